@@ -1,0 +1,42 @@
+/**
+ * Validates a request against the contract, runs its handler and turns the outcome into an IpcResult.
+ * Main (ipcMain.handle) and the test bridge both call this, so both enforce the same rules.
+ */
+import { isUserError } from '../errors.std';
+import {
+  type IpcChannel,
+  type IpcRequest,
+  type IpcResponse,
+  type IpcResult,
+  IpcRequestError,
+  ipcContract,
+  parseIpcRequest,
+} from './contract.std';
+
+export type IpcHandlers = {
+  [C in IpcChannel]: (request: IpcRequest<C>) => Promise<IpcResponse<C>>;
+};
+
+export async function dispatchIpc(
+  handlers: IpcHandlers,
+  channel: unknown,
+  payload: unknown,
+  onUnexpectedError: (error: unknown) => void = () => {},
+): Promise<IpcResult<unknown>> {
+  try {
+    const request = parseIpcRequest(channel, payload);
+    const handler = handlers[channel as IpcChannel] as (request: unknown) => Promise<unknown>;
+    const value = await handler(request);
+    // Responses are checked too: a handler that breaks the contract is caught here, not in the UI.
+    return { ok: true, value: ipcContract[channel as IpcChannel].response.parse(value) };
+  } catch (error) {
+    if (error instanceof IpcRequestError || isUserError(error)) {
+      return { ok: false, error: { code: error.code, message: error.message } };
+    }
+    onUnexpectedError(error);
+    return {
+      ok: false,
+      error: { code: 'failed', message: 'Something went wrong inside SafeTake. Nothing was changed; please try again.' },
+    };
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Electron main process: one sandboxed window, the app:// protocol, the session lock-down and the IPC
+ * handlers. The work itself lives in services/, shared with the CLI.
+ */
+import path from 'node:path';
+import { BrowserWindow, app, ipcMain, protocol, session } from 'electron';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../core/security.std';
+import { ipcChannels } from '../../core/ipc/contract.std';
+import { dispatchIpc } from '../../core/ipc/dispatch.std';
+import { createIpcHandlers } from '../../services/appServices.node';
+import { resolveDataDir } from '../../services/dataDir.node';
+import { closeExiftool } from '../../services/exiftool.node';
+import { readStatic } from '../../services/staticFiles.node';
+import { denyNavigationAndPopups, lockDownSession } from './security';
+
+const RENDERER_DIR = path.join(__dirname, '../renderer');
+const PRELOAD = path.join(__dirname, '../preload/index.js');
+/** Set by `electron-vite dev` only; a packaged app never loads from a server. */
+const DEV_SERVER_URL = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const DEV_SERVER_ORIGIN = DEV_SERVER_URL ? new URL(DEV_SERVER_URL).origin : undefined;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+function serveAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('Forbidden', { status: 403 });
+    const response = await readStatic(RENDERER_DIR, url.pathname);
+    return new Response(response.body, { status: response.status, headers: response.headers });
+  });
+}
+
+function registerIpc(dataDir: string): void {
+  const handlers = createIpcHandlers({ dataDir });
+  for (const channel of ipcChannels) {
+    ipcMain.handle(channel, (event, payload: unknown) => {
+      // Only our own top frame may call in; anything else (an iframe, a stray page) is refused.
+      const sender = event.senderFrame?.url ?? '';
+      const trusted = sender.startsWith(`${APP_ORIGIN}/`) || (DEV_SERVER_ORIGIN && sender.startsWith(DEV_SERVER_ORIGIN));
+      if (!trusted) return { ok: false, error: { code: 'not-allowed', message: 'Refused: not the SafeTake window.' } };
+      return dispatchIpc(handlers, channel, payload, (error) => console.error(`[ipc] ${channel} failed`, error));
+    });
+  }
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 820,
+    minWidth: 800,
+    minHeight: 600,
+    title: 'SafeTake',
+    show: false,
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(DEV_SERVER_URL ?? `${APP_ORIGIN}/index.html`);
+}
+
+app.enableSandbox();
+denyNavigationAndPopups();
+
+void app.whenReady().then(() => {
+  lockDownSession(session.defaultSession, DEV_SERVER_ORIGIN);
+  serveAppProtocol();
+  registerIpc(resolveDataDir(process.env, app.getPath('userData')));
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  void closeExiftool();
+});

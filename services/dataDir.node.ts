@@ -1,0 +1,28 @@
+/**
+ * The app's data folder: Electron's userData path, which the CLI computes the same way so both see one log.
+ * SAFETAKE_DATA_DIR overrides it for both (tests, portable installs).
+ */
+import os from 'node:os';
+import path from 'node:path';
+
+/** Electron derives userData from productName in package.json; keep the two in step. */
+export const APP_DIR_NAME = 'SafeTake';
+
+export function resolveDataDir(env: NodeJS.ProcessEnv = process.env, electronUserData?: string): string {
+  const override = env.SAFETAKE_DATA_DIR?.trim();
+  if (override) return path.resolve(override);
+  if (electronUserData) return electronUserData;
+  return path.join(platformAppDataDir(env), APP_DIR_NAME);
+}
+
+/** The same base folder as Electron's app.getPath('appData'). */
+function platformAppDataDir(env: NodeJS.ProcessEnv): string {
+  switch (process.platform) {
+    case 'win32':
+      return env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming');
+    case 'darwin':
+      return path.join(os.homedir(), 'Library', 'Application Support');
+    default:
+      return env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config');
+  }
+}

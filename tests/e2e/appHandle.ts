@@ -1,0 +1,17 @@
+/**
+ * What every E2E spec gets, whether the renderer runs in Chromium over the test bridge or inside the real
+ * Electron app: the page, its own origin, and every URL it requested.
+ */
+import type { Page } from 'playwright-core';
+
+export type CameraMode = 'fake' | 'denied' | 'none';
+
+export type AppHandle = {
+  page: Page;
+  /** The app's own origin: the bridge's http://127.0.0.1:port, or app://safetake in Electron. */
+  origin: string;
+  requests: string[];
+  close: () => Promise<void>;
+};
+
+export type LaunchApp = (options: { camera: CameraMode; cameraVideo: string }) => Promise<AppHandle>;

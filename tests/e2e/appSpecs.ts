@@ -1,0 +1,125 @@
+/**
+ * The end-to-end specs, written once and run against every way the app can be launched: the renderer in
+ * Chromium over the test bridge (everywhere), and the real Electron app (where its binary is installed).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppHandle, CameraMode, LaunchApp } from './appHandle';
+import { CORPUS_DIR, THUMB_HEIGHT, THUMB_WIDTH, makeFakeCameraVideo, thumbnailRgb } from './fakeCamera.node';
+
+const SCENE = path.join(CORPUS_DIR, 'scenes/room-kitchen.jpg');
+
+/** Mean absolute difference per channel between two RGB buffers of the same size (0 = identical). */
+function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
+  return sum / a.length;
+}
+
+/** Every request must stay on the app's own origin or in memory: this is the zero-network promise. */
+export function foreignRequests(handle: AppHandle): string[] {
+  return handle.requests.filter((url) => !url.startsWith(`${handle.origin}/`) && !/^(blob|data):/.test(url));
+}
+
+export function defineAppSpecs(launch: LaunchApp, options: { supportsDeniedCamera: boolean; supportsMissingCamera: boolean }): void {
+  let scratch: string;
+  let cameraVideo: string;
+  let expectedThumb: Buffer;
+  const open: AppHandle[] = [];
+
+  beforeAll(() => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-camera-'));
+    cameraVideo = makeFakeCameraVideo(SCENE, scratch);
+    expectedThumb = thumbnailRgb(cameraVideo);
+  });
+  afterAll(async () => {
+    await Promise.all(open.map((handle) => handle.close()));
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  async function start(camera: CameraMode): Promise<AppHandle> {
+    const handle = await launch({ camera, cameraVideo });
+    open.push(handle);
+    return handle;
+  }
+
+  describe('first screen', () => {
+    it('opens with three named areas, reachable by keyboard, and real services behind them', async () => {
+      const { page, ...handle } = await start('fake');
+      await expect.poll(() => page.title()).toBe('SafeTake');
+      const tabs = page.getByRole('tab');
+      expect(await tabs.allTextContents()).toEqual(['Check corner', 'Sanitize', 'Sessions']);
+      expect(await page.getByRole('tab', { name: 'Check corner' }).getAttribute('aria-selected')).toBe('true');
+
+      await page.getByRole('tab', { name: 'Check corner' }).focus();
+      await page.keyboard.press('ArrowRight');
+      expect(await page.getByRole('tab', { name: 'Sanitize' }).getAttribute('aria-selected')).toBe('true');
+      await expect.poll(() => page.getByRole('heading', { name: 'Sanitize' }).isVisible()).toBe(true);
+      await page.keyboard.press('End');
+      expect(await page.getByRole('tab', { name: 'Sessions' }).getAttribute('aria-selected')).toBe('true');
+
+      // The footer is filled over IPC by the main-process services: version from package.json, tools found.
+      const version = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')).version as string;
+      await expect.poll(() => page.getByTestId('app-version').textContent()).toContain(`SafeTake ${version}`);
+      await expect.poll(() => page.locator('.tool-ok').allTextContents()).toEqual(['✓ ffmpeg', '✓ ffprobe', '✓ exiftool']);
+      expect(foreignRequests({ page, ...handle })).toEqual([]);
+    });
+
+    it('rejects malformed IPC requests with a readable error', async () => {
+      const { page } = await start('fake');
+      const bad = await page.evaluate(() => window.safetake['app:getInfo']({ unexpected: 1 } as never));
+      expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      const unknown = await page.evaluate(() => (window.safetake as unknown as Record<string, unknown>)['fs:readAnything']);
+      expect(unknown).toBeUndefined();
+    });
+  });
+
+  describe('camera', () => {
+    it('shows the camera\'s own frames in the preview and lists the camera in the picker', async () => {
+      const handle = await start('fake');
+      const { page } = handle;
+      const video = page.getByTestId('camera-video');
+      await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && v.videoWidth), { timeout: 15_000 }).toBe(640);
+
+      const seen = await video.evaluate(
+        (v: HTMLVideoElement, size) => {
+          const canvas = document.createElement('canvas');
+          canvas.width = size.width;
+          canvas.height = size.height;
+          const context = canvas.getContext('2d')!;
+          context.drawImage(v, 0, 0, size.width, size.height);
+          const rgba = context.getImageData(0, 0, size.width, size.height).data;
+          const rgb: number[] = [];
+          for (let i = 0; i < rgba.length; i += 4) rgb.push(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!);
+          return rgb;
+        },
+        { width: THUMB_WIDTH, height: THUMB_HEIGHT },
+      );
+      const preview = Uint8Array.from(seen);
+      // Close to the scene, and far from a blank or uniform frame, so a black or frozen preview fails.
+      expect(meanAbsDiff(preview, expectedThumb)).toBeLessThan(12);
+      const flat = new Uint8Array(preview.length).fill(preview.reduce((a, b) => a + b, 0) / preview.length);
+      expect(meanAbsDiff(preview, flat)).toBeGreaterThan(20);
+
+      const options = await page.getByLabel('Camera', { exact: true }).locator('option').allTextContents();
+      expect(options).toHaveLength(1);
+      expect(options[0]).toContain('camera.y4m');
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+
+    it.skipIf(!options.supportsDeniedCamera)('explains a denied camera permission', async () => {
+      const { page } = await start('denied');
+      const alert = page.getByRole('alert');
+      await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toContain('Camera permission was denied.');
+      expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+    });
+
+    it.skipIf(!options.supportsMissingCamera)('explains a missing camera', async () => {
+      const { page } = await start('none');
+      await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toContain('No camera was found.');
+      expect(await page.getByLabel('Camera', { exact: true }).isDisabled()).toBe(true);
+    });
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * TEST-ONLY. Stands in for Electron's IPC so the real renderer can run in plain Chromium: serves the built
+ * renderer with the app's headers and answers POST /__ipc/<channel> through the same dispatcher and the same
+ * services as the main process. Bound to 127.0.0.1; never part of the packaged app.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dispatchIpc } from '../../core/ipc/dispatch.std';
+import { createIpcHandlers } from '../../services/appServices.node';
+import { readStatic } from '../../services/staticFiles.node';
+
+export const BRIDGE_IPC_PREFIX = '/__ipc/';
+const MAX_REQUEST_BYTES = 1_000_000;
+
+export type Bridge = { origin: string; close: () => Promise<void> };
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) request.destroy(new Error('request too large'));
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+export async function startBridge(options: { rendererDir: string; dataDir: string }): Promise<Bridge> {
+  const handlers = createIpcHandlers({ dataDir: options.dataDir });
+  const server = http.createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method === 'POST' && url.pathname.startsWith(BRIDGE_IPC_PREFIX)) {
+      const channel = decodeURIComponent(url.pathname.slice(BRIDGE_IPC_PREFIX.length));
+      const body = await readBody(request);
+      let payload: unknown;
+      try {
+        payload = body === '' ? undefined : JSON.parse(body);
+      } catch {
+        payload = body; // not JSON: let the validator reject it with its usual message
+      }
+      const result = await dispatchIpc(handlers, channel, payload, (error) => console.error('[bridge]', error));
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(result));
+      return;
+    }
+    if (request.method !== 'GET') {
+      response.writeHead(405).end();
+      return;
+    }
+    const file = await readStatic(options.rendererDir, url.pathname);
+    response.writeHead(file.status, file.headers);
+    response.end(file.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Runs in the page before any app script (Playwright addInitScript): the bridge's window.safetake, one
+ * function per contract channel, like the preload's.
+ */
+export function installBridgeApi(channels: readonly string[]): void {
+  const api: Record<string, (request: unknown) => Promise<unknown>> = {};
+  for (const channel of channels) {
+    api[channel] = async (request) => {
+      const response = await fetch(`/__ipc/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request ?? null),
+      });
+      return response.json();
+    };
+  }
+  Object.defineProperty(window, 'safetake', { value: Object.freeze(api), writable: false });
+}

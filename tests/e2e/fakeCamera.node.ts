@@ -1,0 +1,35 @@
+/**
+ * Builds the fake webcam's video: Chromium plays a .y4m file as a camera. Made at test time from a corpus
+ * image (never committed: a 2 s clip is ~14 MB), together with a small RGB thumbnail of the same frame that
+ * tests compare the preview's pixels against.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { resolveFfmpeg } from '../../services/binaries.node';
+
+export const CORPUS_DIR = path.resolve(__dirname, '../../../shared/corpus');
+export const THUMB_WIDTH = 32;
+export const THUMB_HEIGHT = 24;
+
+export function makeFakeCameraVideo(image: string, outDir: string, name = 'camera'): string {
+  const y4m = path.join(outDir, `${name}.y4m`);
+  execFileSync(resolveFfmpeg().path, [
+    '-hide_banner', '-loglevel', 'error', '-y',
+    '-loop', '1', '-i', image, '-t', '2', '-r', '15',
+    // setsar=1: without it the y4m header carries an odd pixel aspect ratio (FINDINGS.md).
+    '-vf', 'scale=640:480,setsar=1', '-pix_fmt', 'yuv420p', y4m,
+  ]);
+  return y4m;
+}
+
+/** The first frame of `video`, shrunk to THUMB_WIDTH x THUMB_HEIGHT, as RGB bytes. */
+export function thumbnailRgb(video: string): Buffer {
+  return execFileSync(resolveFfmpeg().path, [
+    '-hide_banner', '-loglevel', 'error', '-i', video, '-frames:v', '1',
+    '-vf', `scale=${THUMB_WIDTH}:${THUMB_HEIGHT}:flags=area`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-',
+  ]);
+}
+
+export function chromiumCameraArgs(y4m: string): string[] {
+  return ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`];
+}

@@ -1,0 +1,58 @@
+/**
+ * Runs the built renderer in Debian's Chromium, talking to the real services through the test bridge.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { ipcChannels } from '../../core/ipc/contract.std';
+import type { AppHandle, LaunchApp } from './appHandle';
+import { installBridgeApi, startBridge } from './bridge.node';
+import { chromiumCameraArgs } from './fakeCamera.node';
+
+export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+export const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
+
+/** Quiet, offline Chromium: without these it phones home at start-up (FINDINGS.md). */
+const OFFLINE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
+export const launchInChromium: LaunchApp = async ({ camera, cameraVideo }): Promise<AppHandle> => {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-e2e-'));
+  const bridge = await startBridge({ rendererDir: RENDERER_DIR, dataDir: path.join(scratch, 'data') });
+  const args = [...OFFLINE_ARGS];
+  if (camera !== 'none') args.push(...chromiumCameraArgs(cameraVideo));
+  // With the fake UI flag Chromium answers the permission prompt with "allow"; without it, headless
+  // Chromium dismisses the prompt, which the page sees exactly as a user's "deny".
+  if (camera === 'fake') args.push('--use-fake-ui-for-media-stream');
+  const context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args,
+    viewport: { width: 1280, height: 900 },
+  });
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  await context.addInitScript(installBridgeApi, ipcChannels);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${bridge.origin}/index.html`);
+  return {
+    page,
+    origin: bridge.origin,
+    requests,
+    close: async () => {
+      await context.close();
+      await bridge.close();
+      fs.rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+};
