@@ -1,12 +1,6 @@
 /** The renderer's only door to the main process: the contract the preload exposes as window.safetake. */
 import type { IpcResult, SafeTakeApi } from '../core/ipc/contract.std';
 
-declare global {
-  interface Window {
-    safetake: SafeTakeApi;
-  }
-}
-
 export const api: SafeTakeApi = window.safetake;
 
 /** Unwraps an IpcResult, throwing its user-facing message as an Error. */

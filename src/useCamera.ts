@@ -25,18 +25,12 @@ export function useCamera(): {
   useEffect(() => {
     let stream: MediaStream | undefined;
     let cancelled = false;
-    setState({ status: 'starting' });
     const constraints: MediaStreamConstraints = {
       video: deviceId ? { deviceId: { exact: deviceId } } : { width: { ideal: 1280 }, height: { ideal: 720 } },
       audio: false,
     };
     const mediaDevices = navigator.mediaDevices as MediaDevices | undefined;
-    if (!mediaDevices) {
-      setState({ status: 'failed', problem: describeCameraError('NotFoundError') });
-      return;
-    }
-    mediaDevices
-      .getUserMedia(constraints)
+    (mediaDevices ? mediaDevices.getUserMedia(constraints) : Promise.reject(new DOMException('no mediaDevices', 'NotFoundError')))
       .then(async (started) => {
         if (cancelled) {
           started.getTracks().forEach((track) => track.stop());
@@ -44,7 +38,7 @@ export function useCamera(): {
         }
         stream = started;
         // Labels are only visible once permission is granted, so list devices after the stream starts.
-        const all = await mediaDevices.enumerateDevices();
+        const all = await navigator.mediaDevices.enumerateDevices();
         setDevices(all.filter((device) => device.kind === 'videoinput'));
         setState({ status: 'live', stream: started });
       })
@@ -59,6 +53,13 @@ export function useCamera(): {
     };
   }, [deviceId, attempt]);
 
-  const retry = useCallback(() => setAttempt((count) => count + 1), []);
-  return { state, devices, deviceId, chooseDevice: setDeviceId, retry };
+  const retry = useCallback(() => {
+    setState({ status: 'starting' });
+    setAttempt((count) => count + 1);
+  }, []);
+  const chooseDevice = useCallback((id: string) => {
+    setState({ status: 'starting' });
+    setDeviceId(id);
+  }, []);
+  return { state, devices, deviceId, chooseDevice, retry };
 }

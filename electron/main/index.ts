@@ -28,7 +28,7 @@ function serveAppProtocol(): void {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Forbidden', { status: 403 });
     const response = await readStatic(RENDERER_DIR, url.pathname);
-    return new Response(response.body, { status: response.status, headers: response.headers });
+    return new Response(new Uint8Array(Buffer.from(response.body)), { status: response.status, headers: response.headers });
   });
 }
 
@@ -54,7 +54,10 @@ function createWindow(): void {
     title: 'SafeTake',
     show: false,
     webPreferences: {
-      preload: PRELOAD,
+      // The preload is the contract's door and holds no logic: it exposes ipcRenderer.invoke per channel only.
+      preload: PRELOAD, // eng-disable PRELOAD_JS_CHECK
+      // Middle-click would otherwise open links in new windows outside setWindowOpenHandler's reach.
+      disableBlinkFeatures: 'Auxclick',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../errors.std';
+import { IpcRequestError, ipcChannels, parseIpcRequest } from './contract.std';
+import { type IpcHandlers, dispatchIpc } from './dispatch.std';
+
+describe('parseIpcRequest', () => {
+  it('accepts a request that fits the channel schema', () => {
+    expect(parseIpcRequest('app:getInfo', {})).toEqual({});
+  });
+
+  it.each([
+    ['a non-object', 'hello'],
+    ['null', null],
+    ['undefined', undefined],
+    ['an unexpected field', { path: '/etc/passwd' }],
+  ])('rejects %s with a message naming the channel', (_label, payload) => {
+    expect(() => parseIpcRequest('app:getInfo', payload)).toThrowError(/Invalid request for app:getInfo/);
+  });
+
+  it('rejects unknown channels, including prototype names', () => {
+    for (const channel of ['fs:read', '__proto__', 'constructor', 42]) {
+      expect(() => parseIpcRequest(channel, {})).toThrowError(IpcRequestError);
+    }
+  });
+});
+
+describe('dispatchIpc', () => {
+  const handlers: IpcHandlers = {
+    'app:getInfo': async () => ({ name: 'SafeTake', version: '1', platform: 'linux', dataDir: '/d' }),
+    'app:checkTools': async () => {
+      throw new UserError('ffmpeg is missing. Reinstall SafeTake.');
+    },
+  };
+
+  it('returns the handler value on success', async () => {
+    expect(await dispatchIpc(handlers, 'app:getInfo', {})).toEqual({
+      ok: true,
+      value: { name: 'SafeTake', version: '1', platform: 'linux', dataDir: '/d' },
+    });
+  });
+
+  it('never calls a handler with an invalid request', async () => {
+    let called = false;
+    const spy = { ...handlers, 'app:getInfo': async () => ((called = true), handlers['app:getInfo']({})) } as IpcHandlers;
+    const result = await dispatchIpc(spy, 'app:getInfo', { sneaky: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(called).toBe(false);
+  });
+
+  it('passes user-facing errors through and hides unexpected ones', async () => {
+    expect(await dispatchIpc(handlers, 'app:checkTools', {})).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'ffmpeg is missing. Reinstall SafeTake.' },
+    });
+    const seen: unknown[] = [];
+    const broken = { ...handlers, 'app:getInfo': async () => JSON.parse('{') } as IpcHandlers;
+    const result = await dispatchIpc(broken, 'app:getInfo', {}, (error) => seen.push(error));
+    expect(result).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringContaining('Nothing was changed') } });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('rejects a handler response that breaks the contract', async () => {
+    const wrong = { ...handlers, 'app:getInfo': async () => ({ name: 1 }) } as unknown as IpcHandlers;
+    expect(await dispatchIpc(wrong, 'app:getInfo', {})).toMatchObject({ ok: false });
+  });
+
+  it('lists every channel once', () => {
+    expect(new Set(ipcChannels).size).toBe(ipcChannels.length);
+  });
+});
