@@ -1,0 +1,64 @@
+/** What SafeTake can sanitize, and how it describes a probed file. Pure data and decisions. */
+
+export const VIDEO_EXTENSIONS = ['.mp4', '.mov', '.m4v', '.webm', '.mkv', '.avi', '.3gp', '.mts', '.m2ts', '.wmv'] as const;
+export const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.heic'] as const;
+
+export type MediaKind = 'video' | 'photo';
+
+export function mediaKindForExtension(extension: string): MediaKind | undefined {
+  const lower = extension.toLowerCase();
+  if ((VIDEO_EXTENSIONS as readonly string[]).includes(lower)) return 'video';
+  if ((PHOTO_EXTENSIONS as readonly string[]).includes(lower)) return 'photo';
+  return undefined;
+}
+
+export type ProbedStream = {
+  index: number;
+  type: 'video' | 'audio' | 'subtitle' | 'data' | 'attachment' | 'unknown';
+  codec: string;
+  width?: number;
+  height?: number;
+  /** Degrees the player would rotate the picture (display matrix), normalised to 0, 90, 180 or 270. */
+  rotation: number;
+  framesPerSecond?: number;
+  durationSeconds?: number;
+  /** Cover art stored as a video stream. */
+  attachedPicture: boolean;
+};
+
+export type MediaProbe = {
+  formatName: string;
+  durationSeconds?: number;
+  streams: ProbedStream[];
+};
+
+/** The picture stream to keep: the first real video stream, never cover art. */
+export function mainVideoStream(probe: MediaProbe): ProbedStream | undefined {
+  return probe.streams.find((stream) => stream.type === 'video' && !stream.attachedPicture);
+}
+
+export function mainAudioStream(probe: MediaProbe): ProbedStream | undefined {
+  return probe.streams.find((stream) => stream.type === 'audio');
+}
+
+export function normaliseRotation(degrees: number | undefined): number {
+  if (degrees === undefined || !Number.isFinite(degrees)) return 0;
+  return ((Math.round(degrees / 90) * 90) % 360 + 360) % 360;
+}
+
+/** The picture's size as a viewer sees it, after rotation. */
+export function displaySize(stream: ProbedStream): { width: number; height: number } | undefined {
+  if (stream.width === undefined || stream.height === undefined) return undefined;
+  return stream.rotation % 180 === 0
+    ? { width: stream.width, height: stream.height }
+    : { width: stream.height, height: stream.width };
+}
+
+/** "0:04" or "1:02:03": how the user reads a position in a clip. */
+export function formatClock(seconds: number): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = String(whole % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}

@@ -1,0 +1,280 @@
+/**
+ * Builds the ffmpeg invocation that makes a clean copy. Pure: the same plan is what the app runs (through
+ * services/ffmpeg.node.ts) and what the benchmark hands to a bare ffmpeg, so they are compared like for like.
+ *
+ * What "clean" needs from ffmpeg, and where each piece is done:
+ * - only the chosen picture and sound: explicit -map of one video and at most one audio stream, so data,
+ *   subtitle, attachment, timecode and telemetry tracks (GoPro GPMF, Apple timed metadata) are never copied;
+ * - no container metadata: -map_metadata -1 (global, stream, chapter), -map_chapters -1;
+ * - no encoder versions: -fflags/-flags +bitexact;
+ * - no text inside the video stream: the filter_units bitstream filter drops H.264 SEI (NAL type 6), where
+ *   x264 writes its version and settings and Sony cameras hide make, model and date ("MDPM");
+ * - rotation applied to the pixels: ffmpeg's autorotate turns the frames and writes no display matrix.
+ */
+import { type MediaKind, type MediaProbe, displaySize, mainAudioStream, mainVideoStream } from './media.std';
+
+export type Region = { x: number; y: number; w: number; h: number };
+
+export type SanitizeOptions = {
+  format: 'mp4' | 'webm';
+  /** Cap on the picture's short side (720 or 1080 for the presets); undefined keeps the source size. */
+  maxHeight?: number;
+  audio: 'keep' | 'mute' | 'remove';
+  /** Regions to blur, in the source picture's pixels as a viewer sees it (after rotation). */
+  blur: Region[];
+};
+
+export const DEFAULT_SANITIZE_OPTIONS: SanitizeOptions = { format: 'mp4', audio: 'keep', blur: [] };
+
+/**
+ * Speed/quality choice for H.264. veryfast at CRF 21 keeps webcam footage visually unchanged at several
+ * times real time on 2 cores (bench/sanitize measures both the ratio and the quality).
+ */
+export const X264_PRESET = 'veryfast';
+export const X264_CRF = 21;
+/** VP9 in realtime mode: its "good" mode runs far below real time on 2 cores. */
+export const VP9_CRF = 33;
+export const AAC_BITRATE = '160k';
+export const OPUS_BITRATE = '128k';
+export const JPEG_QUALITY = 2; // ffmpeg's qscale: 2 is near-lossless
+export const WEBP_QUALITY = 90;
+
+/** How strongly a region is blurred: a box blur this fraction of the region's short side, applied 3 times. */
+const BLUR_RADIUS_FRACTION = 4;
+/** Regions smaller than this are grown to it: a tiny blur hides nothing. */
+const MIN_BLUR_SIZE = 16;
+
+export type FfmpegInput = { source: string; options: string[] };
+export type FfmpegInvocation = { inputs: FfmpegInput[]; outputOptions: string[]; output: string };
+
+export type SanitizePlan = {
+  kind: MediaKind;
+  invocation: FfmpegInvocation;
+  outputExtension: string;
+  /** What the verified output must contain: exactly these stream types, in this order. */
+  expectedStreams: Array<'video' | 'audio'>;
+  /** The picture size the output must have. */
+  outputSize: { width: number; height: number };
+  notes: string[];
+};
+
+export type PlanRequest = {
+  input: string;
+  output: string;
+  kind: MediaKind;
+  probe: MediaProbe;
+  options: SanitizeOptions;
+  /** EXIF orientation 1..8 of a photo (ffmpeg does not apply it to still images). */
+  photoOrientation?: number;
+  /** Set by recovery: keep audio only up to this time, because it is damaged after it. */
+  audioEndSeconds?: number;
+  /** Set by recovery: the audio cannot be decoded at all. */
+  audioUnusable?: boolean;
+};
+
+export function ffmpegArgv(invocation: FfmpegInvocation): string[] {
+  return [
+    '-hide_banner',
+    '-nostdin',
+    ...invocation.inputs.flatMap((input) => [...input.options, '-i', input.source]),
+    ...invocation.outputOptions,
+    invocation.output,
+  ];
+}
+
+/** Sizes and offsets on even pixels: 4:2:0 chroma covers 2x2 blocks. */
+const evenFloor = (value: number) => Math.floor(value / 2) * 2;
+const even = (value: number) => Math.max(2, evenFloor(value));
+
+/** Output size: the display size, short side capped at maxHeight, both sides even (H.264 4:2:0 needs it). */
+export function outputSizeFor(display: { width: number; height: number }, maxHeight: number | undefined): { width: number; height: number } {
+  const short = Math.min(display.width, display.height);
+  const scale = maxHeight !== undefined && short > maxHeight ? maxHeight / short : 1;
+  return { width: even(display.width * scale), height: even(display.height * scale) };
+}
+
+/** Clamps a region into the picture, on even pixels, at least MIN_BLUR_SIZE wide and high. */
+export function clampRegion(region: Region, picture: { width: number; height: number }): Region | undefined {
+  const outside =
+    region.x >= picture.width || region.y >= picture.height || region.x + region.w <= 0 || region.y + region.h <= 0;
+  if (outside) return undefined;
+  const w = even(Math.min(picture.width, Math.max(MIN_BLUR_SIZE, region.w)));
+  const h = even(Math.min(picture.height, Math.max(MIN_BLUR_SIZE, region.h)));
+  const x = evenFloor(Math.min(Math.max(0, region.x), picture.width - w));
+  const y = evenFloor(Math.min(Math.max(0, region.y), picture.height - h));
+  return { x, y, w, h };
+}
+
+/** EXIF orientation (1..8) to the ffmpeg filters that put the pixels upright. */
+export function orientationFilters(orientation: number | undefined): string[] {
+  switch (orientation) {
+    case 2: return ['hflip'];
+    case 3: return ['hflip', 'vflip'];
+    case 4: return ['vflip'];
+    case 5: return ['transpose=0'];
+    case 6: return ['transpose=1'];
+    case 7: return ['transpose=3'];
+    case 8: return ['transpose=2'];
+    default: return [];
+  }
+}
+
+/** ExifTool's printed Orientation ("Rotate 90 CW") to its EXIF number. */
+export function orientationFromExifTool(value: string | undefined): number | undefined {
+  const names: Record<string, number> = {
+    'Horizontal (normal)': 1,
+    'Mirror horizontal': 2,
+    'Rotate 180': 3,
+    'Mirror vertical': 4,
+    'Mirror horizontal and rotate 270 CW': 5,
+    'Rotate 90 CW': 6,
+    'Mirror horizontal and rotate 90 CW': 7,
+    'Rotate 270 CW': 8,
+  };
+  return value === undefined ? undefined : names[value.trim()];
+}
+
+/**
+ * The filter graph from the decoded (already upright) picture to the output: blur each region, scale, and
+ * settle the pixel format. Written as one -filter_complex so regions compose.
+ */
+export function videoFilterGraph(
+  regions: Region[],
+  picture: { width: number; height: number },
+  output: { width: number; height: number },
+  leading: string[],
+  pixelFormat: string,
+): string {
+  const steps: string[] = [];
+  let current = '[0:v:0]';
+  let label = 0;
+  const next = () => `[s${label++}]`;
+  if (leading.length) {
+    const out = next();
+    steps.push(`${current}${leading.join(',')}${out}`);
+    current = out;
+  }
+  for (const region of regions) {
+    const r = clampRegion(region, picture);
+    if (!r) continue;
+    const [base, copy, blurred, out] = [next(), next(), next(), next()];
+    const radius = `min(w\\,h)/${BLUR_RADIUS_FRACTION}`;
+    const chromaRadius = `min(cw\\,ch)/${BLUR_RADIUS_FRACTION}`;
+    steps.push(`${current}split=2${base}${copy}`);
+    steps.push(`${copy}crop=${r.w}:${r.h}:${r.x}:${r.y},boxblur=luma_radius=${radius}:luma_power=3:chroma_radius=${chromaRadius}:chroma_power=3${blurred}`);
+    steps.push(`${base}${blurred}overlay=${r.x}:${r.y}${out}`);
+    current = out;
+  }
+  steps.push(`${current}scale=${output.width}:${output.height}:flags=lanczos,setsar=1,format=${pixelFormat}[v]`);
+  return steps.join(';');
+}
+
+const BITEXACT = ['-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact'];
+const NO_METADATA = ['-map_metadata', '-1', '-map_metadata:s', '-1', '-map_chapters', '-1'];
+
+export function planSanitize(request: PlanRequest): SanitizePlan {
+  const video = mainVideoStream(request.probe);
+  if (!video) throw new Error('no picture stream');
+  const display = displaySize(video);
+  if (!display) throw new Error('picture size unknown');
+  const notes: string[] = [];
+
+  if (request.kind === 'photo') return planPhoto(request, display);
+
+  const outputSize = outputSizeFor(display, request.options.maxHeight);
+  const audio = mainAudioStream(request.probe);
+  const audioMode = request.audioUnusable && request.options.audio === 'keep' ? 'remove' : request.options.audio;
+  const keepAudio = audioMode === 'keep' && audio !== undefined;
+  const webm = request.options.format === 'webm';
+
+  const inputs: FfmpegInput[] = [{ source: request.input, options: [] }];
+  const outputOptions = [
+    '-filter_complex',
+    videoFilterGraph(request.options.blur, display, outputSize, [], 'yuv420p'),
+    '-map',
+    '[v]',
+  ];
+  const expectedStreams: Array<'video' | 'audio'> = ['video'];
+
+  if (keepAudio) {
+    outputOptions.push('-map', `0:${audio.index}`);
+    if (request.audioEndSeconds !== undefined) outputOptions.push('-af', `atrim=end=${request.audioEndSeconds.toFixed(3)},asetpts=PTS-STARTPTS`);
+    expectedStreams.push('audio');
+  } else if (audioMode === 'mute') {
+    // A silent track as long as the picture: platforms that expect sound get it, and nothing is heard.
+    const duration = video.durationSeconds ?? request.probe.durationSeconds ?? 0;
+    inputs.push({ source: 'anullsrc=channel_layout=stereo:sample_rate=48000', options: ['-f', 'lavfi', '-t', duration.toFixed(3)] });
+    outputOptions.push('-map', '1:a:0');
+    expectedStreams.push('audio');
+  }
+  if (audio !== undefined && audioMode === 'remove' && request.options.audio === 'keep') notes.push('audio-removed');
+
+  outputOptions.push('-sn', '-dn', ...NO_METADATA);
+  if (webm) {
+    outputOptions.push('-c:v', 'libvpx-vp9', '-crf', String(VP9_CRF), '-b:v', '0', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1');
+    if (expectedStreams.includes('audio')) outputOptions.push('-c:a', 'libopus', '-b:a', OPUS_BITRATE);
+    outputOptions.push(...BITEXACT, '-f', 'webm');
+  } else {
+    outputOptions.push('-c:v', 'libx264', '-preset', X264_PRESET, '-crf', String(X264_CRF), '-profile:v', 'high');
+    outputOptions.push('-bsf:v', 'filter_units=remove_types=6');
+    if (expectedStreams.includes('audio')) outputOptions.push('-c:a', 'aac', '-b:a', AAC_BITRATE);
+    outputOptions.push(...BITEXACT, '-movflags', '+faststart', '-f', 'mp4');
+  }
+  return {
+    kind: 'video',
+    invocation: { inputs, outputOptions, output: request.output },
+    outputExtension: webm ? '.webm' : '.mp4',
+    expectedStreams,
+    outputSize,
+    notes,
+  };
+}
+
+/** Photos keep their family (JPEG, PNG, WebP); anything else becomes a JPEG. */
+export function photoOutputExtension(inputExtension: string): '.jpg' | '.png' | '.webp' {
+  const lower = inputExtension.toLowerCase();
+  if (lower === '.png') return '.png';
+  if (lower === '.webp') return '.webp';
+  return '.jpg';
+}
+
+function planPhoto(request: PlanRequest, display: { width: number; height: number }): SanitizePlan {
+  const orientation = orientationFilters(request.photoOrientation);
+  const upright = orientation.some((filter) => filter.startsWith('transpose'))
+    ? { width: display.height, height: display.width }
+    : display;
+  const outputSize = outputSizeFor(upright, request.options.maxHeight);
+  const extension = photoOutputExtension(request.output.slice(request.output.lastIndexOf('.')));
+  const codec: Record<typeof extension, string[]> = {
+    '.jpg': ['-c:v', 'mjpeg', '-q:v', String(JPEG_QUALITY), '-f', 'image2'],
+    '.png': ['-c:v', 'png', '-f', 'image2'],
+    '.webp': ['-c:v', 'libwebp', '-quality', String(WEBP_QUALITY), '-f', 'webp'],
+  };
+  const pixelFormat = extension === '.jpg' ? 'yuvj420p' : extension === '.png' ? 'rgb24' : 'yuv420p';
+  return {
+    kind: 'photo',
+    invocation: {
+      // EXIF orientation is applied by our own filters, so ffmpeg must not rotate on its own as well.
+      inputs: [{ source: request.input, options: ['-noautorotate'] }],
+      outputOptions: [
+        '-filter_complex',
+        videoFilterGraph(request.options.blur, upright, outputSize, orientation, pixelFormat),
+        '-map',
+        '[v]',
+        '-frames:v',
+        '1',
+        '-an',
+        '-sn',
+        '-dn',
+        ...NO_METADATA,
+        ...BITEXACT,
+        ...codec[extension],
+      ],
+      output: request.output,
+    },
+    outputExtension: extension,
+    expectedStreams: ['video'],
+    outputSize,
+    notes: [],
+  };
+}
