@@ -20,7 +20,9 @@ export type ProbedStream = {
   height?: number;
   /** Degrees the player would rotate the picture (display matrix), normalised to 0, 90, 180 or 270. */
   rotation: number;
+  /** Nominal frame rate (r_frame_rate): one frame lasts 1/framesPerSecond. */
   framesPerSecond?: number;
+  startSeconds?: number;
   durationSeconds?: number;
   /** Cover art stored as a video stream. */
   attachedPicture: boolean;
@@ -28,6 +30,7 @@ export type ProbedStream = {
 
 export type MediaProbe = {
   formatName: string;
+  startSeconds?: number;
   durationSeconds?: number;
   streams: ProbedStream[];
 };
@@ -44,6 +47,17 @@ export function mainAudioStream(probe: MediaProbe): ProbedStream | undefined {
 export function normaliseRotation(degrees: number | undefined): number {
   if (degrees === undefined || !Number.isFinite(degrees)) return 0;
   return ((Math.round(degrees / 90) * 90) % 360 + 360) % 360;
+}
+
+/**
+ * Where the picture ends, in seconds from the start of the file: what a viewer sees as the clip's length.
+ * Measured from the file's start so a picture that begins after the sound (camera MTS files) compares fairly.
+ */
+export function pictureEndSeconds(probe: MediaProbe): number | undefined {
+  const video = mainVideoStream(probe);
+  if (!video) return undefined;
+  if (video.durationSeconds === undefined) return probe.durationSeconds;
+  return (video.startSeconds ?? 0) - (probe.startSeconds ?? 0) + video.durationSeconds;
 }
 
 /** The picture's size as a viewer sees it, after rotation. */

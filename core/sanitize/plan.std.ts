@@ -72,15 +72,21 @@ export type PlanRequest = {
   audioUnusable?: boolean;
 };
 
+/**
+ * The exact argument list ffmpeg receives, in fluent-ffmpeg's order (inputs, -y, output options, output), so
+ * a bare ffmpeg run with it is the same work as ours.
+ */
 export function ffmpegArgv(invocation: FfmpegInvocation): string[] {
   return [
-    '-hide_banner',
-    '-nostdin',
     ...invocation.inputs.flatMap((input) => [...input.options, '-i', input.source]),
+    '-y',
     ...invocation.outputOptions,
     invocation.output,
   ];
 }
+
+/** Global options first in every output list: no banner, never read the terminal. */
+const GLOBAL_OPTIONS = ['-hide_banner', '-nostdin'];
 
 /** Sizes and offsets on even pixels: 4:2:0 chroma covers 2x2 blocks. */
 const evenFloor = (value: number) => Math.floor(value / 2) * 2;
@@ -189,6 +195,7 @@ export function planSanitize(request: PlanRequest): SanitizePlan {
 
   const inputs: FfmpegInput[] = [{ source: request.input, options: [] }];
   const outputOptions = [
+    ...GLOBAL_OPTIONS,
     '-filter_complex',
     videoFilterGraph(request.options.blur, display, outputSize, [], 'yuv420p'),
     '-map',
@@ -209,7 +216,10 @@ export function planSanitize(request: PlanRequest): SanitizePlan {
   }
   if (audio !== undefined && audioMode === 'remove' && request.options.audio === 'keep') notes.push('audio-removed');
 
-  outputOptions.push('-sn', '-dn', ...NO_METADATA);
+  // passthrough: every decoded frame exactly once, with its own timestamp. The default for MP4 duplicates
+  // frames to force a constant rate (a 1-frame clip became 8) and "vfr" drops frames of phone clips whose
+  // timestamps collide (84 became 71): both change what the viewer sees.
+  outputOptions.push('-fps_mode', 'passthrough', '-sn', '-dn', ...NO_METADATA);
   if (webm) {
     outputOptions.push('-c:v', 'libvpx-vp9', '-crf', String(VP9_CRF), '-b:v', '0', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1');
     if (expectedStreams.includes('audio')) outputOptions.push('-c:a', 'libopus', '-b:a', OPUS_BITRATE);
@@ -251,14 +261,17 @@ function planPhoto(request: PlanRequest, display: { width: number; height: numbe
     '.webp': ['-c:v', 'libwebp', '-quality', String(WEBP_QUALITY), '-f', 'webp'],
   };
   const pixelFormat = extension === '.jpg' ? 'yuvj420p' : extension === '.png' ? 'rgb24' : 'yuv420p';
+  // The embedded colour profile is copied by ffmpeg's encoders; profiles can name the device or its maker.
+  const dropColourProfile = 'sidedata=mode=delete:type=ICC_PROFILE';
   return {
     kind: 'photo',
     invocation: {
       // EXIF orientation is applied by our own filters, so ffmpeg must not rotate on its own as well.
       inputs: [{ source: request.input, options: ['-noautorotate'] }],
       outputOptions: [
+        ...GLOBAL_OPTIONS,
         '-filter_complex',
-        videoFilterGraph(request.options.blur, upright, outputSize, orientation, pixelFormat),
+        videoFilterGraph(request.options.blur, upright, outputSize, [dropColourProfile, ...orientation], pixelFormat),
         '-map',
         '[v]',
         '-frames:v',

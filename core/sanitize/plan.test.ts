@@ -76,8 +76,8 @@ describe('planSanitize (photo)', () => {
   it('applies EXIF orientation itself and writes one bitexact frame', () => {
     const p = planSanitize({ input: 'a.jpg', output: 'b.jpg', kind: 'photo', probe: photo, options: DEFAULT_SANITIZE_OPTIONS, photoOrientation: 6 });
     const args = ffmpegArgv(p.invocation);
-    expect(args.slice(0, 5)).toEqual(['-hide_banner', '-nostdin', '-noautorotate', '-i', 'a.jpg']);
-    expect(args.join(' ')).toContain('[0:v:0]transpose=1[s0]');
+    expect(args.slice(0, 6)).toEqual(['-noautorotate', '-i', 'a.jpg', '-y', '-hide_banner', '-nostdin']);
+    expect(args.join(' ')).toContain('[0:v:0]sidedata=mode=delete:type=ICC_PROFILE,transpose=1[s0]');
     expect(p.outputSize).toEqual({ width: 3024, height: 4032 });
     expect(args).toEqual(expect.arrayContaining(['-frames:v', '1', '-c:v', 'mjpeg']));
   });

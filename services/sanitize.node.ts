@@ -1,0 +1,263 @@
+/**
+ * Makes a verified clean copy of one file: plan (core), run ffmpeg, recover from damaged streams, verify,
+ * and only then move the copy into place. The original is only ever read. On any failure or cancel the
+ * partial copy is deleted, so the output folder never holds a file that did not pass every check.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../core/errors.std';
+import type { AuditReport } from '../core/sanitize/audit.std';
+import { explainFfmpegFailure } from '../core/sanitize/ffmpegErrors.std';
+import { PHOTO_EXTENSIONS, VIDEO_EXTENSIONS, formatClock, mainAudioStream, mainVideoStream, mediaKindForExtension, pictureEndSeconds } from '../core/sanitize/media.std';
+import type { MediaKind, MediaProbe } from '../core/sanitize/media.std';
+import { fillNameTemplate } from '../core/sanitize/outputName.std';
+import { type PlanRequest, type SanitizeOptions, type SanitizePlan, orientationFromExifTool, photoOutputExtension, planSanitize } from '../core/sanitize/plan.std';
+import { type VerificationCheck, allPassed, verifyOutput } from '../core/sanitize/verify.std';
+import { auditFile } from './audit.node';
+import { FfmpegCancelled, countVideoPackets, decodeCheck, probeMedia, runFfmpeg } from './ffmpeg.node';
+
+export type SanitizeRequest = {
+  input: string;
+  outputDir: string;
+  options: SanitizeOptions;
+  nameTemplate: string;
+};
+
+export type SanitizeOutcome = {
+  input: string;
+  output: string;
+  outputSha256: string;
+  before: AuditReport;
+  after: AuditReport;
+  checks: VerificationCheck[];
+  /** Plain sentences about what was dropped while recovering a damaged file. */
+  notes: string[];
+};
+
+export type SanitizeCallbacks = {
+  onStage?: (stage: 'reading' | 'encoding' | 'recovering' | 'verifying') => void;
+  /** 0..1 over the whole file. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+};
+
+/** Share of a file's progress bar that encoding takes; verification (decode + audit) takes the rest. */
+const ENCODE_SHARE = 0.85;
+/** Damaged audio shorter than this is dropped rather than trimmed: a blip of sound helps nobody. */
+const MIN_USEFUL_AUDIO_SECONDS = 0.5;
+
+const cancelled = () => new UserError('Cancelled. No copy was made, and the original is unchanged.', 'cancelled');
+
+async function checkInput(input: string): Promise<MediaKind> {
+  const name = path.basename(input);
+  const stat = await fs.promises.stat(input).catch(() => undefined);
+  if (!stat) throw new UserError(`${name} cannot be found. It may have been moved or deleted.`);
+  if (!stat.isFile()) throw new UserError(`${name} is not a file.`);
+  const kind = mediaKindForExtension(path.extname(input));
+  if (!kind) {
+    throw new UserError(
+      `${name} is not a video or photo SafeTake handles. Videos: ${VIDEO_EXTENSIONS.join(' ')}; photos: ${PHOTO_EXTENSIONS.join(' ')}.`,
+    );
+  }
+  if (stat.size === 0) throw new UserError(`${name} is empty (0 bytes): there is nothing to sanitize.`);
+  await fs.promises.access(input, fs.constants.R_OK).catch(() => {
+    throw new UserError(`SafeTake may not read ${name}. Check the file's permissions.`);
+  });
+  return kind;
+}
+
+async function checkOutputDir(outputDir: string): Promise<void> {
+  const stat = await fs.promises.stat(outputDir).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new UserError(`The output folder ${outputDir} does not exist.`);
+  await fs.promises.access(outputDir, fs.constants.W_OK).catch(() => {
+    throw new UserError(`SafeTake may not write into ${outputDir}. Choose an output folder you can write to.`);
+  });
+}
+
+/** The first free name for the template in `dir`. */
+async function allocateOutputPath(dir: string, template: string, originalBase: string, extension: string): Promise<string> {
+  for (let counter = 1; counter < 100_000; counter++) {
+    const candidate = path.join(dir, fillNameTemplate(template, counter, originalBase) + extension);
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+  throw new UserError(`The output folder ${dir} has no free name left for this template.`);
+}
+
+/** Moves the verified copy into place without ever replacing an existing file. */
+async function publish(temp: string, dir: string, template: string, originalBase: string, extension: string): Promise<string> {
+  for (;;) {
+    const target = await allocateOutputPath(dir, template, originalBase, extension);
+    try {
+      await fs.promises.link(temp, target); // fails if target appeared meanwhile: never clobbers
+      await fs.promises.unlink(temp);
+      return target;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV' || code === 'EMLINK') {
+        // File systems without hard links (FAT, exFAT on USB sticks): rename after a last check.
+        if (fs.existsSync(target)) continue;
+        await fs.promises.rename(temp, target);
+        return target;
+      }
+      throw error;
+    }
+  }
+}
+
+async function flushToDisk(file: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * After a failed encode: which streams decode, and how far. Returns the plan changes that recover what is
+ * decodable, with sentences saying what was dropped, or refuses when no picture decodes at all.
+ */
+async function surveyDamage(input: string, probe: MediaProbe, signal?: AbortSignal): Promise<{ changes: Partial<PlanRequest>; notes: string[] }> {
+  const name = path.basename(input);
+  const video = mainVideoStream(probe)!;
+  const videoReport = await decodeCheck(input, `0:${video.index}`, signal);
+  if (videoReport.decodedSeconds <= 0) {
+    throw new UserError(
+      `${name} has no picture that can be decoded: the file is damaged or incomplete (often cut short while copying). Nothing was written.`,
+    );
+  }
+  const notes: string[] = [];
+  const changes: Partial<PlanRequest> = {};
+  const audio = mainAudioStream(probe);
+  if (audio) {
+    const audioReport = await decodeCheck(input, `0:${audio.index}`, signal);
+    if (audioReport.errors.length > 0 || audioReport.exitCode !== 0) {
+      if (audioReport.decodedSeconds >= MIN_USEFUL_AUDIO_SECONDS) {
+        changes.audioEndSeconds = audioReport.decodedSeconds;
+        notes.push(`The audio after ${formatClock(audioReport.decodedSeconds)} was damaged and removed.`);
+      } else {
+        changes.audioUnusable = true;
+        notes.push('The audio was damaged and removed; the picture is kept.');
+      }
+    }
+  }
+  const videoDuration = video.durationSeconds ?? probe.durationSeconds;
+  if (videoReport.errors.length > 0 && videoDuration && videoReport.decodedSeconds < videoDuration - 0.5) {
+    notes.push(`The picture after ${formatClock(videoReport.decodedSeconds)} was damaged and removed.`);
+  }
+  return { changes, notes };
+}
+
+async function removeQuietly(file: string): Promise<void> {
+  await fs.promises.rm(file, { force: true }).catch(() => undefined);
+}
+
+export async function sanitizeFile(request: SanitizeRequest, callbacks: SanitizeCallbacks = {}): Promise<SanitizeOutcome> {
+  const { signal } = callbacks;
+  const input = path.resolve(request.input);
+  const outputDir = path.resolve(request.outputDir);
+  callbacks.onStage?.('reading');
+  const kind = await checkInput(input);
+  await checkOutputDir(outputDir);
+
+  const before = await auditFile(input);
+  const probe = await probeMedia(input);
+  const video = mainVideoStream(probe);
+  if (!video) throw new UserError(`${path.basename(input)} has no picture: there is nothing to sanitize. Nothing was written.`);
+
+  const extension = kind === 'photo' ? photoOutputExtension(path.extname(input)) : request.options.format === 'webm' ? '.webm' : '.mp4';
+  const temp = path.join(outputDir, `.safetake-${randomBytes(6).toString('hex')}.partial${extension}`);
+  const orientationTag = before.tags.find((tag) => tag.name === 'Orientation' && /^IFD0$|^XMP/.test(tag.group));
+  const baseRequest: PlanRequest = {
+    input,
+    output: temp,
+    kind,
+    probe,
+    options: request.options,
+    photoOrientation: orientationFromExifTool(orientationTag?.value),
+  };
+  const duration = kind === 'video' ? (video.durationSeconds ?? probe.durationSeconds) : undefined;
+  const encode = async (plan: SanitizePlan) =>
+    runFfmpeg(plan.invocation, {
+      durationSeconds: duration,
+      signal,
+      onProgress: (fraction) => callbacks.onProgress?.(fraction * ENCODE_SHARE),
+    });
+
+  try {
+    let plan = planSanitize(baseRequest);
+    let notes: string[] = [];
+    let recovered = false;
+    callbacks.onStage?.('encoding');
+    try {
+      await encode(plan);
+    } catch (error) {
+      if (error instanceof FfmpegCancelled) throw cancelled();
+      const stderr = (error as { stderr?: string }).stderr ?? '';
+      if (kind === 'photo' || /No space left|File too large|Permission denied|Read-only/i.test(stderr)) {
+        throw new UserError(explainFfmpegFailure(stderr));
+      }
+      callbacks.onStage?.('recovering');
+      const survey = await surveyDamage(input, probe, signal);
+      notes = survey.notes;
+      plan = planSanitize({ ...baseRequest, ...survey.changes });
+      await removeQuietly(temp);
+      try {
+        await encode(plan);
+      } catch (retryError) {
+        if (retryError instanceof FfmpegCancelled) throw cancelled();
+        throw new UserError(explainFfmpegFailure((retryError as { stderr?: string }).stderr ?? ''));
+      }
+      recovered = true; // a recovered picture is as long as what decoded, not as the source declares
+    }
+    if (plan.notes.includes('audio-removed') && notes.length === 0) notes.push('The audio could not be kept and was removed.');
+
+    callbacks.onStage?.('verifying');
+    await flushToDisk(temp);
+    if (signal?.aborted) throw cancelled();
+    const decode = await decodeCheck(temp, '0', signal);
+    callbacks.onProgress?.(ENCODE_SHARE + (1 - ENCODE_SHARE) / 2);
+    const outputProbe = await probeMedia(temp);
+    const after = await auditFile(temp);
+    const source =
+      kind === 'video' && !recovered
+        ? { pictureEndSeconds: pictureEndSeconds(probe), frameSeconds: video.framesPerSecond ? 1 / video.framesPerSecond : undefined }
+        : undefined;
+    const facts = {
+      plan,
+      decodeErrors: decode.exitCode === 0 ? decode.errors : [...decode.errors, `ffmpeg exited with ${decode.exitCode}`],
+      output: outputProbe,
+      source,
+      outputFrames: decode.frames,
+      audit: after,
+    };
+    let checks = verifyOutput(facts);
+    if (source && checks.some((check) => check.id === 'duration' && !check.passed)) {
+      // Only when the declared length disagrees: count the source's frames (a demux, no decode) and re-judge.
+      checks = verifyOutput({ ...facts, source: { ...source, packets: await countVideoPackets(input) } });
+    }
+    if (signal?.aborted) throw cancelled();
+    if (!allPassed(checks)) {
+      const failed = checks.filter((check) => !check.passed).map((check) => check.detail);
+      throw new UserError(`The clean copy did not pass its checks, so it was deleted: ${failed.join(' ')}`);
+    }
+    const originalBase = path.basename(input, path.extname(input));
+    const output = await publish(temp, outputDir, request.nameTemplate, originalBase, plan.outputExtension);
+    callbacks.onProgress?.(1);
+    return { input, output, outputSha256: await sha256File(output), before, after: { ...after, file: output }, checks, notes };
+  } catch (error) {
+    await removeQuietly(temp);
+    if (error instanceof UserError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw new UserError(explainFfmpegFailure('ENOSPC'));
+    throw error;
+  }
+}
+
