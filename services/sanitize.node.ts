@@ -156,6 +156,15 @@ async function surveyDamage(input: string, probe: MediaProbe, signal?: AbortSign
   return { changes, notes };
 }
 
+/** ffmpeg skips undecodable packets and goes on; the user should still hear that parts were damaged. */
+function skippedDataNotes(encodeLog: string, probe: MediaProbe): string[] {
+  const damaged = new Set([...encodeLog.matchAll(/Error while decoding stream #0:(\d+)/g)].map((match) => Number(match[1])));
+  const notes: string[] = [];
+  if (damaged.has(mainVideoStream(probe)?.index ?? -1)) notes.push('Some damaged picture data in the source could not be decoded and was skipped.');
+  if (damaged.has(mainAudioStream(probe)?.index ?? -1)) notes.push('Some damaged sound data in the source could not be decoded and was skipped.');
+  return notes;
+}
+
 async function removeQuietly(file: string): Promise<void> {
   await fs.promises.rm(file, { force: true }).catch(() => undefined);
 }
@@ -172,6 +181,9 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
   const probe = await probeMedia(input);
   const video = mainVideoStream(probe);
   if (!video) throw new UserError(`${path.basename(input)} has no picture: there is nothing to sanitize. Nothing was written.`);
+  if (video.codec === 'none' || video.codec === 'unknown') {
+    throw new UserError(`${path.basename(input)} stores its picture in a format SafeTake cannot decode. Nothing was written.`);
+  }
 
   const extension = kind === 'photo' ? photoOutputExtension(path.extname(input)) : request.options.format === 'webm' ? '.webm' : '.mp4';
   const temp = path.join(outputDir, `.safetake-${randomBytes(6).toString('hex')}.partial${extension}`);
@@ -197,8 +209,9 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
     let notes: string[] = [];
     let recovered = false;
     callbacks.onStage?.('encoding');
+    let encodeLog = '';
     try {
-      await encode(plan);
+      encodeLog = await encode(plan);
     } catch (error) {
       if (error instanceof FfmpegCancelled) throw cancelled();
       const stderr = (error as { stderr?: string }).stderr ?? '';
@@ -211,7 +224,7 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
       plan = planSanitize({ ...baseRequest, ...survey.changes });
       await removeQuietly(temp);
       try {
-        await encode(plan);
+        encodeLog = await encode(plan);
       } catch (retryError) {
         if (retryError instanceof FfmpegCancelled) throw cancelled();
         throw new UserError(explainFfmpegFailure((retryError as { stderr?: string }).stderr ?? ''));
@@ -219,6 +232,7 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
       recovered = true; // a recovered picture is as long as what decoded, not as the source declares
     }
     if (plan.notes.includes('audio-removed') && notes.length === 0) notes.push('The audio could not be kept and was removed.');
+    notes.push(...skippedDataNotes(encodeLog, probe));
 
     callbacks.onStage?.('verifying');
     await flushToDisk(temp);
@@ -241,8 +255,16 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
     };
     let checks = verifyOutput(facts);
     if (source && checks.some((check) => check.id === 'duration' && !check.passed)) {
-      // Only when the declared length disagrees: count the source's frames (a demux, no decode) and re-judge.
+      // The copy is shorter or longer than the source declares. Either the container's declared length is
+      // off (count the source's frames: a demux, no decode) or the source is cut short (survey the damage).
       checks = verifyOutput({ ...facts, source: { ...source, packets: await countVideoPackets(input) } });
+      if (!allPassed(checks)) {
+        const survey = await surveyDamage(input, probe, signal);
+        if (survey.notes.length > 0) {
+          notes.push(...survey.notes);
+          checks = verifyOutput({ ...facts, source: undefined });
+        }
+      }
     }
     if (signal?.aborted) throw cancelled();
     if (!allPassed(checks)) {

@@ -1,0 +1,128 @@
+/**
+ * Sanitize on real media: every corpus video and photo, with real ffmpeg and real ExifTool. Each output must
+ * audit clean, the original must be byte-for-byte unchanged, and every refusal must say why in plain words
+ * and leave nothing behind.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../core/errors.std';
+import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
+import { auditFile } from '../../services/audit.node';
+import { closeExiftool } from '../../services/exiftool.node';
+import { probeMedia } from '../../services/ffmpeg.node';
+import { sanitizeFile, sha256File } from '../../services/sanitize.node';
+import { CORPUS_DIR, corpusFiles, manifestTags } from './corpus.node';
+
+/** Files with no decodable picture (measured: see the note on issue 4), and HEIC, which Debian's ffmpeg 5.1 cannot decode. */
+const REFUSED = new Map<string, RegExp>([
+  ['exiftool-Matroska.mkv', /incomplete|no picture/],
+  ['exiftool-Pentax.avi', /no picture that can be decoded/],
+  ['exiftool-QuickTime.mov', /no picture that can be decoded/],
+  ['exiftool-RIFF.avi', /no picture that can be decoded/],
+  ['gps-keyed.mp4', /no picture that can be decoded/],
+  ['iphone11pro-gps-exif-at-eof.heic', /HEIC photo cannot be decoded/],
+  ['mat2-dirty.heic', /HEIC photo cannot be decoded/],
+]);
+
+let scratch: string;
+beforeAll(() => {
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-sanitize-'));
+});
+afterAll(async () => {
+  await closeExiftool();
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+function freshDir(name: string): string {
+  const dir = path.join(scratch, name);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+const sanitize = (input: string, outputDir: string, options = {}) =>
+  sanitizeFile({ input, outputDir, options: { ...DEFAULT_SANITIZE_OPTIONS, ...options }, nameTemplate: 'clip-{n}' });
+
+describe.each(['video-metadata', 'photo-metadata'])('every file in corpus/%s', (folder) => {
+  it.each(corpusFiles(folder).map((file) => [path.basename(file), file]))('%s', async (name, file) => {
+    const hashBefore = await sha256File(file);
+    const before = await auditFile(file);
+    // The audit must see what the manifest says is there, or a clean "after" would prove nothing. The
+    // manifest was made with ExifTool 12.57; the bundled 13.x spells a few names differently
+    // (HdrPlusMakernote/HDRPlusMakerNote, Make-und-US/Make-eng-US), so compare case- and language-blind.
+    const normalise = (key: string) => key.toLowerCase().replace(/-[a-z]{3}-[a-z]{2}$/, '');
+    const flagged = new Set(before.tags.filter((tag) => tag.identifying).map((tag) => normalise(`${tag.group}:${tag.name}`)));
+    for (const key of manifestTags(file)) expect(flagged, `${key} in ${name}`).toContain(normalise(key));
+
+    const outputDir = freshDir(`${folder}-${name}`);
+    const refusal = REFUSED.get(name);
+    if (refusal) {
+      const error = await sanitize(file, outputDir).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as Error).message).toMatch(refusal);
+      expect(fs.readdirSync(outputDir)).toEqual([]);
+    } else {
+      const result = await sanitize(file, outputDir);
+      expect(fs.readdirSync(outputDir)).toEqual([path.basename(result.output)]);
+      expect(result.checks.every((check) => check.passed)).toBe(true);
+      const after = await auditFile(result.output); // audited again, independently of the service's own pass
+      expect(after.tags.filter((tag) => tag.identifying)).toEqual([]);
+      expect(after.streamFingerprints).toEqual([]);
+      expect(after.readable).toBe(true);
+      expect(await sha256File(result.output)).toBe(result.outputSha256);
+    }
+    expect(await sha256File(file)).toBe(hashBefore);
+  });
+});
+
+describe('what a clean copy looks like', () => {
+  it('applies rotation to the pixels and leaves no rotation tag', async () => {
+    const result = await sanitize(path.join(CORPUS_DIR, 'video-metadata/rotated-90.mp4'), freshDir('rotated'));
+    const source = (await probeMedia(path.join(CORPUS_DIR, 'video-metadata/rotated-90.mp4'))).streams[0]!;
+    const copy = (await probeMedia(result.output)).streams[0]!;
+    expect(source.rotation).not.toBe(0);
+    expect({ width: copy.width, height: copy.height, rotation: copy.rotation }).toEqual({ width: source.height, height: source.width, rotation: 0 });
+  });
+
+  it('drops GoPro telemetry and timecode tracks, keeping one picture and one sound stream', async () => {
+    const file = path.join(CORPUS_DIR, 'video-metadata/gopro-max-gps.mp4');
+    expect((await probeMedia(file)).streams.length).toBeGreaterThan(2);
+    const result = await sanitize(file, freshDir('gopro'));
+    expect((await probeMedia(result.output)).streams.map((stream) => stream.type)).toEqual(['video', 'audio']);
+  });
+
+  it('removes Sony MDPM and x264 text from inside the video stream', async () => {
+    const file = path.join(CORPUS_DIR, 'video-metadata/sony-a7m3.mts');
+    expect((await auditFile(file)).streamFingerprints).toContain('sony-mdpm');
+    const result = await sanitize(file, freshDir('sony'));
+    expect(fs.readFileSync(result.output).includes('MDPM')).toBe(false);
+    expect(fs.readFileSync(result.output).includes('x264 - core')).toBe(false);
+  });
+
+  it('writes WebM, caps the resolution and mutes or removes the sound on request', async () => {
+    const file = path.join(CORPUS_DIR, 'video-metadata/iphone5-gps.mov');
+    const webm = await sanitize(file, freshDir('webm'), { format: 'webm', maxHeight: 720, audio: 'mute' });
+    const probe = await probeMedia(webm.output);
+    expect(path.extname(webm.output)).toBe('.webm');
+    expect(probe.streams.map((s) => [s.type, s.codec])).toEqual([['video', 'vp9'], ['audio', 'opus']]);
+    expect(probe.streams[0]).toMatchObject({ width: 1280, height: 720 });
+    const silent = await sanitize(file, freshDir('silent'), { audio: 'remove' });
+    expect((await probeMedia(silent.output)).streams.map((s) => s.type)).toEqual(['video']);
+  });
+
+  it('blurs a marked region and leaves the rest of the picture alone', async () => {
+    const file = path.join(CORPUS_DIR, 'photo-metadata/sony-hx5v-gps-sign.jpg');
+    const region = { x: 100, y: 100, w: 200, h: 150 };
+    const plain = await sanitize(file, freshDir('plain'));
+    const blurred = await sanitize(file, freshDir('blurred'), { blur: [region] });
+    const { execFileSync } = await import('node:child_process');
+    const { resolveFfmpeg } = await import('../../services/binaries.node');
+    const detail = (image: string, x: number, y: number) =>
+      // Mean absolute difference between the crop and a blurred version of itself: high for sharp detail.
+      execFileSync(resolveFfmpeg().path, ['-v', 'error', '-i', image, '-vf', `crop=${region.w}:${region.h}:${x}:${y},format=gray`, '-f', 'rawvideo', '-'])
+        .reduce((sum, value, i, all) => (i > 0 ? sum + Math.abs(value - all[i - 1]!) : sum), 0) / (region.w * region.h);
+    expect(detail(blurred.output, region.x, region.y)).toBeLessThan(detail(plain.output, region.x, region.y) / 4);
+    expect(Math.abs(detail(blurred.output, 450, 300) - detail(plain.output, 450, 300))).toBeLessThan(0.5);
+  });
+});
