@@ -178,6 +178,12 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
   await checkOutputDir(outputDir);
 
   const before = await auditFile(input);
+  // ExifTool recognises far more file types than ffmpeg: when it says this is no media at all, say that,
+  // instead of whatever ffmpeg makes of a text file that it parsed as a broken MP4.
+  const mimeType = before.tags.find((tag) => tag.group === 'File' && tag.name === 'MIMEType')?.value ?? '';
+  if (before.fileType && !/^(video|image|audio)\//.test(mimeType)) {
+    throw new UserError(`${path.basename(input)} is a ${before.fileType} file, not a video or photo SafeTake can read. Nothing was written.`);
+  }
   const probe = await probeMedia(input);
   const video = mainVideoStream(probe);
   if (!video) throw new UserError(`${path.basename(input)} has no picture: there is nothing to sanitize. Nothing was written.`);

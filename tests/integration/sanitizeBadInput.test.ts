@@ -1,0 +1,188 @@
+/**
+ * Bad input and bad places: each gets a clear error, leaves no partial output and never touches the original.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../core/errors.std';
+import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
+import { resolveFfmpeg } from '../../services/binaries.node';
+import { closeExiftool } from '../../services/exiftool.node';
+import { probeMedia } from '../../services/ffmpeg.node';
+import { sanitizeFile, sha256File } from '../../services/sanitize.node';
+import { CORPUS_DIR } from './corpus.node';
+
+let scratch: string;
+let inputs: string;
+const mounts: string[] = [];
+
+beforeAll(() => {
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-bad-'));
+  inputs = path.join(scratch, 'inputs');
+  fs.mkdirSync(inputs);
+});
+afterAll(async () => {
+  await closeExiftool();
+  for (const mount of mounts) spawnSync('umount', [mount]);
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+function emptyDir(name: string): string {
+  const dir = path.join(scratch, name);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function writeInput(name: string, content: Buffer | string): string {
+  const file = path.join(inputs, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+/** A small tmpfs (root only): the honest way to fill a disk or make a read-only folder in a test. */
+function mountTmpfs(name: string, options: string): string | undefined {
+  const dir = emptyDir(name);
+  const result = spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
+  if (result.status !== 0) return undefined;
+  mounts.push(dir);
+  return dir;
+}
+const canMount = process.getuid?.() === 0 && spawnSync('which', ['mount']).status === 0;
+
+async function expectRefusal(input: string, message: RegExp, outputDir = emptyDir(`out-${path.basename(input)}`), signal?: AbortSignal) {
+  const hashBefore = fs.existsSync(input) ? await sha256File(input) : undefined;
+  const error = await sanitizeFile(
+    { input, outputDir, options: DEFAULT_SANITIZE_OPTIONS, nameTemplate: 'clip-{n}' },
+    { signal },
+  ).then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(UserError);
+  expect((error as Error).message).toMatch(message);
+  if (fs.existsSync(outputDir)) expect(fs.readdirSync(outputDir).filter((name) => name !== 'lost+found')).toEqual([]);
+  if (hashBefore) expect(await sha256File(input)).toBe(hashBefore);
+  return error as UserError;
+}
+
+describe('bad input', () => {
+  it('a zero-byte file', async () => {
+    await expectRefusal(writeInput('empty.mp4', ''), /empty \(0 bytes\)/);
+  });
+
+  it('a truncated recording with no playable frame', async () => {
+    const whole = fs.readFileSync(path.join(CORPUS_DIR, 'video-metadata/iphone6-gps.mov'));
+    await expectRefusal(writeInput('cut.mov', whole.subarray(0, 4096)), /incomplete|no picture that can be decoded/);
+  });
+
+  it('random bytes named .mp4', async () => {
+    await expectRefusal(writeInput('noise.mp4', randomBytes(200_000)), /not a video or photo SafeTake can read|no picture/);
+  });
+
+  it('a text file, by extension and in disguise', async () => {
+    await expectRefusal(writeInput('notes.txt', 'Dear landlord,\n'), /not a video or photo SafeTake handles/);
+    await expectRefusal(writeInput('notes.mp4', 'Dear landlord,\n'.repeat(100)), /not a video or photo SafeTake can read/);
+  });
+
+  it('a picture codec ffmpeg cannot decode', async () => {
+    // A real WebM whose codec ID is renamed to one nothing knows (same length, so the file stays valid).
+    const webm = fs.readFileSync(path.join(CORPUS_DIR, 'video-metadata/short.webm'));
+    const at = webm.indexOf('V_VP8');
+    expect(at).toBeGreaterThan(0);
+    const renamed = Buffer.concat([webm.subarray(0, at), Buffer.from('V_QQ8'), webm.subarray(at + 5)]);
+    await expectRefusal(writeInput('odd-codec.webm', renamed), /format SafeTake cannot decode/);
+  });
+
+  it('a sound-only file', async () => {
+    const audioOnly = path.join(inputs, 'voice.mp4');
+    execFileSync(resolveFfmpeg().path, ['-v', 'error', '-f', 'lavfi', '-i', 'sine=duration=1', '-c:a', 'aac', audioOnly]);
+    await expectRefusal(audioOnly, /has no picture/);
+  });
+
+  it('a file that does not exist', async () => {
+    await expectRefusal(path.join(inputs, 'gone.mp4'), /cannot be found/);
+  });
+});
+
+describe('recovering a damaged file', () => {
+  it('keeps what decodes from a recording cut short, and says what was lost', async () => {
+    const faststart = path.join(inputs, 'faststart.mov');
+    execFileSync(resolveFfmpeg().path, ['-v', 'error', '-i', path.join(CORPUS_DIR, 'video-metadata/iphone6-gps.mov'), '-map', '0:v:0', '-map', '0:a:0', '-c', 'copy', '-movflags', '+faststart', faststart]);
+    const whole = fs.readFileSync(faststart);
+    const cut = writeInput('cut-short.mov', whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const hashBefore = await sha256File(cut);
+    const outputDir = emptyDir('recovered');
+    const result = await sanitizeFile({ input: cut, outputDir, options: DEFAULT_SANITIZE_OPTIONS, nameTemplate: 'clip-{n}' });
+    expect(result.notes.join(' ')).toMatch(/picture after 0:0\d was damaged and removed/);
+    const probe = await probeMedia(result.output);
+    expect(probe.durationSeconds).toBeGreaterThan(1);
+    expect(probe.durationSeconds).toBeLessThan(3.5);
+    expect(result.checks.every((check) => check.passed)).toBe(true);
+    expect(await sha256File(cut)).toBe(hashBefore);
+  });
+});
+
+describe('bad places to write', () => {
+  const clip = path.join(CORPUS_DIR, 'video-metadata/iphone5-gps.mov');
+
+  it('an output folder that does not exist', async () => {
+    await expectRefusal(clip, /does not exist/, path.join(scratch, 'no', 'such', 'folder'));
+  });
+
+  it.skipIf(!canMount)('a read-only output folder', async () => {
+    const readOnly = mountTmpfs('read-only', 'size=4m,ro');
+    expect(readOnly).toBeDefined();
+    await expectRefusal(clip, /may not write/, readOnly);
+  });
+
+  it.skipIf(!canMount)('a full disk', async () => {
+    // 512 KiB: the header of the copy fits, the picture does not (the clean 1080p copy is ~1.5 MB).
+    const tiny = mountTmpfs('full-disk', 'size=512k');
+    expect(tiny).toBeDefined();
+    await expectRefusal(clip, /disk is full/, tiny);
+  });
+
+  it('sanitizing into the original\'s own folder makes a new file beside it', async () => {
+    const folder = emptyDir('same-folder');
+    const original = path.join(folder, 'clip-001.mov');
+    fs.copyFileSync(path.join(CORPUS_DIR, 'video-metadata/rotated-90.mp4'), original);
+    const hashBefore = await sha256File(original);
+    const result = await sanitizeFile({ input: original, outputDir: folder, options: DEFAULT_SANITIZE_OPTIONS, nameTemplate: 'clip-{n}' });
+    expect(result.output).not.toBe(original);
+    expect(path.basename(result.output)).toBe('clip-001.mp4');
+    const again = await sanitizeFile({ input: original, outputDir: folder, options: DEFAULT_SANITIZE_OPTIONS, nameTemplate: 'clip-{n}' });
+    expect(path.basename(again.output)).toBe('clip-002.mp4');
+    expect(await sha256File(original)).toBe(hashBefore);
+  });
+});
+
+describe('cancel', () => {
+  it('stops in the middle, deletes the partial copy and leaves the original alone', async () => {
+    const clip = path.join(CORPUS_DIR, 'video-metadata/gopro-max-gps.mp4');
+    const hashBefore = await sha256File(clip);
+    const outputDir = emptyDir('cancelled');
+    const controller = new AbortController();
+    let sawProgress = 0;
+    let sawPartial = false;
+    const error = await sanitizeFile(
+      { input: clip, outputDir, options: DEFAULT_SANITIZE_OPTIONS, nameTemplate: 'clip-{n}' },
+      {
+        signal: controller.signal,
+        onProgress: (fraction) => {
+          sawProgress = fraction;
+          if (fraction > 0.2 && !controller.signal.aborted) {
+            sawPartial = fs.readdirSync(outputDir).some((name) => name.includes('.partial'));
+            controller.abort();
+          }
+        },
+      },
+    ).then(() => undefined, (e: unknown) => e);
+    expect(sawProgress).toBeGreaterThan(0.2);
+    expect(sawProgress).toBeLessThan(0.85);
+    expect(sawPartial).toBe(true); // there really was a partial file, and it is gone
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe('cancelled');
+    expect(fs.readdirSync(outputDir)).toEqual([]);
+    expect(await sha256File(clip)).toBe(hashBefore);
+  });
+});
