@@ -2,8 +2,11 @@
  * `safetake`: the command-line face of the same services the app uses. Runs on plain Node, no Electron.
  * Each subcommand is one entry in COMMANDS; exit codes: 0 ok, 1 the work found a problem or failed, 2 usage.
  */
+import { isUserError } from '../core/errors.std';
 import { appVersion } from '../services/appServices.node';
 import { closeExiftool } from '../services/exiftool.node';
+import { auditCommand, sanitizeCommand } from './commands/sanitize.node';
+import { UsageError } from './usage';
 
 type Command = {
   summary: string;
@@ -11,7 +14,28 @@ type Command = {
   run: (args: string[]) => Promise<number>;
 };
 
-const COMMANDS: Record<string, Command> = {};
+const COMMANDS: Record<string, Command> = {
+  sanitize: {
+    usage: 'sanitize <files|folders>... -o <dir> [options]',
+    summary: 'make verified clean copies (no metadata, re-encoded)',
+    run: sanitizeCommand,
+  },
+  audit: {
+    usage: 'audit <file>... [--json]',
+    summary: 'list identifying metadata; exit 1 if any is found',
+    run: auditCommand,
+  },
+};
+
+const SANITIZE_OPTIONS_HELP = [
+  'Sanitize options:',
+  '  -o, --output <dir>           folder for the clean copies (required)',
+  '  --format mp4|webm            MP4 (H.264 + AAC, default) or WebM (VP9 + Opus)',
+  '  --max-height <N>             cap the short side, e.g. 1080 or 720',
+  '  --audio keep|mute|remove     keep the sound (default), replace it with silence, or drop it',
+  '  --blur x,y,w,h               blur a region (source pixels); repeat for more',
+  '  --name <template>            file name template, default clip-{n}; {name} reuses the original name',
+];
 
 function helpText(): string {
   const lines = [
@@ -21,6 +45,8 @@ function helpText(): string {
     '',
     'Commands:',
     ...Object.values(COMMANDS).map((command) => `  ${command.usage.padEnd(44)} ${command.summary}`),
+    '',
+    ...SANITIZE_OPTIONS_HELP,
     '',
     'Options:',
     '  -h, --help      show this help',
@@ -48,6 +74,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`safetake ${first}: ${(error as Error).message}\nRun "safetake --help" for usage.\n`);
+      return 2;
+    }
+    if (isUserError(error)) {
+      process.stderr.write(`safetake ${first}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
   } finally {
     await closeExiftool();
   }

@@ -1,0 +1,92 @@
+/** `safetake sanitize` and `safetake audit`: the Sanitize job from a terminal, on the app's own services. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isAuditClean } from '../../core/sanitize/audit.std';
+import { nameTemplateSchema, parseRegion, sanitizeOptionsSchema } from '../../core/sanitize/options.std';
+import { auditFile } from '../../services/audit.node';
+import { expandMediaPaths } from '../../services/files.node';
+import { startSanitizeBatch } from '../../services/sanitizeBatch.node';
+import { UsageError } from '../usage';
+
+export async function sanitizeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      format: { type: 'string', default: 'mp4' },
+      'max-height': { type: 'string' },
+      audio: { type: 'string', default: 'keep' },
+      blur: { type: 'string', multiple: true, default: [] },
+      name: { type: 'string' },
+    },
+  });
+  if (!values.output) throw new UsageError('sanitize needs an output folder: -o <dir>');
+  if (positionals.length === 0) throw new UsageError('sanitize needs at least one file or folder');
+  let blur;
+  try {
+    blur = values.blur.map(parseRegion);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const parsed = sanitizeOptionsSchema.safeParse({
+    format: values.format,
+    maxHeight: values['max-height'] === undefined ? undefined : Number(values['max-height']),
+    audio: values.audio,
+    blur,
+  });
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; '));
+  const inputs = expandMediaPaths(positionals);
+  if (inputs.length === 0) throw new UsageError('no videos or photos found in what was given');
+
+  const showProgress = process.stderr.isTTY;
+  const batch = startSanitizeBatch(
+    { inputs, outputDir: values.output, options: parsed.data, nameTemplate: nameTemplateSchema.parse(values.name) },
+    (update) => {
+      if (!showProgress) return;
+      const working = update.items.find((item) => !['queued', 'done', 'failed', 'cancelled'].includes(item.status));
+      if (working) process.stderr.write(`\r${path.basename(working.input)}: ${working.status} ${Math.round(working.fraction * 100)}%   `);
+    },
+  );
+  process.once('SIGINT', () => batch.cancel());
+  const items = await batch.done;
+  if (showProgress) process.stderr.write('\r\x1b[K');
+  for (const item of items) {
+    const name = path.basename(item.input);
+    if (item.outcome) {
+      const removed = item.outcome.before.identifyingCount;
+      process.stdout.write(`✓ ${name} → ${item.outcome.output}\n  ${removed} identifying tag(s) removed; ready to upload. SHA-256 ${item.outcome.outputSha256}\n`);
+      for (const note of item.outcome.notes) process.stdout.write(`  note: ${note}\n`);
+    } else {
+      process.stdout.write(`✗ ${name}: ${item.error}\n`);
+    }
+  }
+  return items.every((item) => item.outcome) ? 0 : 1;
+}
+
+export async function auditCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  if (positionals.length === 0) throw new UsageError('audit needs at least one file');
+  const reports = [];
+  let allClean = true;
+  for (const file of positionals) {
+    try {
+      const report = await auditFile(path.resolve(file));
+      allClean &&= isAuditClean(report);
+      reports.push(report);
+      if (!values.json) {
+        const identifying = report.tags.filter((tag) => tag.identifying);
+        process.stdout.write(`${isAuditClean(report) ? '✓ clean' : '✗ identifying'}  ${file}${report.readable ? '' : ' (ExifTool could not read it)'}\n`);
+        for (const tag of identifying) process.stdout.write(`  ${tag.group}:${tag.name} = ${tag.value}\n    ${tag.reason}\n`);
+        for (const fingerprint of report.streamFingerprints) process.stdout.write(`  in-stream text: ${fingerprint}\n`);
+      }
+    } catch (error) {
+      allClean = false;
+      const message = error instanceof Error ? error.message : String(error);
+      reports.push({ file, error: message });
+      if (!values.json) process.stdout.write(`✗ ${file}: ${message}\n`);
+    }
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  return allClean ? 0 : 1;
+}
