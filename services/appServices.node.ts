@@ -2,14 +2,26 @@
  * The main-process services behind the IPC contract, free of Electron so that main, the CLI and the test
  * bridge share them. `createIpcHandlers` is the single place a channel meets its implementation.
  */
-import type { IpcHandlers } from '../core/ipc/dispatch.std';
 import type { ToolStatus } from '../core/ipc/contract.std';
+import type { EmitIpcEvent, IpcHandlers } from '../core/ipc/dispatch.std';
+import type { PathPolicy } from '../core/paths.std';
 import packageJson from '../package.json';
+import { auditFile } from './audit.node';
 import { resolveFfmpeg, resolveFfprobe } from './binaries.node';
 import { exiftoolVersion } from './exiftool.node';
 import { toolVersion } from './ffmpeg.node';
+import { expandMediaPaths } from './files.node';
+import { assertAllowedPath } from './pathPolicy.node';
+import { type Batch, startSanitizeBatch } from './sanitizeBatch.node';
 
-export type ServiceContext = { dataDir: string };
+export type ServiceContext = {
+  dataDir: string;
+  pathPolicy: PathPolicy;
+  emit: EmitIpcEvent;
+  /** The system's dialogs (Electron's in the app). */
+  pickMedia: () => Promise<string[]>;
+  pickFolder: () => Promise<string | undefined>;
+};
 
 export const appVersion: string = packageJson.version;
 
@@ -31,6 +43,8 @@ export function checkTools(): Promise<ToolStatus[]> {
 }
 
 export function createIpcHandlers(context: ServiceContext): IpcHandlers {
+  const batches = new Map<string, Batch>();
+  const allowed = (candidate: string) => assertAllowedPath(candidate, context.pathPolicy);
   return {
     'app:getInfo': async () => ({
       name: 'SafeTake',
@@ -39,5 +53,23 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
       dataDir: context.dataDir,
     }),
     'app:checkTools': () => checkTools(),
+    'dialog:pickMedia': async () => ({ paths: await context.pickMedia() }),
+    'dialog:pickFolder': async () => ({ path: await context.pickFolder() }),
+    'files:expand': async ({ paths }) => ({ files: expandMediaPaths(paths.map(allowed)) }),
+    'sanitize:audit': async ({ path }) => auditFile(allowed(path)),
+    'sanitize:start': async ({ inputs, outputDir, options, nameTemplate }) => {
+      const batch = startSanitizeBatch(
+        { inputs: inputs.map(allowed), outputDir: allowed(outputDir), options, nameTemplate },
+        (update) => context.emit('sanitize:progress', update),
+      );
+      batches.set(batch.id, batch);
+      void batch.done.finally(() => batches.delete(batch.id));
+      return { batchId: batch.id };
+    },
+    'sanitize:cancel': async ({ batchId, index }) => {
+      const batch = batches.get(batchId);
+      batch?.cancel(index);
+      return { cancelled: batch !== undefined };
+    },
   };
 }

@@ -6,6 +6,8 @@
  * test-only HTTP bridge dispatches through the same validator. Pure: zod only, no Electron, no Node.
  */
 import { z } from 'zod';
+import { auditReport } from '../sanitize/audit.std';
+import { nameTemplateSchema, sanitizeOptionsSchema } from '../sanitize/options.std';
 
 const toolStatus = z.object({
   name: z.enum(['ffmpeg', 'ffprobe', 'exiftool']),
@@ -22,14 +24,81 @@ export const appInfo = z.object({
   dataDir: z.string(),
 });
 
+/** A path the renderer names: checked against the path policy in main before any use. */
+const userPath = z.string().min(1).max(4096);
+const noRequest = z.object({}).strict();
+
+const verificationCheck = z.object({
+  id: z.enum(['decodes', 'streams', 'size', 'duration', 'audit']),
+  passed: z.boolean(),
+  detail: z.string(),
+});
+
+export const sanitizeOutcome = z.object({
+  input: z.string(),
+  output: z.string(),
+  outputSha256: z.string(),
+  before: auditReport,
+  after: auditReport,
+  checks: z.array(verificationCheck),
+  notes: z.array(z.string()),
+});
+
+export const batchItemState = z.object({
+  index: z.number().int(),
+  input: z.string(),
+  status: z.enum(['queued', 'reading', 'encoding', 'recovering', 'verifying', 'done', 'failed', 'cancelled']),
+  fraction: z.number().min(0).max(1),
+  outcome: sanitizeOutcome.optional(),
+  error: z.string().optional(),
+});
+
+export const batchUpdate = z.object({ batchId: z.string(), items: z.array(batchItemState), finished: z.boolean() });
+
 /** Channel name -> request and response schemas. Requests are always objects so that they can grow. */
 export const ipcContract = {
-  'app:getInfo': { request: z.object({}).strict(), response: appInfo },
-  'app:checkTools': { request: z.object({}).strict(), response: z.array(toolStatus) },
+  'app:getInfo': { request: noRequest, response: appInfo },
+  'app:checkTools': { request: noRequest, response: z.array(toolStatus) },
+  /** Opens the system's file dialog; an empty list when the user cancels. */
+  'dialog:pickMedia': { request: noRequest, response: z.object({ paths: z.array(z.string()) }) },
+  'dialog:pickFolder': { request: noRequest, response: z.object({ path: z.string().optional() }) },
+  /** Dropped or picked files and folders -> the media files inside them. */
+  'files:expand': { request: z.object({ paths: z.array(userPath).min(1).max(1000) }).strict(), response: z.object({ files: z.array(z.string()) }) },
+  'sanitize:audit': { request: z.object({ path: userPath }).strict(), response: auditReport },
+  'sanitize:start': {
+    request: z
+      .object({
+        inputs: z.array(userPath).min(1).max(1000),
+        outputDir: userPath,
+        options: sanitizeOptionsSchema,
+        nameTemplate: nameTemplateSchema,
+      })
+      .strict(),
+    response: z.object({ batchId: z.string() }),
+  },
+  'sanitize:cancel': {
+    request: z.object({ batchId: z.string().max(64), index: z.number().int().min(0).optional() }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
 } as const;
 
+/** Events main pushes to the renderer, with their payload schemas. */
+export const ipcEvents = {
+  'sanitize:progress': batchUpdate,
+} as const;
+
+export type IpcEvent = keyof typeof ipcEvents;
+export type IpcEventPayload<E extends IpcEvent> = z.output<(typeof ipcEvents)[E]>;
+export const ipcEventNames = Object.keys(ipcEvents) as IpcEvent[];
+export type BatchUpdate = z.output<typeof batchUpdate>;
+export type BatchItemState = z.output<typeof batchItemState>;
+export type SanitizeOutcomeView = z.output<typeof sanitizeOutcome>;
+
 export type IpcChannel = keyof typeof ipcContract;
+/** What the renderer sends (defaults may be left out)... */
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>;
+/** ...and what a handler receives after validation (defaults filled in). */
+export type IpcValidRequest<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['request']>;
 export type IpcResponse<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['response']>;
 export type AppInfo = z.output<typeof appInfo>;
 export type ToolStatus = z.output<typeof toolStatus>;
@@ -48,9 +117,14 @@ export type IpcError = { code: IpcErrorCode; message: string };
 export type IpcErrorCode = 'invalid-request' | 'unknown-channel' | 'not-allowed' | 'failed' | 'cancelled';
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-/** The API the renderer sees as `window.safetake`: one async function per channel. */
+/** The API the renderer sees as `window.safetake`: one async function per channel, plus events. */
 export type SafeTakeApi = {
   [C in IpcChannel]: (request: IpcRequest<C>) => Promise<IpcResult<IpcResponse<C>>>;
+} & {
+  /** Subscribes to a main-process event; returns the unsubscribe function. */
+  on: <E extends IpcEvent>(event: E, listener: (payload: IpcEventPayload<E>) => void) => () => void;
+  /** The file-system path of a dropped File (Electron's webUtils), or '' when it has none. */
+  pathForFile: (file: File) => string;
 };
 
 export class IpcRequestError extends Error {
@@ -64,7 +138,7 @@ export class IpcRequestError extends Error {
 }
 
 /** Validates a request for `channel`. Throws IpcRequestError with a readable message when it does not fit. */
-export function parseIpcRequest<C extends IpcChannel>(channel: unknown, payload: unknown): z.output<(typeof ipcContract)[C]['request']> {
+export function parseIpcRequest<C extends IpcChannel>(channel: unknown, payload: unknown): IpcValidRequest<C> {
   if (!isIpcChannel(channel)) {
     throw new IpcRequestError('unknown-channel', `There is no IPC channel called ${JSON.stringify(String(channel))}.`);
   }
@@ -75,5 +149,5 @@ export function parseIpcRequest<C extends IpcChannel>(channel: unknown, payload:
       .join('; ');
     throw new IpcRequestError('invalid-request', `Invalid request for ${channel}: ${issues}`);
   }
-  return parsed.data as z.output<(typeof ipcContract)[C]['request']>;
+  return parsed.data as IpcValidRequest<C>;
 }

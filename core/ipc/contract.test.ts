@@ -25,11 +25,20 @@ describe('parseIpcRequest', () => {
 });
 
 describe('dispatchIpc', () => {
+  const unused = async () => {
+    throw new Error('not used in this test');
+  };
   const handlers: IpcHandlers = {
     'app:getInfo': async () => ({ name: 'SafeTake', version: '1', platform: 'linux', dataDir: '/d' }),
     'app:checkTools': async () => {
       throw new UserError('ffmpeg is missing. Reinstall SafeTake.');
     },
+    'dialog:pickMedia': unused,
+    'dialog:pickFolder': unused,
+    'files:expand': unused,
+    'sanitize:audit': unused,
+    'sanitize:start': unused,
+    'sanitize:cancel': unused,
   };
 
   it('returns the handler value on success', async () => {
@@ -62,6 +71,22 @@ describe('dispatchIpc', () => {
   it('rejects a handler response that breaks the contract', async () => {
     const wrong = { ...handlers, 'app:getInfo': async () => ({ name: 1 }) } as unknown as IpcHandlers;
     expect(await dispatchIpc(wrong, 'app:getInfo', {})).toMatchObject({ ok: false });
+  });
+
+  it('validates sanitize requests: options, paths and no extra fields', () => {
+    expect(parseIpcRequest('sanitize:start', { inputs: ['/home/a/x.mov'], outputDir: '/home/a/out', options: {} })).toMatchObject({
+      options: { format: 'mp4', audio: 'keep', blur: [] },
+      nameTemplate: 'clip-{n}',
+    });
+    for (const bad of [
+      { inputs: [], outputDir: '/o', options: {} },
+      { inputs: ['/a'], outputDir: '/o', options: { format: 'avi' } },
+      { inputs: ['/a'], outputDir: '/o', options: { blur: [{ x: -1, y: 0, w: 10, h: 10 }] } },
+      { inputs: ['/a'], outputDir: '/o', options: {}, nameTemplate: '../../etc/x' },
+      { inputs: ['/a'], outputDir: '/o', options: {}, shell: 'rm -rf /' },
+    ]) {
+      expect(() => parseIpcRequest('sanitize:start', bad)).toThrowError(/Invalid request for sanitize:start/);
+    }
   });
 
   it('lists every channel once', () => {

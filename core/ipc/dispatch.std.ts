@@ -4,8 +4,10 @@
  */
 import { isUserError } from '../errors.std';
 import {
+  type IpcEvent,
+  type IpcEventPayload,
   type IpcChannel,
-  type IpcRequest,
+  type IpcValidRequest,
   type IpcResponse,
   type IpcResult,
   IpcRequestError,
@@ -14,8 +16,11 @@ import {
 } from './contract.std';
 
 export type IpcHandlers = {
-  [C in IpcChannel]: (request: IpcRequest<C>) => Promise<IpcResponse<C>>;
+  [C in IpcChannel]: (request: IpcValidRequest<C>) => Promise<IpcResponse<C>>;
 };
+
+/** How services push events to the renderer: webContents.send in main, server-sent events in the bridge. */
+export type EmitIpcEvent = <E extends IpcEvent>(event: E, payload: IpcEventPayload<E>) => void;
 
 export async function dispatchIpc(
   handlers: IpcHandlers,

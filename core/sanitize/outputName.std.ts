@@ -14,6 +14,7 @@ export function fillNameTemplate(template: string, counter: number, originalBase
     .replaceAll('{n}', String(counter).padStart(3, '0'))
     .replaceAll('{name}', originalBaseName);
   // A name, not a path: no separators, no leading dots (hidden files), nothing a file system rejects.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name
   const safe = filled.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '').slice(0, 120);
   return safe || fillNameTemplate(DEFAULT_NAME_TEMPLATE, counter, originalBaseName);
 }

@@ -3,13 +3,15 @@
  * handlers. The work itself lives in services/, shared with the CLI.
  */
 import path from 'node:path';
-import { BrowserWindow, app, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../core/security.std';
 import { ipcChannels } from '../../core/ipc/contract.std';
-import { dispatchIpc } from '../../core/ipc/dispatch.std';
+import { type EmitIpcEvent, dispatchIpc } from '../../core/ipc/dispatch.std';
+import { PHOTO_EXTENSIONS, VIDEO_EXTENSIONS } from '../../core/sanitize/media.std';
 import { createIpcHandlers } from '../../services/appServices.node';
 import { resolveDataDir } from '../../services/dataDir.node';
 import { closeExiftool } from '../../services/exiftool.node';
+import { pathPolicyFor } from '../../services/pathPolicy.node';
 import { readStatic } from '../../services/staticFiles.node';
 import { denyNavigationAndPopups, lockDownSession } from './security';
 
@@ -32,8 +34,33 @@ function serveAppProtocol(): void {
   });
 }
 
+/** Events go to every SafeTake window (there is one). */
+const emit: EmitIpcEvent = (event, payload) => {
+  for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
+};
+
+const extensions = (list: readonly string[]) => list.map((extension) => extension.slice(1));
+
+async function pickMedia(): Promise<string[]> {
+  const window = BrowserWindow.getFocusedWindow();
+  const options: Electron.OpenDialogOptions = {
+    title: 'Choose videos and photos to sanitize',
+    properties: ['openFile', 'multiSelections'],
+    filters: [{ name: 'Videos and photos', extensions: extensions([...VIDEO_EXTENSIONS, ...PHOTO_EXTENSIONS]) }],
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
+async function pickFolder(): Promise<string | undefined> {
+  const window = BrowserWindow.getFocusedWindow();
+  const options: Electron.OpenDialogOptions = { title: 'Choose where the clean copies go', properties: ['openDirectory', 'createDirectory'] };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? undefined : result.filePaths[0];
+}
+
 function registerIpc(dataDir: string): void {
-  const handlers = createIpcHandlers({ dataDir });
+  const handlers = createIpcHandlers({ dataDir, pathPolicy: pathPolicyFor(dataDir), emit, pickMedia, pickFolder });
   for (const channel of ipcChannels) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       // Only our own top frame may call in; anything else (an iframe, a stray page) is refused.

@@ -14,4 +14,13 @@ export type AppHandle = {
   close: () => Promise<void>;
 };
 
-export type LaunchApp = (options: { camera: CameraMode; cameraVideo: string }) => Promise<AppHandle>;
+export type LaunchOptions = {
+  camera: CameraMode;
+  cameraVideo: string;
+  /** Folder whose files the test drops onto the window. */
+  dropFolder?: string;
+  /** What the native file dialogs answer, where the launcher can stand in for them. */
+  dialogAnswers?: { media?: string[]; folder?: string };
+};
+
+export type LaunchApp = (options: LaunchOptions) => Promise<AppHandle>;

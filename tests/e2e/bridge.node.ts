@@ -5,11 +5,13 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dispatchIpc } from '../../core/ipc/dispatch.std';
+import { type EmitIpcEvent, dispatchIpc } from '../../core/ipc/dispatch.std';
 import { createIpcHandlers } from '../../services/appServices.node';
+import { pathPolicyFor } from '../../services/pathPolicy.node';
 import { readStatic } from '../../services/staticFiles.node';
 
 export const BRIDGE_IPC_PREFIX = '/__ipc/';
+export const BRIDGE_EVENTS_PATH = '/__events';
 const MAX_REQUEST_BYTES = 1_000_000;
 
 export type Bridge = { origin: string; close: () => Promise<void> };
@@ -28,10 +30,35 @@ function readBody(request: http.IncomingMessage): Promise<string> {
   });
 }
 
-export async function startBridge(options: { rendererDir: string; dataDir: string }): Promise<Bridge> {
-  const handlers = createIpcHandlers({ dataDir: options.dataDir });
+export type BridgeOptions = {
+  rendererDir: string;
+  dataDir: string;
+  /** What the stand-in for the system file dialogs answers (a test cannot click a native dialog). */
+  dialogAnswers?: { media?: string[]; folder?: string };
+};
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const listeners = new Set<http.ServerResponse>();
+  const emit: EmitIpcEvent = (event, payload) => {
+    const message = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const listener of listeners) listener.write(message);
+  };
+  const handlers = createIpcHandlers({
+    dataDir: options.dataDir,
+    pathPolicy: pathPolicyFor(options.dataDir),
+    emit,
+    pickMedia: async () => options.dialogAnswers?.media ?? [],
+    pickFolder: async () => options.dialogAnswers?.folder,
+  });
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method === 'GET' && url.pathname === BRIDGE_EVENTS_PATH) {
+      response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      response.write(': connected\n\n');
+      listeners.add(response);
+      request.on('close', () => listeners.delete(response));
+      return;
+    }
     if (request.method === 'POST' && url.pathname.startsWith(BRIDGE_IPC_PREFIX)) {
       const channel = decodeURIComponent(url.pathname.slice(BRIDGE_IPC_PREFIX.length));
       const body = await readBody(request);
@@ -60,6 +87,7 @@ export async function startBridge(options: { rendererDir: string; dataDir: strin
     origin: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise((resolve) => {
+        for (const listener of listeners) listener.end();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -68,12 +96,13 @@ export async function startBridge(options: { rendererDir: string; dataDir: strin
 
 /**
  * Runs in the page before any app script (Playwright addInitScript): the bridge's window.safetake, one
- * function per contract channel, like the preload's.
+ * function per contract channel and a subscription per event, like the preload's. A dropped File has no
+ * path in a plain browser, so `pathForFile` names it inside the folder the test drops files from.
  */
-export function installBridgeApi(channels: readonly string[]): void {
-  const api: Record<string, (request: unknown) => Promise<unknown>> = {};
-  for (const channel of channels) {
-    api[channel] = async (request) => {
+export function installBridgeApi(setup: { channels: readonly string[]; events: readonly string[]; dropFolder: string }): void {
+  const api: Record<string, unknown> = {};
+  for (const channel of setup.channels) {
+    api[channel] = async (request: unknown) => {
       const response = await fetch(`/__ipc/${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -82,5 +111,14 @@ export function installBridgeApi(channels: readonly string[]): void {
       return response.json();
     };
   }
+  let source: EventSource | undefined;
+  api.on = (event: string, listener: (payload: unknown) => void) => {
+    if (!setup.events.includes(event)) throw new Error(`SafeTake has no event called ${event}`);
+    source ??= new EventSource('/__events');
+    const forward = (message: MessageEvent<string>) => listener(JSON.parse(message.data));
+    source.addEventListener(event, forward);
+    return () => source?.removeEventListener(event, forward);
+  };
+  api.pathForFile = (file: File) => `${setup.dropFolder}/${file.name}`;
   Object.defineProperty(window, 'safetake', { value: Object.freeze(api), writable: false });
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { ipcChannels } from '../../core/ipc/contract.std';
+import { ipcChannels, ipcEventNames } from '../../core/ipc/contract.std';
 import type { AppHandle, LaunchApp } from './appHandle';
 import { installBridgeApi, startBridge } from './bridge.node';
 import { chromiumCameraArgs } from './fakeCamera.node';
@@ -26,9 +26,9 @@ const OFFLINE_ARGS = [
   '--disable-features=Translate,OptimizationHints,MediaRouter',
 ];
 
-export const launchInChromium: LaunchApp = async ({ camera, cameraVideo }): Promise<AppHandle> => {
+export const launchInChromium: LaunchApp = async ({ camera, cameraVideo, dropFolder, dialogAnswers }): Promise<AppHandle> => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-e2e-'));
-  const bridge = await startBridge({ rendererDir: RENDERER_DIR, dataDir: path.join(scratch, 'data') });
+  const bridge = await startBridge({ rendererDir: RENDERER_DIR, dataDir: path.join(scratch, 'data'), dialogAnswers });
   const args = [...OFFLINE_ARGS];
   if (camera !== 'none') args.push(...chromiumCameraArgs(cameraVideo));
   // With the fake UI flag Chromium answers the permission prompt with "allow"; without it, headless
@@ -42,7 +42,7 @@ export const launchInChromium: LaunchApp = async ({ camera, cameraVideo }): Prom
   });
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
-  await context.addInitScript(installBridgeApi, ipcChannels);
+  await context.addInitScript(installBridgeApi, { channels: ipcChannels, events: ipcEventNames, dropFolder: dropFolder ?? scratch });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${bridge.origin}/index.html`);
   return {

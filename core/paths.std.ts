@@ -1,0 +1,32 @@
+/**
+ * Which paths the renderer may name. The renderer is untrusted (it shows media from strangers' files), so main
+ * accepts a path from it only when it is absolute, plain, and inside a folder where a user keeps their own
+ * files: never system folders, never SafeTake's own data.
+ */
+export type PathPolicy = {
+  /** Folders the user's media may live in: home, temp, removable media. */
+  allowedRoots: string[];
+  /** Folders that are never acceptable even inside an allowed root (the app's data, ~/.ssh, ...). */
+  deniedRoots: string[];
+  separator: '/' | '\\';
+};
+
+function isInside(child: string, parent: string, separator: string): boolean {
+  const base = parent.endsWith(separator) ? parent : parent + separator;
+  return child === parent || child.startsWith(base);
+}
+
+/** Returns undefined when `candidate` is acceptable, else the reason it is refused. */
+export function refusePath(candidate: unknown, policy: PathPolicy): string | undefined {
+  if (typeof candidate !== 'string' || candidate.length === 0) return 'No path was given.';
+  if (candidate.length > 4096 || candidate.includes('\0')) return 'That is not a valid path.';
+  const absolute = policy.separator === '/' ? candidate.startsWith('/') : /^[A-Za-z]:\\/.test(candidate) || candidate.startsWith('\\\\');
+  if (!absolute) return 'Only full paths are accepted.';
+  const parts = candidate.split(/[\\/]/);
+  if (parts.includes('..') || parts.includes('.')) return 'Paths with "." or ".." are not accepted.';
+  if (policy.deniedRoots.some((root) => isInside(candidate, root, policy.separator))) return 'SafeTake does not work on files in that folder.';
+  if (!policy.allowedRoots.some((root) => isInside(candidate, root, policy.separator))) {
+    return 'SafeTake only works on files in your home folder, the temporary folder or removable drives.';
+  }
+  return undefined;
+}
