@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { CameraPreview } from './components/CameraPreview';
 import { ToolStatusBar } from './components/ToolStatusBar';
+import { SanitizeView } from './sanitize/SanitizeView';
 
 type AreaId = 'corner' | 'sanitize' | 'sessions';
 
@@ -62,6 +63,7 @@ export function App() {
           <h2>{area.label}</h2>
           <p className="panel-summary">{area.summary}</p>
           {area.id === 'corner' && active === 'corner' && <CameraPreview />}
+          {area.id === 'sanitize' && <SanitizeView />}
         </main>
       ))}
       <ToolStatusBar />

@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHandle, CameraMode, LaunchApp } from './appHandle';
+import { auditFile } from '../../services/audit.node';
+import { closeExiftool } from '../../services/exiftool.node';
 import { CORPUS_DIR, THUMB_HEIGHT, THUMB_WIDTH, makeFakeCameraVideo, thumbnailRgb } from './fakeCamera.node';
 
 const SCENE = path.join(CORPUS_DIR, 'scenes/room-kitchen.jpg');
@@ -23,7 +25,14 @@ export function foreignRequests(handle: AppHandle): string[] {
   return handle.requests.filter((url) => !url.startsWith(`${handle.origin}/`) && !/^(blob|data):/.test(url));
 }
 
-export function defineAppSpecs(launch: LaunchApp, options: { supportsDeniedCamera: boolean; supportsMissingCamera: boolean }): void {
+export type SpecSupport = {
+  supportsDeniedCamera: boolean;
+  supportsMissingCamera: boolean;
+  /** A File made in the page has a path only through the bridge's stand-in for Electron's webUtils. */
+  supportsSyntheticDrop: boolean;
+};
+
+export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
   let scratch: string;
   let cameraVideo: string;
   let expectedThumb: Buffer;
@@ -36,11 +45,12 @@ export function defineAppSpecs(launch: LaunchApp, options: { supportsDeniedCamer
   });
   afterAll(async () => {
     await Promise.all(open.map((handle) => handle.close()));
+    await closeExiftool();
     fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  async function start(camera: CameraMode): Promise<AppHandle> {
-    const handle = await launch({ camera, cameraVideo });
+  async function start(camera: CameraMode, dropFolder?: string): Promise<AppHandle> {
+    const handle = await launch({ camera, cameraVideo, dropFolder });
     open.push(handle);
     return handle;
   }
@@ -73,6 +83,9 @@ export function defineAppSpecs(launch: LaunchApp, options: { supportsDeniedCamer
       expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
       const unknown = await page.evaluate(() => (window.safetake as unknown as Record<string, unknown>)['fs:readAnything']);
       expect(unknown).toBeUndefined();
+      // Paths outside the user's own folders are refused before any service sees them.
+      const outside = await page.evaluate(() => window.safetake['sanitize:audit']({ path: '/etc/passwd' }));
+      expect(outside).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
     });
   });
 
@@ -120,6 +133,43 @@ export function defineAppSpecs(launch: LaunchApp, options: { supportsDeniedCamer
       const { page } = await start('none');
       await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toContain('No camera was found.');
       expect(await page.getByLabel('Camera', { exact: true }).isDisabled()).toBe(true);
+    });
+  });
+
+  describe('sanitize', () => {
+    it.skipIf(!options.supportsSyntheticDrop)('drop a clip, watch it progress, read the before/after audit, find the clean copy', async () => {
+      const dropFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-drop-'));
+      const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-clean-'));
+      fs.copyFileSync(path.join(CORPUS_DIR, 'video-metadata/iphone6-gps.mov'), path.join(dropFolder, 'IMG_0042.mov'));
+      const handle = await start('fake', dropFolder);
+      const { page } = handle;
+      await page.getByRole('tab', { name: 'Sanitize' }).click();
+
+      const dataTransfer = await page.evaluateHandle(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['x'], 'IMG_0042.mov', { type: 'video/quicktime' }));
+        return transfer;
+      });
+      await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+      // The "before" audit names what the clip gives away.
+      await expect.poll(() => page.locator('.file-row').first().textContent(), { timeout: 20_000 }).toMatch(/IMG_0042\.mov.*identifying tags: .*Location/);
+
+      await page.getByLabel('Output folder').fill(outputDir);
+      await page.getByRole('button', { name: 'Make clean copies' }).click();
+      await expect.poll(() => page.locator('.batch-progress progress').count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => page.locator('.file-progress').textContent(), { timeout: 60_000 }).toContain('Ready to upload');
+      expect(await page.getByRole('status').filter({ hasText: 'Finished' }).textContent()).toContain('1 of 1 ready to upload');
+
+      await page.getByText('Before and after: every tag').click();
+      const gpsRow = page.locator('.audit-table tr', { hasText: 'Keys:GPSCoordinates' });
+      expect(await gpsRow.locator('td').nth(1).textContent()).toBe('removed');
+      expect(await gpsRow.getAttribute('class')).toBe('identifying');
+
+      const [copy] = fs.readdirSync(outputDir);
+      expect(copy).toBe('clip-001.mp4');
+      const audit = await auditFile(path.join(outputDir, copy!));
+      expect({ identifying: audit.identifyingCount, readable: audit.readable }).toEqual({ identifying: 0, readable: true });
+      expect(foreignRequests(handle)).toEqual([]);
     });
   });
 }

@@ -60,7 +60,7 @@ if ('binary' in electron) {
   describe('the real Electron app', () => {
     // Camera permission in Electron is the OS's prompt, which a test cannot answer "deny" to, and a real
     // webcam on the machine would make "no camera" untrue.
-    defineAppSpecs(launchInElectron(electron.binary), { supportsDeniedCamera: false, supportsMissingCamera: false });
+    defineAppSpecs(launchInElectron(electron.binary), { supportsDeniedCamera: false, supportsMissingCamera: false, supportsSyntheticDrop: false });
   });
 } else {
   console.warn(`[e2e] the real Electron app suite is skipped: ${electron.reason}`);
