@@ -12,6 +12,15 @@ export default defineConfig({
         },
       },
       {
+        // Benchmarks: not part of `npm test` (they measure, they do not assert); run with `npm run bench`.
+        test: {
+          name: 'bench',
+          include: ['bench/**/*.bench.ts'],
+          testTimeout: 1_800_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],
