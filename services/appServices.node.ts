@@ -12,6 +12,7 @@ import { exiftoolVersion } from './exiftool.node';
 import { toolVersion } from './ffmpeg.node';
 import { expandMediaPaths } from './files.node';
 import { assertAllowedPath } from './pathPolicy.node';
+import { previewFrame } from './sanitize.node';
 import { type Batch, startSanitizeBatch } from './sanitizeBatch.node';
 
 export type ServiceContext = {
@@ -57,9 +58,13 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     'dialog:pickFolder': async () => ({ path: await context.pickFolder() }),
     'files:expand': async ({ paths }) => ({ files: expandMediaPaths(paths.map(allowed)) }),
     'sanitize:audit': async ({ path }) => auditFile(allowed(path)),
+    'sanitize:previewFrame': async ({ path }) => {
+      const frame = await previewFrame(allowed(path));
+      return { dataUrl: `data:image/png;base64,${frame.png.toString('base64')}`, source: frame.source, preview: frame.preview };
+    },
     'sanitize:start': async ({ inputs, outputDir, options, nameTemplate }) => {
       const batch = startSanitizeBatch(
-        { inputs: inputs.map(allowed), outputDir: allowed(outputDir), options, nameTemplate },
+        { inputs: inputs.map((input) => ({ path: allowed(input.path), blur: input.blur })), outputDir: allowed(outputDir), options, nameTemplate },
         (update) => context.emit('sanitize:progress', update),
       );
       batches.set(batch.id, batch);

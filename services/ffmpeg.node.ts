@@ -9,7 +9,7 @@ import ffmpeg from 'fluent-ffmpeg';
 import { UserError } from '../core/errors.std';
 import { explainFfmpegFailure } from '../core/sanitize/ffmpegErrors.std';
 import { type MediaProbe, type ProbedStream, normaliseRotation } from '../core/sanitize/media.std';
-import type { FfmpegInvocation } from '../core/sanitize/plan.std';
+import { type FfmpegInvocation, ffmpegArgv } from '../core/sanitize/plan.std';
 import { resolveFfmpeg, resolveFfprobe } from './binaries.node';
 
 /** ffmpeg prints at most this much stderr we keep: enough for the last errors, bounded for huge runs. */
@@ -20,6 +20,16 @@ function execTool(binary: string, args: string[], signal?: AbortSignal): Promise
     execFile(binary, args, { maxBuffer: 64 * 1024 * 1024, signal }, (error, stdout, stderr) => {
       const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
       resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+}
+
+/** Runs ffmpeg for a small result on stdout (a preview frame): bytes, not text. */
+export function ffmpegToBuffer(invocation: FfmpegInvocation): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile(resolveFfmpeg().path, ffmpegArgv(invocation), { encoding: 'buffer', maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error || stdout.length === 0) reject(new UserError(explainFfmpegFailure(String(stderr))));
+      else resolve(stdout);
     });
   });
 }

@@ -12,10 +12,18 @@ import { explainFfmpegFailure } from '../core/sanitize/ffmpegErrors.std';
 import { PHOTO_EXTENSIONS, VIDEO_EXTENSIONS, formatClock, mainAudioStream, mainVideoStream, mediaKindForExtension, pictureEndSeconds } from '../core/sanitize/media.std';
 import type { MediaKind, MediaProbe } from '../core/sanitize/media.std';
 import { fillNameTemplate } from '../core/sanitize/outputName.std';
-import { type PlanRequest, type SanitizeOptions, type SanitizePlan, orientationFromExifTool, photoOutputExtension, planSanitize } from '../core/sanitize/plan.std';
+import {
+  type PlanRequest,
+  type SanitizeOptions,
+  type SanitizePlan,
+  orientationFromExifTool,
+  photoOutputExtension,
+  planPreviewFrame,
+  planSanitize,
+} from '../core/sanitize/plan.std';
 import { type VerificationCheck, allPassed, verifyOutput } from '../core/sanitize/verify.std';
 import { auditFile } from './audit.node';
-import { FfmpegCancelled, countVideoPackets, decodeCheck, probeMedia, runFfmpeg } from './ffmpeg.node';
+import { FfmpegCancelled, countVideoPackets, decodeCheck, ffmpegToBuffer, probeMedia, runFfmpeg } from './ffmpeg.node';
 
 export type SanitizeRequest = {
   input: string;
@@ -165,6 +173,22 @@ function skippedDataNotes(encodeLog: string, probe: MediaProbe): string[] {
   return notes;
 }
 
+/** EXIF orientation (1..8) of a photo, as ExifTool read it. */
+function photoOrientation(audit: AuditReport): number | undefined {
+  return orientationFromExifTool(audit.tags.find((tag) => tag.name === 'Orientation' && /^IFD0$|^XMP/.test(tag.group))?.value);
+}
+
+export type PreviewFrame = { png: Buffer; source: { width: number; height: number }; preview: { width: number; height: number } };
+
+/** An upright frame of `input` to draw blur regions on, and the sizes to map the drawing back to the source. */
+export async function previewFrame(input: string): Promise<PreviewFrame> {
+  const kind = await checkInput(input);
+  const probe = await probeMedia(input);
+  if (!mainVideoStream(probe)) throw new UserError(`${path.basename(input)} has no picture.`);
+  const plan = planPreviewFrame({ input, kind, probe, photoOrientation: kind === 'photo' ? photoOrientation(await auditFile(input)) : undefined });
+  return { png: await ffmpegToBuffer(plan.invocation), source: plan.source, preview: plan.preview };
+}
+
 async function removeQuietly(file: string): Promise<void> {
   await fs.promises.rm(file, { force: true }).catch(() => undefined);
 }
@@ -193,15 +217,7 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
 
   const extension = kind === 'photo' ? photoOutputExtension(path.extname(input)) : request.options.format === 'webm' ? '.webm' : '.mp4';
   const temp = path.join(outputDir, `.safetake-${randomBytes(6).toString('hex')}.partial${extension}`);
-  const orientationTag = before.tags.find((tag) => tag.name === 'Orientation' && /^IFD0$|^XMP/.test(tag.group));
-  const baseRequest: PlanRequest = {
-    input,
-    output: temp,
-    kind,
-    probe,
-    options: request.options,
-    photoOrientation: orientationFromExifTool(orientationTag?.value),
-  };
+  const baseRequest: PlanRequest = { input, output: temp, kind, probe, options: request.options, photoOrientation: photoOrientation(before) };
   const duration = kind === 'video' ? (video.durationSeconds ?? probe.durationSeconds) : undefined;
   const encode = async (plan: SanitizePlan) =>
     runFfmpeg(plan.invocation, {
@@ -243,10 +259,9 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
     callbacks.onStage?.('verifying');
     await flushToDisk(temp);
     if (signal?.aborted) throw cancelled();
-    const decode = await decodeCheck(temp, '0', signal);
+    // Independent checks, run side by side: the encoder is done, so both cores are free.
+    const [decode, outputProbe, after] = await Promise.all([decodeCheck(temp, '0', signal), probeMedia(temp), auditFile(temp)]);
     callbacks.onProgress?.(ENCODE_SHARE + (1 - ENCODE_SHARE) / 2);
-    const outputProbe = await probeMedia(temp);
-    const after = await auditFile(temp);
     const source =
       kind === 'video' && !recovered
         ? { pictureEndSeconds: pictureEndSeconds(probe), frameSeconds: video.framesPerSecond ? 1 / video.framesPerSecond : undefined }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { isUserError } from '../core/errors.std';
-import type { SanitizeOptions } from '../core/sanitize/plan.std';
+import type { Region, SanitizeOptions } from '../core/sanitize/plan.std';
 import { type SanitizeOutcome, sanitizeFile } from './sanitize.node';
 
 export type BatchItemState = {
@@ -30,11 +30,11 @@ export type Batch = {
 const UPDATE_INTERVAL_MS = 200;
 
 export function startSanitizeBatch(
-  request: { inputs: string[]; outputDir: string; options: SanitizeOptions; nameTemplate: string },
+  request: { inputs: Array<{ path: string; blur: Region[] }>; outputDir: string; options: SanitizeOptions; nameTemplate: string },
   onUpdate: (update: BatchUpdate) => void,
 ): Batch {
   const id = randomUUID();
-  const items: BatchItemState[] = request.inputs.map((input, index) => ({ index, input, status: 'queued', fraction: 0 }));
+  const items: BatchItemState[] = request.inputs.map((input, index) => ({ index, input: input.path, status: 'queued', fraction: 0 }));
   const controllers = items.map(() => new AbortController());
   let lastSent = 0;
   const publish = (force = false, finished = false) => {
@@ -57,7 +57,12 @@ export function startSanitizeBatch(
       publish(true);
       try {
         item.outcome = await sanitizeFile(
-          { input: item.input, outputDir: request.outputDir, options: request.options, nameTemplate: request.nameTemplate },
+          {
+            input: item.input,
+            outputDir: request.outputDir,
+            options: { ...request.options, blur: [...request.options.blur, ...request.inputs[item.index]!.blur] },
+            nameTemplate: request.nameTemplate,
+          },
           {
             signal: controller.signal,
             onStage: (stage) => {

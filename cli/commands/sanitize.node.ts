@@ -41,7 +41,7 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
 
   const showProgress = process.stderr.isTTY;
   const batch = startSanitizeBatch(
-    { inputs, outputDir: values.output, options: parsed.data, nameTemplate: nameTemplateSchema.parse(values.name) },
+    { inputs: inputs.map((input) => ({ path: input, blur: [] })), outputDir: values.output, options: parsed.data, nameTemplate: nameTemplateSchema.parse(values.name) },
     (update) => {
       if (!showProgress) return;
       const working = update.items.find((item) => !['queued', 'done', 'failed', 'cancelled'].includes(item.status));

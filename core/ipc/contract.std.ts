@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { auditReport } from '../sanitize/audit.std';
-import { nameTemplateSchema, sanitizeOptionsSchema } from '../sanitize/options.std';
+import { nameTemplateSchema, regionSchema, sanitizeOptionsSchema } from '../sanitize/options.std';
 
 const toolStatus = z.object({
   name: z.enum(['ffmpeg', 'ffprobe', 'exiftool']),
@@ -27,6 +27,7 @@ export const appInfo = z.object({
 /** A path the renderer names: checked against the path policy in main before any use. */
 const userPath = z.string().min(1).max(4096);
 const noRequest = z.object({}).strict();
+const size = z.object({ width: z.number().int().positive(), height: z.number().int().positive() });
 
 const verificationCheck = z.object({
   id: z.enum(['decodes', 'streams', 'size', 'duration', 'audit']),
@@ -65,10 +66,16 @@ export const ipcContract = {
   /** Dropped or picked files and folders -> the media files inside them. */
   'files:expand': { request: z.object({ paths: z.array(userPath).min(1).max(1000) }).strict(), response: z.object({ files: z.array(z.string()) }) },
   'sanitize:audit': { request: z.object({ path: userPath }).strict(), response: auditReport },
+  /** An upright frame to draw blur regions on; sizes map the drawing back to source pixels. */
+  'sanitize:previewFrame': {
+    request: z.object({ path: userPath }).strict(),
+    response: z.object({ dataUrl: z.string().startsWith('data:image/png;base64,'), source: size, preview: size }),
+  },
   'sanitize:start': {
     request: z
       .object({
-        inputs: z.array(userPath).min(1).max(1000),
+        /** Each file with its own blur regions (source pixels), on top of any in `options`. */
+        inputs: z.array(z.object({ path: userPath, blur: z.array(regionSchema).max(50).default([]) }).strict()).min(1).max(1000),
         outputDir: userPath,
         options: sanitizeOptionsSchema,
         nameTemplate: nameTemplateSchema,

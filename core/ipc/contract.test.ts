@@ -37,6 +37,7 @@ describe('dispatchIpc', () => {
     'dialog:pickFolder': unused,
     'files:expand': unused,
     'sanitize:audit': unused,
+    'sanitize:previewFrame': unused,
     'sanitize:start': unused,
     'sanitize:cancel': unused,
   };
@@ -74,16 +75,18 @@ describe('dispatchIpc', () => {
   });
 
   it('validates sanitize requests: options, paths and no extra fields', () => {
-    expect(parseIpcRequest('sanitize:start', { inputs: ['/home/a/x.mov'], outputDir: '/home/a/out', options: {} })).toMatchObject({
+    expect(parseIpcRequest('sanitize:start', { inputs: [{ path: '/home/a/x.mov' }], outputDir: '/home/a/out', options: {} })).toMatchObject({
+      inputs: [{ path: '/home/a/x.mov', blur: [] }],
       options: { format: 'mp4', audio: 'keep', blur: [] },
       nameTemplate: 'clip-{n}',
     });
     for (const bad of [
       { inputs: [], outputDir: '/o', options: {} },
-      { inputs: ['/a'], outputDir: '/o', options: { format: 'avi' } },
-      { inputs: ['/a'], outputDir: '/o', options: { blur: [{ x: -1, y: 0, w: 10, h: 10 }] } },
-      { inputs: ['/a'], outputDir: '/o', options: {}, nameTemplate: '../../etc/x' },
-      { inputs: ['/a'], outputDir: '/o', options: {}, shell: 'rm -rf /' },
+      { inputs: ['/a'], outputDir: '/o', options: {} },
+      { inputs: [{ path: '/a' }], outputDir: '/o', options: { format: 'avi' } },
+      { inputs: [{ path: '/a', blur: [{ x: -1, y: 0, w: 10, h: 10 }] }], outputDir: '/o', options: {} },
+      { inputs: [{ path: '/a' }], outputDir: '/o', options: {}, nameTemplate: '../../etc/x' },
+      { inputs: [{ path: '/a' }], outputDir: '/o', options: {}, shell: 'rm -rf /' },
     ]) {
       expect(() => parseIpcRequest('sanitize:start', bad)).toThrowError(/Invalid request for sanitize:start/);
     }

@@ -291,3 +291,43 @@ function planPhoto(request: PlanRequest, display: { width: number; height: numbe
     notes: [],
   };
 }
+
+/** Widest preview frame the blur editor shows: enough to aim, small enough to send over IPC as PNG. */
+export const PREVIEW_MAX_WIDTH = 960;
+
+/**
+ * One upright frame as PNG on stdout, for drawing blur regions on: a second into a clip, or the photo itself with its EXIF orientation applied, as the sanitized copy will be.
+ */
+export function planPreviewFrame(request: { input: string; kind: MediaKind; probe: MediaProbe; photoOrientation?: number }): {
+  invocation: FfmpegInvocation;
+  source: { width: number; height: number };
+  preview: { width: number; height: number };
+} {
+  const video = mainVideoStream(request.probe);
+  const display = video && displaySize(video);
+  if (!display) throw new Error('no picture stream');
+  const orientation = request.kind === 'photo' ? orientationFilters(request.photoOrientation) : [];
+  const source = orientation.some((filter) => filter.startsWith('transpose')) ? { width: display.height, height: display.width } : display;
+  const scale = Math.min(1, PREVIEW_MAX_WIDTH / source.width);
+  const preview = { width: even(source.width * scale), height: even(source.height * scale) };
+  // A second in, past fade-ins and black first frames; clips shorter than two seconds show their first frame.
+  const seek = request.kind === 'video' && (request.probe.durationSeconds ?? 0) >= 2 ? 1 : 0;
+  const inputOptions = request.kind === 'photo' ? ['-noautorotate'] : ['-ss', String(seek)];
+  return {
+    invocation: {
+      inputs: [{ source: request.input, options: inputOptions }],
+      outputOptions: [
+        ...GLOBAL_OPTIONS,
+        '-v', 'error',
+        '-map', '0:v:0',
+        '-frames:v', '1',
+        '-vf', [...orientation, `scale=${preview.width}:${preview.height}`].join(','),
+        '-f', 'image2pipe',
+        '-c:v', 'png',
+      ],
+      output: 'pipe:1',
+    },
+    source,
+    preview,
+  };
+}

@@ -3,12 +3,13 @@ import type { BatchItemState } from '../../core/ipc/contract.std';
 import type { AuditReport } from '../../core/sanitize/audit.std';
 import { DEFAULT_NAME_TEMPLATE } from '../../core/sanitize/outputName.std';
 import { batchFraction, describeTimeLeft, identifyingKinds, secondsLeft } from '../../core/sanitize/progress.std';
-import type { SanitizeOptions } from '../../core/sanitize/plan.std';
+import type { Region, SanitizeOptions } from '../../core/sanitize/plan.std';
 import { api, call } from '../api';
 import { AuditTable } from './AuditTable';
+import { BlurEditor } from './BlurEditor';
 import { useSanitizeBatch } from './useSanitizeBatch';
 
-type QueuedFile = { path: string; before?: AuditReport; error?: string };
+type QueuedFile = { path: string; before?: AuditReport; error?: string; blur: Region[]; editingBlur?: boolean };
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
@@ -34,6 +35,10 @@ export function SanitizeView() {
   const ids = { output: useId(), format: useId(), size: useId(), name: useId() };
   const running = batch !== undefined && !batch.finished;
 
+  function update(index: number, change: Partial<QueuedFile>) {
+    setFiles((current) => current.map((file, i) => (i === index ? { ...file, ...change } : file)));
+  }
+
   async function addPaths(paths: string[]) {
     setMessage(undefined);
     if (paths.length === 0) return;
@@ -41,7 +46,7 @@ export function SanitizeView() {
       const { files: found } = await call(api['files:expand']({ paths }));
       if (found.length === 0) setMessage('No videos or photos were found in what you added.');
       const fresh = found.filter((file) => !files.some((queued) => queued.path === file));
-      setFiles((current) => [...current, ...fresh.map((path) => ({ path }))]);
+      setFiles((current) => [...current, ...fresh.map((path) => ({ path, blur: [] }))]);
       for (const path of fresh) {
         // The "before" audit: what each file gives away today.
         api['sanitize:audit']({ path }).then((result) =>
@@ -110,11 +115,17 @@ export function SanitizeView() {
                   )}
                   {file.error && <span className="badge badge-bad">{file.error}</span>}
                   {!running && !item && (
-                    <button type="button" className="link" onClick={() => setFiles((current) => current.filter((_, i) => i !== index))} aria-label={`Remove ${baseName(file.path)}`}>
-                      Remove
-                    </button>
+                    <>
+                      <button type="button" className="link" aria-expanded={Boolean(file.editingBlur)} onClick={() => update(index, { editingBlur: !file.editingBlur })}>
+                        {file.blur.length ? `Blur regions (${file.blur.length})` : 'Blur regions…'}
+                      </button>
+                      <button type="button" className="link" onClick={() => setFiles((current) => current.filter((_, i) => i !== index))} aria-label={`Remove ${baseName(file.path)}`}>
+                        Remove
+                      </button>
+                    </>
                   )}
                 </div>
+                {file.editingBlur && !item && <BlurEditor path={file.path} regions={file.blur} onChange={(blur) => update(index, { blur })} />}
                 {item && <FileProgress item={item} onCancel={() => cancel(item.index)} />}
                 {item?.outcome ? (
                   <details>
@@ -139,7 +150,7 @@ export function SanitizeView() {
         className="sanitize-options"
         onSubmit={(event) => {
           event.preventDefault();
-          if (canStart) void start({ inputs: files.map((file) => file.path), outputDir: outputDir.trim(), options, nameTemplate });
+          if (canStart) void start({ inputs: files.map((file) => ({ path: file.path, blur: file.blur })), outputDir: outputDir.trim(), options, nameTemplate });
         }}
       >
         <fieldset>

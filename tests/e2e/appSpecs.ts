@@ -154,6 +154,24 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       // The "before" audit names what the clip gives away.
       await expect.poll(() => page.locator('.file-row').first().textContent(), { timeout: 20_000 }).toMatch(/IMG_0042\.mov.*identifying tags: .*Location/);
 
+      // Mark a region to blur on a frame of the clip: once by dragging, once by typing.
+      await page.getByRole('button', { name: 'Blur regions…' }).click();
+      const surface = page.getByTestId('blur-surface');
+      await expect.poll(() => surface.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+      const box = (await surface.boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.1);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4, { steps: 5 });
+      await page.mouse.up();
+      // The clip is stored 568×320 but held upright: 320×568 as a viewer sees it, and 10%..40% of that.
+      expect(await page.getByRole('list', { name: 'Regions to blur' }).textContent()).toMatch(/Blur 1: 9\d×17\d at 3\d, 5\d/);
+      await page.getByLabel('Left').fill('200');
+      await page.getByLabel('Top').fill('400');
+      await page.getByLabel('Width').fill('100');
+      await page.getByLabel('Height').fill('80');
+      await page.getByLabel('Height').press('Enter');
+      expect(await page.getByRole('list', { name: 'Regions to blur' }).textContent()).toContain('Blur 2: 100×80 at 200, 400');
+
       await page.getByLabel('Output folder').fill(outputDir);
       await page.getByRole('button', { name: 'Make clean copies' }).click();
       await expect.poll(() => page.locator('.batch-progress progress').count(), { timeout: 10_000 }).toBe(1);

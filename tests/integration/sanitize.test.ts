@@ -12,7 +12,7 @@ import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
 import { auditFile } from '../../services/audit.node';
 import { closeExiftool } from '../../services/exiftool.node';
 import { probeMedia } from '../../services/ffmpeg.node';
-import { sanitizeFile, sha256File } from '../../services/sanitize.node';
+import { previewFrame, sanitizeFile, sha256File } from '../../services/sanitize.node';
 import { CORPUS_DIR, corpusFiles, manifestTags } from './corpus.node';
 
 /** Files with no decodable picture (measured: see the note on issue 4), and HEIC, which Debian's ffmpeg 5.1 cannot decode. */
@@ -109,6 +109,19 @@ describe('what a clean copy looks like', () => {
     expect(probe.streams[0]).toMatchObject({ width: 1280, height: 720 });
     const silent = await sanitize(file, freshDir('silent'), { audio: 'remove' });
     expect((await probeMedia(silent.output)).streams.map((s) => s.type)).toEqual(['video']);
+  });
+
+  it('shows an upright preview frame to draw blur regions on, sized like the clean copy', async () => {
+    const file = path.join(CORPUS_DIR, 'video-metadata/rotated-90.mp4');
+    const frame = await previewFrame(file);
+    const copy = (await probeMedia((await sanitize(file, freshDir('preview'))).output)).streams[0]!;
+    expect(frame.source).toEqual({ width: copy.width, height: copy.height });
+    expect(frame.png.subarray(1, 4).toString()).toBe('PNG');
+    const { execFileSync } = await import('node:child_process');
+    const { resolveFfprobe } = await import('../../services/binaries.node');
+    const size = execFileSync(resolveFfprobe().path, ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', '-'], { input: frame.png }).toString().trim();
+    expect(size).toBe(`${frame.preview.width},${frame.preview.height}`);
+    expect(frame.preview.height > frame.preview.width).toBe(frame.source.height > frame.source.width);
   });
 
   it('blurs a marked region and leaves the rest of the picture alone', async () => {
