@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../core/errors.std';
 import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
 import { auditFile } from '../../services/audit.node';
-import { closeExiftool } from '../../services/exiftool.node';
+import { closeExiftool, exiftool } from '../../services/exiftool.node';
 import { probeMedia } from '../../services/ffmpeg.node';
 import { previewFrame, sanitizeFile, sha256File } from '../../services/sanitize.node';
 import { CORPUS_DIR, corpusFiles, manifestTags } from './corpus.node';
@@ -83,6 +83,19 @@ describe('what a clean copy looks like', () => {
     const copy = (await probeMedia(result.output)).streams[0]!;
     expect(source.rotation).not.toBe(0);
     expect({ width: copy.width, height: copy.height, rotation: copy.rotation }).toEqual({ width: source.height, height: source.width, rotation: 0 });
+  });
+
+  it('turns a photo upright by its EXIF orientation and drops the tag', async () => {
+    const sideways = path.join(freshDir('orientation-in'), 'portrait.jpg');
+    fs.copyFileSync(path.join(CORPUS_DIR, 'photo-metadata/htc-desire-gps.jpg'), sideways);
+    await exiftool().write(sideways, { 'Orientation#': 6 } as never, { writeArgs: ['-overwrite_original'] });
+    expect((await auditFile(sideways)).tags.find((tag) => tag.name === 'Orientation')?.value).toBe('Rotate 90 CW');
+    const stored = (await probeMedia(sideways)).streams[0]!;
+    const result = await sanitize(sideways, freshDir('orientation-out'));
+    const copy = (await probeMedia(result.output)).streams[0]!;
+    const evenDown = (value: number) => Math.floor(value / 2) * 2;
+    expect({ width: copy.width, height: copy.height }).toEqual({ width: evenDown(stored.height!), height: evenDown(stored.width!) });
+    expect(result.after.tags.some((tag) => tag.name === 'Orientation')).toBe(false);
   });
 
   it('drops GoPro telemetry and timecode tracks, keeping one picture and one sound stream', async () => {
