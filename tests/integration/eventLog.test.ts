@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../core/errors.std';
+import { EventLog, LOG_FILE_NAME, readLog } from '../../services/eventLog.node';
+
+const started = { type: 'session.started', sessionId: 's', platform: 'Acme', task: 't', terms: { amount: 1, currency: 'EUR', per: 'clip' } } as const;
+
+describe('EventLog on disk', () => {
+  it('sets a torn last line aside, keeps every earlier event, and goes on appending', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-log-'));
+    const first = await EventLog.open(dir);
+    await first.log.append(started);
+    await first.log.append({ type: 'session.paused', sessionId: 's' });
+    await first.log.close();
+    fs.appendFileSync(path.join(dir, LOG_FILE_NAME), '{"v":1,"seq":2,"at":"2026-'); // a crash mid-write
+
+    const second = await EventLog.open(dir);
+    expect(second.report.tornSetAside?.lineNumber).toBe(3);
+    expect(fs.readFileSync(second.report.tornSetAside!.file, 'utf8')).toBe('{"v":1,"seq":2,"at":"2026-');
+    expect(second.log.entries.map((entry) => entry.event.type)).toEqual(['session.started', 'session.paused']);
+    await second.log.append({ type: 'session.resumed', sessionId: 's' });
+    await second.log.close();
+    const verified = await readLog(dir);
+    expect(verified.broken).toBeUndefined();
+    expect(verified.entries.map((entry) => entry.seq)).toEqual([0, 1, 2]);
+  });
+
+  it('refuses to write after a broken chain, naming the first bad line', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-log-'));
+    const { log } = await EventLog.open(dir);
+    await log.append(started);
+    await log.append({ type: 'session.paused', sessionId: 's' });
+    await log.append({ type: 'session.resumed', sessionId: 's' });
+    await log.close();
+    const file = path.join(dir, LOG_FILE_NAME);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"Acme"', '"Acme Corp"'));
+    const error = await EventLog.open(dir).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/damaged at line 2/);
+  });
+});
