@@ -5,6 +5,7 @@
 import { isUserError } from '../core/errors.std';
 import { appVersion } from '../services/appServices.node';
 import { closeExiftool } from '../services/exiftool.node';
+import { logCommand } from './commands/log.node';
 import { auditCommand, sanitizeCommand } from './commands/sanitize.node';
 import { UsageError } from './usage';
 
@@ -24,6 +25,11 @@ const COMMANDS: Record<string, Command> = {
     usage: 'audit <file>... [--json]',
     summary: 'list identifying metadata; exit 1 if any is found',
     run: auditCommand,
+  },
+  log: {
+    usage: 'log verify | summary | export --csv <file>',
+    summary: 'check the session log, hours and rates per platform, CSV',
+    run: logCommand,
   },
 };
 

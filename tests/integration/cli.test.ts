@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
+import { runCli } from './cli.node';
 import { CORPUS_DIR } from './corpus.node';
 
-const BIN = path.resolve(__dirname, '../../bin/safetake.cjs');
-
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('safetake CLI (built, on plain Node)', () => {
   it('prints help and the version', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../core/errors.std';
 import { EventLog, LOG_FILE_NAME, readLog } from '../../services/eventLog.node';
+import { runCli } from './cli.node';
 
 const started = { type: 'session.started', sessionId: 's', platform: 'Acme', task: 't', terms: { amount: 1, currency: 'EUR', per: 'clip' } } as const;
 
@@ -39,5 +40,32 @@ describe('EventLog on disk', () => {
     const error = await EventLog.open(dir).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toMatch(/damaged at line 2/);
+  });
+});
+
+describe('safetake log', () => {
+  it('verifies, summarises and exports a real log, and exits 1 on a broken chain', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-log-cli-'));
+    const { log } = await EventLog.open(dir);
+    await log.append(started, new Date('2026-11-23T08:00:00Z'));
+    await log.append({ type: 'session.ended', sessionId: 's' }, new Date('2026-11-23T10:00:00Z'));
+    await log.append({ type: 'pay.received', sessionId: 's', amount: 10, currency: 'EUR' }, new Date('2026-11-24T10:00:00Z'));
+    await log.close();
+    const env = { SAFETAKE_DATA_DIR: dir };
+
+    const verified = runCli(['log', 'verify'], env);
+    expect(verified).toMatchObject({ code: 0, stdout: expect.stringContaining('3 events, every link in the chain intact') });
+    expect(verified.stdout).toContain(`head ${(await readLog(dir)).lastHash}`);
+    expect(runCli(['log', 'summary'], env).stdout).toContain('Acme: 1 session(s), 2.00 h, received 10.00 EUR, effective rate 5.00 EUR per hour');
+    const csv = path.join(dir, 'export.csv');
+    expect(runCli(['log', 'export', '--csv', csv], env).code).toBe(0);
+    expect(fs.readFileSync(csv, 'utf8').split('\r\n')[1]).toMatch(/,2\.000,10\.00,EUR,5\.00$/);
+
+    const file = path.join(dir, LOG_FILE_NAME);
+    // A changed line is caught by the next line's link; the last line by the head hash the user noted.
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"platform":"Acme"', '"platform":"Acme Ltd"'));
+    const broken = runCli(['log', 'verify'], env);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('breaks at line 2');
   });
 });

@@ -1,0 +1,52 @@
+/** `safetake log verify | summary | export --csv <file>`: the session log from a terminal. */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { replaySessions, sessionsCsv, summariseByPlatform } from '../../core/sessions/sessions.std';
+import { resolveDataDir } from '../../services/dataDir.node';
+import { readLog } from '../../services/eventLog.node';
+import { UsageError } from '../usage';
+
+const money = (list: Array<{ amount: number; currency: string }>, digits = 2) =>
+  list.map((item) => `${item.amount.toFixed(digits)} ${item.currency}`).join(' + ') || '—';
+
+export async function logCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const dataDir = resolveDataDir();
+  const log = await readLog(dataDir);
+  switch (sub) {
+    case 'verify': {
+      if (log.torn) process.stdout.write(`! line ${log.torn.lineNumber} is incomplete (a crash while writing); SafeTake sets it aside the next time it opens the log.\n`);
+      if (log.broken) {
+        process.stdout.write(`✗ ${log.file}: the chain breaks at line ${log.broken.lineNumber}: ${log.broken.reason}. The ${log.entries.length} events before it are intact.\n`);
+        return 1;
+      }
+      process.stdout.write(`✓ ${log.file}: ${log.entries.length} events, every link in the chain intact.\n`);
+      // Each line is protected by the next one's link; the newest line only by this head, kept elsewhere.
+      process.stdout.write(`  head ${log.lastHash}\n  Note the head (or keep an export): if it matches later, not a single line was changed.\n`);
+      return 0;
+    }
+    case 'summary': {
+      const now = Date.now();
+      const rows = summariseByPlatform(replaySessions(log.entries), now);
+      if (rows.length === 0) process.stdout.write('No sessions logged yet.\n');
+      for (const row of rows) {
+        process.stdout.write(`${row.platform}: ${row.sessions} session(s), ${row.hours.toFixed(2)} h, received ${money(row.received)}, effective rate ${money(row.rates)} per hour\n`);
+      }
+      if (log.broken) process.stdout.write(`(only the ${log.entries.length} events before the break at line ${log.broken.lineNumber} are counted)\n`);
+      return log.broken ? 1 : 0;
+    }
+    case 'export': {
+      const { values } = parseArgs({ args: rest, options: { csv: { type: 'string' } } });
+      if (!values.csv) throw new UsageError('log export needs a file: --csv <file>');
+      const target = path.resolve(values.csv);
+      const temp = `${target}.partial-${process.pid}`;
+      await fs.writeFile(temp, sessionsCsv(replaySessions(log.entries), Date.now()), { flush: true });
+      await fs.rename(temp, target);
+      process.stdout.write(`Wrote ${target}\n`);
+      return log.broken ? 1 : 0;
+    }
+    default:
+      throw new UsageError('log needs one of: verify, summary, export --csv <file>');
+  }
+}

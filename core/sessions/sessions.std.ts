@@ -1,0 +1,162 @@
+/**
+ * Sessions as the log tells them, and what they paid per hour. Pure: replay events into sessions, then
+ * measure with interval arithmetic on absolute instants, so midnight, time zones and DST changes cannot skew
+ * a duration. Currencies are never added together.
+ */
+import type { EventData, LogEntry, PhaseKind } from './eventLog.std';
+
+export type Money = { amount: number; currency: string };
+type Interval = { start: number; end?: number };
+type PhaseRecord = Interval & { phaseId: string; phase: PhaseKind };
+
+export type Session = {
+  id: string;
+  platform: string;
+  task: string;
+  terms: Money & { per: 'clip' | 'approved-minute' | 'hour' | 'batch' };
+  /** The start as the worker's clock showed it ("2026-11-23T09:00:00.000+01:00"). */
+  startedAtLocal: string;
+  start: number;
+  end?: number;
+  pauses: Interval[];
+  phases: PhaseRecord[];
+  payments: Money[];
+};
+
+export function replaySessions(entries: readonly LogEntry[]): Session[] {
+  const sessions = new Map<string, Session>();
+  for (const { at, event } of entries) {
+    const time = Date.parse(at);
+    if (event.type === 'session.started') {
+      sessions.set(event.sessionId, {
+        id: event.sessionId,
+        platform: event.platform,
+        task: event.task,
+        terms: event.terms,
+        startedAtLocal: at,
+        start: time,
+        pauses: [],
+        phases: [],
+        payments: [],
+      });
+      continue;
+    }
+    const session = sessions.get(event.sessionId);
+    if (session) apply(session, event, time);
+  }
+  return [...sessions.values()];
+}
+
+function apply(session: Session, event: Exclude<EventData, { type: 'session.started' }>, time: number): void {
+  const open = <T extends Interval>(list: T[]) => list.findLast((interval) => interval.end === undefined);
+  switch (event.type) {
+    case 'session.paused':
+      if (!open(session.pauses)) session.pauses.push({ start: time });
+      break;
+    case 'session.resumed': {
+      const pause = open(session.pauses);
+      if (pause) pause.end = time;
+      break;
+    }
+    case 'session.ended':
+      session.end ??= time;
+      for (const interval of [...session.pauses, ...session.phases]) interval.end ??= time;
+      break;
+    case 'phase.started':
+      session.phases.push({ phaseId: event.phaseId, phase: event.phase, start: time });
+      break;
+    case 'phase.stopped': {
+      const phase = session.phases.find((candidate) => candidate.phaseId === event.phaseId && candidate.end === undefined);
+      if (phase) phase.end = time;
+      break;
+    }
+    case 'pay.received':
+      session.payments.push({ amount: event.amount, currency: event.currency });
+      break;
+  }
+}
+
+/** Total length of the union of intervals (open ones run to `now`), in milliseconds. */
+export function unionMs(intervals: readonly Interval[], now: number): number {
+  const closed = intervals.map((interval) => [interval.start, interval.end ?? now] as const).filter(([start, end]) => end > start).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let cursor = -Infinity;
+  for (const [start, end] of closed) {
+    const from = Math.max(start, cursor);
+    if (end > from) total += end - from;
+    cursor = Math.max(cursor, end);
+  }
+  return total;
+}
+
+/** `intervals` with the paused stretches cut out. */
+function minusPauses(intervals: readonly Interval[], pauses: readonly Interval[], now: number): number {
+  const working = unionMs(intervals, now);
+  const overlap = intervals.flatMap((interval) =>
+    pauses.map((pause) => ({ start: Math.max(interval.start, pause.start), end: Math.min(interval.end ?? now, pause.end ?? now) })),
+  );
+  return working - unionMs(overlap, now);
+}
+
+/** Working time of the session: start to end (or now), pauses excluded. Paid and unpaid time alike. */
+export function sessionSeconds(session: Session, now: number): number {
+  return minusPauses([{ start: session.start, end: session.end }], session.pauses, now) / 1000;
+}
+
+/** Seconds per phase kind (overlapping phases of one kind count once), and the time in no phase at all. */
+export function phaseSeconds(session: Session, now: number): Record<PhaseKind | 'other', number> {
+  const kinds: Array<PhaseKind> = ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting'];
+  const result = Object.fromEntries(kinds.map((kind) => [kind, minusPauses(session.phases.filter((phase) => phase.phase === kind), session.pauses, now) / 1000])) as Record<PhaseKind | 'other', number>;
+  result.other = Math.max(0, sessionSeconds(session, now) - minusPauses(session.phases, session.pauses, now) / 1000);
+  return result;
+}
+
+/** Pay received per currency. */
+export function received(sessions: readonly Session[]): Money[] {
+  const totals = new Map<string, number>();
+  for (const payment of sessions.flatMap((session) => session.payments)) totals.set(payment.currency, (totals.get(payment.currency) ?? 0) + payment.amount);
+  return [...totals].map(([currency, amount]) => ({ currency, amount }));
+}
+
+/** Effective hourly rate per currency: everything received over every working hour. Empty if nothing paid yet. */
+export function hourlyRates(sessions: readonly Session[], now: number): Money[] {
+  const hours = sessions.reduce((sum, session) => sum + sessionSeconds(session, now), 0) / 3600;
+  if (hours === 0) return [];
+  return received(sessions).map((money) => ({ currency: money.currency, amount: money.amount / hours }));
+}
+
+export type PlatformSummary = { platform: string; sessions: number; hours: number; received: Money[]; rates: Money[] };
+
+export function summariseByPlatform(sessions: readonly Session[], now: number): PlatformSummary[] {
+  const platforms = [...new Set(sessions.map((session) => session.platform))].sort();
+  return platforms.map((platform) => {
+    const mine = sessions.filter((session) => session.platform === platform);
+    return {
+      platform,
+      sessions: mine.length,
+      hours: mine.reduce((sum, session) => sum + sessionSeconds(session, now), 0) / 3600,
+      received: received(mine),
+      rates: hourlyRates(mine, now),
+    };
+  });
+}
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One row per session: local date, platform, task, hours per phase, total, pay and rate per currency. */
+export function sessionsCsv(sessions: readonly Session[], now: number): string {
+  const kinds = ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting', 'other'] as const;
+  const header = ['date', 'platform', 'task', ...kinds.map((kind) => `${kind}_hours`), 'total_hours', 'paid', 'currency', 'hourly_rate'];
+  const rows = sessions.flatMap((session) => {
+    const phases = phaseSeconds(session, now);
+    const total = sessionSeconds(session, now) / 3600;
+    const base = [session.startedAtLocal.slice(0, 10), session.platform, session.task, ...kinds.map((kind) => (phases[kind] / 3600).toFixed(3)), total.toFixed(3)];
+    const pay = received([session]);
+    if (pay.length === 0) return [[...base, '', '', '']];
+    return pay.map((money) => [...base, money.amount.toFixed(2), money.currency, total > 0 ? (money.amount / total).toFixed(2) : '']);
+  });
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { type EventData, GENESIS_HASH, type LogEntry } from './eventLog.std';
+import { hourlyRates, phaseSeconds, replaySessions, sessionSeconds, sessionsCsv, summariseByPlatform, unionMs } from './sessions.std';
+
+/** Entries at the given local timestamps (chain fields are irrelevant to the maths). */
+function entries(...timeline: Array<[string, EventData]>): LogEntry[] {
+  return timeline.map(([at, event], seq) => ({ v: 1, seq, at, prev: GENESIS_HASH, event }));
+}
+const start = (id: string, platform = 'Acme', currency = 'USD'): EventData => ({
+  type: 'session.started', sessionId: id, platform, task: 'fold towels', terms: { amount: 0.5, currency, per: 'clip' },
+});
+const phase = (id: string, phaseId: string, kind: 'setup' | 'take' | 'waiting' | 'retake'): EventData => ({ type: 'phase.started', sessionId: id, phaseId, phase: kind });
+const stop = (id: string, phaseId: string): EventData => ({ type: 'phase.stopped', sessionId: id, phaseId });
+const end = (id: string): EventData => ({ type: 'session.ended', sessionId: id });
+const NOW = Date.parse('2030-01-01T00:00:00Z');
+
+describe('unionMs', () => {
+  it('counts overlapping intervals once and runs open ones to now', () => {
+    expect(unionMs([{ start: 0, end: 10 }, { start: 5, end: 15 }, { start: 20, end: 25 }], 100)).toBe(20);
+    expect(unionMs([{ start: 90 }], 100)).toBe(10);
+    expect(unionMs([{ start: 10, end: 5 }], 100)).toBe(0);
+  });
+});
+
+describe('session time', () => {
+  it('excludes pauses, counts overlapping phases of one kind once, and keeps the rest as "other"', () => {
+    const [session] = replaySessions(entries(
+      ['2026-11-23T09:00:00.000+01:00', start('s')],
+      ['2026-11-23T09:00:00.000+01:00', phase('s', 'a', 'setup')],
+      ['2026-11-23T09:10:00.000+01:00', stop('s', 'a')],
+      ['2026-11-23T09:10:00.000+01:00', phase('s', 't1', 'take')],
+      ['2026-11-23T09:15:00.000+01:00', phase('s', 't2', 'take')], // overlaps t1
+      ['2026-11-23T09:20:00.000+01:00', stop('s', 't1')],
+      ['2026-11-23T09:25:00.000+01:00', stop('s', 't2')],
+      ['2026-11-23T09:30:00.000+01:00', { type: 'session.paused', sessionId: 's' }],
+      ['2026-11-23T10:30:00.000+01:00', { type: 'session.resumed', sessionId: 's' }],
+      ['2026-11-23T10:30:00.000+01:00', phase('s', 'w', 'waiting')],
+      ['2026-11-23T10:45:00.000+01:00', end('s')], // closes the open waiting phase
+    ));
+    expect(sessionSeconds(session!, NOW)).toBe(45 * 60); // 105 min minus a 60 min pause
+    const phases = phaseSeconds(session!, NOW);
+    expect(phases).toMatchObject({ setup: 600, take: 900, waiting: 900, retake: 0 });
+    expect(phases.other).toBe(300); // 09:25-09:30
+  });
+
+  it('is not fooled by midnight, time zones or a DST change', () => {
+    const [overnight] = replaySessions(entries(['2026-11-23T23:30:00.000+01:00', start('n')], ['2026-11-24T00:45:00.000+01:00', end('n')]));
+    expect(sessionSeconds(overnight!, NOW)).toBe(75 * 60);
+    // Europe/Berlin springs forward at 02:00 on 2026-03-29: 01:30+01:00 to 03:30+02:00 is one hour.
+    const [dst] = replaySessions(entries(['2026-03-29T01:30:00.000+01:00', start('d')], ['2026-03-29T03:30:00.000+02:00', end('d')]));
+    expect(sessionSeconds(dst!, NOW)).toBe(3600);
+    // The same instant logged from Lagos (+01:00) and from UTC is the same instant.
+    const [moved] = replaySessions(entries(['2026-11-23T09:00:00.000+01:00', start('m')], ['2026-11-23T09:00:00.000Z', end('m')]));
+    expect(sessionSeconds(moved!, NOW)).toBe(3600);
+  });
+});
+
+describe('pay', () => {
+  const log = entries(
+    ['2026-11-23T09:00:00.000+01:00', start('a', 'Acme', 'USD')],
+    ['2026-11-23T11:00:00.000+01:00', end('a')],
+    ['2026-11-23T12:00:00.000+01:00', { type: 'pay.received', sessionId: 'a', amount: 9, currency: 'USD' }],
+    ['2026-11-24T09:00:00.000+01:00', start('b', 'Beta', 'NGN')],
+    ['2026-11-24T10:00:00.000+01:00', end('b')],
+    ['2026-11-24T12:00:00.000+01:00', { type: 'pay.received', sessionId: 'b', amount: 3000, currency: 'NGN' }],
+    ['2026-11-25T09:00:00.000+01:00', start('c', 'Acme', 'USD')],
+    ['2026-11-25T10:00:00.000+01:00', end('c')],
+  );
+  const sessions = replaySessions(log);
+
+  it('divides what was received by all working hours, per currency, never mixing currencies', () => {
+    expect(hourlyRates(sessions.filter((s) => s.platform === 'Acme'), NOW)).toEqual([{ currency: 'USD', amount: 3 }]);
+    expect(hourlyRates(sessions, NOW)).toEqual([{ currency: 'USD', amount: 2.25 }, { currency: 'NGN', amount: 750 }]);
+    expect(hourlyRates(sessions.filter((s) => s.id === 'c'), NOW)).toEqual([]); // no pay entered yet
+  });
+
+  it('summarises per platform and exports CSV with a row per session', () => {
+    expect(summariseByPlatform(sessions, NOW)).toEqual([
+      { platform: 'Acme', sessions: 2, hours: 3, received: [{ currency: 'USD', amount: 9 }], rates: [{ currency: 'USD', amount: 3 }] },
+      { platform: 'Beta', sessions: 1, hours: 1, received: [{ currency: 'NGN', amount: 3000 }], rates: [{ currency: 'NGN', amount: 3000 }] },
+    ]);
+    const csv = sessionsCsv(sessions, NOW).trim().split('\r\n');
+    expect(csv[0]).toMatch(/^date,platform,task,setup_hours,.*,total_hours,paid,currency,hourly_rate$/);
+    expect(csv[1]).toMatch(/^2026-11-23,Acme,fold towels,.*,2\.000,9\.00,USD,4\.50$/);
+    expect(csv[3]).toMatch(/^2026-11-25,Acme,fold towels,.*,1\.000,,,$/);
+  });
+
+  it('quotes CSV cells that could break the file or run as a formula', () => {
+    const [session] = replaySessions(entries(['2026-11-23T09:00:00.000+01:00', { ...start('q'), platform: '=HYPERLINK("x")', task: 'a, "b"' } as EventData]));
+    expect(sessionsCsv([session!], NOW)).toContain('"=HYPERLINK(""x"")","a, ""b"""');
+  });
+});
