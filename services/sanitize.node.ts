@@ -193,6 +193,82 @@ async function removeQuietly(file: string): Promise<void> {
   await fs.promises.rm(file, { force: true }).catch(() => undefined);
 }
 
+type Encoded = { plan: SanitizePlan; notes: string[]; recovered: boolean };
+
+/**
+ * Runs the plan; when ffmpeg fails on the source (not on the disk), surveys which streams decode and runs
+ * again on what does, noting what was dropped.
+ */
+async function encodeWithRecovery(
+  baseRequest: PlanRequest,
+  encode: (plan: SanitizePlan) => Promise<string>,
+  onStage: SanitizeCallbacks['onStage'],
+  signal: AbortSignal | undefined,
+): Promise<Encoded> {
+  const first = planSanitize(baseRequest);
+  try {
+    const log = await encode(first);
+    return { plan: first, notes: skippedDataNotes(log, baseRequest.probe), recovered: false };
+  } catch (error) {
+    if (error instanceof FfmpegCancelled) throw cancelled();
+    const stderr = (error as { stderr?: string }).stderr ?? '';
+    if (baseRequest.kind === 'photo' || /No space left|File too large|Permission denied|Read-only/i.test(stderr)) {
+      throw new UserError(explainFfmpegFailure(stderr));
+    }
+  }
+  onStage?.('recovering');
+  const survey = await surveyDamage(baseRequest.input, baseRequest.probe, signal);
+  const plan = planSanitize({ ...baseRequest, ...survey.changes });
+  await removeQuietly(baseRequest.output);
+  try {
+    const log = await encode(plan);
+    const notes = survey.notes.length ? survey.notes : plan.notes.includes('audio-removed') ? ['The audio could not be kept and was removed.'] : [];
+    // A recovered picture is as long as what decoded, not as long as the source declares.
+    return { plan, notes: [...notes, ...skippedDataNotes(log, baseRequest.probe)], recovered: true };
+  } catch (retryError) {
+    if (retryError instanceof FfmpegCancelled) throw cancelled();
+    throw new UserError(explainFfmpegFailure((retryError as { stderr?: string }).stderr ?? ''));
+  }
+}
+
+/** Every check on the finished copy (run side by side: the encoder is done, both cores are free). */
+async function verifyCopy(
+  temp: string,
+  request: { input: string; kind: MediaKind; probe: MediaProbe; encoded: Encoded },
+  signal: AbortSignal | undefined,
+): Promise<{ checks: VerificationCheck[]; after: AuditReport; notes: string[] }> {
+  const { input, kind, probe, encoded } = request;
+  const video = mainVideoStream(probe)!;
+  const [decode, outputProbe, after] = await Promise.all([decodeCheck(temp, '0', signal), probeMedia(temp), auditFile(temp)]);
+  const source =
+    kind === 'video' && !encoded.recovered
+      ? { pictureEndSeconds: pictureEndSeconds(probe), frameSeconds: video.framesPerSecond ? 1 / video.framesPerSecond : undefined }
+      : undefined;
+  const facts = {
+    plan: encoded.plan,
+    decodeErrors: decode.exitCode === 0 ? decode.errors : [...decode.errors, `ffmpeg exited with ${decode.exitCode}`],
+    output: outputProbe,
+    source,
+    outputFrames: decode.frames,
+    audit: after,
+  };
+  let checks = verifyOutput(facts);
+  const notes: string[] = [];
+  if (source && checks.some((check) => check.id === 'duration' && !check.passed)) {
+    // The copy is shorter or longer than the source declares. Either the container's declared length is
+    // off (count the source's frames: a demux, no decode) or the source is cut short (survey the damage).
+    checks = verifyOutput({ ...facts, source: { ...source, packets: await countVideoPackets(input) } });
+    if (!allPassed(checks)) {
+      const survey = await surveyDamage(input, probe, signal);
+      if (survey.notes.length > 0) {
+        notes.push(...survey.notes);
+        checks = verifyOutput({ ...facts, source: undefined });
+      }
+    }
+  }
+  return { checks, after, notes };
+}
+
 export async function sanitizeFile(request: SanitizeRequest, callbacks: SanitizeCallbacks = {}): Promise<SanitizeOutcome> {
   const { signal } = callbacks;
   const input = path.resolve(request.input);
@@ -218,84 +294,38 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
   const extension = kind === 'photo' ? photoOutputExtension(path.extname(input)) : request.options.format === 'webm' ? '.webm' : '.mp4';
   const temp = path.join(outputDir, `.safetake-${randomBytes(6).toString('hex')}.partial${extension}`);
   const baseRequest: PlanRequest = { input, output: temp, kind, probe, options: request.options, photoOrientation: photoOrientation(before) };
-  const duration = kind === 'video' ? (video.durationSeconds ?? probe.durationSeconds) : undefined;
-  const encode = async (plan: SanitizePlan) =>
+  const encode = (plan: SanitizePlan) =>
     runFfmpeg(plan.invocation, {
-      durationSeconds: duration,
+      durationSeconds: kind === 'video' ? (video.durationSeconds ?? probe.durationSeconds) : undefined,
       signal,
       onProgress: (fraction) => callbacks.onProgress?.(fraction * ENCODE_SHARE),
     });
 
   try {
-    let plan = planSanitize(baseRequest);
-    let notes: string[] = [];
-    let recovered = false;
     callbacks.onStage?.('encoding');
-    let encodeLog = '';
-    try {
-      encodeLog = await encode(plan);
-    } catch (error) {
-      if (error instanceof FfmpegCancelled) throw cancelled();
-      const stderr = (error as { stderr?: string }).stderr ?? '';
-      if (kind === 'photo' || /No space left|File too large|Permission denied|Read-only/i.test(stderr)) {
-        throw new UserError(explainFfmpegFailure(stderr));
-      }
-      callbacks.onStage?.('recovering');
-      const survey = await surveyDamage(input, probe, signal);
-      notes = survey.notes;
-      plan = planSanitize({ ...baseRequest, ...survey.changes });
-      await removeQuietly(temp);
-      try {
-        encodeLog = await encode(plan);
-      } catch (retryError) {
-        if (retryError instanceof FfmpegCancelled) throw cancelled();
-        throw new UserError(explainFfmpegFailure((retryError as { stderr?: string }).stderr ?? ''));
-      }
-      recovered = true; // a recovered picture is as long as what decoded, not as the source declares
-    }
-    if (plan.notes.includes('audio-removed') && notes.length === 0) notes.push('The audio could not be kept and was removed.');
-    notes.push(...skippedDataNotes(encodeLog, probe));
-
+    const encoded = await encodeWithRecovery(baseRequest, encode, callbacks.onStage, signal);
     callbacks.onStage?.('verifying');
     await flushToDisk(temp);
     if (signal?.aborted) throw cancelled();
-    // Independent checks, run side by side: the encoder is done, so both cores are free.
-    const [decode, outputProbe, after] = await Promise.all([decodeCheck(temp, '0', signal), probeMedia(temp), auditFile(temp)]);
+    const verified = await verifyCopy(temp, { input, kind, probe, encoded }, signal);
     callbacks.onProgress?.(ENCODE_SHARE + (1 - ENCODE_SHARE) / 2);
-    const source =
-      kind === 'video' && !recovered
-        ? { pictureEndSeconds: pictureEndSeconds(probe), frameSeconds: video.framesPerSecond ? 1 / video.framesPerSecond : undefined }
-        : undefined;
-    const facts = {
-      plan,
-      decodeErrors: decode.exitCode === 0 ? decode.errors : [...decode.errors, `ffmpeg exited with ${decode.exitCode}`],
-      output: outputProbe,
-      source,
-      outputFrames: decode.frames,
-      audit: after,
-    };
-    let checks = verifyOutput(facts);
-    if (source && checks.some((check) => check.id === 'duration' && !check.passed)) {
-      // The copy is shorter or longer than the source declares. Either the container's declared length is
-      // off (count the source's frames: a demux, no decode) or the source is cut short (survey the damage).
-      checks = verifyOutput({ ...facts, source: { ...source, packets: await countVideoPackets(input) } });
-      if (!allPassed(checks)) {
-        const survey = await surveyDamage(input, probe, signal);
-        if (survey.notes.length > 0) {
-          notes.push(...survey.notes);
-          checks = verifyOutput({ ...facts, source: undefined });
-        }
-      }
-    }
     if (signal?.aborted) throw cancelled();
-    if (!allPassed(checks)) {
-      const failed = checks.filter((check) => !check.passed).map((check) => check.detail);
+    if (!allPassed(verified.checks)) {
+      const failed = verified.checks.filter((check) => !check.passed).map((check) => check.detail);
       throw new UserError(`The clean copy did not pass its checks, so it was deleted: ${failed.join(' ')}`);
     }
     const originalBase = path.basename(input, path.extname(input));
-    const output = await publish(temp, outputDir, request.nameTemplate, originalBase, plan.outputExtension);
+    const output = await publish(temp, outputDir, request.nameTemplate, originalBase, encoded.plan.outputExtension);
     callbacks.onProgress?.(1);
-    return { input, output, outputSha256: await sha256File(output), before, after: { ...after, file: output }, checks, notes };
+    return {
+      input,
+      output,
+      outputSha256: await sha256File(output),
+      before,
+      after: { ...verified.after, file: output },
+      checks: verified.checks,
+      notes: [...encoded.notes, ...verified.notes],
+    };
   } catch (error) {
     await removeQuietly(temp);
     if (error instanceof UserError) throw error;
@@ -303,4 +333,3 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
     throw error;
   }
 }
-
