@@ -14,9 +14,11 @@ import { expandMediaPaths } from './files.node';
 import { assertAllowedPath } from './pathPolicy.node';
 import { previewFrame } from './sanitize.node';
 import { type Batch, startSanitizeBatch } from './sanitizeBatch.node';
+import type { SessionsService } from './sessions.node';
 
 export type ServiceContext = {
   dataDir: string;
+  sessions: SessionsService;
   pathPolicy: PathPolicy;
   emit: EmitIpcEvent;
   /** The system's dialogs (Electron's in the app). */
@@ -68,9 +70,21 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
         (update) => context.emit('sanitize:progress', update),
       );
       batches.set(batch.id, batch);
-      void batch.done.finally(() => batches.delete(batch.id));
+      // Sanitizing during a session is part of its work: timed as the "sanitizing" phase, automatically.
+      const inSession = await context.sessions.active();
+      if (inSession) await context.sessions.phase('start', 'sanitizing');
+      void batch.done.finally(async () => {
+        batches.delete(batch.id);
+        if (inSession && batches.size === 0) await context.sessions.phase('stop', 'sanitizing').catch(() => undefined);
+      });
       return { batchId: batch.id };
     },
+    'sessions:overview': () => context.sessions.overview(),
+    'sessions:start': (details) => context.sessions.start(details),
+    'sessions:phase': ({ action, phase }) => context.sessions.phase(action, phase),
+    'sessions:pause': ({ paused }) => context.sessions.setPaused(paused),
+    'sessions:end': () => context.sessions.end(),
+    'sessions:pay': ({ sessionId, amount, currency }) => context.sessions.recordPay(sessionId, { amount, currency }),
     'sanitize:cancel': async ({ batchId, index }) => {
       const batch = batches.get(batchId);
       batch?.cancel(index);

@@ -2,6 +2,7 @@ import { type KeyboardEvent, useRef, useState } from 'react';
 import { CameraPreview } from './components/CameraPreview';
 import { ToolStatusBar } from './components/ToolStatusBar';
 import { SanitizeView } from './sanitize/SanitizeView';
+import { SessionsView } from './sessions/SessionsView';
 
 type AreaId = 'corner' | 'sanitize' | 'sessions';
 
@@ -64,6 +65,7 @@ export function App() {
           <p className="panel-summary">{area.summary}</p>
           {area.id === 'corner' && active === 'corner' && <CameraPreview />}
           {area.id === 'sanitize' && <SanitizeView />}
+          {area.id === 'sessions' && active === 'sessions' && <SessionsView />}
         </main>
       ))}
       <ToolStatusBar />

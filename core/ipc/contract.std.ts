@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { auditReport } from '../sanitize/audit.std';
 import { nameTemplateSchema, regionSchema, sanitizeOptionsSchema } from '../sanitize/options.std';
+import { money, payTerms, phaseKind } from '../sessions/eventLog.std';
 
 const toolStatus = z.object({
   name: z.enum(['ffmpeg', 'ffprobe', 'exiftool']),
@@ -56,6 +57,29 @@ export const batchItemState = z.object({
 
 export const batchUpdate = z.object({ batchId: z.string(), items: z.array(batchItemState), finished: z.boolean() });
 
+export const sessionView = z.object({
+  id: z.string(),
+  platform: z.string(),
+  task: z.string(),
+  terms: payTerms,
+  startedAtLocal: z.string(),
+  ended: z.boolean(),
+  paused: z.boolean(),
+  seconds: z.number(),
+  asOf: z.number(),
+  phaseSeconds: z.record(z.string(), z.number()),
+  openPhases: z.array(z.object({ phaseId: z.string(), phase: phaseKind })),
+  received: z.array(money),
+  rates: z.array(money),
+});
+
+const sessionsOverview = z.object({
+  active: sessionView.optional(),
+  recent: z.array(sessionView),
+  platforms: z.array(z.string()),
+  summary: z.array(z.object({ platform: z.string(), sessions: z.number(), hours: z.number(), received: z.array(money), rates: z.array(money) })),
+});
+
 /** Channel name -> request and response schemas. Requests are always objects so that they can grow. */
 export const ipcContract = {
   'app:getInfo': { request: noRequest, response: appInfo },
@@ -87,6 +111,16 @@ export const ipcContract = {
     request: z.object({ batchId: z.string().max(64), index: z.number().int().min(0).optional() }).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },
+  'sessions:overview': { request: noRequest, response: sessionsOverview },
+  'sessions:start': {
+    request: z.object({ platform: z.string().trim().min(1).max(200), task: z.string().trim().max(500), terms: payTerms, notes: z.string().max(5000).optional() }).strict(),
+    response: sessionView,
+  },
+  /** Phases SafeTake cannot see for itself (reading instructions, uploading, waiting, troubleshooting). */
+  'sessions:phase': { request: z.object({ action: z.enum(['start', 'stop']), phase: phaseKind }).strict(), response: sessionView },
+  'sessions:pause': { request: z.object({ paused: z.boolean() }).strict(), response: sessionView },
+  'sessions:end': { request: noRequest, response: sessionView },
+  'sessions:pay': { request: z.object({ sessionId: z.string().max(64), amount: money.shape.amount, currency: money.shape.currency }).strict(), response: sessionView },
 } as const;
 
 /** Events main pushes to the renderer, with their payload schemas. */
@@ -100,6 +134,7 @@ export const ipcEventNames = Object.keys(ipcEvents) as IpcEvent[];
 export type BatchUpdate = z.output<typeof batchUpdate>;
 export type BatchItemState = z.output<typeof batchItemState>;
 export type SanitizeOutcomeView = z.output<typeof sanitizeOutcome>;
+export type SessionViewData = z.output<typeof sessionView>;
 
 export type IpcChannel = keyof typeof ipcContract;
 /** What the renderer sends (defaults may be left out)... */

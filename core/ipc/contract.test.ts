@@ -40,6 +40,12 @@ describe('dispatchIpc', () => {
     'sanitize:previewFrame': unused,
     'sanitize:start': unused,
     'sanitize:cancel': unused,
+    'sessions:overview': unused,
+    'sessions:start': unused,
+    'sessions:phase': unused,
+    'sessions:pause': unused,
+    'sessions:end': unused,
+    'sessions:pay': unused,
   };
 
   it('returns the handler value on success', async () => {

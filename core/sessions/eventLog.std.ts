@@ -9,8 +9,10 @@ export const LOG_FORMAT_VERSION = 1;
 /** The `prev` of the first line. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-const phaseKind = z.enum(['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting']);
-const money = z.object({ amount: z.number().finite().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) });
+export const phaseKind = z.enum(['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting']);
+/** An amount in an ISO 4217 currency ("USD", "NGN", "EUR"). */
+export const money = z.object({ amount: z.number().finite().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) });
+export const payTerms = money.extend({ per: z.enum(['clip', 'approved-minute', 'hour', 'batch']) });
 
 /** What can happen in a session, with its data. */
 export const eventData = z.discriminatedUnion('type', [
@@ -19,7 +21,7 @@ export const eventData = z.discriminatedUnion('type', [
     sessionId: z.string(),
     platform: z.string().min(1).max(200),
     task: z.string().max(500),
-    terms: money.extend({ per: z.enum(['clip', 'approved-minute', 'hour', 'batch']) }),
+    terms: payTerms,
     notes: z.string().max(5000).optional(),
   }),
   z.object({ type: z.literal('session.paused'), sessionId: z.string() }),

@@ -12,6 +12,7 @@ import { createIpcHandlers } from '../../services/appServices.node';
 import { resolveDataDir } from '../../services/dataDir.node';
 import { closeExiftool } from '../../services/exiftool.node';
 import { pathPolicyFor } from '../../services/pathPolicy.node';
+import { SessionsService } from '../../services/sessions.node';
 import { readStatic } from '../../services/staticFiles.node';
 import { denyNavigationAndPopups, lockDownSession } from './security';
 
@@ -60,7 +61,9 @@ async function pickFolder(): Promise<string | undefined> {
 }
 
 function registerIpc(dataDir: string): void {
-  const handlers = createIpcHandlers({ dataDir, pathPolicy: pathPolicyFor(dataDir), emit, pickMedia, pickFolder });
+  const sessions = new SessionsService(dataDir);
+  app.on('will-quit', () => void sessions.close());
+  const handlers = createIpcHandlers({ dataDir, sessions, pathPolicy: pathPolicyFor(dataDir), emit, pickMedia, pickFolder });
   for (const channel of ipcChannels) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       // Only our own top frame may call in; anything else (an iframe, a stray page) is refused.

@@ -11,6 +11,8 @@ export type AppHandle = {
   /** The app's own origin: the bridge's http://127.0.0.1:port, or app://safetake in Electron. */
   origin: string;
   requests: string[];
+  /** The app's data folder (SAFETAKE_DATA_DIR), where the session log lives. */
+  dataDir: string;
   close: () => Promise<void>;
 };
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHandle, CameraMode, LaunchApp } from './appHandle';
 import { auditFile } from '../../services/audit.node';
+import { readLog } from '../../services/eventLog.node';
 import { closeExiftool } from '../../services/exiftool.node';
 import { CORPUS_DIR, THUMB_HEIGHT, THUMB_WIDTH, makeFakeCameraVideo, thumbnailRgb } from './fakeCamera.node';
 
@@ -187,6 +188,47 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       expect(copy).toBe('clip-001.mp4');
       const audit = await auditFile(path.join(outputDir, copy!));
       expect({ identifying: audit.identifyingCount, readable: audit.readable }).toEqual({ identifying: 0, readable: true });
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+  });
+
+  describe('sessions', () => {
+    it('start a session, mark uploading and waiting, pause, end, enter pay, read the rate', async () => {
+      const handle = await start('fake');
+      const { page } = handle;
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await page.getByLabel('Platform').fill('Acme Data');
+      await page.getByLabel('Task').fill('fold towels');
+      await page.getByLabel('Pay', { exact: true }).fill('0.50');
+      await page.getByRole('button', { name: 'Start session' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Acme Data — fold towels' }).isVisible()).toBe(true);
+      const clock = page.getByRole('timer');
+      await expect.poll(() => clock.textContent(), { timeout: 5000 }).not.toBe('0:00');
+
+      await page.getByRole('button', { name: '▶ Uploading' }).click();
+      await expect.poll(() => page.getByRole('button', { name: '■ Stop: Uploading' }).getAttribute('aria-pressed')).toBe('true');
+      await page.waitForTimeout(1100);
+      await page.getByRole('button', { name: '■ Stop: Uploading' }).click();
+      await page.getByRole('button', { name: '▶ Waiting for review' }).click();
+      await page.waitForTimeout(1100);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await expect.poll(() => page.getByText('Paused', { exact: true }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Resume' }).click();
+      await page.getByRole('button', { name: 'End session' }).click();
+
+      const row = page.locator('.sessions-table tbody tr').first();
+      await expect.poll(() => row.textContent()).toMatch(/Acme Data — fold towels.*Uploading0:0[1-2].*Waiting for review0:0[1-2]/);
+      await row.getByLabel('Paid (USD)').fill('3');
+      await row.getByRole('button', { name: 'Add payment' }).click();
+      await expect.poll(() => row.textContent()).toContain('3.00 USD');
+      await expect.poll(() => page.locator('.summary-table').textContent()).toMatch(/Acme Data1.*3\.00 USD.*USD/);
+
+      // Every click is an event on disk, in order, and the chain verifies.
+      const log = await readLog(handle.dataDir);
+      expect(log.broken).toBeUndefined();
+      expect(log.entries.map((entry) => entry.event.type)).toEqual([
+        'session.started', 'phase.started', 'phase.stopped', 'phase.started', 'session.paused', 'session.resumed', 'session.ended', 'pay.received',
+      ]);
       expect(foreignRequests(handle)).toEqual([]);
     });
   });

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { type EmitIpcEvent, dispatchIpc } from '../../core/ipc/dispatch.std';
 import { createIpcHandlers } from '../../services/appServices.node';
 import { pathPolicyFor } from '../../services/pathPolicy.node';
+import { SessionsService } from '../../services/sessions.node';
 import { readStatic } from '../../services/staticFiles.node';
 
 export const BRIDGE_IPC_PREFIX = '/__ipc/';
@@ -43,8 +44,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const message = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const listener of listeners) listener.write(message);
   };
+  const sessions = new SessionsService(options.dataDir);
   const handlers = createIpcHandlers({
     dataDir: options.dataDir,
+    sessions,
     pathPolicy: pathPolicyFor(options.dataDir),
     emit,
     pickMedia: async () => options.dialogAnswers?.media ?? [],
@@ -88,6 +91,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     close: () =>
       new Promise((resolve) => {
         for (const listener of listeners) listener.end();
+        void sessions.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

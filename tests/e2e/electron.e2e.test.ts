@@ -36,10 +36,11 @@ const electron = findElectron();
 const launchInElectron = (binary: string): LaunchApp => async ({ camera, cameraVideo }): Promise<AppHandle> => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-electron-'));
   const args = [MAIN_ENTRY, ...(camera === 'none' ? [] : chromiumCameraArgs(cameraVideo))];
+  const dataDir = path.join(scratch, 'data');
   const app = await _electron.launch({
     executablePath: binary,
     args,
-    env: { ...process.env, SAFETAKE_DATA_DIR: path.join(scratch, 'data') } as Record<string, string>,
+    env: { ...process.env, SAFETAKE_DATA_DIR: dataDir } as Record<string, string>,
   });
   const page = await app.firstWindow();
   const requests: string[] = [];
@@ -49,6 +50,7 @@ const launchInElectron = (binary: string): LaunchApp => async ({ camera, cameraV
     page,
     origin: APP_ORIGIN,
     requests,
+    dataDir,
     close: async () => {
       await app.close();
       fs.rmSync(scratch, { recursive: true, force: true });

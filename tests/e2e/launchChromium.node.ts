@@ -28,7 +28,8 @@ const OFFLINE_ARGS = [
 
 export const launchInChromium: LaunchApp = async ({ camera, cameraVideo, dropFolder, dialogAnswers }): Promise<AppHandle> => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-e2e-'));
-  const bridge = await startBridge({ rendererDir: RENDERER_DIR, dataDir: path.join(scratch, 'data'), dialogAnswers });
+  const dataDir = path.join(scratch, 'data');
+  const bridge = await startBridge({ rendererDir: RENDERER_DIR, dataDir, dialogAnswers });
   const args = [...OFFLINE_ARGS];
   if (camera !== 'none') args.push(...chromiumCameraArgs(cameraVideo));
   // With the fake UI flag Chromium answers the permission prompt with "allow"; without it, headless
@@ -49,6 +50,7 @@ export const launchInChromium: LaunchApp = async ({ camera, cameraVideo, dropFol
     page,
     origin: bridge.origin,
     requests,
+    dataDir,
     close: async () => {
       await context.close();
       await bridge.close();

@@ -1,0 +1,256 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { IpcResponse, SessionViewData } from '../../core/ipc/contract.std';
+import type { PhaseKind } from '../../core/sessions/eventLog.std';
+import { formatClock } from '../../core/sanitize/media.std';
+import { api, call } from '../api';
+
+type Overview = IpcResponse<'sessions:overview'>;
+
+/** Phases SafeTake cannot see for itself, so the worker marks them with one click. */
+const MANUAL_PHASES: ReadonlyArray<{ phase: PhaseKind; label: string }> = [
+  { phase: 'instructions', label: 'Reading instructions' },
+  { phase: 'uploading', label: 'Uploading' },
+  { phase: 'waiting', label: 'Waiting for review' },
+  { phase: 'troubleshooting', label: 'Troubleshooting' },
+];
+
+const PHASE_NAMES: Record<string, string> = {
+  setup: 'Setup (corner check)',
+  take: 'Takes',
+  retake: 'Retakes',
+  sanitizing: 'Sanitizing',
+  uploading: 'Uploading',
+  waiting: 'Waiting for review',
+  instructions: 'Reading instructions',
+  troubleshooting: 'Troubleshooting',
+  other: 'Other work',
+};
+
+const money = (list: Array<{ amount: number; currency: string }>) => list.map((m) => `${m.amount.toFixed(2)} ${m.currency}`).join(' + ');
+const hours = (seconds: number) => `${(seconds / 3600).toFixed(2)} h`;
+
+export function SessionsView() {
+  const [overview, setOverview] = useState<Overview>();
+  const [error, setError] = useState<string>();
+
+  const refresh = useCallback(() => {
+    call(api['sessions:overview']({})).then(setOverview, (e: Error) => setError(e.message));
+  }, []);
+  useEffect(refresh, [refresh]);
+
+  /** Runs a change; the log has it on disk when this resolves, then the view is read back from the log. */
+  const act = useCallback(
+    async (change: () => Promise<unknown>) => {
+      setError(undefined);
+      try {
+        await change();
+      } catch (e) {
+        setError((e as Error).message);
+      }
+      refresh();
+    },
+    [refresh],
+  );
+
+  if (!overview) return error ? <p role="alert">{error}</p> : <p role="status">Reading the session log…</p>;
+  return (
+    <section className="sessions" aria-label="Sessions">
+      {error && <p role="alert">{error}</p>}
+      {overview.active ? <ActiveSession session={overview.active} act={act} /> : <StartSession platforms={overview.platforms} act={act} />}
+      <PastSessions sessions={overview.recent} act={act} />
+      {overview.summary.length > 0 && (
+        <table className="summary-table">
+          <caption>Per platform, all sessions</caption>
+          <thead>
+            <tr>
+              <th scope="col">Platform</th>
+              <th scope="col">Sessions</th>
+              <th scope="col">Hours</th>
+              <th scope="col">Received</th>
+              <th scope="col">Effective rate per hour</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.summary.map((row) => (
+              <tr key={row.platform}>
+                <th scope="row">{row.platform}</th>
+                <td>{row.sessions}</td>
+                <td>{row.hours.toFixed(2)}</td>
+                <td>{money(row.received) || 'nothing entered yet'}</td>
+                <td>{money(row.rates) || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+type Act = (change: () => Promise<unknown>) => Promise<void>;
+
+function StartSession({ platforms, act }: { platforms: string[]; act: Act }) {
+  const [form, setForm] = useState({ platform: '', task: '', amount: '', currency: 'USD', per: 'clip' as 'clip' | 'approved-minute' | 'hour' | 'batch' });
+  const ids = { platform: useId(), task: useId(), amount: useId(), currency: useId(), per: useId(), list: useId() };
+  const valid = form.platform.trim() !== '' && form.amount !== '' && Number(form.amount) >= 0 && /^[A-Z]{3}$/.test(form.currency);
+  return (
+    <form
+      className="start-session"
+      aria-label="Start a session"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!valid) return;
+        void act(() =>
+          call(api['sessions:start']({ platform: form.platform, task: form.task, terms: { amount: Number(form.amount), currency: form.currency, per: form.per } })),
+        );
+      }}
+    >
+      <h3>Start a session</h3>
+      <label htmlFor={ids.platform}>Platform</label>
+      <input id={ids.platform} list={ids.list} value={form.platform} onChange={(e) => setForm({ ...form, platform: e.target.value })} />
+      <datalist id={ids.list}>
+        {platforms.map((platform) => (
+          <option key={platform} value={platform} />
+        ))}
+      </datalist>
+      <label htmlFor={ids.task}>Task</label>
+      <input id={ids.task} value={form.task} onChange={(e) => setForm({ ...form, task: e.target.value })} />
+      <label htmlFor={ids.amount}>Pay</label>
+      <input id={ids.amount} inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} size={8} />
+      <label htmlFor={ids.currency}>Currency</label>
+      <input id={ids.currency} value={form.currency} maxLength={3} size={4} onChange={(e) => setForm({ ...form, currency: e.target.value.toUpperCase() })} />
+      <label htmlFor={ids.per}>per</label>
+      <select id={ids.per} value={form.per} onChange={(e) => setForm({ ...form, per: e.target.value as typeof form.per })}>
+        <option value="clip">clip</option>
+        <option value="approved-minute">approved minute of footage</option>
+        <option value="hour">hour</option>
+        <option value="batch">batch</option>
+      </select>
+      <button type="submit" className="primary" disabled={!valid}>
+        Start session
+      </button>
+    </form>
+  );
+}
+
+/** Seconds worked as of now: the log's figure at `asOf`, plus the time since while running. */
+function useRunningSeconds(session: SessionViewData): number {
+  const [now, setNow] = useState(session.asOf);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return session.paused ? session.seconds : session.seconds + Math.max(0, now - session.asOf) / 1000;
+}
+
+function ActiveSession({ session, act }: { session: SessionViewData; act: Act }) {
+  const seconds = useRunningSeconds(session);
+  const open = new Set(session.openPhases.map((phase) => phase.phase));
+  return (
+    <div className="active-session">
+      <h3>
+        {session.platform}
+        {session.task ? ` — ${session.task}` : ''}
+      </h3>
+      <p className="session-clock">
+        <span role="timer" aria-label="Time worked in this session">
+          {formatClock(seconds)}
+        </span>{' '}
+        {session.paused && <strong className="badge badge-warn">Paused</strong>}
+      </p>
+      <div className="phase-buttons" role="group" aria-label="What you are doing now">
+        {MANUAL_PHASES.map(({ phase, label }) => (
+          <button
+            key={phase}
+            type="button"
+            aria-pressed={open.has(phase)}
+            disabled={session.paused}
+            onClick={() => void act(() => call(api['sessions:phase']({ action: open.has(phase) ? 'stop' : 'start', phase })))}
+          >
+            {open.has(phase) ? `■ Stop: ${label}` : `▶ ${label}`}
+          </button>
+        ))}
+      </div>
+      <div className="actions">
+        <button type="button" onClick={() => void act(() => call(api['sessions:pause']({ paused: !session.paused })))}>
+          {session.paused ? 'Resume' : 'Pause'}
+        </button>
+        <button type="button" onClick={() => void act(() => call(api['sessions:end']({})))}>
+          End session
+        </button>
+      </div>
+      <PhaseList phaseSeconds={session.phaseSeconds} />
+    </div>
+  );
+}
+
+function PhaseList({ phaseSeconds }: { phaseSeconds: Record<string, number> }) {
+  const shown = Object.entries(phaseSeconds).filter(([, seconds]) => seconds >= 1);
+  if (shown.length === 0) return null;
+  return (
+    <dl className="phase-list">
+      {shown.map(([phase, seconds]) => (
+        <div key={phase}>
+          <dt>{PHASE_NAMES[phase] ?? phase}</dt>
+          <dd>{formatClock(seconds)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function PastSessions({ sessions, act }: { sessions: SessionViewData[]; act: Act }) {
+  if (sessions.length === 0) return null;
+  return (
+    <table className="sessions-table">
+      <caption>Past sessions</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Platform and task</th>
+          <th scope="col">Time worked</th>
+          <th scope="col">Received</th>
+          <th scope="col">Per hour</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sessions.map((session) => (
+          <tr key={session.id}>
+            <td>{session.startedAtLocal.slice(0, 10)}</td>
+            <th scope="row">
+              {session.platform}
+              {session.task ? ` — ${session.task}` : ''}
+              <PhaseList phaseSeconds={session.phaseSeconds} />
+            </th>
+            <td>{hours(session.seconds)}</td>
+            <td>
+              {money(session.received) || 'not entered'}
+              <PayForm session={session} act={act} />
+            </td>
+            <td>{money(session.rates) || '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PayForm({ session, act }: { session: SessionViewData; act: Act }) {
+  const [amount, setAmount] = useState('');
+  const id = useId();
+  return (
+    <form
+      className="pay-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (amount === '' || !(Number(amount) >= 0)) return;
+        void act(() => call(api['sessions:pay']({ sessionId: session.id, amount: Number(amount), currency: session.terms.currency })));
+        setAmount('');
+      }}
+    >
+      <label htmlFor={id}>Paid ({session.terms.currency})</label>
+      <input id={id} inputMode="decimal" size={7} value={amount} onChange={(e) => setAmount(e.target.value)} />
+      <button type="submit">Add payment</button>
+    </form>
+  );
+}
