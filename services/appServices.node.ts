@@ -15,10 +15,12 @@ import { assertAllowedPath } from './pathPolicy.node';
 import { previewFrame } from './sanitize.node';
 import { type Batch, startSanitizeBatch } from './sanitizeBatch.node';
 import type { SessionsService } from './sessions.node';
+import type { TakeRecorder } from './takes.node';
 
 export type ServiceContext = {
   dataDir: string;
   sessions: SessionsService;
+  takes: TakeRecorder;
   pathPolicy: PathPolicy;
   emit: EmitIpcEvent;
   /** The system's dialogs (Electron's in the app). */
@@ -85,6 +87,10 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     'sessions:pause': ({ paused }) => context.sessions.setPaused(paused),
     'sessions:end': () => context.sessions.end(),
     'sessions:pay': ({ sessionId, amount, currency }) => context.sessions.recordPay(sessionId, { amount, currency }),
+    'takes:begin': () => context.takes.begin(),
+    'takes:chunk': ({ takeId, index, data }) => context.takes.chunk(takeId, index, Buffer.from(data, 'base64')),
+    'takes:finish': ({ takeId }) => context.takes.finish(takeId),
+    'takes:discard': async ({ takeId }) => (await context.takes.discard(takeId), {}),
     'sanitize:cancel': async ({ batchId, index }) => {
       const batch = batches.get(batchId);
       batch?.cancel(index);

@@ -21,6 +21,7 @@ export type SessionView = {
   asOf: number;
   phaseSeconds: Record<string, number>;
   openPhases: Array<{ phaseId: string; phase: PhaseKind }>;
+  takes: Session['takes'];
   received: Money[];
   rates: Money[];
 };
@@ -38,6 +39,7 @@ function view(session: Session, now: number): SessionView {
     asOf: now,
     phaseSeconds: phaseSeconds(session, now),
     openPhases: session.phases.filter((phase) => phase.end === undefined).map(({ phaseId, phase }) => ({ phaseId, phase })),
+    takes: session.takes,
     received: received([session]),
     rates: hourlyRates([session], now),
   };
@@ -62,7 +64,11 @@ export class SessionsService {
 
   /** The session not yet ended, if any (there is at most one). */
   async active(): Promise<Session | undefined> {
-    return (await this.sessions()).find((session) => session.end === undefined);
+    return this.activeIn(await this.sessions());
+  }
+
+  private activeIn(sessions: Session[]): Session | undefined {
+    return sessions.find((session) => session.end === undefined);
   }
 
   private async append(event: EventData): Promise<SessionView> {
@@ -80,8 +86,9 @@ export class SessionsService {
   async overview() {
     const now = Date.now();
     const sessions = await this.sessions();
+    const active = this.activeIn(sessions);
     return {
-      active: sessions.find((session) => session.end === undefined) && view(sessions.find((session) => session.end === undefined)!, now),
+      active: active && view(active, now),
       recent: sessions.filter((session) => session.end !== undefined).slice(-50).reverse().map((session) => view(session, now)),
       platforms: [...new Set(sessions.map((session) => session.platform))].sort(),
       summary: summariseByPlatform(sessions, now),
@@ -113,6 +120,11 @@ export class SessionsService {
   async end(): Promise<SessionView> {
     const session = await this.requireActive();
     return this.append({ type: 'session.ended', sessionId: session.id });
+  }
+
+  /** Logs what the take recorder did (services/takes.node.ts), in the running session. */
+  async recordTake(event: Extract<EventData, { type: 'take.started' | 'take.stopped' | 'take.discarded' }>): Promise<SessionView> {
+    return this.append(event);
   }
 
   async recordPay(sessionId: string, money: Money): Promise<SessionView> {

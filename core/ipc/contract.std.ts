@@ -28,6 +28,8 @@ export const appInfo = z.object({
 /** A path the renderer names: checked against the path policy in main before any use. */
 const userPath = z.string().min(1).max(4096);
 const noRequest = z.object({}).strict();
+/** A second of 1080p WebM is well under 2 MB; 16 MB of base64 leaves room without inviting abuse. */
+const MAX_CHUNK_BASE64 = 16 * 1024 * 1024;
 const size = z.object({ width: z.number().int().positive(), height: z.number().int().positive() });
 
 const verificationCheck = z.object({
@@ -69,6 +71,9 @@ export const sessionView = z.object({
   asOf: z.number(),
   phaseSeconds: z.record(z.string(), z.number()),
   openPhases: z.array(z.object({ phaseId: z.string(), phase: phaseKind })),
+  takes: z.array(
+    z.object({ takeId: z.string(), file: z.string(), kept: z.boolean(), durationSeconds: z.number().optional(), sha256: z.string().optional() }),
+  ),
   received: z.array(money),
   rates: z.array(money),
 });
@@ -121,6 +126,19 @@ export const ipcContract = {
   'sessions:pause': { request: z.object({ paused: z.boolean() }).strict(), response: sessionView },
   'sessions:end': { request: noRequest, response: sessionView },
   'sessions:pay': { request: z.object({ sessionId: z.string().max(64), amount: money.shape.amount, currency: money.shape.currency }).strict(), response: sessionView },
+  /** Recording a take: begin, one chunk a second (base64: the same bytes over Electron IPC and the bridge), finish. */
+  'takes:begin': { request: noRequest, response: z.object({ takeId: z.string(), file: z.string() }) },
+  'takes:chunk': {
+    request: z
+      .object({ takeId: z.string().max(64), index: z.number().int().min(0), data: z.string().max(MAX_CHUNK_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/) })
+      .strict(),
+    response: z.object({ bytes: z.number() }),
+  },
+  'takes:finish': {
+    request: z.object({ takeId: z.string().max(64) }).strict(),
+    response: z.object({ file: z.string(), durationSeconds: z.number(), sha256: z.string() }),
+  },
+  'takes:discard': { request: z.object({ takeId: z.string().max(64) }).strict(), response: z.object({}) },
 } as const;
 
 /** Events main pushes to the renderer, with their payload schemas. */

@@ -46,6 +46,10 @@ describe('dispatchIpc', () => {
     'sessions:pause': unused,
     'sessions:end': unused,
     'sessions:pay': unused,
+    'takes:begin': unused,
+    'takes:chunk': unused,
+    'takes:finish': unused,
+    'takes:discard': unused,
   };
 
   it('returns the handler value on success', async () => {

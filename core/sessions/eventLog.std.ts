@@ -30,6 +30,16 @@ export const eventData = z.discriminatedUnion('type', [
   z.object({ type: z.literal('phase.started'), sessionId: z.string(), phaseId: z.string(), phase: phaseKind }),
   z.object({ type: z.literal('phase.stopped'), sessionId: z.string(), phaseId: z.string() }),
   z.object({ type: z.literal('pay.received'), sessionId: z.string(), ...money.shape }),
+  /** A take recorded in the app: its time counts as "take", or as "retake" once it is discarded. */
+  z.object({ type: z.literal('take.started'), sessionId: z.string(), takeId: z.string(), file: z.string() }),
+  z.object({
+    type: z.literal('take.stopped'),
+    sessionId: z.string(),
+    takeId: z.string(),
+    durationSeconds: z.number().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  z.object({ type: z.literal('take.discarded'), sessionId: z.string(), takeId: z.string() }),
 ]);
 
 export type EventData = z.output<typeof eventData>;

@@ -21,7 +21,10 @@ export type Session = {
   pauses: Interval[];
   phases: PhaseRecord[];
   payments: Money[];
+  takes: Take[];
 };
+
+export type Take = { takeId: string; file: string; kept: boolean; durationSeconds?: number; sha256?: string };
 
 export function replaySessions(entries: readonly LogEntry[]): Session[] {
   const sessions = new Map<string, Session>();
@@ -38,6 +41,7 @@ export function replaySessions(entries: readonly LogEntry[]): Session[] {
         pauses: [],
         phases: [],
         payments: [],
+        takes: [],
       });
       continue;
     }
@@ -73,6 +77,25 @@ function apply(session: Session, event: Exclude<EventData, { type: 'session.star
     case 'pay.received':
       session.payments.push({ amount: event.amount, currency: event.currency });
       break;
+    case 'take.started':
+      session.phases.push({ phaseId: event.takeId, phase: 'take', start: time });
+      session.takes.push({ takeId: event.takeId, file: event.file, kept: true });
+      break;
+    case 'take.stopped': {
+      const phase = session.phases.find((candidate) => candidate.phaseId === event.takeId);
+      if (phase) phase.end ??= time;
+      const take = session.takes.find((candidate) => candidate.takeId === event.takeId);
+      if (take) Object.assign(take, { durationSeconds: event.durationSeconds, sha256: event.sha256 });
+      break;
+    }
+    case 'take.discarded': {
+      // The time of a take that had to be redone was spent on a retake.
+      const phase = session.phases.find((candidate) => candidate.phaseId === event.takeId);
+      if (phase) phase.phase = 'retake';
+      const take = session.takes.find((candidate) => candidate.takeId === event.takeId);
+      if (take) take.kept = false;
+      break;
+    }
   }
 }
 

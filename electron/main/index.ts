@@ -13,6 +13,7 @@ import { resolveDataDir } from '../../services/dataDir.node';
 import { closeExiftool } from '../../services/exiftool.node';
 import { pathPolicyFor } from '../../services/pathPolicy.node';
 import { SessionsService } from '../../services/sessions.node';
+import { TakeRecorder } from '../../services/takes.node';
 import { readStatic } from '../../services/staticFiles.node';
 import { denyNavigationAndPopups, lockDownSession } from './security';
 
@@ -63,7 +64,8 @@ async function pickFolder(): Promise<string | undefined> {
 function registerIpc(dataDir: string): void {
   const sessions = new SessionsService(dataDir);
   app.on('will-quit', () => void sessions.close());
-  const handlers = createIpcHandlers({ dataDir, sessions, pathPolicy: pathPolicyFor(dataDir), emit, pickMedia, pickFolder });
+  const takes = new TakeRecorder(dataDir, sessions);
+  const handlers = createIpcHandlers({ dataDir, sessions, takes, pathPolicy: pathPolicyFor(dataDir), emit, pickMedia, pickFolder });
   for (const channel of ipcChannels) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       // Only our own top frame may call in; anything else (an iframe, a stray page) is refused.

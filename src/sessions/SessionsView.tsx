@@ -3,6 +3,7 @@ import type { IpcResponse, SessionViewData } from '../../core/ipc/contract.std';
 import type { PhaseKind } from '../../core/sessions/eventLog.std';
 import { formatClock } from '../../core/sanitize/media.std';
 import { api, call } from '../api';
+import { TakeRecorder } from './TakeRecorder';
 
 type Overview = IpcResponse<'sessions:overview'>;
 
@@ -56,7 +57,7 @@ export function SessionsView() {
   return (
     <section className="sessions" aria-label="Sessions">
       {error && <p role="alert">{error}</p>}
-      {overview.active ? <ActiveSession session={overview.active} act={act} /> : <StartSession platforms={overview.platforms} act={act} />}
+      {overview.active ? <ActiveSession session={overview.active} act={act} refresh={refresh} /> : <StartSession platforms={overview.platforms} act={act} />}
       <PastSessions sessions={overview.recent} act={act} />
       {overview.summary.length > 0 && (
         <table className="summary-table">
@@ -143,8 +144,10 @@ function useRunningSeconds(session: SessionViewData): number {
   return session.paused ? session.seconds : session.seconds + Math.max(0, now - session.asOf) / 1000;
 }
 
-function ActiveSession({ session, act }: { session: SessionViewData; act: Act }) {
+function ActiveSession({ session, act, refresh }: { session: SessionViewData; act: Act; refresh: () => void }) {
   const seconds = useRunningSeconds(session);
+  const [withSound, setWithSound] = useState(false);
+  const kept = session.takes.filter((take) => take.kept).length;
   const open = new Set(session.openPhases.map((phase) => phase.phase));
   return (
     <div className="active-session">
@@ -179,6 +182,13 @@ function ActiveSession({ session, act }: { session: SessionViewData; act: Act })
           End session
         </button>
       </div>
+      <h4>
+        Takes: {kept} kept{session.takes.length > kept ? `, ${session.takes.length - kept} redone` : ''}
+      </h4>
+      <label>
+        <input type="checkbox" checked={withSound} onChange={(e) => setWithSound(e.target.checked)} /> Record sound too
+      </label>
+      <TakeRecorder onChange={refresh} withSound={withSound} />
       <PhaseList phaseSeconds={session.phaseSeconds} />
     </div>
   );

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHandle, CameraMode, LaunchApp } from './appHandle';
 import { auditFile } from '../../services/audit.node';
 import { readLog } from '../../services/eventLog.node';
+import { decodeCheck } from '../../services/ffmpeg.node';
 import { closeExiftool } from '../../services/exiftool.node';
 import { CORPUS_DIR, THUMB_HEIGHT, THUMB_WIDTH, makeFakeCameraVideo, thumbnailRgb } from './fakeCamera.node';
 
@@ -229,6 +230,49 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       expect(log.entries.map((entry) => entry.event.type)).toEqual([
         'session.started', 'phase.started', 'phase.stopped', 'phase.started', 'session.paused', 'session.resumed', 'session.ended', 'pay.received',
       ]);
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+
+    it('records two takes from the camera, redoes one, and keeps the files on disk as they were streamed', async () => {
+      const handle = await start('fake');
+      const { page } = handle;
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await page.getByLabel('Platform').fill('Acme Data');
+      await page.getByLabel('Pay', { exact: true }).fill('1');
+      await page.getByRole('button', { name: 'Start session' }).click();
+
+      const status = page.locator('.take-status');
+      const recordFor = async (ms: number) => {
+        await page.getByRole('button', { name: 'Record a take' }).click();
+        await expect.poll(() => status.textContent(), { timeout: 5000 }).toContain('Recording in');
+        await expect.poll(() => status.textContent(), { timeout: 8000 }).toMatch(/● Recording/);
+        await page.waitForTimeout(ms);
+        await page.getByRole('button', { name: 'Stop' }).click();
+        await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/Take saved \(0:0\d\)/);
+      };
+      await recordFor(2500);
+      await page.getByRole('button', { name: 'Retake' }).click();
+      await expect.poll(() => status.textContent(), { timeout: 8000 }).toMatch(/● Recording/);
+      await page.waitForTimeout(3000);
+      await page.getByRole('button', { name: 'Stop' }).click();
+      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/Take saved/);
+      await page.getByRole('button', { name: 'Keep' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: /^Takes:/ }).textContent()).toBe('Takes: 1 kept, 1 redone');
+
+      const log = await readLog(handle.dataDir);
+      const stopped = log.entries.flatMap((entry) => (entry.event.type === 'take.stopped' ? [entry.event] : []));
+      const started = log.entries.flatMap((entry) => (entry.event.type === 'take.started' ? [entry.event] : []));
+      expect(log.entries.map((entry) => entry.event.type).filter((type) => type.startsWith('take.'))).toEqual([
+        'take.started', 'take.stopped', 'take.discarded', 'take.started', 'take.stopped',
+      ]);
+      // The files play: every frame decodes, and they last about as long as the button was held.
+      for (const [i, event] of started.entries()) {
+        const decoded = await decodeCheck(event.file, '0:v:0');
+        expect(decoded.errors).toEqual([]);
+        expect(decoded.decodedSeconds).toBeGreaterThan(i === 0 ? 1.5 : 2);
+        expect(decoded.decodedSeconds).toBeLessThan(i === 0 ? 4 : 4.5);
+        expect(Math.abs(decoded.decodedSeconds - stopped[i]!.durationSeconds)).toBeLessThan(0.1);
+      }
       expect(foreignRequests(handle)).toEqual([]);
     });
   });

@@ -9,6 +9,7 @@ import { type EmitIpcEvent, dispatchIpc } from '../../core/ipc/dispatch.std';
 import { createIpcHandlers } from '../../services/appServices.node';
 import { pathPolicyFor } from '../../services/pathPolicy.node';
 import { SessionsService } from '../../services/sessions.node';
+import { TakeRecorder } from '../../services/takes.node';
 import { readStatic } from '../../services/staticFiles.node';
 
 export const BRIDGE_IPC_PREFIX = '/__ipc/';
@@ -48,6 +49,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const handlers = createIpcHandlers({
     dataDir: options.dataDir,
     sessions,
+    takes: new TakeRecorder(options.dataDir, sessions),
     pathPolicy: pathPolicyFor(options.dataDir),
     emit,
     pickMedia: async () => options.dialogAnswers?.media ?? [],

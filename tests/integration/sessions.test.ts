@@ -13,6 +13,7 @@ import { readLog } from '../../services/eventLog.node';
 import { closeExiftool } from '../../services/exiftool.node';
 import { pathPolicyFor } from '../../services/pathPolicy.node';
 import { SessionsService } from '../../services/sessions.node';
+import { TakeRecorder } from '../../services/takes.node';
 import { CORPUS_DIR } from './corpus.node';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-sessions-'));
@@ -20,6 +21,7 @@ const sessions = new SessionsService(dataDir);
 const handlers = createIpcHandlers({
   dataDir,
   sessions,
+  takes: new TakeRecorder(dataDir, sessions),
   pathPolicy: pathPolicyFor(dataDir),
   emit: () => undefined,
   pickMedia: async () => [],
