@@ -14,6 +14,7 @@ import { expandMediaPaths } from './files.node';
 import { assertAllowedPath } from './pathPolicy.node';
 import { previewFrame } from './sanitize.node';
 import { type Batch, startSanitizeBatch } from './sanitizeBatch.node';
+import { SettingsStore } from './settings.node';
 import type { SessionsService } from './sessions.node';
 import type { TakeRecorder } from './takes.node';
 
@@ -50,6 +51,7 @@ export function checkTools(): Promise<ToolStatus[]> {
 export function createIpcHandlers(context: ServiceContext): IpcHandlers {
   const batches = new Map<string, Batch>();
   const allowed = (candidate: string) => assertAllowedPath(candidate, context.pathPolicy);
+  const settings = new SettingsStore(context.dataDir);
   return {
     'app:getInfo': async () => ({
       name: 'SafeTake',
@@ -87,6 +89,8 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     'sessions:pause': ({ paused }) => context.sessions.setPaused(paused),
     'sessions:end': () => context.sessions.end(),
     'sessions:pay': ({ sessionId, amount, currency }) => context.sessions.recordPay(sessionId, { amount, currency }),
+    'settings:get': () => settings.read(),
+    'settings:setMinimumRate': (minimumHourlyRate) => settings.update({ minimumHourlyRate }),
     'takes:begin': () => context.takes.begin(),
     'takes:chunk': ({ takeId, index, data }) => context.takes.chunk(takeId, index, Buffer.from(data, 'base64')),
     'takes:finish': ({ takeId }) => context.takes.finish(takeId),

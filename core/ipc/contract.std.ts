@@ -126,6 +126,8 @@ export const ipcContract = {
   'sessions:pause': { request: z.object({ paused: z.boolean() }).strict(), response: sessionView },
   'sessions:end': { request: noRequest, response: sessionView },
   'sessions:pay': { request: z.object({ sessionId: z.string().max(64), amount: money.shape.amount, currency: money.shape.currency }).strict(), response: sessionView },
+  'settings:get': { request: noRequest, response: z.object({ minimumHourlyRate: money.optional() }) },
+  'settings:setMinimumRate': { request: money.strict(), response: z.object({ minimumHourlyRate: money.optional() }) },
   /** Recording a take: begin, one chunk a second (base64: the same bytes over Electron IPC and the bridge), finish. */
   'takes:begin': { request: noRequest, response: z.object({ takeId: z.string(), file: z.string() }) },
   'takes:chunk': {

@@ -46,6 +46,8 @@ describe('dispatchIpc', () => {
     'sessions:pause': unused,
     'sessions:end': unused,
     'sessions:pay': unused,
+    'settings:get': unused,
+    'settings:setMinimumRate': unused,
     'takes:begin': unused,
     'takes:chunk': unused,
     'takes:finish': unused,

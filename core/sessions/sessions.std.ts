@@ -183,3 +183,14 @@ export function sessionsCsv(sessions: readonly Session[], now: number): string {
   });
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
+
+/**
+ * How an effective rate compares with the worker's own minimum hourly rate, in that currency only (rates in
+ * other currencies are not converted: exchange rates would need the network and a date).
+ */
+export function compareWithMinimum(rates: readonly Money[], minimum: Money | undefined): { rate: Money; below: boolean; shortfall: number } | undefined {
+  if (!minimum) return undefined;
+  const rate = rates.find((candidate) => candidate.currency === minimum.currency);
+  if (!rate) return undefined;
+  return { rate, below: rate.amount < minimum.amount, shortfall: Math.max(0, minimum.amount - rate.amount) };
+}

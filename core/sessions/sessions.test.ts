@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type EventData, GENESIS_HASH, type LogEntry } from './eventLog.std';
-import { hourlyRates, phaseSeconds, replaySessions, sessionSeconds, sessionsCsv, summariseByPlatform, unionMs } from './sessions.std';
+import { compareWithMinimum, hourlyRates, phaseSeconds, replaySessions, sessionSeconds, sessionsCsv, summariseByPlatform, unionMs } from './sessions.std';
 
 /** Entries at the given local timestamps (chain fields are irrelevant to the maths). */
 function entries(...timeline: Array<[string, EventData]>): LogEntry[] {
@@ -88,5 +88,15 @@ describe('pay', () => {
   it('quotes CSV cells that could break the file or run as a formula', () => {
     const [session] = replaySessions(entries(['2026-11-23T09:00:00.000+01:00', { ...start('q'), platform: '=HYPERLINK("x")', task: 'a, "b"' } as EventData]));
     expect(sessionsCsv([session!], NOW)).toContain('"=HYPERLINK(""x"")","a, ""b"""');
+  });
+});
+
+describe('compareWithMinimum', () => {
+  it('compares in the minimum\'s currency only', () => {
+    const rates = [{ currency: 'USD', amount: 2.25 }, { currency: 'NGN', amount: 750 }];
+    expect(compareWithMinimum(rates, { currency: 'NGN', amount: 1000 })).toEqual({ rate: { currency: 'NGN', amount: 750 }, below: true, shortfall: 250 });
+    expect(compareWithMinimum(rates, { currency: 'USD', amount: 2 })).toMatchObject({ below: false, shortfall: 0 });
+    expect(compareWithMinimum(rates, { currency: 'EUR', amount: 10 })).toBeUndefined();
+    expect(compareWithMinimum(rates, undefined)).toBeUndefined();
   });
 });

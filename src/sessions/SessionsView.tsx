@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { IpcResponse, SessionViewData } from '../../core/ipc/contract.std';
 import type { PhaseKind } from '../../core/sessions/eventLog.std';
+import { compareWithMinimum } from '../../core/sessions/sessions.std';
 import { formatClock } from '../../core/sanitize/media.std';
 import { api, call } from '../api';
 import { TakeRecorder } from './TakeRecorder';
 
 type Overview = IpcResponse<'sessions:overview'>;
+type Minimum = IpcResponse<'settings:get'>['minimumHourlyRate'];
 
 /** Phases SafeTake cannot see for itself, so the worker marks them with one click. */
 const MANUAL_PHASES: ReadonlyArray<{ phase: PhaseKind; label: string }> = [
@@ -32,10 +34,12 @@ const hours = (seconds: number) => `${(seconds / 3600).toFixed(2)} h`;
 
 export function SessionsView() {
   const [overview, setOverview] = useState<Overview>();
+  const [minimum, setMinimum] = useState<Minimum>();
   const [error, setError] = useState<string>();
 
   const refresh = useCallback(() => {
     call(api['sessions:overview']({})).then(setOverview, (e: Error) => setError(e.message));
+    call(api['settings:get']({})).then((settings) => setMinimum(settings.minimumHourlyRate), (e: Error) => setError(e.message));
   }, []);
   useEffect(refresh, [refresh]);
 
@@ -72,18 +76,31 @@ export function SessionsView() {
             </tr>
           </thead>
           <tbody>
-            {overview.summary.map((row) => (
-              <tr key={row.platform}>
-                <th scope="row">{row.platform}</th>
-                <td>{row.sessions}</td>
-                <td>{row.hours.toFixed(2)}</td>
-                <td>{money(row.received) || 'nothing entered yet'}</td>
-                <td>{money(row.rates) || '—'}</td>
-              </tr>
-            ))}
+            {overview.summary.map((row) => {
+              const comparison = compareWithMinimum(row.rates, minimum);
+              return (
+                <tr key={row.platform}>
+                  <th scope="row">{row.platform}</th>
+                  <td>{row.sessions}</td>
+                  <td>{row.hours.toFixed(2)}</td>
+                  <td>{money(row.received) || 'nothing entered yet'}</td>
+                  <td>
+                    {money(row.rates) || '—'}
+                    {comparison && (
+                      <span className={comparison.below ? 'below-minimum' : 'above-minimum'}>
+                        {comparison.below
+                          ? ` ▼ ${comparison.shortfall.toFixed(2)} ${comparison.rate.currency} below your minimum`
+                          : ' ✓ at or above your minimum'}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
+      <MinimumRateForm key={minimum ? `${minimum.amount} ${minimum.currency}` : 'none'} minimum={minimum} act={act} />
     </section>
   );
 }
@@ -242,6 +259,35 @@ function PastSessions({ sessions, act }: { sessions: SessionViewData[]; act: Act
         ))}
       </tbody>
     </table>
+  );
+}
+
+function MinimumRateForm({ minimum, act }: { minimum: Minimum; act: Act }) {
+  const [amount, setAmount] = useState(minimum ? String(minimum.amount) : '');
+  const [currency, setCurrency] = useState(minimum?.currency ?? 'USD');
+  const ids = { amount: useId(), currency: useId() };
+  return (
+    <form
+      className="pay-form"
+      aria-label="Your minimum hourly rate"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (amount !== '' && Number(amount) >= 0 && /^[A-Z]{3}$/.test(currency)) {
+          void act(() => call(api['settings:setMinimumRate']({ amount: Number(amount), currency })));
+        }
+      }}
+    >
+      <label htmlFor={ids.amount}>Your minimum per hour</label>
+      <input id={ids.amount} inputMode="decimal" size={7} value={amount} onChange={(e) => setAmount(e.target.value)} />
+      <label htmlFor={ids.currency}>in</label>
+      <input id={ids.currency} size={4} maxLength={3} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
+      <button type="submit">Save minimum</button>
+      {minimum && (
+        <span>
+          Now: {minimum.amount.toFixed(2)} {minimum.currency} per hour
+        </span>
+      )}
+    </form>
   );
 }
 

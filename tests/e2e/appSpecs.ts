@@ -223,6 +223,10 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       await row.getByRole('button', { name: 'Add payment' }).click();
       await expect.poll(() => row.textContent()).toContain('3.00 USD');
       await expect.poll(() => page.locator('.summary-table').textContent()).toMatch(/Acme Data1.*3\.00 USD.*USD/);
+      // A few seconds of work for 3 USD is a high rate; against an absurd minimum it shows as below, in words.
+      await page.getByLabel('Your minimum per hour').fill('1000000');
+      await page.getByRole('button', { name: 'Save minimum' }).click();
+      await expect.poll(() => page.locator('.summary-table').textContent()).toMatch(/▼ [\d.]+ USD below your minimum/);
 
       // Every click is an event on disk, in order, and the chain verifies.
       const log = await readLog(handle.dataDir);
