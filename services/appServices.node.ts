@@ -83,6 +83,11 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
       });
       return { batchId: batch.id };
     },
+    'sanitize:cancel': async ({ batchId, index }) => {
+      const batch = batches.get(batchId);
+      batch?.cancel(index);
+      return { cancelled: batch !== undefined };
+    },
     'sessions:overview': () => context.sessions.overview(),
     'sessions:start': (details) => context.sessions.start(details),
     'sessions:phase': ({ action, phase }) => context.sessions.phase(action, phase),
@@ -95,10 +100,5 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     'takes:chunk': ({ takeId, index, data }) => context.takes.chunk(takeId, index, Buffer.from(data, 'base64')),
     'takes:finish': ({ takeId }) => context.takes.finish(takeId),
     'takes:discard': async ({ takeId }) => (await context.takes.discard(takeId), {}),
-    'sanitize:cancel': async ({ batchId, index }) => {
-      const batch = batches.get(batchId);
-      batch?.cancel(index);
-      return { cancelled: batch !== undefined };
-    },
   };
 }
