@@ -6,7 +6,10 @@
 export type PathPolicy = {
   /** Folders the user's media may live in: home, temp, removable media. */
   allowedRoots: string[];
-  /** Folders that are never acceptable even inside an allowed root (the app's data, ~/.ssh, ...). */
+  /**
+   * Folders that are never acceptable inside an allowed root (the app's data, ~/.ssh, ...), unless a more
+   * specific allowed root lies inside them (the takes the worker recorded live in the app's data folder).
+   */
   deniedRoots: string[];
   separator: '/' | '\\';
 };
@@ -24,9 +27,10 @@ export function refusePath(candidate: unknown, policy: PathPolicy): string | und
   if (!absolute) return 'Only full paths are accepted.';
   const parts = candidate.split(/[\\/]/);
   if (parts.includes('..') || parts.includes('.')) return 'Paths with "." or ".." are not accepted.';
-  if (policy.deniedRoots.some((root) => isInside(candidate, root, policy.separator))) return 'SafeTake does not work on files in that folder.';
-  if (!policy.allowedRoots.some((root) => isInside(candidate, root, policy.separator))) {
-    return 'SafeTake only works on files in your home folder, the temporary folder or removable drives.';
-  }
+  const inside = (roots: string[]) => roots.filter((root) => isInside(candidate, root, policy.separator));
+  const allowedBy = inside(policy.allowedRoots);
+  if (allowedBy.length === 0) return 'SafeTake only works on files in your home folder, the temporary folder or removable drives.';
+  const deepestAllowed = Math.max(...allowedBy.map((root) => root.length));
+  if (inside(policy.deniedRoots).some((root) => root.length >= deepestAllowed)) return 'SafeTake does not work on files in that folder.';
   return undefined;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type PathPolicy, refusePath } from './paths.std';
 
 const policy: PathPolicy = {
-  allowedRoots: ['/home/ada', '/tmp', '/media'],
+  allowedRoots: ['/home/ada', '/tmp', '/media', '/home/ada/.config/SafeTake/takes'],
   deniedRoots: ['/home/ada/.config/SafeTake', '/home/ada/.ssh'],
   separator: '/',
 };
@@ -11,6 +11,11 @@ describe('refusePath', () => {
   it('accepts files in the user\'s folders', () => {
     expect(refusePath('/home/ada/Videos/take 1.mov', policy)).toBeUndefined();
     expect(refusePath('/media/usb/DCIM/IMG_0001.JPG', policy)).toBeUndefined();
+  });
+
+  it('accepts the takes recorded in the app, though the rest of its data folder is off limits', () => {
+    expect(refusePath('/home/ada/.config/SafeTake/takes/s1/take-001.webm', policy)).toBeUndefined();
+    expect(refusePath('/home/ada/.config/SafeTake/sessions.jsonl', policy)).toMatch(/does not work/);
   });
 
   it.each([

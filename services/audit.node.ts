@@ -24,6 +24,7 @@ async function scanForFingerprints(file: string): Promise<string[]> {
 export async function auditFile(file: string): Promise<AuditReport> {
   const stat = await fs.promises.stat(file).catch(() => undefined);
   if (!stat?.isFile()) throw new UserError(`${path.basename(file)} cannot be read: it does not exist or is not a file.`);
+  // -ee: embedded data (GoPro GPMF GPS, timed metadata tracks) is where a video's location often hides.
   const raw = await exiftool().readRaw(file, { readArgs: ['-G1', '-a', '-s', '-ee', '-json'] });
   const tags = Object.entries(raw)
     .filter(([key]) => key !== 'SourceFile')

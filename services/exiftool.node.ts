@@ -7,7 +7,6 @@ import { ExifTool } from 'exiftool-vendored';
 let shared: ExifTool | undefined;
 
 export function exiftool(): ExifTool {
-  // -ee: embedded data (GoPro GPMF GPS, timed metadata tracks) is where video location often hides.
   shared ??= new ExifTool({ maxProcs: 1, taskTimeoutMillis: 60_000 });
   return shared;
 }

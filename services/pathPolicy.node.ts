@@ -4,16 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../core/errors.std';
 import { type PathPolicy, refusePath } from '../core/paths.std';
+import { TAKES_FOLDER } from './takes.node';
 
-export function pathPolicyFor(dataDir: string, extraRoots: string[] = []): PathPolicy {
+/** Roots compare as real paths, so a symbolic link cannot lead around them. */
+const real = (dir: string) => (fs.existsSync(dir) ? fs.realpathSync(dir) : dir);
+
+export function pathPolicyFor(dataDir: string): PathPolicy {
   const home = os.homedir();
-  const real = (dir: string) => fs.realpathSync(dir);
-  const existing = (dirs: string[]) => dirs.filter((dir) => fs.existsSync(dir)).map((dir) => real(dir));
+  const removable = ['/media', '/mnt', '/run/media', '/Volumes'].filter((dir) => fs.existsSync(dir));
   return {
-    allowedRoots: existing([home, os.tmpdir(), '/media', '/mnt', '/run/media', '/Volumes', ...extraRoots]),
-    deniedRoots: [dataDir, path.join(home, '.ssh'), path.join(home, '.gnupg'), path.join(home, '.aws')].map((dir) =>
-      fs.existsSync(dir) ? real(dir) : dir,
-    ),
+    // Takes recorded in the app are the worker's own footage: they must be sanitizable.
+    allowedRoots: [home, os.tmpdir(), ...removable, path.join(dataDir, TAKES_FOLDER)].map(real),
+    deniedRoots: [dataDir, path.join(home, '.ssh'), path.join(home, '.gnupg'), path.join(home, '.aws')].map(real),
     separator: path.sep as '/' | '\\',
   };
 }

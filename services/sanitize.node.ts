@@ -6,10 +6,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatClock } from '../core/clock.std';
 import { UserError } from '../core/errors.std';
 import type { AuditReport } from '../core/sanitize/audit.std';
 import { explainFfmpegFailure } from '../core/sanitize/ffmpegErrors.std';
-import { PHOTO_EXTENSIONS, VIDEO_EXTENSIONS, formatClock, mainAudioStream, mainVideoStream, mediaKindForExtension, pictureEndSeconds } from '../core/sanitize/media.std';
+import { PHOTO_EXTENSIONS, VIDEO_EXTENSIONS, mainAudioStream, mainVideoStream, mediaKindForExtension, pictureEndSeconds } from '../core/sanitize/media.std';
 import type { MediaKind, MediaProbe } from '../core/sanitize/media.std';
 import { fillNameTemplate } from '../core/sanitize/outputName.std';
 import {

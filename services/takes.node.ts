@@ -11,6 +11,9 @@ import { decodeCheck } from './ffmpeg.node';
 import { sha256File } from './sanitize.node';
 import type { SessionsService } from './sessions.node';
 
+/** Where takes live inside the data folder (one sub-folder per session). */
+export const TAKES_FOLDER = 'takes';
+
 type OpenTake = { sessionId: string; file: string; handle: fs.FileHandle; nextIndex: number };
 
 export class TakeRecorder {
@@ -24,7 +27,7 @@ export class TakeRecorder {
   async begin(): Promise<{ takeId: string; file: string }> {
     const session = await this.sessions.active();
     if (!session) throw new UserError('Start a session before recording a take.');
-    const dir = path.join(this.dataDir, 'takes', session.id);
+    const dir = path.join(this.dataDir, TAKES_FOLDER, session.id);
     await fs.mkdir(dir, { recursive: true });
     for (let n = session.takes.length + 1; ; n++) {
       const file = path.join(dir, `take-${String(n).padStart(3, '0')}.webm`);

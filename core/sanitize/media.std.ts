@@ -67,12 +67,3 @@ export function displaySize(stream: ProbedStream): { width: number; height: numb
     ? { width: stream.width, height: stream.height }
     : { width: stream.height, height: stream.width };
 }
-
-/** "0:04" or "1:02:03": how the user reads a position in a clip. */
-export function formatClock(seconds: number): string {
-  const whole = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = String(whole % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}

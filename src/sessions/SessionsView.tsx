@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { IpcResponse, SessionViewData } from '../../core/ipc/contract.std';
 import type { PhaseKind } from '../../core/sessions/eventLog.std';
 import { compareWithMinimum } from '../../core/sessions/sessions.std';
-import { formatClock } from '../../core/sanitize/media.std';
+import { formatClock } from '../../core/clock.std';
 import { api, call } from '../api';
 import { TakeRecorder } from './TakeRecorder';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeCameraError } from '../../core/camera.std';
-import { formatClock } from '../../core/sanitize/media.std';
+import { formatClock } from '../../core/clock.std';
 import { api, call } from '../api';
 
 /** Seconds of countdown before a take starts: time to get into position. */

@@ -57,6 +57,13 @@ describe('sessions over IPC', () => {
     expect(await ipc('sessions:phase', { action: 'start', phase: 'waiting' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no session running/) } });
     const log = await readLog(dataDir);
     expect(log.broken).toBeUndefined();
+
+    // The worker's own takes, in the data folder, can be audited and sanitized; the log beside them cannot.
+    const take = path.join(dataDir, 'takes', 'some-session', 'take-001.mp4');
+    fs.mkdirSync(path.dirname(take), { recursive: true });
+    fs.copyFileSync(path.join(CORPUS_DIR, 'video-metadata/android-gps.mp4'), take);
+    expect(await ipc('sanitize:audit', { path: take })).toMatchObject({ ok: true });
+    expect(await ipc('sanitize:audit', { path: path.join(dataDir, 'sessions.jsonl') })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
     expect(log.entries.map((entry) => entry.event.type)).toEqual(['session.started', 'phase.started', 'phase.stopped', 'session.ended']);
   });
 });
