@@ -7,6 +7,7 @@ import { appVersion } from '../services/appServices.node';
 import { closeExiftool } from '../services/exiftool.node';
 import { logCommand } from './commands/log.node';
 import { auditCommand, sanitizeCommand } from './commands/sanitize.node';
+import { scanCommand } from './commands/scan.node';
 import { UsageError } from './usage';
 
 type Command = {
@@ -25,6 +26,11 @@ const COMMANDS: Record<string, Command> = {
     usage: 'audit <file>... [--json]',
     summary: 'list identifying metadata; exit 1 if any is found',
     run: auditCommand,
+  },
+  scan: {
+    usage: 'scan <photos|videos|folders>... [--json]',
+    summary: 'find what gives your home or identity away; exit 1 if any',
+    run: scanCommand,
   },
   log: {
     usage: 'log verify | summary | export --csv <file>',

@@ -3,7 +3,7 @@
  * upstream in May 2025): everything else speaks in plain argument lists (core/sanitize/plan.std.ts), so
  * replacing fluent-ffmpeg with a direct spawn changes this file alone.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import ffmpeg from 'fluent-ffmpeg';
 import { UserError } from '../core/errors.std';
@@ -32,6 +32,35 @@ export function ffmpegToBuffer(invocation: FfmpegInvocation): Promise<Buffer> {
       else resolve(stdout);
     });
   });
+}
+
+/**
+ * Streams raw frames of `frameBytes` each from an ffmpeg run that writes rawvideo to stdout, holding at most
+ * one frame (plus a pipe's worth) in memory. Throws a UserError when ffmpeg fails before the first frame.
+ */
+export async function* ffmpegRawFrames(invocation: FfmpegInvocation, frameBytes: number): AsyncGenerator<Buffer> {
+  const child = spawn(resolveFfmpeg().path, ffmpegArgv(invocation), { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL_CHARS);
+  });
+  const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  let pending = Buffer.alloc(0);
+  let frames = 0;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      pending = Buffer.concat([pending, chunk]);
+      while (pending.length >= frameBytes) {
+        frames += 1;
+        yield pending.subarray(0, frameBytes);
+        pending = pending.subarray(frameBytes);
+      }
+    }
+  } finally {
+    // The consumer may stop early (an error, a cancel): never leave ffmpeg running.
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+  if ((await exited) !== 0 && frames === 0) throw new UserError(explainFfmpegFailure(stderr));
 }
 
 /** First line of `<tool> -version`, e.g. "ffmpeg version 5.1.9-0+deb12u1". */

@@ -69,7 +69,7 @@ async function checkInput(input: string): Promise<MediaKind> {
       `${name} is not a video or photo SafeTake handles. Videos: ${VIDEO_EXTENSIONS.join(' ')}; photos: ${PHOTO_EXTENSIONS.join(' ')}.`,
     );
   }
-  if (stat.size === 0) throw new UserError(`${name} is empty (0 bytes): there is nothing to sanitize.`);
+  if (stat.size === 0) throw new UserError(`${name} is empty (0 bytes): there is no picture or sound in it.`);
   await fs.promises.access(input, fs.constants.R_OK).catch(() => {
     throw new UserError(`SafeTake may not read ${name}. Check the file's permissions.`);
   });
@@ -183,11 +183,16 @@ export type PreviewFrame = { png: Buffer; source: { width: number; height: numbe
 
 /** An upright frame of `input` to draw blur regions on, and the sizes to map the drawing back to the source. */
 export async function previewFrame(input: string): Promise<PreviewFrame> {
+  const plan = planPreviewFrame(await readPicture(input));
+  return { png: await ffmpegToBuffer(plan.invocation), source: plan.source, preview: plan.preview };
+}
+
+/** A readable photo or video with a picture: what it is and how to stand it upright. Else a UserError. */
+export async function readPicture(input: string): Promise<{ input: string; kind: MediaKind; probe: MediaProbe; photoOrientation?: number }> {
   const kind = await checkInput(input);
   const probe = await probeMedia(input);
   if (!mainVideoStream(probe)) throw new UserError(`${path.basename(input)} has no picture.`);
-  const plan = planPreviewFrame({ input, kind, probe, photoOrientation: kind === 'photo' ? photoOrientation(await auditFile(input)) : undefined });
-  return { png: await ffmpegToBuffer(plan.invocation), source: plan.source, preview: plan.preview };
+  return { input, kind, probe, photoOrientation: kind === 'photo' ? photoOrientation(await auditFile(input)) : undefined };
 }
 
 async function removeQuietly(file: string): Promise<void> {

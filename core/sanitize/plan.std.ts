@@ -86,7 +86,7 @@ export function ffmpegArgv(invocation: FfmpegInvocation): string[] {
 }
 
 /** Global options first in every output list: no banner, never read the terminal. */
-const GLOBAL_OPTIONS = ['-hide_banner', '-nostdin'];
+export const GLOBAL_OPTIONS = ['-hide_banner', '-nostdin'];
 
 /** Sizes and offsets on even pixels: 4:2:0 chroma covers 2x2 blocks. */
 const evenFloor = (value: number) => Math.floor(value / 2) * 2;

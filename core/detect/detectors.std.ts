@@ -1,0 +1,120 @@
+/**
+ * How the on-device models are configured and how their raw output becomes `FrameDetections`: one
+ * definition for the app's Web Worker and for `safetake scan` in Node, so both give the same answers. Pure.
+ */
+import type { Box } from './geometry.std';
+import { OCR_MIN_WORD_CONFIDENCE, type FaceDetection, type ObjectDetection, type TextLine } from './risks.std';
+
+/** The model files the app bundles (from @vladmandic/human/models), loaded from the app's own origin. */
+export const HUMAN_MODEL_FILES = ['blazeface.json', 'blazeface.bin', 'centernet.json', 'centernet.bin'] as const;
+/** tfjs WASM binaries (from @tensorflow/tfjs-backend-wasm/dist): plain, SIMD, SIMD + threads. */
+export const TFJS_WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'] as const;
+/** tesseract.js cores for the LSTM engine (the only one `4.0.0_best_int` data supports). */
+export const TESSERACT_CORE_FILES = ['tesseract-core-lstm.wasm.js', 'tesseract-core-simd-lstm.wasm.js', 'tesseract-core-relaxedsimd-lstm.wasm.js'] as const;
+export const TESSERACT_LANGUAGE = 'eng';
+/** Where each kind of asset sits under the app's origin. */
+export const ASSET_FOLDERS = { models: 'models', wasm: 'wasm', ocr: 'ocr', ocrLanguage: 'ocr/lang' } as const;
+
+/**
+ * tesseract's settings: page mode 11, "sparse text", finds scattered words in a room (the default mode
+ * returns junk there); a fixed resolution, because camera frames carry none and tesseract otherwise
+ * estimates one per frame and says so on stdout.
+ */
+export const OCR_PARAMETERS = { tessedit_pageseg_mode: '11', user_defined_dpi: '300' } as const;
+/**
+ * OCR reads letters about 20 px tall or more. Frames are scaled so their long side is at least this (a
+ * 640x480 camera frame is upscaled 2.5x; a quarter-frame page is unreadable without it)...
+ */
+export const OCR_MIN_LONG_SIDE = 1600;
+/** ...and at most this, so a 12-megapixel photo does not take a minute. */
+export const OCR_MAX_LONG_SIDE = 2400;
+
+/** The factor OCR input is scaled by before recognition. */
+export function ocrScale(width: number, height: number): number {
+  const longSide = Math.max(width, height);
+  if (longSide < OCR_MIN_LONG_SIDE) return OCR_MIN_LONG_SIDE / longSide;
+  if (longSide > OCR_MAX_LONG_SIDE) return OCR_MAX_LONG_SIDE / longSide;
+  return 1;
+}
+
+type HumanModels = { faces: boolean; objects: boolean };
+
+/**
+ * Human's configuration: BlazeFace and CenterNet only, result cache off (every frame is really inferred;
+ * the tracker does the smoothing), models and wasm from the given base URLs, never from a CDN.
+ * Lower thresholds than the risk rules: the rules decide, the models only propose.
+ */
+export function humanConfig(urls: { modelBasePath: string; wasmPath: string }, models: HumanModels = { faces: true, objects: true }) {
+  return {
+    backend: 'wasm' as const,
+    modelBasePath: urls.modelBasePath,
+    wasmPath: urls.wasmPath,
+    cacheModels: false,
+    cacheSensitivity: 0,
+    debug: false,
+    async: true,
+    warmup: 'none' as const,
+    filter: { enabled: false },
+    face: {
+      enabled: models.faces,
+      detector: { enabled: true, modelPath: 'blazeface.json', rotation: false, maxDetected: 50, minConfidence: 0.4, skipFrames: 0, skipTime: 0, return: false },
+      mesh: { enabled: false },
+      iris: { enabled: false },
+      description: { enabled: false },
+      emotion: { enabled: false },
+      antispoof: { enabled: false },
+      liveness: { enabled: false },
+      attention: { enabled: false },
+    },
+    body: { enabled: false },
+    hand: { enabled: false },
+    gesture: { enabled: false },
+    segmentation: { enabled: false },
+    object: { enabled: models.objects, modelPath: 'centernet.json', minConfidence: 0.2, maxDetected: 50, skipFrames: 0, skipTime: 0 },
+  };
+}
+
+/** The parts of Human's result the rules use (its full types need the library). */
+export type HumanResultLike = {
+  face: ReadonlyArray<{ score: number; box: readonly number[] }>;
+  object: ReadonlyArray<{ score: number; label: string; box: readonly number[] }>;
+};
+
+function boxFromArray([x = 0, y = 0, w = 0, h = 0]: readonly number[]): Box {
+  return { x, y, w, h };
+}
+
+export function detectionsFromHuman(result: HumanResultLike): { faces: FaceDetection[]; objects: ObjectDetection[] } {
+  return {
+    faces: result.face.map((face) => ({ score: face.score, box: boxFromArray(face.box) })),
+    objects: result.object.map((object) => ({ label: object.label, score: object.score, box: boxFromArray(object.box) })),
+  };
+}
+
+type OcrBbox = { x0: number; y0: number; x1: number; y1: number };
+/** The parts of tesseract.js's `blocks` output the rules use. */
+export type OcrBlocksLike = ReadonlyArray<{
+  paragraphs: ReadonlyArray<{ lines: ReadonlyArray<{ words: ReadonlyArray<{ text: string; confidence: number; bbox: OcrBbox }> }> }>;
+}>;
+
+/**
+ * OCR lines from tesseract's blocks, keeping only confident words, in the frame's own pixels
+ * (`scale` is the factor the frame was scaled by before OCR).
+ */
+export function linesFromOcr(blocks: OcrBlocksLike | null | undefined, scale: number): TextLine[] {
+  const lines: TextLine[] = [];
+  for (const line of (blocks ?? []).flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines))) {
+    const words = line.words.filter((word) => word.confidence >= OCR_MIN_WORD_CONFIDENCE && word.text.trim() !== '');
+    if (words.length === 0) continue;
+    const x0 = Math.min(...words.map((word) => word.bbox.x0));
+    const y0 = Math.min(...words.map((word) => word.bbox.y0));
+    const x1 = Math.max(...words.map((word) => word.bbox.x1));
+    const y1 = Math.max(...words.map((word) => word.bbox.y1));
+    lines.push({
+      text: words.map((word) => word.text.trim()).join(' '),
+      confidence: words.reduce((sum, word) => sum + word.confidence, 0) / words.length,
+      box: { x: x0 / scale, y: y0 / scale, w: (x1 - x0) / scale, h: (y1 - y0) / scale },
+    });
+  }
+  return lines;
+}

@@ -1,0 +1,61 @@
+/** Boxes in source pixels and the few measures the risk rules and the tracker need. Pure. */
+
+export type Box = { x: number; y: number; w: number; h: number };
+
+export function area(box: Box): number {
+  return Math.max(0, box.w) * Math.max(0, box.h);
+}
+
+function intersection(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** Intersection over union: 1 for the same box, 0 for boxes that do not touch. */
+export function iou(a: Box, b: Box): number {
+  const shared = intersection(a, b);
+  const union = area(a) + area(b) - shared;
+  return union > 0 ? shared / union : 0;
+}
+
+/** How much of `inner` lies inside `outer` (0..1). */
+export function coverage(inner: Box, outer: Box): number {
+  const size = area(inner);
+  return size > 0 ? intersection(inner, outer) / size : 0;
+}
+
+export function centreInside(inner: Box, outer: Box): boolean {
+  const cx = inner.x + inner.w / 2;
+  const cy = inner.y + inner.h / 2;
+  return cx >= outer.x && cx <= outer.x + outer.w && cy >= outer.y && cy <= outer.y + outer.h;
+}
+
+export function union(a: Box, b: Box): Box {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
+}
+
+/** The box clipped to the frame and rounded to whole pixels. */
+export function clampToFrame(box: Box, width: number, height: number): Box {
+  const x = Math.max(0, Math.min(width, Math.round(box.x)));
+  const y = Math.max(0, Math.min(height, Math.round(box.y)));
+  return { x, y, w: Math.max(0, Math.min(width, Math.round(box.x + box.w)) - x), h: Math.max(0, Math.min(height, Math.round(box.y + box.h)) - y) };
+}
+
+export function scaleBox(box: Box, factor: number): Box {
+  return { x: box.x * factor, y: box.y * factor, w: box.w * factor, h: box.h * factor };
+}
+
+/** Where a box sits, in words a person uses: "bottom left", "top centre", "centre". */
+export function whereInFrame(box: Box, width: number, height: number): string {
+  const column = ['left', 'centre', 'right'][third((box.x + box.w / 2) / width)]!;
+  const row = ['top', 'middle', 'bottom'][third((box.y + box.h / 2) / height)]!;
+  if (row === 'middle') return column === 'centre' ? 'in the centre' : `middle ${column}`;
+  return `${row} ${column}`;
+}
+
+function third(fraction: number): number {
+  return fraction < 1 / 3 ? 0 : fraction > 2 / 3 ? 2 : 1;
+}

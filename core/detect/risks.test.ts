@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { whereInFrame } from './geometry.std';
+import { FACE_MIN_SCORE, OBJECT_MIN_SCORE, PERSON_MIN_SCORE, type FrameDetections, assessFrame, textBlocks } from './risks.std';
+
+const frame = (parts: Omit<FrameDetections, 'width' | 'height'>): FrameDetections => ({ width: 640, height: 480, ...parts });
+const box = (x: number, y: number, w: number, h: number) => ({ x, y, w, h });
+
+describe('risk rules', () => {
+  it('maps COCO labels to categories in words, and ignores harmless objects', () => {
+    const risks = assessFrame(
+      frame({
+        objects: [
+          { label: 'tv', score: 0.6, box: box(400, 40, 200, 150) },
+          { label: 'cell phone', score: 0.4, box: box(20, 380, 60, 80) },
+          { label: 'book', score: 0.5, box: box(250, 200, 40, 60) },
+          { label: 'bottle', score: 0.45, box: box(560, 300, 30, 90) },
+          { label: 'cup', score: 0.9, box: box(300, 300, 40, 40) },
+          { label: 'chair', score: 0.9, box: box(100, 100, 100, 200) },
+        ],
+      }),
+    );
+    expect(risks.map((risk) => [risk.category, risk.label, risk.where])).toEqual(
+      expect.arrayContaining([
+        ['screen', 'Screen', 'top right'],
+        ['screen', 'Phone', 'bottom left'],
+        ['document', 'Books or papers', 'in the centre'],
+        ['medicine', 'Medicine or label', 'bottom right'],
+      ]),
+    );
+    expect(risks).toHaveLength(4);
+    expect(risks.find((risk) => risk.label === 'Phone')?.guidance).toBe('Turn off the phone, bottom left, or turn it away from the camera.');
+  });
+
+  it('ignores objects below their threshold', () => {
+    const risks = assessFrame(frame({ objects: [{ label: 'tv', score: OBJECT_MIN_SCORE - 0.01, box: box(0, 0, 100, 100) }] }));
+    expect(risks).toEqual([]);
+  });
+
+  it('takes the largest person for the worker and flags only the others', () => {
+    const risks = assessFrame(
+      frame({
+        objects: [
+          { label: 'person', score: 0.9, box: box(200, 100, 250, 380) },
+          { label: 'person', score: 0.7, box: box(520, 150, 80, 200) },
+          { label: 'person', score: PERSON_MIN_SCORE - 0.01, box: box(10, 150, 80, 200) },
+          // CenterNet's second, smaller box around the worker: not another person.
+          { label: 'person', score: 0.6, box: box(230, 120, 180, 300) },
+        ],
+      }),
+    );
+    expect(risks.map((risk) => [risk.label, risk.where, risk.severity])).toEqual([['Another person', 'middle right', 'high']]);
+  });
+
+  it('calls a small face, or a face on a screen, a photo; a big face is a face in view', () => {
+    const risks = assessFrame(
+      frame({
+        objects: [{ label: 'tv', score: 0.6, box: box(420, 20, 200, 160) }],
+        faces: [
+          { score: 0.9, box: box(260, 150, 140, 150) },
+          { score: 0.8, box: box(40, 40, 30, 30) },
+          { score: 0.8, box: box(470, 40, 90, 90) },
+          { score: FACE_MIN_SCORE - 0.01, box: box(100, 300, 30, 30) },
+        ],
+      }),
+    );
+    const faces = risks.filter((risk) => risk.category === 'face').map((risk) => [risk.label, risk.where]);
+    expect(faces).toEqual(expect.arrayContaining([['Face in view', 'in the centre'], ['Photo with a face', 'top left'], ['Photo with a face', 'top right']]));
+    expect(faces).toHaveLength(3);
+  });
+
+  it('quotes readable text, raises it to high for personal details, and lets it stand for the book it is on', () => {
+    const risks = assessFrame(
+      frame({
+        objects: [{ label: 'book', score: 0.5, box: box(20, 300, 200, 160) }],
+        lines: [
+          { text: 'Mrs Ada Obi', confidence: 92, box: box(30, 320, 120, 14) },
+          { text: '12 Allen Avenue, Ikeja', confidence: 90, box: box(30, 338, 160, 14) },
+          { text: 'ok', confidence: 95, box: box(500, 20, 20, 14) },
+          { text: 'xqzvkwrtpl', confidence: 40, box: box(400, 400, 90, 14) },
+        ],
+      }),
+    );
+    expect(risks).toHaveLength(1);
+    expect(risks[0]).toMatchObject({
+      category: 'document',
+      label: 'Readable text (address, name)',
+      text: 'Mrs Ada Obi 12 Allen Avenue, Ikeja',
+      severity: 'high',
+      where: 'bottom left',
+      source: 'text',
+    });
+  });
+
+  it('keeps boxes inside the frame', () => {
+    const [risk] = assessFrame(frame({ objects: [{ label: 'laptop', score: 0.8, box: box(-20, 400, 200, 200) }] }));
+    expect(risk?.box).toEqual({ x: 0, y: 400, w: 180, h: 80 });
+  });
+});
+
+describe('text blocks', () => {
+  it('merges the columns of one paper and keeps a separate paper apart', () => {
+    const blocks = textBlocks([
+      { text: 'Date Description', confidence: 90, box: box(10, 10, 100, 10) },
+      { text: '100.00 200.00', confidence: 90, box: box(140, 10, 60, 10) },
+      { text: 'Balance forward', confidence: 90, box: box(10, 24, 100, 10) },
+      { text: 'Shopping list eggs', confidence: 90, box: box(400, 300, 120, 10) },
+    ]);
+    expect(blocks.map((block) => block.text)).toEqual(['Date Description 100.00 200.00 Balance forward', 'Shopping list eggs']);
+  });
+});
+
+describe('where in the frame', () => {
+  it.each([
+    [box(0, 0, 10, 10), 'top left'],
+    [box(300, 0, 40, 10), 'top centre'],
+    [box(600, 230, 20, 20), 'middle right'],
+    [box(300, 220, 40, 40), 'in the centre'],
+    [box(0, 470, 10, 10), 'bottom left'],
+  ])('%j is %s', (where, words) => {
+    expect(whereInFrame(where, 640, 480)).toBe(words);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { assessFrame, type Risk } from './risks.std';
+import { CLEAR_VERDICT_MS, HYSTERESIS, acceptRisk, newTracker, trackRun, verdictOf, visibleRisks, type TrackerState } from './tracker.std';
+
+const phone = (x = 20): Risk[] => assessFrame({ width: 640, height: 480, objects: [{ label: 'cell phone', score: 0.6, box: { x, y: 380, w: 60, h: 80 } }] });
+const face = (): Risk[] => assessFrame({ width: 640, height: 480, faces: [{ score: 0.9, box: { x: 260, y: 150, w: 140, h: 150 } }] });
+
+/** Runs every detector `times` times, 100 ms apart, each seeing `risks`. */
+function run(state: TrackerState, risks: Risk[], times: number, start: number): { state: TrackerState; now: number } {
+  let now = start;
+  for (let i = 0; i < times; i += 1) {
+    now += 100;
+    for (const source of ['faces', 'objects', 'text'] as const) state = trackRun(state, source, risks, now);
+  }
+  return { state, now };
+}
+
+describe('stable flags', () => {
+  it('shows a risk only after it persists, and clears it only after it has been gone for several runs', () => {
+    let state = newTracker(0);
+    const { appearAfter, clearAfter } = HYSTERESIS.objects;
+    for (let i = 1; i < appearAfter; i += 1) state = trackRun(state, 'objects', phone(), i * 300);
+    expect(visibleRisks(state)).toEqual([]);
+    state = trackRun(state, 'objects', phone(24), appearAfter * 300);
+    expect(visibleRisks(state).map((risk) => risk.label)).toEqual(['Phone']);
+    for (let i = 1; i < clearAfter; i += 1) state = trackRun(state, 'objects', [], 1000 + i * 300);
+    expect(visibleRisks(state)).toHaveLength(1);
+    state = trackRun(state, 'objects', [], 5000);
+    expect(visibleRisks(state)).toEqual([]);
+  });
+
+  it('does not flag a one-frame flicker', () => {
+    let state = newTracker(0);
+    for (let i = 0; i < 10; i += 1) state = trackRun(state, 'faces', i % 2 === 0 ? face() : [], i * 100);
+    expect(visibleRisks(state)).toEqual([]);
+  });
+
+  it('counts each detector at its own cadence: face runs do not clear an object flag', () => {
+    let state = newTracker(0);
+    state = trackRun(trackRun(state, 'objects', phone(), 100), 'objects', phone(), 400);
+    for (let i = 0; i < 20; i += 1) state = trackRun(state, 'faces', [], 400 + i * 100);
+    expect(visibleRisks(state).map((risk) => risk.label)).toEqual(['Phone']);
+  });
+
+  it('says "Corner clear" only after every detector ran and nothing was open for a few seconds', () => {
+    let { state, now } = run(newTracker(0), [], 3, 0);
+    expect(verdictOf(state, now).status).toBe('checking');
+    ({ state, now } = run(state, [], 30, now));
+    expect(verdictOf(state, now)).toMatchObject({ status: 'clear', message: 'Corner clear' });
+    ({ state, now } = run(state, phone(), 3, now));
+    expect(verdictOf(state, now)).toMatchObject({ status: 'risks', open: 1, message: '1 thing to fix before you record' });
+    ({ state, now } = run(state, [], 6, now));
+    expect(verdictOf(state, now).status).toBe('checking');
+    now += CLEAR_VERDICT_MS;
+    expect(verdictOf(state, now).status).toBe('clear');
+  });
+
+  it('lets the user accept a risk on purpose, also when it comes back', () => {
+    let { state, now } = run(newTracker(0), face(), 5, 0);
+    const [tracked] = visibleRisks(state);
+    state = acceptRisk(state, tracked!.id);
+    ({ state, now } = run(state, [], 10, now));
+    ({ state, now } = run(state, face(), 40, now));
+    expect(visibleRisks(state).every((risk) => risk.accepted)).toBe(true);
+    expect(verdictOf(state, now)).toMatchObject({ status: 'clear', accepted: 1, message: 'Corner clear (1 accepted)' });
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The detector in Node, for `safetake scan`, the tests and the benchmarks: the same models (Human's
+ * BlazeFace + CenterNet on tfjs WASM, tesseract.js for text), the same configuration and the same risk
+ * rules as the app's Web Worker, read straight from the installed packages. Nothing is fetched.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Config, Human, Result } from '@vladmandic/human';
+import { OEM, createWorker, type Worker as OcrWorker } from 'tesseract.js';
+import {
+  OCR_PARAMETERS,
+  TESSERACT_LANGUAGE,
+  detectionsFromHuman,
+  humanConfig,
+  linesFromOcr,
+  type OcrBlocksLike,
+} from '../core/detect/detectors.std';
+import { scaleBox } from '../core/detect/geometry.std';
+import { type FrameDetections, type Risk, assessFrame } from '../core/detect/risks.std';
+import { mergeVideoRisks, type TimedRisk } from '../core/detect/scanResult.std';
+import { planScanFrames } from '../core/detect/scanPlan.std';
+import { humanModelsDir, humanNodeWasmBuild, ocrLanguageDir, tfjsWasmDir } from './detectorAssets.node';
+import { ffmpegRawFrames } from './ffmpeg.node';
+import { encodePng } from './png.node';
+import { readPicture } from './sanitize.node';
+
+/** Human asks tfjs for `<modelBasePath><name>.json`; this scheme routes those requests to files on disk. */
+const MODEL_SCHEME = 'safetake-models://';
+
+export type FrameInput = { rgb: Uint8Array; width: number; height: number };
+export type DetectorParts = { faces: boolean; objects: boolean; text: boolean };
+const ALL_PARTS: DetectorParts = { faces: true, objects: true, text: true };
+
+export class NodeDetector {
+  private constructor(
+    readonly human: Human,
+    private readonly ocr: OcrWorker,
+  ) {}
+
+  static async open(): Promise<NodeDetector> {
+    const { Human: HumanClass } = createRequire(__filename)(humanNodeWasmBuild()) as { Human: new (config: Partial<Config>) => Human };
+    const human = new HumanClass(humanConfig({ modelBasePath: MODEL_SCHEME, wasmPath: `${tfjsWasmDir()}${path.sep}` }) as Partial<Config>);
+    registerModelLoader(human);
+    await human.load();
+    const ocr = await createWorker(TESSERACT_LANGUAGE, OEM.LSTM_ONLY, { langPath: ocrLanguageDir(), cacheMethod: 'none', gzip: true });
+    // tesseract.js types the page mode as its own const enum; the value is the same string.
+    await ocr.setParameters(OCR_PARAMETERS as unknown as Parameters<OcrWorker['setParameters']>[0]);
+    return new NodeDetector(human, ocr);
+  }
+
+  /** Human on one frame: faces and/or objects, in the frame's pixels. */
+  async runHuman(frame: FrameInput, parts: Pick<DetectorParts, 'faces' | 'objects'> = ALL_PARTS): Promise<Result> {
+    const tf = this.human.tf;
+    const input = tf.tensor4d(frame.rgb, [1, frame.height, frame.width, 3], 'int32');
+    try {
+      return await this.human.detect(input, { face: { enabled: parts.faces }, object: { enabled: parts.objects } } as Partial<Config>);
+    } finally {
+      tf.dispose(input);
+    }
+  }
+
+  /** tesseract on one frame (already at OCR scale): its lines, in the frame's pixels. */
+  async runOcr(frame: FrameInput): Promise<FrameDetections['lines']> {
+    const { data } = await this.ocr.recognize(encodePng(frame.rgb, frame.width, frame.height), {}, { blocks: true, text: false });
+    return linesFromOcr(data.blocks as unknown as OcrBlocksLike, 1);
+  }
+
+  /** Everything the rules need from one frame. */
+  async detect(frame: FrameInput, parts: DetectorParts = ALL_PARTS): Promise<FrameDetections> {
+    const result = parts.faces || parts.objects ? detectionsFromHuman(await this.runHuman(frame, parts)) : { faces: [], objects: [] };
+    const lines = parts.text ? await this.runOcr(frame) : [];
+    return { width: frame.width, height: frame.height, ...result, lines };
+  }
+
+  async close(): Promise<void> {
+    await this.ocr.terminate();
+  }
+}
+
+/** tfjs load router: `safetake-models://centernet.json` -> the model JSON and its weight files from disk. */
+function registerModelLoader(human: Human): void {
+  human.tf.io.registerLoadRouter((url: unknown) => {
+    if (typeof url !== 'string' || !url.startsWith(MODEL_SCHEME)) return null;
+    const file = path.join(humanModelsDir(), path.basename(url.slice(MODEL_SCHEME.length)));
+    return {
+      load: async () => {
+        const model = JSON.parse(await readFile(file, 'utf8')) as {
+          modelTopology: unknown;
+          format?: string;
+          generatedBy?: string;
+          convertedBy?: string;
+          signature?: unknown;
+          userDefinedMetadata?: unknown;
+          weightsManifest: Array<{ paths: string[]; weights: unknown[] }>;
+        };
+        const weights = await Promise.all(model.weightsManifest.flatMap((group) => group.paths).map((name) => readFile(path.join(path.dirname(file), name))));
+        const weightData = Buffer.concat(weights);
+        return {
+          modelTopology: model.modelTopology,
+          format: model.format,
+          generatedBy: model.generatedBy,
+          convertedBy: model.convertedBy,
+          signature: model.signature,
+          userDefinedMetadata: model.userDefinedMetadata,
+          weightSpecs: model.weightsManifest.flatMap((group) => group.weights),
+          weightData: weightData.buffer.slice(weightData.byteOffset, weightData.byteOffset + weightData.byteLength),
+        };
+      },
+    };
+  });
+}
+
+export type ScanReport = { file: string; width: number; height: number; risks: Array<Risk | TimedRisk> };
+
+/**
+ * Scans one photo or video: every risk, boxes in the source's upright pixels; for a video, each risk once,
+ * with the time it first appears. Throws a UserError for unreadable input.
+ */
+export async function scanFile(file: string, detector: NodeDetector): Promise<ScanReport> {
+  const plan = planScanFrames(await readPicture(file));
+  const frameBytes = plan.frame.width * plan.frame.height * 3;
+  const frames: Array<{ t: number; risks: Risk[] }> = [];
+  let index = 0;
+  for await (const rgb of ffmpegRawFrames(plan.invocation, frameBytes)) {
+    const detections = await detector.detect({ rgb, width: plan.frame.width, height: plan.frame.height });
+    frames.push({ t: index * (plan.intervalSeconds ?? 0), risks: assessFrame(toSourcePixels(detections, plan.scale, plan.source)) });
+    index += 1;
+  }
+  const risks = plan.intervalSeconds === undefined ? (frames[0]?.risks ?? []) : mergeVideoRisks(frames);
+  return { file, width: plan.source.width, height: plan.source.height, risks };
+}
+
+function toSourcePixels(detections: FrameDetections, scale: number, source: { width: number; height: number }): FrameDetections {
+  const back = <T extends { box: { x: number; y: number; w: number; h: number } }>(items: readonly T[] | undefined) =>
+    (items ?? []).map((item) => ({ ...item, box: scaleBox(item.box, 1 / scale) }));
+  return { width: source.width, height: source.height, faces: back(detections.faces), objects: back(detections.objects), lines: back(detections.lines) };
+}
