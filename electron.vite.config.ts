@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './core/security.std';
+import { detectorAssetFiles } from './services/detectorAssets.node';
 
 /**
  * Writes the one CSP (core/security.std.ts) into index.html, so the meta tag and the headers never drift.
@@ -19,6 +21,29 @@ function contentSecurityPolicy(): Plugin {
           )
         : CONTENT_SECURITY_POLICY;
       return html.replace('%SAFETAKE_CSP%', policy);
+    },
+  };
+}
+
+/**
+ * Copies the detector's models, wasm and OCR files from node_modules into the renderer bundle, so the app
+ * loads them from its own origin (app://safetake/models/...) and never from a CDN. In `electron-vite dev`
+ * the same files are served from node_modules at the same paths.
+ */
+function bundledDetectorAssets(): Plugin {
+  const assets = detectorAssetFiles();
+  return {
+    name: 'safetake-detector-assets',
+    generateBundle() {
+      for (const asset of assets) this.emitFile({ type: 'asset', fileName: asset.urlPath, source: readFileSync(asset.file) });
+    },
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const asset = assets.find((candidate) => request.url === `/${candidate.urlPath}`);
+        if (!asset) return next();
+        response.setHeader('Content-Type', asset.urlPath.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream');
+        response.end(readFileSync(asset.file));
+      });
     },
   };
 }
@@ -41,7 +66,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src'),
-    plugins: [react(), contentSecurityPolicy()],
+    plugins: [react(), contentSecurityPolicy(), bundledDetectorAssets()],
+    worker: { format: 'es' },
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/index.html') } },
     },

@@ -96,6 +96,11 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     'sessions:pay': ({ sessionId, amount, currency }) => context.sessions.recordPay(sessionId, { amount, currency }),
     'settings:get': () => settings.read(),
     'settings:setMinimumRate': (minimumHourlyRate) => settings.update({ minimumHourlyRate }),
+    'corner:begin': () => context.sessions.beginCornerCheck(),
+    'corner:finish': async ({ blurRegions, ...result }) => {
+      await settings.update({ cornerBlurRegions: blurRegions });
+      return context.sessions.finishCornerCheck(result);
+    },
     'takes:begin': () => context.takes.begin(),
     'takes:chunk': ({ takeId, index, data }) => context.takes.chunk(takeId, index, Buffer.from(data, 'base64')),
     'takes:finish': ({ takeId }) => context.takes.finish(takeId),

@@ -24,6 +24,7 @@ export type SessionView = {
   takes: Session['takes'];
   received: Money[];
   rates: Money[];
+  cornerChecks: Session['cornerChecks'];
 };
 
 function view(session: Session, now: number): SessionView {
@@ -42,6 +43,7 @@ function view(session: Session, now: number): SessionView {
     takes: session.takes,
     received: received([session]),
     rates: hourlyRates([session], now),
+    cornerChecks: session.cornerChecks,
   };
 }
 
@@ -125,6 +127,23 @@ export class SessionsService {
   /** Logs what the take recorder did (services/takes.node.ts), in the running session. */
   async recordTake(event: Extract<EventData, { type: 'take.started' | 'take.stopped' | 'take.discarded' }>): Promise<SessionView> {
     return this.append(event);
+  }
+
+  /** A corner check opened: in a running session, setup starts (if it is not already running). */
+  async beginCornerCheck(): Promise<{ sessionId?: string }> {
+    const session = await this.active();
+    if (!session) return {};
+    await this.phase('start', 'setup');
+    return { sessionId: session.id };
+  }
+
+  /** A corner check's result into the running session, which ends its setup time. */
+  async finishCornerCheck(result: Omit<Extract<EventData, { type: 'corner.checked' }>, 'type' | 'sessionId'>): Promise<{ sessionId?: string }> {
+    const session = await this.active();
+    if (!session) return {};
+    await this.append({ type: 'corner.checked', sessionId: session.id, ...result });
+    await this.phase('stop', 'setup');
+    return { sessionId: session.id };
   }
 
   async recordPay(sessionId: string, money: Money): Promise<SessionView> {

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
-import { CameraPreview } from './components/CameraPreview';
+import { CornerCheck } from './corner/CornerCheck';
 import { ToolStatusBar } from './components/ToolStatusBar';
 import { SanitizeView } from './sanitize/SanitizeView';
 import { SessionsView } from './sessions/SessionsView';
@@ -63,7 +63,7 @@ export function App() {
         >
           <h2>{area.label}</h2>
           <p className="panel-summary">{area.summary}</p>
-          {area.id === 'corner' && active === 'corner' && <CameraPreview />}
+          {area.id === 'corner' && active === 'corner' && <CornerCheck />}
           {area.id === 'sanitize' && <SanitizeView />}
           {area.id === 'sessions' && active === 'sessions' && <SessionsView />}
         </main>

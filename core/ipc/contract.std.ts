@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { auditReport } from '../sanitize/audit.std';
 import { nameTemplateSchema, regionSchema, sanitizeOptionsSchema } from '../sanitize/options.std';
-import { money, payTerms, phaseKind } from '../sessions/eventLog.std';
+import { cornerVerdict, money, payTerms, phaseKind, riskCategory } from '../sessions/eventLog.std';
 
 const toolStatus = z.object({
   name: z.enum(['ffmpeg', 'ffprobe', 'exiftool']),
@@ -76,6 +76,7 @@ export const sessionView = z.object({
   ),
   received: z.array(money),
   rates: z.array(money),
+  cornerChecks: z.array(z.object({ atLocal: z.string(), verdict: cornerVerdict, open: z.array(riskCategory), accepted: z.array(riskCategory) })),
 });
 
 const sessionsOverview = z.object({
@@ -84,6 +85,13 @@ const sessionsOverview = z.object({
   platforms: z.array(z.string()),
   summary: z.array(z.object({ platform: z.string(), sessions: z.number(), hours: z.number(), received: z.array(money), rates: z.array(money) })),
 });
+
+/** A region as fractions of the picture (0..1), so it fits any clip from the same camera. */
+export const fractionRegion = z
+  .object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), w: z.number().min(0).max(1), h: z.number().min(0).max(1) })
+  .strict();
+const RISK_CATEGORY_COUNT = riskCategory.options.length;
+const settings = z.object({ minimumHourlyRate: money.optional(), cornerBlurRegions: z.array(fractionRegion).optional() });
 
 /** Channel name -> request and response schemas. Requests are always objects so that they can grow. */
 export const ipcContract = {
@@ -126,8 +134,22 @@ export const ipcContract = {
   'sessions:pause': { request: z.object({ paused: z.boolean() }).strict(), response: sessionView },
   'sessions:end': { request: noRequest, response: sessionView },
   'sessions:pay': { request: z.object({ sessionId: z.string().max(64), amount: money.shape.amount, currency: money.shape.currency }).strict(), response: sessionView },
-  'settings:get': { request: noRequest, response: z.object({ minimumHourlyRate: money.optional() }) },
-  'settings:setMinimumRate': { request: money.strict(), response: z.object({ minimumHourlyRate: money.optional() }) },
+  'settings:get': { request: noRequest, response: settings },
+  'settings:setMinimumRate': { request: money.strict(), response: settings },
+  /** A corner check opened: in a running session it counts as setup. */
+  'corner:begin': { request: noRequest, response: z.object({ sessionId: z.string().optional() }) },
+  /** A corner check's result: logged in the running session; its blur areas kept for Sanitize. */
+  'corner:finish': {
+    request: z
+      .object({
+        verdict: cornerVerdict,
+        open: z.array(riskCategory).max(RISK_CATEGORY_COUNT),
+        accepted: z.array(riskCategory).max(RISK_CATEGORY_COUNT),
+        blurRegions: z.array(fractionRegion).max(50),
+      })
+      .strict(),
+    response: z.object({ sessionId: z.string().optional() }),
+  },
   /** Recording a take: begin, one chunk a second (base64: the same bytes over Electron IPC and the bridge), finish. */
   'takes:begin': { request: noRequest, response: z.object({ takeId: z.string(), file: z.string() }) },
   'takes:chunk': {

@@ -52,6 +52,8 @@ describe('dispatchIpc', () => {
     'takes:chunk': unused,
     'takes:finish': unused,
     'takes:discard': unused,
+    'corner:begin': unused,
+    'corner:finish': unused,
   };
 
   it('returns the handler value on success', async () => {

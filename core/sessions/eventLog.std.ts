@@ -3,6 +3,7 @@
  * (a tamper-evident chain). Pure: parsing, chaining and verification; the file I/O is services/eventLog.node.ts.
  */
 import { z } from 'zod';
+import { RISK_CATEGORIES } from '../detect/risks.std';
 
 /** Bumped when a line's shape changes; older lines are upgraded on read by `upgradeLine`. */
 export const LOG_FORMAT_VERSION = 1;
@@ -13,6 +14,9 @@ export const phaseKind = z.enum(['setup', 'take', 'retake', 'sanitizing', 'uploa
 /** An amount in an ISO 4217 currency ("USD", "NGN", "EUR"). */
 export const money = z.object({ amount: z.number().finite().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) });
 export const payTerms = money.extend({ per: z.enum(['clip', 'approved-minute', 'hour', 'batch']) });
+
+export const riskCategory = z.enum(RISK_CATEGORIES);
+export const cornerVerdict = z.enum(['clear', 'risks', 'checking']);
 
 /** What can happen in a session, with its data. */
 export const eventData = z.discriminatedUnion('type', [
@@ -40,6 +44,14 @@ export const eventData = z.discriminatedUnion('type', [
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),
   z.object({ type: z.literal('take.discarded'), sessionId: z.string(), takeId: z.string() }),
+  /** A corner check's result: its verdict and the kinds of risk left open or accepted. Never an image. */
+  z.object({
+    type: z.literal('corner.checked'),
+    sessionId: z.string(),
+    verdict: cornerVerdict,
+    open: z.array(riskCategory),
+    accepted: z.array(riskCategory),
+  }),
 ]);
 
 export type EventData = z.output<typeof eventData>;

@@ -22,7 +22,11 @@ export type Session = {
   phases: PhaseRecord[];
   payments: Money[];
   takes: Take[];
+  cornerChecks: CornerCheck[];
 };
+
+/** A corner check's result as logged: when, the verdict, the kinds of risk left open or accepted. */
+export type CornerCheck = Omit<Extract<EventData, { type: 'corner.checked' }>, 'type' | 'sessionId'> & { atLocal: string };
 
 export type Take = { takeId: string; file: string; kept: boolean; durationSeconds?: number; sha256?: string };
 
@@ -42,16 +46,21 @@ export function replaySessions(entries: readonly LogEntry[]): Session[] {
         phases: [],
         payments: [],
         takes: [],
+        cornerChecks: [],
       });
       continue;
     }
     const session = sessions.get(event.sessionId);
-    if (session) apply(session, event, time);
+    if (!session) continue;
+    if (event.type === 'corner.checked') {
+      const { type: _type, sessionId: _sessionId, ...check } = event;
+      session.cornerChecks.push({ ...check, atLocal: at });
+    } else apply(session, event, time);
   }
   return [...sessions.values()];
 }
 
-function apply(session: Session, event: Exclude<EventData, { type: 'session.started' }>, time: number): void {
+function apply(session: Session, event: Exclude<EventData, { type: 'session.started' | 'corner.checked' }>, time: number): void {
   const open = <T extends Interval>(list: T[]) => list.findLast((interval) => interval.end === undefined);
   switch (event.type) {
     case 'session.paused':

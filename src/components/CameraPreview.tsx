@@ -1,8 +1,11 @@
-import { useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useCamera } from '../useCamera';
 
-/** Live camera preview with a camera picker, or a plain message saying why there is no picture. */
-export function CameraPreview() {
+/**
+ * Live camera preview with a camera picker, or a plain message saying why there is no picture.
+ * `onLive` hands the playing video element to whoever analyses it; `overlay` is drawn over the picture.
+ */
+export function CameraPreview({ onLive, overlay }: { onLive?: (video: HTMLVideoElement | null) => void; overlay?: ReactNode } = {}) {
   const { state, devices, deviceId, chooseDevice, retry } = useCamera();
   const videoRef = useRef<HTMLVideoElement>(null);
   const pickerId = useId();
@@ -12,8 +15,11 @@ export function CameraPreview() {
     if (video && state.status === 'live') {
       video.srcObject = state.stream;
       void video.play().catch(() => undefined);
+      onLive?.(video);
+      return () => onLive?.(null);
     }
-  }, [state]);
+    return undefined;
+  }, [state, onLive]);
 
   const activeId = deviceId ?? (state.status === 'live' ? state.stream.getVideoTracks()[0]?.getSettings().deviceId : undefined);
 
@@ -44,15 +50,18 @@ export function CameraPreview() {
           </button>
         </div>
       ) : (
-        <video
-          ref={videoRef}
-          className="camera-video"
-          data-testid="camera-video"
-          aria-label={state.status === 'live' ? 'Live camera preview' : 'Starting the camera'}
-          muted
-          playsInline
-          autoPlay
-        />
+        <div className="camera-stage">
+          <video
+            ref={videoRef}
+            className="camera-video"
+            data-testid="camera-video"
+            aria-label={state.status === 'live' ? 'Live camera preview' : 'Starting the camera'}
+            muted
+            playsInline
+            autoPlay
+          />
+          {state.status === 'live' && overlay}
+        </div>
       )}
       <p className="visually-hidden" role="status">
         {state.status === 'starting' ? 'Starting the camera…' : state.status === 'live' ? 'Camera is live.' : ''}

@@ -2,18 +2,33 @@
  * The end-to-end specs, written once and run against every way the app can be launched: the renderer in
  * Chromium over the test bridge (everywhere), and the real Electron app (where its binary is installed).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHandle, CameraMode, LaunchApp } from './appHandle';
 import { auditFile } from '../../services/audit.node';
+import { resolveFfmpeg } from '../../services/binaries.node';
 import { readLog } from '../../services/eventLog.node';
 import { decodeCheck } from '../../services/ffmpeg.node';
 import { closeExiftool } from '../../services/exiftool.node';
 import { CORPUS_DIR, THUMB_HEIGHT, THUMB_WIDTH, makeFakeCameraVideo, thumbnailRgb } from './fakeCamera.node';
 
 const SCENE = path.join(CORPUS_DIR, 'scenes/room-kitchen.jpg');
+/** A printed page placed on a bedroom scene, in the 640x480 camera frame. */
+const PLANTED_PAGE = { x: 40, y: 220, width: 260, document: path.join(CORPUS_DIR, 'documents/testocr.png'), room: path.join(CORPUS_DIR, 'scenes/room-bedroom.jpg') };
+
+/** The room at 640x480 with the page on it, as a PNG in `dir`. */
+function composite(dir: string, plant: typeof PLANTED_PAGE): string {
+  const out = path.join(dir, 'room-with-page.png');
+  execFileSync(resolveFfmpeg().path, [
+    '-hide_banner', '-loglevel', 'error', '-y', '-i', plant.room, '-i', plant.document,
+    '-filter_complex', `[0]scale=640:480,setsar=1[room];[1]scale=${plant.width}:-2[page];[room][page]overlay=${plant.x}:${plant.y}`,
+    '-frames:v', '1', out,
+  ]);
+  return out;
+}
 
 /** Mean absolute difference per channel between two RGB buffers of the same size (0 = identical). */
 function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
@@ -51,8 +66,8 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
     fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  async function start(camera: CameraMode, dropFolder?: string): Promise<AppHandle> {
-    const handle = await launch({ camera, cameraVideo, dropFolder });
+  async function start(camera: CameraMode, dropFolder?: string, video = cameraVideo): Promise<AppHandle> {
+    const handle = await launch({ camera, cameraVideo: video, dropFolder });
     open.push(handle);
     return handle;
   }
@@ -189,6 +204,61 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       expect(copy).toBe('clip-001.mp4');
       const audit = await auditFile(path.join(outputDir, copy!));
       expect({ identifying: audit.identifyingCount, readable: audit.readable }).toEqual({ identifying: 0, readable: true });
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+  });
+
+  describe('check corner', () => {
+    it('says "Corner clear" for a clean room, only after a few quiet seconds', async () => {
+      const { page, ...handle } = await start('fake');
+      const verdict = page.getByTestId('corner-verdict');
+      expect(await verdict.textContent()).toContain('Checking your corner');
+      await expect.poll(() => verdict.textContent(), { timeout: 60_000 }).toContain('Corner clear');
+      expect(await page.locator('.risk-item').count()).toBe(0);
+      expect(await page.getByTestId('detector-stats').textContent()).toMatch(/Detector: wasm · faces \d+ ms · objects \d+ ms · text \d+ ms/);
+      expect(foreignRequests({ page, ...handle })).toEqual([]);
+    });
+
+    it('flags a page of text where it lies, quotes it, lets the user accept it, and logs the check as setup', async () => {
+      const video = makeFakeCameraVideo(composite(scratch, PLANTED_PAGE), scratch, 'camera-with-page');
+      const handle = await start('fake', undefined, video);
+      const { page } = handle;
+      // A session first, so the check counts as its setup.
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await page.getByLabel('Platform').fill('Acme Data');
+      await page.getByLabel('Pay', { exact: true }).fill('1');
+      await page.getByRole('button', { name: 'Start session' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: /^Acme Data/ }).isVisible()).toBe(true);
+      await page.getByRole('tab', { name: 'Check corner' }).click();
+
+      const verdict = page.getByTestId('corner-verdict');
+      await expect.poll(() => verdict.textContent(), { timeout: 60_000 }).toContain('1 thing to fix before you record');
+      const item = page.locator('.risk-item').first();
+      expect(await item.textContent()).toMatch(/Readable text, middle left.*quick brown.*Move the paper or sign with text, middle left, out of frame or turn it over\./);
+      // The overlay box sits on the planted page (640x480 frame; page at 40,220, 260 wide).
+      const stage = await page.locator('.camera-stage video').boundingBox();
+      const flag = await page.locator('.risk-box').first().boundingBox();
+      const inFrame = { x: ((flag!.x - stage!.x) / stage!.width) * 640, y: ((flag!.y - stage!.y) / stage!.height) * 480 };
+      expect(inFrame.x).toBeGreaterThanOrEqual(PLANTED_PAGE.x - 10);
+      expect(inFrame.x).toBeLessThan(PLANTED_PAGE.x + 60);
+      expect(inFrame.y).toBeGreaterThanOrEqual(PLANTED_PAGE.y - 10);
+      expect(inFrame.y).toBeLessThan(PLANTED_PAGE.y + 100);
+
+      await item.getByRole('button', { name: /Blur this area later/ }).click();
+      await item.getByRole('button', { name: /Accept for this session/ }).click();
+      await expect.poll(() => verdict.textContent(), { timeout: 30_000 }).toContain('Corner clear (1 accepted)');
+      await page.getByRole('button', { name: 'Save this check' }).click();
+      await expect.poll(() => page.getByText(/Check saved at .* to the running session\./).isVisible()).toBe(true);
+
+      const log = await readLog(handle.dataDir);
+      const events = log.entries.map((entry) => entry.event);
+      expect(events.map((event) => (event.type === 'phase.started' ? `${event.type}:${event.phase}` : event.type))).toEqual([
+        'session.started', 'phase.started:setup', 'corner.checked', 'phase.stopped',
+      ]);
+      expect(events[2]).toMatchObject({ verdict: 'clear', open: [], accepted: ['document'] });
+      const settings = JSON.parse(fs.readFileSync(path.join(handle.dataDir, 'settings.json'), 'utf8'));
+      expect(settings.cornerBlurRegions).toHaveLength(1);
+      expect(settings.cornerBlurRegions[0].x).toBeCloseTo(PLANTED_PAGE.x / 640, 1);
       expect(foreignRequests(handle)).toEqual([]);
     });
   });

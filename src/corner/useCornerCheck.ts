@@ -1,0 +1,125 @@
+/**
+ * The live corner check: grabs camera frames, runs faces and objects in the detection worker and OCR in
+ * tesseract's worker, each at its own cadence, and folds every run into the stable-flag tracker. The UI
+ * thread only grabs frames and draws; the preview runs at the camera's own rate whatever the models do.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type Box, scaleBox } from '../../core/detect/geometry.std';
+import { type FaceDetection, type FrameDetections, type ObjectDetection, type RiskSource, assessFrame } from '../../core/detect/risks.std';
+import { type TrackerState, acceptRisk, newTracker, trackRun } from '../../core/detect/tracker.std';
+import type { DetectReply, DetectRequest } from './detectorProtocol';
+import { type Ocr, startOcr } from './ocr';
+
+/** Frames for the models are this wide (Human resizes to its models' inputs anyway; smaller is cheaper to move). */
+const DETECT_WIDTH = 640;
+/**
+ * Objects (CenterNet, ~310 ms here) run at most this often; faces (BlazeFace, ~100 ms) fill the time between,
+ * so a face is seen several times a second and a new object within about a second.
+ */
+const OBJECTS_EVERY_MS = 700;
+/** Rest between OCR runs (each takes about a second): it shares two cores with the models. */
+const OCR_REST_MS = 500;
+
+export type DetectorStats = { backend?: string; lastMs: Partial<Record<RiskSource, number>>; runs: Record<RiskSource, number>; error?: string };
+
+export function useCornerCheck(video: HTMLVideoElement | null, live: boolean) {
+  const [tracker, setTracker] = useState<TrackerState>(() => newTracker(Date.now()));
+  const [stats, setStats] = useState<DetectorStats>({ lastMs: {}, runs: { faces: 0, objects: 0, text: 0 } });
+  const trackerRef = useRef(tracker);
+
+  const fold = useCallback((source: RiskSource, frame: FrameDetections, ms: number) => {
+    trackerRef.current = trackRun(trackerRef.current, source, assessFrame(frame), Date.now());
+    setTracker(trackerRef.current);
+    setStats((previous) => ({ ...previous, lastMs: { ...previous.lastMs, [source]: Math.round(ms) }, runs: trackerRef.current.runs }));
+  }, []);
+
+  useEffect(() => {
+    if (!video || !live) return;
+    const camera: HTMLVideoElement = video;
+    let stopped = false;
+    const latest: { faces: FaceDetection[]; objects: ObjectDetection[]; lines: FrameDetections['lines'] } = { faces: [], objects: [], lines: [] };
+    const frameOf = (): FrameDetections => ({ width: camera.videoWidth, height: camera.videoHeight, ...latest });
+    const worker = new Worker(new URL('./detector.worker.ts', import.meta.url), { type: 'module', name: 'safetake-detector' });
+    const pending = new Map<number, (reply: DetectReply) => void>();
+    let nextId = 1;
+    worker.onmessage = (event: MessageEvent<DetectReply>) => {
+      const reply = event.data;
+      if (reply.kind === 'ready') setStats((previous) => ({ ...previous, backend: reply.backend }));
+      else if (reply.kind === 'failed' && reply.id === undefined) setStats((previous) => ({ ...previous, error: reply.message }));
+      if (reply.kind !== 'ready' && reply.id !== undefined) {
+        pending.get(reply.id)?.(reply);
+        pending.delete(reply.id);
+      }
+    };
+    const detect = (frame: ImageBitmap, parts: { faces: boolean; objects: boolean }) =>
+      new Promise<DetectReply>((resolve) => {
+        const id = nextId++;
+        pending.set(id, resolve);
+        const request: DetectRequest = { id, frame, ...parts };
+        worker.postMessage(request, [frame]);
+      });
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const videoReady = () => camera.readyState >= 2 && camera.videoWidth > 0;
+
+    async function modelLoop() {
+      let lastObjectsAt = -Infinity;
+      while (!stopped) {
+        if (!videoReady()) {
+          await sleep(100);
+          continue;
+        }
+        const objects = performance.now() - lastObjectsAt >= OBJECTS_EVERY_MS;
+        if (objects) lastObjectsAt = performance.now();
+        const height = Math.round((DETECT_WIDTH * camera.videoHeight) / camera.videoWidth);
+        const frame = await createImageBitmap(camera, { resizeWidth: DETECT_WIDTH, resizeHeight: height, resizeQuality: 'medium' });
+        const reply = await detect(frame, { faces: !objects, objects });
+        if (stopped || reply.kind !== 'detected') {
+          if (reply.kind === 'failed') await sleep(1000);
+          continue;
+        }
+        const toVideo = (box: Box) => scaleBox(box, camera.videoWidth / reply.width);
+        if (objects) latest.objects = reply.objects.map((object) => ({ ...object, box: toVideo(object.box) }));
+        else latest.faces = reply.faces.map((face) => ({ ...face, box: toVideo(face.box) }));
+        fold(objects ? 'objects' : 'faces', frameOf(), reply.ms);
+      }
+    }
+
+    async function ocrLoop() {
+      let ocr: Ocr | undefined;
+      try {
+        ocr = await startOcr();
+        while (!stopped) {
+          if (!videoReady()) {
+            await sleep(100);
+            continue;
+          }
+          const begin = performance.now();
+          latest.lines = await ocr.read(camera, camera.videoWidth, camera.videoHeight);
+          if (stopped) break;
+          fold('text', frameOf(), performance.now() - begin);
+          await sleep(OCR_REST_MS);
+        }
+      } catch (error) {
+        setStats((previous) => ({ ...previous, error: `Text reading could not start: ${error instanceof Error ? error.message : String(error)}` }));
+      } finally {
+        await ocr?.close();
+      }
+    }
+
+    trackerRef.current = newTracker(Date.now());
+    setTracker(trackerRef.current);
+    void modelLoop();
+    void ocrLoop();
+    return () => {
+      stopped = true;
+      worker.terminate();
+    };
+  }, [video, live, fold]);
+
+  const accept = useCallback((id: number) => {
+    trackerRef.current = acceptRisk(trackerRef.current, id);
+    setTracker(trackerRef.current);
+  }, []);
+
+  return { tracker, stats, accept };
+}
