@@ -42,6 +42,8 @@ export type TrackerState = {
   accepted: AcceptedRisk[];
   nextId: number;
   startedAt: number;
+  /** Time of the last detector run folded in. */
+  updatedAt: number;
   /** Last time an open (confirmed, not accepted) risk was in view. */
   lastOpenRiskAt: number;
   /** How many runs each detector has completed: no verdict before each has run. */
@@ -49,7 +51,7 @@ export type TrackerState = {
 };
 
 export function newTracker(now: number): TrackerState {
-  return { tracks: [], accepted: [], nextId: 1, startedAt: now, lastOpenRiskAt: now, runs: { faces: 0, objects: 0, text: 0 } };
+  return { tracks: [], accepted: [], nextId: 1, startedAt: now, updatedAt: now, lastOpenRiskAt: now, runs: { faces: 0, objects: 0, text: 0 } };
 }
 
 /** One detector run's risks (only those of `source` count) folded into the tracks. */
@@ -83,7 +85,7 @@ export function trackRun(state: TrackerState, source: RiskSource, risks: readonl
     nextId += 1;
   });
   const open = tracks.some((track) => track.confirmed && !track.accepted);
-  return { ...state, tracks, nextId, lastOpenRiskAt: open ? now : state.lastOpenRiskAt, runs: { ...state.runs, [source]: state.runs[source] + 1 } };
+  return { ...state, tracks, nextId, updatedAt: now, lastOpenRiskAt: open ? now : state.lastOpenRiskAt, runs: { ...state.runs, [source]: state.runs[source] + 1 } };
 }
 
 function bestMatch(track: TrackedRisk, risks: readonly Risk[], used: ReadonlySet<number>): number | undefined {

@@ -42,8 +42,6 @@ export function CornerCheck() {
     const timer = setInterval(() => setNow(Date.now()), VERDICT_TICK_MS);
     return () => clearInterval(timer);
   }, []);
-  // Each detector run is judged by the clock of that run, not by the last tick's.
-  useEffect(() => setNow(Date.now()), [tracker]);
   // A check counts as setup time in a running session, from the moment the view opens.
   useEffect(() => {
     void api['corner:begin']({});
@@ -51,7 +49,8 @@ export function CornerCheck() {
 
   const size: Size = { width: video?.videoWidth || 1, height: video?.videoHeight || 1 };
   const risks = visibleRisks(tracker);
-  const verdict = verdictOf(tracker, now);
+  // Each detector run is judged by the clock of that run at least, not by an older tick's.
+  const verdict = verdictOf(tracker, Math.max(now, tracker.updatedAt));
 
   const markForBlur = useCallback((risk: TrackedRisk) => {
     setBlurRegions((regions) => (regions.some((region) => region.id === risk.id) ? regions : [...regions, { id: risk.id, label: risk.label, box: risk.box }]));
