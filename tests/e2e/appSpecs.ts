@@ -2,33 +2,21 @@
  * The end-to-end specs, written once and run against every way the app can be launched: the renderer in
  * Chromium over the test bridge (everywhere), and the real Electron app (where its binary is installed).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHandle, CameraMode, LaunchApp } from './appHandle';
 import { auditFile } from '../../services/audit.node';
-import { resolveFfmpeg } from '../../services/binaries.node';
 import { readLog } from '../../services/eventLog.node';
 import { decodeCheck } from '../../services/ffmpeg.node';
 import { closeExiftool } from '../../services/exiftool.node';
+import { plantInRoom } from '../integration/composites.node';
 import { CORPUS_DIR, THUMB_HEIGHT, THUMB_WIDTH, makeFakeCameraVideo, thumbnailRgb } from './fakeCamera.node';
 
 const SCENE = path.join(CORPUS_DIR, 'scenes/room-kitchen.jpg');
 /** A printed page placed on a bedroom scene, in the 640x480 camera frame. */
-const PLANTED_PAGE = { x: 40, y: 220, width: 260, document: path.join(CORPUS_DIR, 'documents/testocr.png'), room: path.join(CORPUS_DIR, 'scenes/room-bedroom.jpg') };
-
-/** The room at 640x480 with the page on it, as a PNG in `dir`. */
-function composite(dir: string, plant: typeof PLANTED_PAGE): string {
-  const out = path.join(dir, 'room-with-page.png');
-  execFileSync(resolveFfmpeg().path, [
-    '-hide_banner', '-loglevel', 'error', '-y', '-i', plant.room, '-i', plant.document,
-    '-filter_complex', `[0]scale=640:480,setsar=1[room];[1]scale=${plant.width}:-2[page];[room][page]overlay=${plant.x}:${plant.y}`,
-    '-frames:v', '1', out,
-  ]);
-  return out;
-}
+const PLANTED_PAGE = { x: 40, y: 220, width: 260, item: path.join(CORPUS_DIR, 'documents/testocr.png'), room: path.join(CORPUS_DIR, 'scenes/room-bedroom.jpg') };
 
 /** Mean absolute difference per channel between two RGB buffers of the same size (0 = identical). */
 function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
@@ -220,7 +208,7 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
     });
 
     it('flags a page of text where it lies, quotes it, lets the user accept it, and logs the check as setup', async () => {
-      const video = makeFakeCameraVideo(composite(scratch, PLANTED_PAGE), scratch, 'camera-with-page');
+      const video = makeFakeCameraVideo(plantInRoom(PLANTED_PAGE, path.join(scratch, 'room-with-page.png')).file, scratch, 'camera-with-page');
       const handle = await start('fake', undefined, video);
       const { page } = handle;
       // A session first, so the check counts as its setup.

@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
+import { resolveFfmpeg } from '../../services/binaries.node';
 import { runCli } from './cli.node';
 import { CORPUS_DIR } from './corpus.node';
 
@@ -50,4 +52,33 @@ describe('safetake sanitize / audit', () => {
     expect(result.stderr).toMatch(/not a region: write x,y,w,h/);
     expect(runCli(['sanitize', 'x.mp4']).stderr).toMatch(/needs an output folder/);
   });
+});
+
+describe('safetake scan', () => {
+  it('prints one JSON object per file in the documented shape; bad input is reported and the rest still scanned', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-scan-'));
+    const notMedia = path.join(folder, 'notes.txt');
+    fs.writeFileSync(notMedia, 'not a picture');
+    const broken = path.join(folder, 'broken.jpg');
+    fs.writeFileSync(broken, Buffer.from('ffd8ffe000104a46', 'hex'));
+    const monitor = path.join(CORPUS_DIR, 'scenes/coco-desk-monitor-books-frame.jpg');
+    // A 3 s clip of the desk scene: the monitor is in view from the first second.
+    const clip = path.join(folder, 'desk.mp4');
+    execFileSync(resolveFfmpeg().path, ['-v', 'error', '-loop', '1', '-i', monitor, '-t', '3', '-r', '10', '-vf', 'scale=640:480', '-pix_fmt', 'yuv420p', clip]);
+    const result = runCli(['scan', '--json', notMedia, monitor, broken, clip]);
+    expect(result.code).toBe(1);
+    const reports = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+    expect(reports).toHaveLength(4);
+    expect(reports[0]).toMatchObject({ error: expect.stringMatching(/is not a video or photo SafeTake handles/) });
+    expect(reports[2]).toMatchObject({ error: expect.any(String) });
+    expect(reports[1]).toMatchObject({ width: 500, height: 375 });
+    const screen = (reports[1]!.risks as Array<Record<string, unknown>>).find((risk) => risk.category === 'screen');
+    expect(Object.keys(screen!).sort()).toEqual(['box', 'category', 'label', 'score']);
+    expect(screen!.box).toMatchObject({ x: expect.any(Number), y: expect.any(Number), w: expect.any(Number), h: expect.any(Number) });
+    // A video: each risk once, with the time it first appears.
+    expect(reports[3]).toMatchObject({ width: 640, height: 480 });
+    const videoRisks = reports[3]!.risks as Array<Record<string, unknown>>;
+    expect(videoRisks.filter((risk) => risk.category === 'screen')).toEqual([expect.objectContaining({ label: 'Screen', t: 0 })]);
+    fs.rmSync(folder, { recursive: true, force: true });
+  }, 120_000);
 });

@@ -1,0 +1,26 @@
+/**
+ * Test scenes built from the corpus with ffmpeg: a document or a face photo placed into a room at a known
+ * place and size, so a test knows exactly where the planted risk is.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { resolveFfmpeg, resolveFfprobe } from '../../services/binaries.node';
+
+export type Plant = { room: string; item: string; x: number; y: number; width: number };
+export const FRAME = { width: 640, height: 480 };
+
+/** Writes the room (at 640x480) with `item` on it to `out`; returns the item's box in the frame. */
+export function plantInRoom(plant: Plant, out: string): { file: string; box: { x: number; y: number; w: number; h: number } } {
+  const [itemWidth, itemHeight] = execFileSync(resolveFfprobe().path, [
+    '-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', plant.item,
+  ]).toString().trim().split(',').map(Number);
+  const height = 2 * Math.round((plant.width * itemHeight!) / itemWidth! / 2);
+  execFileSync(resolveFfmpeg().path, [
+    '-hide_banner', '-loglevel', 'error', '-y', '-i', plant.room, '-i', plant.item,
+    '-filter_complex', `[0]scale=${FRAME.width}:${FRAME.height},setsar=1[room];[1]scale=${plant.width}:${height}[item];[room][item]overlay=${plant.x}:${plant.y}`,
+    '-frames:v', '1', out,
+  ]);
+  return { file: out, box: { x: plant.x, y: plant.y, w: plant.width, h: height } };
+}
+
+export const roomNamed = (corpus: string, name: string) => path.join(corpus, 'scenes', name);

@@ -1,0 +1,94 @@
+/**
+ * The real detector (Human's BlazeFace + CenterNet on WASM, tesseract) and the risk rules on real images:
+ * corpus scenes, and rooms with a document or a face photo planted at a known place.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centreInside, iou } from '../../core/detect/geometry.std';
+import type { RiskCategory } from '../../core/detect/risks.std';
+import { NodeDetector, scanFile } from '../../services/detector.node';
+import { closeExiftool } from '../../services/exiftool.node';
+import { plantInRoom } from './composites.node';
+import { CORPUS_DIR } from './corpus.node';
+
+const corpus = (name: string) => path.join(CORPUS_DIR, name);
+const CLEAN_ROOMS = ['room-bedroom.jpg', 'room-bedroom2.png', 'room-kitchen.jpg', 'room-living_room.jpg', 'room-bathroom.jpg'];
+/** Categories a clean room has nothing of (bottles and framed art may really be there). */
+const NOT_IN_CLEAN_ROOMS: RiskCategory[] = ['document', 'person', 'screen'];
+
+let detector: NodeDetector;
+let scratch: string;
+beforeAll(async () => {
+  detector = await NodeDetector.open();
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-detect-'));
+}, 120_000);
+afterAll(async () => {
+  await detector.close();
+  await closeExiftool();
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('clean rooms', () => {
+  // The issue's target: at most one false flag per clean scene. Measured: one, a black lamp shade in
+  // room-bedroom2 that CenterNet scores 0.44 as a tv; none in the others.
+  it('flag at most one document, person or screen that is not there, per room', async () => {
+    const falseFlags: Record<string, string[]> = {};
+    for (const room of CLEAN_ROOMS) {
+      const report = await scanFile(corpus(`scenes/${room}`), detector);
+      falseFlags[room] = report.risks.filter((risk) => NOT_IN_CLEAN_ROOMS.includes(risk.category)).map((risk) => `${risk.label} ${risk.where}`);
+    }
+    for (const flags of Object.values(falseFlags)) expect(flags.length, JSON.stringify(falseFlags)).toBeLessThanOrEqual(1);
+    expect(Object.values(falseFlags).flat().length, JSON.stringify(falseFlags)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('planted documents are found where they are, and read', () => {
+  const cases = [
+    { item: 'documents/testocr.png', room: 'room-living_room.jpg', x: 30, y: 250, width: 260, words: /quick brown/i },
+    { item: 'documents/testocr.png', room: 'room-kitchen.jpg', x: 380, y: 40, width: 220, words: /test the ocr/i },
+    { item: 'documents/brochure-address.png', room: 'room-bedroom.jpg', x: 330, y: 120, width: 280, words: /Sequence Recorder/i },
+    { item: 'documents/bill.png', room: 'room-bedroom2.png', x: 60, y: 60, width: 420, words: /cheque|balance/i },
+  ];
+  it.each(cases)('$item in $room at $x,$y, $width px wide', async (plant) => {
+    const { file, box } = plantInRoom({ ...plant, item: corpus(plant.item), room: corpus(`scenes/${plant.room}`) }, path.join(scratch, 'doc.png'));
+    const report = await scanFile(file, detector);
+    const found = report.risks.filter((risk) => risk.category === 'document' && (centreInside(risk.box, box) || iou(risk.box, box) > 0.2));
+    expect(found.length, JSON.stringify(report.risks)).toBeGreaterThan(0);
+    expect(found.map((risk) => risk.text ?? '').join(' ')).toMatch(plant.words);
+  });
+
+  it('marks an address and phone number as personal (high severity)', async () => {
+    const report = await scanFile(corpus('documents/brochure-address.png'), detector);
+    const personal = report.risks.find((risk) => risk.details?.includes('address'));
+    expect(personal?.severity).toBe('high');
+    expect(personal?.text).toMatch(/Oxnard Street/);
+  });
+});
+
+describe('planted face photos are found where they are', () => {
+  const cases = [
+    { item: 'faces/portrait.jpg', room: 'room-living_room.jpg', x: 420, y: 60, width: 90 },
+    { item: 'faces/person-1.jpg', room: 'room-bedroom.jpg', x: 80, y: 90, width: 160 },
+    { item: 'faces/person-2.jpg', room: 'room-kitchen.jpg', x: 440, y: 240, width: 130 },
+  ];
+  it.each(cases)('$item in $room at $x,$y, $width px wide', async (plant) => {
+    const { file, box } = plantInRoom({ ...plant, item: corpus(plant.item), room: corpus(`scenes/${plant.room}`) }, path.join(scratch, 'face.png'));
+    const report = await scanFile(file, detector);
+    const face = report.risks.find((risk) => risk.category === 'face' && centreInside(risk.box, box));
+    expect(face, JSON.stringify(report.risks)).toMatchObject({ label: 'Photo with a face', severity: 'high' });
+  });
+});
+
+describe('corpus scenes', () => {
+  it('finds the monitor on the desk as a screen', async () => {
+    const report = await scanFile(corpus('scenes/coco-desk-monitor-books-frame.jpg'), detector);
+    expect(report.risks.find((risk) => risk.category === 'screen')).toMatchObject({ label: 'Screen', where: 'bottom centre' });
+  });
+
+  it('flags the people in a living room (CenterNet misses them at 0.5; BlazeFace finds their faces)', async () => {
+    const report = await scanFile(corpus('scenes/coco-living-room-people.jpg'), detector);
+    expect(report.risks.filter((risk) => risk.category === 'person' || risk.category === 'face').length).toBeGreaterThanOrEqual(3);
+  });
+});
