@@ -98,7 +98,8 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     'settings:setMinimumRate': (minimumHourlyRate) => settings.update({ minimumHourlyRate }),
     'corner:begin': () => context.sessions.beginCornerCheck(),
     'corner:finish': async ({ blurRegions, ...result }) => {
-      await settings.update({ cornerBlurRegions: blurRegions });
+      // A check that marked nothing leaves the areas an earlier check marked.
+      if (blurRegions.length > 0) await settings.update({ cornerBlurRegions: blurRegions });
       return context.sessions.finishCornerCheck(result);
     },
     'takes:begin': () => context.takes.begin(),

@@ -3,12 +3,14 @@
  * to do, a verdict that only says "Corner clear" after a few quiet seconds, and the check's result saved
  * for the session log (no image, ever, unless the user saves one).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Box } from '../../core/detect/geometry.std';
+import type { IpcRequest } from '../../core/ipc/contract.std';
 import type { RiskCategory } from '../../core/detect/risks.std';
 import { type TrackedRisk, verdictOf, visibleRisks } from '../../core/detect/tracker.std';
 import { api } from '../api';
 import { CameraPreview } from '../components/CameraPreview';
+import { percentBox } from '../components/percentBox';
 import { useCornerCheck } from './useCornerCheck';
 
 /** Each category has its own Okabe-Ito colour and its own border style, so no flag relies on colour alone. */
@@ -23,13 +25,6 @@ const CATEGORY_STYLE: Record<RiskCategory, string> = {
 /** How often the verdict is re-read between detector runs (it depends on time passing). */
 const VERDICT_TICK_MS = 500;
 
-type Size = { width: number; height: number };
-const percentBox = (box: Box, size: Size) => ({
-  left: `${(box.x / size.width) * 100}%`,
-  top: `${(box.y / size.height) * 100}%`,
-  width: `${(box.w / size.width) * 100}%`,
-  height: `${(box.h / size.height) * 100}%`,
-});
 
 export function CornerCheck() {
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
@@ -42,12 +37,8 @@ export function CornerCheck() {
     const timer = setInterval(() => setNow(Date.now()), VERDICT_TICK_MS);
     return () => clearInterval(timer);
   }, []);
-  // A check counts as setup time in a running session, from the moment the view opens.
-  useEffect(() => {
-    void api['corner:begin']({});
-  }, []);
 
-  const size: Size = { width: video?.videoWidth || 1, height: video?.videoHeight || 1 };
+  const size = { width: video?.videoWidth || 1, height: video?.videoHeight || 1 };
   const risks = visibleRisks(tracker);
   // Each detector run is judged by the clock of that run at least, not by an older tick's.
   const verdict = verdictOf(tracker, Math.max(now, tracker.updatedAt));
@@ -56,14 +47,29 @@ export function CornerCheck() {
     setBlurRegions((regions) => (regions.some((region) => region.id === risk.id) ? regions : [...regions, { id: risk.id, label: risk.label, box: risk.box }]));
   }, []);
 
+  const result: IpcRequest<'corner:finish'> = {
+    verdict: verdict.status,
+    open: [...new Set(risks.filter((risk) => !risk.accepted).map((risk) => risk.category))],
+    accepted: [...new Set(risks.filter((risk) => risk.accepted).map((risk) => risk.category))],
+    blurRegions: blurRegions.map(({ box }) => ({ x: box.x / size.width, y: box.y / size.height, w: box.w / size.width, h: box.h / size.height })),
+  };
+  // The check's result as of now, for the moment the view closes.
+  const unsavedResult = useRef<IpcRequest<'corner:finish'> | undefined>(undefined);
+  useEffect(() => {
+    unsavedResult.current = saved ? undefined : result;
+  });
+  // A check counts as setup time in a running session, from the moment the view opens until it is saved or
+  // left; leaving without saving records the check as it stood.
+  useEffect(() => {
+    void api['corner:begin']({});
+    return () => {
+      if (unsavedResult.current) void api['corner:finish'](unsavedResult.current);
+    };
+  }, []);
+
   async function save() {
-    const result = await api['corner:finish']({
-      verdict: verdict.status,
-      open: [...new Set(risks.filter((risk) => !risk.accepted).map((risk) => risk.category))],
-      accepted: [...new Set(risks.filter((risk) => risk.accepted).map((risk) => risk.category))],
-      blurRegions: blurRegions.map(({ box }) => ({ x: box.x / size.width, y: box.y / size.height, w: box.w / size.width, h: box.h / size.height })),
-    });
-    setSaved(result.ok ? `Check saved at ${new Date().toLocaleTimeString()}${result.value.sessionId ? ' to the running session' : ''}.` : result.error.message);
+    const response = await api['corner:finish'](result);
+    setSaved(response.ok ? `Check saved at ${new Date().toLocaleTimeString()}${response.value.sessionId ? ' to the running session' : ''}.` : response.error.message);
   }
 
   const overlay = (

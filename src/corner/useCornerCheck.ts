@@ -59,7 +59,8 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean) {
         worker.postMessage(request, [frame]);
       });
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    const videoReady = () => camera.readyState >= 2 && camera.videoWidth > 0;
+    // A hidden window (minimised, another tab) checks nothing: no CPU spent on frames nobody sees.
+    const videoReady = () => !document.hidden && camera.readyState >= 2 && camera.videoWidth > 0;
 
     async function modelLoop() {
       let lastObjectsAt = -Infinity;

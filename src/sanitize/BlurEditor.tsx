@@ -2,6 +2,7 @@ import { type PointerEvent, useEffect, useId, useRef, useState } from 'react';
 import type { IpcResponse } from '../../core/ipc/contract.std';
 import type { Region } from '../../core/sanitize/plan.std';
 import { api, call } from '../api';
+import { percentBox } from '../components/percentBox';
 
 type Frame = IpcResponse<'sanitize:previewFrame'>;
 type Point = { x: number; y: number };
@@ -38,12 +39,6 @@ export function BlurEditor({ path, regions, onChange }: { path: string; regions:
     };
   };
   const boxOf = (a: Point, b: Point): Region => ({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(a.x - b.x), h: Math.abs(a.y - b.y) });
-  const percent = (region: Region) => ({
-    left: `${(region.x / frame.source.width) * 100}%`,
-    top: `${(region.y / frame.source.height) * 100}%`,
-    width: `${(region.w / frame.source.width) * 100}%`,
-    height: `${(region.h / frame.source.height) * 100}%`,
-  });
   const drawing = dragStart && dragNow ? boxOf(dragStart, dragNow) : undefined;
   const typedRegion = (['x', 'y', 'w', 'h'] as const).every((key) => typed[key] !== '' && Number.isFinite(Number(typed[key])))
     ? { x: Number(typed.x), y: Number(typed.y), w: Number(typed.w), h: Number(typed.h) }
@@ -77,7 +72,7 @@ export function BlurEditor({ path, regions, onChange }: { path: string; regions:
       >
         <img src={frame.dataUrl} alt="A frame of the file, for marking regions to blur" draggable={false} />
         {[...regions, ...(drawing ? [drawing] : [])].map((region, index) => (
-          <div key={index} className="blur-box" style={percent(region)}>
+          <div key={index} className="blur-box" style={percentBox(region, frame.source)}>
             <span>{index < regions.length ? `Blur ${index + 1}` : ''}</span>
           </div>
         ))}

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHandle, CameraMode, LaunchApp } from './appHandle';
 import { auditFile } from '../../services/audit.node';
 import { readLog } from '../../services/eventLog.node';
@@ -48,8 +48,12 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
     cameraVideo = makeFakeCameraVideo(SCENE, scratch);
     expectedThumb = thumbnailRgb(cameraVideo);
   });
+  // Each app closes when its spec ends: an app left open on Check corner keeps its detectors busy and
+  // starves the next spec's camera and recorder of CPU.
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((handle) => handle.close()));
+  });
   afterAll(async () => {
-    await Promise.all(open.map((handle) => handle.close()));
     await closeExiftool();
     fs.rmSync(scratch, { recursive: true, force: true });
   });
@@ -197,13 +201,26 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
   });
 
   describe('check corner', () => {
-    it('says "Corner clear" for a clean room, only after a few quiet seconds', async () => {
+    it('says "Corner clear" for a clean room only after a few quiet seconds, and logs a check left unsaved as setup', async () => {
       const { page, ...handle } = await start('fake');
       const verdict = page.getByTestId('corner-verdict');
       expect(await verdict.textContent()).toContain('Checking your corner');
       await expect.poll(() => verdict.textContent(), { timeout: 60_000 }).toContain('Corner clear');
       expect(await page.locator('.risk-item').count()).toBe(0);
       expect(await page.getByTestId('detector-stats').textContent()).toMatch(/Detector: wasm · faces \d+ ms · objects \d+ ms · text \d+ ms/);
+
+      // In a session, opening the check starts setup; leaving it without saving records it as it stood.
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await page.getByLabel('Platform').fill('Acme Data');
+      await page.getByLabel('Pay', { exact: true }).fill('1');
+      await page.getByRole('button', { name: 'Start session' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: /^Acme Data/ }).isVisible()).toBe(true);
+      await page.getByRole('tab', { name: 'Check corner' }).click();
+      await expect.poll(() => verdict.textContent(), { timeout: 60_000 }).toContain('Corner clear');
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await expect
+        .poll(async () => (await readLog(handle.dataDir)).entries.map(({ event }) => (event.type === 'corner.checked' ? `${event.type}:${event.verdict}` : event.type)))
+        .toEqual(['session.started', 'phase.started', 'corner.checked:clear', 'phase.stopped']);
       expect(foreignRequests({ page, ...handle })).toEqual([]);
     });
 
