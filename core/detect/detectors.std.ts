@@ -37,14 +37,13 @@ export function ocrScale(width: number, height: number): number {
   return 1;
 }
 
-type HumanModels = { faces: boolean; objects: boolean };
-
 /**
  * Human's configuration: BlazeFace and CenterNet only, result cache off (every frame is really inferred;
  * the tracker does the smoothing), models and wasm from the given base URLs, never from a CDN.
- * Lower thresholds than the risk rules: the rules decide, the models only propose.
+ * Lower thresholds than the risk rules: the rules decide, the models only propose. Each detect() call
+ * switches faces and objects on or off for itself (they run at different cadences).
  */
-export function humanConfig(urls: { modelBasePath: string; wasmPath: string }, models: HumanModels = { faces: true, objects: true }) {
+export function humanConfig(urls: { modelBasePath: string; wasmPath: string }) {
   return {
     backend: 'wasm' as const,
     modelBasePath: urls.modelBasePath,
@@ -56,7 +55,7 @@ export function humanConfig(urls: { modelBasePath: string; wasmPath: string }, m
     warmup: 'none' as const,
     filter: { enabled: false },
     face: {
-      enabled: models.faces,
+      enabled: true,
       detector: { enabled: true, modelPath: 'blazeface.json', rotation: false, maxDetected: 50, minConfidence: 0.4, skipFrames: 0, skipTime: 0, return: false },
       mesh: { enabled: false },
       iris: { enabled: false },
@@ -70,7 +69,7 @@ export function humanConfig(urls: { modelBasePath: string; wasmPath: string }, m
     hand: { enabled: false },
     gesture: { enabled: false },
     segmentation: { enabled: false },
-    object: { enabled: models.objects, modelPath: 'centernet.json', minConfidence: 0.2, maxDetected: 50, skipFrames: 0, skipTime: 0 },
+    object: { enabled: true, modelPath: 'centernet.json', minConfidence: 0.2, maxDetected: 50, skipFrames: 0, skipTime: 0 },
   };
 }
 

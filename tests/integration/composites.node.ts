@@ -3,11 +3,10 @@
  * place and size, so a test knows exactly where the planted risk is.
  */
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { resolveFfmpeg, resolveFfprobe } from '../../services/binaries.node';
 
 export type Plant = { room: string; item: string; x: number; y: number; width: number };
-export const FRAME = { width: 640, height: 480 };
+const FRAME = { width: 640, height: 480 };
 
 /** Writes the room (at 640x480) with `item` on it to `out`; returns the item's box in the frame. */
 export function plantInRoom(plant: Plant, out: string): { file: string; box: { x: number; y: number; w: number; h: number } } {
@@ -22,5 +21,3 @@ export function plantInRoom(plant: Plant, out: string): { file: string; box: { x
   ]);
   return { file: out, box: { x: plant.x, y: plant.y, w: plant.width, h: height } };
 }
-
-export const roomNamed = (corpus: string, name: string) => path.join(corpus, 'scenes', name);
