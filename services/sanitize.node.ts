@@ -10,7 +10,7 @@ import { formatClock } from '../core/clock.std';
 import { UserError } from '../core/errors.std';
 import type { AuditReport } from '../core/sanitize/audit.std';
 import { explainFfmpegFailure } from '../core/sanitize/ffmpegErrors.std';
-import { PHOTO_EXTENSIONS, VIDEO_EXTENSIONS, mainAudioStream, mainVideoStream, mediaKindForExtension, pictureEndSeconds } from '../core/sanitize/media.std';
+import { PHOTO_EXTENSIONS, VIDEO_EXTENSIONS, displaySize, mainAudioStream, mainVideoStream, mediaKindForExtension, pictureEndSeconds } from '../core/sanitize/media.std';
 import type { MediaKind, MediaProbe } from '../core/sanitize/media.std';
 import { fillNameTemplate } from '../core/sanitize/outputName.std';
 import {
@@ -191,7 +191,8 @@ export async function previewFrame(input: string): Promise<PreviewFrame> {
 export async function readPicture(input: string): Promise<{ input: string; kind: MediaKind; probe: MediaProbe; photoOrientation?: number }> {
   const kind = await checkInput(input);
   const probe = await probeMedia(input);
-  if (!mainVideoStream(probe)) throw new UserError(`${path.basename(input)} has no picture.`);
+  const video = mainVideoStream(probe);
+  if (!video || !displaySize(video)) throw new UserError(`${path.basename(input)} has no picture SafeTake can read.`);
   return { input, kind, probe, photoOrientation: kind === 'photo' ? photoOrientation(await auditFile(input)) : undefined };
 }
 
@@ -293,7 +294,8 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
   const probe = await probeMedia(input);
   const video = mainVideoStream(probe);
   if (!video) throw new UserError(`${path.basename(input)} has no picture: there is nothing to sanitize. Nothing was written.`);
-  if (video.codec === 'none' || video.codec === 'unknown') {
+  // No codec, or no picture size (e.g. random bytes that ffprobe takes for raw H.263): nothing decodable.
+  if (video.codec === 'none' || video.codec === 'unknown' || !displaySize(video)) {
     throw new UserError(`${path.basename(input)} stores its picture in a format SafeTake cannot decode. Nothing was written.`);
   }
 

@@ -1,0 +1,79 @@
+/**
+ * bench/detect: the detector's cost per model on 640x480 frames, on tfjs WASM in Node (the app runs the same
+ * models and configuration in a Chromium Web Worker; its own timings show in the Check corner view).
+ * Baseline, same process, same frames, interleaved: bare `human.detect` on a tensor. Ours: the app's path
+ * per run (detect, convert, risk rules, tracker). Cache off (every frame inferred) and cache on (Human's
+ * result cache, which a still camera hits) are both reported; the targets are judged on cache off.
+ *
+ * Run: npm run bench -- bench/detect.bench.ts
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, it } from 'vitest';
+import type { Config } from '@vladmandic/human';
+import { detectionsFromHuman, ocrScale } from '../core/detect/detectors.std';
+import { assessFrame } from '../core/detect/risks.std';
+import { HYSTERESIS, newTracker, trackRun } from '../core/detect/tracker.std';
+import { resolveFfmpeg } from '../services/binaries.node';
+import { type FrameInput, NodeDetector } from '../services/detector.node';
+import { CORPUS_DIR } from '../tests/integration/corpus.node';
+import { compare, table } from './measure.node';
+
+const SCENES = ['room-kitchen.jpg', 'coco-desk-monitor-books-frame.jpg', 'coco-living-room-people.jpg', 'office-three-people.jpg'];
+const ROUNDS = 5;
+
+function frameOf(scene: string, width: number, height: number): FrameInput {
+  const rgb = execFileSync(resolveFfmpeg().path, [
+    '-v', 'error', '-i', path.join(CORPUS_DIR, 'scenes', scene), '-frames:v', '1', '-vf', `scale=${width}:${height}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-',
+  ], { maxBuffer: 64 * 1024 * 1024 });
+  return { rgb, width, height };
+}
+
+let detector: NodeDetector;
+beforeAll(async () => {
+  detector = await NodeDetector.open();
+}, 120_000);
+afterAll(() => detector.close());
+
+it('per-model latency and overhead against bare inference', async () => {
+  const frames = SCENES.map((scene) => frameOf(scene, 640, 480));
+  const human = detector.human;
+  const bare = (frame: FrameInput, parts: { faces: boolean; objects: boolean }, extra: Partial<Config> = {}) => async () => {
+    const input = human.tf.tensor4d(frame.rgb, [1, frame.height, frame.width, 3], 'int32');
+    await human.detect(input, { ...extra, face: { enabled: parts.faces, ...(extra.face ?? {}) }, object: { enabled: parts.objects, ...(extra.object ?? {}) } } as Partial<Config>);
+    human.tf.dispose(input);
+  };
+  let tracker = newTracker(0);
+  const ours = (frame: FrameInput, parts: { faces: boolean; objects: boolean }) => async () => {
+    const found = detectionsFromHuman(await detector.runHuman(frame, parts));
+    tracker = trackRun(tracker, parts.faces ? 'faces' : 'objects', assessFrame({ width: frame.width, height: frame.height, ...found }), Date.now());
+  };
+  // Human's cache: reuse results while the picture changes less than cacheSensitivity, up to skipFrames/skipTime.
+  const cached: Partial<Config> = { cacheSensitivity: 0.7, face: { detector: { skipFrames: 10, skipTime: 2000 } }, object: { skipFrames: 10, skipTime: 2000 } } as Partial<Config>;
+
+  const rows: Array<Array<string | number>> = [];
+  const latency: Record<string, number> = {};
+  for (const [model, parts] of [['faces (BlazeFace)', { faces: true, objects: false }], ['objects (CenterNet)', { faces: false, objects: true }]] as const) {
+    const totals = { bare: 0, ours: 0, cached: 0 };
+    for (const frame of frames) {
+      await bare(frame, parts)(); // warm-up for this frame size and model
+      const medians = await compare({ bare: bare(frame, parts), ours: ours(frame, parts), cached: bare(frame, parts, cached) }, ROUNDS);
+      totals.bare += medians.bare! / frames.length;
+      totals.ours += medians.ours! / frames.length;
+      totals.cached += medians.cached! / frames.length;
+    }
+    latency[model] = totals.ours;
+    rows.push([model, totals.bare.toFixed(0), totals.ours.toFixed(0), (totals.ours / totals.bare).toFixed(2), (1000 / totals.ours).toFixed(1), totals.cached.toFixed(0), (1000 / totals.cached).toFixed(1)]);
+  }
+
+  const ocrFrame = frameOf(SCENES[0]!, Math.round(640 * ocrScale(640, 480)), Math.round(480 * ocrScale(640, 480)));
+  const ocr = await compare({ ocr: () => detector.runOcr(ocrFrame) }, 3);
+  rows.push([`text (tesseract, ${ocrFrame.width}x${ocrFrame.height})`, '', ocr.ocr!.toFixed(0), '', (1000 / ocr.ocr!).toFixed(2), '', '']);
+
+  console.log(`\nbench/detect: 640x480, ${frames.length} scenes, ${ROUNDS} interleaved rounds, medians; Node, tfjs ${String(human.tf.getBackend())}\n`);
+  console.log(table(['model', 'bare ms', 'ours ms', 'ours/bare', 'ours fps (cache off)', 'cache on ms', 'cache on fps'], rows));
+  // Time to flag a new risk: its detector must see it appearAfter times; objects run on a 0.7 s cadence in the app.
+  const faceFlag = HYSTERESIS.faces.appearAfter * latency['faces (BlazeFace)']!;
+  const objectFlag = (HYSTERESIS.objects.appearAfter - 1) * Math.max(700, latency['objects (CenterNet)']!) + latency['objects (CenterNet)']!;
+  console.log(`\nNew risk flagged after (at these latencies): face ${faceFlag.toFixed(0)} ms, object ${objectFlag.toFixed(0)} ms, text ${(HYSTERESIS.text.appearAfter * ocr.ocr!).toFixed(0)} ms\n`);
+}, 1_800_000);
