@@ -16,10 +16,11 @@ import {
   linesFromOcr,
   type OcrBlocksLike,
 } from '../core/detect/detectors.std';
-import { scaleBox } from '../core/detect/geometry.std';
-import { type FrameDetections, type Risk, assessFrame } from '../core/detect/risks.std';
+import { type Box, scaleBox } from '../core/detect/geometry.std';
+import { type FaceDetection, type FrameDetections, type Risk, type RiskSource, assessFrame } from '../core/detect/risks.std';
 import { mergeVideoRisks, type TimedRisk } from '../core/detect/scanResult.std';
 import { planScanFrames } from '../core/detect/scanPlan.std';
+import { faceTiles, facesFromTiles } from '../core/detect/tiles.std';
 import { humanModelsDir, humanNodeWasmBuild, ocrLanguageDir, tfjsWasmDir } from './detectorAssets.node';
 import { ffmpegRawFrames } from './ffmpeg.node';
 import { encodePng } from './png.node';
@@ -29,8 +30,9 @@ import { readPicture } from './sanitize.node';
 const MODEL_SCHEME = 'safetake-models://';
 
 export type FrameInput = { rgb: Uint8Array; width: number; height: number };
-export type DetectorParts = { faces: boolean; objects: boolean; text: boolean };
-const ALL_PARTS: DetectorParts = { faces: true, objects: true, text: true };
+/** Which detectors to run, by the source they report as. */
+export type DetectorParts = Record<RiskSource, boolean>;
+const ALL_PARTS: DetectorParts = { faces: true, photos: true, objects: true, text: true };
 
 export class NodeDetector {
   private constructor(
@@ -60,6 +62,16 @@ export class NodeDetector {
     }
   }
 
+  /** BlazeFace on each of the frame's tiles (small faces: photos, posters), in the frame's pixels. */
+  async runFaceTiles(frame: FrameInput): Promise<FaceDetection[]> {
+    const runs = [];
+    for (const tile of faceTiles(frame.width, frame.height)) {
+      const { faces } = detectionsFromHuman(await this.runHuman(cropFrame(frame, tile), { faces: true, objects: false }));
+      runs.push({ tile, faces });
+    }
+    return facesFromTiles(runs);
+  }
+
   /** tesseract on one frame (already at OCR scale): its lines, in the frame's pixels. */
   async runOcr(frame: FrameInput): Promise<FrameDetections['lines']> {
     const { data } = await this.ocr.recognize(encodePng(frame.rgb, frame.width, frame.height), {}, { blocks: true, text: false });
@@ -69,13 +81,24 @@ export class NodeDetector {
   /** Everything the rules need from one frame. */
   async detect(frame: FrameInput, parts: DetectorParts = ALL_PARTS): Promise<FrameDetections> {
     const result = parts.faces || parts.objects ? detectionsFromHuman(await this.runHuman(frame, parts)) : { faces: [], objects: [] };
+    const tileFaces = parts.photos ? await this.runFaceTiles(frame) : [];
     const lines = parts.text ? await this.runOcr(frame) : [];
-    return { width: frame.width, height: frame.height, ...result, lines };
+    return { width: frame.width, height: frame.height, ...result, tileFaces, lines };
   }
 
   async close(): Promise<void> {
     await this.ocr.terminate();
   }
+}
+
+function cropFrame(frame: FrameInput, box: Box): FrameInput {
+  const rowBytes = box.w * 3;
+  const rgb = new Uint8Array(rowBytes * box.h);
+  for (let row = 0; row < box.h; row += 1) {
+    const start = ((box.y + row) * frame.width + box.x) * 3;
+    rgb.set(frame.rgb.subarray(start, start + rowBytes), row * rowBytes);
+  }
+  return { rgb, width: box.w, height: box.h };
 }
 
 /** tfjs load router: `safetake-models://centernet.json` -> the model JSON and its weight files from disk. */
@@ -134,5 +157,12 @@ export async function scanFile(file: string, detector: NodeDetector): Promise<Sc
 function toSourcePixels(detections: FrameDetections, scale: number, source: { width: number; height: number }): FrameDetections {
   const back = <T extends { box: { x: number; y: number; w: number; h: number } }>(items: readonly T[] | undefined) =>
     (items ?? []).map((item) => ({ ...item, box: scaleBox(item.box, 1 / scale) }));
-  return { width: source.width, height: source.height, faces: back(detections.faces), objects: back(detections.objects), lines: back(detections.lines) };
+  return {
+    width: source.width,
+    height: source.height,
+    faces: back(detections.faces),
+    tileFaces: back(detections.tileFaces),
+    objects: back(detections.objects),
+    lines: back(detections.lines),
+  };
 }

@@ -48,6 +48,22 @@ export function scaleBox(box: Box, factor: number): Box {
   return { x: box.x * factor, y: box.y * factor, w: box.w * factor, h: box.h * factor };
 }
 
+/** A box as fractions (0..1) of a picture, so that it fits any picture from the same camera. */
+export function toFractions(box: Box, picture: { width: number; height: number }): Box {
+  const fraction = (value: number, size: number) => Math.min(1, Math.max(0, value / size));
+  return { x: fraction(box.x, picture.width), y: fraction(box.y, picture.height), w: fraction(box.w, picture.width), h: fraction(box.h, picture.height) };
+}
+
+/** Fractions of a picture back into its whole pixels. */
+export function fromFractions(fractions: Box, picture: { width: number; height: number }): Box {
+  return {
+    x: Math.round(fractions.x * picture.width),
+    y: Math.round(fractions.y * picture.height),
+    w: Math.round(fractions.w * picture.width),
+    h: Math.round(fractions.h * picture.height),
+  };
+}
+
 /** Where a box sits, in words a person uses: "bottom left", "top centre", "centre". */
 export function whereInFrame(box: Box, width: number, height: number): string {
   const column = ['left', 'centre', 'right'][third((box.x + box.w / 2) / width)]!;

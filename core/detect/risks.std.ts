@@ -8,8 +8,13 @@ import { type PersonalDetail, personalDetailsIn } from './textRisk.std';
 /** The categories of `safetake scan --json`, fixed by the CLI's documented format. */
 export const RISK_CATEGORIES = ['document', 'face', 'screen', 'person', 'medicine', 'other'] as const;
 export type RiskCategory = (typeof RISK_CATEGORIES)[number];
-/** Which detector found a risk: each runs at its own cadence, so the tracker counts frames per source. */
-export type RiskSource = 'faces' | 'objects' | 'text';
+/**
+ * Which detector found a risk: each runs at its own cadence, so the tracker counts frames per source.
+ * `faces` is BlazeFace on the whole frame (faces in view, faces on screens); `photos` is BlazeFace on tiles
+ * (small faces: photos, posters, people far away; see tiles.std.ts).
+ */
+export type RiskSource = 'faces' | 'photos' | 'objects' | 'text';
+export const RISK_SOURCES: readonly RiskSource[] = ['faces', 'photos', 'objects', 'text'];
 
 export type ObjectDetection = { label: string; score: number; box: Box };
 export type FaceDetection = { score: number; box: Box };
@@ -20,7 +25,10 @@ export type FrameDetections = {
   width: number;
   height: number;
   objects?: readonly ObjectDetection[];
+  /** Faces BlazeFace found on the whole frame. */
   faces?: readonly FaceDetection[];
+  /** Faces BlazeFace found on tiles of the frame (facesFromTiles). */
+  tileFaces?: readonly FaceDetection[];
   lines?: readonly TextLine[];
 };
 
@@ -111,11 +119,17 @@ export function assessFrame(frame: FrameDetections): Risk[] {
   for (const person of others) {
     add({ category: 'person', label: 'Another person', noun: 'person', score: person.score, box: person.box, severity: 'high', source: 'objects' });
   }
-  const shortSide = Math.min(frame.width, frame.height);
-  for (const face of frame.faces ?? []) {
+  // A face smaller than this is in a photo or far away; the tiles find those, the whole frame the rest.
+  const smallFace = SMALL_FACE_FRACTION * Math.min(frame.width, frame.height);
+  const onScreen = (face: FaceDetection) => screens.some((screen) => centreInside(face.box, screen.box));
+  const faces = [
+    ...(frame.faces ?? []).filter((face) => face.box.h >= smallFace || onScreen(face)).map((face) => ({ face, source: 'faces' as const })),
+    ...(frame.tileFaces ?? []).filter((face) => face.box.h < smallFace && !onScreen(face)).map((face) => ({ face, source: 'photos' as const })),
+  ];
+  for (const { face, source } of faces) {
     if (face.score < FACE_MIN_SCORE) continue;
     if (others.some((person) => centreInside(face.box, person.box))) continue; // already "Another person"
-    const inPicture = face.box.h < SMALL_FACE_FRACTION * shortSide || screens.some((screen) => centreInside(face.box, screen.box));
+    const inPicture = source === 'photos' || onScreen(face);
     add({
       category: 'face',
       label: inPicture ? 'Photo with a face' : 'Face in view',
@@ -123,7 +137,7 @@ export function assessFrame(frame: FrameDetections): Risk[] {
       score: face.score,
       box: face.box,
       severity: 'high',
-      source: 'faces',
+      source,
     });
   }
   for (const block of textBlocks(frame.lines ?? [])) {

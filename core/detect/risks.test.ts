@@ -51,20 +51,32 @@ describe('risk rules', () => {
     expect(risks.map((risk) => [risk.label, risk.where, risk.severity])).toEqual([['Another person', 'middle right', 'high']]);
   });
 
-  it('calls a small face, or a face on a screen, a photo; a big face is a face in view', () => {
+  it('calls a small face from the tiles, or a face on a screen, a photo; a big face is a face in view', () => {
     const risks = assessFrame(
       frame({
         objects: [{ label: 'tv', score: 0.6, box: box(420, 20, 200, 160) }],
         faces: [
           { score: 0.9, box: box(260, 150, 140, 150) },
-          { score: 0.8, box: box(40, 40, 30, 30) },
           { score: 0.8, box: box(470, 40, 90, 90) },
+          // Small faces are the tiles' to report: the whole frame finds too few of them to count.
+          { score: 0.8, box: box(40, 40, 30, 30) },
+        ],
+        tileFaces: [
+          { score: 0.8, box: box(42, 41, 29, 30) },
           { score: FACE_MIN_SCORE - 0.01, box: box(100, 300, 30, 30) },
+          // The worker's own face, cut by a tile's edge: the whole frame reports it.
+          { score: 0.9, box: box(262, 150, 138, 150) },
         ],
       }),
     );
-    const faces = risks.filter((risk) => risk.category === 'face').map((risk) => [risk.label, risk.where]);
-    expect(faces).toEqual(expect.arrayContaining([['Face in view', 'in the centre'], ['Photo with a face', 'top left'], ['Photo with a face', 'top right']]));
+    const faces = risks.filter((risk) => risk.category === 'face').map((risk) => [risk.label, risk.where, risk.source]);
+    expect(faces).toEqual(
+      expect.arrayContaining([
+        ['Face in view', 'in the centre', 'faces'],
+        ['Photo with a face', 'top left', 'photos'],
+        ['Photo with a face', 'top right', 'faces'],
+      ]),
+    );
     expect(faces).toHaveLength(3);
   });
 

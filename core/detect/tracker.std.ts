@@ -5,7 +5,7 @@
  * Pure: a state and functions that return the next state.
  */
 import { type Box, centreInside, iou } from './geometry.std';
-import type { Risk, RiskCategory, RiskSource } from './risks.std';
+import { RISK_SOURCES, type Risk, type RiskCategory, type RiskSource } from './risks.std';
 
 /**
  * Runs in a row that confirm a risk, and runs without it that clear it. Faces run about 10 times a second,
@@ -15,6 +15,8 @@ import type { Risk, RiskCategory, RiskSource } from './risks.std';
  */
 export const HYSTERESIS: Readonly<Record<RiskSource, { appearAfter: number; clearAfter: number }>> = {
   faces: { appearAfter: 3, clearAfter: 6 },
+  // A sweep of face tiles takes several face runs' time; photos do not walk in and out of view.
+  photos: { appearAfter: 2, clearAfter: 3 },
   objects: { appearAfter: 2, clearAfter: 4 },
   text: { appearAfter: 2, clearAfter: 3 },
 };
@@ -51,7 +53,7 @@ export type TrackerState = {
 };
 
 export function newTracker(now: number): TrackerState {
-  return { tracks: [], accepted: [], nextId: 1, startedAt: now, updatedAt: now, lastOpenRiskAt: now, runs: { faces: 0, objects: 0, text: 0 } };
+  return { tracks: [], accepted: [], nextId: 1, startedAt: now, updatedAt: now, lastOpenRiskAt: now, runs: { faces: 0, photos: 0, objects: 0, text: 0 } };
 }
 
 /** One detector run's risks (only those of `source` count) folded into the tracks. */
@@ -133,7 +135,7 @@ export type Verdict =
   | { status: 'risks'; open: number; accepted: number; message: string }
   | { status: 'clear'; accepted: number; message: string };
 
-export function verdictOf(state: TrackerState, now: number, sources: readonly RiskSource[] = ['faces', 'objects', 'text']): Verdict {
+export function verdictOf(state: TrackerState, now: number, sources: readonly RiskSource[] = RISK_SOURCES): Verdict {
   const visible = visibleRisks(state);
   const open = visible.filter((track) => !track.accepted).length;
   const accepted = visible.length - open;

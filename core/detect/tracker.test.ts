@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessFrame, type Risk } from './risks.std';
+import { RISK_SOURCES, assessFrame, type Risk } from './risks.std';
 import { CLEAR_VERDICT_MS, HYSTERESIS, acceptRisk, newTracker, trackRun, verdictOf, visibleRisks, type TrackerState } from './tracker.std';
 
 const phone = (x = 20): Risk[] => assessFrame({ width: 640, height: 480, objects: [{ label: 'cell phone', score: 0.6, box: { x, y: 380, w: 60, h: 80 } }] });
@@ -10,7 +10,7 @@ function run(state: TrackerState, risks: Risk[], times: number, start: number): 
   let now = start;
   for (let i = 0; i < times; i += 1) {
     now += 100;
-    for (const source of ['faces', 'objects', 'text'] as const) state = trackRun(state, source, risks, now);
+    for (const source of RISK_SOURCES) state = trackRun(state, source, risks, now);
   }
   return { state, now };
 }

@@ -4,7 +4,7 @@
  * for the session log (no image, ever, unless the user saves one).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Box } from '../../core/detect/geometry.std';
+import { type Box, toFractions } from '../../core/detect/geometry.std';
 import type { IpcRequest } from '../../core/ipc/contract.std';
 import type { RiskCategory } from '../../core/detect/risks.std';
 import { type TrackedRisk, verdictOf, visibleRisks } from '../../core/detect/tracker.std';
@@ -51,7 +51,7 @@ export function CornerCheck() {
     verdict: verdict.status,
     open: [...new Set(risks.filter((risk) => !risk.accepted).map((risk) => risk.category))],
     accepted: [...new Set(risks.filter((risk) => risk.accepted).map((risk) => risk.category))],
-    blurRegions: blurRegions.map(({ box }) => ({ x: box.x / size.width, y: box.y / size.height, w: box.w / size.width, h: box.h / size.height })),
+    blurRegions: blurRegions.map(({ box }) => toFractions(box, size)),
   };
   // The check's result as of now, for the moment the view closes.
   const unsavedResult = useRef<IpcRequest<'corner:finish'> | undefined>(undefined);
@@ -127,7 +127,7 @@ export function CornerCheck() {
           </button>
           {saved && <span role="status">{saved}</span>}
           <p className="corner-stats" data-testid="detector-stats">
-            Detector: {stats.backend ?? 'starting'} · faces {stats.lastMs.faces ?? '–'} ms · objects {stats.lastMs.objects ?? '–'} ms · text {stats.lastMs.text ?? '–'} ms. Everything
+            Detector: {stats.backend ?? 'starting'} · faces {stats.lastMs.faces ?? '–'} ms · photos {stats.lastMs.photos ?? '–'} ms · objects {stats.lastMs.objects ?? '–'} ms · text {stats.lastMs.text ?? '–'} ms. Everything
             runs on this computer.
           </p>
         </div>

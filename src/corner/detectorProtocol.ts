@@ -1,12 +1,14 @@
 /** Messages between the Check corner view and its detection Web Worker (detector.worker.ts). */
-import type { FaceDetection, ObjectDetection } from '../../core/detect/risks.std';
+import type { FaceDetection, ObjectDetection, RiskSource } from '../../core/detect/risks.std';
+
+/** The worker's models: faces on the whole frame, faces on its tiles (photos), or objects. */
+export type ModelRun = Exclude<RiskSource, 'text'>;
 
 export type DetectRequest = {
   id: number;
   /** A camera frame, transferred (not copied) to the worker, which closes it. */
   frame: ImageBitmap;
-  faces: boolean;
-  objects: boolean;
+  run: ModelRun;
 };
 
 export type DetectReply =
@@ -16,6 +18,7 @@ export type DetectReply =
       id: number;
       width: number;
       height: number;
+      /** Faces found by a `faces` or a `photos` run, in the frame's pixels. */
       faces: FaceDetection[];
       objects: ObjectDetection[];
       /** Inference time in the worker, without the transfer. */

@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Box, scaleBox } from '../../core/detect/geometry.std';
-import { type FaceDetection, type FrameDetections, type ObjectDetection, type RiskSource, assessFrame } from '../../core/detect/risks.std';
+import { type FrameDetections, type RiskSource, assessFrame } from '../../core/detect/risks.std';
 import { type TrackerState, acceptRisk, newTracker, trackRun } from '../../core/detect/tracker.std';
-import type { DetectReply, DetectRequest } from './detectorProtocol';
+import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol';
 import { type Ocr, startOcr } from './ocr';
 
 /** Frames for the models are this wide (Human resizes to its models' inputs anyway; smaller is cheaper to move). */
@@ -17,6 +17,8 @@ const DETECT_WIDTH = 640;
  * so a face is seen several times a second and a new object within about a second.
  */
 const OBJECTS_EVERY_MS = 700;
+/** A sweep of face tiles (six BlazeFace runs) at most this often: photos on a wall stay where they are. */
+const PHOTOS_EVERY_MS = 2000;
 /** Rest between OCR runs (each takes about a second): it shares two cores with the models. */
 const OCR_REST_MS = 500;
 
@@ -24,7 +26,7 @@ export type DetectorStats = { backend?: string; lastMs: Partial<Record<RiskSourc
 
 export function useCornerCheck(video: HTMLVideoElement | null, live: boolean) {
   const [tracker, setTracker] = useState<TrackerState>(() => newTracker(Date.now()));
-  const [stats, setStats] = useState<DetectorStats>({ lastMs: {}, runs: { faces: 0, objects: 0, text: 0 } });
+  const [stats, setStats] = useState<DetectorStats>({ lastMs: {}, runs: newTracker(0).runs });
   const trackerRef = useRef(tracker);
 
   const fold = useCallback((source: RiskSource, frame: FrameDetections, ms: number) => {
@@ -37,7 +39,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean) {
     if (!video || !live) return;
     const camera: HTMLVideoElement = video;
     let stopped = false;
-    const latest: { faces: FaceDetection[]; objects: ObjectDetection[]; lines: FrameDetections['lines'] } = { faces: [], objects: [], lines: [] };
+    const latest: Required<Omit<FrameDetections, 'width' | 'height'>> = { faces: [], tileFaces: [], objects: [], lines: [] };
     const frameOf = (): FrameDetections => ({ width: camera.videoWidth, height: camera.videoHeight, ...latest });
     const worker = new Worker(new URL('./detector.worker.ts', import.meta.url), { type: 'module', name: 'safetake-detector' });
     const pending = new Map<number, (reply: DetectReply) => void>();
@@ -51,37 +53,45 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean) {
         pending.delete(reply.id);
       }
     };
-    const detect = (frame: ImageBitmap, parts: { faces: boolean; objects: boolean }) =>
+    const detect = (frame: ImageBitmap, run: ModelRun) =>
       new Promise<DetectReply>((resolve) => {
         const id = nextId++;
         pending.set(id, resolve);
-        const request: DetectRequest = { id, frame, ...parts };
+        const request: DetectRequest = { id, frame, run };
         worker.postMessage(request, [frame]);
       });
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     // A hidden window (minimised, another tab) checks nothing: no CPU spent on frames nobody sees.
     const videoReady = () => !document.hidden && camera.readyState >= 2 && camera.videoWidth > 0;
 
+    // Faces fill the time between the slower runs; objects and photo sweeps come round on their own clocks.
+    const lastRunAt: Record<'objects' | 'photos', number> = { objects: -Infinity, photos: -Infinity };
+    const nextRun = (): ModelRun => {
+      const now = performance.now();
+      const due = (['objects', 'photos'] as const).find((run) => now - lastRunAt[run] >= (run === 'objects' ? OBJECTS_EVERY_MS : PHOTOS_EVERY_MS));
+      if (due) lastRunAt[due] = now;
+      return due ?? 'faces';
+    };
+
     async function modelLoop() {
-      let lastObjectsAt = -Infinity;
       while (!stopped) {
         if (!videoReady()) {
           await sleep(100);
           continue;
         }
-        const objects = performance.now() - lastObjectsAt >= OBJECTS_EVERY_MS;
-        if (objects) lastObjectsAt = performance.now();
+        const run = nextRun();
         const height = Math.round((DETECT_WIDTH * camera.videoHeight) / camera.videoWidth);
         const frame = await createImageBitmap(camera, { resizeWidth: DETECT_WIDTH, resizeHeight: height, resizeQuality: 'medium' });
-        const reply = await detect(frame, { faces: !objects, objects });
+        const reply = await detect(frame, run);
         if (stopped || reply.kind !== 'detected') {
           if (reply.kind === 'failed') await sleep(1000);
           continue;
         }
-        const toVideo = (box: Box) => scaleBox(box, camera.videoWidth / reply.width);
-        if (objects) latest.objects = reply.objects.map((object) => ({ ...object, box: toVideo(object.box) }));
-        else latest.faces = reply.faces.map((face) => ({ ...face, box: toVideo(face.box) }));
-        fold(objects ? 'objects' : 'faces', frameOf(), reply.ms);
+        const toVideo = <T extends { box: Box }>(found: T[]) => found.map((item) => ({ ...item, box: scaleBox(item.box, camera.videoWidth / reply.width) }));
+        if (run === 'objects') latest.objects = toVideo(reply.objects);
+        else if (run === 'photos') latest.tileFaces = toVideo(reply.faces);
+        else latest.faces = toVideo(reply.faces);
+        fold(run, frameOf(), reply.ms);
       }
     }
 

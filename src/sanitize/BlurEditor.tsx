@@ -1,5 +1,6 @@
 import { type PointerEvent, useEffect, useId, useRef, useState } from 'react';
 import type { IpcResponse } from '../../core/ipc/contract.std';
+import { fromFractions } from '../../core/detect/geometry.std';
 import type { Region } from '../../core/sanitize/plan.std';
 import { api, call } from '../api';
 import { percentBox } from '../components/percentBox';
@@ -16,6 +17,7 @@ const MIN_DRAG = 8;
  */
 export function BlurEditor({ path, regions, onChange }: { path: string; regions: Region[]; onChange: (regions: Region[]) => void }) {
   const [frame, setFrame] = useState<Frame>();
+  const [cornerRegions, setCornerRegions] = useState<Region[]>([]);
   const [error, setError] = useState<string>();
   const [dragStart, setDragStart] = useState<Point>();
   const [dragNow, setDragNow] = useState<Point>();
@@ -25,6 +27,7 @@ export function BlurEditor({ path, regions, onChange }: { path: string; regions:
 
   useEffect(() => {
     call(api['sanitize:previewFrame']({ path })).then(setFrame, (e: Error) => setError(e.message));
+    call(api['settings:get']({})).then((settings) => setCornerRegions(settings.cornerBlurRegions ?? []), (e: Error) => setError(e.message));
   }, [path]);
 
   if (error) return <p role="alert">{error}</p>;
@@ -77,6 +80,14 @@ export function BlurEditor({ path, regions, onChange }: { path: string; regions:
           </div>
         ))}
       </div>
+      {cornerRegions.length > 0 && (
+        <p>
+          <button type="button" onClick={() => onChange([...regions, ...cornerRegions.map((fractions) => fromFractions(fractions, frame.source))])}>
+            Add the {cornerRegions.length === 1 ? 'area' : `${cornerRegions.length} areas`} marked in Check corner
+          </button>{' '}
+          <span className="hint">They land in the same place in the picture: right for a clip filmed from the camera position you checked.</span>
+        </p>
+      )}
       <form
         className="blur-form"
         aria-labelledby={formId}

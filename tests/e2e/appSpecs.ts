@@ -12,7 +12,7 @@ import { readLog } from '../../services/eventLog.node';
 import { decodeCheck } from '../../services/ffmpeg.node';
 import { closeExiftool } from '../../services/exiftool.node';
 import { plantInRoom } from '../integration/composites.node';
-import { CORPUS_DIR, THUMB_HEIGHT, THUMB_WIDTH, makeFakeCameraVideo, thumbnailRgb } from './fakeCamera.node';
+import { CORPUS_DIR, THUMB_HEIGHT, THUMB_WIDTH, makeFakeCameraVideo, makeStillClip, thumbnailRgb } from './fakeCamera.node';
 
 const SCENE = path.join(CORPUS_DIR, 'scenes/room-kitchen.jpg');
 /** A printed page placed on a bedroom scene, in the 640x480 camera frame. */
@@ -36,6 +36,19 @@ export type SpecSupport = {
   /** A File made in the page has a path only through the bridge's stand-in for Electron's webUtils. */
   supportsSyntheticDrop: boolean;
 };
+
+/** Drops a file named `name` from the launch's drop folder on the Sanitize view's drop zone. */
+async function dropFile(page: AppHandle['page'], name: string, type: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, type }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['x'], name, { type }));
+      return transfer;
+    },
+    { name, type },
+  );
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+}
 
 export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
   let scratch: string;
@@ -154,12 +167,7 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       const { page } = handle;
       await page.getByRole('tab', { name: 'Sanitize' }).click();
 
-      const dataTransfer = await page.evaluateHandle(() => {
-        const transfer = new DataTransfer();
-        transfer.items.add(new File(['x'], 'IMG_0042.mov', { type: 'video/quicktime' }));
-        return transfer;
-      });
-      await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+      await dropFile(page, 'IMG_0042.mov', 'video/quicktime');
       // The "before" audit names what the clip gives away.
       await expect.poll(() => page.locator('.file-row').first().textContent(), { timeout: 20_000 }).toMatch(/IMG_0042\.mov.*identifying tags: .*Location/);
 
@@ -207,7 +215,7 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       expect(await verdict.textContent()).toContain('Checking your corner');
       await expect.poll(() => verdict.textContent(), { timeout: 60_000 }).toContain('Corner clear');
       expect(await page.locator('.risk-item').count()).toBe(0);
-      expect(await page.getByTestId('detector-stats').textContent()).toMatch(/Detector: wasm · faces \d+ ms · objects \d+ ms · text \d+ ms/);
+      expect(await page.getByTestId('detector-stats').textContent()).toMatch(/Detector: wasm · faces \d+ ms · photos \d+ ms · objects \d+ ms · text \d+ ms/);
 
       // In a session, opening the check starts setup; leaving it without saving records it as it stood.
       await page.getByRole('tab', { name: 'Sessions' }).click();
@@ -224,9 +232,14 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       expect(foreignRequests({ page, ...handle })).toEqual([]);
     });
 
-    it('flags a page of text where it lies, quotes it, lets the user accept it, and logs the check as setup', async () => {
-      const video = makeFakeCameraVideo(plantInRoom(PLANTED_PAGE, path.join(scratch, 'room-with-page.png')).file, scratch, 'camera-with-page');
-      const handle = await start('fake', undefined, video);
+    it('flags a page of text where it lies, quotes it, lets the user accept it or blur it in Sanitize, and logs the check as setup', async () => {
+      const room = plantInRoom(PLANTED_PAGE, path.join(scratch, 'room-with-page.png')).file;
+      const video = makeFakeCameraVideo(room, scratch, 'camera-with-page');
+      // A take of the same corner at twice the camera's size, to sanitize later.
+      const dropFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-drop-'));
+      const take = { width: 1280, height: 960 };
+      makeStillClip(room, path.join(dropFolder, 'take.mp4'), take.width, take.height);
+      const handle = await start('fake', dropFolder, video);
       const { page } = handle;
       // A session first, so the check counts as its setup.
       await page.getByRole('tab', { name: 'Sessions' }).click();
@@ -264,6 +277,19 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       const settings = JSON.parse(fs.readFileSync(path.join(handle.dataDir, 'settings.json'), 'utf8'));
       expect(settings.cornerBlurRegions).toHaveLength(1);
       expect(settings.cornerBlurRegions[0].x).toBeCloseTo(PLANTED_PAGE.x / 640, 1);
+
+      // Later, in Sanitize, the area marked in the check lands on the same place in a clip of that corner.
+      if (options.supportsSyntheticDrop) {
+        await page.getByRole('tab', { name: 'Sanitize' }).click();
+        await dropFile(page, 'take.mp4', 'video/mp4');
+        await page.getByRole('button', { name: 'Blur regions…' }).click({ timeout: 20_000 });
+        await page.getByRole('button', { name: 'Add the area marked in Check corner' }).click({ timeout: 15_000 });
+        const [marked] = settings.cornerBlurRegions as Array<{ x: number; y: number; w: number; h: number }>;
+        const { width, height } = take;
+        expect(await page.getByRole('list', { name: 'Regions to blur' }).textContent()).toContain(
+          `Blur 1: ${Math.round(marked!.w * width)}×${Math.round(marked!.h * height)} at ${Math.round(marked!.x * width)}, ${Math.round(marked!.y * height)}`,
+        );
+      }
       expect(foreignRequests(handle)).toEqual([]);
     });
   });

@@ -22,6 +22,15 @@ export function makeFakeCameraVideo(image: string, outDir: string, name = 'camer
   return y4m;
 }
 
+/** A one-second H.264 clip of `image` at width x height, as a phone or the app's recorder would leave. */
+export function makeStillClip(image: string, out: string, width: number, height: number): string {
+  execFileSync(resolveFfmpeg().path, [
+    '-hide_banner', '-loglevel', 'error', '-y', '-loop', '1', '-i', image, '-t', '1', '-r', '15',
+    '-vf', `scale=${width}:${height},setsar=1`, '-pix_fmt', 'yuv420p', '-c:v', 'libx264', out,
+  ]);
+  return out;
+}
+
 /** The first frame of `video`, shrunk to THUMB_WIDTH x THUMB_HEIGHT, as RGB bytes. */
 export function thumbnailRgb(video: string): Buffer {
   return execFileSync(resolveFfmpeg().path, [

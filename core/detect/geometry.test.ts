@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { fromFractions, toFractions } from './geometry.std';
+
+describe('fractions of a picture', () => {
+  it('carries a box marked on a 640x480 camera frame to the same place in a 1920x1440 clip', () => {
+    const fractions = toFractions({ x: 40, y: 220, w: 260, h: 200 }, { width: 640, height: 480 });
+    expect(fromFractions(fractions, { width: 1920, height: 1440 })).toEqual({ x: 120, y: 660, w: 780, h: 600 });
+  });
+
+  it('keeps fractions within the picture for a box that spills over its edge', () => {
+    expect(toFractions({ x: -10, y: 400, w: 700, h: 100 }, { width: 640, height: 480 })).toEqual({ x: 0, y: 400 / 480, w: 1, h: 100 / 480 });
+  });
+});
