@@ -59,6 +59,11 @@ export class EventLog {
     return this.state.entries;
   }
 
+  /** The hash of the last line: it pins every line before it. */
+  get head(): string {
+    return this.state.lastHash;
+  }
+
   /** Appends one event; resolves once the line is on disk. Appends run strictly one after another. */
   append(event: EventData, now = new Date()): Promise<LogEntry> {
     const write = this.queue.then(async () => {

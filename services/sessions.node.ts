@@ -4,8 +4,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../core/errors.std';
-import type { EventData, PhaseKind } from '../core/sessions/eventLog.std';
-import { type Money, type Session, hourlyRates, phaseSeconds, received, replaySessions, sessionSeconds, summariseByPlatform } from '../core/sessions/sessions.std';
+import { type EventData, type PhaseKind, localTimestamp } from '../core/sessions/eventLog.std';
+import { evidenceReportHtml } from '../core/sessions/report.std';
+import {
+  type Money,
+  type Session,
+  expectedPay,
+  hourlyRates,
+  phaseSeconds,
+  received,
+  replaySessions,
+  sessionSeconds,
+  sessionsCsv,
+  summariseByPlatform,
+} from '../core/sessions/sessions.std';
 import { EventLog } from './eventLog.node';
 
 export type SessionView = {
@@ -22,12 +34,19 @@ export type SessionView = {
   phaseSeconds: Record<string, number>;
   openPhases: Array<{ phaseId: string; phase: PhaseKind }>;
   takes: Session['takes'];
+  clips: Session['clips'];
+  evidence: Session['evidence'];
   received: Money[];
   rates: Money[];
+  /** What the terms say the session should pay, and the hourly rate that would make. */
+  expected: Money;
+  expectedRate?: Money;
   cornerChecks: Session['cornerChecks'];
 };
 
 function view(session: Session, now: number): SessionView {
+  const seconds = sessionSeconds(session, now);
+  const expected = expectedPay(session, now);
   return {
     id: session.id,
     platform: session.platform,
@@ -36,13 +55,17 @@ function view(session: Session, now: number): SessionView {
     startedAtLocal: session.startedAtLocal,
     ended: session.end !== undefined,
     paused: session.pauses.some((pause) => pause.end === undefined),
-    seconds: sessionSeconds(session, now),
+    seconds,
     asOf: now,
     phaseSeconds: phaseSeconds(session, now),
     openPhases: session.phases.filter((phase) => phase.end === undefined).map(({ phaseId, phase }) => ({ phaseId, phase })),
     takes: session.takes,
+    clips: session.clips,
+    evidence: session.evidence,
     received: received([session]),
     rates: hourlyRates([session], now),
+    expected,
+    ...(seconds > 0 ? { expectedRate: { currency: expected.currency, amount: expected.amount / (seconds / 3600) } } : {}),
     cornerChecks: session.cornerChecks,
   };
 }
@@ -146,9 +169,69 @@ export class SessionsService {
     return { sessionId: session.id };
   }
 
+  async viewOf(sessionId: string): Promise<SessionView> {
+    return view(await this.requireSession(sessionId), Date.now());
+  }
+
+  private async requireSession(sessionId: string): Promise<Session> {
+    const session = (await this.sessions()).find((candidate) => candidate.id === sessionId);
+    if (!session) throw new UserError('That session is not in the log.');
+    return session;
+  }
+
   async recordPay(sessionId: string, money: Money): Promise<SessionView> {
-    if (!(await this.sessions()).some((session) => session.id === sessionId)) throw new UserError('That session is not in the log.');
+    await this.requireSession(sessionId);
     return this.append({ type: 'pay.received', sessionId, ...money });
+  }
+
+  /**
+   * Adds clips made elsewhere (a phone) to a session, each with its fingerprint and length as it is now.
+   * A file already in the session is not added twice.
+   */
+  async addClips(sessionId: string, files: Array<{ file: string; sha256: string; durationSeconds?: number }>): Promise<SessionView> {
+    const session = await this.requireSession(sessionId);
+    let latest = view(session, Date.now());
+    for (const clip of files) {
+      if (latest.clips.some((known) => known.file === clip.file || known.sha256 === clip.sha256)) continue;
+      latest = await this.append({ type: 'clip.added', sessionId, clipId: randomUUID(), ...clip });
+    }
+    return latest;
+  }
+
+  /** The clip of the running session whose file is `file`, if any. */
+  async clipInRunningSession(file: string): Promise<{ sessionId: string; clipId: string } | undefined> {
+    const session = await this.active();
+    const clip = session?.clips.find((candidate) => candidate.file === file);
+    return session && clip && { sessionId: session.id, clipId: clip.clipId };
+  }
+
+  /** Ties Sanitize's clean copy, and what its audit found left, to the clip it came from. */
+  async clipSanitized(event: Omit<Extract<EventData, { type: 'clip.sanitized' }>, 'type'>): Promise<SessionView> {
+    return this.append({ type: 'clip.sanitized', ...event });
+  }
+
+  async recordOutcome(event: Omit<Extract<EventData, { type: 'clip.outcome' }>, 'type'>): Promise<SessionView> {
+    const session = await this.requireSession(event.sessionId);
+    if (!session.clips.some((clip) => clip.clipId === event.clipId)) throw new UserError('That clip is not in the session.');
+    return this.append({ type: 'clip.outcome', ...event });
+  }
+
+  async recordEvidence(event: Omit<Extract<EventData, { type: 'evidence.attached' }>, 'type'>): Promise<SessionView> {
+    await this.requireSession(event.sessionId);
+    return this.append({ type: 'evidence.attached', ...event });
+  }
+
+  /** The printable evidence report of one session, as HTML. */
+  async evidenceReport(sessionId: string, appVersion: string): Promise<string> {
+    const session = await this.requireSession(sessionId);
+    const log = await this.log();
+    const context = { logHead: log.head, logEvents: log.entries.length, generatedAtLocal: localTimestamp(new Date()), appVersion };
+    return evidenceReportHtml(session, log.entries, context, Date.now());
+  }
+
+  /** Every session and clip as CSV. */
+  async csv(): Promise<string> {
+    return sessionsCsv(await this.sessions(), Date.now());
   }
 
   async close(): Promise<void> {

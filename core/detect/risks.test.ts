@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { whereInFrame } from './geometry.std';
-import { FACE_MIN_SCORE, OBJECT_MIN_SCORE, PERSON_MIN_SCORE, type FrameDetections, assessFrame, textBlocks } from './risks.std';
+import { OBJECT_MIN_SCORE, PERSON_MIN_SCORE, PHOTO_MIN_SCORE, type FrameDetections, assessFrame, textBlocks } from './risks.std';
 
 const frame = (parts: Omit<FrameDetections, 'width' | 'height'>): FrameDetections => ({ width: 640, height: 480, ...parts });
 const box = (x: number, y: number, w: number, h: number) => ({ x, y, w, h });
@@ -63,7 +63,7 @@ describe('risk rules', () => {
         ],
         tileFaces: [
           { score: 0.8, box: box(42, 41, 29, 30) },
-          { score: FACE_MIN_SCORE - 0.01, box: box(100, 300, 30, 30) },
+          { score: PHOTO_MIN_SCORE - 0.01, box: box(100, 300, 30, 30) },
           // The worker's own face, cut by a tile's edge: the whole frame reports it.
           { score: 0.9, box: box(262, 150, 138, 150) },
         ],

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { auditReport } from '../sanitize/audit.std';
 import { nameTemplateSchema, regionSchema, sanitizeOptionsSchema } from '../sanitize/options.std';
-import { cornerVerdict, money, payTerms, phaseKind, riskCategory } from '../sessions/eventLog.std';
+import { calendarDay, clipOutcome, cornerVerdict, money, payTerms, phaseKind, riskCategory } from '../sessions/eventLog.std';
 
 const toolStatus = z.object({
   name: z.enum(['ffmpeg', 'ffprobe', 'exiftool']),
@@ -74,10 +74,31 @@ export const sessionView = z.object({
   takes: z.array(
     z.object({ takeId: z.string(), file: z.string(), kept: z.boolean(), durationSeconds: z.number().optional(), sha256: z.string().optional() }),
   ),
+  clips: z.array(
+    z.object({
+      clipId: z.string(),
+      origin: z.enum(['take', 'added']),
+      file: z.string(),
+      sha256: z.string().optional(),
+      durationSeconds: z.number().optional(),
+      sanitized: z.object({ output: z.string(), sha256: z.string(), identifyingLeft: z.number() }).optional(),
+      outcome: z
+        .object({ outcome: clipOutcome, reason: z.string().optional(), paid: money.optional(), paidOn: z.string().optional(), atLocal: z.string() })
+        .optional(),
+    }),
+  ),
+  evidence: z.array(z.object({ name: z.string(), file: z.string(), sha256: z.string(), bytes: z.number(), atLocal: z.string() })),
   received: z.array(money),
   rates: z.array(money),
+  expected: money,
+  expectedRate: money.optional(),
   cornerChecks: z.array(z.object({ atLocal: z.string(), verdict: cornerVerdict, open: z.array(riskCategory), accepted: z.array(riskCategory) })),
 });
+
+/** Files a request could not take, each with the reason in words; the others went ahead. */
+const sessionWithRefusals = z.object({ session: sessionView, refused: z.array(z.object({ path: z.string(), reason: z.string() })) });
+const sessionId = z.string().max(64);
+const filePaths = z.array(z.string().max(4096)).min(1).max(500);
 
 const sessionsOverview = z.object({
   active: sessionView.optional(),
@@ -99,6 +120,8 @@ export const ipcContract = {
   'app:checkTools': { request: noRequest, response: z.array(toolStatus) },
   /** Opens the system's file dialog; an empty list when the user cancels. */
   'dialog:pickMedia': { request: noRequest, response: z.object({ paths: z.array(z.string()) }) },
+  /** Evidence to attach to a session: screenshots, PDFs, text. */
+  'dialog:pickEvidence': { request: noRequest, response: z.object({ paths: z.array(z.string()) }) },
   'dialog:pickFolder': { request: noRequest, response: z.object({ path: z.string().optional() }) },
   /** Dropped or picked files and folders -> the media files inside them. */
   'files:expand': { request: z.object({ paths: z.array(userPath).min(1).max(1000) }).strict(), response: z.object({ files: z.array(z.string()) }) },
@@ -133,7 +156,29 @@ export const ipcContract = {
   'sessions:phase': { request: z.object({ action: z.enum(['start', 'stop']), phase: phaseKind }).strict(), response: sessionView },
   'sessions:pause': { request: z.object({ paused: z.boolean() }).strict(), response: sessionView },
   'sessions:end': { request: noRequest, response: sessionView },
-  'sessions:pay': { request: z.object({ sessionId: z.string().max(64), amount: money.shape.amount, currency: money.shape.currency }).strict(), response: sessionView },
+  'sessions:pay': { request: z.object({ sessionId, amount: money.shape.amount, currency: money.shape.currency }).strict(), response: sessionView },
+  /** Clips made elsewhere (a phone) joined to a session: fingerprinted and measured as they are now. */
+  'sessions:addClips': { request: z.object({ sessionId, paths: filePaths }).strict(), response: sessionWithRefusals },
+  /** The platform's decision on a clip, and what it paid for it. */
+  'sessions:outcome': {
+    request: z
+      .object({
+        sessionId,
+        clipId: z.string().max(64),
+        outcome: clipOutcome,
+        reason: z.string().trim().max(1000).optional(),
+        paid: money.strict().optional(),
+        paidOn: calendarDay.optional(),
+      })
+      .strict(),
+    response: sessionView,
+  },
+  /** Evidence (instructions, rate cards, terms) copied into the session's folder with its fingerprint. */
+  'sessions:attach': { request: z.object({ sessionId, paths: filePaths }).strict(), response: sessionWithRefusals },
+  /** The printable evidence report (timeline, clips, hashes) as a PDF, saved where the worker chooses. */
+  'sessions:report': { request: z.object({ sessionId }).strict(), response: z.object({ file: z.string().optional(), sha256: z.string().optional() }) },
+  /** The whole log as CSV (a row per session, one per clip), saved where the worker chooses. */
+  'sessions:exportCsv': { request: noRequest, response: z.object({ file: z.string().optional() }) },
   'settings:get': { request: noRequest, response: settings },
   'settings:setMinimumRate': { request: money.strict(), response: settings },
   /** A corner check opened: in a running session it counts as setup. */

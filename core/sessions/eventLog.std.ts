@@ -16,6 +16,11 @@ export const money = z.object({ amount: z.number().finite().nonnegative(), curre
 export const payTerms = money.extend({ per: z.enum(['clip', 'approved-minute', 'hour', 'batch']) });
 
 export const riskCategory = z.enum(RISK_CATEGORIES);
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+/** What the platform made of a clip. */
+export const clipOutcome = z.enum(['pending', 'approved', 'rejected']);
+/** A calendar day as the worker wrote it, "2026-11-23". */
+export const calendarDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
 export const cornerVerdict = z.enum(['clear', 'risks', 'checking']);
 
 /** What can happen in a session, with its data. */
@@ -41,7 +46,7 @@ export const eventData = z.discriminatedUnion('type', [
     sessionId: z.string(),
     takeId: z.string(),
     durationSeconds: z.number().nonnegative(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    sha256: sha256Hex,
   }),
   z.object({ type: z.literal('take.discarded'), sessionId: z.string(), takeId: z.string() }),
   /** A corner check's result: its verdict and the kinds of risk left open or accepted. Never an image. */
@@ -51,6 +56,43 @@ export const eventData = z.discriminatedUnion('type', [
     verdict: cornerVerdict,
     open: z.array(riskCategory),
     accepted: z.array(riskCategory),
+  }),
+  /** A clip made elsewhere (a phone) added to the session: its path and fingerprint when added. */
+  z.object({
+    type: z.literal('clip.added'),
+    sessionId: z.string(),
+    clipId: z.string(),
+    file: z.string(),
+    sha256: sha256Hex,
+    durationSeconds: z.number().nonnegative().optional(),
+  }),
+  /** A clean copy of a clip (a take or an added clip) made by Sanitize, and what its audit found left. */
+  z.object({
+    type: z.literal('clip.sanitized'),
+    sessionId: z.string(),
+    clipId: z.string(),
+    output: z.string(),
+    sha256: sha256Hex,
+    identifyingLeft: z.number().int().nonnegative(),
+  }),
+  /** The platform's decision on a clip, as the worker entered it; a later entry replaces an earlier one. */
+  z.object({
+    type: z.literal('clip.outcome'),
+    sessionId: z.string(),
+    clipId: z.string(),
+    outcome: clipOutcome,
+    reason: z.string().max(1000).optional(),
+    paid: money.optional(),
+    paidOn: calendarDay.optional(),
+  }),
+  /** A file kept as evidence (instructions, a rate card, terms), copied into the session's folder. */
+  z.object({
+    type: z.literal('evidence.attached'),
+    sessionId: z.string(),
+    name: z.string().min(1).max(255),
+    file: z.string(),
+    sha256: sha256Hex,
+    bytes: z.number().int().nonnegative(),
   }),
 ]);
 

@@ -22,13 +22,30 @@ export type Session = {
   phases: PhaseRecord[];
   payments: Money[];
   takes: Take[];
+  /** Kept takes and added clips, in the order they joined the session. */
+  clips: Clip[];
   cornerChecks: CornerCheck[];
+  evidence: Evidence[];
 };
 
 /** A corner check's result as logged: when, the verdict, the kinds of risk left open or accepted. */
 export type CornerCheck = Omit<Extract<EventData, { type: 'corner.checked' }>, 'type' | 'sessionId'> & { atLocal: string };
 
 export type Take = { takeId: string; file: string; kept: boolean; durationSeconds?: number; sha256?: string };
+
+type ClipEvent<T extends EventData['type']> = Omit<Extract<EventData, { type: T }>, 'type' | 'sessionId' | 'clipId'>;
+export type ClipOutcome = ClipEvent<'clip.outcome'> & { atLocal: string };
+/** A clip of the session: a take recorded in the app or a file added to it, its clean copy and its fate. */
+export type Clip = {
+  clipId: string;
+  origin: 'take' | 'added';
+  file: string;
+  sha256?: string;
+  durationSeconds?: number;
+  sanitized?: ClipEvent<'clip.sanitized'>;
+  outcome?: ClipOutcome;
+};
+export type Evidence = Omit<Extract<EventData, { type: 'evidence.attached' }>, 'type' | 'sessionId'> & { atLocal: string };
 
 export function replaySessions(entries: readonly LogEntry[]): Session[] {
   const sessions = new Map<string, Session>();
@@ -46,21 +63,19 @@ export function replaySessions(entries: readonly LogEntry[]): Session[] {
         phases: [],
         payments: [],
         takes: [],
+        clips: [],
         cornerChecks: [],
+        evidence: [],
       });
       continue;
     }
     const session = sessions.get(event.sessionId);
-    if (!session) continue;
-    if (event.type === 'corner.checked') {
-      const { type: _type, sessionId: _sessionId, ...check } = event;
-      session.cornerChecks.push({ ...check, atLocal: at });
-    } else apply(session, event, time);
+    if (session) apply(session, event, time, at);
   }
   return [...sessions.values()];
 }
 
-function apply(session: Session, event: Exclude<EventData, { type: 'session.started' | 'corner.checked' }>, time: number): void {
+function apply(session: Session, event: Exclude<EventData, { type: 'session.started' }>, time: number, at: string): void {
   const open = <T extends Interval>(list: T[]) => list.findLast((interval) => interval.end === undefined);
   switch (event.type) {
     case 'session.paused':
@@ -89,20 +104,52 @@ function apply(session: Session, event: Exclude<EventData, { type: 'session.star
     case 'take.started':
       session.phases.push({ phaseId: event.takeId, phase: 'take', start: time });
       session.takes.push({ takeId: event.takeId, file: event.file, kept: true });
+      session.clips.push({ clipId: event.takeId, origin: 'take', file: event.file });
       break;
     case 'take.stopped': {
       const phase = session.phases.find((candidate) => candidate.phaseId === event.takeId);
       if (phase) phase.end ??= time;
+      const recorded = { durationSeconds: event.durationSeconds, sha256: event.sha256 };
       const take = session.takes.find((candidate) => candidate.takeId === event.takeId);
-      if (take) Object.assign(take, { durationSeconds: event.durationSeconds, sha256: event.sha256 });
+      if (take) Object.assign(take, recorded);
+      const clip = session.clips.find((candidate) => candidate.clipId === event.takeId);
+      if (clip) Object.assign(clip, recorded);
       break;
     }
     case 'take.discarded': {
-      // The time of a take that had to be redone was spent on a retake.
+      // The time of a take that had to be redone was spent on a retake, and the take is no clip.
       const phase = session.phases.find((candidate) => candidate.phaseId === event.takeId);
       if (phase) phase.phase = 'retake';
       const take = session.takes.find((candidate) => candidate.takeId === event.takeId);
       if (take) take.kept = false;
+      session.clips = session.clips.filter((clip) => clip.clipId !== event.takeId);
+      break;
+    }
+    case 'corner.checked': {
+      const { type: _type, sessionId: _sessionId, ...check } = event;
+      session.cornerChecks.push({ ...check, atLocal: at });
+      break;
+    }
+    case 'clip.added': {
+      const { type: _type, sessionId: _sessionId, ...clip } = event;
+      session.clips.push({ ...clip, origin: 'added' });
+      break;
+    }
+    case 'clip.sanitized': {
+      const { type: _type, sessionId: _sessionId, clipId, ...sanitized } = event;
+      const clip = session.clips.find((candidate) => candidate.clipId === clipId);
+      if (clip) clip.sanitized = sanitized;
+      break;
+    }
+    case 'clip.outcome': {
+      const { type: _type, sessionId: _sessionId, clipId, ...outcome } = event;
+      const clip = session.clips.find((candidate) => candidate.clipId === clipId);
+      if (clip) clip.outcome = { ...outcome, atLocal: at };
+      break;
+    }
+    case 'evidence.attached': {
+      const { type: _type, sessionId: _sessionId, ...evidence } = event;
+      session.evidence.push({ ...evidence, atLocal: at });
       break;
     }
   }
@@ -137,17 +184,46 @@ export function sessionSeconds(session: Session, now: number): number {
 
 /** Seconds per phase kind (overlapping phases of one kind count once), and the time in no phase at all. */
 export function phaseSeconds(session: Session, now: number): Record<PhaseKind | 'other', number> {
-  const kinds: Array<PhaseKind> = ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting'];
+  const kinds = PHASE_COLUMNS.filter((kind): kind is PhaseKind => kind !== 'other');
   const result = Object.fromEntries(kinds.map((kind) => [kind, minusPauses(session.phases.filter((phase) => phase.phase === kind), session.pauses, now) / 1000])) as Record<PhaseKind | 'other', number>;
   result.other = Math.max(0, sessionSeconds(session, now) - minusPauses(session.phases, session.pauses, now) / 1000);
   return result;
 }
 
-/** Pay received per currency. */
-export function received(sessions: readonly Session[]): Money[] {
+function totalsByCurrency(amounts: readonly Money[]): Money[] {
   const totals = new Map<string, number>();
-  for (const payment of sessions.flatMap((session) => session.payments)) totals.set(payment.currency, (totals.get(payment.currency) ?? 0) + payment.amount);
+  for (const money of amounts) totals.set(money.currency, (totals.get(money.currency) ?? 0) + money.amount);
   return [...totals].map(([currency, amount]) => ({ currency, amount }));
+}
+
+/** Pay received per currency: payments entered for a session and pay entered on its clips' outcomes. */
+export function received(sessions: readonly Session[]): Money[] {
+  return totalsByCurrency(
+    sessions.flatMap((session) => [...session.payments, ...session.clips.flatMap((clip) => (clip.outcome?.paid ? [clip.outcome.paid] : []))]),
+  );
+}
+
+/**
+ * What the session should pay by its terms, before the platform has paid: per clip, every clip not
+ * rejected; per approved minute, their minutes; per hour, the working hours; per batch, the batch.
+ */
+export function expectedPay(session: Session, now: number): Money {
+  const { amount, currency, per } = session.terms;
+  const standing = session.clips.filter((clip) => clip.outcome?.outcome !== 'rejected');
+  const units = {
+    clip: standing.length,
+    'approved-minute': standing.reduce((sum, clip) => sum + (clip.durationSeconds ?? 0), 0) / 60,
+    hour: sessionSeconds(session, now) / 3600,
+    batch: 1,
+  }[per];
+  return { amount: amount * units, currency };
+}
+
+/** Clips the platform approved, rejected, or has not decided on yet. */
+export function clipOutcomes(sessions: readonly Session[]): Record<'approved' | 'rejected' | 'pending', number> {
+  const counts = { approved: 0, rejected: 0, pending: 0 };
+  for (const clip of sessions.flatMap((session) => session.clips)) counts[clip.outcome?.outcome ?? 'pending'] += 1;
+  return counts;
 }
 
 /** Effective hourly rate per currency: everything received over every working hour. Empty if nothing paid yet. */
@@ -178,17 +254,43 @@ function csvCell(value: string | number): string {
   return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One row per session: local date, platform, task, hours per phase, total, pay and rate per currency. */
+const PHASE_COLUMNS = ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting', 'other'] as const;
+const CLIP_COLUMNS = ['clip_file', 'clip_sha256', 'clip_seconds', 'clean_copy', 'clean_copy_sha256', 'identifying_left', 'outcome', 'outcome_reason', 'clip_paid', 'clip_paid_currency', 'clip_paid_on'] as const;
+
+/**
+ * One row per session (local date, platform, task, hours per phase, total, pay and rate per currency; a row
+ * per currency when paid in several), then one row per clip under it (its file, fingerprint, clean copy and
+ * outcome). The first column says which kind of row it is.
+ */
 export function sessionsCsv(sessions: readonly Session[], now: number): string {
-  const kinds = ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting', 'other'] as const;
-  const header = ['date', 'platform', 'task', ...kinds.map((kind) => `${kind}_hours`), 'total_hours', 'paid', 'currency', 'hourly_rate'];
+  const header = ['row', 'date', 'platform', 'task', ...PHASE_COLUMNS.map((kind) => `${kind}_hours`), 'total_hours', 'paid', 'currency', 'hourly_rate', ...CLIP_COLUMNS];
+  const noClip = CLIP_COLUMNS.map(() => '');
   const rows = sessions.flatMap((session) => {
     const phases = phaseSeconds(session, now);
     const total = sessionSeconds(session, now) / 3600;
-    const base = [session.startedAtLocal.slice(0, 10), session.platform, session.task, ...kinds.map((kind) => (phases[kind] / 3600).toFixed(3)), total.toFixed(3)];
+    const base = [session.startedAtLocal.slice(0, 10), session.platform, session.task];
+    const hours = [...PHASE_COLUMNS.map((kind) => (phases[kind] / 3600).toFixed(3)), total.toFixed(3)];
     const pay = received([session]);
-    if (pay.length === 0) return [[...base, '', '', '']];
-    return pay.map((money) => [...base, money.amount.toFixed(2), money.currency, total > 0 ? (money.amount / total).toFixed(2) : '']);
+    const sessionRows = (pay.length === 0 ? [['', '', '']] : pay.map((money) => [money.amount.toFixed(2), money.currency, total > 0 ? (money.amount / total).toFixed(2) : '']))
+      .map((payCells) => ['session', ...base, ...hours, ...payCells, ...noClip]);
+    const clipRows = session.clips.map((clip) => [
+      'clip',
+      ...base,
+      ...hours.map(() => ''),
+      '', '', '',
+      clip.file,
+      clip.sha256 ?? '',
+      clip.durationSeconds?.toFixed(1) ?? '',
+      clip.sanitized?.output ?? '',
+      clip.sanitized?.sha256 ?? '',
+      clip.sanitized ? String(clip.sanitized.identifyingLeft) : '',
+      clip.outcome?.outcome ?? 'pending',
+      clip.outcome?.reason ?? '',
+      clip.outcome?.paid?.amount.toFixed(2) ?? '',
+      clip.outcome?.paid?.currency ?? '',
+      clip.outcome?.paidOn ?? '',
+    ]);
+    return [...sessionRows, ...clipRows];
   });
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { type EventData, GENESIS_HASH, type LogEntry } from './eventLog.std';
-import { compareWithMinimum, hourlyRates, phaseSeconds, replaySessions, sessionSeconds, sessionsCsv, summariseByPlatform, unionMs } from './sessions.std';
+import {
+  clipOutcomes,
+  compareWithMinimum,
+  expectedPay,
+  hourlyRates,
+  phaseSeconds,
+  received,
+  replaySessions,
+  sessionSeconds,
+  sessionsCsv,
+  summariseByPlatform,
+  unionMs,
+} from './sessions.std';
 
 /** Entries at the given local timestamps (chain fields are irrelevant to the maths). */
 function entries(...timeline: Array<[string, EventData]>): LogEntry[] {
   return timeline.map(([at, event], seq) => ({ v: 1, seq, at, prev: GENESIS_HASH, event }));
 }
-const start = (id: string, platform = 'Acme', currency = 'USD'): EventData => ({
+const start = (id: string, platform = 'Acme', currency = 'USD'): Extract<EventData, { type: 'session.started' }> => ({
   type: 'session.started', sessionId: id, platform, task: 'fold towels', terms: { amount: 0.5, currency, per: 'clip' },
 });
 const phase = (id: string, phaseId: string, kind: 'setup' | 'take' | 'waiting' | 'retake'): EventData => ({ type: 'phase.started', sessionId: id, phaseId, phase: kind });
@@ -80,14 +92,56 @@ describe('pay', () => {
       { platform: 'Beta', sessions: 1, hours: 1, received: [{ currency: 'NGN', amount: 3000 }], rates: [{ currency: 'NGN', amount: 3000 }] },
     ]);
     const csv = sessionsCsv(sessions, NOW).trim().split('\r\n');
-    expect(csv[0]).toMatch(/^date,platform,task,setup_hours,.*,total_hours,paid,currency,hourly_rate$/);
-    expect(csv[1]).toMatch(/^2026-11-23,Acme,fold towels,.*,2\.000,9\.00,USD,4\.50$/);
-    expect(csv[3]).toMatch(/^2026-11-25,Acme,fold towels,.*,1\.000,,,$/);
+    expect(csv[0]).toMatch(/^row,date,platform,task,setup_hours,.*,total_hours,paid,currency,hourly_rate,clip_file,clip_sha256,.*,clip_paid_on$/);
+    expect(csv[1]).toMatch(/^session,2026-11-23,Acme,fold towels,.*,2\.000,9\.00,USD,4\.50,{11}$/);
+    expect(csv[3]).toMatch(/^session,2026-11-25,Acme,fold towels,.*,1\.000,,,,{11}$/);
   });
 
   it('quotes CSV cells that could break the file or run as a formula', () => {
     const [session] = replaySessions(entries(['2026-11-23T09:00:00.000+01:00', { ...start('q'), platform: '=HYPERLINK("x")', task: 'a, "b"' } as EventData]));
     expect(sessionsCsv([session!], NOW)).toContain('"=HYPERLINK(""x"")","a, ""b"""');
+  });
+});
+
+describe('clips', () => {
+  const HASH = (digit: string) => digit.repeat(64);
+  const [session] = replaySessions(entries(
+    ['2026-11-23T09:00:00.000+01:00', { ...start('s'), terms: { amount: 2, currency: 'USD', per: 'approved-minute' } }],
+    ['2026-11-23T09:01:00.000+01:00', { type: 'take.started', sessionId: 's', takeId: 't1', file: '/takes/take-1.webm' }],
+    ['2026-11-23T09:02:00.000+01:00', { type: 'take.stopped', sessionId: 's', takeId: 't1', durationSeconds: 60, sha256: HASH('1') }],
+    ['2026-11-23T09:03:00.000+01:00', { type: 'take.started', sessionId: 's', takeId: 't2', file: '/takes/take-2.webm' }],
+    ['2026-11-23T09:04:00.000+01:00', { type: 'take.stopped', sessionId: 's', takeId: 't2', durationSeconds: 55, sha256: HASH('2') }],
+    ['2026-11-23T09:04:30.000+01:00', { type: 'take.discarded', sessionId: 's', takeId: 't2' }],
+    ['2026-11-23T09:05:00.000+01:00', { type: 'clip.added', sessionId: 's', clipId: 'c1', file: '/phone/IMG_1.mov', sha256: HASH('3'), durationSeconds: 120 }],
+    ['2026-11-23T09:06:00.000+01:00', { type: 'clip.sanitized', sessionId: 's', clipId: 'c1', output: '/clean/clip-001.mp4', sha256: HASH('4'), identifyingLeft: 0 }],
+    ['2026-11-23T09:07:00.000+01:00', { type: 'session.ended', sessionId: 's' }],
+    ['2026-11-30T10:00:00.000+01:00', { type: 'clip.outcome', sessionId: 's', clipId: 'c1', outcome: 'rejected', reason: 'too dark' }],
+    ['2026-12-01T10:00:00.000+01:00', { type: 'clip.outcome', sessionId: 's', clipId: 't1', outcome: 'approved', paid: { amount: 2, currency: 'USD' }, paidOn: '2026-12-01' }],
+  ));
+
+  it('keeps takes and added clips, drops a redone take, and ties the clean copy and the latest outcome to each', () => {
+    expect(session!.clips.map((clip) => [clip.clipId, clip.origin, clip.sha256, clip.sanitized?.output, clip.outcome?.outcome])).toEqual([
+      ['t1', 'take', HASH('1'), undefined, 'approved'],
+      ['c1', 'added', HASH('3'), '/clean/clip-001.mp4', 'rejected'],
+    ]);
+    expect(clipOutcomes([session!])).toEqual({ approved: 1, rejected: 1, pending: 0 });
+  });
+
+  it('counts pay entered on a clip as received, and expects pay by the terms for clips not rejected', () => {
+    expect(received([session!])).toEqual([{ currency: 'USD', amount: 2 }]);
+    // Per approved minute: only t1's minute stands (c1 was rejected).
+    expect(expectedPay(session!, NOW)).toEqual({ currency: 'USD', amount: 2 });
+    const perClip = { ...session!, terms: { amount: 0.5, currency: 'USD', per: 'clip' as const } };
+    expect(expectedPay(perClip, NOW)).toEqual({ currency: 'USD', amount: 0.5 });
+    const perHour = { ...session!, terms: { amount: 6, currency: 'USD', per: 'hour' as const } };
+    expect(expectedPay(perHour, NOW).amount).toBeCloseTo(0.7); // 7 minutes
+  });
+
+  it('exports a CSV row per clip under its session, with hashes and outcome', () => {
+    const csv = sessionsCsv([session!], NOW).trim().split('\r\n');
+    expect(csv).toHaveLength(4);
+    expect(csv[2]).toMatch(new RegExp(`^clip,2026-11-23,Acme,fold towels,.*,/takes/take-1.webm,${HASH('1')},60.0,,,,approved,,2.00,USD,2026-12-01$`));
+    expect(csv[3]).toMatch(new RegExp(`^clip,.*,/phone/IMG_1.mov,${HASH('3')},120.0,/clean/clip-001.mp4,${HASH('4')},0,rejected,too dark,,,$`));
   });
 });
 

@@ -54,6 +54,20 @@ async function pickMedia(): Promise<string[]> {
   return result.canceled ? [] : result.filePaths;
 }
 
+async function pickEvidence(): Promise<string[]> {
+  const window = BrowserWindow.getFocusedWindow();
+  const options: Electron.OpenDialogOptions = {
+    title: 'Choose evidence to keep with the session (instructions, rate card, terms)',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Screenshots and documents', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif', 'pdf', 'txt', 'md', 'html', 'htm', 'eml'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
 async function pickFolder(): Promise<string | undefined> {
   const window = BrowserWindow.getFocusedWindow();
   const options: Electron.OpenDialogOptions = { title: 'Choose where the clean copies go', properties: ['openDirectory', 'createDirectory'] };
@@ -61,11 +75,38 @@ async function pickFolder(): Promise<string | undefined> {
   return result.canceled ? undefined : result.filePaths[0];
 }
 
+async function pickSaveFile(suggestedName: string): Promise<string | undefined> {
+  const window = BrowserWindow.getFocusedWindow();
+  const options: Electron.SaveDialogOptions = { title: 'Save the export', defaultPath: path.join(app.getPath('documents'), suggestedName) };
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return result.canceled ? undefined : result.filePath;
+}
+
+/**
+ * Prints the evidence report: a hidden window in its own in-memory session, with JavaScript off, that
+ * may load the report's data: URL and nothing else.
+ */
+async function printPdf(html: string): Promise<Buffer> {
+  const printSession = session.fromPartition('safetake-print');
+  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { session: printSession, sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+  });
+  try {
+    await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    return await window.webContents.printToPDF({ pageSize: 'A4', printBackground: false });
+  } finally {
+    window.destroy();
+  }
+}
+
 function registerIpc(dataDir: string): void {
   const sessions = new SessionsService(dataDir);
   app.on('will-quit', () => void sessions.close());
   const takes = new TakeRecorder(dataDir, sessions);
-  const handlers = createIpcHandlers({ dataDir, sessions, takes, pathPolicy: pathPolicyFor(dataDir), emit, pickMedia, pickFolder });
+  const dialogs = { pickMedia, pickEvidence, pickFolder, pickSaveFile };
+  const handlers = createIpcHandlers({ dataDir, sessions, takes, pathPolicy: pathPolicyFor(dataDir), emit, ...dialogs, printPdf });
   for (const channel of ipcChannels) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       // Only our own top frame may call in; anything else (an iframe, a stray page) is refused.

@@ -22,7 +22,10 @@ export type LaunchOptions = {
   /** Folder whose files the test drops onto the window. */
   dropFolder?: string;
   /** What the native file dialogs answer, where the launcher can stand in for them. */
-  dialogAnswers?: { media?: string[]; folder?: string };
+  dialogAnswers?: DialogAnswers;
 };
+
+/** Open dialogs answer these paths; a save dialog answers its suggested name inside `saveFolder`. */
+export type DialogAnswers = { media?: string[]; evidence?: string[]; folder?: string; saveFolder?: string };
 
 export type LaunchApp = (options: LaunchOptions) => Promise<AppHandle>;

@@ -4,7 +4,9 @@
  * services as the main process. Bound to 127.0.0.1; never part of the packaged app.
  */
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { DialogAnswers } from './appHandle';
 import { type EmitIpcEvent, dispatchIpc } from '../../core/ipc/dispatch.std';
 import { createIpcHandlers } from '../../services/appServices.node';
 import { pathPolicyFor } from '../../services/pathPolicy.node';
@@ -36,7 +38,9 @@ export type BridgeOptions = {
   rendererDir: string;
   dataDir: string;
   /** What the stand-in for the system file dialogs answers (a test cannot click a native dialog). */
-  dialogAnswers?: { media?: string[]; folder?: string };
+  dialogAnswers?: DialogAnswers;
+  /** Prints the evidence report (Electron's printToPDF in the app). */
+  printPdf: (html: string) => Promise<Buffer>;
 };
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
@@ -53,7 +57,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     pathPolicy: pathPolicyFor(options.dataDir),
     emit,
     pickMedia: async () => options.dialogAnswers?.media ?? [],
+    pickEvidence: async () => options.dialogAnswers?.evidence ?? [],
     pickFolder: async () => options.dialogAnswers?.folder,
+    pickSaveFile: async (name) => options.dialogAnswers?.saveFolder && path.join(options.dialogAnswers.saveFolder, name),
+    printPdf: options.printPdf,
   });
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');

@@ -26,10 +26,26 @@ const OFFLINE_ARGS = [
   '--disable-features=Translate,OptimizationHints,MediaRouter',
 ];
 
+/**
+ * Stands in for Electron's printToPDF where there is no Electron binary: the report's HTML printed by the
+ * same Chromium, JavaScript off, every request refused.
+ */
+export async function printPdfWithChromium(html: string): Promise<Buffer> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: OFFLINE_ARGS });
+  try {
+    const page = await browser.newPage({ javaScriptEnabled: false, offline: true });
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({ format: 'A4' });
+  } finally {
+    await browser.close();
+  }
+}
+
 export const launchInChromium: LaunchApp = async ({ camera, cameraVideo, dropFolder, dialogAnswers }): Promise<AppHandle> => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-e2e-'));
   const dataDir = path.join(scratch, 'data');
-  const bridge = await startBridge({ rendererDir: RENDERER_DIR, dataDir, dialogAnswers });
+  const bridge = await startBridge({ rendererDir: RENDERER_DIR, dataDir, dialogAnswers, printPdf: printPdfWithChromium });
   const args = [...OFFLINE_ARGS];
   if (camera !== 'none') args.push(...chromiumCameraArgs(cameraVideo));
   // With the fake UI flag Chromium answers the permission prompt with "allow"; without it, headless

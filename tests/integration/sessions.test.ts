@@ -2,21 +2,28 @@
  * The Sessions services over the real IPC dispatcher and a real log: rules a worker relies on, and the
  * sanitizing phase timed automatically while a batch runs inside a session.
  */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../core/ipc/contract.std';
 import { dispatchIpc } from '../../core/ipc/dispatch.std';
+import { replaySessions } from '../../core/sessions/sessions.std';
 import { createIpcHandlers } from '../../services/appServices.node';
 import { readLog } from '../../services/eventLog.node';
 import { closeExiftool } from '../../services/exiftool.node';
 import { pathPolicyFor } from '../../services/pathPolicy.node';
-import { SessionsService } from '../../services/sessions.node';
+import { type SessionView, SessionsService } from '../../services/sessions.node';
 import { TakeRecorder } from '../../services/takes.node';
+import { printPdfWithChromium } from '../e2e/launchChromium.node';
 import { CORPUS_DIR } from './corpus.node';
 
+const sha256Of = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-sessions-'));
+const exportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-exports-'));
 const sessions = new SessionsService(dataDir);
 const handlers = createIpcHandlers({
   dataDir,
@@ -25,12 +32,16 @@ const handlers = createIpcHandlers({
   pathPolicy: pathPolicyFor(dataDir),
   emit: () => undefined,
   pickMedia: async () => [],
+  pickEvidence: async () => [],
   pickFolder: async () => undefined,
+  pickSaveFile: async (name) => path.join(exportsDir, name),
+  printPdf: printPdfWithChromium,
 });
 afterAll(async () => {
   await sessions.close();
   await closeExiftool();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(exportsDir, { recursive: true, force: true });
 });
 
 async function ipc(channel: string, payload: unknown): Promise<IpcResult<unknown>> {
@@ -64,6 +75,73 @@ describe('sessions over IPC', () => {
     fs.copyFileSync(path.join(CORPUS_DIR, 'video-metadata/android-gps.mp4'), take);
     expect(await ipc('sanitize:audit', { path: take })).toMatchObject({ ok: true });
     expect(await ipc('sanitize:audit', { path: path.join(dataDir, 'sessions.jsonl') })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
-    expect(log.entries.map((entry) => entry.event.type)).toEqual(['session.started', 'phase.started', 'phase.stopped', 'session.ended']);
+    // The file sanitized in the session joined it as a clip, with its clean copy's fingerprint.
+    expect(log.entries.map((entry) => entry.event.type)).toEqual(['session.started', 'phase.started', 'clip.added', 'clip.sanitized', 'phase.stopped', 'session.ended']);
+    const [clip] = replaySessions(log.entries)[0]!.clips;
+    expect(clip).toMatchObject({ origin: 'added', file: path.join(work, 'take.mp4'), sha256: sha256Of(path.join(work, 'take.mp4')) });
+    expect(clip!.sanitized).toEqual({ output: path.join(work, 'clip-001.mp4'), sha256: sha256Of(path.join(work, 'clip-001.mp4')), identifyingLeft: 0 });
+  });
+
+  it('adds phone clips with their fingerprints, records outcomes, keeps evidence, and exports CSV and a PDF report', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-session-files-'));
+    const phoneClip = path.join(work, 'IMG_0042.mov');
+    fs.copyFileSync(path.join(CORPUS_DIR, 'video-metadata/iphone6-gps.mov'), phoneClip);
+    const notes = path.join(work, 'notes.mov');
+    fs.writeFileSync(notes, 'not a video');
+    const rateCard = path.join(work, 'rate-card.png');
+    fs.copyFileSync(path.join(CORPUS_DIR, 'documents/bill.png'), rateCard);
+
+    const started = await ipc('sessions:start', { platform: 'Acme <Data>', task: 'fold towels', terms: { amount: 0.5, currency: 'USD', per: 'clip' } });
+    const sessionId = (started as { value: { id: string } }).value.id;
+    const added = await ipc('sessions:addClips', { sessionId, paths: [phoneClip, notes, '/etc/passwd', phoneClip] });
+    expect(added).toMatchObject({
+      ok: true,
+      value: {
+        refused: [
+          { path: notes, reason: expect.stringMatching(/no picture could be recovered/) },
+          { path: '/etc/passwd', reason: expect.stringMatching(/only works on files in your home folder/) },
+        ],
+      },
+    });
+    // The same file twice is one clip.
+    const [clip, ...others] = (added as { value: { session: SessionView } }).value.session.clips;
+    expect(others).toEqual([]);
+    expect(clip).toMatchObject({ origin: 'added', file: phoneClip, sha256: sha256Of(phoneClip) });
+    expect(clip!.durationSeconds).toBeGreaterThan(1);
+
+    expect(await ipc('sessions:outcome', { sessionId, clipId: clip!.clipId, outcome: 'approved', paidOn: '2026-13-01' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await ipc('sessions:outcome', { sessionId, clipId: 'nope', outcome: 'approved' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not in the session/) } });
+    const outcome = await ipc('sessions:outcome', { sessionId, clipId: clip!.clipId, outcome: 'approved', paid: { amount: 0.5, currency: 'USD' }, paidOn: '2026-11-30' });
+    expect(outcome).toMatchObject({ ok: true, value: { received: [{ amount: 0.5, currency: 'USD' }], clips: [{ outcome: { outcome: 'approved', paidOn: '2026-11-30' } }] } });
+
+    // Evidence is copied into the session's folder, fingerprinted; a second file of the same name keeps both.
+    const attached = await ipc('sessions:attach', { sessionId, paths: [rateCard, rateCard, work] });
+    const { session, refused } = (attached as { value: { session: SessionView; refused: Array<{ reason: string }> } }).value;
+    expect(refused.map((item) => item.reason)).toEqual([expect.stringMatching(/is a folder/)]);
+    expect(session.evidence.map((item) => item.name)).toEqual(['rate-card.png', 'rate-card (2).png']);
+    for (const item of session.evidence) {
+      expect(path.dirname(item.file)).toBe(path.join(dataDir, 'sessions', sessionId, 'evidence'));
+      expect(sha256Of(item.file)).toBe(sha256Of(rateCard));
+    }
+    expect(fs.readdirSync(path.dirname(session.evidence[0]!.file)).filter((name) => name.includes('partial'))).toEqual([]);
+
+    const csv = await ipc('sessions:exportCsv', {});
+    const csvFile = (csv as { value: { file: string } }).value.file;
+    const rows = fs.readFileSync(csvFile, 'utf8').trim().split('\r\n');
+    expect(rows.filter((row) => row.startsWith('clip,')).some((row) => row.includes(`${phoneClip},${sha256Of(phoneClip)}`) && row.endsWith(',approved,,0.50,USD,2026-11-30'))).toBe(true);
+
+    // The PDF, printed by a real Chromium, holds the clip's and the evidence's fingerprints and the log's head.
+    const report = await ipc('sessions:report', { sessionId });
+    const { file, sha256 } = (report as { value: { file: string; sha256: string } }).value;
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(sha256).toBe(sha256Of(file));
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString().replace(/\s+/g, ' ');
+    expect(text).toContain('Work session evidence: Acme <Data>, fold towels');
+    for (const hash of [sha256Of(phoneClip), sha256Of(rateCard), (await readLog(dataDir)).lastHash]) {
+      // pdftotext may wrap a long hash; compare without spaces.
+      expect(text.replace(/ /g, '')).toContain(hash);
+    }
+    expect(await ipc('sessions:report', { sessionId: '../../etc' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not in the log/) } });
+    await ipc('sessions:end', {});
   });
 });

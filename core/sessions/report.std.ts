@@ -1,0 +1,169 @@
+/**
+ * The printable evidence report of one session: what a worker hands to a platform in a dispute. Every
+ * minute of the session in order, the time per phase, the pay, and every clip and attached file with its
+ * SHA-256, plus the log's chain head so that anyone can check the report against the log. Pure: the HTML
+ * as a string; the main process prints it to PDF. The page loads nothing: no script, font or image.
+ */
+import type { EventData, LogEntry } from './eventLog.std';
+import { type Money, type Session, expectedPay, phaseSeconds, received, sessionSeconds } from './sessions.std';
+
+export type ReportContext = {
+  /** The log's last hash and its length when the report was made. */
+  logHead: string;
+  logEvents: number;
+  generatedAtLocal: string;
+  appVersion: string;
+};
+
+const PHASE_NAMES: Record<string, string> = {
+  setup: 'Setup (corner check, camera, lighting)',
+  take: 'Takes',
+  retake: 'Retakes (takes redone)',
+  sanitizing: 'Sanitizing',
+  uploading: 'Uploading',
+  waiting: 'Waiting for review',
+  instructions: 'Reading instructions',
+  troubleshooting: 'Troubleshooting',
+  other: 'Other session time',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
+}
+
+/** "2026-11-23T09:05:00.000+01:00" -> "2026-11-23 09:05:00 (UTC+01:00)": the worker's own clock, with its offset. */
+export function readableLocal(at: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?([+-]\d{2}:\d{2}|Z)$/.exec(at);
+  if (!match) return at;
+  return `${match[1]} ${match[2]} (UTC${match[3] === 'Z' ? '+00:00' : match[3]})`;
+}
+
+export function formatDuration(seconds: number): string {
+  const whole = Math.round(seconds);
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  return hours > 0 ? `${hours} h ${String(minutes).padStart(2, '0')} min` : `${minutes} min ${String(whole % 60).padStart(2, '0')} s`;
+}
+
+const formatMoney = (money: Money) => `${money.amount.toFixed(2)} ${money.currency}`;
+const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+/** One line of the timeline, in words. Take and clip names come from the session's own records. */
+export function describeEvent(event: EventData, session: Session): string {
+  const clipName = (clipId: string) => {
+    const clip = session.clips.find((candidate) => candidate.clipId === clipId) ?? session.takes.find((take) => take.takeId === clipId);
+    return clip ? fileName(clip.file) : 'a clip';
+  };
+  switch (event.type) {
+    case 'session.started':
+      return `Session started: ${event.platform}${event.task ? `, ${event.task}` : ''}; pay ${formatMoney(event.terms)} per ${event.terms.per.replace('-', ' ')}`;
+    case 'session.paused':
+      return 'Paused';
+    case 'session.resumed':
+      return 'Resumed';
+    case 'session.ended':
+      return 'Session ended';
+    case 'phase.started':
+      return `Started: ${PHASE_NAMES[event.phase] ?? event.phase}`;
+    case 'phase.stopped': {
+      const phase = session.phases.find((candidate) => candidate.phaseId === event.phaseId);
+      return `Stopped: ${phase ? (PHASE_NAMES[phase.phase] ?? phase.phase) : 'a phase'}`;
+    }
+    case 'pay.received':
+      return `Pay received: ${formatMoney(event)}`;
+    case 'take.started':
+      return `Take started: ${fileName(event.file)}`;
+    case 'take.stopped':
+      return `Take stopped: ${clipName(event.takeId)}, ${event.durationSeconds.toFixed(1)} s, SHA-256 ${event.sha256}`;
+    case 'take.discarded':
+      return `Take discarded to be redone: ${clipName(event.takeId)}`;
+    case 'corner.checked':
+      return `Corner checked: ${event.verdict === 'clear' ? 'clear' : event.verdict}${event.open.length ? `; open: ${event.open.join(', ')}` : ''}${event.accepted.length ? `; accepted: ${event.accepted.join(', ')}` : ''}`;
+    case 'clip.added':
+      return `Clip added: ${fileName(event.file)}, SHA-256 ${event.sha256}`;
+    case 'clip.sanitized':
+      return `Clean copy made of ${clipName(event.clipId)}: ${fileName(event.output)}, SHA-256 ${event.sha256}, ${event.identifyingLeft} identifying tags left`;
+    case 'clip.outcome':
+      return `Outcome for ${clipName(event.clipId)}: ${event.outcome}${event.reason ? ` (${event.reason})` : ''}${event.paid ? `, paid ${formatMoney(event.paid)}` : ''}${event.paidOn ? ` on ${event.paidOn}` : ''}`;
+    case 'evidence.attached':
+      return `Evidence attached: ${event.name}, SHA-256 ${event.sha256}`;
+  }
+}
+
+const STYLE = `
+  @page { size: A4; margin: 16mm 14mm; }
+  body { font: 11pt/1.4 system-ui, sans-serif; color: #111; margin: 0; }
+  h1 { font-size: 17pt; margin: 0 0 4pt; }
+  h2 { font-size: 13pt; margin: 16pt 0 6pt; border-bottom: 1px solid #999; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; vertical-align: top; padding: 3pt 6pt 3pt 0; border-bottom: 1px solid #ddd; }
+  td.num, th.num { text-align: right; }
+  code { font: 8.5pt/1.3 ui-monospace, monospace; word-break: break-all; }
+  .meta { color: #444; }
+  td.when { white-space: nowrap; width: 11em; }
+  tr { page-break-inside: avoid; }
+`;
+
+/** The report as one self-contained HTML page. */
+export function evidenceReportHtml(session: Session, entries: readonly LogEntry[], context: ReportContext, now: number): string {
+  const phases = phaseSeconds(session, now);
+  const total = sessionSeconds(session, now);
+  const pay = received([session]);
+  const expected = expectedPay(session, now);
+  const hours = total / 3600;
+  const rate = (money: Money) => (hours > 0 ? `${formatMoney({ ...money, amount: money.amount / hours })} per hour` : '—');
+  const row = (cells: string[]) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+  const mine = entries.filter((entry) => entry.event.sessionId === session.id);
+
+  const phaseRows = Object.entries(phases)
+    .filter(([, seconds]) => seconds > 0)
+    .map(([phase, seconds]) => `<tr><td>${escapeHtml(PHASE_NAMES[phase] ?? phase)}</td><td class="num">${formatDuration(seconds)}</td></tr>`)
+    .join('');
+  const payLines = [
+    ...pay.map((money) => `Received ${escapeHtml(formatMoney(money))}: effective rate ${escapeHtml(rate(money))}.`),
+    `Expected by the terms: ${escapeHtml(formatMoney(expected))}, ${escapeHtml(rate(expected))}${pay.length ? '' : ' (nothing received yet)'}.`,
+  ];
+  const clipRows = session.clips
+    .map((clip) =>
+      row([
+        escapeHtml(fileName(clip.file)) + (clip.origin === 'take' ? ' <span class="meta">(recorded in SafeTake)</span>' : ''),
+        clip.durationSeconds === undefined ? '—' : `${clip.durationSeconds.toFixed(1)} s`,
+        `<code>${clip.sha256 ?? '—'}</code>`,
+        clip.sanitized ? `${escapeHtml(fileName(clip.sanitized.output))}<br><code>${clip.sanitized.sha256}</code><br>${clip.sanitized.identifyingLeft} identifying tags left` : 'not sanitized',
+        clip.outcome
+          ? escapeHtml(`${clip.outcome.outcome}${clip.outcome.reason ? `: ${clip.outcome.reason}` : ''}${clip.outcome.paid ? `; paid ${formatMoney(clip.outcome.paid)}` : ''}${clip.outcome.paidOn ? ` on ${clip.outcome.paidOn}` : ''}`)
+          : 'pending',
+      ]),
+    )
+    .join('');
+  const evidenceRows = session.evidence
+    .map((item) => row([escapeHtml(item.name), `${item.bytes.toLocaleString('en')} bytes`, `<code>${item.sha256}</code>`, escapeHtml(readableLocal(item.atLocal))]))
+    .join('');
+  const timelineRows = mine
+    .map((entry) => `<tr><td class="when">${escapeHtml(readableLocal(entry.at))}</td><td>${escapeHtml(describeEvent(entry.event, session))}</td></tr>`)
+    .join('');
+
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(`Work session evidence: ${session.platform}`)}</title>
+<style>${STYLE}</style></head>
+<body>
+<h1>${escapeHtml(`Work session evidence: ${session.platform}${session.task ? `, ${session.task}` : ''}`)}</h1>
+<p class="meta">From ${escapeHtml(readableLocal(session.startedAtLocal))}${session.end === undefined ? ' (still running)' : ''}. Made ${escapeHtml(readableLocal(context.generatedAtLocal))} by SafeTake ${escapeHtml(context.appVersion)} from the worker's own session log.</p>
+<h2>Time</h2>
+<table><tbody>${phaseRows}<tr><th>All working time (pauses excluded)</th><th class="num">${formatDuration(total)}</th></tr></tbody></table>
+<h2>Pay</h2>
+<p>Terms: ${escapeHtml(formatMoney(session.terms))} per ${escapeHtml(session.terms.per.replace('-', ' '))}.</p>
+${payLines.map((line) => `<p>${line}</p>`).join('\n')}
+<h2>Clips (${session.clips.length})</h2>
+${session.clips.length ? `<table><thead><tr><th>File</th><th>Length</th><th>SHA-256</th><th>Clean copy</th><th>Outcome</th></tr></thead><tbody>${clipRows}</tbody></table>` : '<p>No clips.</p>'}
+<h2>Attached evidence (${session.evidence.length})</h2>
+${session.evidence.length ? `<table><thead><tr><th>File</th><th>Size</th><th>SHA-256</th><th>Attached</th></tr></thead><tbody>${evidenceRows}</tbody></table>` : '<p>None.</p>'}
+<h2>Timeline</h2>
+<table><tbody>${timelineRows}</tbody></table>
+<h2>Integrity</h2>
+<p>Each line of the log carries the SHA-256 of the line before it. When this report was made the log held ${context.logEvents} events and its last line hashed to <code>${escapeHtml(context.logHead)}</code>. <code>safetake log verify</code> checks the chain; a later head that differs means the log changed since.</p>
+</body></html>
+`;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { type EventData, GENESIS_HASH, type LogEntry } from './eventLog.std';
+import { evidenceReportHtml, formatDuration, readableLocal } from './report.std';
+import { replaySessions } from './sessions.std';
+
+const HASH = (digit: string) => digit.repeat(64);
+const timeline: Array<[string, EventData]> = [
+  ['2026-11-23T09:00:00.000+01:00', { type: 'session.started', sessionId: 's', platform: '<script>alert(1)</script>', task: 'wave', terms: { amount: 1, currency: 'USD', per: 'clip' } }],
+  ['2026-11-23T09:00:00.000+01:00', { type: 'phase.started', sessionId: 's', phaseId: 'p', phase: 'setup' }],
+  ['2026-11-23T09:10:00.000+01:00', { type: 'phase.stopped', sessionId: 's', phaseId: 'p' }],
+  ['2026-11-23T09:10:00.000+01:00', { type: 'take.started', sessionId: 's', takeId: 't', file: '/data/takes/s/take-001.webm' }],
+  ['2026-11-23T09:11:00.000+01:00', { type: 'take.stopped', sessionId: 's', takeId: 't', durationSeconds: 60, sha256: HASH('a') }],
+  ['2026-11-23T09:12:00.000+01:00', { type: 'clip.outcome', sessionId: 's', clipId: 't', outcome: 'rejected', reason: 'hands "out" of frame' }],
+  ['2026-11-23T09:20:00.000+01:00', { type: 'session.ended', sessionId: 's' }],
+  ['2026-11-23T09:30:00.000+01:00', { type: 'session.started', sessionId: 'other', platform: 'Other', task: '', terms: { amount: 1, currency: 'USD', per: 'clip' } }],
+];
+const entries: LogEntry[] = timeline.map(([at, event], seq) => ({ v: 1, seq, at, prev: GENESIS_HASH, event }));
+const NOW = Date.parse('2030-01-01T00:00:00Z');
+
+describe('evidence report', () => {
+  const [session] = replaySessions(entries);
+  const html = evidenceReportHtml(session!, entries, { logHead: HASH('f'), logEvents: entries.length, generatedAtLocal: '2026-11-24T08:00:00.000+01:00', appVersion: '1.2.3' }, NOW);
+
+  it('escapes everything the worker or a file name typed, and loads nothing', () => {
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('hands &quot;out&quot; of frame');
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+    expect(html).not.toMatch(/\b(src|href)=/);
+  });
+
+  it('lists this session only, in order, with the time per phase, the clip hash and the log head', () => {
+    const timelineRows = [...html.matchAll(/<td class="when">([^<]+)<\/td><td>([^<]+)<\/td>/g)].map((match) => match[2]);
+    expect(timelineRows).toEqual([
+      expect.stringMatching(/^Session started: &lt;script&gt;/),
+      'Started: Setup (corner check, camera, lighting)',
+      'Stopped: Setup (corner check, camera, lighting)',
+      'Take started: take-001.webm',
+      `Take stopped: take-001.webm, 60.0 s, SHA-256 ${HASH('a')}`,
+      'Outcome for take-001.webm: rejected (hands &quot;out&quot; of frame)',
+      'Session ended',
+    ]);
+    expect(html).toMatch(/Setup \(corner check, camera, lighting\)<\/td><td class="num">10 min 00 s/);
+    expect(html).toMatch(/All working time \(pauses excluded\)<\/th><th class="num">20 min 00 s/);
+    expect(html).toContain(HASH('f'));
+    // Per clip, and the one clip was rejected: nothing expected.
+    expect(html).toContain('Expected by the terms: 0.00 USD, 0.00 USD per hour (nothing received yet).');
+  });
+
+  it('writes times on the worker\'s clock with its offset, and durations in words', () => {
+    expect(readableLocal('2026-03-29T01:59:59.000+00:00')).toBe('2026-03-29 01:59:59 (UTC+00:00)');
+    expect(readableLocal('2026-03-29T03:00:00.000+02:00')).toBe('2026-03-29 03:00:00 (UTC+02:00)');
+    expect(formatDuration(3 * 3600 + 5 * 60 + 9)).toBe('3 h 05 min');
+    expect(formatDuration(65)).toBe('1 min 05 s');
+  });
+});
