@@ -17,6 +17,7 @@ import {
   sessionSeconds,
   sessionsCsv,
   summariseByPlatform,
+  summariseByWeek,
 } from '../core/sessions/sessions.std';
 import { EventLog } from './eventLog.node';
 
@@ -117,6 +118,7 @@ export class SessionsService {
       recent: sessions.filter((session) => session.end !== undefined).slice(-50).reverse().map((session) => view(session, now)),
       platforms: [...new Set(sessions.map((session) => session.platform))].sort(),
       summary: summariseByPlatform(sessions, now),
+      weeks: summariseByWeek(sessions, now),
     };
   }
 

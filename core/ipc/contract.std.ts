@@ -105,6 +105,17 @@ const sessionsOverview = z.object({
   recent: z.array(sessionView),
   platforms: z.array(z.string()),
   summary: z.array(z.object({ platform: z.string(), sessions: z.number(), hours: z.number(), received: z.array(money), rates: z.array(money) })),
+  weeks: z.array(
+    z.object({
+      week: z.string(),
+      sessions: z.number(),
+      phaseHours: z.record(phaseKind.or(z.literal('other')), z.number()),
+      hours: z.number(),
+      clips: z.object({ approved: z.number(), rejected: z.number(), pending: z.number() }),
+      received: z.array(money),
+      rates: z.array(money),
+    }),
+  ),
 });
 
 /** A region as fractions of the picture (0..1), so it fits any clip from the same camera. */

@@ -9,6 +9,10 @@ export type Money = { amount: number; currency: string };
 type Interval = { start: number; end?: number };
 type PhaseRecord = Interval & { phaseId: string; phase: PhaseKind };
 
+/** Phase kinds in the order reports list them; "other" is session time in no phase. */
+const PHASE_COLUMNS = ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting', 'other'] as const;
+const CLIP_COLUMNS = ['clip_file', 'clip_sha256', 'clip_seconds', 'clean_copy', 'clean_copy_sha256', 'identifying_left', 'outcome', 'outcome_reason', 'clip_paid', 'clip_paid_currency', 'clip_paid_on'] as const;
+
 export type Session = {
   id: string;
   platform: string;
@@ -254,11 +258,58 @@ function csvCell(value: string | number): string {
   return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const PHASE_COLUMNS = ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting', 'other'] as const;
-const CLIP_COLUMNS = ['clip_file', 'clip_sha256', 'clip_seconds', 'clean_copy', 'clean_copy_sha256', 'identifying_left', 'outcome', 'outcome_reason', 'clip_paid', 'clip_paid_currency', 'clip_paid_on'] as const;
+/**
+ * The Monday that starts the week of a local date ("2026-11-26" -> "2026-11-23"). Weeks are the worker's
+ * own calendar weeks: a session belongs to the week of the day it started on the worker's clock.
+ */
+export function weekStart(localDate: string): string {
+  const day = new Date(`${localDate.slice(0, 10)}T00:00:00Z`);
+  const sinceMonday = (day.getUTCDay() + 6) % 7;
+  return new Date(day.getTime() - sinceMonday * 86_400_000).toISOString().slice(0, 10);
+}
+
+export type WeekSummary = {
+  /** The Monday, "2026-11-23". */
+  week: string;
+  sessions: number;
+  /** Hours per phase (and "other"), pauses excluded. */
+  phaseHours: Record<PhaseKind | 'other', number>;
+  hours: number;
+  clips: Record<'approved' | 'rejected' | 'pending', number>;
+  received: Money[];
+  rates: Money[];
+};
+
+/** Per calendar week, oldest first: time by phase, clips by outcome, pay and the effective rate. */
+export function summariseByWeek(sessions: readonly Session[], now: number): WeekSummary[] {
+  const weeks = new Map<string, Session[]>();
+  for (const session of sessions) {
+    const week = weekStart(session.startedAtLocal);
+    weeks.set(week, [...(weeks.get(week) ?? []), session]);
+  }
+  return [...weeks.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([week, mine]) => {
+      const phaseHours = Object.fromEntries(PHASE_COLUMNS.map((kind) => [kind, 0])) as Record<PhaseKind | 'other', number>;
+      for (const session of mine) {
+        for (const [kind, seconds] of Object.entries(phaseSeconds(session, now))) phaseHours[kind as PhaseKind | 'other'] += seconds / 3600;
+      }
+      return {
+        week,
+        sessions: mine.length,
+        phaseHours,
+        hours: mine.reduce((sum, session) => sum + sessionSeconds(session, now), 0) / 3600,
+        clips: clipOutcomes(mine),
+        received: received(mine),
+        rates: hourlyRates(mine, now),
+      };
+    });
+}
+
 
 /**
- * One row per session (local date, platform, task, hours per phase, total, pay and rate per currency; a row
+ * One row per session (local date, platform, task, hours per phase to 4 decimals, i.e. to the second or so,
+ * total, pay and rate per currency; a row
  * per currency when paid in several), then one row per clip under it (its file, fingerprint, clean copy and
  * outcome). The first column says which kind of row it is.
  */
@@ -269,7 +320,7 @@ export function sessionsCsv(sessions: readonly Session[], now: number): string {
     const phases = phaseSeconds(session, now);
     const total = sessionSeconds(session, now) / 3600;
     const base = [session.startedAtLocal.slice(0, 10), session.platform, session.task];
-    const hours = [...PHASE_COLUMNS.map((kind) => (phases[kind] / 3600).toFixed(3)), total.toFixed(3)];
+    const hours = [...PHASE_COLUMNS.map((kind) => (phases[kind] / 3600).toFixed(4)), total.toFixed(4)];
     const pay = received([session]);
     const sessionRows = (pay.length === 0 ? [['', '', '']] : pay.map((money) => [money.amount.toFixed(2), money.currency, total > 0 ? (money.amount / total).toFixed(2) : '']))
       .map((payCells) => ['session', ...base, ...hours, ...payCells, ...noClip]);

@@ -11,7 +11,9 @@ import {
   sessionSeconds,
   sessionsCsv,
   summariseByPlatform,
+  summariseByWeek,
   unionMs,
+  weekStart,
 } from './sessions.std';
 
 /** Entries at the given local timestamps (chain fields are irrelevant to the maths). */
@@ -93,8 +95,8 @@ describe('pay', () => {
     ]);
     const csv = sessionsCsv(sessions, NOW).trim().split('\r\n');
     expect(csv[0]).toMatch(/^row,date,platform,task,setup_hours,.*,total_hours,paid,currency,hourly_rate,clip_file,clip_sha256,.*,clip_paid_on$/);
-    expect(csv[1]).toMatch(/^session,2026-11-23,Acme,fold towels,.*,2\.000,9\.00,USD,4\.50,{11}$/);
-    expect(csv[3]).toMatch(/^session,2026-11-25,Acme,fold towels,.*,1\.000,,,,{11}$/);
+    expect(csv[1]).toMatch(/^session,2026-11-23,Acme,fold towels,.*,2\.0000,9\.00,USD,4\.50,{11}$/);
+    expect(csv[3]).toMatch(/^session,2026-11-25,Acme,fold towels,.*,1\.0000,,,,{11}$/);
   });
 
   it('quotes CSV cells that could break the file or run as a formula', () => {
@@ -142,6 +144,37 @@ describe('clips', () => {
     expect(csv).toHaveLength(4);
     expect(csv[2]).toMatch(new RegExp(`^clip,2026-11-23,Acme,fold towels,.*,/takes/take-1.webm,${HASH('1')},60.0,,,,approved,,2.00,USD,2026-12-01$`));
     expect(csv[3]).toMatch(new RegExp(`^clip,.*,/phone/IMG_1.mov,${HASH('3')},120.0,/clean/clip-001.mp4,${HASH('4')},0,rejected,too dark,,,$`));
+  });
+});
+
+describe('weeks', () => {
+  it('starts weeks on the worker\'s Monday, across a year end', () => {
+    expect(weekStart('2026-11-23T09:00:00.000+01:00')).toBe('2026-11-23');
+    expect(weekStart('2026-11-29T23:59:00.000-05:00')).toBe('2026-11-23');
+    expect(weekStart('2026-11-30T00:10:00.000+13:00')).toBe('2026-11-30');
+    expect(weekStart('2027-01-01')).toBe('2026-12-28');
+  });
+
+  it('sums phases, clips and pay per week, each session in the week it started', () => {
+    const sessions = replaySessions(entries(
+      ['2026-11-23T09:00:00.000+01:00', start('a')],
+      ['2026-11-23T09:00:00.000+01:00', phase('a', 'p', 'setup')],
+      ['2026-11-23T09:30:00.000+01:00', stop('a', 'p')],
+      ['2026-11-23T10:00:00.000+01:00', end('a')],
+      ['2026-11-29T23:30:00.000+01:00', start('b')], // Sunday night, ends on Monday: still the first week
+      ['2026-11-30T00:30:00.000+01:00', end('b')],
+      ['2026-11-30T00:31:00.000+01:00', { type: 'pay.received', sessionId: 'b', amount: 4, currency: 'USD' }],
+      ['2026-12-02T09:00:00.000+01:00', start('c')],
+      ['2026-12-02T09:00:00.000+01:00', { type: 'clip.added', sessionId: 'c', clipId: 'k', file: '/k.mov', sha256: 'a'.repeat(64) }],
+      ['2026-12-02T09:30:00.000+01:00', end('c')],
+    ));
+    const weeks = summariseByWeek(sessions, NOW);
+    expect(weeks.map((week) => [week.week, week.sessions, week.hours, week.phaseHours.setup, week.phaseHours.other])).toEqual([
+      ['2026-11-23', 2, 2, 0.5, 1.5],
+      ['2026-11-30', 1, 0.5, 0, 0.5],
+    ]);
+    expect(weeks[0]!.rates).toEqual([{ currency: 'USD', amount: 2 }]);
+    expect(weeks[1]!.clips).toEqual({ approved: 0, rejected: 0, pending: 1 });
   });
 });
 

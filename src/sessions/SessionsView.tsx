@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import type { IpcResponse, SessionViewData } from '../../core/ipc/contract.std';
 import type { PhaseKind } from '../../core/sessions/eventLog.std';
 import { compareWithMinimum } from '../../core/sessions/sessions.std';
 import { formatClock } from '../../core/clock.std';
 import { api, call } from '../api';
+import { SessionRecords } from './SessionRecords';
 import { TakeRecorder } from './TakeRecorder';
+import { WeeklyCharts } from './WeeklyCharts';
 
 type Overview = IpcResponse<'sessions:overview'>;
 type Minimum = IpcResponse<'settings:get'>['minimumHourlyRate'];
@@ -63,6 +65,7 @@ export function SessionsView() {
       {error && <p role="alert">{error}</p>}
       {overview.active ? <ActiveSession session={overview.active} act={act} refresh={refresh} /> : <StartSession platforms={overview.platforms} act={act} />}
       <PastSessions sessions={overview.recent} act={act} />
+      <WeeklyCharts overview={overview} />
       {overview.summary.length > 0 && (
         <table className="summary-table">
           <caption>Per platform, all sessions</caption>
@@ -100,6 +103,7 @@ export function SessionsView() {
           </tbody>
         </table>
       )}
+      <CsvExport act={act} />
       <MinimumRateForm key={minimum ? `${minimum.amount} ${minimum.currency}` : 'none'} minimum={minimum} act={act} />
     </section>
   );
@@ -207,6 +211,7 @@ function ActiveSession({ session, act, refresh }: { session: SessionViewData; ac
       </label>
       <TakeRecorder onChange={refresh} withSound={withSound} />
       <PhaseList phaseSeconds={session.phaseSeconds} />
+      <SessionRecords session={session} act={act} />
     </div>
   );
 }
@@ -227,6 +232,7 @@ function PhaseList({ phaseSeconds }: { phaseSeconds: Record<string, number> }) {
 }
 
 function PastSessions({ sessions, act }: { sessions: SessionViewData[]; act: Act }) {
+  const [opened, setOpened] = useState<string>();
   if (sessions.length === 0) return null;
   return (
     <table className="sessions-table">
@@ -242,23 +248,55 @@ function PastSessions({ sessions, act }: { sessions: SessionViewData[]; act: Act
       </thead>
       <tbody>
         {sessions.map((session) => (
-          <tr key={session.id}>
-            <td>{session.startedAtLocal.slice(0, 10)}</td>
-            <th scope="row">
-              {session.platform}
-              {session.task ? ` — ${session.task}` : ''}
-              <PhaseList phaseSeconds={session.phaseSeconds} />
-            </th>
-            <td>{hours(session.seconds)}</td>
-            <td>
-              {money(session.received) || 'not entered'}
-              <PayForm session={session} act={act} />
-            </td>
-            <td>{money(session.rates) || '—'}</td>
-          </tr>
+          <Fragment key={session.id}>
+            <tr>
+              <td>{session.startedAtLocal.slice(0, 10)}</td>
+              <th scope="row">
+                {session.platform}
+                {session.task ? ` — ${session.task}` : ''}
+                <PhaseList phaseSeconds={session.phaseSeconds} />
+                <button type="button" className="link" aria-expanded={opened === session.id} onClick={() => setOpened(opened === session.id ? undefined : session.id)}>
+                  Clips, decisions and evidence ({session.clips.length})
+                </button>
+              </th>
+              <td>{hours(session.seconds)}</td>
+              <td>
+                {money(session.received) || 'not entered'}
+                <PayForm session={session} act={act} />
+              </td>
+              <td>{money(session.rates) || (session.expectedRate ? `${money([session.expectedRate])} expected` : '—')}</td>
+            </tr>
+            {opened === session.id && (
+              <tr className="session-detail">
+                <td colSpan={5}>
+                  <SessionRecords session={session} act={act} />
+                </td>
+              </tr>
+            )}
+          </Fragment>
         ))}
       </tbody>
     </table>
+  );
+}
+
+function CsvExport({ act }: { act: Act }) {
+  const [saved, setSaved] = useState<string>();
+  return (
+    <p>
+      <button
+        type="button"
+        onClick={() =>
+          void act(async () => {
+            const { file } = await call(api['sessions:exportCsv']({}));
+            setSaved(file && `Saved ${file}: a row per session and per clip.`);
+          })
+        }
+      >
+        Export every session as CSV…
+      </button>{' '}
+      {saved && <span role="status">{saved}</span>}
+    </p>
   );
 }
 

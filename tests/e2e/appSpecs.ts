@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AppHandle, CameraMode, LaunchApp } from './appHandle';
+import type { AppHandle, CameraMode, DialogAnswers, LaunchApp } from './appHandle';
 import { auditFile } from '../../services/audit.node';
 import { readLog } from '../../services/eventLog.node';
 import { decodeCheck } from '../../services/ffmpeg.node';
@@ -36,6 +36,17 @@ export type SpecSupport = {
   /** A File made in the page has a path only through the bridge's stand-in for Electron's webUtils. */
   supportsSyntheticDrop: boolean;
 };
+
+/** Records a take of about `ms` from the take recorder, started by `button`, and waits until it is saved. */
+async function recordTake(page: AppHandle['page'], ms: number, button: 'Record a take' | 'Retake' = 'Record a take'): Promise<void> {
+  const status = page.locator('.take-status');
+  await page.getByRole('button', { name: button }).click();
+  await expect.poll(() => status.textContent(), { timeout: 5000 }).toContain('Recording in');
+  await expect.poll(() => status.textContent(), { timeout: 8000 }).toMatch(/● Recording/);
+  await page.waitForTimeout(ms);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/Take saved \(0:0\d\)/);
+}
 
 /** Drops a file named `name` from the launch's drop folder on the Sanitize view's drop zone. */
 async function dropFile(page: AppHandle['page'], name: string, type: string): Promise<void> {
@@ -71,8 +82,8 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
     fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  async function start(camera: CameraMode, dropFolder?: string, video = cameraVideo): Promise<AppHandle> {
-    const handle = await launch({ camera, cameraVideo: video, dropFolder });
+  async function start(camera: CameraMode, dropFolder?: string, video = cameraVideo, dialogAnswers?: DialogAnswers): Promise<AppHandle> {
+    const handle = await launch({ camera, cameraVideo: video, dropFolder, dialogAnswers });
     open.push(handle);
     return handle;
   }
@@ -338,6 +349,109 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       expect(foreignRequests(handle)).toEqual([]);
     });
 
+    it.skipIf(!options.supportsSyntheticDrop)('a whole session: check, takes and a retake, a phone clip sanitized, upload, waiting, decisions, evidence, report and CSV', async () => {
+      const files = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-whole-'));
+      const phoneClip = path.join(files, 'IMG_0042.mov');
+      fs.copyFileSync(path.join(CORPUS_DIR, 'video-metadata/iphone6-gps.mov'), phoneClip);
+      const rateCard = path.join(files, 'rate-card.png');
+      fs.copyFileSync(path.join(CORPUS_DIR, 'documents/bill.png'), rateCard);
+      const exportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-exports-'));
+      const handle = await start('fake', files, cameraVideo, { media: [phoneClip], evidence: [rateCard], saveFolder: exportsDir });
+      const { page } = handle;
+
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await page.getByLabel('Platform').fill('Acme Data');
+      await page.getByLabel('Task').fill('fold towels');
+      await page.getByLabel('Pay', { exact: true }).fill('0.50');
+      await page.getByRole('button', { name: 'Start session' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Acme Data — fold towels' }).isVisible()).toBe(true);
+
+      // Setup: the corner check, saved once the kitchen reads clear.
+      await page.getByRole('tab', { name: 'Check corner' }).click();
+      await expect.poll(() => page.getByTestId('corner-verdict').textContent(), { timeout: 60_000 }).toContain('Corner clear');
+      await page.getByRole('button', { name: 'Save this check' }).click();
+      await expect.poll(() => page.getByText(/Check saved at/).isVisible()).toBe(true);
+
+      // Two takes kept, one redone; then the clip from the phone joins the session.
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await recordTake(page, 1500);
+      await page.getByRole('button', { name: 'Keep' }).click();
+      await recordTake(page, 1500);
+      await recordTake(page, 1500, 'Retake');
+      await page.getByRole('button', { name: 'Keep' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: /^Takes:/ }).textContent()).toBe('Takes: 2 kept, 1 redone');
+      await page.getByRole('button', { name: 'Add clips from your phone or computer…' }).click();
+      const clipsTable = page.locator('.clips-table');
+      await expect.poll(() => clipsTable.locator('tbody tr').count()).toBe(3);
+
+      // Sanitize the phone clip: the session times it and ties the clean copy to the clip.
+      await page.getByRole('tab', { name: 'Sanitize' }).click();
+      await dropFile(page, 'IMG_0042.mov', 'video/quicktime');
+      await page.getByLabel('Output folder').fill(exportsDir);
+      await page.getByRole('button', { name: 'Make clean copies' }).click();
+      await expect.poll(() => page.locator('.file-progress').textContent(), { timeout: 60_000 }).toContain('Ready to upload');
+
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await expect.poll(() => clipsTable.textContent()).toMatch(/IMG_0042\.mov.*clip-001\.mp4 ✓ clean/);
+      for (const phase of ['Uploading', 'Waiting for review']) {
+        await page.getByRole('button', { name: `▶ ${phase}` }).click();
+        await page.waitForTimeout(1100);
+        await page.getByRole('button', { name: `■ Stop: ${phase}` }).click();
+      }
+      await page.getByRole('button', { name: 'End session' }).click();
+
+      // Later: the platform's decisions, the rate card as evidence, the report and the CSV.
+      const row = page.locator('.sessions-table tbody tr').first();
+      await row.getByRole('button', { name: 'Clips, decisions and evidence (3)' }).click();
+      const phoneDecision = page.getByRole('form', { name: 'Decision on IMG_0042.mov' });
+      await phoneDecision.getByLabel('Decision').selectOption('rejected');
+      await phoneDecision.getByLabel('Reason given').fill('too dark');
+      await phoneDecision.getByRole('button', { name: 'Save decision' }).click();
+      const takeDecision = page.getByRole('form', { name: 'Decision on take-001.webm' });
+      await takeDecision.getByLabel('Decision').selectOption('approved');
+      await takeDecision.getByLabel('Paid (USD)').fill('0.50');
+      await takeDecision.getByLabel('on', { exact: true }).fill('2026-11-30');
+      await takeDecision.getByRole('button', { name: 'Save decision' }).click();
+      await expect.poll(() => row.textContent()).toContain('0.50 USD');
+      await page.getByRole('button', { name: 'Attach evidence (instructions, rate card, terms)…' }).click();
+      await expect.poll(() => page.getByRole('list', { name: 'Evidence kept with this session' }).textContent()).toContain('rate-card.png');
+      await page.getByRole('button', { name: 'Save the evidence report (PDF)…' }).click();
+      await expect.poll(() => page.getByText(/Evidence report saved to/).textContent(), { timeout: 30_000 }).toContain(exportsDir);
+      await page.getByRole('button', { name: 'Export every session as CSV…' }).click();
+      await expect.poll(() => page.getByText(/a row per session and per clip/).isVisible()).toBe(true);
+
+      // The charts are drawn, with their numbers in a table.
+      expect(await page.locator('.weekly canvas[role="img"]').count()).toBe(3);
+      await page.getByText('The numbers behind the charts').click();
+      expect(await page.locator('.weeks-table tbody tr').first().textContent()).toMatch(/^\d{4}-\d{2}-\d{2}1.*1110\.50 USD/);
+
+      const log = await readLog(handle.dataDir);
+      expect(log.broken).toBeUndefined();
+      const kinds = log.entries.map(({ event }) => (event.type === 'phase.started' ? `${event.type}:${event.phase}` : event.type));
+      expect(kinds).toEqual([
+        'session.started',
+        'phase.started:setup', 'corner.checked', 'phase.stopped',
+        'take.started', 'take.stopped',
+        'take.started', 'take.stopped', 'take.discarded', 'take.started', 'take.stopped',
+        'clip.added',
+        'phase.started:sanitizing', 'clip.sanitized', 'phase.stopped',
+        'phase.started:uploading', 'phase.stopped', 'phase.started:waiting', 'phase.stopped',
+        'session.ended',
+        'clip.outcome', 'clip.outcome', 'evidence.attached',
+      ]);
+
+      // The CSV: every phase has time, and a row per clip with its fingerprint and outcome.
+      const [csvName] = fs.readdirSync(exportsDir).filter((name) => name.endsWith('.csv'));
+      const [header, sessionRow, ...clipRows] = fs.readFileSync(path.join(exportsDir, csvName!), 'utf8').trim().split('\r\n').map((line) => line.split(','));
+      const cell = (row: string[] | undefined, column: string) => row![header!.indexOf(column)];
+      for (const phase of ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting']) expect(Number(cell(sessionRow, `${phase}_hours`))).toBeGreaterThan(0);
+      expect(clipRows.map((row) => [cell(row, 'row'), cell(row, 'outcome')])).toEqual([['clip', 'approved'], ['clip', 'pending'], ['clip', 'rejected']]);
+      expect(cell(clipRows[2], 'clean_copy')).toBe(path.join(exportsDir, 'clip-001.mp4'));
+      const [pdfName] = fs.readdirSync(exportsDir).filter((name) => name.endsWith('.pdf'));
+      expect(fs.readFileSync(path.join(exportsDir, pdfName!)).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+
     it('records two takes from the camera, redoes one, and keeps the files on disk as they were streamed', async () => {
       const handle = await start('fake');
       const { page } = handle;
@@ -346,21 +460,8 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       await page.getByLabel('Pay', { exact: true }).fill('1');
       await page.getByRole('button', { name: 'Start session' }).click();
 
-      const status = page.locator('.take-status');
-      const recordFor = async (ms: number) => {
-        await page.getByRole('button', { name: 'Record a take' }).click();
-        await expect.poll(() => status.textContent(), { timeout: 5000 }).toContain('Recording in');
-        await expect.poll(() => status.textContent(), { timeout: 8000 }).toMatch(/● Recording/);
-        await page.waitForTimeout(ms);
-        await page.getByRole('button', { name: 'Stop' }).click();
-        await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/Take saved \(0:0\d\)/);
-      };
-      await recordFor(2500);
-      await page.getByRole('button', { name: 'Retake' }).click();
-      await expect.poll(() => status.textContent(), { timeout: 8000 }).toMatch(/● Recording/);
-      await page.waitForTimeout(3000);
-      await page.getByRole('button', { name: 'Stop' }).click();
-      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/Take saved/);
+      await recordTake(page, 2500);
+      await recordTake(page, 3000, 'Retake');
       await page.getByRole('button', { name: 'Keep' }).click();
       await expect.poll(() => page.getByRole('heading', { name: /^Takes:/ }).textContent()).toBe('Takes: 1 kept, 1 redone');
 
