@@ -177,5 +177,6 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     'takes:chunk': ({ takeId, index, data }) => context.takes.chunk(takeId, index, Buffer.from(data, 'base64')),
     'takes:finish': ({ takeId }) => context.takes.finish(takeId),
     'takes:discard': async ({ takeId }) => (await context.takes.discard(takeId), {}),
+    'takes:risk': async ({ takeId, ...risk }) => (await context.takes.risk(takeId, risk), {}),
   };
 }

@@ -117,6 +117,7 @@ export class SessionsService {
       active: active && view(active, now),
       recent: sessions.filter((session) => session.end !== undefined).slice(-50).reverse().map((session) => view(session, now)),
       platforms: [...new Set(sessions.map((session) => session.platform))].sort(),
+      tasks: [...new Set(sessions.map((session) => session.task).filter((task) => task !== ''))].sort(),
       summary: summariseByPlatform(sessions, now),
       weeks: summariseByWeek(sessions, now),
     };
@@ -150,7 +151,7 @@ export class SessionsService {
   }
 
   /** Logs what the take recorder did (services/takes.node.ts), in the running session. */
-  async recordTake(event: Extract<EventData, { type: 'take.started' | 'take.stopped' | 'take.discarded' }>): Promise<SessionView> {
+  async recordTake(event: Extract<EventData, { type: 'take.started' | 'take.stopped' | 'take.discarded' | 'take.risk' }>): Promise<SessionView> {
     return this.append(event);
   }
 

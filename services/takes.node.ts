@@ -6,6 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import type { RiskCategory } from '../core/detect/risks.std';
 import { UserError } from '../core/errors.std';
 import { decodeCheck } from './ffmpeg.node';
 import { sha256File } from './sanitize.node';
@@ -65,6 +66,13 @@ export class TakeRecorder {
     const sha256 = await sha256File(take.file);
     await this.sessions.recordTake({ type: 'take.stopped', sessionId: take.sessionId, takeId, durationSeconds: decoded.decodedSeconds, sha256 });
     return { file: take.file, durationSeconds: decoded.decodedSeconds, sha256 };
+  }
+
+  /** Logs a risk seen while the take records (someone walked in, a phone lit up), at its time in the take. */
+  async risk(takeId: string, risk: { atSeconds: number; category: RiskCategory; label: string }): Promise<void> {
+    const take = this.open.get(takeId);
+    if (!take) throw new UserError('That take is not being recorded.');
+    await this.sessions.recordTake({ type: 'take.risk', sessionId: take.sessionId, takeId, ...risk });
   }
 
   /** Marks a finished take as redone: its time counts as a retake; the file stays as evidence of the work. */

@@ -82,6 +82,7 @@ export const sessionView = z.object({
       sha256: z.string().optional(),
       durationSeconds: z.number().optional(),
       sanitized: z.object({ output: z.string(), sha256: z.string(), identifyingLeft: z.number() }).optional(),
+      risks: z.array(z.object({ atSeconds: z.number(), category: riskCategory, label: z.string() })).optional(),
       outcome: z
         .object({ outcome: clipOutcome, reason: z.string().optional(), paid: money.optional(), paidOn: z.string().optional(), atLocal: z.string() })
         .optional(),
@@ -104,6 +105,7 @@ const sessionsOverview = z.object({
   active: sessionView.optional(),
   recent: z.array(sessionView),
   platforms: z.array(z.string()),
+  tasks: z.array(z.string()),
   summary: z.array(z.object({ platform: z.string(), sessions: z.number(), hours: z.number(), received: z.array(money), rates: z.array(money) })),
   weeks: z.array(
     z.object({
@@ -219,6 +221,11 @@ export const ipcContract = {
     response: z.object({ file: z.string(), durationSeconds: z.number(), sha256: z.string() }),
   },
   'takes:discard': { request: z.object({ takeId: z.string().max(64) }).strict(), response: z.object({}) },
+  /** A risk the detector saw while a take was recording, at its time in the take. */
+  'takes:risk': {
+    request: z.object({ takeId: z.string().max(64), atSeconds: z.number().nonnegative().max(86_400), category: riskCategory, label: z.string().min(1).max(200) }).strict(),
+    response: z.object({}),
+  },
 } as const;
 
 /** Events main pushes to the renderer, with their payload schemas. */

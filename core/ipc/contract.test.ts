@@ -58,6 +58,7 @@ describe('dispatchIpc', () => {
     'takes:chunk': unused,
     'takes:finish': unused,
     'takes:discard': unused,
+    'takes:risk': unused,
     'corner:begin': unused,
     'corner:finish': unused,
   };

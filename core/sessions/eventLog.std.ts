@@ -49,6 +49,15 @@ export const eventData = z.discriminatedUnion('type', [
     sha256: sha256Hex,
   }),
   z.object({ type: z.literal('take.discarded'), sessionId: z.string(), takeId: z.string() }),
+  /** A risk the detector saw during a take (someone walked in, a phone lit up), at its time in the take. */
+  z.object({
+    type: z.literal('take.risk'),
+    sessionId: z.string(),
+    takeId: z.string(),
+    atSeconds: z.number().nonnegative(),
+    category: riskCategory,
+    label: z.string().min(1).max(200),
+  }),
   /** A corner check's result: its verdict and the kinds of risk left open or accepted. Never an image. */
   z.object({
     type: z.literal('corner.checked'),

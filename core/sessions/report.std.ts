@@ -75,6 +75,8 @@ export function describeEvent(event: EventData, session: Session): string {
       return `Take started: ${fileName(event.file)}`;
     case 'take.stopped':
       return `Take stopped: ${clipName(event.takeId)}, ${event.durationSeconds.toFixed(1)} s, SHA-256 ${event.sha256}`;
+    case 'take.risk':
+      return `During ${clipName(event.takeId)}, at ${event.atSeconds.toFixed(1)} s: ${event.label}`;
     case 'take.discarded':
       return `Take discarded to be redone: ${clipName(event.takeId)}`;
     case 'corner.checked':
@@ -126,7 +128,9 @@ export function evidenceReportHtml(session: Session, entries: readonly LogEntry[
   const clipRows = session.clips
     .map((clip) =>
       row([
-        escapeHtml(fileName(clip.file)) + (clip.origin === 'take' ? ' <span class="meta">(recorded in SafeTake)</span>' : ''),
+        escapeHtml(fileName(clip.file)) +
+          (clip.origin === 'take' ? ' <span class="meta">(recorded in SafeTake)</span>' : '') +
+          (clip.risks?.length ? `<br>Seen during the take: ${escapeHtml(clip.risks.map((risk) => `${risk.atSeconds.toFixed(1)} s ${risk.label}`).join('; '))}` : ''),
         clip.durationSeconds === undefined ? '—' : `${clip.durationSeconds.toFixed(1)} s`,
         `<code>${clip.sha256 ?? '—'}</code>`,
         clip.sanitized ? `${escapeHtml(fileName(clip.sanitized.output))}<br><code>${clip.sanitized.sha256}</code><br>${clip.sanitized.identifyingLeft} identifying tags left` : 'not sanitized',
@@ -151,6 +155,7 @@ export function evidenceReportHtml(session: Session, entries: readonly LogEntry[
 <body>
 <h1>${escapeHtml(`Work session evidence: ${session.platform}${session.task ? `, ${session.task}` : ''}`)}</h1>
 <p class="meta">From ${escapeHtml(readableLocal(session.startedAtLocal))}${session.end === undefined ? ' (still running)' : ''}. Made ${escapeHtml(readableLocal(context.generatedAtLocal))} by SafeTake ${escapeHtml(context.appVersion)} from the worker's own session log.</p>
+${session.notes ? `<p>Notes: ${escapeHtml(session.notes)}</p>` : ''}
 <h2>Time</h2>
 <table><tbody>${phaseRows}<tr><th>All working time (pauses excluded)</th><th class="num">${formatDuration(total)}</th></tr></tbody></table>
 <h2>Pay</h2>

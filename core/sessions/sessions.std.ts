@@ -11,13 +11,14 @@ type PhaseRecord = Interval & { phaseId: string; phase: PhaseKind };
 
 /** Phase kinds in the order reports list them; "other" is session time in no phase. */
 const PHASE_COLUMNS = ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting', 'other'] as const;
-const CLIP_COLUMNS = ['clip_file', 'clip_sha256', 'clip_seconds', 'clean_copy', 'clean_copy_sha256', 'identifying_left', 'outcome', 'outcome_reason', 'clip_paid', 'clip_paid_currency', 'clip_paid_on'] as const;
+const CLIP_COLUMNS = ['clip_file', 'clip_sha256', 'clip_seconds', 'risks_during_take', 'clean_copy', 'clean_copy_sha256', 'identifying_left', 'outcome', 'outcome_reason', 'clip_paid', 'clip_paid_currency', 'clip_paid_on'] as const;
 
 export type Session = {
   id: string;
   platform: string;
   task: string;
   terms: Money & { per: 'clip' | 'approved-minute' | 'hour' | 'batch' };
+  notes?: string;
   /** The start as the worker's clock showed it ("2026-11-23T09:00:00.000+01:00"). */
   startedAtLocal: string;
   start: number;
@@ -48,7 +49,10 @@ export type Clip = {
   durationSeconds?: number;
   sanitized?: ClipEvent<'clip.sanitized'>;
   outcome?: ClipOutcome;
+  /** Risks the detector saw during a take, each at its time in the take. */
+  risks?: TakeRisk[];
 };
+export type TakeRisk = Omit<Extract<EventData, { type: 'take.risk' }>, 'type' | 'sessionId' | 'takeId'>;
 export type Evidence = Omit<Extract<EventData, { type: 'evidence.attached' }>, 'type' | 'sessionId'> & { atLocal: string };
 
 export function replaySessions(entries: readonly LogEntry[]): Session[] {
@@ -61,6 +65,7 @@ export function replaySessions(entries: readonly LogEntry[]): Session[] {
         platform: event.platform,
         task: event.task,
         terms: event.terms,
+        ...(event.notes ? { notes: event.notes } : {}),
         startedAtLocal: at,
         start: time,
         pauses: [],
@@ -127,6 +132,12 @@ function apply(session: Session, event: Exclude<EventData, { type: 'session.star
       const take = session.takes.find((candidate) => candidate.takeId === event.takeId);
       if (take) take.kept = false;
       session.clips = session.clips.filter((clip) => clip.clipId !== event.takeId);
+      break;
+    }
+    case 'take.risk': {
+      const { type: _type, sessionId: _sessionId, takeId, ...risk } = event;
+      const clip = session.clips.find((candidate) => candidate.clipId === takeId);
+      if (clip) clip.risks = [...(clip.risks ?? []), risk];
       break;
     }
     case 'corner.checked': {
@@ -332,6 +343,7 @@ export function sessionsCsv(sessions: readonly Session[], now: number): string {
       clip.file,
       clip.sha256 ?? '',
       clip.durationSeconds?.toFixed(1) ?? '',
+      (clip.risks ?? []).map((risk) => `${risk.atSeconds.toFixed(1)}s ${risk.label}`).join('; '),
       clip.sanitized?.output ?? '',
       clip.sanitized?.sha256 ?? '',
       clip.sanitized ? String(clip.sanitized.identifyingLeft) : '',

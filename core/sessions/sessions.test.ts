@@ -95,8 +95,8 @@ describe('pay', () => {
     ]);
     const csv = sessionsCsv(sessions, NOW).trim().split('\r\n');
     expect(csv[0]).toMatch(/^row,date,platform,task,setup_hours,.*,total_hours,paid,currency,hourly_rate,clip_file,clip_sha256,.*,clip_paid_on$/);
-    expect(csv[1]).toMatch(/^session,2026-11-23,Acme,fold towels,.*,2\.0000,9\.00,USD,4\.50,{11}$/);
-    expect(csv[3]).toMatch(/^session,2026-11-25,Acme,fold towels,.*,1\.0000,,,,{11}$/);
+    expect(csv[1]).toMatch(/^session,2026-11-23,Acme,fold towels,.*,2\.0000,9\.00,USD,4\.50,{12}$/);
+    expect(csv[3]).toMatch(/^session,2026-11-25,Acme,fold towels,.*,1\.0000,,,,{12}$/);
   });
 
   it('quotes CSV cells that could break the file or run as a formula', () => {
@@ -110,6 +110,7 @@ describe('clips', () => {
   const [session] = replaySessions(entries(
     ['2026-11-23T09:00:00.000+01:00', { ...start('s'), terms: { amount: 2, currency: 'USD', per: 'approved-minute' } }],
     ['2026-11-23T09:01:00.000+01:00', { type: 'take.started', sessionId: 's', takeId: 't1', file: '/takes/take-1.webm' }],
+    ['2026-11-23T09:01:30.000+01:00', { type: 'take.risk', sessionId: 's', takeId: 't1', atSeconds: 29.5, category: 'person', label: 'Another person' }],
     ['2026-11-23T09:02:00.000+01:00', { type: 'take.stopped', sessionId: 's', takeId: 't1', durationSeconds: 60, sha256: HASH('1') }],
     ['2026-11-23T09:03:00.000+01:00', { type: 'take.started', sessionId: 's', takeId: 't2', file: '/takes/take-2.webm' }],
     ['2026-11-23T09:04:00.000+01:00', { type: 'take.stopped', sessionId: 's', takeId: 't2', durationSeconds: 55, sha256: HASH('2') }],
@@ -142,8 +143,8 @@ describe('clips', () => {
   it('exports a CSV row per clip under its session, with hashes and outcome', () => {
     const csv = sessionsCsv([session!], NOW).trim().split('\r\n');
     expect(csv).toHaveLength(4);
-    expect(csv[2]).toMatch(new RegExp(`^clip,2026-11-23,Acme,fold towels,.*,/takes/take-1.webm,${HASH('1')},60.0,,,,approved,,2.00,USD,2026-12-01$`));
-    expect(csv[3]).toMatch(new RegExp(`^clip,.*,/phone/IMG_1.mov,${HASH('3')},120.0,/clean/clip-001.mp4,${HASH('4')},0,rejected,too dark,,,$`));
+    expect(csv[2]).toMatch(new RegExp(`^clip,2026-11-23,Acme,fold towels,.*,/takes/take-1.webm,${HASH('1')},60.0,29.5s Another person,,,,approved,,2.00,USD,2026-12-01$`));
+    expect(csv[3]).toMatch(new RegExp(`^clip,.*,/phone/IMG_1.mov,${HASH('3')},120.0,,/clean/clip-001.mp4,${HASH('4')},0,rejected,too dark,,,$`));
   });
 });
 

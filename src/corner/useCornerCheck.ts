@@ -24,7 +24,15 @@ const OCR_REST_MS = 500;
 
 export type DetectorStats = { backend?: string; lastMs: Partial<Record<RiskSource, number>>; runs: Record<RiskSource, number>; error?: string };
 
-export function useCornerCheck(video: HTMLVideoElement | null, live: boolean) {
+/**
+ * Which slower detectors run besides faces and objects. During a take only what can walk into view
+ * matters (people, faces, phones), and the recorder needs the CPU: text and photo sweeps stay off.
+ */
+export type CheckOptions = { text: boolean; photos: boolean };
+const FULL_CHECK: CheckOptions = { text: true, photos: true };
+
+export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, options: CheckOptions = FULL_CHECK) {
+  const { text, photos } = options;
   const [tracker, setTracker] = useState<TrackerState>(() => newTracker(Date.now()));
   const [stats, setStats] = useState<DetectorStats>({ lastMs: {}, runs: newTracker(0).runs });
   const trackerRef = useRef(tracker);
@@ -68,7 +76,8 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean) {
     const lastRunAt: Record<'objects' | 'photos', number> = { objects: -Infinity, photos: -Infinity };
     const nextRun = (): ModelRun => {
       const now = performance.now();
-      const due = (['objects', 'photos'] as const).find((run) => now - lastRunAt[run] >= (run === 'objects' ? OBJECTS_EVERY_MS : PHOTOS_EVERY_MS));
+      const slow = photos ? (['objects', 'photos'] as const) : (['objects'] as const);
+      const due = slow.find((run) => now - lastRunAt[run] >= (run === 'objects' ? OBJECTS_EVERY_MS : PHOTOS_EVERY_MS));
       if (due) lastRunAt[due] = now;
       return due ?? 'faces';
     };
@@ -120,12 +129,12 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean) {
     trackerRef.current = newTracker(Date.now());
     setTracker(trackerRef.current);
     void modelLoop();
-    void ocrLoop();
+    if (text) void ocrLoop();
     return () => {
       stopped = true;
       worker.terminate();
     };
-  }, [video, live, fold]);
+  }, [video, live, fold, text, photos]);
 
   const accept = useCallback((id: number) => {
     trackerRef.current = acceptRisk(trackerRef.current, id);

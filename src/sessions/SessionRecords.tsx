@@ -75,6 +75,12 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
                 <th scope="row" title={clip.file}>
                   {fileName(clip.file)}
                   {clip.origin === 'take' && <span className="hint"> (take)</span>}
+                  {clip.risks && clip.risks.length > 0 && (
+                    <span className="hint">
+                      <br />
+                      Seen during the take: {clip.risks.map((risk) => `${risk.atSeconds.toFixed(1)} s ${risk.label}`).join('; ')}
+                    </span>
+                  )}
                 </th>
                 <td>{clip.durationSeconds === undefined ? '—' : `${clip.durationSeconds.toFixed(1)} s`}</td>
                 <td>

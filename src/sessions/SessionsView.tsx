@@ -63,7 +63,11 @@ export function SessionsView() {
   return (
     <section className="sessions" aria-label="Sessions">
       {error && <p role="alert">{error}</p>}
-      {overview.active ? <ActiveSession session={overview.active} act={act} refresh={refresh} /> : <StartSession platforms={overview.platforms} act={act} />}
+      {overview.active ? (
+        <ActiveSession session={overview.active} act={act} refresh={refresh} />
+      ) : (
+        <StartSession platforms={overview.platforms} tasks={overview.tasks} act={act} />
+      )}
       <PastSessions sessions={overview.recent} act={act} />
       <WeeklyCharts overview={overview} />
       {overview.summary.length > 0 && (
@@ -111,9 +115,9 @@ export function SessionsView() {
 
 type Act = (change: () => Promise<unknown>) => Promise<void>;
 
-function StartSession({ platforms, act }: { platforms: string[]; act: Act }) {
-  const [form, setForm] = useState({ platform: '', task: '', amount: '', currency: 'USD', per: 'clip' as 'clip' | 'approved-minute' | 'hour' | 'batch' });
-  const ids = { platform: useId(), task: useId(), amount: useId(), currency: useId(), per: useId(), list: useId() };
+function StartSession({ platforms, tasks, act }: { platforms: string[]; tasks: string[]; act: Act }) {
+  const [form, setForm] = useState({ platform: '', task: '', amount: '', currency: 'USD', per: 'clip' as 'clip' | 'approved-minute' | 'hour' | 'batch', notes: '' });
+  const ids = { platform: useId(), task: useId(), amount: useId(), currency: useId(), per: useId(), list: useId(), taskList: useId(), notes: useId() };
   const valid = form.platform.trim() !== '' && form.amount !== '' && Number(form.amount) >= 0 && /^[A-Z]{3}$/.test(form.currency);
   return (
     <form
@@ -123,7 +127,14 @@ function StartSession({ platforms, act }: { platforms: string[]; act: Act }) {
         event.preventDefault();
         if (!valid) return;
         void act(() =>
-          call(api['sessions:start']({ platform: form.platform, task: form.task, terms: { amount: Number(form.amount), currency: form.currency, per: form.per } })),
+          call(
+            api['sessions:start']({
+              platform: form.platform,
+              task: form.task,
+              terms: { amount: Number(form.amount), currency: form.currency, per: form.per },
+              ...(form.notes.trim() ? { notes: form.notes.trim() } : {}),
+            }),
+          ),
         );
       }}
     >
@@ -136,7 +147,12 @@ function StartSession({ platforms, act }: { platforms: string[]; act: Act }) {
         ))}
       </datalist>
       <label htmlFor={ids.task}>Task</label>
-      <input id={ids.task} value={form.task} onChange={(e) => setForm({ ...form, task: e.target.value })} />
+      <input id={ids.task} list={ids.taskList} value={form.task} onChange={(e) => setForm({ ...form, task: e.target.value })} />
+      <datalist id={ids.taskList}>
+        {tasks.map((task) => (
+          <option key={task} value={task} />
+        ))}
+      </datalist>
       <label htmlFor={ids.amount}>Pay</label>
       <input id={ids.amount} inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} size={8} />
       <label htmlFor={ids.currency}>Currency</label>
@@ -148,6 +164,8 @@ function StartSession({ platforms, act }: { platforms: string[]; act: Act }) {
         <option value="hour">hour</option>
         <option value="batch">batch</option>
       </select>
+      <label htmlFor={ids.notes}>Notes (optional)</label>
+      <textarea id={ids.notes} rows={2} maxLength={5000} value={form.notes} onChange={(e) => setForm({ ...form, notes: e.target.value })} />
       <button type="submit" className="primary" disabled={!valid}>
         Start session
       </button>

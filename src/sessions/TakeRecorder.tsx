@@ -1,12 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeCameraError } from '../../core/camera.std';
 import { formatClock } from '../../core/clock.std';
+import { visibleRisks } from '../../core/detect/tracker.std';
 import { api, call } from '../api';
+import { useCornerCheck } from '../corner/useCornerCheck';
 
 /** Seconds of countdown before a take starts: time to get into position. */
 const COUNTDOWN_SECONDS = 3;
 /** MediaRecorder hands over a chunk this often; each goes to disk at once. */
 const CHUNK_MS = 1000;
+
+/** During a take the detector watches for what walks into view; text and photo sweeps wait for the next check. */
+const TAKE_CHECK = { text: false, photos: false };
+
+type SeenRisk = { id: number; atSeconds: number; label: string; where: string };
 
 type Phase =
   | { name: 'idle' }
@@ -28,9 +35,28 @@ function toBase64(bytes: Uint8Array): string {
  */
 export function TakeRecorder({ onChange, withSound }: { onChange: () => void; withSound: boolean }) {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
-  const preview = useRef<HTMLVideoElement>(null);
+  // The element as a ref (to attach the stream) and as state (the detector starts once it exists).
+  const preview = useRef<HTMLVideoElement | null>(null);
+  const [previewElement, setPreviewElement] = useState<HTMLVideoElement | null>(null);
   const stream = useRef<MediaStream | undefined>(undefined);
   const recorder = useRef<MediaRecorder | undefined>(undefined);
+  // The detector starts with the countdown, so what is already in view is known when recording starts.
+  const { tracker } = useCornerCheck(previewElement, phase.name === 'countdown' || phase.name === 'recording', TAKE_CHECK);
+  const current = useRef<{ takeId: string; startedAt: number } | undefined>(undefined);
+  const [seen, setSeen] = useState<SeenRisk[]>([]);
+
+  // Every risk in view during a take is logged on it once, at the time it first appeared (0 if before).
+  useEffect(() => {
+    const take = current.current;
+    if (!take) return;
+    const fresh = visibleRisks(tracker).filter((risk) => !risk.accepted && !seen.some((known) => known.id === risk.id));
+    if (fresh.length === 0) return;
+    const logged = fresh.map((risk) => ({ id: risk.id, atSeconds: Math.max(0, (risk.firstSeenAt - take.startedAt) / 1000), label: risk.label, where: risk.where }));
+    setSeen((list) => [...list, ...logged]);
+    for (const [index, risk] of logged.entries()) {
+      void call(api['takes:risk']({ takeId: take.takeId, atSeconds: risk.atSeconds, category: fresh[index]!.category, label: risk.label })).catch(() => undefined);
+    }
+  }, [tracker, seen]);
 
   // A new choice of sound needs a new stream; leaving the view releases the camera.
   useEffect(
@@ -53,6 +79,7 @@ export function TakeRecorder({ onChange, withSound }: { onChange: () => void; wi
       setPhase({ name: 'failed', message: `${problem.title} ${problem.advice}` });
       return;
     }
+    setSeen([]);
     for (let left = COUNTDOWN_SECONDS; left > 0; left--) {
       setPhase({ name: 'countdown', left });
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -74,6 +101,7 @@ export function TakeRecorder({ onChange, withSound }: { onChange: () => void; wi
         });
       };
       const started = Date.now();
+      current.current = { takeId, startedAt: started };
       const timer = setInterval(() => setPhase({ name: 'recording', seconds: (Date.now() - started) / 1000 }), 250);
       setPhase({ name: 'recording', seconds: 0 });
       await new Promise<void>((resolve) => {
@@ -81,6 +109,7 @@ export function TakeRecorder({ onChange, withSound }: { onChange: () => void; wi
         mediaRecorder.start(CHUNK_MS);
       });
       clearInterval(timer);
+      current.current = undefined;
       setPhase({ name: 'saving' });
       await sending;
       if (failure) throw new Error(failure);
@@ -100,7 +129,12 @@ export function TakeRecorder({ onChange, withSound }: { onChange: () => void; wi
 
   return (
     <div className="take-recorder" aria-label="Record a take">
-      <video ref={preview} className="take-preview" muted playsInline aria-label="Camera for the take" />
+      <video
+        ref={(element) => {
+          preview.current = element;
+          setPreviewElement(element);
+        }}
+        className="take-preview" muted playsInline aria-label="Camera for the take" />
       <div role="status" aria-live="polite" className="take-status">
         {phase.name === 'countdown' && <span className="countdown">Recording in {phase.left}…</span>}
         {phase.name === 'recording' && <span>● Recording {formatClock(phase.seconds)}</span>}
@@ -108,6 +142,15 @@ export function TakeRecorder({ onChange, withSound }: { onChange: () => void; wi
         {phase.name === 'saved' && <span>Take saved ({formatClock(phase.durationSeconds)}).</span>}
         {phase.name === 'failed' && <span className="error-text">{phase.message}</span>}
       </div>
+      {seen.length > 0 && (
+        <ul className="take-risks" aria-label="Seen during this take" aria-live="polite">
+          {seen.map((risk) => (
+            <li key={risk.id}>
+              {formatClock(risk.atSeconds)} {risk.label}, {risk.where}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="actions">
         {(phase.name === 'idle' || phase.name === 'failed') && (
           <button type="button" className="primary" onClick={() => void record()}>

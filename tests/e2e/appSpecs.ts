@@ -12,7 +12,7 @@ import { readLog } from '../../services/eventLog.node';
 import { decodeCheck } from '../../services/ffmpeg.node';
 import { closeExiftool } from '../../services/exiftool.node';
 import { plantInRoom } from '../integration/composites.node';
-import { CORPUS_DIR, THUMB_HEIGHT, THUMB_WIDTH, makeFakeCameraVideo, makeStillClip, thumbnailRgb } from './fakeCamera.node';
+import { CORPUS_DIR, THUMB_HEIGHT, THUMB_WIDTH, makeFakeCameraSequence, makeFakeCameraVideo, makeStillClip, thumbnailRgb } from './fakeCamera.node';
 
 const SCENE = path.join(CORPUS_DIR, 'scenes/room-kitchen.jpg');
 /** A printed page placed on a bedroom scene, in the 640x480 camera frame. */
@@ -449,6 +449,28 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       expect(cell(clipRows[2], 'clean_copy')).toBe(path.join(exportsDir, 'clip-001.mp4'));
       const [pdfName] = fs.readdirSync(exportsDir).filter((name) => name.endsWith('.pdf'));
       expect(fs.readFileSync(path.join(exportsDir, pdfName!)).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+
+    it('times a face that comes into view during a take, and logs it on that take', async () => {
+      const withFace = plantInRoom({ room: SCENE, item: path.join(CORPUS_DIR, 'faces/portrait.jpg'), x: 360, y: 40, width: 240 }, path.join(scratch, 'kitchen-face.png')).file;
+      const video = makeFakeCameraSequence([{ image: SCENE, seconds: 6 }, { image: withFace, seconds: 6 }], scratch, 'face-walks-in');
+      const handle = await start('fake', undefined, video);
+      const { page } = handle;
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await page.getByLabel('Platform').fill('Acme Data');
+      await page.getByLabel('Pay', { exact: true }).fill('1');
+      await page.getByRole('button', { name: 'Start session' }).click();
+      await recordTake(page, 6000);
+      await expect.poll(() => page.getByRole('list', { name: 'Seen during this take' }).textContent()).toMatch(/0:0[1-6] Face in view, (top|middle) right/);
+
+      const log = await readLog(handle.dataDir);
+      const risks = log.entries.flatMap(({ event }) => (event.type === 'take.risk' ? [event] : []));
+      // The face, and nothing from the clean seconds before it (CenterNet may also call the framed photo a screen).
+      const face = risks.find((risk) => risk.category === 'face');
+      expect(face?.atSeconds).toBeGreaterThan(1);
+      expect(face?.atSeconds).toBeLessThan(6.5);
+      for (const risk of risks) expect(risk.atSeconds, risk.label).toBeGreaterThan(1);
       expect(foreignRequests(handle)).toEqual([]);
     });
 

@@ -59,7 +59,7 @@ describe('safetake log', () => {
     expect(runCli(['log', 'summary'], env).stdout).toContain('Acme: 1 session(s), 2.00 h, received 10.00 EUR, effective rate 5.00 EUR per hour');
     const csv = path.join(dir, 'export.csv');
     expect(runCli(['log', 'export', '--csv', csv], env).code).toBe(0);
-    expect(fs.readFileSync(csv, 'utf8').split('\r\n')[1]).toMatch(/,2\.0000,10\.00,EUR,5\.00,{11}$/);
+    expect(fs.readFileSync(csv, 'utf8').split('\r\n')[1]).toMatch(/,2\.0000,10\.00,EUR,5\.00,{12}$/);
 
     const file = path.join(dir, LOG_FILE_NAME);
     // A changed line is caught by the next line's link; the last line by the head hash the user noted.
