@@ -11,6 +11,7 @@ import {
   type Session,
   expectedPay,
   hourlyRates,
+  phaseRunSeconds,
   phaseSeconds,
   received,
   replaySessions,
@@ -33,7 +34,8 @@ export type SessionView = {
   seconds: number;
   asOf: number;
   phaseSeconds: Record<string, number>;
-  openPhases: Array<{ phaseId: string; phase: PhaseKind }>;
+  /** Phases running now, with their working seconds up to `asOf`. */
+  openPhases: Array<{ phaseId: string; phase: PhaseKind; seconds: number }>;
   takes: Session['takes'];
   clips: Session['clips'];
   evidence: Session['evidence'];
@@ -59,7 +61,9 @@ function view(session: Session, now: number): SessionView {
     seconds,
     asOf: now,
     phaseSeconds: phaseSeconds(session, now),
-    openPhases: session.phases.filter((phase) => phase.end === undefined).map(({ phaseId, phase }) => ({ phaseId, phase })),
+    openPhases: session.phases
+      .filter((phase) => phase.end === undefined)
+      .map((phase) => ({ phaseId: phase.phaseId, phase: phase.phase, seconds: phaseRunSeconds(session, phase, now) })),
     takes: session.takes,
     clips: session.clips,
     evidence: session.evidence,

@@ -70,7 +70,7 @@ export const sessionView = z.object({
   seconds: z.number(),
   asOf: z.number(),
   phaseSeconds: z.record(z.string(), z.number()),
-  openPhases: z.array(z.object({ phaseId: z.string(), phase: phaseKind })),
+  openPhases: z.array(z.object({ phaseId: z.string(), phase: phaseKind, seconds: z.number() })),
   takes: z.array(
     z.object({ takeId: z.string(), file: z.string(), kept: z.boolean(), durationSeconds: z.number().optional(), sha256: z.string().optional() }),
   ),

@@ -192,6 +192,11 @@ function minusPauses(intervals: readonly Interval[], pauses: readonly Interval[]
   return working - unionMs(overlap, now);
 }
 
+/** Working seconds of one phase of the session so far, pauses excluded. */
+export function phaseRunSeconds(session: Session, phase: Interval, now: number): number {
+  return minusPauses([phase], session.pauses, now) / 1000;
+}
+
 /** Working time of the session: start to end (or now), pauses excluded. Paid and unpaid time alike. */
 export function sessionSeconds(session: Session, now: number): number {
   return minusPauses([{ start: session.start, end: session.end }], session.pauses, now) / 1000;

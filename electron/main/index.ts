@@ -91,7 +91,14 @@ async function printPdf(html: string): Promise<Buffer> {
   printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
   const window = new BrowserWindow({
     show: false,
-    webPreferences: { session: printSession, sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+    webPreferences: {
+      session: printSession,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   try {
     await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);

@@ -173,18 +173,18 @@ function StartSession({ platforms, tasks, act }: { platforms: string[]; tasks: s
   );
 }
 
-/** Seconds worked as of now: the log's figure at `asOf`, plus the time since while running. */
-function useRunningSeconds(session: SessionViewData): number {
+/** Counts on from the log's figures: seconds as of `asOf`, plus the time since while not paused. */
+function useRunningClock(session: SessionViewData): (seconds: number) => number {
   const [now, setNow] = useState(session.asOf);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  return session.paused ? session.seconds : session.seconds + Math.max(0, now - session.asOf) / 1000;
+  return (seconds) => (session.paused ? seconds : seconds + Math.max(0, now - session.asOf) / 1000);
 }
 
 function ActiveSession({ session, act, refresh }: { session: SessionViewData; act: Act; refresh: () => void }) {
-  const seconds = useRunningSeconds(session);
+  const running = useRunningClock(session);
   const [withSound, setWithSound] = useState(false);
   const kept = session.takes.filter((take) => take.kept).length;
   const open = new Set(session.openPhases.map((phase) => phase.phase));
@@ -196,9 +196,18 @@ function ActiveSession({ session, act, refresh }: { session: SessionViewData; ac
       </h3>
       <p className="session-clock">
         <span role="timer" aria-label="Time worked in this session">
-          {formatClock(seconds)}
+          {formatClock(running(session.seconds))}
         </span>{' '}
         {session.paused && <strong className="badge badge-warn">Paused</strong>}
+        {session.openPhases.map((phase) => (
+          <span key={phase.phaseId} className="phase-clock">
+            {' '}
+            · {PHASE_NAMES[phase.phase] ?? phase.phase}{' '}
+            <span role="timer" aria-label={`Time in ${PHASE_NAMES[phase.phase] ?? phase.phase} so far`}>
+              {formatClock(running(phase.seconds))}
+            </span>
+          </span>
+        ))}
       </p>
       <div className="phase-buttons" role="group" aria-label="What you are doing now">
         {MANUAL_PHASES.map(({ phase, label }) => (

@@ -315,12 +315,12 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       await page.getByLabel('Pay', { exact: true }).fill('0.50');
       await page.getByRole('button', { name: 'Start session' }).click();
       await expect.poll(() => page.getByRole('heading', { name: 'Acme Data — fold towels' }).isVisible()).toBe(true);
-      const clock = page.getByRole('timer');
+      const clock = page.getByRole('timer', { name: 'Time worked in this session' });
       await expect.poll(() => clock.textContent(), { timeout: 5000 }).not.toBe('0:00');
 
       await page.getByRole('button', { name: '▶ Uploading' }).click();
       await expect.poll(() => page.getByRole('button', { name: '■ Stop: Uploading' }).getAttribute('aria-pressed')).toBe('true');
-      await page.waitForTimeout(1100);
+      await expect.poll(() => page.getByRole('timer', { name: 'Time in Uploading so far' }).textContent(), { timeout: 5000 }).toMatch(/^0:0[1-9]$/);
       await page.getByRole('button', { name: '■ Stop: Uploading' }).click();
       await page.getByRole('button', { name: '▶ Waiting for review' }).click();
       await page.waitForTimeout(1100);

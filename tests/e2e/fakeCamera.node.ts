@@ -15,12 +15,12 @@ export function makeFakeCameraVideo(image: string, outDir: string, name = 'camer
   return makeFakeCameraSequence([{ image, seconds: 2 }], outDir, name);
 }
 
-/** A camera feed that shows each image for its seconds, in order (Chromium loops the file). */
-export function makeFakeCameraSequence(scenes: Array<{ image: string; seconds: number }>, outDir: string, name: string): string {
+/** A camera feed that shows each image for its seconds, in order, at `fps` (Chromium loops the file). */
+export function makeFakeCameraSequence(scenes: Array<{ image: string; seconds: number }>, outDir: string, name: string, fps = 15): string {
   const y4m = path.join(outDir, `${name}.y4m`);
   const inputs = scenes.flatMap(({ image, seconds }) => ['-loop', '1', '-t', String(seconds), '-i', image]);
   // setsar=1: without it the y4m header carries an odd pixel aspect ratio (FINDINGS.md).
-  const scaled = scenes.map((_, index) => `[${index}]scale=640:480,setsar=1,fps=15[s${index}]`).join(';');
+  const scaled = scenes.map((_, index) => `[${index}]scale=640:480,setsar=1,fps=${fps}[s${index}]`).join(';');
   const joined = `${scenes.map((_, index) => `[s${index}]`).join('')}concat=n=${scenes.length}:v=1:a=0,format=yuv420p`;
   execFileSync(resolveFfmpeg().path, ['-hide_banner', '-loglevel', 'error', '-y', ...inputs, '-filter_complex', `${scaled};${joined}`, y4m]);
   return y4m;
