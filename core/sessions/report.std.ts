@@ -5,7 +5,7 @@
  * as a string; the main process prints it to PDF. The page loads nothing: no script, font or image.
  */
 import type { EventData, LogEntry } from './eventLog.std';
-import { type Money, type Session, expectedPay, phaseSeconds, received, sessionSeconds } from './sessions.std';
+import { type Money, PHASE_NAMES, type Session, phaseName, expectedPay, phaseSeconds, received, sessionSeconds } from './sessions.std';
 
 export type ReportContext = {
   /** The log's last hash and its length when the report was made. */
@@ -15,17 +15,6 @@ export type ReportContext = {
   appVersion: string;
 };
 
-const PHASE_NAMES: Record<string, string> = {
-  setup: 'Setup (corner check, camera, lighting)',
-  take: 'Takes',
-  retake: 'Retakes (takes redone)',
-  sanitizing: 'Sanitizing',
-  uploading: 'Uploading',
-  waiting: 'Waiting for review',
-  instructions: 'Reading instructions',
-  troubleshooting: 'Troubleshooting',
-  other: 'Other session time',
-};
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
@@ -64,10 +53,10 @@ export function describeEvent(event: EventData, session: Session): string {
     case 'session.ended':
       return 'Session ended';
     case 'phase.started':
-      return `Started: ${PHASE_NAMES[event.phase] ?? event.phase}`;
+      return `Started: ${PHASE_NAMES[event.phase]}`;
     case 'phase.stopped': {
       const phase = session.phases.find((candidate) => candidate.phaseId === event.phaseId);
-      return `Stopped: ${phase ? (PHASE_NAMES[phase.phase] ?? phase.phase) : 'a phase'}`;
+      return `Stopped: ${phase ? PHASE_NAMES[phase.phase] : 'a phase'}`;
     }
     case 'pay.received':
       return `Pay received: ${formatMoney(event)}`;
@@ -119,7 +108,7 @@ export function evidenceReportHtml(session: Session, entries: readonly LogEntry[
 
   const phaseRows = Object.entries(phases)
     .filter(([, seconds]) => seconds > 0)
-    .map(([phase, seconds]) => `<tr><td>${escapeHtml(PHASE_NAMES[phase] ?? phase)}</td><td class="num">${formatDuration(seconds)}</td></tr>`)
+    .map(([phase, seconds]) => `<tr><td>${escapeHtml(phaseName(phase))}</td><td class="num">${formatDuration(seconds)}</td></tr>`)
     .join('');
   const payLines = [
     ...pay.map((money) => `Received ${escapeHtml(formatMoney(money))}: effective rate ${escapeHtml(rate(money))}.`),

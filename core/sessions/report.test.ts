@@ -33,14 +33,14 @@ describe('evidence report', () => {
     const timelineRows = [...html.matchAll(/<td class="when">([^<]+)<\/td><td>([^<]+)<\/td>/g)].map((match) => match[2]);
     expect(timelineRows).toEqual([
       expect.stringMatching(/^Session started: &lt;script&gt;/),
-      'Started: Setup (corner check, camera, lighting)',
-      'Stopped: Setup (corner check, camera, lighting)',
+      'Started: Setup',
+      'Stopped: Setup',
       'Take started: take-001.webm',
       `Take stopped: take-001.webm, 60.0 s, SHA-256 ${HASH('a')}`,
       'Outcome for take-001.webm: rejected (hands &quot;out&quot; of frame)',
       'Session ended',
     ]);
-    expect(html).toMatch(/Setup \(corner check, camera, lighting\)<\/td><td class="num">10 min 00 s/);
+    expect(html).toMatch(/Setup<\/td><td class="num">10 min 00 s/);
     expect(html).toMatch(/All working time \(pauses excluded\)<\/th><th class="num">20 min 00 s/);
     expect(html).toContain(HASH('f'));
     // Per clip, and the one clip was rejected: nothing expected.

@@ -9,6 +9,24 @@ export type Money = { amount: number; currency: string };
 type Interval = { start: number; end?: number };
 type PhaseRecord = Interval & { phaseId: string; phase: PhaseKind };
 
+/** What each phase is called wherever a person reads it: the app, its charts, the evidence report. */
+export const PHASE_NAMES: Readonly<Record<PhaseKind | 'other', string>> = {
+  setup: 'Setup',
+  take: 'Takes',
+  retake: 'Retakes (redone takes)',
+  sanitizing: 'Sanitizing',
+  uploading: 'Uploading',
+  waiting: 'Waiting for review',
+  instructions: 'Reading instructions',
+  troubleshooting: 'Troubleshooting',
+  other: 'Other session time',
+};
+
+/** A phase's name for a key that lost its type on the way (Object.entries, a record from IPC). */
+export function phaseName(kind: string): string {
+  return PHASE_NAMES[kind as PhaseKind | 'other'] ?? kind;
+}
+
 /** Phase kinds in the order reports list them; "other" is session time in no phase. */
 const PHASE_COLUMNS = ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting', 'other'] as const;
 const CLIP_COLUMNS = ['clip_file', 'clip_sha256', 'clip_seconds', 'risks_during_take', 'clean_copy', 'clean_copy_sha256', 'identifying_left', 'outcome', 'outcome_reason', 'clip_paid', 'clip_paid_currency', 'clip_paid_on'] as const;

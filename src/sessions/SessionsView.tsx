@@ -1,7 +1,7 @@
 import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import type { IpcResponse, SessionViewData } from '../../core/ipc/contract.std';
 import type { PhaseKind } from '../../core/sessions/eventLog.std';
-import { compareWithMinimum } from '../../core/sessions/sessions.std';
+import { PHASE_NAMES, compareWithMinimum, phaseName } from '../../core/sessions/sessions.std';
 import { formatClock } from '../../core/clock.std';
 import { api, call } from '../api';
 import { SessionRecords } from './SessionRecords';
@@ -19,17 +19,6 @@ const MANUAL_PHASES: ReadonlyArray<{ phase: PhaseKind; label: string }> = [
   { phase: 'troubleshooting', label: 'Troubleshooting' },
 ];
 
-const PHASE_NAMES: Record<string, string> = {
-  setup: 'Setup (corner check)',
-  take: 'Takes',
-  retake: 'Retakes',
-  sanitizing: 'Sanitizing',
-  uploading: 'Uploading',
-  waiting: 'Waiting for review',
-  instructions: 'Reading instructions',
-  troubleshooting: 'Troubleshooting',
-  other: 'Other work',
-};
 
 const money = (list: Array<{ amount: number; currency: string }>) => list.map((m) => `${m.amount.toFixed(2)} ${m.currency}`).join(' + ');
 const hours = (seconds: number) => `${(seconds / 3600).toFixed(2)} h`;
@@ -202,8 +191,8 @@ function ActiveSession({ session, act, refresh }: { session: SessionViewData; ac
         {session.openPhases.map((phase) => (
           <span key={phase.phaseId} className="phase-clock">
             {' '}
-            · {PHASE_NAMES[phase.phase] ?? phase.phase}{' '}
-            <span role="timer" aria-label={`Time in ${PHASE_NAMES[phase.phase] ?? phase.phase} so far`}>
+            · {PHASE_NAMES[phase.phase]}{' '}
+            <span role="timer" aria-label={`Time in ${PHASE_NAMES[phase.phase]} so far`}>
               {formatClock(running(phase.seconds))}
             </span>
           </span>
@@ -250,7 +239,7 @@ function PhaseList({ phaseSeconds }: { phaseSeconds: Record<string, number> }) {
     <dl className="phase-list">
       {shown.map(([phase, seconds]) => (
         <div key={phase}>
-          <dt>{PHASE_NAMES[phase] ?? phase}</dt>
+          <dt>{phaseName(phase)}</dt>
           <dd>{formatClock(seconds)}</dd>
         </div>
       ))}

@@ -1,6 +1,7 @@
 import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, Legend, LinearScale, Tooltip } from 'chart.js';
 import { memo, useEffect, useRef } from 'react';
 import type { IpcResponse } from '../../core/ipc/contract.std';
+import { phaseName } from '../../core/sessions/sessions.std';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -17,17 +18,6 @@ const PHASE_COLOURS: Record<string, string> = {
   instructions: '#f0e442',
   troubleshooting: '#000000',
   other: '#999999',
-};
-const PHASE_NAMES: Record<string, string> = {
-  setup: 'Setup',
-  take: 'Takes',
-  retake: 'Retakes',
-  sanitizing: 'Sanitizing',
-  uploading: 'Uploading',
-  waiting: 'Waiting',
-  instructions: 'Instructions',
-  troubleshooting: 'Troubleshooting',
-  other: 'Other',
 };
 const OUTCOME_COLOURS = { approved: '#0072b2', rejected: '#d55e00', pending: '#999999' } as const;
 const OUTCOME_NAMES = { approved: 'Approved', rejected: 'Rejected', pending: 'Waiting' } as const;
@@ -61,7 +51,7 @@ export const WeeklyCharts = memo(function WeeklyCharts({ overview }: { overview:
     data: {
       labels,
       datasets: phases.map((phase) => ({
-        label: PHASE_NAMES[phase]!,
+        label: phaseName(phase),
         data: weeks.map((week) => Number((week.phaseHours[phase as keyof typeof week.phaseHours] ?? 0).toFixed(2))),
         backgroundColor: PHASE_COLOURS[phase],
       })),
@@ -117,7 +107,7 @@ export const WeeklyCharts = memo(function WeeklyCharts({ overview }: { overview:
               <th scope="col">Hours</th>
               {phases.map((phase) => (
                 <th scope="col" key={phase}>
-                  {PHASE_NAMES[phase]}
+                  {phaseName(phase)}
                 </th>
               ))}
               <th scope="col">Approved</th>

@@ -37,6 +37,16 @@ export type SpecSupport = {
   supportsSyntheticDrop: boolean;
 };
 
+/** Starts a session for "Acme Data" from the Sessions view, as a worker would, and waits until it runs. */
+async function startSession(page: AppHandle['page'], pay: string, task = ''): Promise<void> {
+  await page.getByRole('tab', { name: 'Sessions' }).click();
+  await page.getByLabel('Platform').fill('Acme Data');
+  if (task) await page.getByLabel('Task').fill(task);
+  await page.getByLabel('Pay', { exact: true }).fill(pay);
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: task ? `Acme Data — ${task}` : 'Acme Data' }).isVisible()).toBe(true);
+}
+
 /** Records a take of about `ms` from the take recorder, started by `button`, and waits until it is saved. */
 async function recordTake(page: AppHandle['page'], ms: number, button: 'Record a take' | 'Retake' = 'Record a take'): Promise<void> {
   const status = page.locator('.take-status');
@@ -229,11 +239,7 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       expect(await page.getByTestId('detector-stats').textContent()).toMatch(/Detector: wasm · faces \d+ ms · photos \d+ ms · objects \d+ ms · text \d+ ms/);
 
       // In a session, opening the check starts setup; leaving it without saving records it as it stood.
-      await page.getByRole('tab', { name: 'Sessions' }).click();
-      await page.getByLabel('Platform').fill('Acme Data');
-      await page.getByLabel('Pay', { exact: true }).fill('1');
-      await page.getByRole('button', { name: 'Start session' }).click();
-      await expect.poll(() => page.getByRole('heading', { name: /^Acme Data/ }).isVisible()).toBe(true);
+      await startSession(page, '1');
       await page.getByRole('tab', { name: 'Check corner' }).click();
       await expect.poll(() => verdict.textContent(), { timeout: 60_000 }).toContain('Corner clear');
       await page.getByRole('tab', { name: 'Sessions' }).click();
@@ -253,11 +259,7 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       const handle = await start('fake', dropFolder, video);
       const { page } = handle;
       // A session first, so the check counts as its setup.
-      await page.getByRole('tab', { name: 'Sessions' }).click();
-      await page.getByLabel('Platform').fill('Acme Data');
-      await page.getByLabel('Pay', { exact: true }).fill('1');
-      await page.getByRole('button', { name: 'Start session' }).click();
-      await expect.poll(() => page.getByRole('heading', { name: /^Acme Data/ }).isVisible()).toBe(true);
+      await startSession(page, '1');
       await page.getByRole('tab', { name: 'Check corner' }).click();
 
       const verdict = page.getByTestId('corner-verdict');
@@ -309,12 +311,7 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
     it('start a session, mark uploading and waiting, pause, end, enter pay, read the rate', async () => {
       const handle = await start('fake');
       const { page } = handle;
-      await page.getByRole('tab', { name: 'Sessions' }).click();
-      await page.getByLabel('Platform').fill('Acme Data');
-      await page.getByLabel('Task').fill('fold towels');
-      await page.getByLabel('Pay', { exact: true }).fill('0.50');
-      await page.getByRole('button', { name: 'Start session' }).click();
-      await expect.poll(() => page.getByRole('heading', { name: 'Acme Data — fold towels' }).isVisible()).toBe(true);
+      await startSession(page, '0.50', 'fold towels');
       const clock = page.getByRole('timer', { name: 'Time worked in this session' });
       await expect.poll(() => clock.textContent(), { timeout: 5000 }).not.toBe('0:00');
 
@@ -359,12 +356,7 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       const handle = await start('fake', files, cameraVideo, { media: [phoneClip], evidence: [rateCard], saveFolder: exportsDir });
       const { page } = handle;
 
-      await page.getByRole('tab', { name: 'Sessions' }).click();
-      await page.getByLabel('Platform').fill('Acme Data');
-      await page.getByLabel('Task').fill('fold towels');
-      await page.getByLabel('Pay', { exact: true }).fill('0.50');
-      await page.getByRole('button', { name: 'Start session' }).click();
-      await expect.poll(() => page.getByRole('heading', { name: 'Acme Data — fold towels' }).isVisible()).toBe(true);
+      await startSession(page, '0.50', 'fold towels');
 
       // Setup: the corner check, saved once the kitchen reads clear.
       await page.getByRole('tab', { name: 'Check corner' }).click();
@@ -457,10 +449,7 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       const video = makeFakeCameraSequence([{ image: SCENE, seconds: 6 }, { image: withFace, seconds: 6 }], scratch, 'face-walks-in');
       const handle = await start('fake', undefined, video);
       const { page } = handle;
-      await page.getByRole('tab', { name: 'Sessions' }).click();
-      await page.getByLabel('Platform').fill('Acme Data');
-      await page.getByLabel('Pay', { exact: true }).fill('1');
-      await page.getByRole('button', { name: 'Start session' }).click();
+      await startSession(page, '1');
       await recordTake(page, 6000);
       await expect.poll(() => page.getByRole('list', { name: 'Seen during this take' }).textContent()).toMatch(/0:0[1-6] Face in view, (top|middle) right/);
 
@@ -477,10 +466,7 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
     it('records two takes from the camera, redoes one, and keeps the files on disk as they were streamed', async () => {
       const handle = await start('fake');
       const { page } = handle;
-      await page.getByRole('tab', { name: 'Sessions' }).click();
-      await page.getByLabel('Platform').fill('Acme Data');
-      await page.getByLabel('Pay', { exact: true }).fill('1');
-      await page.getByRole('button', { name: 'Start session' }).click();
+      await startSession(page, '1');
 
       await recordTake(page, 2500);
       await recordTake(page, 3000, 'Retake');
