@@ -2,13 +2,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { replaySessions, sessionsCsv, summariseByPlatform } from '../../core/sessions/sessions.std';
+import { type Money, formatMoney, replaySessions, sessionsCsv, summariseByPlatform } from '../../core/sessions/sessions.std';
 import { resolveDataDir } from '../../services/dataDir.node';
 import { readLog } from '../../services/eventLog.node';
 import { UsageError } from '../usage';
 
-const money = (list: Array<{ amount: number; currency: string }>, digits = 2) =>
-  list.map((item) => `${item.amount.toFixed(digits)} ${item.currency}`).join(' + ') || '—';
+const money = (list: Money[]) => formatMoney(list) || '—';
 
 export async function logCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;

@@ -5,7 +5,7 @@
  * as a string; the main process prints it to PDF. The page loads nothing: no script, font or image.
  */
 import type { EventData, LogEntry } from './eventLog.std';
-import { type Money, PHASE_NAMES, type Session, phaseName, expectedPay, phaseSeconds, received, sessionSeconds } from './sessions.std';
+import { type Money, PHASE_NAMES, type Session, formatMoney, phaseName, expectedPay, phaseSeconds, received, sessionSeconds } from './sessions.std';
 
 export type ReportContext = {
   /** The log's last hash and its length when the report was made. */
@@ -34,7 +34,6 @@ export function formatDuration(seconds: number): string {
   return hours > 0 ? `${hours} h ${String(minutes).padStart(2, '0')} min` : `${minutes} min ${String(whole % 60).padStart(2, '0')} s`;
 }
 
-const formatMoney = (money: Money) => `${money.amount.toFixed(2)} ${money.currency}`;
 const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 /** One line of the timeline, in words. Take and clip names come from the session's own records. */

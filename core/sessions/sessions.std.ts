@@ -6,6 +6,11 @@
 import type { EventData, LogEntry, PhaseKind } from './eventLog.std';
 
 export type Money = { amount: number; currency: string };
+
+/** "3.50 USD"; several currencies as "3.50 USD + 1200.00 NGN" (never added together); "" for none. */
+export function formatMoney(money: Money | readonly Money[]): string {
+  return (Array.isArray(money) ? money : [money]).map((item: Money) => `${item.amount.toFixed(2)} ${item.currency}`).join(' + ');
+}
 type Interval = { start: number; end?: number };
 type PhaseRecord = Interval & { phaseId: string; phase: PhaseKind };
 

@@ -4,6 +4,7 @@ import {
   clipOutcomes,
   compareWithMinimum,
   expectedPay,
+  formatMoney,
   hourlyRates,
   phaseSeconds,
   received,
@@ -176,6 +177,14 @@ describe('weeks', () => {
     ]);
     expect(weeks[0]!.rates).toEqual([{ currency: 'USD', amount: 2 }]);
     expect(weeks[1]!.clips).toEqual({ approved: 0, rejected: 0, pending: 1 });
+  });
+});
+
+describe('formatMoney', () => {
+  it('writes amounts with their currency and never adds currencies together', () => {
+    expect(formatMoney({ amount: 3.5, currency: 'USD' })).toBe('3.50 USD');
+    expect(formatMoney([{ amount: 3.5, currency: 'USD' }, { amount: 1200, currency: 'NGN' }])).toBe('3.50 USD + 1200.00 NGN');
+    expect(formatMoney([])).toBe('');
   });
 });
 

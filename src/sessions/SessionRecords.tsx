@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
+import { formatMoney } from '../../core/sessions/sessions.std';
 import { api, call } from '../api';
 
 type Act = (change: () => Promise<unknown>) => Promise<void>;
@@ -118,14 +119,13 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
 }
 
 function PayLine({ session }: { session: SessionViewData }) {
-  const amount = (money: { amount: number; currency: string }) => `${money.amount.toFixed(2)} ${money.currency}`;
   return (
     <p className="pay-line">
       {session.received.length > 0
-        ? `Received ${session.received.map(amount).join(' + ')}: ${session.rates.map(amount).join(' + ')} per hour.`
+        ? `Received ${formatMoney(session.received)}: ${formatMoney(session.rates)} per hour.`
         : 'Nothing received yet.'}{' '}
-      Expected by the terms: {amount(session.expected)}
-      {session.expectedRate ? `, ${amount(session.expectedRate)} per hour (expected)` : ''}.
+      Expected by the terms: {formatMoney(session.expected)}
+      {session.expectedRate ? `, ${formatMoney(session.expectedRate)} per hour (expected)` : ''}.
     </p>
   );
 }

@@ -1,9 +1,10 @@
 import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import type { IpcResponse, SessionViewData } from '../../core/ipc/contract.std';
 import type { PhaseKind } from '../../core/sessions/eventLog.std';
-import { PHASE_NAMES, compareWithMinimum, phaseName } from '../../core/sessions/sessions.std';
+import { PHASE_NAMES, formatMoney, phaseName } from '../../core/sessions/sessions.std';
 import { formatClock } from '../../core/clock.std';
 import { api, call } from '../api';
+import { RateVsMinimum } from './RateVsMinimum';
 import { SessionRecords } from './SessionRecords';
 import { TakeRecorder } from './TakeRecorder';
 import { WeeklyCharts } from './WeeklyCharts';
@@ -20,7 +21,6 @@ const MANUAL_PHASES: ReadonlyArray<{ phase: PhaseKind; label: string }> = [
 ];
 
 
-const money = (list: Array<{ amount: number; currency: string }>) => list.map((m) => `${m.amount.toFixed(2)} ${m.currency}`).join(' + ');
 const hours = (seconds: number) => `${(seconds / 3600).toFixed(2)} h`;
 
 export function SessionsView() {
@@ -57,8 +57,8 @@ export function SessionsView() {
       ) : (
         <StartSession platforms={overview.platforms} tasks={overview.tasks} act={act} />
       )}
-      <PastSessions sessions={overview.recent} act={act} />
-      <WeeklyCharts overview={overview} />
+      <PastSessions sessions={overview.recent} minimum={minimum} act={act} />
+      <WeeklyCharts overview={overview} minimum={minimum} />
       {overview.summary.length > 0 && (
         <table className="summary-table">
           <caption>Per platform, all sessions</caption>
@@ -72,27 +72,17 @@ export function SessionsView() {
             </tr>
           </thead>
           <tbody>
-            {overview.summary.map((row) => {
-              const comparison = compareWithMinimum(row.rates, minimum);
-              return (
-                <tr key={row.platform}>
-                  <th scope="row">{row.platform}</th>
-                  <td>{row.sessions}</td>
-                  <td>{row.hours.toFixed(2)}</td>
-                  <td>{money(row.received) || 'nothing entered yet'}</td>
-                  <td>
-                    {money(row.rates) || '—'}
-                    {comparison && (
-                      <span className={comparison.below ? 'below-minimum' : 'above-minimum'}>
-                        {comparison.below
-                          ? ` ▼ ${comparison.shortfall.toFixed(2)} ${comparison.rate.currency} below your minimum`
-                          : ' ✓ at or above your minimum'}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {overview.summary.map((row) => (
+              <tr key={row.platform}>
+                <th scope="row">{row.platform}</th>
+                <td>{row.sessions}</td>
+                <td>{row.hours.toFixed(2)}</td>
+                <td>{formatMoney(row.received) || 'nothing entered yet'}</td>
+                <td>
+                  <RateVsMinimum rates={row.rates} minimum={minimum} />
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
@@ -247,7 +237,7 @@ function PhaseList({ phaseSeconds }: { phaseSeconds: Record<string, number> }) {
   );
 }
 
-function PastSessions({ sessions, act }: { sessions: SessionViewData[]; act: Act }) {
+function PastSessions({ sessions, minimum, act }: { sessions: SessionViewData[]; minimum: Minimum; act: Act }) {
   const [opened, setOpened] = useState<string>();
   if (sessions.length === 0) return null;
   return (
@@ -277,10 +267,12 @@ function PastSessions({ sessions, act }: { sessions: SessionViewData[]; act: Act
               </th>
               <td>{hours(session.seconds)}</td>
               <td>
-                {money(session.received) || 'not entered'}
+                {formatMoney(session.received) || 'not entered'}
                 <PayForm session={session} act={act} />
               </td>
-              <td>{money(session.rates) || (session.expectedRate ? `${money([session.expectedRate])} expected` : '—')}</td>
+              <td>
+                <RateVsMinimum rates={session.rates} expected={session.expectedRate} minimum={minimum} />
+              </td>
             </tr>
             {opened === session.id && (
               <tr className="session-detail">

@@ -1,7 +1,8 @@
 import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, Legend, LinearScale, Tooltip } from 'chart.js';
 import { memo, useEffect, useRef } from 'react';
 import type { IpcResponse } from '../../core/ipc/contract.std';
-import { phaseName } from '../../core/sessions/sessions.std';
+import { type Money, formatMoney, phaseName } from '../../core/sessions/sessions.std';
+import { RateVsMinimum } from './RateVsMinimum';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -36,12 +37,11 @@ function BarChart({ config, summary }: { config: ChartConfiguration<'bar'>; summ
   );
 }
 
-const money = (list: Array<{ amount: number; currency: string }>) => list.map((m) => `${m.amount.toFixed(2)} ${m.currency}`).join(' + ') || '—';
 // No animation: charts are read, not watched, and motion bothers some readers.
 const common = { animation: false, responsive: true, maintainAspectRatio: false } as const;
 
 /** Hours by phase per week, the effective rate per platform, and clips by the platform's decision per week. */
-export const WeeklyCharts = memo(function WeeklyCharts({ overview }: { overview: Overview }) {
+export const WeeklyCharts = memo(function WeeklyCharts({ overview, minimum }: { overview: Overview; minimum?: Money }) {
   const weeks = overview.weeks;
   if (weeks.length === 0) return null;
   const labels = weeks.map((week) => `Week of ${week.week}`);
@@ -129,8 +129,10 @@ export const WeeklyCharts = memo(function WeeklyCharts({ overview }: { overview:
                 <td>{week.clips.approved}</td>
                 <td>{week.clips.rejected}</td>
                 <td>{week.clips.pending}</td>
-                <td>{money(week.received)}</td>
-                <td>{money(week.rates)}</td>
+                <td>{formatMoney(week.received) || '—'}</td>
+                <td>
+                  <RateVsMinimum rates={week.rates} minimum={minimum} />
+                </td>
               </tr>
             ))}
           </tbody>
