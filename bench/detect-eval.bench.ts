@@ -6,37 +6,24 @@
  *
  * Run: npm run bench -- bench/detect-eval.bench.ts
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, it } from 'vitest';
+import { it } from 'vitest';
 import { centreInside, iou } from '../core/detect/geometry.std';
 import type { RiskCategory } from '../core/detect/risks.std';
-import { closeExiftool } from '../services/exiftool.node';
-import { NodeDetector, scanFile } from '../services/detector.node';
+import { scanFile } from '../services/detector.node';
 import { plantInRoom } from '../tests/integration/composites.node';
-import { CORPUS_DIR } from '../tests/integration/corpus.node';
+import { CLEAN_ROOMS, CORPUS_DIR } from '../tests/integration/corpus.node';
+import { useDetector } from '../tests/integration/detectorFixture.node';
 import { table } from './measure.node';
 
 const corpus = (name: string) => path.join(CORPUS_DIR, name);
-const ROOMS = ['room-bedroom.jpg', 'room-bedroom2.png', 'room-kitchen.jpg', 'room-living_room.jpg', 'room-bathroom.jpg'];
 const DOCUMENTS = ['testocr.png', 'bill.png', 'poem-page.jpg', 'book-page.jpg', 'typewriter-recipe.png', 'brochure-address.png', 'receipt-crumpled.png', 'handwritten-page.png'];
 const FACE_PHOTOS = ['portrait.jpg', 'person-1.jpg', 'person-2.jpg', 'two-people.jpg', 'group-indoor.jpg'];
 const DOCUMENT_PLACES = [{ x: 40, y: 240, width: 260 }, { x: 380, y: 60, width: 200 }];
 const PHOTO_PLACES = [{ x: 470, y: 60, width: 90 }, { x: 60, y: 90, width: 140 }];
 const SCREEN_SCENES = ['coco-desk-monitor-books-frame.jpg', 'coco-laptop-phone.jpg', 'coco-living-room-laptop-books.jpg', 'coco-three-people-phones.jpg', 'person-phone-selfie.jpg'];
 
-let detector: NodeDetector;
-let scratch: string;
-beforeAll(async () => {
-  detector = await NodeDetector.open();
-  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-eval-'));
-}, 120_000);
-afterAll(async () => {
-  await detector.close();
-  await closeExiftool();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+const opened = useDetector();
 
 /** Recall of `category` for `items` planted at `places` in every clean room: per item, and over all. */
 async function plantedRecall(category: RiskCategory, folder: string, items: string[], places: typeof DOCUMENT_PLACES) {
@@ -45,14 +32,14 @@ async function plantedRecall(category: RiskCategory, folder: string, items: stri
   let total = 0;
   for (const item of items) {
     let hits = 0;
-    for (const room of ROOMS) {
+    for (const room of CLEAN_ROOMS) {
       for (const place of places) {
-        const plant = plantInRoom({ ...place, item: corpus(`${folder}/${item}`), room: corpus(`scenes/${room}`) }, path.join(scratch, 'eval.png'));
-        const report = await scanFile(plant.file, detector);
+        const plant = plantInRoom({ ...place, item: corpus(`${folder}/${item}`), room: corpus(`scenes/${room}`) }, opened.scratchFile('eval.png'));
+        const report = await scanFile(plant.file, opened.detector);
         if (report.risks.some((risk) => risk.category === category && (centreInside(risk.box, plant.box) || iou(risk.box, plant.box) > 0.2))) hits += 1;
       }
     }
-    const tries = ROOMS.length * places.length;
+    const tries = CLEAN_ROOMS.length * places.length;
     rows.push([item, `${hits}/${tries}`]);
     found += hits;
     total += tries;
@@ -65,20 +52,20 @@ it('recall per category and false flags per clean room', async () => {
   const faces = await plantedRecall('face', 'faces', FACE_PHOTOS, PHOTO_PLACES);
   const screenRows: Array<Array<string | number>> = [];
   for (const scene of SCREEN_SCENES) {
-    const report = await scanFile(corpus(`scenes/${scene}`), detector);
+    const report = await scanFile(corpus(`scenes/${scene}`), opened.detector);
     screenRows.push([scene, report.risks.filter((risk) => risk.category === 'screen').map((risk) => risk.label).join(', ') || '—']);
   }
   const falseRows: Array<Array<string | number>> = [];
-  for (const room of ROOMS) {
-    const report = await scanFile(corpus(`scenes/${room}`), detector);
+  for (const room of CLEAN_ROOMS) {
+    const report = await scanFile(corpus(`scenes/${room}`), opened.detector);
     const flags = report.risks.filter((risk) => risk.category !== 'medicine');
     falseRows.push([room, flags.length, flags.map((risk) => `${risk.label} ${risk.where}`).join('; ') || '—']);
   }
   const screensFound = screenRows.filter((row) => row[1] !== '—').length;
   console.log(`\nbench/detect-eval (Node, the models and rules of safetake scan)\n`);
-  console.log(`Documents planted in ${ROOMS.length} rooms x ${DOCUMENT_PLACES.length} places: recall ${(documents.recall * 100).toFixed(0)}% (${documents.found}/${documents.total})`);
+  console.log(`Documents planted in ${CLEAN_ROOMS.length} rooms x ${DOCUMENT_PLACES.length} places: recall ${(documents.recall * 100).toFixed(0)}% (${documents.found}/${documents.total})`);
   console.log(table(['document', 'found'], documents.rows));
-  console.log(`\nFace photos planted in ${ROOMS.length} rooms x ${PHOTO_PLACES.length} places (90 and 140 px wide): recall ${(faces.recall * 100).toFixed(0)}% (${faces.found}/${faces.total})`);
+  console.log(`\nFace photos planted in ${CLEAN_ROOMS.length} rooms x ${PHOTO_PLACES.length} places (90 and 140 px wide): recall ${(faces.recall * 100).toFixed(0)}% (${faces.found}/${faces.total})`);
   console.log(table(['photo', 'found'], faces.rows));
   console.log(`\nScreens in COCO scenes that have one: ${screensFound}/${SCREEN_SCENES.length}`);
   console.log(table(['scene', 'screens flagged'], screenRows));

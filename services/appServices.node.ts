@@ -15,7 +15,7 @@ import { exiftoolVersion } from './exiftool.node';
 import { toolVersion } from './ffmpeg.node';
 import { expandMediaPaths } from './files.node';
 import { assertAllowedPath } from './pathPolicy.node';
-import { type SanitizeOutcome, previewFrame } from './sanitize.node';
+import { type SanitizeOutcome, previewFrame, sha256File } from './sanitize.node';
 import { type Batch, startSanitizeBatch } from './sanitizeBatch.node';
 import { SettingsStore } from './settings.node';
 import { copyEvidence, describeClip, sessionFolder, writeExport } from './sessionFiles.node';
@@ -81,13 +81,13 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
   const settings = new SettingsStore(context.dataDir);
   /** A clean copy made during a session, tied to its clip (a file not yet in the session joins it first). */
   const recordCleanCopy = async (sessionId: string, outcome: SanitizeOutcome) => {
-    let clip = await context.sessions.clipInRunningSession(outcome.input);
-    if (!clip) {
+    let clipId = await context.sessions.clipOf(sessionId, outcome.input);
+    if (!clipId) {
       await context.sessions.addClips(sessionId, [await describeClip(outcome.input)]);
-      clip = await context.sessions.clipInRunningSession(outcome.input);
+      clipId = await context.sessions.clipOf(sessionId, outcome.input);
     }
-    if (!clip) return; // the same file was already in the session under another path
-    await context.sessions.clipSanitized({ ...clip, output: outcome.output, sha256: outcome.outputSha256, identifyingLeft: outcome.after.identifyingCount });
+    if (!clipId) return; // the same file was already in the session under another path
+    await context.sessions.clipSanitized({ sessionId, clipId, output: outcome.output, sha256: outcome.outputSha256, identifyingLeft: outcome.after.identifyingCount });
   };
   return {
     'app:getInfo': async () => ({
@@ -152,11 +152,12 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
       return { session: await context.sessions.viewOf(sessionId), refused };
     },
     'sessions:report': async ({ sessionId }) => {
-      const html = await context.sessions.evidenceReport(sessionId, appVersion);
+      const html = await context.sessions.evidenceReport(sessionId, appVersion); // an unknown session is refused before the dialog
       const target = await context.pickSaveFile(`safetake-evidence-${localTimestamp(new Date()).slice(0, 10)}.pdf`);
       if (!target) return {};
       const file = allowed(target);
-      return { file, sha256: await writeExport(file, await context.printPdf(html)) };
+      await writeExport(file, await context.printPdf(html));
+      return { file, sha256: await sha256File(file) };
     },
     'sessions:exportCsv': async () => {
       const target = await context.pickSaveFile(`safetake-sessions-${localTimestamp(new Date()).slice(0, 10)}.csv`);

@@ -59,8 +59,8 @@ async function freeName(folder: string, name: string): Promise<string> {
   }
 }
 
-/** Writes `data` to `target` through a temp file, flushed before it takes the name. Returns its SHA-256. */
-export async function writeExport(target: string, data: Buffer | string): Promise<string> {
+/** Writes `data` to `target` through a temp file, flushed before it takes the name. */
+export async function writeExport(target: string, data: Buffer | string): Promise<void> {
   const temp = `${target}.partial-${process.pid}`;
   try {
     await fs.writeFile(temp, data, { flush: true });
@@ -73,5 +73,4 @@ export async function writeExport(target: string, data: Buffer | string): Promis
     if (code === 'ENOENT') throw new UserError(`The folder ${path.dirname(target)} does not exist.`);
     throw error;
   }
-  return sha256File(target);
 }

@@ -205,11 +205,9 @@ export class SessionsService {
     return latest;
   }
 
-  /** The clip of the running session whose file is `file`, if any. */
-  async clipInRunningSession(file: string): Promise<{ sessionId: string; clipId: string } | undefined> {
-    const session = await this.active();
-    const clip = session?.clips.find((candidate) => candidate.file === file);
-    return session && clip && { sessionId: session.id, clipId: clip.clipId };
+  /** The id of the session's clip whose file is `file`, if it has one. */
+  async clipOf(sessionId: string, file: string): Promise<string | undefined> {
+    return (await this.requireSession(sessionId)).clips.find((clip) => clip.file === file)?.clipId;
   }
 
   /** Ties Sanitize's clean copy, and what its audit found left, to the clip it came from. */

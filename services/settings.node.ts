@@ -1,15 +1,9 @@
 /** The worker's settings (`settings.json` in the data folder), written whole to a temp file and renamed. */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
-import { fractionRegion } from '../core/ipc/contract.std';
-import { money } from '../core/sessions/eventLog.std';
+import type { z } from 'zod';
+import { settingsSchema } from '../core/ipc/contract.std';
 
-export const settingsSchema = z.object({
-  minimumHourlyRate: money.optional(),
-  /** Areas the last corner check marked to blur, offered for every clip in Sanitize. */
-  cornerBlurRegions: z.array(fractionRegion).optional(),
-});
 export type Settings = z.output<typeof settingsSchema>;
 
 export class SettingsStore {

@@ -1,10 +1,10 @@
 /** `safetake log verify | summary | export --csv <file>`: the session log from a terminal. */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Money, formatMoney, replaySessions, sessionsCsv, summariseByPlatform } from '../../core/sessions/sessions.std';
 import { resolveDataDir } from '../../services/dataDir.node';
 import { readLog } from '../../services/eventLog.node';
+import { writeExport } from '../../services/sessionFiles.node';
 import { UsageError } from '../usage';
 
 const money = (list: Money[]) => formatMoney(list) || '—';
@@ -39,9 +39,7 @@ export async function logCommand(args: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { csv: { type: 'string' } } });
       if (!values.csv) throw new UsageError('log export needs a file: --csv <file>');
       const target = path.resolve(values.csv);
-      const temp = `${target}.partial-${process.pid}`;
-      await fs.writeFile(temp, sessionsCsv(replaySessions(log.entries), Date.now()), { flush: true });
-      await fs.rename(temp, target);
+      await writeExport(target, sessionsCsv(replaySessions(log.entries), Date.now()));
       process.stdout.write(`Wrote ${target}\n`);
       return log.broken ? 1 : 0;
     }

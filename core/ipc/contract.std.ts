@@ -125,7 +125,12 @@ export const fractionRegion = z
   .object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), w: z.number().min(0).max(1), h: z.number().min(0).max(1) })
   .strict();
 const RISK_CATEGORY_COUNT = riskCategory.options.length;
-const settings = z.object({ minimumHourlyRate: money.optional(), cornerBlurRegions: z.array(fractionRegion).optional() });
+/** The worker's settings: what `settings.json` holds and what `settings:get` answers. */
+export const settingsSchema = z.object({
+  minimumHourlyRate: money.optional(),
+  /** Areas the last corner check marked to blur, offered for every clip in Sanitize. */
+  cornerBlurRegions: z.array(fractionRegion).optional(),
+});
 
 /** Channel name -> request and response schemas. Requests are always objects so that they can grow. */
 export const ipcContract = {
@@ -192,8 +197,8 @@ export const ipcContract = {
   'sessions:report': { request: z.object({ sessionId }).strict(), response: z.object({ file: z.string().optional(), sha256: z.string().optional() }) },
   /** The whole log as CSV (a row per session, one per clip), saved where the worker chooses. */
   'sessions:exportCsv': { request: noRequest, response: z.object({ file: z.string().optional() }) },
-  'settings:get': { request: noRequest, response: settings },
-  'settings:setMinimumRate': { request: money.strict(), response: settings },
+  'settings:get': { request: noRequest, response: settingsSchema },
+  'settings:setMinimumRate': { request: money.strict(), response: settingsSchema },
   /** A corner check opened: in a running session it counts as setup. */
   'corner:begin': { request: noRequest, response: z.object({ sessionId: z.string().optional() }) },
   /** A corner check's result: logged in the running session; its blur areas kept for Sanitize. */

@@ -11,6 +11,7 @@ export type Money = { amount: number; currency: string };
 export function formatMoney(money: Money | readonly Money[]): string {
   return (Array.isArray(money) ? money : [money]).map((item: Money) => `${item.amount.toFixed(2)} ${item.currency}`).join(' + ');
 }
+
 type Interval = { start: number; end?: number };
 type PhaseRecord = Interval & { phaseId: string; phase: PhaseKind };
 
@@ -345,12 +346,11 @@ export function summariseByWeek(sessions: readonly Session[], now: number): Week
     });
 }
 
-
 /**
  * One row per session (local date, platform, task, hours per phase to 4 decimals, i.e. to the second or so,
- * total, pay and rate per currency; a row
- * per currency when paid in several), then one row per clip under it (its file, fingerprint, clean copy and
- * outcome). The first column says which kind of row it is.
+ * total, pay and rate per currency; a row per currency when paid in several), then one row per clip under it
+ * (its file, fingerprint, risks seen during the take, clean copy and outcome). The first column says which
+ * kind of row it is.
  */
 export function sessionsCsv(sessions: readonly Session[], now: number): string {
   const header = ['row', 'date', 'platform', 'task', ...PHASE_COLUMNS.map((kind) => `${kind}_hours`), 'total_hours', 'paid', 'currency', 'hourly_rate', ...CLIP_COLUMNS];

@@ -86,9 +86,12 @@ async function pickSaveFile(suggestedName: string): Promise<string | undefined> 
  * Prints the evidence report: a hidden window in its own in-memory session, with JavaScript off, that
  * may load the report's data: URL and nothing else.
  */
+let printSession: Electron.Session | undefined;
 async function printPdf(html: string): Promise<Buffer> {
-  const printSession = session.fromPartition('safetake-print');
-  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
+  if (!printSession) {
+    printSession = session.fromPartition('safetake-print');
+    printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
+  }
   const window = new BrowserWindow({
     show: false,
     webPreferences: {

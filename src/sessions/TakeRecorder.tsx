@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeCameraError } from '../../core/camera.std';
 import { formatClock } from '../../core/clock.std';
 import { visibleRisks } from '../../core/detect/tracker.std';
@@ -38,6 +38,10 @@ export function TakeRecorder({ onChange, withSound }: { onChange: () => void; wi
   // The element as a ref (to attach the stream) and as state (the detector starts once it exists).
   const preview = useRef<HTMLVideoElement | null>(null);
   const [previewElement, setPreviewElement] = useState<HTMLVideoElement | null>(null);
+  const attachPreview = useCallback((element: HTMLVideoElement | null) => {
+    preview.current = element;
+    setPreviewElement(element);
+  }, []);
   const stream = useRef<MediaStream | undefined>(undefined);
   const recorder = useRef<MediaRecorder | undefined>(undefined);
   // The detector starts with the countdown, so what is already in view is known when recording starts.
@@ -129,12 +133,7 @@ export function TakeRecorder({ onChange, withSound }: { onChange: () => void; wi
 
   return (
     <div className="take-recorder" aria-label="Record a take">
-      <video
-        ref={(element) => {
-          preview.current = element;
-          setPreviewElement(element);
-        }}
-        className="take-preview" muted playsInline aria-label="Camera for the take" />
+      <video ref={attachPreview} className="take-preview" muted playsInline aria-label="Camera for the take" />
       <div role="status" aria-live="polite" className="take-status">
         {phase.name === 'countdown' && <span className="countdown">Recording in {phase.left}…</span>}
         {phase.name === 'recording' && <span>● Recording {formatClock(phase.seconds)}</span>}

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { resolveFfmpeg } from '../../services/binaries.node';
 
-export const CORPUS_DIR = path.resolve(__dirname, '../../../shared/corpus');
+export { CORPUS_DIR } from '../integration/corpus.node';
 export const THUMB_WIDTH = 32;
 export const THUMB_HEIGHT = 24;
 

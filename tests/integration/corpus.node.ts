@@ -4,6 +4,9 @@ import path from 'node:path';
 
 export const CORPUS_DIR = path.resolve(__dirname, '../../../shared/corpus');
 
+/** The corpus's clean rooms: no people, papers or screens (kitchens and bathrooms do have bottles). */
+export const CLEAN_ROOMS = ['room-bedroom.jpg', 'room-bedroom2.png', 'room-kitchen.jpg', 'room-living_room.jpg', 'room-bathroom.jpg'];
+
 export function corpusFiles(folder: string): string[] {
   return fs
     .readdirSync(path.join(CORPUS_DIR, folder))

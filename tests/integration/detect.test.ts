@@ -2,33 +2,20 @@
  * The real detector (Human's BlazeFace + CenterNet on WASM, tesseract) and the risk rules on real images:
  * corpus scenes, and rooms with a document or a face photo planted at a known place.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { centreInside, iou } from '../../core/detect/geometry.std';
 import type { RiskCategory } from '../../core/detect/risks.std';
-import { NodeDetector, scanFile } from '../../services/detector.node';
-import { closeExiftool } from '../../services/exiftool.node';
+import { scanFile } from '../../services/detector.node';
 import { plantInRoom } from './composites.node';
-import { CORPUS_DIR } from './corpus.node';
+import { CLEAN_ROOMS, CORPUS_DIR } from './corpus.node';
+import { useDetector } from './detectorFixture.node';
 
 const corpus = (name: string) => path.join(CORPUS_DIR, name);
-const CLEAN_ROOMS = ['room-bedroom.jpg', 'room-bedroom2.png', 'room-kitchen.jpg', 'room-living_room.jpg', 'room-bathroom.jpg'];
 /** Categories a clean room has nothing of (bottles and framed art may really be there). */
 const NOT_IN_CLEAN_ROOMS: RiskCategory[] = ['document', 'person', 'screen'];
 
-let detector: NodeDetector;
-let scratch: string;
-beforeAll(async () => {
-  detector = await NodeDetector.open();
-  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-detect-'));
-}, 120_000);
-afterAll(async () => {
-  await detector.close();
-  await closeExiftool();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+const opened = useDetector();
 
 describe('clean rooms', () => {
   // The issue's target: at most one false flag per clean scene. Measured: one, a black lamp shade in
@@ -36,7 +23,7 @@ describe('clean rooms', () => {
   it('flag at most one document, person or screen that is not there, per room', async () => {
     const falseFlags: Record<string, string[]> = {};
     for (const room of CLEAN_ROOMS) {
-      const report = await scanFile(corpus(`scenes/${room}`), detector);
+      const report = await scanFile(corpus(`scenes/${room}`), opened.detector);
       falseFlags[room] = report.risks.filter((risk) => NOT_IN_CLEAN_ROOMS.includes(risk.category)).map((risk) => `${risk.label} ${risk.where}`);
     }
     for (const flags of Object.values(falseFlags)) expect(flags.length, JSON.stringify(falseFlags)).toBeLessThanOrEqual(1);
@@ -52,15 +39,15 @@ describe('planted documents are found where they are, and read', () => {
     { item: 'documents/bill.png', room: 'room-bedroom2.png', x: 60, y: 60, width: 420, words: /cheque|balance/i },
   ];
   it.each(cases)('$item in $room at $x,$y, $width px wide', async (plant) => {
-    const { file, box } = plantInRoom({ ...plant, item: corpus(plant.item), room: corpus(`scenes/${plant.room}`) }, path.join(scratch, 'doc.png'));
-    const report = await scanFile(file, detector);
+    const { file, box } = plantInRoom({ ...plant, item: corpus(plant.item), room: corpus(`scenes/${plant.room}`) }, opened.scratchFile('doc.png'));
+    const report = await scanFile(file, opened.detector);
     const found = report.risks.filter((risk) => risk.category === 'document' && (centreInside(risk.box, box) || iou(risk.box, box) > 0.2));
     expect(found.length, JSON.stringify(report.risks)).toBeGreaterThan(0);
     expect(found.map((risk) => risk.text ?? '').join(' ')).toMatch(plant.words);
   });
 
   it('marks an address and phone number as personal (high severity)', async () => {
-    const report = await scanFile(corpus('documents/brochure-address.png'), detector);
+    const report = await scanFile(corpus('documents/brochure-address.png'), opened.detector);
     const personal = report.risks.find((risk) => risk.details?.includes('address'));
     expect(personal?.severity).toBe('high');
     expect(personal?.text).toMatch(/Oxnard Street/);
@@ -77,8 +64,8 @@ describe('planted face photos are found where they are', () => {
     { item: 'faces/group-indoor.jpg', room: 'room-bedroom2.png', x: 60, y: 90, width: 140 },
   ];
   it.each(cases)('$item in $room at $x,$y, $width px wide', async (plant) => {
-    const { file, box } = plantInRoom({ ...plant, item: corpus(plant.item), room: corpus(`scenes/${plant.room}`) }, path.join(scratch, 'face.png'));
-    const report = await scanFile(file, detector);
+    const { file, box } = plantInRoom({ ...plant, item: corpus(plant.item), room: corpus(`scenes/${plant.room}`) }, opened.scratchFile('face.png'));
+    const report = await scanFile(file, opened.detector);
     const face = report.risks.find((risk) => risk.category === 'face' && centreInside(risk.box, box));
     expect(face, JSON.stringify(report.risks)).toMatchObject({ label: 'Photo with a face', severity: 'high' });
   });
@@ -86,12 +73,12 @@ describe('planted face photos are found where they are', () => {
 
 describe('corpus scenes', () => {
   it('finds the monitor on the desk as a screen', async () => {
-    const report = await scanFile(corpus('scenes/coco-desk-monitor-books-frame.jpg'), detector);
+    const report = await scanFile(corpus('scenes/coco-desk-monitor-books-frame.jpg'), opened.detector);
     expect(report.risks.find((risk) => risk.category === 'screen')).toMatchObject({ label: 'Screen', where: 'bottom centre' });
   });
 
   it('flags the people in a living room (CenterNet misses them at 0.5; BlazeFace finds their faces)', async () => {
-    const report = await scanFile(corpus('scenes/coco-living-room-people.jpg'), detector);
+    const report = await scanFile(corpus('scenes/coco-living-room-people.jpg'), opened.detector);
     expect(report.risks.filter((risk) => risk.category === 'person' || risk.category === 'face').length).toBeGreaterThanOrEqual(3);
   });
 });

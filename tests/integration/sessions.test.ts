@@ -90,6 +90,7 @@ describe('sessions over IPC', () => {
     fs.writeFileSync(notes, 'not a video');
     const rateCard = path.join(work, 'rate-card.png');
     fs.copyFileSync(path.join(CORPUS_DIR, 'documents/bill.png'), rateCard);
+    const originals = [phoneClip, rateCard].map(sha256Of);
 
     const started = await ipc('sessions:start', { platform: 'Acme <Data>', task: 'fold towels', terms: { amount: 0.5, currency: 'USD', per: 'clip' } });
     const sessionId = (started as { value: { id: string } }).value.id;
@@ -141,6 +142,8 @@ describe('sessions over IPC', () => {
       // pdftotext may wrap a long hash; compare without spaces.
       expect(text.replace(/ /g, '')).toContain(hash);
     }
+    // Adding, attaching and reporting only read the worker's files.
+    expect([phoneClip, rateCard].map(sha256Of)).toEqual(originals);
     expect(await ipc('sessions:report', { sessionId: '../../etc' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not in the log/) } });
     await ipc('sessions:end', {});
   });
