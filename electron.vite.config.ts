@@ -68,6 +68,12 @@ export default defineConfig({
     root: resolve(__dirname, 'src'),
     plugins: [react(), contentSecurityPolicy(), bundledDetectorAssets()],
     worker: { format: 'es' },
+    resolve: {
+      // onnxruntime-web's build that loads its WASM glue (.mjs) from the app's own origin, where its threads
+      // start from the same file; its default build inlines the glue and would start each thread from our
+      // worker's own script.
+      conditions: ['onnxruntime-web-use-extern-wasm', 'module', 'browser', 'development|production'],
+    },
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/index.html') } },
     },

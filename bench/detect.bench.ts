@@ -2,8 +2,10 @@
  * bench/detect: the detector's cost per model on 640x480 frames, on tfjs WASM in Node (the app runs the same
  * models and configuration in a Chromium Web Worker; its own timings show in the Check corner view).
  * Baseline, same process, same frames, interleaved: bare `human.detect` on a tensor. Ours: the app's path
- * per run (detect, convert, risk rules, tracker). For text, bare is tesseract with its default light-on-dark
- * second pass, ours is our settings without it (plus reading the lines out). Cache off (every frame inferred) and cache on (Human's
+ * per run (detect, convert, risk rules, tracker). For writing, bare is onnxruntime's `session.run` on an input
+ * tensor made beforehand; ours adds resampling the frame into it, finding the lines and blocks, the rules and
+ * the tracker. For text, bare is tesseract with its default light-on-dark second pass, ours is our settings
+ * without it (plus reading the lines out). Cache off (every frame inferred) and cache on (Human's
  * result cache, which a still camera hits) are both reported; the targets are judged on cache off.
  *
  * Run: npm run bench -- bench/detect.bench.ts
@@ -12,12 +14,15 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, it } from 'vitest';
 import type { Config } from '@vladmandic/human';
+import * as ort from 'onnxruntime-web';
 import { OEM, createWorker } from 'tesseract.js';
 import { OCR_PARAMETERS, TESSERACT_LANGUAGE, detectionsFromHuman, ocrScale } from '../core/detect/detectors.std';
 import type { Box } from '../core/detect/geometry.std';
 import { assessFrame } from '../core/detect/risks.std';
 import { faceTiles } from '../core/detect/tiles.std';
+import { OBJECTS_EVERY_MS, PHOTOS_EVERY_MS } from '../core/detect/schedule.std';
 import { HYSTERESIS, newTracker, trackRun } from '../core/detect/tracker.std';
+import { WRITING_THREADS, writingInput, writingInputSize } from '../core/detect/writing.std';
 import { resolveFfmpeg } from '../services/binaries.node';
 import { type FrameInput, NodeDetector } from '../services/detector.node';
 import { ocrLanguageDir } from '../services/detectorAssets.node';
@@ -96,6 +101,26 @@ it('per-model latency and overhead against bare inference', async () => {
   latency.photos = photoTotals.ours;
   rows.push([`photos (BlazeFace, ${faceTiles(640, 480).length} tiles)`, photoTotals.bare.toFixed(0), photoTotals.ours.toFixed(0), (photoTotals.ours / photoTotals.bare).toFixed(2), (1000 / photoTotals.ours).toFixed(1), '', '']);
 
+  // Writing: PaddleOCR's text detector at its input size.
+  const writingSize = writingInputSize(640, 480);
+  const writing = { bare: 0, ours: 0 };
+  for (const frame of frames) {
+    const input = new ort.Tensor('float32', writingInput(frame.rgb, frame.width, frame.height, 3, writingSize), [1, 3, writingSize.height, writingSize.width]);
+    const bareWriting = () => detector.writing.run({ [detector.writing.inputNames[0]!]: input });
+    const oursWriting = async () => {
+      const lines = await detector.runWriting(frame);
+      tracker = trackRun(tracker, 'writing', assessFrame({ width: frame.width, height: frame.height, writing: lines }), Date.now());
+    };
+    await bareWriting();
+    const medians = await compare({ bare: bareWriting, ours: oursWriting }, ROUNDS);
+    writing.bare += medians.bare! / frames.length;
+    writing.ours += medians.ours! / frames.length;
+  }
+  rows.push([
+    `writing (PaddleOCR det, ${writingSize.width}x${writingSize.height}, ${WRITING_THREADS} threads)`,
+    writing.bare.toFixed(0), writing.ours.toFixed(0), (writing.ours / writing.bare).toFixed(2), (1000 / writing.ours).toFixed(1), '', '',
+  ]);
+
   // Text. Bare: tesseract with our page mode and resolution but its default second, light-on-dark pass over
   // doubtful words (which ours leaves out), on the same PNGs.
   const size = { width: Math.round(640 * ocrScale(640, 480)), height: Math.round(480 * ocrScale(640, 480)) };
@@ -116,10 +141,18 @@ it('per-model latency and overhead against bare inference', async () => {
 
   console.log(`\nbench/detect: 640x480, ${frames.length} scenes, ${ROUNDS} interleaved rounds, medians; Node, tfjs ${String(human.tf.getBackend())}\n`);
   console.log(table(['model', 'bare ms', 'ours ms', 'ours/bare', 'ours fps (cache off)', 'cache on ms', 'cache on fps'], rows));
-  // Time to flag a new risk: its detector must see it appearAfter times; objects run on a 0.7 s cadence in the app.
+  // Time to flag a new risk: its detector must see it appearAfter times. Objects and photo sweeps come round
+  // every OBJECTS_EVERY_MS / PHOTOS_EVERY_MS, and a sweep that saw something new is repeated at once
+  // (schedule.std.ts): the wait for the first run (half a period on average, a whole one at worst), then runs.
+  const periodic = (period: number, ms: number, appearAfter: number) => ({ mean: period / 2 + appearAfter * ms, worst: period + appearAfter * ms });
+  const objectFlag = periodic(OBJECTS_EVERY_MS, latency['objects (CenterNet)']!, HYSTERESIS.objects.appearAfter);
+  const photoFlag = periodic(PHOTOS_EVERY_MS, latency.photos, HYSTERESIS.photos.appearAfter);
+  // Faces fill the time between; writing runs back to back in its own worker, and OCR then quotes it.
   const faceFlag = HYSTERESIS.faces.appearAfter * latency['faces (BlazeFace)']!;
-  // Photo sweeps come round every 2 s in the app.
-  const photoFlag = (HYSTERESIS.photos.appearAfter - 1) * Math.max(2000, latency.photos) + latency.photos;
-  const objectFlag = (HYSTERESIS.objects.appearAfter - 1) * Math.max(700, latency['objects (CenterNet)']!) + latency['objects (CenterNet)']!;
-  console.log(`\nNew risk flagged after (at these latencies): face ${faceFlag.toFixed(0)} ms, photo with a face ${photoFlag.toFixed(0)} ms, object ${objectFlag.toFixed(0)} ms, text ${(HYSTERESIS.text.appearAfter * ocr.ours).toFixed(0)} ms\n`);
+  const writingFlag = HYSTERESIS.writing.appearAfter * writing.ours;
+  const both = ({ mean, worst }: { mean: number; worst: number }) => `${mean.toFixed(0)} ms (at worst ${worst.toFixed(0)})`;
+  console.log(
+    `\nNew risk flagged after (at these latencies): face ${faceFlag.toFixed(0)} ms, object ${both(objectFlag)}, photo with a face ${both(photoFlag)}, ` +
+      `writing ${writingFlag.toFixed(0)} ms; text read by OCR alone ${(HYSTERESIS.text.appearAfter * ocr.ours).toFixed(0)} ms\n`,
+  );
 }, 1_800_000);

@@ -1,12 +1,14 @@
 /**
  * The detector in Node, for `safetake scan`, the tests and the benchmarks: the same models (Human's
- * BlazeFace + CenterNet on tfjs WASM, tesseract.js for text), the same configuration and the same risk
- * rules as the app's Web Worker, read straight from the installed packages. Nothing is fetched.
+ * BlazeFace + CenterNet on tfjs WASM, PaddleOCR's text detector on onnxruntime-web's WASM, tesseract.js for
+ * reading), the same configuration and the same risk rules as the app's Web Workers, read straight from the
+ * installed packages. Nothing is fetched.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Config, Human, Result } from '@vladmandic/human';
+import * as ort from 'onnxruntime-web';
 import { OEM, createWorker, type Worker as OcrWorker } from 'tesseract.js';
 import {
   OCR_PARAMETERS,
@@ -21,7 +23,8 @@ import { type FaceDetection, type FrameDetections, type Risk, type RiskSource, a
 import { mergeVideoRisks, type TimedRisk } from '../core/detect/scanResult.std';
 import { planScanFrames } from '../core/detect/scanPlan.std';
 import { faceTiles, facesFromTiles } from '../core/detect/tiles.std';
-import { humanModelsDir, humanNodeWasmBuild, ocrLanguageDir, tfjsWasmDir } from './detectorAssets.node';
+import { WRITING_THREADS, type WritingLine, scaleWritingLine, writingInput, writingInputSize, writingLines } from '../core/detect/writing.std';
+import { humanModelsDir, humanNodeWasmBuild, ocrLanguageDir, tfjsWasmDir, writingModelFile } from './detectorAssets.node';
 import { ffmpegRawFrames } from './ffmpeg.node';
 import { encodePng } from './png.node';
 import { readPicture } from './sanitize.node';
@@ -32,11 +35,12 @@ const MODEL_SCHEME = 'safetake-models://';
 export type FrameInput = { rgb: Uint8Array; width: number; height: number };
 /** Which detectors to run, by the source they report as. */
 export type DetectorParts = Record<RiskSource, boolean>;
-const ALL_PARTS: DetectorParts = { faces: true, photos: true, objects: true, text: true };
+const ALL_PARTS: DetectorParts = { faces: true, photos: true, objects: true, writing: true, text: true };
 
 export class NodeDetector {
   private constructor(
     readonly human: Human,
+    readonly writing: ort.InferenceSession,
     private readonly ocr: OcrWorker,
   ) {}
 
@@ -45,10 +49,12 @@ export class NodeDetector {
     const human = new HumanClass(humanConfig({ modelBasePath: MODEL_SCHEME, wasmPath: `${tfjsWasmDir()}${path.sep}` }) as Partial<Config>);
     registerModelLoader(human);
     await human.load();
+    ort.env.wasm.numThreads = WRITING_THREADS;
+    const writing = await ort.InferenceSession.create(await readFile(writingModelFile()));
     const ocr = await createWorker(TESSERACT_LANGUAGE, OEM.LSTM_ONLY, { langPath: ocrLanguageDir(), cacheMethod: 'none', gzip: true });
     // tesseract.js types the page mode as its own const enum; the value is the same string.
     await ocr.setParameters(OCR_PARAMETERS as unknown as Parameters<OcrWorker['setParameters']>[0]);
-    return new NodeDetector(human, ocr);
+    return new NodeDetector(human, writing, ocr);
   }
 
   /** Human on one frame: faces and/or objects, in the frame's pixels. */
@@ -72,22 +78,34 @@ export class NodeDetector {
     return facesFromTiles(runs);
   }
 
+  /** PaddleOCR's text detector on one frame: the lines of writing in it, in the frame's pixels. */
+  async runWriting(frame: FrameInput): Promise<WritingLine[]> {
+    const size = writingInputSize(frame.width, frame.height);
+    const input = new ort.Tensor('float32', writingInput(frame.rgb, frame.width, frame.height, 3, size), [1, 3, size.height, size.width]);
+    const output = await this.writing.run({ [this.writing.inputNames[0]!]: input });
+    return writingLines(output[this.writing.outputNames[0]!]!.data as Float32Array, size, frame);
+  }
+
   /** tesseract on one frame (already at OCR scale): its lines, in the frame's pixels. */
   async runOcr(frame: FrameInput): Promise<FrameDetections['lines']> {
     const { data } = await this.ocr.recognize(encodePng(frame.rgb, frame.width, frame.height), {}, { blocks: true, text: false });
     return linesFromOcr(data.blocks as unknown as OcrBlocksLike, 1);
   }
 
-  /** Everything the rules need from one frame. */
+  /**
+   * Everything the rules need from one frame. OCR runs only where the text detector saw writing (as in the
+   * app): a frame without a line of writing has nothing to read.
+   */
   async detect(frame: FrameInput, parts: DetectorParts = ALL_PARTS): Promise<FrameDetections> {
     const result = parts.faces || parts.objects ? detectionsFromHuman(await this.runHuman(frame, parts)) : { faces: [], objects: [] };
     const tileFaces = parts.photos ? await this.runFaceTiles(frame) : [];
-    const lines = parts.text ? await this.runOcr(frame) : [];
-    return { width: frame.width, height: frame.height, ...result, tileFaces, lines };
+    const writing = parts.writing ? await this.runWriting(frame) : [];
+    const lines = parts.text && writing.length > 0 ? await this.runOcr(frame) : [];
+    return { width: frame.width, height: frame.height, ...result, tileFaces, writing, lines };
   }
 
   async close(): Promise<void> {
-    await this.ocr.terminate();
+    await Promise.all([this.ocr.terminate(), this.writing.release()]);
   }
 }
 
@@ -163,6 +181,7 @@ function toSourcePixels(detections: FrameDetections, scale: number, source: { wi
     faces: back(detections.faces),
     tileFaces: back(detections.tileFaces),
     objects: back(detections.objects),
+    writing: (detections.writing ?? []).map((line) => scaleWritingLine(line, 1 / scale)),
     lines: back(detections.lines),
   };
 }

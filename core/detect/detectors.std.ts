@@ -13,7 +13,7 @@ export const TFJS_WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-sim
 export const TESSERACT_CORE_FILES = ['tesseract-core-lstm.wasm.js', 'tesseract-core-simd-lstm.wasm.js', 'tesseract-core-relaxedsimd-lstm.wasm.js'] as const;
 export const TESSERACT_LANGUAGE = 'eng';
 /** Where each kind of asset sits under the app's origin. */
-export const ASSET_FOLDERS = { models: 'models', wasm: 'wasm', ocr: 'ocr', ocrLanguage: 'ocr/lang' } as const;
+export const ASSET_FOLDERS = { models: 'models', wasm: 'wasm', onnxWasm: 'wasm/onnx', ocr: 'ocr', ocrLanguage: 'ocr/lang' } as const;
 
 /**
  * tesseract's settings: page mode 11, "sparse text", finds scattered words in a room (the default mode

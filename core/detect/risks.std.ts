@@ -4,6 +4,7 @@
  */
 import { type Box, area, centreInside, clampToFrame, coverage, iou, union, whereInFrame } from './geometry.std';
 import { type PersonalDetail, personalDetailsIn } from './textRisk.std';
+import { type WritingLine, writingBlocks } from './writing.std';
 
 /** The categories of `safetake scan --json`, fixed by the CLI's documented format. */
 export const RISK_CATEGORIES = ['document', 'face', 'screen', 'person', 'medicine', 'other'] as const;
@@ -11,10 +12,11 @@ export type RiskCategory = (typeof RISK_CATEGORIES)[number];
 /**
  * Which detector found a risk: each runs at its own cadence, so the tracker counts frames per source.
  * `faces` is BlazeFace on the whole frame (faces in view, faces on screens); `photos` is BlazeFace on tiles
- * (small faces: photos, posters, people far away; see tiles.std.ts).
+ * (small faces: photos, posters, people far away; see tiles.std.ts). `writing` is the text detector (where
+ * there is writing, readable or not; see writing.std.ts), `text` is OCR (what the writing says).
  */
-export type RiskSource = 'faces' | 'photos' | 'objects' | 'text';
-export const RISK_SOURCES: readonly RiskSource[] = ['faces', 'photos', 'objects', 'text'];
+export type RiskSource = 'faces' | 'photos' | 'objects' | 'writing' | 'text';
+export const RISK_SOURCES: readonly RiskSource[] = ['faces', 'photos', 'objects', 'writing', 'text'];
 
 export type ObjectDetection = { label: string; score: number; box: Box };
 export type FaceDetection = { score: number; box: Box };
@@ -29,6 +31,9 @@ export type FrameDetections = {
   faces?: readonly FaceDetection[];
   /** Faces BlazeFace found on tiles of the frame (facesFromTiles). */
   tileFaces?: readonly FaceDetection[];
+  /** Lines of writing the text detector found (writingLines). */
+  writing?: readonly WritingLine[];
+  /** What OCR read. */
   lines?: readonly TextLine[];
 };
 
@@ -145,21 +150,36 @@ export function assessFrame(frame: FrameDetections): Risk[] {
       source,
     });
   }
-  for (const block of textBlocks(frame.lines ?? [])) {
-    const details = personalDetailsIn(block.text);
-    add({
-      category: 'document',
-      label: details.length > 0 ? `Readable text (${details.join(', ')})` : 'Readable text',
-      noun: 'paper or sign with text',
-      score: block.confidence / 100,
-      box: block.box,
-      text: block.text.length > MAX_QUOTE ? `${block.text.slice(0, MAX_QUOTE - 1)}…` : block.text,
-      ...(details.length > 0 ? { details } : {}),
-      severity: details.length > 0 ? 'high' : 'medium',
-      source: 'text',
-    });
+  // OCR's text is quoted on the block of writing it was read from; text OCR read where the detector saw no
+  // block (a short sign, a label) is a risk of its own.
+  const blocks = writingBlocks(frame.writing ?? []);
+  const readText = textBlocks(frame.lines ?? []);
+  for (const block of blocks) {
+    const quote = readText.filter((text) => centreInside(text.box, block.box)).map((text) => text.text).join(' ');
+    add({ ...documentRisk(quote), score: block.score, box: block.box, source: 'writing' });
+  }
+  for (const text of readText.filter((candidate) => !blocks.some((block) => centreInside(candidate.box, block.box)))) {
+    add({ ...documentRisk(text.text), score: text.confidence / 100, box: text.box, source: 'text' });
   }
   return sortBySeverity(dropDuplicates(risks));
+}
+
+/**
+ * A paper, sign or label with writing: "Writing" while nothing on it could be read, "Readable text" (quoted)
+ * once OCR read some, and high severity when that text holds a personal detail.
+ */
+function documentRisk(read: string): Pick<Risk, 'category' | 'label' | 'severity' | 'text' | 'details'> & { noun: string } {
+  const noun = 'paper or sign with writing';
+  if (read === '') return { category: 'document', label: 'Writing (papers, signs, labels)', noun, severity: 'medium' };
+  const details = personalDetailsIn(read);
+  return {
+    category: 'document',
+    label: details.length > 0 ? `Readable text (${details.join(', ')})` : 'Readable text',
+    noun,
+    text: read.length > MAX_QUOTE ? `${read.slice(0, MAX_QUOTE - 1)}…` : read,
+    ...(details.length > 0 ? { details } : {}),
+    severity: details.length > 0 ? 'high' : 'medium',
+  };
 }
 
 /** People whose box lies mostly inside the worker's are the worker seen twice (CenterNet does that). */
@@ -169,16 +189,17 @@ function dropContained(people: ObjectDetection[], worker: ObjectDetection | unde
 }
 
 /**
- * Keeps the better of two risks that are the same thing: same category and overlapping boxes. Text beats
- * an object box (it says what can be read); otherwise the higher score wins.
+ * Keeps the better of two risks that are the same thing: same category and overlapping boxes. Writing (found
+ * or read) beats an object box (it shows where the letters are and quotes them); otherwise the higher score wins.
  */
 function dropDuplicates(risks: Risk[]): Risk[] {
   const kept: Risk[] = [];
-  const rank = (risk: Risk) => (risk.source === 'text' ? 2 : 1) + risk.score;
+  const isWriting = (risk: Risk) => risk.source === 'text' || risk.source === 'writing';
+  const rank = (risk: Risk) => (isWriting(risk) ? 2 : 1) + risk.score;
   for (const risk of [...risks].sort((a, b) => rank(b) - rank(a))) {
     const same = kept.some((other) => {
       if (other.category !== risk.category) return false;
-      const textOnObject = other.source === 'text' && risk.source !== 'text' && coverage(other.box, risk.box) > 0.5;
+      const textOnObject = isWriting(other) && !isWriting(risk) && coverage(other.box, risk.box) > 0.5;
       return textOnObject || iou(other.box, risk.box) >= DUPLICATE_IOU;
     });
     if (!same) kept.push(risk);

@@ -103,6 +103,40 @@ describe('risk rules', () => {
     });
   });
 
+  it('flags a block of writing nobody could read yet, then quotes what OCR read on it as one risk', () => {
+    const page = [0, 1, 2].map((row) => ({ box: box(400, 60 + row * 16, 160, 10), score: 0.8, thickness: 6 }));
+    const unread = assessFrame(frame({ writing: page, objects: [{ label: 'book', score: 0.5, box: box(390, 50, 190, 70) }] }));
+    expect(unread).toHaveLength(1);
+    expect(unread[0]).toMatchObject({
+      category: 'document',
+      label: 'Writing (papers, signs, labels)',
+      severity: 'medium',
+      source: 'writing',
+      where: 'top right',
+      guidance: 'Move the paper or sign with writing, top right, out of frame or turn it over.',
+    });
+    expect(unread[0]?.text).toBeUndefined();
+
+    const read = assessFrame(
+      frame({
+        writing: page,
+        lines: [
+          { text: 'Call 0803 555 0199', confidence: 90, box: box(402, 62, 150, 12) },
+          { text: 'Kitchen rota', confidence: 88, box: box(20, 420, 120, 14) },
+        ],
+      }),
+    );
+    expect(read.map((risk) => [risk.source, risk.label, risk.text, risk.severity])).toEqual([
+      ['writing', 'Readable text (phone number)', 'Call 0803 555 0199', 'high'],
+      ['text', 'Readable text', 'Kitchen rota', 'medium'],
+    ]);
+  });
+
+  it('does not flag one or two short lines of writing on their own (a brand name on a kettle)', () => {
+    const lines = [0, 1].map((row) => ({ box: box(100, 100 + row * 16, 30, 10), score: 0.9, thickness: 8 }));
+    expect(assessFrame(frame({ writing: lines }))).toEqual([]);
+  });
+
   it('keeps boxes inside the frame', () => {
     const [risk] = assessFrame(frame({ objects: [{ label: 'laptop', score: 0.8, box: box(-20, 400, 200, 200) }] }));
     expect(risk?.box).toEqual({ x: 0, y: 400, w: 180, h: 80 });

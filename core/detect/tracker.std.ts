@@ -9,15 +9,17 @@ import { RISK_SOURCES, type Risk, type RiskCategory, type RiskSource } from './r
 
 /**
  * Runs in a row that confirm a risk, and runs without it that clear it. Faces run about 10 times a second,
- * so 3 hits is 0.3 s; objects and text run at 2-3 times a second and less, so 2 hits stays within the
- * 1 s target for a new risk. Clearing waits longer than appearing: a flag that blinks out while a hand
- * passes in front of it would teach the user to ignore flags.
+ * so 3 hits is 0.3 s; objects and writing run about twice a second, so 2 hits stays near the 1 s target for
+ * a new risk; OCR is slower, but it mostly quotes what writing has already flagged. Clearing waits longer
+ * than appearing: a flag that blinks out while a hand passes in front of it would teach the user to ignore
+ * flags.
  */
 export const HYSTERESIS: Readonly<Record<RiskSource, { appearAfter: number; clearAfter: number }>> = {
   faces: { appearAfter: 3, clearAfter: 6 },
   // A sweep of face tiles takes several face runs' time; photos do not walk in and out of view.
   photos: { appearAfter: 2, clearAfter: 3 },
   objects: { appearAfter: 2, clearAfter: 4 },
+  writing: { appearAfter: 2, clearAfter: 3 },
   text: { appearAfter: 2, clearAfter: 3 },
 };
 /** The frame must show no open risk this long before the verdict says "Corner clear". */
@@ -53,7 +55,7 @@ export type TrackerState = {
 };
 
 export function newTracker(now: number): TrackerState {
-  return { tracks: [], accepted: [], nextId: 1, startedAt: now, updatedAt: now, lastOpenRiskAt: now, runs: { faces: 0, photos: 0, objects: 0, text: 0 } };
+  return { tracks: [], accepted: [], nextId: 1, startedAt: now, updatedAt: now, lastOpenRiskAt: now, runs: { faces: 0, photos: 0, objects: 0, writing: 0, text: 0 } };
 }
 
 /** One detector run's risks (only those of `source` count) folded into the tracks. */

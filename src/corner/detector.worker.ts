@@ -5,31 +5,22 @@
  */
 import { Human } from '@vladmandic/human';
 import { ASSET_FOLDERS, detectionsFromHuman, humanConfig } from '../../core/detect/detectors.std';
-import type { FaceDetection, ObjectDetection } from '../../core/detect/risks.std';
 import { faceTiles, facesFromTiles } from '../../core/detect/tiles.std';
-import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol';
+import { type Detected, type ModelRun, NOTHING_DETECTED } from './detectorProtocol';
+import { serveModel } from './modelWorkerHost';
 
 const origin = self.location.origin;
 const human = new Human(humanConfig({ modelBasePath: `${origin}/${ASSET_FOLDERS.models}/`, wasmPath: `${origin}/${ASSET_FOLDERS.wasm}/` }));
 // tfjs's multi-threaded WASM starts its threads from blob: scripts, which the app's CSP (script-src 'self')
 // refuses on purpose. SIMD without threads measured only ~10% slower here (FINDINGS.md): keep the CSP strict.
 human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-const reply = (message: DetectReply) => self.postMessage(message);
 
-const started = performance.now();
-const ready = human.load().then(
-  () => {
-    reply({ kind: 'ready', backend: String(human.tf.getBackend()), loadMs: performance.now() - started });
-    return true;
-  },
-  (error: unknown) => {
-    reply({ kind: 'failed', message: `The detector could not start: ${error instanceof Error ? error.message : String(error)}` });
-    return false;
-  },
-);
-
-async function detect(frame: ImageBitmap, run: ModelRun): Promise<{ faces: FaceDetection[]; objects: ObjectDetection[] }> {
-  if (run !== 'photos') return detectionsFromHuman(await human.detect(frame, { face: { enabled: run === 'faces' }, object: { enabled: run === 'objects' } }));
+async function detect(frame: ImageBitmap, run: ModelRun): Promise<Detected> {
+  if (run === 'writing') throw new Error('Writing is found by writing.worker.ts.');
+  if (run !== 'photos') {
+    const found = detectionsFromHuman(await human.detect(frame, { face: { enabled: run === 'faces' }, object: { enabled: run === 'objects' } }));
+    return { ...NOTHING_DETECTED, ...found };
+  }
   const runs = [];
   for (const tile of faceTiles(frame.width, frame.height)) {
     const crop = await createImageBitmap(frame, tile.x, tile.y, tile.w, tile.h);
@@ -39,19 +30,10 @@ async function detect(frame: ImageBitmap, run: ModelRun): Promise<{ faces: FaceD
       crop.close();
     }
   }
-  return { faces: facesFromTiles(runs), objects: [] };
+  return { ...NOTHING_DETECTED, faces: facesFromTiles(runs) };
 }
 
-self.onmessage = async (event: MessageEvent<DetectRequest>) => {
-  const { id, frame, run } = event.data;
-  try {
-    if (!(await ready)) return;
-    const begin = performance.now();
-    const found = await detect(frame, run);
-    reply({ kind: 'detected', id, width: frame.width, height: frame.height, ...found, ms: performance.now() - begin });
-  } catch (error) {
-    reply({ kind: 'failed', id, message: error instanceof Error ? error.message : String(error) });
-  } finally {
-    frame.close();
-  }
-};
+serveModel(async () => {
+  await human.load();
+  return String(human.tf.getBackend());
+}, detect);

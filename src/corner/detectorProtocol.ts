@@ -1,7 +1,11 @@
-/** Messages between the Check corner view and its detection Web Worker (detector.worker.ts). */
+/** Messages between the Check corner view and its detection Web Workers (detector.worker.ts, writing.worker.ts). */
 import type { FaceDetection, ObjectDetection, RiskSource } from '../../core/detect/risks.std';
+import type { WritingLine } from '../../core/detect/writing.std';
 
-/** The worker's models: faces on the whole frame, faces on its tiles (photos), or objects. */
+/**
+ * The workers' models: faces on the whole frame, faces on its tiles (photos) or objects (detector.worker),
+ * or lines of writing (writing.worker). OCR runs in tesseract's own worker.
+ */
 export type ModelRun = Exclude<RiskSource, 'text'>;
 
 export type DetectRequest = {
@@ -11,17 +15,19 @@ export type DetectRequest = {
   run: ModelRun;
 };
 
+/** What a run found, in the frame's pixels; empty for what it did not look for. */
+export type Detected = { faces: FaceDetection[]; objects: ObjectDetection[]; writing: WritingLine[] };
+
 export type DetectReply =
   | { kind: 'ready'; backend: string; loadMs: number }
-  | {
+  | ({
       kind: 'detected';
       id: number;
       width: number;
       height: number;
-      /** Faces found by a `faces` or a `photos` run, in the frame's pixels. */
-      faces: FaceDetection[];
-      objects: ObjectDetection[];
       /** Inference time in the worker, without the transfer. */
       ms: number;
-    }
+    } & Detected)
   | { kind: 'failed'; id?: number; message: string };
+
+export const NOTHING_DETECTED: Detected = { faces: [], objects: [], writing: [] };

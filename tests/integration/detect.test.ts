@@ -1,10 +1,11 @@
 /**
- * The real detector (Human's BlazeFace + CenterNet on WASM, tesseract) and the risk rules on real images:
+ * The real detector (Human's BlazeFace + CenterNet on WASM, PaddleOCR's text detector on onnxruntime-web,
+ * tesseract) and the risk rules on real images:
  * corpus scenes, and rooms with a document or a face photo planted at a known place.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { centreInside, iou } from '../../core/detect/geometry.std';
+import { centreInside, coverage, iou } from '../../core/detect/geometry.std';
 import type { RiskCategory } from '../../core/detect/risks.std';
 import { scanFile } from '../../services/detector.node';
 import { plantInRoom } from './composites.node';
@@ -51,6 +52,22 @@ describe('planted documents are found where they are, and read', () => {
     const personal = report.risks.find((risk) => risk.details?.includes('address'));
     expect(personal?.severity).toBe('high');
     expect(personal?.text).toMatch(/Oxnard Street/);
+  });
+});
+
+describe('papers OCR cannot read are still found as writing, where they are', () => {
+  // OCR read neither of these in any of 10 placements (bench/detect-eval, session 3).
+  const cases = [
+    { item: 'documents/receipt-crumpled.png', room: 'room-kitchen.jpg', x: 380, y: 60, width: 200 },
+    { item: 'documents/handwritten-page.png', room: 'room-bathroom.jpg', x: 40, y: 240, width: 260 },
+  ];
+  it.each(cases)('$item in $room at $x,$y, $width px wide', async (plant) => {
+    const { file, box } = plantInRoom({ ...plant, item: corpus(plant.item), room: corpus(`scenes/${plant.room}`) }, opened.scratchFile('paper.png'));
+    const report = await scanFile(file, opened.detector);
+    const paper = report.risks.find((risk) => risk.category === 'document' && centreInside(risk.box, box));
+    expect(paper, JSON.stringify(report.risks)).toMatchObject({ source: 'writing', label: expect.stringMatching(/^(Writing|Readable text)/) });
+    // On the paper, not spilling into the room (the page's margins and the part cut off by the frame stay out).
+    expect(coverage(paper!.box, box), JSON.stringify(paper)).toBeGreaterThan(0.9);
   });
 });
 

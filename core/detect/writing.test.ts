@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, LINE_MIN_SCORE, type WritingLine, scaleWritingLine, writingBlocks, writingInput, writingInputSize, writingLines } from './writing.std';
+
+/** A probability map `width` x `height` with `value` in each of the given rectangles. */
+function probabilityMap(width: number, height: number, rectangles: Array<{ x: number; y: number; w: number; h: number; value?: number }>): Float32Array {
+  const map = new Float32Array(width * height);
+  for (const { x, y, w, h, value = 0.9 } of rectangles) {
+    for (let row = y; row < y + h; row += 1) map.fill(value, row * width + x, row * width + x + w);
+  }
+  return map;
+}
+
+describe('the text detector input', () => {
+  it('scales the long side to 960 and both sides to multiples of 32', () => {
+    expect(writingInputSize(640, 480)).toEqual({ width: 960, height: 736 });
+    expect(writingInputSize(480, 640)).toEqual({ width: 736, height: 960 });
+    expect(writingInputSize(4032, 3024)).toEqual({ width: 960, height: 736 });
+    expect(writingInputSize(1920, 20)).toEqual({ width: 960, height: 32 });
+  });
+
+  it('normalises each channel as PaddleOCR does, in B, G, R order, from RGB or RGBA', () => {
+    const size = { width: 2, height: 2 };
+    const rgb = new Uint8Array([255, 128, 0, 255, 128, 0, 255, 128, 0, 255, 128, 0]);
+    const rgba = new Uint8Array([255, 128, 0, 9, 255, 128, 0, 9, 255, 128, 0, 9, 255, 128, 0, 9]);
+    const fromRgb = writingInput(rgb, 2, 2, 3, size);
+    expect(Array.from(writingInput(rgba, 2, 2, 4, size))).toEqual(Array.from(fromRgb));
+    // Plane 0 is blue (0), plane 1 green (128), plane 2 red (255).
+    expect(fromRgb[0]).toBeCloseTo((0 - 0.485) / 0.229, 5);
+    expect(fromRgb[4]).toBeCloseTo((128 / 255 - 0.456) / 0.224, 5);
+    expect(fromRgb[8]).toBeCloseTo((1 - 0.406) / 0.225, 5);
+  });
+
+  it('resamples bilinearly: a two-pixel gradient doubled keeps its ends and mean', () => {
+    const grey = (value: number) => [value, value, value];
+    const input = writingInput(new Uint8Array([...grey(0), ...grey(255)]), 2, 1, 3, { width: 4, height: 1 });
+    const values = Array.from(input.slice(0, 4)).map((value) => Math.round((value * 0.229 + 0.485) * 255) + 0);
+    expect(values).toEqual([0, 64, 191, 255]);
+  });
+});
+
+describe('lines of writing from the probability map', () => {
+  it('finds a long thin region as a line, grown as PaddleOCR grows it, in frame pixels', () => {
+    const lines = writingLines(probabilityMap(96, 64, [{ x: 10, y: 20, w: 40, h: 4 }]), { width: 96, height: 64 }, { width: 48, height: 32 });
+    expect(lines).toHaveLength(1);
+    const [line] = lines;
+    expect(line!.score).toBeCloseTo(0.9, 5);
+    // Grown by area x 1.5 / perimeter = 160 x 1.5 / 88 ≈ 2.7 px on each side, then halved into the frame.
+    expect(line!.box.x).toBeCloseTo((10 - 2.727) / 2, 2);
+    expect(line!.box.w).toBeCloseTo((40 + 5.455) / 2, 2);
+    expect(line!.thickness).toBeCloseTo((4 + 5.455) / 2, 1);
+  });
+
+  it('finds a slanted line too: thinness is measured along the line, not the box', () => {
+    const map = new Float32Array(100 * 100);
+    for (let step = 0; step < 60; step += 1) for (let t = 0; t < 3; t += 1) map[(20 + step) * 100 + 20 + step + t] = 0.9;
+    expect(writingLines(map, { width: 100, height: 100 }, { width: 100, height: 100 })).toHaveLength(1);
+  });
+
+  it('drops round blobs, specks and regions the model is unsure of', () => {
+    const map = probabilityMap(100, 100, [
+      { x: 10, y: 10, w: 12, h: 12 },
+      { x: 50, y: 10, w: 2, h: 2 },
+      { x: 10, y: 60, w: 60, h: 4, value: LINE_MIN_SCORE - 0.05 },
+    ]);
+    expect(writingLines(map, { width: 100, height: 100 }, { width: 100, height: 100 })).toEqual([]);
+  });
+});
+
+describe('blocks of writing', () => {
+  const line = (x: number, y: number, w = 120): WritingLine => ({ box: { x, y, w, h: 10 }, score: 0.8, thickness: 8 });
+
+  it(`gathers ${BLOCK_MIN_LINES} or more nearby lines into one block, and keeps a far paper apart`, () => {
+    const page = [line(10, 10), line(10, 30), line(10, 50, 80)];
+    const far = [line(400, 300), line(400, 320), line(400, 340)];
+    const blocks = writingBlocks([...page, ...far]);
+    expect(blocks.map((block) => [block.box, block.lines])).toEqual([
+      [{ x: 10, y: 10, w: 120, h: 50 }, 3],
+      [{ x: 400, y: 300, w: 120, h: 50 }, 3],
+    ]);
+  });
+
+  it('needs three lines, or two that are long, within three thicknesses of each other', () => {
+    const short = (x: number, y: number) => line(x, y, 36);
+    expect(writingBlocks([short(10, 10), short(10, 30)])).toEqual([]);
+    expect(writingBlocks([short(10, 10), short(10, 50), short(10, 90)])).toEqual([]);
+    // Two lines of 45 thicknesses (8 px thick, 360 px long): a sentence each.
+    expect(writingBlocks([line(10, 10, 360), line(10, 30, 360)])).toHaveLength(1);
+    expect(writingBlocks([line(10, 10, 36 + BLOCK_MIN_LENGTH * 8)])).toHaveLength(1);
+  });
+
+  it('scales a line with its thickness', () => {
+    expect(scaleWritingLine(line(10, 20), 2)).toEqual({ box: { x: 20, y: 40, w: 240, h: 20 }, score: 0.8, thickness: 16 });
+  });
+});
