@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Box, scaleBox } from '../../core/detect/geometry.std';
 import { type FrameDetections, type RiskSource, assessFrame } from '../../core/detect/risks.std';
 import { type TrackerState, acceptRisk, newTracker, trackRun } from '../../core/detect/tracker.std';
-import { type PeriodicRun, nextModelRun } from '../../core/detect/schedule.std';
+import { type PeriodicRun, awaitsConfirmation, nextModelRun } from '../../core/detect/schedule.std';
 import { scaleWritingLine } from '../../core/detect/writing.std';
 import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol';
 import { type Ocr, startOcr } from './ocr';
@@ -114,13 +114,14 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
     }
 
     // OCR reads only where the text detector last saw writing: a frame without any has nothing to read, and
-    // OCR's second of CPU goes back to the other models.
+    // OCR's second of CPU goes back to the other models. It also waits while the text detector confirms a new
+    // sighting, so that the flag's second run does not share the CPU with it.
     async function ocrLoop() {
       let ocr: Ocr | undefined;
       try {
         ocr = await startOcr();
         while (!stopped) {
-          if (!videoReady() || trackerRef.current.runs.writing === 0) {
+          if (!videoReady() || trackerRef.current.runs.writing === 0 || awaitsConfirmation(trackerRef.current, 'writing')) {
             await sleep(100);
             continue;
           }
