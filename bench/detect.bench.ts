@@ -20,7 +20,7 @@ import { OCR_PARAMETERS, TESSERACT_LANGUAGE, detectionsFromHuman, ocrScale } fro
 import type { Box } from '../core/detect/geometry.std';
 import { assessFrame } from '../core/detect/risks.std';
 import { faceTiles } from '../core/detect/tiles.std';
-import { OBJECTS_EVERY_MS, PHOTOS_EVERY_MS } from '../core/detect/schedule.std';
+import { type PeriodicRun, periodOf } from '../core/detect/schedule.std';
 import { HYSTERESIS, newTracker, trackRun } from '../core/detect/tracker.std';
 import { WRITING_THREADS, writingInput, writingInputSize } from '../core/detect/writing.std';
 import { resolveFfmpeg } from '../services/binaries.node';
@@ -142,11 +142,11 @@ it('per-model latency and overhead against bare inference', async () => {
   console.log(`\nbench/detect: 640x480, ${frames.length} scenes, ${ROUNDS} interleaved rounds, medians; Node, tfjs ${String(human.tf.getBackend())}\n`);
   console.log(table(['model', 'bare ms', 'ours ms', 'ours/bare', 'ours fps (cache off)', 'cache on ms', 'cache on fps'], rows));
   // Time to flag a new risk: its detector must see it appearAfter times. Objects and photo sweeps come round
-  // every OBJECTS_EVERY_MS / PHOTOS_EVERY_MS, and a sweep that saw something new is repeated at once
+  // every periodOf(run, its latency), and a sweep that saw something new is repeated at once
   // (schedule.std.ts): the wait for the first run (half a period on average, a whole one at worst), then runs.
-  const periodic = (period: number, ms: number, appearAfter: number) => ({ mean: period / 2 + appearAfter * ms, worst: period + appearAfter * ms });
-  const objectFlag = periodic(OBJECTS_EVERY_MS, latency['objects (CenterNet)']!, HYSTERESIS.objects.appearAfter);
-  const photoFlag = periodic(PHOTOS_EVERY_MS, latency.photos, HYSTERESIS.photos.appearAfter);
+  const periodic = (run: PeriodicRun, ms: number, appearAfter: number) => ({ mean: periodOf(run, ms) / 2 + appearAfter * ms, worst: periodOf(run, ms) + appearAfter * ms });
+  const objectFlag = periodic('objects', latency['objects (CenterNet)']!, HYSTERESIS.objects.appearAfter);
+  const photoFlag = periodic('photos', latency.photos, HYSTERESIS.photos.appearAfter);
   // Faces fill the time between; writing runs back to back in its own worker, and OCR then quotes it.
   const faceFlag = HYSTERESIS.faces.appearAfter * latency['faces (BlazeFace)']!;
   const writingFlag = HYSTERESIS.writing.appearAfter * writing.ours;

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Box, scaleBox } from '../../core/detect/geometry.std';
 import { type FrameDetections, type RiskSource, assessFrame } from '../../core/detect/risks.std';
 import { type TrackerState, acceptRisk, newTracker, trackRun } from '../../core/detect/tracker.std';
-import { type PeriodicRun, awaitsConfirmation, nextModelRun } from '../../core/detect/schedule.std';
+import { type PeriodicRun, type ScheduledRun, awaitsConfirmation, nextModelRun } from '../../core/detect/schedule.std';
 import { scaleWritingLine } from '../../core/detect/writing.std';
 import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol';
 import { type Ocr, startOcr } from './ocr';
@@ -83,11 +83,13 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
       createImageBitmap(camera, { resizeWidth: DETECT_WIDTH, resizeHeight: Math.round((DETECT_WIDTH * camera.videoHeight) / camera.videoWidth), resizeQuality: 'medium' });
 
     const lastRunAt: Record<PeriodicRun, number> = { objects: -Infinity, photos: -Infinity };
+    const lastMs: Record<PeriodicRun, number> = { objects: 0, photos: 0 };
+    let previous: ScheduledRun | undefined;
     const nextRun = (): ModelRun => {
       const now = performance.now();
-      const run = nextModelRun(now, { lastRunAt, photos }, trackerRef.current);
-      if (run !== 'faces') lastRunAt[run] = now;
-      return run;
+      previous = nextModelRun(now, { lastRunAt, lastMs, previous, photos }, trackerRef.current);
+      if (previous.run !== 'faces') lastRunAt[previous.run] = now;
+      return previous.run;
     };
 
     /** Runs `worker`'s models on camera frames until stopped, folding each run into the tracker. */
@@ -105,6 +107,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
         }
         const factor = camera.videoWidth / reply.width;
         const toVideo = <T extends { box: Box }>(found: T[]) => found.map((item) => ({ ...item, box: scaleBox(item.box, factor) }));
+        if (run === 'objects' || run === 'photos') lastMs[run] = reply.ms;
         if (run === 'objects') latest.objects = toVideo(reply.objects);
         else if (run === 'photos') latest.tileFaces = toVideo(reply.faces);
         else if (run === 'writing') latest.writing = reply.writing.map((line) => scaleWritingLine(line, factor));
