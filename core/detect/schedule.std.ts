@@ -44,13 +44,15 @@ export function awaitsConfirmation(tracker: Pick<TrackerState, 'tracks'>, source
 /**
  * The run due at `now`: a confirmation of an unconfirmed sighting first (never two confirmations of one model
  * in a row, so a detector that keeps seeing something new cannot shut out the others), then whichever period
- * is up, else faces.
+ * is up, else faces. While a face or writing (in its own worker, on the same cores) waits to be confirmed, a
+ * due period waits too, up to one more period: those flags matter most, and their next runs get the CPU.
  */
 export function nextModelRun(now: number, schedule: ModelSchedule, tracker: Pick<TrackerState, 'tracks'>): ScheduledRun {
   const periodic: PeriodicRun[] = schedule.photos ? ['objects', 'photos'] : ['objects'];
   const justConfirmed = (run: PeriodicRun) => schedule.previous?.run === run && schedule.previous.confirming;
   const confirm = periodic.find((run) => !justConfirmed(run) && awaitsConfirmation(tracker, run));
   if (confirm) return { run: confirm, confirming: true };
-  const due = periodic.find((run) => now - schedule.lastRunAt[run] >= periodOf(run, schedule.lastMs[run]));
+  const holding = awaitsConfirmation(tracker, 'faces') || awaitsConfirmation(tracker, 'writing');
+  const due = periodic.find((run) => now - schedule.lastRunAt[run] >= (holding ? 2 : 1) * periodOf(run, schedule.lastMs[run]));
   return { run: due ?? 'faces', confirming: false };
 }
