@@ -17,6 +17,7 @@ import { afterAll, it } from 'vitest';
 import { HYSTERESIS } from '../core/detect/tracker.std';
 import { resolveFfmpeg } from '../services/binaries.node';
 import { plantInRoom } from '../tests/integration/composites.node';
+import { closeExiftool } from '../services/exiftool.node';
 import { CORPUS_DIR } from '../tests/integration/corpus.node';
 import { makeFakeCameraSequence } from '../tests/e2e/fakeCamera.node';
 import { launchInChromium } from '../tests/e2e/launchChromium.node';
@@ -36,7 +37,11 @@ const FLAGS = [
   { name: 'face in view', label: /^Face in view/, source: 'faces' },
 ] as const;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-bench-flag-'));
-afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+afterAll(async () => {
+  fs.rmSync(scratch, { recursive: true, force: true });
+  // The bridge's ExifTool outlives the page otherwise.
+  await closeExiftool();
+});
 
 /** Mean brightness (0..255) of a 640x480 rendering of `image` inside `box`. */
 function brightness(image: string, box: { x: number; y: number; w: number; h: number }): number {

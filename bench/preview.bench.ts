@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, it } from 'vitest';
+import { closeExiftool } from '../services/exiftool.node';
 import { CORPUS_DIR } from '../tests/integration/corpus.node';
 import { plantInRoom } from '../tests/integration/composites.node';
 import { makeFakeCameraSequence } from '../tests/e2e/fakeCamera.node';
@@ -20,7 +21,11 @@ import { table } from './measure.node';
 const CAMERA_FPS = 30;
 const WINDOW_MS = 10_000;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-bench-preview-'));
-afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+afterAll(async () => {
+  fs.rmSync(scratch, { recursive: true, force: true });
+  // The bridge's ExifTool outlives the page otherwise.
+  await closeExiftool();
+});
 
 /** Frames `selector`'s video presents in `ms` (requestVideoFrameCallback), counted in the page. */
 const countFrames = (selector: string, ms: number) =>
