@@ -23,7 +23,7 @@ import { type FaceDetection, type FrameDetections, type Risk, type RiskSource, a
 import { mergeVideoRisks, type TimedRisk } from '../core/detect/scanResult.std';
 import { planScanFrames } from '../core/detect/scanPlan.std';
 import { faceTiles, facesFromTiles } from '../core/detect/tiles.std';
-import { WRITING_THREADS, type WritingLine, scaleWritingLine, writingInput, writingInputSize, writingLines } from '../core/detect/writing.std';
+import { WRITING_THREADS, type WritingLine, type WritingModel, findWriting, onnxWritingModel, scaleWritingLine } from '../core/detect/writing.std';
 import { humanModelsDir, humanNodeWasmBuild, ocrLanguageDir, tfjsWasmDir, writingModelFile } from './detectorAssets.node';
 import { ffmpegRawFrames } from './ffmpeg.node';
 import { encodePng } from './png.node';
@@ -38,11 +38,15 @@ export type DetectorParts = Record<RiskSource, boolean>;
 const ALL_PARTS: DetectorParts = { faces: true, photos: true, objects: true, writing: true, text: true };
 
 export class NodeDetector {
+  private readonly writingModel: WritingModel;
+
   private constructor(
     readonly human: Human,
     readonly writing: ort.InferenceSession,
     private readonly ocr: OcrWorker,
-  ) {}
+  ) {
+    this.writingModel = onnxWritingModel(writing, (input, dims) => new ort.Tensor('float32', input, dims));
+  }
 
   static async open(): Promise<NodeDetector> {
     const { Human: HumanClass } = createRequire(__filename)(humanNodeWasmBuild()) as { Human: new (config: Partial<Config>) => Human };
@@ -79,11 +83,8 @@ export class NodeDetector {
   }
 
   /** PaddleOCR's text detector on one frame: the lines of writing in it, in the frame's pixels. */
-  async runWriting(frame: FrameInput): Promise<WritingLine[]> {
-    const size = writingInputSize(frame.width, frame.height);
-    const input = new ort.Tensor('float32', writingInput(frame.rgb, frame.width, frame.height, 3, size), [1, 3, size.height, size.width]);
-    const output = await this.writing.run({ [this.writing.inputNames[0]!]: input });
-    return writingLines(output[this.writing.outputNames[0]!]!.data as Float32Array, size, frame);
+  runWriting(frame: FrameInput): Promise<WritingLine[]> {
+    return findWriting(this.writingModel, frame.rgb, frame.width, frame.height, 3);
   }
 
   /** tesseract on one frame (already at OCR scale): its lines, in the frame's pixels. */

@@ -121,6 +121,31 @@ function samplePoints(from: number, to: number): { first: Int32Array; second: In
   return { first, second, weight };
 }
 
+/** Runs the model on a 1x3xHxW input and returns its 1x1xHxW probability map (onnxruntime, web or Node). */
+export type WritingModel = (input: Float32Array, dims: readonly [1, 3, number, number]) => Promise<ArrayLike<number>>;
+
+/** The parts of an onnxruntime session (web or Node build) the text detector uses. */
+type OnnxSessionLike = {
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  run(feeds: Record<string, unknown>): Promise<Readonly<Record<string, { readonly data: unknown }>>>;
+};
+
+/** The model as an onnxruntime session runs it; `tensor` makes the runtime's own float32 tensor. */
+export function onnxWritingModel<T>(session: OnnxSessionLike, tensor: (input: Float32Array, dims: readonly number[]) => T): WritingModel {
+  return async (input, dims) => {
+    const output = await session.run({ [session.inputNames[0]!]: tensor(input, dims) });
+    return output[session.outputNames[0]!]!.data as Float32Array;
+  };
+}
+
+/** The lines of writing in one frame (interleaved pixels, `channels` 3 or 4), in the frame's pixels. */
+export async function findWriting(model: WritingModel, pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 3 | 4): Promise<WritingLine[]> {
+  const size = writingInputSize(width, height);
+  const probability = await model(writingInput(pixels, width, height, channels, size), [1, 3, size.height, size.width]);
+  return writingLines(probability, size, { width, height });
+}
+
 /**
  * Lines of writing from the model's probability map (`size` its width and height), in the pixels of a frame
  * `frame` wide and high: each connected region above PIXEL_THRESHOLD that is confident and long enough.

@@ -5,7 +5,7 @@
  */
 import * as ort from 'onnxruntime-web/wasm';
 import { ASSET_FOLDERS } from '../../core/detect/detectors.std';
-import { WRITING_MODEL_FILE, WRITING_THREADS, writingInput, writingInputSize, writingLines } from '../../core/detect/writing.std';
+import { WRITING_MODEL_FILE, WRITING_THREADS, type WritingModel, findWriting, onnxWritingModel } from '../../core/detect/writing.std';
 import { type Detected, NOTHING_DETECTED } from './detectorProtocol';
 import { serveModel } from './modelWorkerHost';
 
@@ -14,7 +14,7 @@ ort.env.wasm.wasmPaths = `${origin}/${ASSET_FOLDERS.onnxWasm}/`;
 // Threads need SharedArrayBuffer, which the app's cross-origin isolation (COOP + COEP) provides.
 const threads = self.crossOriginIsolated ? WRITING_THREADS : 1;
 ort.env.wasm.numThreads = threads;
-let session: ort.InferenceSession | undefined;
+let model: WritingModel | undefined;
 let canvas: OffscreenCanvas | undefined;
 
 async function detect(frame: ImageBitmap): Promise<Detected> {
@@ -24,13 +24,11 @@ async function detect(frame: ImageBitmap): Promise<Detected> {
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   context.drawImage(frame, 0, 0);
   const { data } = context.getImageData(0, 0, frame.width, frame.height);
-  const size = writingInputSize(frame.width, frame.height);
-  const input = new ort.Tensor('float32', writingInput(data, frame.width, frame.height, 4, size), [1, 3, size.height, size.width]);
-  const output = await session!.run({ [session!.inputNames[0]!]: input });
-  return { ...NOTHING_DETECTED, writing: writingLines(output[session!.outputNames[0]!]!.data as Float32Array, size, frame) };
+  return { ...NOTHING_DETECTED, writing: await findWriting(model!, data, frame.width, frame.height, 4) };
 }
 
 serveModel(async () => {
-  session = await ort.InferenceSession.create(`${origin}/${ASSET_FOLDERS.models}/${WRITING_MODEL_FILE}`);
+  const session = await ort.InferenceSession.create(`${origin}/${ASSET_FOLDERS.models}/${WRITING_MODEL_FILE}`);
+  model = onnxWritingModel(session, (input, dims) => new ort.Tensor('float32', input, dims));
   return threads > 1 ? `onnx wasm, ${threads} threads` : 'onnx wasm';
 }, detect);

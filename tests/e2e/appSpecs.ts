@@ -10,6 +10,7 @@ import type { AppHandle, CameraMode, DialogAnswers, LaunchApp } from './appHandl
 import { auditFile } from '../../services/audit.node';
 import { readLog } from '../../services/eventLog.node';
 import { decodeCheck } from '../../services/ffmpeg.node';
+import { WRITING_MODEL_FILE } from '../../core/detect/writing.std';
 import { closeExiftool } from '../../services/exiftool.node';
 import { plantInRoom } from '../integration/composites.node';
 import { CORPUS_DIR, THUMB_HEIGHT, THUMB_WIDTH, makeFakeCameraSequence, makeFakeCameraVideo, makeStillClip, thumbnailRgb } from './fakeCamera.node';
@@ -274,6 +275,11 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
         /Readable text, middle left.*quick brown.*Move the paper or sign with writing, middle left, out of frame or turn it over\./,
       );
       expect(await page.locator('.risk-item').count()).toBe(1);
+      // The text detector's worker fetched its model and runtime, and the request log saw it (so the
+      // zero-network check below covers that worker too): from the app's own origin.
+      for (const asset of [`models/${WRITING_MODEL_FILE}`, 'wasm/onnx/ort-wasm-simd-threaded.wasm']) {
+        expect(handle.requests).toContain(`${handle.origin}/${asset}`);
+      }
       // The overlay box sits on the planted page (640x480 frame; page at 40,220, 260 wide).
       const stage = await page.locator('.camera-stage video').boundingBox();
       const flag = await page.locator('.risk-box').first().boundingBox();
