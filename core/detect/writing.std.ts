@@ -11,7 +11,10 @@ import { type Box, scaleBox, union } from './geometry.std';
 export const WRITING_MODEL_FILE = 'ch_PP-OCRv4_det_infer.onnx';
 /** onnxruntime-web's single WASM build (SIMD, threads when the page is cross-origin isolated) and its loader. */
 export const ONNX_WASM_FILES = ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.mjs'] as const;
-/** onnxruntime's threads for the model: on this 2-core machine, 2 threads took 471 ms a frame against 828 ms for 1. */
+/**
+ * onnxruntime's threads for the model. On this 2-core machine one scratch run (not a bench/ figure: the thread
+ * count is fixed once per process) took 471 ms a frame with 2 threads against 828 ms with 1.
+ */
 export const WRITING_THREADS = 2;
 
 /**
