@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { whereInFrame } from './geometry.std';
-import { OBJECT_MIN_SCORE, PERSON_MIN_SCORE, PHOTO_MIN_SCORE, type FrameDetections, assessFrame, textBlocks } from './risks.std';
+import { OBJECT_MIN_SCORE, PERSON_MIN_SCORE, PHONE_MIN_SCORE, PHOTO_MIN_SCORE, type FrameDetections, assessFrame, textBlocks } from './risks.std';
 
 const frame = (parts: Omit<FrameDetections, 'width' | 'height'>): FrameDetections => ({ width: 640, height: 480, ...parts });
 const box = (x: number, y: number, w: number, h: number) => ({ x, y, w, h });
@@ -34,6 +34,19 @@ describe('risk rules', () => {
   it('ignores objects below their threshold', () => {
     const risks = assessFrame(frame({ objects: [{ label: 'tv', score: OBJECT_MIN_SCORE - 0.01, box: box(0, 0, 100, 100) }] }));
     expect(risks).toEqual([]);
+  });
+
+  it('believes a phone at a lower score than other objects', () => {
+    const risks = assessFrame(
+      frame({
+        objects: [
+          { label: 'cell phone', score: PHONE_MIN_SCORE, box: box(20, 20, 30, 60) },
+          { label: 'cell phone', score: PHONE_MIN_SCORE - 0.01, box: box(300, 20, 30, 60) },
+          { label: 'laptop', score: PHONE_MIN_SCORE, box: box(300, 300, 200, 120) },
+        ],
+      }),
+    );
+    expect(risks.map((risk) => [risk.label, risk.where])).toEqual([['Phone', 'top left']]);
   });
 
   it('takes the largest person for the worker and flags only the others', () => {
