@@ -2,8 +2,10 @@
  * Which model the corner check's detection worker runs next. Faces are cheap and fill the time; objects and
  * photo sweeps come round on their own clocks, but never take more than their share of the worker, so faces
  * (a person walking in) are always seen several times a second; and a run that has just seen something new,
- * not yet confirmed, is repeated at once, so its flag takes two runs' time instead of a whole period. Pure.
+ * not yet confirmed, is repeated at once (a photo sweep only around what is new), so its flag takes little
+ * more than one run's time instead of a whole period. Pure.
  */
+import { type Box, area, clampToFrame, union } from './geometry.std';
 import type { RiskSource } from './risks.std';
 import type { TrackerState } from './tracker.std';
 
@@ -39,6 +41,29 @@ export function periodOf(run: PeriodicRun, lastMs: number): number {
 /** True while `source` has seen something its next run must confirm or drop. */
 export function awaitsConfirmation(tracker: Pick<TrackerState, 'tracks'>, source: RiskSource): boolean {
   return tracker.tracks.some((track) => track.source === source && !track.confirmed);
+}
+
+/**
+ * A photo sweep's confirmation looks again only around what is new, grown by this share of its size on every
+ * side (it may have moved a little)...
+ */
+const CONFIRM_MARGIN = 0.25;
+/** ...unless that is most of the frame anyway: then the whole frame, which refreshes everything else too. */
+const CONFIRM_MAX_SHARE = 0.6;
+
+/**
+ * Where a confirmation of `source` looks (in the tracker's pixels, a `frame` wide and high): around its
+ * unconfirmed sightings; undefined for the whole frame. A photo seen once is confirmed by sweeping one tile
+ * of six. (Writing is always confirmed on the whole frame: on a crop, the text detector found 0 to 5 of the 9
+ * lines it finds on a crumpled receipt in the whole frame, a scratch run on the corpus.)
+ */
+export function confirmationRegion(tracker: Pick<TrackerState, 'tracks'>, source: RiskSource, frame: { width: number; height: number }): Box | undefined {
+  const fresh = tracker.tracks.filter((track) => track.source === source && !track.confirmed).map((track) => track.box);
+  if (fresh.length === 0) return undefined;
+  const seen = fresh.reduce(union);
+  const grown = { x: seen.x - seen.w * CONFIRM_MARGIN, y: seen.y - seen.h * CONFIRM_MARGIN, w: seen.w * (1 + 2 * CONFIRM_MARGIN), h: seen.h * (1 + 2 * CONFIRM_MARGIN) };
+  const region = clampToFrame(grown, frame.width, frame.height);
+  return area(region) > CONFIRM_MAX_SHARE * frame.width * frame.height ? undefined : region;
 }
 
 /**

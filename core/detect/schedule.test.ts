@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessFrame } from './risks.std';
-import { type ModelSchedule, PERIODS, nextModelRun, periodOf } from './schedule.std';
+import { type ModelSchedule, PERIODS, confirmationRegion, nextModelRun, periodOf } from './schedule.std';
 import { newTracker, trackRun } from './tracker.std';
 
 const photo = assessFrame({ width: 640, height: 480, tileFaces: [{ score: 0.9, box: { x: 470, y: 60, w: 30, h: 30 } }] });
@@ -69,5 +69,24 @@ describe('which model runs next', () => {
     expect(runAt(450, { lastRunAt: { objects: 100, photos: 400 }, previous: { run: 'photos', confirming: true } }, seenOnce)).toBe('faces');
     const confirmed = trackRun(seenOnce, 'photos', photo, 400);
     expect(runAt(450, { lastRunAt: { objects: 100, photos: 400 }, previous: { run: 'photos', confirming: true } }, confirmed)).toBe('faces');
+  });
+});
+
+describe('confirming a photo around what is new', () => {
+  const photoAt = (boxes: Array<{ x: number; y: number; w: number; h: number }>) => assessFrame({ width: 640, height: 480, tileFaces: boxes.map((box) => ({ score: 0.9, box })) });
+
+  it('looks only around the new sightings, grown by a quarter on each side, within the frame', () => {
+    const seenOnce = trackRun(newTracker(0), 'photos', photoAt([{ x: 470, y: 60, w: 40, h: 40 }]), 100);
+    expect(confirmationRegion(seenOnce, 'photos', { width: 640, height: 480 })).toEqual({ x: 460, y: 50, w: 60, h: 60 });
+    // Confirmed tracks, and other detectors' sightings, are not looked at again.
+    expect(confirmationRegion(trackRun(seenOnce, 'photos', photoAt([{ x: 470, y: 60, w: 40, h: 40 }]), 200), 'photos', { width: 640, height: 480 })).toBeUndefined();
+    expect(confirmationRegion(seenOnce, 'faces', { width: 640, height: 480 })).toBeUndefined();
+    // Near the edge, the region stops at the frame.
+    expect(confirmationRegion(trackRun(newTracker(0), 'photos', photoAt([{ x: 600, y: 440, w: 40, h: 40 }]), 100), 'photos', { width: 640, height: 480 })).toEqual({ x: 590, y: 430, w: 50, h: 50 });
+  });
+
+  it('looks at the whole frame when what is new spreads over most of it', () => {
+    const corners = photoAt([{ x: 10, y: 10, w: 40, h: 40 }, { x: 590, y: 430, w: 40, h: 40 }]);
+    expect(confirmationRegion(trackRun(newTracker(0), 'photos', corners, 100), 'photos', { width: 640, height: 480 })).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
  * photos). Run on overlapping square tiles of about half the frame, the same face keeps its size and is
  * found (50 of 50, and no photo flagged in the clean rooms). Pure.
  */
-import { type Box, iou } from './geometry.std';
+import { type Box, coverage, iou } from './geometry.std';
 import { type FaceDetection, SMALL_FACE_FRACTION } from './risks.std';
 
 /**
@@ -26,6 +26,16 @@ export function faceTiles(width: number, height: number): Box[] {
     return Array.from({ length: count }, (_, index) => (count === 1 ? 0 : Math.round(((length - side) * index) / (count - 1))));
   };
   return starts(height).flatMap((y) => starts(width).map((x) => ({ x, y, w: side, h: side })));
+}
+
+/**
+ * The tiles a sweep of only `region` runs (a confirmation around something new): one tile that holds it
+ * whole, else every tile that holds part of it.
+ */
+export function tilesFor(region: Box, width: number, height: number): Box[] {
+  const tiles = faceTiles(width, height);
+  const whole = tiles.find((tile) => coverage(region, tile) === 1);
+  return whole ? [whole] : tiles.filter((tile) => coverage(region, tile) > 0);
 }
 
 /** Each tile's faces moved into frame pixels; a face two tiles both found is kept once, at its best score. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coverage } from './geometry.std';
 import { SMALL_FACE_FRACTION } from './risks.std';
-import { faceTiles, facesFromTiles } from './tiles.std';
+import { faceTiles, facesFromTiles, tilesFor } from './tiles.std';
 
 describe('face tiles', () => {
   it('covers a 640x480 frame with 3x2 overlapping squares of 288 px', () => {
@@ -27,6 +27,12 @@ describe('face tiles', () => {
       }
     }
     expect(tiles.every((tile) => tile.x >= 0 && tile.y >= 0 && tile.x + tile.w <= width && tile.y + tile.h <= height)).toBe(true);
+  });
+
+  it('sweeps only around a region: one tile that holds it whole, else every tile that holds part of it', () => {
+    expect(tilesFor({ x: 460, y: 50, w: 60, h: 60 }, 640, 480)).toEqual([{ x: 352, y: 0, w: 288, h: 288 }]);
+    const wide = tilesFor({ x: 100, y: 100, w: 400, h: 60 }, 640, 480);
+    expect(wide.map((tile) => [tile.x, tile.y])).toEqual([[0, 0], [176, 0], [352, 0]]);
   });
 
   it('moves faces into frame pixels and keeps a face two tiles found once, at its best score', () => {

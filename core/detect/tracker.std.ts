@@ -58,15 +58,19 @@ export function newTracker(now: number): TrackerState {
   return { tracks: [], accepted: [], nextId: 1, startedAt: now, updatedAt: now, lastOpenRiskAt: now, runs: { faces: 0, photos: 0, objects: 0, writing: 0, text: 0 } };
 }
 
-/** One detector run's risks (only those of `source` count) folded into the tracks. */
-export function trackRun(state: TrackerState, source: RiskSource, risks: readonly Risk[], now: number): TrackerState {
+/**
+ * One detector run's risks (only those of `source` count) folded into the tracks. A run that looked at only
+ * part of the frame (`lookedAt`, a confirmation around something new) says nothing about the tracks
+ * elsewhere: they keep their counts.
+ */
+export function trackRun(state: TrackerState, source: RiskSource, risks: readonly Risk[], now: number, lookedAt?: Box): TrackerState {
   const { appearAfter, clearAfter } = HYSTERESIS[source];
   const fresh = risks.filter((risk) => risk.source === source);
   const used = new Set<number>();
   const tracks: TrackedRisk[] = [];
   let nextId = state.nextId;
   for (const track of state.tracks) {
-    if (track.source !== source) {
+    if (track.source !== source || (lookedAt && !centreInside(track.box, lookedAt))) {
       tracks.push(track);
       continue;
     }
@@ -90,6 +94,14 @@ export function trackRun(state: TrackerState, source: RiskSource, risks: readonl
   });
   const open = tracks.some((track) => track.confirmed && !track.accepted);
   return { ...state, tracks, nextId, updatedAt: now, lastOpenRiskAt: open ? now : state.lastOpenRiskAt, runs: { ...state.runs, [source]: state.runs[source] + 1 } };
+}
+
+/**
+ * The latest detections after a run that looked only at `lookedAt`: what it found there, and what the runs
+ * before found elsewhere (all of `found` when it looked at the whole frame).
+ */
+export function mergeLookedAt<T extends { box: Box }>(previous: readonly T[], found: readonly T[], lookedAt?: Box): T[] {
+  return lookedAt ? [...previous.filter((item) => !centreInside(item.box, lookedAt)), ...found] : [...found];
 }
 
 function bestMatch(track: TrackedRisk, risks: readonly Risk[], used: ReadonlySet<number>): number | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RISK_SOURCES, assessFrame, type Risk } from './risks.std';
-import { CLEAR_VERDICT_MS, HYSTERESIS, acceptRisk, newTracker, trackRun, verdictOf, visibleRisks, type TrackerState } from './tracker.std';
+import { CLEAR_VERDICT_MS, HYSTERESIS, acceptRisk, mergeLookedAt, newTracker, trackRun, verdictOf, visibleRisks, type TrackerState } from './tracker.std';
 
 const phone = (x = 20): Risk[] => assessFrame({ width: 640, height: 480, objects: [{ label: 'cell phone', score: 0.6, box: { x, y: 380, w: 60, h: 80 } }] });
 const face = (): Risk[] => assessFrame({ width: 640, height: 480, faces: [{ score: 0.9, box: { x: 260, y: 150, w: 140, h: 150 } }] });
@@ -40,6 +40,23 @@ describe('stable flags', () => {
     state = trackRun(trackRun(state, 'objects', phone(), 100), 'objects', phone(), 400);
     for (let i = 0; i < 20; i += 1) state = trackRun(state, 'faces', [], 400 + i * 100);
     expect(visibleRisks(state).map((risk) => risk.label)).toEqual(['Phone']);
+  });
+
+  it('leaves tracks outside the part a confirmation looked at as they were', () => {
+    let state = trackRun(trackRun(newTracker(0), 'objects', phone(20), 100), 'objects', phone(20), 400);
+    state = trackRun(state, 'objects', phone(500), 700);
+    const aroundNew = { x: 450, y: 350, w: 180, h: 130 };
+    state = trackRun(state, 'objects', phone(500), 900, aroundNew);
+    expect(visibleRisks(state).map((risk) => [risk.box.x, risk.misses])).toEqual([[20, 1], [500, 0]]);
+    // Looking at the whole frame again, the first phone's absence counts.
+    state = trackRun(state, 'objects', phone(500), 1200);
+    expect(state.tracks.find((track) => track.box.x === 20)?.misses).toBe(2);
+  });
+
+  it('keeps what earlier runs found outside the part a run looked at, and replaces what was inside', () => {
+    const at = (x: number) => ({ box: { x, y: 10, w: 10, h: 10 } });
+    expect(mergeLookedAt([at(0), at(100)], [at(104)], { x: 80, y: 0, w: 60, h: 60 })).toEqual([at(0), at(104)]);
+    expect(mergeLookedAt([at(0), at(100)], [at(104)])).toEqual([at(104)]);
   });
 
   it('says "Corner clear" only after every detector ran and nothing was open for a few seconds', () => {

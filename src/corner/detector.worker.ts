@@ -5,7 +5,8 @@
  */
 import { Human } from '@vladmandic/human';
 import { ASSET_FOLDERS, detectionsFromHuman, humanConfig } from '../../core/detect/detectors.std';
-import { faceTiles, facesFromTiles } from '../../core/detect/tiles.std';
+import type { Box } from '../../core/detect/geometry.std';
+import { faceTiles, facesFromTiles, tilesFor } from '../../core/detect/tiles.std';
 import { type Detected, type ModelRun, NOTHING_DETECTED } from './detectorProtocol';
 import { serveModel } from './modelWorkerHost';
 
@@ -15,14 +16,14 @@ const human = new Human(humanConfig({ modelBasePath: `${origin}/${ASSET_FOLDERS.
 // refuses on purpose. SIMD without threads measured only ~10% slower here (FINDINGS.md): keep the CSP strict.
 human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
-async function detect(frame: ImageBitmap, run: ModelRun): Promise<Detected> {
+async function detect(frame: ImageBitmap, run: ModelRun, region?: Box): Promise<Detected> {
   if (run === 'writing') throw new Error('Writing is found by writing.worker.ts.');
   if (run !== 'photos') {
     const found = detectionsFromHuman(await human.detect(frame, { face: { enabled: run === 'faces' }, object: { enabled: run === 'objects' } }));
     return { ...NOTHING_DETECTED, ...found };
   }
   const runs = [];
-  for (const tile of faceTiles(frame.width, frame.height)) {
+  for (const tile of region ? tilesFor(region, frame.width, frame.height) : faceTiles(frame.width, frame.height)) {
     const crop = await createImageBitmap(frame, tile.x, tile.y, tile.w, tile.h);
     try {
       runs.push({ tile, faces: detectionsFromHuman(await human.detect(crop, { face: { enabled: true }, object: { enabled: false } })).faces });

@@ -1,4 +1,5 @@
 /** Messages between the Check corner view and its detection Web Workers (detector.worker.ts, writing.worker.ts). */
+import type { Box } from '../../core/detect/geometry.std';
 import type { FaceDetection, ObjectDetection, RiskSource } from '../../core/detect/risks.std';
 import type { WritingLine } from '../../core/detect/writing.std';
 
@@ -13,6 +14,8 @@ export type DetectRequest = {
   /** A camera frame, transferred (not copied) to the worker, which closes it. */
   frame: ImageBitmap;
   run: ModelRun;
+  /** For a photo sweep: sweep only the tiles that hold this part (frame pixels; a confirmation around something new). */
+  region?: Box;
 };
 
 /** What a run found, in the frame's pixels; empty for what it did not look for. */

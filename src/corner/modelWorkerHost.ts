@@ -3,9 +3,10 @@
  * or why it could not start), then answer each frame with what the model found, closing the frame after.
  * Runs inside a worker.
  */
+import type { Box } from '../../core/detect/geometry.std';
 import type { DetectReply, DetectRequest, Detected, ModelRun } from './detectorProtocol';
 
-export function serveModel(load: () => Promise<string>, detect: (frame: ImageBitmap, run: ModelRun) => Promise<Detected>): void {
+export function serveModel(load: () => Promise<string>, detect: (frame: ImageBitmap, run: ModelRun, region?: Box) => Promise<Detected>): void {
   const reply = (message: DetectReply) => self.postMessage(message);
   const started = performance.now();
   const ready = load().then(
@@ -19,11 +20,11 @@ export function serveModel(load: () => Promise<string>, detect: (frame: ImageBit
     },
   );
   self.onmessage = async (event: MessageEvent<DetectRequest>) => {
-    const { id, frame, run } = event.data;
+    const { id, frame, run, region } = event.data;
     try {
       if (!(await ready)) return;
       const begin = performance.now();
-      const found = await detect(frame, run);
+      const found = await detect(frame, run, region);
       reply({ kind: 'detected', id, width: frame.width, height: frame.height, ...found, ms: performance.now() - begin });
     } catch (error) {
       reply({ kind: 'failed', id, message: error instanceof Error ? error.message : String(error) });

@@ -7,8 +7,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Box, scaleBox } from '../../core/detect/geometry.std';
 import { type FrameDetections, type RiskSource, assessFrame } from '../../core/detect/risks.std';
-import { type TrackerState, acceptRisk, newTracker, trackRun } from '../../core/detect/tracker.std';
-import { type PeriodicRun, type ScheduledRun, awaitsConfirmation, nextModelRun } from '../../core/detect/schedule.std';
+import { type TrackerState, acceptRisk, mergeLookedAt, newTracker, trackRun } from '../../core/detect/tracker.std';
+import { type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, nextModelRun } from '../../core/detect/schedule.std';
 import { scaleWritingLine } from '../../core/detect/writing.std';
 import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol';
 import { type Ocr, startOcr } from './ocr';
@@ -42,11 +42,11 @@ function modelWorker(worker: Worker, onStatus: (reply: Extract<DetectReply, { ki
     }
   };
   return {
-    detect: (frame: ImageBitmap, run: ModelRun) =>
+    detect: (frame: ImageBitmap, run: ModelRun, region?: Box) =>
       new Promise<DetectReply>((resolve) => {
         const id = nextId++;
         pending.set(id, resolve);
-        const request: DetectRequest = { id, frame, run };
+        const request: DetectRequest = { id, frame, run, ...(region ? { region } : {}) };
         worker.postMessage(request, [frame]);
       }),
     terminate: () => worker.terminate(),
@@ -59,9 +59,12 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
   const [stats, setStats] = useState<DetectorStats>({ backends: {}, lastMs: {}, runs: newTracker(0).runs });
   const trackerRef = useRef(tracker);
 
-  /** Folds one run into the tracker; `ms` is left out for a run that had nothing to do. */
-  const fold = useCallback((source: RiskSource, frame: FrameDetections, ms?: number) => {
-    trackerRef.current = trackRun(trackerRef.current, source, assessFrame(frame), Date.now());
+  /**
+   * Folds one run into the tracker; `ms` is left out for a run that had nothing to do or only a part of the
+   * frame (`lookedAt`) to look at.
+   */
+  const fold = useCallback((source: RiskSource, frame: FrameDetections, ms?: number, lookedAt?: Box) => {
+    trackerRef.current = trackRun(trackerRef.current, source, assessFrame(frame), Date.now(), lookedAt);
     setTracker(trackerRef.current);
     setStats((previous) => ({ ...previous, lastMs: ms === undefined ? previous.lastMs : { ...previous.lastMs, [source]: Math.round(ms) }, runs: trackerRef.current.runs }));
   }, []);
@@ -84,35 +87,42 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
 
     const lastRunAt: Record<PeriodicRun, number> = { objects: -Infinity, photos: -Infinity };
     const lastMs: Record<PeriodicRun, number> = { objects: 0, photos: 0 };
+    /** What a loop runs next: its model, and for a photo sweep's confirmation the part around what is new (video pixels). */
+    type NextRun = { run: ModelRun; region?: Box };
     let previous: ScheduledRun | undefined;
-    const nextRun = (): ModelRun => {
+    const nextModel = (): NextRun => {
       const now = performance.now();
       previous = nextModelRun(now, { lastRunAt, lastMs, previous, photos }, trackerRef.current);
       if (previous.run !== 'faces') lastRunAt[previous.run] = now;
-      return previous.run;
+      const region = previous.run === 'photos' && previous.confirming ? confirmationRegion(trackerRef.current, 'photos', { width: camera.videoWidth, height: camera.videoHeight }) : undefined;
+      return region ? { run: previous.run, region } : { run: previous.run };
     };
 
     /** Runs `worker`'s models on camera frames until stopped, folding each run into the tracker. */
-    async function detectLoop(worker: ReturnType<typeof modelWorker>, next: () => ModelRun) {
+    async function detectLoop(worker: ReturnType<typeof modelWorker>, next: () => NextRun) {
       while (!stopped) {
         if (!videoReady()) {
           await sleep(100);
           continue;
         }
-        const run = next();
-        const reply = await worker.detect(await grabFrame(), run);
+        const { run, region } = next();
+        const frame = await grabFrame();
+        const factor = camera.videoWidth / frame.width;
+        const reply = await worker.detect(frame, run, region && scaleBox(region, 1 / factor));
         if (stopped || reply.kind !== 'detected') {
           if (reply.kind === 'failed') await sleep(1000);
           continue;
         }
-        const factor = camera.videoWidth / reply.width;
         const toVideo = <T extends { box: Box }>(found: T[]) => found.map((item) => ({ ...item, box: scaleBox(item.box, factor) }));
-        if (run === 'objects' || run === 'photos') lastMs[run] = reply.ms;
+        // A confirmation's time is not a whole sweep's: only whole sweeps set how often the next one comes round
+        // (and the time the detector line shows).
+        const sweepMs = region ? undefined : reply.ms;
+        if ((run === 'objects' || run === 'photos') && sweepMs !== undefined) lastMs[run] = sweepMs;
         if (run === 'objects') latest.objects = toVideo(reply.objects);
-        else if (run === 'photos') latest.tileFaces = toVideo(reply.faces);
+        else if (run === 'photos') latest.tileFaces = mergeLookedAt(latest.tileFaces, toVideo(reply.faces), region);
         else if (run === 'writing') latest.writing = reply.writing.map((line) => scaleWritingLine(line, factor));
         else latest.faces = toVideo(reply.faces);
-        fold(run, frameOf(), reply.ms);
+        fold(run, frameOf(), sweepMs, region);
       }
     }
 
@@ -148,9 +158,9 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
 
     trackerRef.current = newTracker(Date.now());
     setTracker(trackerRef.current);
-    void detectLoop(models, nextRun);
+    void detectLoop(models, nextModel);
     if (writingModel) {
-      void detectLoop(writingModel, () => 'writing');
+      void detectLoop(writingModel, () => ({ run: 'writing' }));
       void ocrLoop();
     }
     return () => {
