@@ -69,15 +69,16 @@ export function confirmationRegion(tracker: Pick<TrackerState, 'tracks'>, source
 /**
  * The run due at `now`: a confirmation of an unconfirmed sighting first (never two confirmations of one model
  * in a row, so a detector that keeps seeing something new cannot shut out the others), then whichever period
- * is up, else faces. While a face or writing (in its own worker, on the same cores) waits to be confirmed, a
- * due period waits too, up to one more period: those flags matter most, and their next runs get the CPU.
+ * is up, else faces. While a face waits to be confirmed, a due period waits too, up to one more period: a
+ * person walking in matters most, and three quick face runs confirm it. (Holding for writing as well, which
+ * confirms in its own worker over a second or more, kept photos waiting: bench/flag-time.)
  */
 export function nextModelRun(now: number, schedule: ModelSchedule, tracker: Pick<TrackerState, 'tracks'>): ScheduledRun {
   const periodic: PeriodicRun[] = schedule.photos ? ['objects', 'photos'] : ['objects'];
   const justConfirmed = (run: PeriodicRun) => schedule.previous?.run === run && schedule.previous.confirming;
   const confirm = periodic.find((run) => !justConfirmed(run) && awaitsConfirmation(tracker, run));
   if (confirm) return { run: confirm, confirming: true };
-  const holding = awaitsConfirmation(tracker, 'faces') || awaitsConfirmation(tracker, 'writing');
+  const holding = awaitsConfirmation(tracker, 'faces');
   const due = periodic.find((run) => now - schedule.lastRunAt[run] >= (holding ? 2 : 1) * periodOf(run, schedule.lastMs[run]));
   return { run: due ?? 'faces', confirming: false };
 }
