@@ -101,7 +101,7 @@ it('time from coming into view to the flag, for a page, a face photo and a face'
     await page.getByRole('tab', { name: 'Check corner' }).click();
     const stats = page.getByTestId('detector-stats');
     // Every model has loaded and run before the first entry counts.
-    for (let i = 0; i < 120 && !/faces \d+ ms · photos \d+ ms · objects \d+ ms · writing \d+ ms/.test((await stats.textContent()) ?? ''); i++) await page.waitForTimeout(500);
+    for (let i = 0; i < 120 && !/faces \d+ ms · photos \d+ ms · objects \d+ ms · writing \d+ ms \(glance \d+ ms\)/.test((await stats.textContent()) ?? ''); i++) await page.waitForTimeout(500);
     await page.evaluate(watchFlags(box, threshold));
     await page.waitForTimeout(CYCLES * (CLEAN_SECONDS + PLANTED_SECONDS) * 1000);
     const events = (await page.evaluate('window.__flagEvents')) as Array<{ kind: string; at: number }>;

@@ -23,7 +23,7 @@ import { type FaceDetection, type FrameDetections, type Risk, type RiskSource, a
 import { mergeVideoRisks, type TimedRisk } from '../core/detect/scanResult.std';
 import { planScanFrames } from '../core/detect/scanPlan.std';
 import { faceTiles, facesFromTiles } from '../core/detect/tiles.std';
-import { WRITING_THREADS, type WritingLine, type WritingModel, findWriting, onnxWritingModel, scaleWritingLine } from '../core/detect/writing.std';
+import { WRITING_INPUT_LONG_SIDE, WRITING_THREADS, type WritingLine, type WritingModel, findWriting, onnxWritingModel, scaleWritingLine } from '../core/detect/writing.std';
 import { humanModelsDir, humanNodeWasmBuild, ocrLanguageDir, tfjsWasmDir, writingModelFile } from './detectorAssets.node';
 import { ffmpegRawFrames } from './ffmpeg.node';
 import { encodePng } from './png.node';
@@ -82,9 +82,12 @@ export class NodeDetector {
     return facesFromTiles(runs);
   }
 
-  /** PaddleOCR's text detector on one frame: the lines of writing in it, in the frame's pixels. */
-  runWriting(frame: FrameInput): Promise<WritingLine[]> {
-    return findWriting(this.writingModel, frame.rgb, frame.width, frame.height, 3);
+  /**
+   * PaddleOCR's text detector on one frame, a full look unless `longSide` asks for a glance: the lines of
+   * writing in it, in the frame's pixels.
+   */
+  runWriting(frame: FrameInput, longSide = WRITING_INPUT_LONG_SIDE): Promise<WritingLine[]> {
+    return findWriting(this.writingModel, frame.rgb, frame.width, frame.height, 3, longSide);
   }
 
   /** tesseract on one frame (already at OCR scale): its lines, in the frame's pixels. */

@@ -82,3 +82,21 @@ export function nextModelRun(now: number, schedule: ModelSchedule, tracker: Pick
   const due = periodic.find((run) => now - schedule.lastRunAt[run] >= (holding ? 2 : 1) * periodOf(run, schedule.lastMs[run]));
   return { run: due ?? 'faces', confirming: false };
 }
+
+/**
+ * The text detector looks at the whole frame in full (WRITING_INPUT_LONG_SIDE) after at most this many
+ * glances (WRITING_GLANCE_LONG_SIDE, about 2.5x cheaper): pages are flagged at a glance's pace, small print
+ * only a full look sees within about one cycle.
+ */
+export const GLANCES_PER_FULL_LOOK = 3;
+
+/**
+ * Whether the text detector's next run is a glance: unless GLANCES_PER_FULL_LOOK glances have run since the
+ * last full look, or a glance has just failed to see what a full look saw and must confirm (small print).
+ * What a full look saw is first tried at a glance: a page is confirmed by it, at a glance's cost.
+ */
+export function nextWritingGlance(glancesSinceFullLook: number, previousWasGlance: boolean, tracker: Pick<TrackerState, 'tracks'>): boolean {
+  const unseenByGlances = tracker.tracks.some((track) => track.source === 'writing' && !track.confirmed && !track.glanced);
+  if (unseenByGlances && previousWasGlance) return false;
+  return glancesSinceFullLook < GLANCES_PER_FULL_LOOK;
+}

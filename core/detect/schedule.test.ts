@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessFrame } from './risks.std';
-import { type ModelSchedule, PERIODS, confirmationRegion, nextModelRun, periodOf } from './schedule.std';
+import { GLANCES_PER_FULL_LOOK, type ModelSchedule, PERIODS, confirmationRegion, nextModelRun, nextWritingGlance, periodOf } from './schedule.std';
 import { newTracker, trackRun } from './tracker.std';
 
 const photo = assessFrame({ width: 640, height: 480, tileFaces: [{ score: 0.9, box: { x: 470, y: 60, w: 30, h: 30 } }] });
@@ -88,5 +88,34 @@ describe('confirming a photo around what is new', () => {
   it('looks at the whole frame when what is new spreads over most of it', () => {
     const corners = photoAt([{ x: 10, y: 10, w: 40, h: 40 }, { x: 590, y: 430, w: 40, h: 40 }]);
     expect(confirmationRegion(trackRun(newTracker(0), 'photos', corners, 100), 'photos', { width: 640, height: 480 })).toBeUndefined();
+  });
+});
+
+describe('the text detector: glances between full looks', () => {
+  const lines = (thickness: number) =>
+    assessFrame({ width: 640, height: 480, writing: [0, 1, 2].map((row) => ({ box: { x: 40, y: 100 + row * 3 * thickness, w: 150, h: thickness }, score: 0.9, thickness })) });
+
+  it(`glances ${GLANCES_PER_FULL_LOOK} times, then looks in full`, () => {
+    const quiet = newTracker(0);
+    const runs: boolean[] = [];
+    let glances = 0;
+    let previous = false;
+    for (let i = 0; i < 2 * (GLANCES_PER_FULL_LOOK + 1); i += 1) {
+      previous = nextWritingGlance(glances, previous, quiet);
+      glances = previous ? glances + 1 : 0;
+      runs.push(previous);
+    }
+    const cycle = [...Array<boolean>(GLANCES_PER_FULL_LOOK).fill(true), false];
+    expect(runs).toEqual([...cycle, ...cycle]);
+  });
+
+  it('tries a glance first on what a full look saw, and looks in full at once if the glance could not see it', () => {
+    const seenInFull = trackRun(newTracker(0), 'writing', lines(4), 100);
+    expect(nextWritingGlance(0, false, seenInFull)).toBe(true);
+    const glanceMissed = trackRun(seenInFull, 'writing', [], 300, { glance: true });
+    expect(nextWritingGlance(1, true, glanceMissed)).toBe(false);
+    // Something a glance saw is confirmed by glances.
+    const seenAtAGlance = trackRun(newTracker(0), 'writing', lines(12), 100, { glance: true });
+    expect(nextWritingGlance(1, true, seenAtAGlance)).toBe(true);
   });
 });

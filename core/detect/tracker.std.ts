@@ -36,7 +36,17 @@ export type TrackedRisk = Risk & {
   confirmed: boolean;
   accepted: boolean;
   firstSeenAt: number;
+  /** A glance (see RunScope) has seen it: glances that miss it count. */
+  glanced: boolean;
 };
+
+/**
+ * What a run could see, when not everything: only the part `lookedAt` (a photo sweep confirming around
+ * something new); or, for a `glance` (the text detector on a smaller input, which misses small print), only
+ * what glances have seen before. A run says nothing about the tracks it could not see: it may find them (a
+ * glance confirming what a full look saw), but if it does not, they keep their counts.
+ */
+export type RunScope = { lookedAt?: Box; glance?: boolean };
 
 /** A risk the user accepted on purpose ("my own face is required"): this category in this place. */
 export type AcceptedRisk = { category: RiskCategory; box: Box; label: string };
@@ -50,7 +60,10 @@ export type TrackerState = {
   updatedAt: number;
   /** Last time an open (confirmed, not accepted) risk was in view. */
   lastOpenRiskAt: number;
-  /** How many runs each detector has completed: no verdict before each has run. */
+  /**
+   * How many whole runs (all of the frame, everything the detector can see) each detector has completed: no
+   * verdict before each has run.
+   */
   runs: Record<RiskSource, number>;
 };
 
@@ -58,24 +71,26 @@ export function newTracker(now: number): TrackerState {
   return { tracks: [], accepted: [], nextId: 1, startedAt: now, updatedAt: now, lastOpenRiskAt: now, runs: { faces: 0, photos: 0, objects: 0, writing: 0, text: 0 } };
 }
 
-/**
- * One detector run's risks (only those of `source` count) folded into the tracks. A run that looked at only
- * part of the frame (`lookedAt`, a confirmation around something new) says nothing about the tracks
- * elsewhere: they keep their counts.
- */
-export function trackRun(state: TrackerState, source: RiskSource, risks: readonly Risk[], now: number, lookedAt?: Box): TrackerState {
+/** One detector run's risks (only those of `source` count) folded into the tracks it could see (`scope`). */
+export function trackRun(state: TrackerState, source: RiskSource, risks: readonly Risk[], now: number, scope: RunScope = {}): TrackerState {
+  const { lookedAt, glance = false } = scope;
   const { appearAfter, clearAfter } = HYSTERESIS[source];
   const fresh = risks.filter((risk) => risk.source === source);
   const used = new Set<number>();
   const tracks: TrackedRisk[] = [];
   let nextId = state.nextId;
+  const couldSee = (track: TrackedRisk) => (!lookedAt || centreInside(track.box, lookedAt)) && (!glance || track.glanced);
   for (const track of state.tracks) {
-    if (track.source !== source || (lookedAt && !centreInside(track.box, lookedAt))) {
+    if (track.source !== source) {
       tracks.push(track);
       continue;
     }
     const match = bestMatch(track, fresh, used);
     if (match === undefined) {
+      if (!couldSee(track)) {
+        tracks.push(track);
+        continue;
+      }
       const misses = track.misses + 1;
       // An unconfirmed track that misses once was a flicker: drop it at once.
       if (misses < (track.confirmed ? clearAfter : 1)) tracks.push({ ...track, misses, hits: track.confirmed ? track.hits : 0 });
@@ -84,16 +99,28 @@ export function trackRun(state: TrackerState, source: RiskSource, risks: readonl
     used.add(match);
     const risk = fresh[match]!;
     const hits = track.hits + 1;
-    tracks.push({ ...track, ...risk, box: smooth(track.box, risk.box), id: track.id, hits, misses: 0, confirmed: track.confirmed || hits >= appearAfter, accepted: track.accepted, firstSeenAt: track.firstSeenAt });
+    tracks.push({
+      ...track,
+      ...risk,
+      box: smooth(track.box, risk.box),
+      id: track.id,
+      hits,
+      misses: 0,
+      confirmed: track.confirmed || hits >= appearAfter,
+      accepted: track.accepted,
+      firstSeenAt: track.firstSeenAt,
+      glanced: track.glanced || glance,
+    });
   }
   fresh.forEach((risk, index) => {
     if (used.has(index)) return;
     const accepted = state.accepted.some((zone) => isInZone(risk, zone));
-    tracks.push({ ...risk, id: nextId, hits: 1, misses: 0, confirmed: appearAfter <= 1, accepted, firstSeenAt: now });
+    tracks.push({ ...risk, id: nextId, hits: 1, misses: 0, confirmed: appearAfter <= 1, accepted, firstSeenAt: now, glanced: glance });
     nextId += 1;
   });
   const open = tracks.some((track) => track.confirmed && !track.accepted);
-  return { ...state, tracks, nextId, updatedAt: now, lastOpenRiskAt: open ? now : state.lastOpenRiskAt, runs: { ...state.runs, [source]: state.runs[source] + 1 } };
+  const whole = !lookedAt && !glance;
+  return { ...state, tracks, nextId, updatedAt: now, lastOpenRiskAt: open ? now : state.lastOpenRiskAt, runs: { ...state.runs, [source]: state.runs[source] + (whole ? 1 : 0) } };
 }
 
 /**

@@ -46,11 +46,31 @@ describe('stable flags', () => {
     let state = trackRun(trackRun(newTracker(0), 'objects', phone(20), 100), 'objects', phone(20), 400);
     state = trackRun(state, 'objects', phone(500), 700);
     const aroundNew = { x: 450, y: 350, w: 180, h: 130 };
-    state = trackRun(state, 'objects', phone(500), 900, aroundNew);
+    state = trackRun(state, 'objects', phone(500), 900, { lookedAt: aroundNew });
     expect(visibleRisks(state).map((risk) => [risk.box.x, risk.misses])).toEqual([[20, 1], [500, 0]]);
     // Looking at the whole frame again, the first phone's absence counts.
     state = trackRun(state, 'objects', phone(500), 1200);
     expect(state.tracks.find((track) => track.box.x === 20)?.misses).toBe(2);
+  });
+
+  it('lets a glance confirm and clear what glances see, and say nothing of what only full looks see', () => {
+    const writing = (x: number, thickness: number) =>
+      assessFrame({ width: 640, height: 480, writing: [0, 1, 2].map((row) => ({ box: { x, y: 100 + row * 3 * thickness, w: 150, h: thickness }, score: 0.9, thickness })) });
+    const page = writing(40, 12);
+    const smallPrint = writing(400, 4);
+    // A page: seen by a full look, confirmed by the glance after it.
+    let state = trackRun(newTracker(0), 'writing', [...page, ...smallPrint], 100);
+    state = trackRun(state, 'writing', page, 300, { glance: true });
+    expect(visibleRisks(state).map((risk) => risk.box.x)).toEqual([40]);
+    // The small print the glance could not see is still waiting, not dropped; the next full look confirms it.
+    expect(state.tracks.find((track) => track.box.x === 400)).toMatchObject({ hits: 1, misses: 0, confirmed: false });
+    state = trackRun(state, 'writing', [...page, ...smallPrint], 1300);
+    expect(visibleRisks(state).map((risk) => risk.box.x)).toEqual([40, 400]);
+    // Glances that miss the page clear it; they never clear the small print.
+    for (let i = 1; i <= HYSTERESIS.writing.clearAfter; i += 1) state = trackRun(state, 'writing', [], 1300 + i * 300, { glance: true });
+    expect(visibleRisks(state).map((risk) => risk.box.x)).toEqual([400]);
+    // Only the full looks count as the detector's runs: "Corner clear" waits for what only they can see.
+    expect(state.runs.writing).toBe(2);
   });
 
   it('keeps what earlier runs found outside the part a run looked at, and replaces what was inside', () => {

@@ -23,6 +23,14 @@ export const WRITING_THREADS = 2;
  * PaddleOCR itself runs this model at up to 960.
  */
 export const WRITING_INPUT_LONG_SIDE = 960;
+/**
+ * A glance: the same model on the camera's own 640 px, about 2.5x cheaper (192 against 493 ms a run in Node).
+ * Of the 80 papers of bench/detect-eval planted in 640x480 rooms it found 63, against 76 at 960: every page,
+ * book, brochure and handwritten sheet, but not the bill's tiny table or most of the crumpled receipt; and
+ * no block in a clean room (a scratch run, not a bench/ figure). The app glances between full looks, so a page
+ * is flagged about as fast as a glance, and small print as fast as before.
+ */
+export const WRITING_GLANCE_LONG_SIDE = 640;
 /** The model halves its input five times: each side must be a multiple of 32. */
 const MODEL_STRIDE = 32;
 /** PaddleOCR's normalisation (ImageNet mean and deviation), applied to the channels in B, G, R order. */
@@ -64,9 +72,9 @@ const UNCLIP_RATIO = 1.5;
 export type WritingLine = { box: Box; score: number; thickness: number };
 export type WritingBlock = { box: Box; score: number; lines: number };
 
-/** The model's input size for a frame: long side WRITING_INPUT_LONG_SIDE, both sides multiples of 32. */
-export function writingInputSize(width: number, height: number): { width: number; height: number } {
-  const scale = WRITING_INPUT_LONG_SIDE / Math.max(width, height);
+/** The model's input size for a frame: long side `longSide`, both sides multiples of 32. */
+export function writingInputSize(width: number, height: number, longSide = WRITING_INPUT_LONG_SIDE): { width: number; height: number } {
+  const scale = longSide / Math.max(width, height);
   const side = (value: number) => Math.max(MODEL_STRIDE, Math.round((value * scale) / MODEL_STRIDE) * MODEL_STRIDE);
   return { width: side(width), height: side(height) };
 }
@@ -142,9 +150,19 @@ export function onnxWritingModel<T>(session: OnnxSessionLike, tensor: (input: Fl
   };
 }
 
-/** The lines of writing in one frame (interleaved pixels, `channels` 3 or 4), in the frame's pixels. */
-export async function findWriting(model: WritingModel, pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 3 | 4): Promise<WritingLine[]> {
-  const size = writingInputSize(width, height);
+/**
+ * The lines of writing in one frame (interleaved pixels, `channels` 3 or 4), looked at with the model's input
+ * `longSide` wide, in the frame's pixels.
+ */
+export async function findWriting(
+  model: WritingModel,
+  pixels: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  channels: 3 | 4,
+  longSide = WRITING_INPUT_LONG_SIDE,
+): Promise<WritingLine[]> {
+  const size = writingInputSize(width, height, longSide);
   const probability = await model(writingInput(pixels, width, height, channels, size), [1, 3, size.height, size.width]);
   return writingLines(probability, size, { width, height });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, LINE_MIN_SCORE, type WritingLine, scaleWritingLine, writingBlocks, writingInput, writingInputSize, writingLines } from './writing.std';
+import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, LINE_MIN_SCORE, WRITING_GLANCE_LONG_SIDE, type WritingLine, scaleWritingLine, writingBlocks, writingInput, writingInputSize, writingLines } from './writing.std';
 
 /** A probability map `width` x `height` with `value` in each of the given rectangles. */
 function probabilityMap(width: number, height: number, rectangles: Array<{ x: number; y: number; w: number; h: number; value?: number }>): Float32Array {
@@ -16,6 +16,10 @@ describe('the text detector input', () => {
     expect(writingInputSize(480, 640)).toEqual({ width: 736, height: 960 });
     expect(writingInputSize(4032, 3024)).toEqual({ width: 960, height: 736 });
     expect(writingInputSize(1920, 20)).toEqual({ width: 960, height: 32 });
+  });
+
+  it('takes a 640x480 frame as it is for a glance', () => {
+    expect(writingInputSize(640, 480, WRITING_GLANCE_LONG_SIDE)).toEqual({ width: 640, height: 480 });
   });
 
   it('normalises each channel as PaddleOCR does, in B, G, R order, from RGB or RGBA', () => {

@@ -128,7 +128,7 @@ export function CornerCheck() {
           {saved && <span role="status">{saved}</span>}
           <p className="corner-stats" data-testid="detector-stats">
             Detector: {stats.backends.models ?? 'starting'}, text detector: {stats.backends.writing ?? 'starting'} · faces {stats.lastMs.faces ?? '–'} ms · photos{' '}
-            {stats.lastMs.photos ?? '–'} ms · objects {stats.lastMs.objects ?? '–'} ms · writing {stats.lastMs.writing ?? '–'} ms · reading{' '}
+            {stats.lastMs.photos ?? '–'} ms · objects {stats.lastMs.objects ?? '–'} ms · writing {stats.lastMs.writing ?? '–'} ms (glance {stats.glanceMs ?? '–'} ms) · reading{' '}
             {stats.lastMs.text ?? '–'} ms. Everything runs on this computer.
           </p>
         </div>

@@ -5,9 +5,8 @@
  */
 import { Human } from '@vladmandic/human';
 import { ASSET_FOLDERS, detectionsFromHuman, humanConfig } from '../../core/detect/detectors.std';
-import type { Box } from '../../core/detect/geometry.std';
 import { faceTiles, facesFromTiles, tilesFor } from '../../core/detect/tiles.std';
-import { type Detected, type ModelRun, NOTHING_DETECTED } from './detectorProtocol';
+import { type DetectRequest, type Detected, NOTHING_DETECTED } from './detectorProtocol';
 import { serveModel } from './modelWorkerHost';
 
 const origin = self.location.origin;
@@ -16,7 +15,7 @@ const human = new Human(humanConfig({ modelBasePath: `${origin}/${ASSET_FOLDERS.
 // refuses on purpose. SIMD without threads measured only ~10% slower here (FINDINGS.md): keep the CSP strict.
 human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
-async function detect(frame: ImageBitmap, run: ModelRun, region?: Box): Promise<Detected> {
+async function detect({ frame, run, region }: DetectRequest): Promise<Detected> {
   if (run === 'writing') throw new Error('Writing is found by writing.worker.ts.');
   if (run !== 'photos') {
     const found = detectionsFromHuman(await human.detect(frame, { face: { enabled: run === 'faces' }, object: { enabled: run === 'objects' } }));

@@ -16,6 +16,8 @@ export type DetectRequest = {
   run: ModelRun;
   /** For a photo sweep: sweep only the tiles that hold this part (frame pixels; a confirmation around something new). */
   region?: Box;
+  /** For writing: a glance, on a smaller input (WRITING_GLANCE_LONG_SIDE). */
+  glance?: boolean;
 };
 
 /** What a run found, in the frame's pixels; empty for what it did not look for. */

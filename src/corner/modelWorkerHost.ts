@@ -3,10 +3,9 @@
  * or why it could not start), then answer each frame with what the model found, closing the frame after.
  * Runs inside a worker.
  */
-import type { Box } from '../../core/detect/geometry.std';
-import type { DetectReply, DetectRequest, Detected, ModelRun } from './detectorProtocol';
+import type { DetectReply, DetectRequest, Detected } from './detectorProtocol';
 
-export function serveModel(load: () => Promise<string>, detect: (frame: ImageBitmap, run: ModelRun, region?: Box) => Promise<Detected>): void {
+export function serveModel(load: () => Promise<string>, detect: (request: DetectRequest) => Promise<Detected>): void {
   const reply = (message: DetectReply) => self.postMessage(message);
   const started = performance.now();
   const ready = load().then(
@@ -20,11 +19,12 @@ export function serveModel(load: () => Promise<string>, detect: (frame: ImageBit
     },
   );
   self.onmessage = async (event: MessageEvent<DetectRequest>) => {
-    const { id, frame, run, region } = event.data;
+    const request = event.data;
+    const { id, frame } = request;
     try {
       if (!(await ready)) return;
       const begin = performance.now();
-      const found = await detect(frame, run, region);
+      const found = await detect(request);
       reply({ kind: 'detected', id, width: frame.width, height: frame.height, ...found, ms: performance.now() - begin });
     } catch (error) {
       reply({ kind: 'failed', id, message: error instanceof Error ? error.message : String(error) });

@@ -7,8 +7,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Box, scaleBox } from '../../core/detect/geometry.std';
 import { type FrameDetections, type RiskSource, assessFrame } from '../../core/detect/risks.std';
-import { type TrackerState, acceptRisk, mergeLookedAt, newTracker, trackRun } from '../../core/detect/tracker.std';
-import { type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, nextModelRun } from '../../core/detect/schedule.std';
+import { type RunScope, type TrackerState, acceptRisk, mergeLookedAt, newTracker, trackRun } from '../../core/detect/tracker.std';
+import { type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, nextModelRun, nextWritingGlance } from '../../core/detect/schedule.std';
 import { scaleWritingLine } from '../../core/detect/writing.std';
 import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol';
 import { type Ocr, startOcr } from './ocr';
@@ -20,7 +20,15 @@ const OCR_REST_MS = 500;
 
 /** Which worker a model runs in: the text detector has its own, so it never holds up faces and objects. */
 type WorkerName = 'models' | 'writing';
-export type DetectorStats = { backends: Partial<Record<WorkerName, string>>; lastMs: Partial<Record<RiskSource, number>>; runs: Record<RiskSource, number>; error?: string };
+export type DetectorStats = {
+  backends: Partial<Record<WorkerName, string>>;
+  /** Each detector's last whole run (for writing, its last full look). */
+  lastMs: Partial<Record<RiskSource, number>>;
+  /** The text detector's last glance. */
+  glanceMs?: number;
+  runs: Record<RiskSource, number>;
+  error?: string;
+};
 
 /**
  * Which slower detectors run besides faces and objects. During a take only what can walk into view
@@ -42,11 +50,11 @@ function modelWorker(worker: Worker, onStatus: (reply: Extract<DetectReply, { ki
     }
   };
   return {
-    detect: (frame: ImageBitmap, run: ModelRun, region?: Box) =>
+    detect: (frame: ImageBitmap, run: Omit<DetectRequest, 'id' | 'frame'>) =>
       new Promise<DetectReply>((resolve) => {
         const id = nextId++;
         pending.set(id, resolve);
-        const request: DetectRequest = { id, frame, run, ...(region ? { region } : {}) };
+        const request: DetectRequest = { id, frame, ...run };
         worker.postMessage(request, [frame]);
       }),
     terminate: () => worker.terminate(),
@@ -60,13 +68,19 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
   const trackerRef = useRef(tracker);
 
   /**
-   * Folds one run into the tracker; `ms` is left out for a run that had nothing to do or only a part of the
-   * frame (`lookedAt`) to look at.
+   * Folds one run into the tracker, within what it could see (`scope`); `ms` is left out for a run that had
+   * nothing to do, and a glance's or partial sweep's time is not shown as the detector's.
    */
-  const fold = useCallback((source: RiskSource, frame: FrameDetections, ms?: number, lookedAt?: Box) => {
-    trackerRef.current = trackRun(trackerRef.current, source, assessFrame(frame), Date.now(), lookedAt);
+  const fold = useCallback((source: RiskSource, frame: FrameDetections, ms?: number, scope: RunScope = {}) => {
+    trackerRef.current = trackRun(trackerRef.current, source, assessFrame(frame), Date.now(), scope);
     setTracker(trackerRef.current);
-    setStats((previous) => ({ ...previous, lastMs: ms === undefined ? previous.lastMs : { ...previous.lastMs, [source]: Math.round(ms) }, runs: trackerRef.current.runs }));
+    const whole = ms !== undefined && !scope.glance && !scope.lookedAt;
+    setStats((previous) => ({
+      ...previous,
+      lastMs: whole ? { ...previous.lastMs, [source]: Math.round(ms) } : previous.lastMs,
+      glanceMs: scope.glance && ms !== undefined ? Math.round(ms) : previous.glanceMs,
+      runs: trackerRef.current.runs,
+    }));
   }, []);
 
   useEffect(() => {
@@ -87,8 +101,11 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
 
     const lastRunAt: Record<PeriodicRun, number> = { objects: -Infinity, photos: -Infinity };
     const lastMs: Record<PeriodicRun, number> = { objects: 0, photos: 0 };
-    /** What a loop runs next: its model, and for a photo sweep's confirmation the part around what is new (video pixels). */
-    type NextRun = { run: ModelRun; region?: Box };
+    /**
+     * What a loop runs next: its model; for a photo sweep's confirmation, the part around what is new (video
+     * pixels); for writing, whether it is a glance.
+     */
+    type NextRun = { run: ModelRun; region?: Box; glance?: boolean };
     let previous: ScheduledRun | undefined;
     const nextModel = (): NextRun => {
       const now = performance.now();
@@ -96,6 +113,13 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
       if (previous.run !== 'faces') lastRunAt[previous.run] = now;
       const region = previous.run === 'photos' && previous.confirming ? confirmationRegion(trackerRef.current, 'photos', { width: camera.videoWidth, height: camera.videoHeight }) : undefined;
       return region ? { run: previous.run, region } : { run: previous.run };
+    };
+    let glancesSinceFullLook = 0;
+    let previousWasGlance = false;
+    const nextWriting = (): NextRun => {
+      previousWasGlance = nextWritingGlance(glancesSinceFullLook, previousWasGlance, trackerRef.current);
+      glancesSinceFullLook = previousWasGlance ? glancesSinceFullLook + 1 : 0;
+      return { run: 'writing', glance: previousWasGlance };
     };
 
     /** Runs `worker`'s models on camera frames until stopped, folding each run into the tracker. */
@@ -105,24 +129,22 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
           await sleep(100);
           continue;
         }
-        const { run, region } = next();
+        const { run, region, glance } = next();
         const frame = await grabFrame();
         const factor = camera.videoWidth / frame.width;
-        const reply = await worker.detect(frame, run, region && scaleBox(region, 1 / factor));
+        const reply = await worker.detect(frame, { run, ...(region ? { region: scaleBox(region, 1 / factor) } : {}), ...(glance ? { glance } : {}) });
         if (stopped || reply.kind !== 'detected') {
           if (reply.kind === 'failed') await sleep(1000);
           continue;
         }
         const toVideo = <T extends { box: Box }>(found: T[]) => found.map((item) => ({ ...item, box: scaleBox(item.box, factor) }));
-        // A confirmation's time is not a whole sweep's: only whole sweeps set how often the next one comes round
-        // (and the time the detector line shows).
-        const sweepMs = region ? undefined : reply.ms;
-        if ((run === 'objects' || run === 'photos') && sweepMs !== undefined) lastMs[run] = sweepMs;
+        // A confirmation's time is not a whole sweep's: only whole sweeps set how often the next one comes round.
+        if ((run === 'objects' || run === 'photos') && !region) lastMs[run] = reply.ms;
         if (run === 'objects') latest.objects = toVideo(reply.objects);
         else if (run === 'photos') latest.tileFaces = mergeLookedAt(latest.tileFaces, toVideo(reply.faces), region);
         else if (run === 'writing') latest.writing = reply.writing.map((line) => scaleWritingLine(line, factor));
         else latest.faces = toVideo(reply.faces);
-        fold(run, frameOf(), sweepMs, region);
+        fold(run, frameOf(), reply.ms, { ...(region ? { lookedAt: region } : {}), ...(glance ? { glance } : {}) });
       }
     }
 
@@ -160,7 +182,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
     setTracker(trackerRef.current);
     void detectLoop(models, nextModel);
     if (writingModel) {
-      void detectLoop(writingModel, () => ({ run: 'writing' }));
+      void detectLoop(writingModel, nextWriting);
       void ocrLoop();
     }
     return () => {

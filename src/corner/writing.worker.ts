@@ -5,8 +5,8 @@
  */
 import * as ort from 'onnxruntime-web/wasm';
 import { ASSET_FOLDERS } from '../../core/detect/detectors.std';
-import { WRITING_MODEL_FILE, WRITING_THREADS, type WritingModel, findWriting, onnxWritingModel } from '../../core/detect/writing.std';
-import { type Detected, NOTHING_DETECTED } from './detectorProtocol';
+import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, WRITING_MODEL_FILE, WRITING_THREADS, type WritingModel, findWriting, onnxWritingModel } from '../../core/detect/writing.std';
+import { type DetectRequest, type Detected, NOTHING_DETECTED } from './detectorProtocol';
 import { serveModel } from './modelWorkerHost';
 
 const origin = self.location.origin;
@@ -17,14 +17,14 @@ ort.env.wasm.numThreads = threads;
 let model: WritingModel | undefined;
 let canvas: OffscreenCanvas | undefined;
 
-async function detect(frame: ImageBitmap): Promise<Detected> {
+async function detect({ frame, glance }: DetectRequest): Promise<Detected> {
   canvas ??= new OffscreenCanvas(frame.width, frame.height);
   canvas.width = frame.width;
   canvas.height = frame.height;
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   context.drawImage(frame, 0, 0);
   const { data } = context.getImageData(0, 0, frame.width, frame.height);
-  return { ...NOTHING_DETECTED, writing: await findWriting(model!, data, frame.width, frame.height, 4) };
+  return { ...NOTHING_DETECTED, writing: await findWriting(model!, data, frame.width, frame.height, 4, glance ? WRITING_GLANCE_LONG_SIDE : WRITING_INPUT_LONG_SIDE) };
 }
 
 serveModel(async () => {
