@@ -119,7 +119,7 @@ it('per-model latency and overhead against bare inference', async () => {
     }
     const { bare, ours } = writing[look];
     rows.push([
-      `writing, ${look} (PaddleOCR det, ${writingSize.width}x${writingSize.height}, ${WRITING_THREADS} threads)`,
+      `writing, ${look} (PaddleOCR det, ${writingSize.width}x${writingSize.height}, ${WRITING_THREADS.scan} threads)`,
       bare.toFixed(0), ours.toFixed(0), (ours / bare).toFixed(2), (1000 / ours).toFixed(1), '', '',
     ]);
   }

@@ -53,7 +53,7 @@ export class NodeDetector {
     const human = new HumanClass(humanConfig({ modelBasePath: MODEL_SCHEME, wasmPath: `${tfjsWasmDir()}${path.sep}` }) as Partial<Config>);
     registerModelLoader(human);
     await human.load();
-    ort.env.wasm.numThreads = WRITING_THREADS;
+    ort.env.wasm.numThreads = WRITING_THREADS.scan;
     const writing = await ort.InferenceSession.create(await readFile(writingModelFile()));
     const ocr = await createWorker(TESSERACT_LANGUAGE, OEM.LSTM_ONLY, { langPath: ocrLanguageDir(), cacheMethod: 'none', gzip: true });
     // tesseract.js types the page mode as its own const enum; the value is the same string.

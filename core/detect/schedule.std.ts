@@ -93,10 +93,13 @@ export const GLANCES_PER_FULL_LOOK = 3;
 /**
  * Whether the text detector's next run is a glance: unless GLANCES_PER_FULL_LOOK glances have run since the
  * last full look, or a glance has just failed to see what a full look saw and must confirm (small print).
- * What a full look saw is first tried at a glance: a page is confirmed by it, at a glance's cost.
+ * What a full look saw is first tried at a glance: a page is confirmed by it, at a glance's cost. And what a
+ * glance has just seen is confirmed by one more glance before the full look that is due (only one more, so
+ * that glances that keep seeing something new cannot put off the full look for good).
  */
 export function nextWritingGlance(glancesSinceFullLook: number, previousWasGlance: boolean, tracker: Pick<TrackerState, 'tracks'>): boolean {
-  const unseenByGlances = tracker.tracks.some((track) => track.source === 'writing' && !track.confirmed && !track.glanced);
-  if (unseenByGlances && previousWasGlance) return false;
-  return glancesSinceFullLook < GLANCES_PER_FULL_LOOK;
+  const waiting = tracker.tracks.filter((track) => track.source === 'writing' && !track.confirmed);
+  if (waiting.some((track) => !track.glanced) && previousWasGlance) return false;
+  const confirmingAtAGlance = waiting.some((track) => track.glanced);
+  return glancesSinceFullLook < GLANCES_PER_FULL_LOOK + (confirmingAtAGlance ? 1 : 0);
 }

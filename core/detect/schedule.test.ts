@@ -118,4 +118,10 @@ describe('the text detector: glances between full looks', () => {
     const seenAtAGlance = trackRun(newTracker(0), 'writing', lines(12), 100, { glance: true });
     expect(nextWritingGlance(1, true, seenAtAGlance)).toBe(true);
   });
+
+  it('confirms what the last glance saw with one more glance before the full look that is due, not two', () => {
+    const seenAtAGlance = trackRun(newTracker(0), 'writing', lines(12), 100, { glance: true });
+    expect(nextWritingGlance(GLANCES_PER_FULL_LOOK, true, seenAtAGlance)).toBe(true);
+    expect(nextWritingGlance(GLANCES_PER_FULL_LOOK + 1, true, seenAtAGlance)).toBe(false);
+  });
 });

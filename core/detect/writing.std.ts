@@ -12,10 +12,14 @@ export const WRITING_MODEL_FILE = 'ch_PP-OCRv4_det_infer.onnx';
 /** onnxruntime-web's single WASM build (SIMD, threads when the page is cross-origin isolated) and its loader. */
 export const ONNX_WASM_FILES = ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.mjs'] as const;
 /**
- * onnxruntime's threads for the model. On this 2-core machine one scratch run (not a bench/ figure: the thread
- * count is fixed once per process) took 471 ms a frame with 2 threads against 828 ms with 1.
+ * onnxruntime's threads for the model. `safetake scan` runs one model at a time: on this 2-core machine one
+ * scratch run (not a bench/ figure: the thread count is fixed once per process) took 471 ms a frame with 2
+ * threads against 828 ms with 1. In the app, the face and object worker, the preview and OCR share those
+ * cores, and a second thread made every model slower (bench/flag-time, 2 threads against 1: faces 138 against
+ * 54-70 ms, objects 699 against 276-295 ms, a glance 463 against 328-329 ms, a full look 1029 against
+ * 665-814 ms): the app runs it on one.
  */
-export const WRITING_THREADS = 2;
+export const WRITING_THREADS = { scan: 2, app: 1 } as const;
 
 /**
  * The model's input's long side. A 640x480 camera frame is scaled up 1.5x: at 640 px the model missed

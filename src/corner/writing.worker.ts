@@ -12,7 +12,7 @@ import { serveModel } from './modelWorkerHost';
 const origin = self.location.origin;
 ort.env.wasm.wasmPaths = `${origin}/${ASSET_FOLDERS.onnxWasm}/`;
 // Threads need SharedArrayBuffer, which the app's cross-origin isolation (COOP + COEP) provides.
-const threads = self.crossOriginIsolated ? WRITING_THREADS : 1;
+const threads = self.crossOriginIsolated ? WRITING_THREADS.app : 1;
 ort.env.wasm.numThreads = threads;
 let model: WritingModel | undefined;
 let canvas: OffscreenCanvas | undefined;
