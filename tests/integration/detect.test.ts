@@ -3,10 +3,13 @@
  * tesseract) and the risk rules on real images:
  * corpus scenes, and rooms with a document or a face photo planted at a known place.
  */
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { centreInside, coverage, iou } from '../../core/detect/geometry.std';
-import type { RiskCategory } from '../../core/detect/risks.std';
+import { type RiskCategory, assessFrame } from '../../core/detect/risks.std';
+import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE } from '../../core/detect/writing.std';
+import { resolveFfmpeg } from '../../services/binaries.node';
 import { scanFile } from '../../services/detector.node';
 import { plantInRoom } from './composites.node';
 import { CLEAN_ROOMS, CORPUS_DIR } from './corpus.node';
@@ -72,6 +75,22 @@ describe('papers OCR cannot read are still found as writing, where they are', ()
     expect(paper, JSON.stringify(risks)).toMatchObject({ source: 'writing', label: expect.stringMatching(/^(Writing|Readable text)/) });
     // On the paper, not spilling into the room (the page's margins and the part cut off by the frame stay out).
     expect(coverage(paper!.box, box), JSON.stringify(paper)).toBeGreaterThan(0.9);
+  });
+});
+
+describe('glances and full looks of the text detector', () => {
+  // The premise of the app's glances (schedule.std.ts) and of its E2E receipt spec: a page is seen at the
+  // camera's own 640 px, a crumpled receipt at this place only at 960.
+  it.each([
+    { item: 'documents/testocr.png', room: 'room-bedroom.jpg', x: 40, y: 220, width: 260, atAGlance: true },
+    { item: 'documents/receipt-crumpled.png', room: 'room-kitchen.jpg', x: 380, y: 60, width: 200, atAGlance: false },
+  ])('$item in $room: in a full look, and at a glance: $atAGlance', async ({ atAGlance, ...plant }) => {
+    const { file, box } = plantInRoom({ ...plant, item: corpus(plant.item), room: corpus(`scenes/${plant.room}`) }, opened.scratchFile('planted.png'));
+    const frame = { rgb: execFileSync(resolveFfmpeg().path, ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']), width: 640, height: 480 };
+    const onPaper = async (longSide: number) =>
+      assessFrame({ width: 640, height: 480, writing: await opened.detector.runWriting(frame, longSide) }).some((risk) => risk.source === 'writing' && centreInside(risk.box, box));
+    expect(await onPaper(WRITING_INPUT_LONG_SIDE)).toBe(true);
+    expect(await onPaper(WRITING_GLANCE_LONG_SIDE)).toBe(atAGlance);
   });
 });
 
