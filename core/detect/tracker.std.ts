@@ -9,10 +9,10 @@ import { RISK_SOURCES, type Risk, type RiskCategory, type RiskSource } from './r
 
 /**
  * Runs in a row that confirm a risk, and runs without it that clear it. Faces run about 10 times a second,
- * so 3 hits is 0.3 s; objects and writing run about twice a second, so 2 hits stays near the 1 s target for
- * a new risk; OCR is slower, but it mostly quotes what writing has already flagged. Clearing waits longer
- * than appearing: a flag that blinks out while a hand passes in front of it would teach the user to ignore
- * flags.
+ * so 3 hits is 0.3 s; objects run about twice a second and the text detector's glances three times, so 2
+ * hits stays near the 1 s target for a new risk; OCR is slower, but it mostly quotes what writing has already
+ * flagged. Clearing waits longer than appearing: a flag that blinks out while a hand passes in front of it
+ * would teach the user to ignore flags.
  */
 export const HYSTERESIS: Readonly<Record<RiskSource, { appearAfter: number; clearAfter: number }>> = {
   faces: { appearAfter: 3, clearAfter: 6 },

@@ -115,11 +115,12 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
       return region ? { run: previous.run, region } : { run: previous.run };
     };
     let glancesSinceFullLook = 0;
-    let previousWasGlance = false;
+    let lastWasGlance = false;
     const nextWriting = (): NextRun => {
-      previousWasGlance = nextWritingGlance(glancesSinceFullLook, previousWasGlance, trackerRef.current);
-      glancesSinceFullLook = previousWasGlance ? glancesSinceFullLook + 1 : 0;
-      return { run: 'writing', glance: previousWasGlance };
+      const glance = nextWritingGlance(glancesSinceFullLook, lastWasGlance, trackerRef.current);
+      glancesSinceFullLook = glance ? glancesSinceFullLook + 1 : 0;
+      lastWasGlance = glance;
+      return { run: 'writing', glance };
     };
 
     /** Runs `worker`'s models on camera frames until stopped, folding each run into the tracker. */
