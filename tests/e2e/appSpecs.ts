@@ -263,7 +263,8 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       // neither confirm nor drop it.
       const receipt = { x: 380, y: 60, width: 200, item: path.join(CORPUS_DIR, 'documents/receipt-crumpled.png'), room: SCENE };
       const room = plantInRoom(receipt, path.join(scratch, 'kitchen-with-receipt.png'));
-      const { page } = await start('fake', undefined, makeFakeCameraVideo(room.file, scratch, 'camera-with-receipt'));
+      const handle = await start('fake', undefined, makeFakeCameraVideo(room.file, scratch, 'camera-with-receipt'));
+      const { page } = handle;
       await page.getByRole('tab', { name: 'Check corner' }).click();
       const item = page.locator('.risk-item').first();
       await expect.poll(() => item.textContent().catch(() => ''), { timeout: 60_000 }).toMatch(/^(Writing \(papers, signs, labels\)|Readable text)/);
@@ -274,6 +275,7 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       expect(centre.x).toBeLessThan(room.box.x + room.box.w);
       expect(centre.y).toBeGreaterThan(room.box.y);
       expect(centre.y).toBeLessThan(room.box.y + room.box.h);
+      expect(foreignRequests(handle)).toEqual([]);
     });
 
     it('flags a page of writing where it lies, then quotes it, lets the user accept it or blur it in Sanitize, and logs the check as setup', async () => {
