@@ -10,7 +10,6 @@
  *
  * Run: npm run bench -- bench/detect.bench.ts
  */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, it } from 'vitest';
 import type { Config } from '@vladmandic/human';
@@ -23,10 +22,10 @@ import { faceTiles } from '../core/detect/tiles.std';
 import { GLANCES_PER_FULL_LOOK, type PeriodicRun, periodOf } from '../core/detect/schedule.std';
 import { HYSTERESIS, newTracker, trackRun } from '../core/detect/tracker.std';
 import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, WRITING_THREADS, writingInput, writingInputSize } from '../core/detect/writing.std';
-import { resolveFfmpeg } from '../services/binaries.node';
 import { type FrameInput, NodeDetector } from '../services/detector.node';
 import { ocrLanguageDir } from '../services/detectorAssets.node';
 import { encodePng } from '../services/png.node';
+import { decodeFrame } from '../tests/integration/composites.node';
 import { CORPUS_DIR } from '../tests/integration/corpus.node';
 import { compare, table } from './measure.node';
 
@@ -34,13 +33,7 @@ const SCENES = ['room-kitchen.jpg', 'coco-desk-monitor-books-frame.jpg', 'coco-l
 const ROUNDS = 5;
 
 /** The scene at width x height, or the `crop` of it. */
-function frameOf(scene: string, width: number, height: number, crop?: Box): FrameInput {
-  const filters = [`scale=${width}:${height}`, ...(crop ? [`crop=${crop.w}:${crop.h}:${crop.x}:${crop.y}`] : [])];
-  const rgb = execFileSync(resolveFfmpeg().path, [
-    '-v', 'error', '-i', path.join(CORPUS_DIR, 'scenes', scene), '-frames:v', '1', '-vf', filters.join(','), '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-',
-  ], { maxBuffer: 64 * 1024 * 1024 });
-  return { rgb, width: crop?.w ?? width, height: crop?.h ?? height };
-}
+const frameOf = (scene: string, width: number, height: number, crop?: Box): FrameInput => decodeFrame(path.join(CORPUS_DIR, 'scenes', scene), width, height, crop);
 
 let detector: NodeDetector;
 beforeAll(async () => {

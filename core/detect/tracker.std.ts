@@ -48,6 +48,11 @@ export type TrackedRisk = Risk & {
  */
 export type RunScope = { lookedAt?: Box; glance?: boolean };
 
+/** A run that looked at all of the frame with everything its detector can see. */
+export function isWholeRun(scope: RunScope): boolean {
+  return !scope.lookedAt && !scope.glance;
+}
+
 /** A risk the user accepted on purpose ("my own face is required"): this category in this place. */
 export type AcceptedRisk = { category: RiskCategory; box: Box; label: string };
 
@@ -99,18 +104,7 @@ export function trackRun(state: TrackerState, source: RiskSource, risks: readonl
     used.add(match);
     const risk = fresh[match]!;
     const hits = track.hits + 1;
-    tracks.push({
-      ...track,
-      ...risk,
-      box: smooth(track.box, risk.box),
-      id: track.id,
-      hits,
-      misses: 0,
-      confirmed: track.confirmed || hits >= appearAfter,
-      accepted: track.accepted,
-      firstSeenAt: track.firstSeenAt,
-      glanced: track.glanced || glance,
-    });
+    tracks.push({ ...track, ...risk, box: smooth(track.box, risk.box), hits, misses: 0, confirmed: track.confirmed || hits >= appearAfter, glanced: track.glanced || glance });
   }
   fresh.forEach((risk, index) => {
     if (used.has(index)) return;
@@ -119,8 +113,8 @@ export function trackRun(state: TrackerState, source: RiskSource, risks: readonl
     nextId += 1;
   });
   const open = tracks.some((track) => track.confirmed && !track.accepted);
-  const whole = !lookedAt && !glance;
-  return { ...state, tracks, nextId, updatedAt: now, lastOpenRiskAt: open ? now : state.lastOpenRiskAt, runs: { ...state.runs, [source]: state.runs[source] + (whole ? 1 : 0) } };
+  const runs = { ...state.runs, [source]: state.runs[source] + (isWholeRun(scope) ? 1 : 0) };
+  return { ...state, tracks, nextId, updatedAt: now, lastOpenRiskAt: open ? now : state.lastOpenRiskAt, runs };
 }
 
 /**

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Box, scaleBox } from '../../core/detect/geometry.std';
 import { type FrameDetections, type RiskSource, assessFrame } from '../../core/detect/risks.std';
-import { type RunScope, type TrackerState, acceptRisk, mergeLookedAt, newTracker, trackRun } from '../../core/detect/tracker.std';
+import { type RunScope, type TrackerState, acceptRisk, isWholeRun, mergeLookedAt, newTracker, trackRun } from '../../core/detect/tracker.std';
 import { type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, nextModelRun, nextWritingGlance } from '../../core/detect/schedule.std';
 import { scaleWritingLine } from '../../core/detect/writing.std';
 import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol';
@@ -74,10 +74,9 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
   const fold = useCallback((source: RiskSource, frame: FrameDetections, ms?: number, scope: RunScope = {}) => {
     trackerRef.current = trackRun(trackerRef.current, source, assessFrame(frame), Date.now(), scope);
     setTracker(trackerRef.current);
-    const whole = ms !== undefined && !scope.glance && !scope.lookedAt;
     setStats((previous) => ({
       ...previous,
-      lastMs: whole ? { ...previous.lastMs, [source]: Math.round(ms) } : previous.lastMs,
+      lastMs: ms !== undefined && isWholeRun(scope) ? { ...previous.lastMs, [source]: Math.round(ms) } : previous.lastMs,
       glanceMs: scope.glance && ms !== undefined ? Math.round(ms) : previous.glanceMs,
       runs: trackerRef.current.runs,
     }));
@@ -102,17 +101,17 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
     const lastRunAt: Record<PeriodicRun, number> = { objects: -Infinity, photos: -Infinity };
     const lastMs: Record<PeriodicRun, number> = { objects: 0, photos: 0 };
     /**
-     * What a loop runs next: its model; for a photo sweep's confirmation, the part around what is new (video
-     * pixels); for writing, whether it is a glance.
+     * What a loop runs next: its model, and what the run can see (for a photo sweep's confirmation, only the
+     * part around what is new, in video pixels; for writing, whether it is a glance).
      */
-    type NextRun = { run: ModelRun; region?: Box; glance?: boolean };
+    type NextRun = { run: ModelRun; scope: RunScope };
     let previous: ScheduledRun | undefined;
     const nextModel = (): NextRun => {
       const now = performance.now();
       previous = nextModelRun(now, { lastRunAt, lastMs, previous, photos }, trackerRef.current);
       if (previous.run !== 'faces') lastRunAt[previous.run] = now;
       const region = previous.run === 'photos' && previous.confirming ? confirmationRegion(trackerRef.current, 'photos', { width: camera.videoWidth, height: camera.videoHeight }) : undefined;
-      return region ? { run: previous.run, region } : { run: previous.run };
+      return { run: previous.run, scope: region ? { lookedAt: region } : {} };
     };
     let glancesSinceFullLook = 0;
     let lastWasGlance = false;
@@ -120,7 +119,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
       const glance = nextWritingGlance(glancesSinceFullLook, lastWasGlance, trackerRef.current);
       glancesSinceFullLook = glance ? glancesSinceFullLook + 1 : 0;
       lastWasGlance = glance;
-      return { run: 'writing', glance };
+      return { run: 'writing', scope: { glance } };
     };
 
     /** Runs `worker`'s models on camera frames until stopped, folding each run into the tracker. */
@@ -130,22 +129,23 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
           await sleep(100);
           continue;
         }
-        const { run, region, glance } = next();
+        const { run, scope } = next();
+        const region = scope.lookedAt;
         const frame = await grabFrame();
         const factor = camera.videoWidth / frame.width;
-        const reply = await worker.detect(frame, { run, ...(region ? { region: scaleBox(region, 1 / factor) } : {}), ...(glance ? { glance } : {}) });
+        const reply = await worker.detect(frame, { run, ...(region ? { region: scaleBox(region, 1 / factor) } : {}), ...(scope.glance ? { glance: true } : {}) });
         if (stopped || reply.kind !== 'detected') {
           if (reply.kind === 'failed') await sleep(1000);
           continue;
         }
         const toVideo = <T extends { box: Box }>(found: T[]) => found.map((item) => ({ ...item, box: scaleBox(item.box, factor) }));
         // A confirmation's time is not a whole sweep's: only whole sweeps set how often the next one comes round.
-        if ((run === 'objects' || run === 'photos') && !region) lastMs[run] = reply.ms;
+        if ((run === 'objects' || run === 'photos') && isWholeRun(scope)) lastMs[run] = reply.ms;
         if (run === 'objects') latest.objects = toVideo(reply.objects);
         else if (run === 'photos') latest.tileFaces = mergeLookedAt(latest.tileFaces, toVideo(reply.faces), region);
         else if (run === 'writing') latest.writing = reply.writing.map((line) => scaleWritingLine(line, factor));
         else latest.faces = toVideo(reply.faces);
-        fold(run, frameOf(), reply.ms, { ...(region ? { lookedAt: region } : {}), ...(glance ? { glance } : {}) });
+        fold(run, frameOf(), reply.ms, scope);
       }
     }
 

@@ -11,16 +11,14 @@ import { serveModel } from './modelWorkerHost';
 
 const origin = self.location.origin;
 ort.env.wasm.wasmPaths = `${origin}/${ASSET_FOLDERS.onnxWasm}/`;
-// Threads need SharedArrayBuffer, which the app's cross-origin isolation (COOP + COEP) provides.
-const threads = self.crossOriginIsolated ? WRITING_THREADS.app : 1;
-ort.env.wasm.numThreads = threads;
+// One thread in the app: a second slowed every other model on two cores (WRITING_THREADS).
+ort.env.wasm.numThreads = WRITING_THREADS.app;
 let model: WritingModel | undefined;
 let canvas: OffscreenCanvas | undefined;
 
 async function detect({ frame, glance }: DetectRequest): Promise<Detected> {
-  canvas ??= new OffscreenCanvas(frame.width, frame.height);
-  canvas.width = frame.width;
-  canvas.height = frame.height;
+  // Frames come at one size; resizing a canvas clears and reallocates it, so only when that size changes.
+  if (canvas?.width !== frame.width || canvas.height !== frame.height) canvas = new OffscreenCanvas(frame.width, frame.height);
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   context.drawImage(frame, 0, 0);
   const { data } = context.getImageData(0, 0, frame.width, frame.height);
@@ -30,5 +28,5 @@ async function detect({ frame, glance }: DetectRequest): Promise<Detected> {
 serveModel(async () => {
   const session = await ort.InferenceSession.create(`${origin}/${ASSET_FOLDERS.models}/${WRITING_MODEL_FILE}`);
   model = onnxWritingModel(session, (input, dims) => new ort.Tensor('float32', input, dims));
-  return threads > 1 ? `onnx wasm, ${threads} threads` : 'onnx wasm';
+  return 'onnx wasm';
 }, detect);

@@ -3,7 +3,9 @@
  * place and size, so a test knows exactly where the planted risk is.
  */
 import { execFileSync } from 'node:child_process';
+import type { Box } from '../../core/detect/geometry.std';
 import { resolveFfmpeg, resolveFfprobe } from '../../services/binaries.node';
+import type { FrameInput } from '../../services/detector.node';
 
 export type Plant = { room: string; item: string; x: number; y: number; width: number };
 const FRAME = { width: 640, height: 480 };
@@ -20,4 +22,13 @@ export function plantInRoom(plant: Plant, out: string): { file: string; box: { x
     '-frames:v', '1', out,
   ]);
   return { file: out, box: { x: plant.x, y: plant.y, w: plant.width, h: height } };
+}
+
+/** The picture in `file` as raw RGB at width x height, or the `crop` of that (as the app's frames are). */
+export function decodeFrame(file: string, width: number, height: number, crop?: Box): FrameInput {
+  const filters = [`scale=${width}:${height}`, ...(crop ? [`crop=${crop.w}:${crop.h}:${crop.x}:${crop.y}`] : [])];
+  const rgb = execFileSync(resolveFfmpeg().path, [
+    '-v', 'error', '-i', file, '-frames:v', '1', '-vf', filters.join(','), '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-',
+  ], { maxBuffer: 64 * 1024 * 1024 });
+  return { rgb, width: crop?.w ?? width, height: crop?.h ?? height };
 }

@@ -3,15 +3,13 @@
  * tesseract) and the risk rules on real images:
  * corpus scenes, and rooms with a document or a face photo planted at a known place.
  */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { centreInside, coverage, iou } from '../../core/detect/geometry.std';
 import { type RiskCategory, assessFrame } from '../../core/detect/risks.std';
 import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE } from '../../core/detect/writing.std';
-import { resolveFfmpeg } from '../../services/binaries.node';
 import { scanFile } from '../../services/detector.node';
-import { plantInRoom } from './composites.node';
+import { decodeFrame, plantInRoom } from './composites.node';
 import { CLEAN_ROOMS, CORPUS_DIR } from './corpus.node';
 import { useDetector } from './detectorFixture.node';
 
@@ -86,7 +84,7 @@ describe('glances and full looks of the text detector', () => {
     { item: 'documents/receipt-crumpled.png', room: 'room-kitchen.jpg', x: 380, y: 60, width: 200, atAGlance: false },
   ])('$item in $room: in a full look, and at a glance: $atAGlance', async ({ atAGlance, ...plant }) => {
     const { file, box } = plantInRoom({ ...plant, item: corpus(plant.item), room: corpus(`scenes/${plant.room}`) }, opened.scratchFile('planted.png'));
-    const frame = { rgb: execFileSync(resolveFfmpeg().path, ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']), width: 640, height: 480 };
+    const frame = decodeFrame(file, 640, 480);
     const onPaper = async (longSide: number) =>
       assessFrame({ width: 640, height: 480, writing: await opened.detector.runWriting(frame, longSide) }).some((risk) => risk.source === 'writing' && centreInside(risk.box, box));
     expect(await onPaper(WRITING_INPUT_LONG_SIDE)).toBe(true);
