@@ -28,11 +28,11 @@ export const WRITING_THREADS = { scan: 2, app: 1 } as const;
  */
 export const WRITING_INPUT_LONG_SIDE = 960;
 /**
- * A glance: the same model on the camera's own 640 px, about 2.5x cheaper (192 against 493 ms a run in Node).
- * Of the 80 papers of bench/detect-eval planted in 640x480 rooms it found 63, against 76 at 960: every page,
- * book, brochure and handwritten sheet, but not the bill's tiny table or most of the crumpled receipt; and
- * no block in a clean room (a scratch run, not a bench/ figure). The app glances between full looks, so a page
- * is flagged about as fast as a glance, and small print as fast as before.
+ * A glance: the same model on the camera's own 640 px, about 2.5x cheaper (bench/detect: 140 against 360 ms
+ * a run in Node). Of the 80 papers of bench/detect-eval, seen in the app's 640x480 frame, it finds 63, against
+ * 76 in a full look: every page, poem, book, recipe and handwritten sheet, but not the bill's tiny table and
+ * only 4 of 10 crumpled receipts. The app glances between full looks, so a page is flagged at a glance's
+ * pace and small print about as fast as before.
  */
 export const WRITING_GLANCE_LONG_SIDE = 640;
 /** The model halves its input five times: each side must be a multiple of 32. */
