@@ -7,18 +7,23 @@ import type { Box } from '../../core/detect/geometry.std';
 import { resolveFfmpeg, resolveFfprobe } from '../../services/binaries.node';
 import type { FrameInput } from '../../services/detector.node';
 
-export type Plant = { room: string; item: string; x: number; y: number; width: number };
+/** `item` (or only its `crop`, in its own pixels) placed `width` wide at x, y of the room at 640x480. */
+export type Plant = { room: string; item: string; x: number; y: number; width: number; crop?: Box };
 const FRAME = { width: 640, height: 480 };
 
 /** Writes the room (at 640x480) with `item` on it to `out`; returns the item's box in the frame. */
 export function plantInRoom(plant: Plant, out: string): { file: string; box: { x: number; y: number; w: number; h: number } } {
-  const [itemWidth, itemHeight] = execFileSync(resolveFfprobe().path, [
-    '-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', plant.item,
-  ]).toString().trim().split(',').map(Number);
+  const { crop } = plant;
+  const [itemWidth, itemHeight] = crop
+    ? [crop.w, crop.h]
+    : execFileSync(resolveFfprobe().path, [
+        '-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', plant.item,
+      ]).toString().trim().split(',').map(Number);
   const height = 2 * Math.round((plant.width * itemHeight!) / itemWidth! / 2);
+  const cut = crop ? `crop=${crop.w}:${crop.h}:${crop.x}:${crop.y},` : '';
   execFileSync(resolveFfmpeg().path, [
     '-hide_banner', '-loglevel', 'error', '-y', '-i', plant.room, '-i', plant.item,
-    '-filter_complex', `[0]scale=${FRAME.width}:${FRAME.height},setsar=1[room];[1]scale=${plant.width}:${height}[item];[room][item]overlay=${plant.x}:${plant.y}`,
+    '-filter_complex', `[0]scale=${FRAME.width}:${FRAME.height},setsar=1[room];[1]${cut}scale=${plant.width}:${height}[item];[room][item]overlay=${plant.x}:${plant.y}`,
     '-frames:v', '1', out,
   ]);
   return { file: out, box: { x: plant.x, y: plant.y, w: plant.width, h: height } };
