@@ -80,7 +80,8 @@ export function newTracker(now: number): TrackerState {
 export function trackRun(state: TrackerState, source: RiskSource, risks: readonly Risk[], now: number, scope: RunScope = {}): TrackerState {
   const { lookedAt, glance = false } = scope;
   const { appearAfter, clearAfter } = HYSTERESIS[source];
-  const fresh = risks.filter((risk) => risk.source === source);
+  // What lies outside the part a run looked at is what earlier runs saw there, not news.
+  const fresh = risks.filter((risk) => risk.source === source && (!lookedAt || centreInside(risk.box, lookedAt)));
   const used = new Set<number>();
   const tracks: TrackedRisk[] = [];
   let nextId = state.nextId;

@@ -53,6 +53,14 @@ describe('stable flags', () => {
     expect(state.tracks.find((track) => track.box.x === 20)?.misses).toBe(2);
   });
 
+  it('takes what lies outside the part a confirmation looked at as old news, not a second sighting', () => {
+    // The app's latest detections keep what earlier runs saw outside the part a confirmation looks at.
+    let state = trackRun(newTracker(0), 'objects', [...phone(20), ...phone(500)], 100);
+    state = trackRun(state, 'objects', [...phone(20), ...phone(500)], 300, { lookedAt: { x: 450, y: 350, w: 180, h: 130 } });
+    expect(visibleRisks(state).map((risk) => risk.box.x)).toEqual([500]);
+    expect(state.tracks.find((track) => track.box.x === 20)).toMatchObject({ hits: 1, confirmed: false });
+  });
+
   it('lets a glance confirm and clear what glances see, and say nothing of what only full looks see', () => {
     const writing = (x: number, thickness: number) =>
       assessFrame({ width: 640, height: 480, writing: [0, 1, 2].map((row) => ({ box: { x, y: 100 + row * 3 * thickness, w: 150, h: thickness }, score: 0.9, thickness })) });
