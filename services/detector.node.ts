@@ -83,11 +83,11 @@ export class NodeDetector {
   }
 
   /**
-   * PaddleOCR's text detector on one frame, a full look unless `longSide` asks for a glance: the lines of
-   * writing in it, in the frame's pixels.
+   * PaddleOCR's text detector on one frame, a full look unless `longSide` asks for a glance, at all of it or
+   * only at `region`: the lines of writing in it, in the frame's pixels.
    */
-  runWriting(frame: FrameInput, longSide = WRITING_INPUT_LONG_SIDE): Promise<WritingLine[]> {
-    return findWriting(this.writingModel, frame.rgb, frame.width, frame.height, 3, longSide);
+  runWriting(frame: FrameInput, longSide = WRITING_INPUT_LONG_SIDE, region?: Box): Promise<WritingLine[]> {
+    return findWriting(this.writingModel, frame.rgb, frame.width, frame.height, 3, longSide, region);
   }
 
   /** tesseract on one frame (already at OCR scale): its lines, in the frame's pixels. */

@@ -7,7 +7,7 @@
  */
 import { type Box, area, clampToFrame, union } from './geometry.std';
 import type { RiskSource } from './risks.std';
-import type { TrackerState } from './tracker.std';
+import type { RunScope, TrackedRisk, TrackerState } from './tracker.std';
 
 /** The worker's models that come round periodically (faces run in between). */
 export type PeriodicRun = 'objects' | 'photos';
@@ -55,12 +55,16 @@ const CONFIRM_MAX_SHARE = 0.6;
 
 /**
  * Where a confirmation of `source` looks (in the tracker's pixels, a `frame` wide and high): around its
- * unconfirmed sightings; undefined for the whole frame. A photo seen once is confirmed by sweeping one tile
- * of six. (Writing is always confirmed on the whole frame: on a crop, the text detector found 0 to 5 of the 9
- * lines it finds on a crumpled receipt in the whole frame, a scratch run on the corpus.)
+ * unconfirmed sightings (those `which` picks); undefined for the whole frame. A photo seen once is confirmed by
+ * sweeping one tile of six; writing seen at a glance, by a glance at the part around it.
  */
-export function confirmationRegion(tracker: Pick<TrackerState, 'tracks'>, source: RiskSource, frame: { width: number; height: number }): Box | undefined {
-  const fresh = tracker.tracks.filter((track) => track.source === source && !track.confirmed).map((track) => track.box);
+export function confirmationRegion(
+  tracker: Pick<TrackerState, 'tracks'>,
+  source: RiskSource,
+  frame: { width: number; height: number },
+  which: (track: TrackedRisk) => boolean = () => true,
+): Box | undefined {
+  const fresh = tracker.tracks.filter((track) => track.source === source && !track.confirmed && which(track)).map((track) => track.box);
   if (fresh.length === 0) return undefined;
   const seen = fresh.reduce(union);
   const grown = { x: seen.x - seen.w * CONFIRM_MARGIN, y: seen.y - seen.h * CONFIRM_MARGIN, w: seen.w * (1 + 2 * CONFIRM_MARGIN), h: seen.h * (1 + 2 * CONFIRM_MARGIN) };
@@ -93,15 +97,28 @@ export function nextModelRun(now: number, schedule: ModelSchedule, tracker: Pick
 export const GLANCES_PER_FULL_LOOK = 3;
 
 /**
- * Whether the text detector's next run is a glance: unless GLANCES_PER_FULL_LOOK glances have run since the
- * last full look, or a glance has just failed to see what a full look saw and must confirm (small print).
- * What a full look saw is first tried at a glance: a page is confirmed by it, at a glance's cost. And what a
- * glance has just seen is confirmed by one more glance before the full look that is due (only one more, so
- * that glances that keep seeing something new cannot put off the full look for good).
+ * The text detector's next look (a RunScope: a full look is the whole scope):
+ * - a full look after GLANCES_PER_FULL_LOOK glances, or when a glance has just failed to see what a full look
+ *   saw and must confirm (small print);
+ * - what a glance has just seen is confirmed by a glance at the part around it (confirmationRegion), about a
+ *   fifth of a whole glance's cost: bench/detect-eval's papers that glances see, 63 of 80, were confirmed so
+ *   in 54 (a scratch run; the rest were a brochure's or a receipt's few lines whose context the crop cuts
+ *   off). When that fails (the track is dropped as a flicker), the next glance is whole: it sees the paper
+ *   again, and the glance after confirms it as before. One more whole glance than usual is allowed before a
+ *   due full look for that, and only one, so that glances that keep seeing something new cannot put off the
+ *   full look for good;
+ * - what a full look saw is first tried at a whole glance: a page is confirmed by it, at a glance's cost.
  */
-export function nextWritingGlance(glancesSinceFullLook: number, previousWasGlance: boolean, tracker: Pick<TrackerState, 'tracks'>): boolean {
+export function nextWritingLook(
+  glancesSinceFullLook: number,
+  previous: RunScope | undefined,
+  tracker: Pick<TrackerState, 'tracks'>,
+  frame: { width: number; height: number },
+): RunScope {
   const waiting = tracker.tracks.filter((track) => track.source === 'writing' && !track.confirmed);
-  if (waiting.some((track) => !track.glanced) && previousWasGlance) return false;
+  if (waiting.some((track) => !track.glanced) && previous?.glance) return {};
   const confirmingAtAGlance = waiting.some((track) => track.glanced);
-  return glancesSinceFullLook < GLANCES_PER_FULL_LOOK + (confirmingAtAGlance ? 1 : 0);
+  const around = confirmingAtAGlance && !previous?.lookedAt ? confirmationRegion(tracker, 'writing', frame, (track) => track.glanced) : undefined;
+  if (around) return { glance: true, lookedAt: around };
+  return glancesSinceFullLook < GLANCES_PER_FULL_LOOK + (confirmingAtAGlance ? 1 : 0) ? { glance: true } : {};
 }

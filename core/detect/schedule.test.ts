@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessFrame } from './risks.std';
-import { GLANCES_PER_FULL_LOOK, type ModelSchedule, PERIODS, confirmationRegion, nextModelRun, nextWritingGlance, periodOf } from './schedule.std';
-import { newTracker, trackRun } from './tracker.std';
+import { GLANCES_PER_FULL_LOOK, type ModelSchedule, PERIODS, confirmationRegion, nextModelRun, nextWritingLook, periodOf } from './schedule.std';
+import { type RunScope, newTracker, trackRun, visibleRisks } from './tracker.std';
 
 const photo = assessFrame({ width: 640, height: 480, tileFaces: [{ score: 0.9, box: { x: 470, y: 60, w: 30, h: 30 } }] });
 const schedule = (parts: Partial<ModelSchedule>): ModelSchedule => ({
@@ -95,33 +95,54 @@ describe('the text detector: glances between full looks', () => {
   const lines = (thickness: number) =>
     assessFrame({ width: 640, height: 480, writing: [0, 1, 2].map((row) => ({ box: { x: 40, y: 100 + row * 3 * thickness, w: 150, h: thickness }, score: 0.9, thickness })) });
 
+  const FRAME = { width: 640, height: 480 };
+
   it(`glances ${GLANCES_PER_FULL_LOOK} times, then looks in full`, () => {
     const quiet = newTracker(0);
     const runs: boolean[] = [];
     let glances = 0;
-    let previous = false;
+    let previous: RunScope | undefined;
     for (let i = 0; i < 2 * (GLANCES_PER_FULL_LOOK + 1); i += 1) {
-      previous = nextWritingGlance(glances, previous, quiet);
-      glances = previous ? glances + 1 : 0;
-      runs.push(previous);
+      previous = nextWritingLook(glances, previous, quiet, FRAME);
+      glances = previous.glance ? glances + 1 : 0;
+      runs.push(Boolean(previous.glance));
     }
     const cycle = [...Array<boolean>(GLANCES_PER_FULL_LOOK).fill(true), false];
     expect(runs).toEqual([...cycle, ...cycle]);
   });
 
-  it('tries a glance first on what a full look saw, and looks in full at once if the glance could not see it', () => {
+  it('tries a whole glance first on what a full look saw, and looks in full at once if the glance could not see it', () => {
     const seenInFull = trackRun(newTracker(0), 'writing', lines(4), 100);
-    expect(nextWritingGlance(0, false, seenInFull)).toBe(true);
+    expect(nextWritingLook(0, {}, seenInFull, FRAME)).toEqual({ glance: true });
     const glanceMissed = trackRun(seenInFull, 'writing', [], 300, { glance: true });
-    expect(nextWritingGlance(1, true, glanceMissed)).toBe(false);
-    // Something a glance saw is confirmed by glances.
-    const seenAtAGlance = trackRun(newTracker(0), 'writing', lines(12), 100, { glance: true });
-    expect(nextWritingGlance(1, true, seenAtAGlance)).toBe(true);
+    expect(nextWritingLook(1, { glance: true }, glanceMissed, FRAME)).toEqual({});
   });
 
-  it('confirms what the last glance saw with one more glance before the full look that is due, not two', () => {
+  it('confirms what a glance saw with a glance at the part around it', () => {
     const seenAtAGlance = trackRun(newTracker(0), 'writing', lines(12), 100, { glance: true });
-    expect(nextWritingGlance(GLANCES_PER_FULL_LOOK, true, seenAtAGlance)).toBe(true);
-    expect(nextWritingGlance(GLANCES_PER_FULL_LOOK + 1, true, seenAtAGlance)).toBe(false);
+    const around = nextWritingLook(1, { glance: true }, seenAtAGlance, FRAME);
+    // The three lines span 40..190 x 100..184; the region is that grown by a quarter on each side.
+    expect(around).toEqual({ glance: true, lookedAt: { x: 3, y: 79, w: 225, h: 126 } });
+    const confirmed = trackRun(seenAtAGlance, 'writing', lines(12), 200, around);
+    expect(visibleRisks(confirmed)).toHaveLength(1);
+  });
+
+  it('after a look around that missed, glances at the whole frame: the paper seen again is confirmed as before', () => {
+    const seenAtAGlance = trackRun(newTracker(0), 'writing', lines(12), 100, { glance: true });
+    const around = nextWritingLook(1, { glance: true }, seenAtAGlance, FRAME);
+    const missed = trackRun(seenAtAGlance, 'writing', [], 200, around);
+    expect(missed.tracks).toEqual([]);
+    expect(nextWritingLook(2, around, missed, FRAME)).toEqual({ glance: true });
+    const seenAgain = trackRun(missed, 'writing', lines(12), 300, { glance: true });
+    // The glance after a look around is not another look around: a paper the crop cannot confirm is confirmed whole.
+    expect(nextWritingLook(3, { glance: true }, seenAgain, FRAME).lookedAt).toBeDefined();
+    expect(nextWritingLook(3, around, seenAgain, FRAME)).toEqual({ glance: true });
+  });
+
+  it('confirms what the last glance saw with one more whole glance before the full look that is due, not two', () => {
+    const seenAtAGlance = trackRun(newTracker(0), 'writing', lines(12), 100, { glance: true });
+    const around = { glance: true, lookedAt: { x: 0, y: 0, w: 10, h: 10 } };
+    expect(nextWritingLook(GLANCES_PER_FULL_LOOK, around, seenAtAGlance, FRAME)).toEqual({ glance: true });
+    expect(nextWritingLook(GLANCES_PER_FULL_LOOK + 1, around, seenAtAGlance, FRAME)).toEqual({});
   });
 });

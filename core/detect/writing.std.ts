@@ -85,10 +85,17 @@ export function writingInputSize(width: number, height: number, longSide = WRITI
 
 /**
  * The model's input tensor (1x3xHxW, channels B, G, R, normalised) from interleaved pixels (`channels` 3 for
- * RGB, 4 for RGBA), resampled bilinearly to `size`. The app and Node both come through here, so both feed the
- * model the same numbers.
+ * RGB, 4 for RGBA), resampled bilinearly to `size`: the whole frame, or only its `region`. The app and Node
+ * both come through here, so both feed the model the same numbers.
  */
-export function writingInput(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 3 | 4, size: { width: number; height: number }): Float32Array {
+export function writingInput(
+  pixels: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  channels: 3 | 4,
+  size: { width: number; height: number },
+  region: Box = { x: 0, y: 0, w: width, h: height },
+): Float32Array {
   // One array type in the hot loop (a Node Buffer, a canvas's clamped array: the same bytes).
   const source = new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length);
   const plane = size.width * size.height;
@@ -97,8 +104,8 @@ export function writingInput(pixels: Uint8Array | Uint8ClampedArray, width: numb
   const [scaleB, scaleG, scaleR] = STD_BGR.map((std) => 1 / (255 * std)) as [number, number, number];
   const [shiftB, shiftG, shiftR] = MEAN_BGR.map((mean, channel) => mean / STD_BGR[channel]!) as [number, number, number];
   // Where each output column and row samples the source: the two neighbours and the weight of the second.
-  const columns = samplePoints(width, size.width);
-  const rows = samplePoints(height, size.height);
+  const columns = samplePoints(region.x, region.w, size.width, width);
+  const rows = samplePoints(region.y, region.h, size.height, height);
   for (let y = 0; y < size.height; y += 1) {
     const top = rows.first[y]! * width;
     const bottom = rows.second[y]! * width;
@@ -122,15 +129,18 @@ export function writingInput(pixels: Uint8Array | Uint8ClampedArray, width: numb
   return input;
 }
 
-/** Bilinear sampling of `from` source pixels at `to` output pixels (pixel centres aligned, edges clamped). */
-function samplePoints(from: number, to: number): { first: Int32Array; second: Int32Array; weight: Float32Array } {
+/**
+ * Bilinear sampling of the `length` source pixels from `start` at `to` output pixels (pixel centres aligned;
+ * clamped to the `limit` pixels the source has).
+ */
+function samplePoints(start: number, length: number, to: number, limit: number): { first: Int32Array; second: Int32Array; weight: Float32Array } {
   const first = new Int32Array(to);
   const second = new Int32Array(to);
   const weight = new Float32Array(to);
   for (let index = 0; index < to; index += 1) {
-    const at = Math.min(from - 1, Math.max(0, ((index + 0.5) * from) / to - 0.5));
+    const at = Math.min(limit - 1, Math.max(0, start + ((index + 0.5) * length) / to - 0.5));
     first[index] = Math.floor(at);
-    second[index] = Math.min(from - 1, first[index]! + 1);
+    second[index] = Math.min(limit - 1, first[index]! + 1);
     weight[index] = at - first[index]!;
   }
   return { first, second, weight };
@@ -155,8 +165,9 @@ export function onnxWritingModel<T>(session: OnnxSessionLike, tensor: (input: Fl
 }
 
 /**
- * The lines of writing in one frame (interleaved pixels, `channels` 3 or 4), looked at with the model's input
- * `longSide` wide, in the frame's pixels.
+ * The lines of writing in one frame (interleaved pixels, `channels` 3 or 4), in the frame's pixels: looked at
+ * with the model's input `longSide` wide, or only in `region` at the same scale (a confirmation around what
+ * a glance has just seen costs a fraction of the whole frame).
  */
 export async function findWriting(
   model: WritingModel,
@@ -165,22 +176,24 @@ export async function findWriting(
   height: number,
   channels: 3 | 4,
   longSide = WRITING_INPUT_LONG_SIDE,
+  region: Box = { x: 0, y: 0, w: width, h: height },
 ): Promise<WritingLine[]> {
-  const size = writingInputSize(width, height, longSide);
-  const probability = await model(writingInput(pixels, width, height, channels, size), [1, 3, size.height, size.width]);
-  return writingLines(probability, size, { width, height });
+  const size = writingInputSize(region.w, region.h, (longSide * Math.max(region.w, region.h)) / Math.max(width, height));
+  const probability = await model(writingInput(pixels, width, height, channels, size, region), [1, 3, size.height, size.width]);
+  return writingLines(probability, size, region);
 }
 
 /**
- * Lines of writing from the model's probability map (`size` its width and height), in the pixels of a frame
- * `frame` wide and high: each connected region above PIXEL_THRESHOLD that is confident and long enough.
+ * Lines of writing from the model's probability map (`size` its width and height), in the pixels of the frame
+ * whose part `covers` it was made from: each connected region above PIXEL_THRESHOLD that is confident and long
+ * enough.
  */
-export function writingLines(probability: ArrayLike<number>, size: { width: number; height: number }, frame: { width: number; height: number }): WritingLine[] {
+export function writingLines(probability: ArrayLike<number>, size: { width: number; height: number }, covers: Box): WritingLine[] {
   const { width, height } = size;
   const seen = new Uint8Array(width * height);
   const stack: number[] = [];
   const lines: WritingLine[] = [];
-  const toFrame = { x: frame.width / width, y: frame.height / height };
+  const toFrame = { x: covers.w / width, y: covers.h / height };
   const visit = (next: number) => {
     if (seen[next] || probability[next]! <= PIXEL_THRESHOLD) return;
     seen[next] = 1;
@@ -201,7 +214,10 @@ export function writingLines(probability: ArrayLike<number>, size: { width: numb
       if (y < height - 1) visit(index + width);
     }
     const line = lineFromRegion(region);
-    if (line) lines.push({ box: { x: line.box.x * toFrame.x, y: line.box.y * toFrame.y, w: line.box.w * toFrame.x, h: line.box.h * toFrame.y }, score: line.score, thickness: line.thickness * toFrame.y });
+    if (line) {
+      const box = { x: covers.x + line.box.x * toFrame.x, y: covers.y + line.box.y * toFrame.y, w: line.box.w * toFrame.x, h: line.box.h * toFrame.y };
+      lines.push({ box, score: line.score, thickness: line.thickness * toFrame.y });
+    }
   }
   return lines;
 }

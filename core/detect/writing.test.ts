@@ -40,11 +40,19 @@ describe('the text detector input', () => {
     const values = Array.from(input.slice(0, 4)).map((value) => Math.round((value * 0.229 + 0.485) * 255) + 0);
     expect(values).toEqual([0, 64, 191, 255]);
   });
+
+  it('takes a region of the frame as the same numbers as that region cut out', () => {
+    // A 4x3 RGB frame of distinct values; its region 2x2 at (1, 1).
+    const frame = Uint8Array.from({ length: 4 * 3 * 3 }, (_, index) => (index * 7) % 256);
+    const cut = new Uint8Array([1, 2].flatMap((y) => [1, 2].flatMap((x) => [0, 1, 2].map((channel) => frame[(y * 4 + x) * 3 + channel]!))));
+    const size = { width: 2, height: 2 };
+    expect(Array.from(writingInput(frame, 4, 3, 3, size, { x: 1, y: 1, w: 2, h: 2 }))).toEqual(Array.from(writingInput(cut, 2, 2, 3, size)));
+  });
 });
 
 describe('lines of writing from the probability map', () => {
   it('finds a long thin region as a line, grown as PaddleOCR grows it, in frame pixels', () => {
-    const lines = writingLines(probabilityMap(96, 64, [{ x: 10, y: 20, w: 40, h: 4 }]), { width: 96, height: 64 }, { width: 48, height: 32 });
+    const lines = writingLines(probabilityMap(96, 64, [{ x: 10, y: 20, w: 40, h: 4 }]), { width: 96, height: 64 }, { x: 0, y: 0, w: 48, h: 32 });
     expect(lines).toHaveLength(1);
     const [line] = lines;
     expect(line!.score).toBeCloseTo(0.9, 5);
@@ -54,10 +62,17 @@ describe('lines of writing from the probability map', () => {
     expect(line!.thickness).toBeCloseTo((4 + 5.455) / 2, 1);
   });
 
+  it('places lines from a map of part of the frame where that part lies', () => {
+    const lines = writingLines(probabilityMap(96, 64, [{ x: 10, y: 20, w: 40, h: 4 }]), { width: 96, height: 64 }, { x: 300, y: 200, w: 96, h: 64 });
+    expect(lines[0]!.box.x).toBeCloseTo(300 + 10 - 2.727, 2);
+    expect(lines[0]!.box.y).toBeCloseTo(200 + 20 - 2.727, 2);
+    expect(lines[0]!.box.w).toBeCloseTo(40 + 5.455, 2);
+  });
+
   it('finds a slanted line too: thinness is measured along the line, not the box', () => {
     const map = new Float32Array(100 * 100);
     for (let step = 0; step < 60; step += 1) for (let t = 0; t < 3; t += 1) map[(20 + step) * 100 + 20 + step + t] = 0.9;
-    expect(writingLines(map, { width: 100, height: 100 }, { width: 100, height: 100 })).toHaveLength(1);
+    expect(writingLines(map, { width: 100, height: 100 }, { x: 0, y: 0, w: 100, h: 100 })).toHaveLength(1);
   });
 
   it('drops round blobs, specks and regions the model is unsure of', () => {
@@ -66,7 +81,7 @@ describe('lines of writing from the probability map', () => {
       { x: 50, y: 10, w: 2, h: 2 },
       { x: 10, y: 60, w: 60, h: 4, value: LINE_MIN_SCORE - 0.05 },
     ]);
-    expect(writingLines(map, { width: 100, height: 100 }, { width: 100, height: 100 })).toEqual([]);
+    expect(writingLines(map, { width: 100, height: 100 }, { x: 0, y: 0, w: 100, h: 100 })).toEqual([]);
   });
 });
 

@@ -14,7 +14,10 @@ export type DetectRequest = {
   /** A camera frame, transferred (not copied) to the worker, which closes it. */
   frame: ImageBitmap;
   run: ModelRun;
-  /** For a photo sweep: sweep only the tiles that hold this part (frame pixels; a confirmation around something new). */
+  /**
+   * A confirmation around something new (frame pixels): a photo sweep sweeps only the tiles that hold this
+   * part; the text detector looks only at it, at the same scale.
+   */
   region?: Box;
   /** For writing: a glance, on a smaller input (WRITING_GLANCE_LONG_SIDE). */
   glance?: boolean;

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Box, scaleBox } from '../../core/detect/geometry.std';
 import { type FrameDetections, type RiskSource, assessFrame } from '../../core/detect/risks.std';
 import { type RunScope, type TrackerState, acceptRisk, isWholeRun, mergeLookedAt, newTracker, trackRun } from '../../core/detect/tracker.std';
-import { type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, nextModelRun, nextWritingGlance } from '../../core/detect/schedule.std';
+import { type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, nextModelRun, nextWritingLook } from '../../core/detect/schedule.std';
 import { scaleWritingLine } from '../../core/detect/writing.std';
 import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol';
 import { type Ocr, startOcr } from './ocr';
@@ -24,7 +24,7 @@ export type DetectorStats = {
   backends: Partial<Record<WorkerName, string>>;
   /** Each detector's last whole run (for writing, its last full look). */
   lastMs: Partial<Record<RiskSource, number>>;
-  /** The text detector's last glance. */
+  /** The text detector's last glance at the whole frame. */
   glanceMs?: number;
   runs: Record<RiskSource, number>;
   error?: string;
@@ -77,7 +77,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
     setStats((previous) => ({
       ...previous,
       lastMs: ms !== undefined && isWholeRun(scope) ? { ...previous.lastMs, [source]: Math.round(ms) } : previous.lastMs,
-      glanceMs: scope.glance && ms !== undefined ? Math.round(ms) : previous.glanceMs,
+      glanceMs: scope.glance && !scope.lookedAt && ms !== undefined ? Math.round(ms) : previous.glanceMs,
       runs: trackerRef.current.runs,
     }));
   }, []);
@@ -101,8 +101,8 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
     const lastRunAt: Record<PeriodicRun, number> = { objects: -Infinity, photos: -Infinity };
     const lastMs: Record<PeriodicRun, number> = { objects: 0, photos: 0 };
     /**
-     * What a loop runs next: its model, and what the run can see (for a photo sweep's confirmation, only the
-     * part around what is new, in video pixels; for writing, whether it is a glance).
+     * What a loop runs next: its model, and what the run can see (for a confirmation, only the part around
+     * what is new, in video pixels; for writing, whether it is a glance).
      */
     type NextRun = { run: ModelRun; scope: RunScope };
     let previous: ScheduledRun | undefined;
@@ -114,12 +114,11 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
       return { run: previous.run, scope: region ? { lookedAt: region } : {} };
     };
     let glancesSinceFullLook = 0;
-    let lastWasGlance = false;
+    let lastLook: RunScope | undefined;
     const nextWriting = (): NextRun => {
-      const glance = nextWritingGlance(glancesSinceFullLook, lastWasGlance, trackerRef.current);
-      glancesSinceFullLook = glance ? glancesSinceFullLook + 1 : 0;
-      lastWasGlance = glance;
-      return { run: 'writing', scope: { glance } };
+      lastLook = nextWritingLook(glancesSinceFullLook, lastLook, trackerRef.current, { width: camera.videoWidth, height: camera.videoHeight });
+      glancesSinceFullLook = lastLook.glance ? glancesSinceFullLook + 1 : 0;
+      return { run: 'writing', scope: lastLook };
     };
 
     /** Runs `worker`'s models on camera frames until stopped, folding each run into the tracker. */
@@ -143,7 +142,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
         if ((run === 'objects' || run === 'photos') && isWholeRun(scope)) lastMs[run] = reply.ms;
         if (run === 'objects') latest.objects = toVideo(reply.objects);
         else if (run === 'photos') latest.tileFaces = mergeLookedAt(latest.tileFaces, toVideo(reply.faces), region);
-        else if (run === 'writing') latest.writing = reply.writing.map((line) => scaleWritingLine(line, factor));
+        else if (run === 'writing') latest.writing = mergeLookedAt(latest.writing, reply.writing.map((line) => scaleWritingLine(line, factor)), region);
         else latest.faces = toVideo(reply.faces);
         fold(run, frameOf(), reply.ms, scope);
       }

@@ -16,13 +16,14 @@ ort.env.wasm.numThreads = WRITING_THREADS.app;
 let model: WritingModel | undefined;
 let canvas: OffscreenCanvas | undefined;
 
-async function detect({ frame, glance }: DetectRequest): Promise<Detected> {
+async function detect({ frame, glance, region }: DetectRequest): Promise<Detected> {
   // Frames come at one size; resizing a canvas clears and reallocates it, so only when that size changes.
   if (canvas?.width !== frame.width || canvas.height !== frame.height) canvas = new OffscreenCanvas(frame.width, frame.height);
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   context.drawImage(frame, 0, 0);
   const { data } = context.getImageData(0, 0, frame.width, frame.height);
-  return { ...NOTHING_DETECTED, writing: await findWriting(model!, data, frame.width, frame.height, 4, glance ? WRITING_GLANCE_LONG_SIDE : WRITING_INPUT_LONG_SIDE) };
+  const longSide = glance ? WRITING_GLANCE_LONG_SIDE : WRITING_INPUT_LONG_SIDE;
+  return { ...NOTHING_DETECTED, writing: await findWriting(model!, data, frame.width, frame.height, 4, longSide, region) };
 }
 
 serveModel(async () => {

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { centreInside, coverage, iou } from '../../core/detect/geometry.std';
 import { type RiskCategory, assessFrame } from '../../core/detect/risks.std';
+import { nextWritingLook } from '../../core/detect/schedule.std';
+import { type RunScope, newTracker, trackRun, visibleRisks } from '../../core/detect/tracker.std';
 import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE } from '../../core/detect/writing.std';
 import { scanFile } from '../../services/detector.node';
 import { decodeFrame, plantInRoom } from './composites.node';
@@ -89,6 +91,23 @@ describe('glances and full looks of the text detector', () => {
       assessFrame({ width: 640, height: 480, writing: await opened.detector.runWriting(frame, longSide) }).some((risk) => risk.source === 'writing' && centreInside(risk.box, box));
     expect(await onPaper(WRITING_INPUT_LONG_SIDE)).toBe(true);
     expect(await onPaper(WRITING_GLANCE_LONG_SIDE)).toBe(atAGlance);
+  });
+
+  // The app confirms what a glance saw with a glance at the part around it (nextWritingLook), a fraction of
+  // a whole glance's cost: the paper seen there is the same track, and is flagged where it lies.
+  it.each([
+    { item: 'documents/testocr.png', room: 'room-bedroom.jpg', x: 40, y: 220, width: 260 },
+    { item: 'documents/book-page.jpg', room: 'room-living_room.jpg', x: 380, y: 60, width: 200 },
+    { item: 'documents/handwritten-page.png', room: 'room-kitchen.jpg', x: 40, y: 240, width: 260 },
+  ])('$item in $room: seen at a glance, confirmed by a glance around it', async (plant) => {
+    const { file, box } = plantInRoom({ ...plant, item: corpus(plant.item), room: corpus(`scenes/${plant.room}`) }, opened.scratchFile('planted.png'));
+    const frame = decodeFrame(file, 640, 480);
+    const look = async (scope: RunScope) => assessFrame({ width: 640, height: 480, writing: await opened.detector.runWriting(frame, WRITING_GLANCE_LONG_SIDE, scope.lookedAt) });
+    const seen = trackRun(newTracker(0), 'writing', await look({ glance: true }), 100, { glance: true });
+    const around = nextWritingLook(1, { glance: true }, seen, { width: 640, height: 480 });
+    expect(around.lookedAt).toBeDefined();
+    const confirmed = visibleRisks(trackRun(seen, 'writing', await look(around), 200, around));
+    expect(confirmed.some((risk) => centreInside(risk.box, box))).toBe(true);
   });
 });
 
