@@ -4,7 +4,8 @@
  * into the five clean rooms at two places and sizes; screens are the COCO scenes that have one; false flags
  * are counted on the clean rooms themselves (bottles are left out: kitchens and bathrooms really have them).
  * For documents, also what the text detector alone sees of each in the app's 640x480 frame, in a full look
- * and at a glance: the case for the app's glances between full looks (schedule.std.ts).
+ * and at a glance (the case for the app's glances between full looks), and of those seen at a glance, how many
+ * a glance at the part around them confirms, as the app confirms them (schedule.std.ts).
  *
  * Run: npm run bench -- bench/detect-eval.bench.ts
  */
@@ -12,11 +13,11 @@ import path from 'node:path';
 import { it } from 'vitest';
 import { type Box, centreInside, iou } from '../core/detect/geometry.std';
 import { type Risk, type RiskCategory, assessFrame } from '../core/detect/risks.std';
-import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE } from '../core/detect/writing.std';
+import { WRITING_INPUT_LONG_SIDE } from '../core/detect/writing.std';
 import { scanFile } from '../services/detector.node';
 import { decodeFrame, plantInRoom } from '../tests/integration/composites.node';
 import { CLEAN_ROOMS, CORPUS_DIR } from '../tests/integration/corpus.node';
-import { useDetector } from '../tests/integration/detectorFixture.node';
+import { glanceThenAround, useDetector } from '../tests/integration/detectorFixture.node';
 import { table } from './measure.node';
 
 const corpus = (name: string) => path.join(CORPUS_DIR, name);
@@ -33,16 +34,17 @@ const onPlant = (risk: Pick<Risk, 'box'>, plant: Box) => centreInside(risk.box, 
 /**
  * Recall of `category` for `items` planted at `places` in every clean room: per item, and over all. With
  * `looks`, also how many of them the text detector alone sees in the app's 640x480 frame, in a full look and
- * at a glance (the app glances between full looks).
+ * at a glance (the app glances between full looks), and how many of those seen at a glance the next look, a
+ * glance around them, confirms (nextWritingLook).
  */
 async function plantedRecall(category: RiskCategory, folder: string, items: string[], places: typeof DOCUMENT_PLACES, looks = false) {
   const rows: Array<Array<string | number>> = [];
   let found = 0;
   let total = 0;
-  const seen = { full: 0, glance: 0 };
+  const seen = { full: 0, glance: 0, around: 0 };
   for (const item of items) {
     let hits = 0;
-    const itemSeen = { full: 0, glance: 0 };
+    const itemSeen = { full: 0, glance: 0, around: 0 };
     for (const room of CLEAN_ROOMS) {
       for (const place of places) {
         const plant = plantInRoom({ ...place, item: corpus(`${folder}/${item}`), room: corpus(`scenes/${room}`) }, opened.scratchFile('eval.png'));
@@ -50,18 +52,21 @@ async function plantedRecall(category: RiskCategory, folder: string, items: stri
         if (report.risks.some((risk) => risk.category === category && onPlant(risk, plant.box))) hits += 1;
         if (!looks) continue;
         const frame = decodeFrame(plant.file, 640, 480);
-        for (const [look, longSide] of [['full', WRITING_INPUT_LONG_SIDE], ['glance', WRITING_GLANCE_LONG_SIDE]] as const) {
-          const writing = await opened.detector.runWriting(frame, longSide);
-          if (assessFrame({ width: 640, height: 480, writing }).some((risk) => risk.source === 'writing' && onPlant(risk, plant.box))) itemSeen[look] += 1;
-        }
+        const onThePlant = (risks: Risk[]) => risks.some((risk) => risk.source === 'writing' && onPlant(risk, plant.box));
+        if (onThePlant(assessFrame({ width: 640, height: 480, writing: await opened.detector.runWriting(frame, WRITING_INPUT_LONG_SIDE) }))) itemSeen.full += 1;
+        const { saw, confirmed } = await glanceThenAround(opened.detector, frame);
+        if (!onThePlant(saw)) continue;
+        itemSeen.glance += 1;
+        if (onThePlant(confirmed)) itemSeen.around += 1;
       }
     }
     const tries = CLEAN_ROOMS.length * places.length;
-    rows.push([item, `${hits}/${tries}`, ...(looks ? [`${itemSeen.full}/${tries}`, `${itemSeen.glance}/${tries}`] : [])]);
+    rows.push([item, `${hits}/${tries}`, ...(looks ? [`${itemSeen.full}/${tries}`, `${itemSeen.glance}/${tries}`, `${itemSeen.around}/${itemSeen.glance}`] : [])]);
     found += hits;
     total += tries;
     seen.full += itemSeen.full;
     seen.glance += itemSeen.glance;
+    seen.around += itemSeen.around;
   }
   return { rows, recall: found / total, found, total, seen };
 }
@@ -83,8 +88,11 @@ it('recall per category and false flags per clean room', async () => {
   const screensFound = screenRows.filter((row) => row[1] !== '—').length;
   console.log(`\nbench/detect-eval (Node, the models and rules of safetake scan)\n`);
   console.log(`Documents planted in ${CLEAN_ROOMS.length} rooms x ${DOCUMENT_PLACES.length} places: recall ${(documents.recall * 100).toFixed(0)}% (${documents.found}/${documents.total})`);
-  console.log(table(['document', 'found', 'text detector, full look (960)', 'at a glance (640)'], documents.rows));
-  console.log(`The text detector alone, in the app's 640x480 frame: ${documents.seen.full}/${documents.total} in a full look, ${documents.seen.glance}/${documents.total} at a glance`);
+  console.log(table(['document', 'found', 'text detector, full look (960)', 'at a glance (640)', 'of those, confirmed by a glance around'], documents.rows));
+  console.log(
+    `The text detector alone, in the app's 640x480 frame: ${documents.seen.full}/${documents.total} in a full look, ${documents.seen.glance}/${documents.total} at a glance; ` +
+      `${documents.seen.around}/${documents.seen.glance} of those confirmed by a glance around them`,
+  );
   console.log(`\nFace photos planted in ${CLEAN_ROOMS.length} rooms x ${PHOTO_PLACES.length} places (90 and 140 px wide): recall ${(faces.recall * 100).toFixed(0)}% (${faces.found}/${faces.total})`);
   console.log(table(['photo', 'found'], faces.rows));
   console.log(`\nScreens in COCO scenes that have one: ${screensFound}/${SCREEN_SCENES.length}`);

@@ -7,13 +7,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { centreInside, coverage, iou } from '../../core/detect/geometry.std';
 import { type RiskCategory, assessFrame } from '../../core/detect/risks.std';
-import { nextWritingLook } from '../../core/detect/schedule.std';
-import { type RunScope, newTracker, trackRun, visibleRisks } from '../../core/detect/tracker.std';
 import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE } from '../../core/detect/writing.std';
 import { scanFile } from '../../services/detector.node';
 import { decodeFrame, plantInRoom } from './composites.node';
 import { CLEAN_ROOMS, CORPUS_DIR } from './corpus.node';
-import { useDetector } from './detectorFixture.node';
+import { glanceThenAround, useDetector } from './detectorFixture.node';
 
 const corpus = (name: string) => path.join(CORPUS_DIR, name);
 /** Categories a clean room has nothing of (bottles and framed art may really be there). */
@@ -101,12 +99,8 @@ describe('glances and full looks of the text detector', () => {
     { item: 'documents/handwritten-page.png', room: 'room-kitchen.jpg', x: 40, y: 240, width: 260 },
   ])('$item in $room: seen at a glance, confirmed by a glance around it', async (plant) => {
     const { file, box } = plantInRoom({ ...plant, item: corpus(plant.item), room: corpus(`scenes/${plant.room}`) }, opened.scratchFile('planted.png'));
-    const frame = decodeFrame(file, 640, 480);
-    const look = async (scope: RunScope) => assessFrame({ width: 640, height: 480, writing: await opened.detector.runWriting(frame, WRITING_GLANCE_LONG_SIDE, scope.lookedAt) });
-    const seen = trackRun(newTracker(0), 'writing', await look({ glance: true }), 100, { glance: true });
-    const around = nextWritingLook(1, { glance: true }, seen, { width: 640, height: 480 });
-    expect(around.lookedAt).toBeDefined();
-    const confirmed = visibleRisks(trackRun(seen, 'writing', await look(around), 200, around));
+    const { around, confirmed } = await glanceThenAround(opened.detector, decodeFrame(file, 640, 480));
+    expect(around?.lookedAt).toBeDefined();
     expect(confirmed.some((risk) => centreInside(risk.box, box))).toBe(true);
   });
 });

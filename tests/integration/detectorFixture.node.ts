@@ -6,7 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { NodeDetector } from '../../services/detector.node';
+import { type Risk, assessFrame } from '../../core/detect/risks.std';
+import { nextWritingLook } from '../../core/detect/schedule.std';
+import { type RunScope, type TrackedRisk, newTracker, trackRun, visibleRisks } from '../../core/detect/tracker.std';
+import { WRITING_GLANCE_LONG_SIDE } from '../../core/detect/writing.std';
+import { type FrameInput, NodeDetector } from '../../services/detector.node';
 import { closeExiftool } from '../../services/exiftool.node';
 
 /** Call at the top of a test or bench file: it registers the file's beforeAll and afterAll. */
@@ -29,4 +33,18 @@ export function useDetector(): { readonly detector: NodeDetector; scratchFile: (
     },
     scratchFile: (name) => path.join(scratch, name),
   };
+}
+
+/**
+ * The app's first two looks of the text detector at a 640x480 frame, as its schedule makes them: a glance at
+ * the whole frame (what it `saw`), then, if it saw writing, a glance at the part around it (`around`), and the
+ * flags the two confirm.
+ */
+export async function glanceThenAround(detector: NodeDetector, frame: FrameInput): Promise<{ saw: Risk[]; around?: RunScope; confirmed: TrackedRisk[] }> {
+  const look = async (scope: RunScope) => assessFrame({ width: frame.width, height: frame.height, writing: await detector.runWriting(frame, WRITING_GLANCE_LONG_SIDE, scope.lookedAt) });
+  const saw = await look({ glance: true });
+  const seenOnce = trackRun(newTracker(0), 'writing', saw, 100, { glance: true });
+  const around = nextWritingLook(1, { glance: true }, seenOnce, frame);
+  if (!around.lookedAt) return { saw, confirmed: [] };
+  return { saw, around, confirmed: visibleRisks(trackRun(seenOnce, 'writing', await look(around), 200, around)) };
 }
