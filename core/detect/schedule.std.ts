@@ -46,8 +46,8 @@ export function awaitsConfirmation(tracker: Pick<TrackerState, 'tracks'>, source
 }
 
 /**
- * A photo sweep's confirmation looks again only around what is new, grown by this share of its size on every
- * side (it may have moved a little)...
+ * A confirmation around what is new (a photo sweep's, a glance's) looks there, grown by this share of its size
+ * on every side (it may have moved a little)...
  */
 const CONFIRM_MARGIN = 0.25;
 /** ...unless that is most of the frame anyway: then the whole frame, which refreshes everything else too. */

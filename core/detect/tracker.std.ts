@@ -41,8 +41,8 @@ export type TrackedRisk = Risk & {
 };
 
 /**
- * What a run could see, when not everything: only the part `lookedAt` (a photo sweep confirming around
- * something new); or, for a `glance` (the text detector on a smaller input, which misses small print), only
+ * What a run could see, when not everything: only the part `lookedAt` (a confirmation around something new:
+ * a photo sweep of one tile, a glance at one paper); or, for a `glance` (the text detector on a smaller input, which misses small print), only
  * what glances have seen before. A run says nothing about the tracks it could not see: it may find them (a
  * glance confirming what a full look saw), but if it does not, they keep their counts.
  */
@@ -80,12 +80,13 @@ export function newTracker(now: number): TrackerState {
 export function trackRun(state: TrackerState, source: RiskSource, risks: readonly Risk[], now: number, scope: RunScope = {}): TrackerState {
   const { lookedAt, glance = false } = scope;
   const { appearAfter, clearAfter } = HYSTERESIS[source];
+  const inLookedAt = (box: Box) => !lookedAt || centreInside(box, lookedAt);
   // What lies outside the part a run looked at is what earlier runs saw there, not news.
-  const fresh = risks.filter((risk) => risk.source === source && (!lookedAt || centreInside(risk.box, lookedAt)));
+  const fresh = risks.filter((risk) => risk.source === source && inLookedAt(risk.box));
   const used = new Set<number>();
   const tracks: TrackedRisk[] = [];
   let nextId = state.nextId;
-  const couldSee = (track: TrackedRisk) => (!lookedAt || centreInside(track.box, lookedAt)) && (!glance || track.glanced);
+  const couldSee = (track: TrackedRisk) => inLookedAt(track.box) && (!glance || track.glanced);
   for (const track of state.tracks) {
     if (track.source !== source) {
       tracks.push(track);

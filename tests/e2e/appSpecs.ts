@@ -243,7 +243,7 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       expect(await page.locator('.risk-item').count()).toBe(0);
       // Every model ran; OCR had nothing to read, because the text detector saw no writing.
       expect(await page.getByTestId('detector-stats').textContent()).toMatch(
-        /Detector: wasm, text detector: onnx wasm(, 2 threads)? · faces \d+ ms · photos \d+ ms · objects \d+ ms · writing \d+ ms \(glance \d+ ms\) · reading – ms/,
+        /Detector: wasm, text detector: onnx wasm · faces \d+ ms · photos \d+ ms · objects \d+ ms · writing \d+ ms \(glance \d+ ms\) · reading – ms/,
       );
 
       // In a session, opening the check starts setup; leaving it without saving records it as it stood.
@@ -259,7 +259,7 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
 
     it('flags a crumpled receipt that only the text detector\'s full look sees, not its glances, where it lies', async () => {
       // In the kitchen at this place, the text detector finds this receipt at 960 px and not at the camera's
-      // own 640 (a scratch run over the corpus): it is confirmed by two full looks, between which glances
+      // own 640 (tests/integration/detect.test.ts): it is confirmed by two full looks, between which glances
       // neither confirm nor drop it.
       const receipt = { x: 380, y: 60, width: 200, item: path.join(CORPUS_DIR, 'documents/receipt-crumpled.png'), room: SCENE };
       const room = plantInRoom(receipt, path.join(scratch, 'kitchen-with-receipt.png'));
