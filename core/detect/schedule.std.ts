@@ -100,13 +100,14 @@ export const GLANCES_PER_FULL_LOOK = 3;
  * The text detector's next look (a RunScope: a full look is the whole scope):
  * - a full look after GLANCES_PER_FULL_LOOK glances, or when a glance has just failed to see what a full look
  *   saw and must confirm (small print);
- * - what a glance has just seen is confirmed by a glance at the part around it (confirmationRegion), about a
- *   fifth of a whole glance's cost: bench/detect-eval's papers that glances see, 63 of 80, were confirmed so
- *   in 54 (a scratch run; the rest were a brochure's or a receipt's few lines whose context the crop cuts
- *   off). When that fails (the track is dropped as a flicker), the next glance is whole: it sees the paper
- *   again, and the glance after confirms it as before. One more whole glance than usual is allowed before a
- *   due full look for that, and only one, so that glances that keep seeing something new cannot put off the
- *   full look for good;
+ * - what a glance has just seen is confirmed by a glance at the part around it (confirmationRegion), about
+ *   a third of a whole glance's cost for a 260-px page (bench/detect: 0.35). Of bench/detect-eval's 63 papers
+ *   that glances see, it confirms 54: every page, poem, book, recipe and handwritten sheet, but only 3 of 9
+ *   brochures and 1 of 4 crumpled receipts, whose few lines the model needs the frame around to see. When
+ *   that fails (the track is dropped as a flicker), the next glance is whole: it sees the paper again, and the
+ *   glance after confirms it as before. One more whole glance than usual is allowed before a due full look
+ *   for that, and only one, so that glances that keep seeing something new cannot put off the full look for
+ *   good;
  * - what a full look saw is first tried at a whole glance: a page is confirmed by it, at a glance's cost.
  */
 export function nextWritingLook(
