@@ -152,9 +152,12 @@ it('per-model latency and overhead against bare inference', async () => {
   console.log(table(['model', 'bare ms', 'ours ms', 'ours/bare', 'ours fps (cache off)', 'cache on ms', 'cache on fps'], rows));
   console.log(`\nA glance around a page costs ${(writing['glance around a page'].ours / writing.glance.ours).toFixed(2)} of a whole glance (ours against ours).`);
   // Time to flag a new risk: its detector must see it appearAfter times. Objects and photo sweeps come round
-  // every periodOf(run, its latency), and a sweep that saw something new is repeated at once
-  // (schedule.std.ts): the wait for the first run (half a period on average, a whole one at worst), then runs.
-  const periodic = (run: PeriodicRun, ms: number, appearAfter: number) => ({ mean: periodOf(run, ms) / 2 + appearAfter * ms, worst: periodOf(run, ms) + appearAfter * ms });
+  // every two periods (periodOf(run, its latency)) while the picture is still, and at once when it changes,
+  // unless the last run was less than half a period ago; a sweep that saw something new is repeated at once
+  // (schedule.std.ts). Something coming into a still picture waits for the first run a sixteenth of a period
+  // on average (a quarter of the time the last run was under half a period ago, then a quarter period on
+  // average), half a period at worst, leaving out the run under way; then the runs take their time.
+  const periodic = (run: PeriodicRun, ms: number, appearAfter: number) => ({ mean: periodOf(run, ms) / 16 + appearAfter * ms, worst: periodOf(run, ms) / 2 + appearAfter * ms });
   const objectFlag = periodic('objects', latency['objects (CenterNet)']!, HYSTERESIS.objects.appearAfter);
   const photoFlag = periodic('photos', latency.photos, HYSTERESIS.photos.appearAfter);
   // Faces fill the time between; writing runs back to back in its own worker, and OCR then quotes it. A page

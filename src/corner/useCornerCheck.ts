@@ -8,7 +8,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Box, scaleBox } from '../../core/detect/geometry.std';
 import { type FrameDetections, type RiskSource, assessFrame } from '../../core/detect/risks.std';
 import { type RunScope, type TrackerState, acceptRisk, isWholeRun, mergeLookedAt, newTracker, trackRun } from '../../core/detect/tracker.std';
-import { type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, nextModelRun, nextWritingLook } from '../../core/detect/schedule.std';
+import { THUMBNAIL, pictureChanged, thumbnailOf } from '../../core/detect/sceneChange.std';
+import { type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, faceWaitingSince, nextModelRun, nextWritingLook } from '../../core/detect/schedule.std';
 import { scaleWritingLine } from '../../core/detect/writing.std';
 import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol';
 import { type Ocr, startOcr } from './ocr';
@@ -98,19 +99,41 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
     const grabFrame = () =>
       createImageBitmap(camera, { resizeWidth: DETECT_WIDTH, resizeHeight: Math.round((DETECT_WIDTH * camera.videoHeight) / camera.videoWidth), resizeQuality: 'medium' });
 
+    const thumbnailCanvas = new OffscreenCanvas(THUMBNAIL.width, THUMBNAIL.height).getContext('2d', { willReadFrequently: true });
+    /** The camera's picture averaged down to a few hundred cells of brightness, to tell whether it has changed. */
+    const grabThumbnail = async () => {
+      const small = await createImageBitmap(camera, { resizeWidth: THUMBNAIL.width, resizeHeight: THUMBNAIL.height, resizeQuality: 'high' });
+      thumbnailCanvas?.drawImage(small, 0, 0);
+      small.close();
+      return thumbnailCanvas ? thumbnailOf(thumbnailCanvas.getImageData(0, 0, THUMBNAIL.width, THUMBNAIL.height).data) : undefined;
+    };
+
     const lastRunAt: Record<PeriodicRun, number> = { objects: -Infinity, photos: -Infinity };
+    const runBeforeLastAt: Record<PeriodicRun, number> = { objects: -Infinity, photos: -Infinity };
     const lastMs: Record<PeriodicRun, number> = { objects: 0, photos: 0 };
+    /** The thumbnail of the picture each model last looked at whole. */
+    const lastPictureSeen: Partial<Record<ScheduledRun['run'], Uint8Array>> = {};
     /**
      * What a loop runs next: its model, and what the run can see (for a confirmation, only the part around
      * what is new, in video pixels; for writing, whether it is a glance).
      */
     type NextRun = { run: ModelRun; scope: RunScope };
     let previous: ScheduledRun | undefined;
-    const nextModel = (): NextRun => {
+    let faceWaiting: number | undefined;
+    const nextModel = async (): Promise<NextRun> => {
+      // Without a thumbnail (no 2D canvas), the picture counts as changing: the periods are never stretched.
+      const picture = await grabThumbnail();
+      const changedSince = (run: ScheduledRun['run']) => !picture || pictureChanged(lastPictureSeen[run], picture);
+      const changed = { faces: changedSince('faces'), objects: changedSince('objects'), photos: changedSince('photos') };
       const now = performance.now();
-      previous = nextModelRun(now, { lastRunAt, lastMs, previous, photos }, trackerRef.current);
-      if (previous.run !== 'faces') lastRunAt[previous.run] = now;
-      const region = previous.run === 'photos' && previous.confirming ? confirmationRegion(trackerRef.current, 'photos', { width: camera.videoWidth, height: camera.videoHeight }) : undefined;
+      faceWaiting = faceWaitingSince(faceWaiting, trackerRef.current, now);
+      previous = nextModelRun(now, { lastRunAt, runBeforeLastAt, lastMs, previous, photos, changed, faceWaitingSince: faceWaiting }, trackerRef.current);
+      if (previous.run !== 'faces') {
+        runBeforeLastAt[previous.run] = lastRunAt[previous.run];
+        lastRunAt[previous.run] = now;
+      }
+      const region = previous.run === 'photos' && previous.why === 'confirm' ? confirmationRegion(trackerRef.current, 'photos', { width: camera.videoWidth, height: camera.videoHeight }) : undefined;
+      if (!region) lastPictureSeen[previous.run] = picture;
       return { run: previous.run, scope: region ? { lookedAt: region } : {} };
     };
     let glancesSinceFullLook = 0;
@@ -122,13 +145,13 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
     };
 
     /** Runs `worker`'s models on camera frames until stopped, folding each run into the tracker. */
-    async function detectLoop(worker: ReturnType<typeof modelWorker>, next: () => NextRun) {
+    async function detectLoop(worker: ReturnType<typeof modelWorker>, next: () => NextRun | Promise<NextRun>) {
       while (!stopped) {
         if (!videoReady()) {
           await sleep(100);
           continue;
         }
-        const { run, scope } = next();
+        const { run, scope } = await next();
         const region = scope.lookedAt;
         const frame = await grabFrame();
         const factor = camera.videoWidth / frame.width;

@@ -1,0 +1,66 @@
+/**
+ * Whether the camera's picture has changed since a model last looked at it, from tiny grey thumbnails: the same
+ * picture gives a model the same answers, so the corner check runs objects and photo sweeps less often while
+ * nothing moves, and at once when something comes into view (schedule.std.ts). Pure.
+ */
+
+/**
+ * Thumbnails are this size: one cell is 20x20 px of a 640x480 frame, so a phone held at arm's length (about
+ * 60x120 px) covers several cells whole, and a cell's mean is steady under a webcam's pixel noise (a few
+ * levels per pixel, a twentieth of that over 400 pixels).
+ */
+export const THUMBNAIL = { width: 32, height: 24 } as const;
+
+/**
+ * A cell has changed when its brightness moved by more than this (0..255), beyond what the whole picture moved:
+ * well above a cell's noise, and an object entering changes its cells by tens of levels.
+ */
+export const CELL_CHANGE_LEVELS = 8;
+/**
+ * The picture has changed when at least this many cells have: one cell alone is more likely a flicker of light
+ * on an edge than something new.
+ */
+export const MIN_CHANGED_CELLS = 2;
+
+/** Brightness (Rec. 601 luma) of each pixel of an RGBA thumbnail, as the canvas gives it. */
+export function thumbnailOf(rgba: Uint8ClampedArray | Uint8Array): Uint8Array {
+  const luma = new Uint8Array(rgba.length / 4);
+  for (let pixel = 0; pixel < luma.length; pixel += 1) {
+    const at = pixel * 4;
+    luma[pixel] = Math.round(0.299 * rgba[at]! + 0.587 * rgba[at + 1]! + 0.114 * rgba[at + 2]!);
+  }
+  return luma;
+}
+
+/** Cells are grouped by brightness in this many bands to learn how the camera's exposure moved each. */
+const EXPOSURE_BANDS = 16;
+
+/**
+ * True when `after` shows something `before` did not (or there is no `before`: the model has not looked yet).
+ * A camera adjusting its exposure moves every cell of one brightness alike (dark cells less than mid-tones,
+ * white ones no further than white): that move, the median change of cells that were about as bright, is
+ * taken out first, and what is left is something new in view.
+ */
+export function pictureChanged(before: Uint8Array | undefined, after: Uint8Array): boolean {
+  if (!before || before.length !== after.length) return true;
+  const band = (value: number) => Math.min(EXPOSURE_BANDS - 1, Math.floor((value * EXPOSURE_BANDS) / 256));
+  const differences: number[][] = Array.from({ length: EXPOSURE_BANDS }, () => []);
+  before.forEach((value, cell) => differences[band(value)]!.push(after[cell]! - value));
+  const exposureMove = differences.map(median);
+  let changed = 0;
+  for (let cell = 0; cell < before.length; cell += 1) {
+    const level = before[cell]!;
+    const expected = Math.min(255, Math.max(0, level + exposureMove[band(level)]!));
+    if (Math.abs(after[cell]! - expected) > CELL_CHANGE_LEVELS) changed += 1;
+    if (changed >= MIN_CHANGED_CELLS) return true;
+  }
+  return false;
+}
+
+/** The middle value (0 for none). */
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { CELL_CHANGE_LEVELS, THUMBNAIL, pictureChanged, thumbnailOf } from './sceneChange.std';
+
+const cells = THUMBNAIL.width * THUMBNAIL.height;
+/** A thumbnail with a gradient, like a room's walls and furniture, not one flat grey. */
+const room = () => Uint8Array.from({ length: cells }, (_, cell) => 40 + ((cell * 7) % 160));
+
+describe('whether the picture has changed since a model looked', () => {
+  it('has changed when the model has not looked yet', () => {
+    expect(pictureChanged(undefined, room())).toBe(true);
+  });
+
+  it('has not changed when the same picture comes back, or the camera brightens all of it', () => {
+    expect(pictureChanged(room(), room())).toBe(false);
+    expect(pictureChanged(room(), room().map((value) => value + 30))).toBe(false);
+  });
+
+  it('has changed when something covers two cells, not when one cell flickers', () => {
+    const oneCell = room();
+    oneCell[100] = oneCell[100]! + 3 * CELL_CHANGE_LEVELS;
+    expect(pictureChanged(room(), oneCell)).toBe(false);
+    const twoCells = oneCell.slice();
+    twoCells[101] = twoCells[101]! - 3 * CELL_CHANGE_LEVELS;
+    expect(pictureChanged(room(), twoCells)).toBe(true);
+    const withinNoise = room().map((value, cell) => value + (cell % 2 === 0 ? CELL_CHANGE_LEVELS : -CELL_CHANGE_LEVELS) / 2);
+    expect(pictureChanged(room(), withinNoise)).toBe(false);
+  });
+
+  it('reads a canvas thumbnail as brightness', () => {
+    expect([...thumbnailOf(Uint8ClampedArray.from([255, 255, 255, 255, 0, 0, 0, 255, 255, 0, 0, 255]))]).toEqual([255, 0, 76]);
+  });
+});
