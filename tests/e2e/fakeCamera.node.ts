@@ -15,12 +15,28 @@ export function makeFakeCameraVideo(image: string, outDir: string, name = 'camer
   return makeFakeCameraSequence([{ image, seconds: 2 }], outDir, name);
 }
 
+/**
+ * Something that keeps moving in view (a hand at work, say): `image`, `size` px wide, circling once a second
+ * with its top left corner `radius` px around `x`, `y` (640x480 pixels).
+ */
+export type MovingPatch = { image: string; size: number; x: number; y: number; radius: number };
+export type CameraScene = { image: string; seconds: number; moving?: MovingPatch };
+
 /** A camera feed that shows each image for its seconds, in order, at `fps` (Chromium loops the file). */
-export function makeFakeCameraSequence(scenes: Array<{ image: string; seconds: number }>, outDir: string, name: string, fps = 15): string {
+export function makeFakeCameraSequence(scenes: CameraScene[], outDir: string, name: string, fps = 15): string {
   const y4m = path.join(outDir, `${name}.y4m`);
-  const inputs = scenes.flatMap(({ image, seconds }) => ['-loop', '1', '-t', String(seconds), '-i', image]);
+  const still = (image: string, seconds: number) => ['-loop', '1', '-t', String(seconds), '-i', image];
+  const inputs = scenes.flatMap(({ image, seconds, moving }) => [...still(image, seconds), ...(moving ? still(moving.image, seconds) : [])]);
+  let input = 0;
   // setsar=1: without it the y4m header carries an odd pixel aspect ratio (FINDINGS.md).
-  const scaled = scenes.map((_, index) => `[${index}]scale=640:480,setsar=1,fps=${fps}[s${index}]`).join(';');
+  const scaled = scenes
+    .map(({ moving }, index) => {
+      const room = `[${input++}]scale=640:480,setsar=1,fps=${fps}`;
+      if (!moving) return `${room}[s${index}]`;
+      const circle = `x='${moving.x}+${moving.radius}*cos(2*PI*t)':y='${moving.y}+${moving.radius}*sin(2*PI*t)'`;
+      return `${room}[r${index}];[${input++}]scale=${moving.size}:-2,fps=${fps}[m${index}];[r${index}][m${index}]overlay=${circle}:shortest=1[s${index}]`;
+    })
+    .join(';');
   const joined = `${scenes.map((_, index) => `[s${index}]`).join('')}concat=n=${scenes.length}:v=1:a=0,format=yuv420p`;
   execFileSync(resolveFfmpeg().path, ['-hide_banner', '-loglevel', 'error', '-y', ...inputs, '-filter_complex', `${scaled};${joined}`, y4m]);
   return y4m;
