@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { assessFrame } from './risks.std';
-import { FACE_HOLD_MS, GLANCES_PER_FULL_LOOK, type ModelSchedule, PERIODS, type ScheduledRun, STILL_PICTURE_SLOWDOWN, confirmationRegion, faceWaitingSince, nextModelRun, nextWritingLook, periodOf } from './schedule.std';
+import { FACE_HOLD_MS, GLANCES_PER_FULL_LOOK, MAX_CREDIT, type ModelSchedule, PERIODS, type ScheduledRun, STILL_PICTURE_SLOWDOWN, confirmationRegion, creditAt, faceWaitingSince, nextModelRun, nextWritingLook, periodOf } from './schedule.std';
 import { type RunScope, newTracker, trackRun, visibleRisks } from './tracker.std';
 
 const photo = assessFrame({ width: 640, height: 480, tileFaces: [{ score: 0.9, box: { x: 470, y: 60, w: 30, h: 30 } }] });
 /** A schedule on a still picture, unless a test says otherwise. */
 const schedule = (parts: Partial<ModelSchedule>): ModelSchedule => ({
   lastRunAt: { objects: -Infinity, photos: -Infinity },
-  runBeforeLastAt: { objects: -Infinity, photos: -Infinity },
+  creditAfterLastRun: { objects: MAX_CREDIT, photos: MAX_CREDIT },
   lastMs: { objects: 0, photos: 0 },
   photos: true,
   changed: { faces: false, objects: false, photos: false },
@@ -32,14 +32,17 @@ describe('which model runs next', () => {
     expect(periodOf('objects', 100)).toBe(PERIODS.objects.everyMs);
   });
 
-  it('runs at once when the picture changes, unless it ran half a period ago or twice in the last two', () => {
+  it('runs at once when the picture changes if it has saved a run, which a still spell leaves it', () => {
     const period = PERIODS.objects.everyMs;
-    const changed = { faces: false, objects: true, photos: false };
-    const at = (now: number, last: number, beforeLast: number) =>
-      runAt(now, { lastRunAt: { objects: last, photos: now }, runBeforeLastAt: { objects: beforeLast, photos: now }, changed });
-    expect(at(1000, 1000 - period / 2, 1000 - 2 * period)).toBe('objects');
-    expect(at(1000, 1000 - period / 2 + 1, 1000 - 2 * period)).toBe('faces');
-    expect(at(1000, 1000 - period, 1000 - 2 * period + 1)).toBe('faces');
+    const at = (now: number, creditAfterLastRun: number) =>
+      runAt(now, { lastRunAt: { objects: 0, photos: now }, creditAfterLastRun: { objects: creditAfterLastRun, photos: 0 }, changed: { faces: false, objects: true, photos: false } });
+    // A run on a still picture leaves half a run saved (MAX_CREDIT less the one spent): half a period after it, a change runs at once.
+    expect(at(period / 2, MAX_CREDIT - 1)).toBe('objects');
+    expect(at(period / 2 - 1, MAX_CREDIT - 1)).toBe('faces');
+    // While the picture keeps changing, it has nothing saved after a run: once a period.
+    expect(at(period - 1, 0)).toBe('faces');
+    expect(at(period, 0)).toBe('objects');
+    expect(creditAt('objects', 10 * period, schedule({ lastRunAt: { objects: 0, photos: 0 }, creditAfterLastRun: { objects: 0, photos: 0 } }))).toBe(MAX_CREDIT);
   });
 
   it('lets faces look first at a changed picture, once, before the runs the change made due', () => {
@@ -60,7 +63,7 @@ describe('which model runs next', () => {
    */
   function simulate(cost: Record<ScheduledRun['run'], number>, entryEveryMs: number) {
     const lastRunAt = { objects: -Infinity, photos: -Infinity };
-    const runBeforeLastAt = { objects: -Infinity, photos: -Infinity };
+    const creditAfterLastRun = { objects: MAX_CREDIT, photos: MAX_CREDIT };
     const seenSinceChange = { faces: false, objects: false, photos: false };
     const busy = { faces: 0, objects: 0, photos: 0 };
     const waits = { faces: [] as number[], objects: [] as number[] };
@@ -69,10 +72,11 @@ describe('which model runs next', () => {
     let now = 0;
     while (now < 300_000) {
       const changed = { faces: !seenSinceChange.faces, objects: !seenSinceChange.objects, photos: !seenSinceChange.photos };
-      previous = nextModelRun(now, schedule({ lastRunAt, runBeforeLastAt, lastMs: { objects: cost.objects, photos: cost.photos }, changed, previous }), newTracker(0));
+      const current = schedule({ lastRunAt, creditAfterLastRun, lastMs: { objects: cost.objects, photos: cost.photos }, changed, previous });
+      previous = nextModelRun(now, current, newTracker(0));
       const { run } = previous;
       if (run !== 'faces') {
-        runBeforeLastAt[run] = lastRunAt[run];
+        creditAfterLastRun[run] = creditAt(run, now, current) - 1;
         lastRunAt[run] = now;
       }
       seenSinceChange[run] = true;

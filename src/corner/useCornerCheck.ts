@@ -9,7 +9,7 @@ import { type Box, scaleBox } from '../../core/detect/geometry.std';
 import { type FrameDetections, type RiskSource, assessFrame } from '../../core/detect/risks.std';
 import { type RunScope, type TrackerState, acceptRisk, isWholeRun, mergeLookedAt, newTracker, trackRun } from '../../core/detect/tracker.std';
 import { THUMBNAIL, pictureChanged, thumbnailOf } from '../../core/detect/sceneChange.std';
-import { type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, faceWaitingSince, nextModelRun, nextWritingLook } from '../../core/detect/schedule.std';
+import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, creditAt, faceWaitingSince, nextModelRun, nextWritingLook } from '../../core/detect/schedule.std';
 import { scaleWritingLine } from '../../core/detect/writing.std';
 import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol';
 import { type Ocr, startOcr } from './ocr';
@@ -109,7 +109,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
     };
 
     const lastRunAt: Record<PeriodicRun, number> = { objects: -Infinity, photos: -Infinity };
-    const runBeforeLastAt: Record<PeriodicRun, number> = { objects: -Infinity, photos: -Infinity };
+    const creditAfterLastRun: Record<PeriodicRun, number> = { objects: MAX_CREDIT, photos: MAX_CREDIT };
     const lastMs: Record<PeriodicRun, number> = { objects: 0, photos: 0 };
     /** The thumbnail of the picture each model last looked at whole. */
     const lastPictureSeen: Partial<Record<ScheduledRun['run'], Uint8Array>> = {};
@@ -127,9 +127,10 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
       const changed = { faces: changedSince('faces'), objects: changedSince('objects'), photos: changedSince('photos') };
       const now = performance.now();
       faceWaiting = faceWaitingSince(faceWaiting, trackerRef.current, now);
-      previous = nextModelRun(now, { lastRunAt, runBeforeLastAt, lastMs, previous, photos, changed, faceWaitingSince: faceWaiting }, trackerRef.current);
+      const schedule = { lastRunAt, creditAfterLastRun, lastMs, previous, photos, changed, faceWaitingSince: faceWaiting };
+      previous = nextModelRun(now, schedule, trackerRef.current);
       if (previous.run !== 'faces') {
-        runBeforeLastAt[previous.run] = lastRunAt[previous.run];
+        creditAfterLastRun[previous.run] = creditAt(previous.run, now, schedule) - 1;
         lastRunAt[previous.run] = now;
       }
       const region = previous.run === 'photos' && previous.why === 'confirm' ? confirmationRegion(trackerRef.current, 'photos', { width: camera.videoWidth, height: camera.videoHeight }) : undefined;
