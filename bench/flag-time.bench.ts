@@ -6,13 +6,12 @@
  * cores), then each one alone (the issue's "a new risk flagged within 1 s of entering the view"); then all four
  * and the face alone again while something keeps moving in a corner of the view (a board circling once a
  * second, as a hand at work would): the picture never stays still, so the models run as often as their shares
- * allow, which is where faces could be starved. In the page,
- * every presented camera frame is sampled where each risk lands: the frame in which that spot turns to the
- * risk's own brightness is the moment it came into view; the moment the panel lists it is its flag. Beside each
- * time, the detector's own run time as the app shows it, and the ratio of the flag time to the runs the flag
- * needs (its hysteresis): above 1 is time spent waiting for a turn or sharing the CPU. And for each flag, the
- * entries in which it went away and came back, or showed for a risk that was not there: a flicker, or a false
- * flag.
+ * allow, which is where faces could be starved. In the page, every presented camera frame is sampled where
+ * each risk lands: the frame in which that spot turns to the risk's own brightness is the moment it came into
+ * view; the moment the panel lists it is its flag. Beside each time, the detector's own run time as the app
+ * shows it, and the ratio of the flag time to the runs the flag needs (its hysteresis): above 1 is time spent
+ * waiting for a turn or sharing the CPU. And for each flag, the entries in which it went away and came back, or
+ * showed for a risk that was not there: a flicker, or a false flag.
  *
  * Run: npm run build && npm run bench -- bench/flag-time.bench.ts
  */
@@ -100,6 +99,7 @@ const watchFlags = (probes: Probe[], movingArea: Probe) => `(() => {
   const flags = ${JSON.stringify(TIMED.map((timed) => ({ name: timed.name, title: timed.title.source })))};
   const inView = {};
   const shownBefore = {};
+  const moving = ${JSON.stringify(movingArea)};
   const tick = (now) => {
     context.drawImage(video, 0, 0, 640, 480);
     const meanOf = (box) => {
@@ -108,7 +108,6 @@ const watchFlags = (probes: Probe[], movingArea: Probe) => `(() => {
       for (let i = 0; i < data.length; i += 4) sum += (data[i] + data[i + 1] + data[i + 2]) / 3;
       return sum / (data.length / 4);
     };
-    const moving = ${JSON.stringify(movingArea)};
     const somethingMoves = meanOf(moving.box) < (moving.clean + moving.planted) / 2;
     for (const probe of probes) {
       const mean = meanOf(probe.box);
@@ -193,8 +192,9 @@ it('time from coming into view to the flag, for a page, a face photo, a face and
     const runMs = (source: RiskSource) => Number(new RegExp(`${source} (\\d+) ms`).exec(line)?.[1]);
     const rows: Array<Array<string | number>> = [];
     const tallies = new Map<string, Tally>();
+    const keyOf = (kind: string, name: string) => `${kind}\u0000${name}`;
     const tally = (kind: string, name: string) => {
-      const key = `${kind}\u0000${name}`;
+      const key = keyOf(kind, name);
       if (!tallies.has(key)) tallies.set(key, { times: [], flickers: 0, entries: 0 });
       return tallies.get(key)!;
     };
@@ -219,7 +219,7 @@ it('time from coming into view to the flag, for a page, a face photo, a face and
       }
     });
     const kinds = [ALL_AT_ONCE, 'alone', `${ALL_AT_ONCE}${WHILE_MOVING}`, `alone${WHILE_MOVING}`];
-    const summary = kinds.flatMap((kind) => TIMED.filter(({ name }) => tallies.has(`${kind}\u0000${name}`)).map(({ name }) => [kind, name, ...summarise(tally(kind, name))]));
+    const summary = kinds.flatMap((kind) => TIMED.filter(({ name }) => tallies.has(keyOf(kind, name))).map(({ name }) => [kind, name, ...summarise(tally(kind, name))]));
     const falseFlags = TIMED.map(({ name }) => `${name} ${tally('not planted', name).flickers}`).join(', ');
     console.log(`\nbench/flag-time: Chromium, every detector running; a page (260 px wide), a face photo (90 px), a portrait (360 px) and a monitor (160 px), all four at once and each alone; then all four and the face alone while something moves in view\n`);
     console.log(table(['entry', 'planted', 'flag', 'ms after in view', 'runs needed (last run ms)', 'flag / runs'], rows));

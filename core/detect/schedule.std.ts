@@ -19,8 +19,9 @@ export type PeriodicRun = 'objects' | 'photos';
 export type RunReason = 'confirm' | 'changed' | 'due' | 'fill';
 export type ScheduledRun = { run: 'faces' | PeriodicRun; why: RunReason };
 export type ModelSchedule = {
-  /** When each periodic run last started, and the runs' worth of time it had left to spend after it (creditAt). */
+  /** When each periodic run last started. */
   lastRunAt: Readonly<Record<PeriodicRun, number>>;
+  /** The runs' worth of time each periodic run had left to spend after its last run (creditAt). */
   creditAfterLastRun: Readonly<Record<PeriodicRun, number>>;
   /** How long each periodic run last took (ms); 0 before it has run. */
   lastMs: Readonly<Record<PeriodicRun, number>>;
@@ -112,7 +113,8 @@ export function confirmationRegion(
 /**
  * The run due at `now`: a confirmation of an unconfirmed sighting first (never two confirmations of one model
  * in a row, so a detector that keeps seeing something new cannot shut out the others), then faces if the
- * picture has changed since they last looked, then whichever periodic run is due (isDue), else faces. While a face waits to be confirmed, due periods wait too, up to FACE_HOLD_MS.
+ * picture has changed since they last looked, then whichever periodic run is due (isDue), else faces. While a
+ * face waits to be confirmed, due periodic runs wait too, for FACE_HOLD_MS at most.
  */
 export function nextModelRun(now: number, schedule: ModelSchedule, tracker: Pick<TrackerState, 'tracks'>): ScheduledRun {
   const periodic: PeriodicRun[] = schedule.photos ? ['objects', 'photos'] : ['objects'];
