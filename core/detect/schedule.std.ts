@@ -4,11 +4,12 @@
  * (a person walking in) are always seen several times a second. While the picture stays still they come round
  * half as often, so that when something comes into view their turn is usually already due. A run that has
  * just seen something new, not yet confirmed, is repeated at once (a photo sweep only around what is new), so
- * its flag takes little more than one run's time instead of a whole period. Pure.
+ * its flag takes little more than one run's time instead of a whole period. Once every flag is settled, a
+ * detector rests while the picture stays still (mayRest). Pure.
  */
 import { type Box, area, clampToFrame, union } from './geometry.std';
 import type { RiskSource } from './risks.std';
-import type { RunScope, TrackedRisk, TrackerState } from './tracker.std';
+import { HYSTERESIS, type RunScope, type TrackedRisk, type TrackerState } from './tracker.std';
 
 /** The worker's models that come round periodically (faces run in between). */
 export type PeriodicRun = 'objects' | 'photos';
@@ -19,8 +20,8 @@ export type PeriodicRun = 'objects' | 'photos';
 export type RunReason = 'confirm' | 'changed' | 'due' | 'fill';
 export type ScheduledRun = { run: 'faces' | PeriodicRun; why: RunReason };
 export type ModelSchedule = {
-  /** When each periodic run last started. */
-  lastRunAt: Readonly<Record<PeriodicRun, number>>;
+  /** When each model last started a run. */
+  lastRunAt: Readonly<Record<ScheduledRun['run'], number>>;
   /** The runs' worth of time each periodic run had left to spend after its last run (creditAt). */
   creditAfterLastRun: Readonly<Record<PeriodicRun, number>>;
   /** How long each periodic run last took (ms); 0 before it has run. */
@@ -78,6 +79,32 @@ function isDue(run: PeriodicRun, now: number, schedule: ModelSchedule): boolean 
   return creditAt(run, now, schedule) >= 1;
 }
 
+/**
+ * On a still picture, a detector whose flags are settled looks again only this often. Another look at the
+ * same picture gives the same answers; in between, its CPU goes to the detectors that still have something
+ * to confirm, and when something comes into view it is free to look at once. The gap is short enough that a
+ * change too small or too faint for the picture's thumbnail (sceneChange.std.ts) is still seen within a few
+ * seconds.
+ */
+export const STILL_LOOK_EVERY_MS = 2000;
+
+/**
+ * Whether `source` has looked at the frame whole often enough to vouch for it (as the verdict needs), and
+ * nothing it saw waits to be confirmed or cleared.
+ */
+function isSettled(source: RiskSource, tracker: Pick<TrackerState, 'tracks' | 'runs'>): boolean {
+  const inFlux = tracker.tracks.some((track) => track.source === source && (!track.confirmed || track.misses > 0));
+  return tracker.runs[source] >= HYSTERESIS[source].appearAfter && !inFlux;
+}
+
+/**
+ * Whether `source` may rest instead of looking: its flags are settled, the picture has not changed since its
+ * last look (`changed`), and that look was less than STILL_LOOK_EVERY_MS ago.
+ */
+export function mayRest(source: RiskSource, tracker: Pick<TrackerState, 'tracks' | 'runs'>, picture: { changed: boolean; sinceLookMs: number }): boolean {
+  return !picture.changed && picture.sinceLookMs < STILL_LOOK_EVERY_MS && isSettled(source, tracker);
+}
+
 /** True while `source` has seen something its next run must confirm or drop. */
 export function awaitsConfirmation(tracker: Pick<TrackerState, 'tracks'>, source: RiskSource): boolean {
   return tracker.tracks.some((track) => track.source === source && !track.confirmed);
@@ -113,10 +140,11 @@ export function confirmationRegion(
 /**
  * The run due at `now`: a confirmation of an unconfirmed sighting first (never two confirmations of one model
  * in a row, so a detector that keeps seeing something new cannot shut out the others), then faces if the
- * picture has changed since they last looked, then whichever periodic run is due (isDue), else faces. While a
- * face waits to be confirmed, due periodic runs wait too, for FACE_HOLD_MS at most.
+ * picture has changed since they last looked, then whichever periodic run is due (isDue), else faces, unless
+ * they may rest (mayRest). While a face waits to be confirmed, due periodic runs wait too, for FACE_HOLD_MS at
+ * most.
  */
-export function nextModelRun(now: number, schedule: ModelSchedule, tracker: Pick<TrackerState, 'tracks'>): ScheduledRun {
+export function nextModelRun(now: number, schedule: ModelSchedule, tracker: Pick<TrackerState, 'tracks' | 'runs'>): ScheduledRun | 'rest' {
   const periodic: PeriodicRun[] = schedule.photos ? ['objects', 'photos'] : ['objects'];
   const justConfirmed = (run: PeriodicRun) => schedule.previous?.run === run && schedule.previous.why === 'confirm';
   const confirm = periodic.find((run) => !justConfirmed(run) && awaitsConfirmation(tracker, run));
@@ -127,7 +155,8 @@ export function nextModelRun(now: number, schedule: ModelSchedule, tracker: Pick
   if (schedule.changed.faces && schedule.previous?.why !== 'changed') return { run: 'faces', why: 'changed' };
   const holding = schedule.faceWaitingSince !== undefined && now - schedule.faceWaitingSince < FACE_HOLD_MS;
   const due = holding ? undefined : periodic.find((run) => isDue(run, now, schedule));
-  return due ? { run: due, why: 'due' } : { run: 'faces', why: 'fill' };
+  if (due) return { run: due, why: 'due' };
+  return mayRest('faces', tracker, { changed: schedule.changed.faces, sinceLookMs: now - schedule.lastRunAt.faces }) ? 'rest' : { run: 'faces', why: 'fill' };
 }
 
 /**
@@ -154,8 +183,18 @@ export function faceWaitingSince(previous: number | undefined, tracker: Pick<Tra
  */
 export const GLANCES_PER_FULL_LOOK = 3;
 
+/** What the text detector's schedule needs to know of the camera's picture (sceneChange.std.ts). */
+export type WritingPicture = {
+  /** Whether the picture has changed since the last look at the whole frame (a glance or a full look)... */
+  changedSinceLook: boolean;
+  /** ...and since the last full look. */
+  changedSinceFullLook: boolean;
+  /** How long ago the last look of any kind started (ms). */
+  sinceLookMs: number;
+};
+
 /**
- * The text detector's next look (a RunScope: a full look is the whole scope):
+ * The text detector's next look (a RunScope: a full look is the whole scope), or a rest:
  * - a full look after GLANCES_PER_FULL_LOOK glances, or when a glance has just failed to see what a full look
  *   saw and must confirm (small print);
  * - what a glance has just seen is confirmed by a glance at the part around it (confirmationRegion), about
@@ -166,18 +205,24 @@ export const GLANCES_PER_FULL_LOOK = 3;
  *   glance after confirms it as before. One more whole glance than usual is allowed before a due full look
  *   for that, and only one, so that glances that keep seeing something new cannot put off the full look for
  *   good;
- * - what a full look saw is first tried at a whole glance: a page is confirmed by it, at a glance's cost.
+ * - what a full look saw is first tried at a whole glance: a page is confirmed by it, at a glance's cost;
+ * - once its flags are settled and a glance has seen the picture since it changed, a full look at once (it
+ *   also sees small print); then, while the picture stays still, a rest (mayRest).
  */
 export function nextWritingLook(
   glancesSinceFullLook: number,
   previous: RunScope | undefined,
-  tracker: Pick<TrackerState, 'tracks'>,
+  tracker: Pick<TrackerState, 'tracks' | 'runs'>,
   frame: { width: number; height: number },
-): RunScope {
+  picture: WritingPicture,
+): RunScope | 'rest' {
   const waiting = tracker.tracks.filter((track) => track.source === 'writing' && !track.confirmed);
   if (waiting.some((track) => !track.glanced) && previous?.glance) return {};
   const confirmingAtAGlance = waiting.some((track) => track.glanced);
   const around = confirmingAtAGlance && !previous?.lookedAt ? confirmationRegion(tracker, 'writing', frame, (track) => track.glanced) : undefined;
   if (around) return { glance: true, lookedAt: around };
+  // A glance has seen the changed picture and found nothing new there: only a full look sees its small print.
+  if (!picture.changedSinceLook && picture.changedSinceFullLook && isSettled('writing', tracker)) return {};
+  if (mayRest('writing', tracker, { changed: picture.changedSinceLook, sinceLookMs: picture.sinceLookMs })) return 'rest';
   return glancesSinceFullLook < GLANCES_PER_FULL_LOOK + (confirmingAtAGlance ? 1 : 0) ? { glance: true } : {};
 }

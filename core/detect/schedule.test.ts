@@ -1,19 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { assessFrame } from './risks.std';
-import { FACE_HOLD_MS, GLANCES_PER_FULL_LOOK, MAX_CREDIT, type ModelSchedule, PERIODS, type ScheduledRun, STILL_PICTURE_SLOWDOWN, confirmationRegion, creditAt, faceWaitingSince, nextModelRun, nextWritingLook, periodOf } from './schedule.std';
-import { type RunScope, newTracker, trackRun, visibleRisks } from './tracker.std';
+import { RISK_SOURCES, assessFrame } from './risks.std';
+import { FACE_HOLD_MS, GLANCES_PER_FULL_LOOK, MAX_CREDIT, type ModelSchedule, PERIODS, type ScheduledRun, STILL_LOOK_EVERY_MS, STILL_PICTURE_SLOWDOWN, confirmationRegion, creditAt, faceWaitingSince, nextModelRun, nextWritingLook, periodOf, type WritingPicture } from './schedule.std';
+import { HYSTERESIS, type RunScope, type TrackerState, newTracker, trackRun, visibleRisks } from './tracker.std';
 
 const photo = assessFrame({ width: 640, height: 480, tileFaces: [{ score: 0.9, box: { x: 470, y: 60, w: 30, h: 30 } }] });
-/** A schedule on a still picture, unless a test says otherwise. */
-const schedule = (parts: Partial<ModelSchedule>): ModelSchedule => ({
-  lastRunAt: { objects: -Infinity, photos: -Infinity },
+/** A schedule on a still picture, unless a test says otherwise; models that have not run yet, unless `lastRunAt` says. */
+const schedule = ({ lastRunAt, ...parts }: Partial<Omit<ModelSchedule, 'lastRunAt'>> & { lastRunAt?: Partial<ModelSchedule['lastRunAt']> }): ModelSchedule => ({
+  lastRunAt: { faces: -Infinity, objects: -Infinity, photos: -Infinity, ...lastRunAt },
   creditAfterLastRun: { objects: MAX_CREDIT, photos: MAX_CREDIT },
   lastMs: { objects: 0, photos: 0 },
   photos: true,
   changed: { faces: false, objects: false, photos: false },
   ...parts,
 });
-const runAt = (now: number, parts: Partial<ModelSchedule>, tracker = newTracker(0)) => nextModelRun(now, schedule(parts), tracker).run;
+/** A tracker whose detectors have each looked at the frame often enough to vouch for it, and seen nothing. */
+const settled = (): TrackerState => ({ ...newTracker(0), runs: Object.fromEntries(RISK_SOURCES.map((source) => [source, HYSTERESIS[source].appearAfter])) as TrackerState['runs'] });
+const face = assessFrame({ width: 640, height: 480, faces: [{ score: 0.9, box: { x: 260, y: 150, w: 140, h: 150 } }] });
+const runAt = (now: number, parts: Parameters<typeof schedule>[0], tracker: Pick<TrackerState, 'tracks' | 'runs'> = newTracker(0)) => {
+  const next = nextModelRun(now, schedule(parts), tracker);
+  return next === 'rest' ? next : next.run;
+};
 
 describe('which model runs next', () => {
   it('starts with objects, then photos, then fills the time with faces until one is due again', () => {
@@ -55,14 +61,17 @@ describe('which model runs next', () => {
     expect(nextModelRun(150, schedule({ ...changed, previous: { run: 'photos', why: 'due' } }), seenOnce)).toEqual({ run: 'photos', why: 'confirm' });
   });
 
+  /** How often the app checks whether a still picture has changed while a model rests (useCornerCheck). */
+  const STILL_CHECK = 50;
   /**
    * The worker simulated for five minutes, with runs as long as `cost` says. The picture is still, except
    * that something comes into view every `entryEveryMs` (at every phase of the periods), or it changes all
-   * the time (0: a hand moving in view). Returns how long each entry waited for its first faces run and its
-   * first objects run, on average, and the share of the worker each model took.
+   * the time (0: a hand moving in view). With `tracker` settled, faces may rest on the still picture (checking
+   * for a change every STILL_CHECK ms). Returns how long each entry waited for its first faces run and
+   * its first objects run, on average, and the share of the worker each model took.
    */
-  function simulate(cost: Record<ScheduledRun['run'], number>, entryEveryMs: number) {
-    const lastRunAt = { objects: -Infinity, photos: -Infinity };
+  function simulate(cost: Record<ScheduledRun['run'], number>, entryEveryMs: number, tracker: Pick<TrackerState, 'tracks' | 'runs'> = newTracker(0)) {
+    const lastRunAt = { faces: -Infinity, objects: -Infinity, photos: -Infinity };
     const creditAfterLastRun = { objects: MAX_CREDIT, photos: MAX_CREDIT };
     const seenSinceChange = { faces: false, objects: false, photos: false };
     const busy = { faces: 0, objects: 0, photos: 0 };
@@ -73,20 +82,23 @@ describe('which model runs next', () => {
     while (now < 300_000) {
       const changed = { faces: !seenSinceChange.faces, objects: !seenSinceChange.objects, photos: !seenSinceChange.photos };
       const current = schedule({ lastRunAt, creditAfterLastRun, lastMs: { objects: cost.objects, photos: cost.photos }, changed, previous });
-      previous = nextModelRun(now, current, newTracker(0));
-      const { run } = previous;
-      if (run !== 'faces') {
-        creditAfterLastRun[run] = creditAt(run, now, current) - 1;
-        lastRunAt[run] = now;
-      }
-      seenSinceChange[run] = true;
-      if (run !== 'photos' && waitingSince[run] !== undefined) {
-        waits[run].push(now - waitingSince[run]);
-        delete waitingSince[run];
-      }
-      busy[run] += cost[run];
+      const next = nextModelRun(now, current, tracker);
       const entry = entryEveryMs > 0 ? Math.ceil((now + 1) / entryEveryMs) * entryEveryMs : now;
-      now += cost[run];
+      if (next === 'rest') {
+        now += STILL_CHECK;
+      } else {
+        previous = next;
+        const { run } = next;
+        if (run !== 'faces') creditAfterLastRun[run] = creditAt(run, now, current) - 1;
+        lastRunAt[run] = now;
+        seenSinceChange[run] = true;
+        if (run !== 'photos' && waitingSince[run] !== undefined) {
+          waits[run].push(now - waitingSince[run]);
+          delete waitingSince[run];
+        }
+        busy[run] += cost[run];
+        now += cost[run];
+      }
       if (now >= entry) {
         if (entryEveryMs > 0) waitingSince.faces = waitingSince.objects = entry;
         seenSinceChange.faces = seenSinceChange.objects = seenSinceChange.photos = false;
@@ -115,8 +127,33 @@ describe('which model runs next', () => {
     expect(share.faces).toBeGreaterThan(0.5);
   });
 
+  it('rests faces on a still picture once their flags are settled, and runs them when it changes or after STILL_LOOK_EVERY_MS', () => {
+    // Objects and photos are not due before 3400 ms.
+    const still = { lastRunAt: { faces: 1000, objects: 2000, photos: 2000 } };
+    expect(runAt(2100, still, settled())).toBe('rest');
+    expect(runAt(2100, { ...still, changed: { faces: true, objects: false, photos: false } }, settled())).toBe('faces');
+    expect(runAt(1000 + STILL_LOOK_EVERY_MS, still, settled())).toBe('faces');
+    // Not before they have vouched for the frame (the verdict waits for it), nor while a face waits to be confirmed or cleared.
+    expect(runAt(2100, still, newTracker(0))).toBe('faces');
+    const seenOnce = trackRun(settled(), 'faces', face, 900);
+    expect(runAt(2100, still, seenOnce)).toBe('faces');
+    const confirmed = [1, 2].reduce((tracker, run) => trackRun(tracker, 'faces', face, 900 + run), seenOnce);
+    expect(runAt(2100, still, confirmed)).toBe('rest');
+    expect(runAt(2100, still, trackRun(confirmed, 'faces', [], 950))).toBe('faces');
+  });
+
+  it('leaves the worker mostly idle on a still picture once everything is settled, and still runs faces and objects soon after an entry', () => {
+    const cost = { faces: 60, objects: 300, photos: 300 };
+    const { faceWait, objectsWait, share } = simulate(cost, 5300, settled());
+    // Faces wait 20 ms and objects 80 ms on average (102 and 264 ms without rests): usually no run is under way.
+    expect(faceWait).toBeLessThan(STILL_CHECK);
+    expect(objectsWait).toBeLessThan(cost.faces + STILL_CHECK);
+    // Faces take 0.03 of the worker (0.64 without rests); objects and sweeps still come round on a still picture.
+    expect(share.faces).toBeLessThan(0.05);
+    expect(share.faces + share.objects + share.photos).toBeLessThan(0.4);
+  });
+
   it('holds due periods back while a face waits to be confirmed, for FACE_HOLD_MS at most', () => {
-    const face = assessFrame({ width: 640, height: 480, faces: [{ score: 0.9, box: { x: 260, y: 150, w: 140, h: 150 } }] });
     const faceSeen = trackRun(newTracker(0), 'faces', face, 100);
     const waiting = faceWaitingSince(undefined, faceSeen, 1000);
     expect(waiting).toBe(1000);
@@ -171,6 +208,13 @@ describe('the text detector: glances between full looks', () => {
     assessFrame({ width: 640, height: 480, writing: [0, 1, 2].map((row) => ({ box: { x: 40, y: 100 + row * 3 * thickness, w: 150, h: thickness }, score: 0.9, thickness })) });
 
   const FRAME = { width: 640, height: 480 };
+  /** A picture that keeps changing: the text detector never rests. */
+  const CHANGING: WritingPicture = { changedSinceLook: true, changedSinceFullLook: true, sinceLookMs: 0 };
+  const lookAt = (glances: number, previous: RunScope | undefined, tracker: TrackerState): RunScope => {
+    const look = nextWritingLook(glances, previous, tracker, FRAME, CHANGING);
+    if (look === 'rest') throw new Error('the text detector rested on a changing picture');
+    return look;
+  };
 
   it(`glances ${GLANCES_PER_FULL_LOOK} times, then looks in full`, () => {
     const quiet = newTracker(0);
@@ -178,7 +222,7 @@ describe('the text detector: glances between full looks', () => {
     let glances = 0;
     let previous: RunScope | undefined;
     for (let i = 0; i < 2 * (GLANCES_PER_FULL_LOOK + 1); i += 1) {
-      previous = nextWritingLook(glances, previous, quiet, FRAME);
+      previous = lookAt(glances, previous, quiet);
       glances = previous.glance ? glances + 1 : 0;
       runs.push(Boolean(previous.glance));
     }
@@ -188,14 +232,14 @@ describe('the text detector: glances between full looks', () => {
 
   it('tries a whole glance first on what a full look saw, and looks in full at once if the glance could not see it', () => {
     const seenInFull = trackRun(newTracker(0), 'writing', lines(4), 100);
-    expect(nextWritingLook(0, {}, seenInFull, FRAME)).toEqual({ glance: true });
+    expect(lookAt(0, {}, seenInFull)).toEqual({ glance: true });
     const glanceMissed = trackRun(seenInFull, 'writing', [], 300, { glance: true });
-    expect(nextWritingLook(1, { glance: true }, glanceMissed, FRAME)).toEqual({});
+    expect(lookAt(1, { glance: true }, glanceMissed)).toEqual({});
   });
 
   it('confirms what a glance saw with a glance at the part around it', () => {
     const seenAtAGlance = trackRun(newTracker(0), 'writing', lines(12), 100, { glance: true });
-    const around = nextWritingLook(1, { glance: true }, seenAtAGlance, FRAME);
+    const around = lookAt(1, { glance: true }, seenAtAGlance);
     // The three lines span 40..190 x 100..184; the region is that grown by a quarter on each side.
     expect(around).toEqual({ glance: true, lookedAt: { x: 3, y: 79, w: 225, h: 126 } });
     const confirmed = trackRun(seenAtAGlance, 'writing', lines(12), 200, around);
@@ -204,20 +248,36 @@ describe('the text detector: glances between full looks', () => {
 
   it('after a look around that missed, glances at the whole frame: the paper seen again is confirmed as before', () => {
     const seenAtAGlance = trackRun(newTracker(0), 'writing', lines(12), 100, { glance: true });
-    const around = nextWritingLook(1, { glance: true }, seenAtAGlance, FRAME);
+    const around = lookAt(1, { glance: true }, seenAtAGlance);
     const missed = trackRun(seenAtAGlance, 'writing', [], 200, around);
     expect(missed.tracks).toEqual([]);
-    expect(nextWritingLook(2, around, missed, FRAME)).toEqual({ glance: true });
+    expect(lookAt(2, around, missed)).toEqual({ glance: true });
     const seenAgain = trackRun(missed, 'writing', lines(12), 300, { glance: true });
     // The glance after a look around is not another look around: a paper the crop cannot confirm is confirmed whole.
-    expect(nextWritingLook(3, { glance: true }, seenAgain, FRAME).lookedAt).toBeDefined();
-    expect(nextWritingLook(3, around, seenAgain, FRAME)).toEqual({ glance: true });
+    expect(lookAt(3, { glance: true }, seenAgain).lookedAt).toBeDefined();
+    expect(lookAt(3, around, seenAgain)).toEqual({ glance: true });
+  });
+
+  it('once settled, glances at a changed picture, then looks in full at once, then rests while the picture stays still', () => {
+    const next = (tracker: TrackerState, picture: WritingPicture) => nextWritingLook(1, { glance: true }, tracker, FRAME, picture);
+    expect(next(settled(), { changedSinceLook: true, changedSinceFullLook: true, sinceLookMs: 3000 })).toEqual({ glance: true });
+    // The glance has seen the new picture, and found nothing new: a full look for its small print.
+    expect(next(settled(), { changedSinceLook: false, changedSinceFullLook: true, sinceLookMs: 400 })).toEqual({});
+    expect(next(settled(), { changedSinceLook: false, changedSinceFullLook: false, sinceLookMs: 1000 })).toBe('rest');
+    // Every STILL_LOOK_EVERY_MS it looks again, glances and full looks in turn as before.
+    expect(next(settled(), { changedSinceLook: false, changedSinceFullLook: false, sinceLookMs: STILL_LOOK_EVERY_MS })).toEqual({ glance: true });
+    // Nothing rests before the text detector has vouched for the frame, nor while a paper's flag is clearing.
+    const still = { changedSinceLook: false, changedSinceFullLook: false, sinceLookMs: 1000 };
+    expect(next(newTracker(0), still)).toEqual({ glance: true });
+    const paper = [1, 2].reduce((tracker, run) => trackRun(tracker, 'writing', lines(12), run, { glance: true }), settled());
+    expect(next(paper, still)).toBe('rest');
+    expect(next(trackRun(paper, 'writing', [], 3, { glance: true }), still)).toEqual({ glance: true });
   });
 
   it('confirms what the last glance saw with one more whole glance before the full look that is due, not two', () => {
     const seenAtAGlance = trackRun(newTracker(0), 'writing', lines(12), 100, { glance: true });
     const around = { glance: true, lookedAt: { x: 0, y: 0, w: 10, h: 10 } };
-    expect(nextWritingLook(GLANCES_PER_FULL_LOOK, around, seenAtAGlance, FRAME)).toEqual({ glance: true });
-    expect(nextWritingLook(GLANCES_PER_FULL_LOOK + 1, around, seenAtAGlance, FRAME)).toEqual({});
+    expect(lookAt(GLANCES_PER_FULL_LOOK, around, seenAtAGlance)).toEqual({ glance: true });
+    expect(lookAt(GLANCES_PER_FULL_LOOK + 1, around, seenAtAGlance)).toEqual({});
   });
 });

@@ -9,7 +9,7 @@ import { type Box, scaleBox } from '../../core/detect/geometry.std';
 import { type FrameDetections, type RiskSource, assessFrame } from '../../core/detect/risks.std';
 import { type RunScope, type TrackerState, acceptRisk, isWholeRun, mergeLookedAt, newTracker, trackRun } from '../../core/detect/tracker.std';
 import { THUMBNAIL, pictureChanged, thumbnailOf } from '../../core/detect/sceneChange.std';
-import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, creditAt, faceWaitingSince, nextModelRun, nextWritingLook } from '../../core/detect/schedule.std';
+import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, creditAt, faceWaitingSince, mayRest, nextModelRun, nextWritingLook } from '../../core/detect/schedule.std';
 import { scaleWritingLine } from '../../core/detect/writing.std';
 import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol';
 import { type Ocr, startOcr } from './ocr';
@@ -18,6 +18,10 @@ import { type Ocr, startOcr } from './ocr';
 const DETECT_WIDTH = 640;
 /** Rest between OCR runs (each takes about a second): it shares two cores with the models. */
 const OCR_REST_MS = 500;
+/** A detector resting on a still picture (mayRest) checks this often whether it has changed: about every other camera frame. */
+const STILL_CHECK_MS = 50;
+/** A thumbnail of the picture younger than this is still the camera's latest frame (30 fps), so the loops share it. */
+const THUMBNAIL_FRESH_MS = 30;
 
 /** Which worker a model runs in: the text detector has its own, so it never holds up faces and objects. */
 type WorkerName = 'models' | 'writing';
@@ -100,59 +104,84 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
       createImageBitmap(camera, { resizeWidth: DETECT_WIDTH, resizeHeight: Math.round((DETECT_WIDTH * camera.videoHeight) / camera.videoWidth), resizeQuality: 'medium' });
 
     const thumbnailCanvas = new OffscreenCanvas(THUMBNAIL.width, THUMBNAIL.height).getContext('2d', { willReadFrequently: true });
-    /** The camera's picture averaged down to a few hundred cells of brightness, to tell whether it has changed. */
-    const grabThumbnail = async () => {
-      const small = await createImageBitmap(camera, { resizeWidth: THUMBNAIL.width, resizeHeight: THUMBNAIL.height, resizeQuality: 'high' });
-      thumbnailCanvas?.drawImage(small, 0, 0);
-      small.close();
-      return thumbnailCanvas ? thumbnailOf(thumbnailCanvas.getImageData(0, 0, THUMBNAIL.width, THUMBNAIL.height).data) : undefined;
+    let thumbnail: { at: number; picture: Promise<Uint8Array | undefined> } | undefined;
+    /**
+     * The camera's picture averaged down to a few hundred cells of brightness, to tell whether it has changed
+     * (undefined without a 2D canvas). One grab per camera frame, shared by every loop that asks for it.
+     */
+    const grabThumbnail = () => {
+      const now = performance.now();
+      if (thumbnail && now - thumbnail.at < THUMBNAIL_FRESH_MS) return thumbnail.picture;
+      const picture = createImageBitmap(camera, { resizeWidth: THUMBNAIL.width, resizeHeight: THUMBNAIL.height, resizeQuality: 'high' }).then((small) => {
+        thumbnailCanvas?.drawImage(small, 0, 0);
+        small.close();
+        return thumbnailCanvas ? thumbnailOf(thumbnailCanvas.getImageData(0, 0, THUMBNAIL.width, THUMBNAIL.height).data) : undefined;
+      });
+      thumbnail = { at: now, picture };
+      return picture;
     };
+    /** Without a thumbnail the picture counts as changing: nothing rests and the periods are never stretched. */
+    const changedSince = (before: Uint8Array | undefined, picture: Uint8Array | undefined) => !picture || pictureChanged(before, picture);
 
-    const lastRunAt: Record<PeriodicRun, number> = { objects: -Infinity, photos: -Infinity };
+    const lastRunAt: Record<ScheduledRun['run'], number> = { faces: -Infinity, objects: -Infinity, photos: -Infinity };
     const creditAfterLastRun: Record<PeriodicRun, number> = { objects: MAX_CREDIT, photos: MAX_CREDIT };
     const lastMs: Record<PeriodicRun, number> = { objects: 0, photos: 0 };
     /** The thumbnail of the picture each model last looked at whole. */
     const lastPictureSeen: Partial<Record<ScheduledRun['run'], Uint8Array>> = {};
     /**
      * What a loop runs next: its model, and what the run can see (for a confirmation, only the part around
-     * what is new, in video pixels; for writing, whether it is a glance).
+     * what is new, in video pixels; for writing, whether it is a glance); undefined to rest (mayRest).
      */
-    type NextRun = { run: ModelRun; scope: RunScope };
+    type NextRun = { run: ModelRun; scope: RunScope } | undefined;
     let previous: ScheduledRun | undefined;
     let faceWaiting: number | undefined;
     const nextModel = async (): Promise<NextRun> => {
-      // Without a thumbnail (no 2D canvas), the picture counts as changing: the periods are never stretched.
       const picture = await grabThumbnail();
-      const changedSince = (run: ScheduledRun['run']) => !picture || pictureChanged(lastPictureSeen[run], picture);
-      const changed = { faces: changedSince('faces'), objects: changedSince('objects'), photos: changedSince('photos') };
+      const changed = { faces: changedSince(lastPictureSeen.faces, picture), objects: changedSince(lastPictureSeen.objects, picture), photos: changedSince(lastPictureSeen.photos, picture) };
       const now = performance.now();
       faceWaiting = faceWaitingSince(faceWaiting, trackerRef.current, now);
       const schedule = { lastRunAt, creditAfterLastRun, lastMs, previous, photos, changed, faceWaitingSince: faceWaiting };
-      previous = nextModelRun(now, schedule, trackerRef.current);
-      if (previous.run !== 'faces') {
-        creditAfterLastRun[previous.run] = creditAt(previous.run, now, schedule) - 1;
-        lastRunAt[previous.run] = now;
-      }
-      const region = previous.run === 'photos' && previous.why === 'confirm' ? confirmationRegion(trackerRef.current, 'photos', { width: camera.videoWidth, height: camera.videoHeight }) : undefined;
-      if (!region) lastPictureSeen[previous.run] = picture;
-      return { run: previous.run, scope: region ? { lookedAt: region } : {} };
+      const next = nextModelRun(now, schedule, trackerRef.current);
+      if (next === 'rest') return undefined;
+      previous = next;
+      if (next.run !== 'faces') creditAfterLastRun[next.run] = creditAt(next.run, now, schedule) - 1;
+      lastRunAt[next.run] = now;
+      const region = next.run === 'photos' && next.why === 'confirm' ? confirmationRegion(trackerRef.current, 'photos', { width: camera.videoWidth, height: camera.videoHeight }) : undefined;
+      if (!region) lastPictureSeen[next.run] = picture;
+      return { run: next.run, scope: region ? { lookedAt: region } : {} };
     };
     let glancesSinceFullLook = 0;
     let lastLook: RunScope | undefined;
-    const nextWriting = (): NextRun => {
-      lastLook = nextWritingLook(glancesSinceFullLook, lastLook, trackerRef.current, { width: camera.videoWidth, height: camera.videoHeight });
-      glancesSinceFullLook = lastLook.glance ? glancesSinceFullLook + 1 : 0;
-      return { run: 'writing', scope: lastLook };
+    let lastLookAt = -Infinity;
+    /** The thumbnails of the pictures the text detector last looked at whole, and last looked at in full. */
+    const writingSaw: { look?: Uint8Array; fullLook?: Uint8Array } = {};
+    const nextWriting = async (): Promise<NextRun> => {
+      const picture = await grabThumbnail();
+      const now = performance.now();
+      const still = { changedSinceLook: changedSince(writingSaw.look, picture), changedSinceFullLook: changedSince(writingSaw.fullLook, picture), sinceLookMs: now - lastLookAt };
+      const look = nextWritingLook(glancesSinceFullLook, lastLook, trackerRef.current, { width: camera.videoWidth, height: camera.videoHeight }, still);
+      if (look === 'rest') return undefined;
+      lastLook = look;
+      lastLookAt = now;
+      glancesSinceFullLook = look.glance ? glancesSinceFullLook + 1 : 0;
+      if (!look.lookedAt) writingSaw.look = picture;
+      if (isWholeRun(look)) writingSaw.fullLook = picture;
+      return { run: 'writing', scope: look };
     };
 
     /** Runs `worker`'s models on camera frames until stopped, folding each run into the tracker. */
-    async function detectLoop(worker: ReturnType<typeof modelWorker>, next: () => NextRun | Promise<NextRun>) {
+    async function detectLoop(worker: ReturnType<typeof modelWorker>, next: () => Promise<NextRun>) {
       while (!stopped) {
         if (!videoReady()) {
           await sleep(100);
           continue;
         }
-        const { run, scope } = await next();
+        const chosen = await next();
+        if (!chosen) {
+          await sleep(STILL_CHECK_MS);
+          continue;
+        }
+        const { run, scope } = chosen;
         const region = scope.lookedAt;
         const frame = await grabFrame();
         const factor = camera.videoWidth / frame.width;
@@ -174,9 +203,11 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
 
     // OCR reads only where the text detector last saw writing: a frame without any has nothing to read, and
     // OCR's second of CPU goes back to the other models. It also waits while the text detector confirms a new
-    // sighting, so that the flag's second run does not share the CPU with it.
+    // sighting, so that the flag's second run does not share the CPU with it, and rests on a still picture
+    // once what it read is settled (mayRest).
     async function ocrLoop() {
       let ocr: Ocr | undefined;
+      let lastRead: { at: number; picture?: Uint8Array } = { at: -Infinity };
       try {
         ocr = await startOcr();
         while (!stopped) {
@@ -188,7 +219,13 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
             latest.lines = [];
             fold('text', frameOf());
           } else {
+            const picture = await grabThumbnail();
             const begin = performance.now();
+            if (mayRest('text', trackerRef.current, { changed: changedSince(lastRead.picture, picture), sinceLookMs: begin - lastRead.at })) {
+              await sleep(STILL_CHECK_MS);
+              continue;
+            }
+            lastRead = { at: begin, picture };
             latest.lines = await ocr.read(camera, camera.videoWidth, camera.videoHeight);
             if (stopped) break;
             fold('text', frameOf(), performance.now() - begin);

@@ -44,7 +44,8 @@ export async function glanceThenAround(detector: NodeDetector, frame: FrameInput
   const look = async (scope: RunScope) => assessFrame({ width: frame.width, height: frame.height, writing: await detector.runWriting(frame, WRITING_GLANCE_LONG_SIDE, scope.lookedAt) });
   const saw = await look({ glance: true });
   const seenOnce = trackRun(newTracker(0), 'writing', saw, 100, { glance: true });
-  const around = nextWritingLook(1, { glance: true }, seenOnce, frame);
-  if (!around.lookedAt) return { saw, confirmed: [] };
+  // The same still frame, glanced at 100 ms ago and never looked at in full.
+  const around = nextWritingLook(1, { glance: true }, seenOnce, frame, { changedSinceLook: false, changedSinceFullLook: true, sinceLookMs: 100 });
+  if (around === 'rest' || !around.lookedAt) return { saw, confirmed: [] };
   return { saw, around, confirmed: visibleRisks(trackRun(seenOnce, 'writing', await look(around), 200, around)) };
 }
