@@ -27,7 +27,7 @@ import { resolveFfmpeg } from '../services/binaries.node';
 import { closeExiftool } from '../services/exiftool.node';
 import { type Plant, plantInRoom } from '../tests/integration/composites.node';
 import { CORPUS_DIR } from '../tests/integration/corpus.node';
-import { type CameraScene, type MovingPatch, makeFakeCameraSequence } from '../tests/e2e/fakeCamera.node';
+import { type CameraScene, circlingBoard, makeFakeCameraSequence } from '../tests/e2e/fakeCamera.node';
 import { launchInChromium } from '../tests/e2e/launchChromium.node';
 import { table } from './measure.node';
 
@@ -38,9 +38,9 @@ const CYCLES = 4;
 const ALL_AT_ONCE = 'all four at once';
 const WHILE_MOVING = ', while something moves';
 /**
- * What moves in view in the last part of each cycle, a dark piece of the kitchen's cupboards, circles in this
- * part of the frame (clear of every planted risk). Wherever it is, it darkens the part by tens of levels: that is
- * how the page tells that it is in view.
+ * What moves in view in the last part of each cycle (circlingBoard) circles in this part of the frame (clear of
+ * every planted risk). Wherever it is, it darkens the part by tens of levels: that is how the page tells that it
+ * is in view.
  */
 const MOVING_AREA: Box = { x: 20, y: 10, w: 200, h: 180 };
 
@@ -164,11 +164,9 @@ it('time from coming into view to the flag, for a page, a face photo, a face and
     const box = clampToFrame({ x: Math.round(x + w / 4), y: Math.round(y + h / 4), w: Math.round(w / 2), h: Math.round(h / 2) }, 640, 480);
     return { name: timed.name, box, clean: brightness(clean, box), planted: brightness(together, box) };
   });
-  const cupboard = path.join(scratch, 'cupboard.png');
-  execFileSync(resolveFfmpeg().path, ['-v', 'error', '-i', path.join(CORPUS_DIR, 'scenes/room-kitchen.jpg'), '-vf', 'scale=640:480,crop=120:80:480:340', cupboard]);
-  const moving: MovingPatch = { image: cupboard, size: 100, x: MOVING_AREA.x + 50, y: MOVING_AREA.y + 50, radius: 50 };
+  const moving = circlingBoard(scratch, MOVING_AREA.x + 50, MOVING_AREA.y + 50);
   // The board where it starts each second, on the clean room: the brightness the page compares against.
-  const withBoard = plantInRoom({ room: clean, item: cupboard, x: moving.x + moving.radius, y: moving.y, width: moving.size }, path.join(scratch, 'board.png')).file;
+  const withBoard = plantInRoom({ room: clean, item: moving.image, x: moving.x + moving.radius, y: moving.y, width: moving.size }, path.join(scratch, 'with-board.png')).file;
   const face = alone[TIMED.findIndex((timed) => timed.source === 'faces')]!.file;
   const enter = (image: string, extra: Partial<CameraScene> = {}): CameraScene[] => [
     { image: clean, seconds: CLEAN_SECONDS, ...extra },

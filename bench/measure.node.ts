@@ -1,5 +1,6 @@
 /** Timing helpers for benchmarks: alternate the contenders, report medians and ratios from one process. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
 
 export async function timeIt(run: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
@@ -41,4 +42,26 @@ export function table(headers: string[], rows: Array<Array<string | number>>): s
   const widths = headers.map((_, column) => Math.max(...cells.map((row) => row[column]!.length)));
   const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
   return [line(headers), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...cells.slice(1).map(line)].join('\n');
+}
+
+/** Clock ticks per second of /proc's CPU times. */
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+
+/**
+ * CPU seconds (user + system) used so far by every running process whose program path contains `program`
+ * (Linux /proc). Sampled before and after a window, the difference is how many cores it kept busy.
+ */
+export function cpuSecondsOf(program: string): number {
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]!.includes(program)) continue;
+      // The fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended between listing and reading: it uses no more CPU.
+    }
+  }
+  return ticks / CLOCK_TICKS;
 }

@@ -6,8 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { resolveFfmpeg } from '../../services/binaries.node';
+import { CORPUS_DIR } from '../integration/corpus.node';
 
-export { CORPUS_DIR } from '../integration/corpus.node';
+export { CORPUS_DIR };
 export const THUMB_WIDTH = 32;
 export const THUMB_HEIGHT = 24;
 
@@ -21,6 +22,16 @@ export function makeFakeCameraVideo(image: string, outDir: string, name = 'camer
  */
 export type MovingPatch = { image: string; size: number; x: number; y: number; radius: number };
 export type CameraScene = { image: string; seconds: number; moving?: MovingPatch };
+
+/**
+ * A board to keep moving in view: a dark 120x80 piece of the kitchen's cupboards (corpus), shown 100 px wide,
+ * circling 50 px around `x`, `y`. Wherever it is, it darkens the 200x180 area from `x - 50`, `y - 50` by tens of levels.
+ */
+export function circlingBoard(outDir: string, x: number, y: number): MovingPatch {
+  const image = path.join(outDir, 'board.png');
+  execFileSync(resolveFfmpeg().path, ['-v', 'error', '-y', '-i', path.join(CORPUS_DIR, 'scenes/room-kitchen.jpg'), '-vf', 'scale=640:480,crop=120:80:480:340', image]);
+  return { image, size: 100, x, y, radius: 50 };
+}
 
 /** A camera feed that shows each image for its seconds, in order, at `fps` (Chromium loops the file). */
 export function makeFakeCameraSequence(scenes: CameraScene[], outDir: string, name: string, fps = 15): string {
