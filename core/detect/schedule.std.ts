@@ -4,8 +4,8 @@
  * (a person walking in) are always seen several times a second. While the picture stays still they come round
  * half as often, so that when something comes into view their turn is usually already due. A run that has
  * just seen something new, not yet confirmed, is repeated at once (a photo sweep only around what is new), so
- * its flag takes little more than one run's time instead of a whole period. Once every flag is settled, a
- * detector rests while the picture stays still (mayRest). Pure.
+ * its flag takes little more than one run's time instead of a whole period. Once its own flags are settled,
+ * each detector rests while the picture stays still (mayRest). Pure.
  */
 import { type Box, area, clampToFrame, union } from './geometry.std';
 import type { RiskSource } from './risks.std';
@@ -24,8 +24,8 @@ export type ModelSchedule = {
   lastRunAt: Readonly<Record<ScheduledRun['run'], number>>;
   /** The runs' worth of time each periodic run had left to spend after its last run (creditAt). */
   creditAfterLastRun: Readonly<Record<PeriodicRun, number>>;
-  /** How long each periodic run last took (ms); 0 before it has run. */
-  lastMs: Readonly<Record<PeriodicRun, number>>;
+  /** How long each model's last run at the whole frame took (ms); 0 before it has run. */
+  lastMs: Readonly<Record<ScheduledRun['run'], number>>;
   /** The run before this one, and why it ran. */
   previous?: ScheduledRun;
   /** Whether the picture has changed since each model last looked at all of it (sceneChange.std.ts). */
@@ -80,13 +80,21 @@ function isDue(run: PeriodicRun, now: number, schedule: ModelSchedule): boolean 
 }
 
 /**
- * On a still picture, a detector whose flags are settled looks again only this often. Another look at the
+ * On a still picture, a detector whose flags are settled looks again only this often... Another look at the
  * same picture gives the same answers; in between, its CPU goes to the detectors that still have something
  * to confirm, and when something comes into view it is free to look at once. The gap is short enough that a
  * change too small or too faint for the picture's thumbnail (sceneChange.std.ts) is still seen within a few
  * seconds.
  */
 export const STILL_LOOK_EVERY_MS = 2000;
+/**
+ * ...or less often if its look is slow, so that on a still picture each detector takes at most this share of
+ * the time: tesseract's reading (~1 s) comes round every 10 s or so, faces (~0.1 s) every 2 s. On a still room
+ * with a page in it, Chromium then keeps 0.97 cores busy (the camera's preview alone: 0.34), against 1.40 when
+ * objects and sweeps came round at half their period and tesseract every 2 s, and 1.98 while something moves
+ * in view (bench/preview).
+ */
+export const STILL_LOOK_MAX_SHARE = 0.1;
 
 /**
  * Whether `source` has looked at the frame whole often enough to vouch for it (as the verdict needs), and
@@ -97,12 +105,16 @@ function isSettled(source: RiskSource, tracker: Pick<TrackerState, 'tracks' | 'r
   return tracker.runs[source] >= HYSTERESIS[source].appearAfter && !inFlux;
 }
 
+/** What a detector's rest depends on: whether the picture has changed since its last look, how long ago that look began and how long it took (ms). */
+export type SinceLook = { changed: boolean; sinceLookMs: number; lookMs: number };
+
 /**
  * Whether `source` may rest instead of looking: its flags are settled, the picture has not changed since its
- * last look (`changed`), and that look was less than STILL_LOOK_EVERY_MS ago.
+ * last look, and that look was less than STILL_LOOK_EVERY_MS ago (or longer, for a slow look: STILL_LOOK_MAX_SHARE).
  */
-export function mayRest(source: RiskSource, tracker: Pick<TrackerState, 'tracks' | 'runs'>, picture: { changed: boolean; sinceLookMs: number }): boolean {
-  return !picture.changed && picture.sinceLookMs < STILL_LOOK_EVERY_MS && isSettled(source, tracker);
+export function mayRest(source: RiskSource, tracker: Pick<TrackerState, 'tracks' | 'runs'>, { changed, sinceLookMs, lookMs }: SinceLook): boolean {
+  const lookEvery = Math.max(STILL_LOOK_EVERY_MS, lookMs / STILL_LOOK_MAX_SHARE);
+  return !changed && sinceLookMs < lookEvery && isSettled(source, tracker);
 }
 
 /** True while `source` has seen something its next run must confirm or drop. */
@@ -140,9 +152,9 @@ export function confirmationRegion(
 /**
  * The run due at `now`: a confirmation of an unconfirmed sighting first (never two confirmations of one model
  * in a row, so a detector that keeps seeing something new cannot shut out the others), then faces if the
- * picture has changed since they last looked, then whichever periodic run is due (isDue), else faces, unless
- * they may rest (mayRest). While a face waits to be confirmed, due periodic runs wait too, for FACE_HOLD_MS at
- * most.
+ * picture has changed since they last looked, then whichever periodic run is due (isDue), else faces; a model
+ * that may rest (mayRest) is passed over, and if all may, the worker rests. While a face waits to be
+ * confirmed, due periodic runs wait too, for FACE_HOLD_MS at most.
  */
 export function nextModelRun(now: number, schedule: ModelSchedule, tracker: Pick<TrackerState, 'tracks' | 'runs'>): ScheduledRun | 'rest' {
   const periodic: PeriodicRun[] = schedule.photos ? ['objects', 'photos'] : ['objects'];
@@ -154,9 +166,11 @@ export function nextModelRun(now: number, schedule: ModelSchedule, tracker: Pick
   // Once: the next run goes ahead even if the picture has changed again, or motion would leave only faces.
   if (schedule.changed.faces && schedule.previous?.why !== 'changed') return { run: 'faces', why: 'changed' };
   const holding = schedule.faceWaitingSince !== undefined && now - schedule.faceWaitingSince < FACE_HOLD_MS;
-  const due = holding ? undefined : periodic.find((run) => isDue(run, now, schedule));
+  const resting = (run: ScheduledRun['run']) =>
+    mayRest(run, tracker, { changed: schedule.changed[run], sinceLookMs: now - schedule.lastRunAt[run], lookMs: schedule.lastMs[run] });
+  const due = holding ? undefined : periodic.find((run) => isDue(run, now, schedule) && !resting(run));
   if (due) return { run: due, why: 'due' };
-  return mayRest('faces', tracker, { changed: schedule.changed.faces, sinceLookMs: now - schedule.lastRunAt.faces }) ? 'rest' : { run: 'faces', why: 'fill' };
+  return resting('faces') ? 'rest' : { run: 'faces', why: 'fill' };
 }
 
 /**
@@ -189,8 +203,10 @@ export type WritingPicture = {
   changedSinceLook: boolean;
   /** ...and since the last full look. */
   changedSinceFullLook: boolean;
-  /** How long ago the last look of any kind started (ms). */
+  /** How long ago the last look of any kind started (ms)... */
   sinceLookMs: number;
+  /** ...and how long it took. */
+  lookMs: number;
 };
 
 /**
@@ -223,6 +239,6 @@ export function nextWritingLook(
   if (around) return { glance: true, lookedAt: around };
   // A glance has seen the changed picture and found nothing new there: only a full look sees its small print.
   if (!picture.changedSinceLook && picture.changedSinceFullLook && isSettled('writing', tracker)) return {};
-  if (mayRest('writing', tracker, { changed: picture.changedSinceLook, sinceLookMs: picture.sinceLookMs })) return 'rest';
+  if (mayRest('writing', tracker, { changed: picture.changedSinceLook, sinceLookMs: picture.sinceLookMs, lookMs: picture.lookMs })) return 'rest';
   return glancesSinceFullLook < GLANCES_PER_FULL_LOOK + (confirmingAtAGlance ? 1 : 0) ? { glance: true } : {};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RISK_SOURCES, assessFrame } from './risks.std';
-import { FACE_HOLD_MS, GLANCES_PER_FULL_LOOK, MAX_CREDIT, type ModelSchedule, PERIODS, type ScheduledRun, STILL_LOOK_EVERY_MS, STILL_PICTURE_SLOWDOWN, confirmationRegion, creditAt, faceWaitingSince, nextModelRun, nextWritingLook, periodOf, type WritingPicture } from './schedule.std';
+import { FACE_HOLD_MS, GLANCES_PER_FULL_LOOK, MAX_CREDIT, type ModelSchedule, PERIODS, type ScheduledRun, STILL_LOOK_EVERY_MS, STILL_LOOK_MAX_SHARE, STILL_PICTURE_SLOWDOWN, confirmationRegion, creditAt, faceWaitingSince, nextModelRun, nextWritingLook, periodOf, type WritingPicture } from './schedule.std';
 import { HYSTERESIS, type RunScope, type TrackerState, newTracker, trackRun, visibleRisks } from './tracker.std';
 
 const photo = assessFrame({ width: 640, height: 480, tileFaces: [{ score: 0.9, box: { x: 470, y: 60, w: 30, h: 30 } }] });
@@ -8,7 +8,7 @@ const photo = assessFrame({ width: 640, height: 480, tileFaces: [{ score: 0.9, b
 const schedule = ({ lastRunAt, ...parts }: Partial<Omit<ModelSchedule, 'lastRunAt'>> & { lastRunAt?: Partial<ModelSchedule['lastRunAt']> }): ModelSchedule => ({
   lastRunAt: { faces: -Infinity, objects: -Infinity, photos: -Infinity, ...lastRunAt },
   creditAfterLastRun: { objects: MAX_CREDIT, photos: MAX_CREDIT },
-  lastMs: { objects: 0, photos: 0 },
+  lastMs: { faces: 0, objects: 0, photos: 0 },
   photos: true,
   changed: { faces: false, objects: false, photos: false },
   ...parts,
@@ -66,9 +66,9 @@ describe('which model runs next', () => {
   /**
    * The worker simulated for five minutes, with runs as long as `cost` says. The picture is still, except
    * that something comes into view every `entryEveryMs` (at every phase of the periods), or it changes all
-   * the time (0: a hand moving in view). With `tracker` settled, faces may rest on the still picture (checking
-   * for a change every STILL_CHECK ms). Returns how long each entry waited for its first faces run and
-   * its first objects run, on average, and the share of the worker each model took.
+   * the time (0: a hand moving in view). With `tracker` settled, the models may rest on the still picture
+   * (checking for a change every STILL_CHECK ms). Returns how long each entry waited for its first faces run
+   * and its first objects run, on average, and the share of the worker each model took.
    */
   function simulate(cost: Record<ScheduledRun['run'], number>, entryEveryMs: number, tracker: Pick<TrackerState, 'tracks' | 'runs'> = newTracker(0)) {
     const lastRunAt = { faces: -Infinity, objects: -Infinity, photos: -Infinity };
@@ -81,7 +81,7 @@ describe('which model runs next', () => {
     let now = 0;
     while (now < 300_000) {
       const changed = { faces: !seenSinceChange.faces, objects: !seenSinceChange.objects, photos: !seenSinceChange.photos };
-      const current = schedule({ lastRunAt, creditAfterLastRun, lastMs: { objects: cost.objects, photos: cost.photos }, changed, previous });
+      const current = schedule({ lastRunAt, creditAfterLastRun, lastMs: cost, changed, previous });
       const next = nextModelRun(now, current, tracker);
       const entry = entryEveryMs > 0 ? Math.ceil((now + 1) / entryEveryMs) * entryEveryMs : now;
       if (next === 'rest') {
@@ -148,9 +148,22 @@ describe('which model runs next', () => {
     // Faces wait 20 ms and objects 80 ms on average (102 and 264 ms without rests): usually no run is under way.
     expect(faceWait).toBeLessThan(STILL_CHECK);
     expect(objectsWait).toBeLessThan(cost.faces + STILL_CHECK);
-    // Faces take 0.03 of the worker (0.64 without rests); objects and sweeps still come round on a still picture.
+    // Faces take 0.03 of the worker (0.64 without rests), objects and sweeps 0.11 each (0.17 when only faces
+    // rested): on the still picture each looks again only every STILL_LOOK_EVERY_MS, or less often if slow.
     expect(share.faces).toBeLessThan(0.05);
-    expect(share.faces + share.objects + share.photos).toBeLessThan(0.4);
+    expect(share.objects + share.photos).toBeLessThan(0.25);
+  });
+
+  it('rests objects and photo sweeps on a still picture once settled too, for STILL_LOOK_EVERY_MS or longer after a slow run', () => {
+    const at = (now: number, objectsMs: number, tracker = settled()) =>
+      runAt(now, { lastRunAt: { faces: now - 100, objects: 0, photos: now }, lastMs: { faces: 60, objects: objectsMs, photos: 300 } }, tracker);
+    // Due on a still picture after twice its period (1400 ms), objects rest until STILL_LOOK_EVERY_MS...
+    expect(at(1500, 150, newTracker(0))).toBe('objects');
+    expect(at(1500, 150)).toBe('rest');
+    expect(at(STILL_LOOK_EVERY_MS, 150)).toBe('objects');
+    // ...or, after a 400-ms run, for 4 s (STILL_LOOK_MAX_SHARE).
+    expect(at(3000, 400)).toBe('rest');
+    expect(at(400 / STILL_LOOK_MAX_SHARE, 400)).toBe('objects');
   });
 
   it('holds due periods back while a face waits to be confirmed, for FACE_HOLD_MS at most', () => {
@@ -209,7 +222,7 @@ describe('the text detector: glances between full looks', () => {
 
   const FRAME = { width: 640, height: 480 };
   /** A picture that keeps changing: the text detector never rests. */
-  const CHANGING: WritingPicture = { changedSinceLook: true, changedSinceFullLook: true, sinceLookMs: 0 };
+  const CHANGING: WritingPicture = { changedSinceLook: true, changedSinceFullLook: true, sinceLookMs: 0, lookMs: 300 };
   const lookAt = (glances: number, previous: RunScope | undefined, tracker: TrackerState): RunScope => {
     const look = nextWritingLook(glances, previous, tracker, FRAME, CHANGING);
     if (look === 'rest') throw new Error('the text detector rested on a changing picture');
@@ -260,14 +273,19 @@ describe('the text detector: glances between full looks', () => {
 
   it('once settled, glances at a changed picture, then looks in full at once, then rests while the picture stays still', () => {
     const next = (tracker: TrackerState, picture: WritingPicture) => nextWritingLook(1, { glance: true }, tracker, FRAME, picture);
-    expect(next(settled(), { changedSinceLook: true, changedSinceFullLook: true, sinceLookMs: 3000 })).toEqual({ glance: true });
+    const glance = { lookMs: 100 };
+    expect(next(settled(), { changedSinceLook: true, changedSinceFullLook: true, sinceLookMs: 3000, ...glance })).toEqual({ glance: true });
     // The glance has seen the new picture, and found nothing new: a full look for its small print.
-    expect(next(settled(), { changedSinceLook: false, changedSinceFullLook: true, sinceLookMs: 400 })).toEqual({});
-    expect(next(settled(), { changedSinceLook: false, changedSinceFullLook: false, sinceLookMs: 1000 })).toBe('rest');
-    // Every STILL_LOOK_EVERY_MS it looks again, glances and full looks in turn as before.
-    expect(next(settled(), { changedSinceLook: false, changedSinceFullLook: false, sinceLookMs: STILL_LOOK_EVERY_MS })).toEqual({ glance: true });
+    expect(next(settled(), { changedSinceLook: false, changedSinceFullLook: true, sinceLookMs: 400, ...glance })).toEqual({});
+    expect(next(settled(), { changedSinceLook: false, changedSinceFullLook: false, sinceLookMs: 1000, ...glance })).toBe('rest');
+    // Every STILL_LOOK_EVERY_MS it looks again, glances and full looks in turn as before...
+    expect(next(settled(), { changedSinceLook: false, changedSinceFullLook: false, sinceLookMs: STILL_LOOK_EVERY_MS, ...glance })).toEqual({ glance: true });
+    // ...or, after a look slow enough to take more than STILL_LOOK_MAX_SHARE of that, later.
+    const slowLook = { changedSinceLook: false, changedSinceFullLook: false, lookMs: 700 };
+    expect(next(settled(), { ...slowLook, sinceLookMs: 700 / STILL_LOOK_MAX_SHARE - 1 })).toBe('rest');
+    expect(next(settled(), { ...slowLook, sinceLookMs: 700 / STILL_LOOK_MAX_SHARE })).toEqual({ glance: true });
     // Nothing rests before the text detector has vouched for the frame, nor while a paper's flag is clearing.
-    const still = { changedSinceLook: false, changedSinceFullLook: false, sinceLookMs: 1000 };
+    const still = { changedSinceLook: false, changedSinceFullLook: false, sinceLookMs: 1000, ...glance };
     expect(next(newTracker(0), still)).toEqual({ glance: true });
     const paper = [1, 2].reduce((tracker, run) => trackRun(tracker, 'writing', lines(12), run, { glance: true }), settled());
     expect(next(paper, still)).toBe('rest');

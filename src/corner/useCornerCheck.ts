@@ -125,7 +125,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
 
     const lastRunAt: Record<ScheduledRun['run'], number> = { faces: -Infinity, objects: -Infinity, photos: -Infinity };
     const creditAfterLastRun: Record<PeriodicRun, number> = { objects: MAX_CREDIT, photos: MAX_CREDIT };
-    const lastMs: Record<PeriodicRun, number> = { objects: 0, photos: 0 };
+    const lastMs: Record<ScheduledRun['run'], number> = { faces: 0, objects: 0, photos: 0 };
     /** The thumbnail of the picture each model last looked at whole. */
     const lastPictureSeen: Partial<Record<ScheduledRun['run'], Uint8Array>> = {};
     /**
@@ -152,17 +152,23 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
     };
     let glancesSinceFullLook = 0;
     let lastLook: RunScope | undefined;
-    let lastLookAt = -Infinity;
+    /** When the text detector's last look began, and how long it took. */
+    const lastLookTime = { at: -Infinity, ms: 0 };
     /** The thumbnails of the pictures the text detector last looked at whole, and last looked at in full. */
     const writingSaw: { look?: Uint8Array; fullLook?: Uint8Array } = {};
     const nextWriting = async (): Promise<NextRun> => {
       const picture = await grabThumbnail();
       const now = performance.now();
-      const still = { changedSinceLook: changedSince(writingSaw.look, picture), changedSinceFullLook: changedSince(writingSaw.fullLook, picture), sinceLookMs: now - lastLookAt };
+      const still = {
+        changedSinceLook: changedSince(writingSaw.look, picture),
+        changedSinceFullLook: changedSince(writingSaw.fullLook, picture),
+        sinceLookMs: now - lastLookTime.at,
+        lookMs: lastLookTime.ms,
+      };
       const look = nextWritingLook(glancesSinceFullLook, lastLook, trackerRef.current, { width: camera.videoWidth, height: camera.videoHeight }, still);
       if (look === 'rest') return undefined;
       lastLook = look;
-      lastLookAt = now;
+      lastLookTime.at = now;
       glancesSinceFullLook = look.glance ? glancesSinceFullLook + 1 : 0;
       if (!look.lookedAt) writingSaw.look = picture;
       if (isWholeRun(look)) writingSaw.fullLook = picture;
@@ -191,8 +197,9 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
           continue;
         }
         const toVideo = <T extends { box: Box }>(found: T[]) => found.map((item) => ({ ...item, box: scaleBox(item.box, factor) }));
-        // A confirmation's time is not a whole sweep's: only whole sweeps set how often the next one comes round.
-        if ((run === 'objects' || run === 'photos') && isWholeRun(scope)) lastMs[run] = reply.ms;
+        // A confirmation's time is not a whole sweep's: only whole runs set how often the next one comes round.
+        if (run === 'writing') lastLookTime.ms = reply.ms;
+        else if (isWholeRun(scope)) lastMs[run] = reply.ms;
         if (run === 'objects') latest.objects = toVideo(reply.objects);
         else if (run === 'photos') latest.tileFaces = mergeLookedAt(latest.tileFaces, toVideo(reply.faces), region);
         else if (run === 'writing') latest.writing = mergeLookedAt(latest.writing, reply.writing.map((line) => scaleWritingLine(line, factor)), region);
@@ -207,7 +214,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
     // once what it read is settled (mayRest).
     async function ocrLoop() {
       let ocr: Ocr | undefined;
-      let lastRead: { at: number; picture?: Uint8Array } = { at: -Infinity };
+      let lastRead: { at: number; ms: number; picture?: Uint8Array } = { at: -Infinity, ms: 0 };
       try {
         ocr = await startOcr();
         while (!stopped) {
@@ -221,14 +228,14 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
           } else {
             const picture = await grabThumbnail();
             const begin = performance.now();
-            if (mayRest('text', trackerRef.current, { changed: changedSince(lastRead.picture, picture), sinceLookMs: begin - lastRead.at })) {
+            if (mayRest('text', trackerRef.current, { changed: changedSince(lastRead.picture, picture), sinceLookMs: begin - lastRead.at, lookMs: lastRead.ms })) {
               await sleep(STILL_CHECK_MS);
               continue;
             }
-            lastRead = { at: begin, picture };
             latest.lines = await ocr.read(camera, camera.videoWidth, camera.videoHeight);
             if (stopped) break;
-            fold('text', frameOf(), performance.now() - begin);
+            lastRead = { at: begin, ms: performance.now() - begin, picture };
+            fold('text', frameOf(), lastRead.ms);
           }
           await sleep(OCR_REST_MS);
         }

@@ -45,7 +45,7 @@ export async function glanceThenAround(detector: NodeDetector, frame: FrameInput
   const saw = await look({ glance: true });
   const seenOnce = trackRun(newTracker(0), 'writing', saw, 100, { glance: true });
   // The same still frame, glanced at 100 ms ago and never looked at in full.
-  const around = nextWritingLook(1, { glance: true }, seenOnce, frame, { changedSinceLook: false, changedSinceFullLook: true, sinceLookMs: 100 });
+  const around = nextWritingLook(1, { glance: true }, seenOnce, frame, { changedSinceLook: false, changedSinceFullLook: true, sinceLookMs: 100, lookMs: 100 });
   if (around === 'rest' || !around.lookedAt) return { saw, confirmed: [] };
   return { saw, around, confirmed: visibleRisks(trackRun(seenOnce, 'writing', await look(around), 200, around)) };
 }
