@@ -3,6 +3,7 @@
  * picture gives a model the same answers, so the corner check runs objects and photo sweeps less often while
  * nothing moves, and at once when something comes into view (schedule.std.ts). Pure.
  */
+import type { Box } from './geometry.std';
 
 /**
  * Thumbnails are this size: one cell is 20x20 px of a 640x480 frame, so a phone held at arm's length (about
@@ -36,12 +37,31 @@ export function thumbnailOf(rgba: Uint8ClampedArray | Uint8Array): Uint8Array {
 const EXPOSURE_BANDS = 16;
 
 /**
- * True when `after` shows something `before` did not (or there is no `before`: the model has not looked yet).
- * A camera adjusting its exposure moves every cell of one brightness alike (dark cells less than mid-tones,
- * white ones no further than white): that move, the median change of cells that were about as bright, is
- * taken out first, and what is left is something new in view.
+ * The thumbnail's cells that `boxes` (in the pixels of a `frame`-sized picture) touch: where a change matters
+ * to a detector that only reads there.
  */
-export function pictureChanged(before: Uint8Array | undefined, after: Uint8Array): boolean {
+export function cellsUnder(boxes: readonly Box[], frame: { width: number; height: number }): boolean[] {
+  const cells = new Array<boolean>(THUMBNAIL.width * THUMBNAIL.height).fill(false);
+  const cellWidth = frame.width / THUMBNAIL.width;
+  const cellHeight = frame.height / THUMBNAIL.height;
+  const span = (from: number, size: number, cell: number, count: number) =>
+    [Math.max(0, Math.floor(from / cell)), Math.min(count - 1, Math.ceil((from + size) / cell) - 1)] as const;
+  for (const box of boxes) {
+    const [left, right] = span(box.x, box.w, cellWidth, THUMBNAIL.width);
+    const [top, bottom] = span(box.y, box.h, cellHeight, THUMBNAIL.height);
+    for (let row = top; row <= bottom; row += 1) cells.fill(true, row * THUMBNAIL.width + left, row * THUMBNAIL.width + right + 1);
+  }
+  return cells;
+}
+
+/**
+ * True when `after` shows something `before` did not (or there is no `before`: the model has not looked yet),
+ * anywhere, or only `within` the cells given (cellsUnder). A camera adjusting its exposure moves every cell of
+ * one brightness alike (dark cells less than mid-tones, white ones no further than white): that move, the
+ * median change of cells that were about as bright, is taken out first, and what is left is something new in
+ * view.
+ */
+export function pictureChanged(before: Uint8Array | undefined, after: Uint8Array, within?: readonly boolean[]): boolean {
   if (!before || before.length !== after.length) return true;
   const band = (value: number) => Math.min(EXPOSURE_BANDS - 1, Math.floor((value * EXPOSURE_BANDS) / 256));
   const differences: number[][] = Array.from({ length: EXPOSURE_BANDS }, () => []);
@@ -49,6 +69,7 @@ export function pictureChanged(before: Uint8Array | undefined, after: Uint8Array
   const exposureMove = differences.map(median);
   let changed = 0;
   for (let cell = 0; cell < before.length; cell += 1) {
+    if (within && !within[cell]) continue;
     const level = before[cell]!;
     const expected = Math.min(255, Math.max(0, level + exposureMove[band(level)]!));
     if (Math.abs(after[cell]! - expected) > CELL_CHANGE_LEVELS) changed += 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_CHANGE_LEVELS, THUMBNAIL, pictureChanged, thumbnailOf } from './sceneChange.std';
+import { CELL_CHANGE_LEVELS, THUMBNAIL, cellsUnder, pictureChanged, thumbnailOf } from './sceneChange.std';
 
 const cells = THUMBNAIL.width * THUMBNAIL.height;
 /** A thumbnail with a gradient, like a room's walls and furniture, not one flat grey. */
@@ -24,6 +24,21 @@ describe('whether the picture has changed since a model looked', () => {
     expect(pictureChanged(room(), twoCells)).toBe(true);
     const withinNoise = room().map((value, cell) => value + (cell % 2 === 0 ? CELL_CHANGE_LEVELS : -CELL_CHANGE_LEVELS) / 2);
     expect(pictureChanged(room(), withinNoise)).toBe(false);
+  });
+
+  it('looks only within the cells given, when given: those a box in the frame touches', () => {
+    // 20x20 px cells in a 640x480 frame: this box touches columns 1-2 of rows 1-2.
+    const within = cellsUnder([{ x: 25, y: 30, w: 30, h: 20 }], { width: 640, height: 480 });
+    const touched = within.flatMap((inside, cell) => (inside ? [cell] : []));
+    expect(touched).toEqual([THUMBNAIL.width + 1, THUMBNAIL.width + 2, 2 * THUMBNAIL.width + 1, 2 * THUMBNAIL.width + 2]);
+    const change = (cellsChanged: number[]) => {
+      const after = room();
+      for (const cell of cellsChanged) after[cell] = after[cell]! + 3 * CELL_CHANGE_LEVELS;
+      return after;
+    };
+    expect(pictureChanged(room(), change(touched), within)).toBe(true);
+    expect(pictureChanged(room(), change([0, 1, 2, 3]), within)).toBe(false);
+    expect(pictureChanged(room(), change([0, 1, 2, 3]))).toBe(true);
   });
 
   it('reads a canvas thumbnail as brightness', () => {

@@ -9,6 +9,7 @@
  */
 import { type Box, area, clampToFrame, union } from './geometry.std';
 import type { RiskSource } from './risks.std';
+import { cellsUnder, pictureChanged } from './sceneChange.std';
 import { HYSTERESIS, type RunScope, type TrackedRisk, type TrackerState } from './tracker.std';
 
 /** The worker's models that come round periodically (faces run in between). */
@@ -115,6 +116,23 @@ export type SinceLook = { changed: boolean; sinceLookMs: number; lookMs: number 
 export function mayRest(source: RiskSource, tracker: Pick<TrackerState, 'tracks' | 'runs'>, { changed, sinceLookMs, lookMs }: SinceLook): boolean {
   const lookEvery = Math.max(STILL_LOOK_EVERY_MS, lookMs / STILL_LOOK_MAX_SHARE);
   return !changed && sinceLookMs < lookEvery && isSettled(source, tracker);
+}
+
+/** What tesseract last read: the picture's thumbnail then (sceneChange.std.ts), and the writing then in view. */
+export type LastReading = { picture?: Uint8Array; writingIds: ReadonlySet<number> };
+
+/**
+ * Whether tesseract's last reading may be out of date (the `changed` of its mayRest): writing has come into
+ * view since, or the picture has changed where writing is. A change elsewhere (a hand at work in a corner)
+ * gives it nothing new to read: while something moved in a corner, reading the still page again and again
+ * (a second or two each time) held the preview to 25 fps on two cores, against 28 without tesseract and 27
+ * with this rest (bench/preview). Without a thumbnail, it is out of date.
+ */
+export function readingOutdated(last: LastReading, picture: Uint8Array | undefined, tracker: Pick<TrackerState, 'tracks'>, frame: { width: number; height: number }): boolean {
+  if (!picture) return true;
+  const writing = tracker.tracks.filter((track) => track.source === 'writing');
+  if (writing.some((track) => !last.writingIds.has(track.id))) return true;
+  return pictureChanged(last.picture, picture, cellsUnder(writing.map((track) => track.box), frame));
 }
 
 /** True while `source` has seen something its next run must confirm or drop. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RISK_SOURCES, assessFrame } from './risks.std';
-import { FACE_HOLD_MS, GLANCES_PER_FULL_LOOK, MAX_CREDIT, type ModelSchedule, PERIODS, type ScheduledRun, STILL_LOOK_EVERY_MS, STILL_LOOK_MAX_SHARE, STILL_PICTURE_SLOWDOWN, confirmationRegion, creditAt, faceWaitingSince, nextModelRun, nextWritingLook, periodOf, type WritingPicture } from './schedule.std';
+import { THUMBNAIL } from './sceneChange.std';
+import { FACE_HOLD_MS, GLANCES_PER_FULL_LOOK, MAX_CREDIT, type ModelSchedule, PERIODS, type ScheduledRun, STILL_LOOK_EVERY_MS, STILL_LOOK_MAX_SHARE, STILL_PICTURE_SLOWDOWN, confirmationRegion, creditAt, faceWaitingSince, nextModelRun, nextWritingLook, periodOf, readingOutdated, type WritingPicture } from './schedule.std';
 import { HYSTERESIS, type RunScope, type TrackerState, newTracker, trackRun, visibleRisks } from './tracker.std';
 
 const photo = assessFrame({ width: 640, height: 480, tileFaces: [{ score: 0.9, box: { x: 470, y: 60, w: 30, h: 30 } }] });
@@ -297,5 +298,31 @@ describe('the text detector: glances between full looks', () => {
     const around = { glance: true, lookedAt: { x: 0, y: 0, w: 10, h: 10 } };
     expect(lookAt(GLANCES_PER_FULL_LOOK, around, seenAtAGlance)).toEqual({ glance: true });
     expect(lookAt(GLANCES_PER_FULL_LOOK + 1, around, seenAtAGlance)).toEqual({});
+  });
+});
+
+describe('when tesseract reads again', () => {
+  const FRAME = { width: 640, height: 480 };
+  /** Three lines of writing from `x`, `y`: a paper 150x84 px. */
+  const paperAt = (x: number, y: number) => [0, 1, 2].map((row) => ({ box: { x, y: y + row * 36, w: 150, h: 12 }, score: 0.9, thickness: 12 }));
+  // A paper at 40..190 x 100..184 (20x20-px cells: columns 2-9, rows 5-9).
+  const paper = trackRun(newTracker(0), 'writing', assessFrame({ ...FRAME, writing: paperAt(40, 100) }), 100);
+  const room = Uint8Array.from({ length: THUMBNAIL.width * THUMBNAIL.height }, (_, cell) => 40 + ((cell * 7) % 160));
+  const readThen = { picture: room, writingIds: new Set(paper.tracks.map((track) => track.id)) };
+  const changedAt = (row: number, columns: number[]) => {
+    const picture = room.slice();
+    for (const column of columns) picture[row * THUMBNAIL.width + column] = picture[row * THUMBNAIL.width + column]! + 40;
+    return picture;
+  };
+
+  it('reads again when the picture changes where writing is, or new writing comes into view, not for a change elsewhere', () => {
+    expect(readingOutdated(readThen, room, paper, FRAME)).toBe(false);
+    expect(readingOutdated(readThen, changedAt(6, [3, 4]), paper, FRAME)).toBe(true);
+    // A hand moving in the top right corner leaves the page as it was read.
+    expect(readingOutdated(readThen, changedAt(1, [28, 29]), paper, FRAME)).toBe(false);
+    const another = trackRun(paper, 'writing', assessFrame({ ...FRAME, writing: [...paperAt(40, 100), ...paperAt(400, 300)] }), 200);
+    expect(readingOutdated(readThen, room, another, FRAME)).toBe(true);
+    // Without a thumbnail, nothing tells that the page is as it was.
+    expect(readingOutdated(readThen, undefined, paper, FRAME)).toBe(true);
   });
 });

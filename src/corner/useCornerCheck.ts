@@ -9,7 +9,7 @@ import { type Box, scaleBox } from '../../core/detect/geometry.std';
 import { type FrameDetections, type RiskSource, assessFrame } from '../../core/detect/risks.std';
 import { type RunScope, type TrackerState, acceptRisk, isWholeRun, mergeLookedAt, newTracker, trackRun } from '../../core/detect/tracker.std';
 import { THUMBNAIL, pictureChanged, thumbnailOf } from '../../core/detect/sceneChange.std';
-import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, creditAt, faceWaitingSince, mayRest, nextModelRun, nextWritingLook } from '../../core/detect/schedule.std';
+import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, creditAt, faceWaitingSince, type LastReading, mayRest, nextModelRun, nextWritingLook, readingOutdated } from '../../core/detect/schedule.std';
 import { scaleWritingLine } from '../../core/detect/writing.std';
 import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol';
 import { type Ocr, startOcr } from './ocr';
@@ -210,11 +210,11 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
 
     // OCR reads only where the text detector last saw writing: a frame without any has nothing to read, and
     // OCR's second of CPU goes back to the other models. It also waits while the text detector confirms a new
-    // sighting, so that the flag's second run does not share the CPU with it, and rests on a still picture
-    // once what it read is settled (mayRest).
+    // sighting, so that the flag's second run does not share the CPU with it, and once what it read is settled,
+    // rests while the picture stays still where writing is (mayRest, readingOutdated).
     async function ocrLoop() {
       let ocr: Ocr | undefined;
-      let lastRead: { at: number; ms: number; picture?: Uint8Array } = { at: -Infinity, ms: 0 };
+      let lastRead: LastReading & { at: number; ms: number } = { at: -Infinity, ms: 0, writingIds: new Set() };
       try {
         ocr = await startOcr();
         while (!stopped) {
@@ -228,13 +228,16 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
           } else {
             const picture = await grabThumbnail();
             const begin = performance.now();
-            if (mayRest('text', trackerRef.current, { changed: changedSince(lastRead.picture, picture), sinceLookMs: begin - lastRead.at, lookMs: lastRead.ms })) {
+            const tracker = trackerRef.current;
+            const outdated = readingOutdated(lastRead, picture, tracker, { width: camera.videoWidth, height: camera.videoHeight });
+            if (mayRest('text', tracker, { changed: outdated, sinceLookMs: begin - lastRead.at, lookMs: lastRead.ms })) {
               await sleep(STILL_CHECK_MS);
               continue;
             }
+            const writingIds = new Set(tracker.tracks.filter((track) => track.source === 'writing').map((track) => track.id));
             latest.lines = await ocr.read(camera, camera.videoWidth, camera.videoHeight);
             if (stopped) break;
-            lastRead = { at: begin, ms: performance.now() - begin, picture };
+            lastRead = { at: begin, ms: performance.now() - begin, picture, writingIds };
             fold('text', frameOf(), lastRead.ms);
           }
           await sleep(OCR_REST_MS);
