@@ -125,8 +125,8 @@ export type LastReading = { picture?: Uint8Array; writingIds: ReadonlySet<number
  * Whether tesseract's last reading may be out of date (the `changed` of its mayRest): writing has come into
  * view since, or the picture has changed where writing is. A change elsewhere (a hand at work in a corner)
  * gives it nothing new to read: while something moved in a corner, reading the still page again and again
- * (a second or two each time) held the preview to 25 fps on two cores, against 28 without tesseract and 27
- * with this rest (bench/preview). Without a thumbnail, it is out of date.
+ * (a second or two each time) held the preview to 0.84 of the camera's rate on two cores, 0.90 with this rest
+ * (bench/preview, one run each). Without a thumbnail, it is out of date.
  */
 export function readingOutdated(last: LastReading, picture: Uint8Array | undefined, tracker: Pick<TrackerState, 'tracks'>, frame: { width: number; height: number }): boolean {
   if (!picture) return true;
