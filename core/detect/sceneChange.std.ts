@@ -33,6 +33,41 @@ export function thumbnailOf(rgba: Uint8ClampedArray | Uint8Array): Uint8Array {
   return luma;
 }
 
+/** A camera frame's brightness plane (the Y of its YUV), `stride` bytes to a row. */
+export type LumaPlane = { data: Uint8Array; width: number; height: number; stride: number; fullRange: boolean };
+
+/** Video's brightness runs from 16 (black) to 235 (white) unless the frame says it uses the full range. */
+const VIDEO_BLACK = 16;
+const VIDEO_WHITE = 235;
+
+/**
+ * Every this many pixels of a frame's brightness plane are read, across and down: still 100 pixels to a
+ * 640x480 frame's cell, a quarter of the time (which is the UI thread's).
+ */
+const LUMA_STEP = 2;
+
+/**
+ * The thumbnail straight from a camera frame's brightness plane: each cell the mean of its pixels (every
+ * LUMA_STEP-th), stretched to 0..255 as the luma of an RGB picture is (thumbnailOf). Webcams deliver YUV:
+ * copying it out of the frame took 1.7 ms of the UI thread in Chromium, where converting the frame to RGB for a
+ * canvas took 11.5.
+ */
+export function thumbnailOfLuma({ data, width, height, stride, fullRange }: LumaPlane): Uint8Array {
+  const sums = new Float64Array(THUMBNAIL.width * THUMBNAIL.height);
+  const counts = new Uint32Array(sums.length);
+  for (let y = 0; y < height; y += LUMA_STEP) {
+    const rowCells = Math.floor((y * THUMBNAIL.height) / height) * THUMBNAIL.width;
+    const rowStart = y * stride;
+    for (let x = 0; x < width; x += LUMA_STEP) {
+      const cell = rowCells + Math.floor((x * THUMBNAIL.width) / width);
+      sums[cell] = sums[cell]! + data[rowStart + x]!;
+      counts[cell] = counts[cell]! + 1;
+    }
+  }
+  const [black, white] = fullRange ? [0, 255] : [VIDEO_BLACK, VIDEO_WHITE];
+  return Uint8Array.from(sums, (sum, cell) => Math.round(Math.min(255, Math.max(0, ((sum / counts[cell]! - black) * 255) / (white - black)))));
+}
+
 /** Cells are grouped by brightness in this many bands to learn how the camera's exposure moved each. */
 const EXPOSURE_BANDS = 16;
 

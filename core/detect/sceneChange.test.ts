@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_CHANGE_LEVELS, THUMBNAIL, cellsUnder, pictureChanged, thumbnailOf } from './sceneChange.std';
+import { CELL_CHANGE_LEVELS, THUMBNAIL, cellsUnder, pictureChanged, thumbnailOf, thumbnailOfLuma } from './sceneChange.std';
 
 const cells = THUMBNAIL.width * THUMBNAIL.height;
 /** A thumbnail with a gradient, like a room's walls and furniture, not one flat grey. */
@@ -43,5 +43,25 @@ describe('whether the picture has changed since a model looked', () => {
 
   it('reads a canvas thumbnail as brightness', () => {
     expect([...thumbnailOf(Uint8ClampedArray.from([255, 255, 255, 255, 0, 0, 0, 255, 255, 0, 0, 255]))]).toEqual([255, 0, 76]);
+  });
+
+  it("reads a camera frame's brightness plane as the mean of each cell, on video's 16..235 scale unless full range", () => {
+    // 128x96 pixels (4x4 to a cell, of which every other pixel across and down is read), rows padded to 140
+    // bytes: the padding is never read.
+    const width = 128;
+    const height = 96;
+    const stride = 140;
+    const data = new Uint8Array(stride * height).fill(99);
+    for (let y = 0; y < height; y += 1) {
+      for (let x = 0; x < width; x += 1) data[y * stride + x] = 16;
+    }
+    // Cell (0, 0): rows read 16, 16 and 235, 235 (mean 125.5); cell (1, 0): columns read 16 and 235.
+    for (let x = 0; x < 4; x += 1) data[2 * stride + x] = 235;
+    for (let y = 0; y < 4; y += 1) data[y * stride + 6] = 235;
+    const limited = thumbnailOfLuma({ data, width, height, stride, fullRange: false });
+    expect(limited.length).toBe(THUMBNAIL.width * THUMBNAIL.height);
+    expect([limited[0], limited[1], limited[2], limited[THUMBNAIL.width]]).toEqual([128, 128, 0, 0]);
+    const full = thumbnailOfLuma({ data, width, height, stride, fullRange: true });
+    expect([full[0], full[2]]).toEqual([126, 16]);
   });
 });

@@ -6,8 +6,8 @@
 import { Human } from '@vladmandic/human';
 import { ASSET_FOLDERS, detectionsFromHuman, humanConfig } from '../../core/detect/detectors.std';
 import { faceTiles, facesFromTiles, tilesFor } from '../../core/detect/tiles.std';
-import { type DetectRequest, type Detected, NOTHING_DETECTED } from './detectorProtocol';
-import { serveModel } from './modelWorkerHost';
+import { type Detected, NOTHING_DETECTED } from './detectorProtocol';
+import { type ScaledRequest, serveModel } from './modelWorkerHost';
 
 const origin = self.location.origin;
 const human = new Human(humanConfig({ modelBasePath: `${origin}/${ASSET_FOLDERS.models}/`, wasmPath: `${origin}/${ASSET_FOLDERS.wasm}/` }));
@@ -15,7 +15,7 @@ const human = new Human(humanConfig({ modelBasePath: `${origin}/${ASSET_FOLDERS.
 // refuses on purpose. SIMD without threads measured only ~10% slower here (FINDINGS.md): keep the CSP strict.
 human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
-async function detect({ frame, run, region }: DetectRequest): Promise<Detected> {
+async function detect({ frame, run, region }: ScaledRequest): Promise<Detected> {
   if (run === 'writing') throw new Error('Writing is found by writing.worker.ts.');
   if (run !== 'photos') {
     const found = detectionsFromHuman(await human.detect(frame, { face: { enabled: run === 'faces' }, object: { enabled: run === 'objects' } }));

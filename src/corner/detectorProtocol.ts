@@ -9,10 +9,16 @@ import type { WritingLine } from '../../core/detect/writing.std';
  */
 export type ModelRun = Exclude<RiskSource, 'text'>;
 
+/**
+ * The workers scale camera frames to this width (Human resizes to its models' inputs anyway; smaller is cheaper
+ * to move), and answer in the scaled frame's pixels.
+ */
+export const DETECT_WIDTH = 640;
+
 export type DetectRequest = {
   id: number;
-  /** A camera frame, transferred (not copied) to the worker, which closes it. */
-  frame: ImageBitmap;
+  /** The camera's frame, transferred (not copied) to the worker, which scales it (DETECT_WIDTH) and closes it. */
+  frame: VideoFrame;
   run: ModelRun;
   /**
    * A confirmation around something new (frame pixels): a photo sweep sweeps only the tiles that hold this
@@ -33,7 +39,7 @@ export type DetectReply =
       id: number;
       width: number;
       height: number;
-      /** Inference time in the worker, without the transfer. */
+      /** The run's time in the worker: scaling the frame and inference, without the transfer. */
       ms: number;
     } & Detected)
   | { kind: 'failed'; id?: number; message: string };

@@ -8,14 +8,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Box, scaleBox } from '../../core/detect/geometry.std';
 import { type FrameDetections, type RiskSource, assessFrame } from '../../core/detect/risks.std';
 import { type RunScope, type TrackerState, acceptRisk, isWholeRun, mergeLookedAt, newTracker, trackRun } from '../../core/detect/tracker.std';
-import { THUMBNAIL, pictureChanged, thumbnailOf } from '../../core/detect/sceneChange.std';
+import { pictureChanged } from '../../core/detect/sceneChange.std';
 import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, creditAt, faceWaitingSince, type LastReading, mayRest, nextModelRun, nextWritingLook, readingOutdated } from '../../core/detect/schedule.std';
 import { scaleWritingLine } from '../../core/detect/writing.std';
-import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol';
+import { cameraFrame, thumbnailReader } from './cameraFrames';
+import { DETECT_WIDTH, type DetectReply, type DetectRequest, type ModelRun } from './detectorProtocol';
 import { type Ocr, startOcr } from './ocr';
 
-/** Frames for the models are this wide (Human resizes to its models' inputs anyway; smaller is cheaper to move). */
-const DETECT_WIDTH = 640;
 /** Rest between OCR runs (each takes about a second): it shares two cores with the models. */
 const OCR_REST_MS = 500;
 /** A detector resting on a still picture (mayRest) checks this often whether it has changed: about every other camera frame. */
@@ -55,7 +54,7 @@ function modelWorker(worker: Worker, onStatus: (reply: Extract<DetectReply, { ki
     }
   };
   return {
-    detect: (frame: ImageBitmap, run: Omit<DetectRequest, 'id' | 'frame'>) =>
+    detect: (frame: VideoFrame, run: Omit<DetectRequest, 'id' | 'frame'>) =>
       new Promise<DetectReply>((resolve) => {
         const id = nextId++;
         pending.set(id, resolve);
@@ -100,10 +99,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     // A hidden window (minimised, another tab) checks nothing: no CPU spent on frames nobody sees.
     const videoReady = () => !document.hidden && camera.readyState >= 2 && camera.videoWidth > 0;
-    const grabFrame = () =>
-      createImageBitmap(camera, { resizeWidth: DETECT_WIDTH, resizeHeight: Math.round((DETECT_WIDTH * camera.videoHeight) / camera.videoWidth), resizeQuality: 'medium' });
-
-    const thumbnailCanvas = new OffscreenCanvas(THUMBNAIL.width, THUMBNAIL.height).getContext('2d', { willReadFrequently: true });
+    const readThumbnail = thumbnailReader();
     let thumbnail: { at: number; picture: Promise<Uint8Array | undefined> } | undefined;
     /**
      * The camera's picture averaged down to a few hundred cells of brightness, to tell whether it has changed
@@ -112,11 +108,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
     const grabThumbnail = () => {
       const now = performance.now();
       if (thumbnail && now - thumbnail.at < THUMBNAIL_FRESH_MS) return thumbnail.picture;
-      const picture = createImageBitmap(camera, { resizeWidth: THUMBNAIL.width, resizeHeight: THUMBNAIL.height, resizeQuality: 'high' }).then((small) => {
-        thumbnailCanvas?.drawImage(small, 0, 0);
-        small.close();
-        return thumbnailCanvas ? thumbnailOf(thumbnailCanvas.getImageData(0, 0, THUMBNAIL.width, THUMBNAIL.height).data) : undefined;
-      });
+      const picture = readThumbnail ? readThumbnail(camera) : Promise.resolve(undefined);
       thumbnail = { at: now, picture };
       return picture;
     };
@@ -189,9 +181,9 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
         }
         const { run, scope } = chosen;
         const region = scope.lookedAt;
-        const frame = await grabFrame();
-        const factor = camera.videoWidth / frame.width;
-        const reply = await worker.detect(frame, { run, ...(region ? { region: scaleBox(region, 1 / factor) } : {}), ...(scope.glance ? { glance: true } : {}) });
+        // The worker scales the frame to DETECT_WIDTH and answers in those pixels.
+        const factor = camera.videoWidth / DETECT_WIDTH;
+        const reply = await worker.detect(cameraFrame(camera), { run, ...(region ? { region: scaleBox(region, 1 / factor) } : {}), ...(scope.glance ? { glance: true } : {}) });
         if (stopped || reply.kind !== 'detected') {
           if (reply.kind === 'failed') await sleep(1000);
           continue;

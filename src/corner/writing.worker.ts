@@ -6,8 +6,8 @@
 import * as ort from 'onnxruntime-web/wasm';
 import { ASSET_FOLDERS } from '../../core/detect/detectors.std';
 import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, WRITING_MODEL_FILE, WRITING_THREADS, type WritingModel, findWriting, onnxWritingModel } from '../../core/detect/writing.std';
-import { type DetectRequest, type Detected, NOTHING_DETECTED } from './detectorProtocol';
-import { serveModel } from './modelWorkerHost';
+import { type Detected, NOTHING_DETECTED } from './detectorProtocol';
+import { type ScaledRequest, serveModel } from './modelWorkerHost';
 
 const origin = self.location.origin;
 ort.env.wasm.wasmPaths = `${origin}/${ASSET_FOLDERS.onnxWasm}/`;
@@ -16,7 +16,7 @@ ort.env.wasm.numThreads = WRITING_THREADS.app;
 let model: WritingModel | undefined;
 let canvas: OffscreenCanvas | undefined;
 
-async function detect({ frame, glance, region }: DetectRequest): Promise<Detected> {
+async function detect({ frame, glance, region }: ScaledRequest): Promise<Detected> {
   // Frames come at one size; resizing a canvas clears and reallocates it, so only when that size changes.
   if (canvas?.width !== frame.width || canvas.height !== frame.height) canvas = new OffscreenCanvas(frame.width, frame.height);
   const context = canvas.getContext('2d', { willReadFrequently: true })!;

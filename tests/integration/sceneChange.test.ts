@@ -1,14 +1,15 @@
 /**
  * The corner check's change test on real rooms: something small coming into view is a change; the camera
- * brightening, or its sensor noise, is not. Thumbnails are made as the app makes them, by averaging the frame
- * down (ffmpeg's area filter here, the browser's resize in the app).
+ * brightening, or its sensor noise, is not. Thumbnails are made as the app makes them: from the brightness
+ * plane of a camera's YUV frame, or, for a camera that delivers RGB, by averaging the frame down (ffmpeg's area
+ * filter here, the canvas in the app).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { THUMBNAIL, pictureChanged, thumbnailOf } from '../../core/detect/sceneChange.std';
+import { THUMBNAIL, pictureChanged, thumbnailOf, thumbnailOfLuma } from '../../core/detect/sceneChange.std';
 import { resolveFfmpeg } from '../../services/binaries.node';
 import { plantInRoom } from './composites.node';
 import { CLEAN_ROOMS, CORPUS_DIR } from './corpus.node';
@@ -16,17 +17,24 @@ import { CLEAN_ROOMS, CORPUS_DIR } from './corpus.node';
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-change-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-/** The thumbnail of `image` at 640x480, after `filters` (an exposure change, sensor noise). */
-function thumbnail(image: string, filters: string[] = []): Uint8Array {
-  const rgba = execFileSync(resolveFfmpeg().path, [
-    '-v', 'error', '-i', image, '-frames:v', '1',
-    '-vf', ['scale=640:480', ...filters, `scale=${THUMBNAIL.width}:${THUMBNAIL.height}:flags=area`, 'format=rgba'].join(','),
-    '-f', 'rawvideo', '-',
+/** `image` at 640x480 after `filters` (an exposure change, sensor noise), as raw video of `pixelFormat`. */
+function frameOf(image: string, filters: string[], pixelFormat: string): Buffer {
+  return execFileSync(resolveFfmpeg().path, [
+    '-v', 'error', '-i', image, '-frames:v', '1', '-vf', ['scale=640:480', ...filters, `format=${pixelFormat}`].join(','), '-f', 'rawvideo', '-',
   ]);
-  return thumbnailOf(rgba);
 }
 
-describe.each(CLEAN_ROOMS)('the picture of %s', (room) => {
+/** The two ways the app makes a thumbnail of a 640x480 frame. */
+const THUMBNAIL_MAKERS: Record<string, (image: string, filters?: string[]) => Uint8Array> = {
+  // A webcam's YUV frame: its brightness plane, in video's range, read in the UI thread.
+  'from the YUV frame': (image, filters = []) =>
+    thumbnailOfLuma({ data: frameOf(image, filters, 'yuv420p').subarray(0, 640 * 480), width: 640, height: 480, stride: 640, fullRange: false }),
+  // Any other frame: drawn onto a canvas of the thumbnail's size (ffmpeg's area filter here).
+  'from RGB': (image, filters = []) => thumbnailOf(frameOf(image, [...filters, `scale=${THUMBNAIL.width}:${THUMBNAIL.height}:flags=area`], 'rgba')),
+};
+
+describe.each(CLEAN_ROOMS.flatMap((room) => Object.keys(THUMBNAIL_MAKERS).map((maker) => [room, maker] as const)))('the picture of %s, %s', (room, maker) => {
+  const thumbnail = THUMBNAIL_MAKERS[maker]!;
   const roomFile = path.join(CORPUS_DIR, 'scenes', room);
   const still = thumbnail(roomFile);
 
@@ -40,5 +48,12 @@ describe.each(CLEAN_ROOMS)('the picture of %s', (room) => {
     expect(pictureChanged(still, thumbnail(roomFile, ['eq=gamma=1.2']))).toBe(false);
     // Noise of up to 12 levels on every pixel, different in each frame: more than a webcam's in a lit room.
     expect(pictureChanged(still, thumbnail(roomFile, ['noise=alls=12:allf=u']))).toBe(false);
+  });
+
+  it('reads the same brightness either way, within a few levels on average', () => {
+    const other = Object.values(THUMBNAIL_MAKERS).find((make) => make !== thumbnail)!(roomFile);
+    const meanDifference = still.reduce((sum, level, cell) => sum + Math.abs(level - other[cell]!), 0) / still.length;
+    expect(meanDifference).toBeLessThan(3);
+    expect(pictureChanged(other, still)).toBe(false);
   });
 });
