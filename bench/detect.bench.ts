@@ -22,9 +22,8 @@ import { faceTiles } from '../core/detect/tiles.std';
 import { GLANCES_PER_FULL_LOOK, type PeriodicRun, periodOf } from '../core/detect/schedule.std';
 import { HYSTERESIS, newTracker, trackRun } from '../core/detect/tracker.std';
 import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, WRITING_THREADS, writingInput, writingInputSize } from '../core/detect/writing.std';
-import { type FrameInput, NodeDetector } from '../services/detector.node';
+import { type FrameInput, NodeDetector, ocrPicture } from '../services/detector.node';
 import { ocrLanguageDir } from '../services/detectorAssets.node';
-import { encodePng } from '../services/png.node';
 import { decodeFrame } from '../tests/integration/composites.node';
 import { CORPUS_DIR } from '../tests/integration/corpus.node';
 import { compare, table } from './measure.node';
@@ -131,7 +130,7 @@ it('per-model latency and overhead against bare inference', async () => {
   }
 
   // Text. Bare: tesseract with our page mode and resolution but its default second, light-on-dark pass over
-  // doubtful words (which ours leaves out), on the same PNGs.
+  // doubtful words (which ours leaves out), on the same pictures.
   const size = { width: Math.round(640 * ocrScale(640, 480)), height: Math.round(480 * ocrScale(640, 480)) };
   const ocrFrames = SCENES.map((scene) => frameOf(scene, size.width, size.height));
   const bareOcr = await createWorker(TESSERACT_LANGUAGE, OEM.LSTM_ONLY, { langPath: ocrLanguageDir(), cacheMethod: 'none', gzip: true });
@@ -139,7 +138,7 @@ it('per-model latency and overhead against bare inference', async () => {
   const ocr = { bare: 0, ours: 0 };
   for (const frame of ocrFrames) {
     const medians = await compare(
-      { bare: () => bareOcr.recognize(encodePng(frame.rgb, frame.width, frame.height), {}, { blocks: true, text: false }), ours: () => detector.runOcr(frame) },
+      { bare: () => bareOcr.recognize(ocrPicture(frame), {}, { blocks: true, text: false }), ours: () => detector.runOcr(frame) },
       3,
     );
     ocr.bare += medians.bare! / ocrFrames.length;

@@ -17,6 +17,7 @@ import {
   humanConfig,
   linesFromOcr,
   type OcrBlocksLike,
+  ppmOf,
 } from '../core/detect/detectors.std';
 import { type Box, scaleBox } from '../core/detect/geometry.std';
 import { type FaceDetection, type FrameDetections, type Risk, type RiskSource, assessFrame } from '../core/detect/risks.std';
@@ -26,7 +27,6 @@ import { faceTiles, facesFromTiles } from '../core/detect/tiles.std';
 import { WRITING_INPUT_LONG_SIDE, WRITING_THREADS, type WritingLine, type WritingModel, findWriting, onnxWritingModel, scaleWritingLine } from '../core/detect/writing.std';
 import { humanModelsDir, humanNodeWasmBuild, ocrLanguageDir, tfjsWasmDir, writingModelFile } from './detectorAssets.node';
 import { ffmpegRawFrames } from './ffmpeg.node';
-import { encodePng } from './png.node';
 import { readPicture } from './sanitize.node';
 
 /** Human asks tfjs for `<modelBasePath><name>.json`; this scheme routes those requests to files on disk. */
@@ -92,7 +92,7 @@ export class NodeDetector {
 
   /** tesseract on one frame (already at OCR scale): its lines, in the frame's pixels. */
   async runOcr(frame: FrameInput): Promise<FrameDetections['lines']> {
-    const { data } = await this.ocr.recognize(encodePng(frame.rgb, frame.width, frame.height), {}, { blocks: true, text: false });
+    const { data } = await this.ocr.recognize(ocrPicture(frame), {}, { blocks: true, text: false });
     return linesFromOcr(data.blocks as unknown as OcrBlocksLike, 1);
   }
 
@@ -111,6 +111,12 @@ export class NodeDetector {
   async close(): Promise<void> {
     await Promise.all([this.ocr.terminate(), this.writing.release()]);
   }
+}
+
+/** The picture tesseract reads of `frame` (ppmOf), as the Buffer tesseract.js takes in Node, not copied again. */
+export function ocrPicture(frame: FrameInput): Buffer {
+  const ppm = ppmOf(frame.rgb, frame.width, frame.height, 3);
+  return Buffer.from(ppm.buffer, ppm.byteOffset, ppm.byteLength);
 }
 
 function cropFrame(frame: FrameInput, box: Box): FrameInput {

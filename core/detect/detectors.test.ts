@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaProbe } from '../sanitize/media.std';
 import { ffmpegArgv } from '../sanitize/plan.std';
-import { OCR_MAX_LONG_SIDE, OCR_MIN_LONG_SIDE, linesFromOcr, ocrScale } from './detectors.std';
+import { OCR_MAX_LONG_SIDE, OCR_MIN_LONG_SIDE, linesFromOcr, ocrScale, ppmOf } from './detectors.std';
 import { assessFrame } from './risks.std';
 import { mergeVideoRisks, scanJson } from './scanResult.std';
 import { planScanFrames } from './scanPlan.std';
@@ -13,6 +13,12 @@ describe('OCR input and output', () => {
     expect(ocrScale(640, 480)).toBeCloseTo(OCR_MIN_LONG_SIDE / 640);
     expect(ocrScale(2000, 1000)).toBe(1);
     expect(ocrScale(4000, 3000)).toBeCloseTo(OCR_MAX_LONG_SIDE / 4000);
+  });
+
+  it('hands tesseract a PPM of RGB pixels, or of RGBA ones without their alpha', () => {
+    const header = [...new TextEncoder().encode('P6\n2 1\n255\n')];
+    expect([...ppmOf(Uint8Array.from([1, 2, 3, 4, 5, 6, 7]), 2, 1, 3)]).toEqual([...header, 1, 2, 3, 4, 5, 6]);
+    expect([...ppmOf(Uint8ClampedArray.from([1, 2, 3, 255, 4, 5, 6, 255]), 2, 1, 4)]).toEqual([...header, 1, 2, 3, 4, 5, 6]);
   });
 
   it('keeps confident words and maps boxes back to the frame', () => {

@@ -227,7 +227,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
               continue;
             }
             const writingIds = new Set(tracker.tracks.filter((track) => track.source === 'writing').map((track) => track.id));
-            latest.lines = await ocr.read(camera, camera.videoWidth, camera.videoHeight);
+            latest.lines = await ocr.read(camera);
             if (stopped) break;
             lastRead = { at: begin, ms: performance.now() - begin, picture, writingIds };
             fold('text', frameOf(), lastRead.ms);
