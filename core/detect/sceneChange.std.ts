@@ -90,27 +90,58 @@ export function cellsUnder(boxes: readonly Box[], frame: { width: number; height
 }
 
 /**
- * True when `after` shows something `before` did not (or there is no `before`: the model has not looked yet),
- * anywhere, or only `within` the cells given (cellsUnder). A camera adjusting its exposure moves every cell of
+ * Which cells of `after` show something `before` did not. A camera adjusting its exposure moves every cell of
  * one brightness alike (dark cells less than mid-tones, white ones no further than white): that move, the
  * median change of cells that were about as bright, is taken out first, and what is left is something new in
  * view.
  */
-export function pictureChanged(before: Uint8Array | undefined, after: Uint8Array, within?: readonly boolean[]): boolean {
-  if (!before || before.length !== after.length) return true;
+function newInCell(before: Uint8Array, after: Uint8Array): (cell: number) => boolean {
   const band = (value: number) => Math.min(EXPOSURE_BANDS - 1, Math.floor((value * EXPOSURE_BANDS) / 256));
   const differences: number[][] = Array.from({ length: EXPOSURE_BANDS }, () => []);
   before.forEach((value, cell) => differences[band(value)]!.push(after[cell]! - value));
   const exposureMove = differences.map(median);
+  return (cell) => {
+    const level = before[cell]!;
+    const expected = Math.min(255, Math.max(0, level + exposureMove[band(level)]!));
+    return Math.abs(after[cell]! - expected) > CELL_CHANGE_LEVELS;
+  };
+}
+
+/**
+ * True when `after` shows something `before` did not (or there is no `before`: the model has not looked yet),
+ * anywhere, or only `within` the cells given (cellsUnder).
+ */
+export function pictureChanged(before: Uint8Array | undefined, after: Uint8Array, within?: readonly boolean[]): boolean {
+  if (!before || before.length !== after.length) return true;
+  const isNew = newInCell(before, after);
   let changed = 0;
   for (let cell = 0; cell < before.length; cell += 1) {
     if (within && !within[cell]) continue;
-    const level = before[cell]!;
-    const expected = Math.min(255, Math.max(0, level + exposureMove[band(level)]!));
-    if (Math.abs(after[cell]! - expected) > CELL_CHANGE_LEVELS) changed += 1;
+    if (isNew(cell)) changed += 1;
     if (changed >= MIN_CHANGED_CELLS) return true;
   }
   return false;
+}
+
+/**
+ * Where `after` shows something `before` did not: the box around every changed cell, in the pixels of a
+ * `frame`-sized picture; all of it without a `before`; undefined if the picture has not changed.
+ */
+export function changedRegion(before: Uint8Array | undefined, after: Uint8Array, frame: { width: number; height: number }): Box | undefined {
+  if (!before || before.length !== after.length) return { x: 0, y: 0, w: frame.width, h: frame.height };
+  const isNew = newInCell(before, after);
+  const columns: number[] = [];
+  const rows: number[] = [];
+  for (let cell = 0; cell < before.length; cell += 1) {
+    if (!isNew(cell)) continue;
+    columns.push(cell % THUMBNAIL.width);
+    rows.push(Math.floor(cell / THUMBNAIL.width));
+  }
+  if (columns.length < MIN_CHANGED_CELLS) return undefined;
+  const cellWidth = frame.width / THUMBNAIL.width;
+  const cellHeight = frame.height / THUMBNAIL.height;
+  const [left, right, top, bottom] = [Math.min(...columns), Math.max(...columns) + 1, Math.min(...rows), Math.max(...rows) + 1];
+  return { x: left * cellWidth, y: top * cellHeight, w: (right - left) * cellWidth, h: (bottom - top) * cellHeight };
 }
 
 /** The middle value (0 for none). */

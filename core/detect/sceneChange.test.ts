@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_CHANGE_LEVELS, THUMBNAIL, cellsUnder, pictureChanged, thumbnailOf, thumbnailOfLuma } from './sceneChange.std';
+import { CELL_CHANGE_LEVELS, THUMBNAIL, cellsUnder, changedRegion, pictureChanged, thumbnailOf, thumbnailOfLuma } from './sceneChange.std';
 
 const cells = THUMBNAIL.width * THUMBNAIL.height;
 /** A thumbnail with a gradient, like a room's walls and furniture, not one flat grey. */
@@ -39,6 +39,19 @@ describe('whether the picture has changed since a model looked', () => {
     expect(pictureChanged(room(), change(touched), within)).toBe(true);
     expect(pictureChanged(room(), change([0, 1, 2, 3]), within)).toBe(false);
     expect(pictureChanged(room(), change([0, 1, 2, 3]))).toBe(true);
+  });
+
+  it('says where the picture changed: around every changed cell, in frame pixels', () => {
+    const frame = { width: 640, height: 480 };
+    expect(changedRegion(undefined, room(), frame)).toEqual({ x: 0, y: 0, w: 640, h: 480 });
+    expect(changedRegion(room(), room().map((value) => value + 30), frame)).toBeUndefined();
+    const after = room();
+    // Cells (3, 2) and (5, 4): 20x20 px each.
+    for (const cell of [2 * THUMBNAIL.width + 3, 4 * THUMBNAIL.width + 5]) after[cell] = after[cell]! + 3 * CELL_CHANGE_LEVELS;
+    expect(changedRegion(room(), after, frame)).toEqual({ x: 60, y: 40, w: 60, h: 60 });
+    const oneCell = room();
+    oneCell[100] = oneCell[100]! + 3 * CELL_CHANGE_LEVELS;
+    expect(changedRegion(room(), oneCell, frame)).toBeUndefined();
   });
 
   it('reads a canvas thumbnail as brightness', () => {

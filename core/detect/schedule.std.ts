@@ -9,7 +9,7 @@
  */
 import { type Box, area, clampToFrame, union } from './geometry.std';
 import type { RiskSource } from './risks.std';
-import { cellsUnder, pictureChanged } from './sceneChange.std';
+import { THUMBNAIL, cellsUnder, pictureChanged } from './sceneChange.std';
 import { HYSTERESIS, type RunScope, type TrackedRisk, type TrackerState } from './tracker.std';
 
 /** The worker's models that come round periodically (faces run in between). */
@@ -148,6 +148,12 @@ const CONFIRM_MARGIN = 0.25;
 /** ...unless that is most of the frame anyway: then the whole frame, which refreshes everything else too. */
 const CONFIRM_MAX_SHARE = 0.6;
 
+/** `box` grown by `by` on every side, within the frame; undefined (the whole frame) if that is most of it. */
+function partAround(box: Box, by: { x: number; y: number }, frame: { width: number; height: number }): Box | undefined {
+  const region = clampToFrame({ x: box.x - by.x, y: box.y - by.y, w: box.w + 2 * by.x, h: box.h + 2 * by.y }, frame.width, frame.height);
+  return area(region) > CONFIRM_MAX_SHARE * frame.width * frame.height ? undefined : region;
+}
+
 /**
  * Where a confirmation of `source` looks (in the tracker's pixels, a `frame` wide and high): around its
  * unconfirmed sightings (those `which` picks); undefined for the whole frame. A photo seen once is confirmed by
@@ -162,9 +168,24 @@ export function confirmationRegion(
   const fresh = tracker.tracks.filter((track) => track.source === source && !track.confirmed && which(track)).map((track) => track.box);
   if (fresh.length === 0) return undefined;
   const seen = fresh.reduce(union);
-  const grown = { x: seen.x - seen.w * CONFIRM_MARGIN, y: seen.y - seen.h * CONFIRM_MARGIN, w: seen.w * (1 + 2 * CONFIRM_MARGIN), h: seen.h * (1 + 2 * CONFIRM_MARGIN) };
-  const region = clampToFrame(grown, frame.width, frame.height);
-  return area(region) > CONFIRM_MAX_SHARE * frame.width * frame.height ? undefined : region;
+  return partAround(seen, { x: seen.w * CONFIRM_MARGIN, y: seen.h * CONFIRM_MARGIN }, frame);
+}
+
+/**
+ * Where a photo sweep looks (undefined: all of the frame): a confirmation, around what it saw; on a picture
+ * that has changed since the last sweep, only around where it changed (`changed`, from the thumbnails,
+ * sceneChange.std.ts), grown by a thumbnail cell on every side, since the rest shows what that sweep saw. A
+ * photo put down in a still corner is then swept on one tile of six. What stays still is swept whole again
+ * when its period comes round.
+ */
+export function photoSweepRegion(
+  why: RunReason,
+  tracker: Pick<TrackerState, 'tracks'>,
+  frame: { width: number; height: number },
+  changed: Box | undefined,
+): Box | undefined {
+  if (why === 'confirm') return confirmationRegion(tracker, 'photos', frame);
+  return changed && partAround(changed, { x: frame.width / THUMBNAIL.width, y: frame.height / THUMBNAIL.height }, frame);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RISK_SOURCES, assessFrame } from './risks.std';
 import { THUMBNAIL } from './sceneChange.std';
-import { FACE_HOLD_MS, GLANCES_PER_FULL_LOOK, MAX_CREDIT, type ModelSchedule, PERIODS, type ScheduledRun, STILL_LOOK_EVERY_MS, STILL_LOOK_MAX_SHARE, STILL_PICTURE_SLOWDOWN, confirmationRegion, creditAt, faceWaitingSince, nextModelRun, nextWritingLook, periodOf, readingOutdated, type WritingPicture } from './schedule.std';
+import { FACE_HOLD_MS, GLANCES_PER_FULL_LOOK, MAX_CREDIT, type ModelSchedule, PERIODS, type ScheduledRun, STILL_LOOK_EVERY_MS, STILL_LOOK_MAX_SHARE, STILL_PICTURE_SLOWDOWN, confirmationRegion, creditAt, faceWaitingSince, nextModelRun, nextWritingLook, periodOf, photoSweepRegion, readingOutdated, type WritingPicture } from './schedule.std';
 import { HYSTERESIS, type RunScope, type TrackerState, newTracker, trackRun, visibleRisks } from './tracker.std';
 
 const photo = assessFrame({ width: 640, height: 480, tileFaces: [{ score: 0.9, box: { x: 470, y: 60, w: 30, h: 30 } }] });
@@ -214,6 +214,25 @@ describe('confirming a photo around what is new', () => {
   it('looks at the whole frame when what is new spreads over most of it', () => {
     const corners = photoAt([{ x: 10, y: 10, w: 40, h: 40 }, { x: 590, y: 430, w: 40, h: 40 }]);
     expect(confirmationRegion(trackRun(newTracker(0), 'photos', corners, 100), 'photos', { width: 640, height: 480 })).toBeUndefined();
+  });
+});
+
+describe('where a photo sweep looks', () => {
+  const FRAME = { width: 640, height: 480 };
+  const seenOnce = trackRun(newTracker(0), 'photos', photo, 100);
+
+  it('confirms around what it saw, whatever changed', () => {
+    expect(photoSweepRegion('confirm', seenOnce, FRAME, { x: 0, y: 0, w: 100, h: 100 })).toEqual(confirmationRegion(seenOnce, 'photos', FRAME));
+  });
+
+  it('sweeps only where the picture changed, a thumbnail cell (20 px) around it, within the frame', () => {
+    expect(photoSweepRegion('due', newTracker(0), FRAME, { x: 300, y: 200, w: 60, h: 80 })).toEqual({ x: 280, y: 180, w: 100, h: 120 });
+    expect(photoSweepRegion('due', newTracker(0), FRAME, { x: 0, y: 440, w: 60, h: 40 })).toEqual({ x: 0, y: 420, w: 80, h: 60 });
+  });
+
+  it('sweeps all of the frame when nothing changed (its period came round) or most of it did', () => {
+    expect(photoSweepRegion('due', newTracker(0), FRAME, undefined)).toBeUndefined();
+    expect(photoSweepRegion('due', newTracker(0), FRAME, { x: 0, y: 0, w: 600, h: 400 })).toBeUndefined();
   });
 });
 

@@ -1,15 +1,15 @@
 /**
  * The live corner check: grabs camera frames, runs faces and objects in the detection worker, the text
  * detector in its own worker and OCR in tesseract's, each at its own cadence, and folds every run into the
- * stable-flag tracker. The UI thread only grabs frames and draws; the preview runs at the camera's own rate
- * whatever the models do.
+ * stable-flag tracker. The UI thread only hands camera frames over (cameraFrames.ts), reads a tiny thumbnail
+ * of each and draws; the scaling and the models run in workers, so the preview keeps the camera's own rate.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Box, scaleBox } from '../../core/detect/geometry.std';
 import { type FrameDetections, type RiskSource, assessFrame } from '../../core/detect/risks.std';
 import { type RunScope, type TrackerState, acceptRisk, isWholeRun, mergeLookedAt, newTracker, trackRun } from '../../core/detect/tracker.std';
-import { pictureChanged } from '../../core/detect/sceneChange.std';
-import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, awaitsConfirmation, confirmationRegion, creditAt, faceWaitingSince, type LastReading, mayRest, nextModelRun, nextWritingLook, readingOutdated } from '../../core/detect/schedule.std';
+import { changedRegion, pictureChanged } from '../../core/detect/sceneChange.std';
+import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, awaitsConfirmation, creditAt, faceWaitingSince, type LastReading, mayRest, nextModelRun, nextWritingLook, photoSweepRegion, readingOutdated } from '../../core/detect/schedule.std';
 import { scaleWritingLine } from '../../core/detect/writing.std';
 import { cameraFrame, thumbnailReader } from './cameraFrames';
 import { DETECT_WIDTH, type DetectReply, type DetectRequest, type ModelRun } from './detectorProtocol';
@@ -138,8 +138,11 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
       previous = next;
       if (next.run !== 'faces') creditAfterLastRun[next.run] = creditAt(next.run, now, schedule) - 1;
       lastRunAt[next.run] = now;
-      const region = next.run === 'photos' && next.why === 'confirm' ? confirmationRegion(trackerRef.current, 'photos', { width: camera.videoWidth, height: camera.videoHeight }) : undefined;
-      if (!region) lastPictureSeen[next.run] = picture;
+      const frame = { width: camera.videoWidth, height: camera.videoHeight };
+      const region =
+        next.run === 'photos' ? photoSweepRegion(next.why, trackerRef.current, frame, picture && changedRegion(lastPictureSeen.photos, picture, frame)) : undefined;
+      // A sweep of where the picture changed has seen all of it: the rest is as the last sweep saw it.
+      if (!region || next.why !== 'confirm') lastPictureSeen[next.run] = picture;
       return { run: next.run, scope: region ? { lookedAt: region } : {} };
     };
     let glancesSinceFullLook = 0;

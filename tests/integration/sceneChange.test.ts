@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { THUMBNAIL, pictureChanged, thumbnailOf, thumbnailOfLuma } from '../../core/detect/sceneChange.std';
+import { area, coverage } from '../../core/detect/geometry.std';
+import { THUMBNAIL, changedRegion, pictureChanged, thumbnailOf, thumbnailOfLuma } from '../../core/detect/sceneChange.std';
 import { resolveFfmpeg } from '../../services/binaries.node';
 import { plantInRoom } from './composites.node';
 import { CLEAN_ROOMS, CORPUS_DIR } from './corpus.node';
@@ -38,9 +39,14 @@ describe.each(CLEAN_ROOMS.flatMap((room) => Object.keys(THUMBNAIL_MAKERS).map((m
   const roomFile = path.join(CORPUS_DIR, 'scenes', room);
   const still = thumbnail(roomFile);
 
-  it('has changed when a phone-sized photo (50 px) comes into view', () => {
+  it('has changed when a phone-sized photo (50 px) comes into view, there and nowhere else', () => {
     const planted = plantInRoom({ room: roomFile, item: path.join(CORPUS_DIR, 'faces/portrait.jpg'), x: 300, y: 200, width: 50 }, path.join(scratch, `${room}.png`));
-    expect(pictureChanged(still, thumbnail(planted.file))).toBe(true);
+    const after = thumbnail(planted.file);
+    expect(pictureChanged(still, after)).toBe(true);
+    const region = changedRegion(still, after, { width: 640, height: 480 });
+    // The photo lies whole within it, and it goes at most a cell (20 px) beyond the photo on every side.
+    expect(region && coverage(planted.box, region)).toBe(1);
+    expect(region && area(region)).toBeLessThanOrEqual((planted.box.w + 40) * (planted.box.h + 40));
   });
 
   it('has not changed when the camera brightens it (evenly or more in the mid-tones) or its sensor adds noise', () => {
