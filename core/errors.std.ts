@@ -15,3 +15,8 @@ export class UserError extends Error {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/** What a thrown value says: its message if it is an Error (workers and libraries throw anything). */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -3,7 +3,7 @@
  * bridge share them. `createIpcHandlers` is the single place a channel meets its implementation.
  */
 import path from 'node:path';
-import { isUserError } from '../core/errors.std';
+import { isUserError, messageOf } from '../core/errors.std';
 import type { ToolStatus } from '../core/ipc/contract.std';
 import { localTimestamp } from '../core/sessions/eventLog.std';
 import type { EmitIpcEvent, IpcHandlers } from '../core/ipc/dispatch.std';
@@ -63,7 +63,7 @@ async function checkTool(name: ToolStatus['name'], locate: () => string, version
     const detail = locate();
     return { name, ok: true, detail, version: await version() };
   } catch (error) {
-    return { name, ok: false, detail: error instanceof Error ? error.message : String(error) };
+    return { name, ok: false, detail: messageOf(error) };
   }
 }
 

@@ -3,6 +3,7 @@
  * or why it could not start), then answer each camera frame with what the model found in it, scaled to
  * DETECT_WIDTH here, off the UI thread (cameraFrames.ts). Runs inside a worker.
  */
+import { messageOf } from '../../core/errors.std';
 import { DETECT_WIDTH, type DetectReply, type DetectRequest, type Detected } from './detectorProtocol';
 
 /** A request with its frame scaled to DETECT_WIDTH. */
@@ -17,7 +18,7 @@ export function serveModel(load: () => Promise<string>, detect: (request: Scaled
       return true;
     },
     (error: unknown) => {
-      reply({ kind: 'failed', message: `The detector could not start: ${error instanceof Error ? error.message : String(error)}` });
+      reply({ kind: 'failed', message: `The detector could not start: ${messageOf(error)}` });
       return false;
     },
   );
@@ -35,7 +36,7 @@ export function serveModel(load: () => Promise<string>, detect: (request: Scaled
       const found = await detect({ ...request, frame });
       reply({ kind: 'detected', id, width: frame.width, height: frame.height, ...found, ms: performance.now() - begin });
     } catch (error) {
-      reply({ kind: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+      reply({ kind: 'failed', id, message: messageOf(error) });
     } finally {
       cameraFrame.close();
       frame?.close();

@@ -28,6 +28,7 @@ export async function startOcr(): Promise<Ocr> {
     new Promise<Extract<OcrPictureReply, { picture: Blob }>>((resolve, reject) => {
       pictures.onmessage = ({ data }: MessageEvent<OcrPictureReply>) => ('failed' in data ? reject(new Error(data.failed)) : resolve(data));
       const frame = cameraFrame(camera);
+      if (!frame) return reject(new Error('the camera gave no frame'));
       pictures.postMessage(frame, [frame]);
     });
   return {

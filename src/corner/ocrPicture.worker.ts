@@ -4,6 +4,7 @@
  * UI thread (a PNG of the scaled frame, encoded by the canvas, held it 114 ms per reading).
  */
 import { ocrScale, ppmOf } from '../../core/detect/detectors.std';
+import { messageOf } from '../../core/errors.std';
 
 /** The picture to read, and the factor the frame was scaled by. */
 export type OcrPictureReply = { picture: Blob; scale: number } | { failed: string };
@@ -26,7 +27,7 @@ self.onmessage = (event: MessageEvent<VideoFrame>) => {
     const { data } = canvas.getImageData(0, 0, width, height);
     reply({ picture: new Blob([ppmOf(data, width, height, 4)]), scale: width / frame.displayWidth });
   } catch (error) {
-    reply({ failed: error instanceof Error ? error.message : String(error) });
+    reply({ failed: messageOf(error) });
   } finally {
     frame.close();
   }

@@ -11,6 +11,7 @@ import { type RunScope, type TrackerState, acceptRisk, isWholeRun, mergeLookedAt
 import { changedRegion, pictureChanged } from '../../core/detect/sceneChange.std';
 import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, awaitsConfirmation, creditAt, faceWaitingSince, type LastReading, mayRest, nextModelRun, nextWritingLook, photoSweepRegion, readingOutdated } from '../../core/detect/schedule.std';
 import { scaleWritingLine } from '../../core/detect/writing.std';
+import { messageOf } from '../../core/errors.std';
 import { cameraFrame, thumbnailReader } from './cameraFrames';
 import { DETECT_WIDTH, type DetectReply, type DetectRequest, type ModelRun } from './detectorProtocol';
 import { type Ocr, startOcr } from './ocr';
@@ -182,11 +183,16 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
           await sleep(STILL_CHECK_MS);
           continue;
         }
+        const frame = cameraFrame(camera);
+        if (!frame) {
+          await sleep(100);
+          continue;
+        }
         const { run, scope } = chosen;
         const region = scope.lookedAt;
         // The worker scales the frame to DETECT_WIDTH and answers in those pixels.
         const factor = camera.videoWidth / DETECT_WIDTH;
-        const reply = await worker.detect(cameraFrame(camera), { run, ...(region ? { region: scaleBox(region, 1 / factor) } : {}), ...(scope.glance ? { glance: true } : {}) });
+        const reply = await worker.detect(frame, { run, ...(region ? { region: scaleBox(region, 1 / factor) } : {}), ...(scope.glance ? { glance: true } : {}) });
         if (stopped || reply.kind !== 'detected') {
           if (reply.kind === 'failed') await sleep(1000);
           continue;
@@ -230,15 +236,24 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
               continue;
             }
             const writingIds = new Set(tracker.tracks.filter((track) => track.source === 'writing').map((track) => track.id));
-            latest.lines = await ocr.read(camera);
+            const lines = await ocr.read(camera).catch((error: unknown) => {
+              // One reading failed (the camera gave no frame, say): say so, and try again after the rest.
+              setStats((previous) => ({ ...previous, error: `Reading text failed: ${messageOf(error)}` }));
+              return undefined;
+            });
             if (stopped) break;
+            if (!lines) {
+              await sleep(OCR_REST_MS);
+              continue;
+            }
+            latest.lines = lines;
             lastRead = { at: begin, ms: performance.now() - begin, picture, writingIds };
             fold('text', frameOf(), lastRead.ms);
           }
           await sleep(OCR_REST_MS);
         }
       } catch (error) {
-        setStats((previous) => ({ ...previous, error: `Text reading could not start: ${error instanceof Error ? error.message : String(error)}` }));
+        setStats((previous) => ({ ...previous, error: `Text reading could not start: ${messageOf(error)}` }));
       } finally {
         await ocr?.close();
       }
