@@ -12,7 +12,7 @@ import { changedRegion, pictureChanged } from '../../core/detect/sceneChange.std
 import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, awaitsConfirmation, creditAt, faceWaitingSince, type LastReading, mayRest, nextModelRun, nextWritingLook, photoSweepRegion, readingOutdated } from '../../core/detect/schedule.std';
 import { scaleWritingLine } from '../../core/detect/writing.std';
 import { messageOf } from '../../core/errors.std';
-import { cameraFrame, thumbnailReader } from './cameraFrames';
+import { cameraFrame, startThumbnails } from './cameraFrames';
 import { DETECT_WIDTH, type DetectReply, type DetectRequest, type ModelRun } from './detectorProtocol';
 import { type Ocr, startOcr } from './ocr';
 
@@ -100,7 +100,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     // A hidden window (minimised, another tab) checks nothing: no CPU spent on frames nobody sees.
     const videoReady = () => !document.hidden && camera.readyState >= 2 && camera.videoWidth > 0;
-    const readThumbnail = thumbnailReader();
+    const thumbnails = startThumbnails();
     let thumbnail: { at: number; picture: Promise<Uint8Array | undefined> } | undefined;
     /**
      * The camera's picture averaged down to a few hundred cells of brightness, to tell whether it has changed
@@ -109,7 +109,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
     const grabThumbnail = () => {
       const now = performance.now();
       if (thumbnail && now - thumbnail.at < THUMBNAIL_FRESH_MS) return thumbnail.picture;
-      const picture = readThumbnail ? readThumbnail(camera) : Promise.resolve(undefined);
+      const picture = thumbnails.read(camera);
       thumbnail = { at: now, picture };
       return picture;
     };
@@ -270,6 +270,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
       stopped = true;
       models.terminate();
       writingModel?.terminate();
+      thumbnails.close();
     };
   }, [video, live, fold, text, photos]);
 

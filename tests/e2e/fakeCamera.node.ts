@@ -33,19 +33,26 @@ export function circlingBoard(outDir: string, x: number, y: number): MovingPatch
   return { image, size: 100, x, y, radius: 50 };
 }
 
-/** A camera feed that shows each image for its seconds, in order, at `fps` (Chromium loops the file). */
-export function makeFakeCameraSequence(scenes: CameraScene[], outDir: string, name: string, fps = 15): string {
+/** The camera's frame size unless asked otherwise; MovingPatch positions are in these pixels. */
+const CAMERA_SIZE = { width: 640, height: 480 };
+
+/**
+ * A camera feed that shows each image for its seconds, in order, at `fps` and `size` (Chromium loops the
+ * file). What moves keeps its place in the picture at any size.
+ */
+export function makeFakeCameraSequence(scenes: CameraScene[], outDir: string, name: string, fps = 15, size = CAMERA_SIZE): string {
   const y4m = path.join(outDir, `${name}.y4m`);
   const still = (image: string, seconds: number) => ['-loop', '1', '-t', String(seconds), '-i', image];
   const inputs = scenes.flatMap(({ image, seconds, moving }) => [...still(image, seconds), ...(moving ? still(moving.image, seconds) : [])]);
+  const k = size.width / CAMERA_SIZE.width;
   let input = 0;
   // setsar=1: without it the y4m header carries an odd pixel aspect ratio (FINDINGS.md).
   const scaled = scenes
     .map(({ moving }, index) => {
-      const room = `[${input++}]scale=640:480,setsar=1,fps=${fps}`;
+      const room = `[${input++}]scale=${size.width}:${size.height},setsar=1,fps=${fps}`;
       if (!moving) return `${room}[s${index}]`;
-      const circle = `x='${moving.x}+${moving.radius}*cos(2*PI*t)':y='${moving.y}+${moving.radius}*sin(2*PI*t)'`;
-      return `${room}[r${index}];[${input++}]scale=${moving.size}:-2,fps=${fps}[m${index}];[r${index}][m${index}]overlay=${circle}:shortest=1[s${index}]`;
+      const circle = `x='${k * moving.x}+${k * moving.radius}*cos(2*PI*t)':y='${k * moving.y}+${k * moving.radius}*sin(2*PI*t)'`;
+      return `${room}[r${index}];[${input++}]scale=${Math.round(k * moving.size)}:-2,fps=${fps}[m${index}];[r${index}][m${index}]overlay=${circle}:shortest=1[s${index}]`;
     })
     .join(';');
   const joined = `${scenes.map((_, index) => `[s${index}]`).join('')}concat=n=${scenes.length}:v=1:a=0,format=yuv420p`;
