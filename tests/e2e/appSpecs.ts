@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHandle, CameraMode, DialogAnswers, LaunchApp } from './appHandle';
 import { auditFile } from '../../services/audit.node';
@@ -25,6 +26,24 @@ function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
   let sum = 0;
   for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
   return sum / a.length;
+}
+
+/** Where a flag's overlay box (`flag`, a `.risk-box`) sits on the camera's 640x480 picture, in its pixels. */
+async function flagInFrame(page: Page, flag: Locator): Promise<{ x: number; y: number; w: number; h: number }> {
+  const stage = (await page.locator('.camera-stage video').boundingBox())!;
+  const box = (await flag.boundingBox())!;
+  const toFrame = { x: 640 / stage.width, y: 480 / stage.height };
+  return { x: (box.x - stage.x) * toFrame.x, y: (box.y - stage.y) * toFrame.y, w: box.width * toFrame.x, h: box.height * toFrame.y };
+}
+
+/** `flag`'s overlay box has its centre within `on` (the camera picture's pixels): the flag sits on the risk. */
+async function expectFlagCentredOn(page: Page, flag: Locator, on: { x: number; y: number; w: number; h: number }): Promise<void> {
+  const box = await flagInFrame(page, flag);
+  const centre = { x: box.x + box.w / 2, y: box.y + box.h / 2 };
+  expect(centre.x).toBeGreaterThan(on.x);
+  expect(centre.x).toBeLessThan(on.x + on.w);
+  expect(centre.y).toBeGreaterThan(on.y);
+  expect(centre.y).toBeLessThan(on.y + on.h);
 }
 
 /** Every request must stay on the app's own origin or in memory: this is the zero-network promise. */
@@ -268,13 +287,24 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       await page.getByRole('tab', { name: 'Check corner' }).click();
       const item = page.locator('.risk-item').first();
       await expect.poll(() => item.textContent().catch(() => ''), { timeout: 60_000 }).toMatch(/^(Writing \(papers, signs, labels\)|Readable text)/);
-      const stage = await page.locator('.camera-stage video').boundingBox();
-      const flag = await page.locator('.risk-box').first().boundingBox();
-      const centre = { x: ((flag!.x + flag!.width / 2 - stage!.x) / stage!.width) * 640, y: ((flag!.y + flag!.height / 2 - stage!.y) / stage!.height) * 480 };
-      expect(centre.x).toBeGreaterThan(room.box.x);
-      expect(centre.x).toBeLessThan(room.box.x + room.box.w);
-      expect(centre.y).toBeGreaterThan(room.box.y);
-      expect(centre.y).toBeLessThan(room.box.y + room.box.h);
+      await expectFlagCentredOn(page, page.locator('.risk-box').first(), room.box);
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+
+    it('flags a small face photo put down in a still corner where it lies, clears it when it goes, and flags it again', async () => {
+      // The bedroom stays still, then a portrait is put down at its top right, then taken away, and so on (the
+      // camera's file loops). Put down again, after the detectors have looked at the empty room, it is found
+      // by a photo sweep of only the tile where the picture changed (photoSweepRegion).
+      const photo = plantInRoom({ x: 470, y: 60, width: 90, item: path.join(CORPUS_DIR, 'faces/portrait.jpg'), room: CLEAN_BEDROOM }, path.join(scratch, 'bedroom-with-photo.png'));
+      const video = makeFakeCameraSequence([{ image: CLEAN_BEDROOM, seconds: 8 }, { image: photo.file, seconds: 10 }], scratch, 'photo-put-down');
+      const handle = await start('fake', undefined, video);
+      const { page } = handle;
+      await page.getByRole('tab', { name: 'Check corner' }).click();
+      const flag = page.locator('.risk-box', { hasText: 'Photo with a face' });
+      await expect.poll(() => flag.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      await expect.poll(() => flag.count(), { timeout: 30_000 }).toBe(0);
+      await expect.poll(() => flag.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await expectFlagCentredOn(page, flag.first(), photo.box);
       expect(foreignRequests(handle)).toEqual([]);
     });
 
@@ -306,9 +336,7 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
         expect(handle.requests).toContain(`${handle.origin}/${asset}`);
       }
       // The overlay box sits on the planted page (640x480 frame; page at 40,220, 260 wide).
-      const stage = await page.locator('.camera-stage video').boundingBox();
-      const flag = await page.locator('.risk-box').first().boundingBox();
-      const inFrame = { x: ((flag!.x - stage!.x) / stage!.width) * 640, y: ((flag!.y - stage!.y) / stage!.height) * 480 };
+      const inFrame = await flagInFrame(page, page.locator('.risk-box').first());
       expect(inFrame.x).toBeGreaterThanOrEqual(PLANTED_PAGE.x - 10);
       expect(inFrame.x).toBeLessThan(PLANTED_PAGE.x + 60);
       expect(inFrame.y).toBeGreaterThanOrEqual(PLANTED_PAGE.y - 10);
