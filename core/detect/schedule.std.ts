@@ -91,9 +91,9 @@ export const STILL_LOOK_EVERY_MS = 2000;
 /**
  * ...or less often if its look is slow, so that on a still picture each detector takes at most this share of
  * the time: tesseract's reading (~1 s) comes round every 10 s or so, faces (~0.1 s) every 2 s. On a still room
- * with a page in it, Chromium then keeps 0.97 cores busy (the camera's preview alone: 0.34), against 1.40 when
- * objects and sweeps came round at half their period and tesseract every 2 s, and 1.98 while something moves
- * in view (bench/preview).
+ * with a page in it, Chromium kept 0.97 cores busy with this rule (the camera's preview alone: 0.34), against
+ * 1.40 when objects and sweeps came round at half their period and tesseract every 2 s, and 1.98 while something
+ * moved in view (bench/preview, while frames were still converted on the UI thread; since then, 0.72).
  */
 export const STILL_LOOK_MAX_SHARE = 0.1;
 
@@ -114,8 +114,12 @@ export type SinceLook = { changed: boolean; sinceLookMs: number; lookMs: number 
  * last look, and that look was less than STILL_LOOK_EVERY_MS ago (or longer, for a slow look: STILL_LOOK_MAX_SHARE).
  */
 export function mayRest(source: RiskSource, tracker: Pick<TrackerState, 'tracks' | 'runs'>, { changed, sinceLookMs, lookMs }: SinceLook): boolean {
-  const lookEvery = Math.max(STILL_LOOK_EVERY_MS, lookMs / STILL_LOOK_MAX_SHARE);
-  return !changed && sinceLookMs < lookEvery && isSettled(source, tracker);
+  return !changed && sinceLookMs < stillLookEvery(lookMs) && isSettled(source, tracker);
+}
+
+/** How often a detector whose looks take `lookMs` looks at all of a still picture (STILL_LOOK_EVERY_MS, STILL_LOOK_MAX_SHARE). */
+function stillLookEvery(lookMs: number): number {
+  return Math.max(STILL_LOOK_EVERY_MS, lookMs / STILL_LOOK_MAX_SHARE);
 }
 
 /** What tesseract last read: the picture's thumbnail then (sceneChange.std.ts), and the writing then in view. */
@@ -175,17 +179,20 @@ export function confirmationRegion(
  * Where a photo sweep looks (undefined: all of the frame): a confirmation, around what it saw; on a picture
  * that has changed since the last sweep, only around where it changed (`changed`, from the thumbnails,
  * sceneChange.std.ts), grown by a thumbnail cell on every side, since the rest shows what that sweep saw. A
- * photo put down in a still corner is then swept on one tile of six. What stays still is swept whole again
- * when its period comes round.
+ * photo put down in a still corner is then swept on one tile of six. The whole frame is still swept as often
+ * as on a still picture (`lastWholeSweep`: how long ago the last one began, and how long it took), so that a
+ * hand at work in one corner cannot keep a change too faint for the thumbnails elsewhere unseen.
  */
 export function photoSweepRegion(
   why: RunReason,
   tracker: Pick<TrackerState, 'tracks'>,
   frame: { width: number; height: number },
   changed: Box | undefined,
+  lastWholeSweep: { sinceMs: number; ms: number },
 ): Box | undefined {
   if (why === 'confirm') return confirmationRegion(tracker, 'photos', frame);
-  return changed && partAround(changed, { x: frame.width / THUMBNAIL.width, y: frame.height / THUMBNAIL.height }, frame);
+  if (!changed || lastWholeSweep.sinceMs >= stillLookEvery(lastWholeSweep.ms)) return undefined;
+  return partAround(changed, { x: frame.width / THUMBNAIL.width, y: frame.height / THUMBNAIL.height }, frame);
 }
 
 /**

@@ -220,19 +220,31 @@ describe('confirming a photo around what is new', () => {
 describe('where a photo sweep looks', () => {
   const FRAME = { width: 640, height: 480 };
   const seenOnce = trackRun(newTracker(0), 'photos', photo, 100);
+  /** The last whole sweep: half a second ago, 300 ms long. */
+  const recent = { sinceMs: 500, ms: 300 };
 
   it('confirms around what it saw, whatever changed', () => {
-    expect(photoSweepRegion('confirm', seenOnce, FRAME, { x: 0, y: 0, w: 100, h: 100 })).toEqual(confirmationRegion(seenOnce, 'photos', FRAME));
+    expect(photoSweepRegion('confirm', seenOnce, FRAME, { x: 0, y: 0, w: 100, h: 100 }, recent)).toEqual(confirmationRegion(seenOnce, 'photos', FRAME));
   });
 
   it('sweeps only where the picture changed, a thumbnail cell (20 px) around it, within the frame', () => {
-    expect(photoSweepRegion('due', newTracker(0), FRAME, { x: 300, y: 200, w: 60, h: 80 })).toEqual({ x: 280, y: 180, w: 100, h: 120 });
-    expect(photoSweepRegion('due', newTracker(0), FRAME, { x: 0, y: 440, w: 60, h: 40 })).toEqual({ x: 0, y: 420, w: 80, h: 60 });
+    expect(photoSweepRegion('due', newTracker(0), FRAME, { x: 300, y: 200, w: 60, h: 80 }, recent)).toEqual({ x: 280, y: 180, w: 100, h: 120 });
+    expect(photoSweepRegion('due', newTracker(0), FRAME, { x: 0, y: 440, w: 60, h: 40 }, recent)).toEqual({ x: 0, y: 420, w: 80, h: 60 });
   });
 
   it('sweeps all of the frame when nothing changed (its period came round) or most of it did', () => {
-    expect(photoSweepRegion('due', newTracker(0), FRAME, undefined)).toBeUndefined();
-    expect(photoSweepRegion('due', newTracker(0), FRAME, { x: 0, y: 0, w: 600, h: 400 })).toBeUndefined();
+    expect(photoSweepRegion('due', newTracker(0), FRAME, undefined, recent)).toBeUndefined();
+    expect(photoSweepRegion('due', newTracker(0), FRAME, { x: 0, y: 0, w: 600, h: 400 }, recent)).toBeUndefined();
+  });
+
+  it('sweeps all of the frame as often as on a still picture, however long something keeps moving in a corner', () => {
+    const corner = { x: 20, y: 10, w: 200, h: 180 };
+    expect(photoSweepRegion('due', newTracker(0), FRAME, corner, { sinceMs: STILL_LOOK_EVERY_MS - 1, ms: 100 })).toBeDefined();
+    expect(photoSweepRegion('due', newTracker(0), FRAME, corner, { sinceMs: STILL_LOOK_EVERY_MS, ms: 100 })).toBeUndefined();
+    // A slow sweep comes round less often, as it does on a still picture.
+    const slow = 400 / STILL_LOOK_MAX_SHARE;
+    expect(photoSweepRegion('due', newTracker(0), FRAME, corner, { sinceMs: slow - 1, ms: 400 })).toBeDefined();
+    expect(photoSweepRegion('due', newTracker(0), FRAME, corner, { sinceMs: slow, ms: 400 })).toBeUndefined();
   });
 });
 

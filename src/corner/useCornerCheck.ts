@@ -119,6 +119,8 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
     const lastRunAt: Record<ScheduledRun['run'], number> = { faces: -Infinity, objects: -Infinity, photos: -Infinity };
     const creditAfterLastRun: Record<PeriodicRun, number> = { objects: MAX_CREDIT, photos: MAX_CREDIT };
     const lastMs: Record<ScheduledRun['run'], number> = { faces: 0, objects: 0, photos: 0 };
+    /** When the last photo sweep of the whole frame began. */
+    let lastWholeSweepAt = -Infinity;
     /** The thumbnail of the picture each model last looked at whole. */
     const lastPictureSeen: Partial<Record<ScheduledRun['run'], Uint8Array>> = {};
     /**
@@ -140,8 +142,12 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
       if (next.run !== 'faces') creditAfterLastRun[next.run] = creditAt(next.run, now, schedule) - 1;
       lastRunAt[next.run] = now;
       const frame = { width: camera.videoWidth, height: camera.videoHeight };
-      const region =
-        next.run === 'photos' ? photoSweepRegion(next.why, trackerRef.current, frame, picture && changedRegion(lastPictureSeen.photos, picture, frame)) : undefined;
+      let region: Box | undefined;
+      if (next.run === 'photos') {
+        const changedPart = picture && changedRegion(lastPictureSeen.photos, picture, frame);
+        region = photoSweepRegion(next.why, trackerRef.current, frame, changedPart, { sinceMs: now - lastWholeSweepAt, ms: lastMs.photos });
+        if (!region) lastWholeSweepAt = now;
+      }
       // A sweep of where the picture changed has seen all of it: the rest is as the last sweep saw it.
       if (!region || next.why !== 'confirm') lastPictureSeen[next.run] = picture;
       return { run: next.run, scope: region ? { lookedAt: region } : {} };

@@ -44,15 +44,15 @@ export function makeFakeCameraSequence(scenes: CameraScene[], outDir: string, na
   const y4m = path.join(outDir, `${name}.y4m`);
   const still = (image: string, seconds: number) => ['-loop', '1', '-t', String(seconds), '-i', image];
   const inputs = scenes.flatMap(({ image, seconds, moving }) => [...still(image, seconds), ...(moving ? still(moving.image, seconds) : [])]);
-  const k = size.width / CAMERA_SIZE.width;
+  const scale = size.width / CAMERA_SIZE.width;
   let input = 0;
   // setsar=1: without it the y4m header carries an odd pixel aspect ratio (FINDINGS.md).
   const scaled = scenes
     .map(({ moving }, index) => {
       const room = `[${input++}]scale=${size.width}:${size.height},setsar=1,fps=${fps}`;
       if (!moving) return `${room}[s${index}]`;
-      const circle = `x='${k * moving.x}+${k * moving.radius}*cos(2*PI*t)':y='${k * moving.y}+${k * moving.radius}*sin(2*PI*t)'`;
-      return `${room}[r${index}];[${input++}]scale=${Math.round(k * moving.size)}:-2,fps=${fps}[m${index}];[r${index}][m${index}]overlay=${circle}:shortest=1[s${index}]`;
+      const circle = `x='${scale * moving.x}+${scale * moving.radius}*cos(2*PI*t)':y='${scale * moving.y}+${scale * moving.radius}*sin(2*PI*t)'`;
+      return `${room}[r${index}];[${input++}]scale=${Math.round(scale * moving.size)}:-2,fps=${fps}[m${index}];[r${index}][m${index}]overlay=${circle}:shortest=1[s${index}]`;
     })
     .join(';');
   const joined = `${scenes.map((_, index) => `[s${index}]`).join('')}concat=n=${scenes.length}:v=1:a=0,format=yuv420p`;
