@@ -74,10 +74,20 @@ export function creditAt(run: PeriodicRun, now: number, schedule: Pick<ModelSche
   return Math.min(MAX_CREDIT, schedule.creditAfterLastRun[run] + earned);
 }
 
-/** Whether periodic `run` is due at `now` (see STILL_PICTURE_SLOWDOWN). */
-function isDue(run: PeriodicRun, now: number, schedule: ModelSchedule): boolean {
-  if (!schedule.changed[run]) return now - schedule.lastRunAt[run] >= STILL_PICTURE_SLOWDOWN * periodOf(run, schedule.lastMs[run]);
+/**
+ * Whether periodic `run` is due at `now` (see STILL_PICTURE_SLOWDOWN). Not slowed while a flag of its own is
+ * clearing: a photo taken away leaves a still picture behind, and its flag needs HYSTERESIS.photos.clearAfter
+ * sweeps that miss it. At half pace those took 4-7 s after the first, longer than a user waits for the flag
+ * to go (and longer than the 8 s empty spell of the E2E test on CI); at the usual pace, 1.5 periods.
+ */
+function isDue(run: PeriodicRun, now: number, schedule: ModelSchedule, tracker: Pick<TrackerState, 'tracks'>): boolean {
+  if (!schedule.changed[run] && !isClearing(tracker, run)) return now - schedule.lastRunAt[run] >= STILL_PICTURE_SLOWDOWN * periodOf(run, schedule.lastMs[run]);
   return creditAt(run, now, schedule) >= 1;
+}
+
+/** True while a flag of `source` has been missed and not yet cleared. */
+function isClearing(tracker: Pick<TrackerState, 'tracks'>, source: RiskSource): boolean {
+  return tracker.tracks.some((track) => track.source === source && track.confirmed && track.misses > 0);
 }
 
 /**
@@ -102,7 +112,7 @@ export const STILL_LOOK_MAX_SHARE = 0.1;
  * nothing it saw waits to be confirmed or cleared.
  */
 function isSettled(source: RiskSource, tracker: Pick<TrackerState, 'tracks' | 'runs'>): boolean {
-  const inFlux = tracker.tracks.some((track) => track.source === source && (!track.confirmed || track.misses > 0));
+  const inFlux = awaitsConfirmation(tracker, source) || isClearing(tracker, source);
   return tracker.runs[source] >= HYSTERESIS[source].appearAfter && !inFlux;
 }
 
@@ -214,7 +224,7 @@ export function nextModelRun(now: number, schedule: ModelSchedule, tracker: Pick
   const holding = schedule.faceWaitingSince !== undefined && now - schedule.faceWaitingSince < FACE_HOLD_MS;
   const resting = (run: ScheduledRun['run']) =>
     mayRest(run, tracker, { changed: schedule.changed[run], sinceLookMs: now - schedule.lastRunAt[run], lookMs: schedule.lastMs[run] });
-  const due = holding ? undefined : periodic.find((run) => isDue(run, now, schedule) && !resting(run));
+  const due = holding ? undefined : periodic.find((run) => isDue(run, now, schedule, tracker) && !resting(run));
   if (due) return { run: due, why: 'due' };
   return resting('faces') ? 'rest' : { run: 'faces', why: 'fill' };
 }

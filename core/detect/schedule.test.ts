@@ -183,6 +183,36 @@ describe('which model runs next', () => {
     expect(faceWaitingSince(undefined, writingSeen, 1000)).toBeUndefined();
   });
 
+  it('clears a photo taken away from a still corner within two sweep periods, not at the still picture\'s half pace', () => {
+    // The worker simulated from the moment a confirmed photo is taken away (the picture changes once, then stays
+    // still), with runs as long as in Chromium (bench/flag-time), until the photo's flag clears.
+    const cost = { faces: 60, objects: 300, photos: 400 };
+    let tracker = trackRun(trackRun(settled(), 'photos', photo, -2000), 'photos', photo, -1000);
+    expect(visibleRisks(tracker)).toHaveLength(1);
+    const lastRunAt = { faces: -100, objects: -500, photos: -1000 };
+    const creditAfterLastRun = { objects: MAX_CREDIT, photos: MAX_CREDIT };
+    const changed = { faces: true, objects: true, photos: true };
+    let previous: ScheduledRun | undefined;
+    let now = 0;
+    while (visibleRisks(tracker).length > 0 && now < 20_000) {
+      const current = schedule({ lastRunAt, creditAfterLastRun, lastMs: cost, changed, previous });
+      const next = nextModelRun(now, current, tracker);
+      if (next === 'rest') {
+        now += 50;
+        continue;
+      }
+      if (next.run !== 'faces') creditAfterLastRun[next.run] = creditAt(next.run, now, current) - 1;
+      lastRunAt[next.run] = now;
+      changed[next.run] = false;
+      previous = next;
+      now += cost[next.run];
+      tracker = trackRun(tracker, next.run, [], now);
+    }
+    // The sweep on the change (after faces and objects look), then one at the half period its credit leaves,
+    // then one a period later: 2.8 s. At half pace on the still picture, the last two took 5.3 s more.
+    expect(now).toBeLessThanOrEqual(2 * periodOf('photos', cost.photos) + cost.photos);
+  });
+
   it('never sweeps photos when they are off (during a take)', () => {
     expect(runAt(10_000, { lastRunAt: { objects: 10_000, photos: 0 }, photos: false })).toBe('faces');
   });
