@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RISK_SOURCES, assessFrame } from './risks.std';
 import { THUMBNAIL } from './sceneChange.std';
-import { FACE_HOLD_MS, GLANCES_PER_FULL_LOOK, MAX_CREDIT, type ModelSchedule, PERIODS, type ScheduledRun, STILL_LOOK_EVERY_MS, STILL_LOOK_MAX_SHARE, STILL_PICTURE_SLOWDOWN, confirmationRegion, creditAt, faceWaitingSince, nextModelRun, nextWritingLook, periodOf, photoSweepRegion, readingOutdated, type WritingPicture } from './schedule.std';
+import { FACE_HOLD_MS, GLANCES_PER_FULL_LOOK, MAX_CREDIT, type ModelSchedule, PERIODS, type ScheduledRun, STILL_LOOK_EVERY_MS, STILL_LOOK_MAX_SHARE, STILL_PICTURE_SLOWDOWN, confirmationRegion, creditAt, faceWaitingSince, nextModelRun, nextWritingLook, periodOf, photoSweepRegion, READ_WHEN_STILL_FOR_MS, READ_WHILE_MOVING_EVERY_MS, readingOutdated, readingPutOff, type WritingPicture, writingStillness } from './schedule.std';
 import { HYSTERESIS, type RunScope, type TrackerState, newTracker, trackRun, visibleRisks } from './tracker.std';
 
 const photo = assessFrame({ width: 640, height: 480, tileFaces: [{ score: 0.9, box: { x: 470, y: 60, w: 30, h: 30 } }] });
@@ -385,5 +385,30 @@ describe('when tesseract reads again', () => {
     expect(readingOutdated(readThen, room, another, FRAME)).toBe(true);
     // Without a thumbnail, nothing tells that the page is as it was.
     expect(readingOutdated(readThen, undefined, paper, FRAME)).toBe(true);
+  });
+
+  it('while something keeps moving over the page, reads it again once that part holds still, or every few seconds', () => {
+    const hand = changedAt(6, [3, 4]);
+    const handMoved = changedAt(7, [3, 4]);
+    // The hand over the page at 1000 ms, still there and moved at 1100: the part under writing last changed at 1100.
+    let stillness = writingStillness({ since: 0, picture: room }, hand, paper, FRAME, 1000);
+    expect(stillness.since).toBe(1000);
+    stillness = writingStillness(stillness, hand, paper, FRAME, 1050);
+    expect(stillness.since).toBe(1000);
+    stillness = writingStillness(stillness, handMoved, paper, FRAME, 1100);
+    expect(stillness.since).toBe(1100);
+    // A change elsewhere leaves the page as still as it was.
+    expect(writingStillness(stillness, changedAt(1, [28, 29]), paper, FRAME, 1200).since).toBe(1100);
+    const read = { ...readThen, at: 500 };
+    expect(readingPutOff(read, paper, stillness, 1100 + READ_WHEN_STILL_FOR_MS - 1)).toBe(true);
+    expect(readingPutOff(read, paper, stillness, 1100 + READ_WHEN_STILL_FOR_MS)).toBe(false);
+    // It keeps moving: read all the same once the last reading is READ_WHILE_MOVING_EVERY_MS old.
+    const moving = { since: 4400, picture: handMoved };
+    expect(readingPutOff(read, paper, moving, 500 + READ_WHILE_MOVING_EVERY_MS - 1)).toBe(true);
+    expect(readingPutOff(read, paper, moving, 500 + READ_WHILE_MOVING_EVERY_MS)).toBe(false);
+    // Writing new in view is read at once. Without a thumbnail the picture counts as moving (read every few seconds).
+    const another = trackRun(paper, 'writing', assessFrame({ ...FRAME, writing: [...paperAt(40, 100), ...paperAt(400, 300)] }), 200);
+    expect(readingPutOff(read, another, moving, 1000)).toBe(false);
+    expect(writingStillness(stillness, undefined, paper, FRAME, 1300)).toEqual({ since: 1300 });
   });
 });

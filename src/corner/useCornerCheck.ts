@@ -9,7 +9,7 @@ import { type Box, scaleBox } from '../../core/detect/geometry.std';
 import { type FrameDetections, type RiskSource, assessFrame } from '../../core/detect/risks.std';
 import { type RunScope, type TrackerState, acceptRisk, isWholeRun, mergeLookedAt, newTracker, trackRun } from '../../core/detect/tracker.std';
 import { changedRegion, pictureChanged } from '../../core/detect/sceneChange.std';
-import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, awaitsConfirmation, creditAt, faceWaitingSince, type LastReading, mayRest, nextModelRun, nextWritingLook, photoSweepRegion, readingOutdated } from '../../core/detect/schedule.std';
+import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, awaitsConfirmation, creditAt, faceWaitingSince, type LastReading, mayRest, nextModelRun, nextWritingLook, photoSweepRegion, readingOutdated, readingPutOff, type WritingStillness, writingStillness } from '../../core/detect/schedule.std';
 import { scaleWritingLine } from '../../core/detect/writing.std';
 import { messageOf } from '../../core/errors.std';
 import { cameraFrame, startThumbnails } from './cameraFrames';
@@ -217,11 +217,13 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
 
     // OCR reads only where the text detector last saw writing: a frame without any has nothing to read, and
     // OCR's second of CPU goes back to the other models. It also waits while the text detector confirms a new
-    // sighting, so that the flag's second run does not share the CPU with it, and once what it read is settled,
-    // rests while the picture stays still where writing is (mayRest, readingOutdated).
+    // sighting, so that the flag's second run does not share the CPU with it; once what it read is settled,
+    // rests while the picture stays still where writing is (mayRest, readingOutdated); and while that part
+    // keeps changing, waits for it to hold still (readingPutOff).
     async function ocrLoop() {
       let ocr: Ocr | undefined;
       let lastRead: LastReading & { at: number; ms: number } = { at: -Infinity, ms: 0, writingIds: new Set() };
+      let stillness: WritingStillness = { since: -Infinity };
       try {
         ocr = await startOcr();
         while (!stopped) {
@@ -236,8 +238,11 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
             const picture = await grabThumbnail();
             const begin = performance.now();
             const tracker = trackerRef.current;
-            const outdated = readingOutdated(lastRead, picture, tracker, { width: camera.videoWidth, height: camera.videoHeight });
-            if (mayRest('text', tracker, { changed: outdated, sinceLookMs: begin - lastRead.at, lookMs: lastRead.ms })) {
+            const frame = { width: camera.videoWidth, height: camera.videoHeight };
+            stillness = writingStillness(stillness, picture, tracker, frame, begin);
+            const outdated = readingOutdated(lastRead, picture, tracker, frame);
+            const waits = outdated ? readingPutOff(lastRead, tracker, stillness, begin) : mayRest('text', tracker, { changed: false, sinceLookMs: begin - lastRead.at, lookMs: lastRead.ms });
+            if (waits) {
               await sleep(STILL_CHECK_MS);
               continue;
             }
