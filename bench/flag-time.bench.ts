@@ -8,7 +8,9 @@
  * second, as a hand at work would): the picture never stays still, so the models run as often as their shares
  * allow, which is where faces could be starved. In the page, every presented camera frame is sampled where
  * each risk lands: the frame in which that spot turns to the risk's own brightness is the moment it came into
- * view; the moment the panel lists it is its flag. Beside each time, the detector's own run time as the app
+ * view; the moment the panel lists it is its flag. Likewise, when the spot turns back to the room, the risk was
+ * taken away, and the moment the panel stops listing it, its flag cleared (the user waits for that after moving
+ * something out of frame). Beside each time, the detector's own run time as the app
  * shows it, and the ratio of the flag time to the runs the flag needs (its hysteresis): above 1 is time spent
  * waiting for a turn or sharing the CPU. And for each flag, the entries in which it went away and came back, or
  * showed for a risk that was not there: a flicker, or a false flag.
@@ -113,12 +115,14 @@ const watchFlags = (probes: Probe[], movingArea: Probe) => `(() => {
       const mean = meanOf(probe.box);
       const planted = Math.abs(mean - probe.planted) < Math.abs(mean - probe.clean);
       if (inView[probe.name] === false && planted) events.push({ kind: 'in view', name: probe.name, at: now, moving: somethingMoves });
+      if (inView[probe.name] === true && !planted) events.push({ kind: 'out of view', name: probe.name, at: now });
       inView[probe.name] = planted;
     }
     const titles = [...document.querySelectorAll('.risk-item .risk-title')].map((title) => title.textContent);
     for (const flag of flags) {
       const shown = titles.some((title) => new RegExp(flag.title).test(title));
       if (shown && !shownBefore[flag.name]) events.push({ kind: 'flag', name: flag.name, at: performance.now() });
+      if (!shown && shownBefore[flag.name]) events.push({ kind: 'flag gone', name: flag.name, at: performance.now() });
       shownBefore[flag.name] = shown;
     }
     video.requestVideoFrameCallback(tick);
@@ -126,7 +130,7 @@ const watchFlags = (probes: Probe[], movingArea: Probe) => `(() => {
   video.requestVideoFrameCallback(tick);
 })()`;
 
-type FlagEvent = { kind: 'in view' | 'flag'; name: string; at: number; moving?: boolean };
+type FlagEvent = { kind: 'in view' | 'out of view' | 'flag' | 'flag gone'; name: string; at: number; moving?: boolean };
 /** Risks that came into view in one frame (all four, or one alone), whether something moved in view, and the events until the next entry. */
 type Entry = { names: string[]; at: number; moving: boolean; during: FlagEvent[] };
 
@@ -142,13 +146,20 @@ function entriesOf(events: FlagEvent[]): Entry[] {
   return entries;
 }
 
-/** One flag's times over the entries of one kind, and the entries where it flickered (or showed unplanted). */
-type Tally = { times: number[]; flickers: number; entries: number };
+/**
+ * One flag's times over the entries of one kind (to the flag after it came into view, and to the flag's going
+ * after it went), and the entries where it flickered (or showed unplanted).
+ */
+type Tally = { times: number[]; clearTimes: number[]; flickers: number; entries: number };
 
-function summarise({ times, flickers, entries }: Tally): Array<string | number> {
+/** The lower median of `times` and the slowest, in ms. */
+function medianAndSlowest(times: number[]): [string, string] {
   const sorted = [...times].sort((a, b) => a - b);
-  const median = sorted.length > 0 ? sorted[Math.floor((sorted.length - 1) / 2)]!.toFixed(0) : '–';
-  return [`${sorted.length}/${entries}`, median, sorted.at(-1)?.toFixed(0) ?? '–', sorted.filter((ms) => ms <= 1000).length, flickers];
+  return [sorted.length > 0 ? sorted[Math.floor((sorted.length - 1) / 2)]!.toFixed(0) : '–', sorted.at(-1)?.toFixed(0) ?? '–'];
+}
+
+function summarise({ times, clearTimes, flickers, entries }: Tally): Array<string | number> {
+  return [`${times.length}/${entries}`, ...medianAndSlowest(times), times.filter((ms) => ms <= 1000).length, flickers, `${clearTimes.length}/${entries}`, ...medianAndSlowest(clearTimes)];
 }
 
 it('time from coming into view to the flag, for a page, a face photo, a face and a screen, together and alone', async () => {
@@ -195,13 +206,13 @@ it('time from coming into view to the flag, for a page, a face photo, a face and
     const keyOf = (kind: string, name: string) => `${kind}\u0000${name}`;
     const tally = (kind: string, name: string) => {
       const key = keyOf(kind, name);
-      if (!tallies.has(key)) tallies.set(key, { times: [], flickers: 0, entries: 0 });
+      if (!tallies.has(key)) tallies.set(key, { times: [], clearTimes: [], flickers: 0, entries: 0 });
       return tallies.get(key)!;
     };
     entriesOf(events).filter((entry) => entry.at + PLANTED_SECONDS * 1000 <= endedAt).forEach((entry, index) => {
       const kind = `${entry.names.length === TIMED.length ? ALL_AT_ONCE : 'alone'}${entry.moving ? WHILE_MOVING : ''}`;
       for (const { name, source } of TIMED) {
-        const shown = entry.during.filter((event) => event.name === name);
+        const shown = entry.during.filter((event) => event.kind === 'flag' && event.name === name);
         const planted = entry.names.includes(name);
         if (!planted) {
           // A flag for a risk that is not there.
@@ -214,17 +225,22 @@ it('time from coming into view to the flag, for a page, a face photo, a face and
         if (shown.length > 1) counted.flickers += 1;
         const after = shown[0] ? shown[0].at - entry.at : undefined;
         if (after !== undefined) counted.times.push(after);
+        // Taken away: the first time its flag went after that (before the next entry).
+        const wentAt = entry.during.find((event) => event.kind === 'out of view' && event.name === name)?.at;
+        const gone = wentAt === undefined ? undefined : entry.during.find((event) => event.kind === 'flag gone' && event.name === name && event.at >= wentAt);
+        const clearedAfter = gone && wentAt !== undefined ? gone.at - wentAt : undefined;
+        if (clearedAfter !== undefined) counted.clearTimes.push(clearedAfter);
         const needed = HYSTERESIS[source].appearAfter * runMs(source);
-        rows.push([index + 1, kind, name, after?.toFixed(0) ?? 'not flagged', `${HYSTERESIS[source].appearAfter} x ${runMs(source)}`, after ? (after / needed).toFixed(2) : '']);
+        rows.push([index + 1, kind, name, after?.toFixed(0) ?? 'not flagged', `${HYSTERESIS[source].appearAfter} x ${runMs(source)}`, after ? (after / needed).toFixed(2) : '', clearedAfter?.toFixed(0) ?? 'not cleared']);
       }
     });
     const kinds = [ALL_AT_ONCE, 'alone', `${ALL_AT_ONCE}${WHILE_MOVING}`, `alone${WHILE_MOVING}`];
     const summary = kinds.flatMap((kind) => TIMED.filter(({ name }) => tallies.has(keyOf(kind, name))).map(({ name }) => [kind, name, ...summarise(tally(kind, name))]));
     const falseFlags = TIMED.map(({ name }) => `${name} ${tally('not planted', name).flickers}`).join(', ');
     console.log(`\nbench/flag-time: Chromium, every detector running; a page (260 px wide), a face photo (90 px), a portrait (360 px) and a monitor (160 px), all four at once and each alone; then all four and the face alone while something moves in view\n`);
-    console.log(table(['entry', 'planted', 'flag', 'ms after in view', 'runs needed (last run ms)', 'flag / runs'], rows));
+    console.log(table(['entry', 'planted', 'flag', 'ms after in view', 'runs needed (last run ms)', 'flag / runs', 'cleared, ms after taken away'], rows));
     console.log('');
-    console.log(table(['planted', 'flag', 'flagged', 'median ms (lower)', 'slowest ms', 'within 1 s', 'entries where it flickered'], summary));
+    console.log(table(['planted', 'flag', 'flagged', 'median ms (lower)', 'slowest ms', 'within 1 s', 'entries where it flickered', 'cleared', 'median ms to clear', 'slowest clear ms'], summary));
     console.log(`\nEntries where a flag showed for a risk not in view: ${falseFlags}`);
     console.log(`\n${line}\n`);
   } finally {
