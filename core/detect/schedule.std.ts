@@ -85,9 +85,13 @@ function isDue(run: PeriodicRun, now: number, schedule: ModelSchedule, tracker: 
   return creditAt(run, now, schedule) >= 1;
 }
 
-/** True while a flag of `source` has been missed and not yet cleared. */
+/** The flags of `source` that have been missed and not yet cleared. */
+function clearingTracks(tracker: Pick<TrackerState, 'tracks'>, source: RiskSource): TrackedRisk[] {
+  return tracker.tracks.filter((track) => track.source === source && track.confirmed && track.misses > 0);
+}
+
 function isClearing(tracker: Pick<TrackerState, 'tracks'>, source: RiskSource): boolean {
-  return tracker.tracks.some((track) => track.source === source && track.confirmed && track.misses > 0);
+  return clearingTracks(tracker, source).length > 0;
 }
 
 /**
@@ -248,7 +252,10 @@ export function photoSweepRegion(
 ): Box | undefined {
   if (why === 'confirm') return confirmationRegion(tracker, 'photos', frame);
   if (!changed || lastWholeSweep.sinceMs >= stillLookEvery(lastWholeSweep.ms)) return undefined;
-  return partAround(changed, { x: frame.width / THUMBNAIL.width, y: frame.height / THUMBNAIL.height }, frame);
+  // It also looks again where a flag is clearing: a photo taken away while a hand moved in a corner was
+  // otherwise missed only by whole sweeps, every 3 s, and its flag stayed 7 s or more (bench/flag-time).
+  const clearing = clearingTracks(tracker, 'photos').map((track) => track.box);
+  return partAround(clearing.reduce(union, changed), { x: frame.width / THUMBNAIL.width, y: frame.height / THUMBNAIL.height }, frame);
 }
 
 /**

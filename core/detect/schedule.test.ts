@@ -267,6 +267,16 @@ describe('where a photo sweep looks', () => {
     expect(photoSweepRegion('due', newTracker(0), FRAME, { x: 0, y: 0, w: 600, h: 400 }, recent)).toBeUndefined();
   });
 
+  it('also looks again where a flag is clearing, so that a photo taken away while something moves elsewhere clears', () => {
+    const flagged = trackRun(trackRun(newTracker(0), 'photos', photo, 100), 'photos', photo, 200);
+    const missedOnce = trackRun(flagged, 'photos', [], 300);
+    expect(visibleRisks(missedOnce)).toHaveLength(1);
+    const corner = { x: 20, y: 10, w: 100, h: 80 };
+    // The photo at 470..500 x 60..90 and the corner, a cell around both.
+    expect(photoSweepRegion('due', missedOnce, FRAME, corner, recent)).toEqual({ x: 0, y: 0, w: 520, h: 110 });
+    expect(photoSweepRegion('due', flagged, FRAME, corner, recent)).toEqual({ x: 0, y: 0, w: 140, h: 110 });
+  });
+
   it('sweeps all of the frame as often as on a still picture, however long something keeps moving in a corner', () => {
     const corner = { x: 20, y: 10, w: 200, h: 180 };
     expect(photoSweepRegion('due', newTracker(0), FRAME, corner, { sinceMs: STILL_LOOK_EVERY_MS - 1, ms: 100 })).toBeDefined();
