@@ -6,14 +6,16 @@
  * For documents, also what the text detector alone sees of each in the app's 640x480 frame, in a full look
  * and at a glance (the case for the app's glances between full looks), and of those seen at a glance, how many
  * a glance at the part around them confirms, as the app confirms them (schedule.std.ts).
+ * And for documents in a 1280x720 camera's picture, what the text detector alone sees in the frame the app
+ * gives it (writingFrameWidth: 960x540) against a 640-wide one, in a full look and at a glance.
  *
  * Run: npm run bench -- bench/detect-eval.bench.ts
  */
 import path from 'node:path';
 import { it } from 'vitest';
-import { type Box, centreInside, iou } from '../core/detect/geometry.std';
+import { type Box, centreInside, iou, scaleBox } from '../core/detect/geometry.std';
 import { type Risk, type RiskCategory, assessFrame } from '../core/detect/risks.std';
-import { WRITING_INPUT_LONG_SIDE } from '../core/detect/writing.std';
+import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, writingFrameWidth } from '../core/detect/writing.std';
 import { scanFile } from '../services/detector.node';
 import { decodeFrame, plantInRoom } from '../tests/integration/composites.node';
 import { CLEAN_ROOMS, CORPUS_DIR } from '../tests/integration/corpus.node';
@@ -25,6 +27,9 @@ const DOCUMENTS = ['testocr.png', 'bill.png', 'poem-page.jpg', 'book-page.jpg', 
 const FACE_PHOTOS = ['portrait.jpg', 'person-1.jpg', 'person-2.jpg', 'two-people.jpg', 'group-indoor.jpg'];
 const DOCUMENT_PLACES = [{ x: 40, y: 240, width: 260 }, { x: 380, y: 60, width: 200 }];
 const PHOTO_PLACES = [{ x: 470, y: 60, width: 90 }, { x: 60, y: 90, width: 140 }];
+/** A 1280x720 webcam (the size the app asks for), and pages placed in its pixels. */
+const HD = { width: 1280, height: 720 };
+const HD_DOCUMENT_PLACES = [{ x: 760, y: 380, width: 360 }, { x: 80, y: 120, width: 300 }, { x: 500, y: 100, width: 240 }];
 const SCREEN_SCENES = ['coco-desk-monitor-books-frame.jpg', 'coco-laptop-phone.jpg', 'coco-living-room-laptop-books.jpg', 'coco-three-people-phones.jpg', 'person-phone-selfie.jpg'];
 
 const opened = useDetector();
@@ -71,9 +76,43 @@ async function plantedRecall(category: RiskCategory, folder: string, items: stri
   return { rows, recall: found / total, found, total, seen };
 }
 
+/**
+ * Documents in a 1280x720 camera's picture, as the text detector sees them: in the frame the app gives it
+ * (writingFrameWidth) and in the 640 px frame the face and object models take, in a full look and at a glance.
+ */
+async function hdWritingRecall() {
+  const frameWidths = [writingFrameWidth(HD.width, HD.height), 640];
+  const looks = [WRITING_INPUT_LONG_SIDE, WRITING_GLANCE_LONG_SIDE];
+  const found = new Array<number>(frameWidths.length * looks.length).fill(0);
+  const rows: Array<Array<string | number>> = [];
+  for (const item of DOCUMENTS) {
+    const itemFound = new Array<number>(found.length).fill(0);
+    for (const room of CLEAN_ROOMS) {
+      for (const place of HD_DOCUMENT_PLACES) {
+        const plant = plantInRoom({ ...place, item: corpus(`documents/${item}`), room: corpus(`scenes/${room}`) }, opened.scratchFile('eval-hd.png'), HD);
+        for (const [w, width] of frameWidths.entries()) {
+          const frame = decodeFrame(plant.file, width, Math.round((width * HD.height) / HD.width));
+          for (const [l, longSide] of looks.entries()) {
+            const risks = assessFrame({ width: frame.width, height: frame.height, writing: await opened.detector.runWriting(frame, longSide) });
+            if (risks.some((risk) => onPlant({ box: scaleBox(risk.box, HD.width / width) }, plant.box))) itemFound[w * looks.length + l]! += 1;
+          }
+        }
+      }
+    }
+    const tries = CLEAN_ROOMS.length * HD_DOCUMENT_PLACES.length;
+    rows.push([item, ...itemFound.map((count) => `${count}/${tries}`)]);
+    itemFound.forEach((count, index) => (found[index]! += count));
+  }
+  const total = DOCUMENTS.length * CLEAN_ROOMS.length * HD_DOCUMENT_PLACES.length;
+  rows.push(['all', ...found.map((count) => `${count}/${total}`)]);
+  const headers = frameWidths.flatMap((width) => looks.map((longSide) => `${longSide === WRITING_INPUT_LONG_SIDE ? 'full look' : 'glance'}, ${width}-wide frame`));
+  return { headers, rows };
+}
+
 it('recall per category and false flags per clean room', async () => {
   const documents = await plantedRecall('document', 'documents', DOCUMENTS, DOCUMENT_PLACES, true);
   const faces = await plantedRecall('face', 'faces', FACE_PHOTOS, PHOTO_PLACES);
+  const hd = await hdWritingRecall();
   const screenRows: Array<Array<string | number>> = [];
   for (const scene of SCREEN_SCENES) {
     const report = await scanFile(corpus(`scenes/${scene}`), opened.detector);
@@ -93,6 +132,8 @@ it('recall per category and false flags per clean room', async () => {
     `The text detector alone, in the app's 640x480 frame: ${documents.seen.full}/${documents.total} in a full look, ${documents.seen.glance}/${documents.total} at a glance; ` +
       `${documents.seen.around}/${documents.seen.glance} of those confirmed by a glance around them`,
   );
+  console.log(`\nDocuments planted 240-360 px wide in ${CLEAN_ROOMS.length} rooms seen by a 1280x720 camera: the text detector alone, in the frame the app gives it and in a 640-wide one`);
+  console.log(table(['document', ...hd.headers], hd.rows));
   console.log(`\nFace photos planted in ${CLEAN_ROOMS.length} rooms x ${PHOTO_PLACES.length} places (90 and 140 px wide): recall ${(faces.recall * 100).toFixed(0)}% (${faces.found}/${faces.total})`);
   console.log(table(['photo', 'found'], faces.rows));
   console.log(`\nScreens in COCO scenes that have one: ${screensFound}/${SCREEN_SCENES.length}`);

@@ -28,7 +28,17 @@ export const WRITING_THREADS = { scan: 2, app: 1 } as const;
  */
 export const WRITING_INPUT_LONG_SIDE = 960;
 /**
- * A glance: the same model on the camera's own 640 px, about 2.5x cheaper (bench/detect: 140 against 360 ms
+ * The width the app scales a camera frame to for the text detector: the model's full input, never more than
+ * the camera's own pixels. A 1280x720 webcam's frame is shown to it at 960x540, not at the 640 px the face and
+ * object models take: small print that a recording at 720p shows is a blur at 640. Pages planted 240-360 px
+ * wide into 1280x720 rooms, 8 papers x 5 rooms x 3 places: found in a full look in 94 of 120 at 960x540,
+ * in 76 from a 640-wide frame.
+ */
+export function writingFrameWidth(width: number, height: number): number {
+  return width * Math.min(1, WRITING_INPUT_LONG_SIDE / Math.max(width, height));
+}
+/**
+ * A glance: the same model with a 640 px long side, about 2.5x cheaper (bench/detect: 140 against 360 ms
  * a run in Node). Of the 80 papers of bench/detect-eval, seen in the app's 640x480 frame, it finds 63, against
  * 76 in a full look: every page, poem, book, recipe and handwritten sheet, but not the bill's tiny table and
  * only 4 of 10 crumpled receipts. The app glances between full looks, so a page is flagged at a glance's

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, LINE_MIN_SCORE, WRITING_GLANCE_LONG_SIDE, type WritingLine, scaleWritingLine, writingBlocks, writingInput, writingInputSize, writingLines } from './writing.std';
+import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, LINE_MIN_SCORE, WRITING_GLANCE_LONG_SIDE, type WritingLine, scaleWritingLine, writingBlocks, writingInput, writingFrameWidth, writingInputSize, writingLines } from './writing.std';
 
 /** A probability map `width` x `height` with `value` in each of the given rectangles. */
 function probabilityMap(width: number, height: number, rectangles: Array<{ x: number; y: number; w: number; h: number; value?: number }>): Float32Array {
@@ -47,6 +47,16 @@ describe('the text detector input', () => {
     const cut = new Uint8Array([1, 2].flatMap((y) => [1, 2].flatMap((x) => [0, 1, 2].map((channel) => frame[(y * 4 + x) * 3 + channel]!))));
     const size = { width: 2, height: 2 };
     expect(Array.from(writingInput(frame, 4, 3, 3, size, { x: 1, y: 1, w: 2, h: 2 }))).toEqual(Array.from(writingInput(cut, 2, 2, 3, size)));
+  });
+});
+
+describe('the camera frame the app gives the text detector', () => {
+  it('keeps a camera\'s own pixels up to the model\'s 960 px long side, and scales a bigger one down to it', () => {
+    expect(writingFrameWidth(640, 480)).toBe(640);
+    expect(writingFrameWidth(1280, 720)).toBe(960);
+    expect(writingFrameWidth(1920, 1080)).toBe(960);
+    expect(writingFrameWidth(720, 1280)).toBe(540);
+    expect(writingFrameWidth(960, 540)).toBe(960);
   });
 });
 

@@ -6,7 +6,7 @@
 import { Human } from '@vladmandic/human';
 import { ASSET_FOLDERS, detectionsFromHuman, humanConfig } from '../../core/detect/detectors.std';
 import { faceTiles, facesFromTiles, tilesFor } from '../../core/detect/tiles.std';
-import { type Detected, NOTHING_DETECTED } from './detectorProtocol';
+import { DETECT_WIDTH, type Detected, NOTHING_DETECTED } from './detectorProtocol';
 import { type ScaledRequest, serveModel } from './modelWorkerHost';
 
 const origin = self.location.origin;
@@ -33,7 +33,11 @@ async function detect({ frame, run, region }: ScaledRequest): Promise<Detected> 
   return { ...NOTHING_DETECTED, faces: facesFromTiles(runs) };
 }
 
-serveModel(async () => {
-  await human.load();
-  return String(human.tf.getBackend());
-}, detect);
+serveModel(
+  async () => {
+    await human.load();
+    return String(human.tf.getBackend());
+  },
+  detect,
+  () => DETECT_WIDTH,
+);

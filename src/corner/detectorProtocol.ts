@@ -1,7 +1,7 @@
 /** Messages between the Check corner view and its detection Web Workers (detector.worker.ts, writing.worker.ts). */
-import type { Box } from '../../core/detect/geometry.std';
+import { type Box, scaleBox } from '../../core/detect/geometry.std';
 import type { FaceDetection, ObjectDetection, RiskSource } from '../../core/detect/risks.std';
-import type { WritingLine } from '../../core/detect/writing.std';
+import { type WritingLine, scaleWritingLine } from '../../core/detect/writing.std';
 
 /**
  * The workers' models: faces on the whole frame, faces on its tiles (photos) or objects (detector.worker),
@@ -10,26 +10,30 @@ import type { WritingLine } from '../../core/detect/writing.std';
 export type ModelRun = Exclude<RiskSource, 'text'>;
 
 /**
- * The workers scale camera frames to this width (Human resizes to its models' inputs anyway; smaller is cheaper
- * to move), and answer in the scaled frame's pixels.
+ * The face and object worker scales camera frames to this width: Human resizes to its models' inputs anyway,
+ * and smaller is cheaper to move.
  */
 export const DETECT_WIDTH = 640;
 
+/**
+ * Requests and replies are in the camera frame's pixels; each worker scales the frame to what its model
+ * needs (modelWorkerHost.ts), so the view never has to know those sizes.
+ */
 export type DetectRequest = {
   id: number;
-  /** The camera's frame, transferred (not copied) to the worker, which scales it (DETECT_WIDTH) and closes it. */
+  /** The camera's frame, transferred (not copied) to the worker, which scales it and closes it. */
   frame: VideoFrame;
   run: ModelRun;
   /**
-   * A confirmation around something new (frame pixels): a photo sweep sweeps only the tiles that hold this
-   * part; the text detector looks only at it, at the same scale.
+   * A confirmation around something new: a photo sweep sweeps only the tiles that hold this part; the text
+   * detector looks only at it, at the same scale.
    */
   region?: Box;
   /** For writing: a glance, on a smaller input (WRITING_GLANCE_LONG_SIDE). */
   glance?: boolean;
 };
 
-/** What a run found, in the frame's pixels; empty for what it did not look for. */
+/** What a run found; empty for what it did not look for. */
 export type Detected = { faces: FaceDetection[]; objects: ObjectDetection[]; writing: WritingLine[] };
 
 export type DetectReply =
@@ -37,11 +41,15 @@ export type DetectReply =
   | ({
       kind: 'detected';
       id: number;
-      width: number;
-      height: number;
       /** The run's time in the worker: scaling the frame and inference, without the transfer. */
       ms: number;
     } & Detected)
   | { kind: 'failed'; id?: number; message: string };
 
 export const NOTHING_DETECTED: Detected = { faces: [], objects: [], writing: [] };
+
+/** `found` with every box (and line thickness) multiplied by `factor`: from one frame's pixels to another's. */
+export function scaleDetected(found: Detected, factor: number): Detected {
+  const scaled = <T extends { box: Box }>(items: T[]) => items.map((item) => ({ ...item, box: scaleBox(item.box, factor) }));
+  return { faces: scaled(found.faces), objects: scaled(found.objects), writing: found.writing.map((line) => scaleWritingLine(line, factor)) };
+}

@@ -1,15 +1,20 @@
 /**
  * The message loop every detection Web Worker shares: load the model once (reporting "ready" with its backend,
- * or why it could not start), then answer each camera frame with what the model found in it, scaled to
- * DETECT_WIDTH here, off the UI thread (cameraFrames.ts). Runs inside a worker.
+ * or why it could not start), then answer each camera frame with what the model found in it. The frame is
+ * scaled here, off the UI thread (cameraFrames.ts), to the width the worker's model wants; requests and
+ * replies stay in the camera's pixels. Runs inside a worker.
  */
+import { scaleBox } from '../../core/detect/geometry.std';
 import { messageOf } from '../../core/errors.std';
-import { DETECT_WIDTH, type DetectReply, type DetectRequest, type Detected } from './detectorProtocol';
+import { type DetectReply, type DetectRequest, type Detected, scaleDetected } from './detectorProtocol';
 
-/** A request with its frame scaled to DETECT_WIDTH. */
+/** A request with its frame scaled for the worker's model, and its region in that frame's pixels. */
 export type ScaledRequest = Omit<DetectRequest, 'frame'> & { frame: ImageBitmap };
 
-export function serveModel(load: () => Promise<string>, detect: (request: ScaledRequest) => Promise<Detected>): void {
+/** The width a worker's model wants a camera frame of `width` x `height` scaled to. */
+export type ModelFrameWidth = (width: number, height: number) => number;
+
+export function serveModel(load: () => Promise<string>, detect: (request: ScaledRequest) => Promise<Detected>, frameWidth: ModelFrameWidth): void {
   const reply = (message: DetectReply) => self.postMessage(message);
   const started = performance.now();
   const ready = load().then(
@@ -29,12 +34,14 @@ export function serveModel(load: () => Promise<string>, detect: (request: Scaled
     try {
       if (!(await ready)) return;
       const begin = performance.now();
-      const resizeHeight = Math.round((DETECT_WIDTH * cameraFrame.displayHeight) / cameraFrame.displayWidth);
-      frame = await createImageBitmap(cameraFrame, { resizeWidth: DETECT_WIDTH, resizeHeight, resizeQuality: 'medium' });
+      const { displayWidth, displayHeight } = cameraFrame;
+      const resizeWidth = Math.round(frameWidth(displayWidth, displayHeight));
+      const toFrame = resizeWidth / displayWidth;
+      frame = await createImageBitmap(cameraFrame, { resizeWidth, resizeHeight: Math.round(displayHeight * toFrame), resizeQuality: 'medium' });
       // Closed at once, not after inference: it holds one of the camera's few capture buffers.
       cameraFrame.close();
-      const found = await detect({ ...request, frame });
-      reply({ kind: 'detected', id, width: frame.width, height: frame.height, ...found, ms: performance.now() - begin });
+      const found = await detect({ ...request, frame, ...(request.region ? { region: scaleBox(request.region, toFrame) } : {}) });
+      reply({ kind: 'detected', id, ...scaleDetected(found, 1 / toFrame), ms: performance.now() - begin });
     } catch (error) {
       reply({ kind: 'failed', id, message: messageOf(error) });
     } finally {

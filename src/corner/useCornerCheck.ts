@@ -5,15 +5,14 @@
  * of each and draws; the scaling and the models run in workers, so the preview keeps the camera's own rate.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type Box, scaleBox } from '../../core/detect/geometry.std';
+import type { Box } from '../../core/detect/geometry.std';
 import { type FrameDetections, type RiskSource, assessFrame } from '../../core/detect/risks.std';
 import { type RunScope, type TrackerState, acceptRisk, isWholeRun, mergeLookedAt, newTracker, trackRun } from '../../core/detect/tracker.std';
 import { changedRegion, pictureChanged } from '../../core/detect/sceneChange.std';
 import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, awaitsConfirmation, creditAt, faceWaitingSince, type LastReading, mayRest, nextModelRun, nextWritingLook, photoSweepRegion, readingOutdated, readingPutOff, type WritingStillness, writingStillness } from '../../core/detect/schedule.std';
-import { scaleWritingLine } from '../../core/detect/writing.std';
 import { messageOf } from '../../core/errors.std';
 import { cameraFrame, startThumbnails } from './cameraFrames';
-import { DETECT_WIDTH, type DetectReply, type DetectRequest, type ModelRun } from './detectorProtocol';
+import { type DetectReply, type DetectRequest, type ModelRun } from './detectorProtocol';
 import { type Ocr, startOcr } from './ocr';
 
 /** Rest between OCR runs (each takes about a second): it shares two cores with the models. */
@@ -196,21 +195,19 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
         }
         const { run, scope } = chosen;
         const region = scope.lookedAt;
-        // The worker scales the frame to DETECT_WIDTH and answers in those pixels.
-        const factor = camera.videoWidth / DETECT_WIDTH;
-        const reply = await worker.detect(frame, { run, ...(region ? { region: scaleBox(region, 1 / factor) } : {}), ...(scope.glance ? { glance: true } : {}) });
+        // The worker scales the frame for its model and answers in the camera's pixels.
+        const reply = await worker.detect(frame, { run, ...(region ? { region } : {}), ...(scope.glance ? { glance: true } : {}) });
         if (stopped || reply.kind !== 'detected') {
           if (reply.kind === 'failed') await sleep(1000);
           continue;
         }
-        const toVideo = <T extends { box: Box }>(found: T[]) => found.map((item) => ({ ...item, box: scaleBox(item.box, factor) }));
         // A confirmation's time is not a whole sweep's: only whole runs set how often the next one comes round.
         if (run === 'writing') lastLookTime.ms = reply.ms;
         else if (isWholeRun(scope)) lastMs[run] = reply.ms;
-        if (run === 'objects') latest.objects = toVideo(reply.objects);
-        else if (run === 'photos') latest.tileFaces = mergeLookedAt(latest.tileFaces, toVideo(reply.faces), region);
-        else if (run === 'writing') latest.writing = mergeLookedAt(latest.writing, reply.writing.map((line) => scaleWritingLine(line, factor)), region);
-        else latest.faces = toVideo(reply.faces);
+        if (run === 'objects') latest.objects = reply.objects;
+        else if (run === 'photos') latest.tileFaces = mergeLookedAt(latest.tileFaces, reply.faces, region);
+        else if (run === 'writing') latest.writing = mergeLookedAt(latest.writing, reply.writing, region);
+        else latest.faces = reply.faces;
         fold(run, frameOf(), reply.ms, scope);
       }
     }

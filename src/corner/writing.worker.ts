@@ -5,7 +5,7 @@
  */
 import * as ort from 'onnxruntime-web/wasm';
 import { ASSET_FOLDERS } from '../../core/detect/detectors.std';
-import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, WRITING_MODEL_FILE, WRITING_THREADS, type WritingModel, findWriting, onnxWritingModel } from '../../core/detect/writing.std';
+import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, WRITING_MODEL_FILE, WRITING_THREADS, type WritingModel, findWriting, onnxWritingModel, writingFrameWidth } from '../../core/detect/writing.std';
 import { type Detected, NOTHING_DETECTED } from './detectorProtocol';
 import { type ScaledRequest, serveModel } from './modelWorkerHost';
 
@@ -26,8 +26,12 @@ async function detect({ frame, glance, region }: ScaledRequest): Promise<Detecte
   return { ...NOTHING_DETECTED, writing: await findWriting(model!, data, frame.width, frame.height, 4, longSide, region) };
 }
 
-serveModel(async () => {
-  const session = await ort.InferenceSession.create(`${origin}/${ASSET_FOLDERS.models}/${WRITING_MODEL_FILE}`);
-  model = onnxWritingModel(session, (input, dims) => new ort.Tensor('float32', input, dims));
-  return 'onnx wasm';
-}, detect);
+serveModel(
+  async () => {
+    const session = await ort.InferenceSession.create(`${origin}/${ASSET_FOLDERS.models}/${WRITING_MODEL_FILE}`);
+    model = onnxWritingModel(session, (input, dims) => new ort.Tensor('float32', input, dims));
+    return 'onnx wasm';
+  },
+  detect,
+  writingFrameWidth,
+);

@@ -30,9 +30,11 @@ function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
 
 /** Where a flag's overlay box (`flag`, a `.risk-box`) sits on the camera's 640x480 picture, in its pixels. */
 async function flagInFrame(page: Page, flag: Locator): Promise<{ x: number; y: number; w: number; h: number }> {
-  const stage = (await page.locator('.camera-stage video').boundingBox())!;
+  const video = page.locator('.camera-stage video');
+  const stage = (await video.boundingBox())!;
   const box = (await flag.boundingBox())!;
-  const toFrame = { x: 640 / stage.width, y: 480 / stage.height };
+  const frame = await video.evaluate((element: HTMLVideoElement) => ({ width: element.videoWidth, height: element.videoHeight }));
+  const toFrame = { x: frame.width / stage.width, y: frame.height / stage.height };
   return { x: (box.x - stage.x) * toFrame.x, y: (box.y - stage.y) * toFrame.y, w: box.width * toFrame.x, h: box.height * toFrame.y };
 }
 
@@ -288,6 +290,21 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
       const item = page.locator('.risk-item').first();
       await expect.poll(() => item.textContent().catch(() => ''), { timeout: 60_000 }).toMatch(/^(Writing \(papers, signs, labels\)|Readable text)/);
       await expectFlagCentredOn(page, page.locator('.risk-box').first(), room.box);
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+
+    it('reads small print on a 1280x720 camera at the text detector\'s full size, not at the other models\' 640 px', async () => {
+      // At this size and place in the kitchen, the text detector finds this recipe in the camera's picture
+      // scaled to 960x540 (writingFrameWidth), and not in it scaled to 640x360, at a glance or in a full look.
+      const hd = { width: 1280, height: 720 };
+      const recipe = { x: 500, y: 100, width: 240, item: path.join(CORPUS_DIR, 'documents/typewriter-recipe.png'), room: SCENE };
+      const room = plantInRoom(recipe, path.join(scratch, 'kitchen-with-recipe-720p.png'), hd);
+      const handle = await start('fake', undefined, makeFakeCameraSequence([{ image: room.file, seconds: 2 }], scratch, 'camera-720p', 15, hd));
+      const { page } = handle;
+      await page.getByRole('tab', { name: 'Check corner' }).click();
+      const flag = page.locator('.risk-box', { hasText: /^(Writing \(papers, signs, labels\)|Readable text)/ });
+      await expect.poll(() => flag.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      await expectFlagCentredOn(page, flag.first(), room.box);
       expect(foreignRequests(handle)).toEqual([]);
     });
 

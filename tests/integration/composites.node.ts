@@ -11,8 +11,8 @@ import type { FrameInput } from '../../services/detector.node';
 export type Plant = { room: string; item: string; x: number; y: number; width: number; crop?: Box };
 const FRAME = { width: 640, height: 480 };
 
-/** Writes the room (at 640x480) with `item` on it to `out`; returns the item's box in the frame. */
-export function plantInRoom(plant: Plant, out: string): { file: string; box: { x: number; y: number; w: number; h: number } } {
+/** Writes the room (at 640x480, or `frame`) with `item` on it to `out`; returns the item's box in the frame. */
+export function plantInRoom(plant: Plant, out: string, frame = FRAME): { file: string; box: { x: number; y: number; w: number; h: number } } {
   const { crop } = plant;
   const [itemWidth, itemHeight] = crop
     ? [crop.w, crop.h]
@@ -23,7 +23,7 @@ export function plantInRoom(plant: Plant, out: string): { file: string; box: { x
   const cut = crop ? `crop=${crop.w}:${crop.h}:${crop.x}:${crop.y},` : '';
   execFileSync(resolveFfmpeg().path, [
     '-hide_banner', '-loglevel', 'error', '-y', '-i', plant.room, '-i', plant.item,
-    '-filter_complex', `[0]scale=${FRAME.width}:${FRAME.height},setsar=1[room];[1]${cut}scale=${plant.width}:${height}[item];[room][item]overlay=${plant.x}:${plant.y}`,
+    '-filter_complex', `[0]scale=${frame.width}:${frame.height},setsar=1[room];[1]${cut}scale=${plant.width}:${height}[item];[room][item]overlay=${plant.x}:${plant.y}`,
     '-frames:v', '1', out,
   ]);
   return { file: out, box: { x: plant.x, y: plant.y, w: plant.width, h: height } };
