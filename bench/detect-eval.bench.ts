@@ -38,7 +38,7 @@ const onPlant = (risk: Pick<Risk, 'box'>, plant: Box) => centreInside(risk.box, 
 
 /**
  * Recall of `category` for `items` planted at `places` in every clean room: per item, and over all. With
- * `looks`, also how many of them the text detector alone sees in the app's 640x480 frame, in a full look and
+ * `looks`, also how many of them OCR read some of (quoted on the flag), how many the text detector alone sees in the app's 640x480 frame, in a full look and
  * at a glance (the app glances between full looks), and how many of those seen at a glance the next look, a
  * glance around them, confirms (nextWritingLook).
  */
@@ -46,16 +46,17 @@ async function plantedRecall(category: RiskCategory, folder: string, items: stri
   const rows: Array<Array<string | number>> = [];
   let found = 0;
   let total = 0;
-  const seen = { full: 0, glance: 0, around: 0 };
+  const seen = { quoted: 0, full: 0, glance: 0, around: 0 };
   for (const item of items) {
     let hits = 0;
-    const itemSeen = { full: 0, glance: 0, around: 0 };
+    const itemSeen = { quoted: 0, full: 0, glance: 0, around: 0 };
     for (const room of CLEAN_ROOMS) {
       for (const place of places) {
         const plant = plantInRoom({ ...place, item: corpus(`${folder}/${item}`), room: corpus(`scenes/${room}`) }, opened.scratchFile('eval.png'));
         const report = await scanFile(plant.file, opened.detector);
         if (report.risks.some((risk) => risk.category === category && onPlant(risk, plant.box))) hits += 1;
         if (!looks) continue;
+        if (report.risks.some((risk) => risk.text !== undefined && onPlant(risk, plant.box))) itemSeen.quoted += 1;
         const frame = decodeFrame(plant.file, 640, 480);
         const onThePlant = (risks: Risk[]) => risks.some((risk) => risk.source === 'writing' && onPlant(risk, plant.box));
         if (onThePlant(assessFrame({ width: 640, height: 480, writing: await opened.detector.runWriting(frame, WRITING_INPUT_LONG_SIDE) }))) itemSeen.full += 1;
@@ -66,9 +67,10 @@ async function plantedRecall(category: RiskCategory, folder: string, items: stri
       }
     }
     const tries = CLEAN_ROOMS.length * places.length;
-    rows.push([item, `${hits}/${tries}`, ...(looks ? [`${itemSeen.full}/${tries}`, `${itemSeen.glance}/${tries}`, `${itemSeen.around}/${itemSeen.glance}`] : [])]);
+    rows.push([item, `${hits}/${tries}`, ...(looks ? [`${itemSeen.quoted}/${tries}`, `${itemSeen.full}/${tries}`, `${itemSeen.glance}/${tries}`, `${itemSeen.around}/${itemSeen.glance}`] : [])]);
     found += hits;
     total += tries;
+    seen.quoted += itemSeen.quoted;
     seen.full += itemSeen.full;
     seen.glance += itemSeen.glance;
     seen.around += itemSeen.around;
@@ -127,7 +129,8 @@ it('recall per category and false flags per clean room', async () => {
   const screensFound = screenRows.filter((row) => row[1] !== '—').length;
   console.log(`\nbench/detect-eval (Node, the models and rules of safetake scan)\n`);
   console.log(`Documents planted in ${CLEAN_ROOMS.length} rooms x ${DOCUMENT_PLACES.length} places: recall ${(documents.recall * 100).toFixed(0)}% (${documents.found}/${documents.total})`);
-  console.log(table(['document', 'found', 'text detector, full look (960)', 'at a glance (640)', 'of those, confirmed by a glance around'], documents.rows));
+  console.log(table(['document', 'found', 'quoted (OCR read some)', 'text detector, full look (960)', 'at a glance (640)', 'of those, confirmed by a glance around'], documents.rows));
+  console.log(`OCR read some of it (quoted on the flag) in ${documents.seen.quoted}/${documents.total}`);
   console.log(
     `The text detector alone, in the app's 640x480 frame: ${documents.seen.full}/${documents.total} in a full look, ${documents.seen.glance}/${documents.total} at a glance; ` +
       `${documents.seen.around}/${documents.seen.glance} of those confirmed by a glance around them`,

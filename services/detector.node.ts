@@ -20,11 +20,11 @@ import {
   ppmOf,
 } from '../core/detect/detectors.std';
 import { type Box, scaleBox } from '../core/detect/geometry.std';
-import { type FaceDetection, type FrameDetections, type Risk, type RiskSource, assessFrame } from '../core/detect/risks.std';
+import { type FaceDetection, type FrameDetections, type Risk, type RiskSource, type TextLine, assessFrame } from '../core/detect/risks.std';
 import { mergeVideoRisks, type TimedRisk } from '../core/detect/scanResult.std';
 import { planScanFrames } from '../core/detect/scanPlan.std';
 import { faceTiles, facesFromTiles } from '../core/detect/tiles.std';
-import { WRITING_INPUT_LONG_SIDE, WRITING_THREADS, type WritingLine, type WritingModel, findWriting, onnxWritingModel, scaleWritingLine } from '../core/detect/writing.std';
+import { WRITING_INPUT_LONG_SIDE, WRITING_THREADS, type WritingLine, type WritingModel, findWriting, onnxWritingModel, readingRegions, scaleWritingLine } from '../core/detect/writing.std';
 import { humanModelsDir, humanNodeWasmBuild, ocrLanguageDir, tfjsWasmDir, writingModelFile } from './detectorAssets.node';
 import { ffmpegRawFrames } from './ffmpeg.node';
 import { readPicture } from './sanitize.node';
@@ -90,21 +90,25 @@ export class NodeDetector {
     return findWriting(this.writingModel, frame.rgb, frame.width, frame.height, 3, longSide, region);
   }
 
-  /** tesseract on one frame (already at OCR scale): its lines, in the frame's pixels. */
-  async runOcr(frame: FrameInput): Promise<FrameDetections['lines']> {
-    const { data } = await this.ocr.recognize(ocrPicture(frame), {}, { blocks: true, text: false });
-    return linesFromOcr(data.blocks as unknown as OcrBlocksLike, 1);
+  /** tesseract on the `regions` of one frame (already at OCR scale), one at a time: their lines, in the frame's pixels. */
+  async runOcr(frame: FrameInput, regions: readonly Box[]): Promise<TextLine[]> {
+    const lines: TextLine[] = [];
+    for (const region of regions) {
+      const { data } = await this.ocr.recognize(ocrPicture(frame, region), {}, { blocks: true, text: false });
+      lines.push(...linesFromOcr(data.blocks as unknown as OcrBlocksLike, 1, region));
+    }
+    return lines;
   }
 
   /**
-   * Everything the rules need from one frame. OCR runs only where the text detector saw writing (as in the
-   * app): a frame without a line of writing has nothing to read.
+   * Everything the rules need from one frame. OCR reads only where the text detector saw writing, part by
+   * part (readingRegions, as in the app): a frame without a line of writing has nothing to read.
    */
   async detect(frame: FrameInput, parts: DetectorParts = ALL_PARTS): Promise<FrameDetections> {
     const result = parts.faces || parts.objects ? detectionsFromHuman(await this.runHuman(frame, parts)) : { faces: [], objects: [] };
     const tileFaces = parts.photos ? await this.runFaceTiles(frame) : [];
     const writing = parts.writing ? await this.runWriting(frame) : [];
-    const lines = parts.text && writing.length > 0 ? await this.runOcr(frame) : [];
+    const lines = parts.text ? await this.runOcr(frame, readingRegions(writing, frame.width, frame.height)) : [];
     return { width: frame.width, height: frame.height, ...result, tileFaces, writing, lines };
   }
 
@@ -113,9 +117,9 @@ export class NodeDetector {
   }
 }
 
-/** The picture tesseract reads of `frame` (ppmOf), as the Buffer tesseract.js takes in Node, not copied again. */
-export function ocrPicture(frame: FrameInput): Buffer {
-  const ppm = ppmOf(frame.rgb, frame.width, frame.height, 3);
+/** The picture tesseract reads of `frame`'s `region` (ppmOf), as the Buffer tesseract.js takes in Node, not copied again. */
+export function ocrPicture(frame: FrameInput, region?: Box): Buffer {
+  const ppm = ppmOf(frame.rgb, frame.width, frame.height, 3, region);
   return Buffer.from(ppm.buffer, ppm.byteOffset, ppm.byteLength);
 }
 

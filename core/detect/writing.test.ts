@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, LINE_MIN_SCORE, WRITING_GLANCE_LONG_SIDE, type WritingLine, scaleWritingLine, writingBlocks, writingInput, writingFrameWidth, writingInputSize, writingLines } from './writing.std';
+import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, LINE_MIN_SCORE, WRITING_GLANCE_LONG_SIDE, type WritingLine, readingRegions, scaleWritingLine, writingBlocks, writingInput, writingFrameWidth, writingInputSize, writingLines } from './writing.std';
 
 /** A probability map `width` x `height` with `value` in each of the given rectangles. */
 function probabilityMap(width: number, height: number, rectangles: Array<{ x: number; y: number; w: number; h: number; value?: number }>): Float32Array {
@@ -115,6 +115,23 @@ describe('blocks of writing', () => {
     // Two lines of 45 thicknesses (8 px thick, 360 px long): a sentence each.
     expect(writingBlocks([line(10, 10, 360), line(10, 30, 360)])).toHaveLength(1);
     expect(writingBlocks([line(10, 10, 36 + BLOCK_MIN_LENGTH * 8)])).toHaveLength(1);
+  });
+
+  it('reads each group of lines, however small, with a margin of a thickness, and overlapping parts as one', () => {
+    const page = [line(10, 10), line(10, 30), line(10, 50, 80)];
+    const label = [line(400, 300, 40)];
+    expect(readingRegions([...page, ...label], 640, 480)).toEqual([
+      { x: 2, y: 2, w: 136, h: 66 },
+      { x: 392, y: 292, w: 56, h: 26 },
+    ]);
+    // A heading 30 px thick over a line of small print, and small print 30 px under that: too far to be the
+    // same paper, but within the heading's margin. Read once, not twice.
+    const heading: WritingLine = { box: { x: 10, y: 10, w: 40, h: 30 }, score: 0.8, thickness: 30 };
+    const under = [line(10, 60, 290), line(200, 100)];
+    expect(readingRegions([heading, ...under], 640, 480)).toEqual([{ x: 0, y: 0, w: 330, h: 118 }]);
+    // At the frame's edge the part stops there.
+    expect(readingRegions([line(600, 470, 60)], 640, 480)).toEqual([{ x: 592, y: 462, w: 48, h: 18 }]);
+    expect(readingRegions([], 640, 480)).toEqual([]);
   });
 
   it('scales a line with its thickness', () => {

@@ -1,18 +1,24 @@
 /**
- * Runs in a Web Worker: turns a camera frame into the picture tesseract reads, scaled up to where it can read
- * (ocrScale) and handed over as a PPM file (ppmOf), so that neither the scaling nor an image encoding holds the
- * UI thread (a PNG of the scaled frame, encoded by the canvas, held it 114 ms per reading).
+ * Runs in a Web Worker: turns a camera frame into the pictures tesseract reads, one for each part of it where
+ * the text detector found writing (readingRegions), scaled up to where it can read (ocrScale) and handed over
+ * as PPM files (ppmOf), so that neither the scaling nor an image encoding holds the UI thread (a PNG of the
+ * scaled frame, encoded by the canvas, held it 114 ms per reading).
  */
 import { ocrScale, ppmOf } from '../../core/detect/detectors.std';
+import { type Box, clampToFrame, scaleBox } from '../../core/detect/geometry.std';
 import { messageOf } from '../../core/errors.std';
 
-/** The picture to read, and the factor the frame was scaled by. */
-export type OcrPictureReply = { picture: Blob; scale: number } | { failed: string };
+/** The frame, and the parts of it to read (in its pixels). */
+export type OcrPictureRequest = { frame: VideoFrame; regions: Box[] };
+/**
+ * The pictures to read, each with where it begins in the scaled frame, and the factor the frame was scaled by.
+ */
+export type OcrPictureReply = { pictures: Array<{ picture: Blob; at: { x: number; y: number } }>; scale: number } | { failed: string };
 
 let canvas: OffscreenCanvasRenderingContext2D | undefined;
 
-self.onmessage = (event: MessageEvent<VideoFrame>) => {
-  const frame = event.data;
+self.onmessage = (event: MessageEvent<OcrPictureRequest>) => {
+  const { frame, regions } = event.data;
   const reply = (message: OcrPictureReply) => self.postMessage(message);
   try {
     const scale = ocrScale(frame.displayWidth, frame.displayHeight);
@@ -25,7 +31,9 @@ self.onmessage = (event: MessageEvent<VideoFrame>) => {
     if (!canvas) throw new Error('no 2D canvas in this worker');
     canvas.drawImage(frame, 0, 0, width, height);
     const { data } = canvas.getImageData(0, 0, width, height);
-    reply({ picture: new Blob([ppmOf(data, width, height, 4)]), scale: width / frame.displayWidth });
+    const exact = width / frame.displayWidth;
+    const parts = regions.map((region) => clampToFrame(scaleBox(region, exact), width, height)).filter((part) => part.w > 0 && part.h > 0);
+    reply({ pictures: parts.map((part) => ({ picture: new Blob([ppmOf(data, width, height, 4, part)]), at: { x: part.x, y: part.y } })), scale: exact });
   } catch (error) {
     reply({ failed: messageOf(error) });
   } finally {

@@ -244,7 +244,7 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
               continue;
             }
             const writingIds = new Set(tracker.tracks.filter((track) => track.source === 'writing').map((track) => track.id));
-            const lines = await ocr.read(camera).catch((error: unknown) => {
+            const lines = await ocr.read(camera, latest.writing).catch((error: unknown) => {
               // One reading failed (the camera gave no frame, say): say so, and try again after the rest.
               setStats((previous) => ({ ...previous, error: `Reading text failed: ${messageOf(error)}` }));
               return undefined;

@@ -61,6 +61,23 @@ describe('planted documents are found where they are, and read', () => {
   });
 });
 
+describe('papers on a cluttered desk are read part by part', () => {
+  // Read whole, these frames gave tesseract's one threshold and its layout the dark desk and the clutter:
+  // nothing of the recipe, "4" of the book page, broken lines of the poem. Read alone (readingRegions), the page
+  // gives up its words.
+  const desk = 'coco-desk-monitor-books-frame.jpg';
+  const cases = [
+    { item: 'documents/typewriter-recipe.png', room: desk, x: 400, y: 240, width: 200, words: /linzen/i },
+    { item: 'documents/book-page.jpg', room: desk, x: 400, y: 240, width: 180, words: /MARCUS AURELIUS/ },
+    { item: 'documents/poem-page.jpg', room: desk, x: 400, y: 240, width: 180, words: /Tyger Tyger/ },
+  ];
+  it.each(cases)('$item on the desk at $x,$y, $width px wide', async (plant) => {
+    const { risks, box } = await scanPlanted(plant);
+    const read = risks.filter((risk) => risk.category === 'document' && centreInside(risk.box, box)).map((risk) => risk.text ?? '');
+    expect(read.join(' '), JSON.stringify(risks)).toMatch(plant.words);
+  });
+});
+
 describe('papers OCR cannot read are still found as writing, where they are', () => {
   // OCR read neither of these in any of 10 placements (bench/detect-eval, session 3).
   const cases = [
