@@ -116,7 +116,24 @@ export function trackRun(state: TrackerState, source: RiskSource, risks: readonl
   });
   const open = tracks.some((track) => track.confirmed && !track.accepted);
   const runs = { ...state.runs, [source]: state.runs[source] + (isWholeRun(scope) ? 1 : 0) };
-  return { ...state, tracks, nextId, updatedAt: now, lastOpenRiskAt: open ? now : state.lastOpenRiskAt, runs };
+  return { ...state, tracks: source === 'text' ? withQuotes(tracks, risks) : tracks, nextId, updatedAt: now, lastOpenRiskAt: open ? now : state.lastOpenRiskAt, runs };
+}
+
+/**
+ * A reading puts what OCR read on the flag of the writing it was read from at once (`risks` are the rules'
+ * risks of the frame read, whose writing carries the quotes). Left to the text detector's next look at that
+ * writing, the quote waited for it: for small print a full look, which a still picture puts off for seconds.
+ */
+function withQuotes(tracks: TrackedRisk[], risks: readonly Risk[]): TrackedRisk[] {
+  const writing = risks.filter((risk) => risk.source === 'writing');
+  return tracks.map((track) => {
+    if (track.source !== 'writing') return track;
+    const match = bestMatch(track, writing, new Set());
+    if (match === undefined) return track;
+    const { text: _text, details: _details, ...rest } = track;
+    const { label, text, details, severity, guidance } = writing[match]!;
+    return { ...rest, label, severity, guidance, ...(text !== undefined ? { text } : {}), ...(details !== undefined ? { details } : {}) };
+  });
 }
 
 /**

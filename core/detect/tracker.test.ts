@@ -15,6 +15,24 @@ function run(state: TrackerState, risks: Risk[], times: number, start: number): 
   return { state, now };
 }
 
+describe('quotes', () => {
+  // Three lines of a page, and what OCR read on them.
+  const page = [0, 1, 2].map((row) => ({ box: { x: 40, y: 220 + 24 * row, w: 200, h: 14 }, score: 0.9, thickness: 12 }));
+  const read = [{ text: 'Call Ada Lovelace on 020 7946 0018', confidence: 90, box: { x: 44, y: 222, w: 190, h: 12 } }];
+
+  it('puts what a reading read on the flag of the writing it was read from at once, without counting a run of it', () => {
+    let state = newTracker(0);
+    for (let i = 1; i <= HYSTERESIS.writing.appearAfter; i += 1) state = trackRun(state, 'writing', assessFrame({ width: 640, height: 480, writing: page }), i * 400);
+    const [unread] = visibleRisks(state);
+    expect(unread).toMatchObject({ label: 'Writing (papers, signs, labels)', severity: 'medium' });
+    expect(unread!.text).toBeUndefined();
+
+    state = trackRun(state, 'text', assessFrame({ width: 640, height: 480, writing: page, lines: read }), 2000);
+    const [quoted] = visibleRisks(state);
+    expect(quoted).toMatchObject({ id: unread!.id, label: 'Readable text (phone number)', severity: 'high', text: read[0]!.text, details: ['phone number'], hits: unread!.hits });
+  });
+});
+
 describe('stable flags', () => {
   it('shows a risk only after it persists, and clears it only after it has been gone for several runs', () => {
     let state = newTracker(0);
