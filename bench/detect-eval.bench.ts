@@ -3,7 +3,8 @@
  * models and rules (`scanFile`, as `safetake scan` runs them). Documents and face photos are planted by ffmpeg
  * into the five clean rooms at two places and sizes; screens are the COCO scenes that have one; false flags
  * are counted on the clean rooms themselves (bottles are left out: kitchens and bathrooms really have them).
- * For documents, also what the text detector alone sees of each in the app's 640x480 frame, in a full look
+ * For documents, also how many OCR quotes, reading the parts where writing is and, as a baseline in the same
+ * run, the whole frame; what the text detector alone sees of each in the app's 640x480 frame, in a full look
  * and at a glance (the case for the app's glances between full looks), and of those seen at a glance, how many
  * a glance at the part around them confirms, as the app confirms them (schedule.std.ts).
  * And for documents in a 1280x720 camera's picture, what the text detector alone sees in the frame the app
@@ -14,6 +15,7 @@
 import path from 'node:path';
 import { it } from 'vitest';
 import { type Box, centreInside, iou, scaleBox } from '../core/detect/geometry.std';
+import { ocrScale } from '../core/detect/detectors.std';
 import { type Risk, type RiskCategory, assessFrame } from '../core/detect/risks.std';
 import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, writingFrameWidth } from '../core/detect/writing.std';
 import { scanFile } from '../services/detector.node';
@@ -37,19 +39,33 @@ const opened = useDetector();
 const onPlant = (risk: Pick<Risk, 'box'>, plant: Box) => centreInside(risk.box, plant) || iou(risk.box, plant) > 0.2;
 
 /**
+ * The baseline for reading part by part (readingRegions): the same frame as `safetake scan` makes of the
+ * picture, with tesseract reading all of it wherever the text detector saw writing. Is any of `plant` quoted?
+ */
+async function quotedReadingWhole(file: string, plant: Box): Promise<boolean> {
+  const scale = ocrScale(640, 480);
+  const frame = decodeFrame(file, Math.round(640 * scale), Math.round(480 * scale));
+  const writing = await opened.detector.runWriting(frame);
+  const lines = writing.length > 0 ? await opened.detector.runOcr(frame, [{ x: 0, y: 0, w: frame.width, h: frame.height }]) : [];
+  const risks = assessFrame({ width: frame.width, height: frame.height, writing, lines });
+  return risks.some((risk) => risk.text !== undefined && onPlant({ box: scaleBox(risk.box, 1 / scale) }, plant));
+}
+
+/**
  * Recall of `category` for `items` planted at `places` in every clean room: per item, and over all. With
- * `looks`, also how many of them OCR read some of (quoted on the flag), how many the text detector alone sees in the app's 640x480 frame, in a full look and
- * at a glance (the app glances between full looks), and how many of those seen at a glance the next look, a
- * glance around them, confirms (nextWritingLook).
+ * `looks`, also how many of them OCR read some of (quoted on the flag), and would have reading the whole
+ * frame; how many the text detector alone sees in the app's 640x480 frame, in a full look and at a glance (the
+ * app glances between full looks), and how many of those seen at a glance the next look, a glance around
+ * them, confirms (nextWritingLook).
  */
 async function plantedRecall(category: RiskCategory, folder: string, items: string[], places: typeof DOCUMENT_PLACES, looks = false) {
   const rows: Array<Array<string | number>> = [];
   let found = 0;
   let total = 0;
-  const seen = { quoted: 0, full: 0, glance: 0, around: 0 };
+  const seen = { quoted: 0, quotedWhole: 0, full: 0, glance: 0, around: 0 };
   for (const item of items) {
     let hits = 0;
-    const itemSeen = { quoted: 0, full: 0, glance: 0, around: 0 };
+    const itemSeen = { quoted: 0, quotedWhole: 0, full: 0, glance: 0, around: 0 };
     for (const room of CLEAN_ROOMS) {
       for (const place of places) {
         const plant = plantInRoom({ ...place, item: corpus(`${folder}/${item}`), room: corpus(`scenes/${room}`) }, opened.scratchFile('eval.png'));
@@ -57,6 +73,7 @@ async function plantedRecall(category: RiskCategory, folder: string, items: stri
         if (report.risks.some((risk) => risk.category === category && onPlant(risk, plant.box))) hits += 1;
         if (!looks) continue;
         if (report.risks.some((risk) => risk.text !== undefined && onPlant(risk, plant.box))) itemSeen.quoted += 1;
+        if (await quotedReadingWhole(plant.file, plant.box)) itemSeen.quotedWhole += 1;
         const frame = decodeFrame(plant.file, 640, 480);
         const onThePlant = (risks: Risk[]) => risks.some((risk) => risk.source === 'writing' && onPlant(risk, plant.box));
         if (onThePlant(assessFrame({ width: 640, height: 480, writing: await opened.detector.runWriting(frame, WRITING_INPUT_LONG_SIDE) }))) itemSeen.full += 1;
@@ -67,10 +84,11 @@ async function plantedRecall(category: RiskCategory, folder: string, items: stri
       }
     }
     const tries = CLEAN_ROOMS.length * places.length;
-    rows.push([item, `${hits}/${tries}`, ...(looks ? [`${itemSeen.quoted}/${tries}`, `${itemSeen.full}/${tries}`, `${itemSeen.glance}/${tries}`, `${itemSeen.around}/${itemSeen.glance}`] : [])]);
+    rows.push([item, `${hits}/${tries}`, ...(looks ? [`${itemSeen.quoted}/${tries}`, `${itemSeen.quotedWhole}/${tries}`, `${itemSeen.full}/${tries}`, `${itemSeen.glance}/${tries}`, `${itemSeen.around}/${itemSeen.glance}`] : [])]);
     found += hits;
     total += tries;
     seen.quoted += itemSeen.quoted;
+    seen.quotedWhole += itemSeen.quotedWhole;
     seen.full += itemSeen.full;
     seen.glance += itemSeen.glance;
     seen.around += itemSeen.around;
@@ -129,8 +147,8 @@ it('recall per category and false flags per clean room', async () => {
   const screensFound = screenRows.filter((row) => row[1] !== '—').length;
   console.log(`\nbench/detect-eval (Node, the models and rules of safetake scan)\n`);
   console.log(`Documents planted in ${CLEAN_ROOMS.length} rooms x ${DOCUMENT_PLACES.length} places: recall ${(documents.recall * 100).toFixed(0)}% (${documents.found}/${documents.total})`);
-  console.log(table(['document', 'found', 'quoted (OCR read some)', 'text detector, full look (960)', 'at a glance (640)', 'of those, confirmed by a glance around'], documents.rows));
-  console.log(`OCR read some of it (quoted on the flag) in ${documents.seen.quoted}/${documents.total}`);
+  console.log(table(['document', 'found', 'quoted (OCR read some)', 'quoted, OCR reading the whole frame', 'text detector, full look (960)', 'at a glance (640)', 'of those, confirmed by a glance around'], documents.rows));
+  console.log(`OCR read some of it (quoted on the flag) in ${documents.seen.quoted}/${documents.total}; reading the whole frame instead of the parts where writing is, in ${documents.seen.quotedWhole}/${documents.total}`);
   console.log(
     `The text detector alone, in the app's 640x480 frame: ${documents.seen.full}/${documents.total} in a full look, ${documents.seen.glance}/${documents.total} at a glance; ` +
       `${documents.seen.around}/${documents.seen.glance} of those confirmed by a glance around them`,

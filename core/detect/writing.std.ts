@@ -323,8 +323,8 @@ const READING_MARGIN_THICKNESSES = 1;
  * detector found, however small (a label, a one-line sign), with a margin. Tesseract binarises a picture with
  * one threshold and lays out its text once: on a whole camera frame, dark furniture and clutter set that
  * threshold and break up the page. A typewritten recipe in a desk scene, read whole, gave 3 stray characters;
- * read alone, at the same scale, most of its lines. Papers planted in clean rooms (bench/detect-eval's 80):
- * quoted in 56 read part by part, in 48 read whole, in about the same time.
+ * read alone, at the same scale, most of its lines (tests/integration/detect.test.ts). bench/detect-eval
+ * counts the planted papers quoted both ways; bench/detect times both.
  */
 export function readingRegions(lines: readonly WritingLine[], width: number, height: number): Box[] {
   const regions = writingGroups(lines).map((group) => {

@@ -6,7 +6,7 @@
 import { Human } from '@vladmandic/human';
 import { ASSET_FOLDERS, detectionsFromHuman, humanConfig } from '../../core/detect/detectors.std';
 import { faceTiles, facesFromTiles, tilesFor } from '../../core/detect/tiles.std';
-import { DETECT_WIDTH, type Detected, NOTHING_DETECTED } from './detectorProtocol';
+import { type Detected, NOTHING_DETECTED } from './detectorProtocol';
 import { type ScaledRequest, serveModel } from './modelWorkerHost';
 
 const origin = self.location.origin;
@@ -14,6 +14,8 @@ const human = new Human(humanConfig({ modelBasePath: `${origin}/${ASSET_FOLDERS.
 // tfjs's multi-threaded WASM starts its threads from blob: scripts, which the app's CSP (script-src 'self')
 // refuses on purpose. SIMD without threads measured only ~10% slower here (FINDINGS.md): keep the CSP strict.
 human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+/** Camera frames are scaled to this width: Human resizes to its models' inputs anyway, and smaller is cheaper to move. */
+const DETECT_WIDTH = 640;
 
 async function detect({ frame, run, region }: ScaledRequest): Promise<Detected> {
   if (run === 'writing') throw new Error('Writing is found by writing.worker.ts.');

@@ -10,12 +10,6 @@ import { type WritingLine, scaleWritingLine } from '../../core/detect/writing.st
 export type ModelRun = Exclude<RiskSource, 'text'>;
 
 /**
- * The face and object worker scales camera frames to this width: Human resizes to its models' inputs anyway,
- * and smaller is cheaper to move.
- */
-export const DETECT_WIDTH = 640;
-
-/**
  * Requests and replies are in the camera frame's pixels; each worker scales the frame to what its model
  * needs (modelWorkerHost.ts), so the view never has to know those sizes.
  */

@@ -21,9 +21,9 @@ self.onmessage = (event: MessageEvent<OcrPictureRequest>) => {
   const { frame, regions } = event.data;
   const reply = (message: OcrPictureReply) => self.postMessage(message);
   try {
-    const scale = ocrScale(frame.displayWidth, frame.displayHeight);
-    const width = Math.round(frame.displayWidth * scale);
-    const height = Math.round(frame.displayHeight * scale);
+    const upscale = ocrScale(frame.displayWidth, frame.displayHeight);
+    const width = Math.round(frame.displayWidth * upscale);
+    const height = Math.round(frame.displayHeight * upscale);
     // Frames come at one size; resizing a canvas clears and reallocates it, so only when that size changes.
     if (canvas?.canvas.width !== width || canvas.canvas.height !== height) {
       canvas = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true }) ?? undefined;
@@ -31,9 +31,10 @@ self.onmessage = (event: MessageEvent<OcrPictureRequest>) => {
     if (!canvas) throw new Error('no 2D canvas in this worker');
     canvas.drawImage(frame, 0, 0, width, height);
     const { data } = canvas.getImageData(0, 0, width, height);
-    const exact = width / frame.displayWidth;
-    const parts = regions.map((region) => clampToFrame(scaleBox(region, exact), width, height)).filter((part) => part.w > 0 && part.h > 0);
-    reply({ pictures: parts.map((part) => ({ picture: new Blob([ppmOf(data, width, height, 4, part)]), at: { x: part.x, y: part.y } })), scale: exact });
+    // The factor the picture really was scaled by, after rounding its size.
+    const scale = width / frame.displayWidth;
+    const parts = regions.map((region) => clampToFrame(scaleBox(region, scale), width, height)).filter((part) => part.w > 0 && part.h > 0);
+    reply({ pictures: parts.map((part) => ({ picture: new Blob([ppmOf(data, width, height, 4, part)]), at: { x: part.x, y: part.y } })), scale });
   } catch (error) {
     reply({ failed: messageOf(error) });
   } finally {
