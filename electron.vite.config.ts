@@ -3,11 +3,11 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './core/security.std';
-import { detectorAssetFiles } from './services/detectorAssets.node';
+import { CONTENT_SECURITY_POLICY } from './core/app/security.std';
+import { detectorAssetFiles } from './services/corner/detectorAssets.node';
 
 /**
- * Writes the one CSP (core/security.std.ts) into index.html, so the meta tag and the headers never drift.
+ * Writes the one CSP (core/app/security.std.ts) into index.html, so the meta tag and the headers never drift.
  * Only `electron-vite dev` loosens it, for the hot-reload client's inline script and websocket.
  */
 function contentSecurityPolicy(): Plugin {
@@ -53,7 +53,7 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // The CLI is built beside main: same services, same bundle rules, no Electron imported.
-        input: { index: resolve(__dirname, 'electron/main/index.ts'), cli: resolve(__dirname, 'cli/safetake.node.ts') },
+        input: { index: resolve(__dirname, 'electron/main/index.main.ts'), cli: resolve(__dirname, 'cli/safetake.node.ts') },
       },
     },
   },

@@ -3,8 +3,8 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-// fluent-ffmpeg is archived upstream: it may appear in services/ffmpeg.node.ts and nowhere else.
-const onlyFfmpegModuleUsesFluent = { name: 'fluent-ffmpeg', message: 'Only services/ffmpeg.node.ts uses fluent-ffmpeg.' };
+// fluent-ffmpeg is archived upstream: it may appear in services/media/ffmpeg.node.ts and nowhere else.
+const onlyFfmpegModuleUsesFluent = { name: 'fluent-ffmpeg', message: 'Only services/media/ffmpeg.node.ts uses fluent-ffmpeg.' };
 
 /** One no-restricted-imports rule per file group (flat config would let a later one replace an earlier one). */
 function restrictImports(patterns) {
@@ -32,17 +32,17 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer reaches the main process only through window.safetake (src/api.ts).
+    // The renderer reaches the main process only through window.safetake (src/app/api.dom.ts).
     files: ['src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restrictImports([
-        { group: ['node:*', 'electron', '**/services/*', '**/electron/*'], message: 'The renderer is sandboxed: use src/api.ts.' },
+        { group: ['node:*', 'electron', '**/services/*', '**/electron/*'], message: 'The renderer is sandboxed: use src/app/api.dom.ts.' },
       ]),
     },
   },
   {
     files: ['**/*.ts', '**/*.tsx'],
-    ignores: ['services/ffmpeg.node.ts', 'core/**', 'src/**'],
+    ignores: ['services/media/ffmpeg.node.ts', 'core/**', 'src/**'],
     rules: { 'no-restricted-imports': restrictImports([]) },
   },
   {

@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, it } from 'vitest';
-import { closeExiftool } from '../services/exiftool.node';
+import { closeExiftool } from '../services/media/exiftool.node';
 import type { Page } from 'playwright-core';
 import { CORPUS_DIR } from '../tests/integration/corpus.node';
 import { plantInRoom } from '../tests/integration/composites.node';

@@ -10,9 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, it } from 'vitest';
-import { resolveFfmpeg } from '../services/binaries.node';
-import { SessionsService } from '../services/sessions.node';
-import { TakeRecorder } from '../services/takes.node';
+import { resolveFfmpeg } from '../services/media/binaries.node';
+import { SessionsService } from '../services/sessions/sessions.node';
+import { TakeRecorder } from '../services/sessions/takes.node';
 import { table } from './measure.node';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-bench-record-'));

@@ -10,11 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, it } from 'vitest';
 import { DEFAULT_SANITIZE_OPTIONS, type SanitizeOptions, ffmpegArgv, planSanitize } from '../core/sanitize/plan.std';
-import { auditFile } from '../services/audit.node';
-import { resolveFfmpeg } from '../services/binaries.node';
-import { closeExiftool } from '../services/exiftool.node';
-import { fluentCommand, probeMedia, runFfmpeg } from '../services/ffmpeg.node';
-import { sanitizeFile } from '../services/sanitize.node';
+import { auditFile } from '../services/media/audit.node';
+import { resolveFfmpeg } from '../services/media/binaries.node';
+import { closeExiftool } from '../services/media/exiftool.node';
+import { fluentCommand, probeMedia, runFfmpeg } from '../services/media/ffmpeg.node';
+import { sanitizeFile } from '../services/sanitize/sanitizeFile.node';
 import { compare, runProcess, table } from './measure.node';
 
 const CORPUS = path.resolve(__dirname, '../../shared/corpus');

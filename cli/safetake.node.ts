@@ -2,13 +2,13 @@
  * `safetake`: the command-line face of the same services the app uses. Runs on plain Node, no Electron.
  * Each subcommand is one entry in COMMANDS; exit codes: 0 ok, 1 the work found a problem or failed, 2 usage.
  */
-import { isUserError } from '../core/errors.std';
-import { appVersion } from '../services/appServices.node';
-import { closeExiftool } from '../services/exiftool.node';
+import { isUserError } from '../core/shared/errors.std';
+import { appVersion } from '../services/app/ipcHandlers.node';
+import { closeExiftool } from '../services/media/exiftool.node';
 import { logCommand } from './commands/log.node';
 import { auditCommand, sanitizeCommand } from './commands/sanitize.node';
 import { scanCommand } from './commands/scan.node';
-import { UsageError } from './usage';
+import { UsageError } from './usage.std';
 
 type Command = {
   summary: string;

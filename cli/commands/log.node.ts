@@ -2,10 +2,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Money, formatMoney, replaySessions, sessionsCsv, summariseByPlatform } from '../../core/sessions/sessions.std';
-import { resolveDataDir } from '../../services/dataDir.node';
-import { readLog } from '../../services/eventLog.node';
-import { writeExport } from '../../services/sessionFiles.node';
-import { UsageError } from '../usage';
+import { resolveDataDir } from '../../services/app/dataDir.node';
+import { readLog } from '../../services/sessions/eventLog.node';
+import { writeExport } from '../../services/sessions/sessionFiles.node';
+import { UsageError } from '../usage.std';
 
 const money = (list: Money[]) => formatMoney(list) || '—';
 

@@ -1,12 +1,12 @@
 /** `safetake sanitize` and `safetake audit`: the Sanitize job from a terminal, on the app's own services. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isAuditClean } from '../../core/sanitize/audit.std';
+import { isAuditClean } from '../../core/media/audit.std';
 import { nameTemplateSchema, parseRegion, sanitizeOptionsSchema } from '../../core/sanitize/options.std';
-import { auditFile } from '../../services/audit.node';
-import { expandMediaPaths } from '../../services/files.node';
-import { startSanitizeBatch } from '../../services/sanitizeBatch.node';
-import { UsageError } from '../usage';
+import { auditFile } from '../../services/media/audit.node';
+import { expandMediaPaths } from '../../services/media/files.node';
+import { startSanitizeBatch } from '../../services/sanitize/batch.node';
+import { UsageError } from '../usage.std';
 
 export async function sanitizeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

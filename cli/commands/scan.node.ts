@@ -1,10 +1,10 @@
 /** `safetake scan`: the corner check on photos and videos, with the app's own detector and rules. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { scanJson } from '../../core/detect/scanResult.std';
-import { NodeDetector, type ScanReport, scanFile } from '../../services/detector.node';
-import { expandMediaPaths } from '../../services/files.node';
-import { UsageError } from '../usage';
+import { scanJson } from '../../core/corner/scanResult.std';
+import { NodeDetector, type ScanReport, scanFile } from '../../services/corner/detector.node';
+import { expandMediaPaths } from '../../services/media/files.node';
+import { UsageError } from '../usage.std';
 
 export async function scanCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });

@@ -6,7 +6,7 @@
  * test-only HTTP bridge dispatches through the same validator. Pure: zod only, no Electron, no Node.
  */
 import { z } from 'zod';
-import { auditReport } from '../sanitize/audit.std';
+import { auditReport } from '../media/audit.std';
 import { nameTemplateSchema, regionSchema, sanitizeOptionsSchema } from '../sanitize/options.std';
 import { calendarDay, clipOutcome, cornerVerdict, money, payTerms, phaseKind, riskCategory } from '../sessions/eventLog.std';
 

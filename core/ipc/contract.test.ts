@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../errors.std';
+import { UserError } from '../shared/errors.std';
 import { IpcRequestError, ipcChannels, parseIpcRequest } from './contract.std';
 import { type IpcHandlers, dispatchIpc } from './dispatch.std';
 

@@ -2,7 +2,7 @@
  * Validates a request against the contract, runs its handler and turns the outcome into an IpcResult.
  * Main (ipcMain.handle) and the test bridge both call this, so both enforce the same rules.
  */
-import { isUserError } from '../errors.std';
+import { isUserError } from '../shared/errors.std';
 import {
   type IpcEvent,
   type IpcEventPayload,

@@ -1,6 +1,6 @@
 /**
  * Builds the ffmpeg invocation that makes a clean copy. Pure: the same plan is what the app runs (through
- * services/ffmpeg.node.ts) and what the benchmark hands to a bare ffmpeg, so they are compared like for like.
+ * services/media/ffmpeg.node.ts) and what the benchmark hands to a bare ffmpeg, so they are compared like for like.
  *
  * What "clean" needs from ffmpeg, and where each piece is done:
  * - only the chosen picture and sound: explicit -map of one video and at most one audio stream, so data,
@@ -11,7 +11,7 @@
  *   x264 writes its version and settings and Sony cameras hide make, model and date ("MDPM");
  * - rotation applied to the pixels: ffmpeg's autorotate turns the frames and writes no display matrix.
  */
-import { type MediaKind, type MediaProbe, displaySize, mainAudioStream, mainVideoStream } from './media.std';
+import { type MediaKind, type MediaProbe, displaySize, mainAudioStream, mainVideoStream } from '../media/probe.std';
 
 export type Region = { x: number; y: number; w: number; h: number };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MediaProbe } from './media.std';
+import type { MediaProbe } from '../media/probe.std';
 import {
   DEFAULT_SANITIZE_OPTIONS,
   clampRegion,

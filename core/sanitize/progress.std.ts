@@ -1,5 +1,5 @@
 /** Progress and summaries the Sanitize screen shows, computed from batch state. Pure. */
-import type { AuditReport } from './audit.std';
+import type { AuditReport } from '../media/audit.std';
 
 /** The batch's progress: each file counts the same, finished ones (any outcome) as whole. */
 export function batchFraction(items: ReadonlyArray<{ status: string; fraction: number }>): number {

@@ -2,8 +2,8 @@
  * The checks a clean copy must pass before it is moved into place, and the verdict. Pure: the service
  * gathers the facts (decode, probe, audit), this decides.
  */
-import { type AuditReport, isAuditClean } from './audit.std';
-import { type MediaProbe, mainVideoStream, pictureEndSeconds } from './media.std';
+import { type AuditReport, isAuditClean } from '../media/audit.std';
+import { type MediaProbe, mainVideoStream, pictureEndSeconds } from '../media/probe.std';
 import type { SanitizePlan } from './plan.std';
 
 export type VerificationCheck = { id: 'decodes' | 'streams' | 'size' | 'duration' | 'audit'; passed: boolean; detail: string };

@@ -1,9 +1,9 @@
 /**
  * The session log's format: JSON Lines, one event per line, each carrying the SHA-256 of the line before it
- * (a tamper-evident chain). Pure: parsing, chaining and verification; the file I/O is services/eventLog.node.ts.
+ * (a tamper-evident chain). Pure: parsing, chaining and verification; the file I/O is services/sessions/eventLog.node.ts.
  */
 import { z } from 'zod';
-import { RISK_CATEGORIES } from '../detect/risks.std';
+import { RISK_CATEGORIES } from '../corner/risks.std';
 
 /** Bumped when a line's shape changes; older lines are upgraded on read by `upgradeLine`. */
 export const LOG_FORMAT_VERSION = 1;

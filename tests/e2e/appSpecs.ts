@@ -8,11 +8,11 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHandle, CameraMode, DialogAnswers, LaunchApp } from './appHandle';
-import { auditFile } from '../../services/audit.node';
-import { readLog } from '../../services/eventLog.node';
-import { decodeCheck } from '../../services/ffmpeg.node';
-import { WRITING_MODEL_FILE } from '../../core/detect/writing.std';
-import { closeExiftool } from '../../services/exiftool.node';
+import { auditFile } from '../../services/media/audit.node';
+import { readLog } from '../../services/sessions/eventLog.node';
+import { decodeCheck } from '../../services/media/ffmpeg.node';
+import { WRITING_MODEL_FILE } from '../../core/corner/writing.std';
+import { closeExiftool } from '../../services/media/exiftool.node';
 import { plantInRoom } from '../integration/composites.node';
 import { CORPUS_DIR, THUMB_HEIGHT, THUMB_WIDTH, makeFakeCameraSequence, makeFakeCameraVideo, makeStillClip, thumbnailRgb } from './fakeCamera.node';
 

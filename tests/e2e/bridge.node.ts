@@ -8,11 +8,11 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { DialogAnswers } from './appHandle';
 import { type EmitIpcEvent, dispatchIpc } from '../../core/ipc/dispatch.std';
-import { createIpcHandlers } from '../../services/appServices.node';
-import { pathPolicyFor } from '../../services/pathPolicy.node';
-import { SessionsService } from '../../services/sessions.node';
-import { TakeRecorder } from '../../services/takes.node';
-import { readStatic } from '../../services/staticFiles.node';
+import { createIpcHandlers } from '../../services/app/ipcHandlers.node';
+import { pathPolicyFor } from '../../services/app/pathPolicy.node';
+import { SessionsService } from '../../services/sessions/sessions.node';
+import { TakeRecorder } from '../../services/sessions/takes.node';
+import { readStatic } from '../../services/app/staticFiles.node';
 
 export const BRIDGE_IPC_PREFIX = '/__ipc/';
 export const BRIDGE_EVENTS_PATH = '/__events';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { _electron } from 'playwright-core';
 import { describe, it } from 'vitest';
-import { APP_ORIGIN } from '../../core/security.std';
+import { APP_ORIGIN } from '../../core/app/security.std';
 import type { AppHandle, LaunchApp } from './appHandle';
 import { defineAppSpecs } from './appSpecs';
 import { chromiumCameraArgs } from './fakeCamera.node';

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { resolveFfmpeg } from '../../services/binaries.node';
+import { resolveFfmpeg } from '../../services/media/binaries.node';
 import { CORPUS_DIR } from '../integration/corpus.node';
 
 export { CORPUS_DIR };

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
-import { resolveFfmpeg } from '../../services/binaries.node';
+import { resolveFfmpeg } from '../../services/media/binaries.node';
 import { runCli } from './cli.node';
 import { CORPUS_DIR } from './corpus.node';
 

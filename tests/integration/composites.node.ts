@@ -3,9 +3,9 @@
  * place and size, so a test knows exactly where the planted risk is.
  */
 import { execFileSync } from 'node:child_process';
-import type { Box } from '../../core/detect/geometry.std';
-import { resolveFfmpeg, resolveFfprobe } from '../../services/binaries.node';
-import type { FrameInput } from '../../services/detector.node';
+import type { Box } from '../../core/media/geometry.std';
+import { resolveFfmpeg, resolveFfprobe } from '../../services/media/binaries.node';
+import type { FrameInput } from '../../services/corner/detector.node';
 
 /** `item` (or only its `crop`, in its own pixels) placed `width` wide at x, y of the room at 640x480. */
 export type Plant = { room: string; item: string; x: number; y: number; width: number; crop?: Box };

@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { centreInside, coverage, iou } from '../../core/detect/geometry.std';
-import { type RiskCategory, assessFrame } from '../../core/detect/risks.std';
-import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE } from '../../core/detect/writing.std';
-import { scanFile } from '../../services/detector.node';
+import { centreInside, coverage, iou } from '../../core/media/geometry.std';
+import { type RiskCategory, assessFrame } from '../../core/corner/risks.std';
+import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE } from '../../core/corner/writing.std';
+import { scanFile } from '../../services/corner/detector.node';
 import { decodeFrame, plantInRoom } from './composites.node';
 import { CLEAN_ROOMS, CORPUS_DIR } from './corpus.node';
 import { glanceThenAround, useDetector } from './detectorFixture.node';

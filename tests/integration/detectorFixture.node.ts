@@ -6,12 +6,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { type Risk, assessFrame } from '../../core/detect/risks.std';
-import { nextWritingLook } from '../../core/detect/schedule.std';
-import { type RunScope, type TrackedRisk, newTracker, trackRun, visibleRisks } from '../../core/detect/tracker.std';
-import { WRITING_GLANCE_LONG_SIDE } from '../../core/detect/writing.std';
-import { type FrameInput, NodeDetector } from '../../services/detector.node';
-import { closeExiftool } from '../../services/exiftool.node';
+import { type Risk, assessFrame } from '../../core/corner/risks.std';
+import { nextWritingLook } from '../../core/corner/schedule.std';
+import { type RunScope, type TrackedRisk, newTracker, trackRun, visibleRisks } from '../../core/corner/tracker.std';
+import { WRITING_GLANCE_LONG_SIDE } from '../../core/corner/writing.std';
+import { type FrameInput, NodeDetector } from '../../services/corner/detector.node';
+import { closeExiftool } from '../../services/media/exiftool.node';
 
 /** Call at the top of a test or bench file: it registers the file's beforeAll and afterAll. */
 export function useDetector(): { readonly detector: NodeDetector; scratchFile: (name: string) => string } {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EventLog, readLog } from '../../services/eventLog.node';
+import { EventLog, readLog } from '../../services/sessions/eventLog.node';
 
 const FIXTURE = path.join(__dirname, 'fixtures/appendUntilKilled.ts');
 const KILLS = 100;

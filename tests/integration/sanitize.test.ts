@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../core/errors.std';
+import { UserError } from '../../core/shared/errors.std';
 import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
-import { auditFile } from '../../services/audit.node';
-import { closeExiftool, exiftool } from '../../services/exiftool.node';
-import { probeMedia } from '../../services/ffmpeg.node';
-import { previewFrame, sanitizeFile, sha256File } from '../../services/sanitize.node';
+import { auditFile } from '../../services/media/audit.node';
+import { closeExiftool, exiftool } from '../../services/media/exiftool.node';
+import { probeMedia } from '../../services/media/ffmpeg.node';
+import { previewFrame, sanitizeFile, sha256File } from '../../services/sanitize/sanitizeFile.node';
 import { CORPUS_DIR, corpusFiles, manifestTags } from './corpus.node';
 
 /** Files with no decodable picture (measured: see the note on issue 4), and HEIC, which Debian's ffmpeg 5.1 cannot decode. */
@@ -131,7 +131,7 @@ describe('what a clean copy looks like', () => {
     expect(frame.source).toEqual({ width: copy.width, height: copy.height });
     expect(frame.png.subarray(1, 4).toString()).toBe('PNG');
     const { execFileSync } = await import('node:child_process');
-    const { resolveFfprobe } = await import('../../services/binaries.node');
+    const { resolveFfprobe } = await import('../../services/media/binaries.node');
     const size = execFileSync(resolveFfprobe().path, ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', '-'], { input: frame.png }).toString().trim();
     expect(size).toBe(`${frame.preview.width},${frame.preview.height}`);
     expect(frame.preview.height > frame.preview.width).toBe(frame.source.height > frame.source.width);
@@ -143,7 +143,7 @@ describe('what a clean copy looks like', () => {
     const plain = await sanitize(file, freshDir('plain'));
     const blurred = await sanitize(file, freshDir('blurred'), { blur: [region] });
     const { execFileSync } = await import('node:child_process');
-    const { resolveFfmpeg } = await import('../../services/binaries.node');
+    const { resolveFfmpeg } = await import('../../services/media/binaries.node');
     const detail = (image: string, x: number, y: number) =>
       // Mean absolute difference between the crop and a blurred version of itself: high for sharp detail.
       execFileSync(resolveFfmpeg().path, ['-v', 'error', '-i', image, '-vf', `crop=${region.w}:${region.h}:${x}:${y},format=gray`, '-f', 'rawvideo', '-'])

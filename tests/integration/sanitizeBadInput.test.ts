@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../core/errors.std';
+import { UserError } from '../../core/shared/errors.std';
 import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
-import { resolveFfmpeg } from '../../services/binaries.node';
-import { closeExiftool } from '../../services/exiftool.node';
-import { probeMedia } from '../../services/ffmpeg.node';
-import { sanitizeFile, sha256File } from '../../services/sanitize.node';
+import { resolveFfmpeg } from '../../services/media/binaries.node';
+import { closeExiftool } from '../../services/media/exiftool.node';
+import { probeMedia } from '../../services/media/ffmpeg.node';
+import { sanitizeFile, sha256File } from '../../services/sanitize/sanitizeFile.node';
 import { CORPUS_DIR } from './corpus.node';
 
 let scratch: string;

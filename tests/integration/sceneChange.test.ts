@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { area, coverage } from '../../core/detect/geometry.std';
-import { THUMBNAIL, changedRegion, pictureChanged, thumbnailOf, thumbnailOfLuma } from '../../core/detect/sceneChange.std';
-import { resolveFfmpeg } from '../../services/binaries.node';
+import { area, coverage } from '../../core/media/geometry.std';
+import { THUMBNAIL, changedRegion, pictureChanged, thumbnailOf, thumbnailOfLuma } from '../../core/corner/sceneChange.std';
+import { resolveFfmpeg } from '../../services/media/binaries.node';
 import { plantInRoom } from './composites.node';
 import { CLEAN_ROOMS, CORPUS_DIR } from './corpus.node';
 

@@ -11,12 +11,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../core/ipc/contract.std';
 import { dispatchIpc } from '../../core/ipc/dispatch.std';
 import { replaySessions } from '../../core/sessions/sessions.std';
-import { createIpcHandlers } from '../../services/appServices.node';
-import { readLog } from '../../services/eventLog.node';
-import { closeExiftool } from '../../services/exiftool.node';
-import { pathPolicyFor } from '../../services/pathPolicy.node';
-import { type SessionView, SessionsService } from '../../services/sessions.node';
-import { TakeRecorder } from '../../services/takes.node';
+import { createIpcHandlers } from '../../services/app/ipcHandlers.node';
+import { readLog } from '../../services/sessions/eventLog.node';
+import { closeExiftool } from '../../services/media/exiftool.node';
+import { pathPolicyFor } from '../../services/app/pathPolicy.node';
+import { type SessionView, SessionsService } from '../../services/sessions/sessions.node';
+import { TakeRecorder } from '../../services/sessions/takes.node';
 import { printPdfWithChromium } from '../e2e/launchChromium.node';
 import { CORPUS_DIR } from './corpus.node';
 

@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../core/errors.std';
-import { resolveFfmpeg } from '../../services/binaries.node';
-import { readLog } from '../../services/eventLog.node';
-import { decodeCheck } from '../../services/ffmpeg.node';
-import { SessionsService } from '../../services/sessions.node';
-import { TakeRecorder } from '../../services/takes.node';
+import { UserError } from '../../core/shared/errors.std';
+import { resolveFfmpeg } from '../../services/media/binaries.node';
+import { readLog } from '../../services/sessions/eventLog.node';
+import { decodeCheck } from '../../services/media/ffmpeg.node';
+import { SessionsService } from '../../services/sessions/sessions.node';
+import { TakeRecorder } from '../../services/sessions/takes.node';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-takes-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));

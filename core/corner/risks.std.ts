@@ -1,0 +1,284 @@
+/**
+ * The risk rules: what the detectors saw in one frame -> what in it gives the worker away, in words, with
+ * what to do about it. The same rules run in the app (live camera) and in `safetake scan`. Pure.
+ */
+import { type Box, area, centreInside, clampToFrame, coverage, iou, union, whereInFrame } from '../media/geometry.std';
+import { type PersonalDetail, personalDetailsIn } from './textRisk.std';
+import { type WritingLine, writingBlocks } from './writing.std';
+
+/** The categories of `safetake scan --json`, fixed by the CLI's documented format. */
+export const RISK_CATEGORIES = ['document', 'face', 'screen', 'person', 'medicine', 'other'] as const;
+export type RiskCategory = (typeof RISK_CATEGORIES)[number];
+/**
+ * Which detector found a risk: each runs at its own cadence, so the tracker counts frames per source.
+ * `faces` is BlazeFace on the whole frame (faces in view, faces on screens); `photos` is BlazeFace on tiles
+ * (small faces: photos, posters, people far away; see tiles.std.ts). `writing` is the text detector (where
+ * there is writing, readable or not; see writing.std.ts), `text` is OCR (what the writing says).
+ */
+export type RiskSource = 'faces' | 'photos' | 'objects' | 'writing' | 'text';
+export const RISK_SOURCES: readonly RiskSource[] = ['faces', 'photos', 'objects', 'writing', 'text'];
+
+export type ObjectDetection = { label: string; score: number; box: Box };
+export type FaceDetection = { score: number; box: Box };
+/** A line (or block) of words OCR read, with the mean word confidence (0..100). */
+export type TextLine = { text: string; confidence: number; box: Box };
+
+export type FrameDetections = {
+  width: number;
+  height: number;
+  objects?: readonly ObjectDetection[];
+  /** Faces BlazeFace found on the whole frame. */
+  faces?: readonly FaceDetection[];
+  /** Faces BlazeFace found on tiles of the frame (facesFromTiles). */
+  tileFaces?: readonly FaceDetection[];
+  /** Lines of writing the text detector found (writingLines). */
+  writing?: readonly WritingLine[];
+  /** What OCR read. */
+  lines?: readonly TextLine[];
+};
+
+export type Risk = {
+  category: RiskCategory;
+  /** What it is, in words: "Readable text", "Photo with a face", "Screen", ... */
+  label: string;
+  score: number;
+  box: Box;
+  /** Text a viewer could read (OCR), quoted to the user. */
+  text?: string;
+  /** Personal details the text seems to contain. */
+  details?: PersonalDetail[];
+  severity: 'high' | 'medium';
+  source: RiskSource;
+  /** Where it is, in words ("bottom left"). */
+  where: string;
+  /** What to do about it, in one sentence. */
+  guidance: string;
+};
+
+/**
+ * COCO labels that give something away, with the category and the noun the guidance uses. Everything else
+ * COCO knows (cups, chairs, plants, ovens...) says nothing about who or where the worker is.
+ */
+const RISKY_OBJECTS: Readonly<Record<string, { category: RiskCategory; label: string; noun: string }>> = {
+  tv: { category: 'screen', label: 'Screen', noun: 'screen' },
+  laptop: { category: 'screen', label: 'Laptop screen', noun: 'laptop' },
+  'cell phone': { category: 'screen', label: 'Phone', noun: 'phone' },
+  book: { category: 'document', label: 'Books or papers', noun: 'books or papers' },
+  bottle: { category: 'medicine', label: 'Medicine or label', noun: 'bottle' },
+  car: { category: 'other', label: 'Vehicle (number plate)', noun: 'view of the vehicle' },
+  truck: { category: 'other', label: 'Vehicle (number plate)', noun: 'view of the vehicle' },
+  motorcycle: { category: 'other', label: 'Vehicle (number plate)', noun: 'view of the vehicle' },
+  bus: { category: 'other', label: 'Vehicle (number plate)', noun: 'view of the vehicle' },
+};
+
+/**
+ * Score thresholds, measured on the corpus with Human 3.3's CenterNet and BlazeFace:
+ * - CenterNet scores clutter in a clean kitchen at 0.20-0.29 (cups, bowls, a bottle); real monitors, books
+ *   and phones in the COCO scenes score 0.30-0.60. 0.30 keeps the real ones.
+ * - It also reports many loose `person` boxes below 0.5 around real people: a second person needs 0.5.
+ * - BlazeFace scores real faces 0.65-0.95 and found a 0.52 "face" in a kitchen's crockery: 0.6.
+ */
+export const OBJECT_MIN_SCORE = 0.3;
+export const PERSON_MIN_SCORE = 0.5;
+/**
+ * A phone is small and mostly hidden by the hand holding it: CenterNet scored the phones held up in the
+ * corpus's COCO scenes 0.21-0.27, and it named nothing "cell phone" at 0.15 or more in nine rooms without one
+ * (the five clean rooms and four ADE20K rooms). A phone left in view shows its notifications to the dataset;
+ * a wrong "Phone" costs the user a glance.
+ */
+export const PHONE_MIN_SCORE = 0.2;
+
+/** The score a COCO label needs before the rules believe it. */
+export function objectMinScore(label: string): number {
+  if (label === 'person') return PERSON_MIN_SCORE;
+  if (label === 'cell phone') return PHONE_MIN_SCORE;
+  return OBJECT_MIN_SCORE;
+}
+export const FACE_MIN_SCORE = 0.6;
+/**
+ * Faces found on tiles (photos) need more: planted photos score 0.69-0.96 there, while tiles of clean rooms
+ * gave up to 0.60 (a portrait kitchen's sink) on things that are not faces.
+ */
+export const PHOTO_MIN_SCORE = 0.65;
+/**
+ * A face smaller than this share of the frame's short side is not the worker at the camera: it is in a
+ * photo, a poster or far away. The worker filming their hands fills much more of the frame when in view.
+ */
+export const SMALL_FACE_FRACTION = 0.15;
+/** OCR words below this confidence (0..100) are mostly texture read as letters. */
+export const OCR_MIN_WORD_CONFIDENCE = 70;
+/** A text line is "readable" with at least this many letters or digits in confident words. */
+export const OCR_MIN_CHARACTERS = 6;
+/** Two risks of one category overlapping this much (IoU) are the same thing seen twice. */
+const DUPLICATE_IOU = 0.5;
+/**
+ * Text closer than this many line heights belongs to the same paper or screen: lines of a paragraph are
+ * under one line apart, table columns on a bill two to four.
+ */
+const TEXT_BLOCK_GAP_LINES = 4;
+/** Quoted text is cut here: enough for the user to recognise it. */
+const MAX_QUOTE = 140;
+
+/** Applies every rule to one frame: the risks in it, most severe first, biggest first within a severity. */
+export function assessFrame(frame: FrameDetections): Risk[] {
+  const objects = (frame.objects ?? []).filter((object) => object.score >= objectMinScore(object.label));
+  const screens = objects.filter((object) => RISKY_OBJECTS[object.label]?.category === 'screen');
+  const people = objects.filter((object) => object.label === 'person').sort((a, b) => area(b.box) - area(a.box));
+  // The largest person is taken to be the worker; only the others are "another person".
+  const others = dropContained(people.slice(1), people[0]);
+
+  const risks: Risk[] = [];
+  const add = (risk: Omit<Risk, 'where' | 'guidance' | 'box'> & { box: Box; noun: string }) => {
+    const box = clampToFrame(risk.box, frame.width, frame.height);
+    const where = whereInFrame(box, frame.width, frame.height);
+    const { noun, ...rest } = risk;
+    risks.push({ ...rest, box, where, guidance: guidanceFor(risk.category, risk.label, noun, where) });
+  };
+
+  for (const object of objects) {
+    const rule = RISKY_OBJECTS[object.label];
+    if (!rule) continue;
+    add({ category: rule.category, label: rule.label, noun: rule.noun, score: object.score, box: object.box, severity: 'medium', source: 'objects' });
+  }
+  for (const person of others) {
+    add({ category: 'person', label: 'Another person', noun: 'person', score: person.score, box: person.box, severity: 'high', source: 'objects' });
+  }
+  // A face smaller than this is in a photo or far away; the tiles find those, the whole frame the rest.
+  const smallFace = SMALL_FACE_FRACTION * Math.min(frame.width, frame.height);
+  const onScreen = (face: FaceDetection) => screens.some((screen) => centreInside(face.box, screen.box));
+  const faces = [
+    ...(frame.faces ?? []).filter((face) => face.box.h >= smallFace || onScreen(face)).map((face) => ({ face, source: 'faces' as const })),
+    ...(frame.tileFaces ?? []).filter((face) => face.box.h < smallFace && !onScreen(face)).map((face) => ({ face, source: 'photos' as const })),
+  ];
+  for (const { face, source } of faces) {
+    if (face.score < (source === 'photos' ? PHOTO_MIN_SCORE : FACE_MIN_SCORE)) continue;
+    if (others.some((person) => centreInside(face.box, person.box))) continue; // already "Another person"
+    const inPicture = source === 'photos' || onScreen(face);
+    add({
+      category: 'face',
+      label: inPicture ? 'Photo with a face' : 'Face in view',
+      noun: inPicture ? 'photo' : 'face',
+      score: face.score,
+      box: face.box,
+      severity: 'high',
+      source,
+    });
+  }
+  // OCR's text is quoted on the block of writing it was read from; text OCR read where the detector saw no
+  // block (a short sign, a label) is a risk of its own.
+  const blocks = writingBlocks(frame.writing ?? []);
+  const readText = textBlocks(frame.lines ?? []);
+  for (const block of blocks) {
+    const quote = readText.filter((text) => centreInside(text.box, block.box)).map((text) => text.text).join(' ');
+    add({ ...documentRisk(quote), score: block.score, box: block.box, source: 'writing' });
+  }
+  for (const text of readText.filter((candidate) => !blocks.some((block) => centreInside(candidate.box, block.box)))) {
+    add({ ...documentRisk(text.text), score: text.confidence / 100, box: text.box, source: 'text' });
+  }
+  return sortBySeverity(dropDuplicates(risks));
+}
+
+/**
+ * A paper, sign or label with writing: "Writing" while nothing on it could be read, "Readable text" (quoted)
+ * once OCR read some, and high severity when that text holds a personal detail.
+ */
+function documentRisk(read: string): Pick<Risk, 'category' | 'label' | 'severity' | 'text' | 'details'> & { noun: string } {
+  const noun = 'paper or sign with writing';
+  if (read === '') return { category: 'document', label: 'Writing (papers, signs, labels)', noun, severity: 'medium' };
+  const details = personalDetailsIn(read);
+  return {
+    category: 'document',
+    label: details.length > 0 ? `Readable text (${details.join(', ')})` : 'Readable text',
+    noun,
+    text: read.length > MAX_QUOTE ? `${read.slice(0, MAX_QUOTE - 1)}…` : read,
+    ...(details.length > 0 ? { details } : {}),
+    severity: details.length > 0 ? 'high' : 'medium',
+  };
+}
+
+/** People whose box lies mostly inside the worker's are the worker seen twice (CenterNet does that). */
+function dropContained(people: ObjectDetection[], worker: ObjectDetection | undefined): ObjectDetection[] {
+  if (!worker) return people;
+  return people.filter((person) => coverage(person.box, worker.box) < 0.8);
+}
+
+/**
+ * Keeps the better of two risks that are the same thing: same category and overlapping boxes. Writing (found
+ * or read) beats an object box (it shows where the letters are and quotes them); otherwise the higher score wins.
+ */
+function dropDuplicates(risks: Risk[]): Risk[] {
+  const kept: Risk[] = [];
+  const isWriting = (risk: Risk) => risk.source === 'text' || risk.source === 'writing';
+  const rank = (risk: Risk) => (isWriting(risk) ? 2 : 1) + risk.score;
+  for (const risk of [...risks].sort((a, b) => rank(b) - rank(a))) {
+    const same = kept.some((other) => {
+      if (other.category !== risk.category) return false;
+      const textOnObject = isWriting(other) && !isWriting(risk) && coverage(other.box, risk.box) > 0.5;
+      return textOnObject || iou(other.box, risk.box) >= DUPLICATE_IOU;
+    });
+    if (!same) kept.push(risk);
+  }
+  return kept;
+}
+
+function sortBySeverity(risks: Risk[]): Risk[] {
+  return risks.sort((a, b) => (a.severity === b.severity ? area(b.box) - area(a.box) : a.severity === 'high' ? -1 : 1));
+}
+
+/** Confident lines, merged when near each other (one paper, one screen); blocks with too little text dropped. */
+export function textBlocks(lines: readonly TextLine[]): TextLine[] {
+  const confident = lines
+    .map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').trim() }))
+    .filter((line) => line.confidence >= OCR_MIN_WORD_CONFIDENCE && line.text !== '')
+    .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+  // Merge until nothing changes: table columns and paragraphs of one paper end up in one block.
+  let blocks = confident.map((line) => ({ ...line, weight: line.text.length, lineHeight: line.box.h }));
+  for (let merged = true; merged; ) {
+    merged = false;
+    const next: typeof blocks = [];
+    for (const block of blocks) {
+      const near = next.find((candidate) => nearEachOther(candidate, block));
+      if (!near) {
+        next.push({ ...block });
+        continue;
+      }
+      near.text = `${near.text} ${block.text}`;
+      near.confidence = (near.confidence * near.weight + block.confidence * block.weight) / (near.weight + block.weight);
+      near.weight += block.weight;
+      near.box = union(near.box, block.box);
+      near.lineHeight = Math.min(near.lineHeight, block.lineHeight);
+      merged = true;
+    }
+    blocks = next;
+  }
+  return blocks
+    .filter((block) => block.text.replace(/[^\p{L}\p{N}]/gu, '').length >= OCR_MIN_CHARACTERS)
+    .map(({ weight: _weight, lineHeight: _lineHeight, ...block }) => block);
+}
+
+/** Within TEXT_BLOCK_GAP_LINES line heights of each other, on both axes. */
+function nearEachOther(a: TextLine & { lineHeight: number }, b: TextLine & { lineHeight: number }): boolean {
+  const gap = TEXT_BLOCK_GAP_LINES * Math.min(a.lineHeight, b.lineHeight);
+  const overlapsHorizontally = b.box.x < a.box.x + a.box.w + gap && b.box.x + b.box.w > a.box.x - gap;
+  const overlapsVertically = b.box.y < a.box.y + a.box.h + gap && b.box.y + b.box.h > a.box.y - gap;
+  return overlapsHorizontally && overlapsVertically;
+}
+
+function guidanceFor(category: RiskCategory, label: string, noun: string, where: string): string {
+  switch (category) {
+    case 'document':
+      return `Move the ${noun}, ${where}, out of frame or turn it over.`;
+    case 'screen':
+      return `Turn off the ${noun}, ${where}, or turn it away from the camera.`;
+    case 'face':
+      return label === 'Face in view'
+        ? `A face is in view, ${where}. If the task needs your face, accept it for this session; otherwise move out of view or tilt the camera.`
+        : `Take down the photo, ${where}, or turn it to the wall.`;
+    case 'person':
+      return `Ask the person, ${where}, to step out of view.`;
+    case 'medicine':
+      return `Move the ${noun}, ${where}, out of frame or turn its label away.`;
+    case 'other':
+      return `Move the camera so the ${noun}, ${where}, is out of frame.`;
+  }
+}

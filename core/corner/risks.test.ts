@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { whereInFrame } from '../media/geometry.std';
+import { OBJECT_MIN_SCORE, PERSON_MIN_SCORE, PHONE_MIN_SCORE, PHOTO_MIN_SCORE, type FrameDetections, assessFrame, textBlocks } from './risks.std';
+
+const frame = (parts: Omit<FrameDetections, 'width' | 'height'>): FrameDetections => ({ width: 640, height: 480, ...parts });
+const box = (x: number, y: number, w: number, h: number) => ({ x, y, w, h });
+
+describe('risk rules', () => {
+  it('maps COCO labels to categories in words, and ignores harmless objects', () => {
+    const risks = assessFrame(
+      frame({
+        objects: [
+          { label: 'tv', score: 0.6, box: box(400, 40, 200, 150) },
+          { label: 'cell phone', score: 0.4, box: box(20, 380, 60, 80) },
+          { label: 'book', score: 0.5, box: box(250, 200, 40, 60) },
+          { label: 'bottle', score: 0.45, box: box(560, 300, 30, 90) },
+          { label: 'cup', score: 0.9, box: box(300, 300, 40, 40) },
+          { label: 'chair', score: 0.9, box: box(100, 100, 100, 200) },
+        ],
+      }),
+    );
+    expect(risks.map((risk) => [risk.category, risk.label, risk.where])).toEqual(
+      expect.arrayContaining([
+        ['screen', 'Screen', 'top right'],
+        ['screen', 'Phone', 'bottom left'],
+        ['document', 'Books or papers', 'in the centre'],
+        ['medicine', 'Medicine or label', 'bottom right'],
+      ]),
+    );
+    expect(risks).toHaveLength(4);
+    expect(risks.find((risk) => risk.label === 'Phone')?.guidance).toBe('Turn off the phone, bottom left, or turn it away from the camera.');
+  });
+
+  it('ignores objects below their threshold', () => {
+    const risks = assessFrame(frame({ objects: [{ label: 'tv', score: OBJECT_MIN_SCORE - 0.01, box: box(0, 0, 100, 100) }] }));
+    expect(risks).toEqual([]);
+  });
+
+  it('believes a phone at a lower score than other objects', () => {
+    const risks = assessFrame(
+      frame({
+        objects: [
+          { label: 'cell phone', score: PHONE_MIN_SCORE, box: box(20, 20, 30, 60) },
+          { label: 'cell phone', score: PHONE_MIN_SCORE - 0.01, box: box(300, 20, 30, 60) },
+          { label: 'laptop', score: PHONE_MIN_SCORE, box: box(300, 300, 200, 120) },
+        ],
+      }),
+    );
+    expect(risks.map((risk) => [risk.label, risk.where])).toEqual([['Phone', 'top left']]);
+  });
+
+  it('takes the largest person for the worker and flags only the others', () => {
+    const risks = assessFrame(
+      frame({
+        objects: [
+          { label: 'person', score: 0.9, box: box(200, 100, 250, 380) },
+          { label: 'person', score: 0.7, box: box(520, 150, 80, 200) },
+          { label: 'person', score: PERSON_MIN_SCORE - 0.01, box: box(10, 150, 80, 200) },
+          // CenterNet's second, smaller box around the worker: not another person.
+          { label: 'person', score: 0.6, box: box(230, 120, 180, 300) },
+        ],
+      }),
+    );
+    expect(risks.map((risk) => [risk.label, risk.where, risk.severity])).toEqual([['Another person', 'middle right', 'high']]);
+  });
+
+  it('calls a small face from the tiles, or a face on a screen, a photo; a big face is a face in view', () => {
+    const risks = assessFrame(
+      frame({
+        objects: [{ label: 'tv', score: 0.6, box: box(420, 20, 200, 160) }],
+        faces: [
+          { score: 0.9, box: box(260, 150, 140, 150) },
+          { score: 0.8, box: box(470, 40, 90, 90) },
+          // Small faces are the tiles' to report: the whole frame finds too few of them to count.
+          { score: 0.8, box: box(40, 40, 30, 30) },
+        ],
+        tileFaces: [
+          { score: 0.8, box: box(42, 41, 29, 30) },
+          { score: PHOTO_MIN_SCORE - 0.01, box: box(100, 300, 30, 30) },
+          // The worker's own face, cut by a tile's edge: the whole frame reports it.
+          { score: 0.9, box: box(262, 150, 138, 150) },
+        ],
+      }),
+    );
+    const faces = risks.filter((risk) => risk.category === 'face').map((risk) => [risk.label, risk.where, risk.source]);
+    expect(faces).toEqual(
+      expect.arrayContaining([
+        ['Face in view', 'in the centre', 'faces'],
+        ['Photo with a face', 'top left', 'photos'],
+        ['Photo with a face', 'top right', 'faces'],
+      ]),
+    );
+    expect(faces).toHaveLength(3);
+  });
+
+  it('quotes readable text, raises it to high for personal details, and lets it stand for the book it is on', () => {
+    const risks = assessFrame(
+      frame({
+        objects: [{ label: 'book', score: 0.5, box: box(20, 300, 200, 160) }],
+        lines: [
+          { text: 'Mrs Ada Obi', confidence: 92, box: box(30, 320, 120, 14) },
+          { text: '12 Allen Avenue, Ikeja', confidence: 90, box: box(30, 338, 160, 14) },
+          { text: 'ok', confidence: 95, box: box(500, 20, 20, 14) },
+          { text: 'xqzvkwrtpl', confidence: 40, box: box(400, 400, 90, 14) },
+        ],
+      }),
+    );
+    expect(risks).toHaveLength(1);
+    expect(risks[0]).toMatchObject({
+      category: 'document',
+      label: 'Readable text (address, name)',
+      text: 'Mrs Ada Obi 12 Allen Avenue, Ikeja',
+      severity: 'high',
+      where: 'bottom left',
+      source: 'text',
+    });
+  });
+
+  it('flags a block of writing nobody could read yet, then quotes what OCR read on it as one risk', () => {
+    const page = [0, 1, 2].map((row) => ({ box: box(400, 60 + row * 16, 160, 10), score: 0.8, thickness: 6 }));
+    const unread = assessFrame(frame({ writing: page, objects: [{ label: 'book', score: 0.5, box: box(390, 50, 190, 70) }] }));
+    expect(unread).toHaveLength(1);
+    expect(unread[0]).toMatchObject({
+      category: 'document',
+      label: 'Writing (papers, signs, labels)',
+      severity: 'medium',
+      source: 'writing',
+      where: 'top right',
+      guidance: 'Move the paper or sign with writing, top right, out of frame or turn it over.',
+    });
+    expect(unread[0]?.text).toBeUndefined();
+
+    const read = assessFrame(
+      frame({
+        writing: page,
+        lines: [
+          { text: 'Call 0803 555 0199', confidence: 90, box: box(402, 62, 150, 12) },
+          { text: 'Kitchen rota', confidence: 88, box: box(20, 420, 120, 14) },
+        ],
+      }),
+    );
+    expect(read.map((risk) => [risk.source, risk.label, risk.text, risk.severity])).toEqual([
+      ['writing', 'Readable text (phone number)', 'Call 0803 555 0199', 'high'],
+      ['text', 'Readable text', 'Kitchen rota', 'medium'],
+    ]);
+  });
+
+  it('does not flag one or two short lines of writing on their own (a brand name on a kettle)', () => {
+    const lines = [0, 1].map((row) => ({ box: box(100, 100 + row * 16, 30, 10), score: 0.9, thickness: 8 }));
+    expect(assessFrame(frame({ writing: lines }))).toEqual([]);
+  });
+
+  it('keeps boxes inside the frame', () => {
+    const [risk] = assessFrame(frame({ objects: [{ label: 'laptop', score: 0.8, box: box(-20, 400, 200, 200) }] }));
+    expect(risk?.box).toEqual({ x: 0, y: 400, w: 180, h: 80 });
+  });
+});
+
+describe('text blocks', () => {
+  it('merges the columns of one paper and keeps a separate paper apart', () => {
+    const blocks = textBlocks([
+      { text: 'Date Description', confidence: 90, box: box(10, 10, 100, 10) },
+      { text: '100.00 200.00', confidence: 90, box: box(140, 10, 60, 10) },
+      { text: 'Balance forward', confidence: 90, box: box(10, 24, 100, 10) },
+      { text: 'Shopping list eggs', confidence: 90, box: box(400, 300, 120, 10) },
+    ]);
+    expect(blocks.map((block) => block.text)).toEqual(['Date Description 100.00 200.00 Balance forward', 'Shopping list eggs']);
+  });
+});
+
+describe('where in the frame', () => {
+  it.each([
+    [box(0, 0, 10, 10), 'top left'],
+    [box(300, 0, 40, 10), 'top centre'],
+    [box(600, 230, 20, 20), 'middle right'],
+    [box(300, 220, 40, 40), 'in the centre'],
+    [box(0, 470, 10, 10), 'bottom left'],
+  ])('%j is %s', (where, words) => {
+    expect(whereInFrame(where, 640, 480)).toBe(words);
+  });
+});

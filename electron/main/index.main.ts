@@ -1,0 +1,178 @@
+/**
+ * Electron main process: one sandboxed window, the app:// protocol, the session lock-down and the IPC
+ * handlers. The work itself lives in services/, shared with the CLI.
+ */
+import path from 'node:path';
+import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../core/app/security.std';
+import { ipcChannels } from '../../core/ipc/contract.std';
+import { type EmitIpcEvent, dispatchIpc } from '../../core/ipc/dispatch.std';
+import { PHOTO_EXTENSIONS, VIDEO_EXTENSIONS } from '../../core/media/probe.std';
+import { createIpcHandlers } from '../../services/app/ipcHandlers.node';
+import { resolveDataDir } from '../../services/app/dataDir.node';
+import { closeExiftool } from '../../services/media/exiftool.node';
+import { pathPolicyFor } from '../../services/app/pathPolicy.node';
+import { SessionsService } from '../../services/sessions/sessions.node';
+import { TakeRecorder } from '../../services/sessions/takes.node';
+import { readStatic } from '../../services/app/staticFiles.node';
+import { denyNavigationAndPopups, lockDownSession } from './security.main';
+
+const RENDERER_DIR = path.join(__dirname, '../renderer');
+const PRELOAD = path.join(__dirname, '../preload/index.js');
+/** Set by `electron-vite dev` only; a packaged app never loads from a server. */
+const DEV_SERVER_URL = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const DEV_SERVER_ORIGIN = DEV_SERVER_URL ? new URL(DEV_SERVER_URL).origin : undefined;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+function serveAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('Forbidden', { status: 403 });
+    const response = await readStatic(RENDERER_DIR, url.pathname);
+    return new Response(new Uint8Array(Buffer.from(response.body)), { status: response.status, headers: response.headers });
+  });
+}
+
+/** Events go to every SafeTake window (there is one). */
+const emit: EmitIpcEvent = (event, payload) => {
+  for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
+};
+
+const extensions = (list: readonly string[]) => list.map((extension) => extension.slice(1));
+
+async function pickMedia(): Promise<string[]> {
+  const window = BrowserWindow.getFocusedWindow();
+  const options: Electron.OpenDialogOptions = {
+    title: 'Choose videos and photos to sanitize',
+    properties: ['openFile', 'multiSelections'],
+    filters: [{ name: 'Videos and photos', extensions: extensions([...VIDEO_EXTENSIONS, ...PHOTO_EXTENSIONS]) }],
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
+async function pickEvidence(): Promise<string[]> {
+  const window = BrowserWindow.getFocusedWindow();
+  const options: Electron.OpenDialogOptions = {
+    title: 'Choose evidence to keep with the session (instructions, rate card, terms)',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Screenshots and documents', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif', 'pdf', 'txt', 'md', 'html', 'htm', 'eml'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
+async function pickFolder(): Promise<string | undefined> {
+  const window = BrowserWindow.getFocusedWindow();
+  const options: Electron.OpenDialogOptions = { title: 'Choose where the clean copies go', properties: ['openDirectory', 'createDirectory'] };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? undefined : result.filePaths[0];
+}
+
+async function pickSaveFile(suggestedName: string): Promise<string | undefined> {
+  const window = BrowserWindow.getFocusedWindow();
+  const options: Electron.SaveDialogOptions = { title: 'Save the export', defaultPath: path.join(app.getPath('documents'), suggestedName) };
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return result.canceled ? undefined : result.filePath;
+}
+
+/**
+ * Prints the evidence report: a hidden window in its own in-memory session, with JavaScript off, that
+ * may load the report's data: URL and nothing else.
+ */
+let printSession: Electron.Session | undefined;
+async function printPdf(html: string): Promise<Buffer> {
+  if (!printSession) {
+    printSession = session.fromPartition('safetake-print');
+    printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
+  }
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      session: printSession,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+  try {
+    await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    return await window.webContents.printToPDF({ pageSize: 'A4', printBackground: false });
+  } finally {
+    window.destroy();
+  }
+}
+
+function registerIpc(dataDir: string): void {
+  const sessions = new SessionsService(dataDir);
+  app.on('will-quit', () => void sessions.close());
+  const takes = new TakeRecorder(dataDir, sessions);
+  const dialogs = { pickMedia, pickEvidence, pickFolder, pickSaveFile };
+  const handlers = createIpcHandlers({ dataDir, sessions, takes, pathPolicy: pathPolicyFor(dataDir), emit, ...dialogs, printPdf });
+  for (const channel of ipcChannels) {
+    ipcMain.handle(channel, (event, payload: unknown) => {
+      // Only our own top frame may call in; anything else (an iframe, a stray page) is refused.
+      const sender = event.senderFrame?.url ?? '';
+      const trusted = sender.startsWith(`${APP_ORIGIN}/`) || (DEV_SERVER_ORIGIN && sender.startsWith(DEV_SERVER_ORIGIN));
+      if (!trusted) return { ok: false, error: { code: 'not-allowed', message: 'Refused: not the SafeTake window.' } };
+      return dispatchIpc(handlers, channel, payload, (error) => console.error(`[ipc] ${channel} failed`, error));
+    });
+  }
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 820,
+    minWidth: 800,
+    minHeight: 600,
+    title: 'SafeTake',
+    show: false,
+    webPreferences: {
+      // The preload is the contract's door and holds no logic: it exposes ipcRenderer.invoke per channel only.
+      preload: PRELOAD, // eng-disable PRELOAD_JS_CHECK
+      // Middle-click would otherwise open links in new windows outside setWindowOpenHandler's reach.
+      disableBlinkFeatures: 'Auxclick',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(DEV_SERVER_URL ?? `${APP_ORIGIN}/index.html`);
+}
+
+app.enableSandbox();
+denyNavigationAndPopups();
+
+void app.whenReady().then(() => {
+  lockDownSession(session.defaultSession, DEV_SERVER_ORIGIN);
+  serveAppProtocol();
+  registerIpc(resolveDataDir(process.env, app.getPath('userData')));
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  void closeExiftool();
+});

@@ -1,0 +1,183 @@
+/**
+ * The main-process services behind the IPC contract, free of Electron so that main, the CLI and the test
+ * bridge share them. `createIpcHandlers` is the single place a channel meets its implementation.
+ */
+import path from 'node:path';
+import { isUserError, messageOf } from '../../core/shared/errors.std';
+import type { ToolStatus } from '../../core/ipc/contract.std';
+import { localTimestamp } from '../../core/sessions/eventLog.std';
+import type { EmitIpcEvent, IpcHandlers } from '../../core/ipc/dispatch.std';
+import type { PathPolicy } from '../../core/app/pathPolicy.std';
+import packageJson from '../../package.json';
+import { auditFile } from '../media/audit.node';
+import { resolveFfmpeg, resolveFfprobe } from '../media/binaries.node';
+import { exiftoolVersion } from '../media/exiftool.node';
+import { toolVersion } from '../media/ffmpeg.node';
+import { expandMediaPaths } from '../media/files.node';
+import { assertAllowedPath } from './pathPolicy.node';
+import { type SanitizeOutcome, previewFrame, sha256File } from '../sanitize/sanitizeFile.node';
+import { type Batch, startSanitizeBatch } from '../sanitize/batch.node';
+import { SettingsStore } from './settings.node';
+import { copyEvidence, describeClip, sessionFolder, writeExport } from '../sessions/sessionFiles.node';
+import type { SessionsService } from '../sessions/sessions.node';
+import type { TakeRecorder } from '../sessions/takes.node';
+
+export type ServiceContext = {
+  dataDir: string;
+  sessions: SessionsService;
+  takes: TakeRecorder;
+  pathPolicy: PathPolicy;
+  emit: EmitIpcEvent;
+  /** The system's dialogs (Electron's in the app). */
+  pickMedia: () => Promise<string[]>;
+  pickEvidence: () => Promise<string[]>;
+  pickFolder: () => Promise<string | undefined>;
+  /** Where to save an export: the path the worker chose, or undefined when they cancelled. */
+  pickSaveFile: (suggestedName: string) => Promise<string | undefined>;
+  /** Prints a self-contained HTML page to PDF (Electron's printToPDF in the app). */
+  printPdf: (html: string) => Promise<Buffer>;
+};
+
+export const appVersion: string = packageJson.version;
+
+/**
+ * Runs `work` on each file; a file it refuses with a UserError is reported with that reason and the others
+ * go ahead. Anything else is a bug: logged, and reported in plain words.
+ */
+async function eachFile<T>(paths: string[], work: (file: string) => Promise<T>): Promise<{ done: T[]; refused: Array<{ path: string; reason: string }> }> {
+  const done: T[] = [];
+  const refused: Array<{ path: string; reason: string }> = [];
+  for (const file of paths) {
+    try {
+      done.push(await work(file));
+    } catch (error) {
+      if (!isUserError(error)) console.error(`[files] ${file}`, error);
+      refused.push({ path: file, reason: isUserError(error) ? error.message : `${path.basename(file)} could not be read.` });
+    }
+  }
+  return { done, refused };
+}
+
+async function checkTool(name: ToolStatus['name'], locate: () => string, version: () => Promise<string>): Promise<ToolStatus> {
+  try {
+    const detail = locate();
+    return { name, ok: true, detail, version: await version() };
+  } catch (error) {
+    return { name, ok: false, detail: messageOf(error) };
+  }
+}
+
+export function checkTools(): Promise<ToolStatus[]> {
+  return Promise.all([
+    checkTool('ffmpeg', () => resolveFfmpeg().path, () => toolVersion('ffmpeg')),
+    checkTool('ffprobe', () => resolveFfprobe().path, () => toolVersion('ffprobe')),
+    checkTool('exiftool', () => 'bundled with exiftool-vendored', exiftoolVersion),
+  ]);
+}
+
+export function createIpcHandlers(context: ServiceContext): IpcHandlers {
+  const batches = new Map<string, Batch>();
+  const allowed = (candidate: string) => assertAllowedPath(candidate, context.pathPolicy);
+  const settings = new SettingsStore(context.dataDir);
+  /** A clean copy made during a session, tied to its clip (a file not yet in the session joins it first). */
+  const recordCleanCopy = async (sessionId: string, outcome: SanitizeOutcome) => {
+    let clipId = await context.sessions.clipOf(sessionId, outcome.input);
+    if (!clipId) {
+      await context.sessions.addClips(sessionId, [await describeClip(outcome.input)]);
+      clipId = await context.sessions.clipOf(sessionId, outcome.input);
+    }
+    if (!clipId) return; // the same file was already in the session under another path
+    await context.sessions.clipSanitized({ sessionId, clipId, output: outcome.output, sha256: outcome.outputSha256, identifyingLeft: outcome.after.identifyingCount });
+  };
+  return {
+    'app:getInfo': async () => ({
+      name: 'SafeTake',
+      version: appVersion,
+      platform: process.platform,
+      dataDir: context.dataDir,
+    }),
+    'app:checkTools': () => checkTools(),
+    'dialog:pickMedia': async () => ({ paths: await context.pickMedia() }),
+    'dialog:pickEvidence': async () => ({ paths: await context.pickEvidence() }),
+    'dialog:pickFolder': async () => ({ path: await context.pickFolder() }),
+    'files:expand': async ({ paths }) => ({ files: expandMediaPaths(paths.map(allowed)) }),
+    'sanitize:audit': async ({ path }) => auditFile(allowed(path)),
+    'sanitize:previewFrame': async ({ path }) => {
+      const frame = await previewFrame(allowed(path));
+      return { dataUrl: `data:image/png;base64,${frame.png.toString('base64')}`, source: frame.source, preview: frame.preview };
+    },
+    'sanitize:start': async ({ inputs, outputDir, options, nameTemplate }) => {
+      const batch = startSanitizeBatch(
+        { inputs: inputs.map((input) => ({ path: allowed(input.path), blur: input.blur })), outputDir: allowed(outputDir), options, nameTemplate },
+        (update) => context.emit('sanitize:progress', update),
+      );
+      batches.set(batch.id, batch);
+      // Sanitizing during a session is part of its work: timed as the "sanitizing" phase, automatically.
+      const inSession = await context.sessions.active();
+      if (inSession) await context.sessions.phase('start', 'sanitizing');
+      void batch.done
+        .then(async (items) => {
+          // Each clean copy made during a session joins its clip's record (a file not yet in it joins too).
+          if (inSession) for (const item of items) if (item.outcome) await recordCleanCopy(inSession.id, item.outcome);
+        })
+        .catch((error: unknown) => console.error('[sessions] a clean copy could not be logged', error))
+        .finally(async () => {
+          batches.delete(batch.id);
+          if (inSession && batches.size === 0) await context.sessions.phase('stop', 'sanitizing').catch(() => undefined);
+        });
+      return { batchId: batch.id };
+    },
+    'sanitize:cancel': async ({ batchId, index }) => {
+      const batch = batches.get(batchId);
+      batch?.cancel(index);
+      return { cancelled: batch !== undefined };
+    },
+    'sessions:overview': () => context.sessions.overview(),
+    'sessions:start': (details) => context.sessions.start(details),
+    'sessions:phase': ({ action, phase }) => context.sessions.phase(action, phase),
+    'sessions:pause': ({ paused }) => context.sessions.setPaused(paused),
+    'sessions:end': () => context.sessions.end(),
+    'sessions:pay': ({ sessionId, amount, currency }) => context.sessions.recordPay(sessionId, { amount, currency }),
+    'sessions:addClips': async ({ sessionId, paths }) => {
+      await context.sessions.viewOf(sessionId); // an unknown session is refused before any file is read
+      const { done, refused } = await eachFile(paths, (file) => describeClip(allowed(file)));
+      return { session: await context.sessions.addClips(sessionId, done), refused };
+    },
+    'sessions:outcome': (outcome) => context.sessions.recordOutcome(outcome),
+    'sessions:attach': async ({ sessionId, paths }) => {
+      await context.sessions.viewOf(sessionId);
+      const folder = path.join(sessionFolder(context.dataDir, sessionId), 'evidence');
+      const { done, refused } = await eachFile(paths, (file) => copyEvidence(allowed(file), folder));
+      for (const item of done) await context.sessions.recordEvidence({ sessionId, ...item });
+      return { session: await context.sessions.viewOf(sessionId), refused };
+    },
+    'sessions:report': async ({ sessionId }) => {
+      const html = await context.sessions.evidenceReport(sessionId, appVersion); // an unknown session is refused before the dialog
+      const target = await context.pickSaveFile(`safetake-evidence-${localTimestamp(new Date()).slice(0, 10)}.pdf`);
+      if (!target) return {};
+      const file = allowed(target);
+      await writeExport(file, await context.printPdf(html));
+      return { file, sha256: await sha256File(file) };
+    },
+    'sessions:exportCsv': async () => {
+      const target = await context.pickSaveFile(`safetake-sessions-${localTimestamp(new Date()).slice(0, 10)}.csv`);
+      if (!target) return {};
+      const file = allowed(target);
+      await writeExport(file, await context.sessions.csv());
+      return { file };
+    },
+    'settings:get': () => settings.read(),
+    'settings:setMinimumRate': (minimumHourlyRate) => settings.update({ minimumHourlyRate }),
+    'corner:begin': () => context.sessions.beginCornerCheck(),
+    'corner:finish': async ({ blurRegions, ...result }) => {
+      // A check that marked nothing leaves the areas an earlier check marked.
+      if (blurRegions.length > 0) await settings.update({ cornerBlurRegions: blurRegions });
+      return context.sessions.finishCornerCheck(result);
+    },
+    'takes:begin': () => context.takes.begin(),
+    'takes:chunk': ({ takeId, index, data }) => context.takes.chunk(takeId, index, Buffer.from(data, 'base64')),
+    'takes:finish': ({ takeId }) => context.takes.finish(takeId),
+    'takes:discard': async ({ takeId }) => (await context.takes.discard(takeId), {}),
+    'takes:risk': async ({ takeId, ...risk }) => (await context.takes.risk(takeId, risk), {}),
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The detector in Node, for `safetake scan`, the tests and the benchmarks: the same models (Human's
+ * BlazeFace + CenterNet on tfjs WASM, PaddleOCR's text detector on onnxruntime-web's WASM, tesseract.js for
+ * reading), the same configuration and the same risk rules as the app's Web Workers, read straight from the
+ * installed packages. Nothing is fetched.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Config, Human, Result } from '@vladmandic/human';
+import * as ort from 'onnxruntime-web';
+import { OEM, createWorker, type Worker as OcrWorker } from 'tesseract.js';
+import {
+  OCR_PARAMETERS,
+  TESSERACT_LANGUAGE,
+  detectionsFromHuman,
+  humanConfig,
+  linesFromOcr,
+  type OcrBlocksLike,
+  ppmOf,
+} from '../../core/corner/detectors.std';
+import { type Box, scaleBox } from '../../core/media/geometry.std';
+import { type FaceDetection, type FrameDetections, type Risk, type RiskSource, type TextLine, assessFrame } from '../../core/corner/risks.std';
+import { mergeVideoRisks, type TimedRisk } from '../../core/corner/scanResult.std';
+import { planScanFrames } from '../../core/corner/scanPlan.std';
+import { faceTiles, facesFromTiles } from '../../core/corner/tiles.std';
+import { WRITING_INPUT_LONG_SIDE, WRITING_THREADS, type WritingLine, type WritingModel, findWriting, onnxWritingModel, readingRegions, scaleWritingLine } from '../../core/corner/writing.std';
+import { humanModelsDir, humanNodeWasmBuild, ocrLanguageDir, tfjsWasmDir, writingModelFile } from './detectorAssets.node';
+import { ffmpegRawFrames } from '../media/ffmpeg.node';
+import { readPicture } from '../sanitize/sanitizeFile.node';
+
+/** Human asks tfjs for `<modelBasePath><name>.json`; this scheme routes those requests to files on disk. */
+const MODEL_SCHEME = 'safetake-models://';
+
+export type FrameInput = { rgb: Uint8Array; width: number; height: number };
+/** Which detectors to run, by the source they report as. */
+export type DetectorParts = Record<RiskSource, boolean>;
+const ALL_PARTS: DetectorParts = { faces: true, photos: true, objects: true, writing: true, text: true };
+
+export class NodeDetector {
+  private readonly writingModel: WritingModel;
+
+  private constructor(
+    readonly human: Human,
+    readonly writing: ort.InferenceSession,
+    private readonly ocr: OcrWorker,
+  ) {
+    this.writingModel = onnxWritingModel(writing, (input, dims) => new ort.Tensor('float32', input, dims));
+  }
+
+  static async open(): Promise<NodeDetector> {
+    const { Human: HumanClass } = createRequire(__filename)(humanNodeWasmBuild()) as { Human: new (config: Partial<Config>) => Human };
+    const human = new HumanClass(humanConfig({ modelBasePath: MODEL_SCHEME, wasmPath: `${tfjsWasmDir()}${path.sep}` }) as Partial<Config>);
+    registerModelLoader(human);
+    await human.load();
+    ort.env.wasm.numThreads = WRITING_THREADS.scan;
+    const writing = await ort.InferenceSession.create(await readFile(writingModelFile()));
+    const ocr = await createWorker(TESSERACT_LANGUAGE, OEM.LSTM_ONLY, { langPath: ocrLanguageDir(), cacheMethod: 'none', gzip: true });
+    // tesseract.js types the page mode as its own const enum; the value is the same string.
+    await ocr.setParameters(OCR_PARAMETERS as unknown as Parameters<OcrWorker['setParameters']>[0]);
+    return new NodeDetector(human, writing, ocr);
+  }
+
+  /** Human on one frame: faces and/or objects, in the frame's pixels. */
+  async runHuman(frame: FrameInput, parts: Pick<DetectorParts, 'faces' | 'objects'> = ALL_PARTS): Promise<Result> {
+    const tf = this.human.tf;
+    const input = tf.tensor4d(frame.rgb, [1, frame.height, frame.width, 3], 'int32');
+    try {
+      return await this.human.detect(input, { face: { enabled: parts.faces }, object: { enabled: parts.objects } } as Partial<Config>);
+    } finally {
+      tf.dispose(input);
+    }
+  }
+
+  /** BlazeFace on each of the frame's tiles (small faces: photos, posters), in the frame's pixels. */
+  async runFaceTiles(frame: FrameInput): Promise<FaceDetection[]> {
+    const runs = [];
+    for (const tile of faceTiles(frame.width, frame.height)) {
+      const { faces } = detectionsFromHuman(await this.runHuman(cropFrame(frame, tile), { faces: true, objects: false }));
+      runs.push({ tile, faces });
+    }
+    return facesFromTiles(runs);
+  }
+
+  /**
+   * PaddleOCR's text detector on one frame, a full look unless `longSide` asks for a glance, at all of it or
+   * only at `region`: the lines of writing in it, in the frame's pixels.
+   */
+  runWriting(frame: FrameInput, longSide = WRITING_INPUT_LONG_SIDE, region?: Box): Promise<WritingLine[]> {
+    return findWriting(this.writingModel, frame.rgb, frame.width, frame.height, 3, longSide, region);
+  }
+
+  /** tesseract on the `regions` of one frame (already at OCR scale), one at a time: their lines, in the frame's pixels. */
+  async runOcr(frame: FrameInput, regions: readonly Box[]): Promise<TextLine[]> {
+    const lines: TextLine[] = [];
+    for (const region of regions) {
+      const { data } = await this.ocr.recognize(ocrPicture(frame, region), {}, { blocks: true, text: false });
+      lines.push(...linesFromOcr(data.blocks as unknown as OcrBlocksLike, 1, region));
+    }
+    return lines;
+  }
+
+  /**
+   * Everything the rules need from one frame. OCR reads only where the text detector saw writing, part by
+   * part (readingRegions, as in the app): a frame without a line of writing has nothing to read.
+   */
+  async detect(frame: FrameInput, parts: DetectorParts = ALL_PARTS): Promise<FrameDetections> {
+    const result = parts.faces || parts.objects ? detectionsFromHuman(await this.runHuman(frame, parts)) : { faces: [], objects: [] };
+    const tileFaces = parts.photos ? await this.runFaceTiles(frame) : [];
+    const writing = parts.writing ? await this.runWriting(frame) : [];
+    const lines = parts.text ? await this.runOcr(frame, readingRegions(writing, frame.width, frame.height)) : [];
+    return { width: frame.width, height: frame.height, ...result, tileFaces, writing, lines };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.ocr.terminate(), this.writing.release()]);
+  }
+}
+
+/** The picture tesseract reads of `frame`'s `region` (ppmOf), as the Buffer tesseract.js takes in Node, not copied again. */
+export function ocrPicture(frame: FrameInput, region?: Box): Buffer {
+  const ppm = ppmOf(frame.rgb, frame.width, frame.height, 3, region);
+  return Buffer.from(ppm.buffer, ppm.byteOffset, ppm.byteLength);
+}
+
+function cropFrame(frame: FrameInput, box: Box): FrameInput {
+  const rowBytes = box.w * 3;
+  const rgb = new Uint8Array(rowBytes * box.h);
+  for (let row = 0; row < box.h; row += 1) {
+    const start = ((box.y + row) * frame.width + box.x) * 3;
+    rgb.set(frame.rgb.subarray(start, start + rowBytes), row * rowBytes);
+  }
+  return { rgb, width: box.w, height: box.h };
+}
+
+/** tfjs load router: `safetake-models://centernet.json` -> the model JSON and its weight files from disk. */
+function registerModelLoader(human: Human): void {
+  human.tf.io.registerLoadRouter((url: unknown) => {
+    if (typeof url !== 'string' || !url.startsWith(MODEL_SCHEME)) return null;
+    const file = path.join(humanModelsDir(), path.basename(url.slice(MODEL_SCHEME.length)));
+    return {
+      load: async () => {
+        const model = JSON.parse(await readFile(file, 'utf8')) as {
+          modelTopology: unknown;
+          format?: string;
+          generatedBy?: string;
+          convertedBy?: string;
+          signature?: unknown;
+          userDefinedMetadata?: unknown;
+          weightsManifest: Array<{ paths: string[]; weights: unknown[] }>;
+        };
+        const weights = await Promise.all(model.weightsManifest.flatMap((group) => group.paths).map((name) => readFile(path.join(path.dirname(file), name))));
+        const weightData = Buffer.concat(weights);
+        return {
+          modelTopology: model.modelTopology,
+          format: model.format,
+          generatedBy: model.generatedBy,
+          convertedBy: model.convertedBy,
+          signature: model.signature,
+          userDefinedMetadata: model.userDefinedMetadata,
+          weightSpecs: model.weightsManifest.flatMap((group) => group.weights),
+          weightData: weightData.buffer.slice(weightData.byteOffset, weightData.byteOffset + weightData.byteLength),
+        };
+      },
+    };
+  });
+}
+
+export type ScanReport = { file: string; width: number; height: number; risks: Array<Risk | TimedRisk> };
+
+/**
+ * Scans one photo or video: every risk, boxes in the source's upright pixels; for a video, each risk once,
+ * with the time it first appears. Throws a UserError for unreadable input.
+ */
+export async function scanFile(file: string, detector: NodeDetector): Promise<ScanReport> {
+  const plan = planScanFrames(await readPicture(file));
+  const frameBytes = plan.frame.width * plan.frame.height * 3;
+  const frames: Array<{ t: number; risks: Risk[] }> = [];
+  let index = 0;
+  for await (const rgb of ffmpegRawFrames(plan.invocation, frameBytes)) {
+    const detections = await detector.detect({ rgb, width: plan.frame.width, height: plan.frame.height });
+    frames.push({ t: index * (plan.intervalSeconds ?? 0), risks: assessFrame(toSourcePixels(detections, plan.scale, plan.source)) });
+    index += 1;
+  }
+  const risks = plan.intervalSeconds === undefined ? (frames[0]?.risks ?? []) : mergeVideoRisks(frames);
+  return { file, width: plan.source.width, height: plan.source.height, risks };
+}
+
+function toSourcePixels(detections: FrameDetections, scale: number, source: { width: number; height: number }): FrameDetections {
+  const back = <T extends { box: { x: number; y: number; w: number; h: number } }>(items: readonly T[] | undefined) =>
+    (items ?? []).map((item) => ({ ...item, box: scaleBox(item.box, 1 / scale) }));
+  return {
+    width: source.width,
+    height: source.height,
+    faces: back(detections.faces),
+    tileFaces: back(detections.tileFaces),
+    objects: back(detections.objects),
+    writing: (detections.writing ?? []).map((line) => scaleWritingLine(line, 1 / scale)),
+    lines: back(detections.lines),
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The independent audit: what ExifTool (with embedded data, -ee) finds in a file, each tag classified by
+ * core/media/identifyingTags.std.ts, plus a byte search for text hidden inside the media stream.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../../core/shared/errors.std';
+import { FINGERPRINT_OVERLAP, findFingerprints } from '../../core/media/fingerprints.std';
+import { classifyTag, splitTagKey, tagValueToString } from '../../core/media/identifyingTags.std';
+import type { AuditReport } from '../../core/media/audit.std';
+import { exiftool } from './exiftool.node';
+
+async function scanForFingerprints(file: string): Promise<string[]> {
+  const found = new Set<string>();
+  let carry = '';
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 4 * 1024 * 1024 })) {
+    const text = carry + (chunk as Buffer).toString('latin1');
+    for (const id of findFingerprints(text)) found.add(id);
+    carry = text.slice(-FINGERPRINT_OVERLAP);
+  }
+  return [...found];
+}
+
+export async function auditFile(file: string): Promise<AuditReport> {
+  const stat = await fs.promises.stat(file).catch(() => undefined);
+  if (!stat?.isFile()) throw new UserError(`${path.basename(file)} cannot be read: it does not exist or is not a file.`);
+  // -ee: embedded data (GoPro GPMF GPS, timed metadata tracks) is where a video's location often hides.
+  const raw = await exiftool().readRaw(file, { readArgs: ['-G1', '-a', '-s', '-ee', '-json'] });
+  const tags = Object.entries(raw)
+    .filter(([key]) => key !== 'SourceFile')
+    .map(([key, value]) => {
+      const tag = { ...splitTagKey(key), value: tagValueToString(value) };
+      return { ...tag, ...classifyTag(tag) };
+    });
+  const exiftoolError = tags.find((tag) => tag.group === 'ExifTool' && tag.name === 'Error')?.value;
+  const fileType = tags.find((tag) => tag.group === 'File' && tag.name === 'FileType')?.value;
+  return {
+    file,
+    fileType,
+    // ExifTool reports nothing at all for a file it cannot parse: that is "unknown", never "clean".
+    readable: fileType !== undefined && exiftoolError === undefined,
+    exiftoolError,
+    tags,
+    identifyingCount: tags.filter((tag) => tag.identifying).length,
+    streamFingerprints: await scanForFingerprints(file),
+  };
+}

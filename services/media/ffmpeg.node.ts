@@ -1,0 +1,237 @@
+/**
+ * Every ffmpeg and ffprobe process SafeTake starts. The only module that touches fluent-ffmpeg (archived
+ * upstream in May 2025): everything else speaks in plain argument lists (core/sanitize/plan.std.ts), so
+ * replacing fluent-ffmpeg with a direct spawn changes this file alone.
+ */
+import { execFile, spawn } from 'node:child_process';
+import path from 'node:path';
+import ffmpeg from 'fluent-ffmpeg';
+import { UserError } from '../../core/shared/errors.std';
+import { explainFfmpegFailure } from '../../core/media/ffmpegErrors.std';
+import { type MediaProbe, type ProbedStream, normaliseRotation } from '../../core/media/probe.std';
+import { type FfmpegInvocation, ffmpegArgv } from '../../core/sanitize/plan.std';
+import { resolveFfmpeg, resolveFfprobe } from './binaries.node';
+
+/** ffmpeg prints at most this much stderr we keep: enough for the last errors, bounded for huge runs. */
+const STDERR_TAIL_CHARS = 20_000;
+
+function execTool(binary: string, args: string[], signal?: AbortSignal): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(binary, args, { maxBuffer: 64 * 1024 * 1024, signal }, (error, stdout, stderr) => {
+      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
+      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+}
+
+/** Runs ffmpeg for a small result on stdout (a preview frame): bytes, not text. */
+export function ffmpegToBuffer(invocation: FfmpegInvocation): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile(resolveFfmpeg().path, ffmpegArgv(invocation), { encoding: 'buffer', maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error || stdout.length === 0) reject(new UserError(explainFfmpegFailure(String(stderr))));
+      else resolve(stdout);
+    });
+  });
+}
+
+/**
+ * Streams raw frames of `frameBytes` each from an ffmpeg run that writes rawvideo to stdout, holding at most
+ * one frame (plus a pipe's worth) in memory. Throws a UserError when ffmpeg fails before the first frame.
+ */
+export async function* ffmpegRawFrames(invocation: FfmpegInvocation, frameBytes: number): AsyncGenerator<Buffer> {
+  const child = spawn(resolveFfmpeg().path, ffmpegArgv(invocation), { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL_CHARS);
+  });
+  const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  let pending = Buffer.alloc(0);
+  let frames = 0;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      pending = Buffer.concat([pending, chunk]);
+      while (pending.length >= frameBytes) {
+        frames += 1;
+        yield pending.subarray(0, frameBytes);
+        pending = pending.subarray(frameBytes);
+      }
+    }
+  } finally {
+    // The consumer may stop early (an error, a cancel): never leave ffmpeg running.
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+  if ((await exited) !== 0 && frames === 0) throw new UserError(explainFfmpegFailure(stderr));
+}
+
+/** First line of `<tool> -version`, e.g. "ffmpeg version 5.1.9-0+deb12u1". */
+export async function toolVersion(tool: 'ffmpeg' | 'ffprobe'): Promise<string> {
+  const binary = tool === 'ffmpeg' ? resolveFfmpeg() : resolveFfprobe();
+  const { stdout } = await execTool(binary.path, ['-hide_banner', '-version']);
+  return stdout.split('\n')[0]?.trim() || 'unknown';
+}
+
+type FfprobeJson = {
+  format?: { format_name?: string; duration?: string; start_time?: string };
+  streams?: Array<{
+    index: number;
+    codec_type?: string;
+    codec_name?: string;
+    width?: number;
+    height?: number;
+    avg_frame_rate?: string;
+    r_frame_rate?: string;
+    duration?: string;
+    start_time?: string;
+    disposition?: { attached_pic?: number };
+    tags?: Record<string, string>;
+    side_data_list?: Array<{ rotation?: number }>;
+  }>;
+};
+
+function parseRate(rate: string | undefined): number | undefined {
+  if (!rate) return undefined;
+  const [num, den] = rate.split('/').map(Number);
+  return num && den ? num / den : undefined;
+}
+
+function parseSeconds(value: string | undefined, allowZero = false): number | undefined {
+  const seconds = value === undefined ? NaN : Number(value);
+  return Number.isFinite(seconds) && (seconds > 0 || (allowZero && seconds === 0)) ? seconds : undefined;
+}
+
+const STREAM_TYPES = new Set(['video', 'audio', 'subtitle', 'data', 'attachment']);
+
+/** What is inside a media file, by ffprobe. Throws a UserError when ffprobe cannot read it at all. */
+export async function probeMedia(file: string): Promise<MediaProbe> {
+  const { code, stdout, stderr } = await execTool(resolveFfprobe().path, [
+    '-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file,
+  ]);
+  let parsed: FfprobeJson = {};
+  try {
+    parsed = JSON.parse(stdout) as FfprobeJson;
+  } catch {
+    // fall through: no streams
+  }
+  if (code !== 0 && !parsed.streams?.length) throw new UserError(explainFfmpegFailure(stderr, path.extname(file)));
+  const streams: ProbedStream[] = (parsed.streams ?? []).map((stream) => {
+    const rotation = stream.side_data_list?.find((side) => side.rotation !== undefined)?.rotation ?? Number(stream.tags?.rotate ?? 0);
+    return {
+      index: stream.index,
+      type: (STREAM_TYPES.has(stream.codec_type ?? '') ? stream.codec_type : 'unknown') as ProbedStream['type'],
+      codec: stream.codec_name ?? 'unknown',
+      width: stream.width || undefined,
+      height: stream.height || undefined,
+      // ffprobe reports the display matrix counter-clockwise (-90 = turn 90° clockwise to view).
+      rotation: normaliseRotation(-rotation),
+      framesPerSecond: parseRate(stream.r_frame_rate) ?? parseRate(stream.avg_frame_rate),
+      startSeconds: parseSeconds(stream.start_time, true),
+      durationSeconds: parseSeconds(stream.duration),
+      attachedPicture: stream.disposition?.attached_pic === 1,
+    };
+  });
+  return {
+    formatName: parsed.format?.format_name ?? 'unknown',
+    startSeconds: parseSeconds(parsed.format?.start_time, true),
+    durationSeconds: parseSeconds(parsed.format?.duration),
+    streams,
+  };
+}
+
+/** Packets in the first video stream, by demuxing only (no decoding): the source's frame count. */
+export async function countVideoPackets(file: string): Promise<number | undefined> {
+  const { stdout } = await execTool(resolveFfprobe().path, [
+    '-v', 'error', '-select_streams', 'v:0', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', file,
+  ]);
+  const count = Number.parseInt(stdout.trim(), 10);
+  return Number.isFinite(count) ? count : undefined;
+}
+
+export type RunOptions = {
+  /** Expected output duration, for progress; omit for photos. */
+  durationSeconds?: number;
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+};
+
+export class FfmpegCancelled extends Error {}
+
+function parseTimemark(line: string): number | undefined {
+  const match = /time=\s*(\d+):(\d{2}):(\d{2}(?:\.\d+)?)/.exec(line);
+  return match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : undefined;
+}
+
+/** The command fluent-ffmpeg would run for `invocation` (the benchmark and tests check it equals ffmpegArgv). */
+export function fluentCommand(invocation: FfmpegInvocation): ffmpeg.FfmpegCommand {
+  const command = ffmpeg({ stdoutLines: 0 });
+  command.setFfmpegPath(resolveFfmpeg().path);
+  // Options go in as separate arguments: given one array, fluent-ffmpeg splits any "a b" item on its space.
+  for (const input of invocation.inputs) {
+    command.input(input.source);
+    if (input.options.length) command.inputOptions(...input.options);
+  }
+  command.output(invocation.output).outputOptions(...invocation.outputOptions);
+  return command;
+}
+
+/** Runs one ffmpeg invocation with progress and cancellation. Resolves with ffmpeg's stderr tail. */
+export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) return reject(new FfmpegCancelled('cancelled'));
+    const command = fluentCommand(invocation);
+    let stderr = '';
+    const onAbort = () => command.kill('SIGKILL');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    command
+      .on('stderr', (line: string) => {
+        stderr = (stderr + line + '\n').slice(-STDERR_TAIL_CHARS);
+        const seconds = parseTimemark(line);
+        if (seconds !== undefined && options.durationSeconds) options.onProgress?.(Math.min(1, seconds / options.durationSeconds));
+      })
+      .on('error', (error: Error) => {
+        options.signal?.removeEventListener('abort', onAbort);
+        if (options.signal?.aborted) reject(new FfmpegCancelled('cancelled'));
+        else reject(Object.assign(new Error(error.message), { stderr }));
+      })
+      .on('end', () => {
+        options.signal?.removeEventListener('abort', onAbort);
+        options.onProgress?.(1);
+        resolve(stderr);
+      })
+      .run();
+  });
+}
+
+export type DecodeReport = {
+  /** ffmpeg's error lines while decoding (empty for a clean file). */
+  errors: string[];
+  /** Video frames decoded. */
+  frames: number;
+  /** How far decoding got, in seconds of media. */
+  decodedSeconds: number;
+  exitCode: number;
+};
+
+/**
+ * Decodes `streamSpecifier` of `file` (e.g. "0:v:0", or "0" for everything) to nowhere and reports errors
+ * and how far it got: the verification pass for outputs and the damage survey for recovery.
+ */
+export async function decodeCheck(file: string, streamSpecifier = '0', signal?: AbortSignal): Promise<DecodeReport> {
+  const { code, stdout, stderr } = await execTool(
+    resolveFfmpeg().path,
+    ['-hide_banner', '-nostdin', '-v', 'error', '-progress', 'pipe:1', '-nostats', '-i', file, '-map', streamSpecifier, '-f', 'null', '-'],
+    signal,
+  );
+  const times = [...stdout.matchAll(/out_time_us=(\d+)/g)].map((match) => Number(match[1]) / 1e6);
+  const frames = [...stdout.matchAll(/^frame=(\d+)/gm)].map((match) => Number(match[1]));
+  return {
+    errors: stderr
+      .split('\n')
+      .map((line) => line.trim())
+      // The null muxer's complaint about repeated timestamps (kept from phone clips with variable frame
+      // rate) is about handing frames to "nowhere", not about decoding them.
+      .filter((line) => line && !/non monotonically increasing dts to muxer|^Last message repeated/.test(line)),
+    frames: frames.length ? Math.max(...frames) : 0,
+    decodedSeconds: times.length ? Math.max(...times) : 0,
+    exitCode: code,
+  };
+}

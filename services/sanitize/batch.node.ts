@@ -1,0 +1,100 @@
+/**
+ * A batch of files sanitized one after another (two cores: ffmpeg already uses both). A failed file gets its
+ * reason and the batch goes on; any file, or the whole batch, can be cancelled.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { isUserError } from '../../core/shared/errors.std';
+import type { Region, SanitizeOptions } from '../../core/sanitize/plan.std';
+import { type SanitizeOutcome, sanitizeFile } from './sanitizeFile.node';
+
+export type BatchItemState = {
+  index: number;
+  input: string;
+  status: 'queued' | 'reading' | 'encoding' | 'recovering' | 'verifying' | 'done' | 'failed' | 'cancelled';
+  /** 0..1 for this file. */
+  fraction: number;
+  outcome?: SanitizeOutcome;
+  error?: string;
+};
+
+export type BatchUpdate = { batchId: string; items: BatchItemState[]; finished: boolean };
+
+export type Batch = {
+  id: string;
+  cancel: (index?: number) => void;
+  done: Promise<BatchItemState[]>;
+};
+
+/** Progress updates at most this often per file: smooth for a bar, cheap over IPC. */
+const UPDATE_INTERVAL_MS = 200;
+
+export function startSanitizeBatch(
+  request: { inputs: Array<{ path: string; blur: Region[] }>; outputDir: string; options: SanitizeOptions; nameTemplate: string },
+  onUpdate: (update: BatchUpdate) => void,
+): Batch {
+  const id = randomUUID();
+  const items: BatchItemState[] = request.inputs.map((input, index) => ({ index, input: input.path, status: 'queued', fraction: 0 }));
+  const controllers = items.map(() => new AbortController());
+  let lastSent = 0;
+  const publish = (force = false, finished = false) => {
+    const now = Date.now();
+    if (!force && now - lastSent < UPDATE_INTERVAL_MS) return;
+    lastSent = now;
+    onUpdate({ batchId: id, items: items.map((item) => ({ ...item })), finished });
+  };
+
+  const done = (async () => {
+    for (const item of items) {
+      const controller = controllers[item.index]!;
+      if (controller.signal.aborted) {
+        item.status = 'cancelled';
+        item.error = 'Cancelled before it started.';
+        publish(true);
+        continue;
+      }
+      item.status = 'reading';
+      publish(true);
+      try {
+        item.outcome = await sanitizeFile(
+          {
+            input: item.input,
+            outputDir: request.outputDir,
+            options: { ...request.options, blur: [...request.options.blur, ...request.inputs[item.index]!.blur] },
+            nameTemplate: request.nameTemplate,
+          },
+          {
+            signal: controller.signal,
+            onStage: (stage) => {
+              item.status = stage;
+              publish(true);
+            },
+            onProgress: (fraction) => {
+              item.fraction = fraction;
+              publish();
+            },
+          },
+        );
+        item.status = 'done';
+        item.fraction = 1;
+      } catch (error) {
+        item.status = isUserError(error) && error.code === 'cancelled' ? 'cancelled' : 'failed';
+        item.error = isUserError(error)
+          ? error.message
+          : `${path.basename(item.input)} could not be sanitized because of an unexpected error. The original is unchanged.`;
+        if (!isUserError(error)) console.error('[sanitize]', error);
+      }
+      publish(true);
+    }
+    publish(true, true);
+    return items;
+  })();
+
+  return {
+    id,
+    cancel: (index) => {
+      for (const [i, controller] of controllers.entries()) if (index === undefined || index === i) controller.abort();
+    },
+    done,
+  };
+}

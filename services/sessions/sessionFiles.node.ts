@@ -1,0 +1,76 @@
+/**
+ * Files that belong to a session: clips joined to it (fingerprinted where they are), evidence copied into
+ * its folder, and exports written where the worker chose. Every copy or export goes to a temp file first
+ * and takes its name only once it is complete and verified.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../../core/shared/errors.std';
+import { pictureEndSeconds } from '../../core/media/probe.std';
+import { readPicture, sha256File } from '../sanitize/sanitizeFile.node';
+
+/** Where a session's own files live (evidence, reports), inside the data folder. */
+export const SESSIONS_FOLDER = 'sessions';
+/** Evidence is screenshots and documents: a file larger than this is not what the feature is for. */
+export const MAX_EVIDENCE_BYTES = 200 * 1024 * 1024;
+
+export function sessionFolder(dataDir: string, sessionId: string): string {
+  // Session ids are the UUIDs SafeTake makes; anything else must not become part of a path.
+  if (!/^[0-9a-f-]{36}$/.test(sessionId)) throw new UserError('That session is not in the log.');
+  return path.join(dataDir, SESSIONS_FOLDER, sessionId);
+}
+
+/** A photo or video as a clip record: its fingerprint and, for a video, its length. */
+export async function describeClip(file: string): Promise<{ file: string; sha256: string; durationSeconds?: number }> {
+  const { kind, probe } = await readPicture(file);
+  const durationSeconds = kind === 'video' ? pictureEndSeconds(probe) : undefined;
+  return { file, sha256: await sha256File(file), ...(durationSeconds !== undefined ? { durationSeconds } : {}) };
+}
+
+/**
+ * Copies `source` into `folder` under its own name (with " (2)" and so on when taken), verifies the copy
+ * by its SHA-256, and returns what the log records.
+ */
+export async function copyEvidence(source: string, folder: string): Promise<{ name: string; file: string; sha256: string; bytes: number }> {
+  const stat = await fs.stat(source).catch(() => undefined);
+  if (!stat) throw new UserError(`${path.basename(source)} was not found.`);
+  if (!stat.isFile()) throw new UserError(`${path.basename(source)} is a folder; attach the files in it instead.`);
+  if (stat.size > MAX_EVIDENCE_BYTES) throw new UserError(`${path.basename(source)} is over 200 MB; evidence is screenshots and documents.`);
+  await fs.mkdir(folder, { recursive: true });
+  const sha256 = await sha256File(source);
+  const target = await freeName(folder, path.basename(source));
+  const temp = `${target}.partial`;
+  try {
+    await fs.copyFile(source, temp);
+    if ((await sha256File(temp)) !== sha256) throw new UserError(`${path.basename(source)} changed while it was being copied. Try again.`);
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  return { name: path.basename(target), file: target, sha256, bytes: stat.size };
+}
+
+async function freeName(folder: string, name: string): Promise<string> {
+  const { name: stem, ext } = path.parse(name);
+  for (let n = 1; ; n += 1) {
+    const candidate = path.join(folder, n === 1 ? name : `${stem} (${n})${ext}`);
+    if (!(await fs.stat(candidate).catch(() => undefined))) return candidate;
+  }
+}
+
+/** Writes `data` to `target` through a temp file, flushed before it takes the name. */
+export async function writeExport(target: string, data: Buffer | string): Promise<void> {
+  const temp = `${target}.partial-${process.pid}`;
+  try {
+    await fs.writeFile(temp, data, { flush: true });
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') throw new UserError('The disk is full: the export was not written. Free some space and try again.');
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError(`SafeTake may not write to ${path.dirname(target)}. Choose another folder.`);
+    if (code === 'ENOENT') throw new UserError(`The folder ${path.dirname(target)} does not exist.`);
+    throw error;
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Check corner: the live preview with a box over each risk, a panel saying what each is, where, and what
+ * to do, a verdict that only says "Corner clear" after a few quiet seconds, and the check's result saved
+ * for the session log (no image, ever, unless the user saves one).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type Box, toFractions } from '../../core/media/geometry.std';
+import type { IpcRequest } from '../../core/ipc/contract.std';
+import type { RiskCategory } from '../../core/corner/risks.std';
+import { type TrackedRisk, verdictOf, visibleRisks } from '../../core/corner/tracker.std';
+import { api } from '../app/api.dom';
+import { CameraPreview } from '../shared/CameraPreview.dom';
+import { percentBox } from '../shared/percentBox.dom';
+import { useCornerCheck } from './useCornerCheck.dom';
+
+/** Each category has its own Okabe-Ito colour and its own border style, so no flag relies on colour alone. */
+const CATEGORY_STYLE: Record<RiskCategory, string> = {
+  document: 'risk-document',
+  face: 'risk-face',
+  screen: 'risk-screen',
+  person: 'risk-person',
+  medicine: 'risk-medicine',
+  other: 'risk-other',
+};
+/** How often the verdict is re-read between detector runs (it depends on time passing). */
+const VERDICT_TICK_MS = 500;
+
+
+export function CornerCheck() {
+  const [video, setVideo] = useState<HTMLVideoElement | null>(null);
+  const { tracker, stats, accept } = useCornerCheck(video, video !== null);
+  const [now, setNow] = useState(() => Date.now());
+  const [blurRegions, setBlurRegions] = useState<Array<{ id: number; label: string; box: Box }>>([]);
+  const [saved, setSaved] = useState<string>();
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), VERDICT_TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  const size = { width: video?.videoWidth || 1, height: video?.videoHeight || 1 };
+  const risks = visibleRisks(tracker);
+  // Each detector run is judged by the clock of that run at least, not by an older tick's.
+  const verdict = verdictOf(tracker, Math.max(now, tracker.updatedAt));
+
+  const markForBlur = useCallback((risk: TrackedRisk) => {
+    setBlurRegions((regions) => (regions.some((region) => region.id === risk.id) ? regions : [...regions, { id: risk.id, label: risk.label, box: risk.box }]));
+  }, []);
+
+  const result: IpcRequest<'corner:finish'> = {
+    verdict: verdict.status,
+    open: [...new Set(risks.filter((risk) => !risk.accepted).map((risk) => risk.category))],
+    accepted: [...new Set(risks.filter((risk) => risk.accepted).map((risk) => risk.category))],
+    blurRegions: blurRegions.map(({ box }) => toFractions(box, size)),
+  };
+  // The check's result as of now, for the moment the view closes.
+  const unsavedResult = useRef<IpcRequest<'corner:finish'> | undefined>(undefined);
+  useEffect(() => {
+    unsavedResult.current = saved ? undefined : result;
+  });
+  // A check counts as setup time in a running session, from the moment the view opens until it is saved or
+  // left; leaving without saving records the check as it stood.
+  useEffect(() => {
+    void api['corner:begin']({});
+    return () => {
+      if (unsavedResult.current) void api['corner:finish'](unsavedResult.current);
+    };
+  }, []);
+
+  async function save() {
+    const response = await api['corner:finish'](result);
+    setSaved(response.ok ? `Check saved at ${new Date().toLocaleTimeString()}${response.value.sessionId ? ' to the running session' : ''}.` : response.error.message);
+  }
+
+  const overlay = (
+    <div className="risk-overlay" aria-hidden="true">
+      {risks.map((risk) => (
+        <div key={risk.id} className={`risk-box ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} style={percentBox(risk.box, size)}>
+          <span className="risk-box-label">{risk.accepted ? `${risk.label} (accepted)` : risk.label}</span>
+        </div>
+      ))}
+      {blurRegions.map((region) => (
+        <div key={`blur-${region.id}`} className="risk-box risk-blur" style={percentBox(region.box, size)} />
+      ))}
+    </div>
+  );
+
+  return (
+    <div className="corner">
+      <CameraPreview onLive={setVideo} overlay={overlay} />
+      <section className="corner-panel" aria-labelledby="corner-verdict">
+        <p id="corner-verdict" className={`corner-verdict verdict-${verdict.status}`} role="status" data-testid="corner-verdict">
+          <span aria-hidden="true">{verdict.status === 'clear' ? '✓ ' : verdict.status === 'risks' ? '⚠ ' : '… '}</span>
+          {verdict.message}
+        </p>
+        {stats.error && (
+          <p className="corner-error" role="alert">
+            {stats.error}
+          </p>
+        )}
+        <ul className="risk-list" aria-label="What the camera can see that gives you away">
+          {risks.map((risk) => (
+            <li key={risk.id} className={`risk-item ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} data-category={risk.category}>
+              <p className="risk-title">
+                <strong>{risk.label}</strong>, {risk.where}
+                {risk.accepted && ' — accepted for this session'}
+              </p>
+              {risk.text && <blockquote className="risk-quote">“{risk.text}”</blockquote>}
+              <p>{risk.guidance}</p>
+              <div className="risk-actions">
+                {!risk.accepted && (
+                  <button type="button" onClick={() => accept(risk.id)}>
+                    Accept for this session<span className="visually-hidden">: {risk.label}, {risk.where}</span>
+                  </button>
+                )}
+                <button type="button" onClick={() => markForBlur(risk)} disabled={blurRegions.some((region) => region.id === risk.id)}>
+                  {blurRegions.some((region) => region.id === risk.id) ? 'Will be blurred in Sanitize' : 'Blur this area later'}
+                  <span className="visually-hidden">: {risk.label}, {risk.where}</span>
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+        <div className="corner-footer">
+          <button type="button" onClick={() => void save()}>
+            Save this check
+          </button>
+          {saved && <span role="status">{saved}</span>}
+          <p className="corner-stats" data-testid="detector-stats">
+            Detector: {stats.backends.models ?? 'starting'}, text detector: {stats.backends.writing ?? 'starting'} · faces {stats.lastMs.faces ?? '–'} ms · photos{' '}
+            {stats.lastMs.photos ?? '–'} ms · objects {stats.lastMs.objects ?? '–'} ms · writing {stats.lastMs.writing ?? '–'} ms (glance {stats.glanceMs ?? '–'} ms) · reading{' '}
+            {stats.lastMs.text ?? '–'} ms. Everything runs on this computer.
+          </p>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+/** Messages between the Check corner view and its detection Web Workers (detector.worker.ts, writing.worker.ts). */
+import { type Box, scaleBox } from '../../core/media/geometry.std';
+import type { FaceDetection, ObjectDetection, RiskSource } from '../../core/corner/risks.std';
+import { type WritingLine, scaleWritingLine } from '../../core/corner/writing.std';
+
+/**
+ * The workers' models: faces on the whole frame, faces on its tiles (photos) or objects (detector.worker),
+ * or lines of writing (writing.worker). OCR runs in tesseract's own worker.
+ */
+export type ModelRun = Exclude<RiskSource, 'text'>;
+
+/**
+ * Requests and replies are in the camera frame's pixels; each worker scales the frame to what its model
+ * needs (modelWorkerHost.ts), so the view never has to know those sizes.
+ */
+export type DetectRequest = {
+  id: number;
+  /** The camera's frame, transferred (not copied) to the worker, which scales it and closes it. */
+  frame: VideoFrame;
+  run: ModelRun;
+  /**
+   * A confirmation around something new: a photo sweep sweeps only the tiles that hold this part; the text
+   * detector looks only at it, at the same scale.
+   */
+  region?: Box;
+  /** For writing: a glance, on a smaller input (WRITING_GLANCE_LONG_SIDE). */
+  glance?: boolean;
+};
+
+/** What a run found; empty for what it did not look for. */
+export type Detected = { faces: FaceDetection[]; objects: ObjectDetection[]; writing: WritingLine[] };
+
+export type DetectReply =
+  | { kind: 'ready'; backend: string; loadMs: number }
+  | ({
+      kind: 'detected';
+      id: number;
+      /** The run's time in the worker: scaling the frame and inference, without the transfer. */
+      ms: number;
+    } & Detected)
+  | { kind: 'failed'; id?: number; message: string };
+
+export const NOTHING_DETECTED: Detected = { faces: [], objects: [], writing: [] };
+
+/** `found` with every box (and line thickness) multiplied by `factor`: from one frame's pixels to another's. */
+export function scaleDetected(found: Detected, factor: number): Detected {
+  const scaled = <T extends { box: Box }>(items: T[]) => items.map((item) => ({ ...item, box: scaleBox(item.box, factor) }));
+  return { faces: scaled(found.faces), objects: scaled(found.objects), writing: found.writing.map((line) => scaleWritingLine(line, factor)) };
+}

@@ -1,0 +1,52 @@
+/**
+ * OCR in the app: tesseract.js runs in its own worker; its script, core and English data are served from
+ * the app's own origin (never its CDN defaults), and the worker is loaded by URL, not from a blob. The camera
+ * frame's parts it reads are prepared in a worker of ours (ocrPicture.worker.ts), off the UI thread.
+ */
+import { OEM, createWorker, type Worker as TesseractWorker } from 'tesseract.js';
+import { ASSET_FOLDERS, OCR_PARAMETERS, TESSERACT_LANGUAGE, linesFromOcr, type OcrBlocksLike } from '../../core/corner/detectors.std';
+import type { Box } from '../../core/media/geometry.std';
+import type { TextLine } from '../../core/corner/risks.std';
+import { type WritingLine, readingRegions } from '../../core/corner/writing.std';
+import { cameraFrame } from './cameraFrames.dom';
+import type { OcrPictureReply, OcrPictureRequest } from './ocrPicture.worker.dom';
+
+export type Ocr = { read: (camera: HTMLVideoElement, writing: readonly WritingLine[]) => Promise<TextLine[]>; close: () => Promise<void> };
+
+export async function startOcr(): Promise<Ocr> {
+  const origin = self.location.origin;
+  const tesseract: TesseractWorker = await createWorker(TESSERACT_LANGUAGE, OEM.LSTM_ONLY, {
+    workerPath: `${origin}/${ASSET_FOLDERS.ocr}/worker.min.js`,
+    corePath: `${origin}/${ASSET_FOLDERS.ocr}/`,
+    langPath: `${origin}/${ASSET_FOLDERS.ocrLanguage}`,
+    workerBlobURL: false,
+    cacheMethod: 'none',
+    gzip: true,
+  });
+  await tesseract.setParameters(OCR_PARAMETERS as unknown as Parameters<TesseractWorker['setParameters']>[0]);
+  const pictures = new Worker(new URL('./ocrPicture.worker.dom.ts', import.meta.url), { type: 'module', name: 'safetake-ocr-picture' });
+  /** The parts of the camera's current frame tesseract reads (one reading at a time: the loop awaits each). */
+  const picturesOf = (camera: HTMLVideoElement, regions: Box[]) =>
+    new Promise<Exclude<OcrPictureReply, { failed: string }>>((resolve, reject) => {
+      pictures.onmessage = ({ data }: MessageEvent<OcrPictureReply>) => ('failed' in data ? reject(new Error(data.failed)) : resolve(data));
+      const frame = cameraFrame(camera);
+      if (!frame) return reject(new Error('the camera gave no frame'));
+      pictures.postMessage({ frame, regions } satisfies OcrPictureRequest, [frame]);
+    });
+  return {
+    /** Reads the camera's current frame where `writing` is, part by part; boxes in the video's pixels. */
+    async read(camera, writing) {
+      const { pictures: parts, scale } = await picturesOf(camera, readingRegions(writing, camera.videoWidth, camera.videoHeight));
+      const lines: TextLine[] = [];
+      for (const { picture, at } of parts) {
+        const { data } = await tesseract.recognize(picture, {}, { blocks: true, text: false });
+        lines.push(...linesFromOcr(data.blocks as unknown as OcrBlocksLike, scale, at));
+      }
+      return lines;
+    },
+    close: async () => {
+      pictures.terminate();
+      await tesseract.terminate();
+    },
+  };
+}

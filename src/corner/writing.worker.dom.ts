@@ -1,0 +1,37 @@
+/**
+ * Runs in a Web Worker: PaddleOCR's text detector (onnxruntime-web, WASM with SIMD) finds the lines of writing
+ * in camera frames, readable or not, off the UI thread and apart from the face and object models. The model
+ * and onnxruntime's wasm come from the app's own origin (copied into the bundle at build time).
+ */
+import * as ort from 'onnxruntime-web/wasm';
+import { ASSET_FOLDERS } from '../../core/corner/detectors.std';
+import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, WRITING_MODEL_FILE, WRITING_THREADS, type WritingModel, findWriting, onnxWritingModel, writingFrameWidth } from '../../core/corner/writing.std';
+import { type Detected, NOTHING_DETECTED } from './detectorProtocol.dom';
+import { type ScaledRequest, serveModel } from './modelWorkerHost.dom';
+
+const origin = self.location.origin;
+ort.env.wasm.wasmPaths = `${origin}/${ASSET_FOLDERS.onnxWasm}/`;
+// One thread in the app: a second slowed every other model on two cores (WRITING_THREADS).
+ort.env.wasm.numThreads = WRITING_THREADS.app;
+let model: WritingModel | undefined;
+let canvas: OffscreenCanvas | undefined;
+
+async function detect({ frame, glance, region }: ScaledRequest): Promise<Detected> {
+  // Frames come at one size; resizing a canvas clears and reallocates it, so only when that size changes.
+  if (canvas?.width !== frame.width || canvas.height !== frame.height) canvas = new OffscreenCanvas(frame.width, frame.height);
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(frame, 0, 0);
+  const { data } = context.getImageData(0, 0, frame.width, frame.height);
+  const longSide = glance ? WRITING_GLANCE_LONG_SIDE : WRITING_INPUT_LONG_SIDE;
+  return { ...NOTHING_DETECTED, writing: await findWriting(model!, data, frame.width, frame.height, 4, longSide, region) };
+}
+
+serveModel(
+  async () => {
+    const session = await ort.InferenceSession.create(`${origin}/${ASSET_FOLDERS.models}/${WRITING_MODEL_FILE}`);
+    model = onnxWritingModel(session, (input, dims) => new ort.Tensor('float32', input, dims));
+    return 'onnx wasm';
+  },
+  detect,
+  writingFrameWidth,
+);

@@ -1,0 +1,41 @@
+/** The running batch as React state: started over IPC, updated by 'sanitize:progress' events. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BatchUpdate, IpcRequest } from '../../core/ipc/contract.std';
+import { api, call } from '../app/api.dom';
+
+export function useSanitizeBatch() {
+  const [batch, setBatch] = useState<BatchUpdate>();
+  /** Milliseconds from the start to the latest update: the basis for "time left". */
+  const [elapsedMs, setElapsedMs] = useState(0);
+  const [error, setError] = useState<string>();
+  const batchId = useRef<string | undefined>(undefined);
+  const startedAt = useRef(0);
+
+  useEffect(
+    () =>
+      api.on('sanitize:progress', (update) => {
+        if (update.batchId !== batchId.current) return;
+        setBatch(update);
+        setElapsedMs(Date.now() - startedAt.current);
+      }),
+    [],
+  );
+
+  const start = useCallback(async (request: IpcRequest<'sanitize:start'>) => {
+    setError(undefined);
+    setBatch(undefined);
+    try {
+      startedAt.current = Date.now();
+      const { batchId: id } = await call(api['sanitize:start'](request));
+      batchId.current = id;
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+
+  const cancel = useCallback((index?: number) => {
+    if (batchId.current) void api['sanitize:cancel']({ batchId: batchId.current, index });
+  }, []);
+
+  return { batch, elapsedMs, error, start, cancel };
+}

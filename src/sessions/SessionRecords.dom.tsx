@@ -1,0 +1,186 @@
+import { useId, useState } from 'react';
+import type { SessionViewData } from '../../core/ipc/contract.std';
+import { formatMoney } from '../../core/sessions/sessions.std';
+import { api, call } from '../app/api.dom';
+
+type Act = (change: () => Promise<unknown>) => Promise<void>;
+type Clip = SessionViewData['clips'][number];
+type Refused = Array<{ path: string; reason: string }>;
+
+const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+const shortHash = (hash: string | undefined) => (hash ? `${hash.slice(0, 12)}…` : '—');
+
+/**
+ * A session's clips (with their fingerprints, clean copies and the platform's outcome), its evidence, and
+ * the evidence report. Every change is a line in the log before the view shows it.
+ */
+export function SessionRecords({ session, act }: { session: SessionViewData; act: Act }) {
+  const [refused, setRefused] = useState<Refused>([]);
+  const [report, setReport] = useState<string>();
+  const addFiles = (channel: 'sessions:addClips' | 'sessions:attach', pick: 'dialog:pickMedia' | 'dialog:pickEvidence') =>
+    act(async () => {
+      setRefused([]);
+      const { paths } = await call(api[pick]({}));
+      if (paths.length === 0) return;
+      const result = await call(api[channel]({ sessionId: session.id, paths }));
+      setRefused(result.refused);
+    });
+  return (
+    <div className="session-records">
+      <div className="actions">
+        <button type="button" onClick={() => void addFiles('sessions:addClips', 'dialog:pickMedia')}>
+          Add clips from your phone or computer…
+        </button>
+        <button type="button" onClick={() => void addFiles('sessions:attach', 'dialog:pickEvidence')}>
+          Attach evidence (instructions, rate card, terms)…
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void act(async () => {
+              setReport(undefined);
+              const saved = await call(api['sessions:report']({ sessionId: session.id }));
+              if (saved.file) setReport(`Evidence report saved to ${saved.file} (SHA-256 ${saved.sha256}).`);
+            })
+          }
+        >
+          Save the evidence report (PDF)…
+        </button>
+      </div>
+      {report && <p role="status">{report}</p>}
+      {refused.length > 0 && (
+        <ul role="alert" aria-label="Files not added">
+          {refused.map((item) => (
+            <li key={item.path}>
+              {fileName(item.path)}: {item.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      <PayLine session={session} />
+      {session.clips.length > 0 && (
+        <table className="clips-table">
+          <caption>Clips of this session</caption>
+          <thead>
+            <tr>
+              <th scope="col">Clip</th>
+              <th scope="col">Length</th>
+              <th scope="col">SHA-256</th>
+              <th scope="col">Clean copy</th>
+              <th scope="col">Platform&apos;s decision</th>
+            </tr>
+          </thead>
+          <tbody>
+            {session.clips.map((clip) => (
+              <tr key={clip.clipId}>
+                <th scope="row" title={clip.file}>
+                  {fileName(clip.file)}
+                  {clip.origin === 'take' && <span className="hint"> (take)</span>}
+                  {clip.risks && clip.risks.length > 0 && (
+                    <span className="hint">
+                      <br />
+                      Seen during the take: {clip.risks.map((risk) => `${risk.atSeconds.toFixed(1)} s ${risk.label}`).join('; ')}
+                    </span>
+                  )}
+                </th>
+                <td>{clip.durationSeconds === undefined ? '—' : `${clip.durationSeconds.toFixed(1)} s`}</td>
+                <td>
+                  <code title={clip.sha256}>{shortHash(clip.sha256)}</code>
+                </td>
+                <td>
+                  {clip.sanitized ? (
+                    <span title={`${clip.sanitized.output}\nSHA-256 ${clip.sanitized.sha256}`}>
+                      {fileName(clip.sanitized.output)}{' '}
+                      {clip.sanitized.identifyingLeft === 0 ? '✓ clean' : `⚠ ${clip.sanitized.identifyingLeft} identifying tags left`}
+                    </span>
+                  ) : (
+                    'not sanitized yet'
+                  )}
+                </td>
+                <td>
+                  <OutcomeForm session={session} clip={clip} act={act} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {session.evidence.length > 0 && (
+        <ul className="evidence-list" aria-label="Evidence kept with this session">
+          {session.evidence.map((item) => (
+            <li key={item.file}>
+              {item.name} · {item.bytes.toLocaleString()} bytes · SHA-256 <code title={item.sha256}>{shortHash(item.sha256)}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function PayLine({ session }: { session: SessionViewData }) {
+  return (
+    <p className="pay-line">
+      {session.received.length > 0
+        ? `Received ${formatMoney(session.received)}: ${formatMoney(session.rates)} per hour.`
+        : 'Nothing received yet.'}{' '}
+      Expected by the terms: {formatMoney(session.expected)}
+      {session.expectedRate ? `, ${formatMoney(session.expectedRate)} per hour (expected)` : ''}.
+    </p>
+  );
+}
+
+/** The platform's decision on one clip: approved or rejected (with the reason), and what it paid, when. */
+function OutcomeForm({ session, clip, act }: { session: SessionViewData; clip: Clip; act: Act }) {
+  const [form, setForm] = useState({
+    outcome: clip.outcome?.outcome ?? 'pending',
+    reason: clip.outcome?.reason ?? '',
+    paid: clip.outcome?.paid ? String(clip.outcome.paid.amount) : '',
+    paidOn: clip.outcome?.paidOn ?? '',
+  });
+  const ids = { outcome: useId(), reason: useId(), paid: useId(), paidOn: useId() };
+  const name = fileName(clip.file);
+  const paidValid = form.paid === '' || Number(form.paid) >= 0;
+  return (
+    <form
+      className="outcome-form"
+      aria-label={`Decision on ${name}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!paidValid) return;
+        void act(() =>
+          call(
+            api['sessions:outcome']({
+              sessionId: session.id,
+              clipId: clip.clipId,
+              outcome: form.outcome,
+              ...(form.outcome === 'rejected' && form.reason.trim() ? { reason: form.reason.trim() } : {}),
+              ...(form.paid !== '' ? { paid: { amount: Number(form.paid), currency: session.terms.currency } } : {}),
+              ...(form.paidOn ? { paidOn: form.paidOn } : {}),
+            }),
+          ),
+        );
+      }}
+    >
+      <label htmlFor={ids.outcome}>Decision</label>
+      <select id={ids.outcome} value={form.outcome} onChange={(e) => setForm({ ...form, outcome: e.target.value as typeof form.outcome })}>
+        <option value="pending">waiting</option>
+        <option value="approved">approved</option>
+        <option value="rejected">rejected</option>
+      </select>
+      {form.outcome === 'rejected' && (
+        <>
+          <label htmlFor={ids.reason}>Reason given</label>
+          <input id={ids.reason} value={form.reason} maxLength={1000} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
+        </>
+      )}
+      <label htmlFor={ids.paid}>Paid ({session.terms.currency})</label>
+      <input id={ids.paid} inputMode="decimal" size={6} value={form.paid} onChange={(e) => setForm({ ...form, paid: e.target.value })} />
+      <label htmlFor={ids.paidOn}>on</label>
+      <input id={ids.paidOn} type="date" value={form.paidOn} onChange={(e) => setForm({ ...form, paidOn: e.target.value })} />
+      <button type="submit" disabled={!paidValid}>
+        Save decision
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,143 @@
+import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, Legend, LinearScale, Tooltip } from 'chart.js';
+import { memo, useEffect, useRef } from 'react';
+import type { IpcResponse } from '../../core/ipc/contract.std';
+import { type Money, formatMoney, phaseName } from '../../core/sessions/sessions.std';
+import { RateVsMinimum } from './RateVsMinimum.dom';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+type Overview = IpcResponse<'sessions:overview'>;
+
+/** Okabe-Ito, in an order where neighbours in a stack stay apart for every common colour-vision deficiency. */
+const PHASE_COLOURS: Record<string, string> = {
+  setup: '#e69f00',
+  take: '#0072b2',
+  retake: '#d55e00',
+  sanitizing: '#56b4e9',
+  uploading: '#009e73',
+  waiting: '#cc79a7',
+  instructions: '#f0e442',
+  troubleshooting: '#000000',
+  other: '#999999',
+};
+const OUTCOME_COLOURS = { approved: '#0072b2', rejected: '#d55e00', pending: '#999999' } as const;
+const OUTCOME_NAMES = { approved: 'Approved', rejected: 'Rejected', pending: 'Waiting' } as const;
+
+/** One Chart.js bar chart on a canvas that screen readers read as an image with `summary` as its text. */
+function BarChart({ config, summary }: { config: ChartConfiguration<'bar'>; summary: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const chart = new Chart(canvas.current!, config);
+    return () => chart.destroy();
+  }, [config]);
+  return (
+    <div className="chart">
+      <canvas ref={canvas} role="img" aria-label={summary} />
+    </div>
+  );
+}
+
+// No animation: charts are read, not watched, and motion bothers some readers.
+const common = { animation: false, responsive: true, maintainAspectRatio: false } as const;
+
+/** Hours by phase per week, the effective rate per platform, and clips by the platform's decision per week. */
+export const WeeklyCharts = memo(function WeeklyCharts({ overview, minimum }: { overview: Overview; minimum?: Money }) {
+  const weeks = overview.weeks;
+  if (weeks.length === 0) return null;
+  const labels = weeks.map((week) => `Week of ${week.week}`);
+  const phases = Object.keys(PHASE_COLOURS).filter((phase) => weeks.some((week) => (week.phaseHours[phase as keyof typeof week.phaseHours] ?? 0) > 0));
+  const hoursConfig: ChartConfiguration<'bar'> = {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: phases.map((phase) => ({
+        label: phaseName(phase),
+        data: weeks.map((week) => Number((week.phaseHours[phase as keyof typeof week.phaseHours] ?? 0).toFixed(2))),
+        backgroundColor: PHASE_COLOURS[phase],
+      })),
+    },
+    options: { ...common, scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'Hours' } } } },
+  };
+  const rates = overview.summary.flatMap((row) => row.rates.map((rate) => ({ label: `${row.platform} (${rate.currency})`, amount: rate.amount })));
+  const ratesConfig: ChartConfiguration<'bar'> = {
+    type: 'bar',
+    data: { labels: rates.map((rate) => rate.label), datasets: [{ label: 'Effective rate per hour', data: rates.map((rate) => Number(rate.amount.toFixed(2))), backgroundColor: '#0072b2' }] },
+    options: { ...common, plugins: { legend: { display: false } }, scales: { y: { title: { display: true, text: 'Per hour' } } } },
+  };
+  const clipsConfig: ChartConfiguration<'bar'> = {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: (['approved', 'rejected', 'pending'] as const).map((outcome) => ({
+        label: OUTCOME_NAMES[outcome],
+        data: weeks.map((week) => week.clips[outcome]),
+        backgroundColor: OUTCOME_COLOURS[outcome],
+      })),
+    },
+    options: { ...common, scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'Clips' }, ticks: { precision: 0 } } } },
+  };
+  const last = weeks.at(-1)!;
+  return (
+    <section className="weekly" aria-labelledby="weekly-heading">
+      <h3 id="weekly-heading">Week by week</h3>
+      <div className="charts">
+        <figure>
+          <figcaption>Hours per week, by phase</figcaption>
+          <BarChart config={hoursConfig} summary={`Hours per week by phase. Latest week, ${last.week}: ${last.hours.toFixed(1)} hours in all.`} />
+        </figure>
+        {rates.length > 0 && (
+          <figure>
+            <figcaption>Effective rate per platform</figcaption>
+            <BarChart config={ratesConfig} summary={`Effective rate per hour: ${rates.map((rate) => `${rate.label} ${rate.amount.toFixed(2)}`).join('; ')}.`} />
+          </figure>
+        )}
+        <figure>
+          <figcaption>Clips per week: approved, rejected, waiting</figcaption>
+          <BarChart config={clipsConfig} summary={`Clips per week. Latest week: ${last.clips.approved} approved, ${last.clips.rejected} rejected, ${last.clips.pending} waiting.`} />
+        </figure>
+      </div>
+      <details>
+        <summary>The numbers behind the charts</summary>
+        <table className="weeks-table">
+          <caption>Per week</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week of</th>
+              <th scope="col">Sessions</th>
+              <th scope="col">Hours</th>
+              {phases.map((phase) => (
+                <th scope="col" key={phase}>
+                  {phaseName(phase)}
+                </th>
+              ))}
+              <th scope="col">Approved</th>
+              <th scope="col">Rejected</th>
+              <th scope="col">Waiting</th>
+              <th scope="col">Received</th>
+              <th scope="col">Per hour</th>
+            </tr>
+          </thead>
+          <tbody>
+            {weeks.map((week) => (
+              <tr key={week.week}>
+                <th scope="row">{week.week}</th>
+                <td>{week.sessions}</td>
+                <td>{week.hours.toFixed(2)}</td>
+                {phases.map((phase) => (
+                  <td key={phase}>{(week.phaseHours[phase as keyof typeof week.phaseHours] ?? 0).toFixed(2)}</td>
+                ))}
+                <td>{week.clips.approved}</td>
+                <td>{week.clips.rejected}</td>
+                <td>{week.clips.pending}</td>
+                <td>{formatMoney(week.received) || '—'}</td>
+                <td>
+                  <RateVsMinimum rates={week.rates} minimum={minimum} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+});

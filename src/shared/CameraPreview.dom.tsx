@@ -1,0 +1,71 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { useCamera } from './useCamera.dom';
+
+/**
+ * Live camera preview with a camera picker, or a plain message saying why there is no picture.
+ * `onLive` hands the playing video element to whoever analyses it; `overlay` is drawn over the picture.
+ */
+export function CameraPreview({ onLive, overlay }: { onLive?: (video: HTMLVideoElement | null) => void; overlay?: ReactNode } = {}) {
+  const { state, devices, deviceId, chooseDevice, retry } = useCamera();
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const pickerId = useId();
+
+  useEffect(() => {
+    const video = videoRef.current;
+    if (video && state.status === 'live') {
+      video.srcObject = state.stream;
+      void video.play().catch(() => undefined);
+      onLive?.(video);
+      return () => onLive?.(null);
+    }
+    return undefined;
+  }, [state, onLive]);
+
+  const activeId = deviceId ?? (state.status === 'live' ? state.stream.getVideoTracks()[0]?.getSettings().deviceId : undefined);
+
+  return (
+    <section className="camera" aria-label="Camera preview">
+      <div className="camera-toolbar">
+        <label htmlFor={pickerId}>Camera</label>
+        <select
+          id={pickerId}
+          value={activeId ?? ''}
+          onChange={(event) => chooseDevice(event.target.value)}
+          disabled={devices.length === 0}
+        >
+          {devices.length === 0 && <option value="">No camera available</option>}
+          {devices.map((device, index) => (
+            <option key={device.deviceId} value={device.deviceId}>
+              {device.label || `Camera ${index + 1}`}
+            </option>
+          ))}
+        </select>
+      </div>
+      {state.status === 'failed' ? (
+        <div className="camera-problem" role="alert">
+          <p className="camera-problem-title">{state.problem.title}</p>
+          <p>{state.problem.advice}</p>
+          <button type="button" onClick={retry}>
+            Try again
+          </button>
+        </div>
+      ) : (
+        <div className="camera-stage">
+          <video
+            ref={videoRef}
+            className="camera-video"
+            data-testid="camera-video"
+            aria-label={state.status === 'live' ? 'Live camera preview' : 'Starting the camera'}
+            muted
+            playsInline
+            autoPlay
+          />
+          {state.status === 'live' && overlay}
+        </div>
+      )}
+      <p className="visually-hidden" role="status">
+        {state.status === 'starting' ? 'Starting the camera…' : state.status === 'live' ? 'Camera is live.' : ''}
+      </p>
+    </section>
+  );
+}
