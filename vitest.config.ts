@@ -5,9 +5,17 @@ export default defineConfig({
     reporters: ['default', './tests/summaryLineReporter.ts'],
     projects: [
       {
+        // Pure and in-process tests beside the code: no ffmpeg, no models, no browser. Seconds, not minutes.
         test: {
           name: 'unit',
-          include: ['core/**/*.test.ts', 'services/**/*.test.ts', 'cli/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: ['core/**/*.test.ts', 'services/**/*.test.ts', 'cli/**/*.test.ts'],
+        },
+      },
+      {
+        // Real ffmpeg, ExifTool, models, files, the CLI, the crash test and the lint rules.
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts', 'tests/lint/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaProbe } from '../media/probe.std';
-import { ffmpegArgv } from '../sanitize/plan.std';
+import { ffmpegArgv } from '../media/ffmpegArgs.std';
 import { OCR_MAX_LONG_SIDE, OCR_MIN_LONG_SIDE, linesFromOcr, ocrScale, ppmOf } from './detectors.std';
 import { assessFrame } from './risks.std';
 import { mergeVideoRisks, scanJson } from './scanResult.std';

@@ -3,7 +3,7 @@
  * reads best (the models resize for themselves), one frame per second of video. Pure: an ffmpeg argument plan.
  */
 import { type MediaKind, type MediaProbe, displaySize, mainVideoStream } from '../media/probe.std';
-import { type FfmpegInvocation, GLOBAL_OPTIONS, orientationFilters } from '../sanitize/plan.std';
+import { type FfmpegInvocation, GLOBAL_OPTIONS, orientationFilters } from '../media/ffmpegArgs.std';
 import { ocrScale } from './detectors.std';
 
 /** A video is scanned once a second: a risk in view for less than a second is not a risk to the setup. */

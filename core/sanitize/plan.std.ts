@@ -11,9 +11,12 @@
  *   x264 writes its version and settings and Sony cameras hide make, model and date ("MDPM");
  * - rotation applied to the pixels: ffmpeg's autorotate turns the frames and writes no display matrix.
  */
+import { type FfmpegInput, type FfmpegInvocation, GLOBAL_OPTIONS, orientationFilters } from '../media/ffmpegArgs.std';
+import type { Box } from '../media/geometry.std';
 import { type MediaKind, type MediaProbe, displaySize, mainAudioStream, mainVideoStream } from '../media/probe.std';
 
-export type Region = { x: number; y: number; w: number; h: number };
+/** A region to blur, in the picture's pixels. */
+export type Region = Box;
 
 export type SanitizeOptions = {
   format: 'mp4' | 'webm';
@@ -44,9 +47,6 @@ const BLUR_RADIUS_FRACTION = 4;
 /** Regions smaller than this are grown to it: a tiny blur hides nothing. */
 const MIN_BLUR_SIZE = 16;
 
-export type FfmpegInput = { source: string; options: string[] };
-export type FfmpegInvocation = { inputs: FfmpegInput[]; outputOptions: string[]; output: string };
-
 export type SanitizePlan = {
   kind: MediaKind;
   invocation: FfmpegInvocation;
@@ -72,22 +72,6 @@ export type PlanRequest = {
   audioUnusable?: boolean;
 };
 
-/**
- * The exact argument list ffmpeg receives, in fluent-ffmpeg's order (inputs, -y, output options, output), so
- * a bare ffmpeg run with it is the same work as ours.
- */
-export function ffmpegArgv(invocation: FfmpegInvocation): string[] {
-  return [
-    ...invocation.inputs.flatMap((input) => [...input.options, '-i', input.source]),
-    '-y',
-    ...invocation.outputOptions,
-    invocation.output,
-  ];
-}
-
-/** Global options first in every output list: no banner, never read the terminal. */
-export const GLOBAL_OPTIONS = ['-hide_banner', '-nostdin'];
-
 /** Sizes and offsets on even pixels: 4:2:0 chroma covers 2x2 blocks. */
 const evenFloor = (value: number) => Math.floor(value / 2) * 2;
 const even = (value: number) => Math.max(2, evenFloor(value));
@@ -111,34 +95,6 @@ export function clampRegion(region: Region, picture: { width: number; height: nu
   return { x, y, w, h };
 }
 
-/** EXIF orientation (1..8) to the ffmpeg filters that put the pixels upright. */
-export function orientationFilters(orientation: number | undefined): string[] {
-  switch (orientation) {
-    case 2: return ['hflip'];
-    case 3: return ['hflip', 'vflip'];
-    case 4: return ['vflip'];
-    case 5: return ['transpose=0'];
-    case 6: return ['transpose=1'];
-    case 7: return ['transpose=3'];
-    case 8: return ['transpose=2'];
-    default: return [];
-  }
-}
-
-/** ExifTool's printed Orientation ("Rotate 90 CW") to its EXIF number. */
-export function orientationFromExifTool(value: string | undefined): number | undefined {
-  const names: Record<string, number> = {
-    'Horizontal (normal)': 1,
-    'Mirror horizontal': 2,
-    'Rotate 180': 3,
-    'Mirror vertical': 4,
-    'Mirror horizontal and rotate 270 CW': 5,
-    'Rotate 90 CW': 6,
-    'Mirror horizontal and rotate 90 CW': 7,
-    'Rotate 270 CW': 8,
-  };
-  return value === undefined ? undefined : names[value.trim()];
-}
 
 /**
  * The filter graph from the decoded (already upright) picture to the output: blur each region, scale, and

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ffmpegArgv, orientationFilters, orientationFromExifTool } from '../media/ffmpegArgs.std';
 import type { MediaProbe } from '../media/probe.std';
 import {
   DEFAULT_SANITIZE_OPTIONS,
   clampRegion,
-  ffmpegArgv,
-  orientationFilters,
-  orientationFromExifTool,
   outputSizeFor,
   planSanitize,
   videoFilterGraph,

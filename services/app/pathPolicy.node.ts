@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../../core/shared/errors.std';
 import { type PathPolicy, refusePath } from '../../core/app/pathPolicy.std';
-import { TAKES_FOLDER } from '../sessions/takes.node';
+import { TAKES_FOLDER } from '../../core/app/dataFolder.std';
 
 /** Roots compare as real paths, so a symbolic link cannot lead around them. */
 const real = (dir: string) => (fs.existsSync(dir) ? fs.realpathSync(dir) : dir);

@@ -2,6 +2,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
+import { SETTINGS_FILE_NAME } from '../../core/app/dataFolder.std';
 import { settingsSchema } from '../../core/ipc/contract.std';
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -10,7 +11,7 @@ export class SettingsStore {
   constructor(private readonly dataDir: string) {}
 
   private get file(): string {
-    return path.join(this.dataDir, 'settings.json');
+    return path.join(this.dataDir, SETTINGS_FILE_NAME);
   }
 
   async read(): Promise<Settings> {

@@ -27,7 +27,7 @@ import { faceTiles, facesFromTiles } from '../../core/corner/tiles.std';
 import { WRITING_INPUT_LONG_SIDE, WRITING_THREADS, type WritingLine, type WritingModel, findWriting, onnxWritingModel, readingRegions, scaleWritingLine } from '../../core/corner/writing.std';
 import { humanModelsDir, humanNodeWasmBuild, ocrLanguageDir, tfjsWasmDir, writingModelFile } from './detectorAssets.node';
 import { ffmpegRawFrames } from '../media/ffmpeg.node';
-import { readPicture } from '../sanitize/sanitizeFile.node';
+import { readPicture } from '../media/picture.node';
 
 /** Human asks tfjs for `<modelBasePath><name>.json`; this scheme routes those requests to files on disk. */
 const MODEL_SCHEME = 'safetake-models://';

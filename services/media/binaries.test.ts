@@ -8,9 +8,13 @@ import { resolveFfmpeg, resolveFfprobe } from './binaries.node';
 
 describe('resolveFfmpeg / resolveFfprobe', () => {
   it('prefers FFMPEG_BIN and finds ffprobe beside it', () => {
-    const ffmpeg = resolveFfmpeg({ ...process.env, FFMPEG_BIN: '/usr/bin/ffmpeg' });
-    expect(ffmpeg).toEqual({ path: '/usr/bin/ffmpeg', source: 'FFMPEG_BIN' });
-    expect(resolveFfprobe({ ...process.env, FFMPEG_BIN: '/usr/bin/ffmpeg' }).path).toBe('/usr/bin/ffprobe');
+    // Two executable files in a folder of their own: what is found does not depend on this machine's ffmpeg.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-bin-'));
+    const exe = process.platform === 'win32' ? '.exe' : '';
+    for (const name of ['ffmpeg', 'ffprobe']) fs.writeFileSync(path.join(folder, name + exe), '', { mode: 0o755 });
+    const env = { ...process.env, FFMPEG_BIN: path.join(folder, `ffmpeg${exe}`), FFPROBE_BIN: undefined };
+    expect(resolveFfmpeg(env)).toEqual({ path: path.join(folder, `ffmpeg${exe}`), source: 'FFMPEG_BIN' });
+    expect(resolveFfprobe(env).path).toBe(path.join(folder, `ffprobe${exe}`));
   });
 
   // Where ffmpeg-static's own binary was downloaded, it is (rightly) found instead.

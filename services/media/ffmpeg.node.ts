@@ -9,7 +9,7 @@ import ffmpeg from 'fluent-ffmpeg';
 import { UserError } from '../../core/shared/errors.std';
 import { explainFfmpegFailure } from '../../core/media/ffmpegErrors.std';
 import { type MediaProbe, type ProbedStream, normaliseRotation } from '../../core/media/probe.std';
-import { type FfmpegInvocation, ffmpegArgv } from '../../core/sanitize/plan.std';
+import { type FfmpegInvocation, ffmpegArgv } from '../../core/media/ffmpegArgs.std';
 import { resolveFfmpeg, resolveFfprobe } from './binaries.node';
 
 /** ffmpeg prints at most this much stderr we keep: enough for the last errors, bounded for huge runs. */

@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { LOG_FILE_NAME } from '../../core/app/dataFolder.std';
 import { UserError } from '../../core/shared/errors.std';
 import { type EventData, type LogEntry, type ParsedLog, formatLine, localTimestamp, nextEntry, parseLog } from '../../core/sessions/eventLog.std';
 
-export const LOG_FILE_NAME = 'sessions.jsonl';
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 

@@ -5,12 +5,12 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { SESSIONS_FOLDER } from '../../core/app/dataFolder.std';
 import { UserError } from '../../core/shared/errors.std';
 import { pictureEndSeconds } from '../../core/media/probe.std';
-import { readPicture, sha256File } from '../sanitize/sanitizeFile.node';
+import { sha256File } from '../media/hash.node';
+import { readPicture } from '../media/picture.node';
 
-/** Where a session's own files live (evidence, reports), inside the data folder. */
-export const SESSIONS_FOLDER = 'sessions';
 /** Evidence is screenshots and documents: a file larger than this is not what the feature is for. */
 export const MAX_EVIDENCE_BYTES = 200 * 1024 * 1024;
 

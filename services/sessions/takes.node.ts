@@ -7,13 +7,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { RiskCategory } from '../../core/corner/risks.std';
+import { TAKES_FOLDER } from '../../core/app/dataFolder.std';
 import { UserError } from '../../core/shared/errors.std';
 import { decodeCheck } from '../media/ffmpeg.node';
-import { sha256File } from '../sanitize/sanitizeFile.node';
+import { sha256File } from '../media/hash.node';
 import type { SessionsService } from './sessions.node';
 
-/** Where takes live inside the data folder (one sub-folder per session). */
-export const TAKES_FOLDER = 'takes';
 
 type OpenTake = { sessionId: string; file: string; handle: fs.FileHandle; nextIndex: number };
 

@@ -10,10 +10,15 @@ import type { AppHandle, LaunchApp } from './appHandle';
 import { installBridgeApi, startBridge } from './bridge.node';
 import { chromiumCameraArgs } from './fakeCamera.node';
 
-export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+/** Debian's Chromium, or CHROMIUM_BIN; a missing browser fails with what to install, not a launch trace. */
+export const CHROMIUM = (() => {
+  const file = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+  if (!fs.existsSync(file)) throw new Error(`No Chromium at ${file}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_BIN.`);
+  return file;
+})();
 export const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
 
-/** Quiet, offline Chromium: without these it phones home at start-up (FINDINGS.md). */
+/** Quiet, offline Chromium: without these it phones home at start-up (docs/architecture.md, Privacy). */
 const OFFLINE_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../core/shared/errors.std';
-import { EventLog, LOG_FILE_NAME, readLog } from '../../services/sessions/eventLog.node';
+import { LOG_FILE_NAME } from '../../core/app/dataFolder.std';
+import { EventLog, readLog } from '../../services/sessions/eventLog.node';
 import { runCli } from './cli.node';
 
 const started = { type: 'session.started', sessionId: 's', platform: 'Acme', task: 't', terms: { amount: 1, currency: 'EUR', per: 'clip' } } as const;

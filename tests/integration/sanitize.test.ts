@@ -12,7 +12,9 @@ import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
 import { auditFile } from '../../services/media/audit.node';
 import { closeExiftool, exiftool } from '../../services/media/exiftool.node';
 import { probeMedia } from '../../services/media/ffmpeg.node';
-import { previewFrame, sanitizeFile, sha256File } from '../../services/sanitize/sanitizeFile.node';
+import { sha256File } from '../../services/media/hash.node';
+import { previewFrame } from '../../services/sanitize/previewFrame.node';
+import { sanitizeFile } from '../../services/sanitize/sanitizeFile.node';
 import { CORPUS_DIR, corpusFiles, manifestTags } from './corpus.node';
 
 /** Files with no decodable picture (measured: see the note on issue 4), and HEIC, which Debian's ffmpeg 5.1 cannot decode. */

@@ -12,7 +12,8 @@ import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
 import { resolveFfmpeg } from '../../services/media/binaries.node';
 import { closeExiftool } from '../../services/media/exiftool.node';
 import { probeMedia } from '../../services/media/ffmpeg.node';
-import { sanitizeFile, sha256File } from '../../services/sanitize/sanitizeFile.node';
+import { sha256File } from '../../services/media/hash.node';
+import { sanitizeFile } from '../../services/sanitize/sanitizeFile.node';
 import { CORPUS_DIR } from './corpus.node';
 
 let scratch: string;

@@ -1,0 +1,52 @@
+/**
+ * ffmpeg invocations as plain data, shared by every job that runs ffmpeg (sanitize, the scan, previews): the
+ * argument order fluent-ffmpeg uses, the global options every run takes, and how EXIF orientation becomes
+ * filters (ffmpeg applies it to videos itself, never to still images).
+ */
+export type FfmpegInput = { source: string; options: string[] };
+export type FfmpegInvocation = { inputs: FfmpegInput[]; outputOptions: string[]; output: string };
+
+/**
+ * The exact argument list ffmpeg receives, in fluent-ffmpeg's order (inputs, -y, output options, output), so
+ * a bare ffmpeg run with it is the same work as ours.
+ */
+export function ffmpegArgv(invocation: FfmpegInvocation): string[] {
+  return [
+    ...invocation.inputs.flatMap((input) => [...input.options, '-i', input.source]),
+    '-y',
+    ...invocation.outputOptions,
+    invocation.output,
+  ];
+}
+
+/** Global options first in every output list: no banner, never read the terminal. */
+export const GLOBAL_OPTIONS = ['-hide_banner', '-nostdin'];
+
+/** EXIF orientation (1..8) to the ffmpeg filters that put the pixels upright. */
+export function orientationFilters(orientation: number | undefined): string[] {
+  switch (orientation) {
+    case 2: return ['hflip'];
+    case 3: return ['hflip', 'vflip'];
+    case 4: return ['vflip'];
+    case 5: return ['transpose=0'];
+    case 6: return ['transpose=1'];
+    case 7: return ['transpose=3'];
+    case 8: return ['transpose=2'];
+    default: return [];
+  }
+}
+
+/** ExifTool's printed Orientation ("Rotate 90 CW") to its EXIF number. */
+export function orientationFromExifTool(value: string | undefined): number | undefined {
+  const names: Record<string, number> = {
+    'Horizontal (normal)': 1,
+    'Mirror horizontal': 2,
+    'Rotate 180': 3,
+    'Mirror vertical': 4,
+    'Mirror horizontal and rotate 270 CW': 5,
+    'Rotate 90 CW': 6,
+    'Mirror horizontal and rotate 90 CW': 7,
+    'Rotate 270 CW': 8,
+  };
+  return value === undefined ? undefined : names[value.trim()];
+}
