@@ -5,7 +5,14 @@ import { isAuditClean } from '../../core/media/audit.std';
 import { nameTemplateSchema, parseRegion, sanitizeOptionsSchema } from '../../core/sanitize/options.std';
 import { auditFile } from '../../services/media/audit.node';
 import { expandMediaPaths } from '../../services/media/files.node';
-import { startSanitizeBatch } from '../../services/sanitize/batch.node';
+import { replaySessions } from '../../core/sessions/sessions.std';
+import { isUserError } from '../../core/shared/errors.std';
+import { resolveDataDir } from '../../services/app/dataDir.node';
+import { type Batch, startSanitizeBatch } from '../../services/sanitize/batch.node';
+import { readLog } from '../../services/sessions/eventLog.node';
+import { LogBusyError } from '../../services/sessions/logLock.node';
+import { SanitizingInSession } from '../../services/sessions/sanitizing.node';
+import { SessionsService } from '../../services/sessions/sessions.node';
 import { UsageError } from '../usage.std';
 
 export async function sanitizeCommand(args: string[]): Promise<number> {
@@ -49,6 +56,7 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
     },
   );
   process.once('SIGINT', () => batch.cancel());
+  const inSession = await followInSession(batch);
   const items = await batch.done;
   if (showProgress) process.stderr.write('\r\x1b[K');
   for (const item of items) {
@@ -61,7 +69,34 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
       process.stdout.write(`✗ ${name}: ${item.error}\n`);
     }
   }
+  await inSession.note.then((note) => note && process.stdout.write(`${note}\n`));
   return items.every((item) => item.outcome) ? 0 : 1;
+}
+
+/**
+ * The CLI follows the app's session rules: in a running session, sanitizing is timed as its own phase and each
+ * clean copy joins its clip. When the app has the log open, the copies are still made, and the user is told.
+ */
+async function followInSession(batch: Batch): Promise<{ note: Promise<string | undefined> }> {
+  const dataDir = resolveDataDir();
+  // Read first, without taking the log: with no session running, the CLI leaves the data folder alone.
+  const { entries } = await readLog(dataDir);
+  if (!replaySessions(entries).some((session) => session.end === undefined)) return { note: Promise.resolve(undefined) };
+  const sessions = new SessionsService(dataDir);
+  const notLogged = (error: unknown) => {
+    if (!isUserError(error)) throw error;
+    const why = error instanceof LogBusyError ? 'The app has the session log open' : error.message;
+    return `${why}: these copies are not logged in a session. Add them from the app if they belong to one.`;
+  };
+  try {
+    const { sessionId, logged } = await new SanitizingInSession(sessions).follow(batch);
+    const note = logged.then(() => (sessionId ? 'The clean copies are logged in the running session.' : undefined), notLogged);
+    return { note: note.finally(() => sessions.close()) };
+  } catch (error) {
+    await sessions.close().catch(() => undefined);
+    const note = notLogged(error);
+    return { note: batch.done.then(() => note) };
+  }
 }
 
 export async function auditCommand(args: string[]): Promise<number> {

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { auditReport } from '../media/audit.std';
 import { nameTemplateSchema, regionSchema, sanitizeOptionsSchema } from '../sanitize/options.std';
+import { verificationCheck } from '../sanitize/verify.std';
 import { calendarDay, clipOutcome, cornerVerdict, money, payTerms, phaseKind, riskCategory } from '../sessions/eventLog.std';
 
 const toolStatus = z.object({
@@ -32,19 +33,16 @@ const noRequest = z.object({}).strict();
 const MAX_CHUNK_BASE64 = 16 * 1024 * 1024;
 const size = z.object({ width: z.number().int().positive(), height: z.number().int().positive() });
 
-const verificationCheck = z.object({
-  id: z.enum(['decodes', 'streams', 'size', 'duration', 'audit']),
-  passed: z.boolean(),
-  detail: z.string(),
-});
-
 export const sanitizeOutcome = z.object({
   input: z.string(),
   output: z.string(),
   outputSha256: z.string(),
+  /** The source's picture length, for a video (a clean copy made in a session joins its clip with it). */
+  sourceSeconds: z.number().optional(),
   before: auditReport,
   after: auditReport,
   checks: z.array(verificationCheck),
+  /** Plain sentences about what was dropped while recovering a damaged file. */
   notes: z.array(z.string()),
 });
 
@@ -52,6 +50,7 @@ export const batchItemState = z.object({
   index: z.number().int(),
   input: z.string(),
   status: z.enum(['queued', 'reading', 'encoding', 'recovering', 'verifying', 'done', 'failed', 'cancelled']),
+  /** 0..1 for this file. */
   fraction: z.number().min(0).max(1),
   outcome: sanitizeOutcome.optional(),
   error: z.string().optional(),
@@ -243,7 +242,6 @@ export type IpcEventPayload<E extends IpcEvent> = z.output<(typeof ipcEvents)[E]
 export const ipcEventNames = Object.keys(ipcEvents) as IpcEvent[];
 export type BatchUpdate = z.output<typeof batchUpdate>;
 export type BatchItemState = z.output<typeof batchItemState>;
-export type SanitizeOutcomeView = z.output<typeof sanitizeOutcome>;
 export type SessionViewData = z.output<typeof sessionView>;
 
 export type IpcChannel = keyof typeof ipcContract;

@@ -18,6 +18,8 @@ export const auditReport = z.object({
   identifyingCount: z.number().int(),
   /** Ids from core/media/fingerprints.std.ts found in the file's bytes. */
   streamFingerprints: z.array(z.string()),
+  /** SHA-256 of the file's bytes, from the same read as the fingerprint search. */
+  sha256: z.string(),
 });
 
 export type AuditedTag = z.output<typeof auditedTag>;

@@ -17,7 +17,7 @@ describe('batch progress', () => {
   it('names the kinds of identifying data once each', () => {
     const tag = (reason: string, identifying = true) => ({ group: 'g', name: 'n', value: 'v', identifying, reason });
     const report = {
-      file: 'f', readable: true, identifyingCount: 3, streamFingerprints: [],
+      file: 'f', readable: true, identifyingCount: 3, streamFingerprints: [], sha256: '0'.repeat(64),
       tags: [tag('Location: where'), tag('Location: where'), tag('Device: the make'), tag('Technical: size', false)],
     };
     expect(identifyingKinds(report)).toEqual(['Location', 'Device']);

@@ -2,11 +2,17 @@
  * The checks a clean copy must pass before it is moved into place, and the verdict. Pure: the service
  * gathers the facts (decode, probe, audit), this decides.
  */
+import { z } from 'zod';
 import { type AuditReport, isAuditClean } from '../media/audit.std';
 import { type MediaProbe, mainVideoStream, pictureEndSeconds } from '../media/probe.std';
 import type { SanitizePlan } from './plan.std';
 
-export type VerificationCheck = { id: 'decodes' | 'streams' | 'size' | 'duration' | 'audit'; passed: boolean; detail: string };
+export const verificationCheck = z.object({
+  id: z.enum(['decodes', 'streams', 'size', 'duration', 'audit']),
+  passed: z.boolean(),
+  detail: z.string(),
+});
+export type VerificationCheck = z.output<typeof verificationCheck>;
 
 /** When the source's frame rate is unknown, one frame is taken to last this long. */
 const FALLBACK_FRAME_SECONDS = 1 / 24;

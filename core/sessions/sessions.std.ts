@@ -3,7 +3,7 @@
  * measure with interval arithmetic on absolute instants, so midnight, time zones and DST changes cannot skew
  * a duration. Currencies are never added together.
  */
-import type { EventData, LogEntry, PhaseKind } from './eventLog.std';
+import type { EventData, LogEntry, PayTerms, PhaseKind } from './eventLog.std';
 
 export type Money = { amount: number; currency: string };
 
@@ -41,7 +41,7 @@ export type Session = {
   id: string;
   platform: string;
   task: string;
-  terms: Money & { per: 'clip' | 'approved-minute' | 'hour' | 'batch' };
+  terms: PayTerms;
   notes?: string;
   /** The start as the worker's clock showed it ("2026-11-23T09:00:00.000+01:00"). */
   startedAtLocal: string;

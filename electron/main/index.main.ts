@@ -3,11 +3,10 @@
  * handlers. The work itself lives in services/, shared with the CLI.
  */
 import path from 'node:path';
-import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, app, ipcMain, protocol, session } from 'electron';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../core/app/security.std';
 import { ipcChannels } from '../../core/ipc/contract.std';
 import { type EmitIpcEvent, dispatchIpc } from '../../core/ipc/dispatch.std';
-import { PHOTO_EXTENSIONS, VIDEO_EXTENSIONS } from '../../core/media/probe.std';
 import { createIpcHandlers } from '../../services/app/ipcHandlers.node';
 import { resolveDataDir } from '../../services/app/dataDir.node';
 import { closeExiftool } from '../../services/media/exiftool.node';
@@ -15,6 +14,8 @@ import { pathPolicyFor } from '../../services/app/pathPolicy.node';
 import { SessionsService } from '../../services/sessions/sessions.node';
 import { TakeRecorder } from '../../services/sessions/takes.node';
 import { readStatic } from '../../services/app/staticFiles.node';
+import { pickEvidence, pickFolder, pickMedia, pickSaveFile } from './dialogs.main';
+import { printPdf } from './printPdf.main';
 import { denyNavigationAndPopups, lockDownSession } from './security.main';
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
@@ -41,87 +42,19 @@ const emit: EmitIpcEvent = (event, payload) => {
   for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
 };
 
-const extensions = (list: readonly string[]) => list.map((extension) => extension.slice(1));
-
-async function pickMedia(): Promise<string[]> {
-  const window = BrowserWindow.getFocusedWindow();
-  const options: Electron.OpenDialogOptions = {
-    title: 'Choose videos and photos to sanitize',
-    properties: ['openFile', 'multiSelections'],
-    filters: [{ name: 'Videos and photos', extensions: extensions([...VIDEO_EXTENSIONS, ...PHOTO_EXTENSIONS]) }],
-  };
-  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? [] : result.filePaths;
-}
-
-async function pickEvidence(): Promise<string[]> {
-  const window = BrowserWindow.getFocusedWindow();
-  const options: Electron.OpenDialogOptions = {
-    title: 'Choose evidence to keep with the session (instructions, rate card, terms)',
-    properties: ['openFile', 'multiSelections'],
-    filters: [
-      { name: 'Screenshots and documents', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif', 'pdf', 'txt', 'md', 'html', 'htm', 'eml'] },
-      { name: 'All files', extensions: ['*'] },
-    ],
-  };
-  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? [] : result.filePaths;
-}
-
-async function pickFolder(): Promise<string | undefined> {
-  const window = BrowserWindow.getFocusedWindow();
-  const options: Electron.OpenDialogOptions = { title: 'Choose where the clean copies go', properties: ['openDirectory', 'createDirectory'] };
-  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? undefined : result.filePaths[0];
-}
-
-async function pickSaveFile(suggestedName: string): Promise<string | undefined> {
-  const window = BrowserWindow.getFocusedWindow();
-  const options: Electron.SaveDialogOptions = { title: 'Save the export', defaultPath: path.join(app.getPath('documents'), suggestedName) };
-  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-  return result.canceled ? undefined : result.filePath;
-}
-
-/**
- * Prints the evidence report: a hidden window in its own in-memory session, with JavaScript off, that
- * may load the report's data: URL and nothing else.
- */
-let printSession: Electron.Session | undefined;
-async function printPdf(html: string): Promise<Buffer> {
-  if (!printSession) {
-    printSession = session.fromPartition('safetake-print');
-    printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
-  }
-  const window = new BrowserWindow({
-    show: false,
-    webPreferences: {
-      session: printSession,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      javascript: false,
-      disableBlinkFeatures: 'Auxclick',
-    },
-  });
-  try {
-    await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
-    return await window.webContents.printToPDF({ pageSize: 'A4', printBackground: false });
-  } finally {
-    window.destroy();
-  }
-}
-
 function registerIpc(dataDir: string): void {
   const sessions = new SessionsService(dataDir);
-  app.on('will-quit', () => void sessions.close());
+  app.on('will-quit', () => void sessions.close().catch((error: unknown) => console.error('[sessions] the log did not close cleanly', error)));
   const takes = new TakeRecorder(dataDir, sessions);
   const dialogs = { pickMedia, pickEvidence, pickFolder, pickSaveFile };
   const handlers = createIpcHandlers({ dataDir, sessions, takes, pathPolicy: pathPolicyFor(dataDir), emit, ...dialogs, printPdf });
   for (const channel of ipcChannels) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       // Only our own top frame may call in; anything else (an iframe, a stray page) is refused.
-      const sender = event.senderFrame?.url ?? '';
-      const trusted = sender.startsWith(`${APP_ORIGIN}/`) || (DEV_SERVER_ORIGIN && sender.startsWith(DEV_SERVER_ORIGIN));
+      const frame = event.senderFrame;
+      const sender = frame?.url ?? '';
+      const isMainFrame = frame !== null && frame === event.sender.mainFrame;
+      const trusted = isMainFrame && (sender.startsWith(`${APP_ORIGIN}/`) || (DEV_SERVER_ORIGIN !== undefined && sender.startsWith(DEV_SERVER_ORIGIN)));
       if (!trusted) return { ok: false, error: { code: 'not-allowed', message: 'Refused: not the SafeTake window.' } };
       return dispatchIpc(handlers, channel, payload, (error) => console.error(`[ipc] ${channel} failed`, error));
     });
@@ -156,18 +89,31 @@ function createWindow(): void {
   void window.loadURL(DEV_SERVER_URL ?? `${APP_ORIGIN}/index.html`);
 }
 
+/** A second launch brings the open window forward: two instances would both write the session log. */
+function focusFirstWindow(): void {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
+
 app.enableSandbox();
 denyNavigationAndPopups();
 
-void app.whenReady().then(() => {
-  lockDownSession(session.defaultSession, DEV_SERVER_ORIGIN);
-  serveAppProtocol();
-  registerIpc(resolveDataDir(process.env, app.getPath('userData')));
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusFirstWindow);
+  void app.whenReady().then(() => {
+    lockDownSession(session.defaultSession, DEV_SERVER_ORIGIN);
+    serveAppProtocol();
+    registerIpc(resolveDataDir(process.env, app.getPath('userData')));
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
   });
-});
+}
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

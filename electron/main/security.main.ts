@@ -17,9 +17,11 @@ export function lockDownSession(session: Session, devServerOrigin: string | unde
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
     callback(isAllowedPermission(permission, origin, devServerOrigin) && isAllowedMediaTypes(mediaTypes));
   });
-  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
-    isAllowedPermission(permission, requestingOrigin, devServerOrigin),
-  );
+  // A check names one media type, 'unknown' when Chromium cannot tell: then only the origin decides.
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) => {
+    const mediaType = details.mediaType === 'unknown' ? undefined : details.mediaType;
+    return isAllowedPermission(permission, requestingOrigin, devServerOrigin) && isAllowedMediaTypes(mediaType && [mediaType]);
+  });
   session.setDevicePermissionHandler(() => false);
 }
 

@@ -17,10 +17,11 @@ import { expandMediaPaths } from '../media/files.node';
 import { assertAllowedPath } from './pathPolicy.node';
 import { sha256File } from '../media/hash.node';
 import { previewFrame } from '../sanitize/previewFrame.node';
-import type { SanitizeOutcome } from '../sanitize/sanitizeFile.node';
 import { type Batch, startSanitizeBatch } from '../sanitize/batch.node';
 import { SettingsStore } from './settings.node';
 import { copyEvidence, describeClip, sessionFolder, writeExport } from '../sessions/sessionFiles.node';
+import { CornerChecks } from '../corner/cornerChecks.node';
+import { SanitizingInSession } from '../sessions/sanitizing.node';
 import type { SessionsService } from '../sessions/sessions.node';
 import type { TakeRecorder } from '../sessions/takes.node';
 
@@ -81,16 +82,8 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
   const batches = new Map<string, Batch>();
   const allowed = (candidate: string) => assertAllowedPath(candidate, context.pathPolicy);
   const settings = new SettingsStore(context.dataDir);
-  /** A clean copy made during a session, tied to its clip (a file not yet in the session joins it first). */
-  const recordCleanCopy = async (sessionId: string, outcome: SanitizeOutcome) => {
-    let clipId = await context.sessions.clipOf(sessionId, outcome.input);
-    if (!clipId) {
-      await context.sessions.addClips(sessionId, [await describeClip(outcome.input)]);
-      clipId = await context.sessions.clipOf(sessionId, outcome.input);
-    }
-    if (!clipId) return; // the same file was already in the session under another path
-    await context.sessions.clipSanitized({ sessionId, clipId, output: outcome.output, sha256: outcome.outputSha256, identifyingLeft: outcome.after.identifyingCount });
-  };
+  const sanitizing = new SanitizingInSession(context.sessions);
+  const cornerChecks = new CornerChecks(settings, context.sessions);
   return {
     'app:getInfo': async () => ({
       name: 'SafeTake',
@@ -114,19 +107,9 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
         (update) => context.emit('sanitize:progress', update),
       );
       batches.set(batch.id, batch);
-      // Sanitizing during a session is part of its work: timed as the "sanitizing" phase, automatically.
-      const inSession = await context.sessions.active();
-      if (inSession) await context.sessions.phase('start', 'sanitizing');
-      void batch.done
-        .then(async (items) => {
-          // Each clean copy made during a session joins its clip's record (a file not yet in it joins too).
-          if (inSession) for (const item of items) if (item.outcome) await recordCleanCopy(inSession.id, item.outcome);
-        })
-        .catch((error: unknown) => console.error('[sessions] a clean copy could not be logged', error))
-        .finally(async () => {
-          batches.delete(batch.id);
-          if (inSession && batches.size === 0) await context.sessions.phase('stop', 'sanitizing').catch(() => undefined);
-        });
+      void batch.done.finally(() => batches.delete(batch.id));
+      const { logged } = await sanitizing.follow(batch);
+      void logged.catch((error: unknown) => console.error('[sessions] a clean copy could not be logged', error));
       return { batchId: batch.id };
     },
     'sanitize:cancel': async ({ batchId, index }) => {
@@ -170,12 +153,8 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     },
     'settings:get': () => settings.read(),
     'settings:setMinimumRate': (minimumHourlyRate) => settings.update({ minimumHourlyRate }),
-    'corner:begin': () => context.sessions.beginCornerCheck(),
-    'corner:finish': async ({ blurRegions, ...result }) => {
-      // A check that marked nothing leaves the areas an earlier check marked.
-      if (blurRegions.length > 0) await settings.update({ cornerBlurRegions: blurRegions });
-      return context.sessions.finishCornerCheck(result);
-    },
+    'corner:begin': () => cornerChecks.begin(),
+    'corner:finish': (result) => cornerChecks.finish(result),
     'takes:begin': () => context.takes.begin(),
     'takes:chunk': ({ takeId, index, data }) => context.takes.chunk(takeId, index, Buffer.from(data, 'base64')),
     'takes:finish': ({ takeId }) => context.takes.finish(takeId),

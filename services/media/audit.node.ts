@@ -2,6 +2,7 @@
  * The independent audit: what ExifTool (with embedded data, -ee) finds in a file, each tag classified by
  * core/media/identifyingTags.std.ts, plus a byte search for text hidden inside the media stream.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../core/shared/errors.std';
@@ -10,15 +11,18 @@ import { classifyTag, splitTagKey, tagValueToString } from '../../core/media/ide
 import type { AuditReport } from '../../core/media/audit.std';
 import { exiftool } from './exiftool.node';
 
-async function scanForFingerprints(file: string): Promise<string[]> {
+/** One read of the file's bytes: the encoder and camera text hidden in them, and their SHA-256. */
+async function readBytes(file: string): Promise<{ fingerprints: string[]; sha256: string }> {
   const found = new Set<string>();
+  const hash = createHash('sha256');
   let carry = '';
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 4 * 1024 * 1024 })) {
+    hash.update(chunk as Buffer);
     const text = carry + (chunk as Buffer).toString('latin1');
     for (const id of findFingerprints(text)) found.add(id);
     carry = text.slice(-FINGERPRINT_OVERLAP);
   }
-  return [...found];
+  return { fingerprints: [...found], sha256: hash.digest('hex') };
 }
 
 export async function auditFile(file: string): Promise<AuditReport> {
@@ -34,6 +38,7 @@ export async function auditFile(file: string): Promise<AuditReport> {
     });
   const exiftoolError = tags.find((tag) => tag.group === 'ExifTool' && tag.name === 'Error')?.value;
   const fileType = tags.find((tag) => tag.group === 'File' && tag.name === 'FileType')?.value;
+  const bytes = await readBytes(file);
   return {
     file,
     fileType,
@@ -42,6 +47,7 @@ export async function auditFile(file: string): Promise<AuditReport> {
     exiftoolError,
     tags,
     identifyingCount: tags.filter((tag) => tag.identifying).length,
-    streamFingerprints: await scanForFingerprints(file),
+    streamFingerprints: bytes.fingerprints,
+    sha256: bytes.sha256,
   };
 }

@@ -6,19 +6,9 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { isUserError } from '../../core/shared/errors.std';
 import type { Region, SanitizeOptions } from '../../core/sanitize/plan.std';
-import { type SanitizeOutcome, sanitizeFile } from './sanitizeFile.node';
+import type { BatchItemState, BatchUpdate } from '../../core/ipc/contract.std';
+import { sanitizeFile } from './sanitizeFile.node';
 
-export type BatchItemState = {
-  index: number;
-  input: string;
-  status: 'queued' | 'reading' | 'encoding' | 'recovering' | 'verifying' | 'done' | 'failed' | 'cancelled';
-  /** 0..1 for this file. */
-  fraction: number;
-  outcome?: SanitizeOutcome;
-  error?: string;
-};
-
-export type BatchUpdate = { batchId: string; items: BatchItemState[]; finished: boolean };
 
 export type Batch = {
   id: string;

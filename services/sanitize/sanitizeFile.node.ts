@@ -6,15 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AuditReport } from '../../core/media/audit.std';
+import type { z } from 'zod';
+import type { sanitizeOutcome } from '../../core/ipc/contract.std';
 import { explainFfmpegFailure } from '../../core/media/ffmpegErrors.std';
-import { displaySize, mainVideoStream } from '../../core/media/probe.std';
+import { displaySize, mainVideoStream, pictureEndSeconds } from '../../core/media/probe.std';
 import { type PlanRequest, type SanitizeOptions, type SanitizePlan, photoOutputExtension } from '../../core/sanitize/plan.std';
-import { type VerificationCheck, allPassed } from '../../core/sanitize/verify.std';
+import { allPassed } from '../../core/sanitize/verify.std';
 import { UserError } from '../../core/shared/errors.std';
 import { auditFile } from '../media/audit.node';
 import { probeMedia, runFfmpeg } from '../media/ffmpeg.node';
-import { sha256File } from '../media/hash.node';
 import { checkMediaFile, photoOrientation } from '../media/picture.node';
 import { flushToDisk, publish } from './publish.node';
 import { cancelled, encodeWithRecovery, removeQuietly } from './recovery.node';
@@ -27,16 +27,7 @@ export type SanitizeRequest = {
   nameTemplate: string;
 };
 
-export type SanitizeOutcome = {
-  input: string;
-  output: string;
-  outputSha256: string;
-  before: AuditReport;
-  after: AuditReport;
-  checks: VerificationCheck[];
-  /** Plain sentences about what was dropped while recovering a damaged file. */
-  notes: string[];
-};
+export type SanitizeOutcome = z.output<typeof sanitizeOutcome>;
 
 export type SanitizeCallbacks = {
   onStage?: (stage: 'reading' | 'encoding' | 'recovering' | 'verifying') => void;
@@ -109,7 +100,8 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
     return {
       input,
       output,
-      outputSha256: await sha256File(output),
+      outputSha256: verified.after.sha256,
+      ...(kind === 'video' && pictureEndSeconds(probe) !== undefined ? { sourceSeconds: pictureEndSeconds(probe) } : {}),
       before,
       after: { ...verified.after, file: output },
       checks: verified.checks,

@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { LOG_FILE_NAME } from '../../core/app/dataFolder.std';
 import { UserError } from '../../core/shared/errors.std';
+import { LogLock } from './logLock.node';
 import { type EventData, type LogEntry, type ParsedLog, formatLine, localTimestamp, nextEntry, parseLog } from '../../core/sessions/eventLog.std';
 
 
@@ -33,12 +34,23 @@ export class EventLog {
 
   private constructor(
     private readonly handle: fs.FileHandle,
+    private readonly lock: LogLock,
     private state: Pick<ParsedLog, 'entries' | 'lastHash'>,
   ) {}
 
   /** Opens the log for appending: sets a torn tail aside, refuses a broken chain (never writes after one). */
   static async open(dataDir: string): Promise<{ log: EventLog; report: OpenReport }> {
     await fs.mkdir(dataDir, { recursive: true });
+    const lock = await LogLock.take(path.join(dataDir, LOG_FILE_NAME));
+    try {
+      return await EventLog.openLocked(dataDir, lock);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  private static async openLocked(dataDir: string, lock: LogLock): Promise<{ log: EventLog; report: OpenReport }> {
     const parsed = await readLog(dataDir);
     if (parsed.broken) {
       throw new UserError(`The session log is damaged at line ${parsed.broken.lineNumber}: ${parsed.broken.reason}. SafeTake will not write to it; run "safetake log verify" for details.`);
@@ -52,7 +64,7 @@ export class EventLog {
       report.tornSetAside = { lineNumber: parsed.torn.lineNumber, file: aside };
     }
     const handle = await fs.open(parsed.file, 'a');
-    return { log: new EventLog(handle, parsed), report };
+    return { log: new EventLog(handle, lock, parsed), report };
   }
 
   get entries(): readonly LogEntry[] {
@@ -67,6 +79,7 @@ export class EventLog {
   /** Appends one event; resolves once the line is on disk. Appends run strictly one after another. */
   append(event: EventData, now = new Date()): Promise<LogEntry> {
     const write = this.queue.then(async () => {
+      await this.lock.assertHeld();
       const entry = nextEntry(this.state, event, localTimestamp(now));
       const line = formatLine(entry);
       await this.handle.write(`${line}\n`);
@@ -82,5 +95,6 @@ export class EventLog {
   async close(): Promise<void> {
     await this.queue;
     await this.handle.close();
+    await this.lock.release();
   }
 }

@@ -3,6 +3,7 @@
  * on disk before the UI hears "saved"; every view is a replay of the log.
  */
 import { randomUUID } from 'node:crypto';
+import type { SessionViewData } from '../../core/ipc/contract.std';
 import { UserError } from '../../core/shared/errors.std';
 import { type EventData, type PhaseKind, localTimestamp } from '../../core/sessions/eventLog.std';
 import { evidenceReportHtml } from '../../core/sessions/report.std';
@@ -20,34 +21,11 @@ import {
   summariseByPlatform,
   summariseByWeek,
 } from '../../core/sessions/sessions.std';
+import type { SanitizeOutcome } from '../sanitize/sanitizeFile.node';
 import { EventLog } from './eventLog.node';
 
-export type SessionView = {
-  id: string;
-  platform: string;
-  task: string;
-  terms: Session['terms'];
-  startedAtLocal: string;
-  ended: boolean;
-  paused: boolean;
-  /** Working seconds up to `asOf` (epoch ms); the UI keeps counting from there while running. */
-  seconds: number;
-  asOf: number;
-  phaseSeconds: Record<string, number>;
-  /** Phases running now, with their working seconds up to `asOf`. */
-  openPhases: Array<{ phaseId: string; phase: PhaseKind; seconds: number }>;
-  takes: Session['takes'];
-  clips: Session['clips'];
-  evidence: Session['evidence'];
-  received: Money[];
-  rates: Money[];
-  /** What the terms say the session should pay, and the hourly rate that would make. */
-  expected: Money;
-  expectedRate?: Money;
-  cornerChecks: Session['cornerChecks'];
-};
 
-function view(session: Session, now: number): SessionView {
+function view(session: Session, now: number): SessionViewData {
   const seconds = sessionSeconds(session, now);
   const expected = expectedPay(session, now);
   return {
@@ -101,7 +79,7 @@ export class SessionsService {
     return sessions.find((session) => session.end === undefined);
   }
 
-  private async append(event: EventData): Promise<SessionView> {
+  private async append(event: EventData): Promise<SessionViewData> {
     await (await this.log()).append(event);
     const session = (await this.sessions()).find((candidate) => candidate.id === event.sessionId)!;
     return view(session, Date.now());
@@ -127,13 +105,13 @@ export class SessionsService {
     };
   }
 
-  async start(details: Omit<Extract<EventData, { type: 'session.started' }>, 'type' | 'sessionId'>): Promise<SessionView> {
+  async start(details: Omit<Extract<EventData, { type: 'session.started' }>, 'type' | 'sessionId'>): Promise<SessionViewData> {
     if (await this.active()) throw new UserError('A session is already running. End it before starting another.');
     return this.append({ type: 'session.started', sessionId: randomUUID(), ...details });
   }
 
   /** Starts or stops a phase of the running session. Starting one that is open already changes nothing. */
-  async phase(action: 'start' | 'stop', phase: PhaseKind): Promise<SessionView> {
+  async phase(action: 'start' | 'stop', phase: PhaseKind): Promise<SessionViewData> {
     const session = await this.requireActive();
     const open = session.phases.find((candidate) => candidate.phase === phase && candidate.end === undefined);
     if (action === 'start') {
@@ -144,18 +122,18 @@ export class SessionsService {
     return this.append({ type: 'phase.stopped', sessionId: session.id, phaseId: open.phaseId });
   }
 
-  async setPaused(paused: boolean): Promise<SessionView> {
+  async setPaused(paused: boolean): Promise<SessionViewData> {
     const session = await this.requireActive();
     return this.append({ type: paused ? 'session.paused' : 'session.resumed', sessionId: session.id });
   }
 
-  async end(): Promise<SessionView> {
+  async end(): Promise<SessionViewData> {
     const session = await this.requireActive();
     return this.append({ type: 'session.ended', sessionId: session.id });
   }
 
   /** Logs what the take recorder did (services/sessions/takes.node.ts), in the running session. */
-  async recordTake(event: Extract<EventData, { type: 'take.started' | 'take.stopped' | 'take.discarded' | 'take.risk' }>): Promise<SessionView> {
+  async recordTake(event: Extract<EventData, { type: 'take.started' | 'take.stopped' | 'take.discarded' | 'take.risk' }>): Promise<SessionViewData> {
     return this.append(event);
   }
 
@@ -176,7 +154,7 @@ export class SessionsService {
     return { sessionId: session.id };
   }
 
-  async viewOf(sessionId: string): Promise<SessionView> {
+  async viewOf(sessionId: string): Promise<SessionViewData> {
     return view(await this.requireSession(sessionId), Date.now());
   }
 
@@ -186,7 +164,7 @@ export class SessionsService {
     return session;
   }
 
-  async recordPay(sessionId: string, money: Money): Promise<SessionView> {
+  async recordPay(sessionId: string, money: Money): Promise<SessionViewData> {
     await this.requireSession(sessionId);
     return this.append({ type: 'pay.received', sessionId, ...money });
   }
@@ -195,7 +173,7 @@ export class SessionsService {
    * Adds clips made elsewhere (a phone) to a session, each with its fingerprint and length as it is now.
    * A file already in the session is not added twice.
    */
-  async addClips(sessionId: string, files: Array<{ file: string; sha256: string; durationSeconds?: number }>): Promise<SessionView> {
+  async addClips(sessionId: string, files: Array<{ file: string; sha256: string; durationSeconds?: number }>): Promise<SessionViewData> {
     const session = await this.requireSession(sessionId);
     let latest = view(session, Date.now());
     for (const clip of files) {
@@ -205,23 +183,31 @@ export class SessionsService {
     return latest;
   }
 
-  /** The id of the session's clip whose file is `file`, if it has one. */
-  async clipOf(sessionId: string, file: string): Promise<string | undefined> {
-    return (await this.requireSession(sessionId)).clips.find((clip) => clip.file === file)?.clipId;
+  /**
+   * Ties a clean copy made during the session, and what its audit found left, to the clip it came from. A
+   * file not yet in the session joins it first, with the fingerprint and length the sanitize measured, so
+   * the source is not read again; a file already in it under another path is left as it is.
+   */
+  async recordCleanCopy(sessionId: string, outcome: SanitizeOutcome): Promise<void> {
+    const session = await this.requireSession(sessionId);
+    const log = await this.log();
+    let clipId = session.clips.find((clip) => clip.file === outcome.input)?.clipId;
+    if (!clipId) {
+      if (session.clips.some((clip) => clip.sha256 === outcome.before.sha256)) return;
+      clipId = randomUUID();
+      const durationSeconds = outcome.sourceSeconds;
+      await log.append({ type: 'clip.added', sessionId, clipId, file: outcome.input, sha256: outcome.before.sha256, ...(durationSeconds !== undefined ? { durationSeconds } : {}) });
+    }
+    await log.append({ type: 'clip.sanitized', sessionId, clipId, output: outcome.output, sha256: outcome.outputSha256, identifyingLeft: outcome.after.identifyingCount });
   }
 
-  /** Ties Sanitize's clean copy, and what its audit found left, to the clip it came from. */
-  async clipSanitized(event: Omit<Extract<EventData, { type: 'clip.sanitized' }>, 'type'>): Promise<SessionView> {
-    return this.append({ type: 'clip.sanitized', ...event });
-  }
-
-  async recordOutcome(event: Omit<Extract<EventData, { type: 'clip.outcome' }>, 'type'>): Promise<SessionView> {
+  async recordOutcome(event: Omit<Extract<EventData, { type: 'clip.outcome' }>, 'type'>): Promise<SessionViewData> {
     const session = await this.requireSession(event.sessionId);
     if (!session.clips.some((clip) => clip.clipId === event.clipId)) throw new UserError('That clip is not in the session.');
     return this.append({ type: 'clip.outcome', ...event });
   }
 
-  async recordEvidence(event: Omit<Extract<EventData, { type: 'evidence.attached' }>, 'type'>): Promise<SessionView> {
+  async recordEvidence(event: Omit<Extract<EventData, { type: 'evidence.attached' }>, 'type'>): Promise<SessionViewData> {
     await this.requireSession(event.sessionId);
     return this.append({ type: 'evidence.attached', ...event });
   }
@@ -239,7 +225,11 @@ export class SessionsService {
     return sessionsCsv(await this.sessions(), Date.now());
   }
 
+  /** Closes the log if it was opened; a log that never opened (busy, damaged) has nothing to close. */
   async close(): Promise<void> {
-    if (this.opened) await (await this.opened).close();
+    const opened = this.opened;
+    this.opened = undefined;
+    const log = await opened?.catch(() => undefined);
+    await log?.close();
   }
 }

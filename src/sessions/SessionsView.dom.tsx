@@ -1,6 +1,6 @@
 import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import type { IpcResponse, SessionViewData } from '../../core/ipc/contract.std';
-import type { PhaseKind } from '../../core/sessions/eventLog.std';
+import type { PayUnit, PhaseKind } from '../../core/sessions/eventLog.std';
 import { PHASE_NAMES, formatMoney, phaseName } from '../../core/sessions/sessions.std';
 import { formatClock } from '../../core/shared/clock.std';
 import { api, call } from '../app/api.dom';
@@ -95,7 +95,7 @@ export function SessionsView() {
 type Act = (change: () => Promise<unknown>) => Promise<void>;
 
 function StartSession({ platforms, tasks, act }: { platforms: string[]; tasks: string[]; act: Act }) {
-  const [form, setForm] = useState({ platform: '', task: '', amount: '', currency: 'USD', per: 'clip' as 'clip' | 'approved-minute' | 'hour' | 'batch', notes: '' });
+  const [form, setForm] = useState({ platform: '', task: '', amount: '', currency: 'USD', per: 'clip' as PayUnit, notes: '' });
   const ids = { platform: useId(), task: useId(), amount: useId(), currency: useId(), per: useId(), list: useId(), taskList: useId(), notes: useId() };
   const valid = form.platform.trim() !== '' && form.amount !== '' && Number(form.amount) >= 0 && /^[A-Z]{3}$/.test(form.currency);
   return (

@@ -8,14 +8,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { IpcResult } from '../../core/ipc/contract.std';
+import type { IpcResult, SessionViewData } from '../../core/ipc/contract.std';
 import { dispatchIpc } from '../../core/ipc/dispatch.std';
 import { replaySessions } from '../../core/sessions/sessions.std';
 import { createIpcHandlers } from '../../services/app/ipcHandlers.node';
 import { readLog } from '../../services/sessions/eventLog.node';
 import { closeExiftool } from '../../services/media/exiftool.node';
 import { pathPolicyFor } from '../../services/app/pathPolicy.node';
-import { type SessionView, SessionsService } from '../../services/sessions/sessions.node';
+import { SessionsService } from '../../services/sessions/sessions.node';
 import { TakeRecorder } from '../../services/sessions/takes.node';
 import { printPdfWithChromium } from '../e2e/launchChromium.node';
 import { CORPUS_DIR } from './corpus.node';
@@ -105,7 +105,7 @@ describe('sessions over IPC', () => {
       },
     });
     // The same file twice is one clip.
-    const [clip, ...others] = (added as { value: { session: SessionView } }).value.session.clips;
+    const [clip, ...others] = (added as { value: { session: SessionViewData } }).value.session.clips;
     expect(others).toEqual([]);
     expect(clip).toMatchObject({ origin: 'added', file: phoneClip, sha256: sha256Of(phoneClip) });
     expect(clip!.durationSeconds).toBeGreaterThan(1);
@@ -117,7 +117,7 @@ describe('sessions over IPC', () => {
 
     // Evidence is copied into the session's folder, fingerprinted; a second file of the same name keeps both.
     const attached = await ipc('sessions:attach', { sessionId, paths: [rateCard, rateCard, work] });
-    const { session, refused } = (attached as { value: { session: SessionView; refused: Array<{ reason: string }> } }).value;
+    const { session, refused } = (attached as { value: { session: SessionViewData; refused: Array<{ reason: string }> } }).value;
     expect(refused.map((item) => item.reason)).toEqual([expect.stringMatching(/is a folder/)]);
     expect(session.evidence.map((item) => item.name)).toEqual(['rate-card.png', 'rate-card (2).png']);
     for (const item of session.evidence) {

@@ -1,0 +1,46 @@
+/** The system's file dialogs, as the IPC handlers ask for them (services/app/ipcHandlers.node.ts, ServiceContext). */
+import path from 'node:path';
+import { BrowserWindow, app, dialog } from 'electron';
+import { PHOTO_EXTENSIONS, VIDEO_EXTENSIONS } from '../../core/media/probe.std';
+
+const extensions = (list: readonly string[]) => list.map((extension) => extension.slice(1));
+
+export async function pickMedia(): Promise<string[]> {
+  const window = BrowserWindow.getFocusedWindow();
+  const options: Electron.OpenDialogOptions = {
+    title: 'Choose videos and photos to sanitize',
+    properties: ['openFile', 'multiSelections'],
+    filters: [{ name: 'Videos and photos', extensions: extensions([...VIDEO_EXTENSIONS, ...PHOTO_EXTENSIONS]) }],
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
+export async function pickEvidence(): Promise<string[]> {
+  const window = BrowserWindow.getFocusedWindow();
+  const options: Electron.OpenDialogOptions = {
+    title: 'Choose evidence to keep with the session (instructions, rate card, terms)',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Screenshots and documents', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif', 'pdf', 'txt', 'md', 'html', 'htm', 'eml'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
+export async function pickFolder(): Promise<string | undefined> {
+  const window = BrowserWindow.getFocusedWindow();
+  const options: Electron.OpenDialogOptions = { title: 'Choose where the clean copies go', properties: ['openDirectory', 'createDirectory'] };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? undefined : result.filePaths[0];
+}
+
+export async function pickSaveFile(suggestedName: string): Promise<string | undefined> {
+  const window = BrowserWindow.getFocusedWindow();
+  const options: Electron.SaveDialogOptions = { title: 'Save the export', defaultPath: path.join(app.getPath('documents'), suggestedName) };
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return result.canceled ? undefined : result.filePath;
+}
+

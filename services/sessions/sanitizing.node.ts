@@ -1,0 +1,32 @@
+/**
+ * Sanitizing is part of a session's work. While a batch runs in a running session, its time is the session's
+ * "sanitizing" phase (one phase however many batches overlap), and each clean copy joins its clip's record.
+ * The app's IPC handler and `safetake sanitize` both start their batches through here.
+ */
+import type { Batch } from '../sanitize/batch.node';
+import type { SessionsService } from './sessions.node';
+
+export class SanitizingInSession {
+  private running = 0;
+
+  constructor(private readonly sessions: SessionsService) {}
+
+  /**
+   * Follows `batch` in the running session, if there is one. Resolves once its phase has started; `logged`
+   * resolves once the batch is done and every clean copy is in the log.
+   */
+  async follow(batch: Batch): Promise<{ sessionId?: string; logged: Promise<void> }> {
+    const session = await this.sessions.active();
+    if (!session) return { logged: batch.done.then(() => undefined) };
+    if (this.running++ === 0) await this.sessions.phase('start', 'sanitizing');
+    const logged = (async () => {
+      try {
+        for (const item of await batch.done) if (item.outcome) await this.sessions.recordCleanCopy(session.id, item.outcome);
+      } finally {
+        // The session may have ended meanwhile: then there is no phase left to stop.
+        if (--this.running === 0) await this.sessions.phase('stop', 'sanitizing').catch(() => undefined);
+      }
+    })();
+    return { sessionId: session.id, logged };
+  }
+}
