@@ -8,7 +8,7 @@ export default defineConfig({
         // Pure and in-process tests beside the code: no ffmpeg, no models, no browser. Seconds, not minutes.
         test: {
           name: 'unit',
-          include: ['core/**/*.test.ts', 'services/**/*.test.ts', 'cli/**/*.test.ts'],
+          include: ['core/**/*.test.ts', 'services/**/*.test.ts', 'src/**/*.test.ts', 'cli/**/*.test.ts'],
         },
       },
       {
