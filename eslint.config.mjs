@@ -111,6 +111,7 @@ export default tseslint.config(
     rules: {
       'boundaries/dependencies': ['error', { default: 'allow', checkAllOrigins: true, policies: dependencyPolicies }],
       'import-x/no-cycle': 'error',
+      'import-x/no-duplicates': 'error',
     },
   },
   {

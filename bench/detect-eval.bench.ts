@@ -17,7 +17,7 @@ import { it } from 'vitest';
 import { type Box, centreInside, iou, scaleBox } from '../core/media/geometry.std';
 import { ocrScale } from '../core/corner/detectors.std';
 import { type Risk, type RiskCategory, assessFrame } from '../core/corner/risks.std';
-import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, writingFrameWidth } from '../core/corner/writing.std';
+import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, writingFrameWidth } from '../core/corner/writingModel.std';
 import { scanFile } from '../services/corner/detector.node';
 import { decodeFrame, plantInRoom } from '../tests/integration/composites.node';
 import { CLEAN_ROOMS, CORPUS_DIR } from '../tests/integration/corpus.node';

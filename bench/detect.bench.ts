@@ -22,9 +22,11 @@ import { OCR_PARAMETERS, TESSERACT_LANGUAGE, detectionsFromHuman, ocrScale } fro
 import type { Box } from '../core/media/geometry.std';
 import { assessFrame } from '../core/corner/risks.std';
 import { faceTiles } from '../core/corner/tiles.std';
-import { GLANCES_PER_FULL_LOOK, type PeriodicRun, periodOf } from '../core/corner/schedule.std';
+import { type PeriodicRun, periodOf } from '../core/corner/modelSchedule.std';
+import { GLANCES_PER_FULL_LOOK } from '../core/corner/writingSchedule.std';
 import { HYSTERESIS, newTracker, trackRun } from '../core/corner/tracker.std';
-import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, WRITING_THREADS, readingRegions, writingInput, writingInputSize } from '../core/corner/writing.std';
+import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, WRITING_THREADS, writingInput, writingInputSize } from '../core/corner/writingModel.std';
+import { readingRegions } from '../core/corner/writingBlocks.std';
 import { type FrameInput, NodeDetector, ocrPicture } from '../services/corner/detector.node';
 import { ocrLanguageDir } from '../services/corner/detectorAssets.node';
 import { decodeFrame, plantInRoom } from '../tests/integration/composites.node';

@@ -1,7 +1,11 @@
 /** `safetake log verify | summary | export --csv <file>`: the session log from a terminal. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Money, formatMoney, replaySessions, sessionsCsv, summariseByPlatform } from '../../core/sessions/sessions.std';
+import { type Money } from '../../core/sessions/eventLog.std';
+import { formatMoney } from '../../core/sessions/pay.std';
+import { replaySessions } from '../../core/sessions/replay.std';
+import { sessionsCsv } from '../../core/sessions/csv.std';
+import { summariseByPlatform } from '../../core/sessions/summaries.std';
 import { resolveDataDir } from '../../services/app/dataDir.node';
 import { readLog } from '../../services/sessions/eventLog.node';
 import { writeExport } from '../../services/sessions/sessionFiles.node';

@@ -5,7 +5,7 @@ import { isAuditClean } from '../../core/media/audit.std';
 import { nameTemplateSchema, parseRegion, sanitizeOptionsSchema } from '../../core/sanitize/options.std';
 import { auditFile } from '../../services/media/audit.node';
 import { expandMediaPaths } from '../../services/media/files.node';
-import { replaySessions } from '../../core/sessions/sessions.std';
+import { replaySessions } from '../../core/sessions/replay.std';
 import { isUserError } from '../../core/shared/errors.std';
 import { resolveDataDir } from '../../services/app/dataDir.node';
 import { type Batch, startSanitizeBatch } from '../../services/sanitize/batch.node';

@@ -4,7 +4,8 @@
  */
 import { type Box, area, centreInside, clampToFrame, coverage, iou, union, whereInFrame } from '../media/geometry.std';
 import { type PersonalDetail, personalDetailsIn } from './textRisk.std';
-import { type WritingLine, writingBlocks } from './writing.std';
+import { type WritingLine } from './writingLines.std';
+import { writingBlocks } from './writingBlocks.std';
 
 /** The categories of `safetake scan --json`, fixed by the CLI's documented format. */
 export const RISK_CATEGORIES = ['document', 'face', 'screen', 'person', 'medicine', 'other'] as const;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, LINE_MIN_SCORE, WRITING_GLANCE_LONG_SIDE, type WritingLine, readingRegions, scaleWritingLine, writingBlocks, writingInput, writingFrameWidth, writingInputSize, writingLines } from './writing.std';
+import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, readingRegions, writingBlocks } from './writingBlocks.std';
+import { LINE_MIN_SCORE, type WritingLine, scaleWritingLine, writingLines } from './writingLines.std';
+import { WRITING_GLANCE_LONG_SIDE, writingInput, writingFrameWidth, writingInputSize } from './writingModel.std';
 
 /** A probability map `width` x `height` with `value` in each of the given rectangles. */
 function probabilityMap(width: number, height: number, rectangles: Array<{ x: number; y: number; w: number; h: number; value?: number }>): Float32Array {

@@ -13,6 +13,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 export const phaseKind = z.enum(['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting']);
 /** An amount in an ISO 4217 currency ("USD", "NGN", "EUR"). */
 export const money = z.object({ amount: z.number().finite().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) });
+export type Money = z.output<typeof money>;
 /** What a platform pays per: the one list of pay units. */
 export const payUnit = z.enum(['clip', 'approved-minute', 'hour', 'batch']);
 export type PayUnit = z.output<typeof payUnit>;

@@ -4,8 +4,10 @@
  * SHA-256, plus the log's chain head so that anyone can check the report against the log. Pure: the HTML
  * as a string; the main process prints it to PDF. The page loads nothing: no script, font or image.
  */
-import type { EventData, LogEntry } from './eventLog.std';
-import { type Money, PHASE_NAMES, type Session, formatMoney, phaseName, expectedPay, phaseSeconds, received, sessionSeconds } from './sessions.std';
+import type { EventData, LogEntry, Money } from './eventLog.std';
+import { PHASE_NAMES, phaseName, phaseSeconds, sessionSeconds } from './time.std';
+import type { Session } from './replay.std';
+import { formatMoney, expectedPay, received } from './pay.std';
 
 export type ReportContext = {
   /** The log's last hash and its length when the report was made. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type EventData, GENESIS_HASH, type LogEntry } from './eventLog.std';
 import { evidenceReportHtml, formatDuration, readableLocal } from './report.std';
-import { replaySessions } from './sessions.std';
+import { replaySessions } from './replay.std';
 
 const HASH = (digit: string) => digit.repeat(64);
 const timeline: Array<[string, EventData]> = [

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type EventData, GENESIS_HASH, type LogEntry } from './eventLog.std';
-import {
-  clipOutcomes,
-  compareWithMinimum,
-  expectedPay,
-  formatMoney,
-  hourlyRates,
-  phaseSeconds,
-  received,
-  replaySessions,
-  sessionSeconds,
-  sessionsCsv,
-  summariseByPlatform,
-  summariseByWeek,
-  unionMs,
-  weekStart,
-} from './sessions.std';
+import { clipOutcomes, compareWithMinimum, expectedPay, formatMoney, hourlyRates, received } from './pay.std';
+import { phaseSeconds, sessionSeconds, unionMs } from './time.std';
+import { replaySessions } from './replay.std';
+import { sessionsCsv } from './csv.std';
+import { summariseByPlatform, summariseByWeek, weekStart } from './summaries.std';
 
 /** Entries at the given local timestamps (chain fields are irrelevant to the maths). */
 function entries(...timeline: Array<[string, EventData]>): LogEntry[] {

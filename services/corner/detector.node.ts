@@ -24,7 +24,9 @@ import { type FaceDetection, type FrameDetections, type Risk, type RiskSource, t
 import { mergeVideoRisks, type TimedRisk } from '../../core/corner/scanResult.std';
 import { planScanFrames } from '../../core/corner/scanPlan.std';
 import { faceTiles, facesFromTiles } from '../../core/corner/tiles.std';
-import { WRITING_INPUT_LONG_SIDE, WRITING_THREADS, type WritingLine, type WritingModel, findWriting, onnxWritingModel, readingRegions, scaleWritingLine } from '../../core/corner/writing.std';
+import { WRITING_INPUT_LONG_SIDE, WRITING_THREADS, type WritingModel, findWriting, onnxWritingModel } from '../../core/corner/writingModel.std';
+import { type WritingLine, scaleWritingLine } from '../../core/corner/writingLines.std';
+import { readingRegions } from '../../core/corner/writingBlocks.std';
 import { humanModelsDir, humanNodeWasmBuild, ocrLanguageDir, tfjsWasmDir, writingModelFile } from './detectorAssets.node';
 import { ffmpegRawFrames } from '../media/ffmpeg.node';
 import { readPicture } from '../media/picture.node';

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ASSET_FOLDERS, HUMAN_MODEL_FILES, TESSERACT_CORE_FILES, TESSERACT_LANGUAGE, TFJS_WASM_FILES } from '../../core/corner/detectors.std';
-import { ONNX_WASM_FILES, WRITING_MODEL_FILE } from '../../core/corner/writing.std';
+import { ONNX_WASM_FILES, WRITING_MODEL_FILE } from '../../core/corner/writingModel.std';
 
 const requireFromHere = createRequire(__filename);
 

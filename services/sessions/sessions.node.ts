@@ -5,22 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { UserError } from '../../core/shared/errors.std';
-import { type EventData, type PhaseKind, localTimestamp } from '../../core/sessions/eventLog.std';
+import { type EventData, type PhaseKind, localTimestamp, type Money } from '../../core/sessions/eventLog.std';
 import { evidenceReportHtml } from '../../core/sessions/report.std';
-import {
-  type Money,
-  type Session,
-  expectedPay,
-  hourlyRates,
-  phaseRunSeconds,
-  phaseSeconds,
-  received,
-  replaySessions,
-  sessionSeconds,
-  sessionsCsv,
-  summariseByPlatform,
-  summariseByWeek,
-} from '../../core/sessions/sessions.std';
+import { type Session, replaySessions } from '../../core/sessions/replay.std';
+import { expectedPay, hourlyRates, received } from '../../core/sessions/pay.std';
+import { phaseRunSeconds, phaseSeconds, sessionSeconds } from '../../core/sessions/time.std';
+import { sessionsCsv } from '../../core/sessions/csv.std';
+import { summariseByPlatform, summariseByWeek } from '../../core/sessions/summaries.std';
 import type { SanitizeOutcome } from '../sanitize/sanitizeFile.node';
 import { EventLog } from './eventLog.node';
 

@@ -8,25 +8,12 @@
 import type { FrameDetections, RiskSource, TextLine } from '../../core/corner/risks.std';
 import { assessFrame } from '../../core/corner/risks.std';
 import { changedRegion, pictureChanged } from '../../core/corner/sceneChange.std';
-import {
-  type LastReading,
-  MAX_CREDIT,
-  type PeriodicRun,
-  type ScheduledRun,
-  type WritingStillness,
-  awaitsConfirmation,
-  creditAt,
-  faceWaitingSince,
-  mayRest,
-  nextModelRun,
-  nextWritingLook,
-  photoSweepRegion,
-  readingOutdated,
-  readingPutOff,
-  writingStillness,
-} from '../../core/corner/schedule.std';
+import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, creditAt, faceWaitingSince, nextModelRun, photoSweepRegion } from '../../core/corner/modelSchedule.std';
+import { type LastReading, type WritingStillness, readingOutdated, readingPutOff, writingStillness } from '../../core/corner/readingSchedule.std';
+import { awaitsConfirmation, mayRest } from '../../core/corner/rest.std';
+import { nextWritingLook } from '../../core/corner/writingSchedule.std';
 import { type RunScope, type TrackerState, isWholeRun, mergeLookedAt, trackRun } from '../../core/corner/tracker.std';
-import type { WritingLine } from '../../core/corner/writing.std';
+import type { WritingLine } from '../../core/corner/writingLines.std';
 import type { Box } from '../../core/media/geometry.std';
 import { messageOf } from '../../core/shared/errors.std';
 import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol.dom';

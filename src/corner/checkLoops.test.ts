@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { FaceDetection, ObjectDetection, TextLine } from '../../core/corner/risks.std';
 import { THUMBNAIL } from '../../core/corner/sceneChange.std';
 import { type TrackerState, newTracker } from '../../core/corner/tracker.std';
-import type { WritingLine } from '../../core/corner/writing.std';
+import type { WritingLine } from '../../core/corner/writingLines.std';
 import { type CheckDevices, startCheckLoops } from './checkLoops.dom';
 import type { DetectReply, ModelRun } from './detectorProtocol.dom';
 

@@ -1,7 +1,7 @@
 /** Messages between the Check corner view and its detection Web Workers (detector.worker.ts, writing.worker.ts). */
 import { type Box, scaleBox } from '../../core/media/geometry.std';
 import type { FaceDetection, ObjectDetection, RiskSource } from '../../core/corner/risks.std';
-import { type WritingLine, scaleWritingLine } from '../../core/corner/writing.std';
+import { type WritingLine, scaleWritingLine } from '../../core/corner/writingLines.std';
 
 /**
  * The workers' models: faces on the whole frame, faces on its tiles (photos) or objects (detector.worker),

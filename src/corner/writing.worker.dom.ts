@@ -5,7 +5,7 @@
  */
 import * as ort from 'onnxruntime-web/wasm';
 import { ASSET_FOLDERS } from '../../core/corner/detectors.std';
-import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, WRITING_MODEL_FILE, WRITING_THREADS, type WritingModel, findWriting, onnxWritingModel, writingFrameWidth } from '../../core/corner/writing.std';
+import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, WRITING_MODEL_FILE, WRITING_THREADS, type WritingModel, findWriting, onnxWritingModel, writingFrameWidth } from '../../core/corner/writingModel.std';
 import { type Detected, NOTHING_DETECTED } from './detectorProtocol.dom';
 import { type ScaledRequest, serveModel } from './modelWorkerHost.dom';
 

@@ -1,4 +1,5 @@
-import { type Money, compareWithMinimum, formatMoney } from '../../core/sessions/sessions.std';
+import { type Money } from '../../core/sessions/eventLog.std';
+import { compareWithMinimum, formatMoney } from '../../core/sessions/pay.std';
 
 /**
  * An effective hourly rate (or, before any pay, the rate the terms promise, marked "expected") and how it

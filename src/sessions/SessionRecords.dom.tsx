@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
-import { formatMoney } from '../../core/sessions/sessions.std';
+import { formatMoney } from '../../core/sessions/pay.std';
 import { api, call } from '../app/api.dom';
 
 type Act = (change: () => Promise<unknown>) => Promise<void>;

@@ -1,7 +1,8 @@
 import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import type { IpcResponse, SessionViewData } from '../../core/ipc/contract.std';
 import type { PayUnit, PhaseKind } from '../../core/sessions/eventLog.std';
-import { PHASE_NAMES, formatMoney, phaseName } from '../../core/sessions/sessions.std';
+import { PHASE_NAMES, phaseName } from '../../core/sessions/time.std';
+import { formatMoney } from '../../core/sessions/pay.std';
 import { formatClock } from '../../core/shared/clock.std';
 import { api, call } from '../app/api.dom';
 import { RateVsMinimum } from './RateVsMinimum.dom';

@@ -1,7 +1,9 @@
 import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, Legend, LinearScale, Tooltip } from 'chart.js';
 import { memo, useEffect, useRef } from 'react';
 import type { IpcResponse } from '../../core/ipc/contract.std';
-import { type Money, formatMoney, phaseName } from '../../core/sessions/sessions.std';
+import { type Money } from '../../core/sessions/eventLog.std';
+import { formatMoney } from '../../core/sessions/pay.std';
+import { phaseName } from '../../core/sessions/time.std';
 import { RateVsMinimum } from './RateVsMinimum.dom';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);

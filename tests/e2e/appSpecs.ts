@@ -11,7 +11,7 @@ import type { AppHandle, CameraMode, DialogAnswers, LaunchApp } from './appHandl
 import { auditFile } from '../../services/media/audit.node';
 import { readLog } from '../../services/sessions/eventLog.node';
 import { decodeCheck } from '../../services/media/ffmpeg.node';
-import { WRITING_MODEL_FILE } from '../../core/corner/writing.std';
+import { WRITING_MODEL_FILE } from '../../core/corner/writingModel.std';
 import { closeExiftool } from '../../services/media/exiftool.node';
 import { plantInRoom } from '../integration/composites.node';
 import { CORPUS_DIR, THUMB_HEIGHT, THUMB_WIDTH, makeFakeCameraSequence, makeFakeCameraVideo, makeStillClip, thumbnailRgb } from './fakeCamera.node';

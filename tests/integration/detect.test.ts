@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { centreInside, coverage, iou } from '../../core/media/geometry.std';
 import { type RiskCategory, assessFrame } from '../../core/corner/risks.std';
-import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE } from '../../core/corner/writing.std';
+import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE } from '../../core/corner/writingModel.std';
 import { scanFile } from '../../services/corner/detector.node';
 import { decodeFrame, plantInRoom } from './composites.node';
 import { CLEAN_ROOMS, CORPUS_DIR } from './corpus.node';

@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { type Risk, assessFrame } from '../../core/corner/risks.std';
-import { nextWritingLook } from '../../core/corner/schedule.std';
+import { nextWritingLook } from '../../core/corner/writingSchedule.std';
 import { type RunScope, type TrackedRisk, newTracker, trackRun, visibleRisks } from '../../core/corner/tracker.std';
-import { WRITING_GLANCE_LONG_SIDE } from '../../core/corner/writing.std';
+import { WRITING_GLANCE_LONG_SIDE } from '../../core/corner/writingModel.std';
 import { type FrameInput, NodeDetector } from '../../services/corner/detector.node';
 import { closeExiftool } from '../../services/media/exiftool.node';
 

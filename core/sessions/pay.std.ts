@@ -1,0 +1,67 @@
+/**
+ * What sessions paid, what their terms say they should pay, and the real hourly rate. Currencies are never
+ * added together: every sum is per currency. Pure.
+ */
+import type { Money } from './eventLog.std';
+import type { Session } from './replay.std';
+import { sessionSeconds } from './time.std';
+
+
+/** "3.50 USD"; several currencies as "3.50 USD + 1200.00 NGN" (never added together); "" for none. */
+export function formatMoney(money: Money | readonly Money[]): string {
+  return (Array.isArray(money) ? money : [money]).map((item: Money) => `${item.amount.toFixed(2)} ${item.currency}`).join(' + ');
+}
+
+function totalsByCurrency(amounts: readonly Money[]): Money[] {
+  const totals = new Map<string, number>();
+  for (const money of amounts) totals.set(money.currency, (totals.get(money.currency) ?? 0) + money.amount);
+  return [...totals].map(([currency, amount]) => ({ currency, amount }));
+}
+
+/** Pay received per currency: payments entered for a session and pay entered on its clips' outcomes. */
+export function received(sessions: readonly Session[]): Money[] {
+  return totalsByCurrency(
+    sessions.flatMap((session) => [...session.payments, ...session.clips.flatMap((clip) => (clip.outcome?.paid ? [clip.outcome.paid] : []))]),
+  );
+}
+
+/**
+ * What the session should pay by its terms, before the platform has paid: per clip, every clip not
+ * rejected; per approved minute, their minutes; per hour, the working hours; per batch, the batch.
+ */
+export function expectedPay(session: Session, now: number): Money {
+  const { amount, currency, per } = session.terms;
+  const standing = session.clips.filter((clip) => clip.outcome?.outcome !== 'rejected');
+  const units = {
+    clip: standing.length,
+    'approved-minute': standing.reduce((sum, clip) => sum + (clip.durationSeconds ?? 0), 0) / 60,
+    hour: sessionSeconds(session, now) / 3600,
+    batch: 1,
+  }[per];
+  return { amount: amount * units, currency };
+}
+
+/** Clips the platform approved, rejected, or has not decided on yet. */
+export function clipOutcomes(sessions: readonly Session[]): Record<'approved' | 'rejected' | 'pending', number> {
+  const counts = { approved: 0, rejected: 0, pending: 0 };
+  for (const clip of sessions.flatMap((session) => session.clips)) counts[clip.outcome?.outcome ?? 'pending'] += 1;
+  return counts;
+}
+
+/** Effective hourly rate per currency: everything received over every working hour. Empty if nothing paid yet. */
+export function hourlyRates(sessions: readonly Session[], now: number): Money[] {
+  const hours = sessions.reduce((sum, session) => sum + sessionSeconds(session, now), 0) / 3600;
+  if (hours === 0) return [];
+  return received(sessions).map((money) => ({ currency: money.currency, amount: money.amount / hours }));
+}
+
+/**
+ * How an effective rate compares with the worker's own minimum hourly rate, in that currency only (rates in
+ * other currencies are not converted: exchange rates would need the network and a date).
+ */
+export function compareWithMinimum(rates: readonly Money[], minimum: Money | undefined): { rate: Money; below: boolean; shortfall: number } | undefined {
+  if (!minimum) return undefined;
+  const rate = rates.find((candidate) => candidate.currency === minimum.currency);
+  if (!rate) return undefined;
+  return { rate, below: rate.amount < minimum.amount, shortfall: Math.max(0, minimum.amount - rate.amount) };
+}

@@ -1,0 +1,66 @@
+/**
+ * How long a session and its phases took: interval arithmetic on absolute instants, so midnight, time zones
+ * and DST changes cannot skew a duration, and time paused is never counted. Pure.
+ */
+import type { PhaseKind } from './eventLog.std';
+import type { Interval, Session } from './replay.std';
+
+/** Phase kinds in the order reports list them; "other" is session time in no phase. */
+export const PHASE_COLUMNS = ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting', 'other'] as const;
+/** What each phase is called wherever a person reads it: the app, its charts, the evidence report. */
+export const PHASE_NAMES: Readonly<Record<PhaseKind | 'other', string>> = {
+  setup: 'Setup',
+  take: 'Takes',
+  retake: 'Retakes (redone takes)',
+  sanitizing: 'Sanitizing',
+  uploading: 'Uploading',
+  waiting: 'Waiting for review',
+  instructions: 'Reading instructions',
+  troubleshooting: 'Troubleshooting',
+  other: 'Other session time',
+};
+
+/** A phase's name for a key that lost its type on the way (Object.entries, a record from IPC). */
+export function phaseName(kind: string): string {
+  return PHASE_NAMES[kind as PhaseKind | 'other'] ?? kind;
+}
+
+/** Total length of the union of intervals (open ones run to `now`), in milliseconds. */
+export function unionMs(intervals: readonly Interval[], now: number): number {
+  const closed = intervals.map((interval) => [interval.start, interval.end ?? now] as const).filter(([start, end]) => end > start).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let cursor = -Infinity;
+  for (const [start, end] of closed) {
+    const from = Math.max(start, cursor);
+    if (end > from) total += end - from;
+    cursor = Math.max(cursor, end);
+  }
+  return total;
+}
+
+/** `intervals` with the paused stretches cut out. */
+function minusPauses(intervals: readonly Interval[], pauses: readonly Interval[], now: number): number {
+  const working = unionMs(intervals, now);
+  const overlap = intervals.flatMap((interval) =>
+    pauses.map((pause) => ({ start: Math.max(interval.start, pause.start), end: Math.min(interval.end ?? now, pause.end ?? now) })),
+  );
+  return working - unionMs(overlap, now);
+}
+
+/** Working seconds of one phase of the session so far, pauses excluded. */
+export function phaseRunSeconds(session: Session, phase: Interval, now: number): number {
+  return minusPauses([phase], session.pauses, now) / 1000;
+}
+
+/** Working time of the session: start to end (or now), pauses excluded. Paid and unpaid time alike. */
+export function sessionSeconds(session: Session, now: number): number {
+  return minusPauses([{ start: session.start, end: session.end }], session.pauses, now) / 1000;
+}
+
+/** Seconds per phase kind (overlapping phases of one kind count once), and the time in no phase at all. */
+export function phaseSeconds(session: Session, now: number): Record<PhaseKind | 'other', number> {
+  const kinds = PHASE_COLUMNS.filter((kind): kind is PhaseKind => kind !== 'other');
+  const result = Object.fromEntries(kinds.map((kind) => [kind, minusPauses(session.phases.filter((phase) => phase.phase === kind), session.pauses, now) / 1000])) as Record<PhaseKind | 'other', number>;
+  result.other = Math.max(0, sessionSeconds(session, now) - minusPauses(session.phases, session.pauses, now) / 1000);
+  return result;
+}
