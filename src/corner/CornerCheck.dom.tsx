@@ -3,6 +3,7 @@
  * to do, a verdict that only says "Corner clear" after a few quiet seconds, and the check's result saved
  * for the session log (no image, ever, unless the user saves one).
  */
+import './corner.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Box, toFractions } from '../../core/media/geometry.std';
 import type { IpcRequest } from '../../core/ipc/contract.std';

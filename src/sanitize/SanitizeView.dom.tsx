@@ -1,3 +1,4 @@
+import './sanitize.css';
 import { type DragEvent, useId, useState } from 'react';
 import type { BatchItemState } from '../../core/ipc/contract.std';
 import type { AuditReport } from '../../core/media/audit.std';

@@ -1,0 +1,82 @@
+/** Ended sessions, each with its hours, pay and rate, and pay entered after the fact. */
+import { Fragment, useId, useState } from 'react';
+import type { SessionViewData } from '../../core/ipc/contract.std';
+import { formatMoney } from '../../core/sessions/pay.std';
+import { api, call } from '../app/api.dom';
+import { RateVsMinimum } from './RateVsMinimum.dom';
+import { SessionRecords } from './SessionRecords.dom';
+import type { Act, Minimum } from './sessionActions.dom';
+import { PhaseList } from './PhaseList.dom';
+
+const hours = (seconds: number) => `${(seconds / 3600).toFixed(2)} h`;
+
+export function PastSessions({ sessions, minimum, act }: { sessions: SessionViewData[]; minimum: Minimum; act: Act }) {
+  const [opened, setOpened] = useState<string>();
+  if (sessions.length === 0) return null;
+  return (
+    <table className="sessions-table">
+      <caption>Past sessions</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Platform and task</th>
+          <th scope="col">Time worked</th>
+          <th scope="col">Received</th>
+          <th scope="col">Per hour</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sessions.map((session) => (
+          <Fragment key={session.id}>
+            <tr>
+              <td>{session.startedAtLocal.slice(0, 10)}</td>
+              <th scope="row">
+                {session.platform}
+                {session.task ? ` — ${session.task}` : ''}
+                <PhaseList phaseSeconds={session.phaseSeconds} />
+                <button type="button" className="link" aria-expanded={opened === session.id} onClick={() => setOpened(opened === session.id ? undefined : session.id)}>
+                  Clips, decisions and evidence ({session.clips.length})
+                </button>
+              </th>
+              <td>{hours(session.seconds)}</td>
+              <td>
+                {formatMoney(session.received) || 'not entered'}
+                <PayForm session={session} act={act} />
+              </td>
+              <td>
+                <RateVsMinimum rates={session.rates} expected={session.expectedRate} minimum={minimum} />
+              </td>
+            </tr>
+            {opened === session.id && (
+              <tr className="session-detail">
+                <td colSpan={5}>
+                  <SessionRecords session={session} act={act} />
+                </td>
+              </tr>
+            )}
+          </Fragment>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PayForm({ session, act }: { session: SessionViewData; act: Act }) {
+  const [amount, setAmount] = useState('');
+  const id = useId();
+  return (
+    <form
+      className="pay-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (amount === '' || !(Number(amount) >= 0)) return;
+        void act(() => call(api['sessions:pay']({ sessionId: session.id, amount: Number(amount), currency: session.terms.currency })));
+        setAmount('');
+      }}
+    >
+      <label htmlFor={id}>Paid ({session.terms.currency})</label>
+      <input id={id} inputMode="decimal" size={7} value={amount} onChange={(e) => setAmount(e.target.value)} />
+      <button type="submit">Add payment</button>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+/** Sanitize as a user uses it: drop a clip, watch it progress, read what was removed, find the clean copy. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { auditFile } from '../../../services/media/audit.node';
+import { CORPUS_DIR } from '../fakeCamera.node';
+import { describe, expect, it } from 'vitest';
+import { foreignRequests, dropFile } from '../specHelpers';
+import type { SpecContext } from '../specHelpers';
+
+export function defineSanitizeSpecs(ctx: SpecContext): void {
+  describe('sanitize', () => {
+    it.skipIf(!ctx.options.supportsSyntheticDrop)('drop a clip, watch it progress, read the before/after audit, find the clean copy', async () => {
+      const dropFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-drop-'));
+      const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-clean-'));
+      fs.copyFileSync(path.join(CORPUS_DIR, 'video-metadata/iphone6-gps.mov'), path.join(dropFolder, 'IMG_0042.mov'));
+      const handle = await ctx.start('fake', dropFolder);
+      const { page } = handle;
+      await page.getByRole('tab', { name: 'Sanitize' }).click();
+
+      await dropFile(page, 'IMG_0042.mov', 'video/quicktime');
+      // The "before" audit names what the clip gives away.
+      await expect.poll(() => page.locator('.file-row').first().textContent(), { timeout: 20_000 }).toMatch(/IMG_0042\.mov.*identifying tags: .*Location/);
+
+      // Mark a region to blur on a frame of the clip: once by dragging, once by typing.
+      await page.getByRole('button', { name: 'Blur regions…' }).click();
+      const surface = page.getByTestId('blur-surface');
+      await expect.poll(() => surface.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+      const box = (await surface.boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.1);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4, { steps: 5 });
+      await page.mouse.up();
+      // The clip is stored 568×320 but held upright: 320×568 as a viewer sees it, and 10%..40% of that.
+      expect(await page.getByRole('list', { name: 'Regions to blur' }).textContent()).toMatch(/Blur 1: 9\d×17\d at 3\d, 5\d/);
+      await page.getByLabel('Left').fill('200');
+      await page.getByLabel('Top').fill('400');
+      await page.getByLabel('Width').fill('100');
+      await page.getByLabel('Height').fill('80');
+      await page.getByLabel('Height').press('Enter');
+      expect(await page.getByRole('list', { name: 'Regions to blur' }).textContent()).toContain('Blur 2: 100×80 at 200, 400');
+
+      await page.getByLabel('Output folder').fill(outputDir);
+      await page.getByRole('button', { name: 'Make clean copies' }).click();
+      await expect.poll(() => page.locator('.batch-progress progress').count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => page.locator('.file-progress').textContent(), { timeout: 60_000 }).toContain('Ready to upload');
+      expect(await page.getByRole('status').filter({ hasText: 'Finished' }).textContent()).toContain('1 of 1 ready to upload');
+
+      await page.getByText('Before and after: every tag').click();
+      const gpsRow = page.locator('.audit-table tr', { hasText: 'Keys:GPSCoordinates' });
+      expect(await gpsRow.locator('td').nth(1).textContent()).toBe('removed');
+      expect(await gpsRow.getAttribute('class')).toBe('identifying');
+
+      const [copy] = fs.readdirSync(outputDir);
+      expect(copy).toBe('clip-001.mp4');
+      const audit = await auditFile(path.join(outputDir, copy!));
+      expect({ identifying: audit.identifyingCount, readable: audit.readable }).toEqual({ identifying: 0, readable: true });
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,197 @@
+/** Sessions: the clock, takes from the camera, clips, decisions, pay, evidence and exports. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readLog } from '../../../services/sessions/eventLog.node';
+import { decodeCheck } from '../../../services/media/ffmpeg.node';
+import { plantInRoom } from '../../integration/composites.node';
+import { CORPUS_DIR, makeFakeCameraSequence } from '../fakeCamera.node';
+import { describe, expect, it } from 'vitest';
+import { SCENE, foreignRequests, startSession, recordTake, dropFile } from '../specHelpers';
+import type { SpecContext } from '../specHelpers';
+
+export function defineSessionsSpecs(ctx: SpecContext): void {
+  describe('sessions', () => {
+    it('start a session, mark uploading and waiting, pause, end, enter pay, read the rate', async () => {
+      const handle = await ctx.start('fake');
+      const { page } = handle;
+      await startSession(page, '0.50', 'fold towels');
+      const clock = page.getByRole('timer', { name: 'Time worked in this session' });
+      await expect.poll(() => clock.textContent(), { timeout: 5000 }).not.toBe('0:00');
+
+      await page.getByRole('button', { name: '▶ Uploading' }).click();
+      await expect.poll(() => page.getByRole('button', { name: '■ Stop: Uploading' }).getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => page.getByRole('timer', { name: 'Time in Uploading so far' }).textContent(), { timeout: 5000 }).toMatch(/^0:0[1-9]$/);
+      await page.getByRole('button', { name: '■ Stop: Uploading' }).click();
+      await page.getByRole('button', { name: '▶ Waiting for review' }).click();
+      await page.waitForTimeout(1100);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await expect.poll(() => page.getByText('Paused', { exact: true }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Resume' }).click();
+      await page.getByRole('button', { name: 'End session' }).click();
+
+      const row = page.locator('.sessions-table tbody tr').first();
+      await expect.poll(() => row.textContent()).toMatch(/Acme Data — fold towels.*Uploading0:0[1-2].*Waiting for review0:0[1-2]/);
+      await row.getByLabel('Paid (USD)').fill('3');
+      await row.getByRole('button', { name: 'Add payment' }).click();
+      await expect.poll(() => row.textContent()).toContain('3.00 USD');
+      await expect.poll(() => page.locator('.summary-table').textContent()).toMatch(/Acme Data1.*3\.00 USD.*USD/);
+      // A few seconds of work for 3 USD is a high rate; against an absurd minimum it shows as below, in words.
+      await page.getByLabel('Your minimum per hour').fill('1000000');
+      await page.getByRole('button', { name: 'Save minimum' }).click();
+      await expect.poll(() => page.locator('.summary-table').textContent()).toMatch(/▼ [\d.]+ USD below your minimum/);
+
+      // Every click is an event on disk, in order, and the chain verifies.
+      const log = await readLog(handle.dataDir);
+      expect(log.broken).toBeUndefined();
+      expect(log.entries.map((entry) => entry.event.type)).toEqual([
+        'session.started', 'phase.started', 'phase.stopped', 'phase.started', 'session.paused', 'session.resumed', 'session.ended', 'pay.received',
+      ]);
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+
+    it.skipIf(!ctx.options.supportsSyntheticDrop)('a whole session: check, takes and a retake, a phone clip sanitized, upload, waiting, decisions, evidence, report and CSV', async () => {
+      const files = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-whole-'));
+      const phoneClip = path.join(files, 'IMG_0042.mov');
+      fs.copyFileSync(path.join(CORPUS_DIR, 'video-metadata/iphone6-gps.mov'), phoneClip);
+      const rateCard = path.join(files, 'rate-card.png');
+      fs.copyFileSync(path.join(CORPUS_DIR, 'documents/bill.png'), rateCard);
+      const exportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-exports-'));
+      const handle = await ctx.start('fake', files, ctx.cameraVideo, { media: [phoneClip], evidence: [rateCard], saveFolder: exportsDir });
+      const { page } = handle;
+
+      await startSession(page, '0.50', 'fold towels');
+
+      // Setup: the corner check, saved once the kitchen reads clear.
+      await page.getByRole('tab', { name: 'Check corner' }).click();
+      await expect.poll(() => page.getByTestId('corner-verdict').textContent(), { timeout: 60_000 }).toContain('Corner clear');
+      await page.getByRole('button', { name: 'Save this check' }).click();
+      await expect.poll(() => page.getByText(/Check saved at/).isVisible()).toBe(true);
+
+      // Two takes kept, one redone; then the clip from the phone joins the session.
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await recordTake(page, 1500);
+      await page.getByRole('button', { name: 'Keep' }).click();
+      await recordTake(page, 1500);
+      await recordTake(page, 1500, 'Retake');
+      await page.getByRole('button', { name: 'Keep' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: /^Takes:/ }).textContent()).toBe('Takes: 2 kept, 1 redone');
+      await page.getByRole('button', { name: 'Add clips from your phone or computer…' }).click();
+      const clipsTable = page.locator('.clips-table');
+      await expect.poll(() => clipsTable.locator('tbody tr').count()).toBe(3);
+
+      // Sanitize the phone clip: the session times it and ties the clean copy to the clip.
+      await page.getByRole('tab', { name: 'Sanitize' }).click();
+      await dropFile(page, 'IMG_0042.mov', 'video/quicktime');
+      await page.getByLabel('Output folder').fill(exportsDir);
+      await page.getByRole('button', { name: 'Make clean copies' }).click();
+      await expect.poll(() => page.locator('.file-progress').textContent(), { timeout: 60_000 }).toContain('Ready to upload');
+
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await expect.poll(() => clipsTable.textContent()).toMatch(/IMG_0042\.mov.*clip-001\.mp4 ✓ clean/);
+      for (const phase of ['Uploading', 'Waiting for review']) {
+        await page.getByRole('button', { name: `▶ ${phase}` }).click();
+        await page.waitForTimeout(1100);
+        await page.getByRole('button', { name: `■ Stop: ${phase}` }).click();
+      }
+      await page.getByRole('button', { name: 'End session' }).click();
+
+      // Later: the platform's decisions, the rate card as evidence, the report and the CSV.
+      const row = page.locator('.sessions-table tbody tr').first();
+      await row.getByRole('button', { name: 'Clips, decisions and evidence (3)' }).click();
+      const phoneDecision = page.getByRole('form', { name: 'Decision on IMG_0042.mov' });
+      await phoneDecision.getByLabel('Decision').selectOption('rejected');
+      await phoneDecision.getByLabel('Reason given').fill('too dark');
+      await phoneDecision.getByRole('button', { name: 'Save decision' }).click();
+      const takeDecision = page.getByRole('form', { name: 'Decision on take-001.webm' });
+      await takeDecision.getByLabel('Decision').selectOption('approved');
+      await takeDecision.getByLabel('Paid (USD)').fill('0.50');
+      await takeDecision.getByLabel('on', { exact: true }).fill('2026-11-30');
+      await takeDecision.getByRole('button', { name: 'Save decision' }).click();
+      await expect.poll(() => row.textContent()).toContain('0.50 USD');
+      await page.getByRole('button', { name: 'Attach evidence (instructions, rate card, terms)…' }).click();
+      await expect.poll(() => page.getByRole('list', { name: 'Evidence kept with this session' }).textContent()).toContain('rate-card.png');
+      await page.getByRole('button', { name: 'Save the evidence report (PDF)…' }).click();
+      await expect.poll(() => page.getByText(/Evidence report saved to/).textContent(), { timeout: 30_000 }).toContain(exportsDir);
+      await page.getByRole('button', { name: 'Export every session as CSV…' }).click();
+      await expect.poll(() => page.getByText(/a row per session and per clip/).isVisible()).toBe(true);
+
+      // The charts are drawn, with their numbers in a table.
+      expect(await page.locator('.weekly canvas[role="img"]').count()).toBe(3);
+      await page.getByText('The numbers behind the charts').click();
+      expect(await page.locator('.weeks-table tbody tr').first().textContent()).toMatch(/^\d{4}-\d{2}-\d{2}1.*1110\.50 USD/);
+
+      const log = await readLog(handle.dataDir);
+      expect(log.broken).toBeUndefined();
+      const kinds = log.entries.map(({ event }) => (event.type === 'phase.started' ? `${event.type}:${event.phase}` : event.type));
+      expect(kinds).toEqual([
+        'session.started',
+        'phase.started:setup', 'corner.checked', 'phase.stopped',
+        'take.started', 'take.stopped',
+        'take.started', 'take.stopped', 'take.discarded', 'take.started', 'take.stopped',
+        'clip.added',
+        'phase.started:sanitizing', 'clip.sanitized', 'phase.stopped',
+        'phase.started:uploading', 'phase.stopped', 'phase.started:waiting', 'phase.stopped',
+        'session.ended',
+        'clip.outcome', 'clip.outcome', 'evidence.attached',
+      ]);
+
+      // The CSV: every phase has time, and a row per clip with its fingerprint and outcome.
+      const [csvName] = fs.readdirSync(exportsDir).filter((name) => name.endsWith('.csv'));
+      const [header, sessionRow, ...clipRows] = fs.readFileSync(path.join(exportsDir, csvName!), 'utf8').trim().split('\r\n').map((line) => line.split(','));
+      const cell = (row: string[] | undefined, column: string) => row![header!.indexOf(column)];
+      for (const phase of ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting']) expect(Number(cell(sessionRow, `${phase}_hours`))).toBeGreaterThan(0);
+      expect(clipRows.map((row) => [cell(row, 'row'), cell(row, 'outcome')])).toEqual([['clip', 'approved'], ['clip', 'pending'], ['clip', 'rejected']]);
+      expect(cell(clipRows[2], 'clean_copy')).toBe(path.join(exportsDir, 'clip-001.mp4'));
+      const [pdfName] = fs.readdirSync(exportsDir).filter((name) => name.endsWith('.pdf'));
+      expect(fs.readFileSync(path.join(exportsDir, pdfName!)).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+
+    it('times a face that comes into view during a take, and logs it on that take', async () => {
+      const withFace = plantInRoom({ room: SCENE, item: path.join(CORPUS_DIR, 'faces/portrait.jpg'), x: 360, y: 40, width: 240 }, path.join(ctx.scratch, 'kitchen-face.png')).file;
+      const video = makeFakeCameraSequence([{ image: SCENE, seconds: 6 }, { image: withFace, seconds: 6 }], ctx.scratch, 'face-walks-in');
+      const handle = await ctx.start('fake', undefined, video);
+      const { page } = handle;
+      await startSession(page, '1');
+      await recordTake(page, 6000);
+      await expect.poll(() => page.getByRole('list', { name: 'Seen during this take' }).textContent()).toMatch(/0:0[1-6] Face in view, (top|middle) right/);
+
+      const log = await readLog(handle.dataDir);
+      const risks = log.entries.flatMap(({ event }) => (event.type === 'take.risk' ? [event] : []));
+      // The face, and nothing from the clean seconds before it (CenterNet may also call the framed photo a screen).
+      const face = risks.find((risk) => risk.category === 'face');
+      expect(face?.atSeconds).toBeGreaterThan(1);
+      expect(face?.atSeconds).toBeLessThan(6.5);
+      for (const risk of risks) expect(risk.atSeconds, risk.label).toBeGreaterThan(1);
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+
+    it('records two takes from the camera, redoes one, and keeps the files on disk as they were streamed', async () => {
+      const handle = await ctx.start('fake');
+      const { page } = handle;
+      await startSession(page, '1');
+
+      await recordTake(page, 2500);
+      await recordTake(page, 3000, 'Retake');
+      await page.getByRole('button', { name: 'Keep' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: /^Takes:/ }).textContent()).toBe('Takes: 1 kept, 1 redone');
+
+      const log = await readLog(handle.dataDir);
+      const stopped = log.entries.flatMap((entry) => (entry.event.type === 'take.stopped' ? [entry.event] : []));
+      const started = log.entries.flatMap((entry) => (entry.event.type === 'take.started' ? [entry.event] : []));
+      expect(log.entries.map((entry) => entry.event.type).filter((type) => type.startsWith('take.'))).toEqual([
+        'take.started', 'take.stopped', 'take.discarded', 'take.started', 'take.stopped',
+      ]);
+      // The files play: every frame decodes, and they last about as long as the button was held.
+      for (const [i, event] of started.entries()) {
+        const decoded = await decodeCheck(event.file, '0:v:0');
+        expect(decoded.errors).toEqual([]);
+        expect(decoded.decodedSeconds).toBeGreaterThan(i === 0 ? 1.5 : 2);
+        expect(decoded.decodedSeconds).toBeLessThan(i === 0 ? 4 : 4.5);
+        expect(Math.abs(decoded.decodedSeconds - stopped[i]!.durationSeconds)).toBeLessThan(0.1);
+      }
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+  });
+}
