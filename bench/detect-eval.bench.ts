@@ -22,7 +22,9 @@ import { scanFile } from '../services/corner/detector.node';
 import { decodeFrame, plantInRoom } from '../tests/integration/composites.node';
 import { CLEAN_ROOMS, CORPUS_DIR } from '../tests/integration/corpus.node';
 import { glanceThenAround, useDetector } from '../tests/integration/detectorFixture.node';
-import { table } from './measure.node';
+import { table, benchReport } from './measure.node';
+
+const report = benchReport('detect-eval');
 
 const corpus = (name: string) => path.join(CORPUS_DIR, name);
 const DOCUMENTS = ['testocr.png', 'bill.png', 'poem-page.jpg', 'book-page.jpg', 'typewriter-recipe.png', 'brochure-address.png', 'receipt-crumpled.png', 'handwritten-page.png'];
@@ -145,20 +147,20 @@ it('recall per category and false flags per clean room', async () => {
     falseRows.push([room, flags.length, flags.map((risk) => `${risk.label} ${risk.where}`).join('; ') || '—']);
   }
   const screensFound = screenRows.filter((row) => row[1] !== '—').length;
-  console.log(`\nbench/detect-eval (Node, the models and rules of safetake scan)\n`);
-  console.log(`Documents planted in ${CLEAN_ROOMS.length} rooms x ${DOCUMENT_PLACES.length} places: recall ${(documents.recall * 100).toFixed(0)}% (${documents.found}/${documents.total})`);
-  console.log(table(['document', 'found', 'quoted (OCR read some)', 'quoted, OCR reading the whole frame', 'text detector, full look (960)', 'at a glance (640)', 'of those, confirmed by a glance around'], documents.rows));
-  console.log(`OCR read some of it (quoted on the flag) in ${documents.seen.quoted}/${documents.total}; reading the whole frame instead of the parts where writing is, in ${documents.seen.quotedWhole}/${documents.total}`);
-  console.log(
+  report.line(`\nbench/detect-eval (Node, the models and rules of safetake scan)\n`);
+  report.line(`Documents planted in ${CLEAN_ROOMS.length} rooms x ${DOCUMENT_PLACES.length} places: recall ${(documents.recall * 100).toFixed(0)}% (${documents.found}/${documents.total})`);
+  report.line(table(['document', 'found', 'quoted (OCR read some)', 'quoted, OCR reading the whole frame', 'text detector, full look (960)', 'at a glance (640)', 'of those, confirmed by a glance around'], documents.rows));
+  report.line(`OCR read some of it (quoted on the flag) in ${documents.seen.quoted}/${documents.total}; reading the whole frame instead of the parts where writing is, in ${documents.seen.quotedWhole}/${documents.total}`);
+  report.line(
     `The text detector alone, in the app's 640x480 frame: ${documents.seen.full}/${documents.total} in a full look, ${documents.seen.glance}/${documents.total} at a glance; ` +
       `${documents.seen.around}/${documents.seen.glance} of those confirmed by a glance around them`,
   );
-  console.log(`\nDocuments planted 240-360 px wide in ${CLEAN_ROOMS.length} rooms seen by a 1280x720 camera: the text detector alone, in the frame the app gives it and in a 640-wide one`);
-  console.log(table(['document', ...hd.headers], hd.rows));
-  console.log(`\nFace photos planted in ${CLEAN_ROOMS.length} rooms x ${PHOTO_PLACES.length} places (90 and 140 px wide): recall ${(faces.recall * 100).toFixed(0)}% (${faces.found}/${faces.total})`);
-  console.log(table(['photo', 'found'], faces.rows));
-  console.log(`\nScreens in COCO scenes that have one: ${screensFound}/${SCREEN_SCENES.length}`);
-  console.log(table(['scene', 'screens flagged'], screenRows));
-  console.log(`\nFlags on clean rooms (bottles left out):`);
-  console.log(table(['room', 'flags', 'what'], falseRows));
+  report.line(`\nDocuments planted 240-360 px wide in ${CLEAN_ROOMS.length} rooms seen by a 1280x720 camera: the text detector alone, in the frame the app gives it and in a 640-wide one`);
+  report.line(table(['document', ...hd.headers], hd.rows));
+  report.line(`\nFace photos planted in ${CLEAN_ROOMS.length} rooms x ${PHOTO_PLACES.length} places (90 and 140 px wide): recall ${(faces.recall * 100).toFixed(0)}% (${faces.found}/${faces.total})`);
+  report.line(table(['photo', 'found'], faces.rows));
+  report.line(`\nScreens in COCO scenes that have one: ${screensFound}/${SCREEN_SCENES.length}`);
+  report.line(table(['scene', 'screens flagged'], screenRows));
+  report.line(`\nFlags on clean rooms (bottles left out):`);
+  report.line(table(['room', 'flags', 'what'], falseRows));
 }, 3_600_000);

@@ -31,7 +31,9 @@ import { type FrameInput, NodeDetector, ocrPicture } from '../services/corner/de
 import { ocrLanguageDir } from '../services/corner/detectorAssets.node';
 import { decodeFrame, plantInRoom } from '../tests/integration/composites.node';
 import { CORPUS_DIR } from '../tests/integration/corpus.node';
-import { compare, table } from './measure.node';
+import { compare, table, benchReport } from './measure.node';
+
+const report = benchReport('detect');
 
 const SCENES = ['room-kitchen.jpg', 'coco-desk-monitor-books-frame.jpg', 'coco-living-room-people.jpg', 'office-three-people.jpg'];
 const ROUNDS = 5;
@@ -170,9 +172,9 @@ it('per-model latency and overhead against bare inference', async () => {
   await bareOcr.terminate();
   rows.push([`text (tesseract, ${size.width}x${size.height}, ${PAGES.length} pages in rooms: bare reads it whole, ours where writing is)`, ocr.bare.toFixed(0), ocr.ours.toFixed(0), (ocr.ours / ocr.bare).toFixed(2), (1000 / ocr.ours).toFixed(2), '', '']);
 
-  console.log(`\nbench/detect: 640x480, ${frames.length} scenes, ${ROUNDS} interleaved rounds, medians; Node, tfjs ${String(human.tf.getBackend())}\n`);
-  console.log(table(['model', 'bare ms', 'ours ms', 'ours/bare', 'ours fps (cache off)', 'cache on ms', 'cache on fps'], rows));
-  console.log(`\nA glance around a page costs ${(writing['glance around a page'].ours / writing.glance.ours).toFixed(2)} of a whole glance (ours against ours).`);
+  report.line(`\nbench/detect: 640x480, ${frames.length} scenes, ${ROUNDS} interleaved rounds, medians; Node, tfjs ${String(human.tf.getBackend())}\n`);
+  report.line(table(['model', 'bare ms', 'ours ms', 'ours/bare', 'ours fps (cache off)', 'cache on ms', 'cache on fps'], rows));
+  report.line(`\nA glance around a page costs ${(writing['glance around a page'].ours / writing.glance.ours).toFixed(2)} of a whole glance (ours against ours).`);
   // Time to flag a new risk: its detector must see it appearAfter times. Objects and photo sweeps come round
   // every two periods (periodOf(run, its latency)) while the picture is still, and at once when it changes,
   // unless the last run was less than half a period ago; a sweep that saw something new is repeated at once
@@ -191,7 +193,7 @@ it('per-model latency and overhead against bare inference', async () => {
   const cycle = GLANCES_PER_FULL_LOOK * writing.glance.ours + writing.full.ours;
   const smallPrintFlag = cycle / 2 + writing.full.ours + writing.glance.ours + writing.full.ours;
   const both = ({ mean, worst }: { mean: number; worst: number }) => `${mean.toFixed(0)} ms (at worst ${worst.toFixed(0)})`;
-  console.log(
+  report.line(
     `\nNew risk flagged after (at these latencies): face ${faceFlag.toFixed(0)} ms, object ${both(objectFlag)}, photo with a face ${both(photoFlag)}, ` +
       `page of writing ${pageFlag.toFixed(0)} ms, small print ${smallPrintFlag.toFixed(0)} ms; text read by OCR alone ${(HYSTERESIS.text.appearAfter * ocr.ours).toFixed(0)} ms\n`,
   );

@@ -31,7 +31,9 @@ import { type Plant, plantInRoom } from '../tests/integration/composites.node';
 import { CORPUS_DIR } from '../tests/integration/corpus.node';
 import { type CameraScene, circlingBoard, makeFakeCameraSequence } from '../tests/e2e/fakeCamera.node';
 import { launchInChromium } from '../tests/e2e/launchChromium.node';
-import { table } from './measure.node';
+import { table, benchReport } from './measure.node';
+
+const report = benchReport('flag-time');
 
 /** Long enough for every flag to clear (small print waits three full looks, text three readings). */
 const CLEAN_SECONDS = 10;
@@ -237,12 +239,12 @@ it('time from coming into view to the flag, for a page, a face photo, a face and
     const kinds = [ALL_AT_ONCE, 'alone', `${ALL_AT_ONCE}${WHILE_MOVING}`, `alone${WHILE_MOVING}`];
     const summary = kinds.flatMap((kind) => TIMED.filter(({ name }) => tallies.has(keyOf(kind, name))).map(({ name }) => [kind, name, ...summarise(tally(kind, name))]));
     const falseFlags = TIMED.map(({ name }) => `${name} ${tally('not planted', name).flickers}`).join(', ');
-    console.log(`\nbench/flag-time: Chromium, every detector running; a page (260 px wide), a face photo (90 px), a portrait (360 px) and a monitor (160 px), all four at once and each alone; then all four and the face alone while something moves in view\n`);
-    console.log(table(['entry', 'planted', 'flag', 'ms after in view', 'runs needed (last run ms)', 'flag / runs', 'cleared, ms after taken away'], rows));
-    console.log('');
-    console.log(table(['planted', 'flag', 'flagged', 'median ms (lower)', 'slowest ms', 'within 1 s', 'entries where it flickered', 'cleared', 'median ms to clear', 'slowest clear ms'], summary));
-    console.log(`\nEntries where a flag showed for a risk not in view: ${falseFlags}`);
-    console.log(`\n${line}\n`);
+    report.line(`\nbench/flag-time: Chromium, every detector running; a page (260 px wide), a face photo (90 px), a portrait (360 px) and a monitor (160 px), all four at once and each alone; then all four and the face alone while something moves in view\n`);
+    report.line(table(['entry', 'planted', 'flag', 'ms after in view', 'runs needed (last run ms)', 'flag / runs', 'cleared, ms after taken away'], rows));
+    report.line('');
+    report.line(table(['planted', 'flag', 'flagged', 'median ms (lower)', 'slowest ms', 'within 1 s', 'entries where it flickered', 'cleared', 'median ms to clear', 'slowest clear ms'], summary));
+    report.line(`\nEntries where a flag showed for a risk not in view: ${falseFlags}`);
+    report.line(`\n${line}\n`);
   } finally {
     await app.close();
   }

@@ -1,6 +1,8 @@
 /** Timing helpers for benchmarks: alternate the contenders, report medians and ratios from one process. */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 export async function timeIt(run: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
@@ -64,4 +66,24 @@ export function cpuSecondsOf(program: string): number {
     }
   }
   return ticks / CLOCK_TICKS;
+}
+
+/** Where each benchmark's report is written; scripts/benchmarksDoc.mjs gathers them into docs/benchmarks.md. */
+export const RESULTS_DIR = path.resolve(__dirname, 'results');
+
+/**
+ * What a benchmark reports: printed as it goes, and written to bench/results/<name>.md (started afresh when
+ * the benchmark starts), so that docs/benchmarks.md shows the figures of the last run, not copies of them.
+ */
+export function benchReport(name: string): { line: (text: string) => void } {
+  const file = path.join(RESULTS_DIR, `${name}.md`);
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: __dirname }).toString().trim();
+  fs.writeFileSync(file, `<!-- measured at ${commit} on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores -->\n`);
+  return {
+    line(text) {
+      console.log(text);
+      fs.appendFileSync(file, `${text}\n`);
+    },
+  };
 }

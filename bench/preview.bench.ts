@@ -23,7 +23,9 @@ import { CORPUS_DIR } from '../tests/integration/corpus.node';
 import { plantInRoom } from '../tests/integration/composites.node';
 import { circlingBoard, makeFakeCameraSequence } from '../tests/e2e/fakeCamera.node';
 import { CHROMIUM, launchInChromium } from '../tests/e2e/launchChromium.node';
-import { cpuSecondsOf, table } from './measure.node';
+import { cpuSecondsOf, table, benchReport } from './measure.node';
+
+const report = benchReport('preview');
 
 const CAMERA_FPS = 30;
 const WINDOW_MS = 10_000;
@@ -142,7 +144,7 @@ it('preview frame rate and CPU with the detectors running, on a still picture an
       lines.push(`${sizeName}, ${name}: CPU on the still picture against this: ${(onStill.cores / onMoving.cores).toFixed(2)}; ${movingLine}`);
     }
   }
-  console.log(`\nbench/preview: Chromium, fake ${CAMERA_FPS} fps camera, frames presented, the UI thread's frame callbacks and CPU over ${WINDOW_MS / 1000} s, each against the baseline at its size\n`);
-  console.log(table(['camera', 'preview', 'fps', 'vs camera', 'vs baseline', 'UI thread frame callbacks vs baseline', 'CPU (cores)', 'CPU vs baseline'], rows));
-  console.log(`\n${lines.join('\n')}\n`);
+  report.line(`\nbench/preview: Chromium, fake ${CAMERA_FPS} fps camera, frames presented, the UI thread's frame callbacks and CPU over ${WINDOW_MS / 1000} s, each against the baseline at its size\n`);
+  report.line(table(['camera', 'preview', 'fps', 'vs camera', 'vs baseline', 'UI thread frame callbacks vs baseline', 'CPU (cores)', 'CPU vs baseline'], rows));
+  report.line(`\n${lines.join('\n')}\n`);
 }, 1_200_000);

@@ -13,7 +13,9 @@ import { afterAll, it } from 'vitest';
 import { resolveFfmpeg } from '../services/media/binaries.node';
 import { SessionsService } from '../services/sessions/sessions.node';
 import { TakeRecorder } from '../services/sessions/takes.node';
-import { table } from './measure.node';
+import { table, benchReport } from './measure.node';
+
+const report = benchReport('record');
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-bench-record-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -53,8 +55,8 @@ it('memory does not grow with the length of a take', async () => {
   const short = await streamTake(recorder, pieces.slice(0, 10));
   const long = await streamTake(recorder, pieces);
   await sessions.close();
-  console.log('\nbench/record: one-second chunks of 720p30 WebM streamed through TakeRecorder, peak growth over the start of the take');
-  console.log(
+  report.line('\nbench/record: one-second chunks of 720p30 WebM streamed through TakeRecorder, peak growth over the start of the take');
+  report.line(
     table(
       ['take', 'written MB', 'peak heap growth MB', 'peak RSS growth MB'],
       [
@@ -63,5 +65,5 @@ it('memory does not grow with the length of a take', async () => {
       ],
     ),
   );
-  console.log(`ratio 120 s / 10 s: data ${(long.bytes / short.bytes).toFixed(1)}x, peak heap growth ${(long.heapMb / Math.max(short.heapMb, 0.1)).toFixed(2)}x`);
+  report.line(`ratio 120 s / 10 s: data ${(long.bytes / short.bytes).toFixed(1)}x, peak heap growth ${(long.heapMb / Math.max(short.heapMb, 0.1)).toFixed(2)}x`);
 });

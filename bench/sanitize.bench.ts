@@ -16,7 +16,9 @@ import { resolveFfmpeg } from '../services/media/binaries.node';
 import { closeExiftool } from '../services/media/exiftool.node';
 import { fluentCommand, probeMedia, runFfmpeg } from '../services/media/ffmpeg.node';
 import { sanitizeFile } from '../services/sanitize/sanitizeFile.node';
-import { compare, runProcess, table } from './measure.node';
+import { compare, runProcess, table, benchReport } from './measure.node';
+
+const report = benchReport('sanitize');
 
 const CORPUS = path.resolve(__dirname, '../../shared/corpus');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -99,11 +101,11 @@ it('sanitize vs bare ffmpeg, per preset', async () => {
     }
   }
   }
-  console.log(`\nbench/sanitize: 10 s 720p30 clips, ${ROUNDS} interleaved rounds, medians, ${os.cpus().length} cores`);
-  console.log(table(['content', 'preset', 'bare ffmpeg s', 'encode ours/bare', 'full ours/bare', 'bare real-time', 'full real-time'], rows));
-  console.log('encode = the same ffmpeg run through SafeTake (fluent-ffmpeg, progress parsing); full = encode + verification');
-  console.log('(decode of the whole copy, ffprobe, ExifTool audit, byte scan, fsync, publish).');
-  console.log(`Default preset quality against the source (1.0 = identical; above 0.98 is not visibly different): ${quality.join('; ')}`);
+  report.line(`\nbench/sanitize: 10 s 720p30 clips, ${ROUNDS} interleaved rounds, medians, ${os.cpus().length} cores`);
+  report.line(table(['content', 'preset', 'bare ffmpeg s', 'encode ours/bare', 'full ours/bare', 'bare real-time', 'full real-time'], rows));
+  report.line('encode = the same ffmpeg run through SafeTake (fluent-ffmpeg, progress parsing); full = encode + verification');
+  report.line('(decode of the whole copy, ffprobe, ExifTool audit, byte scan, fsync, publish).');
+  report.line(`Default preset quality against the source (1.0 = identical; above 0.98 is not visibly different): ${quality.join('; ')}`);
 });
 
 const MAT2 = '/usr/bin/mat2';
@@ -143,7 +145,7 @@ it.skipIf(!fs.existsSync(MAT2))('SafeTake vs mat2 on the corpus', async () => {
       await describe(ours, ourReason),
     ]);
   }
-  console.log(`\nSafeTake vs mat2 ${(await runProcess(MAT2, ['--version'])).stdout.trim()}: identifying tags left (ExifTool -ee, SafeTake's classification) and text left inside the stream`);
-  console.log(table(['file', 'original', 'mat2', 'SafeTake'], rows));
-  console.log(`refused: mat2 ${mat2Refused} of ${files.length}, SafeTake ${oursRefused} of ${files.length}`);
+  report.line(`\nSafeTake vs mat2 ${(await runProcess(MAT2, ['--version'])).stdout.trim()}: identifying tags left (ExifTool -ee, SafeTake's classification) and text left inside the stream`);
+  report.line(table(['file', 'original', 'mat2', 'SafeTake'], rows));
+  report.line(`refused: mat2 ${mat2Refused} of ${files.length}, SafeTake ${oursRefused} of ${files.length}`);
 });

@@ -76,7 +76,7 @@ export function humanConfig(urls: { modelBasePath: string; wasmPath: string }) {
 }
 
 /** The parts of Human's result the rules use (its full types need the library). */
-export type HumanResultLike = {
+type HumanResultLike = {
   face: ReadonlyArray<{ score: number; box: readonly number[] }>;
   object: ReadonlyArray<{ score: number; label: string; box: readonly number[] }>;
 };

@@ -18,7 +18,7 @@ export type PeriodicRun = 'objects' | 'photos';
  * Why a run was chosen: to confirm what its last run saw, to look first at a changed picture, because its
  * period is up, or to fill the time (faces).
  */
-export type RunReason = 'confirm' | 'changed' | 'due' | 'fill';
+type RunReason = 'confirm' | 'changed' | 'due' | 'fill';
 export type ScheduledRun = { run: 'faces' | PeriodicRun; why: RunReason };
 export type ModelSchedule = {
   /** When each model last started a run. */

@@ -48,7 +48,7 @@ export function isSettled(source: RiskSource, tracker: Pick<TrackerState, 'track
 }
 
 /** What a detector's rest depends on: whether the picture has changed since its last look, how long ago that look began and how long it took (ms). */
-export type SinceLook = { changed: boolean; sinceLookMs: number; lookMs: number };
+type SinceLook = { changed: boolean; sinceLookMs: number; lookMs: number };
 
 /**
  * Whether `source` may rest instead of looking: its flags are settled, the picture has not changed since its

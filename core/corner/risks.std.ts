@@ -90,12 +90,12 @@ export const PERSON_MIN_SCORE = 0.5;
 export const PHONE_MIN_SCORE = 0.2;
 
 /** The score a COCO label needs before the rules believe it. */
-export function objectMinScore(label: string): number {
+function objectMinScore(label: string): number {
   if (label === 'person') return PERSON_MIN_SCORE;
   if (label === 'cell phone') return PHONE_MIN_SCORE;
   return OBJECT_MIN_SCORE;
 }
-export const FACE_MIN_SCORE = 0.6;
+const FACE_MIN_SCORE = 0.6;
 /**
  * Faces found on tiles (photos) need more: planted photos score 0.69-0.96 there, while tiles of clean rooms
  * gave up to 0.60 (a portrait kitchen's sink) on things that are not faces.
@@ -109,7 +109,7 @@ export const SMALL_FACE_FRACTION = 0.15;
 /** OCR words below this confidence (0..100) are mostly texture read as letters. */
 export const OCR_MIN_WORD_CONFIDENCE = 70;
 /** A text line is "readable" with at least this many letters or digits in confident words. */
-export const OCR_MIN_CHARACTERS = 6;
+const OCR_MIN_CHARACTERS = 6;
 /** Two risks of one category overlapping this much (IoU) are the same thing seen twice. */
 const DUPLICATE_IOU = 0.5;
 /**

@@ -7,9 +7,9 @@ import { type FfmpegInvocation, GLOBAL_OPTIONS, orientationFilters } from '../me
 import { ocrScale } from './detectors.std';
 
 /** A video is scanned once a second: a risk in view for less than a second is not a risk to the setup. */
-export const SCAN_VIDEO_INTERVAL_SECONDS = 1;
+const SCAN_VIDEO_INTERVAL_SECONDS = 1;
 
-export type ScanPlan = {
+type ScanPlan = {
   invocation: FfmpegInvocation;
   /** The upright picture, in the source's pixels: risk boxes are reported in these. */
   source: { width: number; height: number };

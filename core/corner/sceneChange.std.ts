@@ -21,7 +21,7 @@ export const CELL_CHANGE_LEVELS = 8;
  * The picture has changed when at least this many cells have: one cell alone is more likely a flicker of light
  * on an edge than something new.
  */
-export const MIN_CHANGED_CELLS = 2;
+const MIN_CHANGED_CELLS = 2;
 
 /** Brightness (Rec. 601 luma) of each pixel of an RGBA thumbnail, as the canvas gives it. */
 export function thumbnailOf(rgba: Uint8ClampedArray | Uint8Array): Uint8Array {
@@ -34,7 +34,7 @@ export function thumbnailOf(rgba: Uint8ClampedArray | Uint8Array): Uint8Array {
 }
 
 /** A camera frame's brightness plane (the Y of its YUV), `stride` bytes to a row. */
-export type LumaPlane = { data: Uint8Array; width: number; height: number; stride: number; fullRange: boolean };
+type LumaPlane = { data: Uint8Array; width: number; height: number; stride: number; fullRange: boolean };
 
 /** Video's brightness runs from 16 (black) to 235 (white) unless the frame says it uses the full range. */
 const VIDEO_BLACK = 16;

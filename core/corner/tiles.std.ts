@@ -11,7 +11,7 @@ import { type FaceDetection, SMALL_FACE_FRACTION } from './risks.std';
  * A tile's side, as a share of the frame's short side: 288 px on a 640x480 frame, close to BlazeFace's own
  * 256 px input, and large enough that 3x2 tiles cover a 4:3 frame with the overlap below.
  */
-export const FACE_TILE_FRACTION = 0.6;
+const FACE_TILE_FRACTION = 0.6;
 /** Two tiles' finds of one face overlap at least this much (IoU). */
 const SAME_FACE_IOU = 0.3;
 

@@ -54,7 +54,7 @@ export function isWholeRun(scope: RunScope): boolean {
 }
 
 /** A risk the user accepted on purpose ("my own face is required"): this category in this place. */
-export type AcceptedRisk = { category: RiskCategory; box: Box; label: string };
+type AcceptedRisk = { category: RiskCategory; box: Box; label: string };
 
 export type TrackerState = {
   tracks: TrackedRisk[];
@@ -184,7 +184,7 @@ export function visibleRisks(state: TrackerState): TrackedRisk[] {
   return state.tracks.filter((track) => track.confirmed).sort((a, b) => Number(a.accepted) - Number(b.accepted) || a.id - b.id);
 }
 
-export type Verdict =
+type Verdict =
   | { status: 'checking'; message: string }
   | { status: 'risks'; open: number; accepted: number; message: string }
   | { status: 'clear'; accepted: number; message: string };

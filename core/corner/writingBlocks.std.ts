@@ -10,7 +10,7 @@ import type { WritingLine } from './writingLines.std';
  * Lines of one paper are closer than this many line thicknesses: handwriting leaves about 2.5 between its
  * lines, print less.
  */
-export const BLOCK_GAP_THICKNESSES = 3;
+const BLOCK_GAP_THICKNESSES = 3;
 /**
  * A block of writing needs this many lines, or lines as long in all as BLOCK_MIN_LENGTH line thicknesses
  * (letters are about two thirds of a line's height wide, so about 15 letters: a sentence, an address line;
@@ -19,7 +19,7 @@ export const BLOCK_GAP_THICKNESSES = 3;
  */
 export const BLOCK_MIN_LINES = 3;
 export const BLOCK_MIN_LENGTH = 10;
-export type WritingBlock = { box: Box; score: number; lines: number };
+type WritingBlock = { box: Box; score: number; lines: number };
 
 /**
  * Lines gathered into blocks (one paper, one sign): lines closer than BLOCK_GAP_THICKNESSES of the thicker

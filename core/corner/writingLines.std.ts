@@ -15,7 +15,7 @@ const LINE_MIN_PIXELS = 6;
  * own axis, so a slanted line counts). Blobs the model half-likes in clean rooms (knobs, a lamp's edge, a
  * towel's pattern) are round or square.
  */
-export const LINE_MIN_ELONGATION = 2;
+const LINE_MIN_ELONGATION = 2;
 /**
  * PaddleOCR's model marks only a line's core; its own post-processing grows each region by
  * area x 1.5 / perimeter (`unclip_ratio`) to cover the letters.

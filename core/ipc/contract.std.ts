@@ -19,7 +19,7 @@ const toolStatus = z.object({
   version: z.string().optional(),
 });
 
-export const appInfo = z.object({
+const appInfo = z.object({
   name: z.string(),
   version: z.string(),
   platform: z.string(),
@@ -46,7 +46,7 @@ export const sanitizeOutcome = z.object({
   notes: z.array(z.string()),
 });
 
-export const batchItemState = z.object({
+const batchItemState = z.object({
   index: z.number().int(),
   input: z.string(),
   status: z.enum(['queued', 'reading', 'encoding', 'recovering', 'verifying', 'done', 'failed', 'cancelled']),
@@ -56,9 +56,9 @@ export const batchItemState = z.object({
   error: z.string().optional(),
 });
 
-export const batchUpdate = z.object({ batchId: z.string(), items: z.array(batchItemState), finished: z.boolean() });
+const batchUpdate = z.object({ batchId: z.string(), items: z.array(batchItemState), finished: z.boolean() });
 
-export const sessionView = z.object({
+const sessionView = z.object({
   id: z.string(),
   platform: z.string(),
   task: z.string(),
@@ -120,7 +120,7 @@ const sessionsOverview = z.object({
 });
 
 /** A region as fractions of the picture (0..1), so it fits any clip from the same camera. */
-export const fractionRegion = z
+const fractionRegion = z
   .object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), w: z.number().min(0).max(1), h: z.number().min(0).max(1) })
   .strict();
 const RISK_CATEGORY_COUNT = riskCategory.options.length;
@@ -233,7 +233,7 @@ export const ipcContract = {
 } as const;
 
 /** Events main pushes to the renderer, with their payload schemas. */
-export const ipcEvents = {
+const ipcEvents = {
   'sanitize:progress': batchUpdate,
 } as const;
 
@@ -255,7 +255,7 @@ export type ToolStatus = z.output<typeof toolStatus>;
 
 export const ipcChannels = Object.keys(ipcContract) as IpcChannel[];
 
-export function isIpcChannel(name: unknown): name is IpcChannel {
+function isIpcChannel(name: unknown): name is IpcChannel {
   return typeof name === 'string' && Object.hasOwn(ipcContract, name);
 }
 
@@ -263,8 +263,8 @@ export function isIpcChannel(name: unknown): name is IpcChannel {
  * What crosses the wire. Errors travel as data: Electron rewrites thrown errors into
  * "Error invoking remote method ..." and drops their fields, and the user must see our words.
  */
-export type IpcError = { code: IpcErrorCode; message: string };
-export type IpcErrorCode = 'invalid-request' | 'unknown-channel' | 'not-allowed' | 'failed' | 'cancelled';
+type IpcError = { code: IpcErrorCode; message: string };
+type IpcErrorCode = 'invalid-request' | 'unknown-channel' | 'not-allowed' | 'failed' | 'cancelled';
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 /** The API the renderer sees as `window.safetake`: one async function per channel, plus events. */

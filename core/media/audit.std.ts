@@ -1,7 +1,7 @@
 /** The audit of one file, as the CLI prints it and the app shows it (before and after). */
 import { z } from 'zod';
 
-export const auditedTag = z.object({
+const auditedTag = z.object({
   group: z.string(),
   name: z.string(),
   value: z.string(),
@@ -22,7 +22,7 @@ export const auditReport = z.object({
   sha256: z.string(),
 });
 
-export type AuditedTag = z.output<typeof auditedTag>;
+type AuditedTag = z.output<typeof auditedTag>;
 export type AuditReport = z.output<typeof auditReport>;
 
 /** Clean means: ExifTool could read it, it found no identifying tag, and no encoder text hides in the stream. */
@@ -31,7 +31,7 @@ export function isAuditClean(report: AuditReport): boolean {
 }
 
 /** A before/after row per tag key, for the audit table. */
-export type AuditRow = { key: string; before?: AuditedTag; after?: AuditedTag };
+type AuditRow = { key: string; before?: AuditedTag; after?: AuditedTag };
 
 export function compareAudits(before: AuditReport, after: AuditReport | undefined): AuditRow[] {
   const rows = new Map<string, AuditRow>();

@@ -11,7 +11,7 @@ const EXPLANATIONS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** HEIC/HEIF needs an ffmpeg newer than many systems ship; say so instead of calling the photo damaged. */
-export const HEIC_UNSUPPORTED =
+const HEIC_UNSUPPORTED =
   'This HEIC photo cannot be decoded by the ffmpeg on this computer. Export it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible), then sanitize the JPEG.';
 
 export function explainFfmpegFailure(stderr: string, fileExtension = ''): string {

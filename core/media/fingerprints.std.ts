@@ -2,9 +2,9 @@
  * Text that encoders and cameras write inside the media stream itself, where ExifTool does not look.
  * The audit searches the file's bytes for these; a clean copy has none.
  */
-export type StreamFingerprint = { id: string; pattern: RegExp; reason: string };
+type StreamFingerprint = { id: string; pattern: RegExp; reason: string };
 
-export const STREAM_FINGERPRINTS: readonly StreamFingerprint[] = [
+const STREAM_FINGERPRINTS: readonly StreamFingerprint[] = [
   { id: 'x264-settings', pattern: /x264 - core \d+/, reason: 'x264 version and every encoder setting, in an H.264 SEI message.' },
   { id: 'x265-settings', pattern: /x265 \(build \d+\)/, reason: 'x265 version and settings, in an HEVC SEI message.' },
   { id: 'sony-mdpm', pattern: /MDPM/, reason: 'Sony camera make, model and recording date, in H.264 SEI user data.' },

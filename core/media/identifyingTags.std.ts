@@ -4,14 +4,14 @@
  * have none that identify. Each rule says why, in words the user reads in the audit table.
  */
 
-export type AuditTag = { group: string; name: string; value: string };
-export type TagVerdict = { identifying: boolean; reason: string };
+type AuditTag = { group: string; name: string; value: string };
+type TagVerdict = { identifying: boolean; reason: string };
 
 /**
  * Values that every file ffmpeg writes carries, whoever made it: no version, device or person in them.
  * ffmpeg cannot be told to leave these out (its CLI re-adds them), so they are allowed by exact value only.
  */
-export const GENERIC_WRITER_VALUES: ReadonlySet<string> = new Set([
+const GENERIC_WRITER_VALUES: ReadonlySet<string> = new Set([
   'Lavf', // WebM/Matroska MuxingApp/WritingApp with -fflags +bitexact
   'Lavc libx264',
   'Lavc libvpx-vp9',
@@ -45,7 +45,7 @@ function nameMatches(pattern: RegExp): (tag: AuditTag) => boolean {
 }
 
 /** Order matters only for the reason shown; any matching rule makes a tag identifying. */
-export const IDENTIFYING_RULES: readonly Rule[] = [
+const IDENTIFYING_RULES: readonly Rule[] = [
   {
     reason: 'Location: where the file was made (GPS or a place name).',
     matches: (tag) =>

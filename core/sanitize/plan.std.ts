@@ -33,14 +33,14 @@ export const DEFAULT_SANITIZE_OPTIONS: SanitizeOptions = { format: 'mp4', audio:
  * Speed/quality choice for H.264. veryfast at CRF 21 keeps webcam footage visually unchanged at several
  * times real time on 2 cores (bench/sanitize measures both the ratio and the quality).
  */
-export const X264_PRESET = 'veryfast';
-export const X264_CRF = 21;
+const X264_PRESET = 'veryfast';
+const X264_CRF = 21;
 /** VP9 in realtime mode: its "good" mode runs far below real time on 2 cores. */
-export const VP9_CRF = 33;
-export const AAC_BITRATE = '160k';
-export const OPUS_BITRATE = '128k';
-export const JPEG_QUALITY = 2; // ffmpeg's qscale: 2 is near-lossless
-export const WEBP_QUALITY = 90;
+const VP9_CRF = 33;
+const AAC_BITRATE = '160k';
+const OPUS_BITRATE = '128k';
+const JPEG_QUALITY = 2; // ffmpeg's qscale: 2 is near-lossless
+const WEBP_QUALITY = 90;
 
 /** How strongly a region is blurred: a box blur this fraction of the region's short side, applied 3 times. */
 const BLUR_RADIUS_FRACTION = 4;
@@ -249,7 +249,7 @@ function planPhoto(request: PlanRequest, display: { width: number; height: numbe
 }
 
 /** Widest preview frame the blur editor shows: enough to aim, small enough to send over IPC as PNG. */
-export const PREVIEW_MAX_WIDTH = 960;
+const PREVIEW_MAX_WIDTH = 960;
 
 /**
  * One upright frame as PNG on stdout, for drawing blur regions on: a second into a clip, or the photo itself with its EXIF orientation applied, as the sanitized copy will be.

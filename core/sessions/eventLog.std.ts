@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { RISK_CATEGORIES } from '../corner/risks.std';
 
 /** Bumped when a line's shape changes; older lines are upgraded on read by `upgradeLine`. */
-export const LOG_FORMAT_VERSION = 1;
+const LOG_FORMAT_VERSION = 1;
 /** The `prev` of the first line. */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -15,7 +15,7 @@ export const phaseKind = z.enum(['setup', 'take', 'retake', 'sanitizing', 'uploa
 export const money = z.object({ amount: z.number().finite().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) });
 export type Money = z.output<typeof money>;
 /** What a platform pays per: the one list of pay units. */
-export const payUnit = z.enum(['clip', 'approved-minute', 'hour', 'batch']);
+const payUnit = z.enum(['clip', 'approved-minute', 'hour', 'batch']);
 export type PayUnit = z.output<typeof payUnit>;
 export const payTerms = money.extend({ per: payUnit });
 export type PayTerms = z.output<typeof payTerms>;
@@ -29,7 +29,7 @@ export const calendarDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]
 export const cornerVerdict = z.enum(['clear', 'risks', 'checking']);
 
 /** What can happen in a session, with its data. */
-export const eventData = z.discriminatedUnion('type', [
+const eventData = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('session.started'),
     sessionId: z.string(),
@@ -113,7 +113,7 @@ export const eventData = z.discriminatedUnion('type', [
 export type EventData = z.output<typeof eventData>;
 export type PhaseKind = z.output<typeof phaseKind>;
 
-export const logEntry = z.object({
+const logEntry = z.object({
   v: z.literal(LOG_FORMAT_VERSION),
   seq: z.number().int().nonnegative(),
   /** ISO 8601 with the writer's UTC offset, so a log read in another time zone keeps local times. */
@@ -123,7 +123,7 @@ export const logEntry = z.object({
 });
 
 export type LogEntry = z.output<typeof logEntry>;
-export type Sha256 = (text: string) => string;
+type Sha256 = (text: string) => string;
 
 /** The line for an event: serialised once, and that exact text is what the next line's hash covers. */
 export function formatLine(entry: LogEntry): string {

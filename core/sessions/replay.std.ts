@@ -35,7 +35,7 @@ export type Take = { takeId: string; file: string; kept: boolean; durationSecond
 
 type ClipEvent<T extends EventData['type']> = Omit<Extract<EventData, { type: T }>, 'type' | 'sessionId' | 'clipId'>;
 
-export type ClipOutcome = ClipEvent<'clip.outcome'> & { atLocal: string };
+type ClipOutcome = ClipEvent<'clip.outcome'> & { atLocal: string };
 
 /** A clip of the session: a take recorded in the app or a file added to it, its clean copy and its fate. */
 export type Clip = {
@@ -50,7 +50,7 @@ export type Clip = {
   risks?: TakeRisk[];
 };
 
-export type TakeRisk = Omit<Extract<EventData, { type: 'take.risk' }>, 'type' | 'sessionId' | 'takeId'>;
+type TakeRisk = Omit<Extract<EventData, { type: 'take.risk' }>, 'type' | 'sessionId' | 'takeId'>;
 
 export type Evidence = Omit<Extract<EventData, { type: 'evidence.attached' }>, 'type' | 'sessionId'> & { atLocal: string };
 

@@ -9,7 +9,7 @@ import { PHASE_NAMES, phaseName, phaseSeconds, sessionSeconds } from './time.std
 import type { Session } from './replay.std';
 import { formatMoney, expectedPay, received } from './pay.std';
 
-export type ReportContext = {
+type ReportContext = {
   /** The log's last hash and its length when the report was made. */
   logHead: string;
   logEvents: number;
@@ -39,7 +39,7 @@ export function formatDuration(seconds: number): string {
 const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 /** One line of the timeline, in words. Take and clip names come from the session's own records. */
-export function describeEvent(event: EventData, session: Session): string {
+function describeEvent(event: EventData, session: Session): string {
   const clipName = (clipId: string) => {
     const clip = session.clips.find((candidate) => candidate.clipId === clipId) ?? session.takes.find((take) => take.takeId === clipId);
     return clip ? fileName(clip.file) : 'a clip';

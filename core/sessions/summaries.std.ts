@@ -6,7 +6,7 @@ import { clipOutcomes, hourlyRates, received } from './pay.std';
 import type { Session } from './replay.std';
 import { PHASE_COLUMNS, phaseSeconds, sessionSeconds } from './time.std';
 
-export type PlatformSummary = { platform: string; sessions: number; hours: number; received: Money[]; rates: Money[] };
+type PlatformSummary = { platform: string; sessions: number; hours: number; received: Money[]; rates: Money[] };
 
 export function summariseByPlatform(sessions: readonly Session[], now: number): PlatformSummary[] {
   const platforms = [...new Set(sessions.map((session) => session.platform))].sort();
@@ -32,7 +32,7 @@ export function weekStart(localDate: string): string {
   return new Date(day.getTime() - sinceMonday * 86_400_000).toISOString().slice(0, 10);
 }
 
-export type WeekSummary = {
+type WeekSummary = {
   /** The Monday, "2026-11-23". */
   week: string;
   sessions: number;

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Electron derives userData from productName in package.json; keep the two in step. */
-export const APP_DIR_NAME = 'SafeTake';
+const APP_DIR_NAME = 'SafeTake';
 
 export function resolveDataDir(env: NodeJS.ProcessEnv = process.env, electronUserData?: string): string {
   const override = env.SAFETAKE_DATA_DIR?.trim();

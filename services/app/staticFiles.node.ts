@@ -36,7 +36,7 @@ export function resolveStaticPath(root: string, urlPath: string): string | undef
   return file.startsWith(resolvedRoot + path.sep) ? file : undefined;
 }
 
-export type StaticResponse = { status: number; headers: Record<string, string>; body: Buffer | string };
+type StaticResponse = { status: number; headers: Record<string, string>; body: Buffer | string };
 
 export async function readStatic(root: string, urlPath: string): Promise<StaticResponse> {
   const file = resolveStaticPath(root, urlPath);

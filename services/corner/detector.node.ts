@@ -36,7 +36,7 @@ const MODEL_SCHEME = 'safetake-models://';
 
 export type FrameInput = { rgb: Uint8Array; width: number; height: number };
 /** Which detectors to run, by the source they report as. */
-export type DetectorParts = Record<RiskSource, boolean>;
+type DetectorParts = Record<RiskSource, boolean>;
 const ALL_PARTS: DetectorParts = { faces: true, photos: true, objects: true, writing: true, text: true };
 
 export class NodeDetector {

@@ -13,7 +13,7 @@ import { UserError } from '../../core/shared/errors.std';
 
 const requireFromHere = createRequire(import.meta.url);
 
-export type Binary = { path: string; source: string };
+type Binary = { path: string; source: string };
 
 function isExecutableFile(file: string): boolean {
   try {

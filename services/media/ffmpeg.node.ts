@@ -146,7 +146,7 @@ export async function countVideoPackets(file: string): Promise<number | undefine
   return Number.isFinite(count) ? count : undefined;
 }
 
-export type RunOptions = {
+type RunOptions = {
   /** Expected output duration, for progress; omit for photos. */
   durationSeconds?: number;
   onProgress?: (fraction: number) => void;
@@ -201,7 +201,7 @@ export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions = {}
   });
 }
 
-export type DecodeReport = {
+type DecodeReport = {
   /** ffmpeg's error lines while decoding (empty for a clean file). */
   errors: string[];
   /** Video frames decoded. */

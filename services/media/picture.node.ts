@@ -36,7 +36,7 @@ export function photoOrientation(audit: AuditReport): number | undefined {
   return orientationFromExifTool(audit.tags.find((tag) => tag.name === 'Orientation' && /^IFD0$|^XMP/.test(tag.group))?.value);
 }
 
-export type Picture = { input: string; kind: MediaKind; probe: MediaProbe; photoOrientation?: number };
+type Picture = { input: string; kind: MediaKind; probe: MediaProbe; photoOrientation?: number };
 
 /** A readable photo or video with a picture: what it is and how to stand it upright. Else a UserError. */
 export async function readPicture(input: string): Promise<Picture> {

@@ -3,7 +3,7 @@ import { planPreviewFrame } from '../../core/sanitize/plan.std';
 import { ffmpegToBuffer } from '../media/ffmpeg.node';
 import { readPicture } from '../media/picture.node';
 
-export type PreviewFrame = { png: Buffer; source: { width: number; height: number }; preview: { width: number; height: number } };
+type PreviewFrame = { png: Buffer; source: { width: number; height: number }; preview: { width: number; height: number } };
 
 /** An upright frame of `input` to draw blur regions on, and the sizes to map the drawing back to the source. */
 export async function previewFrame(input: string): Promise<PreviewFrame> {

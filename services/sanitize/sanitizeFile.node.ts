@@ -20,7 +20,7 @@ import { flushToDisk, publish } from './publish.node';
 import { cancelled, encodeWithRecovery, removeQuietly } from './recovery.node';
 import { verifyCopy } from './verifyCopy.node';
 
-export type SanitizeRequest = {
+type SanitizeRequest = {
   input: string;
   outputDir: string;
   options: SanitizeOptions;
@@ -29,7 +29,7 @@ export type SanitizeRequest = {
 
 export type SanitizeOutcome = z.output<typeof sanitizeOutcome>;
 
-export type SanitizeCallbacks = {
+type SanitizeCallbacks = {
   onStage?: (stage: 'reading' | 'encoding' | 'recovering' | 'verifying') => void;
   /** 0..1 over the whole file. */
   onProgress?: (fraction: number) => void;

@@ -14,7 +14,7 @@ import { type EventData, type LogEntry, type ParsedLog, formatLine, localTimesta
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-export type OpenReport = {
+type OpenReport = {
   /** Where a torn last line was set aside, if there was one. */
   tornSetAside?: { lineNumber: number; file: string };
 };

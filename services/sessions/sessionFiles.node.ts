@@ -12,7 +12,7 @@ import { sha256File } from '../media/hash.node';
 import { readPicture } from '../media/picture.node';
 
 /** Evidence is screenshots and documents: a file larger than this is not what the feature is for. */
-export const MAX_EVIDENCE_BYTES = 200 * 1024 * 1024;
+const MAX_EVIDENCE_BYTES = 200 * 1024 * 1024;
 
 export function sessionFolder(dataDir: string, sessionId: string): string {
   // Session ids are the UUIDs SafeTake makes; anything else must not become part of a path.

@@ -52,14 +52,14 @@ export type CheckDevices = {
   };
 };
 
-export type CheckEvents = {
+type CheckEvents = {
   /** A run was folded into the tracker; `ms` is left out for a run that had nothing to do. */
   onRun: (run: { tracker: TrackerState; source: RiskSource; ms?: number; scope: RunScope }) => void;
   onError: (message: string) => void;
 };
 
 /** The tracker the loops fold into: the hook's, so that accepting a risk and the loops see the same state. */
-export type TrackerStore = { get: () => TrackerState; set: (tracker: TrackerState) => void };
+type TrackerStore = { get: () => TrackerState; set: (tracker: TrackerState) => void };
 
 /**
  * Starts the loops; they run until the returned stop() is called. `photos` turns the photo sweeps on (a take

@@ -12,7 +12,7 @@ import { type DetectReply, type DetectRequest, type Detected, scaleDetected } fr
 export type ScaledRequest = Omit<DetectRequest, 'frame'> & { frame: ImageBitmap };
 
 /** The width a worker's model wants a camera frame of `width` x `height` scaled to. */
-export type ModelFrameWidth = (width: number, height: number) => number;
+type ModelFrameWidth = (width: number, height: number) => number;
 
 export function serveModel(load: () => Promise<string>, detect: (request: ScaledRequest) => Promise<Detected>, frameWidth: ModelFrameWidth): void {
   const reply = (message: DetectReply) => self.postMessage(message);

@@ -12,7 +12,7 @@ import { readingRegions } from '../../core/corner/writingBlocks.std';
 import { cameraFrame } from './cameraFrames.dom';
 import type { OcrPictureReply, OcrPictureRequest } from './ocrPicture.worker.dom';
 
-export type Ocr = { read: (camera: HTMLVideoElement, writing: readonly WritingLine[]) => Promise<TextLine[]>; close: () => Promise<void> };
+type Ocr = { read: (camera: HTMLVideoElement, writing: readonly WritingLine[]) => Promise<TextLine[]>; close: () => Promise<void> };
 
 export async function startOcr(): Promise<Ocr> {
   const origin = self.location.origin;

@@ -17,7 +17,7 @@ const THUMBNAIL_FRESH_MS = 30;
 
 /** Which worker a model runs in: the text detector has its own, so it never holds up faces and objects. */
 type WorkerName = 'models' | 'writing';
-export type DetectorStats = {
+type DetectorStats = {
   backends: Partial<Record<WorkerName, string>>;
   /** Each detector's last whole run (for writing, its last full look). */
   lastMs: Partial<Record<RiskSource, number>>;
@@ -31,7 +31,7 @@ export type DetectorStats = {
  * Which slower detectors run besides faces and objects. During a take only what can walk into view
  * matters (people, faces, phones), and the recorder needs the CPU: writing, text and photo sweeps stay off.
  */
-export type CheckOptions = { text: boolean; photos: boolean };
+type CheckOptions = { text: boolean; photos: boolean };
 const FULL_CHECK: CheckOptions = { text: true, photos: true };
 
 /** One detection worker: frames in (transferred), replies out, matched by id. */

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { type CameraProblem, describeCameraError } from '../../core/media/camera.std';
 
-export type CameraState =
+type CameraState =
   | { status: 'starting' }
   | { status: 'live'; stream: MediaStream }
   | { status: 'failed'; problem: CameraProblem };

@@ -46,7 +46,7 @@ export function makeFakeCameraSequence(scenes: CameraScene[], outDir: string, na
   const inputs = scenes.flatMap(({ image, seconds, moving }) => [...still(image, seconds), ...(moving ? still(moving.image, seconds) : [])]);
   const scale = size.width / CAMERA_SIZE.width;
   let input = 0;
-  // setsar=1: without it the y4m header carries an odd pixel aspect ratio (FINDINGS.md).
+  // setsar=1: without it the y4m header carries an odd pixel aspect ratio (docs/platform-facts.md).
   const scaled = scenes
     .map(({ moving }, index) => {
       const room = `[${input++}]scale=${size.width}:${size.height},setsar=1,fps=${fps}`;

@@ -23,7 +23,7 @@ export function defineShellSpecs(ctx: SpecContext): void {
       expect(await page.getByRole('tab', { name: 'Sessions' }).getAttribute('aria-selected')).toBe('true');
 
       // The footer is filled over IPC by the main-process services: version from package.json, tools found.
-      const version = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')).version as string;
+      const version = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')).version as string;
       await expect.poll(() => page.getByTestId('app-version').textContent()).toContain(`SafeTake ${version}`);
       await expect.poll(() => page.locator('.tool-ok').allTextContents()).toEqual(['✓ ffmpeg', '✓ ffprobe', '✓ exiftool']);
       expect(foreignRequests({ page, ...handle })).toEqual([]);
