@@ -6,7 +6,7 @@
  * For documents, also how many OCR quotes, reading the parts where writing is and, as a baseline in the same
  * run, the whole frame; what the text detector alone sees of each in the app's 640x480 frame, in a full look
  * and at a glance (the case for the app's glances between full looks), and of those seen at a glance, how many
- * a glance at the part around them confirms, as the app confirms them (schedule.std.ts).
+ * a glance at the part around them confirms, as the app confirms them (modelSchedule.std.ts, writingSchedule.std.ts).
  * And for documents in a 1280x720 camera's picture, what the text detector alone sees in the frame the app
  * gives it (writingFrameWidth: 960x540) against a 640-wide one, in a full look and at a glance.
  *

@@ -178,7 +178,7 @@ it('per-model latency and overhead against bare inference', async () => {
   // Time to flag a new risk: its detector must see it appearAfter times. Objects and photo sweeps come round
   // every two periods (periodOf(run, its latency)) while the picture is still, and at once when it changes,
   // unless the last run was less than half a period ago; a sweep that saw something new is repeated at once
-  // (schedule.std.ts). Something coming into a still picture waits for the first run a sixteenth of a period
+  // (modelSchedule.std.ts, writingSchedule.std.ts). Something coming into a still picture waits for the first run a sixteenth of a period
   // on average (a quarter of the time the last run was under half a period ago, then a quarter period on
   // average), half a period at worst, leaving out the run under way; then the runs take their time.
   const periodic = (run: PeriodicRun, ms: number, appearAfter: number) => ({ mean: periodOf(run, ms) / 16 + appearAfter * ms, worst: periodOf(run, ms) / 2 + appearAfter * ms });

@@ -6,7 +6,7 @@
  * faces, objects, photos and text have all run and its flags have settled, on the still room; then (a launch
  * each) while something keeps moving in a corner of it, as a hand at work would, and while it moves over the
  * page, so that tesseract keeps reading it again: on a still picture the detectors mostly rest
- * (schedule.std.ts), while the picture changes they take what their shares allow. Frames presented are
+ * (modelSchedule.std.ts, writingSchedule.std.ts), while the picture changes they take what their shares allow. Frames presented are
  * counted with requestVideoFrameCallback's presentedFrames over the same time (until session 11 this bench
  * counted the callbacks instead, which also drop when the UI thread is busy though the frame was shown: now a
  * column of its own); CPU is every Chromium process's, in cores kept busy over that time.

@@ -33,7 +33,7 @@ const COMMANDS: Record<string, Command> = {
     run: scanCommand,
   },
   log: {
-    usage: 'log verify | summary | export --csv <file>',
+    usage: 'log verify | summary | export --csv <file> | repair',
     summary: 'check the session log, hours and rates per platform, CSV',
     run: logCommand,
   },

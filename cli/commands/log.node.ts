@@ -8,7 +8,9 @@ import { sessionsCsv } from '../../core/sessions/csv.std';
 import { summariseByPlatform } from '../../core/sessions/summaries.std';
 import { resolveDataDir } from '../../services/app/dataDir.node';
 import { readLog } from '../../services/sessions/eventLog.node';
-import { writeExport } from '../../services/sessions/sessionFiles.node';
+import { repairLog } from '../../services/sessions/logRepair.node';
+import { ExportExistsError, writeExport } from '../../services/sessions/sessionFiles.node';
+import { UserError } from '../../core/shared/errors.std';
 import { UsageError } from '../usage.std';
 
 const money = (list: Money[]) => formatMoney(list) || '—';
@@ -22,8 +24,10 @@ export async function logCommand(args: string[]): Promise<number> {
       if (log.torn) process.stdout.write(`! line ${log.torn.lineNumber} is incomplete (a crash while writing); SafeTake sets it aside the next time it opens the log.\n`);
       if (log.broken) {
         process.stdout.write(`✗ ${log.file}: the chain breaks at line ${log.broken.lineNumber}: ${log.broken.reason}. The ${log.entries.length} events before it are intact.\n`);
+        if (!log.broken.repairable) process.stdout.write('  "safetake log repair" keeps them in a new log, with a record of what was dropped; the damaged file is kept as it is.\n');
         return 1;
       }
+      if (log.missingFinalNewline) process.stdout.write('! the last line has lost its line break (an editor saved the file again); SafeTake puts it back the next time it writes.\n');
       process.stdout.write(`✓ ${log.file}: ${log.entries.length} events, every link in the chain intact.\n`);
       // Each line is protected by the next one's link; the newest line only by this head, kept elsewhere.
       process.stdout.write(`  head ${log.lastHash}\n  Note the head (or keep an export): if it matches later, not a single line was changed.\n`);
@@ -40,14 +44,33 @@ export async function logCommand(args: string[]): Promise<number> {
       return log.broken ? 1 : 0;
     }
     case 'export': {
-      const { values } = parseArgs({ args: rest, options: { csv: { type: 'string' } } });
-      if (!values.csv) throw new UsageError('log export needs a file: --csv <file>');
+      const { values } = parseArgs({ args: rest, options: { csv: { type: 'string' }, force: { type: 'boolean', default: false } } });
+      if (!values.csv) throw new UsageError('log export needs a file: --csv <file> [--force to replace an existing file]');
       const target = path.resolve(values.csv);
-      await writeExport(target, sessionsCsv(replaySessions(log.entries), Date.now()));
+      try {
+        await writeExport(target, sessionsCsv(replaySessions(log.entries), Date.now()), { replace: values.force, dataDir });
+      } catch (error) {
+        if (error instanceof ExportExistsError) throw new UserError(`${error.message} Add --force to replace it.`);
+        throw error;
+      }
       process.stdout.write(`Wrote ${target}\n`);
+      if (log.broken) process.stdout.write(`(only the ${log.entries.length} events before the break at line ${log.broken.lineNumber} are in it)\n`);
       return log.broken ? 1 : 0;
     }
+    case 'repair': {
+      const outcome = await repairLog(dataDir);
+      if (!outcome.repaired) {
+        process.stdout.write(`✓ ${log.file}: nothing to repair; every line verifies.\n`);
+        return 0;
+      }
+      process.stdout.write(
+        `✓ Repaired ${log.file} (${outcome.reason}).\n` +
+          `  ${outcome.keptEvents} events kept, ${outcome.droppedLines} line(s) dropped, and the repair itself logged.\n` +
+          `  The damaged log is kept, unchanged, as ${outcome.damagedFile}.\n  head ${outcome.head}\n`,
+      );
+      return 0;
+    }
     default:
-      throw new UsageError('log needs one of: verify, summary, export --csv <file>');
+      throw new UsageError('log needs one of: verify, summary, export --csv <file> [--force], repair');
   }
 }

@@ -19,8 +19,8 @@ export const ASSET_FOLDERS = { models: 'models', wasm: 'wasm', onnxWasm: 'wasm/o
  * tesseract's settings: page mode 11, "sparse text", finds scattered words in a room (the default mode
  * returns junk there); a fixed resolution, because camera frames carry none and tesseract otherwise
  * estimates one per frame and says so on stdout; no second try of each doubtful word as light-on-dark
- * text: without it OCR takes 0.83 of the time (`bench/detect`), and document recall on the corpus
- * (`bench/detect-eval`, papers are dark on light) is unchanged at 48 of 80.
+ * text: papers are dark on light, so that second try costs time (`bench/detect`) and finds no more of them
+ * (`bench/detect-eval`).
  */
 export const OCR_PARAMETERS = { tessedit_pageseg_mode: '11', user_defined_dpi: '300', tessedit_do_invert: '0' } as const;
 /**
@@ -95,8 +95,7 @@ export function detectionsFromHuman(result: HumanResultLike): { faces: FaceDetec
 /**
  * The picture tesseract reads, as a file it knows: a PPM, which is a short header before the RGB bytes, so
  * there is nothing to encode or decode. tesseract reads the same words from it as from a PNG of the same
- * pixels (16 of 16 planted papers), and in Node a reading took 0.9 of the time; in the app, encoding a PNG
- * of a camera frame held the UI thread 114 ms. `pixels` is RGB, or RGBA as a canvas gives it (alpha dropped),
+ * pixels, and encoding a PNG of a camera frame would hold the UI thread for a frame or more. `pixels` is RGB, or RGBA as a canvas gives it (alpha dropped),
  * `width` x `height`; the PPM holds their `region` (whole pixels), all of them unless asked.
  */
 export function ppmOf(

@@ -57,7 +57,7 @@ export function periodOf(run: PeriodicRun, lastMs: number): number {
  * narrowly missed. The time this saves is spent when the picture changes: each periodic run earns one run per
  * period (creditAt) and may save up to MAX_CREDIT runs, so that after a still spell it runs the moment
  * something comes into view, while the picture keeps changing it runs once a period, and over time it keeps
- * to its share (schedule.test.ts simulates five minutes of it).
+ * to its share (modelSchedule.test.ts simulates five minutes of it).
  */
 export const STILL_PICTURE_SLOWDOWN = 2;
 /** Runs a periodic run may save up: one to spend at once on a change, and half of one so the next is not far behind. */

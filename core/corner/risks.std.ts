@@ -14,7 +14,7 @@ export type RiskCategory = (typeof RISK_CATEGORIES)[number];
  * Which detector found a risk: each runs at its own cadence, so the tracker counts frames per source.
  * `faces` is BlazeFace on the whole frame (faces in view, faces on screens); `photos` is BlazeFace on tiles
  * (small faces: photos, posters, people far away; see tiles.std.ts). `writing` is the text detector (where
- * there is writing, readable or not; see writing.std.ts), `text` is OCR (what the writing says).
+ * there is writing, readable or not; see writingModel.std.ts), `text` is OCR (what the writing says).
  */
 export type RiskSource = 'faces' | 'photos' | 'objects' | 'writing' | 'text';
 export const RISK_SOURCES: readonly RiskSource[] = ['faces', 'photos', 'objects', 'writing', 'text'];

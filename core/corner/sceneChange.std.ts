@@ -1,7 +1,7 @@
 /**
  * Whether the camera's picture has changed since a model last looked at it, from tiny grey thumbnails: the same
  * picture gives a model the same answers, so the corner check runs objects and photo sweeps less often while
- * nothing moves, and at once when something comes into view (schedule.std.ts). Pure.
+ * nothing moves, and at once when something comes into view (modelSchedule.std.ts, writingSchedule.std.ts). Pure.
  */
 import type { Box } from '../media/geometry.std';
 
@@ -49,7 +49,7 @@ const LUMA_STEP = 2;
 /**
  * The thumbnail straight from a camera frame's brightness plane: each cell the mean of its pixels (every
  * LUMA_STEP-th), stretched to 0..255 as the luma of an RGB picture is (thumbnailOf). Webcams deliver YUV:
- * copying a 640x480 frame out took 1.7 ms in Chromium, where converting it to RGB for a canvas took 11.5.
+ * copying the brightness plane out costs a fraction of converting the frame to RGB for a canvas.
  */
 export function thumbnailOfLuma({ data, width, height, stride, fullRange }: LumaPlane): Uint8Array {
   const sums = new Float64Array(THUMBNAIL.width * THUMBNAIL.height);

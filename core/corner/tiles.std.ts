@@ -1,8 +1,8 @@
 /**
  * Face photos on a shelf or a wall are small: BlazeFace squeezes the whole frame into 256x256, and a
- * 40 px face in a 640x480 frame becomes 16 px, under what it finds (`bench/detect-eval`: 24 of 50 planted
- * photos). Run on overlapping square tiles of about half the frame, the same face keeps its size and is
- * found (50 of 50, and no photo flagged in the clean rooms). Pure.
+ * 40 px face in a 640x480 frame becomes 16 px, under what it finds. Run on overlapping square tiles of about
+ * half the frame, the same face keeps its size and is found (`bench/detect-eval` counts planted photos found,
+ * and flags on clean rooms). Pure.
  */
 import { type Box, coverage, iou } from '../media/geometry.std';
 import { type FaceDetection, SMALL_FACE_FRACTION } from './risks.std';

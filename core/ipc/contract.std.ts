@@ -102,6 +102,8 @@ const filePaths = z.array(z.string().max(4096)).min(1).max(500);
 
 const sessionsOverview = z.object({
   active: sessionView.optional(),
+  /** What opening the log put right (a line cut off by a crash set aside), in words for the worker. */
+  notice: z.string().optional(),
   recent: z.array(sessionView),
   platforms: z.array(z.string()),
   tasks: z.array(z.string()),

@@ -8,9 +8,16 @@ import { PHASE_COLUMNS, phaseSeconds, sessionSeconds } from './time.std';
 
 const CLIP_COLUMNS = ['clip_file', 'clip_sha256', 'clip_seconds', 'risks_during_take', 'clean_copy', 'clean_copy_sha256', 'identifying_left', 'outcome', 'outcome_reason', 'clip_paid', 'clip_paid_currency', 'clip_paid_on'] as const;
 
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * Spreadsheets run a cell that starts with one of these as a formula, quoted or not: a rejection reason of
+ * `=HYPERLINK(...)` typed by anyone becomes a live link in the worker's own export. Such text gets a leading
+ * apostrophe, which spreadsheets show as text and hide.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number): string {
+  const text = typeof value === 'number' ? String(value) : FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

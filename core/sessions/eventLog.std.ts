@@ -99,6 +99,18 @@ const eventData = z.discriminatedUnion('type', [
     paid: money.optional(),
     paidOn: calendarDay.optional(),
   }),
+  /**
+   * `safetake log repair` wrote this log anew from a damaged one, kept as it was beside it: the events that
+   * still verified, then this record of what was dropped and of the damaged file's own hash.
+   */
+  z.object({
+    type: z.literal('log.repaired'),
+    damagedFile: z.string(),
+    damagedSha256: sha256Hex,
+    keptEvents: z.number().int().nonnegative(),
+    droppedLines: z.number().int().nonnegative(),
+    reason: z.string(),
+  }),
   /** A file kept as evidence (instructions, a rate card, terms), copied into the session's folder. */
   z.object({
     type: z.literal('evidence.attached'),
@@ -111,6 +123,8 @@ const eventData = z.discriminatedUnion('type', [
 ]);
 
 export type EventData = z.output<typeof eventData>;
+/** The events that belong to a session (all but the log's own records). */
+export type SessionEvent = Exclude<EventData, { type: 'log.repaired' }>;
 export type PhaseKind = z.output<typeof phaseKind>;
 
 const logEntry = z.object({
@@ -123,9 +137,10 @@ const logEntry = z.object({
 });
 
 export type LogEntry = z.output<typeof logEntry>;
-type Sha256 = (text: string) => string;
+/** SHA-256 in hex of a line's bytes. */
+type Sha256 = (bytes: Uint8Array) => string;
 
-/** The line for an event: serialised once, and that exact text is what the next line's hash covers. */
+/** The line for an event: serialised once, and that exact text (as UTF-8 bytes) is what the next line's hash covers. */
 export function formatLine(entry: LogEntry): string {
   return JSON.stringify(entry);
 }
@@ -144,33 +159,125 @@ export type ParsedLog = {
   /** Hash of the last good line: the next line's `prev`. */
   lastHash: string;
   /** An incomplete last line (a crash mid-write): reported and set aside, never silently dropped. */
-  torn?: { lineNumber: number; text: string };
-  /** The first line that breaks the chain or cannot be read; entries stop before it. */
-  broken?: { lineNumber: number; reason: string };
+  torn?: { lineNumber: number; text: string; bytes: number };
+  /** The last line is whole and verifies, but its newline is missing (an editor dropped it): it counts. */
+  missingFinalNewline?: boolean;
+  /**
+   * The first line that breaks the chain or cannot be read. Entries stop before it: when a line's link does
+   * not match the line before, either line may be the changed one, so neither is counted.
+   */
+  broken?: { lineNumber: number; reason: string; repairable?: boolean };
 };
 
-/** Reads a whole log. Lines are numbered from 1, as an editor shows them. */
-export function parseLog(text: string, sha256: Sha256): ParsedLog {
-  const lines = text.split('\n');
-  const tail = lines.pop() ?? '';
+const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+/** The log's lines as bytes, without their newlines; the last element is what follows the last newline. */
+function splitLines(raw: Uint8Array): Uint8Array[] {
+  const lines: Uint8Array[] = [];
+  let start = 0;
+  for (let at = 0; at < raw.length; at++) {
+    if (raw[at] !== NEWLINE) continue;
+    lines.push(raw.subarray(start, at));
+    start = at + 1;
+  }
+  lines.push(raw.subarray(start));
+  return lines;
+}
+
+/** What an editor did to a line when it saved the log again: the log can be repaired (`safetake log repair`). */
+function editorDamage(line: Uint8Array, index: number): string | undefined {
+  if (index === 0 && BYTE_ORDER_MARK.every((byte, at) => line[at] === byte)) {
+    return 'the log was saved again by an editor that added a byte-order mark; run "safetake log repair"';
+  }
+  if (line[line.length - 1] === CARRIAGE_RETURN) {
+    return 'the log was saved again by an editor with Windows line endings (CRLF); run "safetake log repair"';
+  }
+  return undefined;
+}
+
+/**
+ * Reads a whole log from its bytes; each line's hash is over its bytes, as written. Lines are numbered from 1,
+ * as an editor shows them.
+ */
+export function parseLog(raw: Uint8Array, sha256: Sha256): ParsedLog {
+  const lines = splitLines(raw);
+  const tail = lines.pop()!;
   const result: ParsedLog = { entries: [], lastHash: GENESIS_HASH };
-  // Every line ends with "\n" once its write completed; text after the last newline is a torn write.
-  if (tail !== '') result.torn = { lineNumber: lines.length + 1, text: tail };
-  for (const [index, line] of lines.entries()) {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let hashBefore = GENESIS_HASH;
+  /** The line as an entry that follows `result`, or why it is not one. */
+  const read = (line: Uint8Array, index: number): { entry: LogEntry } | { broken: NonNullable<ParsedLog['broken']> } => {
     const lineNumber = index + 1;
+    const damage = editorDamage(line, index);
+    if (damage) return { broken: { lineNumber, reason: damage, repairable: true } };
     let entry: LogEntry;
     try {
-      entry = logEntry.parse(upgradeLine(JSON.parse(line)));
+      entry = logEntry.parse(upgradeLine(JSON.parse(decoder.decode(line))));
     } catch (error) {
-      const reason = error instanceof z.ZodError ? 'not a SafeTake event' : error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message;
-      return { ...result, broken: { lineNumber, reason } };
+      const reason =
+        error instanceof z.ZodError ? 'not a SafeTake event' : error instanceof SyntaxError ? 'not valid JSON' : error instanceof TypeError ? 'not UTF-8 text' : (error as Error).message;
+      return { broken: { lineNumber, reason } };
     }
-    if (entry.prev !== result.lastHash) return { ...result, broken: { lineNumber, reason: 'its hash link does not match the line before (edited, removed or reordered lines)' } };
-    if (entry.seq !== result.entries.length) return { ...result, broken: { lineNumber, reason: `sequence number ${entry.seq}, expected ${result.entries.length}` } };
-    result.entries.push(entry);
+    if (entry.prev !== result.lastHash) {
+      if (lineNumber === 1) return { broken: { lineNumber, reason: 'line 1 was changed: it does not start the chain' } };
+      return {
+        broken: {
+          lineNumber: lineNumber - 1,
+          reason: `line ${lineNumber - 1} or line ${lineNumber} was changed, or lines between them were removed or reordered: their hash link does not match`,
+        },
+      };
+    }
+    if (entry.seq !== result.entries.length) return { broken: { lineNumber, reason: `sequence number ${entry.seq}, expected ${result.entries.length}` } };
+    return { entry };
+  };
+  for (const [index, line] of lines.entries()) {
+    const outcome = read(line, index);
+    if ('broken' in outcome) {
+      // A link that does not match casts doubt on the line before it too: it is not counted.
+      if (outcome.broken.lineNumber === index) {
+        result.entries.pop();
+        result.lastHash = hashBefore;
+      }
+      return { ...result, broken: outcome.broken };
+    }
+    result.entries.push(outcome.entry);
+    hashBefore = result.lastHash;
     result.lastHash = sha256(line);
   }
+  if (tail.length > 0) {
+    // Whole and linked, only its newline missing (an editor's doing, not a crash's): it counts.
+    const outcome = read(tail, lines.length);
+    if ('entry' in outcome) {
+      result.entries.push(outcome.entry);
+      result.lastHash = sha256(tail);
+      result.missingFinalNewline = true;
+    } else {
+      result.torn = { lineNumber: lines.length + 1, text: new TextDecoder().decode(tail), bytes: tail.length };
+    }
+  }
   return result;
+}
+
+/**
+ * The log as an editor's re-save should have left it: no byte-order mark, no carriage returns before the
+ * newlines, a newline after the last line. The lines themselves are unchanged, so their links verify again.
+ */
+export function undoEditorDamage(raw: Uint8Array): Uint8Array {
+  const body = BYTE_ORDER_MARK.every((byte, at) => raw[at] === byte) ? raw.subarray(BYTE_ORDER_MARK.length) : raw;
+  const lines = splitLines(body);
+  const tail = lines.pop()!;
+  if (tail.length > 0) lines.push(tail);
+  const parts = lines.map((line) => (line[line.length - 1] === CARRIAGE_RETURN ? line.subarray(0, -1) : line));
+  const out = new Uint8Array(parts.reduce((sum, line) => sum + line.length + 1, 0));
+  let at = 0;
+  for (const line of parts) {
+    out.set(line, at);
+    out[at + line.length] = NEWLINE;
+    at += line.length + 1;
+  }
+  return out;
 }
 
 /** The next entry after `log`, ready to be written as one line. */

@@ -77,6 +77,8 @@ export function replaySessions(entries: readonly LogEntry[]): Session[] {
       });
       continue;
     }
+    // A repair belongs to the log, not to a session (report.std.ts shows it on the timeline).
+    if (event.type === 'log.repaired') continue;
     const session = sessions.get(event.sessionId);
     if (session) apply(session, event, time, at);
   }

@@ -71,6 +71,8 @@ function describeEvent(event: EventData, session: Session): string {
       return `Take discarded to be redone: ${clipName(event.takeId)}`;
     case 'corner.checked':
       return `Corner checked: ${event.verdict === 'clear' ? 'clear' : event.verdict}${event.open.length ? `; open: ${event.open.join(', ')}` : ''}${event.accepted.length ? `; accepted: ${event.accepted.join(', ')}` : ''}`;
+    case 'log.repaired':
+      return `The log was repaired (${event.reason}): ${event.keptEvents} events kept, ${event.droppedLines} line(s) dropped; the damaged log is kept as ${fileName(event.damagedFile)}, SHA-256 ${event.damagedSha256}`;
     case 'clip.added':
       return `Clip added: ${fileName(event.file)}, SHA-256 ${event.sha256}`;
     case 'clip.sanitized':
@@ -105,7 +107,8 @@ export function evidenceReportHtml(session: Session, entries: readonly LogEntry[
   const hours = total / 3600;
   const rate = (money: Money) => (hours > 0 ? `${formatMoney({ ...money, amount: money.amount / hours })} per hour` : '—');
   const row = (cells: string[]) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
-  const mine = entries.filter((entry) => entry.event.sessionId === session.id);
+  // A repair of the log belongs to every session's evidence: it says which lines are no longer there.
+  const mine = entries.filter((entry) => entry.event.type === 'log.repaired' || entry.event.sessionId === session.id);
 
   const phaseRows = Object.entries(phases)
     .filter(([, seconds]) => seconds > 0)

@@ -89,9 +89,9 @@ describe('pay', () => {
     expect(csv[3]).toMatch(/^session,2026-11-25,Acme,fold towels,.*,1\.0000,,,,{12}$/);
   });
 
-  it('quotes CSV cells that could break the file or run as a formula', () => {
+  it('quotes CSV cells that could break the file, and keeps formulas from running', () => {
     const [session] = replaySessions(entries(['2026-11-23T09:00:00.000+01:00', { ...start('q'), platform: '=HYPERLINK("x")', task: 'a, "b"' } as EventData]));
-    expect(sessionsCsv([session!], NOW)).toContain('"=HYPERLINK(""x"")","a, ""b"""');
+    expect(sessionsCsv([session!], NOW)).toContain(`"'=HYPERLINK(""x"")","a, ""b"""`);
   });
 });
 

@@ -141,14 +141,14 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
       const target = await context.pickSaveFile(`safetake-evidence-${localTimestamp(new Date()).slice(0, 10)}.pdf`);
       if (!target) return {};
       const file = allowed(target);
-      await writeExport(file, await context.printPdf(html));
+      await writeExport(file, await context.printPdf(html), { replace: true, dataDir: context.dataDir }); // the save dialog asked before replacing
       return { file, sha256: await sha256File(file) };
     },
     'sessions:exportCsv': async () => {
       const target = await context.pickSaveFile(`safetake-sessions-${localTimestamp(new Date()).slice(0, 10)}.csv`);
       if (!target) return {};
       const file = allowed(target);
-      await writeExport(file, await context.sessions.csv());
+      await writeExport(file, await context.sessions.csv(), { replace: true, dataDir: context.dataDir });
       return { file };
     },
     'settings:get': () => settings.read(),

@@ -1,6 +1,6 @@
 /**
  * Every ffmpeg and ffprobe process SafeTake starts. The only module that touches fluent-ffmpeg (archived
- * upstream in May 2025): everything else speaks in plain argument lists (core/sanitize/plan.std.ts), so
+ * upstream): everything else speaks in plain argument lists (core/media/ffmpegArgs.std.ts), so
  * replacing fluent-ffmpeg with a direct spawn changes this file alone.
  */
 import { execFile, spawn } from 'node:child_process';

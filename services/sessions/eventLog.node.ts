@@ -12,21 +12,38 @@ import { LogLock } from './logLock.node';
 import { type EventData, type LogEntry, type ParsedLog, formatLine, localTimestamp, nextEntry, parseLog } from '../../core/sessions/eventLog.std';
 
 
-export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+/** SHA-256 in hex of a line's bytes (a string is taken as its UTF-8 bytes). */
+export const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
-type OpenReport = {
+/** What opening the log found and put right, in words the UI and the CLI show. */
+export type OpenReport = {
   /** Where a torn last line was set aside, if there was one. */
   tornSetAside?: { lineNumber: number; file: string };
+  /** The last line's newline was missing (an editor dropped it) and was written back. */
+  newlineRestored?: boolean;
 };
 
+/** Errors of a write that mean the disk (or the user's quota) has no room left. */
+const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+
 /** Reads and checks the log without changing it (for `safetake log verify` and exports). */
-export async function readLog(dataDir: string): Promise<ParsedLog & { file: string }> {
+export async function readLog(dataDir: string): Promise<ParsedLog & { file: string; raw: Buffer }> {
   const file = path.join(dataDir, LOG_FILE_NAME);
-  const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return '';
+  const raw = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return Buffer.alloc(0);
     throw error;
   });
-  return { ...parseLog(text, sha256Hex), file };
+  return { ...parseLog(raw, sha256Hex), file, raw };
+}
+
+/** A notice for the worker about what opening the log put right, or undefined when there was nothing. */
+export function describeOpenReport(report: OpenReport): string | undefined {
+  const notes: string[] = [];
+  if (report.tornSetAside) {
+    notes.push(`The session log's last line (line ${report.tornSetAside.lineNumber}) was cut off by a crash while it was being written. It was set aside in ${report.tornSetAside.file}; every event before it is intact.`);
+  }
+  if (report.newlineRestored) notes.push("The session log's last line had lost its line break (an editor saved the file again); it was put back.");
+  return notes.length ? notes.join(' ') : undefined;
 }
 
 export class EventLog {
@@ -36,6 +53,8 @@ export class EventLog {
     private readonly handle: fs.FileHandle,
     private readonly lock: LogLock,
     private state: Pick<ParsedLog, 'entries' | 'lastHash'>,
+    /** The log's length in bytes after its last whole line: where a failed append is cut back to. */
+    private size: number,
   ) {}
 
   /** Opens the log for appending: sets a torn tail aside, refuses a broken chain (never writes after one). */
@@ -53,18 +72,26 @@ export class EventLog {
   private static async openLocked(dataDir: string, lock: LogLock): Promise<{ log: EventLog; report: OpenReport }> {
     const parsed = await readLog(dataDir);
     if (parsed.broken) {
-      throw new UserError(`The session log is damaged at line ${parsed.broken.lineNumber}: ${parsed.broken.reason}. SafeTake will not write to it; run "safetake log verify" for details.`);
+      const next = parsed.broken.repairable ? 'run "safetake log repair"' : 'run "safetake log verify" for details, and "safetake log repair" to keep what still verifies';
+      throw new UserError(`The session log is damaged at line ${parsed.broken.lineNumber}: ${parsed.broken.reason}. SafeTake will not write to it; ${next}.`);
     }
     const report: OpenReport = {};
+    let size = parsed.raw.length;
     if (parsed.torn) {
       const aside = `${parsed.file}.torn-${Date.now()}`;
-      await fs.writeFile(aside, parsed.torn.text, { flush: true });
-      const whole = Buffer.byteLength((await fs.readFile(parsed.file, 'utf8')).slice(0, -parsed.torn.text.length), 'utf8');
-      await fs.truncate(parsed.file, whole);
+      await fs.writeFile(aside, parsed.raw.subarray(size - parsed.torn.bytes), { flush: true });
+      size -= parsed.torn.bytes;
+      await fs.truncate(parsed.file, size);
       report.tornSetAside = { lineNumber: parsed.torn.lineNumber, file: aside };
     }
     const handle = await fs.open(parsed.file, 'a');
-    return { log: new EventLog(handle, lock, parsed), report };
+    if (parsed.missingFinalNewline) {
+      await handle.write('\n');
+      await handle.datasync();
+      size += 1;
+      report.newlineRestored = true;
+    }
+    return { log: new EventLog(handle, lock, parsed, size), report };
   }
 
   get entries(): readonly LogEntry[] {
@@ -76,14 +103,28 @@ export class EventLog {
     return this.state.lastHash;
   }
 
-  /** Appends one event; resolves once the line is on disk. Appends run strictly one after another. */
+  /**
+   * Appends one event; resolves once the line is on disk. Appends run strictly one after another. A write
+   * that fails or falls short (a full disk) is cut back to the last whole line, so the log stays whole and
+   * every event acknowledged before it stays intact; the append fails with a plain reason.
+   */
   append(event: EventData, now = new Date()): Promise<LogEntry> {
     const write = this.queue.then(async () => {
       await this.lock.assertHeld();
       const entry = nextEntry(this.state, event, localTimestamp(now));
       const line = formatLine(entry);
-      await this.handle.write(`${line}\n`);
-      await this.handle.datasync();
+      const bytes = Buffer.from(`${line}\n`, 'utf8');
+      try {
+        const { bytesWritten } = await this.handle.write(bytes, 0, bytes.length, null);
+        if (bytesWritten !== bytes.length) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+        await this.handle.datasync();
+      } catch (error) {
+        await this.handle.truncate(this.size).catch(() => undefined);
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        if (NO_ROOM.has(code)) throw new UserError('The disk is full, so this was not saved in the session log. Free some space and try again; everything saved before is intact.');
+        throw new UserError(`The session log could not be written (${code || (error as Error).message}); everything saved before is intact.`);
+      }
+      this.size += bytes.length;
       this.state.entries.push(entry);
       this.state.lastHash = sha256Hex(line);
       return entry;

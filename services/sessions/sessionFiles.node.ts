@@ -59,15 +59,33 @@ async function freeName(folder: string, name: string): Promise<string> {
   }
 }
 
-/** Writes `data` to `target` through a temp file, flushed before it takes the name. */
-export async function writeExport(target: string, data: Buffer | string): Promise<void> {
+/** An export's target exists and the user did not ask to replace it. */
+export class ExportExistsError extends UserError {}
+
+const realOrSelf = (file: string) => fs.realpath(file).catch(() => path.resolve(file));
+
+/**
+ * Writes `data` to `target` through a temp file, flushed before it takes the name. Never into the data folder
+ * (the session log lives there), never onto a folder, and onto an existing file only when `replace` says the
+ * user chose to (the app's save dialog asks; the CLI takes --force).
+ */
+export async function writeExport(target: string, data: Buffer | string, options: { replace: boolean; dataDir: string }): Promise<void> {
+  const existing = await fs.stat(target).catch(() => undefined);
+  if (existing?.isDirectory()) throw new UserError(`${target} is a folder: give the name of the file to write, for example ${path.join(target, 'sessions.csv')}.`);
+  const [folder, dataDir] = await Promise.all([realOrSelf(path.dirname(target)), realOrSelf(options.dataDir)]);
+  if (folder === dataDir || folder.startsWith(dataDir + path.sep)) {
+    throw new UserError(`SafeTake does not write exports into its own data folder (${options.dataDir}): the session log lives there. Choose another place.`);
+  }
+  if (existing && !options.replace) throw new ExportExistsError(`${target} already exists, and SafeTake does not replace a file unless asked to.`);
   const temp = `${target}.partial-${process.pid}`;
   try {
     await fs.writeFile(temp, data, { flush: true });
-    await fs.rename(temp, target);
+    if (options.replace) await fs.rename(temp, target);
+    else await fs.link(temp, target).then(() => fs.unlink(temp)); // fails if the file appeared meanwhile: never clobbers
   } catch (error) {
     await fs.rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new ExportExistsError(`${target} already exists, and SafeTake does not replace a file unless asked to.`);
     if (code === 'ENOSPC') throw new UserError('The disk is full: the export was not written. Free some space and try again.');
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError(`SafeTake may not write to ${path.dirname(target)}. Choose another folder.`);
     if (code === 'ENOENT') throw new UserError(`The folder ${path.dirname(target)} does not exist.`);

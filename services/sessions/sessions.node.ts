@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { UserError } from '../../core/shared/errors.std';
-import { type EventData, type PhaseKind, localTimestamp, type Money } from '../../core/sessions/eventLog.std';
+import { type EventData, type PhaseKind, localTimestamp, type Money, type SessionEvent } from '../../core/sessions/eventLog.std';
 import { evidenceReportHtml } from '../../core/sessions/report.std';
 import { type Session, replaySessions } from '../../core/sessions/replay.std';
 import { expectedPay, hourlyRates, received } from '../../core/sessions/pay.std';
@@ -13,7 +13,7 @@ import { phaseRunSeconds, phaseSeconds, sessionSeconds } from '../../core/sessio
 import { sessionsCsv } from '../../core/sessions/csv.std';
 import { summariseByPlatform, summariseByWeek } from '../../core/sessions/summaries.std';
 import type { SanitizeOutcome } from '../sanitize/sanitizeFile.node';
-import { EventLog } from './eventLog.node';
+import { EventLog, describeOpenReport } from './eventLog.node';
 
 
 function view(session: Session, now: number): SessionViewData {
@@ -46,12 +46,15 @@ function view(session: Session, now: number): SessionViewData {
 
 export class SessionsService {
   private opened: Promise<EventLog> | undefined;
+  /** What opening the log put right (a torn last line set aside), for the worker to read in the app. */
+  private notice: string | undefined;
 
   constructor(private readonly dataDir: string) {}
 
   private log(): Promise<EventLog> {
     this.opened ??= EventLog.open(this.dataDir).then(({ log, report }) => {
-      if (report.tornSetAside) console.warn(`[sessions] an incomplete last line was set aside in ${report.tornSetAside.file}`);
+      this.notice = describeOpenReport(report);
+      if (this.notice) console.warn(`[sessions] ${this.notice}`);
       return log;
     });
     return this.opened;
@@ -70,7 +73,7 @@ export class SessionsService {
     return sessions.find((session) => session.end === undefined);
   }
 
-  private async append(event: EventData): Promise<SessionViewData> {
+  private async append(event: SessionEvent): Promise<SessionViewData> {
     await (await this.log()).append(event);
     const session = (await this.sessions()).find((candidate) => candidate.id === event.sessionId)!;
     return view(session, Date.now());
@@ -93,6 +96,7 @@ export class SessionsService {
       tasks: [...new Set(sessions.map((session) => session.task).filter((task) => task !== ''))].sort(),
       summary: summariseByPlatform(sessions, now),
       weeks: summariseByWeek(sessions, now),
+      ...(this.notice ? { notice: this.notice } : {}),
     };
   }
 

@@ -1,12 +1,11 @@
 /**
  * What the corner check takes from the camera on the UI thread, kept as cheap as the browser allows: the
- * preview shares that thread. Converting a frame to RGB there (createImageBitmap of the <video>) held it 11.5 ms
- * a time at 640x480 and 34.5 ms at 1280x720 (the size the app asks a webcam for), whatever size was asked
- * for; with the models' frames and the change thumbnails that was 40% of the thread at 640x480 while something
- * moved in view, and the preview fell to 24 fps. Wrapping the frame in a VideoFrame and handing it to a worker
- * takes 0.1-0.4 ms: the model workers scale it themselves (modelWorkerHost.ts), and the thumbnail is made in
- * a worker of its own (thumbnail.worker.ts; made on the UI thread from the frame's brightness plane, it still
- * took 6.3 ms at 1280x720).
+ * preview shares that thread. Converting a frame to RGB there (createImageBitmap of the <video>) costs
+ * milliseconds a frame at any size asked for, and with the models' frames and the change thumbnails it takes
+ * enough of the thread that the preview drops below the camera's rate. Wrapping the frame in a VideoFrame and
+ * handing it to a worker costs a fraction of a millisecond: the model workers scale it themselves
+ * (modelWorkerHost.dom.ts), and the thumbnail is made in a worker of its own (thumbnail.worker.dom.ts).
+ * bench/preview measures the preview against the camera alone.
  */
 import type { ThumbnailReply, ThumbnailRequest } from './thumbnail.worker.dom';
 

@@ -1,7 +1,7 @@
 /**
  * The live corner check's loops, outside React: faces and objects in the models worker, the text detector in
  * its own worker and OCR in tesseract's, each at its own cadence, each run folded into the stable-flag tracker.
- * What to run next is decided by the pure schedulers (core/corner/schedule.std.ts); this file only keeps their
+ * What to run next is decided by the pure schedulers (core/corner/*Schedule.std.ts); this file only keeps their
  * memory between runs and carries out what they say. Everything it touches (camera, workers, OCR, the clock)
  * comes in through CheckDevices, so the hook hands it the browser's and the tests hand it fakes.
  */

@@ -18,7 +18,7 @@ human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 const DETECT_WIDTH = 640;
 
 async function detect({ frame, run, region }: ScaledRequest): Promise<Detected> {
-  if (run === 'writing') throw new Error('Writing is found by writing.worker.ts.');
+  if (run === 'writing') throw new Error('Writing is found by writing.worker.dom.ts.');
   if (run !== 'photos') {
     const found = detectionsFromHuman(await human.detect(frame, { face: { enabled: run === 'faces' }, object: { enabled: run === 'objects' } }));
     return { ...NOTHING_DETECTED, ...found };

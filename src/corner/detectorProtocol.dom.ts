@@ -1,4 +1,4 @@
-/** Messages between the Check corner view and its detection Web Workers (detector.worker.ts, writing.worker.ts). */
+/** Messages between the Check corner view and its detection Web Workers (detector.worker.dom.ts, writing.worker.dom.ts). */
 import { type Box, scaleBox } from '../../core/media/geometry.std';
 import type { FaceDetection, ObjectDetection, RiskSource } from '../../core/corner/risks.std';
 import { type WritingLine, scaleWritingLine } from '../../core/corner/writingLines.std';
@@ -11,7 +11,7 @@ export type ModelRun = Exclude<RiskSource, 'text'>;
 
 /**
  * Requests and replies are in the camera frame's pixels; each worker scales the frame to what its model
- * needs (modelWorkerHost.ts), so the view never has to know those sizes.
+ * needs (modelWorkerHost.dom.ts), so the view never has to know those sizes.
  */
 export type DetectRequest = {
   id: number;

@@ -1,7 +1,7 @@
 /**
  * The message loop every detection Web Worker shares: load the model once (reporting "ready" with its backend,
  * or why it could not start), then answer each camera frame with what the model found in it. The frame is
- * scaled here, off the UI thread (cameraFrames.ts), to the width the worker's model wants; requests and
+ * scaled here, off the UI thread (cameraFrames.dom.ts), to the width the worker's model wants; requests and
  * replies stay in the camera's pixels. Runs inside a worker.
  */
 import { scaleBox } from '../../core/media/geometry.std';

@@ -1,7 +1,7 @@
 /**
  * OCR in the app: tesseract.js runs in its own worker; its script, core and English data are served from
  * the app's own origin (never its CDN defaults), and the worker is loaded by URL, not from a blob. The camera
- * frame's parts it reads are prepared in a worker of ours (ocrPicture.worker.ts), off the UI thread.
+ * frame's parts it reads are prepared in a worker of ours (ocrPicture.worker.dom.ts), off the UI thread.
  */
 import { OEM, createWorker, type Worker as TesseractWorker } from 'tesseract.js';
 import { ASSET_FOLDERS, OCR_PARAMETERS, TESSERACT_LANGUAGE, linesFromOcr, type OcrBlocksLike } from '../../core/corner/detectors.std';

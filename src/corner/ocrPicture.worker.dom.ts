@@ -1,8 +1,8 @@
 /**
  * Runs in a Web Worker: turns a camera frame into the pictures tesseract reads, one for each part of it where
  * the text detector found writing (readingRegions), scaled up to where it can read (ocrScale) and handed over
- * as PPM files (ppmOf), so that neither the scaling nor an image encoding holds the UI thread (a PNG of the
- * scaled frame, encoded by the canvas, held it 114 ms per reading).
+ * as PPM files (ppmOf), so that neither the scaling nor an image encoding holds the UI thread, which the
+ * preview shares.
  */
 import { ocrScale, ppmOf } from '../../core/corner/detectors.std';
 import { type Box, clampToFrame, scaleBox } from '../../core/media/geometry.std';

@@ -42,6 +42,11 @@ export function SessionsView() {
   return (
     <section className="sessions" aria-label="Sessions">
       {error && <p role="alert">{error}</p>}
+      {overview.notice && (
+        <p role="status" className="note">
+          {overview.notice}
+        </p>
+      )}
       {overview.active ? (
         <ActiveSession session={overview.active} act={act} refresh={refresh} />
       ) : (

@@ -94,7 +94,7 @@ describe('papers OCR cannot read are still found as writing, where they are', ()
 });
 
 describe('glances and full looks of the text detector', () => {
-  // The premise of the app's glances (schedule.std.ts) and of its E2E receipt spec: a page is seen at the
+  // The premise of the app's glances (modelSchedule.std.ts, writingSchedule.std.ts) and of its E2E receipt spec: a page is seen at the
   // camera's own 640 px, a crumpled receipt at this place only at 960.
   it.each([
     { item: 'documents/testocr.png', room: 'room-bedroom.jpg', x: 40, y: 220, width: 260, atAGlance: true },

@@ -40,7 +40,7 @@ describe('EventLog on disk', () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"Acme"', '"Acme Corp"'));
     const error = await EventLog.open(dir).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toMatch(/damaged at line 2/);
+    expect((error as Error).message).toMatch(/damaged at line 1: line 1 or line 2 was changed/);
   });
 });
 
@@ -58,7 +58,7 @@ describe('safetake log', () => {
     expect(verified).toMatchObject({ code: 0, stdout: expect.stringContaining('3 events, every link in the chain intact') });
     expect(verified.stdout).toContain(`head ${(await readLog(dir)).lastHash}`);
     expect(runCli(['log', 'summary'], env).stdout).toContain('Acme: 1 session(s), 2.00 h, received 10.00 EUR, effective rate 5.00 EUR per hour');
-    const csv = path.join(dir, 'export.csv');
+    const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-export-')), 'export.csv'); // never inside the data folder
     expect(runCli(['log', 'export', '--csv', csv], env).code).toBe(0);
     expect(fs.readFileSync(csv, 'utf8').split('\r\n')[1]).toMatch(/,2\.0000,10\.00,EUR,5\.00,{12}$/);
 
@@ -67,6 +67,6 @@ describe('safetake log', () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"platform":"Acme"', '"platform":"Acme Ltd"'));
     const broken = runCli(['log', 'verify'], env);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain('breaks at line 2');
+    expect(broken.stdout).toContain('breaks at line 1: line 1 or line 2 was changed');
   });
 });

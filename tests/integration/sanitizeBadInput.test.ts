@@ -1,7 +1,7 @@
 /**
  * Bad input and bad places: each gets a clear error, leaves no partial output and never touches the original.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,10 +15,10 @@ import { probeMedia } from '../../services/media/ffmpeg.node';
 import { sha256File } from '../../services/media/hash.node';
 import { sanitizeFile } from '../../services/sanitize/sanitizeFile.node';
 import { CORPUS_DIR } from './corpus.node';
+import { canMount, mountTmpfs as mountTmpfsAt, unmountAll } from './tmpfs.node';
 
 let scratch: string;
 let inputs: string;
-const mounts: string[] = [];
 
 beforeAll(() => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-bad-'));
@@ -27,7 +27,7 @@ beforeAll(() => {
 });
 afterAll(async () => {
   await closeExiftool();
-  for (const mount of mounts) spawnSync('umount', [mount]);
+  unmountAll();
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -43,15 +43,7 @@ function writeInput(name: string, content: Buffer | string): string {
   return file;
 }
 
-/** A small tmpfs (root only): the honest way to fill a disk or make a read-only folder in a test. */
-function mountTmpfs(name: string, options: string): string | undefined {
-  const dir = emptyDir(name);
-  const result = spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
-  if (result.status !== 0) return undefined;
-  mounts.push(dir);
-  return dir;
-}
-const canMount = process.getuid?.() === 0 && spawnSync('which', ['mount']).status === 0;
+const mountTmpfs = (name: string, options: string) => mountTmpfsAt(emptyDir(name), options);
 
 async function expectRefusal(input: string, message: RegExp, outputDir = emptyDir(`out-${path.basename(input)}`), signal?: AbortSignal) {
   const hashBefore = fs.existsSync(input) ? await sha256File(input) : undefined;
