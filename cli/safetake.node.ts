@@ -101,6 +101,22 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Under the launcher (bin/safetake.cjs), the worker leads a process group of its own with everything it
+ * started: if the launcher dies (even by SIGKILL) the IPC channel closes, and the worker kills that group,
+ * itself included, instead of leaving ffmpeg to run on. Partial copies left behind are removed by the next run
+ * in that folder (services/sanitize/publish.node.ts).
+ */
+if (process.env.SAFETAKE_SUPERVISED && process.connected) {
+  process.on('disconnect', () => {
+    try {
+      process.kill(-process.pid, 'SIGKILL');
+    } catch {
+      process.exit(1);
+    }
+  });
+}
+
 void main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isAuditClean } from '../../core/media/audit.std';
 import { nameTemplateSchema, parseRegion, sanitizeOptionsSchema } from '../../core/sanitize/options.std';
-import { auditFile } from '../../services/media/audit.node';
+import { auditMediaFile } from '../../services/media/audit.node';
 import { expandMediaPaths } from '../../services/media/files.node';
 import { replaySessions } from '../../core/sessions/replay.std';
 import { isUserError } from '../../core/shared/errors.std';
@@ -55,7 +55,8 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
       if (working) process.stderr.write(`\r${path.basename(working.input)}: ${working.status} ${Math.round(working.fraction * 100)}%   `);
     },
   );
-  process.once('SIGINT', () => batch.cancel());
+  // Ctrl-C, a terminal closed, a service manager stopping it: each cancels, and no partial copy is left.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => batch.cancel());
   const inSession = await followInSession(batch);
   const items = await batch.done;
   if (showProgress) process.stderr.write('\r\x1b[K');
@@ -104,9 +105,10 @@ export async function auditCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('audit needs at least one file');
   const reports = [];
   let allClean = true;
+  let refused = false;
   for (const file of positionals) {
     try {
-      const report = await auditFile(path.resolve(file));
+      const report = await auditMediaFile(path.resolve(file));
       allClean &&= isAuditClean(report);
       reports.push(report);
       if (!values.json) {
@@ -116,12 +118,14 @@ export async function auditCommand(args: string[]): Promise<number> {
         for (const fingerprint of report.streamFingerprints) process.stdout.write(`  in-stream text: ${fingerprint}\n`);
       }
     } catch (error) {
-      allClean = false;
-      const message = error instanceof Error ? error.message : String(error);
+      if (!isUserError(error)) throw error;
+      refused = true;
+      const message = error.message;
       reports.push({ file, error: message });
       if (!values.json) process.stdout.write(`✗ ${file}: ${message}\n`);
     }
   }
   if (values.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-  return allClean ? 0 : 1;
+  // 2: a file was not a photo or video at all (nothing to say about it); 1: identifying data was found.
+  return refused ? 2 : allClean ? 0 : 1;
 }

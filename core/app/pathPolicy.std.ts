@@ -12,6 +12,8 @@ export type PathPolicy = {
    */
   deniedRoots: string[];
   separator: '/' | '\\';
+  /** Windows and macOS file systems ignore case: "~/.SSH" is "~/.ssh" there, and must be refused as it is. */
+  caseInsensitive?: boolean;
 };
 
 function isInside(child: string, parent: string, separator: string): boolean {
@@ -27,7 +29,8 @@ export function refusePath(candidate: unknown, policy: PathPolicy): string | und
   if (!absolute) return 'Only full paths are accepted.';
   const parts = candidate.split(/[\\/]/);
   if (parts.includes('..') || parts.includes('.')) return 'Paths with "." or ".." are not accepted.';
-  const inside = (roots: string[]) => roots.filter((root) => isInside(candidate, root, policy.separator));
+  const fold = (text: string) => (policy.caseInsensitive ? text.toLowerCase() : text);
+  const inside = (roots: string[]) => roots.filter((root) => isInside(fold(candidate), fold(root), policy.separator));
   const allowedBy = inside(policy.allowedRoots);
   if (allowedBy.length === 0) return 'SafeTake only works on files in your home folder, the temporary folder or removable drives.';
   const deepestAllowed = Math.max(...allowedBy.map((root) => root.length));

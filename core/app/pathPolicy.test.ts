@@ -31,6 +31,14 @@ describe('refusePath', () => {
     expect(refusePath(candidate, policy)).toMatch(reason);
   });
 
+  it('ignores case where the file system does (Windows, macOS), so "~/.SSH" is refused as "~/.ssh" is', () => {
+    const mac: PathPolicy = { allowedRoots: ['/Users/ada'], deniedRoots: ['/Users/ada/.ssh', '/Users/ada/Library'], separator: '/', caseInsensitive: true };
+    expect(refusePath('/Users/ada/.SSH/id_ed25519', mac)).toMatch(/does not work/);
+    expect(refusePath('/users/ADA/library/Cookies/Cookies.binarycookies', mac)).toMatch(/does not work/);
+    expect(refusePath('/Users/ada/Movies/take.mov', mac)).toBeUndefined();
+    expect(refusePath('/Users/ada/.SSH/id_ed25519', { ...mac, caseInsensitive: false })).toBeUndefined();
+  });
+
   it('handles Windows paths', () => {
     const windows: PathPolicy = { allowedRoots: ['C:\\Users\\Ada'], deniedRoots: [], separator: '\\' };
     expect(refusePath('C:\\Users\\Ada\\Videos\\a.mp4', windows)).toBeUndefined();

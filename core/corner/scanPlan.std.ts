@@ -3,7 +3,7 @@
  * reads best (the models resize for themselves), one frame per second of video. Pure: an ffmpeg argument plan.
  */
 import { type MediaKind, type MediaProbe, displaySize, mainVideoStream } from '../media/probe.std';
-import { type FfmpegInvocation, GLOBAL_OPTIONS, orientationFilters } from '../media/ffmpegArgs.std';
+import { type FfmpegInvocation, GLOBAL_OPTIONS, fileInput, orientationFilters } from '../media/ffmpegArgs.std';
 import { ocrScale } from './detectors.std';
 
 /** A video is scanned once a second: a risk in view for less than a second is not a risk to the setup. */
@@ -32,7 +32,7 @@ export function planScanFrames(request: { input: string; kind: MediaKind; probe:
   return {
     invocation: {
       // Photos: ffmpeg ignores EXIF orientation, so it is applied by filter, as ExifTool read it.
-      inputs: [{ source: request.input, options: isVideo ? [] : ['-noautorotate'] }],
+      inputs: [fileInput(request.input, isVideo ? [] : ['-noautorotate'])],
       outputOptions: [
         ...GLOBAL_OPTIONS,
         '-v', 'error',

@@ -25,6 +25,16 @@ export const auditReport = z.object({
 type AuditedTag = z.output<typeof auditedTag>;
 export type AuditReport = z.output<typeof auditReport>;
 
+/**
+ * Why the audit says a file is no photo or video (a text file, a JSON of credentials named .mp4), or
+ * undefined when it is one or ExifTool could not tell. ExifTool recognises far more file types than ffmpeg.
+ */
+export function notMediaReason(report: AuditReport, name: string): string | undefined {
+  const mimeType = report.tags.find((tag) => tag.group === 'File' && tag.name === 'MIMEType')?.value ?? '';
+  if (!report.fileType || /^(video|image|audio)\//.test(mimeType)) return undefined;
+  return `${name} is a ${report.fileType} file, not a video or photo.`;
+}
+
 /** Clean means: ExifTool could read it, it found no identifying tag, and no encoder text hides in the stream. */
 export function isAuditClean(report: AuditReport): boolean {
   return report.readable && report.identifyingCount === 0 && report.streamFingerprints.length === 0;

@@ -19,6 +19,21 @@ export function ffmpegArgv(invocation: FfmpegInvocation): string[] {
   ];
 }
 
+/**
+ * The demuxers ffmpeg and ffprobe may use on a file the user named: media containers and still pictures. A
+ * playlist (HLS, concat) names other files, which ffmpeg would read wherever they are: a "video" in an allowed
+ * folder, or a take the renderer wrote, could lead it to a secret outside. With only these, such a file is not
+ * read at all ("Format not on whitelist").
+ */
+export const MEDIA_DEMUXERS = ['mov', 'matroska', 'avi', 'mpegts', 'asf', 'h264', 'hevc', 'm4v', 'image2', 'jpeg_pipe', 'png_pipe', 'webp_pipe'] as const;
+/** The options before every `-i` of a file: nothing but local files, read by media demuxers only. */
+export const MEDIA_FILE_INPUT: readonly string[] = ['-protocol_whitelist', 'file', '-format_whitelist', MEDIA_DEMUXERS.join(',')];
+
+/** An ffmpeg input that is a file the user named (never a generated source such as lavfi's silence). */
+export function fileInput(file: string, options: readonly string[] = []): FfmpegInput {
+  return { source: file, options: [...MEDIA_FILE_INPUT, ...options] };
+}
+
 /** Global options first in every output list: no banner, never read the terminal. */
 export const GLOBAL_OPTIONS = ['-hide_banner', '-nostdin'];
 

@@ -2,6 +2,7 @@
  * Turns ffmpeg's stderr into a sentence the user can act on. ffmpeg's own words stay in the log, not the UI.
  */
 const EXPLANATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/not on whitelist/i, 'This is not a video or photo: it is a playlist or another kind of file that names other files, and SafeTake reads no file but the one you chose.'],
   [/No space left on device|ENOSPC/i, 'The disk is full: there is no room for the clean copy. Free some space or choose another output folder.'],
   [/File too large|EFBIG/i, 'The output folder cannot hold a file this large (full disk or a file-size limit). Choose another output folder.'],
   [/Permission denied|EACCES|EPERM|Read-only file system|EROFS/i, 'SafeTake may not write there. Choose an output folder you can write to.'],

@@ -11,7 +11,7 @@
  *   x264 writes its version and settings and Sony cameras hide make, model and date ("MDPM");
  * - rotation applied to the pixels: ffmpeg's autorotate turns the frames and writes no display matrix.
  */
-import { type FfmpegInput, type FfmpegInvocation, GLOBAL_OPTIONS, orientationFilters } from '../media/ffmpegArgs.std';
+import { type FfmpegInput, type FfmpegInvocation, GLOBAL_OPTIONS, fileInput, orientationFilters } from '../media/ffmpegArgs.std';
 import type { Box } from '../media/geometry.std';
 import { type MediaKind, type MediaProbe, displaySize, mainAudioStream, mainVideoStream } from '../media/probe.std';
 
@@ -149,7 +149,7 @@ export function planSanitize(request: PlanRequest): SanitizePlan {
   const keepAudio = audioMode === 'keep' && audio !== undefined;
   const webm = request.options.format === 'webm';
 
-  const inputs: FfmpegInput[] = [{ source: request.input, options: [] }];
+  const inputs: FfmpegInput[] = [fileInput(request.input)];
   const outputOptions = [
     ...GLOBAL_OPTIONS,
     '-filter_complex',
@@ -223,7 +223,7 @@ function planPhoto(request: PlanRequest, display: { width: number; height: numbe
     kind: 'photo',
     invocation: {
       // EXIF orientation is applied by our own filters, so ffmpeg must not rotate on its own as well.
-      inputs: [{ source: request.input, options: ['-noautorotate'] }],
+      inputs: [fileInput(request.input, ['-noautorotate'])],
       outputOptions: [
         ...GLOBAL_OPTIONS,
         '-filter_complex',
@@ -271,7 +271,7 @@ export function planPreviewFrame(request: { input: string; kind: MediaKind; prob
   const inputOptions = request.kind === 'photo' ? ['-noautorotate'] : ['-ss', String(seek)];
   return {
     invocation: {
-      inputs: [{ source: request.input, options: inputOptions }],
+      inputs: [fileInput(request.input, inputOptions)],
       outputOptions: [
         ...GLOBAL_OPTIONS,
         '-v', 'error',

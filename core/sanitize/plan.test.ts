@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ffmpegArgv, orientationFilters, orientationFromExifTool } from '../media/ffmpegArgs.std';
+import { MEDIA_FILE_INPUT, ffmpegArgv, orientationFilters, orientationFromExifTool } from '../media/ffmpegArgs.std';
 import type { MediaProbe } from '../media/probe.std';
 import {
   DEFAULT_SANITIZE_OPTIONS,
@@ -74,10 +74,21 @@ describe('planSanitize (photo)', () => {
   it('applies EXIF orientation itself and writes one bitexact frame', () => {
     const p = planSanitize({ input: 'a.jpg', output: 'b.jpg', kind: 'photo', probe: photo, options: DEFAULT_SANITIZE_OPTIONS, photoOrientation: 6 });
     const args = ffmpegArgv(p.invocation);
-    expect(args.slice(0, 6)).toEqual(['-noautorotate', '-i', 'a.jpg', '-y', '-hide_banner', '-nostdin']);
+    expect(args.slice(0, 10)).toEqual([...MEDIA_FILE_INPUT, '-noautorotate', '-i', 'a.jpg', '-y', '-hide_banner', '-nostdin']);
     expect(args.join(' ')).toContain('[0:v:0]sidedata=mode=delete:type=ICC_PROFILE,transpose=1[s0]');
     expect(p.outputSize).toEqual({ width: 3024, height: 4032 });
     expect(args).toEqual(expect.arrayContaining(['-frames:v', '1', '-c:v', 'mjpeg']));
+  });
+});
+
+describe('reading only the file the user chose', () => {
+  it('lets ffmpeg read the input with media demuxers and the file protocol only, and a generated silence as it is', () => {
+    const p = planSanitize({ input: '/home/a/take.mp4', output: 'b.mp4', kind: 'video', probe: phoneClip, options: { ...DEFAULT_SANITIZE_OPTIONS, audio: 'mute' } });
+    const [file, ...others] = p.invocation.inputs;
+    expect(file).toEqual({ source: '/home/a/take.mp4', options: MEDIA_FILE_INPUT });
+    expect(MEDIA_FILE_INPUT.join(' ')).toBe('-protocol_whitelist file -format_whitelist mov,matroska,avi,mpegts,asf,h264,hevc,m4v,image2,jpeg_pipe,png_pipe,webp_pipe');
+    expect(others).toHaveLength(1);
+    expect(others[0]!.options).toContain('lavfi');
   });
 });
 

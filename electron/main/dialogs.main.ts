@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { BrowserWindow, app, dialog } from 'electron';
 import { PHOTO_EXTENSIONS, VIDEO_EXTENSIONS } from '../../core/media/probe.std';
+import { EVIDENCE_EXTENSIONS } from '../../core/sessions/evidence.std';
 
 const extensions = (list: readonly string[]) => list.map((extension) => extension.slice(1));
 
@@ -21,10 +22,7 @@ export async function pickEvidence(): Promise<string[]> {
   const options: Electron.OpenDialogOptions = {
     title: 'Choose evidence to keep with the session (instructions, rate card, terms)',
     properties: ['openFile', 'multiSelections'],
-    filters: [
-      { name: 'Screenshots and documents', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif', 'pdf', 'txt', 'md', 'html', 'htm', 'eml'] },
-      { name: 'All files', extensions: ['*'] },
-    ],
+    filters: [{ name: 'Screenshots and documents', extensions: extensions(EVIDENCE_EXTENSIONS) }],
   };
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;

@@ -9,7 +9,7 @@ import { localTimestamp } from '../../core/sessions/eventLog.std';
 import type { EmitIpcEvent, IpcHandlers } from '../../core/ipc/dispatch.std';
 import type { PathPolicy } from '../../core/app/pathPolicy.std';
 import packageJson from '../../package.json';
-import { auditFile } from '../media/audit.node';
+import { auditMediaFile } from '../media/audit.node';
 import { resolveFfmpeg, resolveFfprobe } from '../media/binaries.node';
 import { exiftoolVersion } from '../media/exiftool.node';
 import { toolVersion } from '../media/ffmpeg.node';
@@ -96,7 +96,7 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     'dialog:pickEvidence': async () => ({ paths: await context.pickEvidence() }),
     'dialog:pickFolder': async () => ({ path: await context.pickFolder() }),
     'files:expand': async ({ paths }) => ({ files: expandMediaPaths(paths.map(allowed)) }),
-    'sanitize:audit': async ({ path }) => auditFile(allowed(path)),
+    'sanitize:audit': async ({ path }) => auditMediaFile(allowed(path)),
     'sanitize:previewFrame': async ({ path }) => {
       const frame = await previewFrame(allowed(path));
       return { dataUrl: `data:image/png;base64,${frame.png.toString('base64')}`, source: frame.source, preview: frame.preview };

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { UserError } from '../../core/shared/errors.std';
 import { FINGERPRINT_OVERLAP, findFingerprints } from '../../core/media/fingerprints.std';
 import { classifyTag, splitTagKey, tagValueToString } from '../../core/media/identifyingTags.std';
-import type { AuditReport } from '../../core/media/audit.std';
+import { type AuditReport, notMediaReason } from '../../core/media/audit.std';
 import { exiftool } from './exiftool.node';
+import { checkMediaFile } from './mediaFile.node';
 
 /** One read of the file's bytes: the encoder and camera text hidden in them, and their SHA-256. */
 async function readBytes(file: string): Promise<{ fingerprints: string[]; sha256: string }> {
@@ -23,6 +24,19 @@ async function readBytes(file: string): Promise<{ fingerprints: string[]; sha256
     carry = text.slice(-FINGERPRINT_OVERLAP);
   }
   return { fingerprints: [...found], sha256: hash.digest('hex') };
+}
+
+/**
+ * The audit of a file the user names as a photo or video (the app's before/after table, `safetake audit`):
+ * anything else is refused before its tags leave here, since ExifTool reads many kinds of file, and a
+ * credentials JSON audited would hand its secrets to whoever asked.
+ */
+export async function auditMediaFile(file: string): Promise<AuditReport> {
+  await checkMediaFile(file);
+  const report = await auditFile(file);
+  const notMedia = notMediaReason(report, path.basename(file));
+  if (notMedia) throw new UserError(`${notMedia} SafeTake audits only the videos and photos you film.`);
+  return report;
 }
 
 export async function auditFile(file: string): Promise<AuditReport> {

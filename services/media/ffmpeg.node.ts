@@ -9,7 +9,7 @@ import ffmpeg from 'fluent-ffmpeg';
 import { UserError } from '../../core/shared/errors.std';
 import { explainFfmpegFailure } from '../../core/media/ffmpegErrors.std';
 import { type MediaProbe, type ProbedStream, normaliseRotation } from '../../core/media/probe.std';
-import { type FfmpegInvocation, ffmpegArgv } from '../../core/media/ffmpegArgs.std';
+import { type FfmpegInvocation, MEDIA_FILE_INPUT, ffmpegArgv } from '../../core/media/ffmpegArgs.std';
 import { resolveFfmpeg, resolveFfprobe } from './binaries.node';
 
 /** ffmpeg prints at most this much stderr we keep: enough for the last errors, bounded for huge runs. */
@@ -104,7 +104,7 @@ const STREAM_TYPES = new Set(['video', 'audio', 'subtitle', 'data', 'attachment'
 /** What is inside a media file, by ffprobe. Throws a UserError when ffprobe cannot read it at all. */
 export async function probeMedia(file: string): Promise<MediaProbe> {
   const { code, stdout, stderr } = await execTool(resolveFfprobe().path, [
-    '-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file,
+    '-v', 'error', ...MEDIA_FILE_INPUT, '-print_format', 'json', '-show_format', '-show_streams', file,
   ]);
   let parsed: FfprobeJson = {};
   try {
@@ -140,7 +140,7 @@ export async function probeMedia(file: string): Promise<MediaProbe> {
 /** Packets in the first video stream, by demuxing only (no decoding): the source's frame count. */
 export async function countVideoPackets(file: string): Promise<number | undefined> {
   const { stdout } = await execTool(resolveFfprobe().path, [
-    '-v', 'error', '-select_streams', 'v:0', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', file,
+    '-v', 'error', ...MEDIA_FILE_INPUT, '-select_streams', 'v:0', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', file,
   ]);
   const count = Number.parseInt(stdout.trim(), 10);
   return Number.isFinite(count) ? count : undefined;
@@ -218,7 +218,7 @@ type DecodeReport = {
 export async function decodeCheck(file: string, streamSpecifier = '0', signal?: AbortSignal): Promise<DecodeReport> {
   const { code, stdout, stderr } = await execTool(
     resolveFfmpeg().path,
-    ['-hide_banner', '-nostdin', '-v', 'error', '-progress', 'pipe:1', '-nostats', '-i', file, '-map', streamSpecifier, '-f', 'null', '-'],
+    ['-hide_banner', '-nostdin', '-v', 'error', '-progress', 'pipe:1', '-nostats', ...MEDIA_FILE_INPUT, '-i', file, '-map', streamSpecifier, '-f', 'null', '-'],
     signal,
   );
   const times = [...stdout.matchAll(/out_time_us=(\d+)/g)].map((match) => Number(match[1]) / 1e6);

@@ -18,7 +18,8 @@ export function expandMediaPaths(paths: string[]): string[] {
     }
   };
   for (const given of paths) {
-    const resolved = path.resolve(given);
+    // Resolved once, every link followed: what is read later is checked against this (assertUnchangedPath).
+    const resolved = fs.existsSync(given) ? fs.realpathSync(given) : path.resolve(given);
     if (fs.statSync(resolved, { throwIfNoEntry: false })?.isDirectory()) walk(resolved);
     else found.push(resolved);
   }

@@ -2,10 +2,32 @@
  * The last step of a clean copy: flushed to disk, then given its name in the output folder without ever
  * replacing a file that is already there.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fillNameTemplate } from '../../core/sanitize/outputName.std';
 import { UserError } from '../../core/shared/errors.std';
+import { isProcessAlive } from '../app/processes.node';
+
+/** A copy being made: hidden, named after the process making it, so that a later run knows whose it is. */
+const PARTIAL = /^\.safetake-(\d+)-[0-9a-f]+\.partial\.\w+$/;
+
+/** Where a copy is written until it has passed every check: hidden in the output folder itself. */
+export function partialPath(outputDir: string, extension: string): string {
+  return path.join(outputDir, `.safetake-${process.pid}-${randomBytes(6).toString('hex')}.partial${extension}`);
+}
+
+/**
+ * Removes the partial copies of runs that died without cleaning up (killed, a power cut): their process is
+ * gone, and nothing will ever finish them.
+ */
+export async function removeStalePartials(outputDir: string): Promise<void> {
+  const names = await fs.promises.readdir(outputDir).catch(() => []);
+  for (const name of names) {
+    const owner = PARTIAL.exec(name)?.[1];
+    if (owner && !isProcessAlive(Number(owner))) await fs.promises.rm(path.join(outputDir, name), { force: true });
+  }
+}
 
 /** The first free name for the template in `dir`. */
 async function allocateOutputPath(dir: string, template: string, originalBase: string, extension: string): Promise<string> {

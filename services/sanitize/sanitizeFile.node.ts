@@ -3,10 +3,10 @@
  * and only then move the copy into place. The original is only ever read. On any failure or cancel the
  * partial copy is deleted, so the output folder never holds a file that did not pass every check.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { notMediaReason } from '../../core/media/audit.std';
 import type { sanitizeOutcome } from '../../core/ipc/contract.std';
 import { explainFfmpegFailure } from '../../core/media/ffmpegErrors.std';
 import { displaySize, mainVideoStream, pictureEndSeconds } from '../../core/media/probe.std';
@@ -15,8 +15,9 @@ import { allPassed } from '../../core/sanitize/verify.std';
 import { UserError } from '../../core/shared/errors.std';
 import { auditFile } from '../media/audit.node';
 import { probeMedia, runFfmpeg } from '../media/ffmpeg.node';
-import { checkMediaFile, photoOrientation } from '../media/picture.node';
-import { flushToDisk, publish } from './publish.node';
+import { assertUnchangedPath, checkMediaFile } from '../media/mediaFile.node';
+import { photoOrientation } from '../media/picture.node';
+import { flushToDisk, partialPath, publish, removeStalePartials } from './publish.node';
 import { cancelled, encodeWithRecovery, removeQuietly } from './recovery.node';
 import { verifyCopy } from './verifyCopy.node';
 
@@ -53,16 +54,15 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
   const input = path.resolve(request.input);
   const outputDir = path.resolve(request.outputDir);
   callbacks.onStage?.('reading');
+  await assertUnchangedPath(input);
   const kind = await checkMediaFile(input);
   await checkOutputDir(outputDir);
 
   const before = await auditFile(input);
-  // ExifTool recognises far more file types than ffmpeg: when it says this is no media at all, say that,
-  // instead of whatever ffmpeg makes of a text file that it parsed as a broken MP4.
-  const mimeType = before.tags.find((tag) => tag.group === 'File' && tag.name === 'MIMEType')?.value ?? '';
-  if (before.fileType && !/^(video|image|audio)\//.test(mimeType)) {
-    throw new UserError(`${path.basename(input)} is a ${before.fileType} file, not a video or photo SafeTake can read. Nothing was written.`);
-  }
+  // When ExifTool says this is no media at all, say that, instead of whatever ffmpeg makes of a text file
+  // that it parsed as a broken MP4.
+  const notMedia = notMediaReason(before, path.basename(input));
+  if (notMedia) throw new UserError(`${notMedia} Nothing was written.`);
   const probe = await probeMedia(input);
   const video = mainVideoStream(probe);
   if (!video) throw new UserError(`${path.basename(input)} has no picture: there is nothing to sanitize. Nothing was written.`);
@@ -72,7 +72,8 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
   }
 
   const extension = kind === 'photo' ? photoOutputExtension(path.extname(input)) : request.options.format === 'webm' ? '.webm' : '.mp4';
-  const temp = path.join(outputDir, `.safetake-${randomBytes(6).toString('hex')}.partial${extension}`);
+  await removeStalePartials(outputDir);
+  const temp = partialPath(outputDir, extension);
   const baseRequest: PlanRequest = { input, output: temp, kind, probe, options: request.options, photoOrientation: photoOrientation(before) };
   const encode = (plan: SanitizePlan) =>
     runFfmpeg(plan.invocation, {

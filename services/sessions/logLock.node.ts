@@ -12,6 +12,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import { UserError } from '../../core/shared/errors.std';
+import { isProcessAlive } from '../app/processes.node';
 
 /** How often the holder touches its lock, and how old a lock of a live process id must be to count as stale. */
 const REFRESH_EVERY_MS = 10_000;
@@ -24,15 +25,6 @@ export class LogBusyError extends UserError {}
 
 const BUSY =
   'The session log is open in another SafeTake (the app, or a safetake command). Only one may write to it at a time, so that no line is lost: close the other one and try again.';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function readOwner(lockFile: string): Promise<{ owner?: LockOwner; ageMs: number } | undefined> {
   const stat = await fs.stat(lockFile).catch(() => undefined);
@@ -69,7 +61,7 @@ export class LogLock {
       const held = await readOwner(lockFile);
       if (!held) continue; // released meanwhile
       const sameHost = held.owner?.host === me.host;
-      const abandoned = !held.owner || (sameHost && !isAlive(held.owner.pid)) || held.ageMs > STALE_AFTER_MS;
+      const abandoned = !held.owner || (sameHost && !isProcessAlive(held.owner.pid)) || held.ageMs > STALE_AFTER_MS;
       if (!abandoned) {
         throw new LogBusyError(BUSY);
       }

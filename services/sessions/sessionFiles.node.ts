@@ -6,6 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SESSIONS_FOLDER } from '../../core/app/dataFolder.std';
+import { isEvidenceFile, notEvidenceReason } from '../../core/sessions/evidence.std';
 import { UserError } from '../../core/shared/errors.std';
 import { pictureEndSeconds } from '../../core/media/probe.std';
 import { sha256File } from '../media/hash.node';
@@ -35,6 +36,7 @@ export async function copyEvidence(source: string, folder: string): Promise<{ na
   const stat = await fs.stat(source).catch(() => undefined);
   if (!stat) throw new UserError(`${path.basename(source)} was not found.`);
   if (!stat.isFile()) throw new UserError(`${path.basename(source)} is a folder; attach the files in it instead.`);
+  if (!isEvidenceFile(path.basename(source))) throw new UserError(notEvidenceReason(path.basename(source)));
   if (stat.size > MAX_EVIDENCE_BYTES) throw new UserError(`${path.basename(source)} is over 200 MB; evidence is screenshots and documents.`);
   await fs.mkdir(folder, { recursive: true });
   const sha256 = await sha256File(source);

@@ -14,6 +14,9 @@ import { sha256File } from '../media/hash.node';
 import type { SessionsService } from './sessions.node';
 
 
+/** The EBML header every WebM file starts with. */
+const WEBM_MAGIC = Buffer.from([0x1a, 0x45, 0xdf, 0xa3]);
+
 type OpenTake = { sessionId: string; file: string; handle: fs.FileHandle; nextIndex: number };
 
 export class TakeRecorder {
@@ -48,6 +51,9 @@ export class TakeRecorder {
     const take = this.open.get(takeId);
     if (!take) throw new UserError('That take is not being recorded.');
     if (index !== take.nextIndex) throw new UserError(`Recording chunk ${index} arrived out of order (expected ${take.nextIndex}).`);
+    // A take is the camera's WebM and nothing else: a file of any other kind in the takes folder (a playlist
+    // naming files elsewhere) would be read by ffmpeg as if the worker had filmed it.
+    if (index === 0 && !data.subarray(0, WEBM_MAGIC.length).equals(WEBM_MAGIC)) throw new UserError('A take must be WebM video from the camera; this recording was refused.');
     await take.handle.write(data);
     await take.handle.datasync();
     take.nextIndex++;

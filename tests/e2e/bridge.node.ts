@@ -16,22 +16,36 @@ import { readStatic } from '../../services/app/staticFiles.node';
 
 export const BRIDGE_IPC_PREFIX = '/__ipc/';
 export const BRIDGE_EVENTS_PATH = '/__events';
-const MAX_REQUEST_BYTES = 1_000_000;
+/** The contract's largest request (a take's chunk, 16 MB of base64) with room for its JSON around it. */
+const MAX_REQUEST_BYTES = 17 * 1024 * 1024;
 
 export type Bridge = { origin: string; close: () => Promise<void> };
 
-function readBody(request: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
+/** The request's body, or undefined once it grows past MAX_REQUEST_BYTES (the rest is read and dropped). */
+function readBody(request: http.IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve) => {
     let size = 0;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) request.destroy(new Error('request too large'));
-      else chunks.push(chunk);
+      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
+    request.on('end', () => resolve(size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', () => resolve(undefined));
   });
+}
+
+/**
+ * Why the bridge refuses a request, or undefined. Any page the test browser opens could post to 127.0.0.1,
+ * and a name an attacker controls can resolve to it (DNS rebinding): only the bridge's own host and origin
+ * are answered, and IPC only as JSON.
+ */
+function refusal(request: http.IncomingMessage, origin: string): { status: number; reason: string } | undefined {
+  if (request.headers.host !== new URL(origin).host) return { status: 403, reason: 'wrong host' };
+  if (request.method !== 'POST') return undefined;
+  if (request.headers.origin !== origin) return { status: 403, reason: 'wrong origin' };
+  if (!/^application\/json(;|$)/.test(request.headers['content-type'] ?? '')) return { status: 415, reason: 'IPC requests are JSON' };
+  return undefined;
 }
 
 export type BridgeOptions = {
@@ -62,7 +76,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     pickSaveFile: async (name) => options.dialogAnswers?.saveFolder && path.join(options.dialogAnswers.saveFolder, name),
     printPdf: options.printPdf,
   });
+  let origin = '';
   const server = http.createServer(async (request, response) => {
+    const refused = refusal(request, origin);
+    if (refused) {
+      request.resume();
+      response.writeHead(refused.status, { 'Content-Type': 'text/plain', Connection: 'close' }).end(refused.reason);
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (request.method === 'GET' && url.pathname === BRIDGE_EVENTS_PATH) {
       response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
@@ -74,6 +95,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (request.method === 'POST' && url.pathname.startsWith(BRIDGE_IPC_PREFIX)) {
       const channel = decodeURIComponent(url.pathname.slice(BRIDGE_IPC_PREFIX.length));
       const body = await readBody(request);
+      if (body === undefined) {
+        response.writeHead(413, { 'Content-Type': 'text/plain', Connection: 'close' }).end('request too large');
+        return;
+      }
       let payload: unknown;
       try {
         payload = body === '' ? undefined : JSON.parse(body);
@@ -95,8 +120,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
     close: () =>
       new Promise((resolve) => {
         for (const listener of listeners) listener.end();

@@ -1,0 +1,16 @@
+/**
+ * What a worker keeps as evidence of the deal: screenshots, documents, saved pages and mails (instructions,
+ * rate cards, terms). Nothing else is copied into a session: a renderer that names any file could otherwise
+ * have SafeTake copy a key or a token into its folder.
+ */
+export const EVIDENCE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.gif', '.pdf', '.txt', '.md', '.html', '.htm', '.eml'] as const;
+
+export function isEvidenceFile(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && (EVIDENCE_EXTENSIONS as readonly string[]).includes(name.slice(dot).toLowerCase());
+}
+
+/** Why `name` is not kept as evidence, in words. */
+export function notEvidenceReason(name: string): string {
+  return `${name} is not a kind of file SafeTake keeps as evidence: screenshots and photos (PNG, JPEG, WebP, GIF), PDFs, text, web pages and saved mails.`;
+}
