@@ -108,6 +108,8 @@ export async function main(argv: string[]): Promise<number> {
  * in that folder (services/sanitize/publish.node.ts).
  */
 if (process.env.SAFETAKE_SUPERVISED && process.connected) {
+  // The channel only watches the launcher: it must not keep the worker alive once its work is done.
+  process.channel?.unref();
   process.on('disconnect', () => {
     try {
       process.kill(-process.pid, 'SIGKILL');

@@ -80,7 +80,7 @@ const sessionView = z.object({
       file: z.string(),
       sha256: z.string().optional(),
       durationSeconds: z.number().optional(),
-      sanitized: z.object({ output: z.string(), sha256: z.string(), identifyingLeft: z.number() }).optional(),
+      sanitized: z.object({ output: z.string(), sha256: z.string(), identifyingLeft: z.number(), notes: z.array(z.string()).optional() }).optional(),
       risks: z.array(z.object({ atSeconds: z.number(), category: riskCategory, label: z.string() })).optional(),
       outcome: z
         .object({ outcome: clipOutcome, reason: z.string().optional(), paid: money.optional(), paidOn: z.string().optional(), atLocal: z.string() })

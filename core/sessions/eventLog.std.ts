@@ -88,6 +88,8 @@ const eventData = z.discriminatedUnion('type', [
     output: z.string(),
     sha256: sha256Hex,
     identifyingLeft: z.number().int().nonnegative(),
+    /** What the copy lacks and why (a source cut short, damaged sound), as the user was told. */
+    notes: z.array(z.string().max(1000)).max(20).optional(),
   }),
   /** The platform's decision on a clip, as the worker entered it; a later entry replaces an earlier one. */
   z.object({

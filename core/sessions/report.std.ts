@@ -76,7 +76,7 @@ function describeEvent(event: EventData, session: Session): string {
     case 'clip.added':
       return `Clip added: ${fileName(event.file)}, SHA-256 ${event.sha256}`;
     case 'clip.sanitized':
-      return `Clean copy made of ${clipName(event.clipId)}: ${fileName(event.output)}, SHA-256 ${event.sha256}, ${event.identifyingLeft} identifying tags left`;
+      return `Clean copy made of ${clipName(event.clipId)}: ${fileName(event.output)}, SHA-256 ${event.sha256}, ${event.identifyingLeft} identifying tags left${event.notes?.length ? `. ${event.notes.join(' ')}` : ''}`;
     case 'clip.outcome':
       return `Outcome for ${clipName(event.clipId)}: ${event.outcome}${event.reason ? ` (${event.reason})` : ''}${event.paid ? `, paid ${formatMoney(event.paid)}` : ''}${event.paidOn ? ` on ${event.paidOn}` : ''}`;
     case 'evidence.attached':

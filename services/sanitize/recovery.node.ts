@@ -49,8 +49,11 @@ export async function surveyDamage(input: string, probe: MediaProbe, signal?: Ab
     }
   }
   const videoDuration = video.durationSeconds ?? probe.durationSeconds;
-  if (videoReport.errors.length > 0 && videoDuration && videoReport.decodedSeconds < videoDuration - 0.5) {
-    notes.push(`The picture after ${formatClock(videoReport.decodedSeconds)} was damaged and removed.`);
+  if (videoDuration && videoReport.decodedSeconds < videoDuration - 0.5) {
+    // Said against the length the file declares: a copy of 0:15 from a clip of 1:00 is not the clip.
+    notes.push(
+      `The picture ends at ${formatClock(videoReport.decodedSeconds)} of a declared ${formatClock(videoDuration)}: the rest is missing or damaged (often a file cut short while copying), and the clean copy holds only what is there.`,
+    );
   }
   return { changes, notes };
 }

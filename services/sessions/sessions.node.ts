@@ -193,7 +193,8 @@ export class SessionsService {
       const durationSeconds = outcome.sourceSeconds;
       await log.append({ type: 'clip.added', sessionId, clipId, file: outcome.input, sha256: outcome.before.sha256, ...(durationSeconds !== undefined ? { durationSeconds } : {}) });
     }
-    await log.append({ type: 'clip.sanitized', sessionId, clipId, output: outcome.output, sha256: outcome.outputSha256, identifyingLeft: outcome.after.identifyingCount });
+    const notes = outcome.notes.length > 0 ? { notes: outcome.notes } : {};
+    await log.append({ type: 'clip.sanitized', sessionId, clipId, output: outcome.output, sha256: outcome.outputSha256, identifyingLeft: outcome.after.identifyingCount, ...notes });
   }
 
   async recordOutcome(event: Omit<Extract<EventData, { type: 'clip.outcome' }>, 'type'>): Promise<SessionViewData> {

@@ -92,6 +92,12 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
                     <span title={`${clip.sanitized.output}\nSHA-256 ${clip.sanitized.sha256}`}>
                       {fileName(clip.sanitized.output)}{' '}
                       {clip.sanitized.identifyingLeft === 0 ? '✓ clean' : `⚠ ${clip.sanitized.identifyingLeft} identifying tags left`}
+                      {clip.sanitized.notes?.map((note) => (
+                        <span key={note} className="note">
+                          <br />
+                          {note}
+                        </span>
+                      ))}
                     </span>
                   ) : (
                     'not sanitized yet'

@@ -76,7 +76,7 @@ describe('bad input', () => {
 
   it('a text file, by extension and in disguise', async () => {
     await expectRefusal(writeInput('notes.txt', 'Dear landlord,\n'), /not a video or photo SafeTake handles/);
-    await expectRefusal(writeInput('notes.mp4', 'Dear landlord,\n'.repeat(100)), /not a video or photo SafeTake can read/);
+    await expectRefusal(writeInput('notes.mp4', 'Dear landlord,\n'.repeat(100)), /notes\.mp4 is a TXT file, not a video or photo\. Nothing was written/);
   });
 
   it('a picture codec ffmpeg cannot decode', async () => {
@@ -108,11 +108,26 @@ describe('recovering a damaged file', () => {
     const hashBefore = await sha256File(cut);
     const outputDir = emptyDir('recovered');
     const result = await sanitizeFile({ input: cut, outputDir, options: DEFAULT_SANITIZE_OPTIONS, nameTemplate: 'clip-{n}' });
-    expect(result.notes.join(' ')).toMatch(/picture after 0:0\d was damaged and removed/);
+    expect(result.notes.join(' ')).toMatch(/picture ends at 0:0\d of a declared 0:0\d: the rest is missing or damaged/);
     const probe = await probeMedia(result.output);
     expect(probe.durationSeconds).toBeGreaterThan(1);
     expect(probe.durationSeconds).toBeLessThan(3.5);
     expect(result.checks.every((check) => check.passed)).toBe(true);
+    expect(await sha256File(cut)).toBe(hashBefore);
+  });
+});
+
+describe('a clip cut short while copying', () => {
+  it('is not passed off as complete: the note says where the picture ends of the length it declares', async () => {
+    // A minute of video with its index at the front, cut to 30 %: every frame it still has decodes cleanly.
+    const whole = path.join(inputs, 'minute.mp4');
+    execFileSync(resolveFfmpeg().path, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30:duration=60', '-f', 'lavfi', '-i', 'sine=duration=60',
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest', '-movflags', '+faststart', whole]);
+    const bytes = fs.readFileSync(whole);
+    const cut = writeInput('minute-cut.mp4', bytes.subarray(0, Math.floor(bytes.length * 0.3)));
+    const hashBefore = await sha256File(cut);
+    const result = await sanitizeFile({ input: cut, outputDir: emptyDir('cut-minute'), options: DEFAULT_SANITIZE_OPTIONS, nameTemplate: 'clip-{n}' });
+    expect(result.notes.join(' ')).toMatch(/picture ends at 0:1\d of a declared 1:00: the rest is missing or damaged \(often a file cut short while copying\)/);
     expect(await sha256File(cut)).toBe(hashBefore);
   });
 });
