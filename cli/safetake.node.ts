@@ -28,7 +28,7 @@ const COMMANDS: Record<string, Command> = {
     run: auditCommand,
   },
   scan: {
-    usage: 'scan <photos|videos|folders>... [--json]',
+    usage: 'scan <photos|videos|folders>... [--every <s>] [--json]',
     summary: 'find what gives your home or identity away; exit 1 if any',
     run: scanCommand,
   },

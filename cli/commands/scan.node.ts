@@ -2,13 +2,20 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { scanJson } from '../../core/corner/scanResult.std';
-import { NodeDetector, type ScanReport, scanFile } from '../../services/corner/detector.node';
+import { formatClock } from '../../core/shared/clock.std';
+import { NodeDetector, type ScanProgress, type ScanReport, scanFile } from '../../services/corner/detector.node';
 import { expandMediaPaths } from '../../services/media/files.node';
 import { UsageError } from '../usage.std';
 
 export async function scanCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, every: { type: 'string' } },
+  });
   if (positionals.length === 0) throw new UsageError('scan needs at least one photo, video or folder');
+  const everySeconds = values.every === undefined ? undefined : Number(values.every);
+  if (everySeconds !== undefined && !(everySeconds >= 1 && everySeconds <= 3600)) throw new UsageError('--every takes seconds between frames of a video, from 1 to 3600');
   const files = expandMediaPaths(positionals);
   const detector = await NodeDetector.open();
   const results: Array<ReturnType<typeof scanJson> | { file: string; error: string }> = [];
@@ -17,11 +24,13 @@ export async function scanCommand(args: string[]): Promise<number> {
     for (const file of files) {
       const shown = path.relative(process.cwd(), file) || file;
       try {
-        const report = await scanFile(file, detector);
+        const report = await scanFile(file, detector, { ...(everySeconds ? { everySeconds } : {}), onProgress: progressLine(shown) });
+        clearProgress();
         if (report.risks.length > 0) exitCode = 1;
         results.push(scanJson({ ...report, file: shown }));
         if (!values.json) process.stdout.write(describeReport(shown, report));
       } catch (error) {
+        clearProgress();
         // One unreadable file must not stop the others: report it and go on.
         exitCode = 1;
         const message = error instanceof Error ? error.message : String(error);
@@ -34,6 +43,30 @@ export async function scanCommand(args: string[]): Promise<number> {
   }
   if (values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   return exitCode;
+}
+
+/**
+ * A video takes seconds a frame: say on stderr how far a scan is, and about how long is left, measured from
+ * the frames so far. On a terminal the line is redrawn; elsewhere (a log, a pipe) a line at the start and then
+ * one every ten frames.
+ */
+function progressLine(file: string): (progress: ScanProgress) => void {
+  const started = Date.now();
+  const live = process.stderr.isTTY;
+  return ({ frames, expectedFrames, intervalSeconds }) => {
+    if (expectedFrames === 1) return;
+    const of = expectedFrames ? ` of ${expectedFrames}` : '';
+    const rate = intervalSeconds ? `, one every ${intervalSeconds} s of video` : '';
+    const perFrame = frames > 0 ? (Date.now() - started) / frames : undefined;
+    const left = perFrame && expectedFrames ? `, about ${formatClock(Math.max(0, expectedFrames - frames) * perFrame / 1000)} left` : '';
+    const line = `scanning ${file}: frame ${frames}${of}${rate}${left}`;
+    if (live) process.stderr.write(`\r\x1b[K${line}`);
+    else if (frames % 10 === 0) process.stderr.write(`${line}\n`);
+  };
+}
+
+function clearProgress(): void {
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 }
 
 function describeReport(file: string, report: ScanReport): string {

@@ -4,7 +4,7 @@ import { ffmpegArgv } from '../media/ffmpegArgs.std';
 import { OCR_MAX_LONG_SIDE, OCR_MIN_LONG_SIDE, linesFromOcr, ocrScale, ppmOf } from './detectors.std';
 import { assessFrame } from './risks.std';
 import { mergeVideoRisks, scanJson } from './scanResult.std';
-import { planScanFrames } from './scanPlan.std';
+import { SCAN_MAX_FRAMES, planScanFrames, scanSampling } from './scanPlan.std';
 
 const word = (text: string, confidence: number, x0: number) => ({ text, confidence, bbox: { x0, y0: 100, x1: x0 + 40, y1: 120 } });
 
@@ -56,6 +56,17 @@ describe('scan plan', () => {
     expect(plan.frame).toEqual({ width: 900, height: 1600 });
     expect(plan.intervalSeconds).toBe(1);
     expect(ffmpegArgv(plan.invocation).join(' ')).toContain('-vf fps=1/1,scale=900:1600:flags=bicubic -f rawvideo -pix_fmt rgb24 pipe:1');
+  });
+
+  it('samples a long video at most SCAN_MAX_FRAMES times, spread over its length, and says how many', () => {
+    const tenMinutes = { ...probe(), durationSeconds: 600 };
+    const plan = planScanFrames({ input: '/clips/long.mp4', kind: 'video', probe: tenMinutes });
+    expect(plan.intervalSeconds).toBe(10);
+    expect(plan.expectedFrames).toBe(SCAN_MAX_FRAMES);
+    expect(ffmpegArgv(plan.invocation).join(' ')).toContain('-vf fps=1/10,');
+    expect(scanSampling(90)).toEqual({ intervalSeconds: 2, expectedFrames: 45 });
+    expect(scanSampling(10, 5)).toEqual({ intervalSeconds: 5, expectedFrames: 2 });
+    expect(scanSampling(undefined)).toEqual({ intervalSeconds: 1 });
   });
 
   it('applies a photo EXIF orientation itself and takes one frame', () => {

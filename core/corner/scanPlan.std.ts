@@ -1,13 +1,20 @@
 /**
  * How `safetake scan` decodes a photo or video for the detectors: upright, as raw RGB frames at the size OCR
- * reads best (the models resize for themselves), one frame per second of video. Pure: an ffmpeg argument plan.
+ * reads best (the models resize for themselves), a frame every second or more of video. Pure: an ffmpeg
+ * argument plan.
  */
-import { type MediaKind, type MediaProbe, displaySize, mainVideoStream } from '../media/probe.std';
+import { type MediaKind, type MediaProbe, displaySize, mainVideoStream, pictureEndSeconds } from '../media/probe.std';
 import { type FfmpegInvocation, GLOBAL_OPTIONS, fileInput, orientationFilters } from '../media/ffmpegArgs.std';
 import { ocrScale } from './detectors.std';
 
-/** A video is scanned once a second: a risk in view for less than a second is not a risk to the setup. */
+/** A video is scanned at most once a second: a risk in view for less than a second is not a risk to the setup. */
 const SCAN_VIDEO_INTERVAL_SECONDS = 1;
+/**
+ * ...and a long video at most this many times, spread over its length: every model, OCR included, takes
+ * seconds a frame on two cores, and a ten-minute take at one frame a second would take most of an hour.
+ * A room does not change much in a take: what is in view for a while is still seen.
+ */
+export const SCAN_MAX_FRAMES = 60;
 
 type ScanPlan = {
   invocation: FfmpegInvocation;
@@ -18,9 +25,18 @@ type ScanPlan = {
   scale: number;
   /** Seconds between frames, for videos. */
   intervalSeconds?: number;
+  /** How many frames the scan will look at, when the video's length is known (a photo: 1). */
+  expectedFrames?: number;
 };
 
-export function planScanFrames(request: { input: string; kind: MediaKind; probe: MediaProbe; photoOrientation?: number }): ScanPlan {
+/** Seconds between the frames a video of `seconds` is scanned at (a set rate, stretched for a long video), and how many. */
+export function scanSampling(seconds: number | undefined, everySeconds = SCAN_VIDEO_INTERVAL_SECONDS): { intervalSeconds: number; expectedFrames?: number } {
+  if (seconds === undefined) return { intervalSeconds: everySeconds };
+  const intervalSeconds = Math.max(everySeconds, Math.ceil(seconds / SCAN_MAX_FRAMES));
+  return { intervalSeconds, expectedFrames: Math.max(1, Math.ceil(seconds / intervalSeconds)) };
+}
+
+export function planScanFrames(request: { input: string; kind: MediaKind; probe: MediaProbe; photoOrientation?: number }, everySeconds?: number): ScanPlan {
   const video = mainVideoStream(request.probe);
   const display = video && displaySize(video);
   if (!display) throw new Error('no picture stream');
@@ -29,6 +45,7 @@ export function planScanFrames(request: { input: string; kind: MediaKind; probe:
   const scale = ocrScale(source.width, source.height);
   const frame = { width: Math.round(source.width * scale), height: Math.round(source.height * scale) };
   const isVideo = request.kind === 'video';
+  const sampling = isVideo ? scanSampling(pictureEndSeconds(request.probe), everySeconds) : { expectedFrames: 1 };
   return {
     invocation: {
       // Photos: ffmpeg ignores EXIF orientation, so it is applied by filter, as ExifTool read it.
@@ -38,7 +55,7 @@ export function planScanFrames(request: { input: string; kind: MediaKind; probe:
         '-v', 'error',
         '-map', '0:v:0',
         ...(isVideo ? [] : ['-frames:v', '1']),
-        '-vf', [...orientation, ...(isVideo ? [`fps=1/${SCAN_VIDEO_INTERVAL_SECONDS}`] : []), `scale=${frame.width}:${frame.height}:flags=bicubic`].join(','),
+        '-vf', [...orientation, ...('intervalSeconds' in sampling ? [`fps=1/${sampling.intervalSeconds}`] : []), `scale=${frame.width}:${frame.height}:flags=bicubic`].join(','),
         '-f', 'rawvideo',
         '-pix_fmt', 'rgb24',
       ],
@@ -47,6 +64,6 @@ export function planScanFrames(request: { input: string; kind: MediaKind; probe:
     source,
     frame,
     scale: frame.width / source.width,
-    ...(isVideo ? { intervalSeconds: SCAN_VIDEO_INTERVAL_SECONDS } : {}),
+    ...sampling,
   };
 }

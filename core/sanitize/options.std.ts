@@ -20,6 +20,8 @@ export const nameTemplateSchema = z
   .string()
   .max(80)
   .regex(/^[^/\\]*$/, 'a name template cannot contain folder separators')
+  // Bytes, not characters: the name it makes must fit a file system's 255 bytes with the original's name in it.
+  .refine((template) => new TextEncoder().encode(template).length <= 120, 'a name template must be at most 120 bytes (40 characters of Chinese or Japanese)')
   .default(DEFAULT_NAME_TEMPLATE);
 
 /** "x,y,w,h" as typed on the command line. */

@@ -170,12 +170,22 @@ function registerModelLoader(human: Human): void {
 
 export type ScanReport = { file: string; width: number; height: number; risks: Array<Risk | TimedRisk> };
 
+/** How a scan is going: frames looked at, of how many (when the video's length is known), every how many seconds. */
+export type ScanProgress = { frames: number; expectedFrames?: number; intervalSeconds?: number };
+
 /**
  * Scans one photo or video: every risk, boxes in the source's upright pixels; for a video, each risk once,
- * with the time it first appears. Throws a UserError for unreadable input.
+ * with the time it first appears. `everySeconds` sets the sampling rate of a video (a long one is spread
+ * over SCAN_MAX_FRAMES anyway); `onProgress` hears of each frame. Throws a UserError for unreadable input.
  */
-export async function scanFile(file: string, detector: NodeDetector): Promise<ScanReport> {
-  const plan = planScanFrames(await readPicture(file));
+export async function scanFile(
+  file: string,
+  detector: NodeDetector,
+  options: { everySeconds?: number; onProgress?: (progress: ScanProgress) => void } = {},
+): Promise<ScanReport> {
+  const plan = planScanFrames(await readPicture(file), options.everySeconds);
+  const progress = { expectedFrames: plan.expectedFrames, intervalSeconds: plan.intervalSeconds };
+  options.onProgress?.({ frames: 0, ...progress });
   const frameBytes = plan.frame.width * plan.frame.height * 3;
   const frames: Array<{ t: number; risks: Risk[] }> = [];
   let index = 0;
@@ -183,6 +193,7 @@ export async function scanFile(file: string, detector: NodeDetector): Promise<Sc
     const detections = await detector.detect({ rgb, width: plan.frame.width, height: plan.frame.height });
     frames.push({ t: index * (plan.intervalSeconds ?? 0), risks: assessFrame(toSourcePixels(detections, plan.scale, plan.source)) });
     index += 1;
+    options.onProgress?.({ frames: index, ...progress });
   }
   const risks = plan.intervalSeconds === undefined ? (frames[0]?.risks ?? []) : mergeVideoRisks(frames);
   return { file, width: plan.source.width, height: plan.source.height, risks };

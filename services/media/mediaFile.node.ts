@@ -8,6 +8,12 @@ import { UserError } from '../../core/shared/errors.std';
 /** The kind of media `input` is by its extension, once it is known to be a readable, non-empty file. */
 export async function checkMediaFile(input: string): Promise<MediaKind> {
   const name = path.basename(input);
+  // ExifTool is handed file names one to a line: a line break (or another control character) in a path
+  // cannot reach it, and the audit that proves a copy clean would fail after the whole encode.
+  // eslint-disable-next-line no-control-regex -- control characters are what is looked for
+  if (/[\u0000-\u001f\u007f]/.test(input)) {
+    throw new UserError(`The name of ${JSON.stringify(name)} (or of a folder it is in) has a line break or another control character, which SafeTake's metadata check cannot read. Rename it, then try again.`);
+  }
   const stat = await fs.promises.stat(input).catch(() => undefined);
   if (!stat) throw new UserError(`${name} cannot be found. It may have been moved or deleted.`);
   if (stat.isDirectory()) throw new UserError(`${name} is a folder: name the videos and photos in it.`);

@@ -3,7 +3,7 @@
  * Every refusal is a UserError in plain words.
  */
 import path from 'node:path';
-import type { AuditReport } from '../../core/media/audit.std';
+import { type AuditReport, notMediaReason } from '../../core/media/audit.std';
 import { orientationFromExifTool } from '../../core/media/ffmpegArgs.std';
 import { displaySize, mainVideoStream } from '../../core/media/probe.std';
 import type { MediaKind, MediaProbe } from '../../core/media/probe.std';
@@ -22,7 +22,11 @@ type Picture = { input: string; kind: MediaKind; probe: MediaProbe; photoOrienta
 /** A readable photo or video with a picture: what it is and how to stand it upright. Else a UserError. */
 export async function readPicture(input: string): Promise<Picture> {
   const kind = await checkMediaFile(input);
-  const probe = await probeMedia(input);
+  const probe = await probeMedia(input).catch(async (error: unknown) => {
+    // ffprobe's reasons are about media ("incomplete", "damaged"): a text file named .mp4 is no media at all.
+    const notMedia = notMediaReason(await auditFile(input), path.basename(input));
+    throw notMedia ? new UserError(notMedia) : error;
+  });
   const video = mainVideoStream(probe);
   if (!video || !displaySize(video)) throw new UserError(`${path.basename(input)} has no picture SafeTake can read.`);
   return { input, kind, probe, photoOrientation: kind === 'photo' ? photoOrientation(await auditFile(input)) : undefined };

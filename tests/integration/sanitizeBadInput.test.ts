@@ -94,6 +94,17 @@ describe('bad input', () => {
     await expectRefusal(audioOnly, /has no picture/);
   });
 
+  it('a name with a line break, before anything is encoded', async () => {
+    const broken = writeInput('line\nbreak.mp4', fs.readFileSync(path.join(CORPUS_DIR, 'video-metadata/android-gps.mp4')));
+    await expectRefusal(broken, /has a line break or another control character.*Rename it/);
+  });
+
+  it('a {name} template of a long multibyte name', async () => {
+    const long = writeInput(`${'日'.repeat(83)}.mp4`, fs.readFileSync(path.join(CORPUS_DIR, 'video-metadata/android-gps.mp4')));
+    const result = await sanitizeFile({ input: long, outputDir: emptyDir('long-name'), options: DEFAULT_SANITIZE_OPTIONS, nameTemplate: '{name}' });
+    expect(path.basename(result.output)).toMatch(/^日{60,}-001\.mp4$/);
+  });
+
   it('a file that does not exist', async () => {
     await expectRefusal(path.join(inputs, 'gone.mp4'), /cannot be found/);
   });
