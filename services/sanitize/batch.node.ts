@@ -3,6 +3,7 @@
  * reason and the batch goes on; any file, or the whole batch, can be cancelled.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { isUserError } from '../../core/shared/errors.std';
 import type { Region, SanitizeOptions } from '../../core/sanitize/plan.std';
@@ -16,6 +17,15 @@ export type Batch = {
   done: Promise<BatchItemState[]>;
 };
 
+/** The path with every link followed, or as it is when it cannot be (a missing file gets its own error later). */
+function resolveOnce(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
 /** Progress updates at most this often per file: smooth for a bar, cheap over IPC. */
 const UPDATE_INTERVAL_MS = 200;
 
@@ -24,7 +34,8 @@ export function startSanitizeBatch(
   onUpdate: (update: BatchUpdate) => void,
 ): Batch {
   const id = randomUUID();
-  const items: BatchItemState[] = request.inputs.map((input, index) => ({ index, input: input.path, status: 'queued', fraction: 0 }));
+  // Each file is resolved now, when it is chosen, and checked to be the same file when its turn comes.
+  const items: BatchItemState[] = request.inputs.map((input, index) => ({ index, input: resolveOnce(input.path), status: 'queued', fraction: 0 }));
   const controllers = items.map(() => new AbortController());
   let lastSent = 0;
   const publish = (force = false, finished = false) => {
@@ -49,6 +60,7 @@ export function startSanitizeBatch(
         item.outcome = await sanitizeFile(
           {
             input: item.input,
+            resolvedWhenChosen: true,
             outputDir: request.outputDir,
             options: { ...request.options, blur: [...request.options.blur, ...request.inputs[item.index]!.blur] },
             nameTemplate: request.nameTemplate,

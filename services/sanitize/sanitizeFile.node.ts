@@ -23,6 +23,11 @@ import { verifyCopy } from './verifyCopy.node';
 
 type SanitizeRequest = {
   input: string;
+  /**
+   * The input was resolved (every link followed) when the user chose it, maybe minutes ago in a batch: it
+   * must still be that very file, not a link swapped in since (assertUnchangedPath).
+   */
+  resolvedWhenChosen?: boolean;
   outputDir: string;
   options: SanitizeOptions;
   nameTemplate: string;
@@ -54,7 +59,7 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
   const input = path.resolve(request.input);
   const outputDir = path.resolve(request.outputDir);
   callbacks.onStage?.('reading');
-  await assertUnchangedPath(input);
+  if (request.resolvedWhenChosen) await assertUnchangedPath(input);
   const kind = await checkMediaFile(input);
   await checkOutputDir(outputDir);
 
