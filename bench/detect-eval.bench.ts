@@ -10,7 +10,7 @@
  * And for documents in a 1280x720 camera's picture, what the text detector alone sees in the frame the app
  * gives it (writingFrameWidth: 960x540) against a 640-wide one, in a full look and at a glance.
  *
- * Run: npm run bench -- bench/detect-eval.bench.ts
+ * Run: npx vitest run --project bench bench/detect-eval.bench.ts && node scripts/benchmarksDoc.mjs
  */
 import path from 'node:path';
 import { it } from 'vitest';

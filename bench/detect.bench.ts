@@ -9,7 +9,7 @@
  * lines out). Cache off (every frame inferred) and cache on (Human's
  * result cache, which a still camera hits) are both reported; the targets are judged on cache off.
  *
- * Run: npm run bench -- bench/detect.bench.ts
+ * Run: npx vitest run --project bench bench/detect.bench.ts && node scripts/benchmarksDoc.mjs
  */
 import fs from 'node:fs';
 import os from 'node:os';

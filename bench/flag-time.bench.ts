@@ -3,7 +3,7 @@
  * running (the built renderer, test bridge, fake 30 fps camera). The camera shows a clean room, then the same
  * room with risks planted in it, then the clean room again, and so on: first all four risks at once (a page,
  * a small face photo, a large portrait, i.e. a face in view, and a computer monitor: the worst case for two
- * cores), then each one alone (the issue's "a new risk flagged within 1 s of entering the view"); then all four
+ * cores), then each one alone (the target: a new risk flagged within 1 s of entering the view); then all four
  * and the face alone again while something keeps moving in a corner of the view (a board circling once a
  * second, as a hand at work would): the picture never stays still, so the models run as often as their shares
  * allow, which is where faces could be starved. In the page, every presented camera frame is sampled where
@@ -15,7 +15,7 @@
  * waiting for a turn or sharing the CPU. And for each flag, the entries in which it went away and came back, or
  * showed for a risk that was not there: a flicker, or a false flag.
  *
- * Run: npm run build && npm run bench -- bench/flag-time.bench.ts
+ * Run: npm run build && npx vitest run --project bench bench/flag-time.bench.ts && node scripts/benchmarksDoc.mjs
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -7,11 +7,10 @@
  * each) while something keeps moving in a corner of it, as a hand at work would, and while it moves over the
  * page, so that tesseract keeps reading it again: on a still picture the detectors mostly rest
  * (modelSchedule.std.ts, writingSchedule.std.ts), while the picture changes they take what their shares allow. Frames presented are
- * counted with requestVideoFrameCallback's presentedFrames over the same time (until session 11 this bench
- * counted the callbacks instead, which also drop when the UI thread is busy though the frame was shown: now a
- * column of its own); CPU is every Chromium process's, in cores kept busy over that time.
+ * counted with requestVideoFrameCallback's presentedFrames over the same time (the UI thread's frame callbacks,
+ * which also drop when it is busy though the frame was shown, are a column of their own); CPU is every Chromium process's, in cores kept busy over that time.
  *
- * Run: npm run build && npm run bench -- bench/preview.bench.ts
+ * Run: npm run build && npx vitest run --project bench bench/preview.bench.ts && node scripts/benchmarksDoc.mjs
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -3,7 +3,7 @@
  * TakeRecorder for a 10 s take and a 120 s take in one process; peak heap and RSS growth are compared. If
  * recordings were held in memory, the long take would need ~12x the short one's growth.
  *
- * Run: npm run bench -- bench/record.bench.ts
+ * Run: npx vitest run --project bench bench/record.bench.ts && node scripts/benchmarksDoc.mjs
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';

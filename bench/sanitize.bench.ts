@@ -3,7 +3,7 @@
  * files, in one process. Prints ratios (ours / bare) and real-time factors per preset, the picture quality
  * of the default preset (SSIM against the source), and a comparison with mat2 on the corpus.
  *
- * Run: npm run bench -- bench/sanitize.bench.ts
+ * Run: npx vitest run --project bench bench/sanitize.bench.ts && node scripts/benchmarksDoc.mjs
  */
 import fs from 'node:fs';
 import os from 'node:os';

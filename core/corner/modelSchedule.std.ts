@@ -38,8 +38,8 @@ export type ModelSchedule = {
 
 /**
  * Each periodic run comes round at most this often, and less often when it is slow: at most its share of the
- * worker's time. Fixed periods let slow runs take the whole worker, and a face in view went unflagged for
- * seconds; the shares leave faces the rest of the worker, and flag a photo within a second or so.
+ * worker's time: without the cap, slow runs would take the whole worker and leave a face in view unflagged
+ * for seconds; the shares leave faces the rest of the worker, and still flag a photo within a second or so.
  */
 export const PERIODS: Readonly<Record<PeriodicRun, { everyMs: number; maxShare: number }>> = {
   objects: { everyMs: 700, maxShare: 0.35 },

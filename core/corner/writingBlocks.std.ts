@@ -60,9 +60,9 @@ const READING_MARGIN_THICKNESSES = 1;
  * The parts of a frame OCR reads (whole pixels; overlapping parts merged): each group of lines the text
  * detector found, however small (a label, a one-line sign), with a margin. Tesseract binarises a picture with
  * one threshold and lays out its text once: on a whole camera frame, dark furniture and clutter set that
- * threshold and break up the page. A typewritten recipe in a desk scene, read whole, gave 3 stray characters;
- * read alone, at the same scale, most of its lines (tests/integration/detect.test.ts). bench/detect-eval
- * counts the planted papers quoted both ways; bench/detect times both.
+ * threshold and break up the page; read alone, at the same scale, each part keeps its lines
+ * (tests/integration/detect.test.ts). bench/detect-eval counts the planted papers quoted both ways; bench/detect
+ * times both.
  */
 export function readingRegions(lines: readonly WritingLine[], width: number, height: number): Box[] {
   const regions = writingGroups(lines).map((group) => {

@@ -15,7 +15,7 @@ export const ONNX_WASM_FILES = ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-th
 /**
  * onnxruntime's threads for the model. `safetake scan` runs one model at a time, and a second thread almost
  * halves a frame's time on two cores. In the app, the face and object worker, the preview and OCR share
- * those cores, and a second thread makes every model slower (bench/flag-time): the app runs it on one.
+ * those cores, and a second thread there competes with every other model for them: the app runs it on one.
  */
 export const WRITING_THREADS = { scan: 2, app: 1 } as const;
 

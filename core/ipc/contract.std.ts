@@ -2,7 +2,7 @@
  * The one typed IPC contract between the renderer and the main process.
  *
  * Every channel names its request and response schema here. The preload exposes exactly these channels
- * (`SafeTakeApi`), main validates every request against `requestSchema` before a handler sees it, and the
+ * (`SafeTakeApi`), main validates every request with `parseIpcRequest` (through `dispatchIpc`, which checks responses too) before a handler sees it, and the
  * test-only HTTP bridge dispatches through the same validator. Pure: zod only, no Electron, no Node.
  */
 import { z } from 'zod';

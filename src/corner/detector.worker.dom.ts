@@ -12,7 +12,7 @@ import { type ScaledRequest, serveModel } from './modelWorkerHost.dom';
 const origin = self.location.origin;
 const human = new Human(humanConfig({ modelBasePath: `${origin}/${ASSET_FOLDERS.models}/`, wasmPath: `${origin}/${ASSET_FOLDERS.wasm}/` }));
 // tfjs's multi-threaded WASM starts its threads from blob: scripts, which the app's CSP (script-src 'self')
-// refuses on purpose. SIMD without threads is only a little slower (docs/platform-facts.md): keep the CSP strict.
+// refuses on purpose: a strict CSP is worth more than the speed threads would add (docs/platform-facts.md).
 human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 /** Camera frames are scaled to this width: Human resizes to its models' inputs anyway, and smaller is cheaper to move. */
 const DETECT_WIDTH = 640;

@@ -11,7 +11,7 @@ import { type ScaledRequest, serveModel } from './modelWorkerHost.dom';
 
 const origin = self.location.origin;
 ort.env.wasm.wasmPaths = `${origin}/${ASSET_FOLDERS.onnxWasm}/`;
-// One thread in the app: a second slowed every other model on two cores (WRITING_THREADS).
+// One thread in the app (WRITING_THREADS says why).
 ort.env.wasm.numThreads = WRITING_THREADS.app;
 let model: WritingModel | undefined;
 let canvas: OffscreenCanvas | undefined;

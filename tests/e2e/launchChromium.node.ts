@@ -18,7 +18,7 @@ export const CHROMIUM = (() => {
 })();
 export const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
 
-/** Quiet, offline Chromium: without these it phones home at start-up (docs/architecture.md, Privacy). */
+/** Quiet, offline Chromium: without these it phones home at start-up (docs/platform-facts.md). */
 const OFFLINE_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

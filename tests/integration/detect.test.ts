@@ -79,7 +79,7 @@ describe('papers on a cluttered desk are read part by part', () => {
 });
 
 describe('papers OCR cannot read are still found as writing, where they are', () => {
-  // OCR read neither of these in any of 10 placements (bench/detect-eval, session 3).
+  // OCR alone reads neither of these at a webcam's resolution (bench/detect-eval counts them).
   const cases = [
     { item: 'documents/receipt-crumpled.png', room: 'room-kitchen.jpg', x: 380, y: 60, width: 200 },
     { item: 'documents/handwritten-page.png', room: 'room-bathroom.jpg', x: 40, y: 240, width: 260 },

@@ -13,6 +13,7 @@ import { dispatchIpc } from '../../core/ipc/dispatch.std';
 import { createIpcHandlers } from '../../services/app/ipcHandlers.node';
 import { pathPolicyFor } from '../../services/app/pathPolicy.node';
 import { closeExiftool } from '../../services/media/exiftool.node';
+import { decodeCheck, probeMedia } from '../../services/media/ffmpeg.node';
 import { sha256File } from '../../services/media/hash.node';
 import { SessionsService } from '../../services/sessions/sessions.node';
 import { TakeRecorder } from '../../services/sessions/takes.node';
@@ -76,12 +77,18 @@ describe('a playlist named as a video', () => {
   it('is read by nothing: no preview, no clip, no clean copy of the file it names', async () => {
     const file = playlist('inc.webm');
     const before = await sha256File(secretClip);
-    expect(refusal(await ipc('sanitize:previewFrame', { path: file }))).toMatch(/playlist or another kind of file/);
+    expect(refusal(await ipc('sanitize:previewFrame', { path: file }))).toMatch(/inc\.webm is a TXT file, not a video or photo/);
     const started = await ipc('sessions:start', { platform: 'Acme', task: '', terms: { amount: 1, currency: 'USD', per: 'clip' } });
     const sessionId = (started as { value: { id: string } }).value.id;
     const added = await ipc('sessions:addClips', { sessionId, paths: [file] });
-    expect(added).toMatchObject({ ok: true, value: { refused: [{ path: file, reason: expect.stringMatching(/playlist or another kind of file/) }] } });
+    expect(added).toMatchObject({ ok: true, value: { refused: [{ path: file, reason: expect.stringMatching(/not a video or photo/) }] } });
     expect(refusal(await ipc('sanitize:audit', { path: playlist('inc.mp4') }))).toMatch(/not a video or photo/);
+    // ffmpeg itself, asked directly, reads no playlist: the demuxers it may use are media ones only.
+    await expect(probeMedia(file)).rejects.toThrow(/playlist or another kind of file/);
+    const decoded = await decodeCheck(file, '0');
+    expect(decoded.frames).toBe(0);
+    expect(decoded.exitCode).not.toBe(0);
+    expect(decoded.errors.join(' ')).toMatch(/not on whitelist/);
     expect(await sha256File(secretClip)).toBe(before);
   });
 

@@ -99,7 +99,7 @@ describe('sessions over IPC', () => {
       ok: true,
       value: {
         refused: [
-          { path: notes, reason: expect.stringMatching(/no picture could be recovered/) },
+          { path: notes, reason: expect.stringMatching(/notes\.mov is a TXT file, not a video or photo/) },
           { path: '/etc/passwd', reason: expect.stringMatching(/only works on files in your home folder/) },
         ],
       },
