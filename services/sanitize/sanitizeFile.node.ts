@@ -54,6 +54,17 @@ async function checkOutputDir(outputDir: string): Promise<void> {
   });
 }
 
+/**
+ * The source's picture length for its clip record: what it declares, unless the copy found less of it (a clip
+ * cut short declares its whole length, and pay per minute must not count what is not there).
+ */
+function sourceLength(kind: string, probe: Parameters<typeof pictureEndSeconds>[0], foundSeconds: number | undefined): { sourceSeconds?: number } {
+  if (kind !== 'video') return {};
+  const declared = pictureEndSeconds(probe);
+  const seconds = foundSeconds !== undefined && declared !== undefined ? Math.min(declared, foundSeconds) : (foundSeconds ?? declared);
+  return seconds === undefined ? {} : { sourceSeconds: seconds };
+}
+
 export async function sanitizeFile(request: SanitizeRequest, callbacks: SanitizeCallbacks = {}): Promise<SanitizeOutcome> {
   const { signal } = callbacks;
   const input = path.resolve(request.input);
@@ -107,7 +118,7 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
       input,
       output,
       outputSha256: verified.after.sha256,
-      ...(kind === 'video' && pictureEndSeconds(probe) !== undefined ? { sourceSeconds: pictureEndSeconds(probe) } : {}),
+      ...sourceLength(kind, probe, encoded.recovered || verified.notes.length > 0 ? verified.pictureSeconds : undefined),
       before,
       after: { ...verified.after, file: output },
       checks: verified.checks,

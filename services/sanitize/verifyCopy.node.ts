@@ -11,7 +11,7 @@ export async function verifyCopy(
   temp: string,
   request: { input: string; kind: MediaKind; probe: MediaProbe; encoded: Encoded },
   signal: AbortSignal | undefined,
-): Promise<{ checks: VerificationCheck[]; after: AuditReport; notes: string[] }> {
+): Promise<{ checks: VerificationCheck[]; after: AuditReport; notes: string[]; pictureSeconds?: number }> {
   const { input, kind, probe, encoded } = request;
   const video = mainVideoStream(probe)!;
   const [decode, outputProbe, after] = await Promise.all([decodeCheck(temp, '0', signal), probeMedia(temp), auditFile(temp)]);
@@ -41,5 +41,5 @@ export async function verifyCopy(
       }
     }
   }
-  return { checks, after, notes };
+  return { checks, after, notes, pictureSeconds: pictureEndSeconds(outputProbe) };
 }

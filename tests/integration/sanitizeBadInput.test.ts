@@ -139,6 +139,9 @@ describe('a clip cut short while copying', () => {
     const hashBefore = await sha256File(cut);
     const result = await sanitizeFile({ input: cut, outputDir: emptyDir('cut-minute'), options: DEFAULT_SANITIZE_OPTIONS, nameTemplate: 'clip-{n}' });
     expect(result.notes.join(' ')).toMatch(/picture ends at 0:1\d of a declared 1:00: the rest is missing or damaged \(often a file cut short while copying\)/);
+    // Its clip is as long as what is there, not as long as it claims: pay per minute counts only that.
+    expect(result.sourceSeconds).toBeGreaterThan(10);
+    expect(result.sourceSeconds).toBeLessThan(20);
     expect(await sha256File(cut)).toBe(hashBefore);
   });
 });
