@@ -10,6 +10,9 @@ import { auditCommand, sanitizeCommand } from './commands/sanitize.node';
 import { scanCommand } from './commands/scan.node';
 import { UsageError } from './usage.std';
 
+/** How long the command may take to end on its own once its work is done. */
+const EXIT_GRACE_MS = 5000;
+
 type Command = {
   summary: string;
   usage: string;
@@ -111,6 +114,12 @@ if (process.env.SAFETAKE_SUPERVISED && process.connected) {
   // The channel only watches the launcher: it must not keep the worker alive once its work is done.
   process.channel?.unref();
   process.on('disconnect', () => {
+    if (process.platform === 'win32') {
+      // No process groups: cancel as for a stop signal (the work removes its partial copy), then go.
+      process.emit('SIGTERM' as 'disconnect');
+      setTimeout(() => process.exit(1), EXIT_GRACE_MS).unref();
+      return;
+    }
     try {
       process.kill(-process.pid, 'SIGKILL');
     } catch {
@@ -119,12 +128,16 @@ if (process.env.SAFETAKE_SUPERVISED && process.connected) {
   });
 }
 
-void main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`safetake: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+void main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`safetake: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  )
+  // The work is done: a handle something left open (a helper process that would not close) must not keep
+  // the command, and its launcher, waiting.
+  .finally(() => setTimeout(() => process.exit(), EXIT_GRACE_MS).unref());

@@ -60,13 +60,41 @@ export function isAllowedRequest(url: string, devServerOrigin?: string): boolean
   return false;
 }
 
-/** Permissions the app grants: camera and microphone, to its own pages, and nothing else ever. */
-export function isAllowedPermission(permission: string, requestingOrigin: string, devServerOrigin?: string): boolean {
-  if (permission !== 'media') return false;
-  return requestingOrigin === APP_ORIGIN || (devServerOrigin !== undefined && requestingOrigin === devServerOrigin);
+/**
+ * The origin of a URL or an origin string, app:// included: the WHATWG URL parser gives any scheme it does not
+ * know the opaque origin "null", so app://safetake would never match itself. Undefined when it is no URL.
+ */
+export function originOf(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol === `${APP_SCHEME}:`) return `${parsed.protocol}//${parsed.host}`;
+  return parsed.origin === 'null' ? undefined : parsed.origin;
 }
 
-/** Media types in a 'media' request: only video and audio capture (never screen or window capture). */
+/**
+ * Permissions the app grants: camera and microphone, to its own pages (`requesting` is the page's URL or its
+ * origin, as Electron gives it), and nothing else ever.
+ */
+export function isAllowedPermission(permission: string, requesting: string, devServerOrigin?: string): boolean {
+  if (permission !== 'media') return false;
+  const origin = originOf(requesting);
+  return origin !== undefined && (origin === APP_ORIGIN || (devServerOrigin !== undefined && origin === devServerOrigin));
+}
+
+/**
+ * The capture a 'media' request asks for: the camera, with or without the microphone, as SafeTake always asks.
+ * Screen capture arrives as a media request with no type at all (or only 'audio' beside a screen): refused.
+ */
 export function isAllowedMediaTypes(mediaTypes: readonly string[] | undefined): boolean {
-  return (mediaTypes ?? []).every((type) => type === 'video' || type === 'audio');
+  const types = mediaTypes ?? [];
+  return types.includes('video') && types.every((type) => type === 'video' || type === 'audio');
+}
+
+/** A permission check names one capture type; 'unknown' is a capture that is not a camera or microphone. */
+export function isAllowedMediaCheck(mediaType: string | undefined): boolean {
+  return mediaType === 'video' || mediaType === 'audio';
 }

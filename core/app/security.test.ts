@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isAllowedMediaTypes, isAllowedPermission, isAllowedRequest } from './security.std';
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isAllowedMediaCheck, isAllowedMediaTypes, isAllowedPermission, isAllowedRequest, originOf } from './security.std';
 
 describe('isAllowedRequest', () => {
   it('allows the app origin and in-memory URLs', () => {
@@ -37,10 +37,27 @@ describe('permissions', () => {
     }
   });
 
-  it('allows camera and microphone but not screen capture', () => {
+  it('knows its own origin from any of its URLs, though URL parsers give app:// an opaque one', () => {
+    expect(new URL(`${APP_ORIGIN}/index.html`).origin).toBe('null');
+    for (const url of [APP_ORIGIN, `${APP_ORIGIN}/`, `${APP_ORIGIN}/index.html`]) {
+      expect(originOf(url)).toBe(APP_ORIGIN);
+      expect(isAllowedPermission('media', url)).toBe(true);
+    }
+    expect(isAllowedPermission('media', 'app://elsewhere/index.html')).toBe(false);
+    expect(isAllowedPermission('media', 'not a url')).toBe(false);
+    expect(isAllowedPermission('media', 'http://localhost:51730/', 'http://localhost:5173')).toBe(false);
+  });
+
+  it('allows the camera, with or without the microphone, but never screen capture', () => {
     expect(isAllowedMediaTypes(['video'])).toBe(true);
     expect(isAllowedMediaTypes(['video', 'audio'])).toBe(true);
     expect(isAllowedMediaTypes(['video', 'screen' as string])).toBe(false);
+    // Screen capture through getUserMedia arrives with no type, or only the microphone's beside it.
+    expect(isAllowedMediaTypes([])).toBe(false);
+    expect(isAllowedMediaTypes(undefined)).toBe(false);
+    expect(isAllowedMediaTypes(['audio'])).toBe(false);
+    expect(isAllowedMediaCheck('video')).toBe(true);
+    expect(isAllowedMediaCheck('unknown')).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@
  * handlers. The work itself lives in services/, shared with the CLI.
  */
 import path from 'node:path';
-import { BrowserWindow, app, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../core/app/security.std';
 import { ipcChannels } from '../../core/ipc/contract.std';
 import { type EmitIpcEvent, dispatchIpc } from '../../core/ipc/dispatch.std';
@@ -19,6 +19,8 @@ import { printPdf } from './printPdf.main';
 import { denyNavigationAndPopups, lockDownSession } from './security.main';
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
+/** How long quitting waits for the session log and ExifTool to close. */
+const QUIT_GRACE_MS = 5000;
 const PRELOAD = path.join(__dirname, '../preload/index.js');
 /** Set by `electron-vite dev` only; a packaged app never loads from a server. */
 const DEV_SERVER_URL = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -44,7 +46,18 @@ const emit: EmitIpcEvent = (event, payload) => {
 
 function registerIpc(dataDir: string): void {
   const sessions = new SessionsService(dataDir);
-  app.on('will-quit', () => void sessions.close().catch((error: unknown) => console.error('[sessions] the log did not close cleanly', error)));
+  // Electron does not wait for promises started in will-quit: quitting is held until the log is flushed and
+  // its lock released (and ExifTool closed), for a few seconds at most.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    const closing = Promise.allSettled([sessions.close(), closeExiftool()]);
+    void Promise.race([closing, new Promise((resolve) => setTimeout(resolve, QUIT_GRACE_MS))]).finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
   const takes = new TakeRecorder(dataDir, sessions);
   const dialogs = { pickMedia, pickEvidence, pickFolder, pickSaveFile };
   const handlers = createIpcHandlers({ dataDir, sessions, takes, pathPolicy: pathPolicyFor(dataDir), emit, ...dialogs, printPdf });
@@ -54,7 +67,7 @@ function registerIpc(dataDir: string): void {
       const frame = event.senderFrame;
       const sender = frame?.url ?? '';
       const isMainFrame = frame !== null && frame === event.sender.mainFrame;
-      const trusted = isMainFrame && (sender.startsWith(`${APP_ORIGIN}/`) || (DEV_SERVER_ORIGIN !== undefined && sender.startsWith(DEV_SERVER_ORIGIN)));
+      const trusted = isMainFrame && (sender.startsWith(`${APP_ORIGIN}/`) || (DEV_SERVER_ORIGIN !== undefined && sender.startsWith(`${DEV_SERVER_ORIGIN}/`)));
       if (!trusted) return { ok: false, error: { code: 'not-allowed', message: 'Refused: not the SafeTake window.' } };
       return dispatchIpc(handlers, channel, payload, (error) => console.error(`[ipc] ${channel} failed`, error));
     });
@@ -92,8 +105,9 @@ function createWindow(): void {
 /** A second launch brings the open window forward: two instances would both write the session log. */
 function focusFirstWindow(): void {
   const [window] = BrowserWindow.getAllWindows();
-  if (!window) return;
+  if (!window) return createWindow();
   if (window.isMinimized()) window.restore();
+  window.show();
   window.focus();
 }
 
@@ -112,6 +126,10 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
+  }).catch((error: unknown) => {
+    // A start-up that failed must not leave a windowless process holding the single-instance lock.
+    dialog.showErrorBox('SafeTake could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
   });
 }
 
@@ -119,6 +137,3 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => {
-  void closeExiftool();
-});

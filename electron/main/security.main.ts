@@ -3,7 +3,7 @@
  * microphone for our own pages are refused, navigation and new windows are denied.
  */
 import { type Session, app } from 'electron';
-import { isAllowedMediaTypes, isAllowedPermission, isAllowedRequest } from '../../core/app/security.std';
+import { isAllowedMediaCheck, isAllowedMediaTypes, isAllowedPermission, isAllowedRequest } from '../../core/app/security.std';
 
 export function lockDownSession(session: Session, devServerOrigin: string | undefined): void {
   session.webRequest.onBeforeRequest((details, callback) => {
@@ -12,16 +12,13 @@ export function lockDownSession(session: Session, devServerOrigin: string | unde
     callback({ cancel: !allowed });
   });
 
-  session.setPermissionRequestHandler((webContents, permission, callback, details) => {
-    const origin = new URL(details.requestingUrl).origin;
+  session.setPermissionRequestHandler((_webContents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
-    callback(isAllowedPermission(permission, origin, devServerOrigin) && isAllowedMediaTypes(mediaTypes));
+    callback(isAllowedPermission(permission, details.requestingUrl, devServerOrigin) && isAllowedMediaTypes(mediaTypes));
   });
-  // A check names one media type, 'unknown' when Chromium cannot tell: then only the origin decides.
-  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) => {
-    const mediaType = details.mediaType === 'unknown' ? undefined : details.mediaType;
-    return isAllowedPermission(permission, requestingOrigin, devServerOrigin) && isAllowedMediaTypes(mediaType && [mediaType]);
-  });
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) =>
+    isAllowedPermission(permission, requestingOrigin, devServerOrigin) && isAllowedMediaCheck(details.mediaType),
+  );
   session.setDevicePermissionHandler(() => false);
 }
 

@@ -40,9 +40,18 @@ function optionalModule<T>(id: string): T | undefined {
   }
 }
 
+/**
+ * A binary that ships in a package lies, in the packaged app, under app.asar.unpacked (electron-builder.yml,
+ * asarUnpack): the path the package gives points into app.asar, which Electron's fs reads but a spawned
+ * process cannot.
+ */
+export function outsideAsar(file: string): string {
+  return file.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+}
+
 function firstExisting(name: string, candidates: Array<[string | undefined, string]>): Binary {
   for (const [file, source] of candidates) {
-    if (file && isExecutableFile(file)) return { path: file, source };
+    if (file && isExecutableFile(outsideAsar(file))) return { path: outsideAsar(file), source };
   }
   const tried = candidates.map(([file, source]) => `${source}${file ? ` (${file})` : ''}`).join(', ');
   throw new UserError(

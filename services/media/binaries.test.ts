@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { resolveDataDir } from '../app/dataDir.node';
-import { resolveFfmpeg, resolveFfprobe } from './binaries.node';
+import { outsideAsar, resolveFfmpeg, resolveFfprobe } from './binaries.node';
 
 describe('resolveFfmpeg / resolveFfprobe', () => {
   it('prefers FFMPEG_BIN and finds ffprobe beside it', () => {
@@ -23,6 +23,14 @@ describe('resolveFfmpeg / resolveFfprobe', () => {
     const nowhere = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-nobin-'));
     const env = { PATH: nowhere, FFMPEG_BIN: path.join(nowhere, 'ffmpeg') };
     expect(() => resolveFfmpeg(env)).toThrowError(/cannot find ffmpeg.*FFMPEG_BIN.*ffmpeg-static.*PATH/);
+  });
+});
+
+describe('outsideAsar', () => {
+  it('points a packaged binary at the unpacked copy a process can run', () => {
+    expect(outsideAsar('/opt/SafeTake/resources/app.asar/node_modules/ffmpeg-static/ffmpeg')).toBe('/opt/SafeTake/resources/app.asar.unpacked/node_modules/ffmpeg-static/ffmpeg');
+    expect(outsideAsar('C:\\SafeTake\\resources\\app.asar\\node_modules\\x.exe')).toBe('C:\\SafeTake\\resources\\app.asar.unpacked\\node_modules\\x.exe');
+    expect(outsideAsar('/usr/bin/ffmpeg')).toBe('/usr/bin/ffmpeg');
   });
 });
 

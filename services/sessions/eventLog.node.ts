@@ -49,7 +49,11 @@ export function describeOpenReport(report: OpenReport): string | undefined {
 export class EventLog {
   private queue: Promise<unknown> = Promise.resolve();
 
+  /** Set once a failed append could not be cut back: nothing more is written until the log is opened again. */
+  private unusable: string | undefined;
+
   private constructor(
+    private readonly file: string,
     private readonly handle: fs.FileHandle,
     private readonly lock: LogLock,
     private state: Pick<ParsedLog, 'entries' | 'lastHash'>,
@@ -77,6 +81,7 @@ export class EventLog {
     }
     const report: OpenReport = {};
     let size = parsed.raw.length;
+    if (parsed.torn || parsed.missingFinalNewline) await lock.assertHeld();
     if (parsed.torn) {
       const aside = `${parsed.file}.torn-${Date.now()}`;
       await fs.writeFile(aside, parsed.raw.subarray(size - parsed.torn.bytes), { flush: true });
@@ -91,7 +96,7 @@ export class EventLog {
       size += 1;
       report.newlineRestored = true;
     }
-    return { log: new EventLog(handle, lock, parsed, size), report };
+    return { log: new EventLog(parsed.file, handle, lock, parsed, size), report };
   }
 
   get entries(): readonly LogEntry[] {
@@ -110,6 +115,7 @@ export class EventLog {
    */
   append(event: EventData, now = new Date()): Promise<LogEntry> {
     const write = this.queue.then(async () => {
+      if (this.unusable) throw new UserError(this.unusable);
       await this.lock.assertHeld();
       const entry = nextEntry(this.state, event, localTimestamp(now));
       const line = formatLine(entry);
@@ -119,7 +125,10 @@ export class EventLog {
         if (bytesWritten !== bytes.length) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
         await this.handle.datasync();
       } catch (error) {
-        await this.handle.truncate(this.size).catch(() => undefined);
+        // By path: a handle opened to append may not truncate (Windows gives it append access only).
+        await fs.truncate(this.file, this.size).catch(() => {
+          this.unusable = 'A write to the session log failed and could not be undone, so SafeTake writes no more to it until it is opened again (restart SafeTake); run "safetake log verify" then.';
+        });
         const code = (error as NodeJS.ErrnoException).code ?? '';
         if (NO_ROOM.has(code)) throw new UserError('The disk is full, so this was not saved in the session log. Free some space and try again; everything saved before is intact.');
         throw new UserError(`The session log could not be written (${code || (error as Error).message}); everything saved before is intact.`);
@@ -135,7 +144,10 @@ export class EventLog {
 
   async close(): Promise<void> {
     await this.queue;
-    await this.handle.close();
-    await this.lock.release();
+    try {
+      await this.handle.close();
+    } finally {
+      await this.lock.release();
+    }
   }
 }

@@ -52,12 +52,19 @@ export class SessionsService {
   constructor(private readonly dataDir: string) {}
 
   private log(): Promise<EventLog> {
-    this.opened ??= EventLog.open(this.dataDir).then(({ log, report }) => {
+    if (this.opened) return this.opened;
+    const opening = EventLog.open(this.dataDir).then(({ log, report }) => {
       this.notice = describeOpenReport(report);
       if (this.notice) console.warn(`[sessions] ${this.notice}`);
       return log;
     });
-    return this.opened;
+    // A log that could not be opened (another SafeTake has it, or it was damaged and is repaired since) is
+    // tried again on the next action, not refused until the app restarts.
+    opening.catch(() => {
+      if (this.opened === opening) this.opened = undefined;
+    });
+    this.opened = opening;
+    return opening;
   }
 
   private async sessions(): Promise<Session[]> {
