@@ -8,6 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLog } from '../../services/sessions/eventLog.node';
 import { type Bridge, startBridge } from '../e2e/bridge.node';
 
 let bridge: Bridge;
@@ -49,6 +50,34 @@ describe('the test bridge', () => {
     const { Origin: _origin, ...withoutOrigin } = own();
     expect((await post(withoutOrigin, '{}')).status).toBe(403);
     expect((await post({ ...own(), 'Content-Type': 'text/plain' }, '{}')).status).toBe(415);
+  });
+
+  it('is one of two on one data folder: the second is refused, and the log stays whole', async () => {
+    const other = await startBridge({ rendererDir: dataDir, dataDir, printPdf: async () => Buffer.alloc(0) });
+    const call = async (origin: string, channel: string, body: unknown) => {
+      const url = new URL(`${origin}/__ipc/${channel}`);
+      return new Promise<{ ok: boolean; error?: { message: string } }>((resolve, reject) => {
+        const request = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { Host: url.host, Origin: origin, 'Content-Type': 'application/json' } }, (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve(JSON.parse(text)));
+        });
+        request.on('error', reject);
+        request.end(JSON.stringify(body));
+      });
+    };
+    const terms = { amount: 1, currency: 'USD', per: 'clip' };
+    try {
+      expect(await call(bridge.origin, 'sessions:start', { platform: 'Acme', task: '', terms })).toMatchObject({ ok: true });
+      expect(await call(other.origin, 'sessions:start', { platform: 'Other', task: '', terms })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/open in another SafeTake/) } });
+      expect(await call(bridge.origin, 'sessions:phase', { action: 'start', phase: 'waiting' })).toMatchObject({ ok: true });
+      expect(await call(other.origin, 'sessions:phase', { action: 'start', phase: 'uploading' })).toMatchObject({ ok: false });
+    } finally {
+      await other.close();
+    }
+    const log = await readLog(dataDir);
+    expect(log.broken).toBeUndefined();
+    expect(log.entries.map((entry) => entry.event.type)).toEqual(['session.started', 'phase.started']);
   });
 
   it('answers a body too large with 413, and goes on answering', async () => {
