@@ -1,6 +1,6 @@
 /** The sanitize options as a schema: the one validation for the IPC contract and the CLI. */
 import { z } from 'zod';
-import { DEFAULT_NAME_TEMPLATE } from './outputName.std';
+import { DEFAULT_NAME_TEMPLATE, utf8Length } from './outputName.std';
 
 export const regionSchema = z.object({
   x: z.number().finite().min(0),
@@ -21,7 +21,7 @@ export const nameTemplateSchema = z
   .max(80)
   .regex(/^[^/\\]*$/, 'a name template cannot contain folder separators')
   // Bytes, not characters: the name it makes must fit a file system's 255 bytes with the original's name in it.
-  .refine((template) => new TextEncoder().encode(template).length <= 120, 'a name template must be at most 120 bytes (40 characters of Chinese or Japanese)')
+  .refine((template) => utf8Length(template) <= 120, 'a name template must be at most 120 bytes (40 characters of Chinese or Japanese)')
   .default(DEFAULT_NAME_TEMPLATE);
 
 /** "x,y,w,h" as typed on the command line. */

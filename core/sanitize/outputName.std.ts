@@ -10,7 +10,8 @@ export const DEFAULT_NAME_TEMPLATE = 'clip-{n}';
  */
 const MAX_NAME_BYTES = 200;
 
-const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+/** A text's length as a file system counts it: UTF-8 bytes. */
+export const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
 /** The longest start of `text` within `bytes` UTF-8 bytes, never splitting a character. */
 function fitBytes(text: string, bytes: number): string {

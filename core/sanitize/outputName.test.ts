@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nameTemplateSchema } from './options.std';
-import { fillNameTemplate } from './outputName.std';
+import { fillNameTemplate, utf8Length } from './outputName.std';
 
-const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
 describe('fillNameTemplate', () => {
   it('numbers copies and reuses the original name only when asked', () => {
