@@ -10,6 +10,9 @@
  * And for documents in a 1280x720 camera's picture, what the text detector alone sees in the frame the app
  * gives it (writingFrameWidth: 960x540) against a 640-wide one, in a full look and at a glance.
  *
+ * On real photographs (scenes-real), recall per category and false flags on clean rooms by the targets'
+ * matching rule, with and without the second object model, SSDLite.
+ *
  * Run: npx vitest run --project bench bench/detect-eval.bench.ts && node scripts/benchmarksDoc.mjs
  */
 import path from 'node:path';
@@ -18,7 +21,12 @@ import { type Box, centreInside, iou, scaleBox } from '../core/media/geometry.st
 import { ocrScale } from '../core/corner/detectors.std';
 import { type Risk, type RiskCategory, assessFrame } from '../core/corner/risks.std';
 import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, writingFrameWidth } from '../core/corner/writingModel.std';
-import { scanFile } from '../services/corner/detector.node';
+import type { FrameDetections } from '../core/corner/detections.std';
+import { planScanFrames } from '../core/corner/scanPlan.std';
+import { inSourcePixels, scanFile } from '../services/corner/detector.node';
+import { ffmpegRawFrames } from '../services/media/ffmpeg.node';
+import { readPicture } from '../services/media/picture.node';
+import { FALSE_FLAG_CATEGORIES, LABELLED_CATEGORIES, flagMatches, sceneImage, scenesReal } from '../tests/integration/scenesReal.node';
 import { decodeFrame, plantInRoom } from '../tests/integration/composites.node';
 import { CLEAN_ROOMS, CORPUS_DIR } from '../tests/integration/corpus.node';
 import { glanceThenAround, useDetector } from '../tests/integration/detectorFixture.node';
@@ -164,3 +172,71 @@ it('recall per category and false flags per clean room', async () => {
   report.line(`\nFlags on clean rooms (bottles left out):`);
   report.line(table(['room', 'flags', 'what'], falseRows));
 }, 3_600_000);
+
+/**
+ * Real photographs (scenes-real): recall per category and false flags on clean rooms, with the rules as
+ * they run and, in the same run, without SSDLite's finds (what the second object model adds); and what each
+ * model costs per picture, as a share of the whole scan.
+ */
+it('recall per category and false flags on real photos (scenes-real)', async () => {
+  const { scenes, clean } = scenesReal();
+  const rulesets = { 'both object models': (found: FrameDetections) => assessFrame(found), 'without SSDLite': (found: FrameDetections) => assessFrame({ ...found, ssdObjects: [] }) };
+  const recall = Object.fromEntries(Object.keys(rulesets).map((name) => [name, Object.fromEntries(LABELLED_CATEGORIES.map((category) => [category, { found: 0, total: 0 }]))]));
+  const misses: Array<Array<string | number>> = [];
+  const falseFlags: Record<string, number[]> = Object.fromEntries(Object.keys(rulesets).map((name) => [name, []]));
+  const falseRows: Array<Array<string | number>> = [];
+  const cost = { ssd: 0, rest: 0 };
+  for (const file of [...scenes.map((scene) => scene.file), ...clean]) {
+    const { found, ms } = await detectPicture(sceneImage(file));
+    cost.ssd += ms.ssd;
+    cost.rest += ms.rest;
+    const labels = scenes.find((scene) => scene.file === file)?.labels;
+    for (const [name, assess] of Object.entries(rulesets)) {
+      const risks = assess(found);
+      if (!labels) {
+        const flags = risks.filter((risk) => FALSE_FLAG_CATEGORIES.includes(risk.category));
+        falseFlags[name]!.push(flags.length);
+        if (name === 'both object models' && flags.length > 0) falseRows.push([file, flags.map((risk) => `${risk.label}, ${risk.where} (${risk.score.toFixed(2)})`).join('; ')]);
+        continue;
+      }
+      for (const label of labels) {
+        const hit = risks.some((risk) => flagMatches(risk, label));
+        recall[name]![label.category]!.total += 1;
+        if (hit) recall[name]![label.category]!.found += 1;
+        else if (name === 'both object models') misses.push([file, label.category, `${label.box.x},${label.box.y} ${label.box.w}x${label.box.h}`]);
+      }
+    }
+  }
+  const percent = ({ found, total }: { found: number; total: number }) => `${found}/${total} (${Math.round((100 * found) / total)}%)`;
+  report.line(`\nReal photos (scenes-real: ${scenes.length} labelled scenes, ${clean.length} clean rooms), as safetake scan sees them`);
+  report.line(
+    table(
+      ['rules', ...LABELLED_CATEGORIES, 'false flags on clean rooms (mean, most on one)'],
+      Object.keys(rulesets).map((name) => {
+        const flags = falseFlags[name]!;
+        return [name, ...LABELLED_CATEGORIES.map((category) => percent(recall[name]![category]!)), `${(flags.reduce((a, b) => a + b, 0) / flags.length).toFixed(2)}, ${Math.max(...flags)}`];
+      }),
+    ),
+  );
+  report.line(`SSDLite (whole frame and tiles) took ${((100 * cost.ssd) / (cost.ssd + cost.rest)).toFixed(0)}% of the scans' model time (the other models and OCR: the rest).`);
+  report.line(`\nMissed on real photos (file, category, labelled box):`);
+  report.line(table(['file', 'category', 'box'], misses));
+  report.line(`\nFlags on the clean real rooms:`);
+  report.line(table(['room', 'flags'], falseRows.length > 0 ? falseRows : [['—', 'none']]));
+}, 3_600_000);
+
+/** One picture through the scan's models, as `safetake scan` decodes it, in its own pixels; with the time SSDLite took and the rest. */
+async function detectPicture(file: string): Promise<{ found: FrameDetections; ms: { ssd: number; rest: number } }> {
+  const plan = planScanFrames(await readPicture(file));
+  for await (const rgb of ffmpegRawFrames(plan.invocation, plan.frame.width * plan.frame.height * 3)) {
+    const frame = { rgb, width: plan.frame.width, height: plan.frame.height };
+    const started = performance.now();
+    const rest = await opened.detector.detect(frame, { faces: true, photos: true, objects: true, writing: true, text: true });
+    const restMs = performance.now() - started;
+    const ssdStarted = performance.now();
+    await opened.detector.runSsd(frame);
+    const ssdMs = performance.now() - ssdStarted;
+    return { found: inSourcePixels(rest, plan.scale, plan.source), ms: { ssd: ssdMs, rest: restMs - ssdMs } };
+  }
+  throw new Error(`${file}: no picture`);
+}

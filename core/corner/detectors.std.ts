@@ -3,7 +3,8 @@
  * definition for the app's Web Worker and for `safetake scan` in Node, so both give the same answers. Pure.
  */
 import type { Box } from '../media/geometry.std';
-import { OCR_MIN_WORD_CONFIDENCE, type FaceDetection, type ObjectDetection, type TextLine } from './risks.std';
+import { OCR_MIN_WORD_CONFIDENCE } from './risks.std';
+import type { FaceDetection, ObjectDetection, TextLine } from './detections.std';
 
 /** The model files the app bundles (from @vladmandic/human/models), loaded from the app's own origin. */
 export const HUMAN_MODEL_FILES = ['blazeface.json', 'blazeface.bin', 'centernet.json', 'centernet.bin'] as const;

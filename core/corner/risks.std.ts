@@ -3,8 +3,10 @@
  * what to do about it. The same rules run in the app (live camera) and in `safetake scan`. Pure.
  */
 import { type Box, area, centreInside, clampToFrame, coverage, iou, union, whereInFrame } from '../media/geometry.std';
+import type { FrameDetections, ObjectDetection, TextLine } from './detections.std';
+import { booksIn, screensIn } from './objects.std';
+import { type FaceKind, facesIn, peopleIn } from './people.std';
 import { type PersonalDetail, personalDetailsIn } from './textRisk.std';
-import { type WritingLine } from './writingLines.std';
 import { writingBlocks } from './writingBlocks.std';
 
 /** The categories of `safetake scan --json`, fixed by the CLI's documented format. */
@@ -19,25 +21,6 @@ export type RiskCategory = (typeof RISK_CATEGORIES)[number];
 export type RiskSource = 'faces' | 'photos' | 'objects' | 'writing' | 'text';
 export const RISK_SOURCES: readonly RiskSource[] = ['faces', 'photos', 'objects', 'writing', 'text'];
 
-export type ObjectDetection = { label: string; score: number; box: Box };
-export type FaceDetection = { score: number; box: Box };
-/** A line (or block) of words OCR read, with the mean word confidence (0..100). */
-export type TextLine = { text: string; confidence: number; box: Box };
-
-export type FrameDetections = {
-  width: number;
-  height: number;
-  objects?: readonly ObjectDetection[];
-  /** Faces BlazeFace found on the whole frame. */
-  faces?: readonly FaceDetection[];
-  /** Faces BlazeFace found on tiles of the frame (facesFromTiles). */
-  tileFaces?: readonly FaceDetection[];
-  /** Lines of writing the text detector found (writingLines). */
-  writing?: readonly WritingLine[];
-  /** What OCR read. */
-  lines?: readonly TextLine[];
-};
-
 export type Risk = {
   category: RiskCategory;
   /** What it is, in words: "Readable text", "Photo with a face", "Screen", ... */
@@ -48,7 +31,8 @@ export type Risk = {
   text?: string;
   /** Personal details the text seems to contain. */
   details?: PersonalDetail[];
-  severity: 'high' | 'medium';
+  /** `low`: worth a look, not worth moving (book titles on a shelf). */
+  severity: 'high' | 'medium' | 'low';
   source: RiskSource;
   /** Where it is, in words ("bottom left"). */
   where: string;
@@ -57,55 +41,24 @@ export type Risk = {
 };
 
 /**
- * COCO labels that give something away, with the category and the noun the guidance uses. Everything else
- * COCO knows (cups, chairs, plants, ovens...) says nothing about who or where the worker is.
+ * COCO labels other than screens, people and books that give something away, with the category and the noun
+ * the guidance uses. Everything else COCO knows (cups, chairs, plants, ovens...) says nothing about who or
+ * where the worker is.
  */
 const RISKY_OBJECTS: Readonly<Record<string, { category: RiskCategory; label: string; noun: string }>> = {
-  tv: { category: 'screen', label: 'Screen', noun: 'screen' },
-  laptop: { category: 'screen', label: 'Laptop screen', noun: 'laptop' },
-  'cell phone': { category: 'screen', label: 'Phone', noun: 'phone' },
-  book: { category: 'document', label: 'Books or papers', noun: 'books or papers' },
   bottle: { category: 'medicine', label: 'Medicine or label', noun: 'bottle' },
   car: { category: 'other', label: 'Vehicle (number plate)', noun: 'view of the vehicle' },
   truck: { category: 'other', label: 'Vehicle (number plate)', noun: 'view of the vehicle' },
   motorcycle: { category: 'other', label: 'Vehicle (number plate)', noun: 'view of the vehicle' },
   bus: { category: 'other', label: 'Vehicle (number plate)', noun: 'view of the vehicle' },
 };
-
-/**
- * Score thresholds, measured on the corpus with Human 3.3's CenterNet and BlazeFace:
- * - CenterNet scores clutter in a clean kitchen at 0.20-0.29 (cups, bowls, a bottle); real monitors, books
- *   and phones in the COCO scenes score 0.30-0.60. 0.30 keeps the real ones.
- * - It also reports many loose `person` boxes below 0.5 around real people: a second person needs 0.5.
- * - BlazeFace scores real faces 0.65-0.95 and found a 0.52 "face" in a kitchen's crockery: 0.6.
- */
+const SCREEN_WORDS: Readonly<Record<string, { label: string; noun: string }>> = {
+  tv: { label: 'Screen', noun: 'screen' },
+  laptop: { label: 'Laptop screen', noun: 'laptop' },
+  'cell phone': { label: 'Phone', noun: 'phone' },
+};
+/** CenterNet scores clutter in a clean kitchen at 0.20-0.29 (cups, bowls, a bottle); real bottles 0.30-0.60. */
 export const OBJECT_MIN_SCORE = 0.3;
-export const PERSON_MIN_SCORE = 0.5;
-/**
- * A phone is small and mostly hidden by the hand holding it: CenterNet scored the phones held up in the
- * corpus's COCO scenes 0.21-0.27, and it named nothing "cell phone" at 0.15 or more in nine rooms without one
- * (the five clean rooms and four ADE20K rooms). A phone left in view shows its notifications to the dataset;
- * a wrong "Phone" costs the user a glance.
- */
-export const PHONE_MIN_SCORE = 0.2;
-
-/** The score a COCO label needs before the rules believe it. */
-function objectMinScore(label: string): number {
-  if (label === 'person') return PERSON_MIN_SCORE;
-  if (label === 'cell phone') return PHONE_MIN_SCORE;
-  return OBJECT_MIN_SCORE;
-}
-const FACE_MIN_SCORE = 0.6;
-/**
- * Faces found on tiles (photos) need more: planted photos score 0.69-0.96 there, while tiles of clean rooms
- * gave up to 0.60 (a portrait kitchen's sink) on things that are not faces.
- */
-export const PHOTO_MIN_SCORE = 0.65;
-/**
- * A face smaller than this share of the frame's short side is not the worker at the camera: it is in a
- * photo, a poster or far away. The worker filming their hands fills much more of the frame when in view.
- */
-export const SMALL_FACE_FRACTION = 0.15;
 /** OCR words below this confidence (0..100) are mostly texture read as letters. */
 export const OCR_MIN_WORD_CONFIDENCE = 70;
 /** A text line is "readable" with at least this many letters or digits in confident words. */
@@ -122,9 +75,9 @@ const MAX_QUOTE = 140;
 
 /** Applies every rule to one frame: the risks in it, most severe first, biggest first within a severity. */
 export function assessFrame(frame: FrameDetections): Risk[] {
-  const objects = (frame.objects ?? []).filter((object) => object.score >= objectMinScore(object.label));
-  const screens = objects.filter((object) => RISKY_OBJECTS[object.label]?.category === 'screen');
-  const people = objects.filter((object) => object.label === 'person').sort((a, b) => area(b.box) - area(a.box));
+  const objects = frame.objects ?? [];
+  const screens = screensIn(objects, frame.ssdObjects ?? []);
+  const people = peopleIn(frame);
   // The largest person is taken to be the worker; only the others are "another person".
   const others = dropContained(people.slice(1), people[0]);
 
@@ -136,38 +89,31 @@ export function assessFrame(frame: FrameDetections): Risk[] {
     risks.push({ ...rest, box, where, guidance: guidanceFor(risk.category, risk.label, noun, where) });
   };
 
-  for (const object of objects) {
+  for (const object of objects.filter((candidate) => candidate.score >= OBJECT_MIN_SCORE)) {
     const rule = RISKY_OBJECTS[object.label];
-    if (!rule) continue;
-    add({ category: rule.category, label: rule.label, noun: rule.noun, score: object.score, box: object.box, severity: 'medium', source: 'objects' });
+    if (rule) add({ category: rule.category, label: rule.label, noun: rule.noun, score: object.score, box: object.box, severity: 'medium', source: 'objects' });
+  }
+  for (const screen of screens) {
+    const words = SCREEN_WORDS[screen.label]!;
+    add({ category: 'screen', label: words.label, noun: words.noun, score: screen.score, box: screen.box, severity: 'medium', source: 'objects' });
+  }
+  const books = booksIn(objects, frame.writing ?? []);
+  for (const paper of books.papers) {
+    add({ category: 'document', label: 'Books or papers', noun: 'books or papers', score: paper.score, box: paper.box, severity: 'medium', source: 'objects' });
+  }
+  for (const shelf of books.shelves) {
+    add({ category: 'other', label: 'Book titles', noun: 'shelf of books', score: shelf.score, box: shelf.box, severity: 'low', source: 'objects' });
   }
   for (const person of others) {
     add({ category: 'person', label: 'Another person', noun: 'person', score: person.score, box: person.box, severity: 'high', source: 'objects' });
   }
-  // A face smaller than this is in a photo or far away; the tiles find those, the whole frame the rest.
-  const smallFace = SMALL_FACE_FRACTION * Math.min(frame.width, frame.height);
-  const onScreen = (face: FaceDetection) => screens.some((screen) => centreInside(face.box, screen.box));
-  const faces = [
-    ...(frame.faces ?? []).filter((face) => face.box.h >= smallFace || onScreen(face)).map((face) => ({ face, source: 'faces' as const })),
-    ...(frame.tileFaces ?? []).filter((face) => face.box.h < smallFace && !onScreen(face)).map((face) => ({ face, source: 'photos' as const })),
-  ];
-  for (const { face, source } of faces) {
-    if (face.score < (source === 'photos' ? PHOTO_MIN_SCORE : FACE_MIN_SCORE)) continue;
-    if (others.some((person) => centreInside(face.box, person.box))) continue; // already "Another person"
-    const inPicture = source === 'photos' || onScreen(face);
-    add({
-      category: 'face',
-      label: inPicture ? 'Photo with a face' : 'Face in view',
-      noun: inPicture ? 'photo' : 'face',
-      score: face.score,
-      box: face.box,
-      severity: 'high',
-      source,
-    });
+  for (const face of facesIn(frame, people, screens.map((screen) => screen.box))) {
+    const words = FACE_WORDS[face.kind];
+    add({ category: 'face', label: words.label, noun: words.noun, score: face.score, box: face.box, severity: 'high', source: face.source });
   }
   // OCR's text is quoted on the block of writing it was read from; text OCR read where the detector saw no
   // block (a short sign, a label) is a risk of its own.
-  const blocks = writingBlocks(frame.writing ?? []);
+  const blocks = writingBlocks(frame.writing ?? [], frame);
   const readText = textBlocks(frame.lines ?? []);
   for (const block of blocks) {
     const quote = readText.filter((text) => centreInside(text.box, block.box)).map((text) => text.text).join(' ');
@@ -178,6 +124,12 @@ export function assessFrame(frame: FrameDetections): Risk[] {
   }
   return sortBySeverity(dropDuplicates(risks));
 }
+
+const FACE_WORDS: Readonly<Record<FaceKind, { label: string; noun: string }>> = {
+  person: { label: 'Face in view', noun: 'face' },
+  picture: { label: 'Photo with a face', noun: 'photo' },
+  screen: { label: 'Face on a screen', noun: 'screen' },
+};
 
 /**
  * A paper, sign or label with writing: "Writing" while nothing on it could be read, "Readable text" (quoted)
@@ -198,8 +150,8 @@ function documentRisk(read: string): Pick<Risk, 'category' | 'label' | 'severity
 }
 
 /** People whose box lies mostly inside the worker's are the worker seen twice (CenterNet does that). */
-function dropContained(people: ObjectDetection[], worker: ObjectDetection | undefined): ObjectDetection[] {
-  if (!worker) return people;
+function dropContained(people: readonly ObjectDetection[], worker: ObjectDetection | undefined): ObjectDetection[] {
+  if (!worker) return [...people];
   return people.filter((person) => coverage(person.box, worker.box) < 0.8);
 }
 
@@ -222,8 +174,10 @@ function dropDuplicates(risks: Risk[]): Risk[] {
   return kept;
 }
 
+const SEVERITY_ORDER: Readonly<Record<Risk['severity'], number>> = { high: 0, medium: 1, low: 2 };
+
 function sortBySeverity(risks: Risk[]): Risk[] {
-  return risks.sort((a, b) => (a.severity === b.severity ? area(b.box) - area(a.box) : a.severity === 'high' ? -1 : 1));
+  return risks.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || area(b.box) - area(a.box));
 }
 
 /** Confident lines, merged when near each other (one paper, one screen); blocks with too little text dropped. */
@@ -272,14 +226,15 @@ function guidanceFor(category: RiskCategory, label: string, noun: string, where:
     case 'screen':
       return `Turn off the ${noun}, ${where}, or turn it away from the camera.`;
     case 'face':
-      return label === 'Face in view'
-        ? `A face is in view, ${where}. If the task needs your face, accept it for this session; otherwise move out of view or tilt the camera.`
-        : `Take down the photo, ${where}, or turn it to the wall.`;
+      if (label === 'Face in view') return `A face is in view, ${where}. If the task needs your face, accept it for this session; otherwise ask them to step out of view, or tilt the camera.`;
+      if (noun === 'screen') return `Turn off the screen, ${where}, or turn it away: it shows a face.`;
+      return `Take down the photo, ${where}, or turn it to the wall.`;
     case 'person':
       return `Ask the person, ${where}, to step out of view.`;
     case 'medicine':
       return `Move the ${noun}, ${where}, out of frame or turn its label away.`;
     case 'other':
+      if (noun === 'shelf of books') return `Titles on the ${noun}, ${where}, can be read: if they say something about you, turn them or tilt the camera.`;
       return `Move the camera so the ${noun}, ${where}, is out of frame.`;
   }
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { whereInFrame } from '../media/geometry.std';
-import { OBJECT_MIN_SCORE, PERSON_MIN_SCORE, PHONE_MIN_SCORE, PHOTO_MIN_SCORE, type FrameDetections, assessFrame, textBlocks } from './risks.std';
+import { assessFrame, textBlocks } from './risks.std';
+import type { FrameDetections } from './detections.std';
+import { CENTERNET_PHONE_MIN_SCORE, CENTERNET_SCREEN_MIN_SCORE, SSD_PHONE_MIN_SCORE, SSD_SCREEN_MIN_SCORE } from './objects.std';
+import { CORROBORATED_FACE_MIN_SCORE, FACE_MIN_SCORE, PERSON_MIN_SCORE } from './people.std';
 
 const frame = (parts: Omit<FrameDetections, 'width' | 'height'>): FrameDetections => ({ width: 640, height: 480, ...parts });
 const box = (x: number, y: number, w: number, h: number) => ({ x, y, w, h });
@@ -12,7 +15,7 @@ describe('risk rules', () => {
         objects: [
           { label: 'tv', score: 0.6, box: box(400, 40, 200, 150) },
           { label: 'cell phone', score: 0.4, box: box(20, 380, 60, 80) },
-          { label: 'book', score: 0.5, box: box(250, 200, 40, 60) },
+          { label: 'book', score: 0.5, box: box(250, 200, 60, 40) },
           { label: 'bottle', score: 0.45, box: box(560, 300, 30, 90) },
           { label: 'cup', score: 0.9, box: box(300, 300, 40, 40) },
           { label: 'chair', score: 0.9, box: box(100, 100, 100, 200) },
@@ -32,17 +35,51 @@ describe('risk rules', () => {
   });
 
   it('ignores objects below their threshold', () => {
-    const risks = assessFrame(frame({ objects: [{ label: 'tv', score: OBJECT_MIN_SCORE - 0.01, box: box(0, 0, 100, 100) }] }));
+    const risks = assessFrame(
+      frame({
+        objects: [{ label: 'tv', score: CENTERNET_SCREEN_MIN_SCORE - 0.01, box: box(0, 0, 100, 100) }],
+        ssdObjects: [
+          { label: 'tv', score: SSD_SCREEN_MIN_SCORE - 0.01, box: box(300, 0, 100, 100) },
+          { label: 'cell phone', score: SSD_PHONE_MIN_SCORE - 0.01, box: box(300, 300, 30, 60) },
+        ],
+      }),
+    );
     expect(risks).toEqual([]);
+  });
+
+  it('keeps a screen each object model is sure of, or one both half see, once', () => {
+    const risks = assessFrame(
+      frame({
+        objects: [
+          { label: 'tv', score: 0.21, box: box(0, 0, 100, 160) },
+          { label: 'laptop', score: 0.5, box: box(400, 300, 200, 120) },
+        ],
+        ssdObjects: [
+          { label: 'tv', score: 0.42, box: box(2, 4, 98, 150) },
+          { label: 'laptop', score: 0.92, box: box(405, 310, 190, 110) },
+          { label: 'cell phone', score: SSD_PHONE_MIN_SCORE, box: box(250, 300, 40, 60) },
+          { label: 'tv', score: SSD_SCREEN_MIN_SCORE, box: box(250, 20, 120, 90) },
+        ],
+      }),
+    );
+    expect(risks.map((risk) => [risk.label, risk.where])).toEqual(
+      expect.arrayContaining([
+        ['Screen', 'top left'],
+        ['Laptop screen', 'bottom right'],
+        ['Phone', 'bottom centre'],
+        ['Screen', 'top centre'],
+      ]),
+    );
+    expect(risks).toHaveLength(4);
   });
 
   it('believes a phone at a lower score than other objects', () => {
     const risks = assessFrame(
       frame({
         objects: [
-          { label: 'cell phone', score: PHONE_MIN_SCORE, box: box(20, 20, 30, 60) },
-          { label: 'cell phone', score: PHONE_MIN_SCORE - 0.01, box: box(300, 20, 30, 60) },
-          { label: 'laptop', score: PHONE_MIN_SCORE, box: box(300, 300, 200, 120) },
+          { label: 'cell phone', score: CENTERNET_PHONE_MIN_SCORE, box: box(20, 20, 30, 60) },
+          { label: 'cell phone', score: CENTERNET_PHONE_MIN_SCORE - 0.01, box: box(300, 20, 30, 60) },
+          { label: 'laptop', score: CENTERNET_PHONE_MIN_SCORE, box: box(300, 300, 200, 120) },
         ],
       }),
     );
@@ -64,20 +101,20 @@ describe('risk rules', () => {
     expect(risks.map((risk) => [risk.label, risk.where, risk.severity])).toEqual([['Another person', 'middle right', 'high']]);
   });
 
-  it('calls a small face from the tiles, or a face on a screen, a photo; a big face is a face in view', () => {
+  it('flags each face once, whichever passes found it: in view, in a photo, on a screen', () => {
     const risks = assessFrame(
       frame({
         objects: [{ label: 'tv', score: 0.6, box: box(420, 20, 200, 160) }],
         faces: [
           { score: 0.9, box: box(260, 150, 140, 150) },
           { score: 0.8, box: box(470, 40, 90, 90) },
-          // Small faces are the tiles' to report: the whole frame finds too few of them to count.
           { score: 0.8, box: box(40, 40, 30, 30) },
         ],
         tileFaces: [
+          // The same small face, found again by a tile: one flag.
           { score: 0.8, box: box(42, 41, 29, 30) },
-          { score: PHOTO_MIN_SCORE - 0.01, box: box(100, 300, 30, 30) },
-          // The worker's own face, cut by a tile's edge: the whole frame reports it.
+          { score: FACE_MIN_SCORE - 0.01, box: box(100, 300, 30, 30) },
+          // The worker's own face, cut by a tile's edge.
           { score: 0.9, box: box(262, 150, 138, 150) },
         ],
       }),
@@ -86,11 +123,45 @@ describe('risk rules', () => {
     expect(faces).toEqual(
       expect.arrayContaining([
         ['Face in view', 'in the centre', 'faces'],
-        ['Photo with a face', 'top left', 'photos'],
-        ['Photo with a face', 'top right', 'faces'],
+        ['Photo with a face', 'top left', 'faces'],
+        ['Face on a screen', 'top right', 'faces'],
       ]),
     );
     expect(faces).toHaveLength(3);
+  });
+
+  it('keeps a face inside another person\'s box as a face, and believes a weaker face where a head is', () => {
+    const risks = assessFrame(
+      frame({
+        objects: [
+          { label: 'person', score: 0.9, box: box(200, 60, 260, 420) },
+          { label: 'person', score: 0.8, box: box(500, 100, 120, 360) },
+        ],
+        // A bystander's face in profile: weak, but where the head of a body is.
+        tileFaces: [
+          { score: CORROBORATED_FACE_MIN_SCORE, box: box(530, 110, 50, 60) },
+          // As weak, on a wall, with no body: not a face.
+          { score: CORROBORATED_FACE_MIN_SCORE, box: box(20, 20, 40, 40) },
+        ],
+      }),
+    );
+    expect(risks.map((risk) => [risk.category, risk.label, risk.where])).toEqual([
+      ['person', 'Another person', 'middle right'],
+      ['face', 'Face in view', 'top right'],
+    ]);
+  });
+
+  it('reads upright books on a shelf as one note about titles, only where writing is seen, and flat ones as papers', () => {
+    const spines = [0, 1, 2, 3].map((n) => ({ label: 'book', score: 0.4, box: box(100 + n * 16, 100, 14, 44) }));
+    const lying = { label: 'book', score: 0.4, box: box(300, 380, 120, 70) };
+    expect(assessFrame(frame({ objects: [...spines, lying] })).map((risk) => risk.label)).toEqual(['Books or papers']);
+    const titles = [{ box: box(102, 105, 8, 30), score: 0.9, thickness: 6 }];
+    const risks = assessFrame(frame({ objects: [...spines, lying], writing: titles }));
+    expect(risks.map((risk) => [risk.category, risk.label, risk.severity])).toEqual([
+      ['document', 'Books or papers', 'medium'],
+      ['other', 'Book titles', 'low'],
+    ]);
+    expect(risks[1]?.box).toEqual(box(100, 100, 62, 44));
   });
 
   it('quotes readable text, raises it to high for personal details, and lets it stand for the book it is on', () => {
@@ -145,9 +216,15 @@ describe('risk rules', () => {
     ]);
   });
 
-  it('does not flag one or two short lines of writing on their own (a brand name on a kettle)', () => {
-    const lines = [0, 1].map((row) => ({ box: box(100, 100 + row * 16, 30, 10), score: 0.9, thickness: 8 }));
-    expect(assessFrame(frame({ writing: lines }))).toEqual([]);
+  it('does not flag a short word or two side by side on their own (a brand name on a kettle)', () => {
+    const words = [0, 1].map((column) => ({ box: box(100 + column * 36, 100, 30, 10), score: 0.9, thickness: 8 }));
+    expect(assessFrame(frame({ writing: words }))).toEqual([]);
+    expect(assessFrame(frame({ writing: words.slice(0, 1) }))).toEqual([]);
+  });
+
+  it('flags two confident lines one above the other as a card (a name and a title)', () => {
+    const card = [0, 1].map((row) => ({ box: box(100, 100 + row * 16, 30, 10), score: 0.9, thickness: 8 }));
+    expect(assessFrame(frame({ writing: card })).map((risk) => risk.label)).toEqual(['Writing (papers, signs, labels)']);
   });
 
   it('keeps boxes inside the frame', () => {

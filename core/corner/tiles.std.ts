@@ -5,7 +5,8 @@
  * and flags on clean rooms). Pure.
  */
 import { type Box, coverage, iou } from '../media/geometry.std';
-import { type FaceDetection, SMALL_FACE_FRACTION } from './risks.std';
+import { SMALL_FACE_FRACTION } from './people.std';
+import type { FaceDetection } from './detections.std';
 
 /**
  * A tile's side, as a share of the frame's short side: 288 px on a 640x480 frame, close to BlazeFace's own

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverage } from '../media/geometry.std';
-import { SMALL_FACE_FRACTION } from './risks.std';
+import { SMALL_FACE_FRACTION } from './people.std';
 import { faceTiles, facesFromTiles, tilesFor } from './tiles.std';
 
 describe('face tiles', () => {

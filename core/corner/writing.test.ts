@@ -98,12 +98,13 @@ describe('lines of writing from the probability map', () => {
 });
 
 describe('blocks of writing', () => {
+  const FRAME = { width: 640, height: 480 };
   const line = (x: number, y: number, w = 120): WritingLine => ({ box: { x, y, w, h: 10 }, score: 0.8, thickness: 8 });
 
   it(`gathers ${BLOCK_MIN_LINES} or more nearby lines into one block, and keeps a far paper apart`, () => {
     const page = [line(10, 10), line(10, 30), line(10, 50, 80)];
     const far = [line(400, 300), line(400, 320), line(400, 340)];
-    const blocks = writingBlocks([...page, ...far]);
+    const blocks = writingBlocks([...page, ...far], FRAME);
     expect(blocks.map((block) => [block.box, block.lines])).toEqual([
       [{ x: 10, y: 10, w: 120, h: 50 }, 3],
       [{ x: 400, y: 300, w: 120, h: 50 }, 3],
@@ -112,11 +113,11 @@ describe('blocks of writing', () => {
 
   it('needs three lines, or two that are long, within three thicknesses of each other', () => {
     const short = (x: number, y: number) => line(x, y, 36);
-    expect(writingBlocks([short(10, 10), short(10, 30)])).toEqual([]);
-    expect(writingBlocks([short(10, 10), short(10, 50), short(10, 90)])).toEqual([]);
+    expect(writingBlocks([short(10, 10), short(10, 30)], FRAME)).toEqual([]);
+    expect(writingBlocks([short(10, 10), short(10, 50), short(10, 90)], FRAME)).toEqual([]);
     // Two lines of 45 thicknesses (8 px thick, 360 px long): a sentence each.
-    expect(writingBlocks([line(10, 10, 360), line(10, 30, 360)])).toHaveLength(1);
-    expect(writingBlocks([line(10, 10, 36 + BLOCK_MIN_LENGTH * 8)])).toHaveLength(1);
+    expect(writingBlocks([line(10, 10, 360), line(10, 30, 360)], FRAME)).toHaveLength(1);
+    expect(writingBlocks([line(10, 10, 36 + BLOCK_MIN_LENGTH * 8)], FRAME)).toHaveLength(1);
   });
 
   it('reads each group of lines, however small, with a margin of a thickness, and overlapping parts as one', () => {

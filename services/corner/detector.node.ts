@@ -20,7 +20,8 @@ import {
   ppmOf,
 } from '../../core/corner/detectors.std';
 import { type Box, scaleBox } from '../../core/media/geometry.std';
-import { type FaceDetection, type FrameDetections, type Risk, type RiskSource, type TextLine, assessFrame } from '../../core/corner/risks.std';
+import { type Risk, type RiskSource, assessFrame } from '../../core/corner/risks.std';
+import type { FaceDetection, FrameDetections, ObjectDetection, TextLine } from '../../core/corner/detections.std';
 import { mergeVideoRisks, type TimedRisk } from '../../core/corner/scanResult.std';
 import { planScanFrames } from '../../core/corner/scanPlan.std';
 import { faceTiles, facesFromTiles } from '../../core/corner/tiles.std';
@@ -28,6 +29,7 @@ import { WRITING_INPUT_LONG_SIDE, WRITING_THREADS, type WritingModel, findWritin
 import { type WritingLine, scaleWritingLine } from '../../core/corner/writingLines.std';
 import { readingRegions } from '../../core/corner/writingBlocks.std';
 import { humanModelsDir, humanNodeWasmBuild, ocrLanguageDir, tfjsWasmDir, writingModelFile } from './detectorAssets.node';
+import { type SsdModel, openSsd } from './ssd.node';
 import { ffmpegRawFrames } from '../media/ffmpeg.node';
 import { readPicture } from '../media/picture.node';
 
@@ -46,6 +48,7 @@ export class NodeDetector {
     readonly human: Human,
     readonly writing: ort.InferenceSession,
     private readonly ocr: OcrWorker,
+    private readonly ssd: SsdModel,
   ) {
     this.writingModel = onnxWritingModel(writing, (input, dims) => new ort.Tensor('float32', input, dims));
   }
@@ -60,7 +63,7 @@ export class NodeDetector {
     const ocr = await createWorker(TESSERACT_LANGUAGE, OEM.LSTM_ONLY, { langPath: ocrLanguageDir(), cacheMethod: 'none', gzip: true });
     // tesseract.js types the page mode as its own const enum; the value is the same string.
     await ocr.setParameters(OCR_PARAMETERS as unknown as Parameters<OcrWorker['setParameters']>[0]);
-    return new NodeDetector(human, writing, ocr);
+    return new NodeDetector(human, writing, ocr, await openSsd());
   }
 
   /** Human on one frame: faces and/or objects, in the frame's pixels. */
@@ -82,6 +85,11 @@ export class NodeDetector {
       runs.push({ tile, faces });
     }
     return facesFromTiles(runs);
+  }
+
+  /** SSDLite on the whole frame and its tiles, in the frame's pixels. */
+  runSsd(frame: FrameInput): Promise<ObjectDetection[]> {
+    return this.ssd.detect(frame.rgb, frame.width, frame.height);
   }
 
   /**
@@ -108,10 +116,11 @@ export class NodeDetector {
    */
   async detect(frame: FrameInput, parts: DetectorParts = ALL_PARTS): Promise<FrameDetections> {
     const result = parts.faces || parts.objects ? detectionsFromHuman(await this.runHuman(frame, parts)) : { faces: [], objects: [] };
+    const ssdObjects = parts.objects ? await this.runSsd(frame) : [];
     const tileFaces = parts.photos ? await this.runFaceTiles(frame) : [];
     const writing = parts.writing ? await this.runWriting(frame) : [];
     const lines = parts.text ? await this.runOcr(frame, readingRegions(writing, frame.width, frame.height)) : [];
-    return { width: frame.width, height: frame.height, ...result, tileFaces, writing, lines };
+    return { width: frame.width, height: frame.height, ...result, ssdObjects, tileFaces, writing, lines };
   }
 
   async close(): Promise<void> {
@@ -191,7 +200,7 @@ export async function scanFile(
   let index = 0;
   for await (const rgb of ffmpegRawFrames(plan.invocation, frameBytes)) {
     const detections = await detector.detect({ rgb, width: plan.frame.width, height: plan.frame.height });
-    frames.push({ t: index * (plan.intervalSeconds ?? 0), risks: assessFrame(toSourcePixels(detections, plan.scale, plan.source)) });
+    frames.push({ t: index * (plan.intervalSeconds ?? 0), risks: assessFrame(inSourcePixels(detections, plan.scale, plan.source)) });
     index += 1;
     options.onProgress?.({ frames: index, ...progress });
   }
@@ -199,7 +208,8 @@ export async function scanFile(
   return { file, width: plan.source.width, height: plan.source.height, risks };
 }
 
-function toSourcePixels(detections: FrameDetections, scale: number, source: { width: number; height: number }): FrameDetections {
+/** What the detectors found in a scan's frame, in the pixels of the picture it was decoded from. */
+export function inSourcePixels(detections: FrameDetections, scale: number, source: { width: number; height: number }): FrameDetections {
   const back = <T extends { box: { x: number; y: number; w: number; h: number } }>(items: readonly T[] | undefined) =>
     (items ?? []).map((item) => ({ ...item, box: scaleBox(item.box, 1 / scale) }));
   return {
@@ -208,6 +218,7 @@ function toSourcePixels(detections: FrameDetections, scale: number, source: { wi
     faces: back(detections.faces),
     tileFaces: back(detections.tileFaces),
     objects: back(detections.objects),
+    ssdObjects: back(detections.ssdObjects),
     writing: (detections.writing ?? []).map((line) => scaleWritingLine(line, 1 / scale)),
     lines: back(detections.lines),
   };

@@ -3,10 +3,12 @@
  * and copied into the renderer bundle by the build (electron.vite.config.ts) so the app serves them from
  * its own origin. One list, so the two can never load different files.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ASSET_FOLDERS, HUMAN_MODEL_FILES, TESSERACT_CORE_FILES, TESSERACT_LANGUAGE, TFJS_WASM_FILES } from '../../core/corner/detectors.std';
 import { ONNX_WASM_FILES, WRITING_MODEL_FILE } from '../../core/corner/writingModel.std';
+import { SSD_MODEL, SSD_MODEL_FILES } from '../../core/corner/ssd.std';
 
 const requireFromHere = createRequire(__filename);
 
@@ -36,12 +38,25 @@ const onnxWasmDir = (): string => packageDir('onnxruntime-web', 'dist');
 /** LSTM-only "best, integer" English data: 2.9 MB, the accuracy of "best" at about the speed of "fast". */
 export const ocrLanguageDir = (): string => packageDir(`@tesseract.js-data/${TESSERACT_LANGUAGE}`, '4.0.0_best_int');
 
+/**
+ * The pinned SSDLite weights (ssd.std.ts), committed in the app's `resources/`: found from this module
+ * upwards, as it runs from the sources (tests, the build's asset copy) or from `out/main` (the CLI).
+ */
+export function ssdModelDir(): string {
+  const inResources = (root: string) => path.join(root, 'resources', 'models', SSD_MODEL.folder);
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(inResources(dir), 'model.json'))) return inResources(dir);
+    if (path.dirname(dir) === dir) throw new Error('Cannot find the object model in resources/models.');
+  }
+}
+
 /** Every file the app serves for detection: its path under the app's origin and where it comes from. */
 export function detectorAssetFiles(): Array<{ urlPath: string; file: string }> {
   return [
     ...HUMAN_MODEL_FILES.map((name) => ({ urlPath: `${ASSET_FOLDERS.models}/${name}`, file: path.join(humanModelsDir(), name) })),
     ...TFJS_WASM_FILES.map((name) => ({ urlPath: `${ASSET_FOLDERS.wasm}/${name}`, file: path.join(tfjsWasmDir(), name) })),
     { urlPath: `${ASSET_FOLDERS.models}/${WRITING_MODEL_FILE}`, file: writingModelFile() },
+    ...SSD_MODEL_FILES.map((name) => ({ urlPath: `${ASSET_FOLDERS.models}/${SSD_MODEL.folder}/${name}`, file: path.join(ssdModelDir(), name) })),
     ...ONNX_WASM_FILES.map((name) => ({ urlPath: `${ASSET_FOLDERS.onnxWasm}/${name}`, file: path.join(onnxWasmDir(), name) })),
     { urlPath: `${ASSET_FOLDERS.ocr}/worker.min.js`, file: packageDir('tesseract.js', path.join('dist', 'worker.min.js')) },
     ...TESSERACT_CORE_FILES.map((name) => ({ urlPath: `${ASSET_FOLDERS.ocr}/${name}`, file: packageDir('tesseract.js-core', name) })),

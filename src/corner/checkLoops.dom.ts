@@ -5,7 +5,8 @@
  * memory between runs and carries out what they say. Everything it touches (camera, workers, OCR, the clock)
  * comes in through CheckDevices, so the hook hands it the browser's and the tests hand it fakes.
  */
-import type { FrameDetections, RiskSource, TextLine } from '../../core/corner/risks.std';
+import type { RiskSource } from '../../core/corner/risks.std';
+import type { FrameDetections, TextLine } from '../../core/corner/detections.std';
 import { assessFrame } from '../../core/corner/risks.std';
 import { changedRegion, pictureChanged } from '../../core/corner/sceneChange.std';
 import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, creditAt, faceWaitingSince, nextModelRun, photoSweepRegion } from '../../core/corner/modelSchedule.std';
@@ -68,7 +69,7 @@ type TrackerStore = { get: () => TrackerState; set: (tracker: TrackerState) => v
 export function startCheckLoops(devices: CheckDevices, store: TrackerStore, events: CheckEvents, options: { photos: boolean }): () => void {
   const { camera, clock } = devices;
   let stopped = false;
-  const latest: Required<Omit<FrameDetections, 'width' | 'height'>> = { faces: [], tileFaces: [], objects: [], writing: [], lines: [] };
+  const latest: Required<Omit<FrameDetections, 'width' | 'height'>> = { faces: [], tileFaces: [], objects: [], ssdObjects: [], writing: [], lines: [] };
 
   const fold = (source: RiskSource, ms?: number, scope: RunScope = {}) => {
     const frame: FrameDetections = { ...camera.size(), ...latest };
@@ -177,7 +178,7 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
       // A confirmation's time is not a whole sweep's: only whole runs set how often the next one comes round.
       if (run === 'writing') lastLookTime.ms = reply.ms;
       else if (isWholeRun(scope)) modelMs[run] = reply.ms;
-      if (run === 'objects') latest.objects = reply.objects;
+      if (run === 'objects') Object.assign(latest, { objects: reply.objects, ssdObjects: reply.ssdObjects });
       else if (run === 'photos') latest.tileFaces = mergeLookedAt(latest.tileFaces, reply.faces, region);
       else if (run === 'writing') latest.writing = mergeLookedAt(latest.writing, reply.writing, region);
       else latest.faces = reply.faces;

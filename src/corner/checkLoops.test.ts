@@ -4,7 +4,7 @@
  * and what the CPU pays (rest on a still picture, no reading without writing, nothing after stop).
  */
 import { describe, expect, it } from 'vitest';
-import type { FaceDetection, ObjectDetection, TextLine } from '../../core/corner/risks.std';
+import type { FaceDetection, ObjectDetection, TextLine } from '../../core/corner/detections.std';
 import { THUMBNAIL } from '../../core/corner/sceneChange.std';
 import { type TrackerState, newTracker } from '../../core/corner/tracker.std';
 import type { WritingLine } from '../../core/corner/writingLines.std';
@@ -60,7 +60,7 @@ function fakeCheck(scene: Scene, options: { text?: boolean; photos?: boolean; re
     if (!frames) return undefined;
     runs.push({ run, at: clock.now() });
     await clock.sleep(RUN_MS[run]);
-    const found = { faces: run === 'faces' || run === 'photos' ? scene.faces : [], objects: run === 'objects' ? scene.objects : [], writing: run === 'writing' ? scene.writing : [] };
+    const found = { faces: run === 'faces' || run === 'photos' ? scene.faces : [], objects: run === 'objects' ? scene.objects : [], ssdObjects: [], writing: run === 'writing' ? scene.writing : [] };
     return { kind: 'detected', id: runs.length, ms: RUN_MS[run], ...found };
   };
   const devices: CheckDevices = {

@@ -1,6 +1,7 @@
 /** Messages between the Check corner view and its detection Web Workers (detector.worker.dom.ts, writing.worker.dom.ts). */
 import { type Box, scaleBox } from '../../core/media/geometry.std';
-import type { FaceDetection, ObjectDetection, RiskSource } from '../../core/corner/risks.std';
+import type { RiskSource } from '../../core/corner/risks.std';
+import type { FaceDetection, ObjectDetection } from '../../core/corner/detections.std';
 import { type WritingLine, scaleWritingLine } from '../../core/corner/writingLines.std';
 
 /**
@@ -27,8 +28,11 @@ export type DetectRequest = {
   glance?: boolean;
 };
 
-/** What a run found; empty for what it did not look for. */
-export type Detected = { faces: FaceDetection[]; objects: ObjectDetection[]; writing: WritingLine[] };
+/**
+ * What a run found; empty for what it did not look for. An objects run reports CenterNet's finds and
+ * SSDLite's (on the whole frame and the tiles of its latest sweep, ssd.std.ts).
+ */
+export type Detected = { faces: FaceDetection[]; objects: ObjectDetection[]; ssdObjects: ObjectDetection[]; writing: WritingLine[] };
 
 export type DetectReply =
   | { kind: 'ready'; backend: string; loadMs: number }
@@ -40,10 +44,15 @@ export type DetectReply =
     } & Detected)
   | { kind: 'failed'; id?: number; message: string };
 
-export const NOTHING_DETECTED: Detected = { faces: [], objects: [], writing: [] };
+export const NOTHING_DETECTED: Detected = { faces: [], objects: [], ssdObjects: [], writing: [] };
 
 /** `found` with every box (and line thickness) multiplied by `factor`: from one frame's pixels to another's. */
 export function scaleDetected(found: Detected, factor: number): Detected {
   const scaled = <T extends { box: Box }>(items: T[]) => items.map((item) => ({ ...item, box: scaleBox(item.box, factor) }));
-  return { faces: scaled(found.faces), objects: scaled(found.objects), writing: found.writing.map((line) => scaleWritingLine(line, factor)) };
+  return {
+    faces: scaled(found.faces),
+    objects: scaled(found.objects),
+    ssdObjects: scaled(found.ssdObjects),
+    writing: found.writing.map((line) => scaleWritingLine(line, factor)),
+  };
 }

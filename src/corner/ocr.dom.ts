@@ -6,7 +6,7 @@
 import { OEM, createWorker, type Worker as TesseractWorker } from 'tesseract.js';
 import { ASSET_FOLDERS, OCR_PARAMETERS, TESSERACT_LANGUAGE, linesFromOcr, type OcrBlocksLike } from '../../core/corner/detectors.std';
 import type { Box } from '../../core/media/geometry.std';
-import type { TextLine } from '../../core/corner/risks.std';
+import type { TextLine } from '../../core/corner/detections.std';
 import { type WritingLine } from '../../core/corner/writingLines.std';
 import { readingRegions } from '../../core/corner/writingBlocks.std';
 import { cameraFrame } from './cameraFrames.dom';

@@ -1,0 +1,27 @@
+/**
+ * What the detectors report from one frame, in the frame's pixels: the input of the risk rules. Pure types.
+ */
+import type { Box } from '../media/geometry.std';
+import type { WritingLine } from './writingLines.std';
+
+export type ObjectDetection = { label: string; score: number; box: Box };
+export type FaceDetection = { score: number; box: Box };
+/** A line (or block) of words OCR read, with the mean word confidence (0..100). */
+export type TextLine = { text: string; confidence: number; box: Box };
+
+export type FrameDetections = {
+  width: number;
+  height: number;
+  /** What CenterNet (Human's object model) found on the whole frame. */
+  objects?: readonly ObjectDetection[];
+  /** What SSDLite-MobileNetV2 (coco-ssd) found on the whole frame and its tiles (ssdObjectsFromTiles). */
+  ssdObjects?: readonly ObjectDetection[];
+  /** Faces BlazeFace found on the whole frame. */
+  faces?: readonly FaceDetection[];
+  /** Faces BlazeFace found on tiles of the frame (facesFromTiles). */
+  tileFaces?: readonly FaceDetection[];
+  /** Lines of writing the text detector found (writingLines). */
+  writing?: readonly WritingLine[];
+  /** What OCR read. */
+  lines?: readonly TextLine[];
+};

@@ -1,0 +1,98 @@
+/**
+ * People and faces in one frame, from every pass that looks for them: BlazeFace on the whole frame and on
+ * tiles, and the person boxes of both object models. A face is a risk of its own wherever it is, also inside
+ * a person's box; what the face belongs to (a body in the room, a picture, a screen) only changes the words.
+ * Pure.
+ */
+import { type Box, area, centreInside, coverage, iou } from '../media/geometry.std';
+import type { FaceDetection, FrameDetections, ObjectDetection } from './detections.std';
+
+/**
+ * Person boxes need this score from either object model: CenterNet also reports loose boxes below 0.5
+ * around real people, and SSDLite scored no person at 0.15 or more in the 19 clean rooms of the corpus and
+ * scenes-real, while it scores people it finds in real rooms 0.6-0.99.
+ */
+export const PERSON_MIN_SCORE = 0.5;
+/**
+ * A face alone needs this score: BlazeFace scored things that are not faces up to 0.59 on the whole frame
+ * and 0.60 on tiles in the 19 clean rooms (crockery, a sink, a mirror's frame)...
+ */
+export const FACE_MIN_SCORE = 0.62;
+/**
+ * ...and a face that two passes found, or that sits where a person's head is, needs less: the evidence
+ * agrees. Faces in profile, far away or half turned score 0.4-0.6 (scenes-real).
+ */
+export const CORROBORATED_FACE_MIN_SCORE = 0.4;
+/**
+ * A face smaller than this share of the frame's short side, with no body below it, is in a photo or a poster:
+ * the worker at the camera fills much more of the frame.
+ */
+export const SMALL_FACE_FRACTION = 0.15;
+/** Two finds of one face overlap at least this much (IoU), or one's centre is inside the other. */
+const SAME_FACE_IOU = 0.3;
+/** Two person boxes overlapping this much (IoU) are one person that both models found. */
+const SAME_PERSON_IOU = 0.5;
+/** A head is in the top part of a body's box: this share of its height. */
+const HEAD_SHARE_OF_BODY = 0.45;
+/**
+ * A small face with a body below it is someone in the room when the body is this share of the frame's height
+ * or more, or is cut by the frame's edge: people seated at a table in scenes-real fill 0.34-0.7 of it, while a
+ * framed photo on a shelf or wall, body and all, fills a quarter or less. Over time the live check has better
+ * evidence (a photo does not move); from one still picture this is what there is.
+ */
+const BODY_MIN_FRAME_SHARE = 0.3;
+
+/** What a face belongs to, as far as one frame tells: a body in the room, a picture, a screen. */
+export type FaceKind = 'person' | 'picture' | 'screen';
+export type FoundFace = FaceDetection & {
+  /** The pass that found it: `faces` if the whole-frame pass did (it runs most often), else `photos`. */
+  source: 'faces' | 'photos';
+  kind: FaceKind;
+};
+
+/** Person boxes from both object models, each person once (at its best score), largest first. */
+export function peopleIn(frame: Pick<FrameDetections, 'objects' | 'ssdObjects'>): ObjectDetection[] {
+  const all = [...(frame.objects ?? []), ...(frame.ssdObjects ?? [])].filter((object) => object.label === 'person' && object.score >= PERSON_MIN_SCORE);
+  const kept: ObjectDetection[] = [];
+  for (const person of all.sort((a, b) => b.score - a.score)) {
+    if (!kept.some((other) => iou(other.box, person.box) >= SAME_PERSON_IOU)) kept.push(person);
+  }
+  return kept.sort((a, b) => area(b.box) - area(a.box));
+}
+
+/** The person whose head `face` is: its centre in the top of the body's box, and narrower than the body. */
+function bodyOf(face: Box, people: readonly ObjectDetection[]): ObjectDetection | undefined {
+  return people.find((person) => centreInside(face, person.box) && face.y + face.h / 2 <= person.box.y + HEAD_SHARE_OF_BODY * person.box.h && face.w <= person.box.w);
+}
+
+/** A body in the room, not one in a photo (BODY_MIN_FRAME_SHARE), in a `width` x `height` frame. */
+function isInRoom(body: Box, width: number, height: number): boolean {
+  const cutByFrame = body.x <= 1 || body.y <= 1 || body.x + body.w >= width - 1 || body.y + body.h >= height - 1;
+  return cutByFrame || body.h >= BODY_MIN_FRAME_SHARE * height;
+}
+
+/** Every face, once: the whole-frame and tile passes merged, each kept when its score and evidence are enough. */
+export function facesIn(frame: FrameDetections, people: readonly ObjectDetection[], screens: readonly Box[]): FoundFace[] {
+  const finds = [
+    ...(frame.faces ?? []).map((face) => ({ ...face, source: 'faces' as const })),
+    ...(frame.tileFaces ?? []).map((face) => ({ ...face, source: 'photos' as const })),
+  ].sort((a, b) => b.score - a.score);
+  const merged: Array<FaceDetection & { sources: Set<'faces' | 'photos'> }> = [];
+  for (const find of finds) {
+    const same = merged.find((face) => iou(face.box, find.box) >= SAME_FACE_IOU || centreInside(find.box, face.box) || centreInside(face.box, find.box));
+    if (same) same.sources.add(find.source);
+    else merged.push({ score: find.score, box: find.box, sources: new Set([find.source]) });
+  }
+  const smallFace = SMALL_FACE_FRACTION * Math.min(frame.width, frame.height);
+  const found: FoundFace[] = [];
+  for (const face of merged) {
+    const body = bodyOf(face.box, people);
+    const corroborated = body !== undefined;
+    if (face.score < (corroborated ? CORROBORATED_FACE_MIN_SCORE : FACE_MIN_SCORE)) continue;
+    const onScreen = screens.some((screen) => centreInside(face.box, screen) && coverage(face.box, screen) > 0.5);
+    const inRoom = body !== undefined && isInRoom(body.box, frame.width, frame.height);
+    const kind: FaceKind = onScreen ? 'screen' : inRoom || face.box.h >= smallFace ? 'person' : 'picture';
+    found.push({ score: face.score, box: face.box, source: face.sources.has('faces') ? 'faces' : 'photos', kind });
+  }
+  return found;
+}

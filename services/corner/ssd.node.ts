@@ -1,0 +1,47 @@
+/**
+ * SSDLite (coco-ssd) in Node, for `safetake scan`: tfjs's WASM backend, the pinned weights read from
+ * `resources/models/coco-ssd` and checked against their hashes (ssd.std.ts), on the whole frame and its tiles.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as cocoSsd from '@tensorflow-models/coco-ssd';
+import * as tf from '@tensorflow/tfjs-core';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { ObjectDetection } from '../../core/corner/detections.std';
+import { SSD_MAX_PROPOSALS, SSD_PROPOSAL_MIN_SCORE, loadSsdArtifacts, ssdDetections, ssdObjectsFromTiles, ssdTiles } from '../../core/corner/ssd.std';
+import { ssdModelDir, tfjsWasmDir } from './detectorAssets.node';
+
+const SSD_SCHEME = 'safetake-ssd://';
+
+export type SsdModel = { detect(rgb: Uint8Array, width: number, height: number): Promise<ObjectDetection[]> };
+
+export async function openSsd(): Promise<SsdModel> {
+  setWasmPaths(`${tfjsWasmDir()}${path.sep}`);
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const load = async () =>
+    (await loadSsdArtifacts(async (name) => readFile(path.join(ssdModelDir(), name)), async (bytes) => createHash('sha256').update(bytes).digest('hex'))) as tf.io.ModelArtifacts;
+  // tfjs asks each router in turn and takes the first handler; null means "not mine".
+  tf.io.registerLoadRouter(((url: unknown) => (typeof url === 'string' && url.startsWith(SSD_SCHEME) ? { load } : null)) as unknown as Parameters<typeof tf.io.registerLoadRouter>[0]);
+  const model = await cocoSsd.load({ modelUrl: `${SSD_SCHEME}model.json` });
+  return {
+    async detect(rgb, width, height) {
+      const frame = tf.tensor3d(rgb, [height, width, 3], 'int32');
+      try {
+        const runs = [{ tile: { x: 0, y: 0, w: width, h: height }, objects: ssdDetections(await model.detect(frame, SSD_MAX_PROPOSALS, SSD_PROPOSAL_MIN_SCORE)) }];
+        for (const tile of ssdTiles(width, height)) {
+          const crop = tf.slice(frame, [tile.y, tile.x, 0], [tile.h, tile.w, 3]);
+          try {
+            runs.push({ tile, objects: ssdDetections(await model.detect(crop, SSD_MAX_PROPOSALS, SSD_PROPOSAL_MIN_SCORE)) });
+          } finally {
+            crop.dispose();
+          }
+        }
+        return ssdObjectsFromTiles(runs);
+      } finally {
+        frame.dispose();
+      }
+    },
+  };
+}
