@@ -10,7 +10,7 @@ const SECTIONS = [
   ['preview', 'Check corner: the preview', "frames the preview presents and the CPU it costs with every detector running, against the camera alone in the same run"],
   ['detect', 'Check corner: each model', 'each model as the app runs it against bare inference in the same process'],
   ['flag-time', 'Check corner: time to a flag', 'from a risk coming into view (and going) to its flag, in Chromium with every detector running'],
-  ['detect-eval', 'Check corner: what is found', 'recall on planted papers, face photos and screens, and false flags on clean rooms'],
+  ['detect-eval', 'Check corner: what is found', 'recall on planted papers, face photos and screens, and on real labelled photos (scenes-real), with false flags on clean rooms'],
   ['sanitize', 'Sanitize', "SafeTake's clean copy against the same ffmpeg run bare and against mat2, in the same process"],
   ['record', 'Takes', 'memory while a take streams to disk, a long take against a short one'],
 ];

@@ -41,11 +41,10 @@ export function screensIn(objects: readonly ObjectDetection[], ssdObjects: reado
     ...centernet.filter((object) => object.score >= (object.label === 'cell phone' ? CENTERNET_PHONE_MIN_SCORE : CENTERNET_SCREEN_MIN_SCORE) || agreed(object, ssd)),
     ...ssd.filter((object) => object.score >= (object.label === 'cell phone' ? SSD_PHONE_MIN_SCORE : SSD_SCREEN_MIN_SCORE) || agreed(object, centernet)),
   ];
+  // One screen, once: the box of its surest find (the other model's box around it is looser, not more).
   const kept: ObjectDetection[] = [];
   for (const screen of sure.sort((a, b) => b.score - a.score)) {
-    const same = kept.find((other) => iou(other.box, screen.box) >= AGREE_IOU);
-    if (same) same.box = union(same.box, screen.box);
-    else kept.push({ ...screen });
+    if (!kept.some((other) => iou(other.box, screen.box) >= AGREE_IOU)) kept.push(screen);
   }
   return kept;
 }

@@ -116,10 +116,10 @@ export function assessFrame(frame: FrameDetections): Risk[] {
   const blocks = writingBlocks(frame.writing ?? [], frame);
   const readText = textBlocks(frame.lines ?? []);
   for (const block of blocks) {
-    const quote = readText.filter((text) => centreInside(text.box, block.box)).map((text) => text.text).join(' ');
-    add({ ...documentRisk(quote), score: block.score, box: block.box, source: 'writing' });
+    const quote = readText.filter((text) => centreInside(text.box, block.sheet)).map((text) => text.text).join(' ');
+    add({ ...documentRisk(quote), score: block.score, box: block.sheet, source: 'writing' });
   }
-  for (const text of readText.filter((candidate) => !blocks.some((block) => centreInside(candidate.box, block.box)))) {
+  for (const text of readText.filter((candidate) => !blocks.some((block) => centreInside(candidate.box, block.sheet)))) {
     add({ ...documentRisk(text.text), score: text.confidence / 100, box: text.box, source: 'text' });
   }
   return sortBySeverity(dropDuplicates(risks));

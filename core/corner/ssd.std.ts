@@ -58,6 +58,18 @@ export function ssdDetections(finds: readonly CocoSsdFind[]): ObjectDetection[] 
   return finds.map(({ class: label, score, bbox: [x = 0, y = 0, w = 0, h = 0] }) => ({ label, score, box: { x, y, w, h } }));
 }
 
+/** The address the model is loaded from: tfjs hands it to ssdLoadRouter, never to the network. */
+const SSD_SCHEME = 'safetake-ssd://';
+export const SSD_MODEL_URL = `${SSD_SCHEME}model.json`;
+
+/**
+ * A tfjs load router (`tf.io.registerLoadRouter`) that answers SSD_MODEL_URL with `load` (loadSsdArtifacts
+ * over the runtime's own reads); tfjs asks each router in turn, and null means "not mine".
+ */
+export function ssdLoadRouter<T>(load: () => Promise<T>): (url: unknown) => { load: () => Promise<T> } | null {
+  return (url) => (typeof url === 'string' && url.startsWith(SSD_SCHEME) ? { load } : null);
+}
+
 /** The parts of a tfjs model.json the loader reads. */
 type ModelJson = { modelTopology: unknown; weightsManifest: Array<{ paths: string[]; weights: unknown[] }> };
 /** What tfjs's `io.IOHandler.load` returns, as far as a graph model needs it. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SSD_MODEL, type SsdModelFile, loadSsdArtifacts, ssdDetections, ssdObjectsFromTiles } from './ssd.std';
+import { SSD_MODEL, SSD_MODEL_URL, type SsdModelFile, loadSsdArtifacts, ssdDetections, ssdLoadRouter, ssdObjectsFromTiles } from './ssd.std';
 
 const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -10,6 +10,12 @@ describe('SSDLite weights', () => {
     const read = async (name: SsdModelFile) => (asked.push(name), new TextEncoder().encode('{"modelTopology":{},"weightsManifest":[]}'));
     await expect(loadSsdArtifacts(read, sha256)).rejects.toThrow(/model\.json is not the pinned one/);
     expect(asked).toEqual(['model.json']);
+  });
+
+  it('answers only its own address: tfjs never sends the model\'s request anywhere else', () => {
+    const load = async () => 'artifacts';
+    expect(ssdLoadRouter(load)(SSD_MODEL_URL)?.load).toBe(load);
+    expect(ssdLoadRouter(load)('https://storage.googleapis.com/tfjs-models/savedmodel/ssdlite_mobilenet_v2/model.json')).toBeNull();
   });
 
   it('pins every file the model lists, and nothing it does not', () => {

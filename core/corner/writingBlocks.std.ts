@@ -29,7 +29,8 @@ export const CARD_MIN_LENGTH = 4;
 const CARD_MIN_SCORE = 0.85;
 /** ...and its letters are smaller than this share of the frame's short side. */
 const CARD_MAX_THICKNESS = 0.1;
-type WritingBlock = { box: Box; score: number; lines: number };
+/** A block: the box of its lines, and the sheet they are on (as big as the box when no sheet was looked for). */
+type WritingBlock = { box: Box; sheet: Box; score: number; lines: number };
 
 /**
  * Lines gathered into blocks (one paper, one sign): lines closer than BLOCK_GAP_THICKNESSES of the thicker
@@ -45,13 +46,14 @@ export function writingBlocks(lines: readonly WritingLine[], frame: { width: num
     .filter(isBlock)
     .map((group) => ({
       box: group.map((line) => line.box).reduce(union),
+      sheet: group.map((line) => line.sheet ?? line.box).reduce(union),
       score: group.reduce((sum, line) => sum + line.score, 0) / group.length,
       lines: group.length,
     }));
 }
 
 /** Lines gathered by nearness (see writingBlocks), however few. */
-function writingGroups(lines: readonly WritingLine[]): WritingLine[][] {
+export function writingGroups(lines: readonly WritingLine[]): WritingLine[][] {
   const parent = lines.map((_, index) => index);
   const root = (index: number): number => (parent[index] === index ? index : (parent[index] = root(parent[index]!)));
   for (let a = 0; a < lines.length; a += 1) {

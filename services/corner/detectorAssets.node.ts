@@ -56,7 +56,8 @@ export function detectorAssetFiles(): Array<{ urlPath: string; file: string }> {
     ...HUMAN_MODEL_FILES.map((name) => ({ urlPath: `${ASSET_FOLDERS.models}/${name}`, file: path.join(humanModelsDir(), name) })),
     ...TFJS_WASM_FILES.map((name) => ({ urlPath: `${ASSET_FOLDERS.wasm}/${name}`, file: path.join(tfjsWasmDir(), name) })),
     { urlPath: `${ASSET_FOLDERS.models}/${WRITING_MODEL_FILE}`, file: writingModelFile() },
-    ...SSD_MODEL_FILES.map((name) => ({ urlPath: `${ASSET_FOLDERS.models}/${SSD_MODEL.folder}/${name}`, file: path.join(ssdModelDir(), name) })),
+    // The weights, and the licence and notice that go wherever they go (Apache-2.0).
+    ...[...SSD_MODEL_FILES, 'LICENSE', 'NOTICE'].map((name) => ({ urlPath: `${ASSET_FOLDERS.models}/${SSD_MODEL.folder}/${name}`, file: path.join(ssdModelDir(), name) })),
     ...ONNX_WASM_FILES.map((name) => ({ urlPath: `${ASSET_FOLDERS.onnxWasm}/${name}`, file: path.join(onnxWasmDir(), name) })),
     { urlPath: `${ASSET_FOLDERS.ocr}/worker.min.js`, file: packageDir('tesseract.js', path.join('dist', 'worker.min.js')) },
     ...TESSERACT_CORE_FILES.map((name) => ({ urlPath: `${ASSET_FOLDERS.ocr}/${name}`, file: packageDir('tesseract.js-core', name) })),

@@ -9,10 +9,8 @@ import * as cocoSsd from '@tensorflow-models/coco-ssd';
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { ObjectDetection } from '../../core/corner/detections.std';
-import { SSD_MAX_PROPOSALS, SSD_PROPOSAL_MIN_SCORE, loadSsdArtifacts, ssdDetections, ssdObjectsFromTiles, ssdTiles } from '../../core/corner/ssd.std';
+import { SSD_MAX_PROPOSALS, SSD_MODEL_URL, SSD_PROPOSAL_MIN_SCORE, loadSsdArtifacts, ssdDetections, ssdLoadRouter, ssdObjectsFromTiles, ssdTiles } from '../../core/corner/ssd.std';
 import { ssdModelDir, tfjsWasmDir } from './detectorAssets.node';
-
-const SSD_SCHEME = 'safetake-ssd://';
 
 export type SsdModel = { detect(rgb: Uint8Array, width: number, height: number): Promise<ObjectDetection[]> };
 
@@ -22,9 +20,8 @@ export async function openSsd(): Promise<SsdModel> {
   await tf.ready();
   const load = async () =>
     (await loadSsdArtifacts(async (name) => readFile(path.join(ssdModelDir(), name)), async (bytes) => createHash('sha256').update(bytes).digest('hex'))) as tf.io.ModelArtifacts;
-  // tfjs asks each router in turn and takes the first handler; null means "not mine".
-  tf.io.registerLoadRouter(((url: unknown) => (typeof url === 'string' && url.startsWith(SSD_SCHEME) ? { load } : null)) as unknown as Parameters<typeof tf.io.registerLoadRouter>[0]);
-  const model = await cocoSsd.load({ modelUrl: `${SSD_SCHEME}model.json` });
+  tf.io.registerLoadRouter(ssdLoadRouter(load) as unknown as Parameters<typeof tf.io.registerLoadRouter>[0]);
+  const model = await cocoSsd.load({ modelUrl: SSD_MODEL_URL });
   return {
     async detect(rgb, width, height) {
       const frame = tf.tensor3d(rgb, [height, width, 3], 'int32');

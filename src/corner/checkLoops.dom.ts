@@ -86,8 +86,11 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
   const nextModel = modelSchedule(options.photos);
   const nextWriting = writingSchedule();
 
-  /** What a loop runs next: its model, and what the run can see; undefined to rest (mayRest). */
-  type NextRun = { run: ModelRun; scope: RunScope } | undefined;
+  /**
+   * What a loop runs next: its model, and what the run can see; undefined to rest (mayRest). `still`: the
+   * picture is as this model last saw it whole.
+   */
+  type NextRun = { run: ModelRun; scope: RunScope; still?: boolean } | undefined;
 
   function modelSchedule(photos: boolean): () => Promise<NextRun> {
     const lastRunAt: Record<ScheduledRun['run'], number> = { faces: -Infinity, objects: -Infinity, photos: -Infinity };
@@ -122,7 +125,7 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
       }
       // A sweep of where the picture changed has seen all of it: the rest is as the last sweep saw it.
       if (!region || next.why !== 'confirm') lastPictureSeen[next.run] = picture;
-      return { run: next.run, scope: region ? { lookedAt: region } : {} };
+      return { run: next.run, scope: region ? { lookedAt: region } : {}, still: !changed[next.run] };
     };
   }
   function writingSchedule(): () => Promise<NextRun> {
@@ -162,10 +165,10 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
         await clock.sleep(STILL_CHECK_MS);
         continue;
       }
-      const { run, scope } = chosen;
+      const { run, scope, still } = chosen;
       const region = scope.lookedAt;
       // The worker scales the frame for its model and answers in the camera's pixels.
-      const reply = await detect({ run, ...(region ? { region } : {}), ...(scope.glance ? { glance: true } : {}) });
+      const reply = await detect({ run, ...(region ? { region } : {}), ...(scope.glance ? { glance: true } : {}), ...(still ? { still } : {}) });
       if (stopped) break;
       if (!reply) {
         await clock.sleep(NO_PICTURE_WAIT_MS);

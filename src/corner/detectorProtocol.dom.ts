@@ -26,6 +26,11 @@ export type DetectRequest = {
   region?: Box;
   /** For writing: a glance, on a smaller input (WRITING_GLANCE_LONG_SIDE). */
   glance?: boolean;
+  /**
+   * For objects: the picture is as the last objects run saw it, so SSDLite's tile sweep goes on (one more
+   * tile); without it the sweep starts again and only the whole frame is looked at.
+   */
+  still?: boolean;
 };
 
 /**

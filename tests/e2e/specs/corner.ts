@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { centreInside, coverage } from '../../../core/media/geometry.std';
 import { readLog } from '../../../services/sessions/eventLog.node';
 import { WRITING_MODEL_FILE } from '../../../core/corner/writingModel.std';
 import { plantInRoom } from '../../integration/composites.node';
@@ -64,6 +65,35 @@ export function defineCornerSpecs(ctx: SpecContext): void {
       const flag = page.locator('.risk-box', { hasText: /^(Writing \(papers, signs, labels\)|Readable text)/ });
       await expect.poll(() => flag.count(), { timeout: 60_000 }).toBeGreaterThan(0);
       await expectFlagCentredOn(page, flag.first(), room.box);
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+
+    it('flags a real room with a screen, a framed photo and a bank statement: one whole box per object', async () => {
+      // A real desk corner (a CRT monitor showing photos), with a bank statement lying in front of it and a
+      // framed portrait on the shelf, planted into the photograph.
+      const desk = path.join(CORPUS_DIR, 'scenes/coco-desk-monitor-books-frame.jpg');
+      const statement = plantInRoom({ x: 30, y: 250, width: 260, item: path.join(CORPUS_DIR, 'documents/bill.png'), room: desk }, path.join(ctx.scratch, 'desk-statement.png'));
+      const photo = plantInRoom({ x: 520, y: 40, width: 90, item: path.join(CORPUS_DIR, 'faces/portrait.jpg'), room: statement.file }, path.join(ctx.scratch, 'desk-statement-photo.png'));
+      // The monitor's screen and casing, read off the photograph by eye (camera pixels).
+      const monitor = { x: 130, y: 220, w: 275, h: 240 };
+      const handle = await ctx.start('fake', undefined, makeFakeCameraVideo(photo.file, ctx.scratch, 'desk-corner'));
+      const { page } = handle;
+      await page.getByRole('tab', { name: 'Check corner' }).click();
+      const flags = page.locator('.risk-box:not(.risk-blur)');
+      const boxes = async () => Promise.all((await flags.all()).map(async (flag) => ({ label: (await flag.textContent()) ?? '', box: await flagInFrame(page, flag) })));
+      // Each object has exactly one flag of its kind on it (the monitor's page may also be quoted as text).
+      const ofKind = { statement: /^(Writing \(papers, signs, labels\)|Readable text)/, photo: /^Photo with a face/, monitor: /^Screen/ };
+      const onEach = async () => {
+        const shown = await boxes();
+        return Object.entries({ statement: statement.box, photo: photo.box, monitor }).map(
+          ([name, on]) => shown.filter((flag) => centreInside(flag.box, on) && ofKind[name as keyof typeof ofKind].test(flag.label)).length,
+        );
+      };
+      await expect.poll(onEach, { timeout: 60_000 }).toEqual([1, 1, 1]);
+      // The statement's flag is the whole sheet, not its heading: a blur of it hides every line.
+      const sheet = (await boxes()).find((flag) => centreInside(flag.box, statement.box) && ofKind.statement.test(flag.label))!.box;
+      expect(coverage(statement.box, sheet)).toBeGreaterThan(0.85);
+      expect(coverage(sheet, statement.box)).toBeGreaterThan(0.85);
       expect(foreignRequests(handle)).toEqual([]);
     });
 

@@ -1,0 +1,149 @@
+/**
+ * The sheet a block of writing is on: a letter's heading is one block of lines, but the whole letter is what
+ * gives the worker away and what a blur must cover. From the block, the paper's own tone (between the
+ * letters) is followed outwards as far as it goes, within reach; a side where it runs on to the edge of that
+ * reach (white paper on a white desk, a wall) keeps the block's own edge. Pure.
+ */
+import { type Box, clampToFrame, union } from '../media/geometry.std';
+
+/** How far from the block the sheet may reach, in the block's longer sides: a statement's heading on its table. */
+const SHEET_REACH = 4;
+/** The reach is looked at on a grid of at most this many cells along its longer side. */
+const GRID_CELLS = 96;
+/**
+ * A cell is the same paper when its brightness is within this of the paper's (0..255), and its colour (the
+ * spread between channels) within SHEET_COLOUR_TOLERANCE. Tight: a white page in a room with light walls
+ * must not run on into the wall; a sheet in shade stays the block it was.
+ */
+const SHEET_BRIGHTNESS_TOLERANCE = 16;
+const SHEET_COLOUR_TOLERANCE = 10;
+/**
+ * A sheet fills at least this share of its own box: paper is a compact shape, and what ran on through a gap
+ * into the floor or a wall is not.
+ */
+const SHEET_MIN_FILL = 0.9;
+/** Paper along more than this share of the frame's edge, within reach, is a desk or a wall running on. */
+const EDGE_RUN_ON_SHARE = 0.8;
+
+type Cells = { columns: number; rows: number; size: number; origin: { x: number; y: number }; brightness: Float32Array; red: Float32Array; blue: Float32Array };
+
+/**
+ * The box of the sheet under `block` in a `width` x `height` frame of interleaved pixels (`channels` 3 or 4),
+ * at least the block itself.
+ */
+export function sheetAround(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 3 | 4, block: Box): Box {
+  const reach = SHEET_REACH * Math.max(block.w, block.h);
+  const window = clampToFrame({ x: block.x - reach, y: block.y - reach, w: block.w + 2 * reach, h: block.h + 2 * reach }, width, height);
+  const cells = cellsOf(pixels, width, channels, window);
+  const inBlock = (column: number, row: number) => {
+    const x = cells.origin.x + (column + 0.5) * cells.size;
+    const y = cells.origin.y + (row + 0.5) * cells.size;
+    return x >= block.x && x <= block.x + block.w && y >= block.y && y <= block.y + block.h;
+  };
+  const paper = paperTone(cells, inBlock);
+  if (!paper) return block;
+  const same = (index: number) =>
+    Math.abs(cells.brightness[index]! - paper.brightness) <= SHEET_BRIGHTNESS_TOLERANCE &&
+    Math.abs(cells.red[index]! - paper.red) <= SHEET_COLOUR_TOLERANCE &&
+    Math.abs(cells.blue[index]! - paper.blue) <= SHEET_COLOUR_TOLERANCE;
+  // Every cell of the block is on the sheet (letters included); from there, the paper's tone is followed.
+  const filled = new Uint8Array(cells.columns * cells.rows);
+  const stack: number[] = [];
+  for (let row = 0; row < cells.rows; row += 1) {
+    for (let column = 0; column < cells.columns; column += 1) {
+      if (inBlock(column, row)) {
+        filled[row * cells.columns + column] = 1;
+        stack.push(row * cells.columns + column);
+      }
+    }
+  }
+  const extent = { left: cells.columns, top: cells.rows, right: -1, bottom: -1 };
+  while (stack.length > 0) {
+    const index = stack.pop()!;
+    const column = index % cells.columns;
+    const row = (index - column) / cells.columns;
+    extent.left = Math.min(extent.left, column);
+    extent.right = Math.max(extent.right, column);
+    extent.top = Math.min(extent.top, row);
+    extent.bottom = Math.max(extent.bottom, row);
+    const visit = (next: number) => {
+      if (filled[next] || !same(next)) return;
+      filled[next] = 1;
+      stack.push(next);
+    };
+    if (column > 0) visit(index - 1);
+    if (column < cells.columns - 1) visit(index + 1);
+    if (row > 0) visit(index - cells.columns);
+    if (row < cells.rows - 1) visit(index + cells.columns);
+  }
+  if (extent.right < 0) return block;
+  let inExtent = 0;
+  for (let row = extent.top; row <= extent.bottom; row += 1) {
+    for (let column = extent.left; column <= extent.right; column += 1) inExtent += filled[row * cells.columns + column]!;
+  }
+  if (inExtent / ((extent.right - extent.left + 1) * (extent.bottom - extent.top + 1)) < SHEET_MIN_FILL) return block;
+  // A side that runs on to the reach's edge is not the paper's edge (white paper on a white desk), unless it
+  // is the frame's edge and the sheet meets it along only part of it (a page the frame cuts).
+  const filledAlong = (cellsOfEdge: (step: number) => number, steps: number) => {
+    let count = 0;
+    for (let step = 0; step < steps; step += 1) count += filled[cellsOfEdge(step)]!;
+    return count / steps;
+  };
+  const ranOn = (reached: boolean, frameEdge: boolean, along: () => number) => reached && (!frameEdge || along() > EDGE_RUN_ON_SHARE);
+  const ranOnSide = {
+    left: ranOn(extent.left === 0, window.x <= 0, () => filledAlong((row) => row * cells.columns, cells.rows)),
+    top: ranOn(extent.top === 0, window.y <= 0, () => filledAlong((column) => column, cells.columns)),
+    right: ranOn(extent.right === cells.columns - 1, window.x + window.w >= width, () => filledAlong((row) => row * cells.columns + cells.columns - 1, cells.rows)),
+    bottom: ranOn(extent.bottom === cells.rows - 1, window.y + window.h >= height, () => filledAlong((column) => (cells.rows - 1) * cells.columns + column, cells.columns)),
+  };
+  const x0 = ranOnSide.left ? block.x : cells.origin.x + extent.left * cells.size;
+  const y0 = ranOnSide.top ? block.y : cells.origin.y + extent.top * cells.size;
+  const x1 = ranOnSide.right ? block.x + block.w : Math.min(width, cells.origin.x + (extent.right + 1) * cells.size);
+  const y1 = ranOnSide.bottom ? block.y + block.h : Math.min(height, cells.origin.y + (extent.bottom + 1) * cells.size);
+  return union(block, { x: x0, y: y0, w: x1 - x0, h: y1 - y0 });
+}
+
+/**
+ * Square cells covering `window` (whole pixels), each with the tone of its brightest pixel: on a sheet that
+ * is the paper between the strokes, however much print the cell holds.
+ */
+function cellsOf(pixels: Uint8Array | Uint8ClampedArray, width: number, channels: 3 | 4, window: Box): Cells {
+  const size = Math.max(1, Math.ceil(Math.max(window.w, window.h) / GRID_CELLS));
+  const origin = { x: Math.floor(window.x), y: Math.floor(window.y) };
+  const columns = Math.max(1, Math.floor((window.x + window.w - origin.x) / size));
+  const rows = Math.max(1, Math.floor((window.y + window.h - origin.y) / size));
+  const brightness = new Float32Array(columns * rows);
+  const red = new Float32Array(columns * rows);
+  const blue = new Float32Array(columns * rows);
+  for (let row = 0; row < rows; row += 1) {
+    for (let column = 0; column < columns; column += 1) {
+      const index = row * columns + column;
+      for (let y = origin.y + row * size; y < origin.y + (row + 1) * size; y += 1) {
+        for (let x = origin.x + column * size; x < origin.x + (column + 1) * size; x += 1) {
+          const at = (y * width + x) * channels;
+          const r = pixels[at]!;
+          const g = pixels[at + 1]!;
+          const b = pixels[at + 2]!;
+          const light = (r + g + b) / 3;
+          if (light <= brightness[index]!) continue;
+          brightness[index] = light;
+          red[index] = r - g;
+          blue[index] = b - g;
+        }
+      }
+    }
+  }
+  return { columns, rows, size, origin, brightness, red, blue };
+}
+
+/** The paper's tone: the median over the block's cells (each the paper between its strokes). */
+function paperTone(cells: Cells, inBlock: (column: number, row: number) => boolean): { brightness: number; red: number; blue: number } | undefined {
+  const indices: number[] = [];
+  for (let row = 0; row < cells.rows; row += 1) {
+    for (let column = 0; column < cells.columns; column += 1) if (inBlock(column, row)) indices.push(row * cells.columns + column);
+  }
+  if (indices.length === 0) return undefined;
+  indices.sort((a, b) => cells.brightness[b]! - cells.brightness[a]!);
+  const paper = indices[Math.floor(indices.length / 2)]!;
+  return { brightness: cells.brightness[paper]!, red: cells.red[paper]!, blue: cells.blue[paper]! };
+}
