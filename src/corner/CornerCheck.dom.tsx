@@ -7,6 +7,7 @@ import './corner.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Box, toFractions } from '../../core/media/geometry.std';
 import type { IpcRequest } from '../../core/ipc/contract.std';
+import { labelPlaces } from '../../core/corner/labelPlaces.std';
 import type { RiskCategory } from '../../core/corner/risks.std';
 import { type TrackedRisk, verdictOf, visibleRisks } from '../../core/corner/tracker.std';
 import { api } from '../app/api.dom';
@@ -25,6 +26,25 @@ const CATEGORY_STYLE: Record<RiskCategory, string> = {
 };
 /** How often the verdict is re-read between detector runs (it depends on time passing). */
 const VERDICT_TICK_MS = 500;
+/**
+ * A flag label's size in CSS pixels (corner.css: 0.8rem text, 1px 4px padding), from its text: a little wider
+ * than the text is, so labels placed apart stay apart.
+ */
+const LABEL_HEIGHT_PX = 18;
+const labelWidthPx = (text: string) => 8 + 7.2 * text.length;
+
+/** The overlay's width in CSS pixels, kept as the window is resized: labels are placed in the picture's pixels. */
+function useWidth(): [(element: HTMLDivElement | null) => void, number] {
+  const [width, setWidth] = useState(0);
+  const observer = useRef<ResizeObserver | undefined>(undefined);
+  const ref = useCallback((element: HTMLDivElement | null) => {
+    observer.current?.disconnect();
+    if (!element) return;
+    observer.current = new ResizeObserver(([entry]) => setWidth(entry?.contentRect.width ?? 0));
+    observer.current.observe(element);
+  }, []);
+  return [ref, width];
+}
 
 
 export function CornerCheck() {
@@ -40,6 +60,7 @@ export function CornerCheck() {
   }, []);
 
   const size = { width: video?.videoWidth || 1, height: video?.videoHeight || 1 };
+  const [overlayRef, overlayWidth] = useWidth();
   const risks = visibleRisks(tracker);
   // Each detector run is judged by the clock of that run at least, not by an older tick's.
   const verdict = verdictOf(tracker, Math.max(now, tracker.updatedAt));
@@ -73,11 +94,21 @@ export function CornerCheck() {
     setSaved(response.ok ? `Check saved at ${new Date().toLocaleTimeString()}${response.value.sessionId ? ' to the running session' : ''}.` : response.error.message);
   }
 
+  const labels = risks.map((risk) => (risk.accepted ? `${risk.label} (accepted)` : risk.label));
+  // Picture pixels per CSS pixel of the overlay, to size the labels in the picture's pixels.
+  const toPicture = overlayWidth > 0 ? size.width / overlayWidth : 1;
+  const places = labelPlaces(
+    risks.map((risk) => risk.box),
+    labels.map((label) => ({ w: labelWidthPx(label) * toPicture, h: LABEL_HEIGHT_PX * toPicture })),
+    size,
+  );
   const overlay = (
-    <div className="risk-overlay" aria-hidden="true">
-      {risks.map((risk) => (
+    <div className="risk-overlay" aria-hidden="true" ref={overlayRef}>
+      {risks.map((risk, index) => (
         <div key={risk.id} className={`risk-box ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} style={percentBox(risk.box, size)}>
-          <span className="risk-box-label">{risk.accepted ? `${risk.label} (accepted)` : risk.label}</span>
+          <span className="risk-box-label" style={labelStyle(risk.box, places[index]!)}>
+            {labels[index]}
+          </span>
         </div>
       ))}
       {blurRegions.map((region) => (
@@ -136,4 +167,9 @@ export function CornerCheck() {
       </section>
     </div>
   );
+}
+
+/** A label at `place` (picture pixels), positioned inside its box's element, whose size is the box's. */
+function labelStyle(box: Box, place: { x: number; y: number }) {
+  return { left: `${((place.x - box.x) / box.w) * 100}%`, top: `${((place.y - box.y) / box.h) * 100}%` };
 }
