@@ -4,7 +4,7 @@
  * around a page), so a flag takes little more than one run's time and the confirmation costs a fraction of a
  * whole run. Pure.
  */
-import { type Box, area, clampToFrame, union } from '../media/geometry.std';
+import { type Box, area, clampToFrame, grown, union } from '../media/geometry.std';
 import type { RiskSource } from './risks.std';
 import type { TrackedRisk, TrackerState } from './tracker.std';
 
@@ -18,7 +18,7 @@ const CONFIRM_MAX_SHARE = 0.6;
 
 /** `box` grown by `by` on every side, within the frame; undefined (the whole frame) if that is most of it. */
 export function partAround(box: Box, by: { x: number; y: number }, frame: { width: number; height: number }): Box | undefined {
-  const region = clampToFrame({ x: box.x - by.x, y: box.y - by.y, w: box.w + 2 * by.x, h: box.h + 2 * by.y }, frame.width, frame.height);
+  const region = clampToFrame(grown(box, by), frame.width, frame.height);
   return area(region) > CONFIRM_MAX_SHARE * frame.width * frame.height ? undefined : region;
 }
 

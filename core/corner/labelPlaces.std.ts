@@ -4,9 +4,9 @@
  * Labels of flags that are close together (a photo on a shelf above a screen) otherwise print over each other.
  * Pure: in the picture's pixels.
  */
-import type { Box } from '../media/geometry.std';
+import { type Box, overlaps } from '../media/geometry.std';
 
-export type LabelSize = { w: number; h: number };
+type LabelSize = { w: number; h: number };
 
 /** The top-left corner of each box's label (`sizes[i]` is box i's label), none overlapping, all in the picture. */
 export function labelPlaces(boxes: readonly Box[], sizes: readonly LabelSize[], picture: { width: number; height: number }): Array<{ x: number; y: number }> {
@@ -26,7 +26,7 @@ export function labelPlaces(boxes: readonly Box[], sizes: readonly LabelSize[], 
       inPicture(right, box.y - size.h),
       inPicture(right, box.y + box.h - size.h),
     ];
-    const free = (label: Box) => !placed.some((other) => overlap(label, other));
+    const free = (label: Box) => !placed.some((other) => overlaps(label, other));
     let label = candidates.find(free);
     for (let step = 1; !label && step * size.h <= picture.height; step += 1) {
       label = [inPicture(box.x, box.y - size.h - step * size.h), inPicture(box.x, box.y + step * size.h)].find(free);
@@ -35,8 +35,4 @@ export function labelPlaces(boxes: readonly Box[], sizes: readonly LabelSize[], 
     placed.push(chosen);
     return { x: chosen.x, y: chosen.y };
   });
-}
-
-function overlap(a: Box, b: Box): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Box } from '../media/geometry.std';
+import { overlaps } from '../media/geometry.std';
 import { labelPlaces } from './labelPlaces.std';
 
 const PICTURE = { width: 640, height: 480 };
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 describe('flag labels', () => {
   it('puts a lone label above its box, and inside it when the box touches the top', () => {

@@ -3,19 +3,22 @@
  * (coco-ssd), which see different screens. A screen either model is sure of is kept; one both half see is
  * kept too. Books standing on a shelf are not papers: their spines at most carry titles. Pure.
  */
-import { type Box, iou, union } from '../media/geometry.std';
+import { grown, iou, overlaps, union } from '../media/geometry.std';
 import type { ObjectDetection } from './detections.std';
 import type { WritingLine } from './writingLines.std';
 
-export const SCREEN_LABELS = ['tv', 'laptop', 'cell phone'] as const;
-const isScreen = (object: ObjectDetection) => (SCREEN_LABELS as readonly string[]).includes(object.label);
+const SCREEN_LABELS: readonly string[] = ['tv', 'laptop', 'cell phone'];
+const isScreen = (object: ObjectDetection) => SCREEN_LABELS.includes(object.label);
 
 /**
- * CenterNet alone: it scores clutter in clean kitchens at 0.20-0.29 and real monitors and laptops at
- * 0.30-0.60; phones held in a hand at 0.21-0.27, and it named nothing in the corpus's clean rooms "cell
- * phone" at 0.15 or more.
+ * What CenterNet names needs this score: it scores clutter in clean kitchens at 0.20-0.29 (cups, bowls, a
+ * bottle) and real monitors, laptops, books and bottles at 0.30-0.60.
  */
-export const CENTERNET_SCREEN_MIN_SCORE = 0.3;
+export const CENTERNET_MIN_SCORE = 0.3;
+/**
+ * ...but a phone held in a hand scores 0.21-0.27, and CenterNet named nothing in the corpus's clean rooms
+ * "cell phone" at 0.15 or more.
+ */
 export const CENTERNET_PHONE_MIN_SCORE = 0.2;
 /**
  * SSDLite alone: on the 19 clean rooms it called a framed painting a TV at 0.75 and a framed shirt a laptop at
@@ -29,7 +32,7 @@ export const SSD_PHONE_MIN_SCORE = 0.35;
  * least either must score for that.
  */
 const AGREE_IOU = 0.3;
-export const AGREED_SCREEN_MIN_SCORE = 0.2;
+const AGREED_SCREEN_MIN_SCORE = 0.2;
 
 /** Screens from both models, each once (at its best score and the label of its best find). */
 export function screensIn(objects: readonly ObjectDetection[], ssdObjects: readonly ObjectDetection[]): ObjectDetection[] {
@@ -38,7 +41,7 @@ export function screensIn(objects: readonly ObjectDetection[], ssdObjects: reado
   const agreed = (object: ObjectDetection, others: readonly ObjectDetection[]) =>
     object.score >= AGREED_SCREEN_MIN_SCORE && others.some((other) => other.score >= AGREED_SCREEN_MIN_SCORE && iou(other.box, object.box) >= AGREE_IOU);
   const sure = [
-    ...centernet.filter((object) => object.score >= (object.label === 'cell phone' ? CENTERNET_PHONE_MIN_SCORE : CENTERNET_SCREEN_MIN_SCORE) || agreed(object, ssd)),
+    ...centernet.filter((object) => object.score >= (object.label === 'cell phone' ? CENTERNET_PHONE_MIN_SCORE : CENTERNET_MIN_SCORE) || agreed(object, ssd)),
     ...ssd.filter((object) => object.score >= (object.label === 'cell phone' ? SSD_PHONE_MIN_SCORE : SSD_SCREEN_MIN_SCORE) || agreed(object, centernet)),
   ];
   // One screen, once: the box of its surest find (the other model's box around it is looser, not more).
@@ -49,8 +52,6 @@ export function screensIn(objects: readonly ObjectDetection[], ssdObjects: reado
   return kept;
 }
 
-/** CenterNet's "book": scores below this are clutter (see CENTERNET_SCREEN_MIN_SCORE). */
-export const BOOK_MIN_SCORE = 0.3;
 /**
  * A book box at least this many times taller than wide is a spine standing on a shelf (a page or an
  * envelope on a desk, seen from a camera above it, is wider than tall).
@@ -63,26 +64,18 @@ const SPINE_ASPECT = 1.5;
  * titles a viewer could read.
  */
 export function booksIn(objects: readonly ObjectDetection[], writing: readonly WritingLine[]): { papers: ObjectDetection[]; shelves: ObjectDetection[] } {
-  const books = objects.filter((object) => object.label === 'book' && object.score >= BOOK_MIN_SCORE);
+  const books = objects.filter((object) => object.label === 'book' && object.score >= CENTERNET_MIN_SCORE);
   const spines = books.filter((book) => book.box.h >= SPINE_ASPECT * book.box.w);
   const shelves: ObjectDetection[] = [];
   for (const spine of spines) {
     const reach = { x: spine.box.x - spine.box.w, y: spine.box.y, w: spine.box.w * 3, h: spine.box.h };
-    const shelf = shelves.find((other) => iou(other.box, reach) > 0 || overlaps(other.box, reach));
+    const shelf = shelves.find((other) => overlaps(other.box, reach));
     if (shelf) {
       shelf.box = union(shelf.box, spine.box);
       shelf.score = Math.max(shelf.score, spine.score);
     } else shelves.push({ ...spine, label: 'shelf' });
   }
   // A book lying among the spines (on its side, or leaning) belongs to the shelf too.
-  const papers = books.filter((book) => !spines.includes(book) && !shelves.some((shelf) => overlaps(book.box, grow(shelf.box, book.box.w / 2))));
+  const papers = books.filter((book) => !spines.includes(book) && !shelves.some((shelf) => overlaps(book.box, grown(shelf.box, book.box.w / 2))));
   return { papers, shelves: shelves.filter((shelf) => writing.some((line) => overlaps(line.box, shelf.box))) };
-}
-
-function grow(box: Box, by: number): Box {
-  return { x: box.x - by, y: box.y - by, w: box.w + 2 * by, h: box.h + 2 * by };
-}
-
-function overlaps(a: Box, b: Box): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }

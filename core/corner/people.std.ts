@@ -19,8 +19,8 @@ export const PERSON_MIN_SCORE = 0.5;
  */
 export const FACE_MIN_SCORE = 0.62;
 /**
- * ...and a face that two passes found, or that sits where a person's head is, needs less: the evidence
- * agrees. Faces in profile, far away or half turned score 0.4-0.6 (scenes-real).
+ * ...and a face that sits where a person's head is needs less: the body agrees. Faces in profile, far away or
+ * half turned score 0.4-0.6 (scenes-real).
  */
 export const CORROBORATED_FACE_MIN_SCORE = 0.4;
 /**

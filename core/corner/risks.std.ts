@@ -4,7 +4,7 @@
  */
 import { type Box, area, centreInside, clampToFrame, coverage, iou, union, whereInFrame } from '../media/geometry.std';
 import type { FrameDetections, ObjectDetection, TextLine } from './detections.std';
-import { booksIn, screensIn } from './objects.std';
+import { CENTERNET_MIN_SCORE, booksIn, screensIn } from './objects.std';
 import { type FaceKind, facesIn, peopleIn } from './people.std';
 import { type PersonalDetail, personalDetailsIn } from './textRisk.std';
 import { writingBlocks } from './writingBlocks.std';
@@ -57,8 +57,6 @@ const SCREEN_WORDS: Readonly<Record<string, { label: string; noun: string }>> = 
   laptop: { label: 'Laptop screen', noun: 'laptop' },
   'cell phone': { label: 'Phone', noun: 'phone' },
 };
-/** CenterNet scores clutter in a clean kitchen at 0.20-0.29 (cups, bowls, a bottle); real bottles 0.30-0.60. */
-export const OBJECT_MIN_SCORE = 0.3;
 /** OCR words below this confidence (0..100) are mostly texture read as letters. */
 export const OCR_MIN_WORD_CONFIDENCE = 70;
 /** A text line is "readable" with at least this many letters or digits in confident words. */
@@ -89,7 +87,7 @@ export function assessFrame(frame: FrameDetections): Risk[] {
     risks.push({ ...rest, box, where, guidance: guidanceFor(risk.category, risk.label, noun, where) });
   };
 
-  for (const object of objects.filter((candidate) => candidate.score >= OBJECT_MIN_SCORE)) {
+  for (const object of objects.filter((candidate) => candidate.score >= CENTERNET_MIN_SCORE)) {
     const rule = RISKY_OBJECTS[object.label];
     if (rule) add({ category: rule.category, label: rule.label, noun: rule.noun, score: object.score, box: object.box, severity: 'medium', source: 'objects' });
   }

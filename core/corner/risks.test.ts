@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { whereInFrame } from '../media/geometry.std';
 import { assessFrame, textBlocks } from './risks.std';
 import type { FrameDetections } from './detections.std';
-import { CENTERNET_PHONE_MIN_SCORE, CENTERNET_SCREEN_MIN_SCORE, SSD_PHONE_MIN_SCORE, SSD_SCREEN_MIN_SCORE } from './objects.std';
+import { CENTERNET_PHONE_MIN_SCORE, CENTERNET_MIN_SCORE, SSD_PHONE_MIN_SCORE, SSD_SCREEN_MIN_SCORE } from './objects.std';
 import { CORROBORATED_FACE_MIN_SCORE, FACE_MIN_SCORE, PERSON_MIN_SCORE } from './people.std';
 
 const frame = (parts: Omit<FrameDetections, 'width' | 'height'>): FrameDetections => ({ width: 640, height: 480, ...parts });
@@ -37,7 +37,7 @@ describe('risk rules', () => {
   it('ignores objects below their threshold', () => {
     const risks = assessFrame(
       frame({
-        objects: [{ label: 'tv', score: CENTERNET_SCREEN_MIN_SCORE - 0.01, box: box(0, 0, 100, 100) }],
+        objects: [{ label: 'tv', score: CENTERNET_MIN_SCORE - 0.01, box: box(0, 0, 100, 100) }],
         ssdObjects: [
           { label: 'tv', score: SSD_SCREEN_MIN_SCORE - 0.01, box: box(300, 0, 100, 100) },
           { label: 'cell phone', score: SSD_PHONE_MIN_SCORE - 0.01, box: box(300, 300, 30, 60) },

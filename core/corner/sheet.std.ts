@@ -4,7 +4,7 @@
  * letters) is followed outwards as far as it goes, within reach; a side where it runs on to the edge of that
  * reach (white paper on a white desk, a wall) keeps the block's own edge. Pure.
  */
-import { type Box, clampToFrame, union } from '../media/geometry.std';
+import { type Box, clampToFrame, grown, union } from '../media/geometry.std';
 
 /** How far from the block the sheet may reach, in the block's longer sides: a statement's heading on its table. */
 const SHEET_REACH = 4;
@@ -33,7 +33,7 @@ type Cells = { columns: number; rows: number; size: number; origin: { x: number;
  */
 export function sheetAround(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 3 | 4, block: Box): Box {
   const reach = SHEET_REACH * Math.max(block.w, block.h);
-  const window = clampToFrame({ x: block.x - reach, y: block.y - reach, w: block.w + 2 * reach, h: block.h + 2 * reach }, width, height);
+  const window = clampToFrame(grown(block, reach), width, height);
   const cells = cellsOf(pixels, width, channels, window);
   const inBlock = (column: number, row: number) => {
     const x = cells.origin.x + (column + 0.5) * cells.size;

@@ -3,7 +3,7 @@
  * lines are a paper, flagged whether or not anything on it can be read; the parts of the frame where writing
  * is are what tesseract reads, one at a time. Pure.
  */
-import { type Box, clampToFrame, iou, union } from '../media/geometry.std';
+import { type Box, clampToFrame, grown, iou, union } from '../media/geometry.std';
 import type { WritingLine } from './writingLines.std';
 
 /**
@@ -84,7 +84,7 @@ export function readingRegions(lines: readonly WritingLine[], width: number, hei
   const regions = writingGroups(lines).map((group) => {
     const margin = READING_MARGIN_THICKNESSES * Math.max(...group.map((line) => line.thickness));
     const box = group.map((line) => line.box).reduce(union);
-    return clampToFrame({ x: box.x - margin, y: box.y - margin, w: box.w + 2 * margin, h: box.h + 2 * margin }, width, height);
+    return clampToFrame(grown(box, margin), width, height);
   });
   // Text read twice would be quoted twice: parts that overlap are read as one.
   for (let merged = true; merged; ) {

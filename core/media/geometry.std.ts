@@ -25,6 +25,17 @@ export function coverage(inner: Box, outer: Box): number {
   return size > 0 ? intersection(inner, outer) / size : 0;
 }
 
+/** Whether the boxes share any area (touching edges do not). */
+export function overlaps(a: Box, b: Box): boolean {
+  return intersection(a, b) > 0;
+}
+
+/** The box grown by `by` on every side (`x` and `y` apart, when they differ). */
+export function grown(box: Box, by: number | { x: number; y: number }): Box {
+  const { x, y } = typeof by === 'number' ? { x: by, y: by } : by;
+  return { x: box.x - x, y: box.y - y, w: box.w + 2 * x, h: box.h + 2 * y };
+}
+
 export function centreInside(inner: Box, outer: Box): boolean {
   const cx = inner.x + inner.w / 2;
   const cy = inner.y + inner.h / 2;

@@ -1,23 +1,20 @@
 /**
- * SSDLite (coco-ssd) in Node, for `safetake scan`: tfjs's WASM backend, the pinned weights read from
- * `resources/models/coco-ssd` and checked against their hashes (ssd.std.ts), on the whole frame and its tiles.
+ * SSDLite (coco-ssd) in Node, for `safetake scan`: the pinned weights read from `resources/models/coco-ssd`
+ * and checked against their hashes (ssd.std.ts), on the whole frame and its tiles. Human's Node build uses
+ * this same tfjs, so SSDLite runs on the WASM backend Human has started (open it after Human).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as cocoSsd from '@tensorflow-models/coco-ssd';
 import * as tf from '@tensorflow/tfjs-core';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { ObjectDetection } from '../../core/corner/detections.std';
 import { SSD_MAX_PROPOSALS, SSD_MODEL_URL, SSD_PROPOSAL_MIN_SCORE, loadSsdArtifacts, ssdDetections, ssdLoadRouter, ssdObjectsFromTiles, ssdTiles } from '../../core/corner/ssd.std';
-import { ssdModelDir, tfjsWasmDir } from './detectorAssets.node';
+import { ssdModelDir } from './detectorAssets.node';
 
 export type SsdModel = { detect(rgb: Uint8Array, width: number, height: number): Promise<ObjectDetection[]> };
 
 export async function openSsd(): Promise<SsdModel> {
-  setWasmPaths(`${tfjsWasmDir()}${path.sep}`);
-  await tf.setBackend('wasm');
-  await tf.ready();
   const load = async () =>
     (await loadSsdArtifacts(async (name) => readFile(path.join(ssdModelDir(), name)), async (bytes) => createHash('sha256').update(bytes).digest('hex'))) as tf.io.ModelArtifacts;
   tf.io.registerLoadRouter(ssdLoadRouter(load) as unknown as Parameters<typeof tf.io.registerLoadRouter>[0]);
