@@ -50,6 +50,11 @@ const SANITIZE_OPTIONS_HELP = [
   '  --audio keep|mute|remove     keep the sound (default), replace it with silence, or drop it',
   '  --blur x,y,w,h               blur a region (source pixels); repeat for more',
   '  --name <template>            file name template, default clip-{n}; {name} reuses the original name',
+  '  --redact all|<list>          find and hide, tracked through the clip: all, or a comma list of',
+  '                               faces,photos,documents,screens,people; the copy is checked again after',
+  '  --keep-face largest|none     with --redact: keep the largest face (yours) visible',
+  '  --redact-style blur|fill|pixelate  how hidden areas look (default blur; pixelate keeps the most)',
+  '  --json                       print per input the copy, what was hidden and the self-check as JSON',
 ];
 
 function helpText(): string {

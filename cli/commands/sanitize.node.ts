@@ -2,7 +2,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isAuditClean } from '../../core/media/audit.std';
-import { nameTemplateSchema, parseRegion, sanitizeOptionsSchema } from '../../core/sanitize/options.std';
+import type { BatchItemState } from '../../core/ipc/contract.std';
+import { nameTemplateSchema, parseRedactGroups, parseRegion, sanitizeOptionsSchema } from '../../core/sanitize/options.std';
+import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
+import { closeRedactionDetector } from '../../services/sanitize/redact.node';
 import { auditMediaFile } from '../../services/media/audit.node';
 import { expandMediaPaths } from '../../services/media/files.node';
 import { replaySessions } from '../../core/sessions/replay.std';
@@ -26,13 +29,22 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
       audio: { type: 'string', default: 'keep' },
       blur: { type: 'string', multiple: true, default: [] },
       name: { type: 'string' },
+      redact: { type: 'string' },
+      'keep-face': { type: 'string' },
+      'redact-style': { type: 'string' },
+      json: { type: 'boolean', default: false },
     },
   });
+  if ((values['keep-face'] !== undefined || values['redact-style'] !== undefined) && values.redact === undefined) {
+    throw new UsageError('--keep-face and --redact-style go with --redact (e.g. --redact all)');
+  }
   if (!values.output) throw new UsageError('sanitize needs an output folder: -o <dir>');
   if (positionals.length === 0) throw new UsageError('sanitize needs at least one file or folder');
   let blur;
+  let groups;
   try {
     blur = values.blur.map(parseRegion);
+    groups = values.redact === undefined ? undefined : parseRedactGroups(values.redact);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -41,6 +53,7 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
     maxHeight: values['max-height'] === undefined ? undefined : Number(values['max-height']),
     audio: values.audio,
     blur,
+    ...(groups ? { redact: { groups, keepFace: values['keep-face'] ?? 'none', style: values['redact-style'] ?? 'blur' } } : {}),
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; '));
   const inputs = expandMediaPaths(positionals);
@@ -58,20 +71,51 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
   // Ctrl-C, a terminal closed, a service manager stopping it: each cancels, and no partial copy is left.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => batch.cancel());
   const inSession = await followInSession(batch);
-  const items = await batch.done;
+  const items = await batch.done.finally(() => closeRedactionDetector());
   if (showProgress) process.stderr.write('\r\x1b[K');
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(items.map(sanitizeJson), null, 2)}\n`);
+    await inSession.note.then((note) => note && process.stderr.write(`${note}\n`));
+    return items.every((item) => item.outcome) ? 0 : 1;
+  }
   for (const item of items) {
     const name = path.basename(item.input);
     if (item.outcome) {
       const removed = item.outcome.before.identifyingCount;
       process.stdout.write(`✓ ${name} → ${item.outcome.output}\n  ${removed} identifying tag(s) removed; ready to upload. SHA-256 ${item.outcome.outputSha256}\n`);
       for (const note of item.outcome.notes) process.stdout.write(`  note: ${note}\n`);
+      if (item.outcome.redaction) process.stdout.write(describeRedaction(item.outcome.redaction));
     } else {
       process.stdout.write(`✗ ${name}: ${item.error}\n`);
     }
   }
   await inSession.note.then((note) => note && process.stdout.write(`${note}\n`));
   return items.every((item) => item.outcome) ? 0 : 1;
+}
+
+/** One input of `sanitize --json`: its clean copy, what was hidden and the self-check, or why it failed. */
+function sanitizeJson(item: BatchItemState) {
+  if (!item.outcome) return { input: item.input, error: item.error ?? 'cancelled' };
+  const { redaction } = item.outcome;
+  return {
+    input: item.input,
+    output: item.outcome.output,
+    sha256: item.outcome.outputSha256,
+    identifyingTagsRemoved: item.outcome.before.identifyingCount,
+    ...(redaction ? { hidden: redaction.tracks.filter((track) => track.hidden), keptVisible: redaction.tracks.filter((track) => !track.hidden), selfCheck: redaction.selfCheck } : {}),
+  };
+}
+
+function describeRedaction(redaction: RedactionReport): string {
+  const hidden = redaction.tracks.filter((track) => track.hidden);
+  const lines = [`  hidden: ${hidden.length === 0 ? 'nothing was found to hide' : ''}\n`];
+  for (const track of hidden) lines.push(`    ${track.label} (${track.group}), ${track.fromSeconds}–${track.toSeconds} s\n`);
+  for (const track of redaction.tracks.filter((candidate) => !candidate.hidden)) lines.push(`  kept visible: ${track.label}, ${track.fromSeconds}–${track.toSeconds} s\n`);
+  if (redaction.selfCheck) {
+    lines.push(`  ${redaction.selfCheck.summary}\n`);
+    for (const item of redaction.selfCheck.stillVisible) lines.push(`  still visible: ${item.label}, ${item.where}, at ${item.atSeconds.toFixed(1)} s (add it with --redact or --blur)\n`);
+  }
+  return lines.join('');
 }
 
 /**

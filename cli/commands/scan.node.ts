@@ -6,6 +6,9 @@ import { formatClock } from '../../core/shared/clock.std';
 import { NodeDetector, type ScanProgress, type ScanReport, scanFile } from '../../services/corner/detector.node';
 import { expandMediaPaths } from '../../services/media/files.node';
 import { UsageError } from '../usage.std';
+import { mediaKindForExtension } from '../../core/media/probe.std';
+import type { RedactedTrack } from '../../core/sanitize/selfCheck.std';
+import { tracksOfVideo } from '../../services/sanitize/redact.node';
 
 export async function scanCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -26,9 +29,11 @@ export async function scanCommand(args: string[]): Promise<number> {
       try {
         const report = await scanFile(file, detector, { ...(everySeconds ? { everySeconds } : {}), onProgress: progressLine(shown) });
         clearProgress();
+        // A video also gets the tracks `sanitize --redact` would hide: every object, from when to when.
+        const tracks = mediaKindForExtension(path.extname(file)) === 'video' ? await tracksOfVideo(file, detector) : undefined;
         if (report.risks.length > 0) exitCode = 1;
-        results.push(scanJson({ ...report, file: shown }));
-        if (!values.json) process.stdout.write(describeReport(shown, report));
+        results.push({ ...scanJson({ ...report, file: shown }), ...(tracks ? { tracks } : {}) });
+        if (!values.json) process.stdout.write(describeReport(shown, report) + (tracks ? describeTracks(tracks) : ''));
       } catch (error) {
         clearProgress();
         // One unreadable file must not stop the others: report it and go on.
@@ -67,6 +72,11 @@ function progressLine(file: string): (progress: ScanProgress) => void {
 
 function clearProgress(): void {
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+}
+
+function describeTracks(tracks: readonly RedactedTrack[]): string {
+  if (tracks.length === 0) return '';
+  return `  tracks (what sanitize --redact hides):\n${tracks.map((track) => `    ${track.label} (${track.group}), ${track.fromSeconds}–${track.toSeconds} s\n`).join('')}`;
 }
 
 function describeReport(file: string, report: ScanReport): string {

@@ -4,7 +4,7 @@
  * argument plan.
  */
 import { type MediaKind, type MediaProbe, displaySize, mainVideoStream, pictureEndSeconds } from '../media/probe.std';
-import { type FfmpegInvocation, GLOBAL_OPTIONS, fileInput, orientationFilters } from '../media/ffmpegArgs.std';
+import { type FfmpegInvocation, GLOBAL_OPTIONS, fileInput, orientationFilters, uprightSize } from '../media/ffmpegArgs.std';
 import { ocrScale } from './detectors.std';
 
 /** A video is scanned at most once a second: a risk in view for less than a second is not a risk to the setup. */
@@ -41,7 +41,7 @@ export function planScanFrames(request: { input: string; kind: MediaKind; probe:
   const display = video && displaySize(video);
   if (!display) throw new Error('no picture stream');
   const orientation = request.kind === 'photo' ? orientationFilters(request.photoOrientation) : [];
-  const source = orientation.some((filter) => filter.startsWith('transpose')) ? { width: display.height, height: display.width } : display;
+  const source = uprightSize(display, orientation);
   const scale = ocrScale(source.width, source.height);
   const frame = { width: Math.round(source.width * scale), height: Math.round(source.height * scale) };
   const isVideo = request.kind === 'video';

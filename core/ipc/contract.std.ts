@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { auditReport } from '../media/audit.std';
 import { nameTemplateSchema, regionSchema, sanitizeOptionsSchema } from '../sanitize/options.std';
 import { verificationCheck } from '../sanitize/verify.std';
+import { redactionReport } from '../sanitize/selfCheck.std';
 import { calendarDay, clipOutcome, cornerVerdict, money, payTerms, phaseKind, riskCategory } from '../sessions/eventLog.std';
 
 const toolStatus = z.object({
@@ -44,12 +45,14 @@ export const sanitizeOutcome = z.object({
   checks: z.array(verificationCheck),
   /** Plain sentences about what was dropped while recovering a damaged file. */
   notes: z.array(z.string()),
+  /** What redaction hid, and its self-check. */
+  redaction: redactionReport.optional(),
 });
 
 const batchItemState = z.object({
   index: z.number().int(),
   input: z.string(),
-  status: z.enum(['queued', 'reading', 'encoding', 'recovering', 'verifying', 'done', 'failed', 'cancelled']),
+  status: z.enum(['queued', 'reading', 'detecting', 'encoding', 'recovering', 'verifying', 'checking', 'done', 'failed', 'cancelled']),
   /** 0..1 for this file. */
   fraction: z.number().min(0).max(1),
   outcome: sanitizeOutcome.optional(),

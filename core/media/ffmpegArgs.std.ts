@@ -51,6 +51,11 @@ export function orientationFilters(orientation: number | undefined): string[] {
   }
 }
 
+/** The picture's size once `orientation` (orientationFilters) has stood it upright: turned a quarter, its sides swap. */
+export function uprightSize(display: { width: number; height: number }, orientation: readonly string[]): { width: number; height: number } {
+  return orientation.some((filter) => filter.startsWith('transpose')) ? { width: display.height, height: display.width } : display;
+}
+
 /** ExifTool's printed Orientation ("Rotate 90 CW") to its EXIF number. */
 export function orientationFromExifTool(value: string | undefined): number | undefined {
   const names: Record<string, number> = {

@@ -1,6 +1,8 @@
 /** The sanitize options as a schema: the one validation for the IPC contract and the CLI. */
 import { z } from 'zod';
 import { DEFAULT_NAME_TEMPLATE, utf8Length } from './outputName.std';
+import { REDACT_STYLES } from './redactPixels.std';
+import { REDACT_GROUPS } from './redactTracks.std';
 
 export const regionSchema = z.object({
   x: z.number().finite().min(0),
@@ -14,7 +16,18 @@ export const sanitizeOptionsSchema = z.object({
   maxHeight: z.number().int().min(144).max(4320).optional(),
   audio: z.enum(['keep', 'mute', 'remove']).default('keep'),
   blur: z.array(regionSchema).max(50).default([]),
+  redact: z
+    .object({
+      /** What the detectors find and the copy hides. */
+      groups: z.array(z.enum(REDACT_GROUPS)).min(1).max(REDACT_GROUPS.length),
+      /** `largest`: the worker's own face stays visible (a task that needs it). */
+      keepFace: z.enum(['none', 'largest']).default('none'),
+      style: z.enum(REDACT_STYLES).default('blur'),
+    })
+    .strict()
+    .optional(),
 });
+export type RedactOptions = NonNullable<z.output<typeof sanitizeOptionsSchema>['redact']>;
 
 export const nameTemplateSchema = z
   .string()
@@ -32,4 +45,15 @@ export function parseRegion(text: string): z.infer<typeof regionSchema> {
   }
   const [x, y, w, h] = parts as [number, number, number, number];
   return regionSchema.parse({ x, y, w, h });
+}
+
+/** `--redact all` or a comma list of groups ("faces,documents"), as typed on the command line. */
+export function parseRedactGroups(text: string): Array<(typeof REDACT_GROUPS)[number]> {
+  if (text.trim() === 'all') return [...REDACT_GROUPS];
+  const groups = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const unknown = groups.filter((group) => !(REDACT_GROUPS as readonly string[]).includes(group));
+  if (groups.length === 0 || unknown.length > 0) {
+    throw new Error(`--redact takes "all" or a comma list of ${REDACT_GROUPS.join(', ')}${unknown.length ? ` (not: ${unknown.join(', ')})` : ''}`);
+  }
+  return [...new Set(groups)] as Array<(typeof REDACT_GROUPS)[number]>;
 }

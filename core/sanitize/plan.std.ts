@@ -11,8 +11,9 @@
  *   x264 writes its version and settings and Sony cameras hide make, model and date ("MDPM");
  * - rotation applied to the pixels: ffmpeg's autorotate turns the frames and writes no display matrix.
  */
-import { type FfmpegInput, type FfmpegInvocation, GLOBAL_OPTIONS, fileInput, orientationFilters } from '../media/ffmpegArgs.std';
+import { type FfmpegInput, type FfmpegInvocation, GLOBAL_OPTIONS, fileInput, orientationFilters, uprightSize } from '../media/ffmpegArgs.std';
 import type { Box } from '../media/geometry.std';
+import type { RedactOptions } from './options.std';
 import { type MediaKind, type MediaProbe, displaySize, mainAudioStream, mainVideoStream } from '../media/probe.std';
 
 /** A region to blur, in the picture's pixels. */
@@ -25,6 +26,8 @@ export type SanitizeOptions = {
   audio: 'keep' | 'mute' | 'remove';
   /** Regions to blur, in the source picture's pixels as a viewer sees it (after rotation). */
   blur: Region[];
+  /** Find what gives the worker away, track it through the clip and hide it (services/sanitize/redact.node.ts). */
+  redact?: RedactOptions;
 };
 
 export const DEFAULT_SANITIZE_OPTIONS: SanitizeOptions = { format: 'mp4', audio: 'keep', blur: [] };
@@ -70,7 +73,19 @@ export type PlanRequest = {
   audioEndSeconds?: number;
   /** Set by recovery: the audio cannot be decoded at all. */
   audioUnusable?: boolean;
+  /**
+   * Set by redaction: the picture arrives on stdin as raw yuv420p frames, already upright, redacted and at the
+   * output's size, at this rate; only the sound is read from the input file.
+   */
+  rawPicture?: RawPicture;
 };
+
+export type RawPicture = { width: number; height: number; framesPerSecond: number };
+
+/** The ffmpeg input for redacted frames on stdin. */
+function rawPictureInput(raw: RawPicture): FfmpegInput {
+  return { source: 'pipe:0', options: ['-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-s', `${raw.width}x${raw.height}`, '-r', raw.framesPerSecond.toFixed(6)] };
+}
 
 /** Sizes and offsets on even pixels: 4:2:0 chroma covers 2x2 blocks. */
 const evenFloor = (value: number) => Math.floor(value / 2) * 2;
@@ -149,25 +164,27 @@ export function planSanitize(request: PlanRequest): SanitizePlan {
   const keepAudio = audioMode === 'keep' && audio !== undefined;
   const webm = request.options.format === 'webm';
 
-  const inputs: FfmpegInput[] = [fileInput(request.input)];
+  const raw = request.rawPicture;
+  const inputs: FfmpegInput[] = raw ? [rawPictureInput(raw)] : [fileInput(request.input)];
   const outputOptions = [
     ...GLOBAL_OPTIONS,
     '-filter_complex',
-    videoFilterGraph(request.options.blur, display, outputSize, [], 'yuv420p'),
+    raw ? videoFilterGraph([], raw, outputSize, [], 'yuv420p') : videoFilterGraph(request.options.blur, display, outputSize, [], 'yuv420p'),
     '-map',
     '[v]',
   ];
   const expectedStreams: Array<'video' | 'audio'> = ['video'];
 
   if (keepAudio) {
-    outputOptions.push('-map', `0:${audio.index}`);
+    if (raw) inputs.push(fileInput(request.input));
+    outputOptions.push('-map', `${inputs.length - 1}:${audio.index}`);
     if (request.audioEndSeconds !== undefined) outputOptions.push('-af', `atrim=end=${request.audioEndSeconds.toFixed(3)},asetpts=PTS-STARTPTS`);
     expectedStreams.push('audio');
   } else if (audioMode === 'mute') {
     // A silent track as long as the picture: platforms that expect sound get it, and nothing is heard.
     const duration = video.durationSeconds ?? request.probe.durationSeconds ?? 0;
     inputs.push({ source: 'anullsrc=channel_layout=stereo:sample_rate=48000', options: ['-f', 'lavfi', '-t', duration.toFixed(3)] });
-    outputOptions.push('-map', '1:a:0');
+    outputOptions.push('-map', `${inputs.length - 1}:a:0`);
     expectedStreams.push('audio');
   }
   if (audio !== undefined && audioMode === 'remove' && request.options.audio === 'keep') notes.push('audio-removed');
@@ -206,10 +223,9 @@ export function photoOutputExtension(inputExtension: string): '.jpg' | '.png' | 
 
 function planPhoto(request: PlanRequest, display: { width: number; height: number }): SanitizePlan {
   const orientation = orientationFilters(request.photoOrientation);
-  const upright = orientation.some((filter) => filter.startsWith('transpose'))
-    ? { width: display.height, height: display.width }
-    : display;
+  const upright = uprightSize(display, orientation);
   const outputSize = outputSizeFor(upright, request.options.maxHeight);
+  const raw = request.rawPicture;
   const extension = photoOutputExtension(request.output.slice(request.output.lastIndexOf('.')));
   const codec: Record<typeof extension, string[]> = {
     '.jpg': ['-c:v', 'mjpeg', '-q:v', String(JPEG_QUALITY), '-f', 'image2'],
@@ -223,11 +239,13 @@ function planPhoto(request: PlanRequest, display: { width: number; height: numbe
     kind: 'photo',
     invocation: {
       // EXIF orientation is applied by our own filters, so ffmpeg must not rotate on its own as well.
-      inputs: [fileInput(request.input, ['-noautorotate'])],
+      inputs: [raw ? rawPictureInput(raw) : fileInput(request.input, ['-noautorotate'])],
       outputOptions: [
         ...GLOBAL_OPTIONS,
         '-filter_complex',
-        videoFilterGraph(request.options.blur, upright, outputSize, [dropColourProfile, ...orientation], pixelFormat),
+        raw
+          ? videoFilterGraph([], raw, outputSize, [], pixelFormat)
+          : videoFilterGraph(request.options.blur, upright, outputSize, [dropColourProfile, ...orientation], pixelFormat),
         '-map',
         '[v]',
         '-frames:v',
@@ -263,7 +281,7 @@ export function planPreviewFrame(request: { input: string; kind: MediaKind; prob
   const display = video && displaySize(video);
   if (!display) throw new Error('no picture stream');
   const orientation = request.kind === 'photo' ? orientationFilters(request.photoOrientation) : [];
-  const source = orientation.some((filter) => filter.startsWith('transpose')) ? { width: display.height, height: display.width } : display;
+  const source = uprightSize(display, orientation);
   const scale = Math.min(1, PREVIEW_MAX_WIDTH / source.width);
   const preview = { width: even(source.width * scale), height: even(source.height * scale) };
   // A second in, past fade-ins and black first frames; clips shorter than two seconds show their first frame.

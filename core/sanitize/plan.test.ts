@@ -119,3 +119,24 @@ describe('helpers', () => {
     expect(graph.endsWith('scale=640:480:flags=lanczos,setsar=1,format=yuv420p[v]')).toBe(true);
   });
 });
+
+describe('planSanitize with redacted frames on stdin', () => {
+  const raw = { width: 1080, height: 1920, framesPerSecond: 30 };
+  it('reads the picture from stdin at its size and rate, and only the sound from the file', () => {
+    const { invocation } = plan({}, { rawPicture: raw });
+    expect(invocation.inputs[0]).toEqual({ source: 'pipe:0', options: ['-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-s', '1080x1920', '-r', '30.000000'] });
+    expect(invocation.inputs[1]!.source).toBe('in.mov');
+    const args = ffmpegArgv(invocation);
+    const maps = args.flatMap((arg, i) => (arg === '-map' ? [args[i + 1]] : []));
+    expect(maps).toEqual(['[v]', '1:1']);
+    expect(args.join(' ')).not.toContain('transpose');
+    expect(args.join(' ')).not.toContain('boxblur');
+  });
+
+  it('takes silence as the third input when muted, and no file at all', () => {
+    const { invocation } = plan({ audio: 'mute' }, { rawPicture: raw });
+    expect(invocation.inputs.map((input) => input.source)).toEqual(['pipe:0', expect.stringContaining('anullsrc')]);
+    const args = ffmpegArgv(invocation);
+    expect(args[args.indexOf('-map', args.indexOf('[v]')) + 1]).toBe('1:a:0');
+  });
+});

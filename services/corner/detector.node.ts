@@ -38,7 +38,12 @@ const MODEL_SCHEME = 'safetake-models://';
 
 export type FrameInput = { rgb: Uint8Array; width: number; height: number };
 /** Which detectors to run, by the source they report as. */
-type DetectorParts = Record<RiskSource, boolean>;
+export type DetectorParts = Record<RiskSource, boolean>;
+/**
+ * How closely to look, when not as the scan does: SSDLite on the whole frame only, the text detector at a
+ * glance (a smaller input). For clips, where many frames each get a cheaper look.
+ */
+export type DetectorLook = { ssdTiles?: boolean; writingLongSide?: number };
 const ALL_PARTS: DetectorParts = { faces: true, photos: true, objects: true, writing: true, text: true };
 
 export class NodeDetector {
@@ -87,9 +92,9 @@ export class NodeDetector {
     return facesFromTiles(runs);
   }
 
-  /** SSDLite on the whole frame and its tiles, in the frame's pixels. */
-  runSsd(frame: FrameInput): Promise<ObjectDetection[]> {
-    return this.ssd.detect(frame.rgb, frame.width, frame.height);
+  /** SSDLite on the whole frame and (unless `tiles` is false) its tiles, in the frame's pixels. */
+  runSsd(frame: FrameInput, tiles = true): Promise<ObjectDetection[]> {
+    return this.ssd.detect(frame.rgb, frame.width, frame.height, { tiles });
   }
 
   /**
@@ -114,11 +119,11 @@ export class NodeDetector {
    * Everything the rules need from one frame. OCR reads only where the text detector saw writing, part by
    * part (readingRegions, as in the app): a frame without a line of writing has nothing to read.
    */
-  async detect(frame: FrameInput, parts: DetectorParts = ALL_PARTS): Promise<FrameDetections> {
+  async detect(frame: FrameInput, parts: DetectorParts = ALL_PARTS, look: DetectorLook = {}): Promise<FrameDetections> {
     const result = parts.faces || parts.objects ? detectionsFromHuman(await this.runHuman(frame, parts)) : { faces: [], objects: [] };
-    const ssdObjects = parts.objects ? await this.runSsd(frame) : [];
+    const ssdObjects = parts.objects ? await this.runSsd(frame, look.ssdTiles ?? true) : [];
     const tileFaces = parts.photos ? await this.runFaceTiles(frame) : [];
-    const writing = parts.writing ? await this.runWriting(frame) : [];
+    const writing = parts.writing ? await this.runWriting(frame, look.writingLongSide) : [];
     const lines = parts.text ? await this.runOcr(frame, readingRegions(writing, frame.width, frame.height)) : [];
     return { width: frame.width, height: frame.height, ...result, ssdObjects, tileFaces, writing, lines };
   }

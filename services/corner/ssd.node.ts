@@ -12,7 +12,8 @@ import type { ObjectDetection } from '../../core/corner/detections.std';
 import { SSD_MAX_PROPOSALS, SSD_MODEL_URL, SSD_PROPOSAL_MIN_SCORE, loadSsdArtifacts, ssdDetections, ssdLoadRouter, ssdObjectsFromTiles, ssdTiles } from '../../core/corner/ssd.std';
 import { ssdModelDir } from './detectorAssets.node';
 
-export type SsdModel = { detect(rgb: Uint8Array, width: number, height: number): Promise<ObjectDetection[]> };
+/** `tiles: false` looks at the whole frame only (a clip's tracks fill in what one frame misses). */
+export type SsdModel = { detect(rgb: Uint8Array, width: number, height: number, options?: { tiles?: boolean }): Promise<ObjectDetection[]> };
 
 export async function openSsd(): Promise<SsdModel> {
   const load = async () =>
@@ -20,11 +21,11 @@ export async function openSsd(): Promise<SsdModel> {
   tf.io.registerLoadRouter(ssdLoadRouter(load) as unknown as Parameters<typeof tf.io.registerLoadRouter>[0]);
   const model = await cocoSsd.load({ modelUrl: SSD_MODEL_URL });
   return {
-    async detect(rgb, width, height) {
+    async detect(rgb, width, height, options = {}) {
       const frame = tf.tensor3d(rgb, [height, width, 3], 'int32');
       try {
         const runs = [{ tile: { x: 0, y: 0, w: width, h: height }, objects: ssdDetections(await model.detect(frame, SSD_MAX_PROPOSALS, SSD_PROPOSAL_MIN_SCORE)) }];
-        for (const tile of ssdTiles(width, height)) {
+        for (const tile of options.tiles === false ? [] : ssdTiles(width, height)) {
           const crop = tf.slice(frame, [tile.y, tile.x, 0], [tile.h, tile.w, 3]);
           try {
             runs.push({ tile, objects: ssdDetections(await model.detect(crop, SSD_MAX_PROPOSALS, SSD_PROPOSAL_MIN_SCORE)) });

@@ -45,15 +45,24 @@ export async function* ffmpegRawFrames(invocation: FfmpegInvocation, frameBytes:
     stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL_CHARS);
   });
   const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
-  let pending = Buffer.alloc(0);
+  // Each frame gets its own buffer, filled from the pipe's chunks as they come: a consumer may keep a frame.
+  let frame = Buffer.allocUnsafe(frameBytes);
+  let filled = 0;
   let frames = 0;
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      pending = Buffer.concat([pending, chunk]);
-      while (pending.length >= frameBytes) {
-        frames += 1;
-        yield pending.subarray(0, frameBytes);
-        pending = pending.subarray(frameBytes);
+      let offset = 0;
+      while (offset < chunk.length) {
+        const taken = Math.min(frameBytes - filled, chunk.length - offset);
+        chunk.copy(frame, filled, offset, offset + taken);
+        filled += taken;
+        offset += taken;
+        if (filled === frameBytes) {
+          frames += 1;
+          yield frame;
+          frame = Buffer.allocUnsafe(frameBytes);
+          filled = 0;
+        }
       }
     }
   } finally {
@@ -61,6 +70,49 @@ export async function* ffmpegRawFrames(invocation: FfmpegInvocation, frameBytes:
     if (child.exitCode === null) child.kill('SIGKILL');
   }
   if ((await exited) !== 0 && frames === 0) throw new UserError(explainFfmpegFailure(stderr));
+}
+
+/**
+ * Runs an invocation whose first input is raw frames on stdin (pipe:0), fed from `frames` as ffmpeg takes
+ * them (never more than a pipe's worth ahead). Cancelling kills ffmpeg; a failure rejects with its stderr.
+ */
+export function runFfmpegFromFrames(invocation: FfmpegInvocation, frames: AsyncIterable<Uint8Array>, signal?: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new FfmpegCancelled('cancelled'));
+    const child = spawn(resolveFfmpeg().path, ffmpegArgv(invocation), { stdio: ['pipe', 'ignore', 'pipe'] });
+    let stderr = '';
+    let feedError: unknown;
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL_CHARS);
+    });
+    // ffmpeg closing its input early (it failed) surfaces as its exit code, not as a broken pipe.
+    child.stdin.on('error', () => undefined);
+    const closed = new Promise((done) => child.once('close', done));
+    const onAbort = () => child.kill('SIGKILL');
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const feed = (async () => {
+      try {
+        for await (const frame of frames) {
+          if (child.exitCode !== null || signal?.aborted) break;
+          if (!child.stdin.write(frame)) await Promise.race([new Promise((done) => child.stdin.once('drain', done)), closed]);
+        }
+      } catch (error) {
+        feedError = error;
+        child.kill('SIGKILL');
+      } finally {
+        child.stdin.end();
+      }
+    })();
+    child.on('close', (code) => {
+      signal?.removeEventListener('abort', onAbort);
+      void feed.then(() => {
+        if (feedError) reject(feedError);
+        else if (signal?.aborted) reject(new FfmpegCancelled('cancelled'));
+        else if (code !== 0) reject(Object.assign(new Error(`ffmpeg exited with ${code}`), { stderr }));
+        else resolve(stderr);
+      });
+    });
+  });
 }
 
 /** First line of `<tool> -version`, e.g. "ffmpeg version 5.1.9-0+deb12u1". */

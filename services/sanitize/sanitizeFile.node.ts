@@ -10,16 +10,20 @@ import { notMediaReason } from '../../core/media/audit.std';
 import type { sanitizeOutcome } from '../../core/ipc/contract.std';
 import { explainFfmpegFailure } from '../../core/media/ffmpegErrors.std';
 import { displaySize, mainVideoStream, pictureEndSeconds } from '../../core/media/probe.std';
-import { type PlanRequest, type SanitizeOptions, type SanitizePlan, photoOutputExtension } from '../../core/sanitize/plan.std';
+import { rawFrameRate } from '../../core/sanitize/redactPlan.std';
+import { type PlanRequest, type SanitizeOptions, type SanitizePlan, outputSizeFor, photoOutputExtension } from '../../core/sanitize/plan.std';
 import { allPassed } from '../../core/sanitize/verify.std';
 import { UserError } from '../../core/shared/errors.std';
 import { auditFile } from '../media/audit.node';
-import { probeMedia, runFfmpeg } from '../media/ffmpeg.node';
+import { probeMedia, runFfmpeg, runFfmpegFromFrames } from '../media/ffmpeg.node';
 import { assertUnchangedPath, checkMediaFile } from '../media/mediaFile.node';
 import { photoOrientation } from '../media/picture.node';
 import { flushToDisk, partialPath, publish, removeStalePartials } from './publish.node';
 import { cancelled, encodeWithRecovery, removeQuietly } from './recovery.node';
 import { verifyCopy } from './verifyCopy.node';
+import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
+import { orientationFilters, uprightSize } from '../../core/media/ffmpegArgs.std';
+import { type SourceDetail, findTracks, markedInCopy, redactedFrames, redactionDetector, reportTracks, selfCheck } from './redact.node';
 
 type SanitizeRequest = {
   input: string;
@@ -36,7 +40,7 @@ type SanitizeRequest = {
 export type SanitizeOutcome = z.output<typeof sanitizeOutcome>;
 
 type SanitizeCallbacks = {
-  onStage?: (stage: 'reading' | 'encoding' | 'recovering' | 'verifying') => void;
+  onStage?: (stage: 'reading' | 'detecting' | 'encoding' | 'recovering' | 'verifying' | 'checking') => void;
   /** 0..1 over the whole file. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
@@ -44,6 +48,11 @@ type SanitizeCallbacks = {
 
 /** Share of a file's progress bar that encoding takes; verification (decode + audit) takes the rest. */
 const ENCODE_SHARE = 0.85;
+/**
+ * With redaction, the shares of finding (the detectors on the source), encoding with verification, and the
+ * self-check (bench/redact measures what each takes).
+ */
+const REDACT_SHARES = { find: 0.45, encode: 0.35, check: 0.2 } as const;
 
 
 async function checkOutputDir(outputDir: string): Promise<void> {
@@ -91,25 +100,38 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
   await removeStalePartials(outputDir);
   const temp = partialPath(outputDir, extension);
   const baseRequest: PlanRequest = { input, output: temp, kind, probe, options: request.options, photoOrientation: photoOrientation(before) };
+  const redaction = request.options.redact ? await startRedaction(baseRequest, callbacks) : undefined;
+  const encodeShare = redaction ? REDACT_SHARES.find + REDACT_SHARES.encode * ENCODE_SHARE : ENCODE_SHARE;
+  const encodeStart = redaction ? REDACT_SHARES.find : 0;
+  const encodeProgress = (fraction: number) => callbacks.onProgress?.(encodeStart + fraction * (encodeShare - encodeStart));
   const encode = (plan: SanitizePlan) =>
-    runFfmpeg(plan.invocation, {
-      durationSeconds: kind === 'video' ? (video.durationSeconds ?? probe.durationSeconds) : undefined,
-      signal,
-      onProgress: (fraction) => callbacks.onProgress?.(fraction * ENCODE_SHARE),
-    });
+    redaction
+      ? runFfmpegFromFrames(plan.invocation, redaction.frames(encodeProgress), signal)
+      : runFfmpeg(plan.invocation, {
+          durationSeconds: kind === 'video' ? (video.durationSeconds ?? probe.durationSeconds) : undefined,
+          signal,
+          onProgress: encodeProgress,
+        });
 
   try {
     callbacks.onStage?.('encoding');
-    const encoded = await encodeWithRecovery(baseRequest, encode, callbacks.onStage, signal);
+    const encoded = await encodeWithRecovery(redaction?.request ?? baseRequest, encode, callbacks.onStage, signal);
     callbacks.onStage?.('verifying');
     await flushToDisk(temp);
     if (signal?.aborted) throw cancelled();
     const verified = await verifyCopy(temp, { input, kind, probe, encoded }, signal);
-    callbacks.onProgress?.(ENCODE_SHARE + (1 - ENCODE_SHARE) / 2);
+    const verifiedAt = redaction ? REDACT_SHARES.find + REDACT_SHARES.encode : ENCODE_SHARE + (1 - ENCODE_SHARE) / 2;
+    callbacks.onProgress?.(verifiedAt);
     if (signal?.aborted) throw cancelled();
     if (!allPassed(verified.checks)) {
       const failed = verified.checks.filter((check) => !check.passed).map((check) => check.detail);
       throw new UserError(`The clean copy did not pass its checks, so it was deleted: ${failed.join(' ')}`);
+    }
+    let report: RedactionReport | undefined;
+    if (redaction) {
+      callbacks.onStage?.('checking');
+      report = await redaction.check(temp, (fraction) => callbacks.onProgress?.(verifiedAt + fraction * (1 - verifiedAt)));
+      if (!report.selfCheck?.passed) throw new UserError(`${report.selfCheck?.summary ?? 'The self-check did not run.'} The copy was deleted.`);
     }
     const originalBase = path.basename(input, path.extname(input));
     const output = await publish(temp, outputDir, request.nameTemplate, originalBase, encoded.plan.outputExtension);
@@ -123,6 +145,7 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
       after: { ...verified.after, file: output },
       checks: verified.checks,
       notes: [...encoded.notes, ...verified.notes],
+      ...(report ? { redaction: report } : {}),
     };
   } catch (error) {
     await removeQuietly(temp);
@@ -130,4 +153,35 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
     if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw new UserError(explainFfmpegFailure('ENOSPC'));
     throw error;
   }
+}
+
+/**
+ * Redaction's first pass (the tracks), and what the encode and the self-check need from it: the plan request
+ * that reads the picture from stdin, the redacted frames, and the check of the finished copy.
+ */
+async function startRedaction(base: PlanRequest, callbacks: SanitizeCallbacks) {
+  const options = base.options.redact!;
+  const display = uprightSize(displaySize(mainVideoStream(base.probe)!)!, base.kind === 'photo' ? orientationFilters(base.photoOrientation) : []);
+  const size = outputSizeFor(display, base.options.maxHeight);
+  const source = { input: base.input, kind: base.kind, probe: base.probe, photoOrientation: base.photoOrientation, size };
+  const detector = await redactionDetector();
+  callbacks.onStage?.('detecting');
+  const found = await findTracks(source, detector, options, markedInCopy(base.options.blur, display, size), {
+    signal: callbacks.signal,
+    onProgress: (fraction) => callbacks.onProgress?.(fraction * REDACT_SHARES.find),
+  });
+  const sourceDetail: SourceDetail = new Map();
+  const { tracks, frameCount, framesPerSecond } = found;
+  const rate = base.kind === 'photo' ? 1 : rawFrameRate(frameCount, mainVideoStream(base.probe)?.durationSeconds ?? base.probe.durationSeconds, framesPerSecond);
+  return {
+    request: { ...base, rawPicture: { ...size, framesPerSecond: rate } } satisfies PlanRequest,
+    frames: (onProgress: (fraction: number) => void) => {
+      sourceDetail.clear();
+      return redactedFrames(source, found, options.style, sourceDetail, { signal: callbacks.signal, onProgress, expectedFrames: frameCount });
+    },
+    check: async (copy: string, onProgress: (fraction: number) => void): Promise<RedactionReport> => ({
+      tracks: reportTracks(tracks, frameCount, framesPerSecond),
+      selfCheck: await selfCheck(copy, source, found, sourceDetail, detector, { signal: callbacks.signal, onProgress }),
+    }),
+  };
 }

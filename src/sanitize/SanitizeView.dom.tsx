@@ -17,9 +17,11 @@ const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 const STATUS_TEXT: Record<BatchItemState['status'], string> = {
   queued: 'Waiting',
   reading: 'Reading',
+  detecting: 'Finding what gives you away',
   encoding: 'Making a clean copy',
   recovering: 'Recovering a damaged file',
   verifying: 'Checking the copy',
+  checking: 'Checking that nothing hidden can be read',
   done: 'Ready to upload',
   failed: 'Failed',
   cancelled: 'Cancelled',

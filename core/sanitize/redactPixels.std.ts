@@ -1,0 +1,296 @@
+/**
+ * Hiding a region of a video frame, and measuring what detail is left in it. Pure, on raw planar YUV 4:2:0
+ * frames (ffmpeg's yuv420p: the Y plane, then U and V at half size), so redaction runs between the decoder
+ * and the encoder with no colour conversion.
+ *
+ * Why a blur this strong by default: OCR and face detectors are weak judges (tesseract reads nothing of a
+ * receipt under a light blur that a person still reads at a glance), so the measure is the fine detail that
+ * survives, at full, half and quarter scale. Three passes of a box blur a quarter of the region's short side
+ * wide leave a smooth wash of its colours; a mosaic keeps coarse detail (and pixelated text can be recovered by
+ * known tools), so it is offered, never the default.
+ */
+import { type Box, overlaps, union } from '../media/geometry.std';
+
+export type YuvFrame = { data: Uint8Array; width: number; height: number };
+export const REDACT_STYLES = ['blur', 'fill', 'pixelate'] as const;
+export type RedactStyle = (typeof REDACT_STYLES)[number];
+
+/** The blur's box is this fraction of the region's short side (each of three passes). */
+const BLUR_RADIUS_FRACTION = 1 / 4;
+/** Never a narrower blur than this, in pixels: small regions still lose every letter. */
+const MIN_BLUR_RADIUS = 6;
+/** Mosaic cells: this fraction of the region's short side, at least MIN_CELL pixels. */
+const CELL_FRACTION = 1 / 6;
+const MIN_CELL = 12;
+/** Neutral grey in video levels (Y 16..235): a fill that reads as "removed", in light and dark scenes. */
+const FILL_LUMA = 110;
+const FILL_CHROMA = 128;
+
+type Plane = { data: Uint8Array; offset: number; stride: number; width: number; height: number };
+
+function planes(frame: YuvFrame): [Plane, Plane, Plane] {
+  const { width, height, data } = frame;
+  const cw = width >> 1;
+  const ch = height >> 1;
+  return [
+    { data, offset: 0, stride: width, width, height },
+    { data, offset: width * height, stride: cw, width: cw, height: ch },
+    { data, offset: width * height + cw * ch, stride: cw, width: cw, height: ch },
+  ];
+}
+
+/** The frame's bytes for a yuv420p picture of this size. */
+export function yuvFrameBytes(width: number, height: number): number {
+  return width * height + 2 * (width >> 1) * (height >> 1);
+}
+
+/** The box on even pixels inside the frame (chroma covers 2x2 blocks), or undefined when nothing is left. */
+export function snapToFrame(box: Box, width: number, height: number): Box | undefined {
+  const x0 = Math.max(0, Math.floor(box.x / 2) * 2);
+  const y0 = Math.max(0, Math.floor(box.y / 2) * 2);
+  const x1 = Math.min(width & ~1, Math.ceil((box.x + box.w) / 2) * 2);
+  const y1 = Math.min(height & ~1, Math.ceil((box.y + box.h) / 2) * 2);
+  return x1 - x0 >= 2 && y1 - y0 >= 2 ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : undefined;
+}
+
+/** Hides `box` (frame pixels) in the frame, in place. */
+export function hideRegion(frame: YuvFrame, box: Box, style: RedactStyle): void {
+  const region = snapToFrame(box, frame.width, frame.height);
+  if (!region) return;
+  const [y, u, v] = planes(frame);
+  const half = { x: region.x / 2, y: region.y / 2, w: region.w / 2, h: region.h / 2 };
+  if (style === 'fill') {
+    fillPlane(y, region, FILL_LUMA);
+    fillPlane(u, half, FILL_CHROMA);
+    fillPlane(v, half, FILL_CHROMA);
+  } else if (style === 'pixelate') {
+    const cell = Math.max(MIN_CELL, Math.round(Math.min(region.w, region.h) * CELL_FRACTION)) & ~1;
+    pixelatePlane(y, region, cell);
+    pixelatePlane(u, half, cell / 2);
+    pixelatePlane(v, half, cell / 2);
+  } else {
+    const radius = Math.max(MIN_BLUR_RADIUS, Math.round(Math.min(region.w, region.h) * BLUR_RADIUS_FRACTION));
+    blurPlane(y, region, radius);
+    blurPlane(u, half, Math.max(1, radius >> 1));
+    blurPlane(v, half, Math.max(1, radius >> 1));
+  }
+}
+
+function fillPlane(plane: Plane, box: Box, value: number): void {
+  for (let row = box.y; row < box.y + box.h; row += 1) {
+    const start = plane.offset + row * plane.stride + box.x;
+    plane.data.fill(value, start, start + box.w);
+  }
+}
+
+function pixelatePlane(plane: Plane, box: Box, cell: number): void {
+  for (let cy = box.y; cy < box.y + box.h; cy += cell) {
+    for (let cx = box.x; cx < box.x + box.w; cx += cell) {
+      const w = Math.min(cell, box.x + box.w - cx);
+      const h = Math.min(cell, box.y + box.h - cy);
+      let sum = 0;
+      for (let row = cy; row < cy + h; row += 1) {
+        const start = plane.offset + row * plane.stride + cx;
+        for (let i = start; i < start + w; i += 1) sum += plane.data[i]!;
+      }
+      fillPlane(plane, { x: cx, y: cy, w, h }, Math.round(sum / (w * h)));
+    }
+  }
+}
+
+/**
+ * A blur as wide as three passes of a box blur of `radius`, at the cost of two passes over the region: the
+ * region is averaged into cells half the radius wide, the cells are blurred three times (two cells each way),
+ * and the result is spread back over the pixels by bilinear interpolation. Inside `box` only: nothing from
+ * outside the region leaks in, nothing inside leaks out.
+ */
+function blurPlane(plane: Plane, box: Box, radius: number): void {
+  const cell = Math.max(2, Math.round(radius / 2));
+  const gw = Math.ceil(box.w / cell);
+  const gh = Math.ceil(box.h / cell);
+  const grid = new Float32Array(gw * gh);
+  for (let row = 0; row < box.h; row += 1) {
+    const start = plane.offset + (box.y + row) * plane.stride + box.x;
+    const gRow = Math.floor(row / cell) * gw;
+    for (let g = 0; g < gw; g += 1) {
+      const end = start + Math.min(box.w, (g + 1) * cell);
+      let sum = 0;
+      for (let i = start + g * cell; i < end; i += 1) sum += plane.data[i]!;
+      grid[gRow + g]! += sum;
+    }
+  }
+  for (let gy = 0; gy < gh; gy += 1) {
+    const rows = Math.min(cell, box.h - gy * cell);
+    for (let gx = 0; gx < gw; gx += 1) grid[gy * gw + gx]! /= rows * Math.min(cell, box.w - gx * cell);
+  }
+  const line = new Float32Array(Math.max(gw, gh));
+  const out = new Float32Array(line.length);
+  for (let pass = 0; pass < 3; pass += 1) {
+    for (let row = 0; row < gh; row += 1) {
+      for (let i = 0; i < gw; i += 1) line[i] = grid[row * gw + i]!;
+      boxBlurLine(line, out, gw, 2);
+      for (let i = 0; i < gw; i += 1) grid[row * gw + i] = out[i]!;
+    }
+    for (let col = 0; col < gw; col += 1) {
+      for (let i = 0; i < gh; i += 1) line[i] = grid[i * gw + col]!;
+      boxBlurLine(line, out, gh, 2);
+      for (let i = 0; i < gh; i += 1) grid[i * gw + col] = out[i]!;
+    }
+  }
+  // Cell centres sit at (g + 0.5) * cell: each pixel takes the two nearest cells each way, edges held.
+  const spot = (position: number, cells: number) => {
+    const at = Math.min(cells - 1, Math.max(0, (position + 0.5) / cell - 0.5));
+    const low = Math.min(cells - 1, Math.floor(at));
+    return { low, high: Math.min(cells - 1, low + 1), t: at - low };
+  };
+  const columns = Array.from({ length: box.w }, (_, i) => spot(i, gw));
+  const across = new Float32Array(gh * box.w);
+  for (let row = 0; row < gh; row += 1) {
+    for (let i = 0; i < box.w; i += 1) {
+      const { low, high, t } = columns[i]!;
+      across[row * box.w + i] = grid[row * gw + low]! * (1 - t) + grid[row * gw + high]! * t;
+    }
+  }
+  for (let row = 0; row < box.h; row += 1) {
+    const { low, high, t } = spot(row, gh);
+    const start = plane.offset + (box.y + row) * plane.stride + box.x;
+    const lowRow = low * box.w;
+    const highRow = high * box.w;
+    // Values stay within 0..255: adding a half and letting the byte array truncate rounds them.
+    for (let i = 0; i < box.w; i += 1) plane.data[start + i] = across[lowRow + i]! * (1 - t) + across[highRow + i]! * t + 0.5;
+  }
+}
+
+/** A running-sum box blur of the first `length` values of `line` into `out`, edges repeated. */
+function boxBlurLine(line: Float32Array, out: Float32Array, length: number, radius: number): void {
+  const at = (i: number) => line[i < 0 ? 0 : i >= length ? length - 1 : i]!;
+  let sum = 0;
+  for (let i = -radius; i <= radius; i += 1) sum += at(i);
+  const width = 2 * radius + 1;
+  for (let i = 0; i < length; i += 1) {
+    out[i] = sum / width;
+    sum += at(i + radius + 1) - at(i - radius);
+  }
+}
+
+/** The scales at which detail is measured: full, half and quarter. */
+export const DETAIL_SCALES = [1, 2, 4] as const;
+
+/**
+ * The encoder's ringing from the sharp picture around a hidden region reaches this far into it (half a
+ * macroblock), or this share of its size: measured inside that band, not over it.
+ */
+const EDGE_BAND = { pixels: 8, share: 0.1 } as const;
+
+/**
+ * Fine detail in `box` of a luma plane (the Y plane of a frame): the variance of the Laplacian of the region
+ * (less its edge band), at full, half and quarter scale (2x2 and 4x4 averages). Sharp text and faces score
+ * high; a smooth wash near 0.
+ */
+export function detailIn(luma: Uint8Array, width: number, height: number, box: Box): number[] {
+  const band = { x: Math.min(EDGE_BAND.pixels, box.w * EDGE_BAND.share), y: Math.min(EDGE_BAND.pixels, box.h * EDGE_BAND.share) };
+  const region = snapToFrame({ x: box.x + band.x, y: box.y + band.y, w: box.w - 2 * band.x, h: box.h - 2 * band.y }, width, height);
+  if (!region) return DETAIL_SCALES.map(() => 0);
+  // Full scale read in place; each coarser scale averages 2x2 of the one before.
+  let plane = { data: luma as ArrayLike<number>, offset: region.y * width + region.x, stride: width, w: region.w, h: region.h };
+  const variances: number[] = [];
+  for (const scale of DETAIL_SCALES) {
+    if (scale > 1) plane = halved(plane);
+    variances.push(laplacianVariance(plane, scale === 1 ? FULL_SCALE_ROW_STEP : 1));
+  }
+  return variances;
+}
+
+type Grey = { data: ArrayLike<number>; offset: number; stride: number; w: number; h: number };
+
+function halved(plane: Grey): Grey {
+  const w = plane.w >> 1;
+  const h = plane.h >> 1;
+  const data = new Float32Array(w * h);
+  for (let row = 0; row < h; row += 1) {
+    const top = plane.offset + 2 * row * plane.stride;
+    const bottom = top + plane.stride;
+    for (let col = 0; col < w; col += 1) {
+      const i = 2 * col;
+      data[row * w + col] = (plane.data[top + i]! + plane.data[top + i + 1]! + plane.data[bottom + i]! + plane.data[bottom + i + 1]!) / 4;
+    }
+  }
+  return { data, offset: 0, stride: w, w, h };
+}
+
+/** Rows the full-scale measure reads: every other one (the variance of so many pixels needs no more). */
+const FULL_SCALE_ROW_STEP = 2;
+
+function laplacianVariance(plane: Grey, rowStep: number): number {
+  if (plane.w < 3 || plane.h < 3) return 0;
+  const { data, stride } = plane;
+  let sum = 0;
+  let sumSquares = 0;
+  let count = 0;
+  for (let row = 1; row < plane.h - 1; row += rowStep) {
+    let i = plane.offset + row * stride + 1;
+    for (let col = 1; col < plane.w - 1; col += 1, i += 1) {
+      const laplacian = data[i - 1]! + data[i + 1]! + data[i - stride]! + data[i + stride]! - 4 * data[i]!;
+      sum += laplacian;
+      sumSquares += laplacian * laplacian;
+    }
+    count += plane.w - 2;
+  }
+  const mean = sum / count;
+  return sumSquares / count - mean * mean;
+}
+
+/**
+ * Below this much Laplacian variance (a spread of 2 grey levels) a region is flat: what is left is the
+ * camera's and the encoder's noise, not detail. A flat source has nothing to lose; a flat output kept nothing.
+ */
+const FLAT_DETAIL = 4;
+
+/** The share of the source's detail kept in the output, at each scale (0 where either is flat). */
+export function detailKept(source: readonly number[], output: readonly number[]): number[] {
+  return source.map((value, i) => (value < FLAT_DETAIL || (output[i] ?? 0) < FLAT_DETAIL ? 0 : (output[i] ?? 0) / value));
+}
+
+/**
+ * Boxes that overlap, merged into the box around them, until none overlap: one smooth wash over both, with no
+ * sharp seam between two washes inside what is hidden.
+ */
+export function mergeOverlapping(boxes: readonly Box[]): Box[] {
+  const merged = boxes.map((box) => ({ ...box }));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < merged.length && !changed; i += 1) {
+      for (let j = i + 1; j < merged.length && !changed; j += 1) {
+        if (!overlaps(merged[i]!, merged[j]!)) continue;
+        merged[i] = union(merged[i]!, merged[j]!);
+        merged.splice(j, 1);
+        changed = true;
+      }
+    }
+  }
+  return merged;
+}
+
+/** The Y, U, V of one frame as interleaved RGB (BT.601, video levels), for the detectors. */
+export function rgbOfYuv(frame: YuvFrame): Uint8Array {
+  const { width, height, data } = frame;
+  const rgb = new Uint8Array(width * height * 3);
+  const cw = width >> 1;
+  const uOffset = width * height;
+  const vOffset = uOffset + cw * (height >> 1);
+  // Rounded (the byte array would truncate), within 0..255.
+  const clamp = (value: number) => (value < 0 ? 0 : value > 254.5 ? 255 : value + 0.5);
+  for (let row = 0; row < height; row += 1) {
+    for (let col = 0; col < width; col += 1) {
+      const c = 1.164 * (data[row * width + col]! - 16);
+      const chroma = (row >> 1) * cw + (col >> 1);
+      const d = data[uOffset + chroma]! - 128;
+      const e = data[vOffset + chroma]! - 128;
+      const o = (row * width + col) * 3;
+      rgb[o] = clamp(c + 1.596 * e);
+      rgb[o + 1] = clamp(c - 0.392 * d - 0.813 * e);
+      rgb[o + 2] = clamp(c + 2.017 * d);
+    }
+  }
+  return rgb;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { detailIn, detailKept, hideRegion, mergeOverlapping, rgbOfYuv, snapToFrame, yuvFrameBytes } from './redactPixels.std';
+
+/**
+ * A frame with detail at every scale, as text has: dark and light blocks of 12 px (words) laid at random,
+ * with fine strokes inside the dark ones (letters); mid-grey chroma.
+ */
+function detailedFrame(width = 320, height = 240) {
+  const data = new Uint8Array(yuvFrameBytes(width, height)).fill(128);
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const blocks = Array.from({ length: Math.ceil(height / 12) * Math.ceil(width / 12) }, () => random() < 0.5);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const dark = blocks[Math.floor(y / 12) * Math.ceil(width / 12) + Math.floor(x / 12)];
+      data[y * width + x] = dark && (x + y) % 3 !== 0 ? 30 : 220;
+    }
+  }
+  return { data, width, height };
+}
+
+const box = { x: 60, y: 40, w: 160, h: 120 };
+
+describe('hideRegion', () => {
+  it('blur leaves at most a few percent of the detail at full, half and quarter scale', () => {
+    const frame = detailedFrame();
+    const before = detailIn(frame.data, frame.width, frame.height, box);
+    hideRegion(frame, box, 'blur');
+    const kept = detailKept(before, detailIn(frame.data, frame.width, frame.height, box));
+    expect(kept).toHaveLength(3);
+    for (const share of kept) expect(share).toBeLessThan(0.05);
+  });
+
+  it('pixelate keeps far more coarse detail than blur (why it is never the default)', () => {
+    const blurred = detailedFrame();
+    const pixelated = detailedFrame();
+    const before = detailIn(blurred.data, 320, 240, box);
+    hideRegion(blurred, box, 'blur');
+    hideRegion(pixelated, box, 'pixelate');
+    const quarter = (frame: typeof blurred) => detailKept(before, detailIn(frame.data, 320, 240, box))[2]!;
+    expect(quarter(pixelated)).toBeGreaterThan(10 * Math.max(quarter(blurred), 0.001));
+  });
+
+  it('fill leaves one flat grey and touches nothing outside the region', () => {
+    const frame = detailedFrame();
+    const untouched = detailedFrame();
+    hideRegion(frame, box, 'fill');
+    expect(detailIn(frame.data, 320, 240, box)).toEqual([0, 0, 0]);
+    for (let y = 0; y < 240; y += 1) {
+      for (let x = 0; x < 320; x += 1) {
+        const inside = x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h;
+        if (!inside) expect(frame.data[y * 320 + x]).toBe(untouched.data[y * 320 + x]);
+      }
+    }
+  });
+
+  it('clips a region that runs off the frame and ignores one outside it', () => {
+    const frame = detailedFrame();
+    hideRegion(frame, { x: 300, y: 220, w: 100, h: 100 }, 'fill');
+    expect(frame.data[239 * 320 + 319]).toBe(110);
+    const copy = detailedFrame();
+    hideRegion(copy, { x: 400, y: 10, w: 20, h: 20 }, 'blur');
+    expect(copy.data).toEqual(detailedFrame().data);
+  });
+});
+
+describe('geometry of hidden regions', () => {
+  it('snaps to even pixels inside the frame', () => {
+    expect(snapToFrame({ x: 3.4, y: -5, w: 10, h: 9.2 }, 100, 50)).toEqual({ x: 2, y: 0, w: 12, h: 6 });
+    expect(snapToFrame({ x: 120, y: 0, w: 10, h: 10 }, 100, 50)).toBeUndefined();
+  });
+
+  it('merges overlapping boxes, chains included, and leaves apart ones alone', () => {
+    const merged = mergeOverlapping([
+      { x: 0, y: 0, w: 10, h: 10 },
+      { x: 50, y: 50, w: 5, h: 5 },
+      { x: 8, y: 8, w: 10, h: 10 },
+      { x: 16, y: 0, w: 4, h: 10 },
+    ]);
+    expect(merged).toEqual([
+      { x: 0, y: 0, w: 20, h: 18 },
+      { x: 50, y: 50, w: 5, h: 5 },
+    ]);
+  });
+});
+
+describe('detailKept', () => {
+  it('counts flat sources and flat outputs (noise) as nothing kept', () => {
+    expect(detailKept([2, 100, 400], [1, 3, 100])).toEqual([0, 0, 0.25]);
+  });
+});
+
+describe('rgbOfYuv', () => {
+  it('turns video-level grey and colours into RGB', () => {
+    const frame = { data: new Uint8Array(yuvFrameBytes(2, 2)), width: 2, height: 2 };
+    frame.data.set([235, 235, 16, 16, 128, 128]);
+    const rgb = rgbOfYuv(frame);
+    expect([...rgb.subarray(0, 3)]).toEqual([255, 255, 255]);
+    expect([...rgb.subarray(9, 12)]).toEqual([0, 0, 0]);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * How a clip is looked at for redaction, pure: which detectors run on which frame (faces often, papers and
+ * screens less often: a face turns in a fraction of a second, a letter on a desk does not move unless the
+ * camera does, and tracks fill the frames between), and the ffmpeg runs that hand every frame to SafeTake
+ * and back.
+ *
+ * Every pass decodes the same frames the same way: upright, at the clean copy's size, as raw yuv420p, each
+ * decoded frame exactly once (passthrough). So frame n of the detection pass, the redaction pass and the
+ * self-check are the same picture, and boxes need no conversion.
+ */
+import type { RiskSource } from '../corner/risks.std';
+import { pictureChanged } from '../corner/sceneChange.std';
+import { type FfmpegInvocation, GLOBAL_OPTIONS, fileInput } from '../media/ffmpegArgs.std';
+
+/**
+ * Seconds between two runs of each detector over a clip, at most. OCR (`text`) never runs to find what to
+ * hide: the text detector already shows where writing is, readable or not, and OCR costs seconds a frame.
+ */
+export const REDACT_DETECT_SECONDS: Readonly<Record<Exclude<RiskSource, 'text'>, number>> = {
+  faces: 0.2,
+  photos: 2,
+  objects: 1,
+  writing: 1,
+};
+/**
+ * Papers, screens and photos on the wall stay where they are while the camera does: those detectors run on
+ * their beat only when the picture has changed since they last looked (sceneChange.std.ts), and at least
+ * this often regardless. Faces run on every beat: people move.
+ */
+export const REDACT_REFRESH_SECONDS = 5;
+
+/** Frames between two runs of each source, at this frame rate (`text`: never). */
+export function detectEveryFrames(framesPerSecond: number): Record<RiskSource, number> {
+  const every = (seconds: number) => Math.max(1, Math.round(seconds * framesPerSecond));
+  return {
+    faces: every(REDACT_DETECT_SECONDS.faces),
+    photos: every(REDACT_DETECT_SECONDS.photos),
+    objects: every(REDACT_DETECT_SECONDS.objects),
+    writing: every(REDACT_DETECT_SECONDS.writing),
+    text: Number.POSITIVE_INFINITY,
+  };
+}
+
+/** What each source last looked at: the frame and its thumbnail. */
+export type ScheduleState = Partial<Record<RiskSource, { frame: number; thumbnail: Uint8Array }>>;
+
+/**
+ * The sources that run on `frame` (and the state after): each on its own beat, the still-life detectors only
+ * when the picture changed or REDACT_REFRESH_SECONDS passed, and all of them on the first and last frame.
+ */
+export function sourcesAt(
+  frame: number,
+  thumbnail: Uint8Array,
+  state: ScheduleState,
+  clip: { framesPerSecond: number; isLast: boolean },
+): { sources: RiskSource[]; state: ScheduleState } {
+  const everyFrames = detectEveryFrames(clip.framesPerSecond);
+  const refresh = REDACT_REFRESH_SECONDS * clip.framesPerSecond;
+  const sources = (['faces', 'photos', 'objects', 'writing'] as const).filter((source) => {
+    const last = state[source];
+    if (!last || clip.isLast) return true;
+    if (frame - last.frame < everyFrames[source]) return false;
+    return source === 'faces' || frame - last.frame >= refresh || pictureChanged(last.thumbnail, thumbnail);
+  });
+  const next = { ...state };
+  for (const source of sources) next[source] = { frame, thumbnail };
+  return { sources, state: next };
+}
+
+/** Seconds between two frames the self-check runs the detectors on, inside hidden tracks and elsewhere. */
+export const SELF_CHECK_SECONDS = { hidden: 0.5, elsewhere: 2 } as const;
+
+/**
+ * Decodes a clip (or a photo, upright by its EXIF `orientationFilters`) at `size` as raw yuv420p on stdout,
+ * every frame once.
+ */
+export function planDecodeFrames(input: string, size: { width: number; height: number }, leading: readonly string[] = [], inputOptions: readonly string[] = []): FfmpegInvocation {
+  return {
+    inputs: [fileInput(input, inputOptions)],
+    outputOptions: [
+      ...GLOBAL_OPTIONS,
+      '-v', 'error',
+      '-map', '0:v:0',
+      '-vf', [...leading, `scale=${size.width}:${size.height}:flags=lanczos`, 'format=yuv420p'].join(','),
+      '-fps_mode', 'passthrough',
+      '-f', 'rawvideo',
+    ],
+    output: 'pipe:1',
+  };
+}
+
+/**
+ * The rate the redacted frames are stamped with on their way back to the encoder: raw frames carry no
+ * timestamps, so the copy plays `frameCount` frames over the source's picture length. For a constant-rate
+ * source this is its own rate; a phone's variable rate becomes its average, with the same length and frames.
+ */
+export function rawFrameRate(frameCount: number, pictureSeconds: number | undefined, declared: number | undefined): number {
+  const average = pictureSeconds && pictureSeconds > 0 ? frameCount / pictureSeconds : undefined;
+  if (declared && (!average || Math.abs(average - declared) / declared < 0.01)) return declared;
+  return average ?? declared ?? 30;
+}

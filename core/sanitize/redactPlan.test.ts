@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { THUMBNAIL } from '../corner/sceneChange.std';
+import { REDACT_REFRESH_SECONDS, type ScheduleState, planDecodeFrames, rawFrameRate, sourcesAt } from './redactPlan.std';
+
+const still = new Uint8Array(THUMBNAIL.width * THUMBNAIL.height).fill(100);
+/** The picture on `frame` of a pan: a different set of cells lit on each frame. */
+const panned = (frame: number) => Uint8Array.from(still, (value, cell) => ((cell + frame) % 7 === 0 ? value + 60 : value));
+
+function run(frames: number, thumbnailAt: (frame: number) => Uint8Array) {
+  let state: ScheduleState = {};
+  const ran: Record<string, number[]> = { faces: [], photos: [], objects: [], writing: [] };
+  for (let frame = 0; frame < frames; frame += 1) {
+    const planned = sourcesAt(frame, thumbnailAt(frame), state, { framesPerSecond: 30, isLast: frame === frames - 1 });
+    state = planned.state;
+    for (const source of planned.sources) ran[source]!.push(frame);
+  }
+  return ran;
+}
+
+describe('sourcesAt', () => {
+  it('on a still picture: faces on every beat, the rest at the start, every refresh and on the last frame', () => {
+    const ran = run(400, () => still);
+    expect(ran.faces!.slice(0, 4)).toEqual([0, 6, 12, 18]);
+    const refresh = REDACT_REFRESH_SECONDS * 30;
+    expect(ran.objects).toEqual([0, refresh, 2 * refresh, 399]);
+    expect(ran.writing).toEqual([0, refresh, 2 * refresh, 399]);
+  });
+
+  it('when the picture keeps changing: every detector on its own beat', () => {
+    const ran = run(121, panned);
+    expect(ran.objects).toEqual([0, 30, 60, 90, 120]);
+    expect(ran.photos).toEqual([0, 60, 120]);
+  });
+});
+
+describe('decoding and stamping frames', () => {
+  it('decodes every frame once, upright, at the copy size, as raw yuv420p', () => {
+    const { outputOptions, inputs } = planDecodeFrames('in.mp4', { width: 640, height: 360 }, ['transpose=1'], ['-noautorotate']);
+    expect(inputs[0]!.options).toContain('-noautorotate');
+    expect(outputOptions.join(' ')).toContain('-vf transpose=1,scale=640:360:flags=lanczos,format=yuv420p -fps_mode passthrough -f rawvideo');
+  });
+
+  it('keeps a constant rate, and spreads a variable one over the picture’s length', () => {
+    expect(rawFrameRate(300, 10.0, 30)).toBe(30);
+    expect(rawFrameRate(290, 10.0, 30)).toBeCloseTo(29, 5);
+    expect(rawFrameRate(1, undefined, undefined)).toBe(30);
+  });
+});

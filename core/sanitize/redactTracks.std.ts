@@ -1,0 +1,258 @@
+/**
+ * From what the detectors saw on some frames of a clip to a box on every frame: sightings are linked into
+ * tracks (one per object), the gaps between sightings filled, each track held a little before its first and
+ * after its last sighting (moving on as it was moving), and every box grown by a margin. A clip is a file, not
+ * a live feed, so a track is smoothed with the sightings on both sides of a frame.
+ *
+ * Papers, screens and photos on a wall are anchored: they move only when the camera does, so their boxes
+ * follow the camera's motion (cameraMotion.std.ts) between sightings and for a while around them, and a pan
+ * that takes a letter out of view and back finds it where it was. Faces and people move on their own. Pure.
+ */
+import { type Box, centreInside, coverage, iou } from '../media/geometry.std';
+import { type CameraPose, STILL_CAMERA, intoFrame, outOfFrame } from './cameraMotion.std';
+import type { Risk, RiskCategory, RiskSource } from '../corner/risks.std';
+
+/** What the user can ask to hide, by name (the CLI's --redact list). `marked` is an area the user chose. */
+export const REDACT_GROUPS = ['faces', 'photos', 'documents', 'screens', 'people'] as const;
+export type RedactGroup = (typeof REDACT_GROUPS)[number] | 'marked';
+
+/** The group a corner-check risk belongs to. */
+export function groupOf(risk: Pick<Risk, 'category' | 'label'>): RedactGroup {
+  switch (risk.category) {
+    case 'face':
+      return risk.label === 'Photo with a face' ? 'photos' : 'faces';
+    case 'screen':
+      return 'screens';
+    case 'person':
+      return 'people';
+    default:
+      // Papers, labels, medicine, number plates and book titles: whatever can be read.
+      return 'documents';
+  }
+}
+
+/** One frame's detector runs: which sources ran on it, and the risks they found (frame pixels). */
+export type FrameSample = { frame: number; sources: readonly RiskSource[]; risks: readonly Risk[] };
+
+export type Sighting = { frame: number; box: Box };
+
+export type RedactTrack = {
+  id: number;
+  group: RedactGroup;
+  label: string;
+  /** Moves with the camera only (see above); its sightings are then in frame 0's pixels. */
+  anchored: boolean;
+  sightings: Sighting[];
+  /** Frames the track is held before its first and after its last sighting. */
+  holdFrames: number;
+  /** Fraction of the box's size added on each side. */
+  margin: number;
+  /** Hidden in the clean copy (the user may keep a track visible: their own face). */
+  hidden: boolean;
+};
+
+/** Options that depend on the clip: its rate, size, length, and how often each source looks. */
+export type TrackingClip = {
+  framesPerSecond: number;
+  frameCount: number;
+  width: number;
+  height: number;
+  /** Frames between two runs of each source. */
+  everyFrames: Readonly<Record<RiskSource, number>>;
+  /** The camera's pose on each frame; a still camera when absent. */
+  camera?: readonly CameraPose[];
+};
+
+/** Where a track's boxes are computed: the picture, and the camera's pose on each frame. */
+export type TrackFrame = { width: number; height: number; camera?: readonly CameraPose[] };
+
+/** A track ends after this many runs of its sources without a sighting... */
+const MAX_MISSED_RUNS = 2;
+/** ...and at least this long: a hand passing in front of a letter does not split its track. */
+const MIN_GAP_SECONDS = 1.5;
+/** A sighting continues a track when it overlaps where the track is expected this much, or its centre lies in it. */
+const LINK_IOU = 0.2;
+/** Held this long past the gap between two runs of the track's source, before and after. */
+const HOLD_SECONDS = 0.5;
+/**
+ * Anchored tracks are held this long around their sightings: on a still picture the detectors look again
+ * only every few seconds (redactPlan.std.ts), and a letter seen at 5 s was on the desk at 1 s too.
+ */
+const ANCHORED_HOLD_SECONDS = 6;
+/**
+ * Margins: BlazeFace's box stops at the brows and chin (hair and ears give a person away), the other boxes are
+ * tight on the object's edges.
+ */
+const MARGIN: Readonly<Record<RedactGroup, number>> = { faces: 0.3, photos: 0.25, documents: 0.12, screens: 0.1, people: 0.08, marked: 0 };
+/** Smoothing: each sighting's box is averaged with its neighbours with these weights (both ways in time). */
+const SMOOTHING = [1, 2, 1] as const;
+
+type OpenTrack = { category: RiskCategory; anchored: boolean; sources: Set<RiskSource>; labels: Map<string, number>; sightings: Sighting[]; missedRuns: number };
+
+/** Whether a risk is of something that stays put in the room (see above). */
+function isAnchored(risk: Pick<Risk, 'category' | 'label'>): boolean {
+  const group = groupOf(risk);
+  return group === 'documents' || group === 'screens' || group === 'photos';
+}
+
+/** Links the samples (in any order) into tracks, one per object. */
+export function linkTracks(samples: readonly FrameSample[], clip: TrackingClip): RedactTrack[] {
+  const open: OpenTrack[] = [];
+  const closed: OpenTrack[] = [];
+  const minGapFrames = MIN_GAP_SECONDS * clip.framesPerSecond;
+  const pose = (frame: number) => clip.camera?.[frame] ?? STILL_CAMERA;
+  for (const sample of [...samples].sort((a, b) => a.frame - b.frame)) {
+    const claimed = new Set<OpenTrack>();
+    for (const risk of [...sample.risks].sort((a, b) => b.score - a.score)) {
+      const anchored = isAnchored(risk);
+      // An anchored track's sightings are in frame 0's pixels: so is what it is compared with.
+      const box = anchored ? outOfFrame(risk.box, pose(sample.frame)) : risk.box;
+      const candidates = open.filter((track) => track.category === risk.category && track.anchored === anchored && !claimed.has(track));
+      let best: OpenTrack | undefined;
+      let bestScore = 0;
+      for (const track of candidates) {
+        const expected = anchored ? lastBox(track) : expectedBox(track.sightings, sample.frame);
+        const overlap = iou(expected, box);
+        const score = overlap >= LINK_IOU ? overlap : centreInside(box, expected) || centreInside(expected, box) ? LINK_IOU : 0;
+        if (score > bestScore) [best, bestScore] = [track, score];
+      }
+      const track = best ?? { category: risk.category, anchored, sources: new Set<RiskSource>(), labels: new Map<string, number>(), sightings: [], missedRuns: 0 };
+      if (!best) open.push(track);
+      claimed.add(track);
+      track.sources.add(risk.source);
+      track.labels.set(risk.label, (track.labels.get(risk.label) ?? 0) + 1);
+      track.sightings.push({ frame: sample.frame, box });
+      track.missedRuns = 0;
+    }
+    const picture = { x: 0, y: 0, w: clip.width, h: clip.height };
+    for (const track of [...open]) {
+      if (claimed.has(track) || !sample.sources.some((source) => track.sources.has(source))) continue;
+      // An anchored thing out of view was not missed: the camera looks elsewhere, and it will be back.
+      if (track.anchored && coverage(intoFrame(lastBox(track), pose(sample.frame)), picture) < 0.5) continue;
+      track.missedRuns += 1;
+      const last = track.sightings[track.sightings.length - 1]!;
+      if (track.missedRuns > MAX_MISSED_RUNS && sample.frame - last.frame > minGapFrames) {
+        open.splice(open.indexOf(track), 1);
+        closed.push(track);
+      }
+    }
+  }
+  return [...closed, ...open]
+    .sort((a, b) => a.sightings[0]!.frame - b.sightings[0]!.frame)
+    .map((track, index) => {
+      const label = [...track.labels.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+      const group = groupOf({ category: track.category, label });
+      const slowest = Math.max(...[...track.sources].map((source) => clip.everyFrames[source]));
+      const hold = track.anchored ? ANCHORED_HOLD_SECONDS * clip.framesPerSecond : slowest + HOLD_SECONDS * clip.framesPerSecond;
+      return {
+        id: index + 1,
+        group,
+        label,
+        anchored: track.anchored,
+        sightings: smoothed(track.sightings),
+        holdFrames: Math.round(hold),
+        margin: MARGIN[group],
+        hidden: true,
+      };
+    });
+}
+
+function lastBox(track: OpenTrack): Box {
+  return track.sightings[track.sightings.length - 1]!.box;
+}
+
+/** Where a track is expected on `frame`: its last box, moved on as its last two sightings moved. */
+function expectedBox(sightings: readonly Sighting[], frame: number): Box {
+  const last = sightings[sightings.length - 1]!;
+  const before = sightings[sightings.length - 2];
+  return before ? movedOn(before, last, frame) : last.box;
+}
+
+/** The box of `to` moved on from `from` to `frame` at the same speed (before `from` as well: backwards). */
+function movedOn(from: Sighting, to: Sighting, frame: number): Box {
+  const span = to.frame - from.frame;
+  if (span <= 0) return to.box;
+  const t = (frame - to.frame) / span;
+  return {
+    x: to.box.x + (to.box.x - from.box.x) * t,
+    y: to.box.y + (to.box.y - from.box.y) * t,
+    w: Math.max(1, to.box.w + (to.box.w - from.box.w) * t),
+    h: Math.max(1, to.box.h + (to.box.h - from.box.h) * t),
+  };
+}
+
+function smoothed(sightings: readonly Sighting[]): Sighting[] {
+  if (sightings.length < 3) return sightings.map((sighting) => ({ ...sighting }));
+  return sightings.map((sighting, i) => {
+    if (i === 0 || i === sightings.length - 1) return { ...sighting };
+    const parts = [sightings[i - 1]!, sighting, sightings[i + 1]!];
+    const total = SMOOTHING.reduce((sum, weight) => sum + weight, 0);
+    const mean = (key: keyof Box) => parts.reduce((sum, part, j) => sum + part.box[key] * SMOOTHING[j]!, 0) / total;
+    return { frame: sighting.frame, box: { x: mean('x'), y: mean('y'), w: mean('w'), h: mean('h') } };
+  });
+}
+
+/** First and last frame a track hides (held before and after its sightings), inside the clip. */
+export function trackSpan(track: RedactTrack, frameCount: number): { first: number; last: number } {
+  const first = track.sightings[0]!.frame;
+  const last = track.sightings[track.sightings.length - 1]!.frame;
+  return { first: Math.max(0, first - track.holdFrames), last: Math.min(frameCount - 1, last + track.holdFrames) };
+}
+
+/**
+ * The box a track hides on `frame`, margin included, in frame pixels: between sightings on the line between
+ * them, before the first and after the last moving on as it moved (at most `holdFrames`); undefined when the
+ * track is not on that frame or has moved out of the picture.
+ */
+export function trackBoxAt(track: RedactTrack, frame: number, picture: TrackFrame): Box | undefined {
+  const { sightings } = track;
+  const first = sightings[0]!;
+  const last = sightings[sightings.length - 1]!;
+  if (frame < first.frame - track.holdFrames || frame > last.frame + track.holdFrames) return undefined;
+  let box: Box;
+  // Anchored: the nearest sightings (in frame 0's pixels), where the camera shows them on this frame.
+  if (track.anchored) box = intoFrame(nearestBox(sightings, frame), picture.camera?.[frame] ?? STILL_CAMERA);
+  else if (frame <= first.frame) box = sightings.length > 1 ? movedOn(sightings[1]!, first, frame) : first.box;
+  else if (frame >= last.frame) box = sightings.length > 1 ? movedOn(sightings[sightings.length - 2]!, last, frame) : last.box;
+  else box = nearestBox(sightings, frame);
+  const grownBox = { x: box.x - box.w * track.margin, y: box.y - box.h * track.margin, w: box.w * (1 + 2 * track.margin), h: box.h * (1 + 2 * track.margin) };
+  const x0 = Math.max(0, grownBox.x);
+  const y0 = Math.max(0, grownBox.y);
+  const x1 = Math.min(picture.width, grownBox.x + grownBox.w);
+  const y1 = Math.min(picture.height, grownBox.y + grownBox.h);
+  return x1 - x0 >= 2 && y1 - y0 >= 2 ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : undefined;
+}
+
+/** Between two sightings, the box on the line between them; before the first and after the last, theirs. */
+function nearestBox(sightings: readonly Sighting[], frame: number): Box {
+  const first = sightings[0]!;
+  const last = sightings[sightings.length - 1]!;
+  if (frame <= first.frame) return first.box;
+  if (frame >= last.frame) return last.box;
+  let i = 0;
+  while (sightings[i + 1]!.frame < frame) i += 1;
+  return lerpBox(sightings[i]!, sightings[i + 1]!, frame);
+}
+
+function lerpBox(a: Sighting, b: Sighting, frame: number): Box {
+  const t = (frame - a.frame) / (b.frame - a.frame);
+  const lerp = (key: keyof Box) => a.box[key] + (b.box[key] - a.box[key]) * t;
+  return { x: lerp('x'), y: lerp('y'), w: lerp('w'), h: lerp('h') };
+}
+
+/**
+ * A track for an area the user chose on `frame`: the same place in the picture on every frame ("stays put"),
+ * or, `anchored`, the same place in the room as the camera moves ("follows what is under it").
+ */
+export function markedTrack(id: number, box: Box, frameCount: number, options: { anchored?: boolean; frame?: number; camera?: readonly CameraPose[] } = {}): RedactTrack {
+  const anchored = options.anchored ?? false;
+  const at = options.frame ?? 0;
+  const place = anchored ? outOfFrame(box, options.camera?.[at] ?? STILL_CAMERA) : box;
+  return { id, group: 'marked', label: 'Marked area', anchored, sightings: [{ frame: 0, box: place }, { frame: Math.max(0, frameCount - 1), box: place }], holdFrames: 0, margin: 0, hidden: true };
+}
+
+/** The worker's own face: the face track with the most face in it (area over its sightings). */
+export function largestFace(tracks: readonly RedactTrack[]): RedactTrack | undefined {
+  const weight = (track: RedactTrack) => track.sightings.reduce((sum, sighting) => sum + sighting.box.w * sighting.box.h, 0);
+  return tracks.filter((track) => track.group === 'faces').sort((a, b) => weight(b) - weight(a))[0];
+}

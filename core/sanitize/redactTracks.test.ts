@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { Risk } from '../corner/risks.std';
+import { type FrameSample, groupOf, largestFace, linkTracks, markedTrack, trackBoxAt, trackSpan } from './redactTracks.std';
+
+const clip = { framesPerSecond: 30, frameCount: 300, width: 1280, height: 720, everyFrames: { faces: 6, photos: 60, objects: 30, writing: 30, text: Infinity } };
+
+function risk(category: Risk['category'], box: Risk['box'], extra: Partial<Risk> = {}): Risk {
+  const source = category === 'face' ? 'faces' : category === 'document' ? 'writing' : 'objects';
+  return { category, label: category, score: 0.9, box, severity: 'high', source, where: '', guidance: '', ...extra };
+}
+
+/** A paper moving right 3 px a frame (a pan), seen every 30 frames; a face still, seen every 6. */
+function pan(): FrameSample[] {
+  const samples: FrameSample[] = [];
+  for (let frame = 0; frame < 300; frame += 6) {
+    const risks = [risk('face', { x: 600, y: 100, w: 80, h: 100 }, { label: 'Face in view' })];
+    const sources: Array<FrameSample['sources'][number]> = ['faces'];
+    if (frame % 30 === 0) {
+      sources.push('writing', 'objects');
+      risks.push(risk('document', { x: 100 + 3 * frame, y: 400, w: 200, h: 150 }));
+    }
+    samples.push({ frame, sources, risks });
+  }
+  return samples;
+}
+
+describe('linkTracks', () => {
+  it('links each object into one track, whatever the order of samples', () => {
+    const tracks = linkTracks([...pan()].reverse(), clip);
+    expect(tracks.map((track) => [track.group, track.sightings.length])).toEqual([
+      ['faces', 50],
+      ['documents', 10],
+    ]);
+  });
+
+  it('fills the frames between sightings on the line between them', () => {
+    const paper = linkTracks(pan(), clip).find((track) => track.group === 'documents')!;
+    const between = trackBoxAt({ ...paper, margin: 0 }, 45, clip)!;
+    expect(between.x).toBeCloseTo(100 + 3 * 45, 5);
+    expect(between.w).toBeCloseTo(200, 5);
+  });
+
+  it('holds a moving face past its last sighting, moving on as it moved, and grows boxes by the margin', () => {
+    const samples: FrameSample[] = [0, 6, 12, 18].map((frame) => ({ frame, sources: ['faces'], risks: [risk('face', { x: 100 + 2 * frame, y: 100, w: 80, h: 100 })] }));
+    const [face] = linkTracks(samples, clip);
+    const held = trackBoxAt({ ...face!, margin: 0 }, 28, clip)!;
+    expect(held.x).toBeCloseTo(100 + 2 * 28, 5);
+    expect(trackBoxAt(face!, 18 + face!.holdFrames + 1, clip)).toBeUndefined();
+    const grown = trackBoxAt(face!, 6, clip)!;
+    expect(grown.w).toBeCloseTo(80 * (1 + 2 * face!.margin), 5);
+  });
+
+  it('places a paper by the camera: seen once, it is found wherever the pan shows its spot, seconds later', () => {
+    // The camera pans right 4 px a frame: the room, and the paper in it, move left in the picture.
+    const camera = Array.from({ length: 300 }, (_, frame) => ({ scale: 1, x: -4 * frame, y: 0 }));
+    const panning = { ...clip, camera };
+    const samples: FrameSample[] = [{ frame: 30, sources: ['writing'], risks: [risk('document', { x: 900 - 120, y: 400, w: 200, h: 150 })] }];
+    const [paper] = linkTracks(samples, panning);
+    expect(paper!.anchored).toBe(true);
+    const later = trackBoxAt({ ...paper!, margin: 0 }, 150, panning)!;
+    expect(later.x).toBeCloseTo(900 - 4 * 150, 5);
+    const sooner = trackBoxAt({ ...paper!, margin: 0 }, 0, panning)!;
+    expect(sooner.x).toBeCloseTo(900, 5);
+  });
+
+  it('links a paper seen again after a pan took it out of view and back', () => {
+    const camera = Array.from({ length: 300 }, (_, frame) => ({ scale: 1, x: frame < 150 ? -8 * frame : -8 * (300 - frame), y: 0 }));
+    const panning = { ...clip, camera };
+    const at = (frame: number) => ({ frame, sources: ['writing'] as const, risks: [risk('document', { x: 200 + camera[frame]!.x, y: 400, w: 200, h: 150 })] });
+    const misses = [60, 90, 120, 150, 180, 210].map((frame) => ({ frame, sources: ['writing'] as const, risks: [] }));
+    expect(linkTracks([at(0), ...misses, at(270)], panning)).toHaveLength(1);
+  });
+
+  it('ends a track after a long gap with no sighting, and starts a new one when the object comes back', () => {
+    const samples: FrameSample[] = [];
+    for (let frame = 0; frame < 300; frame += 6) {
+      const away = frame >= 60 && frame < 180;
+      samples.push({ frame, sources: ['faces'], risks: away ? [] : [risk('face', { x: 600, y: 100, w: 80, h: 100 })] });
+    }
+    const tracks = linkTracks(samples, clip);
+    expect(tracks.map((track) => trackSpan(track, 300))).toEqual([
+      { first: 0, last: 54 + tracks[0]!.holdFrames },
+      { first: 180 - tracks[1]!.holdFrames, last: 299 },
+    ]);
+  });
+
+  it('keeps two objects of one kind apart', () => {
+    const samples: FrameSample[] = [0, 6, 12].map((frame) => ({
+      frame,
+      sources: ['faces'],
+      risks: [risk('face', { x: 100, y: 100, w: 50, h: 60 }), risk('face', { x: 900, y: 100, w: 50, h: 60 })],
+    }));
+    expect(linkTracks(samples, clip)).toHaveLength(2);
+  });
+});
+
+describe('groups and chosen tracks', () => {
+  it('names each risk category for the --redact list', () => {
+    expect(groupOf({ category: 'face', label: 'Photo with a face' })).toBe('photos');
+    expect(groupOf({ category: 'face', label: 'Face in view' })).toBe('faces');
+    expect(groupOf({ category: 'medicine', label: 'Medicine or label' })).toBe('documents');
+    expect(groupOf({ category: 'screen', label: 'Laptop screen' })).toBe('screens');
+    expect(groupOf({ category: 'person', label: 'Another person' })).toBe('people');
+  });
+
+  it('takes the face with the most face in it over the clip as the worker’s own', () => {
+    const samples: FrameSample[] = [0, 6, 12].map((frame) => ({
+      frame,
+      sources: ['faces'],
+      risks: [risk('face', { x: 100, y: 100, w: 40, h: 50 }), risk('face', { x: 700, y: 200, w: 200, h: 240 })],
+    }));
+    expect(largestFace(linkTracks(samples, clip))!.sightings[0]!.box.x).toBe(700);
+  });
+
+  it('marks an area the user chose on every frame, with no margin', () => {
+    const marked = markedTrack(9, { x: 10, y: 20, w: 30, h: 40 }, 300);
+    expect(trackBoxAt(marked, 0, clip)).toEqual({ x: 10, y: 20, w: 30, h: 40 });
+    expect(trackBoxAt(marked, 299, clip)).toEqual({ x: 10, y: 20, w: 30, h: 40 });
+    expect(trackSpan(marked, 300)).toEqual({ first: 0, last: 299 });
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * What a redacted copy reports, and the self-check's verdict: the detectors and OCR run again on the clean
+ * copy, and the detail left in every hidden region is measured against the source's. Pure: the service
+ * gathers the findings, this decides and words them.
+ */
+import { z } from 'zod';
+import { REDACT_GROUPS } from './redactTracks.std';
+
+/** A hidden region may keep at most this share of the source's fine detail, at each scale. */
+export const MAX_DETAIL_KEPT = 0.15;
+
+const seconds = z.number().nonnegative();
+
+export const redactedTrack = z.object({
+  id: z.number().int(),
+  group: z.enum([...REDACT_GROUPS, 'marked']),
+  label: z.string(),
+  hidden: z.boolean(),
+  fromSeconds: seconds,
+  toSeconds: seconds,
+  /** Frames the track covers in the copy. */
+  frames: z.number().int().nonnegative(),
+});
+
+const finding = z.object({
+  /** A face or readable words in a hidden region, or a hidden region that keeps too much of its detail. */
+  kind: z.enum(['face', 'text', 'detail']),
+  trackId: z.number().int(),
+  atSeconds: seconds,
+  detail: z.string(),
+});
+
+const stillVisible = z.object({ label: z.string(), atSeconds: seconds, where: z.string() });
+
+export const selfCheckReport = z.object({
+  passed: z.boolean(),
+  /** Frames the detectors and OCR looked at again. */
+  framesChecked: z.number().int().nonnegative(),
+  /** Frames whose hidden regions had their detail measured (every frame of every hidden track). */
+  detailFramesChecked: z.number().int().nonnegative(),
+  hiddenRegions: z.number().int().nonnegative(),
+  /** The most detail any hidden region kept, as a share of its source's, at the worst scale. */
+  worstDetailKept: z.number().nonnegative(),
+  findings: z.array(finding),
+  stillVisible: z.array(stillVisible),
+  summary: z.string(),
+});
+
+export const redactionReport = z.object({ tracks: z.array(redactedTrack), selfCheck: selfCheckReport.optional() });
+
+export type RedactedTrack = z.output<typeof redactedTrack>;
+export type SelfCheckFinding = z.output<typeof finding>;
+export type StillVisible = z.output<typeof stillVisible>;
+export type SelfCheckReport = z.output<typeof selfCheckReport>;
+export type RedactionReport = z.output<typeof redactionReport>;
+
+/** Keeps the first finding of each kind per track (one clear line each, not one a frame). */
+export function firstPerTrack<T extends { trackId: number; kind: string }>(findings: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return findings.filter((item) => {
+    const key = `${item.trackId}:${item.kind}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Still-visible risks, one per label and place (a letter in view for a minute is one line, not thirty). */
+export function firstPerPlace(items: readonly StillVisible[]): StillVisible[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = `${item.label}:${item.where}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function selfCheckVerdict(facts: Omit<SelfCheckReport, 'passed' | 'summary'>): SelfCheckReport {
+  const passed = facts.findings.length === 0;
+  const regions = `${facts.hiddenRegions} hidden region${facts.hiddenRegions === 1 ? '' : 's'}`;
+  const frames = `${facts.framesChecked} frame${facts.framesChecked === 1 ? '' : 's'} checked by the detectors, ${facts.detailFramesChecked} measured`;
+  const summary = passed
+    ? `Self-check: nothing readable or recognisable in the ${regions} (${frames}; at most ${Math.round(facts.worstDetailKept * 100)} % of the detail kept).`
+    : `Self-check failed: ${facts.findings.map((item) => item.detail).join(' ')}`;
+  return { ...facts, passed, summary };
+}

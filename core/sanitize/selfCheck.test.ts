@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { firstPerPlace, firstPerTrack, selfCheckVerdict } from './selfCheck.std';
+
+const facts = { framesChecked: 20, detailFramesChecked: 300, hiddenRegions: 3, worstDetailKept: 0.031, stillVisible: [] };
+
+describe('selfCheckVerdict', () => {
+  it('passes with nothing found, and says how much was checked', () => {
+    const report = selfCheckVerdict({ ...facts, findings: [] });
+    expect(report.passed).toBe(true);
+    expect(report.summary).toBe('Self-check: nothing readable or recognisable in the 3 hidden regions (20 frames checked by the detectors, 300 measured; at most 3 % of the detail kept).');
+  });
+
+  it('fails on any finding, in its own words', () => {
+    const report = selfCheckVerdict({ ...facts, findings: [{ kind: 'text', trackId: 2, atSeconds: 1.5, detail: 'OCR still reads “Dear Ana” in readable text at 1.5 s.' }] });
+    expect(report.passed).toBe(false);
+    expect(report.summary).toContain('Dear Ana');
+  });
+});
+
+describe('one line per thing', () => {
+  it('keeps the first finding of each kind per track, and the first sighting per label and place', () => {
+    expect(
+      firstPerTrack([
+        { kind: 'face', trackId: 1, atSeconds: 1 },
+        { kind: 'face', trackId: 1, atSeconds: 2 },
+        { kind: 'detail', trackId: 1, atSeconds: 2 },
+      ]).map((item) => item.atSeconds),
+    ).toEqual([1, 2]);
+    expect(
+      firstPerPlace([
+        { label: 'Writing', atSeconds: 0, where: 'top left' },
+        { label: 'Writing', atSeconds: 2, where: 'top left' },
+        { label: 'Writing', atSeconds: 4, where: 'bottom right' },
+      ]).map((item) => item.atSeconds),
+    ).toEqual([0, 4]);
+  });
+});

@@ -1,0 +1,313 @@
+/**
+ * Redaction of one clip or photo, in three passes over the same decoded frames (core/sanitize/redactPlan.std.ts):
+ * 1. find: the detectors run on the frames the schedule picks, and their risks are linked into tracks;
+ * 2. hide: every frame is decoded again, each hidden track's box is hidden in it, and the frame goes on to
+ *    the encoder (sanitizeFile's plan, reading the picture from stdin);
+ * 3. self-check: the clean copy is decoded, the detail left in every hidden region is measured against the
+ *    source's, and the detectors and OCR look again.
+ * Frames are streamed: memory does not grow with the clip's length (a frame or two, and the tracks).
+ */
+import { assessFrame, textBlocks } from '../../core/corner/risks.std';
+import type { FrameDetections } from '../../core/corner/detections.std';
+import { FACE_MIN_SCORE } from '../../core/corner/people.std';
+import { WRITING_GLANCE_LONG_SIDE } from '../../core/corner/writingModel.std';
+import { type Box, centreInside, scaleBox, whereInFrame } from '../../core/media/geometry.std';
+import { orientationFilters } from '../../core/media/ffmpegArgs.std';
+import { type MediaKind, type MediaProbe, displaySize, mainVideoStream, pictureEndSeconds } from '../../core/media/probe.std';
+import { outputSizeFor } from '../../core/sanitize/plan.std';
+import { readPicture } from '../media/picture.node';
+import type { RedactOptions } from '../../core/sanitize/options.std';
+import { type YuvFrame, detailIn, detailKept, hideRegion, mergeOverlapping, rgbOfYuv, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
+import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, planDecodeFrames, sourcesAt } from '../../core/sanitize/redactPlan.std';
+import { thumbnailOfLuma } from '../../core/corner/sceneChange.std';
+import { type CameraPose, cameraFollower } from '../../core/sanitize/cameraMotion.std';
+import {
+  type FrameSample,
+  REDACT_GROUPS,
+  type RedactTrack,
+  type TrackFrame,
+  largestFace,
+  linkTracks,
+  markedTrack,
+  trackBoxAt,
+  trackSpan,
+} from '../../core/sanitize/redactTracks.std';
+import {
+  MAX_DETAIL_KEPT,
+  type RedactedTrack,
+  type SelfCheckFinding,
+  type SelfCheckReport,
+  type StillVisible,
+  firstPerPlace,
+  firstPerTrack,
+  selfCheckVerdict,
+} from '../../core/sanitize/selfCheck.std';
+import { cancelled } from './recovery.node';
+import { type DetectorLook, type DetectorParts, NodeDetector } from '../corner/detector.node';
+import { ffmpegRawFrames } from '../media/ffmpeg.node';
+
+/** The models take seconds to load: one detector serves every redaction in this process. */
+let sharedDetector: Promise<NodeDetector> | undefined;
+export function redactionDetector(): Promise<NodeDetector> {
+  sharedDetector ??= NodeDetector.open();
+  return sharedDetector;
+}
+export async function closeRedactionDetector(): Promise<void> {
+  const detector = sharedDetector;
+  sharedDetector = undefined;
+  if (detector) await (await detector).close();
+}
+
+/** The picture being redacted: what it is, and the size every pass decodes it at (the clean copy's). */
+export type RedactSource = { input: string; kind: MediaKind; probe: MediaProbe; photoOrientation?: number; size: { width: number; height: number } };
+
+type Progress = { signal?: AbortSignal; onProgress?: (fraction: number) => void };
+
+/** Frames of the source, upright (a photo by its EXIF orientation), at the copy's size. */
+function sourceFrames(source: RedactSource): AsyncGenerator<YuvFrame> {
+  const photo = source.kind === 'photo';
+  const invocation = planDecodeFrames(source.input, source.size, photo ? orientationFilters(source.photoOrientation) : [], photo ? ['-noautorotate'] : []);
+  return framesOf(invocation, source.size);
+}
+
+async function* framesOf(invocation: ReturnType<typeof planDecodeFrames>, size: { width: number; height: number }): AsyncGenerator<YuvFrame> {
+  for await (const data of ffmpegRawFrames(invocation, yuvFrameBytes(size.width, size.height))) yield { data, width: size.width, height: size.height };
+}
+
+/** Frame rate and about how many frames the source holds (for progress and the schedule). */
+export function sourceTiming(source: Pick<RedactSource, 'kind' | 'probe'>): { framesPerSecond: number; expectedFrames: number } {
+  if (source.kind === 'photo') return { framesPerSecond: 1, expectedFrames: 1 };
+  const framesPerSecond = mainVideoStream(source.probe)?.framesPerSecond ?? 30;
+  return { framesPerSecond, expectedFrames: Math.max(1, Math.round((pictureEndSeconds(source.probe) ?? 1) * framesPerSecond)) };
+}
+
+/**
+ * A clip gets many cheaper looks than a photo (tracks fill in between): SSDLite on whole frames only; the
+ * self-check's text detector at a glance (what was hidden has no writing left at any scale).
+ */
+const FIND_LOOK: DetectorLook = { ssdTiles: false };
+const CHECK_LOOK: DetectorLook = { ssdTiles: false, writingLongSide: WRITING_GLANCE_LONG_SIDE };
+
+/** What the latest run of each source saw, for the rules that weigh one source against another (a face and its body). */
+function withLatest(latest: FrameDetections, found: FrameDetections, parts: DetectorParts): FrameDetections {
+  return {
+    ...latest,
+    width: found.width,
+    height: found.height,
+    ...(parts.faces ? { faces: found.faces } : {}),
+    ...(parts.photos ? { tileFaces: found.tileFaces } : {}),
+    ...(parts.objects ? { objects: found.objects, ssdObjects: found.ssdObjects } : {}),
+    ...(parts.writing ? { writing: found.writing } : {}),
+  };
+}
+
+/**
+ * Pass 1: the tracks of a clip, every one hidden that `options` asks for (the largest face kept when asked),
+ * plus one per `marked` area (copy pixels). Frames run one behind the decoder, so the last frame is known
+ * when it comes and every detector looks at it.
+ */
+export async function findTracks(
+  source: RedactSource,
+  detector: NodeDetector,
+  options: Pick<RedactOptions, 'groups' | 'keepFace'>,
+  marked: readonly Box[],
+  progress: Progress = {},
+): Promise<FoundTracks> {
+  const { framesPerSecond, expectedFrames } = sourceTiming(source);
+  const samples: FrameSample[] = [];
+  let latest: FrameDetections = { width: source.size.width, height: source.size.height };
+  let schedule: ScheduleState = {};
+  const look = async (frame: YuvFrame, index: number, isLast: boolean) => {
+    const planned = sourcesAt(index, thumbnailOfLuma({ data: frame.data, width: frame.width, height: frame.height, stride: frame.width, fullRange: false }), schedule, { framesPerSecond, isLast });
+    schedule = planned.state;
+    const { sources } = planned;
+    if (sources.length === 0) return;
+    const parts: DetectorParts = { faces: false, photos: false, objects: false, writing: false, text: false };
+    for (const part of sources) parts[part] = true;
+    const found = await detector.detect({ rgb: rgbOfYuv(frame), width: frame.width, height: frame.height }, parts, FIND_LOOK);
+    latest = withLatest(latest, found, parts);
+    samples.push({ frame: index, sources, risks: assessFrame(latest).filter((risk) => sources.includes(risk.source)) });
+  };
+  let pending: YuvFrame | undefined;
+  let index = 0;
+  const camera: CameraPose[] = [];
+  const follow = cameraFollower(source.size.width, source.size.height);
+  for await (const frame of sourceFrames(source)) {
+    if (progress.signal?.aborted) throw cancelled();
+    if (pending) await look(pending, index - 1, false);
+    camera.push(follow(frame.data));
+    pending = frame;
+    index += 1;
+    progress.onProgress?.(Math.min(1, index / expectedFrames));
+  }
+  if (pending) await look(pending, index - 1, true);
+  const frameCount = index;
+  const clip = { framesPerSecond, frameCount, width: source.size.width, height: source.size.height, everyFrames: detectEveryFrames(framesPerSecond), camera };
+  const tracks = linkTracks(samples, clip).map((track) => ({ ...track, hidden: (options.groups as readonly string[]).includes(track.group) }));
+  if (options.keepFace === 'largest') {
+    const own = largestFace(tracks);
+    if (own) own.hidden = false;
+  }
+  const areas = marked.map((box, i) => markedTrack(tracks.length + i + 1, box, frameCount));
+  return { tracks: [...tracks, ...areas], frameCount, framesPerSecond, camera };
+}
+
+/** A clip's tracks, and what it takes to place them on any frame: its length, rate and the camera's moves. */
+export type FoundTracks = { tracks: RedactTrack[]; frameCount: number; framesPerSecond: number; camera: CameraPose[] };
+
+/** The boxes of the tracks on `frame`, those hidden and those kept visible, in copy pixels. */
+function boxesAt(tracks: readonly RedactTrack[], frame: number, size: TrackFrame) {
+  const hidden: Array<{ track: RedactTrack; box: Box }> = [];
+  const kept: Box[] = [];
+  for (const track of tracks) {
+    const box = trackBoxAt(track, frame, size);
+    if (!box) continue;
+    if (track.hidden) hidden.push({ track, box });
+    else kept.push(box);
+  }
+  return { hidden, kept };
+}
+
+/** Detail of the source inside each hidden region, by frame and track: what the self-check compares against. */
+export type SourceDetail = Map<number, Map<number, number[]>>;
+
+/**
+ * Pass 2: the source's frames with every hidden track's box hidden, as raw bytes for the encoder. The
+ * source's detail in each region is measured before anything is hidden.
+ */
+export async function* redactedFrames(
+  source: RedactSource,
+  found: FoundTracks,
+  style: RedactOptions['style'],
+  sourceDetail: SourceDetail,
+  progress: Progress & { expectedFrames: number },
+): AsyncGenerator<Uint8Array> {
+  let index = 0;
+  for await (const frame of sourceFrames(source)) {
+    if (progress.signal?.aborted) throw cancelled();
+    const { hidden } = boxesAt(found.tracks, index, { ...source.size, camera: found.camera });
+    if (hidden.length > 0) {
+      sourceDetail.set(index, new Map(hidden.map(({ track, box }) => [track.id, detailIn(frame.data, frame.width, frame.height, box)])));
+      for (const box of mergeOverlapping(hidden.map((region) => region.box))) hideRegion(frame, box, style);
+    }
+    yield frame.data;
+    index += 1;
+    progress.onProgress?.(Math.min(1, index / progress.expectedFrames));
+  }
+}
+
+/**
+ * Pass 3: the clean copy, decoded as the passes before decoded the source. On every frame of every hidden
+ * track the detail left is measured; on a frame every SELF_CHECK_SECONDS.hidden inside hidden tracks (and
+ * every SELF_CHECK_SECONDS.elsewhere outside them) faces and writing are looked for again, and OCR reads
+ * wherever writing is found inside a hidden region.
+ */
+export async function selfCheck(
+  copy: string,
+  source: RedactSource,
+  found: FoundTracks,
+  sourceDetail: SourceDetail,
+  detector: NodeDetector,
+  progress: Progress = {},
+): Promise<SelfCheckReport> {
+  const { width, height } = source.size;
+  const { tracks, framesPerSecond, frameCount } = found;
+  const every = (seconds: number) => Math.max(1, Math.round(seconds * framesPerSecond));
+  const hiddenEvery = every(SELF_CHECK_SECONDS.hidden);
+  const elsewhereEvery = every(SELF_CHECK_SECONDS.elsewhere);
+  const findings: SelfCheckFinding[] = [];
+  const stillVisible: StillVisible[] = [];
+  let framesChecked = 0;
+  let detailFramesChecked = 0;
+  let worstDetailKept = 0;
+  let index = 0;
+  for await (const frame of framesOf(planDecodeFrames(copy, source.size), source.size)) {
+    if (progress.signal?.aborted) throw cancelled();
+    const atSeconds = index / framesPerSecond;
+    const { hidden, kept } = boxesAt(tracks, index, { ...source.size, camera: found.camera });
+    const before = sourceDetail.get(index);
+    if (hidden.length > 0 && before) detailFramesChecked += 1;
+    for (const { track, box } of hidden) {
+      const source = before?.get(track.id);
+      if (!source) continue;
+      const keptShare = Math.max(...detailKept(source, detailIn(frame.data, width, height, box)));
+      worstDetailKept = Math.max(worstDetailKept, keptShare);
+      if (keptShare > MAX_DETAIL_KEPT) {
+        findings.push({ kind: 'detail', trackId: track.id, atSeconds, detail: `${track.label} keeps ${Math.round(keptShare * 100)} % of its detail at ${atSeconds.toFixed(1)} s (at most ${MAX_DETAIL_KEPT * 100} %).` });
+      }
+    }
+    const isLast = index === frameCount - 1;
+    const look = (hidden.length > 0 && index % hiddenEvery === 0) || index % elsewhereEvery === 0 || isLast;
+    if (look) {
+      framesChecked += 1;
+      const rgbFrame = { rgb: rgbOfYuv(frame), width, height };
+      const found = await detector.detect(rgbFrame, { faces: true, photos: false, objects: false, writing: true, text: false }, CHECK_LOOK);
+      const inside = (box: Box) => hidden.find((region) => centreInside(box, region.box));
+      const keptHere = (box: Box) => kept.some((region) => centreInside(box, region));
+      for (const face of found.faces ?? []) {
+        const region = inside(face.box);
+        if (region && face.score >= FACE_MIN_SCORE && !keptHere(face.box)) {
+          findings.push({ kind: 'face', trackId: region.track.id, atSeconds, detail: `A face is still found in ${region.track.label.toLowerCase()} at ${atSeconds.toFixed(1)} s.` });
+        }
+      }
+      for (const region of hidden) {
+        if (!(found.writing ?? []).some((line) => centreInside(line.box, region.box))) continue;
+        const read = textBlocks(await detector.runOcr(rgbFrame, [roundBox(region.box)]));
+        if (read.length > 0) {
+          findings.push({ kind: 'text', trackId: region.track.id, atSeconds, detail: `OCR still reads “${read[0]!.text.slice(0, 40)}” in ${region.track.label.toLowerCase()} at ${atSeconds.toFixed(1)} s.` });
+        }
+      }
+      for (const risk of assessFrame(found)) {
+        if (inside(risk.box) || keptHere(risk.box)) continue;
+        stillVisible.push({ label: risk.label, atSeconds, where: whereInFrame(risk.box, width, height) });
+      }
+    }
+    index += 1;
+    progress.onProgress?.(Math.min(1, index / frameCount));
+  }
+  return selfCheckVerdict({
+    framesChecked,
+    detailFramesChecked,
+    hiddenRegions: tracks.filter((track) => track.hidden).length,
+    worstDetailKept,
+    findings: firstPerTrack(findings),
+    stillVisible: firstPerPlace(stillVisible),
+  });
+}
+
+function roundBox(box: Box): Box {
+  const x = Math.floor(box.x);
+  const y = Math.floor(box.y);
+  return { x, y, w: Math.ceil(box.x + box.w) - x, h: Math.ceil(box.y + box.h) - y };
+}
+
+/** The tracks as the outcome reports them, in seconds of the clip. */
+export function reportTracks(tracks: readonly RedactTrack[], frameCount: number, framesPerSecond: number): RedactedTrack[] {
+  return tracks.map((track) => {
+    const { first, last } = trackSpan(track, frameCount);
+    return {
+      id: track.id,
+      group: track.group,
+      label: track.label,
+      hidden: track.hidden,
+      fromSeconds: round(first / framesPerSecond),
+      toSeconds: round((last + 1) / framesPerSecond),
+      frames: last - first + 1,
+    };
+  });
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/** Areas the user chose in the source's pixels, in the copy's. */
+export function markedInCopy(regions: readonly Box[], sourceSize: { width: number; height: number }, copySize: { width: number; height: number }): Box[] {
+  return regions.map((region) => scaleBox(region, copySize.width / sourceSize.width));
+}
+
+/** The tracks redaction would hide in a video (`safetake scan --json`), without making a copy. */
+export async function tracksOfVideo(file: string, detector: NodeDetector, progress: Progress = {}): Promise<RedactedTrack[]> {
+  const picture = await readPicture(file);
+  const size = outputSizeFor(displaySize(mainVideoStream(picture.probe)!)!, undefined);
+  const { tracks, frameCount, framesPerSecond } = await findTracks({ ...picture, size }, detector, { groups: [...REDACT_GROUPS], keepFace: 'none' }, [], progress);
+  return reportTracks(tracks, frameCount, framesPerSecond);
+}

@@ -1,0 +1,167 @@
+/**
+ * Redaction on clips made from real photos (a camera panning and zooming across a room, panClip.node.ts): the
+ * real detectors find what to hide, ffmpeg encodes, and the copy is judged by its pixels: the detail left in
+ * the labelled boxes, and what OCR still reads there.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textBlocks } from '../../core/corner/risks.std';
+import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
+import { detailIn, detailKept, rgbOfYuv, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
+import { planDecodeFrames } from '../../core/sanitize/redactPlan.std';
+import { MAX_DETAIL_KEPT } from '../../core/sanitize/selfCheck.std';
+import type { Box } from '../../core/media/geometry.std';
+import { closeExiftool } from '../../services/media/exiftool.node';
+import { ffmpegRawFrames } from '../../services/media/ffmpeg.node';
+import { sha256File } from '../../services/media/hash.node';
+import { closeRedactionDetector, redactionDetector } from '../../services/sanitize/redact.node';
+import { sanitizeFile } from '../../services/sanitize/sanitizeFile.node';
+import { type PanClip, makePanClip, truthOnFrame } from './panClip.node';
+import { sceneImage, scenesReal } from './scenesReal.node';
+import { runCli } from './cli.node';
+
+let scratch: string;
+const clips: Record<string, { clip: PanClip; labels: Array<{ category: string; box: Box }>; photo: { width: number; height: number } }> = {};
+
+/** Real photos of rooms: a hotel map on an ottoman (a paper), and an office with a woman, her phone, a laptop and two monitors. */
+const PHOTOS = { map: 'doc-hotel-map-on-ottoman.jpg', office: 'scr-office-woman-phone-laptop.jpg' } as const;
+const PHOTO_SIZES = { map: { width: 1280, height: 956 }, office: { width: 1024, height: 769 } } as const;
+
+beforeAll(async () => {
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-redact-'));
+  const { scenes } = scenesReal();
+  for (const [name, file] of Object.entries(PHOTOS) as Array<[keyof typeof PHOTOS, string]>) {
+    const clip = await makePanClip(sceneImage(file), path.join(scratch, `${name}.mp4`), { seconds: 3 });
+    clips[name] = { clip, labels: scenes.find((scene) => scene.file === file)!.labels, photo: PHOTO_SIZES[name] };
+  }
+}, 120_000);
+afterAll(async () => {
+  await Promise.all([closeExiftool(), closeRedactionDetector()]);
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+async function frameOf(file: string, index: number, size: { width: number; height: number }): Promise<Uint8Array> {
+  let n = 0;
+  for await (const frame of ffmpegRawFrames(planDecodeFrames(file, size), yuvFrameBytes(size.width, size.height))) {
+    if (n === index) return frame;
+    n += 1;
+  }
+  throw new Error(`no frame ${index} in ${file}`);
+}
+
+function freshDir(name: string): string {
+  const dir = path.join(scratch, name);
+  fs.mkdirSync(dir);
+  return dir;
+}
+
+/** The labelled box on frame `n`, cut to the frame. */
+function labelOnFrame(name: keyof typeof PHOTOS, index: number, n: number): Box {
+  const { clip, labels, photo } = clips[name]!;
+  const box = truthOnFrame([labels[index]!.box], photo, clip, n)[0]!;
+  const x = Math.max(0, box.x);
+  const y = Math.max(0, box.y);
+  return { x, y, w: Math.min(clip.width, box.x + box.w) - x, h: Math.min(clip.height, box.y + box.h) - y };
+}
+
+describe('sanitize --redact on a panning clip of a real room', () => {
+  it('hides the paper on every frame: its detail is gone, OCR reads none of its words, and the self-check says so', async () => {
+    const { clip } = clips.map!;
+    const before = await sha256File(clip.file);
+    const outcome = await sanitizeFile({
+      input: clip.file,
+      outputDir: freshDir('map'),
+      options: { ...DEFAULT_SANITIZE_OPTIONS, redact: { groups: ['documents'], keepFace: 'none', style: 'blur' } },
+      nameTemplate: 'clip-{n}',
+    });
+    expect(await sha256File(clip.file)).toBe(before);
+    const report = outcome.redaction!;
+    expect(report.tracks.some((track) => track.group === 'documents' && track.hidden)).toBe(true);
+    expect(report.selfCheck!.passed).toBe(true);
+    expect(report.selfCheck!.summary).toMatch(/^Self-check: nothing readable or recognisable in the \d+ hidden regions? \(\d+ frames checked/);
+    expect(report.selfCheck!.detailFramesChecked).toBeGreaterThan(clip.frames / 2);
+
+    const detector = await redactionDetector();
+    for (const n of [10, 45, 80]) {
+      const box = labelOnFrame('map', 0, n);
+      const [source, copy] = await Promise.all([frameOf(clip.file, n, clip), frameOf(outcome.output, n, clip)]);
+      const kept = detailKept(detailIn(source, clip.width, clip.height, box), detailIn(copy, clip.width, clip.height, box));
+      for (const share of kept) expect(share, `detail kept on frame ${n}`).toBeLessThanOrEqual(MAX_DETAIL_KEPT);
+      const read = async (frame: Uint8Array) =>
+        new Set(
+          textBlocks(await detector.runOcr({ rgb: rgbOfYuv({ data: frame, ...clip }), ...clip }, [roundBox(box)]))
+            .flatMap((block) => block.text.split(/\s+/))
+            .filter((word) => /[a-z]{3,}/i.test(word)),
+        );
+      const [sourceWords, copyWords] = await Promise.all([read(source), read(copy)]);
+      expect([...copyWords].filter((word) => sourceWords.has(word)), `words still read on frame ${n}`).toEqual([]);
+    }
+  });
+
+  it('keeps the largest face visible when asked, and hides the laptop beside it', async () => {
+    const { clip, labels } = clips.office!;
+    const outcome = await sanitizeFile({
+      input: clip.file,
+      outputDir: freshDir('office'),
+      options: { ...DEFAULT_SANITIZE_OPTIONS, redact: { groups: ['faces', 'screens'], keepFace: 'largest', style: 'fill' } },
+      nameTemplate: 'clip-{n}',
+    });
+    const report = outcome.redaction!;
+    expect(report.tracks.filter((track) => track.group === 'faces' && !track.hidden)).toHaveLength(1);
+    expect(report.selfCheck!.passed).toBe(true);
+    const n = 60;
+    const [source, copy] = await Promise.all([frameOf(clip.file, n, clip), frameOf(outcome.output, n, clip)]);
+    // Inside the labelled box less a sixth each side: labels are drawn loosely around the object.
+    const keptIn = (index: number) => {
+      const box = labelOnFrame('office', index, n);
+      const inner = { x: box.x + box.w / 6, y: box.y + box.h / 6, w: (box.w * 2) / 3, h: (box.h * 2) / 3 };
+      return Math.max(...detailKept(detailIn(source, clip.width, clip.height, inner), detailIn(copy, clip.width, clip.height, inner)));
+    };
+    const face = labels.findIndex((label) => label.category === 'face');
+    // Label 1 is the open laptop in front of her. (The monitor behind, label 0, is one the object models
+    // miss on this photo: bench/redact-eval counts such misses.)
+    const laptop = 1;
+    expect(labels[laptop]!.category).toBe('screen');
+    expect(keptIn(face)).toBeGreaterThan(0.5);
+    expect(keptIn(laptop)).toBeLessThanOrEqual(MAX_DETAIL_KEPT);
+  });
+
+  it('cancelled while it looks for what to hide, it leaves nothing behind', async () => {
+    const outputDir = freshDir('cancelled');
+    const controller = new AbortController();
+    const run = sanitizeFile(
+      { input: clips.map!.clip.file, outputDir, options: { ...DEFAULT_SANITIZE_OPTIONS, redact: { groups: ['faces'], keepFace: 'none', style: 'blur' } }, nameTemplate: 'clip-{n}' },
+      { signal: controller.signal, onStage: (stage) => stage === 'detecting' && setTimeout(() => controller.abort(), 300) },
+    );
+    await expect(run).rejects.toThrow(/cancel/i);
+    expect(fs.readdirSync(outputDir)).toEqual([]);
+  });
+});
+
+describe('the command line', () => {
+  it('sanitize --redact --json prints what was hidden and the self-check, and writes one copy', async () => {
+    const outputDir = freshDir('cli');
+    const result = runCli(['sanitize', clips.office!.clip.file, '-o', outputDir, '--redact', 'faces,screens', '--keep-face', 'largest', '--json'], { SAFETAKE_DATA_DIR: freshDir('cli-data') });
+    expect(result.code, result.stderr).toBe(0);
+    const [item] = JSON.parse(result.stdout) as Array<{ output: string; hidden: Array<{ group: string; fromSeconds: number; toSeconds: number; frames: number }>; keptVisible: unknown[]; selfCheck: { passed: boolean; framesChecked: number } }>;
+    expect(item!.hidden.length).toBeGreaterThan(0);
+    expect(new Set(item!.hidden.map((track) => track.group))).toEqual(new Set(['faces', 'screens']));
+    expect(item!.keptVisible).toHaveLength(1);
+    expect(item!.selfCheck.passed).toBe(true);
+    expect(fs.readdirSync(outputDir).filter((name) => !name.startsWith('.'))).toEqual([path.basename(item!.output)]);
+  });
+
+  it('refuses an unknown group in plain words', async () => {
+    const result = runCli(['sanitize', clips.office!.clip.file, '-o', freshDir('cli-bad'), '--redact', 'faces,pets'], { SAFETAKE_DATA_DIR: freshDir('cli-bad-data') });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('not: pets');
+  });
+});
+
+function roundBox(box: Box): Box {
+  const x = Math.floor(box.x);
+  const y = Math.floor(box.y);
+  return { x, y, w: Math.ceil(box.x + box.w) - x, h: Math.ceil(box.y + box.h) - y };
+}
