@@ -12,6 +12,8 @@ const SECTIONS = [
   ['flag-time', 'Check corner: time to a flag', 'from a risk coming into view (and going) to its flag, in Chromium with every detector running'],
   ['detect-eval', 'Check corner: what is found', 'recall on planted papers, face photos and screens, and on real labelled photos (scenes-real), with false flags on clean rooms'],
   ['sanitize', 'Sanitize', "SafeTake's clean copy against the same ffmpeg run bare and against mat2, in the same process"],
+  ['redact', 'Sanitize: redaction speed', 'sanitize --redact all against plain sanitize and against every model on every frame, in the same process'],
+  ['redact-eval', 'Sanitize: what redaction hides', 'labelled faces, papers and screens of real photos hidden on every frame of a pan across them, words OCR still reads, detail kept, and each style'],
   ['record', 'Takes', 'memory while a take streams to disk, a long take against a short one'],
 ];
 

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { auditReport } from '../media/audit.std';
-import { nameTemplateSchema, regionSchema, sanitizeOptionsSchema } from '../sanitize/options.std';
+import { foundTracksSchema, nameTemplateSchema, regionSchema, sanitizeOptionsSchema } from '../sanitize/options.std';
 import { verificationCheck } from '../sanitize/verify.std';
 import { redactionReport } from '../sanitize/selfCheck.std';
 import { calendarDay, clipOutcome, cornerVerdict, money, payTerms, phaseKind, riskCategory } from '../sessions/eventLog.std';
@@ -52,10 +52,12 @@ export const sanitizeOutcome = z.object({
 const batchItemState = z.object({
   index: z.number().int(),
   input: z.string(),
-  status: z.enum(['queued', 'reading', 'detecting', 'encoding', 'recovering', 'verifying', 'checking', 'done', 'failed', 'cancelled']),
+  /** `found`: a review batch found the file's tracks (`found`), and made no copy. */
+  status: z.enum(['queued', 'reading', 'detecting', 'encoding', 'recovering', 'verifying', 'checking', 'found', 'done', 'failed', 'cancelled']),
   /** 0..1 for this file. */
   fraction: z.number().min(0).max(1),
   outcome: sanitizeOutcome.optional(),
+  found: foundTracksSchema.optional(),
   error: z.string().optional(),
 });
 
@@ -134,6 +136,8 @@ export const settingsSchema = z.object({
   minimumHourlyRate: money.optional(),
   /** Areas the last corner check marked to blur, offered for every clip in Sanitize. */
   cornerBlurRegions: z.array(fractionRegion).optional(),
+  /** The session those areas were marked in: its takes and clips get them as they are added to Sanitize. */
+  cornerBlurSessionId: z.string().max(64).optional(),
 });
 
 /** Channel name -> request and response schemas. Requests are always objects so that they can grow. */
@@ -148,23 +152,36 @@ export const ipcContract = {
   /** Dropped or picked files and folders -> the media files inside them. */
   'files:expand': { request: z.object({ paths: z.array(userPath).min(1).max(1000) }).strict(), response: z.object({ files: z.array(z.string()) }) },
   'sanitize:audit': { request: z.object({ path: userPath }).strict(), response: auditReport },
-  /** An upright frame to draw blur regions on; sizes map the drawing back to source pixels. */
+  /** An upright frame to draw blur regions on (a second in, or at `atSeconds`); sizes map the drawing back to source pixels. */
   'sanitize:previewFrame': {
-    request: z.object({ path: userPath }).strict(),
+    request: z.object({ path: userPath, atSeconds: z.number().nonnegative().max(86_400).optional() }).strict(),
     response: z.object({ dataUrl: z.string().startsWith('data:image/png;base64,'), source: size, preview: size }),
   },
   'sanitize:start': {
     request: z
       .object({
-        /** Each file with its own blur regions (source pixels), on top of any in `options`. */
-        inputs: z.array(z.object({ path: userPath, blur: z.array(regionSchema).max(50).default([]) }).strict()).min(1).max(1000),
+        /**
+         * Each file with its own blur regions (source pixels), on top of any in `options`, and the tracks a
+         * review found and the user chose (hidden or kept) for it, used instead of looking again.
+         */
+        inputs: z
+          .array(z.object({ path: userPath, blur: z.array(regionSchema).max(50).default([]), found: foundTracksSchema.optional() }).strict())
+          .min(1)
+          .max(1000),
         outputDir: userPath,
         options: sanitizeOptionsSchema,
         nameTemplate: nameTemplateSchema,
+        /** Only find what each file would hide (items end `found`): nothing is written. */
+        review: z.boolean().optional(),
       })
       .strict(),
     response: z.object({ batchId: z.string() }),
   },
+  /**
+   * The areas a corner check marked "Blur this area later", in this file's pixels, when the file is a take or
+   * clip of the session the check was saved in (the camera had not moved); none otherwise.
+   */
+  'sanitize:markedAreas': { request: z.object({ path: userPath }).strict(), response: z.object({ regions: z.array(regionSchema) }) },
   'sanitize:cancel': {
     request: z.object({ batchId: z.string().max(64), index: z.number().int().min(0).optional() }).strict(),
     response: z.object({ cancelled: z.boolean() }),

@@ -41,6 +41,7 @@ describe('dispatchIpc', () => {
     'sanitize:previewFrame': unused,
     'sanitize:start': unused,
     'sanitize:cancel': unused,
+    'sanitize:markedAreas': unused,
     'sessions:overview': unused,
     'sessions:start': unused,
     'sessions:phase': unused,

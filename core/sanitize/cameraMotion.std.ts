@@ -47,8 +47,15 @@ function motionThumb(luma: Uint8Array, width: number, height: number): MotionThu
   return { data, width: w, height: h };
 }
 
-/** Where each patch of `before` went in `after`: patch centre and move, shrunk pixels. */
-function patchMoves(before: MotionThumb, after: MotionThumb): Array<{ x: number; y: number; dx: number; dy: number }> {
+/**
+ * Each patch is first looked for this far (shrunk pixels) around where the camera's last move would put it:
+ * the camera moves smoothly, and a full search costs six times as much. A best match on the window's edge
+ * means the guess was off: that patch is searched in full.
+ */
+const NEAR = 2;
+
+/** Where each patch of `before` went in `after`: patch centre and move, shrunk pixels. `guess`: the expected move, full pixels. */
+function patchMoves(before: MotionThumb, after: MotionThumb, guess: CameraPose): Array<{ x: number; y: number; dx: number; dy: number }> {
   const moves = [];
   const { width, height } = before;
   for (let py = SEARCH; py + PATCH + SEARCH <= height; py += PATCH) {
@@ -70,12 +77,20 @@ function patchMoves(before: MotionThumb, after: MotionThumb): Array<{ x: number;
       };
       let best = Number.POSITIVE_INFINITY;
       let bestMove = { dx: 0, dy: 0 };
-      for (let dy = -SEARCH; dy <= SEARCH; dy += 1) {
-        for (let dx = -SEARCH; dx <= SEARCH; dx += 1) {
-          const sad = sadAt(dx, dy, best);
-          if (sad < best) [best, bestMove] = [sad, { dx, dy }];
+      const search = (x0: number, x1: number, y0: number, y1: number) => {
+        for (let dy = Math.max(-SEARCH, y0); dy <= Math.min(SEARCH, y1); dy += 1) {
+          for (let dx = Math.max(-SEARCH, x0); dx <= Math.min(SEARCH, x1); dx += 1) {
+            const sad = sadAt(dx, dy, best);
+            if (sad < best) [best, bestMove] = [sad, { dx, dy }];
+          }
         }
-      }
+      };
+      const [cx, cy] = [(px + PATCH / 2) * SHRINK, (py + PATCH / 2) * SHRINK];
+      const gx = Math.round((guess.scale * cx + guess.x - cx) / SHRINK);
+      const gy = Math.round((guess.scale * cy + guess.y - cy) / SHRINK);
+      search(gx - NEAR, gx + NEAR, gy - NEAR, gy + NEAR);
+      const onEdge = (value: number, centre: number) => Math.abs(value - centre) === NEAR && Math.abs(value) < SEARCH;
+      if (onEdge(bestMove.dx, gx) || onEdge(bestMove.dy, gy) || Math.abs(gx) > SEARCH || Math.abs(gy) > SEARCH) search(-SEARCH, SEARCH, -SEARCH, SEARCH);
       // To a fraction of a shrunk pixel: a parabola through the best match and its neighbours, each way.
       const within = (d: number) => Math.abs(d) < SEARCH;
       const refine = (minus: number, plus: number) => {
@@ -113,8 +128,8 @@ function fitPose(moves: ReadonlyArray<{ x: number; y: number; dx: number; dy: nu
  * How the picture moved from `before` to `after`, in full pixels (before's pixels -> after's). A still camera
  * when too little can be matched (a blank wall, a dark room).
  */
-function estimateMotion(before: MotionThumb, after: MotionThumb): CameraPose {
-  let moves = patchMoves(before, after);
+function estimateMotion(before: MotionThumb, after: MotionThumb, guess: CameraPose = STILL_CAMERA): CameraPose {
+  let moves = patchMoves(before, after, guess);
   let pose = fitPose(moves);
   if (!pose) return STILL_CAMERA;
   const fitted = pose;
@@ -141,15 +156,23 @@ function reach(pose: CameraPose, width: number, height: number): number {
  */
 export function cameraFollower(width: number, height: number): (luma: Uint8Array) => CameraPose {
   let reference: { thumb: MotionThumb; pose: CameraPose } | undefined;
+  // The last frame's move from the reference, and its move from the frame before: the next guess.
+  let lastMove = STILL_CAMERA;
+  let step = { x: 0, y: 0 };
   return (luma) => {
     const thumb = motionThumb(luma, width, height);
     if (!reference) {
       reference = { thumb, pose: STILL_CAMERA };
       return STILL_CAMERA;
     }
-    const move = estimateMotion(reference.thumb, thumb);
+    const move = estimateMotion(reference.thumb, thumb, { scale: lastMove.scale, x: lastMove.x + step.x, y: lastMove.y + step.y });
+    step = { x: move.x - lastMove.x, y: move.y - lastMove.y };
+    lastMove = move;
     const pose = chainPoses(reference.pose, move);
-    if (reach(move, width, height) > NEW_REFERENCE_SHIFT) reference = { thumb, pose };
+    if (reach(move, width, height) > NEW_REFERENCE_SHIFT) {
+      reference = { thumb, pose };
+      lastMove = STILL_CAMERA;
+    }
     return pose;
   };
 }

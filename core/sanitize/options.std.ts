@@ -29,6 +29,39 @@ export const sanitizeOptionsSchema = z.object({
 });
 export type RedactOptions = NonNullable<z.output<typeof sanitizeOptionsSchema>['redact']>;
 
+const MAX_CLIP_FRAMES = 60 * 60 * 60;
+const box = z.object({ x: z.number().finite(), y: z.number().finite(), w: z.number().finite().nonnegative(), h: z.number().finite().nonnegative() }).strict();
+
+/** A track as the review shows it and sends it back (redactTracks.std.ts). */
+export const redactTrackSchema = z
+  .object({
+    id: z.number().int().positive(),
+    group: z.enum([...REDACT_GROUPS, 'marked']),
+    label: z.string().max(200),
+    anchored: z.boolean(),
+    sightings: z.array(z.object({ frame: z.number().int().nonnegative().max(MAX_CLIP_FRAMES), box }).strict()).min(1).max(20_000),
+    holdFrames: z.number().int().nonnegative().max(MAX_CLIP_FRAMES),
+    margin: z.number().min(0).max(1),
+    hidden: z.boolean(),
+  })
+  .strict();
+
+/**
+ * A clip's tracks and what places them on every frame (services/sanitize/redact.node.ts): found before the
+ * copy is made, reviewed by the user, and handed back to make it.
+ */
+export const foundTracksSchema = z
+  .object({
+    tracks: z.array(redactTrackSchema).max(500),
+    frameCount: z.number().int().positive().max(MAX_CLIP_FRAMES),
+    framesPerSecond: z.number().positive().max(1000),
+    camera: z.array(z.object({ scale: z.number().positive(), x: z.number().finite(), y: z.number().finite() }).strict()).max(MAX_CLIP_FRAMES),
+    /** The picture the boxes are in: the clean copy's size when they were found. */
+    size: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).strict(),
+  })
+  .strict();
+export type FoundTracksData = z.output<typeof foundTracksSchema>;
+
 export const nameTemplateSchema = z
   .string()
   .max(80)

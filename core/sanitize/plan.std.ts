@@ -272,7 +272,7 @@ const PREVIEW_MAX_WIDTH = 960;
 /**
  * One upright frame as PNG on stdout, for drawing blur regions on: a second into a clip, or the photo itself with its EXIF orientation applied, as the sanitized copy will be.
  */
-export function planPreviewFrame(request: { input: string; kind: MediaKind; probe: MediaProbe; photoOrientation?: number }): {
+export function planPreviewFrame(request: { input: string; kind: MediaKind; probe: MediaProbe; photoOrientation?: number; atSeconds?: number }): {
   invocation: FfmpegInvocation;
   source: { width: number; height: number };
   preview: { width: number; height: number };
@@ -285,8 +285,8 @@ export function planPreviewFrame(request: { input: string; kind: MediaKind; prob
   const scale = Math.min(1, PREVIEW_MAX_WIDTH / source.width);
   const preview = { width: even(source.width * scale), height: even(source.height * scale) };
   // A second in, past fade-ins and black first frames; clips shorter than two seconds show their first frame.
-  const seek = request.kind === 'video' && (request.probe.durationSeconds ?? 0) >= 2 ? 1 : 0;
-  const inputOptions = request.kind === 'photo' ? ['-noautorotate'] : ['-ss', String(seek)];
+  const seek = request.atSeconds ?? (request.kind === 'video' && (request.probe.durationSeconds ?? 0) >= 2 ? 1 : 0);
+  const inputOptions = request.kind === 'photo' ? ['-noautorotate'] : ['-ss', seek.toFixed(3)];
   return {
     invocation: {
       inputs: [fileInput(request.input, inputOptions)],

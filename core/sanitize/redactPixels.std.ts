@@ -191,51 +191,77 @@ export function detailIn(luma: Uint8Array, width: number, height: number, box: B
   const band = { x: Math.min(EDGE_BAND.pixels, box.w * EDGE_BAND.share), y: Math.min(EDGE_BAND.pixels, box.h * EDGE_BAND.share) };
   const region = snapToFrame({ x: box.x + band.x, y: box.y + band.y, w: box.w - 2 * band.x, h: box.h - 2 * band.y }, width, height);
   if (!region) return DETAIL_SCALES.map(() => 0);
-  // Full scale read in place; each coarser scale averages 2x2 of the one before.
-  let plane = { data: luma as ArrayLike<number>, offset: region.y * width + region.x, stride: width, w: region.w, h: region.h };
-  const variances: number[] = [];
-  for (const scale of DETAIL_SCALES) {
-    if (scale > 1) plane = halved(plane);
-    variances.push(laplacianVariance(plane, scale === 1 ? FULL_SCALE_ROW_STEP : 1));
-  }
-  return variances;
+  // Full scale read in place at every other row and column (the variance of so many pixels needs no more);
+  // half scale averages 2x2 of the region, quarter scale 2x2 of that.
+  const half = halvedLuma(luma, width, region);
+  return [fullScaleVariance(luma, width, region), laplacianVariance(half), laplacianVariance(halved(half))];
 }
 
-type Grey = { data: ArrayLike<number>; offset: number; stride: number; w: number; h: number };
+type Grey = { data: Float32Array; w: number; h: number };
+
+/** Pixels the full-scale measure skips between the ones it reads, across and down. */
+const FULL_SCALE_STEP = 2;
+
+function fullScaleVariance(luma: Uint8Array, width: number, region: Box): number {
+  if (region.w < 3 || region.h < 3) return 0;
+  let sum = 0;
+  let sumSquares = 0;
+  let count = 0;
+  for (let row = region.y + 1; row < region.y + region.h - 1; row += FULL_SCALE_STEP) {
+    for (let i = row * width + region.x + 1, end = row * width + region.x + region.w - 1; i < end; i += FULL_SCALE_STEP) {
+      const laplacian = luma[i - 1]! + luma[i + 1]! + luma[i - width]! + luma[i + width]! - 4 * luma[i]!;
+      sum += laplacian;
+      sumSquares += laplacian * laplacian;
+      count += 1;
+    }
+  }
+  const mean = sum / count;
+  return sumSquares / count - mean * mean;
+}
+
+function halvedLuma(luma: Uint8Array, width: number, region: Box): Grey {
+  const w = region.w >> 1;
+  const h = region.h >> 1;
+  const data = new Float32Array(w * h);
+  for (let row = 0; row < h; row += 1) {
+    const top = (region.y + 2 * row) * width + region.x;
+    const bottom = top + width;
+    for (let col = 0; col < w; col += 1) {
+      const i = 2 * col;
+      data[row * w + col] = (luma[top + i]! + luma[top + i + 1]! + luma[bottom + i]! + luma[bottom + i + 1]!) / 4;
+    }
+  }
+  return { data, w, h };
+}
 
 function halved(plane: Grey): Grey {
   const w = plane.w >> 1;
   const h = plane.h >> 1;
   const data = new Float32Array(w * h);
   for (let row = 0; row < h; row += 1) {
-    const top = plane.offset + 2 * row * plane.stride;
-    const bottom = top + plane.stride;
+    const top = 2 * row * plane.w;
+    const bottom = top + plane.w;
     for (let col = 0; col < w; col += 1) {
       const i = 2 * col;
       data[row * w + col] = (plane.data[top + i]! + plane.data[top + i + 1]! + plane.data[bottom + i]! + plane.data[bottom + i + 1]!) / 4;
     }
   }
-  return { data, offset: 0, stride: w, w, h };
+  return { data, w, h };
 }
 
-/** Rows the full-scale measure reads: every other one (the variance of so many pixels needs no more). */
-const FULL_SCALE_ROW_STEP = 2;
-
-function laplacianVariance(plane: Grey, rowStep: number): number {
+function laplacianVariance(plane: Grey): number {
   if (plane.w < 3 || plane.h < 3) return 0;
-  const { data, stride } = plane;
+  const { data, w } = plane;
   let sum = 0;
   let sumSquares = 0;
-  let count = 0;
-  for (let row = 1; row < plane.h - 1; row += rowStep) {
-    let i = plane.offset + row * stride + 1;
-    for (let col = 1; col < plane.w - 1; col += 1, i += 1) {
-      const laplacian = data[i - 1]! + data[i + 1]! + data[i - stride]! + data[i + stride]! - 4 * data[i]!;
+  for (let row = 1; row < plane.h - 1; row += 1) {
+    for (let i = row * w + 1, end = row * w + w - 1; i < end; i += 1) {
+      const laplacian = data[i - 1]! + data[i + 1]! + data[i - w]! + data[i + w]! - 4 * data[i]!;
       sum += laplacian;
       sumSquares += laplacian * laplacian;
     }
-    count += plane.w - 2;
   }
+  const count = (plane.w - 2) * (plane.h - 2);
   const mean = sum / count;
   return sumSquares / count - mean * mean;
 }
@@ -271,26 +297,34 @@ export function mergeOverlapping(boxes: readonly Box[]): Box[] {
   return merged;
 }
 
-/** The Y, U, V of one frame as interleaved RGB (BT.601, video levels), for the detectors. */
-export function rgbOfYuv(frame: YuvFrame): Uint8Array {
+/**
+ * The Y, U, V of one frame as interleaved RGB (BT.601, video levels), for the detectors; `half` at half the
+ * width and height (each output pixel from the top-left of its 2x2 block, whose chroma it shares exactly).
+ */
+export function rgbOfYuv(frame: YuvFrame, half = false): { rgb: Uint8Array; width: number; height: number } {
   const { width, height, data } = frame;
-  const rgb = new Uint8Array(width * height * 3);
+  const step = half ? 2 : 1;
+  const outWidth = Math.floor(width / step);
+  const outHeight = Math.floor(height / step);
+  const rgb = new Uint8Array(outWidth * outHeight * 3);
   const cw = width >> 1;
   const uOffset = width * height;
   const vOffset = uOffset + cw * (height >> 1);
   // Rounded (the byte array would truncate), within 0..255.
   const clamp = (value: number) => (value < 0 ? 0 : value > 254.5 ? 255 : value + 0.5);
-  for (let row = 0; row < height; row += 1) {
-    for (let col = 0; col < width; col += 1) {
+  let o = 0;
+  for (let outRow = 0; outRow < outHeight; outRow += 1) {
+    const row = outRow * step;
+    for (let outCol = 0; outCol < outWidth; outCol += 1, o += 3) {
+      const col = outCol * step;
       const c = 1.164 * (data[row * width + col]! - 16);
       const chroma = (row >> 1) * cw + (col >> 1);
       const d = data[uOffset + chroma]! - 128;
       const e = data[vOffset + chroma]! - 128;
-      const o = (row * width + col) * 3;
       rgb[o] = clamp(c + 1.596 * e);
       rgb[o + 1] = clamp(c - 0.392 * d - 0.813 * e);
       rgb[o + 2] = clamp(c + 2.017 * d);
     }
   }
-  return rgb;
+  return { rgb, width: outWidth, height: outHeight };
 }

@@ -94,8 +94,25 @@ describe('rgbOfYuv', () => {
   it('turns video-level grey and colours into RGB', () => {
     const frame = { data: new Uint8Array(yuvFrameBytes(2, 2)), width: 2, height: 2 };
     frame.data.set([235, 235, 16, 16, 128, 128]);
-    const rgb = rgbOfYuv(frame);
+    const { rgb } = rgbOfYuv(frame);
     expect([...rgb.subarray(0, 3)]).toEqual([255, 255, 255]);
     expect([...rgb.subarray(9, 12)]).toEqual([0, 0, 0]);
+    expect(rgbOfYuv(frame, true)).toEqual({ rgb: Uint8Array.from([255, 255, 255]), width: 1, height: 1 });
+  });
+});
+
+describe('blur on any region size', () => {
+  it('leaves no pixel unset or black, whatever the region’s size against its cells', () => {
+    for (const size of [{ w: 244, h: 280 }, { w: 31, h: 33 }, { w: 63, h: 17 }, { w: 130, h: 62 }]) {
+      const frame = detailedFrame();
+      hideRegion(frame, { x: 10, y: 10, ...size }, 'blur');
+      const region = { x: 10, y: 10, ...size };
+      let darkest = 255;
+      for (let y = region.y; y < Math.min(240, region.y + region.h); y += 1) {
+        for (let x = region.x; x < Math.min(320, region.x + region.w); x += 1) darkest = Math.min(darkest, frame.data[y * 320 + x]!);
+      }
+      // The stripes are 30 and 220: a wash of them stays well above black.
+      expect(darkest, `${size.w}x${size.h}`).toBeGreaterThan(60);
+    }
   });
 });

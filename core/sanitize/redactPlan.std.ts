@@ -50,20 +50,23 @@ export type ScheduleState = Partial<Record<RiskSource, { frame: number; thumbnai
  */
 export function sourcesAt(
   frame: number,
-  thumbnail: Uint8Array,
+  /** The frame's thumbnail (sceneChange.std.ts), made only when a detector is due. */
+  thumbnailOf: () => Uint8Array,
   state: ScheduleState,
   clip: { framesPerSecond: number; isLast: boolean },
 ): { sources: RiskSource[]; state: ScheduleState } {
   const everyFrames = detectEveryFrames(clip.framesPerSecond);
   const refresh = REDACT_REFRESH_SECONDS * clip.framesPerSecond;
+  let thumbnail: Uint8Array | undefined;
+  const now = () => (thumbnail ??= thumbnailOf());
   const sources = (['faces', 'photos', 'objects', 'writing'] as const).filter((source) => {
     const last = state[source];
     if (!last || clip.isLast) return true;
     if (frame - last.frame < everyFrames[source]) return false;
-    return source === 'faces' || frame - last.frame >= refresh || pictureChanged(last.thumbnail, thumbnail);
+    return source === 'faces' || frame - last.frame >= refresh || pictureChanged(last.thumbnail, now());
   });
   const next = { ...state };
-  for (const source of sources) next[source] = { frame, thumbnail };
+  for (const source of sources) next[source] = { frame, thumbnail: now() };
   return { sources, state: next };
 }
 

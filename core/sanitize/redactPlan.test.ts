@@ -10,7 +10,7 @@ function run(frames: number, thumbnailAt: (frame: number) => Uint8Array) {
   let state: ScheduleState = {};
   const ran: Record<string, number[]> = { faces: [], photos: [], objects: [], writing: [] };
   for (let frame = 0; frame < frames; frame += 1) {
-    const planned = sourcesAt(frame, thumbnailAt(frame), state, { framesPerSecond: 30, isLast: frame === frames - 1 });
+    const planned = sourcesAt(frame, () => thumbnailAt(frame), state, { framesPerSecond: 30, isLast: frame === frames - 1 });
     state = planned.state;
     for (const source of planned.sources) ran[source]!.push(frame);
   }

@@ -54,24 +54,16 @@ export type StillVisible = z.output<typeof stillVisible>;
 export type SelfCheckReport = z.output<typeof selfCheckReport>;
 export type RedactionReport = z.output<typeof redactionReport>;
 
-/** Keeps the first finding of each kind per track (one clear line each, not one a frame). */
-export function firstPerTrack<T extends { trackId: number; kind: string }>(findings: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return findings.filter((item) => {
-    const key = `${item.trackId}:${item.kind}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** Still-visible risks, one per label and place (a letter in view for a minute is one line, not thirty). */
-export function firstPerPlace(items: readonly StillVisible[]): StillVisible[] {
+/**
+ * The first of the items that share a key: one clear line per thing (a finding per track and kind, a still
+ * visible risk per label and place), not one a frame.
+ */
+export function firstOfEach<T>(items: readonly T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {
-    const key = `${item.label}:${item.where}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
     return true;
   });
 }

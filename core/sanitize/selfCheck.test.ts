@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstPerPlace, firstPerTrack, selfCheckVerdict } from './selfCheck.std';
+import { firstOfEach, selfCheckVerdict } from './selfCheck.std';
 
 const facts = { framesChecked: 20, detailFramesChecked: 300, hiddenRegions: 3, worstDetailKept: 0.031, stillVisible: [] };
 
@@ -20,18 +20,24 @@ describe('selfCheckVerdict', () => {
 describe('one line per thing', () => {
   it('keeps the first finding of each kind per track, and the first sighting per label and place', () => {
     expect(
-      firstPerTrack([
-        { kind: 'face', trackId: 1, atSeconds: 1 },
-        { kind: 'face', trackId: 1, atSeconds: 2 },
-        { kind: 'detail', trackId: 1, atSeconds: 2 },
-      ]).map((item) => item.atSeconds),
+      firstOfEach(
+        [
+          { kind: 'face', trackId: 1, atSeconds: 1 },
+          { kind: 'face', trackId: 1, atSeconds: 2 },
+          { kind: 'detail', trackId: 1, atSeconds: 2 },
+        ],
+        (item) => `${item.trackId}:${item.kind}`,
+      ).map((item) => item.atSeconds),
     ).toEqual([1, 2]);
     expect(
-      firstPerPlace([
-        { label: 'Writing', atSeconds: 0, where: 'top left' },
-        { label: 'Writing', atSeconds: 2, where: 'top left' },
-        { label: 'Writing', atSeconds: 4, where: 'bottom right' },
-      ]).map((item) => item.atSeconds),
+      firstOfEach(
+        [
+          { label: 'Writing', atSeconds: 0, where: 'top left' },
+          { label: 'Writing', atSeconds: 2, where: 'top left' },
+          { label: 'Writing', atSeconds: 4, where: 'bottom right' },
+        ],
+        (item) => `${item.label}:${item.where}`,
+      ).map((item) => item.atSeconds),
     ).toEqual([0, 4]);
   });
 });

@@ -97,21 +97,31 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     'dialog:pickFolder': async () => ({ path: await context.pickFolder() }),
     'files:expand': async ({ paths }) => ({ files: expandMediaPaths(paths.map(allowed)) }),
     'sanitize:audit': async ({ path }) => auditMediaFile(allowed(path)),
-    'sanitize:previewFrame': async ({ path }) => {
-      const frame = await previewFrame(allowed(path));
+    'sanitize:previewFrame': async ({ path, atSeconds }) => {
+      const frame = await previewFrame(allowed(path), atSeconds);
       return { dataUrl: `data:image/png;base64,${frame.png.toString('base64')}`, source: frame.source, preview: frame.preview };
     },
-    'sanitize:start': async ({ inputs, outputDir, options, nameTemplate }) => {
+    'sanitize:start': async ({ inputs, outputDir, options, nameTemplate, review }) => {
       const batch = startSanitizeBatch(
-        { inputs: inputs.map((input) => ({ path: allowed(input.path), blur: input.blur })), outputDir: allowed(outputDir), options, nameTemplate },
+        {
+          inputs: inputs.map((input) => ({ path: allowed(input.path), blur: input.blur, ...(input.found ? { found: input.found } : {}) })),
+          // A review writes nothing, anywhere.
+          outputDir: review ? outputDir : allowed(outputDir),
+          options,
+          nameTemplate,
+          review,
+        },
         (update) => context.emit('sanitize:progress', update),
       );
       batches.set(batch.id, batch);
       void batch.done.finally(() => batches.delete(batch.id));
+      // A review writes nothing: it is not sanitizing yet.
+      if (review) return { batchId: batch.id };
       const { logged } = await sanitizing.follow(batch);
       void logged.catch((error: unknown) => console.error('[sessions] a clean copy could not be logged', error));
       return { batchId: batch.id };
     },
+    'sanitize:markedAreas': async ({ path }) => ({ regions: await cornerChecks.markedAreasFor(allowed(path)) }),
     'sanitize:cancel': async ({ batchId, index }) => {
       const batch = batches.get(batchId);
       batch?.cancel(index);

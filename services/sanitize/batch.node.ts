@@ -9,6 +9,8 @@ import { isUserError } from '../../core/shared/errors.std';
 import type { Region, SanitizeOptions } from '../../core/sanitize/plan.std';
 import type { BatchItemState, BatchUpdate } from '../../core/ipc/contract.std';
 import { sanitizeFile } from './sanitizeFile.node';
+import { type FoundTracks, findFileTracks } from './redact.node';
+import { REDACT_GROUPS } from '../../core/sanitize/redactTracks.std';
 
 
 export type Batch = {
@@ -29,8 +31,12 @@ function resolveOnce(file: string): string {
 /** Progress updates at most this often per file: smooth for a bar, cheap over IPC. */
 const UPDATE_INTERVAL_MS = 200;
 
+/**
+ * `review`: each file's tracks are found (status `found`, with `found`) and nothing is written; the user
+ * chooses, and a second batch hands the chosen tracks back with each input.
+ */
 export function startSanitizeBatch(
-  request: { inputs: Array<{ path: string; blur: Region[] }>; outputDir: string; options: SanitizeOptions; nameTemplate: string },
+  request: { inputs: Array<{ path: string; blur: Region[]; found?: FoundTracks }>; outputDir: string; options: SanitizeOptions; nameTemplate: string; review?: boolean },
   onUpdate: (update: BatchUpdate) => void,
 ): Batch {
   const id = randomUUID();
@@ -56,26 +62,37 @@ export function startSanitizeBatch(
       }
       item.status = 'reading';
       publish(true);
+      const input = request.inputs[item.index]!;
+      const progress = {
+        signal: controller.signal,
+        onStage: (stage: BatchItemState['status']) => {
+          item.status = stage;
+          publish(true);
+        },
+        onProgress: (fraction: number) => {
+          item.fraction = fraction;
+          publish();
+        },
+      };
       try {
+        if (request.review) {
+          progress.onStage('detecting');
+          item.found = await findFileTracks(item.input, request.options.redact ?? { groups: [...REDACT_GROUPS], keepFace: 'none' }, request.options.maxHeight, progress);
+          item.status = 'found';
+          item.fraction = 1;
+          publish(true);
+          continue;
+        }
         item.outcome = await sanitizeFile(
           {
             input: item.input,
             resolvedWhenChosen: true,
             outputDir: request.outputDir,
-            options: { ...request.options, blur: [...request.options.blur, ...request.inputs[item.index]!.blur] },
+            options: { ...request.options, blur: [...request.options.blur, ...input.blur] },
             nameTemplate: request.nameTemplate,
+            ...(input.found ? { found: input.found } : {}),
           },
-          {
-            signal: controller.signal,
-            onStage: (stage) => {
-              item.status = stage;
-              publish(true);
-            },
-            onProgress: (fraction) => {
-              item.fraction = fraction;
-              publish();
-            },
-          },
+          progress,
         );
         item.status = 'done';
         item.fraction = 1;

@@ -7,16 +7,16 @@
  *    source's, and the detectors and OCR look again.
  * Frames are streamed: memory does not grow with the clip's length (a frame or two, and the tracks).
  */
-import { assessFrame, textBlocks } from '../../core/corner/risks.std';
+import { type RiskSource, assessFrame, textBlocks } from '../../core/corner/risks.std';
 import type { FrameDetections } from '../../core/corner/detections.std';
 import { FACE_MIN_SCORE } from '../../core/corner/people.std';
 import { WRITING_GLANCE_LONG_SIDE } from '../../core/corner/writingModel.std';
 import { type Box, centreInside, scaleBox, whereInFrame } from '../../core/media/geometry.std';
-import { orientationFilters } from '../../core/media/ffmpegArgs.std';
+import { orientationFilters, uprightSize } from '../../core/media/ffmpegArgs.std';
 import { type MediaKind, type MediaProbe, displaySize, mainVideoStream, pictureEndSeconds } from '../../core/media/probe.std';
 import { outputSizeFor } from '../../core/sanitize/plan.std';
 import { readPicture } from '../media/picture.node';
-import type { RedactOptions } from '../../core/sanitize/options.std';
+import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
 import { type YuvFrame, detailIn, detailKept, hideRegion, mergeOverlapping, rgbOfYuv, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
 import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, planDecodeFrames, sourcesAt } from '../../core/sanitize/redactPlan.std';
 import { thumbnailOfLuma } from '../../core/corner/sceneChange.std';
@@ -38,12 +38,11 @@ import {
   type SelfCheckFinding,
   type SelfCheckReport,
   type StillVisible,
-  firstPerPlace,
-  firstPerTrack,
+  firstOfEach,
   selfCheckVerdict,
 } from '../../core/sanitize/selfCheck.std';
 import { cancelled } from './recovery.node';
-import { type DetectorLook, type DetectorParts, NodeDetector } from '../corner/detector.node';
+import { type DetectorLook, type DetectorParts, NodeDetector, inSourcePixels } from '../corner/detector.node';
 import { ffmpegRawFrames } from '../media/ffmpeg.node';
 
 /** The models take seconds to load: one detector serves every redaction in this process. */
@@ -61,7 +60,8 @@ export async function closeRedactionDetector(): Promise<void> {
 /** The picture being redacted: what it is, and the size every pass decodes it at (the clean copy's). */
 export type RedactSource = { input: string; kind: MediaKind; probe: MediaProbe; photoOrientation?: number; size: { width: number; height: number } };
 
-type Progress = { signal?: AbortSignal; onProgress?: (fraction: number) => void };
+/** `onLook` hears which detectors looked at each frame they looked at (bench/redact counts them). */
+type Progress = { signal?: AbortSignal; onProgress?: (fraction: number) => void; onLook?: (sources: readonly RiskSource[]) => void };
 
 /** Frames of the source, upright (a photo by its EXIF orientation), at the copy's size. */
 function sourceFrames(source: RedactSource): AsyncGenerator<YuvFrame> {
@@ -87,6 +87,32 @@ export function sourceTiming(source: Pick<RedactSource, 'kind' | 'probe'>): { fr
  */
 const FIND_LOOK: DetectorLook = { ssdTiles: false };
 const CHECK_LOOK: DetectorLook = { ssdTiles: false, writingLongSide: WRITING_GLANCE_LONG_SIDE };
+
+/**
+ * One look at a frame. Faces and objects, and writing at a glance, see a half-size frame: their models shrink
+ * the picture further anyway (BlazeFace to 128 px, CenterNet to 512, SSDLite to 300, a glance to 640), and a
+ * quarter of the pixels costs a quarter to convert and hand over. Photo tiles (small faces) and the text
+ * detector's full look read the whole frame. Boxes come back in the frame's pixels.
+ */
+async function lookAt(detector: NodeDetector, frame: YuvFrame, parts: DetectorParts, look: DetectorLook): Promise<FrameDetections> {
+  const glance = look.writingLongSide !== undefined && look.writingLongSide <= frame.width / 2;
+  const halfParts = { ...NO_PARTS, faces: parts.faces, objects: parts.objects, writing: parts.writing && glance };
+  const fullParts = { ...NO_PARTS, photos: parts.photos, writing: parts.writing && !glance };
+  const size = { width: frame.width, height: frame.height };
+  const small = Object.values(halfParts).some(Boolean) ? inSourcePixels(await detector.detect(rgbOfYuv(frame, true), halfParts, look), 0.5, size) : undefined;
+  const whole = Object.values(fullParts).some(Boolean) ? await detector.detect(rgbOfYuv(frame), fullParts, look) : undefined;
+  return {
+    ...size,
+    faces: small?.faces ?? [],
+    objects: small?.objects ?? [],
+    ssdObjects: small?.ssdObjects ?? [],
+    tileFaces: whole?.tileFaces ?? [],
+    writing: [...(small?.writing ?? []), ...(whole?.writing ?? [])],
+    lines: [],
+  };
+}
+
+const NO_PARTS: DetectorParts = { faces: false, photos: false, objects: false, writing: false, text: false };
 
 /** What the latest run of each source saw, for the rules that weigh one source against another (a face and its body). */
 function withLatest(latest: FrameDetections, found: FrameDetections, parts: DetectorParts): FrameDetections {
@@ -118,13 +144,14 @@ export async function findTracks(
   let latest: FrameDetections = { width: source.size.width, height: source.size.height };
   let schedule: ScheduleState = {};
   const look = async (frame: YuvFrame, index: number, isLast: boolean) => {
-    const planned = sourcesAt(index, thumbnailOfLuma({ data: frame.data, width: frame.width, height: frame.height, stride: frame.width, fullRange: false }), schedule, { framesPerSecond, isLast });
+    const planned = sourcesAt(index, () => thumbnailOfLuma({ data: frame.data, width: frame.width, height: frame.height, stride: frame.width, fullRange: false }), schedule, { framesPerSecond, isLast });
     schedule = planned.state;
     const { sources } = planned;
     if (sources.length === 0) return;
-    const parts: DetectorParts = { faces: false, photos: false, objects: false, writing: false, text: false };
+    progress.onLook?.(sources);
+    const parts: DetectorParts = { ...NO_PARTS };
     for (const part of sources) parts[part] = true;
-    const found = await detector.detect({ rgb: rgbOfYuv(frame), width: frame.width, height: frame.height }, parts, FIND_LOOK);
+    const found = await lookAt(detector, frame, parts, FIND_LOOK);
     latest = withLatest(latest, found, parts);
     samples.push({ frame: index, sources, risks: assessFrame(latest).filter((risk) => sources.includes(risk.source)) });
   };
@@ -149,11 +176,11 @@ export async function findTracks(
     if (own) own.hidden = false;
   }
   const areas = marked.map((box, i) => markedTrack(tracks.length + i + 1, box, frameCount));
-  return { tracks: [...tracks, ...areas], frameCount, framesPerSecond, camera };
+  return { tracks: [...tracks, ...areas], frameCount, framesPerSecond, camera, size: source.size };
 }
 
-/** A clip's tracks, and what it takes to place them on any frame: its length, rate and the camera's moves. */
-export type FoundTracks = { tracks: RedactTrack[]; frameCount: number; framesPerSecond: number; camera: CameraPose[] };
+/** A clip's tracks, and what it takes to place them on any frame: its length, rate, the camera's moves and the picture's size. */
+export type FoundTracks = FoundTracksData;
 
 /** The boxes of the tracks on `frame`, those hidden and those kept visible, in copy pixels. */
 function boxesAt(tracks: readonly RedactTrack[], frame: number, size: TrackFrame) {
@@ -240,8 +267,7 @@ export async function selfCheck(
     const look = (hidden.length > 0 && index % hiddenEvery === 0) || index % elsewhereEvery === 0 || isLast;
     if (look) {
       framesChecked += 1;
-      const rgbFrame = { rgb: rgbOfYuv(frame), width, height };
-      const found = await detector.detect(rgbFrame, { faces: true, photos: false, objects: false, writing: true, text: false }, CHECK_LOOK);
+      const found = await lookAt(detector, frame, { faces: true, photos: false, objects: false, writing: true, text: false }, CHECK_LOOK);
       const inside = (box: Box) => hidden.find((region) => centreInside(box, region.box));
       const keptHere = (box: Box) => kept.some((region) => centreInside(box, region));
       for (const face of found.faces ?? []) {
@@ -252,7 +278,7 @@ export async function selfCheck(
       }
       for (const region of hidden) {
         if (!(found.writing ?? []).some((line) => centreInside(line.box, region.box))) continue;
-        const read = textBlocks(await detector.runOcr(rgbFrame, [roundBox(region.box)]));
+        const read = textBlocks(await detector.runOcr(rgbOfYuv(frame), [roundBox(region.box)]));
         if (read.length > 0) {
           findings.push({ kind: 'text', trackId: region.track.id, atSeconds, detail: `OCR still reads “${read[0]!.text.slice(0, 40)}” in ${region.track.label.toLowerCase()} at ${atSeconds.toFixed(1)} s.` });
         }
@@ -270,8 +296,8 @@ export async function selfCheck(
     detailFramesChecked,
     hiddenRegions: tracks.filter((track) => track.hidden).length,
     worstDetailKept,
-    findings: firstPerTrack(findings),
-    stillVisible: firstPerPlace(stillVisible),
+    findings: firstOfEach(findings, (item) => `${item.trackId}:${item.kind}`),
+    stillVisible: firstOfEach(stillVisible, (item) => `${item.label}:${item.where}`),
   });
 }
 
@@ -304,10 +330,43 @@ export function markedInCopy(regions: readonly Box[], sourceSize: { width: numbe
   return regions.map((region) => scaleBox(region, copySize.width / sourceSize.width));
 }
 
+/** What redaction decodes of a picture: upright, at the clean copy's size (`maxHeight`); and its upright size. */
+export function redactSourceOf(picture: Pick<RedactSource, 'input' | 'kind' | 'probe' | 'photoOrientation'>, maxHeight: number | undefined): { source: RedactSource; display: { width: number; height: number } } {
+  const display = uprightSize(displaySize(mainVideoStream(picture.probe)!)!, picture.kind === 'photo' ? orientationFilters(picture.photoOrientation) : []);
+  return { source: { ...picture, size: outputSizeFor(display, maxHeight) }, display };
+}
+
+/**
+ * The tracks of one file the user chose, for a review before the copy is made (or `safetake scan`): the
+ * file is read as sanitize reads it, and nothing is written.
+ */
+export async function findFileTracks(file: string, options: Pick<RedactOptions, 'groups' | 'keepFace'>, maxHeight: number | undefined, progress: Progress = {}): Promise<FoundTracks> {
+  const { source } = redactSourceOf(await readPicture(file), maxHeight);
+  return findTracks(source, await redactionDetector(), options, [], progress);
+}
+
 /** The tracks redaction would hide in a video (`safetake scan --json`), without making a copy. */
 export async function tracksOfVideo(file: string, detector: NodeDetector, progress: Progress = {}): Promise<RedactedTrack[]> {
-  const picture = await readPicture(file);
-  const size = outputSizeFor(displaySize(mainVideoStream(picture.probe)!)!, undefined);
-  const { tracks, frameCount, framesPerSecond } = await findTracks({ ...picture, size }, detector, { groups: [...REDACT_GROUPS], keepFace: 'none' }, [], progress);
+  const { source } = redactSourceOf(await readPicture(file), undefined);
+  const { tracks, frameCount, framesPerSecond } = await findTracks(source, detector, { groups: [...REDACT_GROUPS], keepFace: 'none' }, [], progress);
   return reportTracks(tracks, frameCount, framesPerSecond);
+}
+
+/** Areas the user marked (copy pixels) added to reviewed tracks, each staying put. */
+export function withMarked(found: FoundTracks, marked: readonly Box[]): FoundTracks {
+  const next = Math.max(0, ...found.tracks.map((track) => track.id)) + 1;
+  return { ...found, tracks: [...found.tracks, ...marked.map((box, i) => markedTrack(next + i, box, found.frameCount))] };
+}
+
+/** Reviewed tracks for a copy of another size (the resolution changed after the review): scaled to it. */
+export function tracksForSize(found: FoundTracks, size: { width: number; height: number }): FoundTracks {
+  const factor = size.width / found.size.width;
+  if (Math.abs(factor - 1) < 1e-9) return found;
+  const scaled = (box: Box) => scaleBox(box, factor);
+  return {
+    ...found,
+    size,
+    camera: found.camera.map((pose) => ({ scale: pose.scale, x: pose.x * factor, y: pose.y * factor })),
+    tracks: found.tracks.map((track) => ({ ...track, sightings: track.sightings.map((sighting) => ({ frame: sighting.frame, box: scaled(sighting.box) })) })),
+  };
 }

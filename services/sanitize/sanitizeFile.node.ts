@@ -11,7 +11,7 @@ import type { sanitizeOutcome } from '../../core/ipc/contract.std';
 import { explainFfmpegFailure } from '../../core/media/ffmpegErrors.std';
 import { displaySize, mainVideoStream, pictureEndSeconds } from '../../core/media/probe.std';
 import { rawFrameRate } from '../../core/sanitize/redactPlan.std';
-import { type PlanRequest, type SanitizeOptions, type SanitizePlan, outputSizeFor, photoOutputExtension } from '../../core/sanitize/plan.std';
+import { type PlanRequest, type SanitizeOptions, type SanitizePlan, photoOutputExtension } from '../../core/sanitize/plan.std';
 import { allPassed } from '../../core/sanitize/verify.std';
 import { UserError } from '../../core/shared/errors.std';
 import { auditFile } from '../media/audit.node';
@@ -22,8 +22,7 @@ import { flushToDisk, partialPath, publish, removeStalePartials } from './publis
 import { cancelled, encodeWithRecovery, removeQuietly } from './recovery.node';
 import { verifyCopy } from './verifyCopy.node';
 import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
-import { orientationFilters, uprightSize } from '../../core/media/ffmpegArgs.std';
-import { type SourceDetail, findTracks, markedInCopy, redactedFrames, redactionDetector, reportTracks, selfCheck } from './redact.node';
+import { type FoundTracks, type SourceDetail, findTracks, markedInCopy, redactSourceOf, redactedFrames, redactionDetector, reportTracks, selfCheck, tracksForSize, withMarked } from './redact.node';
 
 type SanitizeRequest = {
   input: string;
@@ -35,6 +34,8 @@ type SanitizeRequest = {
   outputDir: string;
   options: SanitizeOptions;
   nameTemplate: string;
+  /** Tracks a review found and the user chose: hidden as they are, instead of looking again. */
+  found?: FoundTracks;
 };
 
 export type SanitizeOutcome = z.output<typeof sanitizeOutcome>;
@@ -100,7 +101,7 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
   await removeStalePartials(outputDir);
   const temp = partialPath(outputDir, extension);
   const baseRequest: PlanRequest = { input, output: temp, kind, probe, options: request.options, photoOrientation: photoOrientation(before) };
-  const redaction = request.options.redact ? await startRedaction(baseRequest, callbacks) : undefined;
+  const redaction = request.options.redact || request.found ? await startRedaction(baseRequest, request.found, callbacks) : undefined;
   const encodeShare = redaction ? REDACT_SHARES.find + REDACT_SHARES.encode * ENCODE_SHARE : ENCODE_SHARE;
   const encodeStart = redaction ? REDACT_SHARES.find : 0;
   const encodeProgress = (fraction: number) => callbacks.onProgress?.(encodeStart + fraction * (encodeShare - encodeStart));
@@ -159,25 +160,26 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
  * Redaction's first pass (the tracks), and what the encode and the self-check need from it: the plan request
  * that reads the picture from stdin, the redacted frames, and the check of the finished copy.
  */
-async function startRedaction(base: PlanRequest, callbacks: SanitizeCallbacks) {
-  const options = base.options.redact!;
-  const display = uprightSize(displaySize(mainVideoStream(base.probe)!)!, base.kind === 'photo' ? orientationFilters(base.photoOrientation) : []);
-  const size = outputSizeFor(display, base.options.maxHeight);
-  const source = { input: base.input, kind: base.kind, probe: base.probe, photoOrientation: base.photoOrientation, size };
+async function startRedaction(base: PlanRequest, reviewed: FoundTracks | undefined, callbacks: SanitizeCallbacks) {
+  const style = base.options.redact?.style ?? 'blur';
+  const { source, display } = redactSourceOf(base, base.options.maxHeight);
   const detector = await redactionDetector();
   callbacks.onStage?.('detecting');
-  const found = await findTracks(source, detector, options, markedInCopy(base.options.blur, display, size), {
-    signal: callbacks.signal,
-    onProgress: (fraction) => callbacks.onProgress?.(fraction * REDACT_SHARES.find),
-  });
+  const marked = markedInCopy(base.options.blur, display, source.size);
+  const found = reviewed
+    ? withMarked(tracksForSize(reviewed, source.size), marked)
+    : await findTracks(source, detector, base.options.redact ?? { groups: [], keepFace: 'none' }, marked, {
+        signal: callbacks.signal,
+        onProgress: (fraction) => callbacks.onProgress?.(fraction * REDACT_SHARES.find),
+      });
   const sourceDetail: SourceDetail = new Map();
   const { tracks, frameCount, framesPerSecond } = found;
   const rate = base.kind === 'photo' ? 1 : rawFrameRate(frameCount, mainVideoStream(base.probe)?.durationSeconds ?? base.probe.durationSeconds, framesPerSecond);
   return {
-    request: { ...base, rawPicture: { ...size, framesPerSecond: rate } } satisfies PlanRequest,
+    request: { ...base, rawPicture: { ...source.size, framesPerSecond: rate } } satisfies PlanRequest,
     frames: (onProgress: (fraction: number) => void) => {
       sourceDetail.clear();
-      return redactedFrames(source, found, options.style, sourceDetail, { signal: callbacks.signal, onProgress, expectedFrames: frameCount });
+      return redactedFrames(source, found, style, sourceDetail, { signal: callbacks.signal, onProgress, expectedFrames: frameCount });
     },
     check: async (copy: string, onProgress: (fraction: number) => void): Promise<RedactionReport> => ({
       tracks: reportTracks(tracks, frameCount, framesPerSecond),

@@ -160,6 +160,12 @@ export class SessionsService {
     return view(await this.requireSession(sessionId), Date.now());
   }
 
+  /** The files of a session's kept takes and added clips (none for a session the log does not hold). */
+  async clipFiles(sessionId: string): Promise<string[]> {
+    const session = await this.requireSession(sessionId).catch(() => undefined);
+    return session?.clips.map((clip) => clip.file) ?? [];
+  }
+
   private async requireSession(sessionId: string): Promise<Session> {
     const session = (await this.sessions()).find((candidate) => candidate.id === sessionId);
     if (!session) throw new UserError('That session is not in the log.');
@@ -200,7 +206,13 @@ export class SessionsService {
       const durationSeconds = outcome.sourceSeconds;
       await log.append({ type: 'clip.added', sessionId, clipId, file: outcome.input, sha256: outcome.before.sha256, ...(durationSeconds !== undefined ? { durationSeconds } : {}) });
     }
-    const notes = outcome.notes.length > 0 ? { notes: outcome.notes } : {};
+    // What redaction hid and its self-check are part of what the worker was told about the copy.
+    const hidden = outcome.redaction?.tracks.filter((track) => track.hidden) ?? [];
+    const redaction = outcome.redaction
+      ? [`Hidden: ${hidden.length === 0 ? 'nothing was found to hide' : hidden.map((track) => `${track.label} ${track.fromSeconds}–${track.toSeconds} s`).join('; ')}.`.slice(0, 1000), ...(outcome.redaction.selfCheck ? [outcome.redaction.selfCheck.summary.slice(0, 1000)] : [])]
+      : [];
+    const all = [...outcome.notes, ...redaction];
+    const notes = all.length > 0 ? { notes: all } : {};
     await log.append({ type: 'clip.sanitized', sessionId, clipId, output: outcome.output, sha256: outcome.outputSha256, identifyingLeft: outcome.after.identifyingCount, ...notes });
   }
 

@@ -64,7 +64,7 @@ export function App() {
           <h2>{area.label}</h2>
           <p className="panel-summary">{area.summary}</p>
           {area.id === 'corner' && active === 'corner' && <CornerCheck />}
-          {area.id === 'sanitize' && <SanitizeView />}
+          {area.id === 'sanitize' && <SanitizeView shown={active === 'sanitize'} />}
           {area.id === 'sessions' && active === 'sessions' && <SessionsView />}
         </main>
       ))}

@@ -1,16 +1,34 @@
 import './sanitize.css';
-import { type DragEvent, useId, useState } from 'react';
+import { type DragEvent, useEffect, useId, useState } from 'react';
 import type { BatchItemState } from '../../core/ipc/contract.std';
 import type { AuditReport } from '../../core/media/audit.std';
 import { DEFAULT_NAME_TEMPLATE } from '../../core/sanitize/outputName.std';
 import { batchFraction, describeTimeLeft, identifyingKinds, secondsLeft } from '../../core/sanitize/progress.std';
 import type { Region, SanitizeOptions } from '../../core/sanitize/plan.std';
+import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
+import { REDACT_GROUPS } from '../../core/sanitize/redactTracks.std';
+import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
+import { formatClock } from '../../core/shared/clock.std';
+import { TrackReview } from './TrackReview.dom';
 import { api, call } from '../app/api.dom';
 import { AuditTable } from './AuditTable.dom';
 import { BlurEditor } from './BlurEditor.dom';
 import { useSanitizeBatch } from './useSanitizeBatch.dom';
 
-type QueuedFile = { path: string; before?: AuditReport; error?: string; blur: Region[]; editingBlur?: boolean };
+type QueuedFile = {
+  path: string;
+  before?: AuditReport;
+  error?: string;
+  blur: Region[];
+  editingBlur?: boolean;
+  /** How many of `blur` are the areas marked in Check corner for this session's takes and clips. */
+  marked?: number;
+  /** What a review found in it, as the user left it (hidden or kept). */
+  found?: FoundTracksData;
+};
+
+/** Everything the detectors can find, hidden unless the user keeps their own face. */
+const DEFAULT_REDACT: RedactOptions = { groups: [...REDACT_GROUPS], keepFace: 'none', style: 'blur' };
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
@@ -22,21 +40,35 @@ const STATUS_TEXT: Record<BatchItemState['status'], string> = {
   recovering: 'Recovering a damaged file',
   verifying: 'Checking the copy',
   checking: 'Checking that nothing hidden can be read',
+  found: 'Ready to review',
   done: 'Ready to upload',
   failed: 'Failed',
   cancelled: 'Cancelled',
 };
 
-export function SanitizeView() {
+/** `shown`: the area is on screen (it stays mounted behind the other tabs, so that its queue and progress stay). */
+export function SanitizeView({ shown }: { shown: boolean }) {
   const [files, setFiles] = useState<QueuedFile[]>([]);
   const [outputDir, setOutputDir] = useState('');
   const [nameTemplate, setNameTemplate] = useState(DEFAULT_NAME_TEMPLATE);
-  const [options, setOptions] = useState<SanitizeOptions>({ format: 'mp4', audio: 'keep', blur: [] });
+  const [options, setOptions] = useState<SanitizeOptions>({ format: 'mp4', audio: 'keep', blur: [], redact: DEFAULT_REDACT });
+  const [sessionTakes, setSessionTakes] = useState<string[]>([]);
   const [message, setMessage] = useState<string>();
   const [dragging, setDragging] = useState(false);
-  const { batch, elapsedMs, error, start, cancel } = useSanitizeBatch();
-  const ids = { output: useId(), format: useId(), size: useId(), name: useId() };
+  const { batch, elapsedMs, error, start, cancel } = useSanitizeBatch((update) => {
+    // A finished review hands each file what it found, to choose from.
+    const found = new Map(update.items.flatMap((item) => (item.found ? [[item.input, item.found] as const] : [])));
+    if (found.size > 0) setFiles((current) => current.map((file) => (found.has(file.path) ? { ...file, found: found.get(file.path) } : file)));
+  });
+  const ids = { output: useId(), format: useId(), size: useId(), name: useId(), style: useId() };
   const running = batch !== undefined && !batch.finished;
+  const redact = options.redact;
+
+  useEffect(() => {
+    // A running session's takes and clips, to add in one go: as they are each time the area is shown.
+    if (shown) call(api['sessions:overview']({})).then((overview) => setSessionTakes(overview.active?.clips.map((clip) => clip.file) ?? []), () => undefined);
+  }, [shown]);
+
 
   function update(index: number, change: Partial<QueuedFile>) {
     setFiles((current) => current.map((file, i) => (i === index ? { ...file, ...change } : file)));
@@ -51,6 +83,12 @@ export function SanitizeView() {
       const fresh = found.filter((file) => !files.some((queued) => queued.path === file));
       setFiles((current) => [...current, ...fresh.map((path) => ({ path, blur: [] }))]);
       for (const path of fresh) {
+        // A take or clip of the session a corner check marked areas in gets those areas, already chosen.
+        api['sanitize:markedAreas']({ path }).then((result) => {
+          if (!result.ok || result.value.regions.length === 0) return;
+          const regions = result.value.regions;
+          setFiles((current) => current.map((queued) => (queued.path === path ? { ...queued, blur: [...regions, ...queued.blur], marked: regions.length } : queued)));
+        });
         // The "before" audit: what each file gives away today.
         api['sanitize:audit']({ path }).then((result) =>
           setFiles((current) =>
@@ -81,6 +119,9 @@ export function SanitizeView() {
 
   const fraction = batch ? batchFraction(batch.items) : 0;
   const canStart = files.length > 0 && outputDir.trim() !== '' && !running;
+  const canReview = files.length > 0 && redact !== undefined && !running;
+  const takesToAdd = sessionTakes.filter((take) => !files.some((file) => file.path === take));
+  const inputs = () => files.map((file) => ({ path: file.path, blur: file.blur, ...(file.found ? { found: file.found } : {}) }));
 
   return (
     <section className="sanitize" aria-label="Sanitize footage">
@@ -98,6 +139,11 @@ export function SanitizeView() {
         <button type="button" onClick={() => void chooseFiles()}>
           Choose files…
         </button>
+        {takesToAdd.length > 0 && (
+          <button type="button" onClick={() => void addPaths(takesToAdd)}>
+            Add this session’s {takesToAdd.length === 1 ? 'take' : `${takesToAdd.length} takes and clips`}
+          </button>
+        )}
       </div>
       {message && <p role="alert">{message}</p>}
 
@@ -117,6 +163,11 @@ export function SanitizeView() {
                     </span>
                   )}
                   {file.error && <span className="badge badge-bad">{file.error}</span>}
+                  {file.marked !== undefined && (
+                    <span className="badge badge-ok">
+                      {file.marked === 1 ? 'The area' : `${file.marked} areas`} you marked in Check corner will be blurred
+                    </span>
+                  )}
                   {!running && !item && (
                     <>
                       <button type="button" className="link" aria-expanded={Boolean(file.editingBlur)} onClick={() => update(index, { editingBlur: !file.editingBlur })}>
@@ -130,6 +181,12 @@ export function SanitizeView() {
                 </div>
                 {file.editingBlur && !item && <BlurEditor path={file.path} regions={file.blur} onChange={(blur) => update(index, { blur })} />}
                 {item && <FileProgress item={item} onCancel={() => cancel(item.index)} />}
+                {file.found && !running && item?.status !== 'done' && (
+                  <details open>
+                    <summary>What will be hidden in {baseName(file.path)}</summary>
+                    <TrackReview path={file.path} found={file.found} onChange={(found) => update(index, { found })} />
+                  </details>
+                )}
                 {item?.outcome ? (
                   <details>
                     <summary>Before and after: every tag</summary>
@@ -153,7 +210,7 @@ export function SanitizeView() {
         className="sanitize-options"
         onSubmit={(event) => {
           event.preventDefault();
-          if (canStart) void start({ inputs: files.map((file) => ({ path: file.path, blur: file.blur })), outputDir: outputDir.trim(), options, nameTemplate });
+          if (canStart) void start({ inputs: inputs(), outputDir: outputDir.trim(), options, nameTemplate });
         }}
       >
         <fieldset>
@@ -184,6 +241,32 @@ export function SanitizeView() {
           </fieldset>
         </fieldset>
         <fieldset>
+          <legend>Hide what gives you away</legend>
+          <label>
+            <input
+              type="checkbox"
+              checked={redact !== undefined}
+              onChange={(e) => setOptions({ ...options, redact: e.target.checked ? DEFAULT_REDACT : undefined })}
+            />
+            Find faces, photos, papers, screens and other people in every frame and hide them
+          </label>
+          {redact && (
+            <>
+              <label>
+                <input type="checkbox" checked={redact.keepFace === 'largest'} onChange={(e) => setOptions({ ...options, redact: { ...redact, keepFace: e.target.checked ? 'largest' : 'none' } })} />
+                Keep my own face visible (the largest face)
+              </label>
+              <label htmlFor={ids.style}>Hidden areas look</label>
+              <select id={ids.style} value={redact.style} onChange={(e) => setOptions({ ...options, redact: { ...redact, style: e.target.value as RedactOptions['style'] } })}>
+                <option value="blur">Blurred beyond reading (recommended)</option>
+                <option value="fill">Filled grey</option>
+                <option value="pixelate">Pixelated (keeps the most: shapes stay)</option>
+              </select>
+              <small>The copy is checked again after: a face or a readable word left in a hidden area fails it.</small>
+            </>
+          )}
+        </fieldset>
+        <fieldset>
           <legend>Where</legend>
           <label htmlFor={ids.output}>Output folder</label>
           <input id={ids.output} value={outputDir} onChange={(e) => setOutputDir(e.target.value)} placeholder="/home/you/Videos/clean" spellCheck={false} />
@@ -195,6 +278,11 @@ export function SanitizeView() {
           <small id={`${ids.name}-hint`}>{'{n}'} is a number. {'{name}'} reuses the original name, which often holds dates or names.</small>
         </fieldset>
         <div className="actions">
+          {redact && (
+            <button type="button" disabled={!canReview} onClick={() => void start({ inputs: inputs(), outputDir: outputDir.trim() || '.', options, nameTemplate, review: true })}>
+              {files.some((file) => file.found) ? 'Look again' : 'Review what will be hidden'}
+            </button>
+          )}
           <button type="submit" className="primary" disabled={!canStart}>
             Make clean copies
           </button>
@@ -220,16 +308,37 @@ export function SanitizeView() {
 }
 
 function summarise(items: BatchItemState[]): string {
+  const found = items.filter((item) => item.status === 'found').length;
+  if (found > 0) return `Looked through ${found} of ${items.length}: review what will be hidden below, then make the clean copies.`;
   const ready = items.filter((item) => item.status === 'done').length;
   return `Finished: ${ready} of ${items.length} ready to upload.`;
 }
 
+function RedactionResult({ report }: { report: RedactionReport }) {
+  const hidden = report.tracks.filter((track) => track.hidden);
+  const kept = report.tracks.filter((track) => !track.hidden);
+  return (
+    <div className="redaction-result">
+      <span>
+        {hidden.length === 0 ? 'Nothing was found to hide.' : `Hidden in every frame: ${hidden.map((track) => `${track.label} (${formatClock(track.fromSeconds)}–${formatClock(track.toSeconds)})`).join(', ')}.`}
+      </span>
+      {kept.length > 0 && <span>Kept visible as you chose: {kept.map((track) => track.label).join(', ')}.</span>}
+      {report.selfCheck && <span>{report.selfCheck.passed ? '✓ ' : '✗ '}{report.selfCheck.summary}</span>}
+      {report.selfCheck?.stillVisible.map((item) => (
+        <span key={`${item.label}-${item.where}`} className="note">
+          Still visible: {item.label}, {item.where}, at {formatClock(item.atSeconds)}. Review the file to hide it too.
+        </span>
+      ))}
+    </div>
+  );
+}
+
 function FileProgress({ item, onCancel }: { item: BatchItemState; onCancel: () => void }) {
-  const finished = ['done', 'failed', 'cancelled'].includes(item.status);
+  const finished = ['done', 'found', 'failed', 'cancelled'].includes(item.status);
   return (
     <div className={`file-progress status-${item.status}`}>
       <span className="status-text">
-        {item.status === 'done' ? '✓ ' : item.status === 'failed' ? '✗ ' : ''}
+        {item.status === 'done' || item.status === 'found' ? '✓ ' : item.status === 'failed' ? '✗ ' : ''}
         {STATUS_TEXT[item.status]}
       </span>
       {!finished && <progress max={1} value={item.fraction} aria-label={`Progress for ${baseName(item.input)}`} />}
@@ -249,6 +358,7 @@ function FileProgress({ item, onCancel }: { item: BatchItemState; onCancel: () =
           {note}
         </span>
       ))}
+      {item.outcome?.redaction && <RedactionResult report={item.outcome.redaction} />}
     </div>
   );
 }

@@ -3,8 +3,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BatchUpdate, IpcRequest } from '../../core/ipc/contract.std';
 import { api, call } from '../app/api.dom';
 
-export function useSanitizeBatch() {
+/** `onFinished` hears the last update of each batch (a review's findings). */
+export function useSanitizeBatch(onFinished?: (update: BatchUpdate) => void) {
   const [batch, setBatch] = useState<BatchUpdate>();
+  const finished = useRef(onFinished);
+  useEffect(() => {
+    finished.current = onFinished;
+  });
   /** Milliseconds from the start to the latest update: the basis for "time left". */
   const [elapsedMs, setElapsedMs] = useState(0);
   const [error, setError] = useState<string>();
@@ -17,6 +22,7 @@ export function useSanitizeBatch() {
         if (update.batchId !== batchId.current) return;
         setBatch(update);
         setElapsedMs(Date.now() - startedAt.current);
+        if (update.finished) finished.current?.(update);
       }),
     [],
   );

@@ -6,6 +6,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import type { Box } from '../../core/media/geometry.std';
 import { resolveFfmpeg, resolveFfprobe } from '../../services/media/binaries.node';
+import { ffmpegRawFrames } from '../../services/media/ffmpeg.node';
+import { yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
+import { planDecodeFrames } from '../../core/sanitize/redactPlan.std';
 
 const ffmpegPath = () => resolveFfmpeg().path;
 const ffprobePath = () => resolveFfprobe().path;
@@ -136,4 +139,11 @@ export function hiddenOverClip(truth: (frame: number) => Box, hiddenAt: (frame: 
   }
   for (let n = 1; n < states.length - 1; n += 1) if (!states[n] && states[n - 1] && states[n + 1]) flickers += 1;
   return { inViewFrames, hiddenFrames, flickers };
+}
+
+/** Frame `index` of a clip as raw yuv420p at `size`, decoded as redaction decodes it. */
+export async function decodedFrame(file: string, index: number, size: { width: number; height: number }): Promise<Uint8Array> {
+  let n = 0;
+  for await (const frame of ffmpegRawFrames(planDecodeFrames(file, size), yuvFrameBytes(size.width, size.height))) if (n++ === index) return frame;
+  throw new Error(`${file} has no frame ${index}`);
 }

@@ -9,16 +9,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textBlocks } from '../../core/corner/risks.std';
 import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
-import { detailIn, detailKept, rgbOfYuv, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
-import { planDecodeFrames } from '../../core/sanitize/redactPlan.std';
+import { detailIn, detailKept, rgbOfYuv } from '../../core/sanitize/redactPixels.std';
 import { MAX_DETAIL_KEPT } from '../../core/sanitize/selfCheck.std';
 import type { Box } from '../../core/media/geometry.std';
 import { closeExiftool } from '../../services/media/exiftool.node';
-import { ffmpegRawFrames } from '../../services/media/ffmpeg.node';
 import { sha256File } from '../../services/media/hash.node';
 import { closeRedactionDetector, redactionDetector } from '../../services/sanitize/redact.node';
 import { sanitizeFile } from '../../services/sanitize/sanitizeFile.node';
-import { type PanClip, makePanClip, truthOnFrame } from './panClip.node';
+import { type PanClip, decodedFrame, makePanClip, truthOnFrame } from './panClip.node';
 import { sceneImage, scenesReal } from './scenesReal.node';
 import { runCli } from './cli.node';
 
@@ -41,15 +39,6 @@ afterAll(async () => {
   await Promise.all([closeExiftool(), closeRedactionDetector()]);
   fs.rmSync(scratch, { recursive: true, force: true });
 });
-
-async function frameOf(file: string, index: number, size: { width: number; height: number }): Promise<Uint8Array> {
-  let n = 0;
-  for await (const frame of ffmpegRawFrames(planDecodeFrames(file, size), yuvFrameBytes(size.width, size.height))) {
-    if (n === index) return frame;
-    n += 1;
-  }
-  throw new Error(`no frame ${index} in ${file}`);
-}
 
 function freshDir(name: string): string {
   const dir = path.join(scratch, name);
@@ -86,12 +75,12 @@ describe('sanitize --redact on a panning clip of a real room', () => {
     const detector = await redactionDetector();
     for (const n of [10, 45, 80]) {
       const box = labelOnFrame('map', 0, n);
-      const [source, copy] = await Promise.all([frameOf(clip.file, n, clip), frameOf(outcome.output, n, clip)]);
+      const [source, copy] = await Promise.all([decodedFrame(clip.file, n, clip), decodedFrame(outcome.output, n, clip)]);
       const kept = detailKept(detailIn(source, clip.width, clip.height, box), detailIn(copy, clip.width, clip.height, box));
       for (const share of kept) expect(share, `detail kept on frame ${n}`).toBeLessThanOrEqual(MAX_DETAIL_KEPT);
       const read = async (frame: Uint8Array) =>
         new Set(
-          textBlocks(await detector.runOcr({ rgb: rgbOfYuv({ data: frame, ...clip }), ...clip }, [roundBox(box)]))
+          textBlocks(await detector.runOcr(rgbOfYuv({ data: frame, ...clip }), [roundBox(box)]))
             .flatMap((block) => block.text.split(/\s+/))
             .filter((word) => /[a-z]{3,}/i.test(word)),
         );
@@ -112,7 +101,7 @@ describe('sanitize --redact on a panning clip of a real room', () => {
     expect(report.tracks.filter((track) => track.group === 'faces' && !track.hidden)).toHaveLength(1);
     expect(report.selfCheck!.passed).toBe(true);
     const n = 60;
-    const [source, copy] = await Promise.all([frameOf(clip.file, n, clip), frameOf(outcome.output, n, clip)]);
+    const [source, copy] = await Promise.all([decodedFrame(clip.file, n, clip), decodedFrame(outcome.output, n, clip)]);
     // Inside the labelled box less a sixth each side: labels are drawn loosely around the object.
     const keptIn = (index: number) => {
       const box = labelOnFrame('office', index, n);

@@ -2,13 +2,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { centreInside, coverage } from '../../../core/media/geometry.std';
+import { centreInside, coverage, fromFractions } from '../../../core/media/geometry.std';
 import { readLog } from '../../../services/sessions/eventLog.node';
 import { WRITING_MODEL_FILE } from '../../../core/corner/writingModel.std';
 import { plantInRoom } from '../../integration/composites.node';
 import { CORPUS_DIR, makeFakeCameraSequence, makeFakeCameraVideo, makeStillClip } from '../fakeCamera.node';
 import { describe, expect, it } from 'vitest';
-import { SCENE, CLEAN_BEDROOM, PLANTED_PAGE, flagInFrame, expectFlagCentredOn, foreignRequests, startSession, dropFile } from '../specHelpers';
+import { SCENE, CLEAN_BEDROOM, PLANTED_PAGE, flagInFrame, expectFlagCentredOn, foreignRequests, startSession, dropFile, recordTake } from '../specHelpers';
+import { detailIn, detailKept } from '../../../core/sanitize/redactPixels.std';
+import { MAX_DETAIL_KEPT } from '../../../core/sanitize/selfCheck.std';
+import { decodedFrame } from '../../integration/panClip.node';
 import type { SpecContext } from '../specHelpers';
 
 export function defineCornerSpecs(ctx: SpecContext): void {
@@ -114,7 +117,7 @@ export function defineCornerSpecs(ctx: SpecContext): void {
       expect(foreignRequests(handle)).toEqual([]);
     });
 
-    it('flags a page of writing where it lies, then quotes it, lets the user accept it or blur it in Sanitize, and logs the check as setup', async () => {
+    it('flags a page of writing where it lies, quotes it, and blurs it in the clean copy of a take of that corner when the user chose "Blur this area later"', async () => {
       const room = plantInRoom(PLANTED_PAGE, path.join(ctx.scratch, 'room-with-page.png')).file;
       const video = makeFakeCameraVideo(room, ctx.scratch, 'camera-with-page');
       // A take of the same corner at twice the camera's size, to sanitize later.
@@ -164,11 +167,19 @@ export function defineCornerSpecs(ctx: SpecContext): void {
       expect(settings.cornerBlurRegions).toHaveLength(1);
       expect(settings.cornerBlurRegions[0].x).toBeCloseTo(PLANTED_PAGE.x / 640, 1);
 
-      // Later, in Sanitize, the area marked in the check lands on the same place in a clip of that corner.
+      // A take of that corner, recorded in the session: in Sanitize it comes with the marked area chosen.
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await recordTake(page, 2500);
+      await page.getByRole('tab', { name: 'Sanitize' }).click();
+      await page.getByRole('button', { name: /Add this session’s take/ }).click();
+      const takeRow = page.locator('.file-row', { hasText: 'take-001.webm' });
+      await expect.poll(() => takeRow.textContent(), { timeout: 20_000 }).toContain('The area you marked in Check corner will be blurred');
+
+      // A clip of the same corner from elsewhere is offered the area, in the same place in its picture.
       if (ctx.options.supportsSyntheticDrop) {
-        await page.getByRole('tab', { name: 'Sanitize' }).click();
         await dropFile(page, 'take.mp4', 'video/mp4');
-        await page.getByRole('button', { name: 'Blur regions…' }).click({ timeout: 20_000 });
+        const dropped = page.locator('.file-row', { hasText: 'take.mp4' });
+        await dropped.getByRole('button', { name: 'Blur regions…' }).click({ timeout: 20_000 });
         await page.getByRole('button', { name: 'Add the area marked in Check corner' }).click({ timeout: 15_000 });
         const [marked] = settings.cornerBlurRegions as Array<{ x: number; y: number; w: number; h: number }>;
         const { width, height } = take;
@@ -176,7 +187,25 @@ export function defineCornerSpecs(ctx: SpecContext): void {
           `Blur 1: ${Math.round(marked!.w * width)}×${Math.round(marked!.h * height)} at ${Math.round(marked!.x * width)}, ${Math.round(marked!.y * height)}`,
         );
       }
+
+      // The clean copy has the page blurred: only the marked area, so the detectors are left out of it.
+      const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-clean-'));
+      await page.getByLabel(/Find faces, photos, papers, screens/).uncheck();
+      await page.getByLabel('Output folder').fill(outputDir);
+      await page.getByRole('button', { name: 'Make clean copies' }).click();
+      await expect.poll(() => takeRow.locator('.file-progress').textContent(), { timeout: 120_000 }).toContain('Ready to upload');
+      const copy = (await takeRow.locator('.output-path code').textContent())!;
+      const takeFile = (await readLog(handle.dataDir)).entries.flatMap((entry) => (entry.event.type === 'take.started' ? [entry.event.file] : []))[0]!;
+      const size = { width: 640, height: 480 };
+      const [source, clean] = await Promise.all([decodedFrame(takeFile, 15, size), decodedFrame(copy, 15, size)]);
+      const area = fromFractions(settings.cornerBlurRegions[0], size);
+      const kept = detailKept(detailIn(source, size.width, size.height, area), detailIn(clean, size.width, size.height, area));
+      for (const share of kept) expect(share).toBeLessThanOrEqual(MAX_DETAIL_KEPT);
+      // ...and the rest of the picture is the take's own: outside the area, the copy keeps its detail.
+      const outside = { x: 360, y: 40, w: 240, h: 160 };
+      expect(Math.min(...detailKept(detailIn(source, 640, 480, outside), detailIn(clean, 640, 480, outside)))).toBeGreaterThan(0.5);
       expect(foreignRequests(handle)).toEqual([]);
     });
   });
 }
+

@@ -6,6 +6,7 @@ import { auditFile } from '../../../services/media/audit.node';
 import { CORPUS_DIR } from '../fakeCamera.node';
 import { describe, expect, it } from 'vitest';
 import { foreignRequests, dropFile } from '../specHelpers';
+import { makePanClip } from '../../integration/panClip.node';
 import type { SpecContext } from '../specHelpers';
 
 export function defineSanitizeSpecs(ctx: SpecContext): void {
@@ -55,6 +56,49 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       expect(copy).toBe('clip-001.mp4');
       const audit = await auditFile(path.join(outputDir, copy!));
       expect({ identifying: audit.identifyingCount, readable: audit.readable }).toEqual({ identifying: 0, readable: true });
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+
+    it.skipIf(!ctx.options.supportsSyntheticDrop)('review what will be hidden in a pan across a real office, keep her face, and read the self-check of the copy', async () => {
+      const dropFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-drop-'));
+      const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-clean-'));
+      await makePanClip(path.join(CORPUS_DIR, 'scenes-real/images/scr-office-woman-phone-laptop.jpg'), path.join(dropFolder, 'office.mp4'), { seconds: 2, width: 640, height: 360 });
+      const handle = await ctx.start('fake', dropFolder);
+      const { page } = handle;
+      await page.getByRole('tab', { name: 'Sanitize' }).click();
+      await dropFile(page, 'office.mp4', 'video/mp4');
+      expect(await page.getByLabel(/Find faces, photos, papers, screens/).isChecked()).toBe(true);
+
+      await page.getByRole('button', { name: 'Review what will be hidden' }).click();
+      const list = page.getByRole('list', { name: 'What will be hidden' });
+      await expect.poll(() => list.count(), { timeout: 120_000 }).toBe(1);
+      const face = list.getByRole('checkbox', { name: 'Hide face in view' }).first();
+      const laptop = list.getByRole('checkbox', { name: 'Hide laptop screen' }).first();
+      expect(await face.isChecked()).toBe(true);
+      expect(await laptop.isChecked()).toBe(true);
+      // Her own face stays: by keyboard, as every control here.
+      await face.focus();
+      await page.keyboard.press('Space');
+      expect(await face.isChecked()).toBe(false);
+      const surface = page.getByTestId('review-surface');
+      await expect.poll(() => surface.locator('.track-kept').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await surface.locator('.track-kept span').first().textContent()).toMatch(/^Visible: Face in view/);
+      const scrubber = page.getByLabel(/^Moment:/);
+      const before = await scrubber.inputValue();
+      await scrubber.focus();
+      await page.keyboard.press('ArrowRight');
+      expect(await scrubber.inputValue()).not.toBe(before);
+
+      await page.getByLabel('Output folder').fill(outputDir);
+      await page.getByRole('button', { name: 'Make clean copies' }).click();
+      const row = page.locator('.file-row', { hasText: 'office.mp4' });
+      await expect.poll(() => row.locator('.file-progress').textContent(), { timeout: 120_000 }).toContain('Ready to upload');
+      const result = (await row.locator('.redaction-result').textContent())!;
+      expect(result).toContain('Hidden in every frame: ');
+      expect(result).toContain('Laptop screen');
+      expect(result).toContain('Kept visible as you chose: Face in view');
+      expect(result).toMatch(/✓ Self-check: nothing readable or recognisable in the \d+ hidden regions/);
+      expect(fs.readdirSync(outputDir)).toEqual(['clip-001.mp4']);
       expect(foreignRequests(handle)).toEqual([]);
     });
   });

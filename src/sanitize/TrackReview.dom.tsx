@@ -1,0 +1,217 @@
+import { type PointerEvent, useEffect, useId, useRef, useState } from 'react';
+import type { IpcResponse } from '../../core/ipc/contract.std';
+import type { Box } from '../../core/media/geometry.std';
+import { outOfFrame } from '../../core/sanitize/cameraMotion.std';
+import type { FoundTracksData } from '../../core/sanitize/options.std';
+import { type RedactTrack, markedTrack, trackBoxAt, trackSpan } from '../../core/sanitize/redactTracks.std';
+import { formatClock } from '../../core/shared/clock.std';
+import { api, call } from '../app/api.dom';
+import { percentBox } from '../shared/percentBox.dom';
+
+type Frame = IpcResponse<'sanitize:previewFrame'>;
+type Point = { x: number; y: number };
+
+/** Drags shorter than this (copy pixels) are clicks, not boxes. */
+const MIN_DRAG = 8;
+/** The scrubber moves a tenth of a second a step (arrow keys), a second with Page Up and Down. */
+const STEP_SECONDS = 0.1;
+
+const GROUP_NAMES: Record<RedactTrack['group'], string> = {
+  faces: 'Face',
+  photos: 'Photo',
+  documents: 'Paper or writing',
+  screens: 'Screen',
+  people: 'Person',
+  marked: 'Your area',
+};
+
+/**
+ * The review before a copy is made: the clip at any moment with what will be hidden drawn on it, and every
+ * track in a list, each kept visible or hidden. A box that is off can be drawn again at the moment shown (the
+ * track follows the new box from there); a new area can be drawn that stays put in the picture or follows
+ * what is under it as the camera moves.
+ */
+export function TrackReview({ path, found, onChange }: { path: string; found: FoundTracksData; onChange: (found: FoundTracksData) => void }) {
+  const [frameIndex, setFrameIndex] = useState(() => firstFrameOf(found.tracks));
+  const [frame, setFrame] = useState<Frame>();
+  const [error, setError] = useState<string>();
+  const [drawing, setDrawing] = useState<{ start: Point; now: Point }>();
+  const [fixing, setFixing] = useState<number>();
+  const [follows, setFollows] = useState(false);
+  const surface = useRef<HTMLDivElement>(null);
+  const ids = { scrubber: useId(), list: useId(), mode: useId() };
+  const picture = { ...found.size, camera: found.camera };
+  const seconds = frameIndex / found.framesPerSecond;
+
+  useEffect(() => {
+    // The frame shown: the file at this moment (a short wait while scrubbing, so a drag asks for one frame).
+    const timer = setTimeout(() => call(api['sanitize:previewFrame']({ path, atSeconds: seconds })).then(setFrame, (e: Error) => setError(e.message)), 120);
+    return () => clearTimeout(timer);
+  }, [path, seconds]);
+
+  const update = (track: RedactTrack) => onChange({ ...found, tracks: found.tracks.map((candidate) => (candidate.id === track.id ? track : candidate)) });
+  const toCopy = (event: PointerEvent<HTMLDivElement>): Point => {
+    const rect = surface.current!.getBoundingClientRect();
+    const clamp = (value: number) => Math.min(1, Math.max(0, value));
+    return { x: clamp((event.clientX - rect.left) / rect.width) * found.size.width, y: clamp((event.clientY - rect.top) / rect.height) * found.size.height };
+  };
+  const boxOf = (a: Point, b: Point): Box => ({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(a.x - b.x), h: Math.abs(a.y - b.y) });
+
+  function finishDrawing(box: Box) {
+    const pose = found.camera[frameIndex];
+    const fixed = found.tracks.find((track) => track.id === fixing);
+    if (fixed) {
+      // The drawn box is a sighting of its own at this moment, without the margin the track adds around it.
+      const bare = { x: box.x + (box.w * fixed.margin) / (1 + 2 * fixed.margin), y: box.y + (box.h * fixed.margin) / (1 + 2 * fixed.margin), w: box.w / (1 + 2 * fixed.margin), h: box.h / (1 + 2 * fixed.margin) };
+      const sighting = { frame: frameIndex, box: fixed.anchored && pose ? outOfFrame(bare, pose) : bare };
+      const sightings = [...fixed.sightings.filter((candidate) => candidate.frame !== frameIndex), sighting].sort((a, b) => a.frame - b.frame);
+      update({ ...fixed, sightings });
+      setFixing(undefined);
+      return;
+    }
+    const id = Math.max(0, ...found.tracks.map((track) => track.id)) + 1;
+    onChange({ ...found, tracks: [...found.tracks, markedTrack(id, box, found.frameCount, { anchored: follows, frame: frameIndex, camera: found.camera })] });
+  }
+
+  const shown = found.tracks.flatMap((track) => {
+    const box = trackBoxAt(track, frameIndex, picture);
+    return box ? [{ track, box }] : [];
+  });
+  const sketch = drawing ? boxOf(drawing.start, drawing.now) : undefined;
+  const hiddenCount = found.tracks.filter((track) => track.hidden).length;
+
+  return (
+    <div className="track-review">
+      <p className="hint">
+        {found.tracks.length === 0
+          ? 'Nothing was found to hide. Draw on the picture to hide an area yourself.'
+          : `${hiddenCount} of ${found.tracks.length} found ${found.tracks.length === 1 ? 'thing' : 'things'} will be hidden. Untick what must stay visible (your own face, when the task needs it).`}
+      </p>
+      {error && <p role="alert">{error}</p>}
+      <div
+        ref={surface}
+        className="blur-surface"
+        data-testid="review-surface"
+        style={{ aspectRatio: `${found.size.width} / ${found.size.height}` }}
+        onPointerDown={(event) => {
+          event.currentTarget.setPointerCapture(event.pointerId);
+          const at = toCopy(event);
+          setDrawing({ start: at, now: at });
+        }}
+        onPointerMove={(event) => drawing && setDrawing({ ...drawing, now: toCopy(event) })}
+        onPointerUp={(event) => {
+          if (drawing) {
+            const box = boxOf(drawing.start, toCopy(event));
+            if (box.w >= MIN_DRAG && box.h >= MIN_DRAG) finishDrawing(box);
+          }
+          setDrawing(undefined);
+        }}
+      >
+        {frame ? <img src={frame.dataUrl} alt={`The clip at ${formatClock(seconds)}, with what will be hidden marked`} draggable={false} /> : <p role="status">Loading the frame…</p>}
+        {shown.map(({ track, box }) => (
+          <div key={track.id} className={`track-box ${track.hidden ? 'track-hidden' : 'track-kept'}`} style={percentBox(box, found.size)}>
+            <span>
+              {track.hidden ? 'Hidden' : 'Visible'}: {track.label}
+            </span>
+          </div>
+        ))}
+        {sketch && <div className="track-box track-drawing" style={percentBox(sketch, found.size)} />}
+      </div>
+      <div className="review-controls">
+        <label htmlFor={ids.scrubber}>
+          Moment: {formatClock(seconds)} of {formatClock(found.frameCount / found.framesPerSecond)}
+        </label>
+        <input
+          id={ids.scrubber}
+          type="range"
+          min={0}
+          max={Math.max(0, found.frameCount - 1)}
+          step={Math.max(1, Math.round(STEP_SECONDS * found.framesPerSecond))}
+          value={frameIndex}
+          onChange={(event) => setFrameIndex(Number(event.target.value))}
+        />
+        <fieldset className="inline">
+          <legend id={ids.mode}>{fixing ? 'Drawing the box again for the chosen track' : 'An area you draw'}</legend>
+          {fixing ? (
+            <button type="button" onClick={() => setFixing(undefined)}>
+              Stop fixing
+            </button>
+          ) : (
+            <>
+              <label>
+                <input type="radio" name={`${ids.mode}-follows`} checked={!follows} onChange={() => setFollows(false)} />
+                stays put in the picture
+              </label>
+              <label>
+                <input type="radio" name={`${ids.mode}-follows`} checked={follows} onChange={() => setFollows(true)} />
+                follows what is under it as the camera moves
+              </label>
+            </>
+          )}
+        </fieldset>
+      </div>
+      <ul className="track-list" aria-label="What will be hidden" id={ids.list}>
+        {found.tracks.map((track) => {
+          const span = trackSpan(track, found.frameCount);
+          const from = formatClock(span.first / found.framesPerSecond);
+          const to = formatClock((span.last + 1) / found.framesPerSecond);
+          return (
+            <li key={track.id} className={track.hidden ? 'track-hidden' : 'track-kept'}>
+              <TrackThumb path={path} found={found} track={track} />
+              <label>
+                <input type="checkbox" checked={track.hidden} onChange={(event) => update({ ...track, hidden: event.target.checked })} />
+                Hide {track.label.toLowerCase()}
+              </label>
+              <span className="track-meta">
+                {GROUP_NAMES[track.group]}, {from}–{to}
+              </span>
+              <button type="button" className="link" onClick={() => setFrameIndex(span.first + Math.min(span.last - span.first, Math.round(found.framesPerSecond / 2)))}>
+                Show it
+              </button>
+              <button type="button" className="link" aria-pressed={fixing === track.id} onClick={() => setFixing(fixing === track.id ? undefined : track.id)}>
+                Fix its box here
+              </button>
+              {track.group === 'marked' && (
+                <button type="button" className="link" onClick={() => onChange({ ...found, tracks: found.tracks.filter((candidate) => candidate.id !== track.id) })}>
+                  Remove
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** Where the review opens: a moment that shows the first thing found, else the start. */
+function firstFrameOf(tracks: readonly RedactTrack[]): number {
+  const first = tracks.find((track) => track.group !== 'marked')?.sightings[0]?.frame;
+  return first ?? 0;
+}
+
+/** What a track is, at a glance: its box on the frame of its first sighting. */
+function TrackThumb({ path, found, track }: { path: string; found: FoundTracksData; track: RedactTrack }) {
+  const [frame, setFrame] = useState<Frame>();
+  const at = track.sightings[0]!.frame;
+  useEffect(() => {
+    call(api['sanitize:previewFrame']({ path, atSeconds: at / found.framesPerSecond })).then(setFrame, () => undefined);
+  }, [path, at, found.framesPerSecond]);
+  const box = trackBoxAt(track, at, { ...found.size, camera: found.camera });
+  if (!frame || !box) return <span className="track-thumb" aria-hidden="true" />;
+  // The frame scaled so that the box fills the thumbnail, and moved so that the box is what shows.
+  const size = 56;
+  const scale = size / Math.max(box.w, box.h);
+  return (
+    <span
+      className="track-thumb"
+      role="img"
+      aria-label={`${track.label} at ${formatClock(at / found.framesPerSecond)}`}
+      style={{
+        backgroundImage: `url(${frame.dataUrl})`,
+        backgroundSize: `${found.size.width * scale}px ${found.size.height * scale}px`,
+        backgroundPosition: `${-box.x * scale}px ${-box.y * scale}px`,
+      }}
+    />
+  );
+}
