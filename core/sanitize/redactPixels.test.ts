@@ -86,7 +86,7 @@ describe('geometry of hidden regions', () => {
 
 describe('detailKept', () => {
   it('counts flat sources and flat outputs (noise) as nothing kept', () => {
-    expect(detailKept([2, 100, 400], [1, 3, 100])).toEqual([0, 0, 0.25]);
+    expect(detailKept([2, 100, 400], [1, 7, 100])).toEqual([0, 0, 0.25]);
   });
 });
 
@@ -114,5 +114,13 @@ describe('blur on any region size', () => {
       // The stripes are 30 and 220: a wash of them stays well above black.
       expect(darkest, `${size.w}x${size.h}`).toBeGreaterThan(60);
     }
+  });
+});
+
+describe('detail of slivers', () => {
+  it('does not measure a region too thin to hold a word or a face (a box leaving the picture)', () => {
+    const frame = detailedFrame();
+    expect(detailIn(frame.data, 320, 240, { x: 10, y: 0, w: 150, h: 4 })).toEqual([0, 0, 0]);
+    expect(detailIn(frame.data, 320, 240, { x: 10, y: 0, w: 150, h: 40 })[0]).toBeGreaterThan(100);
   });
 });

@@ -40,12 +40,15 @@ export const ocrLanguageDir = (): string => packageDir(`@tesseract.js-data/${TES
 
 /**
  * The pinned SSDLite weights (ssd.std.ts), committed in the app's `resources/`: found from this module
- * upwards, as it runs from the sources (tests, the build's asset copy) or from `out/main` (the CLI).
+ * upwards, as it runs from the sources (tests, the build's asset copy) or from `out/main` (the CLI); in the
+ * packaged app, which holds `out/` and not `resources/`, the renderer's own copy of them beside `out/main`.
+ * Either way each file is checked against its pinned hash before use.
  */
 export function ssdModelDir(): string {
-  const inResources = (root: string) => path.join(root, 'resources', 'models', SSD_MODEL.folder);
+  const candidates = (root: string) => [path.join(root, 'resources', 'models', SSD_MODEL.folder), path.join(root, 'renderer', ASSET_FOLDERS.models, SSD_MODEL.folder)];
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(inResources(dir), 'model.json'))) return inResources(dir);
+    const found = candidates(dir).find((candidate) => fs.existsSync(path.join(candidate, 'model.json')));
+    if (found) return found;
     if (path.dirname(dir) === dir) throw new Error('Cannot find the object model in resources/models.');
   }
 }

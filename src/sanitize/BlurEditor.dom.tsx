@@ -1,12 +1,12 @@
-import { type PointerEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { IpcResponse } from '../../core/ipc/contract.std';
 import { fromFractions } from '../../core/media/geometry.std';
 import type { Region } from '../../core/sanitize/plan.std';
 import { api, call } from '../app/api.dom';
 import { percentBox } from '../shared/percentBox.dom';
+import { useDrawnBox } from '../shared/useDrawnBox.dom';
 
 type Frame = IpcResponse<'sanitize:previewFrame'>;
-type Point = { x: number; y: number };
 
 /** Drags shorter than this (source pixels) are taken as clicks, not regions. */
 const MIN_DRAG = 8;
@@ -19,11 +19,9 @@ export function BlurEditor({ path, regions, onChange }: { path: string; regions:
   const [frame, setFrame] = useState<Frame>();
   const [cornerRegions, setCornerRegions] = useState<Region[]>([]);
   const [error, setError] = useState<string>();
-  const [dragStart, setDragStart] = useState<Point>();
-  const [dragNow, setDragNow] = useState<Point>();
   const [typed, setTyped] = useState({ x: '', y: '', w: '', h: '' });
-  const surface = useRef<HTMLDivElement>(null);
   const formId = useId();
+  const { surface, drawing, handlers } = useDrawnBox(frame?.source, (region) => onChange([...regions, region]), { minDrag: MIN_DRAG, round: true });
 
   useEffect(() => {
     call(api['sanitize:previewFrame']({ path })).then(setFrame, (e: Error) => setError(e.message));
@@ -33,16 +31,6 @@ export function BlurEditor({ path, regions, onChange }: { path: string; regions:
   if (error) return <p role="alert">{error}</p>;
   if (!frame) return <p role="status">Loading a frame…</p>;
 
-  const toSource = (event: PointerEvent<HTMLDivElement>): Point => {
-    const rect = surface.current!.getBoundingClientRect();
-    const clamp = (value: number) => Math.min(1, Math.max(0, value));
-    return {
-      x: Math.round(clamp((event.clientX - rect.left) / rect.width) * frame.source.width),
-      y: Math.round(clamp((event.clientY - rect.top) / rect.height) * frame.source.height),
-    };
-  };
-  const boxOf = (a: Point, b: Point): Region => ({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(a.x - b.x), h: Math.abs(a.y - b.y) });
-  const drawing = dragStart && dragNow ? boxOf(dragStart, dragNow) : undefined;
   const typedRegion = (['x', 'y', 'w', 'h'] as const).every((key) => typed[key] !== '' && Number.isFinite(Number(typed[key])))
     ? { x: Number(typed.x), y: Number(typed.y), w: Number(typed.w), h: Number(typed.h) }
     : undefined;
@@ -58,20 +46,7 @@ export function BlurEditor({ path, regions, onChange }: { path: string; regions:
         className="blur-surface"
         data-testid="blur-surface"
         style={{ aspectRatio: `${frame.preview.width} / ${frame.preview.height}` }}
-        onPointerDown={(event) => {
-          event.currentTarget.setPointerCapture(event.pointerId);
-          setDragStart(toSource(event));
-          setDragNow(toSource(event));
-        }}
-        onPointerMove={(event) => dragStart && setDragNow(toSource(event))}
-        onPointerUp={(event) => {
-          if (dragStart) {
-            const region = boxOf(dragStart, toSource(event));
-            if (region.w >= MIN_DRAG && region.h >= MIN_DRAG) onChange([...regions, region]);
-          }
-          setDragStart(undefined);
-          setDragNow(undefined);
-        }}
+        {...handlers}
       >
         <img src={frame.dataUrl} alt="A frame of the file, for marking regions to blur" draggable={false} />
         {[...regions, ...(drawing ? [drawing] : [])].map((region, index) => (

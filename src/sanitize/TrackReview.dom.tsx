@@ -1,4 +1,4 @@
-import { type PointerEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { IpcResponse } from '../../core/ipc/contract.std';
 import type { Box } from '../../core/media/geometry.std';
 import { outOfFrame } from '../../core/sanitize/cameraMotion.std';
@@ -7,9 +7,9 @@ import { type RedactTrack, markedTrack, trackBoxAt, trackSpan } from '../../core
 import { formatClock } from '../../core/shared/clock.std';
 import { api, call } from '../app/api.dom';
 import { percentBox } from '../shared/percentBox.dom';
+import { useDrawnBox } from '../shared/useDrawnBox.dom';
 
 type Frame = IpcResponse<'sanitize:previewFrame'>;
-type Point = { x: number; y: number };
 
 /** Drags shorter than this (copy pixels) are clicks, not boxes. */
 const MIN_DRAG = 8;
@@ -35,10 +35,8 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
   const [frameIndex, setFrameIndex] = useState(() => firstFrameOf(found.tracks));
   const [frame, setFrame] = useState<Frame>();
   const [error, setError] = useState<string>();
-  const [drawing, setDrawing] = useState<{ start: Point; now: Point }>();
   const [fixing, setFixing] = useState<number>();
   const [follows, setFollows] = useState(false);
-  const surface = useRef<HTMLDivElement>(null);
   const ids = { scrubber: useId(), list: useId(), mode: useId() };
   const picture = { ...found.size, camera: found.camera };
   const seconds = frameIndex / found.framesPerSecond;
@@ -50,13 +48,6 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
   }, [path, seconds]);
 
   const update = (track: RedactTrack) => onChange({ ...found, tracks: found.tracks.map((candidate) => (candidate.id === track.id ? track : candidate)) });
-  const toCopy = (event: PointerEvent<HTMLDivElement>): Point => {
-    const rect = surface.current!.getBoundingClientRect();
-    const clamp = (value: number) => Math.min(1, Math.max(0, value));
-    return { x: clamp((event.clientX - rect.left) / rect.width) * found.size.width, y: clamp((event.clientY - rect.top) / rect.height) * found.size.height };
-  };
-  const boxOf = (a: Point, b: Point): Box => ({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(a.x - b.x), h: Math.abs(a.y - b.y) });
-
   function finishDrawing(box: Box) {
     const pose = found.camera[frameIndex];
     const fixed = found.tracks.find((track) => track.id === fixing);
@@ -77,8 +68,8 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
     const box = trackBoxAt(track, frameIndex, picture);
     return box ? [{ track, box }] : [];
   });
-  const sketch = drawing ? boxOf(drawing.start, drawing.now) : undefined;
   const hiddenCount = found.tracks.filter((track) => track.hidden).length;
+  const { surface, drawing: sketch, handlers } = useDrawnBox(found.size, finishDrawing, { minDrag: MIN_DRAG });
 
   return (
     <div className="track-review">
@@ -93,19 +84,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
         className="blur-surface"
         data-testid="review-surface"
         style={{ aspectRatio: `${found.size.width} / ${found.size.height}` }}
-        onPointerDown={(event) => {
-          event.currentTarget.setPointerCapture(event.pointerId);
-          const at = toCopy(event);
-          setDrawing({ start: at, now: at });
-        }}
-        onPointerMove={(event) => drawing && setDrawing({ ...drawing, now: toCopy(event) })}
-        onPointerUp={(event) => {
-          if (drawing) {
-            const box = boxOf(drawing.start, toCopy(event));
-            if (box.w >= MIN_DRAG && box.h >= MIN_DRAG) finishDrawing(box);
-          }
-          setDrawing(undefined);
-        }}
+        {...handlers}
       >
         {frame ? <img src={frame.dataUrl} alt={`The clip at ${formatClock(seconds)}, with what will be hidden marked`} draggable={false} /> : <p role="status">Loading the frame…</p>}
         {shown.map(({ track, box }) => (
