@@ -97,8 +97,11 @@ function patchMoves(before: MotionThumb, after: MotionThumb, guess: CameraPose):
         const curve = minus - 2 * best + plus;
         return curve > 0 ? Math.max(-0.5, Math.min(0.5, (minus - plus) / (2 * curve))) : 0;
       };
-      if (within(bestMove.dx)) bestMove.dx += refine(sadAt(bestMove.dx - 1, bestMove.dy), sadAt(bestMove.dx + 1, bestMove.dy));
-      if (within(bestMove.dy)) bestMove.dy += refine(sadAt(bestMove.dx, bestMove.dy - 1), sadAt(bestMove.dx, bestMove.dy + 1));
+      // Both ways from the whole-pixel best (the data are read at whole pixels only).
+      const { dx, dy } = bestMove;
+      const fx = within(dx) ? refine(sadAt(dx - 1, dy), sadAt(dx + 1, dy)) : 0;
+      const fy = within(dy) ? refine(sadAt(dx, dy - 1), sadAt(dx, dy + 1)) : 0;
+      bestMove = { dx: dx + fx, dy: dy + fy };
       moves.push({ x: px + PATCH / 2, y: py + PATCH / 2, ...bestMove });
     }
   }

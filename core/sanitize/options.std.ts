@@ -30,6 +30,8 @@ export const sanitizeOptionsSchema = z.object({
 export type RedactOptions = NonNullable<z.output<typeof sanitizeOptionsSchema>['redact']>;
 
 const MAX_CLIP_FRAMES = 60 * 60 * 60;
+/** A two-hour clip's faces, seen five times a second, with room to spare. */
+const MAX_SIGHTINGS = 200_000;
 const box = z.object({ x: z.number().finite(), y: z.number().finite(), w: z.number().finite().nonnegative(), h: z.number().finite().nonnegative() }).strict();
 
 /** A track as the review shows it and sends it back (redactTracks.std.ts). */
@@ -39,7 +41,7 @@ export const redactTrackSchema = z
     group: z.enum([...REDACT_GROUPS, 'marked']),
     label: z.string().max(200),
     anchored: z.boolean(),
-    sightings: z.array(z.object({ frame: z.number().int().nonnegative().max(MAX_CLIP_FRAMES), box }).strict()).min(1).max(20_000),
+    sightings: z.array(z.object({ frame: z.number().int().nonnegative().max(MAX_CLIP_FRAMES), box }).strict()).min(1).max(MAX_SIGHTINGS),
     holdFrames: z.number().int().nonnegative().max(MAX_CLIP_FRAMES),
     margin: z.number().min(0).max(1),
     hidden: z.boolean(),
@@ -54,12 +56,20 @@ export const foundTracksSchema = z
   .object({
     tracks: z.array(redactTrackSchema).max(500),
     frameCount: z.number().int().positive().max(MAX_CLIP_FRAMES),
-    framesPerSecond: z.number().positive().max(1000),
+    framesPerSecond: z.number().min(1).max(1000),
     camera: z.array(z.object({ scale: z.number().positive(), x: z.number().finite(), y: z.number().finite() }).strict()).max(MAX_CLIP_FRAMES),
     /** The picture the boxes are in: the clean copy's size when they were found. */
     size: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).strict(),
   })
-  .strict();
+  .strict()
+  // What comes back from the renderer must be a clip's tracks as found: one id each, sightings in order on the
+  // clip's frames, and not more of them than a search of a long clip makes.
+  .refine((found) => new Set(found.tracks.map((track) => track.id)).size === found.tracks.length, 'each track needs its own id')
+  .refine(
+    (found) => found.tracks.every((track) => track.sightings.every((sighting, i) => sighting.frame < found.frameCount && (i === 0 || sighting.frame >= track.sightings[i - 1]!.frame))),
+    'sightings must be in order, on the clip\'s frames',
+  )
+  .refine((found) => found.tracks.reduce((sum, track) => sum + track.sightings.length, 0) <= MAX_SIGHTINGS, `at most ${MAX_SIGHTINGS} sightings in all`);
 export type FoundTracksData = z.output<typeof foundTracksSchema>;
 
 export const nameTemplateSchema = z

@@ -286,7 +286,8 @@ export function planPreviewFrame(request: { input: string; kind: MediaKind; prob
   const preview = { width: even(source.width * scale), height: even(source.height * scale) };
   // A second in, past fade-ins and black first frames; clips shorter than two seconds show their first frame.
   const seek = request.atSeconds ?? (request.kind === 'video' && (request.probe.durationSeconds ?? 0) >= 2 ? 1 : 0);
-  const inputOptions = request.kind === 'photo' ? ['-noautorotate'] : ['-ss', seek.toFixed(3)];
+  // Rounded down to the millisecond: ffmpeg shows the first frame at or after it, and rounding up would skip one.
+  const inputOptions = request.kind === 'photo' ? ['-noautorotate'] : ['-ss', (Math.floor(seek * 1000) / 1000).toFixed(3)];
   return {
     invocation: {
       inputs: [fileInput(request.input, inputOptions)],

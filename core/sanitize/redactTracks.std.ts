@@ -181,6 +181,17 @@ function movedOn(from: Sighting, to: Sighting, frame: number): Box {
   };
 }
 
+/**
+ * A box held past the sightings: moving on as it moved, never smaller than either of the two sightings it
+ * comes from (a detector's jitter in size, carried on, would shrink it below the face it hides).
+ */
+function heldBox(from: Sighting, to: Sighting, frame: number): Box {
+  const moved = movedOn(from, to, frame);
+  const w = Math.max(from.box.w, to.box.w);
+  const h = Math.max(from.box.h, to.box.h);
+  return { x: moved.x + moved.w / 2 - w / 2, y: moved.y + moved.h / 2 - h / 2, w, h };
+}
+
 function smoothed(sightings: readonly Sighting[]): Sighting[] {
   if (sightings.length < 3) return sightings.map((sighting) => ({ ...sighting }));
   return sightings.map((sighting, i) => {
@@ -212,8 +223,8 @@ export function trackBoxAt(track: RedactTrack, frame: number, picture: TrackFram
   let box: Box;
   // Anchored: the nearest sightings (in frame 0's pixels), where the camera shows them on this frame.
   if (track.anchored) box = intoFrame(nearestBox(sightings, frame), picture.camera?.[frame] ?? STILL_CAMERA);
-  else if (frame <= first.frame) box = sightings.length > 1 ? movedOn(sightings[1]!, first, frame) : first.box;
-  else if (frame >= last.frame) box = sightings.length > 1 ? movedOn(sightings[sightings.length - 2]!, last, frame) : last.box;
+  else if (frame <= first.frame) box = sightings.length > 1 ? heldBox(sightings[1]!, first, frame) : first.box;
+  else if (frame >= last.frame) box = sightings.length > 1 ? heldBox(sightings[sightings.length - 2]!, last, frame) : last.box;
   else box = nearestBox(sightings, frame);
   const grownBox = { x: box.x - box.w * track.margin, y: box.y - box.h * track.margin, w: box.w * (1 + 2 * track.margin), h: box.h * (1 + 2 * track.margin) };
   const x0 = Math.max(0, grownBox.x);

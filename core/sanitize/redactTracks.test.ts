@@ -50,6 +50,16 @@ describe('linkTracks', () => {
     expect(grown.w).toBeCloseTo(80 * (1 + 2 * face!.margin), 5);
   });
 
+  it('never shrinks a held face below its sightings when the detector’s size jitters', () => {
+    const widths = [100, 95, 110, 90];
+    const samples: FrameSample[] = widths.map((w, i) => ({ frame: 6 * i, sources: ['faces'], risks: [risk('face', { x: 600 - w / 2, y: 100, w, h: w })] }));
+    const [face] = linkTracks(samples, clip);
+    for (let frame = 18; frame <= 18 + face!.holdFrames; frame += 1) {
+      const held = trackBoxAt({ ...face!, margin: 0 }, frame, clip)!;
+      expect(held.w, `frame ${frame}`).toBeGreaterThanOrEqual(90);
+    }
+  });
+
   it('places a paper by the camera: seen once, it is found wherever the pan shows its spot, seconds later', () => {
     // The camera pans right 4 px a frame: the room, and the paper in it, move left in the picture.
     const camera = Array.from({ length: 300 }, (_, frame) => ({ scale: 1, x: -4 * frame, y: 0 }));

@@ -93,7 +93,7 @@ export function runFfmpegFromFrames(invocation: FfmpegInvocation, frames: AsyncI
     const feed = (async () => {
       try {
         for await (const frame of frames) {
-          if (child.exitCode !== null || signal?.aborted) break;
+          if (child.exitCode !== null || child.signalCode !== null || signal?.aborted) break;
           if (!child.stdin.write(frame)) await Promise.race([new Promise((done) => child.stdin.once('drain', done)), closed]);
         }
       } catch (error) {
@@ -103,11 +103,15 @@ export function runFfmpegFromFrames(invocation: FfmpegInvocation, frames: AsyncI
         child.stdin.end();
       }
     })();
+    child.on('error', (error) => {
+      feedError ??= error;
+    });
     child.on('close', (code) => {
       signal?.removeEventListener('abort', onAbort);
       void feed.then(() => {
-        if (feedError) reject(feedError);
-        else if (signal?.aborted) reject(new FfmpegCancelled('cancelled'));
+        // A cancel is a cancel, whichever side noticed it first (the frames' source throws one too).
+        if (signal?.aborted) reject(new FfmpegCancelled('cancelled'));
+        else if (feedError) reject(feedError);
         else if (code !== 0) reject(Object.assign(new Error(`ffmpeg exited with ${code}`), { stderr }));
         else resolve(stderr);
       });

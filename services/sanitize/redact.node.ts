@@ -48,7 +48,11 @@ import { ffmpegRawFrames } from '../media/ffmpeg.node';
 /** The models take seconds to load: one detector serves every redaction in this process. */
 let sharedDetector: Promise<NodeDetector> | undefined;
 export function redactionDetector(): Promise<NodeDetector> {
-  sharedDetector ??= NodeDetector.open();
+  // A load that failed (a model file missing or changed) is not kept: the next redaction tries again.
+  sharedDetector ??= NodeDetector.open().catch((error: unknown) => {
+    sharedDetector = undefined;
+    throw error;
+  });
   return sharedDetector;
 }
 export async function closeRedactionDetector(): Promise<void> {

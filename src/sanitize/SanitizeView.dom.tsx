@@ -70,6 +70,12 @@ export function SanitizeView({ shown }: { shown: boolean }) {
   }, [shown]);
 
 
+  /** What to hide changed: a review made under the old choice no longer says what the copy hides. */
+  function setRedact(redact: RedactOptions | undefined) {
+    setOptions({ ...options, redact });
+    setFiles((current) => current.map(({ found: _found, ...file }) => file));
+  }
+
   function update(index: number, change: Partial<QueuedFile>) {
     setFiles((current) => current.map((file, i) => (i === index ? { ...file, ...change } : file)));
   }
@@ -246,14 +252,14 @@ export function SanitizeView({ shown }: { shown: boolean }) {
             <input
               type="checkbox"
               checked={redact !== undefined}
-              onChange={(e) => setOptions({ ...options, redact: e.target.checked ? DEFAULT_REDACT : undefined })}
+              onChange={(e) => setRedact(e.target.checked ? DEFAULT_REDACT : undefined)}
             />
             Find faces, photos, papers, screens and other people in every frame and hide them
           </label>
           {redact && (
             <>
               <label>
-                <input type="checkbox" checked={redact.keepFace === 'largest'} onChange={(e) => setOptions({ ...options, redact: { ...redact, keepFace: e.target.checked ? 'largest' : 'none' } })} />
+                <input type="checkbox" checked={redact.keepFace === 'largest'} onChange={(e) => setRedact({ ...redact, keepFace: e.target.checked ? 'largest' : 'none' })} />
                 Keep my own face visible (the largest face)
               </label>
               <label htmlFor={ids.style}>Hidden areas look</label>

@@ -43,8 +43,20 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
 
   useEffect(() => {
     // The frame shown: the file at this moment (a short wait while scrubbing, so a drag asks for one frame).
-    const timer = setTimeout(() => call(api['sanitize:previewFrame']({ path, atSeconds: seconds })).then(setFrame, (e: Error) => setError(e.message)), 120);
-    return () => clearTimeout(timer);
+    // A reply for a moment already left behind is dropped: the picture always matches the boxes drawn on it.
+    let current = true;
+    const timer = setTimeout(
+      () =>
+        call(api['sanitize:previewFrame']({ path, atSeconds: seconds })).then(
+          (next) => current && (setFrame(next), setError(undefined)),
+          (e: Error) => current && setError(e.message),
+        ),
+      120,
+    );
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [path, seconds]);
 
   const update = (track: RedactTrack) => onChange({ ...found, tracks: found.tracks.map((candidate) => (candidate.id === track.id ? track : candidate)) });
@@ -169,12 +181,24 @@ function firstFrameOf(tracks: readonly RedactTrack[]): number {
   return first ?? 0;
 }
 
+/** Thumbnails are fetched one at a time: each is an ffmpeg run in main, and a clip may have dozens of tracks. */
+let thumbnails: Promise<unknown> = Promise.resolve();
+function thumbnailFrame(path: string, atSeconds: number): Promise<Frame | undefined> {
+  const next = thumbnails.then(() => call(api['sanitize:previewFrame']({ path, atSeconds })).catch(() => undefined));
+  thumbnails = next;
+  return next;
+}
+
 /** What a track is, at a glance: its box on the frame of its first sighting. */
 function TrackThumb({ path, found, track }: { path: string; found: FoundTracksData; track: RedactTrack }) {
   const [frame, setFrame] = useState<Frame>();
   const at = track.sightings[0]!.frame;
   useEffect(() => {
-    call(api['sanitize:previewFrame']({ path, atSeconds: at / found.framesPerSecond })).then(setFrame, () => undefined);
+    let current = true;
+    void thumbnailFrame(path, at / found.framesPerSecond).then((next) => current && next && setFrame(next));
+    return () => {
+      current = false;
+    };
   }, [path, at, found.framesPerSecond]);
   const box = trackBoxAt(track, at, { ...found.size, camera: found.camera });
   if (!frame || !box) return <span className="track-thumb" aria-hidden="true" />;
