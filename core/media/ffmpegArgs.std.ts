@@ -3,6 +3,8 @@
  * argument order fluent-ffmpeg uses, the global options every run takes, and how EXIF orientation becomes
  * filters (ffmpeg applies it to videos itself, never to still images).
  */
+import { type MediaKind, type MediaProbe, displaySize, mainVideoStream } from './probe.std';
+
 export type FfmpegInput = { source: string; options: string[] };
 export type FfmpegInvocation = { inputs: FfmpegInput[]; outputOptions: string[]; output: string };
 
@@ -54,6 +56,15 @@ export function orientationFilters(orientation: number | undefined): string[] {
 /** The picture's size once `orientation` (orientationFilters) has stood it upright: turned a quarter, its sides swap. */
 export function uprightSize(display: { width: number; height: number }, orientation: readonly string[]): { width: number; height: number } {
   return orientation.some((filter) => filter.startsWith('transpose')) ? { width: display.height, height: display.width } : display;
+}
+
+/**
+ * The size a viewer sees a readable picture at (services/media/picture.node.ts readPicture): a video's display
+ * size, a photo's turned by its EXIF orientation.
+ */
+export function uprightPictureSize(picture: { kind: MediaKind; probe: MediaProbe; photoOrientation?: number }): { width: number; height: number } {
+  const display = displaySize(mainVideoStream(picture.probe)!)!;
+  return uprightSize(display, picture.kind === 'photo' ? orientationFilters(picture.photoOrientation) : []);
 }
 
 /** ExifTool's printed Orientation ("Rotate 90 CW") to its EXIF number. */

@@ -131,7 +131,7 @@ function fitPose(moves: ReadonlyArray<{ x: number; y: number; dx: number; dy: nu
  * How the picture moved from `before` to `after`, in full pixels (before's pixels -> after's). A still camera
  * when too little can be matched (a blank wall, a dark room).
  */
-function estimateMotion(before: MotionThumb, after: MotionThumb, guess: CameraPose = STILL_CAMERA): CameraPose {
+function estimateMotion(before: MotionThumb, after: MotionThumb, guess: CameraPose): CameraPose {
   let moves = patchMoves(before, after, guess);
   let pose = fitPose(moves);
   if (!pose) return STILL_CAMERA;

@@ -177,7 +177,7 @@ function boxBlurLine(line: Float32Array, out: Float32Array, length: number, radi
 const MIN_MEASURED = 16;
 
 /** The scales at which detail is measured: full, half and quarter. */
-export const DETAIL_SCALES = [1, 2, 4] as const;
+const DETAIL_SCALES = [1, 2, 4] as const;
 
 /**
  * The encoder's ringing from the sharp picture around a hidden region reaches this far into it (half a

@@ -16,7 +16,7 @@ import { type FfmpegInvocation, GLOBAL_OPTIONS, fileInput } from '../media/ffmpe
  * Seconds between two runs of each detector over a clip, at most. OCR (`text`) never runs to find what to
  * hide: the text detector already shows where writing is, readable or not, and OCR costs seconds a frame.
  */
-export const REDACT_DETECT_SECONDS: Readonly<Record<Exclude<RiskSource, 'text'>, number>> = {
+const REDACT_DETECT_SECONDS: Readonly<Record<Exclude<RiskSource, 'text'>, number>> = {
   faces: 0.2,
   photos: 2,
   objects: 1,

@@ -6,9 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IpcValidRequest } from '../../core/ipc/contract.std';
-import { orientationFilters, uprightSize } from '../../core/media/ffmpegArgs.std';
+import { uprightPictureSize } from '../../core/media/ffmpegArgs.std';
 import { fromFractions } from '../../core/media/geometry.std';
-import { displaySize, mainVideoStream } from '../../core/media/probe.std';
 import type { Region } from '../../core/sanitize/plan.std';
 import { readPicture } from '../media/picture.node';
 import type { SettingsStore } from '../app/settings.node';
@@ -42,8 +41,7 @@ export class CornerChecks {
     const target = await real(file);
     const clips = await Promise.all((await this.sessions.clipFiles(sessionId)).map(real));
     if (!clips.includes(target)) return [];
-    const picture = await readPicture(target);
-    const display = uprightSize(displaySize(mainVideoStream(picture.probe)!)!, picture.kind === 'photo' ? orientationFilters(picture.photoOrientation) : []);
+    const display = uprightPictureSize(await readPicture(target));
     return regions.map((fractions) => roundRegion(fromFractions(fractions, display)));
   }
 }

@@ -12,8 +12,8 @@ import type { FrameDetections } from '../../core/corner/detections.std';
 import { FACE_MIN_SCORE } from '../../core/corner/people.std';
 import { WRITING_GLANCE_LONG_SIDE } from '../../core/corner/writingModel.std';
 import { type Box, centreInside, scaleBox, whereInFrame } from '../../core/media/geometry.std';
-import { orientationFilters, uprightSize } from '../../core/media/ffmpegArgs.std';
-import { type MediaKind, type MediaProbe, displaySize, mainVideoStream, pictureEndSeconds } from '../../core/media/probe.std';
+import { orientationFilters, uprightPictureSize } from '../../core/media/ffmpegArgs.std';
+import { type MediaKind, type MediaProbe, mainVideoStream, pictureEndSeconds } from '../../core/media/probe.std';
 import { outputSizeFor } from '../../core/sanitize/plan.std';
 import { readPicture } from '../media/picture.node';
 import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
@@ -79,7 +79,7 @@ async function* framesOf(invocation: ReturnType<typeof planDecodeFrames>, size: 
 }
 
 /** Frame rate and about how many frames the source holds (for progress and the schedule). */
-export function sourceTiming(source: Pick<RedactSource, 'kind' | 'probe'>): { framesPerSecond: number; expectedFrames: number } {
+function sourceTiming(source: Pick<RedactSource, 'kind' | 'probe'>): { framesPerSecond: number; expectedFrames: number } {
   if (source.kind === 'photo') return { framesPerSecond: 1, expectedFrames: 1 };
   const framesPerSecond = mainVideoStream(source.probe)?.framesPerSecond ?? 30;
   return { framesPerSecond, expectedFrames: Math.max(1, Math.round((pictureEndSeconds(source.probe) ?? 1) * framesPerSecond)) };
@@ -336,7 +336,7 @@ export function markedInCopy(regions: readonly Box[], sourceSize: { width: numbe
 
 /** What redaction decodes of a picture: upright, at the clean copy's size (`maxHeight`); and its upright size. */
 export function redactSourceOf(picture: Pick<RedactSource, 'input' | 'kind' | 'probe' | 'photoOrientation'>, maxHeight: number | undefined): { source: RedactSource; display: { width: number; height: number } } {
-  const display = uprightSize(displaySize(mainVideoStream(picture.probe)!)!, picture.kind === 'photo' ? orientationFilters(picture.photoOrientation) : []);
+  const display = uprightPictureSize(picture);
   return { source: { ...picture, size: outputSizeFor(display, maxHeight) }, display };
 }
 
