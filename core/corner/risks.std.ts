@@ -12,6 +12,15 @@ import { writingBlocks } from './writingBlocks.std';
 /** The categories of `safetake scan --json`, fixed by the CLI's documented format. */
 export const RISK_CATEGORIES = ['document', 'face', 'screen', 'person', 'medicine', 'other'] as const;
 export type RiskCategory = (typeof RISK_CATEGORIES)[number];
+/** Each category in a worker's words, as a list of what a check left open reads it. */
+export const RISK_NAMES: Record<RiskCategory, string> = {
+  document: 'papers or writing',
+  face: 'a face or a photo of one',
+  screen: 'a screen',
+  person: 'another person',
+  medicine: 'medicine',
+  other: 'something personal',
+};
 /**
  * Which detector found a risk: each runs at its own cadence, so the tracker counts frames per source.
  * `faces` is BlazeFace on the whole frame (faces in view, faces on screens); `photos` is BlazeFace on tiles

@@ -73,8 +73,11 @@ const sessionView = z.object({
   paused: z.boolean(),
   seconds: z.number(),
   asOf: z.number(),
+  /** When it started and ended (epoch ms): the bounds a time correction must stay within. */
+  start: z.number(),
+  end: z.number().optional(),
   phaseSeconds: z.record(z.string(), z.number()),
-  openPhases: z.array(z.object({ phaseId: z.string(), phase: phaseKind, seconds: z.number() })),
+  openPhases: z.array(z.object({ phaseId: z.string(), phase: phaseKind, start: z.number(), seconds: z.number() })),
   takes: z.array(
     z.object({ takeId: z.string(), file: z.string(), kept: z.boolean(), durationSeconds: z.number().optional(), sha256: z.string().optional() }),
   ),
@@ -98,6 +101,8 @@ const sessionView = z.object({
   expected: money,
   expectedRate: money.optional(),
   cornerChecks: z.array(z.object({ atLocal: z.string(), verdict: cornerVerdict, open: z.array(riskCategory), accepted: z.array(riskCategory) })),
+  /** Where this session's pay is entered (core/sessions/pay.std.ts, payEnteredAs): the other place takes none. */
+  payEnteredAs: z.enum(['session', 'clips']).optional(),
 });
 
 /** Files a request could not take, each with the reason in words; the others went ahead. */
@@ -138,6 +143,10 @@ export const settingsSchema = z.object({
   cornerBlurRegions: z.array(fractionRegion).optional(),
   /** The session those areas were marked in: its takes and clips get them as they are added to Sanitize. */
   cornerBlurSessionId: z.string().max(64).optional(),
+  /** The first-run guide was read (or skipped): Home shows the session's steps instead. */
+  guideSeen: z.boolean().optional(),
+  /** Where clean copies go; `settings:get` answers the default (~/Videos/SafeTake) when none was chosen. */
+  outputDir: z.string().max(4096).optional(),
 });
 
 /** Channel name -> request and response schemas. Requests are always objects so that they can grow. */
@@ -150,7 +159,11 @@ export const ipcContract = {
   'dialog:pickEvidence': { request: noRequest, response: z.object({ paths: z.array(z.string()) }) },
   'dialog:pickFolder': { request: noRequest, response: z.object({ path: z.string().optional() }) },
   /** Dropped or picked files and folders -> the media files inside them. */
-  'files:expand': { request: z.object({ paths: z.array(userPath).min(1).max(1000) }).strict(), response: z.object({ files: z.array(z.string()) }) },
+  /** The videos and photos in what was dropped or chosen (folders opened); each path refused names itself and why. */
+  'files:expand': {
+    request: z.object({ paths: z.array(userPath).min(1).max(1000) }).strict(),
+    response: z.object({ files: z.array(z.string()), refused: z.array(z.object({ path: z.string(), reason: z.string() })) }),
+  },
   'sanitize:audit': { request: z.object({ path: userPath }).strict(), response: auditReport },
   /** An upright frame to draw blur regions on (a second in, or at `atSeconds`); sizes map the drawing back to source pixels. */
   'sanitize:previewFrame': {
@@ -195,6 +208,11 @@ export const ipcContract = {
   'sessions:phase': { request: z.object({ action: z.enum(['start', 'stop']), phase: phaseKind }).strict(), response: sessionView },
   'sessions:pause': { request: z.object({ paused: z.boolean() }).strict(), response: sessionView },
   'sessions:end': { request: noRequest, response: sessionView },
+  /** A timer left running, corrected: the phase (or the ended session, without `phaseId`) really ended at `endedAt`. */
+  'sessions:correctTime': {
+    request: z.object({ sessionId, phaseId: z.string().max(64).optional(), endedAt: z.string().datetime({ offset: true }) }).strict(),
+    response: sessionView,
+  },
   'sessions:pay': { request: z.object({ sessionId, amount: money.shape.amount, currency: money.shape.currency }).strict(), response: sessionView },
   /** Clips made elsewhere (a phone) joined to a session: fingerprinted and measured as they are now. */
   'sessions:addClips': { request: z.object({ sessionId, paths: filePaths }).strict(), response: sessionWithRefusals },
@@ -220,6 +238,13 @@ export const ipcContract = {
   'sessions:exportCsv': { request: noRequest, response: z.object({ file: z.string().optional() }) },
   'settings:get': { request: noRequest, response: settingsSchema },
   'settings:setMinimumRate': { request: money.strict(), response: settingsSchema },
+  'settings:update': {
+    request: z.object({ guideSeen: z.boolean().optional(), outputDir: userPath.optional() }).strict(),
+    response: settingsSchema,
+  },
+  /** A clean copy, take or clip the app knows of, shown in the system's file manager or played in its player. */
+  'files:showInFolder': { request: z.object({ path: userPath }).strict(), response: z.object({}) },
+  'files:open': { request: z.object({ path: userPath }).strict(), response: z.object({}) },
   /** A corner check opened: in a running session it counts as setup. */
   'corner:begin': { request: noRequest, response: z.object({ sessionId: z.string().optional() }) },
   /** A corner check's result: logged in the running session; its blur areas kept for Sanitize. */

@@ -22,7 +22,6 @@ export const auditReport = z.object({
   sha256: z.string(),
 });
 
-type AuditedTag = z.output<typeof auditedTag>;
 export type AuditReport = z.output<typeof auditReport>;
 
 /**
@@ -38,17 +37,4 @@ export function notMediaReason(report: AuditReport, name: string): string | unde
 /** Clean means: ExifTool could read it, it found no identifying tag, and no encoder text hides in the stream. */
 export function isAuditClean(report: AuditReport): boolean {
   return report.readable && report.identifyingCount === 0 && report.streamFingerprints.length === 0;
-}
-
-/** A before/after row per tag key, for the audit table. */
-type AuditRow = { key: string; before?: AuditedTag; after?: AuditedTag };
-
-export function compareAudits(before: AuditReport, after: AuditReport | undefined): AuditRow[] {
-  const rows = new Map<string, AuditRow>();
-  const key = (tag: AuditedTag) => `${tag.group}:${tag.name}`;
-  const visible = (tag: AuditedTag) => tag.group !== 'System' && tag.group !== 'ExifTool';
-  for (const tag of before.tags.filter(visible)) rows.set(key(tag), { key: key(tag), before: tag });
-  for (const tag of after?.tags.filter(visible) ?? []) rows.set(key(tag), { ...rows.get(key(tag)), key: key(tag), after: tag });
-  // Identifying tags first: they are what the user needs to see went away.
-  return [...rows.values()].sort((a, b) => Number(Boolean(b.before?.identifying)) - Number(Boolean(a.before?.identifying)));
 }

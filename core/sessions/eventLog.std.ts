@@ -102,6 +102,11 @@ const eventData = z.discriminatedUnion('type', [
     paidOn: calendarDay.optional(),
   }),
   /**
+   * A timer left running, corrected: the phase (or, without `phaseId`, the session) really ended at
+   * `endedAt`. The events it corrects stay in the chain as they were; replay reads them with this after.
+   */
+  z.object({ type: z.literal('time.corrected'), sessionId: z.string(), phaseId: z.string().optional(), endedAt: z.string().datetime({ offset: true }) }),
+  /**
    * `safetake log repair` wrote this log anew from a damaged one, kept as it was beside it: the events that
    * still verified, then this record of what was dropped and of the damaged file's own hash.
    */

@@ -26,6 +26,27 @@ export function received(sessions: readonly Session[]): Money[] {
 }
 
 /**
+ * Where a session's pay is entered: as one payout for the whole session, or on each clip's decision. Never
+ * both: the same payout entered in both places would count twice.
+ */
+export function payEnteredAs(session: Session): 'session' | 'clips' | undefined {
+  if (session.payments.length > 0) return 'session';
+  return session.clips.some((clip) => clip.outcome?.paid) ? 'clips' : undefined;
+}
+
+/** Why pay entered as `entry` is refused for `session` (it already has pay entered the other way), or undefined. */
+export function payEntryRefusal(session: Session, entry: 'session' | 'clip'): string | undefined {
+  const already = payEnteredAs(session);
+  if (entry === 'session' && already === 'clips') {
+    return "This session's pay is entered on its clips' decisions: enter what else it paid there, so that no payout counts twice.";
+  }
+  if (entry === 'clip' && already === 'session') {
+    return 'This session was paid as a whole: the payout is shared by its clips, so a clip takes no amount of its own (it would count twice).';
+  }
+  return undefined;
+}
+
+/**
  * What the session should pay by its terms, before the platform has paid: per clip, every clip not
  * rejected; per approved minute, their minutes; per hour, the working hours; per batch, the batch.
  */

@@ -108,6 +108,21 @@ function apply(session: Session, event: Exclude<EventData, { type: 'session.star
       if (phase) phase.end = time;
       break;
     }
+    case 'time.corrected': {
+      // Only ever earlier: a correction shortens what a forgotten timer counted, and everything inside it.
+      const endedAt = Math.max(Date.parse(event.endedAt), session.start);
+      const cut = (interval: Interval) => {
+        interval.end = Math.max(interval.start, Math.min(interval.end ?? endedAt, endedAt));
+      };
+      if (event.phaseId === undefined) {
+        session.end = Math.min(session.end ?? endedAt, endedAt);
+        [...session.pauses, ...session.phases].forEach(cut);
+      } else {
+        const phase = session.phases.find((candidate) => candidate.phaseId === event.phaseId);
+        if (phase) cut(phase);
+      }
+      break;
+    }
     case 'pay.received':
       session.payments.push({ amount: event.amount, currency: event.currency });
       break;

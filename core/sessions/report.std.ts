@@ -8,6 +8,7 @@ import type { EventData, LogEntry, Money } from './eventLog.std';
 import { PHASE_NAMES, phaseName, phaseSeconds, sessionSeconds } from './time.std';
 import type { Session } from './replay.std';
 import { formatMoney, expectedPay, received } from './pay.std';
+import { formatWorked } from '../shared/clock.std';
 
 type ReportContext = {
   /** The log's last hash and its length when the report was made. */
@@ -29,12 +30,6 @@ export function readableLocal(at: string): string {
   return `${match[1]} ${match[2]} (UTC${match[3] === 'Z' ? '+00:00' : match[3]})`;
 }
 
-export function formatDuration(seconds: number): string {
-  const whole = Math.round(seconds);
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  return hours > 0 ? `${hours} h ${String(minutes).padStart(2, '0')} min` : `${minutes} min ${String(whole % 60).padStart(2, '0')} s`;
-}
 
 const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
@@ -79,6 +74,11 @@ function describeEvent(event: EventData, session: Session): string {
       return `Clean copy made of ${clipName(event.clipId)}: ${fileName(event.output)}, SHA-256 ${event.sha256}, ${event.identifyingLeft} identifying tags left${event.notes?.length ? `. ${event.notes.join(' ')}` : ''}`;
     case 'clip.outcome':
       return `Outcome for ${clipName(event.clipId)}: ${event.outcome}${event.reason ? ` (${event.reason})` : ''}${event.paid ? `, paid ${formatMoney(event.paid)}` : ''}${event.paidOn ? ` on ${event.paidOn}` : ''}`;
+    case 'time.corrected': {
+      const phase = session.phases.find((candidate) => candidate.phaseId === event.phaseId);
+      const what = event.phaseId === undefined ? 'the session' : phase ? PHASE_NAMES[phase.phase] : 'a phase';
+      return `Time corrected by the worker: ${what} really ended at ${readableLocal(event.endedAt)}`;
+    }
     case 'evidence.attached':
       return `Evidence attached: ${event.name}, SHA-256 ${event.sha256}`;
   }
@@ -112,7 +112,7 @@ export function evidenceReportHtml(session: Session, entries: readonly LogEntry[
 
   const phaseRows = Object.entries(phases)
     .filter(([, seconds]) => seconds > 0)
-    .map(([phase, seconds]) => `<tr><td>${escapeHtml(phaseName(phase))}</td><td class="num">${formatDuration(seconds)}</td></tr>`)
+    .map(([phase, seconds]) => `<tr><td>${escapeHtml(phaseName(phase))}</td><td class="num">${formatWorked(seconds)}</td></tr>`)
     .join('');
   const payLines = [
     ...pay.map((money) => `Received ${escapeHtml(formatMoney(money))}: effective rate ${escapeHtml(rate(money))}.`),
@@ -150,7 +150,7 @@ export function evidenceReportHtml(session: Session, entries: readonly LogEntry[
 <p class="meta">From ${escapeHtml(readableLocal(session.startedAtLocal))}${session.end === undefined ? ' (still running)' : ''}. Made ${escapeHtml(readableLocal(context.generatedAtLocal))} by SafeTake ${escapeHtml(context.appVersion)} from the worker's own session log.</p>
 ${session.notes ? `<p>Notes: ${escapeHtml(session.notes)}</p>` : ''}
 <h2>Time</h2>
-<table><tbody>${phaseRows}<tr><th>All working time (pauses excluded)</th><th class="num">${formatDuration(total)}</th></tr></tbody></table>
+<table><tbody>${phaseRows}<tr><th>All working time (pauses excluded)</th><th class="num">${formatWorked(total)}</th></tr></tbody></table>
 <h2>Pay</h2>
 <p>Terms: ${escapeHtml(formatMoney(session.terms))} per ${escapeHtml(session.terms.per.replace('-', ' '))}.</p>
 ${payLines.map((line) => `<p>${line}</p>`).join('\n')}

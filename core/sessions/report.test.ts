@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type EventData, GENESIS_HASH, type LogEntry } from './eventLog.std';
-import { evidenceReportHtml, formatDuration, readableLocal } from './report.std';
+import { evidenceReportHtml, readableLocal } from './report.std';
+import { formatWorked } from '../shared/clock.std';
 import { replaySessions } from './replay.std';
 
 const HASH = (digit: string) => digit.repeat(64);
@@ -40,17 +41,18 @@ describe('evidence report', () => {
       'Outcome for take-001.webm: rejected (hands &quot;out&quot; of frame)',
       'Session ended',
     ]);
-    expect(html).toMatch(/Setup<\/td><td class="num">10 min 00 s/);
-    expect(html).toMatch(/All working time \(pauses excluded\)<\/th><th class="num">20 min 00 s/);
+    expect(html).toMatch(/Setup<\/td><td class="num">0:10:00/);
+    expect(html).toMatch(/All working time \(pauses excluded\)<\/th><th class="num">0:20:00/);
     expect(html).toContain(HASH('f'));
     // Per clip, and the one clip was rejected: nothing expected.
     expect(html).toContain('Expected by the terms: 0.00 USD, 0.00 USD per hour (nothing received yet).');
   });
 
-  it('writes times on the worker\'s clock with its offset, and durations in words', () => {
+  it('writes times on the worker\'s clock with its offset, and durations as the app shows them', () => {
     expect(readableLocal('2026-03-29T01:59:59.000+00:00')).toBe('2026-03-29 01:59:59 (UTC+00:00)');
     expect(readableLocal('2026-03-29T03:00:00.000+02:00')).toBe('2026-03-29 03:00:00 (UTC+02:00)');
-    expect(formatDuration(3 * 3600 + 5 * 60 + 9)).toBe('3 h 05 min');
-    expect(formatDuration(65)).toBe('1 min 05 s');
+    // The same whole seconds as the app shows: cut down, never rounded up.
+    expect(formatWorked(3 * 3600 + 5 * 60 + 9)).toBe('3:05:09');
+    expect(formatWorked(65.9)).toBe('0:01:05');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type EventData, GENESIS_HASH, type LogEntry } from './eventLog.std';
-import { clipOutcomes, compareWithMinimum, expectedPay, formatMoney, hourlyRates, received } from './pay.std';
+import { clipOutcomes, compareWithMinimum, expectedPay, formatMoney, hourlyRates, payEnteredAs, payEntryRefusal, received } from './pay.std';
 import { phaseSeconds, sessionSeconds, unionMs } from './time.std';
 import { replaySessions } from './replay.std';
 import { sessionsCsv } from './csv.std';
@@ -47,6 +47,26 @@ describe('session time', () => {
     expect(phases.other).toBe(300); // 09:25-09:30
   });
 
+  it('takes a forgotten timer\'s time off when it is corrected, keeping the correction as its own event', () => {
+    const log = entries(
+      ['2026-11-23T09:00:00.000+01:00', start('f')],
+      ['2026-11-23T09:10:00.000+01:00', { type: 'phase.started', sessionId: 'f', phaseId: 'u', phase: 'uploading' }],
+      // Uploading was left running for two hours; it really stopped at 09:25.
+      ['2026-11-23T11:10:00.000+01:00', { type: 'time.corrected', sessionId: 'f', phaseId: 'u', endedAt: '2026-11-23T09:25:00.000+01:00' }],
+      ['2026-11-23T11:12:00.000+01:00', stop('f', 'u')],
+      ['2026-11-23T23:00:00.000+01:00', end('f')],
+      // The session was ended at night; the work stopped at 11:30.
+      ['2026-11-24T08:00:00.000+01:00', { type: 'time.corrected', sessionId: 'f', endedAt: '2026-11-23T11:30:00.000+01:00' }],
+    );
+    const [session] = replaySessions(log);
+    expect(phaseSeconds(session!, NOW)).toMatchObject({ uploading: 15 * 60 });
+    expect(sessionSeconds(session!, NOW)).toBe(150 * 60);
+    // Without the corrections, the same events count what the timers counted.
+    const [uncorrected] = replaySessions(log.filter(({ event }) => event.type !== 'time.corrected'));
+    expect(phaseSeconds(uncorrected!, NOW)).toMatchObject({ uploading: 122 * 60 });
+    expect(sessionSeconds(uncorrected!, NOW)).toBe(14 * 3600);
+  });
+
   it('is not fooled by midnight, time zones or a DST change', () => {
     const [overnight] = replaySessions(entries(['2026-11-23T23:30:00.000+01:00', start('n')], ['2026-11-24T00:45:00.000+01:00', end('n')]));
     expect(sessionSeconds(overnight!, NOW)).toBe(75 * 60);
@@ -87,6 +107,18 @@ describe('pay', () => {
     expect(csv[0]).toMatch(/^row,date,platform,task,setup_hours,.*,total_hours,paid,currency,hourly_rate,clip_file,clip_sha256,.*,clip_paid_on$/);
     expect(csv[1]).toMatch(/^session,2026-11-23,Acme,fold towels,.*,2\.0000,9\.00,USD,4\.50,{12}$/);
     expect(csv[3]).toMatch(/^session,2026-11-25,Acme,fold towels,.*,1\.0000,,,,{12}$/);
+  });
+
+  it('takes a payout in one place per session: the whole session, or its clips', () => {
+    const [paidAsWhole, unpaid] = [sessions.find((s) => s.id === 'a')!, sessions.find((s) => s.id === 'c')!];
+    expect(payEnteredAs(paidAsWhole)).toBe('session');
+    expect(payEntryRefusal(paidAsWhole, 'clip')).toMatch(/paid as a whole/);
+    expect(payEntryRefusal(paidAsWhole, 'session')).toBeUndefined();
+    expect(payEnteredAs(unpaid)).toBeUndefined();
+    expect(payEntryRefusal(unpaid, 'clip')).toBeUndefined();
+    const clipPaid = { ...unpaid, clips: [{ clipId: 'k', origin: 'added' as const, file: '/c.mp4', outcome: { outcome: 'approved' as const, paid: { amount: 1, currency: 'USD' }, atLocal: '' } }] };
+    expect(payEnteredAs(clipPaid)).toBe('clips');
+    expect(payEntryRefusal(clipPaid, 'session')).toMatch(/entered on its clips' decisions/);
   });
 
   it('quotes CSV cells that could break the file, and keeps formulas from running', () => {

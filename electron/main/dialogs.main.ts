@@ -1,6 +1,7 @@
-/** The system's file dialogs, as the IPC handlers ask for them (services/app/ipcHandlers.node.ts, ServiceContext). */
+/** The system's file dialogs, file manager and player, as the IPC handlers ask for them (services/app/ipcHandlers.node.ts, ServiceContext). */
 import path from 'node:path';
-import { BrowserWindow, app, dialog } from 'electron';
+import { BrowserWindow, app, dialog, shell } from 'electron';
+import { UserError } from '../../core/shared/errors.std';
 import { PHOTO_EXTENSIONS, VIDEO_EXTENSIONS } from '../../core/media/probe.std';
 import { EVIDENCE_EXTENSIONS } from '../../core/sessions/evidence.std';
 
@@ -42,3 +43,17 @@ export async function pickSaveFile(suggestedName: string): Promise<string | unde
   return result.canceled ? undefined : result.filePath;
 }
 
+
+/** The system's file manager with `file` selected. */
+export async function showInFolder(file: string): Promise<void> {
+  shell.showItemInFolder(file);
+}
+
+/** `file` in the system's own player or viewer; its error, if it cannot open, in words. */
+export async function openFile(file: string): Promise<void> {
+  const problem = await shell.openPath(file);
+  if (problem) throw new UserError(`${path.basename(file)} could not be opened: ${problem}`);
+}
+
+/** Clean copies go to the system's Videos folder, in SafeTake's own sub-folder, until the worker chooses. */
+export const defaultOutputDir = (): string => path.join(app.getPath('videos'), 'SafeTake');

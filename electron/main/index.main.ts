@@ -14,7 +14,7 @@ import { pathPolicyFor } from '../../services/app/pathPolicy.node';
 import { SessionsService } from '../../services/sessions/sessions.node';
 import { TakeRecorder } from '../../services/sessions/takes.node';
 import { readStatic } from '../../services/app/staticFiles.node';
-import { pickEvidence, pickFolder, pickMedia, pickSaveFile } from './dialogs.main';
+import { defaultOutputDir, openFile, pickEvidence, pickFolder, pickMedia, pickSaveFile, showInFolder } from './dialogs.main';
 import { printPdf } from './printPdf.main';
 import { denyNavigationAndPopups, lockDownSession } from './security.main';
 
@@ -59,7 +59,7 @@ function registerIpc(dataDir: string): void {
     });
   });
   const takes = new TakeRecorder(dataDir, sessions);
-  const dialogs = { pickMedia, pickEvidence, pickFolder, pickSaveFile };
+  const dialogs = { pickMedia, pickEvidence, pickFolder, pickSaveFile, showInFolder, openFile, defaultOutputDir: defaultOutputDir() };
   const handlers = createIpcHandlers({ dataDir, sessions, takes, pathPolicy: pathPolicyFor(dataDir), emit, ...dialogs, printPdf });
   for (const channel of ipcChannels) {
     ipcMain.handle(channel, (event, payload: unknown) => {

@@ -2,8 +2,10 @@
  * The main-process services behind the IPC contract, free of Electron so that main, the CLI and the test
  * bridge share them. `createIpcHandlers` is the single place a channel meets its implementation.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { isUserError, messageOf } from '../../core/shared/errors.std';
+import { checkMediaFile } from '../media/mediaFile.node';
 import type { ToolStatus } from '../../core/ipc/contract.std';
 import { localTimestamp } from '../../core/sessions/eventLog.std';
 import type { EmitIpcEvent, IpcHandlers } from '../../core/ipc/dispatch.std';
@@ -18,7 +20,7 @@ import { assertAllowedPath } from './pathPolicy.node';
 import { sha256File } from '../media/hash.node';
 import { previewFrame } from '../sanitize/previewFrame.node';
 import { type Batch, startSanitizeBatch } from '../sanitize/batch.node';
-import { SettingsStore } from './settings.node';
+import { type Settings, SettingsStore } from './settings.node';
 import { copyEvidence, describeClip, sessionFolder, writeExport } from '../sessions/sessionFiles.node';
 import { CornerChecks } from '../corner/cornerChecks.node';
 import { SanitizingInSession } from '../sessions/sanitizing.node';
@@ -39,6 +41,11 @@ export type ServiceContext = {
   pickSaveFile: (suggestedName: string) => Promise<string | undefined>;
   /** Prints a self-contained HTML page to PDF (Electron's printToPDF in the app). */
   printPdf: (html: string) => Promise<Buffer>;
+  /** Where clean copies go until the worker chooses another folder (the system's Videos folder, SafeTake). */
+  defaultOutputDir: string;
+  /** The system's file manager, opened on a file; the system's player, playing one. */
+  showInFolder: (file: string) => Promise<void>;
+  openFile: (file: string) => Promise<void>;
 };
 
 export const appVersion: string = packageJson.version;
@@ -84,6 +91,7 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
   const settings = new SettingsStore(context.dataDir);
   const sanitizing = new SanitizingInSession(context.sessions);
   const cornerChecks = new CornerChecks(settings, context.sessions);
+  const withDefaults = (stored: Settings): Settings => ({ ...stored, outputDir: stored.outputDir ?? context.defaultOutputDir });
   return {
     'app:getInfo': async () => ({
       name: 'SafeTake',
@@ -95,13 +103,20 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     'dialog:pickMedia': async () => ({ paths: await context.pickMedia() }),
     'dialog:pickEvidence': async () => ({ paths: await context.pickEvidence() }),
     'dialog:pickFolder': async () => ({ path: await context.pickFolder() }),
-    'files:expand': async ({ paths }) => ({ files: expandMediaPaths(paths.map(allowed)) }),
+    'files:expand': async ({ paths }) => {
+      const { done, refused } = await eachFile(paths, async (file) => allowed(file));
+      // A refused file names itself and says what to do: a copy in the home folder can be cleaned.
+      const advice = 'Copy it into your home folder (Videos, for example) and add the copy.';
+      return { files: done.length > 0 ? expandMediaPaths(done) : [], refused: refused.map((item) => ({ ...item, reason: `${path.basename(item.path)}: ${item.reason} ${advice}` })) };
+    },
     'sanitize:audit': async ({ path }) => auditMediaFile(allowed(path)),
     'sanitize:previewFrame': async ({ path, atSeconds }) => {
       const frame = await previewFrame(allowed(path), atSeconds);
       return { dataUrl: `data:image/png;base64,${frame.png.toString('base64')}`, source: frame.source, preview: frame.preview };
     },
     'sanitize:start': async ({ inputs, outputDir, options, nameTemplate, review }) => {
+      // The default folder is made on first use; a folder the worker chose must already be there.
+      if (!review && outputDir === context.defaultOutputDir) await fs.promises.mkdir(allowed(outputDir), { recursive: true });
       const batch = startSanitizeBatch(
         {
           inputs: inputs.map((input) => ({ path: allowed(input.path), blur: input.blur, ...(input.found ? { found: input.found } : {}) })),
@@ -132,6 +147,7 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     'sessions:phase': ({ action, phase }) => context.sessions.phase(action, phase),
     'sessions:pause': ({ paused }) => context.sessions.setPaused(paused),
     'sessions:end': () => context.sessions.end(),
+    'sessions:correctTime': ({ sessionId, phaseId, endedAt }) => context.sessions.correctTime(sessionId, phaseId, endedAt),
     'sessions:pay': ({ sessionId, amount, currency }) => context.sessions.recordPay(sessionId, { amount, currency }),
     'sessions:addClips': async ({ sessionId, paths }) => {
       await context.sessions.viewOf(sessionId); // an unknown session is refused before any file is read
@@ -161,8 +177,25 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
       await writeExport(file, await context.sessions.csv(), { replace: true, dataDir: context.dataDir });
       return { file };
     },
-    'settings:get': () => settings.read(),
-    'settings:setMinimumRate': (minimumHourlyRate) => settings.update({ minimumHourlyRate }),
+    'settings:get': async () => withDefaults(await settings.read()),
+    'settings:setMinimumRate': async (minimumHourlyRate) => withDefaults(await settings.update({ minimumHourlyRate })),
+    'settings:update': async ({ guideSeen, outputDir }) =>
+      withDefaults(await settings.update({ ...(guideSeen !== undefined ? { guideSeen } : {}), ...(outputDir ? { outputDir: allowed(outputDir) } : {}) })),
+    // Only a video or photo is shown or played, and one whose content says so (ExifTool reads it first): the
+    // system never opens a script or a document named like a clip.
+    'files:showInFolder': async ({ path: file }) => {
+      const checked = allowed(file);
+      await checkMediaFile(checked);
+      await context.showInFolder(checked);
+      return {};
+    },
+    'files:open': async ({ path: file }) => {
+      const checked = allowed(file);
+      await checkMediaFile(checked);
+      await auditMediaFile(checked);
+      await context.openFile(checked);
+      return {};
+    },
     'corner:begin': () => cornerChecks.begin(),
     'corner:finish': (result) => cornerChecks.finish(result),
     'takes:begin': () => context.takes.begin(),

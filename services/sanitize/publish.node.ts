@@ -29,11 +29,15 @@ export async function removeStalePartials(outputDir: string): Promise<void> {
   }
 }
 
-/** The first free name for the template in `dir`. */
+/**
+ * The first name for the template that no file in `dir` has, whatever its extension: a batch of a video and a
+ * photo gives clip-001.mp4 and clip-002.jpg, never two clip-001s a platform's upload form would confuse.
+ */
 async function allocateOutputPath(dir: string, template: string, originalBase: string, extension: string): Promise<string> {
+  const taken = new Set((await fs.promises.readdir(dir)).map((name) => path.parse(name).name));
   for (let counter = 1; counter < 100_000; counter++) {
-    const candidate = path.join(dir, fillNameTemplate(template, counter, originalBase) + extension);
-    if (!fs.existsSync(candidate)) return candidate;
+    const name = fillNameTemplate(template, counter, originalBase);
+    if (!taken.has(name)) return path.join(dir, name + extension);
   }
   throw new UserError(`The output folder ${dir} has no free name left for this template.`);
 }

@@ -8,7 +8,7 @@ import { UserError } from '../../core/shared/errors.std';
 import { type EventData, type PhaseKind, localTimestamp, type Money, type SessionEvent } from '../../core/sessions/eventLog.std';
 import { evidenceReportHtml } from '../../core/sessions/report.std';
 import { type Session, replaySessions } from '../../core/sessions/replay.std';
-import { expectedPay, hourlyRates, received } from '../../core/sessions/pay.std';
+import { expectedPay, hourlyRates, payEnteredAs, payEntryRefusal, received } from '../../core/sessions/pay.std';
 import { phaseRunSeconds, phaseSeconds, sessionSeconds } from '../../core/sessions/time.std';
 import { sessionsCsv } from '../../core/sessions/csv.std';
 import { summariseByPlatform, summariseByWeek } from '../../core/sessions/summaries.std';
@@ -29,10 +29,12 @@ function view(session: Session, now: number): SessionViewData {
     paused: session.pauses.some((pause) => pause.end === undefined),
     seconds,
     asOf: now,
+    start: session.start,
+    ...(session.end !== undefined ? { end: session.end } : {}),
     phaseSeconds: phaseSeconds(session, now),
     openPhases: session.phases
       .filter((phase) => phase.end === undefined)
-      .map((phase) => ({ phaseId: phase.phaseId, phase: phase.phase, seconds: phaseRunSeconds(session, phase, now) })),
+      .map((phase) => ({ phaseId: phase.phaseId, phase: phase.phase, start: phase.start, seconds: phaseRunSeconds(session, phase, now) })),
     takes: session.takes,
     clips: session.clips,
     evidence: session.evidence,
@@ -41,6 +43,7 @@ function view(session: Session, now: number): SessionViewData {
     expected,
     ...(seconds > 0 ? { expectedRate: { currency: expected.currency, amount: expected.amount / (seconds / 3600) } } : {}),
     cornerChecks: session.cornerChecks,
+    ...(payEnteredAs(session) ? { payEnteredAs: payEnteredAs(session) } : {}),
   };
 }
 
@@ -134,6 +137,22 @@ export class SessionsService {
     return this.append({ type: 'session.ended', sessionId: session.id });
   }
 
+  /**
+   * A timer left running, corrected: a phase (open or not), or an ended session, really ended at `endedAt`.
+   * Only ever earlier than it was counted, and never before it started; the correction is its own event.
+   */
+  async correctTime(sessionId: string, phaseId: string | undefined, endedAt: string): Promise<SessionViewData> {
+    const session = await this.requireSession(sessionId);
+    const interval = phaseId === undefined ? session : session.phases.find((phase) => phase.phaseId === phaseId);
+    if (!interval) throw new UserError('That timer is not in the session.');
+    if (phaseId === undefined && session.end === undefined) throw new UserError('End the session first, then correct when it really ended.');
+    const at = Date.parse(endedAt);
+    const end = interval.end ?? Date.now();
+    if (at < interval.start) throw new UserError('A timer cannot end before it started.');
+    if (at > end) throw new UserError('A correction can only take time off: it cannot end later than it was counted.');
+    return this.append({ type: 'time.corrected', sessionId, ...(phaseId !== undefined ? { phaseId } : {}), endedAt });
+  }
+
   /** Logs what the take recorder did (services/sessions/takes.node.ts), in the running session. */
   async recordTake(event: Extract<EventData, { type: 'take.started' | 'take.stopped' | 'take.discarded' | 'take.risk' }>): Promise<SessionViewData> {
     return this.append(event);
@@ -173,7 +192,8 @@ export class SessionsService {
   }
 
   async recordPay(sessionId: string, money: Money): Promise<SessionViewData> {
-    await this.requireSession(sessionId);
+    const refusal = payEntryRefusal(await this.requireSession(sessionId), 'session');
+    if (refusal) throw new UserError(refusal);
     return this.append({ type: 'pay.received', sessionId, ...money });
   }
 
@@ -219,6 +239,8 @@ export class SessionsService {
   async recordOutcome(event: Omit<Extract<EventData, { type: 'clip.outcome' }>, 'type'>): Promise<SessionViewData> {
     const session = await this.requireSession(event.sessionId);
     if (!session.clips.some((clip) => clip.clipId === event.clipId)) throw new UserError('That clip is not in the session.');
+    const refusal = event.paid ? payEntryRefusal(session, 'clip') : undefined;
+    if (refusal) throw new UserError(refusal);
     return this.append({ type: 'clip.outcome', ...event });
   }
 

@@ -1,20 +1,49 @@
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CornerCheck } from '../corner/CornerCheck.dom';
-import { ToolStatusBar } from './ToolStatusBar.dom';
+import { Home } from '../home/Home.dom';
 import { SanitizeView } from '../sanitize/SanitizeView.dom';
 import { SessionsView } from '../sessions/SessionsView.dom';
-
-type AreaId = 'corner' | 'sanitize' | 'sessions';
+import { SettingsView } from '../settings/SettingsView.dom';
+import { focusWhenShown } from '../shared/focus.dom';
+import { type AreaId, type CleanRequest, type Navigation, NavigationContext } from './navigation.dom';
 
 const AREAS: ReadonlyArray<{ id: AreaId; label: string; summary: string }> = [
+  { id: 'home', label: 'Home', summary: 'Your session, step by step: what is done, and what comes next.' },
   { id: 'corner', label: 'Check corner', summary: 'See what your camera sees before you record, and what to move out of frame.' },
   { id: 'sanitize', label: 'Sanitize', summary: 'Make clean copies of your clips and photos: no location, device or names inside.' },
   { id: 'sessions', label: 'Sessions', summary: 'Log every minute of the work and see what it really pays per hour.' },
+  { id: 'settings', label: 'Settings', summary: 'Where clean copies go, the guide, and details for troubleshooting.' },
 ];
 
 export function App() {
-  const [active, setActive] = useState<AreaId>('corner');
-  const tabRefs = useRef<Record<AreaId, HTMLButtonElement | null>>({ corner: null, sanitize: null, sessions: null });
+  const [active, setActive] = useState<AreaId>('home');
+  const [cleanRequest, setCleanRequest] = useState<CleanRequest>();
+  const tabRefs = useRef<Partial<Record<AreaId, HTMLButtonElement | null>>>({});
+  const pendingFocus = useRef<{ id?: string } | undefined>(undefined);
+
+  const navigation = useMemo<Navigation>(
+    () => ({
+      go: (area, focus) => {
+        pendingFocus.current = { id: focus };
+        setActive(area);
+      },
+      clean: (paths) => {
+        pendingFocus.current = { id: 'sanitize-status' };
+        setCleanRequest((previous) => ({ id: (previous?.id ?? 0) + 1, paths, start: true }));
+        setActive('sanitize');
+      },
+    }),
+    [],
+  );
+  useEffect(() => {
+    if (!pendingFocus.current) return;
+    const heading = `heading-${active}`;
+    if (pendingFocus.current.id) focusWhenShown(pendingFocus.current.id, heading);
+    else focusWhenShown(heading);
+    pendingFocus.current = undefined;
+  }, [active, cleanRequest]);
+
+  const select = useCallback((area: AreaId) => setActive(area), []);
 
   // WAI-ARIA tabs: arrow keys move between tabs, Home/End jump to the ends.
   function onTabKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
@@ -28,47 +57,47 @@ export function App() {
   }
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>SafeTake</h1>
-        <nav role="tablist" aria-label="SafeTake areas">
-          {AREAS.map((area, index) => (
-            <button
-              key={area.id}
-              ref={(element) => {
-                tabRefs.current[area.id] = element;
-              }}
-              id={`tab-${area.id}`}
-              role="tab"
-              type="button"
-              aria-selected={active === area.id}
-              aria-controls={`panel-${area.id}`}
-              tabIndex={active === area.id ? 0 : -1}
-              onClick={() => setActive(area.id)}
-              onKeyDown={(event) => onTabKeyDown(event, index)}
-            >
-              {area.label}
-            </button>
+    <NavigationContext.Provider value={navigation}>
+      <div className="app">
+        <header className="app-header">
+          <h1>SafeTake</h1>
+          <nav role="tablist" aria-label="SafeTake areas">
+            {AREAS.map((area, index) => (
+              <button
+                key={area.id}
+                ref={(element) => {
+                  tabRefs.current[area.id] = element;
+                }}
+                id={`tab-${area.id}`}
+                role="tab"
+                type="button"
+                aria-selected={active === area.id}
+                aria-controls={`panel-${area.id}`}
+                tabIndex={active === area.id ? 0 : -1}
+                onClick={() => select(area.id)}
+                onKeyDown={(event) => onTabKeyDown(event, index)}
+              >
+                {area.label}
+              </button>
+            ))}
+          </nav>
+        </header>
+        <main className="app-main">
+          {AREAS.map((area) => (
+            <section key={area.id} id={`panel-${area.id}`} role="tabpanel" aria-labelledby={`tab-${area.id}`} hidden={active !== area.id} className={`panel panel-${area.id}`}>
+              <h2 id={`heading-${area.id}`} tabIndex={-1}>
+                {area.label}
+              </h2>
+              <p className="panel-summary">{area.summary}</p>
+              {area.id === 'home' && active === 'home' && <Home />}
+              {area.id === 'corner' && active === 'corner' && <CornerCheck />}
+              {area.id === 'sanitize' && <SanitizeView shown={active === 'sanitize'} request={cleanRequest} />}
+              {area.id === 'sessions' && active === 'sessions' && <SessionsView />}
+              {area.id === 'settings' && active === 'settings' && <SettingsView />}
+            </section>
           ))}
-        </nav>
-      </header>
-      {AREAS.map((area) => (
-        <main
-          key={area.id}
-          id={`panel-${area.id}`}
-          role="tabpanel"
-          aria-labelledby={`tab-${area.id}`}
-          hidden={active !== area.id}
-          className="panel"
-        >
-          <h2>{area.label}</h2>
-          <p className="panel-summary">{area.summary}</p>
-          {area.id === 'corner' && active === 'corner' && <CornerCheck />}
-          {area.id === 'sanitize' && <SanitizeView shown={active === 'sanitize'} />}
-          {area.id === 'sessions' && active === 'sessions' && <SessionsView />}
         </main>
-      ))}
-      <ToolStatusBar />
-    </div>
+      </div>
+    </NavigationContext.Provider>
   );
 }

@@ -11,6 +11,9 @@ import { labelPlaces } from '../../core/corner/labelPlaces.std';
 import type { RiskCategory } from '../../core/corner/risks.std';
 import { type TrackedRisk, verdictOf, visibleRisks } from '../../core/corner/tracker.std';
 import { api } from '../app/api.dom';
+import { useNavigation } from '../app/navigation.dom';
+import { publishDetectorStats } from './detectorStats.dom';
+import { focusWhenShown } from '../shared/focus.dom';
 import { CameraPreview } from '../shared/CameraPreview.dom';
 import { percentBox } from '../shared/percentBox.dom';
 import { useCornerCheck } from './useCornerCheck.dom';
@@ -53,6 +56,11 @@ export function CornerCheck() {
   const [now, setNow] = useState(() => Date.now());
   const [blurRegions, setBlurRegions] = useState<Array<{ id: number; label: string; box: Box }>>([]);
   const [saved, setSaved] = useState<string>();
+  /** Whether a session is running (setup time counts from the check), once main has said. */
+  const [inSession, setInSession] = useState<boolean>();
+  const { go } = useNavigation();
+
+  useEffect(() => publishDetectorStats(stats), [stats]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), VERDICT_TICK_MS);
@@ -83,15 +91,27 @@ export function CornerCheck() {
   // A check counts as setup time in a running session, from the moment the view opens until it is saved or
   // left; leaving without saving records the check as it stood.
   useEffect(() => {
-    void api['corner:begin']({});
+    void api['corner:begin']({}).then((response) => setInSession(response.ok && response.value.sessionId !== undefined));
     return () => {
       if (unsavedResult.current) void api['corner:finish'](unsavedResult.current);
     };
   }, []);
 
-  async function save() {
+  async function save(): Promise<boolean> {
     const response = await api['corner:finish'](result);
-    setSaved(response.ok ? `Check saved at ${new Date().toLocaleTimeString()}${response.value.sessionId ? ' to the running session' : ''}.` : response.error.message);
+    // Saved: leaving the view now records nothing more.
+    if (response.ok) unsavedResult.current = undefined;
+    setSaved(
+      response.ok
+        ? `Check saved at ${new Date().toLocaleTimeString()}${response.value.sessionId ? ' to the running session' : ': marked areas will be blurred in clips you clean'}.`
+        : response.error.message,
+    );
+    return response.ok;
+  }
+
+  /** Clear, or every flag accepted: the check is saved and the recorder opens. */
+  async function recordNext() {
+    if (await save()) go('sessions', 'record-take');
   }
 
   const labels = risks.map((risk) => (risk.accepted ? `${risk.label} (accepted)` : risk.label));
@@ -121,10 +141,31 @@ export function CornerCheck() {
     <div className="corner">
       <CameraPreview onLive={setVideo} overlay={overlay} />
       <section className="corner-panel" aria-labelledby="corner-verdict">
-        <p id="corner-verdict" className={`corner-verdict verdict-${verdict.status}`} role="status" data-testid="corner-verdict">
+        <p id="corner-verdict" tabIndex={-1} className={`corner-verdict verdict-${verdict.status}`} role="status" data-testid="corner-verdict">
           <span aria-hidden="true">{verdict.status === 'clear' ? '✓ ' : verdict.status === 'risks' ? '⚠ ' : '… '}</span>
           {verdict.message}
         </p>
+        {verdict.status === 'clear' && (
+          <p className="next-step">
+            {inSession ? (
+              <button type="button" className="primary" onClick={() => void recordNext()}>
+                Next: record a take
+              </button>
+            ) : (
+              <button type="button" className="primary" onClick={() => void save().then(() => go('home', 'start-platform'))}>
+                Next: start a session to record
+              </button>
+            )}
+          </p>
+        )}
+        {inSession === false && (
+          <p className="note" data-testid="no-session">
+            No session is running, so this setup time is not counted.{' '}
+            <button type="button" className="link" onClick={() => go('home', 'start-platform')}>
+              Start a session
+            </button>
+          </p>
+        )}
         {stats.error && (
           <p className="corner-error" role="alert">
             {stats.error}
@@ -141,11 +182,22 @@ export function CornerCheck() {
               <p>{risk.guidance}</p>
               <div className="risk-actions">
                 {!risk.accepted && (
-                  <button type="button" onClick={() => accept(risk.id)}>
+                  <button
+                    type="button"
+                    id={`accept-${risk.id}`}
+                    onClick={() => {
+                      accept(risk.id);
+                      focusWhenShown(`blur-${risk.id}`, 'corner-verdict');
+                    }}
+                  >
                     Accept for this session<span className="visually-hidden">: {risk.label}, {risk.where}</span>
                   </button>
                 )}
-                <button type="button" onClick={() => markForBlur(risk)} disabled={blurRegions.some((region) => region.id === risk.id)}>
+                <button type="button" id={`blur-${risk.id}`}
+                  onClick={() => {
+                    markForBlur(risk);
+                    focusWhenShown(`accept-${risk.id}`, 'corner-verdict');
+                  }} disabled={blurRegions.some((region) => region.id === risk.id)}>
                   {blurRegions.some((region) => region.id === risk.id) ? 'Will be blurred in Sanitize' : 'Blur this area later'}
                   <span className="visually-hidden">: {risk.label}, {risk.where}</span>
                 </button>
@@ -158,11 +210,7 @@ export function CornerCheck() {
             Save this check
           </button>
           {saved && <span role="status">{saved}</span>}
-          <p className="corner-stats" data-testid="detector-stats">
-            Detector: {stats.backends.models ?? 'starting'}, text detector: {stats.backends.writing ?? 'starting'} · faces {stats.lastMs.faces ?? '–'} ms · photos{' '}
-            {stats.lastMs.photos ?? '–'} ms · objects {stats.lastMs.objects ?? '–'} ms · writing {stats.lastMs.writing ?? '–'} ms (glance {stats.glanceMs ?? '–'} ms) · reading{' '}
-            {stats.lastMs.text ?? '–'} ms. Everything runs on this computer.
-          </p>
+          <p className="corner-stats">Everything runs on this computer: no picture leaves it.</p>
         </div>
       </section>
     </div>

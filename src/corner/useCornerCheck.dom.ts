@@ -17,7 +17,7 @@ const THUMBNAIL_FRESH_MS = 30;
 
 /** Which worker a model runs in: the text detector has its own, so it never holds up faces and objects. */
 type WorkerName = 'models' | 'writing';
-type DetectorStats = {
+export type DetectorStats = {
   backends: Partial<Record<WorkerName, string>>;
   /** Each detector's last whole run (for writing, its last full look). */
   lastMs: Partial<Record<RiskSource, number>>;

@@ -1,5 +1,5 @@
 import './sanitize.css';
-import { type DragEvent, useEffect, useId, useState } from 'react';
+import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
 import type { BatchItemState } from '../../core/ipc/contract.std';
 import type { AuditReport } from '../../core/media/audit.std';
 import { DEFAULT_NAME_TEMPLATE } from '../../core/sanitize/outputName.std';
@@ -11,6 +11,9 @@ import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
 import { formatClock } from '../../core/shared/clock.std';
 import { TrackReview } from './TrackReview.dom';
 import { api, call } from '../app/api.dom';
+import type { CleanRequest } from '../app/navigation.dom';
+import { FileActions } from '../shared/FileActions.dom';
+import { focusWhenShown } from '../shared/focus.dom';
 import { AuditTable } from './AuditTable.dom';
 import { BlurEditor } from './BlurEditor.dom';
 import { useSanitizeBatch } from './useSanitizeBatch.dom';
@@ -32,6 +35,12 @@ const DEFAULT_REDACT: RedactOptions = { groups: [...REDACT_GROUPS], keepFace: 'n
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
+/** Names for clean copies, in words: numbered (the default: original names carry dates and places), or the original's. */
+const NAME_CHOICES = [
+  { template: DEFAULT_NAME_TEMPLATE, label: 'clip-001, clip-002… (recommended)' },
+  { template: '{name}-clean-{n}', label: 'The original name (it often holds a date, a place or a name)' },
+] as const;
+
 const STATUS_TEXT: Record<BatchItemState['status'], string> = {
   queued: 'Waiting',
   reading: 'Reading',
@@ -46,23 +55,36 @@ const STATUS_TEXT: Record<BatchItemState['status'], string> = {
   cancelled: 'Cancelled',
 };
 
-/** `shown`: the area is on screen (it stays mounted behind the other tabs, so that its queue and progress stay). */
-export function SanitizeView({ shown }: { shown: boolean }) {
+/**
+ * `shown`: the area is on screen (it stays mounted behind the other tabs, so that its queue and progress stay).
+ * `request`: files handed over from a session, added and cleaned at once.
+ */
+export function SanitizeView({ shown, request }: { shown: boolean; request?: CleanRequest }) {
   const [files, setFiles] = useState<QueuedFile[]>([]);
   const [outputDir, setOutputDir] = useState('');
   const [nameTemplate, setNameTemplate] = useState(DEFAULT_NAME_TEMPLATE);
   const [options, setOptions] = useState<SanitizeOptions>({ format: 'mp4', audio: 'keep', blur: [], redact: DEFAULT_REDACT });
   const [sessionTakes, setSessionTakes] = useState<string[]>([]);
   const [message, setMessage] = useState<string>();
+  const [refused, setRefused] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
+  /** Input -> its clean copy, from every batch this list ran. */
+  const [outputs, setOutputs] = useState<Array<[string, string]>>([]);
   const { batch, elapsedMs, error, start, cancel } = useSanitizeBatch((update) => {
+    const made = update.items.flatMap((item) => (item.outcome ? [[item.input, item.outcome.output] as [string, string]] : []));
+    if (made.length > 0) setOutputs((current) => [...current.filter(([input]) => !made.some(([known]) => known === input)), ...made]);
     // A finished review hands each file what it found, to choose from.
     const found = new Map(update.items.flatMap((item) => (item.found ? [[item.input, item.found] as const] : [])));
     if (found.size > 0) setFiles((current) => current.map((file) => (found.has(file.path) ? { ...file, found: found.get(file.path) } : file)));
   });
-  const ids = { output: useId(), format: useId(), size: useId(), name: useId(), style: useId() };
+  const ids = { output: useId(), format: useId(), size: useId(), name: useId(), style: useId(), reason: useId() };
   const running = batch !== undefined && !batch.finished;
   const redact = options.redact;
+
+  useEffect(() => {
+    // The folder clean copies go to: the worker's choice, or ~/Videos/SafeTake (made on first use).
+    call(api['settings:get']({})).then((settings) => setOutputDir((current) => current || (settings.outputDir ?? '')), () => undefined);
+  }, []);
 
   useEffect(() => {
     // A running session's takes and clips, to add in one go: as they are each time the area is shown.
@@ -80,21 +102,27 @@ export function SanitizeView({ shown }: { shown: boolean }) {
     setFiles((current) => current.map((file, i) => (i === index ? { ...file, ...change } : file)));
   }
 
-  async function addPaths(paths: string[]) {
+  /** Adds what was dropped or chosen; resolves with the files now queued from it, each with its marked areas. */
+  async function addPaths(paths: string[]): Promise<QueuedFile[]> {
     setMessage(undefined);
-    if (paths.length === 0) return;
+    setRefused([]);
+    if (paths.length === 0) return [];
     try {
-      const { files: found } = await call(api['files:expand']({ paths }));
-      if (found.length === 0) setMessage('No videos or photos were found in what you added.');
-      const fresh = found.filter((file) => !files.some((queued) => queued.path === file));
-      setFiles((current) => [...current, ...fresh.map((path) => ({ path, blur: [] }))]);
+      const expanded = await call(api['files:expand']({ paths }));
+      setRefused(expanded.refused.map((item) => item.reason));
+      if (expanded.files.length === 0 && expanded.refused.length === 0) setMessage('No videos or photos were found in what you added.');
+      const known = new Set(files.map((queued) => queued.path));
+      const fresh = expanded.files.filter((file) => !known.has(file));
+      // A take or clip of the session a corner check marked areas in gets those areas, already chosen.
+      const added = await Promise.all(
+        fresh.map(async (path): Promise<QueuedFile> => {
+          const marked = await api['sanitize:markedAreas']({ path });
+          const regions = marked.ok ? marked.value.regions : [];
+          return regions.length > 0 ? { path, blur: regions, marked: regions.length } : { path, blur: [] };
+        }),
+      );
+      setFiles((current) => [...current, ...added.filter((file) => !current.some((queued) => queued.path === file.path))]);
       for (const path of fresh) {
-        // A take or clip of the session a corner check marked areas in gets those areas, already chosen.
-        api['sanitize:markedAreas']({ path }).then((result) => {
-          if (!result.ok || result.value.regions.length === 0) return;
-          const regions = result.value.regions;
-          setFiles((current) => current.map((queued) => (queued.path === path ? { ...queued, blur: [...regions, ...queued.blur], marked: regions.length } : queued)));
-        });
         // The "before" audit: what each file gives away today.
         api['sanitize:audit']({ path }).then((result) =>
           setFiles((current) =>
@@ -102,8 +130,10 @@ export function SanitizeView({ shown }: { shown: boolean }) {
           ),
         );
       }
+      return [...files.filter((file) => expanded.files.includes(file.path)), ...added];
     } catch (e) {
       setMessage((e as Error).message);
+      return [];
     }
   }
 
@@ -120,14 +150,42 @@ export function SanitizeView({ shown }: { shown: boolean }) {
 
   async function chooseFolder() {
     const picked = await call(api['dialog:pickFolder']({})).catch((e: Error) => (setMessage(e.message), { path: undefined }));
-    if (picked.path) setOutputDir(picked.path);
+    if (!picked.path) return;
+    setOutputDir(picked.path);
+    // The choice is kept for next time.
+    await call(api['settings:update']({ outputDir: picked.path })).catch((e: Error) => setMessage(e.message));
   }
 
+  // A file whose clean copy this list already made is not made again: the list says where it is.
+  const madeFor = new Map<string, string>(outputs);
+  const toClean = files.filter((file) => !madeFor.has(file.path));
   const fraction = batch ? batchFraction(batch.items) : 0;
-  const canStart = files.length > 0 && outputDir.trim() !== '' && !running;
-  const canReview = files.length > 0 && redact !== undefined && !running;
+  const startReason = running
+    ? 'Clean copies are being made.'
+    : files.length === 0
+      ? 'Add videos or photos first.'
+      : toClean.length === 0
+        ? 'Every file in the list has its clean copy. Add more files, or clear the list.'
+        : outputDir.trim() === ''
+          ? 'Choose the folder for clean copies first.'
+          : undefined;
+  const canReview = toClean.length > 0 && redact !== undefined && !running;
   const takesToAdd = sessionTakes.filter((take) => !files.some((file) => file.path === take));
-  const inputs = () => files.map((file) => ({ path: file.path, blur: file.blur, ...(file.found ? { found: file.found } : {}) }));
+  const inputsOf = (list: QueuedFile[]) => list.map((file) => ({ path: file.path, blur: file.blur, ...(file.found ? { found: file.found } : {}) }));
+  const inputs = () => inputsOf(toClean);
+
+  // Files handed over from a session are added and cleaned at once, each request once.
+  const handled = useRef(0);
+  useEffect(() => {
+    if (!request || request.id === handled.current) return;
+    handled.current = request.id;
+    void addPaths(request.paths).then((added) => {
+      const pending = added.filter((file) => !madeFor.has(file.path));
+      if (!request.start || pending.length === 0 || !outputDir.trim()) return;
+      // Focus follows the work: to the batch's progress once it reports.
+      void start({ inputs: inputsOf(pending), outputDir: outputDir.trim(), options, nameTemplate }).then(() => focusWhenShown('sanitize-status'));
+    });
+  });
 
   return (
     <section className="sanitize" aria-label="Sanitize footage">
@@ -152,16 +210,31 @@ export function SanitizeView({ shown }: { shown: boolean }) {
         )}
       </div>
       {message && <p role="alert">{message}</p>}
+      {refused.length > 0 && (
+        <div role="alert">
+          <ul aria-label="Files not added" className="refused">
+            {refused.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </div>
+      )}
 
       {files.length > 0 && (
         <ul className="file-list" aria-label="Files to sanitize">
           {files.map((file, index) => {
             const item = batch?.items.find((candidate) => candidate.input === file.path);
+            const made = madeFor.get(file.path);
             return (
               <li key={file.path} className="file-row">
                 <div className="file-head">
                   <strong>{baseName(file.path)}</strong>
-                  {file.before && (
+                  {item?.outcome ? (
+                    <span className={item.outcome.after.identifyingCount ? 'badge badge-warn' : 'badge badge-ok'}>
+                      {item.outcome.after.identifyingCount ? '⚠ ' : '✓ '}
+                      {item.outcome.before.identifyingCount} identifying {item.outcome.before.identifyingCount === 1 ? 'tag' : 'tags'} removed, {item.outcome.after.identifyingCount} left
+                    </span>
+                  ) : file.before && (
                     <span className={file.before.identifyingCount ? 'badge badge-warn' : 'badge badge-ok'}>
                       {file.before.identifyingCount
                         ? `${file.before.identifyingCount} identifying tags: ${identifyingKinds(file.before).join(', ')}`
@@ -174,7 +247,7 @@ export function SanitizeView({ shown }: { shown: boolean }) {
                       {file.marked === 1 ? 'The area' : `${file.marked} areas`} you marked in Check corner will be blurred
                     </span>
                   )}
-                  {!running && !item && (
+                  {!running && !item && !made && (
                     <>
                       <button type="button" className="link" aria-expanded={Boolean(file.editingBlur)} onClick={() => update(index, { editingBlur: !file.editingBlur })}>
                         {file.blur.length ? `Blur regions (${file.blur.length})` : 'Blur regions…'}
@@ -187,7 +260,17 @@ export function SanitizeView({ shown }: { shown: boolean }) {
                 </div>
                 {file.editingBlur && !item && <BlurEditor path={file.path} regions={file.blur} onChange={(blur) => update(index, { blur })} />}
                 {item && <FileProgress item={item} onCancel={() => cancel(item.index)} />}
-                {file.found && !running && item?.status !== 'done' && (
+                {made && (
+                  <p className="made">
+                    {!item?.outcome && (
+                      <span>
+                        Its clean copy is <code>{baseName(made)}</code>.{' '}
+                      </span>
+                    )}
+                    <FileActions file={made} name={baseName(made)} onError={setMessage} />
+                  </p>
+                )}
+                {file.found && !running && !made && (
                   <details open>
                     <summary>What will be hidden in {baseName(file.path)}</summary>
                     <TrackReview path={file.path} found={file.found} onChange={(found) => update(index, { found })} />
@@ -216,7 +299,7 @@ export function SanitizeView({ shown }: { shown: boolean }) {
         className="sanitize-options"
         onSubmit={(event) => {
           event.preventDefault();
-          if (canStart) void start({ inputs: inputs(), outputDir: outputDir.trim(), options, nameTemplate });
+          if (!startReason) void start({ inputs: inputs(), outputDir: outputDir.trim(), options, nameTemplate }).then(() => focusWhenShown('sanitize-status'));
         }}
       >
         <fieldset>
@@ -280,8 +363,13 @@ export function SanitizeView({ shown }: { shown: boolean }) {
             Choose…
           </button>
           <label htmlFor={ids.name}>File names</label>
-          <input id={ids.name} value={nameTemplate} onChange={(e) => setNameTemplate(e.target.value)} aria-describedby={`${ids.name}-hint`} />
-          <small id={`${ids.name}-hint`}>{'{n}'} is a number. {'{name}'} reuses the original name, which often holds dates or names.</small>
+          <select id={ids.name} value={nameTemplate} onChange={(e) => setNameTemplate(e.target.value)}>
+            {NAME_CHOICES.map((choice) => (
+              <option key={choice.template} value={choice.template}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
         </fieldset>
         <div className="actions">
           {redact && (
@@ -289,9 +377,26 @@ export function SanitizeView({ shown }: { shown: boolean }) {
               {files.some((file) => file.found) ? 'Look again' : 'Review what will be hidden'}
             </button>
           )}
-          <button type="submit" className="primary" disabled={!canStart}>
+          <button type="submit" className="primary" disabled={startReason !== undefined} aria-describedby={ids.reason}>
             Make clean copies
           </button>
+          {!running && files.length > 0 && (
+            <button
+              type="button"
+              onClick={() => {
+                setFiles([]);
+                setOutputs([]);
+                setRefused([]);
+              }}
+            >
+              Clear list
+            </button>
+          )}
+          {startReason && (
+            <span id={ids.reason} className="hint">
+              {startReason}
+            </span>
+          )}
           {running && (
             <button type="button" onClick={() => cancel()}>
               Cancel all
@@ -306,7 +411,7 @@ export function SanitizeView({ shown }: { shown: boolean }) {
             All files
             <progress max={1} value={fraction} aria-valuetext={`${Math.round(fraction * 100)}%`} />
           </label>
-          <span role="status">{batch.finished ? summarise(batch.items) : describeTimeLeft(secondsLeft(fraction, elapsedMs))}</span>
+          <span role="status" id="sanitize-status" tabIndex={-1}>{batch.finished ? summarise(batch.items) : describeTimeLeft(secondsLeft(fraction, elapsedMs))}</span>
         </div>
       )}
     </section>

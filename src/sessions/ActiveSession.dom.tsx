@@ -3,11 +3,16 @@ import { useEffect, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import type { PhaseKind } from '../../core/sessions/eventLog.std';
 import { PHASE_NAMES } from '../../core/sessions/time.std';
-import { formatClock } from '../../core/shared/clock.std';
+import { formatWorked } from '../../core/shared/clock.std';
+import { RISK_NAMES } from '../../core/corner/risks.std';
 import { api, call } from '../app/api.dom';
+import { useNavigation } from '../app/navigation.dom';
+import { focusWhenShown } from '../shared/focus.dom';
+import { CorrectTime } from './CorrectTime.dom';
+import { EndSession } from './EndSession.dom';
 import { SessionRecords } from './SessionRecords.dom';
 import { TakeRecorder } from './TakeRecorder.dom';
-import type { Act } from './sessionActions.dom';
+import { type Act, uncleanClips } from './sessionActions.dom';
 import { PhaseList } from './PhaseList.dom';
 
 /** Phases SafeTake cannot see for itself, so the worker marks them with one click. */
@@ -28,20 +33,33 @@ function useRunningClock(session: SessionViewData): (seconds: number) => number 
   return (seconds) => (session.paused ? seconds : seconds + Math.max(0, now - session.asOf) / 1000);
 }
 
+/** What the session's corner checks leave open before a take, in words; empty when the last check was clear or accepted. */
+export function takeWarnings(session: SessionViewData): string[] {
+  const last = session.cornerChecks.at(-1);
+  if (!last) return ['You have not checked your corner in this session.'];
+  if (last.open.length > 0) return [`Your last check left open: ${last.open.map((category) => RISK_NAMES[category]).join(', ')}.`];
+  return [];
+}
+
 export function ActiveSession({ session, act, refresh }: { session: SessionViewData; act: Act; refresh: () => void }) {
   const running = useRunningClock(session);
+  const { clean } = useNavigation();
   const [withSound, setWithSound] = useState(false);
-  const kept = session.takes.filter((take) => take.kept).length;
+  const [pending, setPending] = useState<string>();
+  const [ending, setEnding] = useState(false);
+  const kept = session.takes.filter((take) => take.kept && take.takeId !== pending).length;
+  const redone = session.takes.filter((take) => !take.kept).length;
   const open = new Set(session.openPhases.map((phase) => phase.phase));
+  const unclean = uncleanClips(session);
   return (
     <div className="active-session">
-      <h3>
+      <h3 id="session-heading" tabIndex={-1}>
         {session.platform}
         {session.task ? ` — ${session.task}` : ''}
       </h3>
       <p className="session-clock">
         <span role="timer" aria-label="Time worked in this session">
-          {formatClock(running(session.seconds))}
+          {formatWorked(running(session.seconds))}
         </span>{' '}
         {session.paused && <strong className="badge badge-warn">Paused</strong>}
         {session.openPhases.map((phase) => (
@@ -49,8 +67,9 @@ export function ActiveSession({ session, act, refresh }: { session: SessionViewD
             {' '}
             · {PHASE_NAMES[phase.phase]}{' '}
             <span role="timer" aria-label={`Time in ${PHASE_NAMES[phase.phase]} so far`}>
-              {formatClock(running(phase.seconds))}
-            </span>
+              {formatWorked(running(phase.seconds))}
+            </span>{' '}
+            <CorrectTime sessionId={session.id} phaseId={phase.phaseId} label={PHASE_NAMES[phase.phase]} start={phase.start} end={session.asOf} act={act} />
           </span>
         ))}
       </p>
@@ -71,17 +90,42 @@ export function ActiveSession({ session, act, refresh }: { session: SessionViewD
         <button type="button" onClick={() => void act(() => call(api['sessions:pause']({ paused: !session.paused })))}>
           {session.paused ? 'Resume' : 'Pause'}
         </button>
-        <button type="button" onClick={() => void act(() => call(api['sessions:end']({})))}>
-          End session
+        <button
+          type="button"
+          aria-expanded={ending}
+          onClick={() => {
+            setEnding(true);
+            focusWhenShown('end-session-heading');
+          }}
+        >
+          End session…
         </button>
       </div>
+      {ending && (
+        <EndSession
+          session={session}
+          act={act}
+          onDone={() => {
+            setEnding(false);
+            focusWhenShown('session-heading', 'start-platform');
+          }}
+        />
+      )}
       <h4>
-        Takes: {kept} kept{session.takes.length > kept ? `, ${session.takes.length - kept} redone` : ''}
+        Takes: {kept} kept{redone > 0 ? `, ${redone} redone` : ''}
+        {pending ? ', 1 waiting for Keep or Retake' : ''}
       </h4>
       <label>
         <input type="checkbox" checked={withSound} onChange={(e) => setWithSound(e.target.checked)} /> Record sound too
       </label>
-      <TakeRecorder onChange={refresh} withSound={withSound} />
+      <TakeRecorder onChange={refresh} withSound={withSound} paused={session.paused} warnings={takeWarnings(session)} onPending={setPending} />
+      {unclean.length > 0 && !pending && (
+        <p className="actions">
+          <button type="button" onClick={() => clean(unclean)}>
+            Make clean copies of kept takes ({unclean.length})
+          </button>
+        </p>
+      )}
       <PhaseList phaseSeconds={session.phaseSeconds} />
       <SessionRecords session={session} act={act} />
     </div>

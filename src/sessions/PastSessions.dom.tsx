@@ -2,13 +2,13 @@
 import { Fragment, useId, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
+import { formatWorked } from '../../core/shared/clock.std';
 import { api, call } from '../app/api.dom';
 import { RateVsMinimum } from './RateVsMinimum.dom';
+import { CorrectTime } from './CorrectTime.dom';
 import { SessionRecords } from './SessionRecords.dom';
 import type { Act, Minimum } from './sessionActions.dom';
 import { PhaseList } from './PhaseList.dom';
-
-const hours = (seconds: number) => `${(seconds / 3600).toFixed(2)} h`;
 
 export function PastSessions({ sessions, minimum, act }: { sessions: SessionViewData[]; minimum: Minimum; act: Act }) {
   const [opened, setOpened] = useState<string>();
@@ -38,10 +38,13 @@ export function PastSessions({ sessions, minimum, act }: { sessions: SessionView
                   Clips, decisions and evidence ({session.clips.length})
                 </button>
               </th>
-              <td>{hours(session.seconds)}</td>
+              <td>
+                {formatWorked(session.seconds)}{' '}
+                {session.end !== undefined && <CorrectTime sessionId={session.id} label="The session" start={session.start} end={session.end} act={act} />}
+              </td>
               <td>
                 {formatMoney(session.received) || 'not entered'}
-                <PayForm session={session} act={act} />
+                {session.payEnteredAs === 'clips' ? <span className="hint"> (entered on each clip&apos;s decision)</span> : <PayForm session={session} act={act} />}
               </td>
               <td>
                 <RateVsMinimum rates={session.rates} expected={session.expectedRate} minimum={minimum} />

@@ -1,5 +1,5 @@
 import { phaseName } from '../../core/sessions/time.std';
-import { formatClock } from '../../core/shared/clock.std';
+import { formatWorked } from '../../core/shared/clock.std';
 
 export function PhaseList({ phaseSeconds }: { phaseSeconds: Record<string, number> }) {
   const shown = Object.entries(phaseSeconds).filter(([, seconds]) => seconds >= 1);
@@ -9,7 +9,7 @@ export function PhaseList({ phaseSeconds }: { phaseSeconds: Record<string, numbe
       {shown.map(([phase, seconds]) => (
         <div key={phase}>
           <dt>{phaseName(phase)}</dt>
-          <dd>{formatClock(seconds)}</dd>
+          <dd>{formatWorked(seconds)}</dd>
         </div>
       ))}
     </dl>

@@ -1,14 +1,16 @@
 import { useId, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
+import { formatClock } from '../../core/shared/clock.std';
 import { api, call } from '../app/api.dom';
+import { useNavigation } from '../app/navigation.dom';
+import { FileActions } from '../shared/FileActions.dom';
 
 type Act = (change: () => Promise<unknown>) => Promise<void>;
 type Clip = SessionViewData['clips'][number];
 type Refused = Array<{ path: string; reason: string }>;
 
 const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
-const shortHash = (hash: string | undefined) => (hash ? `${hash.slice(0, 12)}…` : '—');
 
 /**
  * A session's clips (with their fingerprints, clean copies and the platform's outcome), its evidence, and
@@ -17,6 +19,8 @@ const shortHash = (hash: string | undefined) => (hash ? `${hash.slice(0, 12)}…
 export function SessionRecords({ session, act }: { session: SessionViewData; act: Act }) {
   const [refused, setRefused] = useState<Refused>([]);
   const [report, setReport] = useState<string>();
+  const [problem, setProblem] = useState<string>();
+  const { clean } = useNavigation();
   const addFiles = (channel: 'sessions:addClips' | 'sessions:attach', pick: 'dialog:pickMedia' | 'dialog:pickEvidence') =>
     act(async () => {
       setRefused([]);
@@ -40,7 +44,7 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
             void act(async () => {
               setReport(undefined);
               const saved = await call(api['sessions:report']({ sessionId: session.id }));
-              if (saved.file) setReport(`Evidence report saved to ${saved.file} (SHA-256 ${saved.sha256}).`);
+              if (saved.file) setReport(`Evidence report saved to ${saved.file}.`);
             })
           }
         >
@@ -48,14 +52,17 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
         </button>
       </div>
       {report && <p role="status">{report}</p>}
+      {problem && <p role="alert">{problem}</p>}
       {refused.length > 0 && (
-        <ul role="alert" aria-label="Files not added">
-          {refused.map((item) => (
-            <li key={item.path}>
-              {fileName(item.path)}: {item.reason}
-            </li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul aria-label="Files not added">
+            {refused.map((item) => (
+              <li key={item.path}>
+                {fileName(item.path)}: {item.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <PayLine session={session} />
       {session.clips.length > 0 && (
@@ -65,7 +72,6 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
             <tr>
               <th scope="col">Clip</th>
               <th scope="col">Length</th>
-              <th scope="col">SHA-256</th>
               <th scope="col">Clean copy</th>
               <th scope="col">Platform&apos;s decision</th>
             </tr>
@@ -79,19 +85,18 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
                   {clip.risks && clip.risks.length > 0 && (
                     <span className="hint">
                       <br />
-                      Seen during the take: {clip.risks.map((risk) => `${risk.atSeconds.toFixed(1)} s ${risk.label}`).join('; ')}
+                      Seen during the take: {clip.risks.map((risk) => `${formatClock(risk.atSeconds)} ${risk.label}`).join('; ')}
                     </span>
                   )}
+                  <FileActions file={clip.file} name={fileName(clip.file)} onError={setProblem} />
                 </th>
-                <td>{clip.durationSeconds === undefined ? '—' : `${clip.durationSeconds.toFixed(1)} s`}</td>
-                <td>
-                  <code title={clip.sha256}>{shortHash(clip.sha256)}</code>
-                </td>
+                <td>{clip.durationSeconds === undefined ? '—' : formatClock(clip.durationSeconds)}</td>
                 <td>
                   {clip.sanitized ? (
                     <span title={`${clip.sanitized.output}\nSHA-256 ${clip.sanitized.sha256}`}>
                       {fileName(clip.sanitized.output)}{' '}
                       {clip.sanitized.identifyingLeft === 0 ? '✓ clean' : `⚠ ${clip.sanitized.identifyingLeft} identifying tags left`}
+                      <FileActions file={clip.sanitized.output} name={fileName(clip.sanitized.output)} onError={setProblem} />
                       {clip.sanitized.notes?.map((note) => (
                         <span key={note} className="note">
                           <br />
@@ -100,7 +105,12 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
                       ))}
                     </span>
                   ) : (
-                    'not sanitized yet'
+                    <>
+                      No clean copy yet.{' '}
+                      <button type="button" onClick={() => clean([clip.file])}>
+                        Make clean copy<span className="visually-hidden"> of {fileName(clip.file)}</span>
+                      </button>
+                    </>
                   )}
                 </td>
                 <td>
@@ -115,7 +125,7 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
         <ul className="evidence-list" aria-label="Evidence kept with this session">
           {session.evidence.map((item) => (
             <li key={item.file}>
-              {item.name} · {item.bytes.toLocaleString()} bytes · SHA-256 <code title={item.sha256}>{shortHash(item.sha256)}</code>
+              <span title={`SHA-256 ${item.sha256}`}>{item.name}</span> · {item.bytes.toLocaleString()} bytes
             </li>
           ))}
         </ul>
@@ -180,10 +190,17 @@ function OutcomeForm({ session, clip, act }: { session: SessionViewData; clip: C
           <input id={ids.reason} value={form.reason} maxLength={1000} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
         </>
       )}
-      <label htmlFor={ids.paid}>Paid ({session.terms.currency})</label>
-      <input id={ids.paid} inputMode="decimal" size={6} value={form.paid} onChange={(e) => setForm({ ...form, paid: e.target.value })} />
-      <label htmlFor={ids.paidOn}>on</label>
-      <input id={ids.paidOn} type="date" value={form.paidOn} onChange={(e) => setForm({ ...form, paidOn: e.target.value })} />
+      {session.payEnteredAs === 'session' ? (
+        // The session was paid as a whole: its clips share that payout and take none of their own.
+        <span className="hint">Paid with the session: {formatMoney(session.received.map((money) => ({ ...money, amount: money.amount / session.clips.length })))} a clip</span>
+      ) : (
+        <>
+          <label htmlFor={ids.paid}>Paid ({session.terms.currency})</label>
+          <input id={ids.paid} inputMode="decimal" size={6} value={form.paid} onChange={(e) => setForm({ ...form, paid: e.target.value })} />
+          <label htmlFor={ids.paidOn}>on</label>
+          <input id={ids.paidOn} type="date" value={form.paidOn} onChange={(e) => setForm({ ...form, paidOn: e.target.value })} />
+        </>
+      )}
       <button type="submit" disabled={!paidValid}>
         Save decision
       </button>

@@ -1,7 +1,7 @@
 import './sessions.css';
-import { useCallback, useEffect, useState } from 'react';
-import type { IpcResponse } from '../../core/ipc/contract.std';
+import { useCallback, useState } from 'react';
 import { formatMoney } from '../../core/sessions/pay.std';
+import { formatWorked } from '../../core/shared/clock.std';
 import { api, call } from '../app/api.dom';
 import { RateVsMinimum } from './RateVsMinimum.dom';
 import { WeeklyCharts } from './WeeklyCharts.dom';
@@ -10,33 +10,14 @@ import { PastSessions } from './PastSessions.dom';
 import { CsvExport, MinimumRateForm } from './SessionSettings.dom';
 import { StartSession } from './StartSession.dom';
 import type { Minimum } from './sessionActions.dom';
-
-type Overview = IpcResponse<'sessions:overview'>;
+import { useSessionsOverview } from './useSessionsOverview.dom';
 
 export function SessionsView() {
-  const [overview, setOverview] = useState<Overview>();
   const [minimum, setMinimum] = useState<Minimum>();
-  const [error, setError] = useState<string>();
-
-  const refresh = useCallback(() => {
-    call(api['sessions:overview']({})).then(setOverview, (e: Error) => setError(e.message));
-    call(api['settings:get']({})).then((settings) => setMinimum(settings.minimumHourlyRate), (e: Error) => setError(e.message));
+  const readMinimum = useCallback((onError: (message: string) => void) => {
+    call(api['settings:get']({})).then((settings) => setMinimum(settings.minimumHourlyRate), (e: Error) => onError(e.message));
   }, []);
-  useEffect(refresh, [refresh]);
-
-  /** Runs a change; the log has it on disk when this resolves, then the view is read back from the log. */
-  const act = useCallback(
-    async (change: () => Promise<unknown>) => {
-      setError(undefined);
-      try {
-        await change();
-      } catch (e) {
-        setError((e as Error).message);
-      }
-      refresh();
-    },
-    [refresh],
-  );
+  const { overview, error, refresh, act } = useSessionsOverview(readMinimum);
 
   if (!overview) return error ? <p role="alert">{error}</p> : <p role="status">Reading the session log…</p>;
   return (
@@ -61,7 +42,7 @@ export function SessionsView() {
             <tr>
               <th scope="col">Platform</th>
               <th scope="col">Sessions</th>
-              <th scope="col">Hours</th>
+              <th scope="col">Time worked</th>
               <th scope="col">Received</th>
               <th scope="col">Effective rate per hour</th>
             </tr>
@@ -71,7 +52,7 @@ export function SessionsView() {
               <tr key={row.platform}>
                 <th scope="row">{row.platform}</th>
                 <td>{row.sessions}</td>
-                <td>{row.hours.toFixed(2)}</td>
+                <td>{formatWorked(row.hours * 3600)}</td>
                 <td>{formatMoney(row.received) || 'nothing entered yet'}</td>
                 <td>
                   <RateVsMinimum rates={row.rates} minimum={minimum} />

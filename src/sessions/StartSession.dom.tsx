@@ -2,11 +2,12 @@
 import { useId, useState } from 'react';
 import type { PayUnit } from '../../core/sessions/eventLog.std';
 import { api, call } from '../app/api.dom';
+import { focusWhenShown } from '../shared/focus.dom';
 import type { Act } from './sessionActions.dom';
 
 export function StartSession({ platforms, tasks, act }: { platforms: string[]; tasks: string[]; act: Act }) {
   const [form, setForm] = useState({ platform: '', task: '', amount: '', currency: 'USD', per: 'clip' as PayUnit, notes: '' });
-  const ids = { platform: useId(), task: useId(), amount: useId(), currency: useId(), per: useId(), list: useId(), taskList: useId(), notes: useId() };
+  const ids = { reason: useId(), platform: 'start-platform',  task: useId(), amount: useId(), currency: useId(), per: useId(), list: useId(), taskList: useId(), notes: useId() };
   const valid = form.platform.trim() !== '' && form.amount !== '' && Number(form.amount) >= 0 && /^[A-Z]{3}$/.test(form.currency);
   return (
     <form
@@ -15,6 +16,7 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
       onSubmit={(event) => {
         event.preventDefault();
         if (!valid) return;
+        focusWhenShown('next-step', 'session-heading');
         void act(() =>
           call(
             api['sessions:start']({
@@ -28,36 +30,53 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
       }}
     >
       <h3>Start a session</h3>
-      <label htmlFor={ids.platform}>Platform</label>
-      <input id={ids.platform} list={ids.list} value={form.platform} onChange={(e) => setForm({ ...form, platform: e.target.value })} />
-      <datalist id={ids.list}>
-        {platforms.map((platform) => (
-          <option key={platform} value={platform} />
-        ))}
-      </datalist>
-      <label htmlFor={ids.task}>Task</label>
-      <input id={ids.task} list={ids.taskList} value={form.task} onChange={(e) => setForm({ ...form, task: e.target.value })} />
-      <datalist id={ids.taskList}>
-        {tasks.map((task) => (
-          <option key={task} value={task} />
-        ))}
-      </datalist>
-      <label htmlFor={ids.amount}>Pay</label>
-      <input id={ids.amount} inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} size={8} />
-      <label htmlFor={ids.currency}>Currency</label>
-      <input id={ids.currency} value={form.currency} maxLength={3} size={4} onChange={(e) => setForm({ ...form, currency: e.target.value.toUpperCase() })} />
-      <label htmlFor={ids.per}>per</label>
-      <select id={ids.per} value={form.per} onChange={(e) => setForm({ ...form, per: e.target.value as typeof form.per })}>
-        <option value="clip">clip</option>
-        <option value="approved-minute">approved minute of footage</option>
-        <option value="hour">hour</option>
-        <option value="batch">batch</option>
-      </select>
-      <label htmlFor={ids.notes}>Notes (optional)</label>
-      <textarea id={ids.notes} rows={2} maxLength={5000} value={form.notes} onChange={(e) => setForm({ ...form, notes: e.target.value })} />
-      <button type="submit" className="primary" disabled={!valid}>
+      <div className="field">
+        <label htmlFor={ids.platform}>Platform</label>
+        <input id={ids.platform} list={ids.list} value={form.platform} onChange={(e) => setForm({ ...form, platform: e.target.value })} />
+        <datalist id={ids.list}>
+          {platforms.map((platform) => (
+            <option key={platform} value={platform} />
+          ))}
+        </datalist>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.task}>Task</label>
+        <input id={ids.task} list={ids.taskList} value={form.task} onChange={(e) => setForm({ ...form, task: e.target.value })} />
+        <datalist id={ids.taskList}>
+          {tasks.map((task) => (
+            <option key={task} value={task} />
+          ))}
+        </datalist>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.amount}>Pay</label>
+        <input id={ids.amount} inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.currency}>Currency</label>
+        <input id={ids.currency} value={form.currency} maxLength={3} onChange={(e) => setForm({ ...form, currency: e.target.value.toUpperCase() })} />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.per}>Paid per</label>
+        <select id={ids.per} value={form.per} onChange={(e) => setForm({ ...form, per: e.target.value as typeof form.per })}>
+          <option value="clip">clip</option>
+          <option value="approved-minute">approved minute of footage</option>
+          <option value="hour">hour</option>
+          <option value="batch">batch</option>
+        </select>
+      </div>
+      <div className="field field-wide">
+        <label htmlFor={ids.notes}>Notes (optional)</label>
+        <textarea id={ids.notes} rows={2} maxLength={5000} value={form.notes} onChange={(e) => setForm({ ...form, notes: e.target.value })} />
+      </div>
+      <button type="submit" className="primary" disabled={!valid} aria-describedby={ids.reason}>
         Start session
       </button>
+      {!valid && (
+        <span id={ids.reason} className="hint">
+          {form.platform.trim() === '' ? 'Name the platform first.' : 'Enter what it pays (0 if you do not know yet).'}
+        </span>
+      )}
     </form>
   );
 }

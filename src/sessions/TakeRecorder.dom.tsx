@@ -3,7 +3,9 @@ import { describeCameraError } from '../../core/media/camera.std';
 import { formatClock } from '../../core/shared/clock.std';
 import { visibleRisks } from '../../core/corner/tracker.std';
 import { api, call } from '../app/api.dom';
+import { useNavigation } from '../app/navigation.dom';
 import { useCornerCheck } from '../corner/useCornerCheck.dom';
+import { focusWhenShown } from '../shared/focus.dom';
 
 /** Seconds of countdown before a take starts: time to get into position. */
 const COUNTDOWN_SECONDS = 3;
@@ -17,10 +19,11 @@ type SeenRisk = { id: number; atSeconds: number; label: string; where: string };
 
 type Phase =
   | { name: 'idle' }
+  | { name: 'confirm' }
   | { name: 'countdown'; left: number }
   | { name: 'recording'; seconds: number }
   | { name: 'saving' }
-  | { name: 'saved'; takeId: string; durationSeconds: number }
+  | { name: 'saved'; takeId: string; durationSeconds: number; playback: string }
   | { name: 'failed'; message: string };
 
 function toBase64(bytes: Uint8Array): string {
@@ -29,12 +32,34 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** Space starts and stops a take only where it does not already press a focused control or type a character. */
+const isTypingOrControl = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON|A|SUMMARY|VIDEO)$/.test(target.tagName));
+
+export type TakeRecorderProps = {
+  onChange: () => void;
+  withSound: boolean;
+  /** Recording waits while the session is paused. */
+  paused: boolean;
+  /** What the session's corner check left open (or that there was none): shown beside Record, asked about once. */
+  warnings: string[];
+  /** The take waiting for Keep or Retake, if any: it is not counted as kept until Keep. */
+  onPending: (takeId: string | undefined) => void;
+};
+
 /**
- * Records takes from the camera: countdown, take timer, stop, then keep or retake. Chunks are streamed to
- * main as they arrive (never held whole), in order, each one on disk before the next is sent.
+ * Records takes from the camera: a live preview from the start, a countdown that can be cancelled, the take
+ * timer, stop, playback, then keep or retake. Chunks are streamed to main as they arrive (never held whole by
+ * main), in order, each one on disk before the next is sent; the renderer keeps the take's bytes only for
+ * its playback.
  */
-export function TakeRecorder({ onChange, withSound }: { onChange: () => void; withSound: boolean }) {
+export function TakeRecorder({ onChange, withSound, paused, warnings, onPending }: TakeRecorderProps) {
+  const { go } = useNavigation();
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
+  const phaseRef = useRef(phase);
+  useEffect(() => {
+    phaseRef.current = phase;
+  });
   // The element as a ref (to attach the stream) and as state (the detector starts once it exists).
   const preview = useRef<HTMLVideoElement | null>(null);
   const [previewElement, setPreviewElement] = useState<HTMLVideoElement | null>(null);
@@ -44,10 +69,13 @@ export function TakeRecorder({ onChange, withSound }: { onChange: () => void; wi
   }, []);
   const stream = useRef<MediaStream | undefined>(undefined);
   const recorder = useRef<MediaRecorder | undefined>(undefined);
+  const cancelled = useRef(false);
+  const asked = useRef(false);
   // The detector starts with the countdown, so what is already in view is known when recording starts.
   const { tracker } = useCornerCheck(previewElement, phase.name === 'countdown' || phase.name === 'recording', TAKE_CHECK);
   const current = useRef<{ takeId: string; startedAt: number } | undefined>(undefined);
   const [seen, setSeen] = useState<SeenRisk[]>([]);
+  const [cameraError, setCameraError] = useState<string>();
 
   // Every risk in view during a take is logged on it once, at the time it first appeared (0 if before).
   useEffect(() => {
@@ -62,42 +90,69 @@ export function TakeRecorder({ onChange, withSound }: { onChange: () => void; wi
     }
   }, [tracker, seen]);
 
-  // A new choice of sound needs a new stream; leaving the view releases the camera.
-  useEffect(
-    () => () => {
+  // The preview is live from the start (a new stream when the choice of sound changes); leaving releases the camera.
+  useEffect(() => {
+    let stopped = false;
+    navigator.mediaDevices.getUserMedia({ video: true, audio: withSound }).then(
+      (media) => {
+        if (stopped) return media.getTracks().forEach((track) => track.stop());
+        stream.current = media;
+        setCameraError(undefined);
+        if (preview.current) {
+          preview.current.srcObject = media;
+          void preview.current.play().catch(() => undefined);
+        }
+      },
+      (error: unknown) => {
+        const problem = describeCameraError(error instanceof DOMException ? error.name : 'Error');
+        setCameraError(`${problem.title} ${problem.advice}`);
+      },
+    );
+    return () => {
+      stopped = true;
       stream.current?.getTracks().forEach((track) => track.stop());
       stream.current = undefined;
-    },
-    [withSound],
-  );
+    };
+  }, [withSound]);
 
-  async function record() {
-    try {
-      stream.current ??= await navigator.mediaDevices.getUserMedia({ video: true, audio: withSound });
-      if (preview.current) {
-        preview.current.srcObject = stream.current;
-        void preview.current.play().catch(() => undefined);
-      }
-    } catch (error) {
-      const problem = describeCameraError(error instanceof DOMException ? error.name : 'Error');
-      setPhase({ name: 'failed', message: `${problem.title} ${problem.advice}` });
+  // The playback's bytes are released when it is replaced or the recorder closes.
+  const playback = phase.name === 'saved' ? phase.playback : undefined;
+  useEffect(() => () => void (playback && URL.revokeObjectURL(playback)), [playback]);
+
+  const record = useCallback(async (confirmed = false) => {
+    if (!stream.current) return;
+    if (warnings.length > 0 && !asked.current && !confirmed) {
+      setPhase({ name: 'confirm' });
+      focusWhenShown('record-anyway');
       return;
     }
+    asked.current = true;
     setSeen([]);
+    cancelled.current = false;
+    focusWhenShown('cancel-countdown');
     for (let left = COUNTDOWN_SECONDS; left > 0; left--) {
       setPhase({ name: 'countdown', left });
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // In tenths, so that Cancel and Esc stop it at once.
+      for (let tenth = 0; tenth < 10 && !cancelled.current; tenth++) await new Promise((resolve) => setTimeout(resolve, 100));
+      if (cancelled.current) {
+        setPhase({ name: 'idle' });
+        focusWhenShown('record-take');
+        return;
+      }
     }
     try {
       const { takeId } = await call(api['takes:begin']({}));
+      onPending(takeId);
       onChange();
       const mediaRecorder = new MediaRecorder(stream.current, { mimeType: 'video/webm' });
       recorder.current = mediaRecorder;
+      const parts: Blob[] = [];
       let index = 0;
       let sending: Promise<unknown> = Promise.resolve();
       let failure: string | undefined;
       mediaRecorder.ondataavailable = (event) => {
         const chunkIndex = index++;
+        parts.push(event.data);
         sending = sending.then(async () => {
           const data = toBase64(new Uint8Array(await event.data.arrayBuffer()));
           const result = await api['takes:chunk']({ takeId, index: chunkIndex, data });
@@ -108,6 +163,7 @@ export function TakeRecorder({ onChange, withSound }: { onChange: () => void; wi
       current.current = { takeId, startedAt: started };
       const timer = setInterval(() => setPhase({ name: 'recording', seconds: (Date.now() - started) / 1000 }), 250);
       setPhase({ name: 'recording', seconds: 0 });
+      focusWhenShown('stop-take');
       await new Promise<void>((resolve) => {
         mediaRecorder.onstop = () => resolve();
         mediaRecorder.start(CHUNK_MS);
@@ -118,59 +174,129 @@ export function TakeRecorder({ onChange, withSound }: { onChange: () => void; wi
       await sending;
       if (failure) throw new Error(failure);
       const saved = await call(api['takes:finish']({ takeId }));
-      setPhase({ name: 'saved', takeId, durationSeconds: saved.durationSeconds });
+      setPhase({ name: 'saved', takeId, durationSeconds: saved.durationSeconds, playback: URL.createObjectURL(new Blob(parts, { type: 'video/webm' })) });
+      focusWhenShown('keep-take');
     } catch (error) {
+      onPending(undefined);
       setPhase({ name: 'failed', message: (error as Error).message });
     }
     onChange();
-  }
+  }, [warnings, onChange, onPending]);
+
+  const stop = useCallback(() => recorder.current?.stop(), []);
+
+  // Space starts a take and stops it (the worker may be across the room); Esc cancels the countdown.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const now = phaseRef.current.name;
+      if (event.key === 'Escape' && now === 'countdown') {
+        cancelled.current = true;
+        event.preventDefault();
+      } else if (event.key === ' ' && !isTypingOrControl(event.target)) {
+        if (now === 'recording') stop();
+        else if ((now === 'idle' || now === 'failed') && !paused) void record();
+        else return;
+        event.preventDefault();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [record, stop, paused]);
 
   async function retake(takeId: string) {
     await call(api['takes:discard']({ takeId })).catch((error: Error) => setPhase({ name: 'failed', message: error.message }));
+    onPending(undefined);
     onChange();
-    void record();
+    void record(true);
   }
 
+  function keep() {
+    onPending(undefined);
+    setPhase({ name: 'idle' });
+    onChange();
+    focusWhenShown('record-take');
+  }
+
+  const canRecord = !paused && !cameraError;
   return (
-    <div className="take-recorder" aria-label="Record a take">
-      <video ref={attachPreview} className="take-preview" muted playsInline aria-label="Camera for the take" />
-      <div role="status" aria-live="polite" className="take-status">
-        {phase.name === 'countdown' && <span className="countdown">Recording in {phase.left}…</span>}
-        {phase.name === 'recording' && <span>● Recording {formatClock(phase.seconds)}</span>}
-        {phase.name === 'saving' && <span>Saving the take…</span>}
-        {phase.name === 'saved' && <span>Take saved ({formatClock(phase.durationSeconds)}).</span>}
-        {phase.name === 'failed' && <span className="error-text">{phase.message}</span>}
+    <div className="take-recorder" role="group" aria-label="Record a take">
+      <div className="take-stage">
+        <video ref={attachPreview} className="take-preview" muted playsInline aria-label="Camera for the take" hidden={phase.name === 'saved'} />
+        {phase.name === 'saved' && <video className="take-preview" src={phase.playback} controls aria-label="The take you just recorded" />}
       </div>
-      {seen.length > 0 && (
-        <ul className="take-risks" aria-label="Seen during this take" aria-live="polite">
-          {seen.map((risk) => (
-            <li key={risk.id}>
-              {formatClock(risk.atSeconds)} {risk.label}, {risk.where}
-            </li>
-          ))}
-        </ul>
-      )}
-      <div className="actions">
-        {(phase.name === 'idle' || phase.name === 'failed') && (
-          <button type="button" className="primary" onClick={() => void record()}>
-            Record a take
-          </button>
+      <div className="take-side">
+        <div role="status" aria-live="polite" className="take-status">
+          {phase.name === 'countdown' && <span className="countdown">Recording in {phase.left}…</span>}
+          {phase.name === 'recording' && <span>● Recording {formatClock(phase.seconds)}</span>}
+          {phase.name === 'saving' && <span>Saving the take…</span>}
+          {phase.name === 'saved' && <span>Take saved ({formatClock(phase.durationSeconds)}). Watch it, then keep it or record it again.</span>}
+          {phase.name === 'failed' && <span className="error-text">{phase.message}</span>}
+          {cameraError && <span className="error-text">{cameraError}</span>}
+        </div>
+        {warnings.length > 0 && (phase.name === 'idle' || phase.name === 'confirm' || phase.name === 'failed') && (
+          <ul className="take-warnings" aria-label="Before you record">
+            {warnings.map((warning) => (
+              <li key={warning}>⚠ {warning}</li>
+            ))}
+          </ul>
         )}
-        {phase.name === 'recording' && (
-          <button type="button" className="primary" onClick={() => recorder.current?.stop()}>
-            Stop
-          </button>
+        {seen.length > 0 && (
+          <ul className="take-risks" aria-label="Seen during this take" aria-live="polite">
+            {seen.map((risk) => (
+              <li key={risk.id}>
+                {formatClock(risk.atSeconds)} {risk.label}, {risk.where}
+              </li>
+            ))}
+          </ul>
         )}
-        {phase.name === 'saved' && (
-          <>
-            <button type="button" className="primary" onClick={() => setPhase({ name: 'idle' })}>
-              Keep
+        <div className="actions">
+          {(phase.name === 'idle' || phase.name === 'failed') && (
+            <>
+              <button type="button" className="primary" id="record-take" onClick={() => void record()} disabled={!canRecord} aria-describedby="record-reason">
+                Record a take
+              </button>
+              <span id="record-reason" className="hint">
+                {paused ? 'Paused: resume the session to record.' : cameraError ? 'No camera picture to record.' : 'Space starts and stops a take.'}
+              </span>
+            </>
+          )}
+          {phase.name === 'confirm' && (
+            <>
+              <button type="button" className="primary" id="record-anyway" onClick={() => void record(true)}>
+                Record anyway
+              </button>
+              <button type="button" onClick={() => go('corner')}>
+                Check corner first
+              </button>
+            </>
+          )}
+          {phase.name === 'countdown' && (
+            <button
+              type="button"
+              id="cancel-countdown"
+              onClick={() => {
+                cancelled.current = true;
+              }}
+            >
+              Cancel (Esc)
             </button>
-            <button type="button" onClick={() => void retake(phase.takeId)}>
-              Retake
+          )}
+          {phase.name === 'recording' && (
+            <button type="button" className="primary" id="stop-take" onClick={stop}>
+              Stop
             </button>
-          </>
-        )}
+          )}
+          {phase.name === 'saved' && (
+            <>
+              <button type="button" className="primary" id="keep-take" onClick={keep}>
+                Keep
+              </button>
+              <button type="button" onClick={() => void retake(phase.takeId)}>
+                Retake
+              </button>
+            </>
+          )}
+        </div>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type CSSProperties, type ReactNode, useEffect, useId, useRef } from 'react';
 import { useCamera } from './useCamera.dom';
 
 /**
@@ -21,7 +21,10 @@ export function CameraPreview({ onLive, overlay }: { onLive?: (video: HTMLVideoE
     return undefined;
   }, [state, onLive]);
 
-  const activeId = deviceId ?? (state.status === 'live' ? state.stream.getVideoTracks()[0]?.getSettings().deviceId : undefined);
+  const track = state.status === 'live' ? state.stream.getVideoTracks()[0]?.getSettings() : undefined;
+  const activeId = deviceId ?? track?.deviceId;
+  // The picture's own shape sizes the stage, so that it fits the window's height beside what to fix.
+  const stageStyle = track?.width && track.height ? ({ '--camera-aspect': track.width / track.height } as CSSProperties) : undefined;
 
   return (
     <section className="camera" aria-label="Camera preview">
@@ -50,7 +53,7 @@ export function CameraPreview({ onLive, overlay }: { onLive?: (video: HTMLVideoE
           </button>
         </div>
       ) : (
-        <div className="camera-stage">
+        <div className="camera-stage" style={stageStyle}>
           <video
             ref={videoRef}
             className="camera-video"

@@ -13,6 +13,10 @@ export type AppHandle = {
   requests: string[];
   /** The app's data folder (SAFETAKE_DATA_DIR), where the session log lives. */
   dataDir: string;
+  /** Where clean copies go by default (the system's Videos folder, SafeTake). */
+  defaultOutputDir: string;
+  /** What the app asked the system to show in a folder (`show:`) or play (`open:`), where the launcher can see it. */
+  shown?: string[];
   close: () => Promise<void>;
 };
 

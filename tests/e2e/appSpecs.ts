@@ -15,6 +15,7 @@ import { defineCornerSpecs } from './specs/corner';
 import { defineSanitizeSpecs } from './specs/sanitize';
 import { defineSessionsSpecs } from './specs/sessions';
 import { defineShellSpecs } from './specs/shell';
+import { defineWorkflowSpecs } from './specs/workflow';
 
 export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
   const open: AppHandle[] = [];
@@ -49,4 +50,5 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
   defineSanitizeSpecs(ctx);
   defineCornerSpecs(ctx);
   defineSessionsSpecs(ctx);
+  defineWorkflowSpecs(ctx);
 }

@@ -19,7 +19,8 @@ export const BRIDGE_EVENTS_PATH = '/__events';
 /** The contract's largest request (a take's chunk, 16 MB of base64) with room for its JSON around it. */
 const MAX_REQUEST_BYTES = 17 * 1024 * 1024;
 
-export type Bridge = { origin: string; close: () => Promise<void> };
+/** `shown`: every file the app asked the system to show in its folder or play, in order, as `show:` or `open:`. */
+export type Bridge = { origin: string; shown: string[]; close: () => Promise<void> };
 
 /** The request's body, or undefined once it grows past MAX_REQUEST_BYTES (the rest is read and dropped). */
 function readBody(request: http.IncomingMessage): Promise<string | undefined> {
@@ -55,6 +56,8 @@ export type BridgeOptions = {
   dialogAnswers?: DialogAnswers;
   /** Prints the evidence report (Electron's printToPDF in the app). */
   printPdf: (html: string) => Promise<Buffer>;
+  /** Stands in for the system's Videos folder. */
+  defaultOutputDir: string;
 };
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
@@ -64,6 +67,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     for (const listener of listeners) listener.write(message);
   };
   const sessions = new SessionsService(options.dataDir);
+  const shown: string[] = [];
   const handlers = createIpcHandlers({
     dataDir: options.dataDir,
     sessions,
@@ -75,6 +79,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     pickFolder: async () => options.dialogAnswers?.folder,
     pickSaveFile: async (name) => options.dialogAnswers?.saveFolder && path.join(options.dialogAnswers.saveFolder, name),
     printPdf: options.printPdf,
+    defaultOutputDir: options.defaultOutputDir,
+    showInFolder: async (file) => void shown.push(`show:${file}`),
+    openFile: async (file) => void shown.push(`open:${file}`),
   });
   let origin = '';
   const server = http.createServer(async (request, response) => {
@@ -123,6 +130,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   origin = `http://127.0.0.1:${port}`;
   return {
     origin,
+    shown,
     close: () =>
       new Promise((resolve) => {
         for (const listener of listeners) listener.end();

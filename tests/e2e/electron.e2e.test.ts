@@ -37,10 +37,14 @@ const launchInElectron = (binary: string): LaunchApp => async ({ camera, cameraV
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-electron-'));
   const args = [MAIN_ENTRY, ...(camera === 'none' ? [] : chromiumCameraArgs(cameraVideo))];
   const dataDir = path.join(scratch, 'data');
+  // The system's Videos folder, where clean copies go by default, is the run's own (xdg-user-dirs).
+  const videos = path.join(scratch, 'Videos');
+  fs.mkdirSync(path.join(scratch, 'config'));
+  fs.writeFileSync(path.join(scratch, 'config', 'user-dirs.dirs'), `XDG_VIDEOS_DIR="${videos}"\n`);
   const app = await _electron.launch({
     executablePath: binary,
     args,
-    env: { ...process.env, SAFETAKE_DATA_DIR: dataDir } as Record<string, string>,
+    env: { ...process.env, SAFETAKE_DATA_DIR: dataDir, XDG_CONFIG_HOME: path.join(scratch, 'config') } as Record<string, string>,
   });
   const page = await app.firstWindow();
   const requests: string[] = [];
@@ -51,6 +55,7 @@ const launchInElectron = (binary: string): LaunchApp => async ({ camera, cameraV
     origin: APP_ORIGIN,
     requests,
     dataDir,
+    defaultOutputDir: path.join(videos, 'SafeTake'),
     close: async () => {
       await app.close();
       fs.rmSync(scratch, { recursive: true, force: true });

@@ -50,7 +50,8 @@ export async function printPdfWithChromium(html: string): Promise<Buffer> {
 export const launchInChromium: LaunchApp = async ({ camera, cameraVideo, dropFolder, dialogAnswers }): Promise<AppHandle> => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-e2e-'));
   const dataDir = path.join(scratch, 'data');
-  const bridge = await startBridge({ rendererDir: RENDERER_DIR, dataDir, dialogAnswers, printPdf: printPdfWithChromium });
+  const videos = path.join(scratch, 'Videos', 'SafeTake');
+  const bridge = await startBridge({ rendererDir: RENDERER_DIR, dataDir, dialogAnswers, printPdf: printPdfWithChromium, defaultOutputDir: videos });
   const args = [...OFFLINE_ARGS];
   if (camera !== 'none') args.push(...chromiumCameraArgs(cameraVideo));
   // With the fake UI flag Chromium answers the permission prompt with "allow"; without it, headless
@@ -72,6 +73,8 @@ export const launchInChromium: LaunchApp = async ({ camera, cameraVideo, dropFol
     origin: bridge.origin,
     requests,
     dataDir,
+    defaultOutputDir: videos,
+    shown: bridge.shown,
     close: async () => {
       await context.close();
       await bridge.close();

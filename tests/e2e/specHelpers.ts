@@ -63,11 +63,23 @@ export async function startSession(page: AppHandle['page'], pay: string, task = 
 export async function recordTake(page: AppHandle['page'], ms: number, button: 'Record a take' | 'Retake' = 'Record a take'): Promise<void> {
   const status = page.locator('.take-status');
   await page.getByRole('button', { name: button }).click();
+  // Without a clear check in the session, the recorder asks once before the first take.
+  const anyway = page.getByRole('button', { name: 'Record anyway' });
+  await expect.poll(async () => (await anyway.isVisible()) || /Recording in|● Recording/.test((await status.textContent()) ?? '')).toBe(true);
+  if (await anyway.isVisible()) await anyway.click();
   await expect.poll(() => status.textContent(), { timeout: 5000 }).toContain('Recording in');
   await expect.poll(() => status.textContent(), { timeout: 8000 }).toMatch(/● Recording/);
   await page.waitForTimeout(ms);
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/Take saved \(0:0\d\)/);
+}
+
+/** Ends the running session from the Sessions view: it asks first, then shows the summary, closed with Done. */
+export async function endSession(page: AppHandle['page']): Promise<void> {
+  await page.getByRole('button', { name: 'End session…' }).click();
+  await page.getByRole('button', { name: 'End session', exact: true }).click();
+  await expect.poll(() => page.getByRole('heading', { name: /^Session ended:/ }).isVisible()).toBe(true);
+  await page.getByRole('button', { name: 'Done' }).click();
 }
 
 /** Drops a file named `name` from the launch's drop folder on the Sanitize view's drop zone. */

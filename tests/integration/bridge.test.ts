@@ -14,7 +14,7 @@ import { type Bridge, startBridge } from '../e2e/bridge.node';
 let bridge: Bridge;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-bridge-'));
 beforeAll(async () => {
-  bridge = await startBridge({ rendererDir: dataDir, dataDir, printPdf: async () => Buffer.alloc(0) });
+  bridge = await startBridge({ rendererDir: dataDir, dataDir, printPdf: async () => Buffer.alloc(0), defaultOutputDir: path.join(dataDir, 'Videos') });
 });
 afterAll(async () => {
   await bridge.close();
@@ -53,7 +53,7 @@ describe('the test bridge', () => {
   });
 
   it('is one of two on one data folder: the second is refused, and the log stays whole', async () => {
-    const other = await startBridge({ rendererDir: dataDir, dataDir, printPdf: async () => Buffer.alloc(0) });
+    const other = await startBridge({ rendererDir: dataDir, dataDir, printPdf: async () => Buffer.alloc(0), defaultOutputDir: path.join(dataDir, 'Videos') });
     const call = async (origin: string, channel: string, body: unknown) => {
       const url = new URL(`${origin}/__ipc/${channel}`);
       return new Promise<{ ok: boolean; error?: { message: string } }>((resolve, reject) => {

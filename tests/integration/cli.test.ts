@@ -34,9 +34,10 @@ describe('safetake sanitize / audit', () => {
     const result = runCli(['sanitize', path.join(CORPUS_DIR, 'video-metadata/android-gps.mp4'), folder, path.join(CORPUS_DIR, 'video-metadata/gps-keyed.mp4'), '-o', out, '--max-height', '720']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/✓ android-gps\.mp4 → .*clip-001\.mp4/);
-    expect(result.stdout).toMatch(/✓ holiday\.jpg → .*clip-001\.jpg/);
+    // One counter for every type: a photo and a video never share a name.
+    expect(result.stdout).toMatch(/✓ holiday\.jpg → .*clip-002\.jpg/);
     expect(result.stdout).toMatch(/✗ gps-keyed\.mp4: .*no picture that can be decoded/);
-    expect(fs.readdirSync(out).sort()).toEqual(['clip-001.jpg', 'clip-001.mp4']);
+    expect(fs.readdirSync(out).sort()).toEqual(['clip-001.mp4', 'clip-002.jpg']);
 
     const clean = runCli(['audit', path.join(out, 'clip-001.mp4'), '--json']);
     expect(clean.code).toBe(0);

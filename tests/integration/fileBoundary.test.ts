@@ -32,6 +32,8 @@ let ipc: (channel: string, payload: unknown) => Promise<IpcResult<unknown>>;
 /** What main pushed to the renderer: Sanitize's progress. */
 const updates: BatchUpdate[] = [];
 let sessions: SessionsService;
+/** Files the system was asked to show in a folder or play. */
+const shown: string[] = [];
 beforeAll(() => {
   fs.mkdirSync(work, { recursive: true });
   fs.mkdirSync(path.dirname(credentials), { recursive: true });
@@ -54,6 +56,9 @@ beforeAll(() => {
     pickFolder: async () => undefined,
     pickSaveFile: async () => undefined,
     printPdf: async () => Buffer.alloc(0),
+    defaultOutputDir: path.join(home, 'Videos', 'SafeTake'),
+    showInFolder: async (file) => void shown.push(file),
+    openFile: async (file) => void shown.push(file),
   });
   ipc = (channel, payload) => dispatchIpc(handlers, channel, payload);
 });
@@ -125,6 +130,28 @@ describe('secrets', () => {
     const attached = await ipc('sessions:attach', { sessionId, paths: [copied] });
     expect(attached).toMatchObject({ ok: true, value: { refused: [{ reason: expect.stringMatching(/not a kind of file SafeTake keeps as evidence/) }] } });
     expect(fs.existsSync(path.join(dataDir, 'sessions', sessionId, 'evidence'))).toBe(false);
+  });
+});
+
+describe('show in folder and play', () => {
+  it('reach the system only for a video or photo the worker may name', async () => {
+    const clip = path.join(work, 'clip.mov');
+    fs.copyFileSync(path.join(CORPUS_DIR, 'video-metadata/iphone6-gps.mov'), clip);
+    const disguised = path.join(work, 'run-me.mp4');
+    fs.writeFileSync(disguised, '#!/bin/sh\necho hello\n');
+    const script = path.join(work, 'run-me.sh');
+    fs.writeFileSync(script, '#!/bin/sh\necho hello\n');
+    for (const channel of ['files:open', 'files:showInFolder']) {
+      expect(await ipc(channel, { path: credentials })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+      expect(await ipc(channel, { path: secretClip })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+      expect(refusal(await ipc(channel, { path: script }))).toMatch(/run-me\.sh is not a video or photo/);
+      expect(refusal(await ipc(channel, { path: path.join(work, 'gone.mp4') }))).toMatch(/gone\.mp4 cannot be found/);
+    }
+    // Named like a clip, read like a script: it is not played.
+    expect(refusal(await ipc('files:open', { path: disguised }))).toMatch(/run-me\.mp4 is a .* file, not a video or photo/);
+    expect(await ipc('files:open', { path: clip })).toMatchObject({ ok: true });
+    expect(await ipc('files:showInFolder', { path: clip })).toMatchObject({ ok: true });
+    expect(shown).toEqual([clip, clip]);
   });
 });
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../core/shared/errors.std';
 import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
+import { auditRows, auditSummary } from '../../core/media/auditView.std';
 import { auditFile } from '../../services/media/audit.node';
 import { closeExiftool, exiftool } from '../../services/media/exiftool.node';
 import { probeMedia } from '../../services/media/ffmpeg.node';
@@ -73,6 +74,12 @@ describe.each(['video-metadata', 'photo-metadata'])('every file in corpus/%s', (
       expect(after.streamFingerprints).toEqual([]);
       expect(after.readable).toBe(true);
       expect(await sha256File(result.output)).toBe(result.outputSha256);
+      // The table a worker reads: nothing left on any summary line, and each track paired with its kind.
+      for (const line of auditSummary(before, after)) expect(line.left, line.label).toBe(0);
+      for (const row of auditRows(before, after).filter((candidate) => candidate.name === 'HandlerType' && candidate.before && candidate.after)) {
+        const kind = (value: string) => /video|vide/i.exec(value)?.[0] ?? /audio|soun/i.exec(value)?.[0] ?? value;
+        expect(kind(row.after!).toLowerCase().slice(0, 4), `${row.groups.join(', ')} in ${name}`).toBe(kind(row.before!).toLowerCase().slice(0, 4));
+      }
     }
     expect(await sha256File(file)).toBe(hashBefore);
   });

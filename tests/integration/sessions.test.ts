@@ -36,6 +36,9 @@ const handlers = createIpcHandlers({
   pickFolder: async () => undefined,
   pickSaveFile: async (name) => path.join(exportsDir, name),
   printPdf: printPdfWithChromium,
+  defaultOutputDir: path.join(exportsDir, 'Videos', 'SafeTake'),
+  showInFolder: async () => undefined,
+  openFile: async () => undefined,
 });
 afterAll(async () => {
   await sessions.close();
@@ -114,6 +117,10 @@ describe('sessions over IPC', () => {
     expect(await ipc('sessions:outcome', { sessionId, clipId: 'nope', outcome: 'approved' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not in the session/) } });
     const outcome = await ipc('sessions:outcome', { sessionId, clipId: clip!.clipId, outcome: 'approved', paid: { amount: 0.5, currency: 'USD' }, paidOn: '2026-11-30' });
     expect(outcome).toMatchObject({ ok: true, value: { received: [{ amount: 0.5, currency: 'USD' }], clips: [{ outcome: { outcome: 'approved', paidOn: '2026-11-30' } }] } });
+    // Paid on a clip, the session takes no payout of its own: the same money entered twice would count twice.
+    expect(await ipc('sessions:pay', { sessionId, amount: 0.5, currency: 'USD' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/entered on its clips' decisions/) } });
+    expect((await sessions.viewOf(sessionId)).received).toEqual([{ amount: 0.5, currency: 'USD' }]);
+    expect((await sessions.viewOf(sessionId)).payEnteredAs).toBe('clips');
 
     // Evidence is copied into the session's folder, fingerprinted; a second file of the same name keeps both.
     const attached = await ipc('sessions:attach', { sessionId, paths: [rateCard, rateCard, work] });

@@ -21,11 +21,15 @@ export function defineCornerSpecs(ctx: SpecContext): void {
       // short ones at a glance, which OCR then tries to read).
       const bedroom = makeFakeCameraSequence([{ image: CLEAN_BEDROOM, seconds: 10 }], ctx.scratch, 'clean-bedroom');
       const { page, ...handle } = await ctx.start('fake', undefined, bedroom);
+      await page.getByRole('tab', { name: 'Check corner' }).click();
       const verdict = page.getByTestId('corner-verdict');
       expect(await verdict.textContent()).toContain('Checking your corner');
+      // Without a session, the check says its time is not counted, and offers one.
+      await expect.poll(() => page.getByTestId('no-session').textContent()).toContain('No session is running');
       await expect.poll(() => verdict.textContent(), { timeout: 60_000 }).toContain('Corner clear');
       expect(await page.locator('.risk-item').count()).toBe(0);
-      // Every model ran; OCR had nothing to read, because the text detector saw no writing.
+      // Every model ran; OCR had nothing to read, because the text detector saw no writing (Settings, Diagnostics).
+      await page.getByRole('tab', { name: 'Settings' }).click();
       expect(await page.getByTestId('detector-stats').textContent()).toMatch(
         /Detector: wasm, text detector: onnx wasm · faces \d+ ms · photos \d+ ms · objects \d+ ms · writing \d+ ms \(glance \d+ ms\) · reading – ms/,
       );

@@ -11,6 +11,20 @@ import type { SpecContext } from '../specHelpers';
 
 export function defineSanitizeSpecs(ctx: SpecContext): void {
   describe('sanitize', () => {
+    it('refuses a file outside the allowed folders by its name, saying what to do, and says why a button is disabled', async () => {
+      const handle = await ctx.start('none', undefined, undefined, { media: ['/etc/hosts'] });
+      const { page } = handle;
+      await page.getByRole('tab', { name: 'Sanitize' }).click();
+      const start = page.getByRole('button', { name: 'Make clean copies' });
+      expect(await start.isDisabled()).toBe(true);
+      expect(await page.locator(`#${await start.getAttribute('aria-describedby')}`.replaceAll(':', '\\:')).textContent()).toBe('Add videos or photos first.');
+      await page.getByRole('button', { name: 'Choose files…' }).click();
+      await expect
+        .poll(() => page.getByRole('list', { name: 'Files not added' }).textContent())
+        .toMatch(/^hosts: SafeTake only works on files in your home folder.*Copy it into your home folder/);
+      expect(await page.locator('.file-row').count()).toBe(0);
+    });
+
     it.skipIf(!ctx.options.supportsSyntheticDrop)('drop a clip, watch it progress, read the before/after audit, find the clean copy', async () => {
       const dropFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-drop-'));
       const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-clean-'));
@@ -47,10 +61,25 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       await expect.poll(() => page.locator('.file-progress').textContent(), { timeout: 60_000 }).toContain('Ready to upload');
       expect(await page.getByRole('status').filter({ hasText: 'Finished' }).textContent()).toContain('1 of 1 ready to upload');
 
+      // The badge says what went; the table leads with where, who and when, then the identifying tags, each
+      // marked removed (by a tick and the word, not colour alone), tracks paired by what they carry.
+      expect(await page.locator('.file-head .badge').first().textContent()).toMatch(/^✓ \d+ identifying tags removed, 0 left$/);
       await page.getByText('Before and after: every tag').click();
-      const gpsRow = page.locator('.audit-table tr', { hasText: 'Keys:GPSCoordinates' });
+      const summary = page.getByRole('list', { name: 'What the original gave away, and the copy' });
+      expect(await summary.locator('li').allTextContents()).toEqual([
+        expect.stringMatching(/^Where: 32 deg 5. 34.44" N, 34 deg 51. 43.20" E.* — ✓ removed from the copy$/),
+        expect.stringMatching(/^Who and what device: .*Apple.* — ✓ removed from the copy$/),
+        expect.stringMatching(/^When: 2019:07:24 .* — ✓ removed from the copy$/),
+      ]);
+      const gpsRow = page.locator('.audit-table tr', { hasText: 'GPSCoordinates' });
       expect(await gpsRow.locator('td').nth(1).textContent()).toBe('removed');
-      expect(await gpsRow.getAttribute('class')).toBe('identifying');
+      expect(await gpsRow.locator('th').textContent()).toMatch(/^✓ GPSCoordinates \(Keys\)$/);
+      const audioHandler = page.locator('.audit-table tr', { hasText: /HandlerDescription \(Audio track\)/ });
+      expect(await audioHandler.locator('td').nth(1).textContent()).toBe('SoundHandler');
+      // Only identifying tags at first; the rest on request.
+      const rows = await page.locator('.audit-table tbody tr').count();
+      await page.getByLabel(/Identifying tags only/).uncheck();
+      expect(await page.locator('.audit-table tbody tr').count()).toBeGreaterThan(rows);
 
       const [copy] = fs.readdirSync(outputDir);
       expect(copy).toBe('clip-001.mp4');

@@ -7,7 +7,7 @@ import { decodeCheck } from '../../../services/media/ffmpeg.node';
 import { plantInRoom } from '../../integration/composites.node';
 import { CORPUS_DIR, makeFakeCameraSequence } from '../fakeCamera.node';
 import { describe, expect, it } from 'vitest';
-import { SCENE, foreignRequests, startSession, recordTake, dropFile } from '../specHelpers';
+import { SCENE, foreignRequests, startSession, recordTake, dropFile, endSession } from '../specHelpers';
 import type { SpecContext } from '../specHelpers';
 
 export function defineSessionsSpecs(ctx: SpecContext): void {
@@ -21,17 +21,20 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
 
       await page.getByRole('button', { name: '▶ Uploading' }).click();
       await expect.poll(() => page.getByRole('button', { name: '■ Stop: Uploading' }).getAttribute('aria-pressed')).toBe('true');
-      await expect.poll(() => page.getByRole('timer', { name: 'Time in Uploading so far' }).textContent(), { timeout: 5000 }).toMatch(/^0:0[1-9]$/);
+      await expect.poll(() => page.getByRole('timer', { name: 'Time in Uploading so far' }).textContent(), { timeout: 5000 }).toMatch(/^0:00:0[1-9]$/);
       await page.getByRole('button', { name: '■ Stop: Uploading' }).click();
       await page.getByRole('button', { name: '▶ Waiting for review' }).click();
       await page.waitForTimeout(1100);
       await page.getByRole('button', { name: 'Pause' }).click();
       await expect.poll(() => page.getByText('Paused', { exact: true }).isVisible()).toBe(true);
+      // Paused, a take cannot be recorded, and the recorder says why.
+      await expect.poll(() => page.getByRole('button', { name: 'Record a take' }).isDisabled()).toBe(true);
+      expect(await page.locator('#record-reason').textContent()).toBe('Paused: resume the session to record.');
       await page.getByRole('button', { name: 'Resume' }).click();
-      await page.getByRole('button', { name: 'End session' }).click();
+      await endSession(page);
 
       const row = page.locator('.sessions-table tbody tr').first();
-      await expect.poll(() => row.textContent()).toMatch(/Acme Data — fold towels.*Uploading0:0[1-2].*Waiting for review0:0[1-2]/);
+      await expect.poll(() => row.textContent()).toMatch(/Acme Data — fold towels.*Uploading0:00:0[1-2].*Waiting for review0:00:0[1-2]/);
       await row.getByLabel('Paid (USD)').fill('3');
       await row.getByRole('button', { name: 'Add payment' }).click();
       await expect.poll(() => row.textContent()).toContain('3.00 USD');
@@ -41,11 +44,19 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       await page.getByRole('button', { name: 'Save minimum' }).click();
       await expect.poll(() => page.locator('.summary-table').textContent()).toMatch(/▼ [\d.]+ USD below your minimum/);
 
+      // The session was left running: corrected to have ended when it started, it counts no time, and the
+      // correction is an event of its own after everything it corrects.
+      await row.getByRole('button', { name: /^Correct…/ }).click();
+      const when = row.getByLabel('The session really ended at');
+      await when.fill((await when.getAttribute('min'))!);
+      await row.getByRole('button', { name: 'Save correction' }).click();
+      await expect.poll(() => row.locator('td').nth(1).textContent()).toMatch(/^0:00:00/);
+
       // Every click is an event on disk, in order, and the chain verifies.
       const log = await readLog(handle.dataDir);
       expect(log.broken).toBeUndefined();
       expect(log.entries.map((entry) => entry.event.type)).toEqual([
-        'session.started', 'phase.started', 'phase.stopped', 'phase.started', 'session.paused', 'session.resumed', 'session.ended', 'pay.received',
+        'session.started', 'phase.started', 'phase.stopped', 'phase.started', 'session.paused', 'session.resumed', 'session.ended', 'pay.received', 'time.corrected',
       ]);
       expect(foreignRequests(handle)).toEqual([]);
     });
@@ -94,7 +105,7 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
         await page.waitForTimeout(1100);
         await page.getByRole('button', { name: `■ Stop: ${phase}` }).click();
       }
-      await page.getByRole('button', { name: 'End session' }).click();
+      await endSession(page);
 
       // Later: the platform's decisions, the rate card as evidence, the report and the CSV.
       const row = page.locator('.sessions-table tbody tr').first();

@@ -1,4 +1,4 @@
-/** The app as it opens: three named areas, IPC that refuses what the contract does not allow, and the camera. */
+/** The app as it opens: named areas with Home first, IPC that refuses what the contract does not allow, and the camera. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { THUMB_HEIGHT, THUMB_WIDTH } from '../fakeCamera.node';
@@ -8,24 +8,32 @@ import type { SpecContext } from '../specHelpers';
 
 export function defineShellSpecs(ctx: SpecContext): void {
   describe('first screen', () => {
-    it('opens with three named areas, reachable by keyboard, and real services behind them', async () => {
+    it('opens on Home with named areas, reachable by keyboard, and real services behind them', async () => {
       const { page, ...handle } = await ctx.start('fake');
       await expect.poll(() => page.title()).toBe('SafeTake');
       const tabs = page.getByRole('tab');
-      expect(await tabs.allTextContents()).toEqual(['Check corner', 'Sanitize', 'Sessions']);
-      expect(await page.getByRole('tab', { name: 'Check corner' }).getAttribute('aria-selected')).toBe('true');
+      expect(await tabs.allTextContents()).toEqual(['Home', 'Check corner', 'Sanitize', 'Sessions', 'Settings']);
+      expect(await page.getByRole('tab', { name: 'Home' }).getAttribute('aria-selected')).toBe('true');
+      // No developer text on the way: no data folder, no tool ticks, outside Settings.
+      expect(await page.getByText('Diagnostics').count()).toBe(0);
 
-      await page.getByRole('tab', { name: 'Check corner' }).focus();
+      await page.getByRole('tab', { name: 'Home' }).focus();
+      await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
       expect(await page.getByRole('tab', { name: 'Sanitize' }).getAttribute('aria-selected')).toBe('true');
-      await expect.poll(() => page.getByRole('heading', { name: 'Sanitize' }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('heading', { name: 'Sanitize', exact: true }).isVisible()).toBe(true);
       await page.keyboard.press('End');
-      expect(await page.getByRole('tab', { name: 'Sessions' }).getAttribute('aria-selected')).toBe('true');
+      expect(await page.getByRole('tab', { name: 'Settings' }).getAttribute('aria-selected')).toBe('true');
 
-      // The footer is filled over IPC by the main-process services: version from package.json, tools found.
+      // Diagnostics in Settings, filled over IPC by the main-process services: version, tools found and their versions.
       const version = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')).version as string;
       await expect.poll(() => page.getByTestId('app-version').textContent()).toContain(`SafeTake ${version}`);
-      await expect.poll(() => page.locator('.tool-ok').allTextContents()).toEqual(['✓ ffmpeg', '✓ ffprobe', '✓ exiftool']);
+      await expect.poll(() => page.locator('.tool-ok').allTextContents()).toEqual([
+        expect.stringMatching(/^✓ found: ffmpeg version \S+/), expect.stringMatching(/^✓ found: ffprobe version \S+/), expect.stringMatching(/^✓ found: ExifTool \d/),
+      ]);
+      expect(await page.getByText(handle.dataDir).isVisible()).toBe(true);
+      // The default folder for clean copies, changeable there.
+      expect(await page.getByLabel('Folder for clean copies').inputValue()).toBe(handle.defaultOutputDir);
       expect(foreignRequests({ page, ...handle })).toEqual([]);
     });
 
@@ -45,6 +53,7 @@ export function defineShellSpecs(ctx: SpecContext): void {
     it('shows the camera\'s own frames in the preview and lists the camera in the picker', async () => {
       const handle = await ctx.start('fake');
       const { page } = handle;
+      await page.getByRole('tab', { name: 'Check corner' }).click();
       const video = page.getByTestId('camera-video');
       await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && v.videoWidth), { timeout: 15_000 }).toBe(640);
 
@@ -76,6 +85,7 @@ export function defineShellSpecs(ctx: SpecContext): void {
 
     it.skipIf(!ctx.options.supportsDeniedCamera)('explains a denied camera permission', async () => {
       const { page } = await ctx.start('denied');
+      await page.getByRole('tab', { name: 'Check corner' }).click();
       const alert = page.getByRole('alert');
       await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toContain('Camera permission was denied.');
       expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
@@ -83,6 +93,7 @@ export function defineShellSpecs(ctx: SpecContext): void {
 
     it.skipIf(!ctx.options.supportsMissingCamera)('explains a missing camera', async () => {
       const { page } = await ctx.start('none');
+      await page.getByRole('tab', { name: 'Check corner' }).click();
       await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toContain('No camera was found.');
       expect(await page.getByLabel('Camera', { exact: true }).isDisabled()).toBe(true);
     });

@@ -1,0 +1,52 @@
+/**
+ * The way through a session, from starting it to the platform's decision: which steps are done and which one
+ * comes next. Home shows it; every step can also be taken on its own from its area.
+ */
+
+export const WORKFLOW_STEPS = ['start', 'check', 'record', 'clean', 'upload', 'end', 'decide'] as const;
+export type WorkflowStepId = (typeof WORKFLOW_STEPS)[number];
+
+/** What the steps are judged from: a session as the log tells it (the contract's session view). */
+export type WorkflowSession = {
+  ended: boolean;
+  cornerChecks: ReadonlyArray<unknown>;
+  phaseSeconds: Readonly<Record<string, number>>;
+  openPhases: ReadonlyArray<{ phase: string }>;
+  clips: ReadonlyArray<{ sanitized?: unknown; outcome?: { outcome: string } }>;
+};
+
+export type WorkflowStep = { id: WorkflowStepId; done: boolean };
+
+/** Each step and whether it is done, for `session` (undefined: no session is running or waiting for decisions). */
+export function workflowSteps(session: WorkflowSession | undefined): WorkflowStep[] {
+  const clips = session?.clips ?? [];
+  const done: Record<WorkflowStepId, boolean> = {
+    start: session !== undefined,
+    check: (session?.cornerChecks.length ?? 0) > 0,
+    record: clips.length > 0,
+    clean: clips.length > 0 && clips.every((clip) => clip.sanitized !== undefined),
+    // Done once timed and stopped: while it runs, the main button is the one that stops it.
+    upload: (session?.phaseSeconds.uploading ?? 0) > 0 && !session?.openPhases.some((phase) => phase.phase === 'uploading'),
+    end: session?.ended ?? false,
+    decide: clips.length > 0 && clips.every((clip) => clip.outcome !== undefined && clip.outcome.outcome !== 'pending'),
+  };
+  return WORKFLOW_STEPS.map((id) => ({ id, done: done[id] }));
+}
+
+/**
+ * The step to offer as the main button: the first one not done. A session ends when the worker says so, so
+ * "end" comes next only once recording and cleaning are done; the decision waits for the session to end.
+ */
+export function nextStep(session: WorkflowSession | undefined): WorkflowStepId | undefined {
+  return workflowSteps(session).find((step) => !step.done)?.id;
+}
+
+/**
+ * The session Home follows: the running one, else the latest ended one that still waits for a decision on a
+ * clip; none when the last session is settled (Home then offers a new one).
+ */
+export function currentSession<T extends WorkflowSession>(active: T | undefined, recent: readonly T[]): T | undefined {
+  if (active) return active;
+  const latest = recent[0];
+  return latest && !workflowSteps(latest).find((step) => step.id === 'decide')?.done && latest.clips.length > 0 ? latest : undefined;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { currentSession, nextStep, workflowSteps, type WorkflowSession } from './workflow.std';
+
+const fresh: WorkflowSession = { ended: false, cornerChecks: [], phaseSeconds: {}, openPhases: [], clips: [] };
+
+describe('the way through a session', () => {
+  it('starts with a session, then the check, then a take', () => {
+    expect(nextStep(undefined)).toBe('start');
+    expect(nextStep(fresh)).toBe('check');
+    expect(nextStep({ ...fresh, cornerChecks: [{}] })).toBe('record');
+  });
+
+  it('asks for clean copies until every clip has one, then the upload, the end and the decisions', () => {
+    const checked = { ...fresh, cornerChecks: [{}] };
+    expect(nextStep({ ...checked, clips: [{ sanitized: {} }, {}] })).toBe('clean');
+    const cleaned = { ...checked, clips: [{ sanitized: {} }, { sanitized: {} }] };
+    expect(nextStep(cleaned)).toBe('upload');
+    expect(nextStep({ ...cleaned, phaseSeconds: { uploading: 4 }, openPhases: [{ phase: 'uploading' }] })).toBe('upload');
+    expect(nextStep({ ...cleaned, phaseSeconds: { uploading: 4 } })).toBe('end');
+    const ended = { ...cleaned, phaseSeconds: { uploading: 4 }, ended: true };
+    expect(nextStep(ended)).toBe('decide');
+    expect(nextStep({ ...ended, clips: [{ sanitized: {}, outcome: { outcome: 'approved' } }, { sanitized: {}, outcome: { outcome: 'pending' } }] })).toBe('decide');
+    expect(nextStep({ ...ended, clips: [{ sanitized: {}, outcome: { outcome: 'approved' } }, { sanitized: {}, outcome: { outcome: 'rejected' } }] })).toBeUndefined();
+  });
+
+  it('ticks what is done even out of order: a phone clip cleaned before any check', () => {
+    const steps = workflowSteps({ ...fresh, clips: [{ sanitized: {} }] });
+    expect(steps.filter((step) => step.done).map((step) => step.id)).toEqual(['start', 'record', 'clean']);
+    expect(nextStep({ ...fresh, clips: [{ sanitized: {} }] })).toBe('check');
+  });
+
+  it('follows the running session, else the last ended one still waiting for a decision', () => {
+    const waiting = { ...fresh, ended: true, clips: [{ outcome: { outcome: 'pending' } }] };
+    const settled = { ...fresh, ended: true, clips: [{ outcome: { outcome: 'approved' } }] };
+    expect(currentSession(fresh, [waiting])).toBe(fresh);
+    expect(currentSession(undefined, [waiting, settled])).toBe(waiting);
+    expect(currentSession(undefined, [settled, waiting])).toBeUndefined();
+    expect(currentSession(undefined, [{ ...fresh, ended: true }])).toBeUndefined();
+    expect(currentSession(undefined, [])).toBeUndefined();
+  });
+});

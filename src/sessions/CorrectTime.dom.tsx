@@ -1,0 +1,48 @@
+/**
+ * "Correct…" beside a timer left running: when it really ended. The correction is logged as its own event;
+ * what the timer counted stays in the log, and the evidence report shows both.
+ */
+import { useId, useState } from 'react';
+import { localTimestamp } from '../../core/sessions/eventLog.std';
+import { api, call } from '../app/api.dom';
+import type { Act } from './sessionActions.dom';
+
+/** A moment as a datetime-local field shows it: the worker's own clock, to the minute. */
+const toField = (ms: number) => localTimestamp(new Date(ms)).slice(0, 16);
+
+export function CorrectTime({ sessionId, phaseId, label, start, end, act }: { sessionId: string; phaseId?: string; label: string; start: number; end: number; act: Act }) {
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState(() => toField(end));
+  const id = useId();
+  if (!open) {
+    return (
+      <button type="button" className="link" aria-expanded={false} onClick={() => setOpen(true)}>
+        Correct…<span className="visually-hidden"> when {label} ended</span>
+      </button>
+    );
+  }
+  const at = Date.parse(value);
+  const valid = Number.isFinite(at) && at >= start - 60_000 && at <= end;
+  return (
+    <form
+      className="correct-time"
+      aria-label={`Correct when ${label} ended`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!valid) return;
+        void act(() => call(api['sessions:correctTime']({ sessionId, ...(phaseId ? { phaseId } : {}), endedAt: localTimestamp(new Date(Math.max(at, start))) })));
+        setOpen(false);
+      }}
+    >
+      <label htmlFor={id}>{label} really ended at</label>
+      <input id={id} type="datetime-local" value={value} min={toField(start)} max={toField(end)} onChange={(e) => setValue(e.target.value)} />
+      <button type="submit" disabled={!valid}>
+        Save correction
+      </button>
+      <button type="button" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+      {!valid && <span className="hint">Only time can be taken off: between the start and {toField(end).replace('T', ' ')}.</span>}
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+/** Settings: where clean copies go, the first-run guide again, and Diagnostics (versions, folders, detector figures). */
+import { useEffect, useId, useState } from 'react';
+import type { AppInfo, ToolStatus } from '../../core/ipc/contract.std';
+import { api, call } from '../app/api.dom';
+import { useNavigation } from '../app/navigation.dom';
+import { useDetectorStats } from '../corner/detectorStats.dom';
+
+export function SettingsView() {
+  const { go } = useNavigation();
+  const [outputDir, setOutputDir] = useState('');
+  const [message, setMessage] = useState<string>();
+  const [error, setError] = useState<string>();
+  const id = useId();
+
+  useEffect(() => {
+    call(api['settings:get']({})).then((settings) => setOutputDir(settings.outputDir ?? ''), (e: Error) => setError(e.message));
+  }, []);
+
+  async function saveFolder(folder: string) {
+    setError(undefined);
+    setMessage(undefined);
+    try {
+      const saved = await call(api['settings:update']({ outputDir: folder }));
+      setOutputDir(saved.outputDir ?? folder);
+      setMessage(`Clean copies will go to ${saved.outputDir}.`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  return (
+    <div className="settings">
+      <form
+        className="settings-folder"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (outputDir.trim()) void saveFolder(outputDir.trim());
+        }}
+      >
+        <h3>Clean copies</h3>
+        <label htmlFor={id}>Folder for clean copies</label>
+        <input id={id} value={outputDir} onChange={(e) => setOutputDir(e.target.value)} spellCheck={false} />
+        <button
+          type="button"
+          onClick={() =>
+            void call(api['dialog:pickFolder']({})).then(
+              (picked) => (picked.path ? saveFolder(picked.path) : undefined),
+              (e: Error) => setError(e.message),
+            )
+          }
+        >
+          Choose…
+        </button>
+        <button type="submit">Save folder</button>
+        {message && <p role="status">{message}</p>}
+        {error && <p role="alert">{error}</p>}
+      </form>
+      <h3>The guide</h3>
+      <p>
+        <button
+          type="button"
+          onClick={() => void call(api['settings:update']({ guideSeen: false })).then(() => go('home', 'guide-heading'), (e: Error) => setError(e.message))}
+        >
+          Show the first-run guide again
+        </button>
+      </p>
+      <Diagnostics />
+    </div>
+  );
+}
+
+/** Versions, folders and tools, for a bug report: none of it is needed to use SafeTake. */
+function Diagnostics() {
+  const [info, setInfo] = useState<AppInfo>();
+  const [tools, setTools] = useState<ToolStatus[]>();
+  const [error, setError] = useState<string>();
+  const stats = useDetectorStats();
+
+  useEffect(() => {
+    call(api['app:getInfo']({})).then(setInfo, (e: Error) => setError(e.message));
+    call(api['app:checkTools']({})).then(setTools, (e: Error) => setError(e.message));
+  }, []);
+
+  return (
+    <section className="diagnostics" aria-labelledby="diagnostics-heading">
+      <h3 id="diagnostics-heading">Diagnostics</h3>
+      <dl>
+        {info && (
+          <>
+            <div>
+              <dt>Version</dt>
+              <dd data-testid="app-version">
+                {info.name} {info.version} ({info.platform})
+              </dd>
+            </div>
+            <div>
+              <dt>Data folder (session log, takes, settings)</dt>
+              <dd>
+                <code>{info.dataDir}</code>
+              </dd>
+            </div>
+          </>
+        )}
+        {tools?.map((tool) => (
+          <div key={tool.name}>
+            <dt>{tool.name}</dt>
+            <dd className={tool.ok ? 'tool-ok' : 'tool-missing'}>
+              {tool.ok ? `✓ found: ${tool.version ?? ''} (${tool.detail})` : `✗ missing: ${tool.detail}`}
+            </dd>
+          </div>
+        ))}
+        <div>
+        <dt>Corner check detectors</dt>
+        <dd data-testid="detector-stats">
+          {stats
+            ? `Detector: ${stats.backends.models ?? 'starting'}, text detector: ${stats.backends.writing ?? 'starting'} · faces ${stats.lastMs.faces ?? '–'} ms · photos ${stats.lastMs.photos ?? '–'} ms · objects ${stats.lastMs.objects ?? '–'} ms · writing ${stats.lastMs.writing ?? '–'} ms (glance ${stats.glanceMs ?? '–'} ms) · reading ${stats.lastMs.text ?? '–'} ms`
+            : 'Not run yet: open Check corner.'}
+        </dd>
+        </div>
+      </dl>
+      {error && <p role="alert">{error}</p>}
+    </section>
+  );
+}
