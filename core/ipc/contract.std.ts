@@ -56,6 +56,8 @@ const batchItemState = z.object({
   status: z.enum(['queued', 'reading', 'detecting', 'encoding', 'recovering', 'verifying', 'checking', 'found', 'done', 'failed', 'cancelled']),
   /** 0..1 for this file. */
   fraction: z.number().min(0).max(1),
+  /** The picture's length, when known: how much of the batch's time this file takes (a photo weighs 1 s). */
+  seconds: z.number().nonnegative().optional(),
   outcome: sanitizeOutcome.optional(),
   found: foundTracksSchema.optional(),
   error: z.string().optional(),

@@ -2,14 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { batchFraction, describeTimeLeft, identifyingKinds, secondsLeft } from './progress.std';
 
 describe('batch progress', () => {
-  it('weights files equally and counts finished files whole', () => {
+  it('weights files by their length and counts finished files whole', () => {
     expect(batchFraction([{ status: 'done', fraction: 1 }, { status: 'failed', fraction: 0.1 }, { status: 'encoding', fraction: 0.5 }, { status: 'queued', fraction: 0 }])).toBe(0.625);
+    // A photo done and a 9 s clip half way: a tenth plus half of nine tenths.
+    expect(batchFraction([{ status: 'done', fraction: 1 }, { status: 'encoding', fraction: 0.5, seconds: 9 }])).toBeCloseTo(0.55);
     expect(batchFraction([])).toBe(0);
   });
 
-  it('estimates time left from the speed so far', () => {
-    expect(secondsLeft(0.25, 10_000)).toBe(30);
-    expect(secondsLeft(0.01, 10_000)).toBeUndefined();
+  it('estimates time left from the recent speed, so that a quick start does not promise too little', () => {
+    const steady = [1000, 2000, 4000, 10_000].map((ms) => ({ ms, fraction: ms / 40_000 }));
+    expect(secondsLeft(steady)).toBeCloseTo(30);
+    // Reading took 10 % in 1 s, then the work goes at 1 % a second: at 35 % after 26 s, 65 s are left, not
+    // the 48 s the average since the start would say.
+    const slowing = [{ ms: 1000, fraction: 0.1 }, ...[5, 10, 15, 20, 25].map((s) => ({ ms: 1000 + s * 1000, fraction: 0.1 + s * 0.01 }))];
+    expect(secondsLeft(slowing)).toBeCloseTo(65);
+    expect(secondsLeft([{ ms: 10_000, fraction: 0.01 }])).toBeUndefined();
+    expect(secondsLeft([{ ms: 1000, fraction: 0.5 }])).toBeUndefined();
     expect(describeTimeLeft(30)).toBe('About 30 s left');
     expect(describeTimeLeft(150)).toBe('About 3 min left');
   });

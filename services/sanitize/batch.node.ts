@@ -11,6 +11,9 @@ import type { BatchItemState, BatchUpdate } from '../../core/ipc/contract.std';
 import { sanitizeFile } from './sanitizeFile.node';
 import { type FoundTracks, findFileTracks } from './redact.node';
 import { REDACT_GROUPS } from '../../core/sanitize/redactTracks.std';
+import { pictureEndSeconds } from '../../core/media/probe.std';
+import { probeMedia } from '../media/ffmpeg.node';
+import { assertUnchangedPath, checkMediaFile } from '../media/mediaFile.node';
 
 
 export type Batch = {
@@ -25,6 +28,20 @@ function resolveOnce(file: string): string {
     return fs.realpathSync(file);
   } catch {
     return path.resolve(file);
+  }
+}
+
+/**
+ * A video's picture length, for weighing it in the batch; undefined for a photo or a file that is not (or no
+ * longer) the media file it was when chosen: its own turn reports why.
+ */
+async function lengthOf(file: string): Promise<number | undefined> {
+  try {
+    await assertUnchangedPath(file);
+    if ((await checkMediaFile(file)) !== 'video') return undefined;
+    return pictureEndSeconds(await probeMedia(file));
+  } catch {
+    return undefined;
   }
 }
 
@@ -52,6 +69,15 @@ export function startSanitizeBatch(
   };
 
   const done = (async () => {
+    // Each video's length first (a quick probe of a file already checked to be media), so that progress and
+    // the time left weigh a long clip as long; a file that cannot be probed weighs as a photo until its turn
+    // reports it properly.
+    for (const item of items) {
+      if (controllers[item.index]!.signal.aborted) break;
+      const seconds = await lengthOf(item.input);
+      if (seconds !== undefined) item.seconds = seconds;
+    }
+    publish(true);
     for (const item of items) {
       const controller = controllers[item.index]!;
       if (controller.signal.aborted) {

@@ -3,7 +3,7 @@ import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
 import type { BatchItemState } from '../../core/ipc/contract.std';
 import type { AuditReport } from '../../core/media/audit.std';
 import { DEFAULT_NAME_TEMPLATE } from '../../core/sanitize/outputName.std';
-import { batchFraction, describeTimeLeft, identifyingKinds, secondsLeft } from '../../core/sanitize/progress.std';
+import { batchFraction, describeTimeLeft, identifyingKinds } from '../../core/sanitize/progress.std';
 import type { Region, SanitizeOptions } from '../../core/sanitize/plan.std';
 import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
 import { REDACT_GROUPS } from '../../core/sanitize/redactTracks.std';
@@ -70,7 +70,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
   const [dragging, setDragging] = useState(false);
   /** Input -> its clean copy, from every batch this list ran. */
   const [outputs, setOutputs] = useState<Array<[string, string]>>([]);
-  const { batch, elapsedMs, error, start, cancel } = useSanitizeBatch((update) => {
+  const { batch, timeLeft, error, start, cancel } = useSanitizeBatch((update) => {
     const made = update.items.flatMap((item) => (item.outcome ? [[item.input, item.outcome.output] as [string, string]] : []));
     if (made.length > 0) setOutputs((current) => [...current.filter(([input]) => !made.some(([known]) => known === input)), ...made]);
     // A finished review hands each file what it found, to choose from.
@@ -411,7 +411,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
             All files
             <progress max={1} value={fraction} aria-valuetext={`${Math.round(fraction * 100)}%`} />
           </label>
-          <span role="status" id="sanitize-status" tabIndex={-1}>{batch.finished ? summarise(batch.items) : describeTimeLeft(secondsLeft(fraction, elapsedMs))}</span>
+          <span role="status" id="sanitize-status" tabIndex={-1}>{batch.finished ? summarise(batch.items) : describeTimeLeft(timeLeft)}</span>
         </div>
       )}
     </section>

@@ -1,6 +1,7 @@
 /** The running batch as React state: started over IPC, updated by 'sanitize:progress' events. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BatchUpdate, IpcRequest } from '../../core/ipc/contract.std';
+import { type ProgressSample, batchFraction, secondsLeft } from '../../core/sanitize/progress.std';
 import { api, call } from '../app/api.dom';
 
 /** `onFinished` hears the last update of each batch (a review's findings). */
@@ -10,8 +11,9 @@ export function useSanitizeBatch(onFinished?: (update: BatchUpdate) => void) {
   useEffect(() => {
     finished.current = onFinished;
   });
-  /** Milliseconds from the start to the latest update: the basis for "time left". */
-  const [elapsedMs, setElapsedMs] = useState(0);
+  /** The batch's progress over time: the basis for "time left". */
+  const samples = useRef<ProgressSample[]>([]);
+  const [timeLeft, setTimeLeft] = useState<number>();
   const [error, setError] = useState<string>();
   const batchId = useRef<string | undefined>(undefined);
   const startedAt = useRef(0);
@@ -21,7 +23,8 @@ export function useSanitizeBatch(onFinished?: (update: BatchUpdate) => void) {
       api.on('sanitize:progress', (update) => {
         if (update.batchId !== batchId.current) return;
         setBatch(update);
-        setElapsedMs(Date.now() - startedAt.current);
+        samples.current.push({ ms: Date.now() - startedAt.current, fraction: batchFraction(update.items) });
+        setTimeLeft(secondsLeft(samples.current));
         if (update.finished) finished.current?.(update);
       }),
     [],
@@ -32,6 +35,8 @@ export function useSanitizeBatch(onFinished?: (update: BatchUpdate) => void) {
     setBatch(undefined);
     try {
       startedAt.current = Date.now();
+      samples.current = [];
+      setTimeLeft(undefined);
       const { batchId: id } = await call(api['sanitize:start'](request));
       batchId.current = id;
     } catch (e) {
@@ -43,5 +48,5 @@ export function useSanitizeBatch(onFinished?: (update: BatchUpdate) => void) {
     if (batchId.current) void api['sanitize:cancel']({ batchId: batchId.current, index });
   }, []);
 
-  return { batch, elapsedMs, error, start, cancel };
+  return { batch, timeLeft, error, start, cancel };
 }

@@ -86,6 +86,11 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
       await page.setViewportSize({ width: 800, height: 600 });
       await expect.poll(() => inView(page, verdict)).toBe(true);
       await snapshot(page, 'workflow-05-corner-800x600');
+      // 1280x800 at 150 % zoom is a window of 853x533 CSS pixels: the verdict and the first flag still show.
+      await page.setViewportSize({ width: 853, height: 533 });
+      await expect.poll(() => inView(page, verdict)).toBe(true);
+      expect(await inView(page, firstRisk)).toBe(true);
+      await snapshot(page, 'workflow-05b-corner-150-percent');
       await page.setViewportSize({ width: 1280, height: 800 });
 
       // Accept every flag (the photo is the worker's own); focus stays on the list each time.
