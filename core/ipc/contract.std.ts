@@ -244,7 +244,7 @@ export const ipcContract = {
     request: z.object({ guideSeen: z.boolean().optional(), outputDir: userPath.optional() }).strict(),
     response: settingsSchema,
   },
-  /** A clean copy, take or clip the app knows of, shown in the system's file manager or played in its player. */
+  /** A take, clip or clean copy the app knows (a session's, or made in this run), shown in the file manager or played. */
   'files:showInFolder': { request: z.object({ path: userPath }).strict(), response: z.object({}) },
   'files:open': { request: z.object({ path: userPath }).strict(), response: z.object({}) },
   /** A corner check opened: in a running session it counts as setup. */

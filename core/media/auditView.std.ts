@@ -7,9 +7,9 @@ import type { AuditReport } from './audit.std';
 
 type Tag = AuditReport['tags'][number];
 
-/** A date ExifTool prints for a field that is there but empty ("0000:00:00 00:00:00"). */
-const ZEROED = /^[0:\s.+\-Z]*$/;
-export const isZeroed = (value: string): boolean => /\d/.test(value) && ZEROED.test(value.trim());
+/** A date ExifTool prints for a field that is there but empty ("0000:00:00 00:00:00", "0000-00-00T00:00:00Z"). */
+const ZEROED_DATE = /^0{4}[:-]0{2}[:-]0{2}(?:[ T]0{2}:0{2}(?::0{2}(?:\.0+)?)?)?(?:Z|[+-]0{2}:?0{2})?$/;
+export const isZeroed = (value: string): boolean => ZEROED_DATE.test(value.trim());
 
 /** What each summary line gathers, by the reason the identifying rules gave a tag. */
 const SUMMARY_LINES = [

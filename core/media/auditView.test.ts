@@ -78,6 +78,10 @@ describe('the audit table as a worker reads it', () => {
     expect(isZeroed('0000:00:00 00:00:00')).toBe(true);
     expect(isZeroed('2019:07:24 08:25:57')).toBe(false);
     expect(isZeroed('')).toBe(false);
+    // A zero that is a value (a track's layer, a balance) is not a date that was emptied.
+    expect(isZeroed('0')).toBe(false);
+    expect(isZeroed('0 0 0')).toBe(false);
+    expect(isZeroed('0000:00:00 00:00:00Z')).toBe(true);
   });
 
   it('puts what is left in the copy first, marked as left', () => {

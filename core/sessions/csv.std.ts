@@ -4,6 +4,7 @@
 import { received } from './pay.std';
 import type { Session } from './replay.std';
 import { PHASE_COLUMNS, phaseSeconds, sessionSeconds } from './time.std';
+import { wholeSecondParts } from '../shared/clock.std';
 
 
 const CLIP_COLUMNS = ['clip_file', 'clip_sha256', 'clip_seconds', 'risks_during_take', 'clean_copy', 'clean_copy_sha256', 'identifying_left', 'outcome', 'outcome_reason', 'clip_paid', 'clip_paid_currency', 'clip_paid_on'] as const;
@@ -21,7 +22,7 @@ export function csvCell(value: string | number): string {
 }
 
 /**
- * One row per session (local date, platform, task, hours per phase to 4 decimals, i.e. to the second or so,
+ * One row per session (local date, platform, task, hours per phase to 4 decimals, from the whole seconds the app shows,
  * total, pay and rate per currency; a row per currency when paid in several), then one row per clip under it
  * (its file, fingerprint, risks seen during the take, clean copy and outcome). The first column says which
  * kind of row it is.
@@ -30,8 +31,9 @@ export function sessionsCsv(sessions: readonly Session[], now: number): string {
   const header = ['row', 'date', 'platform', 'task', ...PHASE_COLUMNS.map((kind) => `${kind}_hours`), 'total_hours', 'paid', 'currency', 'hourly_rate', ...CLIP_COLUMNS];
   const noClip = CLIP_COLUMNS.map(() => '');
   const rows = sessions.flatMap((session) => {
-    const phases = phaseSeconds(session, now);
-    const total = sessionSeconds(session, now) / 3600;
+    // The whole seconds the app and the evidence report show, as hours: the three never disagree.
+    const phases = wholeSecondParts(phaseSeconds(session, now));
+    const total = Math.floor(sessionSeconds(session, now) + 1e-6) / 3600;
     const base = [session.startedAtLocal.slice(0, 10), session.platform, session.task];
     const hours = [...PHASE_COLUMNS.map((kind) => (phases[kind] / 3600).toFixed(4)), total.toFixed(4)];
     const pay = received([session]);

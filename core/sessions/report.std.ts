@@ -8,7 +8,7 @@ import type { EventData, LogEntry, Money } from './eventLog.std';
 import { PHASE_NAMES, phaseName, phaseSeconds, sessionSeconds } from './time.std';
 import type { Session } from './replay.std';
 import { formatMoney, expectedPay, received } from './pay.std';
-import { formatWorked } from '../shared/clock.std';
+import { formatWorked, wholeSecondParts } from '../shared/clock.std';
 
 type ReportContext = {
   /** The log's last hash and its length when the report was made. */
@@ -110,7 +110,7 @@ export function evidenceReportHtml(session: Session, entries: readonly LogEntry[
   // A repair of the log belongs to every session's evidence: it says which lines are no longer there.
   const mine = entries.filter((entry) => entry.event.type === 'log.repaired' || entry.event.sessionId === session.id);
 
-  const phaseRows = Object.entries(phases)
+  const phaseRows = Object.entries(wholeSecondParts(phases))
     .filter(([, seconds]) => seconds > 0)
     .map(([phase, seconds]) => `<tr><td>${escapeHtml(phaseName(phase))}</td><td class="num">${formatWorked(seconds)}</td></tr>`)
     .join('');

@@ -15,11 +15,13 @@ export type WorkflowSession = {
   clips: ReadonlyArray<{ sanitized?: unknown; outcome?: { outcome: string } }>;
 };
 
-export type WorkflowStep = { id: WorkflowStepId; done: boolean };
+/** `skipped`: not done, and not asked for any more (a later step is done, or the session has ended). */
+export type WorkflowStep = { id: WorkflowStepId; done: boolean; skipped: boolean };
 
-/** Each step and whether it is done, for `session` (undefined: no session is running or waiting for decisions). */
+/** Each step, whether it is done, and whether it was passed by without (`session` undefined: none is running). */
 export function workflowSteps(session: WorkflowSession | undefined): WorkflowStep[] {
   const clips = session?.clips ?? [];
+  const ended = session?.ended ?? false;
   const done: Record<WorkflowStepId, boolean> = {
     start: session !== undefined,
     check: (session?.cornerChecks.length ?? 0) > 0,
@@ -27,18 +29,21 @@ export function workflowSteps(session: WorkflowSession | undefined): WorkflowSte
     clean: clips.length > 0 && clips.every((clip) => clip.sanitized !== undefined),
     // Done once timed and stopped: while it runs, the main button is the one that stops it.
     upload: (session?.phaseSeconds.uploading ?? 0) > 0 && !session?.openPhases.some((phase) => phase.phase === 'uploading'),
-    end: session?.ended ?? false,
+    end: ended,
     decide: clips.length > 0 && clips.every((clip) => clip.outcome !== undefined && clip.outcome.outcome !== 'pending'),
   };
-  return WORKFLOW_STEPS.map((id) => ({ id, done: done[id] }));
+  // Optional steps are passed by: the check once a take is in (asking for it then would block the way on),
+  // the timed upload once the session has ended. Cleaning is never passed by: it is what keeps the worker safe.
+  const skipped: Partial<Record<WorkflowStepId, boolean>> = { check: done.record, upload: ended };
+  return WORKFLOW_STEPS.map((id) => ({ id, done: done[id], skipped: !done[id] && (skipped[id] ?? false) }));
 }
 
 /**
- * The step to offer as the main button: the first one not done. A session ends when the worker says so, so
- * "end" comes next only once recording and cleaning are done; the decision waits for the session to end.
+ * The step to offer as the main button: the first one neither done nor passed by. A session ends when the
+ * worker says so, so "end" comes once recording and cleaning are done; the decisions wait for the end.
  */
 export function nextStep(session: WorkflowSession | undefined): WorkflowStepId | undefined {
-  return workflowSteps(session).find((step) => !step.done)?.id;
+  return workflowSteps(session).find((step) => !step.done && !step.skipped)?.id;
 }
 
 /**

@@ -23,10 +23,20 @@ describe('the way through a session', () => {
     expect(nextStep({ ...ended, clips: [{ sanitized: {}, outcome: { outcome: 'approved' } }, { sanitized: {}, outcome: { outcome: 'rejected' } }] })).toBeUndefined();
   });
 
-  it('ticks what is done even out of order: a phone clip cleaned before any check', () => {
+  it('ticks what is done even out of order, and passes the check by once a clip is in', () => {
     const steps = workflowSteps({ ...fresh, clips: [{ sanitized: {} }] });
     expect(steps.filter((step) => step.done).map((step) => step.id)).toEqual(['start', 'record', 'clean']);
-    expect(nextStep({ ...fresh, clips: [{ sanitized: {} }] })).toBe('check');
+    expect(steps.filter((step) => step.skipped).map((step) => step.id)).toEqual(['check']);
+    expect(nextStep({ ...fresh, clips: [{ sanitized: {} }] })).toBe('upload');
+    // Cleaning is never passed by.
+    expect(nextStep({ ...fresh, clips: [{}], phaseSeconds: { uploading: 3 } })).toBe('clean');
+  });
+
+  it('offers only what can still be done once the session has ended: clean copies, then decisions', () => {
+    const ended = { ...fresh, ended: true, clips: [{}] };
+    expect(nextStep(ended)).toBe('clean');
+    expect(workflowSteps(ended).filter((step) => step.skipped).map((step) => step.id)).toEqual(['check', 'upload']);
+    expect(nextStep({ ...ended, clips: [{ sanitized: {} }] })).toBe('decide');
   });
 
   it('follows the running session, else the last ended one still waiting for a decision', () => {

@@ -12,7 +12,25 @@ export function formatClock(seconds: number): string {
  * the CSV and the evidence report never disagree by a rounding, and never read as a clip's m:ss.
  */
 export function formatWorked(seconds: number): string {
-  const whole = Math.max(0, Math.floor(seconds));
+  // A hair over, so that 0.0319 h * 3600 (114.99999 s) is the 115 s it was.
+  const whole = Math.max(0, Math.floor(seconds + 1e-6));
   const h = Math.floor(whole / 3600);
   return `${h}:${String(Math.floor((whole % 3600) / 60)).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Whole seconds for parts of a time (the phases of a session), cut down so that they add up to their own sum
+ * cut down: the largest remainders get the seconds left over. Shown beside the total, the phases add up to it.
+ */
+export function wholeSecondParts<K extends string>(parts: Readonly<Record<K, number>>): Record<K, number> {
+  const entries = (Object.entries(parts) as Array<[K, number]>).map(([key, seconds]) => ({ key, seconds: Math.max(0, seconds) }));
+  const target = Math.floor(entries.reduce((sum, part) => sum + part.seconds, 0) + 1e-6);
+  const whole = entries.map((part) => ({ ...part, whole: Math.floor(part.seconds + 1e-6) }));
+  let left = target - whole.reduce((sum, part) => sum + part.whole, 0);
+  for (const part of [...whole].sort((a, b) => b.seconds - Math.floor(b.seconds) - (a.seconds - Math.floor(a.seconds)))) {
+    if (left <= 0) break;
+    part.whole += 1;
+    left -= 1;
+  }
+  return Object.fromEntries(whole.map((part) => [part.key, part.whole])) as Record<K, number>;
 }

@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isUserError, messageOf } from '../../core/shared/errors.std';
-import { checkMediaFile } from '../media/mediaFile.node';
+import { UserError, isUserError, messageOf } from '../../core/shared/errors.std';
+import { assertUnchangedPath, checkMediaFile } from '../media/mediaFile.node';
 import type { ToolStatus } from '../../core/ipc/contract.std';
 import { localTimestamp } from '../../core/sessions/eventLog.std';
 import type { EmitIpcEvent, IpcHandlers } from '../../core/ipc/dispatch.std';
@@ -91,6 +91,22 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
   const settings = new SettingsStore(context.dataDir);
   const sanitizing = new SanitizingInSession(context.sessions);
   const cornerChecks = new CornerChecks(settings, context.sessions);
+  /** Clean copies made by this run of the app: they may be shown and played before any session logs them. */
+  const madeHere = new Set<string>();
+  /**
+   * A file the system may show or play for the renderer: allowed by the path policy, a video or photo by name
+   * and not empty, and one SafeTake itself knows (a take, a clip of a session, or a clean copy it made), still
+   * the same file it was: the system never opens a script or a stranger's document on the renderer's word.
+   */
+  const knownMedia = async (file: string): Promise<string> => {
+    const checked = allowed(file);
+    await checkMediaFile(checked);
+    if (!madeHere.has(checked) && !(await context.sessions.knowsFile(checked))) {
+      throw new UserError(`${path.basename(checked)} is not a take, clip or clean copy SafeTake knows, so it does not open it.`, 'not-allowed');
+    }
+    await assertUnchangedPath(checked);
+    return checked;
+  };
   const withDefaults = (stored: Settings): Settings => ({ ...stored, outputDir: stored.outputDir ?? context.defaultOutputDir });
   return {
     'app:getInfo': async () => ({
@@ -129,7 +145,7 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
         (update) => context.emit('sanitize:progress', update),
       );
       batches.set(batch.id, batch);
-      void batch.done.finally(() => batches.delete(batch.id));
+      void batch.done.then((items) => items.forEach((item) => item.outcome && madeHere.add(item.outcome.output))).finally(() => batches.delete(batch.id));
       // A review writes nothing: it is not sanitizing yet.
       if (review) return { batchId: batch.id };
       const { logged } = await sanitizing.follow(batch);
@@ -179,23 +195,16 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     },
     'settings:get': async () => withDefaults(await settings.read()),
     'settings:setMinimumRate': async (minimumHourlyRate) => withDefaults(await settings.update({ minimumHourlyRate })),
-    'settings:update': async ({ guideSeen, outputDir }) =>
-      withDefaults(await settings.update({ ...(guideSeen !== undefined ? { guideSeen } : {}), ...(outputDir ? { outputDir: allowed(outputDir) } : {}) })),
-    // Only a video or photo is shown or played, and one whose content says so (ExifTool reads it first): the
-    // system never opens a script or a document named like a clip.
-    'files:showInFolder': async ({ path: file }) => {
-      const checked = allowed(file);
-      await checkMediaFile(checked);
-      await context.showInFolder(checked);
-      return {};
+    'settings:update': async ({ guideSeen, outputDir }) => {
+      // A chosen folder must be one: the default alone is made on first use.
+      const folder = outputDir === undefined ? undefined : allowed(outputDir);
+      if (folder !== undefined && folder !== context.defaultOutputDir && !fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
+        throw new UserError(`${folder} is not a folder. Choose a folder that exists, or make it first.`);
+      }
+      return withDefaults(await settings.update({ ...(guideSeen !== undefined ? { guideSeen } : {}), ...(folder !== undefined ? { outputDir: folder } : {}) }));
     },
-    'files:open': async ({ path: file }) => {
-      const checked = allowed(file);
-      await checkMediaFile(checked);
-      await auditMediaFile(checked);
-      await context.openFile(checked);
-      return {};
-    },
+    'files:showInFolder': async ({ path: file }) => (await context.showInFolder(await knownMedia(file)), {}),
+    'files:open': async ({ path: file }) => (await context.openFile(await knownMedia(file)), {}),
     'corner:begin': () => cornerChecks.begin(),
     'corner:finish': (result) => cornerChecks.finish(result),
     'takes:begin': () => context.takes.begin(),

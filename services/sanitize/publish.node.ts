@@ -29,33 +29,46 @@ export async function removeStalePartials(outputDir: string): Promise<void> {
   }
 }
 
+/** A name as a file system that ignores case and Unicode form compares it (Windows, macOS, FAT sticks). */
+const foldName = (name: string) => name.normalize('NFC').toLowerCase();
+
 /**
- * The first name for the template that no file in `dir` has, whatever its extension: a batch of a video and a
- * photo gives clip-001.mp4 and clip-002.jpg, never two clip-001s a platform's upload form would confuse.
+ * The first name for the template that no file in `dir` has, whatever its extension or case, nor any name in
+ * `refused` (one that turned out to be taken): a batch of a video and a photo gives clip-001.mp4 and
+ * clip-002.jpg, never two clip-001s a platform's upload form would confuse.
  */
-async function allocateOutputPath(dir: string, template: string, originalBase: string, extension: string): Promise<string> {
-  const taken = new Set((await fs.promises.readdir(dir)).map((name) => path.parse(name).name));
+async function allocateOutputPath(dir: string, template: string, originalBase: string, extension: string, refused: ReadonlySet<string>): Promise<string> {
+  const taken = new Set([...(await fs.promises.readdir(dir)).map((name) => foldName(path.parse(name).name)), ...refused]);
   for (let counter = 1; counter < 100_000; counter++) {
     const name = fillNameTemplate(template, counter, originalBase);
-    if (!taken.has(name)) return path.join(dir, name + extension);
+    if (!taken.has(foldName(name))) return path.join(dir, name + extension);
   }
   throw new UserError(`The output folder ${dir} has no free name left for this template.`);
 }
 
 /** Moves the verified copy into place without ever replacing an existing file. */
 export async function publish(temp: string, dir: string, template: string, originalBase: string, extension: string): Promise<string> {
+  // Names found taken at the last moment (another program, a name that differs only in case): never offered again.
+  const refused = new Set<string>();
   for (;;) {
-    const target = await allocateOutputPath(dir, template, originalBase, extension);
+    const target = await allocateOutputPath(dir, template, originalBase, extension, refused);
+    const refuse = () => refused.add(foldName(path.parse(target).name));
     try {
       await fs.promises.link(temp, target); // fails if target appeared meanwhile: never clobbers
       await fs.promises.unlink(temp);
       return target;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') continue;
+      if (code === 'EEXIST') {
+        refuse();
+        continue;
+      }
       if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV' || code === 'EMLINK') {
         // File systems without hard links (FAT, exFAT on USB sticks): rename after a last check.
-        if (fs.existsSync(target)) continue;
+        if (fs.existsSync(target)) {
+          refuse();
+          continue;
+        }
         await fs.promises.rename(temp, target);
         return target;
       }

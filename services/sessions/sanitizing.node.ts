@@ -1,6 +1,7 @@
 /**
  * Sanitizing is part of a session's work. While a batch runs in a running session, its time is the session's
- * "sanitizing" phase (one phase however many batches overlap), and each clean copy joins its clip's record.
+ * "sanitizing" phase (one phase however many batches overlap). Each clean copy joins its clip's record in the
+ * session the clip belongs to, running or ended; a file of no session joins the running one as a new clip.
  * The app's IPC handler and `safetake sanitize` both start their batches through here.
  */
 import type { Batch } from '../sanitize/batch.node';
@@ -17,16 +18,19 @@ export class SanitizingInSession {
    */
   async follow(batch: Batch): Promise<{ sessionId?: string; logged: Promise<void> }> {
     const session = await this.sessions.active();
-    if (!session) return { logged: batch.done.then(() => undefined) };
-    if (this.running++ === 0) await this.sessions.phase('start', 'sanitizing');
+    if (session && this.running++ === 0) await this.sessions.phase('start', 'sanitizing');
     const logged = (async () => {
       try {
-        for (const item of await batch.done) if (item.outcome) await this.sessions.recordCleanCopy(session.id, item.outcome);
+        for (const item of await batch.done) {
+          if (!item.outcome) continue;
+          const owner = (await this.sessions.sessionOfClip(item.outcome.input)) ?? session?.id;
+          if (owner) await this.sessions.recordCleanCopy(owner, item.outcome);
+        }
       } finally {
         // The session may have ended meanwhile: then there is no phase left to stop.
-        if (--this.running === 0) await this.sessions.phase('stop', 'sanitizing').catch(() => undefined);
+        if (session && --this.running === 0) await this.sessions.phase('stop', 'sanitizing').catch(() => undefined);
       }
     })();
-    return { sessionId: session.id, logged };
+    return { ...(session ? { sessionId: session.id } : {}), logged };
   }
 }

@@ -185,6 +185,11 @@ export class SessionsService {
     return session?.clips.map((clip) => clip.file) ?? [];
   }
 
+  /** Whether `file` is a take, clip or clean copy of any session in the log. */
+  async knowsFile(file: string): Promise<boolean> {
+    return (await this.sessions()).some((session) => session.clips.some((clip) => clip.file === file || clip.sanitized?.output === file));
+  }
+
   private async requireSession(sessionId: string): Promise<Session> {
     const session = (await this.sessions()).find((candidate) => candidate.id === sessionId);
     if (!session) throw new UserError('That session is not in the log.');
@@ -216,6 +221,11 @@ export class SessionsService {
    * file not yet in the session joins it first, with the fingerprint and length the sanitize measured, so
    * the source is not read again; a file already in it under another path is left as it is.
    */
+  /** The session a take or clip belongs to (the latest, if several hold the same file), ended or not. */
+  async sessionOfClip(file: string): Promise<string | undefined> {
+    return (await this.sessions()).findLast((session) => session.clips.some((clip) => clip.file === file))?.id;
+  }
+
   async recordCleanCopy(sessionId: string, outcome: SanitizeOutcome): Promise<void> {
     const session = await this.requireSession(sessionId);
     const log = await this.log();

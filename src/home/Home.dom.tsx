@@ -11,7 +11,7 @@ import { formatWorked } from '../../core/shared/clock.std';
 import { type WorkflowStepId, currentSession, nextStep, workflowSteps } from '../../core/sessions/workflow.std';
 import { api, call } from '../app/api.dom';
 import { useNavigation } from '../app/navigation.dom';
-import { EndSession } from '../sessions/EndSession.dom';
+import { EndSession, SessionSummary } from '../sessions/EndSession.dom';
 import { SessionRecords } from '../sessions/SessionRecords.dom';
 import { StartSession } from '../sessions/StartSession.dom';
 import { uncleanClips } from '../sessions/sessionActions.dom';
@@ -41,7 +41,8 @@ export function Home() {
   const { go, clean } = useNavigation();
   const [guideSeen, setGuideSeen] = useState<boolean>();
   const [ending, setEnding] = useState(false);
-  const { overview, error, setError, act } = useSessionsOverview();
+  const [ended, setEnded] = useState<SessionViewData>();
+  const { overview, error, setError, refresh, act } = useSessionsOverview();
   useEffect(() => {
     call(api['settings:get']({})).then((settings) => setGuideSeen(settings.guideSeen ?? false), (e: Error) => setError(e.message));
   }, [setError]);
@@ -87,14 +88,14 @@ export function Home() {
     <div className="home">
       {error && <p role="alert">{error}</p>}
       {session ? (
-        <h3 id="home-session">
+        <h3 id="home-session" tabIndex={-1}>
           {session.platform}
           {session.task ? ` — ${session.task}` : ''}
           {session.ended && <span className="hint"> (ended {session.startedAtLocal.slice(0, 10)})</span>}
         </h3>
       ) : (
         <>
-          <h3 id="home-session">No session running</h3>
+          <h3 id="home-session" tabIndex={-1}>No session running</h3>
           {overview.recent[0] && (
             <p className="note">
               Your last session ({overview.recent[0].platform}, {overview.recent[0].startedAtLocal.slice(0, 10)}) is settled:{' '}
@@ -105,12 +106,16 @@ export function Home() {
       )}
       <ol className="workflow" aria-label="Steps of this session">
         {steps.map((step) => (
-          <li key={step.id} className={step.done ? 'step-done' : step.id === next ? 'step-next' : 'step-todo'} aria-current={step.id === next ? 'step' : undefined}>
+          <li
+            key={step.id}
+            className={step.done ? 'step-done' : step.skipped ? 'step-skipped' : step.id === next ? 'step-next' : 'step-todo'}
+            aria-current={step.id === next ? 'step' : undefined}
+          >
             <span aria-hidden="true" className="step-mark">
-              {step.done ? '✓' : step.id === next ? '→' : '○'}
+              {step.done ? '✓' : step.skipped ? '–' : step.id === next ? '→' : '○'}
             </span>{' '}
             {step.done ? STEP_TEXT[step.id].done : STEP_TEXT[step.id].todo}
-            <span className="visually-hidden">{step.done ? ' (done)' : step.id === next ? ' (next)' : ' (to do)'}</span>
+            {step.skipped ? ' (skipped)' : <span className="visually-hidden">{step.done ? ' (done)' : step.id === next ? ' (next)' : ' (to do)'}</span>}
           </li>
         ))}
       </ol>
@@ -118,8 +123,30 @@ export function Home() {
       {session && next && next !== 'start' && (
         <NextStepButton step={next} session={session} onEnd={() => setEnding(true)} act={act} go={go} clean={clean} />
       )}
-      {ending && session && !session.ended && <EndSession session={session} act={act} onDone={() => setEnding(false)} />}
-      {next === 'decide' && session && <SessionRecords session={session} act={act} />}
+      {ending && session && !session.ended && (
+        <EndSession
+          session={session}
+          onEnded={(view) => {
+            setEnding(false);
+            setEnded(view);
+            refresh();
+          }}
+          onCancel={() => {
+            setEnding(false);
+            focusWhenShown('next-step');
+          }}
+        />
+      )}
+      {ended && (
+        <SessionSummary
+          session={ended}
+          onClose={() => {
+            setEnded(undefined);
+            focusWhenShown('next-step', 'home-session');
+          }}
+        />
+      )}
+      {session?.ended && <SessionRecords session={session} act={act} />}
       <p className="home-alone">
         Just one thing?{' '}
         <button type="button" className="link" onClick={() => go('sanitize')}>
@@ -155,7 +182,10 @@ function NextStepButton({
     record: () => go('sessions', 'record-take'),
     clean: () => clean(uncleanClips(session)),
     upload: () => void act(() => call(api['sessions:phase']({ action: uploading ? 'stop' : 'start', phase: 'uploading' }))),
-    end: onEnd,
+    end: () => {
+      onEnd();
+      focusWhenShown('end-session-heading');
+    },
   };
   const run = actions[step];
   if (!run) return null;

@@ -46,7 +46,17 @@ export function AuditTable({ before, after }: { before: AuditReport; after?: Aud
           {shown.map((row) => (
             <tr key={row.key} className={row.left || (row.identifying && !after) ? 'identifying' : row.removed ? 'removed-row' : undefined}>
               <th scope="row">
-                {row.left || (row.identifying && !after) ? <span aria-label="identifying">⚠ </span> : row.removed ? <span aria-label="removed">✓ </span> : null}
+                {row.left || (row.identifying && !after) ? (
+                  <>
+                    <span aria-hidden="true">⚠ </span>
+                    <span className="visually-hidden">Identifying: </span>
+                  </>
+                ) : row.removed ? (
+                  <>
+                    <span aria-hidden="true">✓ </span>
+                    <span className="visually-hidden">Removed: </span>
+                  </>
+                ) : null}
                 {row.name}
                 <span className="hint"> ({row.groups.join(', ')})</span>
               </th>

@@ -70,7 +70,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
   const [dragging, setDragging] = useState(false);
   /** Input -> its clean copy, from every batch this list ran. */
   const [outputs, setOutputs] = useState<Array<[string, string]>>([]);
-  const { batch, timeLeft, error, start, cancel } = useSanitizeBatch((update) => {
+  const { batch, starting, timeLeft, error, start, cancel } = useSanitizeBatch((update) => {
     const made = update.items.flatMap((item) => (item.outcome ? [[item.input, item.outcome.output] as [string, string]] : []));
     if (made.length > 0) setOutputs((current) => [...current.filter(([input]) => !made.some(([known]) => known === input)), ...made]);
     // A finished review hands each file what it found, to choose from.
@@ -78,13 +78,23 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
     if (found.size > 0) setFiles((current) => current.map((file) => (found.has(file.path) ? { ...file, found: found.get(file.path) } : file)));
   });
   const ids = { output: useId(), format: useId(), size: useId(), name: useId(), style: useId(), reason: useId() };
-  const running = batch !== undefined && !batch.finished;
+  const running = starting || (batch !== undefined && !batch.finished);
   const redact = options.redact;
 
+  // The folder clean copies go to: the worker's choice in Settings, or ~/Videos/SafeTake (made on first use),
+  // read at once and again each time the area is shown; a folder typed here and not saved stays until then.
+  const savedFolder = useRef('');
+  const folder = useRef(outputDir);
   useEffect(() => {
-    // The folder clean copies go to: the worker's choice, or ~/Videos/SafeTake (made on first use).
-    call(api['settings:get']({})).then((settings) => setOutputDir((current) => current || (settings.outputDir ?? '')), () => undefined);
-  }, []);
+    folder.current = outputDir;
+  });
+  useEffect(() => {
+    call(api['settings:get']({})).then((settings) => {
+      const saved = settings.outputDir ?? '';
+      setOutputDir((current) => (current === '' || current === savedFolder.current ? saved : current));
+      savedFolder.current = saved;
+    }, () => undefined);
+  }, [shown]);
 
   useEffect(() => {
     // A running session's takes and clips, to add in one go: as they are each time the area is shown.
@@ -152,6 +162,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
     const picked = await call(api['dialog:pickFolder']({})).catch((e: Error) => (setMessage(e.message), { path: undefined }));
     if (!picked.path) return;
     setOutputDir(picked.path);
+    savedFolder.current = picked.path;
     // The choice is kept for next time.
     await call(api['settings:update']({ outputDir: picked.path })).catch((e: Error) => setMessage(e.message));
   }
@@ -177,13 +188,17 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
   // Files handed over from a session are added and cleaned at once, each request once.
   const handled = useRef(0);
   useEffect(() => {
-    if (!request || request.id === handled.current) return;
+    // A request that arrives while a batch runs waits for it: two batches at once would lose the first.
+    if (!request || request.id === handled.current || running) return;
     handled.current = request.id;
     void addPaths(request.paths).then((added) => {
       const pending = added.filter((file) => !madeFor.has(file.path));
-      if (!request.start || pending.length === 0 || !outputDir.trim()) return;
-      // Focus follows the work: to the batch's progress once it reports.
-      void start({ inputs: inputsOf(pending), outputDir: outputDir.trim(), options, nameTemplate }).then(() => focusWhenShown('sanitize-status'));
+      // The folder as it is now: the settings may have been read while the files were being added.
+      const into = folder.current.trim();
+      if (!request.start || pending.length === 0 || !into) return;
+      // Focus follows the work: to the batch's progress.
+      focusWhenShown('sanitize-status');
+      void start({ inputs: inputsOf(pending), outputDir: into, options, nameTemplate });
     });
   });
 
@@ -232,7 +247,8 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                   {item?.outcome ? (
                     <span className={item.outcome.after.identifyingCount ? 'badge badge-warn' : 'badge badge-ok'}>
                       {item.outcome.after.identifyingCount ? '⚠ ' : '✓ '}
-                      {item.outcome.before.identifyingCount} identifying {item.outcome.before.identifyingCount === 1 ? 'tag' : 'tags'} removed, {item.outcome.after.identifyingCount} left
+                      {Math.max(0, item.outcome.before.identifyingCount - item.outcome.after.identifyingCount)} identifying{' '}
+                      {item.outcome.before.identifyingCount - item.outcome.after.identifyingCount === 1 ? 'tag' : 'tags'} removed, {item.outcome.after.identifyingCount} left
                     </span>
                   ) : file.before && (
                     <span className={file.before.identifyingCount ? 'badge badge-warn' : 'badge badge-ok'}>
@@ -299,7 +315,9 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
         className="sanitize-options"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!startReason) void start({ inputs: inputs(), outputDir: outputDir.trim(), options, nameTemplate }).then(() => focusWhenShown('sanitize-status'));
+          if (startReason) return;
+          focusWhenShown('sanitize-status');
+          void start({ inputs: inputs(), outputDir: outputDir.trim(), options, nameTemplate });
         }}
       >
         <fieldset>
@@ -405,13 +423,13 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
         </div>
       </form>
       {error && <p role="alert">{error}</p>}
-      {batch && (
+      {(batch || starting) && (
         <div className="batch-progress">
           <label>
             All files
             <progress max={1} value={fraction} aria-valuetext={`${Math.round(fraction * 100)}%`} />
           </label>
-          <span role="status" id="sanitize-status" tabIndex={-1}>{batch.finished ? summarise(batch.items) : describeTimeLeft(timeLeft)}</span>
+          <span role="status" id="sanitize-status" tabIndex={-1}>{!batch ? 'Starting…' : batch.finished ? summarise(batch.items) : describeTimeLeft(timeLeft)}</span>
         </div>
       )}
     </section>

@@ -17,36 +17,55 @@ export function useSanitizeBatch(onFinished?: (update: BatchUpdate) => void) {
   const [error, setError] = useState<string>();
   const batchId = useRef<string | undefined>(undefined);
   const startedAt = useRef(0);
+  /** A start was asked for and its batch has not reported yet: the view shows "Starting…" meanwhile. */
+  const [starting, setStarting] = useState(false);
+  /**
+   * Updates that arrive before `sanitize:start` has answered with their batch's id (main sends the first ones
+   * at once): the latest is applied when the id is known, so a quick batch is not missed.
+   */
+  const early = useRef(new Map<string, BatchUpdate>());
+
+  const apply = useCallback((update: BatchUpdate) => {
+    setStarting(false);
+    setBatch(update);
+    samples.current.push({ ms: Date.now() - startedAt.current, fraction: batchFraction(update.items) });
+    setTimeLeft(secondsLeft(samples.current));
+    if (update.finished) finished.current?.(update);
+  }, []);
 
   useEffect(
     () =>
       api.on('sanitize:progress', (update) => {
-        if (update.batchId !== batchId.current) return;
-        setBatch(update);
-        samples.current.push({ ms: Date.now() - startedAt.current, fraction: batchFraction(update.items) });
-        setTimeLeft(secondsLeft(samples.current));
-        if (update.finished) finished.current?.(update);
+        if (batchId.current === undefined) early.current.set(update.batchId, update);
+        if (update.batchId === batchId.current) apply(update);
       }),
-    [],
+    [apply],
   );
 
   const start = useCallback(async (request: IpcRequest<'sanitize:start'>) => {
     setError(undefined);
     setBatch(undefined);
+    setStarting(true);
+    batchId.current = undefined;
+    early.current.clear();
     try {
       startedAt.current = Date.now();
       samples.current = [];
       setTimeLeft(undefined);
       const { batchId: id } = await call(api['sanitize:start'](request));
       batchId.current = id;
+      const first = early.current.get(id);
+      early.current.clear();
+      if (first) apply(first);
     } catch (e) {
+      setStarting(false);
       setError((e as Error).message);
     }
-  }, []);
+  }, [apply]);
 
   const cancel = useCallback((index?: number) => {
     if (batchId.current) void api['sanitize:cancel']({ batchId: batchId.current, index });
   }, []);
 
-  return { batch, timeLeft, error, start, cancel };
+  return { batch, starting, timeLeft, error, start, cancel };
 }

@@ -41,10 +41,10 @@ export function takeWarnings(session: SessionViewData): string[] {
   return [];
 }
 
-export function ActiveSession({ session, act, refresh }: { session: SessionViewData; act: Act; refresh: () => void }) {
+/** `onEnded`: the session was ended here; the parent shows its summary. */
+export function ActiveSession({ session, act, refresh, onEnded }: { session: SessionViewData; act: Act; refresh: () => void; onEnded: (ended: SessionViewData) => void }) {
   const running = useRunningClock(session);
   const { clean } = useNavigation();
-  const [withSound, setWithSound] = useState(false);
   const [pending, setPending] = useState<string>();
   const [ending, setEnding] = useState(false);
   const kept = session.takes.filter((take) => take.kept && take.takeId !== pending).length;
@@ -92,6 +92,7 @@ export function ActiveSession({ session, act, refresh }: { session: SessionViewD
         </button>
         <button
           type="button"
+          id="end-session-button"
           aria-expanded={ending}
           onClick={() => {
             setEnding(true);
@@ -104,10 +105,10 @@ export function ActiveSession({ session, act, refresh }: { session: SessionViewD
       {ending && (
         <EndSession
           session={session}
-          act={act}
-          onDone={() => {
+          onEnded={onEnded}
+          onCancel={() => {
             setEnding(false);
-            focusWhenShown('session-heading', 'start-platform');
+            focusWhenShown('end-session-button');
           }}
         />
       )}
@@ -115,10 +116,7 @@ export function ActiveSession({ session, act, refresh }: { session: SessionViewD
         Takes: {kept} kept{redone > 0 ? `, ${redone} redone` : ''}
         {pending ? ', 1 waiting for Keep or Retake' : ''}
       </h4>
-      <label>
-        <input type="checkbox" checked={withSound} onChange={(e) => setWithSound(e.target.checked)} /> Record sound too
-      </label>
-      <TakeRecorder onChange={refresh} withSound={withSound} paused={session.paused} warnings={takeWarnings(session)} onPending={setPending} />
+      <TakeRecorder onChange={refresh} paused={session.paused} warnings={takeWarnings(session)} onPending={setPending} />
       {unclean.length > 0 && !pending && (
         <p className="actions">
           <button type="button" onClick={() => clean(unclean)}>

@@ -16,7 +16,16 @@ export function CorrectTime({ sessionId, phaseId, label, start, end, act }: { se
   const id = useId();
   if (!open) {
     return (
-      <button type="button" className="link" aria-expanded={false} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="link"
+        aria-expanded={false}
+        onClick={() => {
+          // From when it was counted to end: the worker moves it back to when it really ended.
+          setValue(toField(end));
+          setOpen(true);
+        }}
+      >
         Correct…<span className="visually-hidden"> when {label} ended</span>
       </button>
     );

@@ -10,16 +10,17 @@ import { api, call } from '../app/api.dom';
 import { useNavigation } from '../app/navigation.dom';
 import { focusWhenShown } from '../shared/focus.dom';
 import { PhaseList } from './PhaseList.dom';
-import { type Act, uncleanClips } from './sessionActions.dom';
+import { uncleanClips } from './sessionActions.dom';
 
-/** `onDone`: the worker kept working, or closed the summary. */
-export function EndSession({ session, act, onDone }: { session: SessionViewData; act: Act; onDone: () => void }) {
+/**
+ * `onEnded`: the session ended, with what it came to (the parent shows its summary and reads the log again);
+ * `onCancel`: the worker kept working.
+ */
+export function EndSession({ session, onEnded, onCancel }: { session: SessionViewData; onEnded: (ended: SessionViewData) => void; onCancel: () => void }) {
   const { clean } = useNavigation();
-  const [ended, setEnded] = useState<SessionViewData>();
   const [error, setError] = useState<string>();
   const unclean = uncleanClips(session);
 
-  if (ended) return <SessionSummary session={ended} onClose={() => void act(async () => onDone())} />;
   return (
     <section className="end-session" role="region" aria-labelledby="end-session-heading">
       <h4 id="end-session-heading" tabIndex={-1}>
@@ -37,7 +38,7 @@ export function EndSession({ session, act, onDone }: { session: SessionViewData;
           onClick={() =>
             void call(api['sessions:end']({})).then(
               (view) => {
-                setEnded(view);
+                onEnded(view);
                 focusWhenShown('session-summary-heading');
               },
               (e: Error) => setError(e.message),
@@ -51,7 +52,7 @@ export function EndSession({ session, act, onDone }: { session: SessionViewData;
             Make clean copies first
           </button>
         )}
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={onCancel}>
           Keep working
         </button>
       </div>
@@ -60,7 +61,8 @@ export function EndSession({ session, act, onDone }: { session: SessionViewData;
   );
 }
 
-function SessionSummary({ session, onClose }: { session: SessionViewData; onClose: () => void }) {
+/** What an ended session came to: time by phase, takes and clean copies, pay expected and received. */
+export function SessionSummary({ session, onClose }: { session: SessionViewData; onClose: () => void }) {
   const kept = session.takes.filter((take) => take.kept).length;
   const cleaned = session.clips.filter((clip) => clip.sanitized).length;
   return (

@@ -11,6 +11,9 @@ import { CsvExport, MinimumRateForm } from './SessionSettings.dom';
 import { StartSession } from './StartSession.dom';
 import type { Minimum } from './sessionActions.dom';
 import { useSessionsOverview } from './useSessionsOverview.dom';
+import { SessionSummary } from './EndSession.dom';
+import { focusWhenShown } from '../shared/focus.dom';
+import type { SessionViewData } from '../../core/ipc/contract.std';
 
 export function SessionsView() {
   const [minimum, setMinimum] = useState<Minimum>();
@@ -18,6 +21,8 @@ export function SessionsView() {
     call(api['settings:get']({})).then((settings) => setMinimum(settings.minimumHourlyRate), (e: Error) => onError(e.message));
   }, []);
   const { overview, error, refresh, act } = useSessionsOverview(readMinimum);
+  /** The session just ended here, whose summary shows until the worker closes it. */
+  const [ended, setEnded] = useState<SessionViewData>();
 
   if (!overview) return error ? <p role="alert">{error}</p> : <p role="status">Reading the session log…</p>;
   return (
@@ -28,8 +33,25 @@ export function SessionsView() {
           {overview.notice}
         </p>
       )}
+      {ended && (
+        <SessionSummary
+          session={ended}
+          onClose={() => {
+            setEnded(undefined);
+            focusWhenShown('start-platform');
+          }}
+        />
+      )}
       {overview.active ? (
-        <ActiveSession session={overview.active} act={act} refresh={refresh} />
+        <ActiveSession
+          session={overview.active}
+          act={act}
+          refresh={refresh}
+          onEnded={(view) => {
+            setEnded(view);
+            refresh();
+          }}
+        />
       ) : (
         <StartSession platforms={overview.platforms} tasks={overview.tasks} act={act} />
       )}

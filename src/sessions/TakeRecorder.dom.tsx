@@ -6,6 +6,7 @@ import { api, call } from '../app/api.dom';
 import { useNavigation } from '../app/navigation.dom';
 import { useCornerCheck } from '../corner/useCornerCheck.dom';
 import { focusWhenShown } from '../shared/focus.dom';
+import { cameraConstraints } from '../shared/useCamera.dom';
 
 /** Seconds of countdown before a take starts: time to get into position. */
 const COUNTDOWN_SECONDS = 3;
@@ -38,7 +39,6 @@ const isTypingOrControl = (target: EventTarget | null) =>
 
 export type TakeRecorderProps = {
   onChange: () => void;
-  withSound: boolean;
   /** Recording waits while the session is paused. */
   paused: boolean;
   /** What the session's corner check left open (or that there was none): shown beside Record, asked about once. */
@@ -53,9 +53,13 @@ export type TakeRecorderProps = {
  * main), in order, each one on disk before the next is sent; the renderer keeps the take's bytes only for
  * its playback.
  */
-export function TakeRecorder({ onChange, withSound, paused, warnings, onPending }: TakeRecorderProps) {
+export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeRecorderProps) {
   const { go } = useNavigation();
+  const [withSound, setWithSound] = useState(false);
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
+  /** A take is being counted down, recorded or saved: a second press of Space or Record is not a second take. */
+  const busy = useRef(false);
+  const [cameraReady, setCameraReady] = useState(false);
   const phaseRef = useRef(phase);
   useEffect(() => {
     phaseRef.current = phase;
@@ -93,11 +97,12 @@ export function TakeRecorder({ onChange, withSound, paused, warnings, onPending 
   // The preview is live from the start (a new stream when the choice of sound changes); leaving releases the camera.
   useEffect(() => {
     let stopped = false;
-    navigator.mediaDevices.getUserMedia({ video: true, audio: withSound }).then(
+    navigator.mediaDevices.getUserMedia(cameraConstraints(withSound)).then(
       (media) => {
         if (stopped) return media.getTracks().forEach((track) => track.stop());
         stream.current = media;
         setCameraError(undefined);
+        setCameraReady(true);
         if (preview.current) {
           preview.current.srcObject = media;
           void preview.current.play().catch(() => undefined);
@@ -110,23 +115,53 @@ export function TakeRecorder({ onChange, withSound, paused, warnings, onPending 
     );
     return () => {
       stopped = true;
+      setCameraReady(false);
       stream.current?.getTracks().forEach((track) => track.stop());
       stream.current = undefined;
     };
   }, [withSound]);
 
+  // Leaving the recorder cancels a countdown (no take is begun) and stops a take being recorded: it is
+  // saved and kept, since footage is never deleted without the worker's word.
+  useEffect(
+    () => () => {
+      cancelled.current = true;
+      if (recorder.current?.state === 'recording') recorder.current.stop();
+    },
+    [],
+  );
+
+  // Pausing the session during a countdown cancels it: a paused session records nothing.
+  useEffect(() => {
+    if (paused) cancelled.current = true;
+  }, [paused]);
+
   // The playback's bytes are released when it is replaced or the recorder closes.
   const playback = phase.name === 'saved' ? phase.playback : undefined;
   useEffect(() => () => void (playback && URL.revokeObjectURL(playback)), [playback]);
 
-  const record = useCallback(async (confirmed = false) => {
-    if (!stream.current) return;
+  async function record(confirmed = false) {
+    if (!stream.current || busy.current) return;
     if (warnings.length > 0 && !asked.current && !confirmed) {
       setPhase({ name: 'confirm' });
       focusWhenShown('record-anyway');
       return;
     }
     asked.current = true;
+    busy.current = true;
+    try {
+      await recordTake();
+    } finally {
+      busy.current = false;
+    }
+  }
+  // The keyboard handler, registered once, starts takes through the latest `record`.
+  const recordRef = useRef(record);
+  useEffect(() => {
+    recordRef.current = record;
+  });
+
+  async function recordTake() {
     setSeen([]);
     cancelled.current = false;
     focusWhenShown('cancel-countdown');
@@ -140,11 +175,15 @@ export function TakeRecorder({ onChange, withSound, paused, warnings, onPending 
         return;
       }
     }
+    let begun: string | undefined;
     try {
       const { takeId } = await call(api['takes:begin']({}));
+      begun = takeId;
       onPending(takeId);
       onChange();
-      const mediaRecorder = new MediaRecorder(stream.current, { mimeType: 'video/webm' });
+      const media = stream.current;
+      if (!media) throw new Error('The camera stopped before the take began. Try again.');
+      const mediaRecorder = new MediaRecorder(media, { mimeType: 'video/webm' });
       recorder.current = mediaRecorder;
       const parts: Blob[] = [];
       let index = 0;
@@ -177,11 +216,13 @@ export function TakeRecorder({ onChange, withSound, paused, warnings, onPending 
       setPhase({ name: 'saved', takeId, durationSeconds: saved.durationSeconds, playback: URL.createObjectURL(new Blob(parts, { type: 'video/webm' })) });
       focusWhenShown('keep-take');
     } catch (error) {
+      // A take that could not be made whole is not left behind as a kept clip.
+      if (begun) await call(api['takes:discard']({ takeId: begun })).catch(() => undefined);
       onPending(undefined);
       setPhase({ name: 'failed', message: (error as Error).message });
     }
     onChange();
-  }, [warnings, onChange, onPending]);
+  }
 
   const stop = useCallback(() => recorder.current?.stop(), []);
 
@@ -189,22 +230,29 @@ export function TakeRecorder({ onChange, withSound, paused, warnings, onPending 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const now = phaseRef.current.name;
+      if (event.repeat) return;
       if (event.key === 'Escape' && now === 'countdown') {
         cancelled.current = true;
         event.preventDefault();
       } else if (event.key === ' ' && !isTypingOrControl(event.target)) {
         if (now === 'recording') stop();
-        else if ((now === 'idle' || now === 'failed') && !paused) void record();
+        else if ((now === 'idle' || now === 'failed') && !paused) void recordRef.current();
         else return;
         event.preventDefault();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [record, stop, paused]);
+  }, [stop, paused]);
 
   async function retake(takeId: string) {
-    await call(api['takes:discard']({ takeId })).catch((error: Error) => setPhase({ name: 'failed', message: error.message }));
+    try {
+      await call(api['takes:discard']({ takeId }));
+    } catch (error) {
+      // Not discarded: it stays the take waiting for Keep or Retake, and no new one starts.
+      setPhase({ name: 'failed', message: (error as Error).message });
+      return;
+    }
     onPending(undefined);
     onChange();
     void record(true);
@@ -217,7 +265,7 @@ export function TakeRecorder({ onChange, withSound, paused, warnings, onPending 
     focusWhenShown('record-take');
   }
 
-  const canRecord = !paused && !cameraError;
+  const canRecord = !paused && !cameraError && cameraReady;
   return (
     <div className="take-recorder" role="group" aria-label="Record a take">
       <div className="take-stage">
@@ -225,6 +273,10 @@ export function TakeRecorder({ onChange, withSound, paused, warnings, onPending 
         {phase.name === 'saved' && <video className="take-preview" src={phase.playback} controls aria-label="The take you just recorded" />}
       </div>
       <div className="take-side">
+        <label>
+          <input type="checkbox" checked={withSound} disabled={phase.name !== 'idle' && phase.name !== 'failed'} onChange={(e) => setWithSound(e.target.checked)} /> Record
+          sound too
+        </label>
         <div role="status" aria-live="polite" className="take-status">
           {phase.name === 'countdown' && <span className="countdown">Recording in {phase.left}…</span>}
           {phase.name === 'recording' && <span>● Recording {formatClock(phase.seconds)}</span>}
@@ -256,7 +308,13 @@ export function TakeRecorder({ onChange, withSound, paused, warnings, onPending 
                 Record a take
               </button>
               <span id="record-reason" className="hint">
-                {paused ? 'Paused: resume the session to record.' : cameraError ? 'No camera picture to record.' : 'Space starts and stops a take.'}
+                {paused
+                  ? 'Paused: resume the session to record.'
+                  : cameraError
+                    ? 'No camera picture to record.'
+                    : cameraReady
+                      ? 'Space starts and stops a take.'
+                      : 'Starting the camera…'}
               </span>
             </>
           )}

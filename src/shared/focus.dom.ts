@@ -13,9 +13,14 @@ const focusable = (id: string) => {
   return element && !element.closest('[hidden]') && !(element as HTMLButtonElement).disabled ? element : undefined;
 };
 
+/** Only the latest request moves focus: an older one still waiting for its element gives up. */
+let latestRequest = 0;
+
 export function focusWhenShown(...ids: string[]): void {
+  const request = ++latestRequest;
   let tries = 0;
   const attempt = () => {
+    if (request !== latestRequest) return;
     const index = ids.findIndex((id) => focusable(id));
     if (index === 0 || (index > 0 && tries >= FALLBACK_AFTER_TRIES)) focusable(ids[index]!)!.focus();
     else if (++tries <= MAX_TRIES) setTimeout(attempt, TRY_MS);

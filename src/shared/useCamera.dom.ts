@@ -5,6 +5,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import { type CameraProblem, describeCameraError } from '../../core/media/camera.std';
 
+/**
+ * The camera the worker chose in Check corner, for this run of the app: the take recorder films with the same
+ * camera at the same size, so areas marked in the check land where they were marked.
+ */
+let chosenCamera: string | undefined;
+
+/** What to ask the browser for: the chosen camera (or the default one) at 1280x720 if it can. */
+export function cameraConstraints(audio = false): MediaStreamConstraints {
+  const size = { width: { ideal: 1280 }, height: { ideal: 720 } };
+  return { video: chosenCamera ? { deviceId: { exact: chosenCamera }, ...size } : size, audio };
+}
+
 type CameraState =
   | { status: 'starting' }
   | { status: 'live'; stream: MediaStream }
@@ -19,16 +31,14 @@ export function useCamera(): {
 } {
   const [state, setState] = useState<CameraState>({ status: 'starting' });
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
-  const [deviceId, setDeviceId] = useState<string | undefined>(undefined);
+  const [deviceId, setDeviceId] = useState<string | undefined>(chosenCamera);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let stream: MediaStream | undefined;
     let cancelled = false;
-    const constraints: MediaStreamConstraints = {
-      video: deviceId ? { deviceId: { exact: deviceId } } : { width: { ideal: 1280 }, height: { ideal: 720 } },
-      audio: false,
-    };
+    chosenCamera = deviceId;
+    const constraints = cameraConstraints();
     const mediaDevices = navigator.mediaDevices as MediaDevices | undefined;
     (mediaDevices ? mediaDevices.getUserMedia(constraints) : Promise.reject(new DOMException('no mediaDevices', 'NotFoundError')))
       .then(async (started) => {

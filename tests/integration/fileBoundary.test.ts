@@ -147,8 +147,14 @@ describe('show in folder and play', () => {
       expect(refusal(await ipc(channel, { path: script }))).toMatch(/run-me\.sh is not a video or photo/);
       expect(refusal(await ipc(channel, { path: path.join(work, 'gone.mp4') }))).toMatch(/gone\.mp4 cannot be found/);
     }
-    // Named like a clip, read like a script: it is not played.
-    expect(refusal(await ipc('files:open', { path: disguised }))).toMatch(/run-me\.mp4 is a .* file, not a video or photo/);
+    // A media file SafeTake does not know (no take, clip or clean copy of its own), or one named like a clip
+    // and made of a script, is not handed to the system.
+    expect(refusal(await ipc('files:open', { path: disguised }))).toMatch(/run-me\.mp4 is not a take, clip or clean copy SafeTake knows/);
+    expect(refusal(await ipc('files:open', { path: clip }))).toMatch(/clip\.mov is not a take, clip or clean copy SafeTake knows/);
+    expect(shown).toEqual([]);
+    // Once it is a clip of a session, it can be played and shown.
+    const sessionId = (await sessions.active())!.id;
+    expect(await ipc('sessions:addClips', { sessionId, paths: [clip] })).toMatchObject({ ok: true, value: { refused: [] } });
     expect(await ipc('files:open', { path: clip })).toMatchObject({ ok: true });
     expect(await ipc('files:showInFolder', { path: clip })).toMatchObject({ ok: true });
     expect(shown).toEqual([clip, clip]);

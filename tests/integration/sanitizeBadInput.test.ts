@@ -179,6 +179,14 @@ describe('bad places to write', () => {
     expect(path.basename(again.output)).toBe('clip-003.mp4');
     expect(await sha256File(original)).toBe(hashBefore);
   });
+
+  it('never gives a copy a name that differs from a file there only by case (Windows, macOS and USB sticks ignore case)', async () => {
+    const folder = emptyDir('case-folder');
+    fs.writeFileSync(path.join(folder, 'CLIP-001.MOV'), 'a file of the worker');
+    const result = await sanitizeFile({ input: path.join(CORPUS_DIR, 'video-metadata/rotated-90.mp4'), outputDir: folder, options: DEFAULT_SANITIZE_OPTIONS, nameTemplate: 'clip-{n}' });
+    expect(path.basename(result.output)).toBe('clip-002.mp4');
+    expect(fs.readFileSync(path.join(folder, 'CLIP-001.MOV'), 'utf8')).toBe('a file of the worker');
+  });
 });
 
 describe('cancel', () => {

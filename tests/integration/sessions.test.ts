@@ -83,6 +83,16 @@ describe('sessions over IPC', () => {
     const [clip] = replaySessions(log.entries)[0]!.clips;
     expect(clip).toMatchObject({ origin: 'added', file: path.join(work, 'take.mp4'), sha256: sha256Of(path.join(work, 'take.mp4')) });
     expect(clip!.sanitized).toEqual({ output: path.join(work, 'clip-001.mp4'), sha256: sha256Of(path.join(work, 'clip-001.mp4')), identifyingLeft: 0 });
+
+    // Cleaned again later, while another session runs, the clip's copy joins its own (ended) session, not
+    // the running one.
+    const first = replaySessions(log.entries)[0]!.id;
+    const other = (await ipc('sessions:start', { platform: 'Other', task: '', terms })) as { value: SessionViewData };
+    expect(await ipc('sanitize:start', { inputs: [{ path: path.join(work, 'take.mp4') }], outputDir: work, options: {} })).toMatchObject({ ok: true });
+    await expect.poll(async () => (await sessions.viewOf(first)).clips[0]!.sanitized?.output, { timeout: 60_000 }).toBe(path.join(work, 'clip-002.mp4'));
+    expect((await sessions.viewOf(other.value.id)).clips).toEqual([]);
+    await expect.poll(async () => (await sessions.active())!.phases.filter((phase) => phase.end === undefined)).toEqual([]);
+    expect(await ipc('sessions:end', {})).toMatchObject({ ok: true });
   });
 
   it('adds phone clips with their fingerprints, records outcomes, keeps evidence, and exports CSV and a PDF report', async () => {

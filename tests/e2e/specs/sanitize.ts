@@ -73,7 +73,7 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       ]);
       const gpsRow = page.locator('.audit-table tr', { hasText: 'GPSCoordinates' });
       expect(await gpsRow.locator('td').nth(1).textContent()).toBe('removed');
-      expect(await gpsRow.locator('th').textContent()).toMatch(/^✓ GPSCoordinates \(Keys\)$/);
+      expect(await gpsRow.locator('th').textContent()).toMatch(/^✓ Removed: GPSCoordinates \(Keys\)$/);
       const audioHandler = page.locator('.audit-table tr', { hasText: /HandlerDescription \(Audio track\)/ });
       expect(await audioHandler.locator('td').nth(1).textContent()).toBe('SoundHandler');
       // Only identifying tags at first; the rest on request.

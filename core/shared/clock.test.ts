@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { formatWorked, wholeSecondParts } from './clock.std';
+
+describe('time worked', () => {
+  it('shows h:mm:ss, cut down to the second, and is not fooled by float error', () => {
+    expect(formatWorked(3 * 3600 + 5 * 60 + 9.9)).toBe('3:05:09');
+    expect(formatWorked((115 / 3600) * 3600)).toBe('0:01:55');
+    expect(formatWorked(-3)).toBe('0:00:00');
+  });
+
+  it('gives phases whole seconds that add up to the total shown beside them', () => {
+    // 8.6 + 20.7 + 10.7 = 40 s: cut down one by one they add up to 38.
+    const parts = wholeSecondParts({ setup: 8.6, uploading: 20.7, other: 10.7 });
+    expect(Object.values(parts).reduce((a, b) => a + b, 0)).toBe(40);
+    expect(parts).toEqual({ setup: 8, uploading: 21, other: 11 });
+    expect(wholeSecondParts({ take: 2, other: 0 })).toEqual({ take: 2, other: 0 });
+  });
+});
