@@ -197,6 +197,8 @@ export const ipcContract = {
    * clip of the session the check was saved in (the camera had not moved); none otherwise.
    */
   'sanitize:markedAreas': { request: z.object({ path: userPath }).strict(), response: z.object({ regions: z.array(regionSchema) }) },
+  /** The clean copy a session's log already has for this take or clip, when it is still on disk: not made twice. */
+  'sanitize:existingCopy': { request: z.object({ path: userPath }).strict(), response: z.object({ output: z.string().optional() }) },
   'sanitize:cancel': {
     request: z.object({ batchId: z.string().max(64), index: z.number().int().min(0).optional() }).strict(),
     response: z.object({ cancelled: z.boolean() }),

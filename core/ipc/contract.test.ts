@@ -38,6 +38,7 @@ describe('dispatchIpc', () => {
     'dialog:pickFolder': unused,
     'files:expand': unused,
     'files:showInFolder': unused,
+    'sanitize:existingCopy': unused,
     'sessions:correctTime': unused,
     'files:open': unused,
     'settings:update': unused,

@@ -55,5 +55,14 @@ export async function openFile(file: string): Promise<void> {
   if (problem) throw new UserError(`${path.basename(file)} could not be opened: ${problem}`);
 }
 
-/** Clean copies go to the system's Videos folder, in SafeTake's own sub-folder, until the worker chooses. */
-export const defaultOutputDir = (): string => path.join(app.getPath('videos'), 'SafeTake');
+/**
+ * Clean copies go to the system's Videos folder, in SafeTake's own sub-folder, until the worker chooses; a
+ * system that names no Videos folder (getPath throws on some Linux desktops) gets ~/Videos.
+ */
+export function defaultOutputDir(): string {
+  try {
+    return path.join(app.getPath('videos'), 'SafeTake');
+  } catch {
+    return path.join(app.getPath('home'), 'Videos', 'SafeTake');
+  }
+}

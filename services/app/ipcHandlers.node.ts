@@ -153,6 +153,10 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
       return { batchId: batch.id };
     },
     'sanitize:markedAreas': async ({ path }) => ({ regions: await cornerChecks.markedAreasFor(allowed(path)) }),
+    'sanitize:existingCopy': async ({ path: file }) => {
+      const output = await context.sessions.cleanCopyOf(allowed(file));
+      return output && fs.existsSync(output) ? { output } : {};
+    },
     'sanitize:cancel': async ({ batchId, index }) => {
       const batch = batches.get(batchId);
       batch?.cancel(index);

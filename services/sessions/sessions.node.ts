@@ -185,6 +185,12 @@ export class SessionsService {
     return session?.clips.map((clip) => clip.file) ?? [];
   }
 
+  /** The latest clean copy the log has of `file`, as a take or clip of any session. */
+  async cleanCopyOf(file: string): Promise<string | undefined> {
+    const copies = (await this.sessions()).flatMap((session) => session.clips.filter((clip) => clip.file === file && clip.sanitized).map((clip) => clip.sanitized!.output));
+    return copies.at(-1);
+  }
+
   /** Whether `file` is a take, clip or clean copy of any session in the log. */
   async knowsFile(file: string): Promise<boolean> {
     return (await this.sessions()).some((session) => session.clips.some((clip) => clip.file === file || clip.sanitized?.output === file));

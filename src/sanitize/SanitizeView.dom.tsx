@@ -70,7 +70,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
   const [dragging, setDragging] = useState(false);
   /** Input -> its clean copy, from every batch this list ran. */
   const [outputs, setOutputs] = useState<Array<[string, string]>>([]);
-  const { batch, starting, timeLeft, error, start, cancel } = useSanitizeBatch((update) => {
+  const { batch, starting, timeLeft, error, start, cancel, clear } = useSanitizeBatch((update) => {
     const made = update.items.flatMap((item) => (item.outcome ? [[item.input, item.outcome.output] as [string, string]] : []));
     if (made.length > 0) setOutputs((current) => [...current.filter(([input]) => !made.some(([known]) => known === input)), ...made]);
     // A finished review hands each file what it found, to choose from.
@@ -133,6 +133,11 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
       );
       setFiles((current) => [...current, ...added.filter((file) => !current.some((queued) => queued.path === file.path))]);
       for (const path of fresh) {
+        // A take or clip whose clean copy the log already has is not made again unless the worker asks.
+        api['sanitize:existingCopy']({ path }).then((result) => {
+          const output = result.ok ? result.value.output : undefined;
+          if (output) setOutputs((current) => (current.some(([input]) => input === path) ? current : [...current, [path, output]]));
+        });
         // The "before" audit: what each file gives away today.
         api['sanitize:audit']({ path }).then((result) =>
           setFiles((current) =>
@@ -284,6 +289,11 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                       </span>
                     )}
                     <FileActions file={made} name={baseName(made)} onError={setMessage} />
+                    {!running && (
+                      <button type="button" className="link" onClick={() => setOutputs((current) => current.filter(([input]) => input !== file.path))}>
+                        Make a new copy<span className="visually-hidden"> of {baseName(file.path)}</span>
+                      </button>
+                    )}
                   </p>
                 )}
                 {file.found && !running && !made && (
@@ -405,6 +415,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                 setFiles([]);
                 setOutputs([]);
                 setRefused([]);
+                clear();
               }}
             >
               Clear list

@@ -67,5 +67,11 @@ export function useSanitizeBatch(onFinished?: (update: BatchUpdate) => void) {
     if (batchId.current) void api['sanitize:cancel']({ batchId: batchId.current, index });
   }, []);
 
-  return { batch, starting, timeLeft, error, start, cancel };
+  /** Forgets a finished batch (the list was cleared): its progress and results are no longer shown. */
+  const clear = useCallback(() => {
+    setBatch(undefined);
+    setError(undefined);
+  }, []);
+
+  return { batch, starting, timeLeft, error, start, cancel, clear };
 }

@@ -143,6 +143,14 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
       await page.keyboard.press('Enter');
       if (handle.shown) await expect.poll(() => handle.shown).toEqual([`show:${path.join(handle.defaultOutputDir, 'clip-001.mp4')}`]);
       await snapshot(page, 'workflow-08-clean-copy');
+      // Cleared and added again, the take is known by its copy: not made twice.
+      await tabTo(page, page.getByRole('button', { name: 'Clear list' }));
+      await page.keyboard.press('Enter');
+      await tabTo(page, page.getByRole('button', { name: /^Add this session’s take/ }), true);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('.file-row .made').textContent()).toMatch(/^Its clean copy is clip-001\.mp4\./);
+      expect(await page.getByRole('button', { name: 'Make clean copies' }).isDisabled()).toBe(true);
+      expect(fs.readdirSync(handle.defaultOutputDir)).toEqual(['clip-001.mp4']);
 
       // Back Home by the tabs: check, take and clean copy ticked; the upload is timed; the end asks first.
       await tabTo(page, page.getByRole('tab', { name: 'Sanitize' }), true);
