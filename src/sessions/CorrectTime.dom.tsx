@@ -7,8 +7,8 @@ import { localTimestamp } from '../../core/sessions/eventLog.std';
 import { api, call } from '../app/api.dom';
 import type { Act } from './sessionActions.dom';
 
-/** A moment as a datetime-local field shows it: the worker's own clock, to the minute. */
-const toField = (ms: number) => localTimestamp(new Date(ms)).slice(0, 16);
+/** A moment as a datetime-local field shows it: the worker's own clock, to the second. */
+const toField = (ms: number) => localTimestamp(new Date(ms)).slice(0, 19);
 
 export function CorrectTime({ sessionId, phaseId, label, start, end, act }: { sessionId: string; phaseId?: string; label: string; start: number; end: number; act: Act }) {
   const [open, setOpen] = useState(false);
@@ -31,7 +31,8 @@ export function CorrectTime({ sessionId, phaseId, label, start, end, act }: { se
     );
   }
   const at = Date.parse(value);
-  const valid = Number.isFinite(at) && at >= start - 60_000 && at <= end;
+  // Whole seconds: the start and the end as counted, cut down to the second, bound what can be chosen.
+  const valid = Number.isFinite(at) && at >= Math.floor(start / 1000) * 1000 && at <= end;
   return (
     <form
       className="correct-time"
@@ -44,7 +45,7 @@ export function CorrectTime({ sessionId, phaseId, label, start, end, act }: { se
       }}
     >
       <label htmlFor={id}>{label} really ended at</label>
-      <input id={id} type="datetime-local" value={value} min={toField(start)} max={toField(end)} onChange={(e) => setValue(e.target.value)} />
+      <input id={id} type="datetime-local" step={1} value={value} min={toField(start)} max={toField(end)} onChange={(e) => setValue(e.target.value)} />
       <button type="submit" disabled={!valid}>
         Save correction
       </button>

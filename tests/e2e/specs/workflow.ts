@@ -142,6 +142,14 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
       await tabTo(page, page.getByRole('button', { name: /^Show in folder\W+clip-001\.mp4$/ }));
       await page.keyboard.press('Enter');
       if (handle.shown) await expect.poll(() => handle.shown).toEqual([`show:${path.join(handle.defaultOutputDir, 'clip-001.mp4')}`]);
+      // The tags, led by where, who and what device, and when: the browser's name in the take is gone.
+      await tabTo(page, page.getByText('Before and after: every tag'));
+      await page.keyboard.press('Enter');
+      expect(await page.getByRole('list', { name: 'What the original gave away, and the copy' }).locator('li').allTextContents()).toEqual([
+        'Where: nothing found',
+        expect.stringMatching(/^Who and what device: Chrome.* — ✓ removed from the copy$/),
+        'When: nothing found',
+      ]);
       await snapshot(page, 'workflow-08-clean-copy');
       // Cleared and added again, the take is known by its copy: not made twice.
       await tabTo(page, page.getByRole('button', { name: 'Clear list' }));
@@ -174,9 +182,13 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
       await tabTo(page, page.getByRole('button', { name: 'Done' }));
       await page.keyboard.press('Enter');
 
-      // The platform's decision, entered on Home.
+      // The platform's decision, entered on Home, beside the take and its copy, each of which plays.
       const decision = page.getByRole('form', { name: 'Decision on take-001.webm' });
       await expect.poll(() => decision.isVisible()).toBe(true);
+      await tabTo(page, page.getByRole('button', { name: /^Play\W+take-001\.webm$/ }));
+      await page.keyboard.press('Enter');
+      const takeFile = (await readLog(handle.dataDir)).entries.flatMap(({ event }) => (event.type === 'take.started' ? [event.file] : []))[0]!;
+      if (handle.shown) await expect.poll(() => handle.shown!.at(-1)).toBe(`open:${takeFile}`);
       await tabTo(page, decision.getByLabel('Decision'));
       await page.keyboard.type('approved');
       await tabTo(page, decision.getByLabel('Paid (USD)'));
@@ -185,6 +197,23 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByRole('heading', { name: 'No session running' }).isVisible()).toBe(true);
       await snapshot(page, 'workflow-11-done');
+
+      // Paid on its clip, the session takes no payout of its own (one payout never counts twice); and its
+      // time can be corrected, the correction logged as its own event.
+      await tabTo(page, page.getByRole('tab', { name: 'Home' }), true);
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      const row = page.locator('.sessions-table tbody tr').first();
+      await expect.poll(() => row.textContent()).toContain("entered on each clip's decision");
+      expect(await row.getByRole('button', { name: 'Add payment' }).count()).toBe(0);
+      await tabTo(page, row.getByRole('button', { name: /^Correct…/ }));
+      await page.keyboard.press('Enter');
+      await tabTo(page, row.getByRole('button', { name: 'Save correction' }));
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await readLog(handle.dataDir)).entries.at(-1)?.event.type).toBe('time.corrected');
+      // Saved as it opened (the end as counted, to the second), it takes nothing off.
+      await expect.poll(() => row.locator('td').nth(1).textContent()).toMatch(/^0:00:(1\d|[2-9]\d)/);
+      await snapshot(page, 'workflow-12-sessions');
 
       const log = await readLog(handle.dataDir);
       expect(log.broken).toBeUndefined();
@@ -199,6 +228,7 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
         'phase.started:uploading', 'phase.stopped',
         'session.ended',
         'clip.outcome',
+        'time.corrected',
       ]);
       const outcome = log.entries.map(({ event }) => event).find((event) => event.type === 'clip.outcome');
       expect(outcome).toMatchObject({ outcome: 'approved', paid: { amount: 0.5, currency: 'USD' } });
