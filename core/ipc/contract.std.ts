@@ -138,6 +138,7 @@ const fractionRegion = z
   .object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), w: z.number().min(0).max(1), h: z.number().min(0).max(1) })
   .strict();
 const RISK_CATEGORY_COUNT = riskCategory.options.length;
+const themeChoice = z.enum(['system', 'light', 'dark']);
 /** The worker's settings: what `settings.json` holds and what `settings:get` answers. */
 export const settingsSchema = z.object({
   minimumHourlyRate: money.optional(),
@@ -149,6 +150,8 @@ export const settingsSchema = z.object({
   guideSeen: z.boolean().optional(),
   /** Where clean copies go; `settings:get` answers the default (~/Videos/SafeTake) when none was chosen. */
   outputDir: z.string().max(4096).optional(),
+  /** Light or dark, or as the system is (the default). */
+  theme: themeChoice.optional(),
 });
 
 /** Channel name -> request and response schemas. Requests are always objects so that they can grow. */
@@ -243,7 +246,7 @@ export const ipcContract = {
   'settings:get': { request: noRequest, response: settingsSchema },
   'settings:setMinimumRate': { request: money.strict(), response: settingsSchema },
   'settings:update': {
-    request: z.object({ guideSeen: z.boolean().optional(), outputDir: userPath.optional() }).strict(),
+    request: z.object({ guideSeen: z.boolean().optional(), outputDir: userPath.optional(), theme: themeChoice.optional() }).strict(),
     response: settingsSchema,
   },
   /** A take, clip or clean copy the app knows (a session's, or made in this run), shown in the file manager or played. */

@@ -199,13 +199,15 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     },
     'settings:get': async () => withDefaults(await settings.read()),
     'settings:setMinimumRate': async (minimumHourlyRate) => withDefaults(await settings.update({ minimumHourlyRate })),
-    'settings:update': async ({ guideSeen, outputDir }) => {
+    'settings:update': async ({ guideSeen, outputDir, theme }) => {
       // A chosen folder must be one: the default alone is made on first use.
       const folder = outputDir === undefined ? undefined : allowed(outputDir);
       if (folder !== undefined && folder !== context.defaultOutputDir && !fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
         throw new UserError(`${folder} is not a folder. Choose a folder that exists, or make it first.`);
       }
-      return withDefaults(await settings.update({ ...(guideSeen !== undefined ? { guideSeen } : {}), ...(folder !== undefined ? { outputDir: folder } : {}) }));
+      return withDefaults(
+        await settings.update({ ...(guideSeen !== undefined ? { guideSeen } : {}), ...(folder !== undefined ? { outputDir: folder } : {}), ...(theme ? { theme } : {}) }),
+      );
     },
     'files:showInFolder': async ({ path: file }) => (await context.showInFolder(await knownMedia(file)), {}),
     'files:open': async ({ path: file }) => (await context.openFile(await knownMedia(file)), {}),

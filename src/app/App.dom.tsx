@@ -5,6 +5,8 @@ import { SanitizeView } from '../sanitize/SanitizeView.dom';
 import { SessionsView } from '../sessions/SessionsView.dom';
 import { SettingsView } from '../settings/SettingsView.dom';
 import { focusWhenShown } from '../shared/focus.dom';
+import { api, call } from './api.dom';
+import { chooseTheme } from './theme.dom';
 import { type AreaId, type CleanRequest, type Navigation, NavigationContext } from './navigation.dom';
 
 const AREAS: ReadonlyArray<{ id: AreaId; label: string; summary: string }> = [
@@ -44,6 +46,11 @@ export function App() {
   }, [active, cleanRequest]);
 
   const select = useCallback((area: AreaId) => setActive(area), []);
+
+  // The theme chosen in Settings, if any (the system's until then).
+  useEffect(() => {
+    call(api['settings:get']({})).then((settings) => chooseTheme(settings.theme ?? 'system'), () => undefined);
+  }, []);
 
   // WAI-ARIA tabs: arrow keys move between tabs, Home/End jump to the ends.
   function onTabKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {

@@ -303,13 +303,13 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                   </details>
                 )}
                 {item?.outcome ? (
-                  <details>
+                  <details key="after">
                     <summary>Before and after: every tag</summary>
                     <AuditTable before={item.outcome.before} after={item.outcome.after} />
                   </details>
                 ) : (
                   file.before && (
-                    <details>
+                    <details key="before">
                       <summary>What this file carries today</summary>
                       <AuditTable before={file.before} />
                     </details>

@@ -1,5 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, Legend, LinearScale, Tooltip } from 'chart.js';
 import { memo, useEffect, useRef } from 'react';
+import { useTheme } from '../app/theme.dom';
 import type { IpcResponse } from '../../core/ipc/contract.std';
 import { type Money } from '../../core/sessions/eventLog.std';
 import { formatMoney } from '../../core/sessions/pay.std';
@@ -28,10 +29,16 @@ const OUTCOME_NAMES = { approved: 'Approved', rejected: 'Rejected', pending: 'Wa
 /** One Chart.js bar chart on a canvas that screen readers read as an image with `summary` as its text. */
 function BarChart({ config, summary }: { config: ChartConfiguration<'bar'>; summary: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const theme = useTheme();
   useEffect(() => {
+    // Text and grid lines in the theme's own colours (app.css), read when the chart is drawn.
+    const style = getComputedStyle(document.documentElement);
+    Chart.defaults.color = style.getPropertyValue('--muted').trim();
+    Chart.defaults.borderColor = style.getPropertyValue('--line').trim();
+    Chart.defaults.scale.grid.color = Chart.defaults.borderColor;
     const chart = new Chart(canvas.current!, config);
     return () => chart.destroy();
-  }, [config]);
+  }, [config, theme]);
   return (
     <div className="chart">
       <canvas ref={canvas} role="img" aria-label={summary} />

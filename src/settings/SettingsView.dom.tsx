@@ -4,6 +4,7 @@ import type { AppInfo, ToolStatus } from '../../core/ipc/contract.std';
 import { api, call } from '../app/api.dom';
 import { useNavigation } from '../app/navigation.dom';
 import { useDetectorStats } from '../corner/detectorStats.dom';
+import { type ThemeChoice, chooseTheme } from '../app/theme.dom';
 
 export function SettingsView() {
   const { go } = useNavigation();
@@ -55,6 +56,7 @@ export function SettingsView() {
         {message && <p role="status">{message}</p>}
         {error && <p role="alert">{error}</p>}
       </form>
+      <Appearance onError={setError} />
       <h3>The guide</h3>
       <p>
         <button
@@ -66,6 +68,41 @@ export function SettingsView() {
       </p>
       <Diagnostics />
     </div>
+  );
+}
+
+const THEMES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
+  { value: 'system', label: 'As the system is' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+/** Light, dark, or as the system is: applied at once and kept. */
+function Appearance({ onError }: { onError: (message: string) => void }) {
+  const [theme, setTheme] = useState<ThemeChoice>('system');
+  useEffect(() => {
+    call(api['settings:get']({})).then((settings) => setTheme(settings.theme ?? 'system'), () => undefined);
+  }, []);
+  return (
+    <fieldset className="appearance">
+      <legend>Appearance</legend>
+      {THEMES.map((option) => (
+        <label key={option.value}>
+          <input
+            type="radio"
+            name="theme"
+            value={option.value}
+            checked={theme === option.value}
+            onChange={() => {
+              setTheme(option.value);
+              chooseTheme(option.value);
+              void call(api['settings:update']({ theme: option.value })).catch((e: Error) => onError(e.message));
+            }}
+          />{' '}
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

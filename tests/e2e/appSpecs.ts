@@ -16,6 +16,7 @@ import { defineSanitizeSpecs } from './specs/sanitize';
 import { defineSessionsSpecs } from './specs/sessions';
 import { defineShellSpecs } from './specs/shell';
 import { defineWorkflowSpecs } from './specs/workflow';
+import { defineAccessSpecs } from './specs/access';
 
 export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
   const open: AppHandle[] = [];
@@ -51,4 +52,5 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
   defineCornerSpecs(ctx);
   defineSessionsSpecs(ctx);
   defineWorkflowSpecs(ctx);
+  defineAccessSpecs(ctx);
 }
