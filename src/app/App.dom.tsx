@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { CornerCheck } from '../corner/CornerCheck.dom';
 import { Home } from '../home/Home.dom';
 import { SanitizeView } from '../sanitize/SanitizeView.dom';
@@ -31,7 +31,7 @@ export function App() {
       },
       clean: (paths) => {
         pendingFocus.current = { id: 'sanitize-status' };
-        setCleanRequest((previous) => ({ id: (previous?.id ?? 0) + 1, paths, start: true }));
+        setCleanRequest((previous) => ({ id: (previous?.id ?? 0) + 1, paths }));
         setActive('sanitize');
       },
     }),
@@ -44,8 +44,6 @@ export function App() {
     else focusWhenShown(heading);
     pendingFocus.current = undefined;
   }, [active, cleanRequest]);
-
-  const select = useCallback((area: AreaId) => setActive(area), []);
 
   // The theme chosen in Settings, if any (the system's until then).
   useEffect(() => {
@@ -81,7 +79,7 @@ export function App() {
                 aria-selected={active === area.id}
                 aria-controls={`panel-${area.id}`}
                 tabIndex={active === area.id ? 0 : -1}
-                onClick={() => select(area.id)}
+                onClick={() => setActive(area.id)}
                 onKeyDown={(event) => onTabKeyDown(event, index)}
               >
                 {area.label}

@@ -6,8 +6,8 @@ import { createContext, useContext } from 'react';
 
 export type AreaId = 'home' | 'corner' | 'sanitize' | 'sessions' | 'settings';
 
-/** Files handed to Sanitize from elsewhere, and whether their clean copies are made at once. */
-export type CleanRequest = { id: number; paths: string[]; start: boolean };
+/** Files handed to Sanitize from elsewhere, whose clean copies are made at once; `id` tells requests apart. */
+export type CleanRequest = { id: number; paths: string[] };
 
 export type Navigation = {
   /** Opens `area`; focus goes to the element with id `focus` in it once shown, else to the area's heading. */

@@ -200,7 +200,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
       const pending = added.filter((file) => !madeFor.has(file.path));
       // The folder as it is now: the settings may have been read while the files were being added.
       const into = folder.current.trim();
-      if (!request.start || pending.length === 0 || !into) return;
+      if (pending.length === 0 || !into) return;
       // Focus follows the work: to the batch's progress.
       focusWhenShown('sanitize-status');
       void start({ inputs: inputsOf(pending), outputDir: into, options, nameTemplate });
@@ -250,11 +250,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                 <div className="file-head">
                   <strong>{baseName(file.path)}</strong>
                   {item?.outcome ? (
-                    <span className={item.outcome.after.identifyingCount ? 'badge badge-warn' : 'badge badge-ok'}>
-                      {item.outcome.after.identifyingCount ? '⚠ ' : '✓ '}
-                      {Math.max(0, item.outcome.before.identifyingCount - item.outcome.after.identifyingCount)} identifying{' '}
-                      {item.outcome.before.identifyingCount - item.outcome.after.identifyingCount === 1 ? 'tag' : 'tags'} removed, {item.outcome.after.identifyingCount} left
-                    </span>
+                    <RemovedBadge before={item.outcome.before.identifyingCount} left={item.outcome.after.identifyingCount} />
                   ) : file.before && (
                     <span className={file.before.identifyingCount ? 'badge badge-warn' : 'badge badge-ok'}>
                       {file.before.identifyingCount
@@ -444,6 +440,17 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
         </div>
       )}
     </section>
+  );
+}
+
+/** "✓ 33 identifying tags removed, 0 left": what a clean copy took out, and what it kept (⚠ when any). */
+function RemovedBadge({ before, left }: { before: number; left: number }) {
+  const removed = Math.max(0, before - left);
+  return (
+    <span className={left ? 'badge badge-warn' : 'badge badge-ok'}>
+      {left ? '⚠ ' : '✓ '}
+      {removed} identifying {removed === 1 ? 'tag' : 'tags'} removed, {left} left
+    </span>
   );
 }
 

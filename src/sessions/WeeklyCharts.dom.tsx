@@ -31,12 +31,20 @@ function BarChart({ config, summary }: { config: ChartConfiguration<'bar'>; summ
   const canvas = useRef<HTMLCanvasElement>(null);
   const theme = useTheme();
   useEffect(() => {
-    // Text and grid lines in the theme's own colours (app.css), read when the chart is drawn.
+    // Text and grid lines in the theme's own colours (app.css), read when the chart is drawn: set on each
+    // scale, since a scale resolves its colours from the defaults once, when the library loads.
     const style = getComputedStyle(document.documentElement);
-    Chart.defaults.color = style.getPropertyValue('--muted').trim();
-    Chart.defaults.borderColor = style.getPropertyValue('--line').trim();
-    Chart.defaults.scale.grid.color = Chart.defaults.borderColor;
+    const text = style.getPropertyValue('--muted').trim();
+    const line = style.getPropertyValue('--line').trim();
+    Chart.defaults.color = text;
     const chart = new Chart(canvas.current!, config);
+    for (const scale of Object.values(chart.options.scales ?? {})) {
+      if (!scale) continue;
+      scale.grid = { ...scale.grid, color: line };
+      scale.border = { ...scale.border, color: line };
+      scale.ticks = { ...scale.ticks, color: text };
+    }
+    chart.update();
     return () => chart.destroy();
   }, [config, theme]);
   return (

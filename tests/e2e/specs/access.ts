@@ -1,5 +1,5 @@
 /**
- * Every screen and state, in light and dark: axe-core (WCAG 2.0/2.1 A and AA, and best practice) finds
+ * Every screen and state, in light and dark, at 1280x800 and 800x600: axe-core (WCAG 2.0/2.1 A and AA, and best practice) finds
  * nothing. The states are the ones a worker meets: the guide, Home in a session, Check corner with a flag,
  * the recorder, the question before ending, Sanitize before and after a clean copy with its tags open, past
  * sessions, and Settings.
@@ -31,13 +31,26 @@ async function violations(page: Page, scheme: 'light' | 'dark'): Promise<Violati
   });
 }
 
-/** Checks the screen as it is in both schemes, and saves each when SAFETAKE_SCREENSHOTS names a folder. */
+/** The window sizes each screen is checked at: a laptop's, and the smallest SafeTake supports. */
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 800, height: 600 },
+];
+
+/**
+ * Checks the screen as it is in both schemes at both sizes, and saves each when SAFETAKE_SCREENSHOTS names a
+ * folder (to look at).
+ */
 async function expectAccessible(page: Page, screen: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    expect(await violations(page, scheme), `${screen}, ${scheme}`).toEqual([]);
-    const folder = process.env.SAFETAKE_SCREENSHOTS;
-    if (folder) await page.screenshot({ path: path.join(folder, `access-${screen}-${scheme}.png`), fullPage: true });
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    for (const scheme of ['light', 'dark'] as const) {
+      expect(await violations(page, scheme), `${screen}, ${scheme}, ${size.width}x${size.height}`).toEqual([]);
+      const folder = process.env.SAFETAKE_SCREENSHOTS;
+      if (folder) await page.screenshot({ path: path.join(folder, `access-${screen}-${scheme}-${size.width}.png`), fullPage: true });
+    }
   }
+  await page.setViewportSize(SIZES[0]!);
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
@@ -50,7 +63,7 @@ export function defineAccessSpecs(ctx: SpecContext): void {
       fs.copyFileSync(path.join(CORPUS_DIR, 'photo-metadata/exiftool-GPS.jpg'), holiday);
       const handle = await ctx.start('fake', files, makeFakeCameraVideo(photo.file, ctx.scratch, 'kitchen-photo-access'), { media: [holiday] });
       const { page } = handle;
-      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.setViewportSize(SIZES[0]!);
 
       await expect.poll(() => page.getByRole('heading', { name: 'How SafeTake works' }).isVisible()).toBe(true);
       await expectAccessible(page, 'guide');
