@@ -2,7 +2,12 @@
  * Turns ffmpeg's stderr into a sentence the user can act on. ffmpeg's own words stay in the log, not the UI.
  */
 const EXPLANATIONS: ReadonlyArray<[RegExp, string]> = [
-  [/not on whitelist/i, 'This is not a video or photo: it is a playlist or another kind of file that names other files, and SafeTake reads no file but the one you chose.'],
+  // ffmpeg names the demuxer it refused: "[hls @ 0x…] Format not on whitelist". Playlists and lists of files
+  // get their own sentence; anything else (random bytes can look like an audio or subtitle format) is just
+  // not a video or photo.
+  [/\[(?:hls|dash|concat|ffconcat|sdp|rtp|rtsp|mpd|smil|webm_dash_manifest) @[^\]]*\] Format not on whitelist/i,
+    'This is not a video or photo: it is a playlist or another kind of file that names other files, and SafeTake reads no file but the one you chose.'],
+  [/not on whitelist/i, 'This is not a video or photo SafeTake can read: ffmpeg sees another kind of file.'],
   [/No space left on device|ENOSPC/i, 'The disk is full: there is no room for the clean copy. Free some space or choose another output folder.'],
   [/File too large|EFBIG/i, 'The output folder cannot hold a file this large (full disk or a file-size limit). Choose another output folder.'],
   [/Permission denied|EACCES|EPERM|Read-only file system|EROFS/i, 'SafeTake may not write there. Choose an output folder you can write to.'],
