@@ -1,6 +1,7 @@
 /** What SafeTake can sanitize, and how it describes a probed file. Pure data and decisions. */
 
-export const VIDEO_EXTENSIONS = ['.mp4', '.mov', '.m4v', '.webm', '.mkv', '.avi', '.3gp', '.mts', '.m2ts', '.wmv'] as const;
+// .264 .h264 .265 .hevc: raw streams as security cameras and dashcams export them (no container, no timing).
+export const VIDEO_EXTENSIONS = ['.mp4', '.mov', '.m4v', '.webm', '.mkv', '.avi', '.3gp', '.mts', '.m2ts', '.wmv', '.264', '.h264', '.265', '.hevc'] as const;
 export const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.heic'] as const;
 
 export type MediaKind = 'video' | 'photo';

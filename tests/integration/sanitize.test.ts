@@ -161,3 +161,27 @@ describe('what a clean copy looks like', () => {
     expect(Math.abs(detail(blurred.output, 450, 300) - detail(plain.output, 450, 300))).toBeLessThan(0.5);
   });
 });
+
+describe('raw streams with no container', () => {
+  // Streams with no timing of their own: the copy must hold exactly the source's frames (counted by demuxing
+  // the source), however the reader guesses a length from the bit rate. B-frames and DivX's packed bitstream
+  // are the cases where a frame count and a declared length disagree.
+  const RAW = [
+    { name: 'divx-packed.m4v', args: ['-c:v', 'mpeg4', '-bf', '1', '-vtag', 'DX50', '-f', 'm4v'], rate: '30000/1001' },
+    { name: 'mpeg4-bframes.m4v', args: ['-c:v', 'mpeg4', '-bf', '2', '-f', 'm4v'], rate: '25' },
+    { name: 'dashcam.264', args: ['-c:v', 'libx264', '-bf', '3', '-f', 'h264'], rate: '24' },
+    { name: 'camera.hevc', args: ['-c:v', 'libx265', '-x265-params', 'log-level=error', '-f', 'hevc'], rate: '30' },
+  ];
+  it.each(RAW.map((raw) => [raw.name, raw]))('%s', async (name, raw) => {
+    const { execFileSync } = await import('node:child_process');
+    const { resolveFfmpeg } = await import('../../services/media/binaries.node');
+    const { countVideoPackets, decodeCheck } = await import('../../services/media/ffmpeg.node');
+    const input = path.join(freshDir('raw-in'), name);
+    execFileSync(resolveFfmpeg().path, ['-v', 'error', '-f', 'lavfi', '-i', `testsrc2=size=320x240:rate=${raw.rate}`, '-frames:v', '151', ...raw.args, input]);
+    expect(await countVideoPackets(input)).toBe(151);
+    const result = await sanitize(input, freshDir(`raw-out-${name}`));
+    expect(result.checks.filter((check) => !check.passed)).toEqual([]);
+    expect(result.notes).toEqual([]);
+    expect((await decodeCheck(result.output)).frames).toBe(151);
+  });
+});
