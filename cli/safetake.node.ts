@@ -8,6 +8,7 @@ import { closeExiftool } from '../services/media/exiftool.node';
 import { logCommand } from './commands/log.node';
 import { auditCommand, sanitizeCommand } from './commands/sanitize.node';
 import { scanCommand } from './commands/scan.node';
+import { termsCommand } from './commands/terms.node';
 import { UsageError } from './usage.std';
 
 /** How long the command may take to end on its own once its work is done. */
@@ -34,6 +35,11 @@ const COMMANDS: Record<string, Command> = {
     usage: 'scan <photos|videos|folders>... [--every <s>] [--json]',
     summary: 'find what gives your home or identity away; exit 1 if any',
     run: scanCommand,
+  },
+  terms: {
+    usage: 'terms <pdf|html|txt|md|screenshot>... [--json]',
+    summary: "read a platform's terms for red flags; exit 1 if any",
+    run: termsCommand,
   },
   log: {
     usage: 'log verify | summary | export --csv <file> | repair',

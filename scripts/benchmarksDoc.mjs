@@ -15,6 +15,7 @@ const SECTIONS = [
   ['redact', 'Sanitize: redaction speed', 'sanitize --redact all against plain sanitize and against every model on every frame, in the same process'],
   ['redact-eval', 'Sanitize: what redaction hides', 'labelled faces, papers and screens of real photos hidden on every frame of a pan across them, words OCR still reads, detail kept, and each style'],
   ['record', 'Takes', 'memory while a take streams to disk, a long take against a short one'],
+  ['terms-eval', 'Know the deal: the terms scanner', 'labelled red flags found in real agreements, false flags on rules the labels say are absent, and the time to read a 100-page agreement against one search of it'],
 ];
 
 const parts = [

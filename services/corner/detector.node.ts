@@ -65,7 +65,7 @@ export class NodeDetector {
     await human.load();
     ort.env.wasm.numThreads = WRITING_THREADS.scan;
     const writing = await ort.InferenceSession.create(await readFile(writingModelFile()));
-    const ocr = await createWorker(TESSERACT_LANGUAGE, OEM.LSTM_ONLY, { langPath: ocrLanguageDir(), cacheMethod: 'none', gzip: true });
+    const ocr = await openOcrWorker();
     // tesseract.js types the page mode as its own const enum; the value is the same string.
     await ocr.setParameters(OCR_PARAMETERS as unknown as Parameters<OcrWorker['setParameters']>[0]);
     return new NodeDetector(human, writing, ocr, await openSsd());
@@ -131,6 +131,16 @@ export class NodeDetector {
   async close(): Promise<void> {
     await Promise.all([this.ocr.terminate(), this.writing.release()]);
   }
+}
+
+/**
+ * tesseract.js in Node with the bundled English data, read from disk (nothing is fetched or cached), at its
+ * default settings: the detector and the document reader (services/terms) each set their own. A job that fails
+ * rejects its own promise; without an error handler tesseract.js would also throw it where no caller can catch
+ * it, and a picture it cannot decode would bring the process down.
+ */
+export function openOcrWorker(): Promise<OcrWorker> {
+  return createWorker(TESSERACT_LANGUAGE, OEM.LSTM_ONLY, { langPath: ocrLanguageDir(), cacheMethod: 'none', gzip: true, errorHandler: () => {} });
 }
 
 /** The picture tesseract reads of `frame`'s `region` (ppmOf), as the Buffer tesseract.js takes in Node, not copied again. */

@@ -1,0 +1,59 @@
+/** `safetake terms`: a platform's terms, privacy policy or contributor agreement read for red flags, on-device. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { rateTerms, termsVerdict } from '../../core/terms/rating.std';
+import { redFlagRule } from '../../core/terms/redFlags.std';
+import { type TermsFlag, scanTerms } from '../../core/terms/scanTerms.std';
+import { readDocumentText } from '../../services/terms/documentText.node';
+import { UsageError } from '../usage.std';
+
+/** Long clauses are cut in the printed report (the JSON has them whole). */
+const SHOWN_QUOTE = 320;
+
+export async function termsCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  if (positionals.length === 0) throw new UsageError('terms needs at least one document: a PDF, a saved web page, a text file or a screenshot');
+  const results: unknown[] = [];
+  let exitCode = 0;
+  for (const file of positionals) {
+    const shown = path.relative(process.cwd(), path.resolve(file)) || file;
+    try {
+      const { text, kind } = await readDocumentText(path.resolve(file));
+      const flags = scanTerms(text);
+      const verdict = termsVerdict(flags);
+      if (flags.length > 0) exitCode = 1;
+      results.push({
+        file: shown,
+        kind,
+        rating: verdict.rating,
+        factors: rateTerms(flags),
+        flags: flags.map((flag) => ({ rule: flag.rule, quote: flag.quote, explanation: redFlagRule(flag.rule).explanation, question: redFlagRule(flag.rule).question, start: flag.start, end: flag.end })),
+      });
+      if (!values.json) process.stdout.write(describe(shown, flags));
+    } catch (error) {
+      // One unreadable document must not stop the others: report it and go on.
+      exitCode = 1;
+      const message = error instanceof Error ? error.message : String(error);
+      results.push({ file: shown, error: message });
+      if (!values.json) process.stdout.write(`✗ ${shown}: ${message}\n`);
+    }
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  return exitCode;
+}
+
+function describe(file: string, flags: readonly TermsFlag[]): string {
+  const { kinds } = termsVerdict(flags);
+  if (kinds === 0) return `✓ ${file}: no red flag found. Still read the parts on pay, ownership and deletion yourself.\n`;
+  const lines = [`✗ ${file}: higher risk, ${kinds} kind${kinds === 1 ? '' : 's'} of red flag in ${flags.length} clause${flags.length === 1 ? '' : 's'}`];
+  for (const rule of new Set(flags.map((flag) => flag.rule))) {
+    const { title, explanation, question } = redFlagRule(rule);
+    lines.push('', `  ${title} (${rule})`, `    What it means: ${explanation}`, `    Ask: ${question}`);
+    for (const flag of flags.filter((one) => one.rule === rule)) {
+      const quote = flag.quote.length > SHOWN_QUOTE ? `${flag.quote.slice(0, SHOWN_QUOTE - 1)}…` : flag.quote;
+      lines.push(`    at ${flag.start}–${flag.end}: “${quote}”`);
+    }
+  }
+  lines.push('', '  Factors:', ...rateTerms(flags).map((one) => `    ${one.factor}: ${one.rating}. ${one.reason}`));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,292 @@
+/**
+ * The red flags in a platform's terms, as data: for each, what it looks like in an agreement, what it means for
+ * the person filming, and the question to ask before recording. Agreements say one right in many ways
+ * ("in perpetuity", "irrevocable", "not limited in time", "work made for hire"), so each rule matches the idea
+ * by a few independent patterns, and names the counter-clauses that take it back ("we do not sell", a licence
+ * that "ends when your content is deleted"). A sentence is flagged when one of `match` fits it (a list inside
+ * `match` must fit all together) and none of `unless` does. Pure data.
+ */
+
+export const RED_FLAG_IDS = [
+  'perpetual_licence',
+  'worldwide_sublicensable',
+  'any_purpose_reuse',
+  'likeness_voice_biometric',
+  'no_deletion',
+  'sale_or_transfer',
+  'unilateral_changes',
+  'pay_discretion',
+  'no_appeal_or_dispute',
+  'confidentiality_gag',
+  'indemnity',
+  'moral_rights_waiver',
+  'retention_unspecified',
+] as const;
+export type RedFlagId = (typeof RED_FLAG_IDS)[number];
+
+export type RedFlagRule = {
+  id: RedFlagId;
+  /** A few words for a heading. */
+  title: string;
+  /** What the clause means for the worker, in plain words. */
+  explanation: string;
+  /** What to ask the platform before recording. */
+  question: string;
+  match: ReadonlyArray<RegExp | readonly RegExp[]>;
+  unless?: readonly RegExp[];
+};
+
+/** A grant of rights over what the worker makes. */
+const GRANT = /\b(?:licen[cs]es?|licensed|grants?|granting|rights?|assigns?|assignment|transfers?|permission|consent|use)\b/i;
+/** What the worker hands in. */
+const WORK = /\b(?:content|contributions?|submissions?|recordings?|videos?|photos?|images?|footage|materials?|work product|works?|services performed|data|information|uploads?|posts?)\b/i;
+/** The company or those it deals with. */
+const OTHERS = /\b(?:third[- ]part(?:y|ies)|partners?|affiliates?|vendors?|advertisers?|sponsors?|customers?|clients?|buyers?|purchasers?|acquirers?|successors?|licensees|other (?:companies|entities|users|site participants|participants)|(?:another|other) entit(?:y|ies)|\w+ companies)\b/i;
+/** A licence to the feedback or suggestions a user sends about the service, not to what they record. */
+const FEEDBACK = /\b(?:feedback|suggestions?)\b[^.]{0,80}\b(?:licen[cs]e|perpetual|irrevocabl\w+|confidential|without (?:any )?restrictions?)|\b(?:licen[cs]e|use)\b[^.]{0,40}\b(?:feedback|suggestions?)\b/i;
+/** Keeping what the worker handed in. */
+const KEPT = /\b(?:retain\w*|kept|keeps?|stor(?:e|ed|es|ing|age)|preserv\w+|held|hold)\b/;
+/** Money the worker is owed. */
+const MONEY = /\b(?:payments?|earnings|fees|compensation|rewards?|points|balance|funds|amounts?|payouts?)\b/;
+
+/** `a` and `b` within `gap` characters of each other, in either order, in one sentence. */
+function near(a: RegExp, b: RegExp, gap: number): RegExp {
+  return new RegExp(String.raw`(?:${a.source})[^.]{0,${gap}}(?:${b.source})|(?:${b.source})[^.]{0,${gap}}(?:${a.source})`, 'i');
+}
+
+/** A licence the company grants the user (to use its app), not one the user grants. */
+const TO_YOU = /\b(?:you are (?:hereby )?granted|grants? you|does not include any right to)\b/i;
+/** A rule for the user ("you may not sell data from the site"), not a right over what the user hands in. */
+const USER_FORBIDDEN = /\b(?:you|users?|members?|guests?|creators?|authors?|workers?)\b[^.]{0,60}\b(?:may not|must not|shall not|will not|can['’]t|cannot|agree not to|(?:are|is) not (?:entitled|allowed|permitted))\b|\bno (?:guest|member|user|one)\b[^.]{0,20}\bmay\b/i;
+/** Only with the worker's own yes: sharing they choose or consent to first. */
+const BY_CHOICE = /\byou (?:may|can)(?: also)? (?:choose|decide|opt) to\b|\bwithout (?:your|the user's|our \w+'s)? ?(?:explicit |express |prior )?(?:permission|consent)\b/i;
+/** The recipient of what is passed on is someone else: "to third parties", "with our partners". */
+const TO_OTHERS = new RegExp(String.raw`\b(?:to|with)\b[^.]{0,40}` + OTHERS.source, 'i');
+
+export const RED_FLAG_RULES: readonly RedFlagRule[] = [
+  {
+    id: 'perpetual_licence',
+    title: 'Rights to your recordings forever',
+    explanation:
+      'The platform keeps the right to use what you record for ever, and you cannot take it back, even after you stop working for them. Sometimes this is written as handing over ownership ("work made for hire", "all rights vest in", "public domain").',
+    question: 'Does the right to use my recordings end when I delete them or close my account? Can I withdraw consent later?',
+    match: [
+      [/\b(?:perpetual(?:ly)?|irrevocabl[ey]|in perpetuity|for ever|forever|not limited (?:by|in) (?:[\w, ]{0,30})?time|unlimited (?:in )?(?:time|duration)|without (?:any )?(?:time limit|limitation (?:in|of) time))\b/i, GRANT],
+      /\bworks? (?:made )?(?:for|-for-) ?hire\b/i,
+      [/\b(?:ownership|title|all (?:\w+ )?rights?|intellectual property)\b/i, /\b(?:vests?|will vest|shall vest|belongs?|pass(?:es)? to|becomes? the (?:sole |exclusive )?property)\b/i],
+      [/\b(?:assign|transfer)s?\b[^.]{0,40}\b(?:all|any|every|entire)\b[^.]{0,30}\b(?:right|title|interest|ownership|copyright)s?\b/i],
+      /\b(?:public domain|CC0|waived? all (?:of )?(?:its |our |your )?(?:copyright|rights))/i,
+      [/\beven after (?:you|your)\b/i, /\b(?:licen[cs]e|rights?)\b/i],
+    ],
+    unless: [FEEDBACK, TO_YOU, USER_FORBIDDEN, /\b(?:ends?|terminates?|expires?) when (?:your|the|you)\b[^.]{0,40}\bdelet/i, /\b(?:may not|shall not|will not) (?:\w+,? )?(?:assign|transfer|delegate)\b[^.]{0,40}\b(?:rights or obligations|this agreement|these terms)/i],
+  },
+  {
+    id: 'worldwide_sublicensable',
+    title: 'Others can use your recordings too',
+    explanation:
+      'The licence covers the whole world and lets the platform pass your recordings on: to customers, partners, buyers or anyone it chooses ("sublicensable", "transferable", "its successors and assigns").',
+    question: 'Who else receives my recordings (customers, partners, model developers)? Can they pass them on again?',
+    match: [
+      [/\b(?:world-?wide|throughout the world|anywhere in the world|not limited by (?:space|territory)|without territorial)\b/i, GRANT],
+      /(?<!non-?|not )\bsub-?licen[cs](?:e|es|able|ed|ing)\b/i,
+      [/(?<!non-?|not )\b(?:transferable|assignable)\b/i, GRANT],
+      new RegExp(String.raw`\b(?:grant|licen[cs]e|sublicense|assign|transfer|retransmit|offer|make available|provide)\w*\b[^.]{0,120}\b(?:rights?|licen[cs]e|contributions?|content|recordings?|submissions?|footage|videos?)\b[^.]{0,20}` + TO_OTHERS.source, 'i'),
+      [/\bsuccessors,? (?:and )?(?:assigns|licensees)\b/i, GRANT],
+      new RegExp(String.raw`\b(?:licen[cs]ed|sublicensed|assigned)\b[^.]{0,20}` + TO_OTHERS.source, 'i'),
+      /\bmay (?:offer|distribute|make available|redistribute|publish)\b[^.]{0,40}\b(?:all|any) (?:of )?(?:the |your )?(?:contributions?|content|submissions?|recordings?)\b/i,
+    ],
+    unless: [FEEDBACK, TO_YOU, USER_FORBIDDEN, /\bnot (?:transferable|assignable|sub-?licensable)\b/i],
+  },
+  {
+    id: 'any_purpose_reuse',
+    title: 'Used for any purpose',
+    explanation:
+      'Your recordings or data can be used for purposes beyond the task you were paid for: "any purpose", uses not yet known, other products, or training other AI models.',
+    question: 'Exactly which purposes will my recordings be used for? Will they train models other than the one this task is for?',
+    match: [
+      /\bfor any (?:lawful |other |and all )?purposes?\b/i,
+      /\bany and all purposes\b/i,
+      [/\bwithout (?:any )?restrictions?\b/i, /\b(?:use|used|exploit)\b/i],
+      /\bpurposes? (?:of|such as|including),? (?:but )?not limited to\b/i,
+      /\b(?:unknown|not yet known|future|yet to be (?:invented|developed)|hereafter (?:devised|developed|invented)) (?:types of |forms of |kinds of )?(?:uses?|media|technolog\w*|products?|purposes?|methods?)\b/i,
+      /\bnow known or (?:hereafter|later|hereinafter)\b|\bknown now or in the future\b/i,
+      /\b(?:existing and future|current and future|present and future|future) (?:products|services|purposes|businesses)\b/i,
+      [/\b(?:train|training|improve|develop|build)\b[^.]{0,100}\b(?:machine learning|artificial intelligence|AI|models?|algorithms?)\b/i, /\b(?:content|data|recordings?|information|work product|submissions?|voice|images?|uploads?)\b/i],
+      /\b(?:anyone|any person|the public|everyone) (?:can|may|is free to) use\b/i,
+      near(/\bin any (?:manner|media|medium|form)\b/, /\b(?:exploit|use|distribute|reproduce)\w*\b/, 60),
+    ],
+    unless: [FEEDBACK, USER_FORBIDDEN, /\b(?:solely|only|exclusively) (?:for|to) (?:the purposes? of )?(?:provid|operat|run)/i],
+  },
+  {
+    id: 'likeness_voice_biometric',
+    title: 'Your face, voice or body',
+    explanation:
+      'The platform takes rights over your name, face, image, voice or body measurements (biometric data). These identify you for life and cannot be changed like a password.',
+    question: 'Will my face or voice be used to train models that recognise or imitate people? Can I ask for it to be removed?',
+    match: [
+      /\b(?:likeness|biometric|face ?prints?|voice ?prints?|facial (?:geometry|features|recognition|characteristics|data)|face geometry|body measurements)\b/i,
+      [/\b(?:your|user)\s+(?:(?:user ?)?name,?\s+)?(?:image|voice|face|picture|photograph|profile picture|appearance)\b/i, /\b(?:use|used|licen[cs]e|grant|donate|record|collect|display|shown|next to|connection with|rights?)\b/i],
+      [/\bprofile picture\b/i, /\b(?:ads|advertis|sponsored|commercial)\w*\b/i],
+      /\bdonate your voice\b|\bvoice (?:data|recordings?|samples?|clips?)\b/i,
+      near(/\byour (?:identity|name|profile)\b/, /\b(?:ads|advertis\w+|sponsored (?:content|posts?)|promotion\w*)\b/, 60),
+    ],
+  },
+  {
+    id: 'no_deletion',
+    title: 'Cannot be deleted',
+    explanation:
+      'What you hand in stays with the platform (or stays public) after you delete it, withdraw, or close your account.',
+    question: 'If I close my account or ask, will my recordings and data be deleted, including copies already given to others?',
+    match: [
+      [/\b(?:surviv\w*|continu\w*|remain\w*|persist\w*|still|kept|keeps?|retain\w*|holds? onto)\b/i, /\b(?:after|following|even if|upon|beyond)\b[^.]{0,60}\b(?:termination|terminat\w+|deletion|delet\w+|clos\w+|cancel\w+|end of|ends?|expir\w+|suspend)\b/i, /\b(?:licen[cs]es?|rights?|content|contributions?|recordings?|data|information|submissions?|materials?|work product|concessions)\b/i],
+      /\b(?:cannot|can ?not|may not|will not be able to|unable to|no (?:right|ability) to)\s+(?:\w+\s+)?(?:delete|remove|withdraw|erase|retract)\b/i,
+      /\b(?:cannot|can ?not|may not|will not) be (?:deleted|removed|withdrawn|erased|retracted)\b/i,
+      [/\bsurviv\w*\b[^.]{0,30}\b(?:termination|deletion|closure|cancell?ation|expiry|expiration)\b/i, /\b(?:licen[cs]es?|rights?|content|recordings?|data|submissions?)\b/i],
+      /\bonce your (?:account|profile) (?:has been |is )?(?:deleted|closed|terminated)\b/i,
+      [/\b(?:licen[cs]e|rights?)\b/i, /\bcontinues? to apply\b/i],
+      /\bremain (?:publicly )?available\b/i,
+      /\bcontinue to (?:display|store|keep|retain|publish|use|make available)\b/i,
+      [/\breactivat\w+\b/i, /\baccount\b/i],
+      [/\b(?:backup|archiv\w+|cached)\b/i, /\b(?:retain|keep|remain|persist|stored?)\w*\b/i, /\bdelet\w+\b/i],
+    ],
+    unless: [FEEDBACK, /\b(?:we will|we'll|will be) (?:permanently )?delet\w+ (?:it|them|your)\b/i],
+  },
+  {
+    id: 'sale_or_transfer',
+    title: 'Sold or passed on',
+    explanation:
+      'Your data or recordings can be sold, shared with partners, affiliates or customers, published, or handed to a buyer if the company is sold.',
+    question: 'Who exactly receives my recordings and personal data, and can I refuse that sharing?',
+    match: [
+      [/\b(?:sell|sells|sold|rent|rents)\b/i, /\b(?:data|information|content|licen[cs]es?|assets|recordings?|contributions?)\b/i],
+      [/\b(?:merger|acquisition|acquired|bankruptcy|insolvency|reorgani[sz]ation|sale of (?:all|some|substantially|our|the company|its)|change of control|that deal|such (?:a )?(?:deal|transaction))\b/i, /\b(?:transfer\w*|assets|information|data|licen[cs]e)\b/i],
+      [new RegExp(String.raw`\b(?:share|shares|shared|sharing|disclose[sd]?|transfer(?:red|s)?|provide[sd]?|pass(?:ed)?|gives?|sent)\b[^.]{0,100}` + TO_OTHERS.source, 'i'), /\b(?:information|data|content|services|recordings?|contributions?|work|insights)\b/i],
+      [/\bshared? with\b/i, /\b(?:information|data)\b/i, /\b(?:LLC|Inc|Ltd|GmbH|Limited|Corporation|group compan\w+)\b/],
+      // Within a group of companies: "the Meta Companies, which share ... information".
+      [/\b(?:affiliates?|group compan\w+|[A-Z]\w+ Companies|subsidiar\w+|family of companies)\b/, /\bshar\w+\b/i, /\b(?:information|data)\b/i],
+      /\bpublish\w*\b[^.]{0,60}\bpublicly\b|\bpublicly\b[^.]{0,40}\b(?:publish|release|available)\w*\b[^.]{0,60}\b(?:demographic|personal|information|data)\b/i,
+      [/\bpass\w*\b[^.]{0,40}\bon to\b/i, OTHERS],
+    ],
+    unless: [
+      /\b(?:do not|don't|never|will not|won't|does not)\s+(?:\w+\s+)?(?:sell|rent|trade|share)\b(?![^.]*\b(?:except|unless|but|though|however|may (?:sell|share|transfer|disclose))\b)/i,
+      /\b(?:is|are|will|shall)\s+(?:not|never)\s+(?:be\s+)?(?:sold|shared|rented|disclosed|transferred)\b(?![^.]*\b(?:except|unless|but|though|however)\b)/i,
+      /\bonly (?:be )?(?:shared|disclosed|transferred)\b[^.]{0,60}\b(?:consent|permission)\b/i,
+      TO_YOU,
+      USER_FORBIDDEN,
+      BY_CHOICE,
+      /\b(?:countr\w+|outside (?:the|your)|abroad|cross-border|jurisdictions?)\b(?![^.]*\b(?:sell|sold|partners?|advertis)\w*)/i,
+      FEEDBACK,
+    ],
+  },
+  {
+    id: 'unilateral_changes',
+    title: 'Terms can change without you',
+    explanation:
+      'The platform can change the terms or the pay whenever it likes, and keeping on working counts as agreeing.',
+    question: 'How much notice do you give before changing the terms or the rates, and do changes apply to work already done?',
+    match: [
+      [/\b(?:may|can|will|reserves?|right)\b[^.]{0,60}\b(?:change|modify|amend|revise|update|alter|impose|replace)\b/i, /\b(?:terms|agreement|policy|conditions|pay|payments?|rates?|program|prices?|fees|rules|guidelines)\b/i],
+      /\bsubject to change\b/i,
+      /\b(?:consent|acceptance|agreement)\b[^.]{0,40}\b(?:from|by) (?:your )?(?:continued |mere )?(?:use|usage)\b/i,
+      [/\bretroactive(?:ly)?\b/i, /\b(?:change|modif|amend|revis|update)\w*\b/i],
+      /\bcontinu\w+ (?:to )?(?:use|access|participat\w+)\b[^.]{0,100}\b(?:accept\w*|agree\w*|consent\w*|bound)\b/i,
+      [/\bwithout (?:prior )?notice\b/i, /\b(?:change|modify|amend|revise|update|alter|discontinue|terminate|suspend)\w*\b/i],
+    ],
+    unless: [/\byou (?:may|can) (?:change|update|modify)\b/i, /\bnot (?:be )?(?:inferred|deemed|assumed|implied)\b/i],
+  },
+  {
+    id: 'pay_discretion',
+    title: 'Pay at their discretion',
+    explanation:
+      'Whether and when you are paid is up to the platform: work can be rejected without pay, earnings withheld or forfeited, or no payment date is promised.',
+    question: 'What exactly makes a clip rejected, do I see the reason, and by what date am I paid for approved work?',
+    match: [
+      near(/\b(?:sole|absolute|complete|full|own) discretion\b/, /\b(?:pay\w*|earnings|rewards?|compensation|approv\w+|reject\w*|eligib\w+|points|bonus\w*|views|payouts?)\b/, 100),
+      near(/\b(?:withh[oe]ld\w*|forfeit\w*|cancel+(?:ed|s)?|revers\w+|claw ?back|deduct\w*|set[- ]off|offset|suspend\w*)\b/, MONEY, 90),
+      near(/\breject\w*\b/, /\b(?:pay\w*|compensation|remuneration|fees?)\b/, 80),
+      /\bnot (?:be )?(?:entitled|obligated|obliged) to (?:any )?(?:pay|payment|compensation|remuneration)\b/i,
+    ],
+  },
+  {
+    id: 'no_appeal_or_dispute',
+    title: 'No way to challenge a decision',
+    explanation:
+      'If there is a disagreement you cannot go to court or join other workers: forced arbitration, a class-action waiver, short deadlines, or no appeal at all.',
+    question: 'How do I appeal a rejection or a withheld payment, and who decides? Can I go to a court where I live?',
+    match: [
+      [/\barbitrat\w+\b/i, /\b(?:shall|must|will|agree|binding|resolved|settled|submit\w*|exclusively)\b/i],
+      /\bclass[- ](?:action|arbitration|or collective|,? consolidated|wide)|\bcollective (?:action|basis|proceeding)|\brepresentative (?:action|proceeding)|\bindividual basis\b/i,
+      [/\bwaive[sd]?\b|\bwaiver\b/i, /\b(?:jury|class|court|trial|disputes?|claims?|lawsuit)\b/i],
+      // A dispute lost when not raised within days. A limitation period for going to court ("filed within one
+      // year ... or be forever barred") leaves the courts open and is not counted.
+      /\bdeemed waived\b/i,
+      /\b(?:not (?:be )?responsible|no (?:obligation|responsibility)|not obligated)\b[^.]{0,40}\b(?:resolv\w+|mediat\w+|settl\w+)\b[^.]{0,40}\bdisputes?\b/i,
+      /\b(?:decisions?|determinations?) (?:is|are|will be|shall be) (?:final|binding|conclusive)\b|\bfinal and binding\b|\bno (?:right (?:of|to) )?appeal\b|\bnot subject to (?:appeal|review)\b/i,
+    ],
+    unless: [
+      /\byou (?:may|can|have the right to) (?:appeal|ask for a review|go to court|bring a claim in)\b/i,
+      /\b(?:not|aren['’]t|isn['’]t|never) (?:be )?(?:forced|required|obliged|compelled) (?:in)?to\b[^.]{0,30}\barbitrat/i,
+    ],
+  },
+  {
+    id: 'confidentiality_gag',
+    title: 'You may not talk about the work',
+    explanation:
+      'You must keep the work, the pay or the conditions secret, which makes it hard to compare platforms or ask for help.',
+    question: 'May I tell other workers, a union or a journalist what I am paid and how the work is run?',
+    match: [
+      [/\b(?:keep|kept|treat\w*|hold|held|maintain\w*)\b[^.]{0,80}\b(?:confidential|secret|in confidence)\b/i],
+      [/\b(?:not|never|no)\b[^.]{0,20}\b(?:disclose|reveal|share|discuss|publish|make public|talk about)\b/i, /\b(?:confidential|terms|pay|payment|rates?|compensation|tasks?|details|non-public|metrics)\b/i, /\b(?:you|your|author|creator|worker|contributor|participant|member|freelancer|he\/she)\b/i],
+      /\bnon-?disclosure\b/i,
+    ],
+    unless: [
+      /\barbitration\b/i,
+      /\b(?:we|our (?:employees|staff)|employees|staff)\b[^.]{0,40}\b(?:not allowed|will not|shall not|do not|never)\b/i,
+      /\b(?:passwords?|log-?in|credentials|security)\b/i,
+      /\bno obligation to keep\b/i,
+      FEEDBACK,
+    ],
+  },
+  {
+    id: 'indemnity',
+    title: 'You pay their legal costs',
+    explanation:
+      'If someone makes a claim against the platform because of your work, you agree to pay for it: their lawyers, damages and costs.',
+    question: 'Is there a limit on what I could owe you, and does it cover claims that are not my fault?',
+    match: [/\bindemnif\w+\b/i, /\bhold\b[^.]{0,80}\bharmless\b/i],
+    unless: [/\b(?:we|the company) (?:will|shall|agrees? to) indemnify you\b/i],
+  },
+  {
+    id: 'moral_rights_waiver',
+    title: 'No credit, no say over edits',
+    explanation:
+      'You give up your moral rights: to be named as the author and to object when your work is changed or shown in a way that harms your reputation.',
+    question: 'Will my recordings be edited or combined with other material, and can I object to a use that harms me?',
+    match: [
+      /\bmoral\b[^.]{0,30}\brights?\b/i,
+      /\bdroits? moraux\b/i,
+      [/\b(?:waive|waives|waived|waiver|not assert|never assert)\b/i, /\b(?:attribution|right to be (?:named|identified|credited)|authorship)\b/i],
+      /\b(?:not|no)\s+(?:be\s+)?(?:obliged|obligated|required|obligation)\s+to\s+(?:name|credit|attribute|identify|mention)\b/i,
+      /\bwithout (?:any )?(?:attribution|credit|naming)\b/i,
+    ],
+  },
+  {
+    id: 'retention_unspecified',
+    title: 'Kept with no end date',
+    explanation:
+      'No period is given for how long your recordings or data are kept, or it says "as long as necessary" or "indefinitely".',
+    question: 'How long do you keep my recordings and personal data, and when are they deleted?',
+    match: [
+      near(/\b(?:as long as|for so long as|no longer than|for the period) (?:is |it is |we deem |reasonably )?(?:necessary|needed|required|appropriate)\b/, KEPT, 100),
+      near(/\bindefinite(?:ly)?\b/, /\b(?:retain\w*|kept|keeps?|stor\w+|preserv\w+|data|recordings?|content|information)\b/, 60),
+      /\b(?:may|will|might|can|shall) be (?:retained|kept|stored|preserved|archived)\b/i,
+      /\b(?:undefined|unspecified|unlimited|indeterminate) (?:period|time|duration)\b/i,
+      near(/\b(?:we|us)\b[^.]{0,20}\b(?:retain|keep|store|preserve|hold)\b/, WORK, 40),
+    ],
+    unless: [/\b(?:do not|don't|never|will not|won't) (?:store|retain|keep)\b/i, /\b\d+\s*(?:days?|weeks?|months?|years?)\b|\b(?:one|two|three|six|seven|twelve|thirty|sixty|ninety) (?:days?|weeks?|months?|years?)\b/i, /\b(?:confidential|secure|safe|password)\w*\b/i, FEEDBACK],
+  },
+];
+
+export function redFlagRule(id: RedFlagId): RedFlagRule {
+  return RED_FLAG_RULES.find((rule) => rule.id === id)!;
+}
