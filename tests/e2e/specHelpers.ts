@@ -80,6 +80,9 @@ export async function endSession(page: AppHandle['page']): Promise<void> {
   await page.getByRole('button', { name: 'End session', exact: true }).click();
   await expect.poll(() => page.getByRole('heading', { name: /^Session ended:/ }).isVisible()).toBe(true);
   await page.getByRole('button', { name: 'Done' }).click();
+  // Closing the summary puts the focus on the next session's platform once that form is shown: wait for it, or
+  // what a test types next could land there instead.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('start-platform');
 }
 
 /** Drops a file named `name` from the launch's drop folder on the Sanitize view's drop zone. */
