@@ -3,6 +3,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { median } from '../core/shared/stats.std';
+
+export { median };
 
 export async function timeIt(run: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
@@ -10,11 +13,6 @@ export async function timeIt(run: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /**
  * Runs each contender `rounds` times, interleaved (A B C, A B C, ...) so that machine noise falls on all of

@@ -11,6 +11,8 @@ import { readLog } from '../../services/sessions/eventLog.node';
 import { repairLog } from '../../services/sessions/logRepair.node';
 import { ExportExistsError, writeExport } from '../../services/sessions/sessionFiles.node';
 import { UserError } from '../../core/shared/errors.std';
+import { SettingsStore } from '../../services/app/settings.node';
+import { dealFromLog } from '../../services/terms/deal.node';
 import { UsageError } from '../usage.std';
 
 const money = (list: Money[]) => formatMoney(list) || '—';
@@ -37,8 +39,15 @@ export async function logCommand(args: string[]): Promise<number> {
       const now = Date.now();
       const rows = summariseByPlatform(replaySessions(log.entries), now);
       if (rows.length === 0) process.stdout.write('No sessions logged yet.\n');
+      const minimum = (await new SettingsStore(dataDir).read()).minimumHourlyRate;
       for (const row of rows) {
-        process.stdout.write(`${row.platform}: ${row.sessions} session(s), ${row.hours.toFixed(2)} h, received ${money(row.received)}, effective rate ${money(row.rates)} per hour\n`);
+        const { card } = await dealFromLog(log.entries, row.platform, minimum);
+        const against = card.againstMinimum ? (card.againstMinimum.below ? `, ${card.againstMinimum.shortfall.toFixed(2)} ${card.againstMinimum.rate.currency} below your minimum` : ', at or above your minimum') : '';
+        process.stdout.write(
+          `${row.platform}: ${row.sessions} session(s), ${row.hours.toFixed(2)} h, received ${money(row.received)}, ` +
+            `${money(row.rates)} per hour before costs, ${money(card.ratesAfterCosts)} per hour after costs (costs ${money(card.costs)})${against}\n` +
+            card.factors.map((factor) => `  ${factor.factor}: ${factor.rating}. ${factor.reason}\n`).join(''),
+        );
       }
       if (log.broken) process.stdout.write(`(only the ${log.entries.length} events before the break at line ${log.broken.lineNumber} are counted)\n`);
       return log.broken ? 1 : 0;

@@ -11,3 +11,5 @@ export const SETTINGS_FILE_NAME = 'settings.json';
 export const TAKES_FOLDER = 'takes';
 /** Each session's own files (evidence, reports), one sub-folder per session. */
 export const SESSIONS_FOLDER = 'sessions';
+/** Each platform's terms documents and the text read from them, one sub-folder per document. */
+export const TERMS_FOLDER = 'terms';

@@ -4,6 +4,7 @@
  * nothing moves, and at once when something comes into view (modelSchedule.std.ts, writingSchedule.std.ts). Pure.
  */
 import type { Box } from '../media/geometry.std';
+import { median } from '../shared/stats.std';
 
 /**
  * Thumbnails are this size: one cell is 20x20 px of a 640x480 frame, so a phone held at arm's length (about
@@ -98,7 +99,7 @@ function newInCell(before: Uint8Array, after: Uint8Array): (cell: number) => boo
   const band = (value: number) => Math.min(EXPOSURE_BANDS - 1, Math.floor((value * EXPOSURE_BANDS) / 256));
   const differences: number[][] = Array.from({ length: EXPOSURE_BANDS }, () => []);
   before.forEach((value, cell) => differences[band(value)]!.push(after[cell]! - value));
-  const exposureMove = differences.map(median);
+  const exposureMove = differences.map(medianOrZero);
   return (cell) => {
     const level = before[cell]!;
     const expected = Math.min(255, Math.max(0, level + exposureMove[band(level)]!));
@@ -144,9 +145,4 @@ export function changedRegion(before: Uint8Array | undefined, after: Uint8Array,
 }
 
 /** The middle value (0 for none). */
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
+const medianOrZero = (values: number[]) => (values.length === 0 ? 0 : median(values));

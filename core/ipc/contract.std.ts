@@ -10,7 +10,10 @@ import { auditReport } from '../media/audit.std';
 import { foundTracksSchema, nameTemplateSchema, regionSchema, sanitizeOptionsSchema } from '../sanitize/options.std';
 import { verificationCheck } from '../sanitize/verify.std';
 import { redactionReport } from '../sanitize/selfCheck.std';
-import { calendarDay, clipOutcome, cornerVerdict, money, payTerms, phaseKind, riskCategory } from '../sessions/eventLog.std';
+import { calendarDay, clipOutcome, consentAnswer, cornerVerdict, costBasis, money, payTerms, payUnit, phaseKind, riskCategory } from '../sessions/eventLog.std';
+import { CONSENT_QUESTION_IDS } from '../terms/consent.std';
+import { FACTORS } from '../terms/rating.std';
+import { RED_FLAG_IDS } from '../terms/redFlags.std';
 
 const toolStatus = z.object({
   name: z.enum(['ffmpeg', 'ffprobe', 'exiftool']),
@@ -154,6 +157,63 @@ export const settingsSchema = z.object({
   theme: themeChoice.optional(),
 });
 
+const platformName = z.string().trim().min(1).max(200);
+/** An amount that may be below zero: pay less costs. */
+const signedMoney = money.extend({ amount: z.number().finite() });
+const redFlagId = z.enum(RED_FLAG_IDS);
+const consentQuestionId = z.enum(CONSENT_QUESTION_IDS);
+const factorRating = z.object({ factor: z.enum(FACTORS), rating: z.enum(['lower risk', 'higher risk', 'unknown']), reason: z.string() });
+const consentRecord = z.object({ answer: consentAnswer, platformWords: z.string().optional(), answeredOn: z.string() });
+const cost = z.object({ costId: z.string(), platform: z.string().optional(), label: z.string(), basis: costBasis, amount: z.number(), currency: z.string().optional(), addedAtLocal: z.string() });
+/** What SafeTake knows of the deal with one platform: its terms read for red flags, the consent questions, its report card. */
+const dealView = z.object({
+  platform: z.string(),
+  documents: z.array(
+    z.object({
+      documentId: z.string(),
+      name: z.string(),
+      sha256: z.string(),
+      kind: z.enum(['text', 'html', 'pdf', 'image']),
+      attachedAtLocal: z.string(),
+      flags: z.array(z.object({ rule: redFlagId, quote: z.string(), start: z.number(), end: z.number() })),
+    }),
+  ),
+  questions: z.array(z.object({ id: consentQuestionId, check: z.string(), raised: z.boolean(), record: consentRecord.optional() })),
+  message: z.string().optional(),
+  card: z.object({
+    platform: z.string(),
+    sessions: z.number(),
+    hours: z.number(),
+    received: z.array(money),
+    ratesBeforeCosts: z.array(money),
+    costs: z.array(money),
+    net: z.array(signedMoney),
+    ratesAfterCosts: z.array(signedMoney),
+    againstMinimum: z.object({ rate: signedMoney, below: z.boolean(), shortfall: z.number() }).optional(),
+    unpaidShare: z.number().optional(),
+    clips: z.object({ approved: z.number(), rejected: z.number(), pending: z.number() }),
+    rejectionShare: z.number().optional(),
+    rejectionReasons: z.array(z.object({ reason: z.string(), clips: z.number() })),
+    medianDaysToPay: z.number().optional(),
+    rateHistory: z.array(z.object({ fromLocal: z.string(), terms: payTerms })),
+    redFlags: z.array(redFlagId),
+    termsRead: z.boolean(),
+    openQuestions: z.array(consentQuestionId),
+    factors: z.array(factorRating),
+  }),
+  costs: z.array(cost),
+});
+export type DealView = z.output<typeof dealView>;
+const offerPrice = z.object({
+  basedOn: z.object({ sessions: z.number(), sameTask: z.boolean() }),
+  minutes: z.object({ likely: z.number(), low: z.number(), high: z.number() }).optional(),
+  expectedPay: z.number(),
+  approvalShare: z.number().optional(),
+  costs: z.number(),
+  rates: z.object({ stated: z.number(), likely: z.number().optional(), low: z.number().optional(), high: z.number().optional() }),
+  against: z.object({ minimum: money, likelyBelow: z.boolean(), surelyBelow: z.boolean(), surelyAbove: z.boolean() }).optional(),
+});
+
 /** Channel name -> request and response schemas. Requests are always objects so that they can grow. */
 export const ipcContract = {
   'app:getInfo': { request: noRequest, response: appInfo },
@@ -243,6 +303,38 @@ export const ipcContract = {
   'sessions:report': { request: z.object({ sessionId }).strict(), response: z.object({ file: z.string().optional(), sha256: z.string().optional() }) },
   /** The whole log as CSV (a row per session, one per clip), saved where the worker chooses. */
   'sessions:exportCsv': { request: noRequest, response: z.object({ file: z.string().optional() }) },
+  /** Platforms the worker has a session, terms, an answer or a cost for. */
+  'deal:platforms': { request: noRequest, response: z.object({ platforms: z.array(z.string()) }) },
+  'deal:view': { request: z.object({ platform: platformName }).strict(), response: dealView },
+  /** A platform's terms, privacy policy or agreement: read (text, HTML, PDF or a screenshot by OCR), kept with its fingerprint. */
+  'deal:attachTerms': { request: z.object({ platform: platformName, paths: filePaths }).strict(), response: z.object({ refused: z.array(z.object({ path: z.string(), reason: z.string() })) }) },
+  'deal:answer': {
+    request: z.object({ platform: platformName, question: consentQuestionId, answer: consentAnswer, platformWords: z.string().max(5000).optional() }).strict(),
+    response: z.object({}),
+  },
+  'deal:addCost': {
+    request: z
+      .object({ platform: platformName.optional(), label: z.string().trim().min(1).max(200), basis: costBasis, amount: z.number().finite().nonnegative().max(1e9), currency: money.shape.currency.optional() })
+      .strict(),
+    response: z.object({}),
+  },
+  /** The platform's report card, red flags and consent answers as CSV, saved where the worker chooses. */
+  'deal:exportCsv': { request: z.object({ platform: platformName }).strict(), response: z.object({ file: z.string().optional() }) },
+  'deal:removeCost': { request: z.object({ costId: z.string().max(64) }).strict(), response: z.object({}) },
+  /** An offer priced from the worker's own history before they accept it. */
+  'deal:priceOffer': {
+    request: z
+      .object({
+        platform: platformName,
+        task: z.string().trim().max(500).optional(),
+        pay: money.strict(),
+        per: payUnit,
+        statedMinutes: z.number().positive().max(100_000),
+        units: z.number().positive().max(1_000_000),
+      })
+      .strict(),
+    response: offerPrice,
+  },
   'settings:get': { request: noRequest, response: settingsSchema },
   'settings:setMinimumRate': { request: money.strict(), response: settingsSchema },
   'settings:update': {

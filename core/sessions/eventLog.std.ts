@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RISK_CATEGORIES } from '../corner/risks.std';
+import { CONSENT_QUESTION_IDS } from '../terms/consent.std';
 
 /** Bumped when a line's shape changes; older lines are upgraded on read by `upgradeLine`. */
 const LOG_FORMAT_VERSION = 1;
@@ -15,7 +16,7 @@ export const phaseKind = z.enum(['setup', 'take', 'retake', 'sanitizing', 'uploa
 export const money = z.object({ amount: z.number().finite().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) });
 export type Money = z.output<typeof money>;
 /** What a platform pays per: the one list of pay units. */
-const payUnit = z.enum(['clip', 'approved-minute', 'hour', 'batch']);
+export const payUnit = z.enum(['clip', 'approved-minute', 'hour', 'batch']);
 export type PayUnit = z.output<typeof payUnit>;
 export const payTerms = money.extend({ per: payUnit });
 export type PayTerms = z.output<typeof payTerms>;
@@ -27,6 +28,11 @@ export const clipOutcome = z.enum(['pending', 'approved', 'rejected']);
 /** A calendar day as the worker wrote it, "2026-11-23". */
 export const calendarDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
 export const cornerVerdict = z.enum(['clear', 'risks', 'checking']);
+const platform = z.string().trim().min(1).max(200);
+/** The worker's answer to a consent question: the platform said yes, said no, or has not said clearly. */
+export const consentAnswer = z.enum(['yes', 'no', 'unclear']);
+/** How a cost falls: once (equipment), every month (internet), every session (data bundle), or a share of pay (fees, tax). */
+export const costBasis = z.enum(['once', 'month', 'session', 'share-of-pay']);
 
 /** What can happen in a session, with its data. */
 const eventData = z.discriminatedUnion('type', [
@@ -127,11 +133,57 @@ const eventData = z.discriminatedUnion('type', [
     sha256: sha256Hex,
     bytes: z.number().int().nonnegative(),
   }),
+  /** A platform's terms, privacy policy or agreement, read for red flags: the document and its text are kept. */
+  z.object({
+    type: z.literal('terms.attached'),
+    platform,
+    documentId: z.string(),
+    name: z.string().min(1).max(255),
+    file: z.string(),
+    /** The text SafeTake read from it (OCR for a screenshot), scanned again whenever it is shown. */
+    textFile: z.string(),
+    sha256: sha256Hex,
+    bytes: z.number().int().nonnegative(),
+    kind: z.enum(['text', 'html', 'pdf', 'image']),
+  }),
+  /** The worker's answer to a consent question for a platform; a later answer replaces an earlier one. */
+  z.object({
+    type: z.literal('consent.answered'),
+    platform,
+    question: z.enum(CONSENT_QUESTION_IDS),
+    answer: consentAnswer,
+    /** The platform's own words, pasted from its reply or its help pages. */
+    platformWords: z.string().max(5000).optional(),
+    answeredOn: calendarDay,
+  }),
+  /**
+   * A cost of doing the work, for one platform or (without `platform`) for all of them: an amount in
+   * `currency` once, a month or a session, or (`share-of-pay`) `amount` per cent of what is received, as a
+   * platform's fee or the part of pay kept for tax.
+   */
+  z.object({
+    type: z.literal('cost.added'),
+    costId: z.string(),
+    platform: platform.optional(),
+    label: z.string().trim().min(1).max(200),
+    basis: costBasis,
+    amount: z.number().finite().nonnegative(),
+    currency: money.shape.currency.optional(),
+  }),
+  z.object({ type: z.literal('cost.removed'), costId: z.string() }),
 ]);
 
 export type EventData = z.output<typeof eventData>;
-/** The events that belong to a session (all but the log's own records). */
-export type SessionEvent = Exclude<EventData, { type: 'log.repaired' }>;
+/** The events about a platform or the work as a whole, not one session. */
+export type PlatformEvent = Extract<EventData, { type: 'terms.attached' | 'consent.answered' | 'cost.added' | 'cost.removed' }>;
+const PLATFORM_EVENT_TYPES: ReadonlySet<EventData['type']> = new Set(['terms.attached', 'consent.answered', 'cost.added', 'cost.removed']);
+export function isPlatformEvent(event: EventData): event is PlatformEvent {
+  return PLATFORM_EVENT_TYPES.has(event.type);
+}
+/** The events that belong to a session (all but the log's own records and the platforms' records). */
+export type SessionEvent = Exclude<EventData, { type: 'log.repaired' } | PlatformEvent>;
+export type ConsentAnswer = z.output<typeof consentAnswer>;
+export type CostBasis = z.output<typeof costBasis>;
 export type PhaseKind = z.output<typeof phaseKind>;
 
 const logEntry = z.object({

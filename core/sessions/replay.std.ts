@@ -2,7 +2,7 @@
  * Sessions as the log tells them: every event replayed, in order, into the sessions it belongs to. What a
  * session is made of (phases, pauses, takes, clips, evidence, corner checks) is defined here. Pure.
  */
-import type { EventData, LogEntry, Money, PayTerms, PhaseKind } from './eventLog.std';
+import { type EventData, type LogEntry, type SessionEvent, type Money, type PayTerms, type PhaseKind, isPlatformEvent } from './eventLog.std';
 
 export type Interval = { start: number; end?: number };
 
@@ -77,15 +77,16 @@ export function replaySessions(entries: readonly LogEntry[]): Session[] {
       });
       continue;
     }
-    // A repair belongs to the log, not to a session (report.std.ts shows it on the timeline).
-    if (event.type === 'log.repaired') continue;
+    // A repair belongs to the log, not to a session (report.std.ts shows it on the timeline); terms, consent
+    // answers and costs belong to platforms (core/terms/platformRecord.std.ts).
+    if (event.type === 'log.repaired' || isPlatformEvent(event)) continue;
     const session = sessions.get(event.sessionId);
     if (session) apply(session, event, time, at);
   }
   return [...sessions.values()];
 }
 
-function apply(session: Session, event: Exclude<EventData, { type: 'session.started' }>, time: number, at: string): void {
+function apply(session: Session, event: Exclude<SessionEvent, { type: 'session.started' }>, time: number, at: string): void {
   const open = <T extends Interval>(list: T[]) => list.findLast((interval) => interval.end === undefined);
   switch (event.type) {
     case 'session.paused':

@@ -4,6 +4,10 @@
  * SHA-256, plus the log's chain head so that anyone can check the report against the log. Pure: the HTML
  * as a string; the main process prints it to PDF. The page loads nothing: no script, font or image.
  */
+import type { DealView } from '../ipc/contract.std';
+import { consentQuestion } from '../terms/consent.std';
+import { redFlagRule } from '../terms/redFlags.std';
+import { describeCost } from '../terms/costs.std';
 import type { EventData, LogEntry, Money } from './eventLog.std';
 import { PHASE_NAMES, phaseName, phaseSeconds, sessionSeconds } from './time.std';
 import type { Session } from './replay.std';
@@ -16,6 +20,8 @@ type ReportContext = {
   logEvents: number;
   generatedAtLocal: string;
   appVersion: string;
+  /** What SafeTake knows of the deal with the session's platform: its terms, the consent answers, the report card. */
+  deal?: DealView;
 };
 
 
@@ -81,14 +87,24 @@ function describeEvent(event: EventData, session: Session): string {
     }
     case 'evidence.attached':
       return `Evidence attached: ${event.name}, SHA-256 ${event.sha256}`;
+    case 'terms.attached':
+      return `Terms of ${event.platform} read for red flags: ${event.name}, SHA-256 ${event.sha256}`;
+    case 'consent.answered':
+      return `Consent question for ${event.platform} answered "${event.answer}" on ${event.answeredOn}: ${consentQuestion(event.question).check}${event.platformWords ? ` The platform's words: “${event.platformWords}”` : ''}`;
+    case 'cost.added':
+      return `Cost entered${event.platform ? ` for ${event.platform}` : ''}: ${event.label}, ${describeCost(event)}`;
+    case 'cost.removed':
+      return 'A cost entered earlier was removed';
   }
 }
+
 
 const STYLE = `
   @page { size: A4; margin: 16mm 14mm; }
   body { font: 11pt/1.4 system-ui, sans-serif; color: #111; margin: 0; }
   h1 { font-size: 17pt; margin: 0 0 4pt; }
   h2 { font-size: 13pt; margin: 16pt 0 6pt; border-bottom: 1px solid #999; }
+  h3 { font-size: 11.5pt; margin: 10pt 0 4pt; }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; vertical-align: top; padding: 3pt 6pt 3pt 0; border-bottom: 1px solid #ddd; }
   td.num, th.num { text-align: right; }
@@ -97,6 +113,37 @@ const STYLE = `
   td.when { white-space: nowrap; width: 11em; }
   tr { page-break-inside: avoid; }
 `;
+
+/** The deal the work was done under: the platform's report card, the red flags in its terms, the consent answers. */
+function dealSection(deal: DealView): string {
+  const { card } = deal;
+  const figures: Array<[string, string]> = [
+    ['Rate before costs', card.ratesBeforeCosts.length ? `${formatMoney(card.ratesBeforeCosts)} per hour` : '—'],
+    ['Costs entered', formatMoney(card.costs) || 'none'],
+    ['Rate after costs', card.ratesAfterCosts.length ? `${formatMoney(card.ratesAfterCosts)} per hour${card.againstMinimum?.below ? `, ${card.againstMinimum.shortfall.toFixed(2)} ${card.againstMinimum.rate.currency} below the worker's minimum` : ''}` : '—'],
+    ['Unpaid share of time (outside the takes)', card.unpaidShare === undefined ? '—' : `${Math.round(card.unpaidShare * 100)} %`],
+    ['Rejected', card.rejectionShare === undefined ? '—' : `${Math.round(card.rejectionShare * 100)} % of decided clips${card.rejectionReasons.length ? ` (${card.rejectionReasons.map((one) => `${one.reason} ×${one.clips}`).join(', ')})` : ''}`],
+    ['Days from the work to pay (median)', card.medianDaysToPay === undefined ? '—' : String(Math.round(card.medianDaysToPay))],
+    ['Pay terms seen', card.rateHistory.map((entry) => `${formatMoney(entry.terms)} per ${entry.terms.per.replace('-', ' ')} from ${entry.fromLocal}`).join('; ') || '—'],
+  ];
+  const flags = deal.documents.flatMap((document) => document.flags.map((flag) => ({ ...flag, document: document.name })));
+  const flagRows = [...new Set(flags.map((flag) => flag.rule))]
+    .map((rule) => {
+      const mine = flags.filter((flag) => flag.rule === rule);
+      return `<tr><td>${escapeHtml(redFlagRule(rule).title)}<br><span class="meta">${rule}</span></td><td>“${escapeHtml(mine[0]!.quote)}”<br><span class="meta">${escapeHtml(mine[0]!.document)}, characters ${mine[0]!.start}–${mine[0]!.end}${mine.length > 1 ? `; ${mine.length - 1} more clause(s)` : ''}</span></td></tr>`;
+    })
+    .join('');
+  const answers = deal.questions.map((question) => `<tr><td>${escapeHtml(question.check)}</td><td>${question.record ? escapeHtml(`${question.record.answer} (${question.record.answeredOn})${question.record.platformWords ? `: “${question.record.platformWords}”` : ''}`) : 'not answered'}</td></tr>`).join('');
+  return `<h2>The deal with ${escapeHtml(deal.platform)}</h2>
+<p class="meta">From the worker's own log, all sessions on this platform.</p>
+<table><tbody>${figures.map(([name, value]) => `<tr><td>${escapeHtml(name)}</td><td>${escapeHtml(value)}</td></tr>`).join('')}</tbody></table>
+<h3>The six factors</h3>
+<table><tbody>${card.factors.map((factor) => `<tr><td>${escapeHtml(factor.factor)}</td><td>${escapeHtml(factor.rating)}</td><td>${escapeHtml(factor.reason)}</td></tr>`).join('')}</tbody></table>
+<h3>Red flags in its terms (${deal.documents.map((document) => escapeHtml(`${document.name}, SHA-256 ${document.sha256}`)).join('; ') || 'no terms read'})</h3>
+${flagRows ? `<table><tbody>${flagRows}</tbody></table>` : '<p>None found.</p>'}
+<h3>Consent questions</h3>
+<table><tbody>${answers}</tbody></table>`;
+}
 
 /** The report as one self-contained HTML page. */
 export function evidenceReportHtml(session: Session, entries: readonly LogEntry[], context: ReportContext, now: number): string {
@@ -108,7 +155,13 @@ export function evidenceReportHtml(session: Session, entries: readonly LogEntry[
   const rate = (money: Money) => (hours > 0 ? `${formatMoney({ ...money, amount: money.amount / hours })} per hour` : '—');
   const row = (cells: string[]) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
   // A repair of the log belongs to every session's evidence: it says which lines are no longer there.
-  const mine = entries.filter((entry) => entry.event.type === 'log.repaired' || entry.event.sessionId === session.id);
+  // So does what the worker recorded about the platform (its terms, their consent answers, costs) up to the
+  // session's end: the deal the work was done under.
+  const mine = entries.filter(({ event, at }) =>
+    'sessionId' in event
+      ? event.sessionId === session.id
+      : event.type === 'log.repaired' || (Date.parse(at) <= (session.end ?? now) && (!('platform' in event) || event.platform === undefined || event.platform === session.platform)),
+  );
 
   const phaseRows = Object.entries(wholeSecondParts(phases))
     .filter(([, seconds]) => seconds > 0)
@@ -154,6 +207,7 @@ ${session.notes ? `<p>Notes: ${escapeHtml(session.notes)}</p>` : ''}
 <h2>Pay</h2>
 <p>Terms: ${escapeHtml(formatMoney(session.terms))} per ${escapeHtml(session.terms.per.replace('-', ' '))}.</p>
 ${payLines.map((line) => `<p>${line}</p>`).join('\n')}
+${context.deal ? dealSection(context.deal) : ''}
 <h2>Clips (${session.clips.length})</h2>
 ${session.clips.length ? `<table><thead><tr><th>File</th><th>Length</th><th>SHA-256</th><th>Clean copy</th><th>Outcome</th></tr></thead><tbody>${clipRows}</tbody></table>` : '<p>No clips.</p>'}
 <h2>Attached evidence (${session.evidence.length})</h2>

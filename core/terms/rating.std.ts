@@ -5,27 +5,28 @@
  */
 import { type RedFlagId, redFlagRule } from './redFlags.std';
 import type { TermsFlag } from './scanTerms.std';
+import type { ConsentQuestionId } from './consent.std';
 
 export const FACTORS = ['pay transparency', 'data consent', 'worker protections', 'career impact', 'safety and privacy', 'platform trust'] as const;
 export type Factor = (typeof FACTORS)[number];
 export type FactorRating = { factor: Factor; rating: 'lower risk' | 'higher risk' | 'unknown'; reason: string };
 
-/** Which red flags bear on which factor. */
-const RULES_OF: Record<Factor, readonly RedFlagId[]> = {
-  'pay transparency': ['pay_discretion', 'confidentiality_gag'],
-  'data consent': ['perpetual_licence', 'worldwide_sublicensable', 'any_purpose_reuse', 'likeness_voice_biometric', 'no_deletion'],
-  'worker protections': ['no_appeal_or_dispute', 'indemnity'],
-  'career impact': ['moral_rights_waiver'],
-  'safety and privacy': ['sale_or_transfer', 'retention_unspecified'],
-  'platform trust': ['unilateral_changes'],
+/** The red flags in the terms and the consent questions each factor is judged on. */
+export const FACTOR_SOURCES: Record<Factor, { flags: readonly RedFlagId[]; questions: readonly ConsentQuestionId[] }> = {
+  'pay transparency': { flags: ['pay_discretion', 'confidentiality_gag'], questions: ['pay_timing', 'speaking'] },
+  'data consent': { flags: ['perpetual_licence', 'worldwide_sublicensable', 'any_purpose_reuse', 'likeness_voice_biometric', 'no_deletion'], questions: ['ownership', 'deletion', 'training'] },
+  'worker protections': { flags: ['no_appeal_or_dispute', 'indemnity'], questions: ['appeal', 'liability'] },
+  'career impact': { flags: ['moral_rights_waiver'], questions: ['ownership'] },
+  'safety and privacy': { flags: ['sale_or_transfer', 'retention_unspecified'], questions: ['sale', 'retention'] },
+  'platform trust': { flags: ['unilateral_changes'], questions: ['changes'] },
 };
 
 export function rateTerms(flags: readonly TermsFlag[] | undefined): FactorRating[] {
   return FACTORS.map((factor) => {
     if (!flags) return { factor, rating: 'unknown', reason: 'No terms have been read for this platform yet.' };
-    const found = RULES_OF[factor].filter((rule) => flags.some((flag) => flag.rule === rule));
+    const found = FACTOR_SOURCES[factor].flags.filter((rule) => flags.some((flag) => flag.rule === rule));
     if (found.length > 0) return { factor, rating: 'higher risk', reason: `The terms say: ${found.map((rule) => redFlagRule(rule).title.toLowerCase()).join('; ')}.` };
-    const looked = RULES_OF[factor].map((rule) => redFlagRule(rule).title.toLowerCase()).join('; ');
+    const looked = FACTOR_SOURCES[factor].flags.map((rule) => redFlagRule(rule).title.toLowerCase()).join('; ');
     return { factor, rating: 'lower risk', reason: `No clause found for: ${looked}.` };
   });
 }

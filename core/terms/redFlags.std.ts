@@ -43,7 +43,7 @@ const WORK = /\b(?:content|contributions?|submissions?|recordings?|videos?|photo
 /** The company or those it deals with. */
 const OTHERS = /\b(?:third[- ]part(?:y|ies)|partners?|affiliates?|vendors?|advertisers?|sponsors?|customers?|clients?|buyers?|purchasers?|acquirers?|successors?|licensees|other (?:companies|entities|users|site participants|participants)|(?:another|other) entit(?:y|ies)|\w+ companies)\b/i;
 /** A licence to the feedback or suggestions a user sends about the service, not to what they record. */
-const FEEDBACK = /\b(?:feedback|suggestions?)\b[^.]{0,80}\b(?:licen[cs]e|perpetual|irrevocabl\w+|confidential|without (?:any )?restrictions?)|\b(?:licen[cs]e|use)\b[^.]{0,40}\b(?:feedback|suggestions?)\b/i;
+const FEEDBACK = /\b(?:feedback|suggestions?)\b[^.]{0,80}\b(?:licen[cs]e|perpetual|irrevocabl\w+|confidential|without (?:any )?restrictions?)|\b(?:licen[cs]e|use)\b[^.]{0,300}\b(?:any and all |your |such )?(?:feedback|suggestions?)\b(?![^.]{0,20}\b(?:and|or) (?:your )?(?:content|recordings?|contributions?|submissions?))/i;
 /** Keeping what the worker handed in. */
 const KEPT = /\b(?:retain\w*|kept|keeps?|stor(?:e|ed|es|ing|age)|preserv\w+|held|hold)\b/;
 /** Money the worker is owed. */

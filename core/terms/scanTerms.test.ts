@@ -91,3 +91,10 @@ describe('rating a document on the six factors', () => {
     expect(termsVerdict([])).toEqual({ rating: 'no red flag found', kinds: 0 });
   });
 });
+
+describe('a paragraph cut by a page break', () => {
+  it('is read as one sentence when the next page goes on in lower case', () => {
+    const sentences = splitSentences('You waive all moral or other\n\nproprietary rights in that work product.\n\nNew page starts here.');
+    expect(sentences.map((sentence) => sentence.text)).toEqual(['You waive all moral or other\n\nproprietary rights in that work product.'.replace(/\s+/g, ' '), 'New page starts here.']);
+  });
+});

@@ -61,5 +61,19 @@ function blocks(text: string): Array<{ start: number; end: number }> {
     offset = lineEnd + 1;
   }
   if (start >= 0) found.push({ start, end: text.length });
-  return found;
+  return joinBrokenParagraphs(text, found);
+}
+
+/**
+ * A paragraph cut by a page break (text read from a PDF, pages a blank line apart) goes on in the next block:
+ * one that does not end a sentence, followed by one that starts in lower case, are one paragraph.
+ */
+function joinBrokenParagraphs(text: string, found: Array<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  const joined: Array<{ start: number; end: number }> = [];
+  for (const block of found) {
+    const last = joined.at(-1);
+    if (last && !/[.!?:;"”')\]]\s*$/.test(text.slice(last.start, last.end)) && /^\s*[a-z]/.test(text.slice(block.start, block.end))) last.end = block.end;
+    else joined.push({ ...block });
+  }
+  return joined;
 }

@@ -23,6 +23,8 @@ import { type Batch, startSanitizeBatch } from '../sanitize/batch.node';
 import { type Settings, SettingsStore } from './settings.node';
 import { copyEvidence, describeClip, sessionFolder, writeExport } from '../sessions/sessionFiles.node';
 import { CornerChecks } from '../corner/cornerChecks.node';
+import { DealService } from '../terms/deal.node';
+import { reportCardCsv } from '../../core/terms/reportCardCsv.std';
 import { SanitizingInSession } from '../sessions/sanitizing.node';
 import type { SessionsService } from '../sessions/sessions.node';
 import type { TakeRecorder } from '../sessions/takes.node';
@@ -91,6 +93,8 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
   const settings = new SettingsStore(context.dataDir);
   const sanitizing = new SanitizingInSession(context.sessions);
   const cornerChecks = new CornerChecks(settings, context.sessions);
+  const deal = new DealService(context.dataDir, context.sessions);
+  const minimum = async () => (await settings.read()).minimumHourlyRate;
   /** Clean copies made by this run of the app: they may be shown and played before any session logs them. */
   const madeHere = new Set<string>();
   /**
@@ -183,7 +187,7 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
       return { session: await context.sessions.viewOf(sessionId), refused };
     },
     'sessions:report': async ({ sessionId }) => {
-      const html = await context.sessions.evidenceReport(sessionId, appVersion); // an unknown session is refused before the dialog
+      const html = await context.sessions.evidenceReport(sessionId, appVersion, async (platform) => deal.deal(platform, await minimum())); // an unknown session is refused before the dialog
       const target = await context.pickSaveFile(`safetake-evidence-${localTimestamp(new Date()).slice(0, 10)}.pdf`);
       if (!target) return {};
       const file = allowed(target);
@@ -195,6 +199,33 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
       if (!target) return {};
       const file = allowed(target);
       await writeExport(file, await context.sessions.csv(), { replace: true, dataDir: context.dataDir });
+      return { file };
+    },
+    'deal:platforms': async () => ({ platforms: await deal.platforms() }),
+    'deal:view': async ({ platform }) => deal.deal(platform, await minimum()),
+    'deal:attachTerms': async ({ platform, paths }) => {
+      const { refused } = await eachFile(paths, (file) => deal.attachTerms(platform, allowed(file)));
+      return { refused };
+    },
+    'deal:answer': async ({ platform, question, answer, platformWords }) => {
+      await deal.answer(platform, question, answer, platformWords);
+      return {};
+    },
+    'deal:addCost': async (cost) => {
+      await deal.addCost(cost);
+      return {};
+    },
+    'deal:removeCost': async ({ costId }) => {
+      await deal.removeCost(costId);
+      return {};
+    },
+    'deal:priceOffer': async (offer) => deal.price(offer, await minimum()),
+    'deal:exportCsv': async ({ platform }) => {
+      const csv = reportCardCsv(await deal.deal(platform, await minimum()));
+      const target = await context.pickSaveFile(`safetake-${platform.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}-report-card-${localTimestamp(new Date()).slice(0, 10)}.csv`);
+      if (!target) return {};
+      const file = allowed(target);
+      await writeExport(file, csv, { replace: true, dataDir: context.dataDir }); // the save dialog asked before replacing
       return { file };
     },
     'settings:get': async () => withDefaults(await settings.read()),

@@ -3,9 +3,9 @@
  * on disk before the UI hears "saved"; every view is a replay of the log.
  */
 import { randomUUID } from 'node:crypto';
-import type { SessionViewData } from '../../core/ipc/contract.std';
+import type { DealView, SessionViewData } from '../../core/ipc/contract.std';
 import { UserError } from '../../core/shared/errors.std';
-import { type EventData, type PhaseKind, localTimestamp, type Money, type SessionEvent } from '../../core/sessions/eventLog.std';
+import { type EventData, type LogEntry, type PhaseKind, type PlatformEvent, localTimestamp, type Money, type SessionEvent } from '../../core/sessions/eventLog.std';
 import { evidenceReportHtml } from '../../core/sessions/report.std';
 import { type Session, replaySessions } from '../../core/sessions/replay.std';
 import { expectedPay, hourlyRates, payEnteredAs, payEntryRefusal, received } from '../../core/sessions/pay.std';
@@ -266,14 +266,25 @@ export class SessionsService {
   }
 
   /** The printable evidence report of one session, as HTML. */
-  async evidenceReport(sessionId: string, appVersion: string): Promise<string> {
+  async evidenceReport(sessionId: string, appVersion: string, dealOf?: (platform: string) => Promise<DealView>): Promise<string> {
     const session = await this.requireSession(sessionId);
     const log = await this.log();
-    const context = { logHead: log.head, logEvents: log.entries.length, generatedAtLocal: localTimestamp(new Date()), appVersion };
+    const deal = dealOf ? await dealOf(session.platform) : undefined;
+    const context = { logHead: log.head, logEvents: log.entries.length, generatedAtLocal: localTimestamp(new Date()), appVersion, ...(deal ? { deal } : {}) };
     return evidenceReportHtml(session, log.entries, context, Date.now());
   }
 
   /** Every session and clip as CSV. */
+  /** Every entry of the log, for the records kept beside the sessions (services/terms/deal.node.ts). */
+  async entries(): Promise<readonly LogEntry[]> {
+    return (await this.log()).entries;
+  }
+
+  /** Appends a platform's record (terms read, a consent answer, a cost): on disk when this resolves. */
+  async appendRecord(event: PlatformEvent): Promise<void> {
+    await (await this.log()).append(event);
+  }
+
   async csv(): Promise<string> {
     return sessionsCsv(await this.sessions(), Date.now());
   }

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { CornerCheck } from '../corner/CornerCheck.dom';
+import { DealView } from '../deal/DealView.dom';
 import { Home } from '../home/Home.dom';
 import { SanitizeView } from '../sanitize/SanitizeView.dom';
 import { SessionsView } from '../sessions/SessionsView.dom';
@@ -14,6 +15,7 @@ const AREAS: ReadonlyArray<{ id: AreaId; label: string; summary: string }> = [
   { id: 'corner', label: 'Check corner', summary: 'See what your camera sees before you record, and what to move out of frame.' },
   { id: 'sanitize', label: 'Sanitize', summary: 'Make clean copies of your clips and photos: no location, device or names inside.' },
   { id: 'sessions', label: 'Sessions', summary: 'Log every minute of the work and see what it really pays per hour.' },
+  { id: 'deal', label: 'Platforms', summary: 'Know the deal: red flags in the terms, the questions to ask, and what each platform really pays.' },
   { id: 'settings', label: 'Settings', summary: 'Where clean copies go, the guide, and details for troubleshooting.' },
 ];
 
@@ -98,6 +100,7 @@ export function App() {
               {area.id === 'corner' && active === 'corner' && <CornerCheck />}
               {area.id === 'sanitize' && <SanitizeView shown={active === 'sanitize'} request={cleanRequest} />}
               {area.id === 'sessions' && active === 'sessions' && <SessionsView />}
+              {area.id === 'deal' && active === 'deal' && <DealView />}
               {area.id === 'settings' && active === 'settings' && <SettingsView />}
             </section>
           ))}

@@ -4,7 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 
-export type AreaId = 'home' | 'corner' | 'sanitize' | 'sessions' | 'settings';
+export type AreaId = 'home' | 'corner' | 'sanitize' | 'sessions' | 'deal' | 'settings';
 
 /** Files handed to Sanitize from elsewhere, whose clean copies are made at once; `id` tells requests apart. */
 export type CleanRequest = { id: number; paths: string[] };

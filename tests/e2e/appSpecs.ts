@@ -17,6 +17,7 @@ import { defineSessionsSpecs } from './specs/sessions';
 import { defineShellSpecs } from './specs/shell';
 import { defineWorkflowSpecs } from './specs/workflow';
 import { defineAccessSpecs } from './specs/access';
+import { defineDealSpecs } from './specs/deal';
 
 export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
   const open: AppHandle[] = [];
@@ -52,5 +53,6 @@ export function defineAppSpecs(launch: LaunchApp, options: SpecSupport): void {
   defineCornerSpecs(ctx);
   defineSessionsSpecs(ctx);
   defineWorkflowSpecs(ctx);
+  defineDealSpecs(ctx);
   defineAccessSpecs(ctx);
 }

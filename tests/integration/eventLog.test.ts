@@ -51,13 +51,18 @@ describe('safetake log', () => {
     await log.append(started, new Date('2026-11-23T08:00:00Z'));
     await log.append({ type: 'session.ended', sessionId: 's' }, new Date('2026-11-23T10:00:00Z'));
     await log.append({ type: 'pay.received', sessionId: 's', amount: 10, currency: 'EUR' }, new Date('2026-11-24T10:00:00Z'));
+    await log.append({ type: 'cost.added', costId: 'c', platform: 'Acme', label: 'Platform fee', basis: 'share-of-pay', amount: 20 }, new Date('2026-11-24T10:00:00Z'));
     await log.close();
     const env = { SAFETAKE_DATA_DIR: dir };
 
     const verified = runCli(['log', 'verify'], env);
-    expect(verified).toMatchObject({ code: 0, stdout: expect.stringContaining('3 events, every link in the chain intact') });
+    expect(verified).toMatchObject({ code: 0, stdout: expect.stringContaining('4 events, every link in the chain intact') });
     expect(verified.stdout).toContain(`head ${(await readLog(dir)).lastHash}`);
-    expect(runCli(['log', 'summary'], env).stdout).toContain('Acme: 1 session(s), 2.00 h, received 10.00 EUR, effective rate 5.00 EUR per hour');
+    // Before and after costs (a 20 % fee), and the report card's six factors, each with its reason.
+    const summary = runCli(['log', 'summary'], env).stdout;
+    expect(summary).toContain('Acme: 1 session(s), 2.00 h, received 10.00 EUR, 5.00 EUR per hour before costs, 4.00 EUR per hour after costs (costs 2.00 EUR)');
+    expect(summary).toMatch(/\n {2}platform trust: higher risk\. 100 % of your time on it is outside the takes it pays for\.\n/);
+    expect(summary.match(/^ {2}[a-z ]+: (lower risk|higher risk|unknown)\. /gm)).toHaveLength(6);
     const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-export-')), 'export.csv'); // never inside the data folder
     expect(runCli(['log', 'export', '--csv', csv], env).code).toBe(0);
     expect(fs.readFileSync(csv, 'utf8').split('\r\n')[1]).toMatch(/,2\.0000,10\.00,EUR,5\.00,{12}$/);

@@ -25,7 +25,7 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 describe('safetake terms', () => {
   it('prints each red flag with its rule, quote, explanation and place; the same flags from the PDF; exit 1', async () => {
     const pdf = path.join(scratch, 'faceapp.pdf');
-    await writeTermsPdf(pdf, termsParagraphs(AGREEMENT), 60);
+    await writeTermsPdf(pdf, termsParagraphs(AGREEMENT), 50);
     const screenshot = path.join(CORPUS_DIR, 'documents', 'testocr.png');
     const { code, stdout } = runCli(['terms', AGREEMENT, pdf, screenshot, '--json']);
     expect(code).toBe(1);

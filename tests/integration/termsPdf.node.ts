@@ -2,13 +2,16 @@
 import fs from 'node:fs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
-/** A terms document's prose paragraphs, markdown links reduced to their words (headings and rules left out). */
+/**
+ * A terms document's prose paragraphs and list items, as a PDF of it would print them: list marks, emphasis
+ * and link targets gone, headings and short lines left out.
+ */
 export function termsParagraphs(markdownFile: string): string[] {
   return fs
     .readFileSync(markdownFile, 'utf8')
     .split('\n')
-    .filter((line) => /^[A-Za-z(]/.test(line) && line.length > 80)
-    .map((line) => line.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+    .map((line) => line.replace(/^\s*(?:[-*+]|\d{1,3}\.|\([a-z0-9]{1,4}\))\s+/i, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|__/g, ''))
+    .filter((line) => /^[A-Za-z(“"]/.test(line) && line.length > 80);
 }
 
 /**
@@ -16,6 +19,8 @@ export function termsParagraphs(markdownFile: string): string[] {
  * `pages` is omitted), and returns each page's lines.
  */
 export async function writeTermsPdf(file: string, paragraphs: string[], linesPerPage: number, pages?: number): Promise<string[][]> {
+  // 14 points a line from 52 points below the top: an A4 page holds 55 lines.
+  if (linesPerPage > 55) throw new Error(`An A4 page holds 55 lines, not ${linesPerPage}.`);
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   // Wrapped to the page as a word processor would, in characters the standard font can show.

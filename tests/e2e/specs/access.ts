@@ -41,7 +41,7 @@ const SIZES = [
  * Checks the screen as it is in both schemes at both sizes, and saves each when SAFETAKE_SCREENSHOTS names a
  * folder (to look at).
  */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
   for (const size of SIZES) {
     await page.setViewportSize(size);
     for (const scheme of ['light', 'dark'] as const) {

@@ -1,0 +1,72 @@
+/**
+ * The costs of the work (equipment, internet, fees, tax) and the rate left after them. A cost for every
+ * platform is shared out by hours worked: a month's internet by the hours of that month, equipment by all hours
+ * so far. Currencies are never converted: a cost only comes off pay in its own currency. Pure.
+ */
+import type { Money } from '../sessions/eventLog.std';
+import { received } from '../sessions/pay.std';
+import type { Session } from '../sessions/replay.std';
+import { sessionSeconds } from '../sessions/time.std';
+import type { Cost } from './platformRecord.std';
+
+const BASIS_WORDS = { once: 'once', month: 'a month', session: 'a session', 'share-of-pay': 'of what is paid' } as const;
+
+/** "25.00 USD a month", "10 % of what is paid". */
+export function describeCost(cost: Pick<Cost, 'amount' | 'currency' | 'basis'>): string {
+  if (cost.basis === 'share-of-pay') return `${cost.amount} % ${BASIS_WORDS[cost.basis]}`;
+  return `${cost.amount.toFixed(2)} ${cost.currency ?? ''} ${BASIS_WORDS[cost.basis]}`;
+}
+
+/** Why a cost cannot be entered as it is, or undefined. */
+export function costRefusal(cost: Pick<Cost, 'amount' | 'currency' | 'basis'>): string | undefined {
+  if (cost.basis === 'share-of-pay') return cost.amount > 100 ? 'A share of pay is a percentage from 0 to 100.' : undefined;
+  return cost.currency ? undefined : 'Say which currency the cost is paid in.';
+}
+
+const hoursOf = (sessions: readonly Session[], now: number) => sessions.reduce((sum, session) => sum + sessionSeconds(session, now), 0) / 3600;
+const monthOf = (session: Session) => session.startedAtLocal.slice(0, 7);
+
+/**
+ * What the costs in force take from `mine` (the sessions of one platform, or all of them), per currency. `all`
+ * is every session, for sharing out the costs that every platform bears.
+ */
+export function costsOf(mine: readonly Session[], all: readonly Session[], costs: readonly Cost[], now: number): Money[] {
+  const platforms = new Set(mine.map((session) => session.platform));
+  const totals = new Map<string, number>();
+  const add = (currency: string, amount: number) => totals.set(currency, (totals.get(currency) ?? 0) + amount);
+  for (const cost of costs) {
+    if (cost.platform !== undefined && !platforms.has(cost.platform)) continue;
+    // A platform's own cost falls on its sessions alone; a cost for all platforms is shared by hours.
+    const bearers = cost.platform === undefined ? mine : mine.filter((session) => session.platform === cost.platform);
+    const pool = cost.platform === undefined ? all : bearers;
+    if (bearers.length === 0) continue;
+    if (cost.basis === 'share-of-pay') {
+      for (const money of received(bearers)) add(money.currency, (money.amount * cost.amount) / 100);
+      continue;
+    }
+    const currency = cost.currency!;
+    if (cost.basis === 'session') add(currency, cost.amount * bearers.length);
+    else if (cost.basis === 'once') add(currency, cost.amount * share(hoursOf(bearers, now), hoursOf(pool, now)));
+    else {
+      for (const month of new Set(bearers.map(monthOf))) {
+        const inMonth = (sessions: readonly Session[]) => sessions.filter((session) => monthOf(session) === month);
+        add(currency, cost.amount * share(hoursOf(inMonth(bearers), now), hoursOf(inMonth(pool), now)));
+      }
+    }
+  }
+  return [...totals].map(([currency, amount]) => ({ currency, amount }));
+}
+
+function share(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 0;
+}
+
+/** Pay received less costs, per currency, and that over the hours worked: the rate after costs. */
+export function afterCosts(mine: readonly Session[], all: readonly Session[], costs: readonly Cost[], now: number): { costs: Money[]; net: Money[]; rates: Money[] } {
+  const taken = costsOf(mine, all, costs, now);
+  const net = new Map(received(mine).map((money) => [money.currency, money.amount]));
+  for (const money of taken) net.set(money.currency, (net.get(money.currency) ?? 0) - money.amount);
+  const hours = hoursOf(mine, now);
+  const netMoney = [...net].map(([currency, amount]) => ({ currency, amount }));
+  return { costs: taken, net: netMoney, rates: hours > 0 ? netMoney.map((money) => ({ ...money, amount: money.amount / hours })) : [] };
+}

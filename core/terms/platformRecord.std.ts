@@ -1,0 +1,43 @@
+/**
+ * What the worker has recorded about each platform, replayed from the log: its terms documents, their answers to
+ * the consent questions, and the costs of the work. Pure.
+ */
+import type { CostBasis, LogEntry } from '../sessions/eventLog.std';
+import type { ConsentQuestionId, ConsentRecord } from './consent.std';
+
+export type TermsDocument = { documentId: string; name: string; file: string; textFile: string; sha256: string; bytes: number; kind: 'text' | 'html' | 'pdf' | 'image'; attachedAtLocal: string };
+export type Cost = { costId: string; platform?: string; label: string; basis: CostBasis; amount: number; currency?: string; addedAtLocal: string };
+
+export type PlatformRecords = {
+  documents: Map<string, TermsDocument[]>;
+  answers: Map<string, Partial<Record<ConsentQuestionId, ConsentRecord>>>;
+  /** Costs still in force, for one platform or (no `platform`) for all. */
+  costs: Cost[];
+};
+
+export function replayPlatforms(entries: readonly LogEntry[]): PlatformRecords {
+  const records: PlatformRecords = { documents: new Map(), answers: new Map(), costs: [] };
+  for (const { at, event } of entries) {
+    switch (event.type) {
+      case 'terms.attached': {
+        const { type: _type, platform, ...document } = event;
+        records.documents.set(platform, [...(records.documents.get(platform) ?? []), { ...document, attachedAtLocal: at }]);
+        break;
+      }
+      case 'consent.answered': {
+        const { platform, question, answer, platformWords, answeredOn } = event;
+        records.answers.set(platform, { ...records.answers.get(platform), [question]: { answer, answeredOn, ...(platformWords ? { platformWords } : {}) } });
+        break;
+      }
+      case 'cost.added': {
+        const { type: _type, ...cost } = event;
+        records.costs.push({ ...cost, addedAtLocal: at });
+        break;
+      }
+      case 'cost.removed':
+        records.costs = records.costs.filter((cost) => cost.costId !== event.costId);
+        break;
+    }
+  }
+  return records;
+}

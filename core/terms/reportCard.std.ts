@@ -1,0 +1,150 @@
+/**
+ * A platform's report card from the worker's own records: the rate after costs against their minimum, the
+ * unpaid share of their time, rejections and their reasons, days from work to pay, rate changes, the red flags
+ * in its terms and the consent questions still open; then the guides' six factors, each "lower risk",
+ * "higher risk" or "unknown" with its reasons. Pure.
+ */
+import type { Money, PayTerms } from '../sessions/eventLog.std';
+import { clipOutcomes, compareWithMinimum, formatMoney, hourlyRates, received } from '../sessions/pay.std';
+import type { Session } from '../sessions/replay.std';
+import { phaseSeconds, sessionSeconds } from '../sessions/time.std';
+import { CONSENT_QUESTIONS, type ConsentQuestionId, type ConsentRecord, isOpen } from './consent.std';
+import { afterCosts } from './costs.std';
+import type { Cost } from './platformRecord.std';
+import { FACTORS, FACTOR_SOURCES, type FactorRating } from './rating.std';
+import { type RedFlagId, redFlagRule } from './redFlags.std';
+import { median } from '../shared/stats.std';
+
+/** Above this share of decided clips rejected, or days to be paid, the platform is rated higher risk for it. */
+const HIGH_REJECTION_SHARE = 0.2;
+const SLOW_PAYMENT_DAYS = 30;
+/** Above this share of time unpaid (everything but the takes themselves), per-clip pay hides a low rate. */
+const HIGH_UNPAID_SHARE = 0.5;
+
+export type ReportCard = {
+  platform: string;
+  sessions: number;
+  hours: number;
+  received: Money[];
+  ratesBeforeCosts: Money[];
+  costs: Money[];
+  /** Pay less costs, per currency (may be below zero). */
+  net: Money[];
+  ratesAfterCosts: Money[];
+  /** The after-costs rate against the worker's minimum, in the minimum's currency. */
+  againstMinimum?: { rate: Money; below: boolean; shortfall: number };
+  /** Share of working time outside the takes themselves: setup, retakes, waiting, uploading... */
+  unpaidShare?: number;
+  clips: { approved: number; rejected: number; pending: number };
+  rejectionShare?: number;
+  rejectionReasons: Array<{ reason: string; clips: number }>;
+  medianDaysToPay?: number;
+  /** Pay terms as they changed from session to session, the first included; one entry when they never changed. */
+  rateHistory: Array<{ fromLocal: string; terms: PayTerms }>;
+  redFlags: RedFlagId[];
+  termsRead: boolean;
+  openQuestions: ConsentQuestionId[];
+  factors: FactorRating[];
+};
+
+export type ReportCardInput = {
+  platform: string;
+  sessions: readonly Session[];
+  costs: readonly Cost[];
+  flags: ReadonlySet<RedFlagId>;
+  termsRead: boolean;
+  answers: Partial<Record<ConsentQuestionId, ConsentRecord>>;
+  minimum?: Money;
+  now: number;
+};
+
+export function reportCard(input: ReportCardInput): ReportCard {
+  const { platform, now } = input;
+  const mine = input.sessions.filter((session) => session.platform === platform).sort((a, b) => a.start - b.start);
+  const seconds = mine.reduce((sum, session) => sum + sessionSeconds(session, now), 0);
+  const takeSeconds = mine.reduce((sum, session) => sum + phaseSeconds(session, now).take, 0);
+  const after = afterCosts(mine, input.sessions, input.costs, now);
+  const clips = clipOutcomes(mine);
+  const decided = clips.approved + clips.rejected;
+  const reasons = new Map<string, number>();
+  for (const clip of mine.flatMap((session) => session.clips)) {
+    if (clip.outcome?.outcome !== 'rejected') continue;
+    const reason = clip.outcome.reason?.trim() || 'no reason given';
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  const payDays = mine.flatMap((session) =>
+    session.clips.flatMap((clip) => (clip.outcome?.paidOn ? [(Date.parse(clip.outcome.paidOn) - Date.parse(session.startedAtLocal.slice(0, 10))) / 86_400_000] : [])),
+  );
+  const rateHistory: ReportCard['rateHistory'] = [];
+  for (const session of mine) {
+    const last = rateHistory.at(-1)?.terms;
+    if (!last || last.amount !== session.terms.amount || last.currency !== session.terms.currency || last.per !== session.terms.per) {
+      rateHistory.push({ fromLocal: session.startedAtLocal.slice(0, 10), terms: session.terms });
+    }
+  }
+  const card: Omit<ReportCard, 'factors'> = {
+    platform,
+    sessions: mine.length,
+    hours: seconds / 3600,
+    received: received(mine),
+    ratesBeforeCosts: hourlyRates(mine, now),
+    costs: after.costs,
+    net: after.net,
+    ratesAfterCosts: after.rates,
+    ...optional('againstMinimum', compareWithMinimum(after.rates, input.minimum)),
+    ...optional('unpaidShare', seconds > 0 ? 1 - takeSeconds / seconds : undefined),
+    clips,
+    ...optional('rejectionShare', decided > 0 ? clips.rejected / decided : undefined),
+    rejectionReasons: [...reasons].map(([reason, count]) => ({ reason, clips: count })).sort((a, b) => b.clips - a.clips),
+    ...optional('medianDaysToPay', payDays.length > 0 ? median(payDays) : undefined),
+    rateHistory,
+    redFlags: [...input.flags],
+    termsRead: input.termsRead,
+    openQuestions: CONSENT_QUESTIONS.filter((question) => isOpen(input.answers[question.id])).map((question) => question.id),
+  };
+  return { ...card, factors: rateFactors(card, input.answers) };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+function rateFactors(card: Omit<ReportCard, 'factors'>, answers: Partial<Record<ConsentQuestionId, ConsentRecord>>): FactorRating[] {
+  return FACTORS.map((factor) => {
+    const { flags, questions } = FACTOR_SOURCES[factor];
+    const risks: string[] = [];
+    const known: string[] = [];
+    const found = flags.filter((flag) => card.redFlags.includes(flag));
+    if (found.length > 0) risks.push(`the terms say: ${found.map((flag) => redFlagRule(flag).title.toLowerCase()).join('; ')}`);
+    else if (card.termsRead) known.push('no red flag for it in the terms');
+    for (const id of questions) {
+      const record = answers[id];
+      const question = CONSENT_QUESTIONS.find((candidate) => candidate.id === id)!;
+      if (record?.answer === 'no') risks.push(`the platform said no to "${question.check}"`);
+      else if (record?.answer === 'yes') known.push(`the platform said yes to "${question.check}"`);
+    }
+    // What the worker's own log shows.
+    if (factor === 'pay transparency' && card.medianDaysToPay !== undefined) {
+      (card.medianDaysToPay > SLOW_PAYMENT_DAYS ? risks : known).push(`paid a median of ${Math.round(card.medianDaysToPay)} days after the work`);
+    }
+    if (factor === 'pay transparency' && card.rateHistory.length > 1) {
+      risks.push(`the rate changed ${card.rateHistory.length - 1} time(s): ${card.rateHistory.map((entry) => `${formatMoney(entry.terms)} per ${entry.terms.per.replace('-', ' ')} from ${entry.fromLocal}`).join(', ')}`);
+    }
+    if (factor === 'worker protections' && card.rejectionShare !== undefined) {
+      (card.rejectionShare > HIGH_REJECTION_SHARE ? risks : known).push(`${percent(card.rejectionShare)} of decided clips rejected`);
+    }
+    if (factor === 'platform trust' && card.unpaidShare !== undefined && card.sessions > 0) {
+      (card.unpaidShare > HIGH_UNPAID_SHARE ? risks : known).push(`${percent(card.unpaidShare)} of your time on it is outside the takes it pays for`);
+    }
+    if (risks.length > 0) return { factor, rating: 'higher risk', reason: sentence(risks) };
+    if (known.length > 0) return { factor, rating: 'lower risk', reason: sentence(known) };
+    return { factor, rating: 'unknown', reason: 'Nothing recorded yet: read its terms here, or ask the platform the questions below.' };
+  });
+}
+
+function sentence(parts: string[]): string {
+  const text = parts.join('; ');
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}

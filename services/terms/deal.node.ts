@@ -1,0 +1,122 @@
+/**
+ * The deal with each platform, kept in the session log beside the sessions: its terms documents (copied into
+ * the data folder with their fingerprint, and the text read from them), the worker's answers to the consent
+ * questions, and the costs of the work. Views are read back from the log and the documents scanned again, so
+ * a better rule reaches every document already attached.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { TERMS_FOLDER } from '../../core/app/dataFolder.std';
+import { type ConsentAnswer, type CostBasis, type LogEntry, type Money, localTimestamp } from '../../core/sessions/eventLog.std';
+import { replaySessions } from '../../core/sessions/replay.std';
+import { UserError } from '../../core/shared/errors.std';
+import { CONSENT_QUESTIONS, type ConsentQuestionId, askThePlatform } from '../../core/terms/consent.std';
+import { costRefusal } from '../../core/terms/costs.std';
+import { type Offer, priceOffer } from '../../core/terms/offer.std';
+import { replayPlatforms, type TermsDocument } from '../../core/terms/platformRecord.std';
+import { type RedFlagId } from '../../core/terms/redFlags.std';
+import { reportCard } from '../../core/terms/reportCard.std';
+import { type TermsFlag, scanTerms } from '../../core/terms/scanTerms.std';
+import type { SessionsService } from '../sessions/sessions.node';
+import { copyEvidence } from '../sessions/sessionFiles.node';
+import { readDocumentText } from './documentText.node';
+
+export type DocumentWithFlags = TermsDocument & { flags: TermsFlag[] };
+
+export class DealService {
+  constructor(
+    private readonly dataDir: string,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  private async records() {
+    const entries = await this.sessions.entries();
+    return { sessions: replaySessions(entries), platforms: replayPlatforms(entries) };
+  }
+
+  /** Every platform the worker has a session, a document, an answer or a cost for. */
+  async platforms(): Promise<string[]> {
+    const { sessions, platforms } = await this.records();
+    const named = [...sessions.map((session) => session.platform), ...platforms.documents.keys(), ...platforms.answers.keys(), ...platforms.costs.flatMap((cost) => (cost.platform ? [cost.platform] : []))];
+    return [...new Set(named)].sort((a, b) => a.localeCompare(b));
+  }
+
+  /**
+   * Reads a terms document and keeps it: the text first (a file that is no document is refused before anything
+   * is copied), then the document itself with its fingerprint, then the log's record. The same document
+   * attached twice for a platform is kept once.
+   */
+  async attachTerms(platform: string, file: string, signal?: AbortSignal): Promise<void> {
+    const { text, kind } = await readDocumentText(file, signal);
+    const documentId = randomUUID();
+    const folder = path.join(this.dataDir, TERMS_FOLDER, documentId);
+    try {
+      const copy = await copyEvidence(file, folder);
+      const known = (await this.records()).platforms.documents.get(platform)?.find((document) => document.sha256 === copy.sha256);
+      if (known) throw new UserError(`${known.name} is already among ${platform}'s terms (the same file, by its fingerprint).`);
+      const textFile = path.join(folder, 'text.txt');
+      await fs.writeFile(`${textFile}.partial`, text, 'utf8');
+      await fs.rename(`${textFile}.partial`, textFile);
+      await this.sessions.appendRecord({ type: 'terms.attached', platform, documentId, ...copy, textFile, kind });
+    } catch (error) {
+      // Nothing half-kept: a document the log does not name is not left in the data folder.
+      await fs.rm(folder, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  async answer(platform: string, question: ConsentQuestionId, answer: ConsentAnswer, platformWords: string | undefined, answeredOn: string = localTimestamp(new Date()).slice(0, 10)): Promise<void> {
+    await this.sessions.appendRecord({ type: 'consent.answered', platform, question, answer, ...(platformWords?.trim() ? { platformWords: platformWords.trim() } : {}), answeredOn });
+  }
+
+  async addCost(cost: { platform?: string; label: string; basis: CostBasis; amount: number; currency?: string }): Promise<void> {
+    const refusal = costRefusal(cost);
+    if (refusal) throw new UserError(refusal);
+    const { currency, platform, ...rest } = cost;
+    await this.sessions.appendRecord({ type: 'cost.added', costId: randomUUID(), ...rest, ...(platform ? { platform } : {}), ...(cost.basis !== 'share-of-pay' && currency ? { currency } : {}) });
+  }
+
+  async removeCost(costId: string): Promise<void> {
+    if (!(await this.records()).platforms.costs.some((cost) => cost.costId === costId)) throw new UserError('That cost is not in the log.');
+    await this.sessions.appendRecord({ type: 'cost.removed', costId });
+  }
+
+  /** Everything SafeTake knows of the deal with `platform`, as the Platforms view and the evidence report show it. */
+  async deal(platform: string, minimum: Money | undefined) {
+    return dealFromLog(await this.sessions.entries(), platform, minimum);
+  }
+
+  async price(offer: Offer, minimum: Money | undefined) {
+    const { sessions, platforms } = await this.records();
+    return priceOffer(offer, sessions, platforms.costs, minimum, Date.now());
+  }
+
+}
+
+/**
+ * The deal with `platform` from the log's entries: each document's text scanned again, the consent questions
+ * with their answers, the message asking the open ones, and the report card. The CLI reads the log itself and
+ * calls this too.
+ */
+export async function dealFromLog(entries: readonly LogEntry[], platform: string, minimum: Money | undefined) {
+  const sessions = replaySessions(entries);
+  const platforms = replayPlatforms(entries);
+  const documents = await Promise.all((platforms.documents.get(platform) ?? []).map(withFlags));
+  const flags = new Set<RedFlagId>(documents.flatMap((document) => document.flags.map((flag) => flag.rule)));
+  const answers = platforms.answers.get(platform) ?? {};
+  return {
+    platform,
+    documents,
+    questions: CONSENT_QUESTIONS.map((question) => ({ id: question.id, check: question.check, raised: question.flags.some((flag) => flags.has(flag)), ...(answers[question.id] ? { record: answers[question.id]! } : {}) })),
+    message: askThePlatform(platform, answers, flags),
+    card: reportCard({ platform, sessions, costs: platforms.costs, flags, termsRead: documents.length > 0, answers, ...(minimum ? { minimum } : {}), now: Date.now() }),
+    costs: platforms.costs.filter((cost) => cost.platform === undefined || cost.platform === platform),
+  };
+}
+
+async function withFlags(document: TermsDocument): Promise<DocumentWithFlags> {
+  const text = await fs.readFile(document.textFile, 'utf8').catch(() => undefined);
+  // The text is SafeTake's own file; without it (deleted by hand) the document is listed with no flags.
+  return { ...document, flags: text === undefined ? [] : scanTerms(text) };
+}

@@ -1,0 +1,130 @@
+/**
+ * Know the deal: a platform's terms read for red flags, the consent questions with the worker's answers and one
+ * message asking the open ones, the report card from their own log, the costs of the work, and an offer priced
+ * before it is accepted. Everything is read back from the log after each change.
+ */
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { DealView as Deal } from '../../core/ipc/contract.std';
+import { api, call } from '../app/api.dom';
+import { CostsForm } from './CostsForm.dom';
+import { ConsentChecklist } from './ConsentChecklist.dom';
+import { OfferForm } from './OfferForm.dom';
+import { RedFlags } from './RedFlags.dom';
+import { ReportCardView } from './ReportCardView.dom';
+import './deal.css';
+
+export function DealView() {
+  const [platforms, setPlatforms] = useState<string[]>([]);
+  const [typed, setTyped] = useState('');
+  const [platform, setPlatform] = useState<string>();
+  const [deal, setDeal] = useState<Deal>();
+  const [error, setError] = useState<string>();
+  const [refused, setRefused] = useState<Array<{ path: string; reason: string }>>([]);
+  const ids = { platform: 'deal-platform', list: useId() };
+
+  const reload = useCallback(
+    (name: string | undefined) =>
+      call(api['deal:platforms']({}))
+        .then(async ({ platforms: known }) => {
+          const chosen = name ?? known[0];
+          const view = chosen ? await call(api['deal:view']({ platform: chosen })) : undefined;
+          setPlatforms(known);
+          setPlatform(chosen);
+          setTyped(chosen ?? '');
+          setDeal(view);
+        })
+        .catch((e: Error) => setError(e.message)),
+    [],
+  );
+  useEffect(() => void reload(undefined), [reload]);
+
+  /** Runs a change, then reads the deal back from the log. */
+  const act = async (change: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await change();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    await reload(platform);
+  };
+
+  const attach = () =>
+    act(async () => {
+      setRefused([]);
+      const { paths } = await call(api['dialog:pickEvidence']({}));
+      if (paths.length === 0 || !platform) return;
+      setRefused((await call(api['deal:attachTerms']({ platform, paths }))).refused);
+    });
+
+  return (
+    <div className="deal">
+      <form
+        className="deal-platform"
+        aria-label="Choose a platform"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!typed.trim()) return;
+          setError(undefined);
+          void reload(typed.trim());
+        }}
+      >
+        <div className="field">
+          <label htmlFor={ids.platform}>Platform</label>
+          <input id={ids.platform} list={ids.list} value={typed} onChange={(e) => setTyped(e.target.value)} />
+          <datalist id={ids.list}>
+            {platforms.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+        </div>
+        <button type="submit" disabled={!typed.trim() || typed.trim() === platform}>
+          Show this platform
+        </button>
+        {platforms.length > 1 && (
+          <p className="hint">
+            Also recorded:{' '}
+            {platforms
+              .filter((name) => name !== platform)
+              .map((name, index) => (
+                <span key={name}>
+                  {index > 0 && ', '}
+                  <button type="button" className="link" onClick={() => void reload(name)}>
+                    {name}
+                  </button>
+                </span>
+              ))}
+          </p>
+        )}
+      </form>
+      {error && <p role="alert">{error}</p>}
+      {!platform && <p className="note">Name a platform to read its terms, ask it the consent questions and price its offers. Sessions you log name their platform too.</p>}
+      {platform && deal && (
+        <>
+          <h3 id="deal-heading">{platform}</h3>
+          <ReportCardView card={deal.card} />
+          <section aria-labelledby="terms-heading" className="card">
+            <h4 id="terms-heading">Its terms, read for red flags</h4>
+            <p className="hint">A PDF, a web page saved as HTML, a text file, or a screenshot (read on this computer; nothing is sent anywhere).</p>
+            <button type="button" id="attach-terms" onClick={() => void attach()}>
+              Attach terms, privacy policy or agreement…
+            </button>
+            {refused.length > 0 && (
+              <div role="alert">
+                <ul aria-label="Documents not read">
+                  {refused.map((item) => (
+                    <li key={item.path}>{item.reason}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <RedFlags documents={deal.documents} />
+          </section>
+          <ConsentChecklist platform={platform} questions={deal.questions} message={deal.message} act={act} />
+          <OfferForm platform={platform} />
+          <CostsForm platform={platform} costs={deal.costs} act={act} />
+        </>
+      )}
+    </div>
+  );
+}

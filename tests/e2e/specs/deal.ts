@@ -1,0 +1,78 @@
+/**
+ * Know the deal: a platform's real terms attached and read for red flags, a consent question answered, the
+ * message asking the rest, a cost, an offer priced, and the report card, with the keyboard and axe.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readLog } from '../../../services/sessions/eventLog.node';
+import { sha256File } from '../../../services/media/hash.node';
+import { CORPUS_DIR } from '../fakeCamera.node';
+import { foreignRequests } from '../specHelpers';
+import type { SpecContext } from '../specHelpers';
+import { expectAccessible } from './access';
+
+export function defineDealSpecs(ctx: SpecContext): void {
+  describe('platforms', () => {
+    it('reads a platform’s real terms for red flags, records an answer and a cost, asks the rest and prices an offer', async () => {
+      const files = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-deal-'));
+      const terms = path.join(files, 'acme-terms.md');
+      fs.copyFileSync(path.join(CORPUS_DIR, 'terms/faceapp-terms-of-use.md'), terms);
+      const letter = path.join(files, 'contract.docx');
+      fs.writeFileSync(letter, 'not a document SafeTake reads');
+      const handle = await ctx.start('fake', files, ctx.cameraVideo, { evidence: [terms, letter] });
+      const { page } = handle;
+      await page.getByRole('tab', { name: 'Platforms' }).click();
+      await expect.poll(() => page.getByText(/Name a platform to read its terms/).isVisible()).toBe(true);
+
+      // By keyboard: name the platform, open it, attach its terms.
+      await page.getByLabel('Platform', { exact: true }).fill('Acme Data');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('heading', { name: 'Acme Data', level: 3 }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Attach terms, privacy policy or agreement…' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('status').filter({ hasText: /kinds? of red flag found/ }).textContent()).toMatch(/^\d+ kinds of red flag found, in \d+ clauses\.$/);
+      expect(await page.getByRole('list', { name: 'Documents not read' }).textContent()).toMatch(/contract\.docx/);
+      const indemnity = page.getByRole('article', { name: /You pay their legal costs/ });
+      expect(await indemnity.textContent()).toMatch(/Ask:.*limit on what I could owe.*indemnify, defend, and hold harmless FaceApp.*acme-terms\.md, characters \d+–\d+/);
+      await expectAccessible(page, 'deal-terms');
+
+      // One consent question answered: it leaves the message, and the report card says why data consent is a risk.
+      const deletion = page.getByRole('form', { name: 'Can I have my recordings and data deleted when I ask?' });
+      await deletion.getByLabel('The platform’s answer').selectOption('no');
+      await deletion.getByLabel('Its own words (optional)').fill('Submissions are kept after you leave.');
+      await deletion.getByRole('button', { name: 'Save answer' }).click();
+      await expect.poll(() => deletion.textContent()).toMatch(/No, answered \d{4}-\d{2}-\d{2}/);
+      const message = page.getByLabel(/Ask the platform/);
+      expect(await message.inputValue()).toMatch(/^Hello Acme Data team,[\s\S]*1\. /);
+      expect(await message.inputValue()).not.toMatch(/will my recordings and personal data be deleted/);
+      const dataConsent = page.locator('.factors tr', { hasText: 'data consent' });
+      expect(await dataConsent.textContent()).toMatch(/▲ higher risk.*said no to "Can I have my recordings and data deleted/);
+      expect(await page.locator('.factors tr', { hasText: 'worker protections' }).textContent()).toMatch(/▲ higher risk.*you pay their legal costs/);
+
+      // A monthly cost for every platform, then an offer priced with no history yet.
+      const cost = page.getByRole('form', { name: 'Add a cost' });
+      await cost.getByLabel('What').fill('Internet');
+      await cost.getByLabel('Amount').fill('20');
+      await cost.getByRole('button', { name: 'Add cost' }).click();
+      await expect.poll(() => page.getByRole('list', { name: 'Costs' }).textContent()).toMatch(/Internet: 20\.00 USD a month \(all platforms\)/);
+      const offer = page.getByRole('form', { name: 'Price an offer' });
+      await offer.getByLabel('Pay', { exact: true }).fill('0.50');
+      await offer.getByLabel('How many clips').fill('10');
+      await offer.getByLabel('Time it says it takes (minutes)').fill('10');
+      await offer.getByRole('button', { name: 'Price this offer' }).click();
+      await expect.poll(() => page.locator('.offer-verdict').textContent()).toMatch(/No finished session on this platform yet.*30\.00 USD per hour after costs/);
+      await expectAccessible(page, 'deal-answered');
+
+      // The log has each record; the document is kept with the fingerprint it was read with.
+      const log = await readLog(handle.dataDir);
+      const records = log.entries.map(({ event }) => event).filter((event) => event.type !== 'session.started');
+      expect(records.map((event) => event.type)).toEqual(['terms.attached', 'consent.answered', 'cost.added']);
+      const attached = records[0] as Extract<(typeof records)[number], { type: 'terms.attached' }>;
+      expect(attached).toMatchObject({ platform: 'Acme Data', name: 'acme-terms.md', kind: 'text', sha256: await sha256File(terms) });
+      expect(await sha256File(attached.file)).toBe(attached.sha256);
+      expect(foreignRequests(handle)).toEqual([]);
+    });
+  });
+}
