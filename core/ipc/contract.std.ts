@@ -30,6 +30,9 @@ const appInfo = z.object({
   dataDir: z.string(),
 });
 
+/** An amount that may be below zero: pay less costs. */
+const signedMoney = money.extend({ amount: z.number().finite() });
+
 /** A path the renderer names: checked against the path policy in main before any use. */
 const userPath = z.string().min(1).max(4096);
 const noRequest = z.object({}).strict();
@@ -82,7 +85,11 @@ const sessionView = z.object({
   start: z.number(),
   end: z.number().optional(),
   phaseSeconds: z.record(z.string(), z.number()),
-  openPhases: z.array(z.object({ phaseId: z.string(), phase: phaseKind, start: z.number(), seconds: z.number() })),
+  openPhases: z.array(z.object({ phaseId: z.string(), phase: phaseKind, start: z.number(), seconds: z.number(), countsAsWork: z.boolean().optional() })),
+  /** When the worker last started working without a rest (the start, or the end of the last pause or break). */
+  workingSince: z.number(),
+  /** Breaks not counted as work: rest, shown apart from the working time. */
+  restBreakSeconds: z.number(),
   takes: z.array(
     z.object({ takeId: z.string(), file: z.string(), kept: z.boolean(), durationSeconds: z.number().optional(), sha256: z.string().optional() }),
   ),
@@ -102,7 +109,9 @@ const sessionView = z.object({
   ),
   evidence: z.array(z.object({ name: z.string(), file: z.string(), sha256: z.string(), bytes: z.number(), atLocal: z.string() })),
   received: z.array(money),
+  /** Effective rates before costs, and after the costs entered in Platforms (what the minimum is compared with). */
   rates: z.array(money),
+  ratesAfterCosts: z.array(signedMoney),
   expected: money,
   expectedRate: money.optional(),
   cornerChecks: z.array(z.object({ atLocal: z.string(), verdict: cornerVerdict, open: z.array(riskCategory), accepted: z.array(riskCategory) })),
@@ -122,7 +131,9 @@ const sessionsOverview = z.object({
   recent: z.array(sessionView),
   platforms: z.array(z.string()),
   tasks: z.array(z.string()),
-  summary: z.array(z.object({ platform: z.string(), sessions: z.number(), hours: z.number(), received: z.array(money), rates: z.array(money) })),
+  summary: z.array(
+    z.object({ platform: z.string(), sessions: z.number(), hours: z.number(), received: z.array(money), rates: z.array(money), ratesAfterCosts: z.array(signedMoney) }),
+  ),
   weeks: z.array(
     z.object({
       week: z.string(),
@@ -132,6 +143,7 @@ const sessionsOverview = z.object({
       clips: z.object({ approved: z.number(), rejected: z.number(), pending: z.number() }),
       received: z.array(money),
       rates: z.array(money),
+      ratesAfterCosts: z.array(signedMoney),
     }),
   ),
 });
@@ -155,11 +167,13 @@ export const settingsSchema = z.object({
   outputDir: z.string().max(4096).optional(),
   /** Light or dark, or as the system is (the default). */
   theme: themeChoice.optional(),
+  /** Minutes of work after which SafeTake suggests a break (0: never); `settings:get` answers the default, 50. */
+  breakEveryMinutes: z.number().int().min(0).max(240).optional(),
+  /** Breaks count as working time (some platforms pay for them); by default they do not. */
+  breaksCountAsWork: z.boolean().optional(),
 });
 
 const platformName = z.string().trim().min(1).max(200);
-/** An amount that may be below zero: pay less costs. */
-const signedMoney = money.extend({ amount: z.number().finite() });
 const redFlagId = z.enum(RED_FLAG_IDS);
 const consentQuestionId = z.enum(CONSENT_QUESTION_IDS);
 const factorRating = z.object({ factor: z.enum(FACTORS), rating: z.enum(['lower risk', 'higher risk', 'unknown']), reason: z.string() });
@@ -195,7 +209,8 @@ const dealView = z.object({
     rejectionShare: z.number().optional(),
     rejectionReasons: z.array(z.object({ reason: z.string(), clips: z.number() })),
     medianDaysToPay: z.number().optional(),
-    rateHistory: z.array(z.object({ fromLocal: z.string(), terms: payTerms })),
+    rateHistory: z.array(z.object({ fromLocal: z.string(), terms: payTerms, task: z.string().optional() })),
+    rateChanges: z.number(),
     redFlags: z.array(redFlagId),
     termsRead: z.boolean(),
     openQuestions: z.array(consentQuestionId),
@@ -299,15 +314,28 @@ export const ipcContract = {
   },
   /** Evidence (instructions, rate cards, terms) copied into the session's folder with its fingerprint. */
   'sessions:attach': { request: z.object({ sessionId, paths: filePaths }).strict(), response: sessionWithRefusals },
-  /** The printable evidence report (timeline, clips, hashes) as a PDF, saved where the worker chooses. */
-  'sessions:report': { request: z.object({ sessionId }).strict(), response: z.object({ file: z.string().optional(), sha256: z.string().optional() }) },
+  /**
+   * The printable evidence report (timeline, clips, hashes) as a PDF, saved where the worker chooses; with
+   * `includeDeal`, also the deal with the platform as it stood when the session ended (its terms' red flags, the
+   * worker's consent answers and costs, the report card): the worker's own notes, shared only when they say so.
+   */
+  'sessions:report': { request: z.object({ sessionId, includeDeal: z.boolean().optional() }).strict(), response: z.object({ file: z.string().optional(), sha256: z.string().optional() }) },
   /** The whole log as CSV (a row per session, one per clip), saved where the worker chooses. */
   'sessions:exportCsv': { request: noRequest, response: z.object({ file: z.string().optional() }) },
+  /** A work record for a CV (task kinds, hours, platforms, approvals; no footage, files or names) as a PDF. */
+  'sessions:workRecord': { request: noRequest, response: z.object({ file: z.string().optional() }) },
   /** Platforms the worker has a session, terms, an answer or a cost for. */
   'deal:platforms': { request: noRequest, response: z.object({ platforms: z.array(z.string()) }) },
   'deal:view': { request: z.object({ platform: platformName }).strict(), response: dealView },
-  /** A platform's terms, privacy policy or agreement: read (text, HTML, PDF or a screenshot by OCR), kept with its fingerprint. */
-  'deal:attachTerms': { request: z.object({ platform: platformName, paths: filePaths }).strict(), response: z.object({ refused: z.array(z.object({ path: z.string(), reason: z.string() })) }) },
+  /**
+   * A platform's terms, privacy policy or agreement, chosen in the system's file dialog that main opens (the
+   * renderer names no path: the text read is shown back to it), read (text, HTML, PDF or a screenshot by OCR)
+   * and kept with its fingerprint.
+   */
+  'deal:attachTerms': {
+    request: z.object({ platform: platformName }).strict(),
+    response: z.object({ attached: z.number(), refused: z.array(z.object({ path: z.string(), reason: z.string() })) }),
+  },
   'deal:answer': {
     request: z.object({ platform: platformName, question: consentQuestionId, answer: consentAnswer, platformWords: z.string().max(5000).optional() }).strict(),
     response: z.object({}),
@@ -338,7 +366,15 @@ export const ipcContract = {
   'settings:get': { request: noRequest, response: settingsSchema },
   'settings:setMinimumRate': { request: money.strict(), response: settingsSchema },
   'settings:update': {
-    request: z.object({ guideSeen: z.boolean().optional(), outputDir: userPath.optional(), theme: themeChoice.optional() }).strict(),
+    request: z
+      .object({
+        guideSeen: z.boolean().optional(),
+        outputDir: userPath.optional(),
+        theme: themeChoice.optional(),
+        breakEveryMinutes: z.number().int().min(0).max(240).optional(),
+        breaksCountAsWork: z.boolean().optional(),
+      })
+      .strict(),
     response: settingsSchema,
   },
   /** A take, clip or clean copy the app knows (a session's, or made in this run), shown in the file manager or played. */

@@ -37,6 +37,7 @@ describe('dispatchIpc', () => {
     'dialog:pickEvidence': unused,
     'dialog:pickFolder': unused,
     'deal:platforms': unused,
+    'sessions:workRecord': unused,
     'deal:view': unused,
     'deal:attachTerms': unused,
     'deal:answer': unused,

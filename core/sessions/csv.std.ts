@@ -3,7 +3,7 @@
  */
 import { received } from './pay.std';
 import type { Session } from './replay.std';
-import { PHASE_COLUMNS, phaseSeconds, sessionSeconds } from './time.std';
+import { PHASE_COLUMNS, phaseSeconds, restBreakSeconds, sessionSeconds } from './time.std';
 import { wholeSecondParts } from '../shared/clock.std';
 
 
@@ -28,17 +28,20 @@ export function csvCell(value: string | number): string {
  * kind of row it is.
  */
 export function sessionsCsv(sessions: readonly Session[], now: number): string {
-  const header = ['row', 'date', 'platform', 'task', ...PHASE_COLUMNS.map((kind) => `${kind}_hours`), 'total_hours', 'paid', 'currency', 'hourly_rate', ...CLIP_COLUMNS];
+  // Breaks came later than the other columns: theirs go last, so that a sheet reading columns by place still works.
+  const columns = PHASE_COLUMNS.filter((kind) => kind !== 'break');
+  const header = ['row', 'date', 'platform', 'task', ...columns.map((kind) => `${kind}_hours`), 'total_hours', 'paid', 'currency', 'hourly_rate', ...CLIP_COLUMNS, 'break_hours', 'rest_break_hours'];
   const noClip = CLIP_COLUMNS.map(() => '');
   const rows = sessions.flatMap((session) => {
     // The whole seconds the app and the evidence report show, as hours: the three never disagree.
     const phases = wholeSecondParts(phaseSeconds(session, now));
     const total = Math.floor(sessionSeconds(session, now) + 1e-6) / 3600;
     const base = [session.startedAtLocal.slice(0, 10), session.platform, session.task];
-    const hours = [...PHASE_COLUMNS.map((kind) => (phases[kind] / 3600).toFixed(4)), total.toFixed(4)];
+    const hours = [...columns.map((kind) => (phases[kind] / 3600).toFixed(4)), total.toFixed(4)];
+    const breaks = [(phases.break / 3600).toFixed(4), (Math.round(restBreakSeconds(session, now)) / 3600).toFixed(4)];
     const pay = received([session]);
     const sessionRows = (pay.length === 0 ? [['', '', '']] : pay.map((money) => [money.amount.toFixed(2), money.currency, total > 0 ? (money.amount / total).toFixed(2) : '']))
-      .map((payCells) => ['session', ...base, ...hours, ...payCells, ...noClip]);
+      .map((payCells) => ['session', ...base, ...hours, ...payCells, ...noClip, ...breaks]);
     const clipRows = session.clips.map((clip) => [
       'clip',
       ...base,
@@ -56,6 +59,8 @@ export function sessionsCsv(sessions: readonly Session[], now: number): string {
       clip.outcome?.paid?.amount.toFixed(2) ?? '',
       clip.outcome?.paid?.currency ?? '',
       clip.outcome?.paidOn ?? '',
+      '',
+      '',
     ]);
     return [...sessionRows, ...clipRows];
   });

@@ -11,7 +11,7 @@ const LOG_FORMAT_VERSION = 1;
 /** The `prev` of the first line. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export const phaseKind = z.enum(['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting']);
+export const phaseKind = z.enum(['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting', 'break']);
 /** An amount in an ISO 4217 currency ("USD", "NGN", "EUR"). */
 export const money = z.object({ amount: z.number().finite().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) });
 export type Money = z.output<typeof money>;
@@ -47,7 +47,8 @@ const eventData = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.paused'), sessionId: z.string() }),
   z.object({ type: z.literal('session.resumed'), sessionId: z.string() }),
   z.object({ type: z.literal('session.ended'), sessionId: z.string() }),
-  z.object({ type: z.literal('phase.started'), sessionId: z.string(), phaseId: z.string(), phase: phaseKind }),
+  /** A break is rest, not work: its time is left out of the session's unless the worker counts breaks as work. */
+  z.object({ type: z.literal('phase.started'), sessionId: z.string(), phaseId: z.string(), phase: phaseKind, countsAsWork: z.boolean().optional() }),
   z.object({ type: z.literal('phase.stopped'), sessionId: z.string(), phaseId: z.string() }),
   z.object({ type: z.literal('pay.received'), sessionId: z.string(), ...money.shape }),
   /** A take recorded in the app: its time counts as "take", or as "retake" once it is discarded. */

@@ -3,7 +3,7 @@
  * rate cards, terms). Nothing else is copied into a session: a renderer that names any file could otherwise
  * have SafeTake copy a key or a token into its folder.
  */
-export const EVIDENCE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.gif', '.pdf', '.txt', '.md', '.html', '.htm', '.eml'] as const;
+export const EVIDENCE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.gif', '.pdf', '.txt', '.md', '.markdown', '.html', '.htm', '.eml'] as const;
 
 export function isEvidenceFile(name: string): boolean {
   const dot = name.lastIndexOf('.');

@@ -6,7 +6,7 @@ import { type EventData, type LogEntry, type SessionEvent, type Money, type PayT
 
 export type Interval = { start: number; end?: number };
 
-type PhaseRecord = Interval & { phaseId: string; phase: PhaseKind };
+type PhaseRecord = Interval & { phaseId: string; phase: PhaseKind; countsAsWork?: boolean };
 
 export type Session = {
   id: string;
@@ -102,7 +102,7 @@ function apply(session: Session, event: Exclude<SessionEvent, { type: 'session.s
       for (const interval of [...session.pauses, ...session.phases]) interval.end ??= time;
       break;
     case 'phase.started':
-      session.phases.push({ phaseId: event.phaseId, phase: event.phase, start: time });
+      session.phases.push({ phaseId: event.phaseId, phase: event.phase, start: time, ...(event.countsAsWork ? { countsAsWork: true } : {}) });
       break;
     case 'phase.stopped': {
       const phase = session.phases.find((candidate) => candidate.phaseId === event.phaseId && candidate.end === undefined);

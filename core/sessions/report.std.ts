@@ -9,7 +9,7 @@ import { consentQuestion } from '../terms/consent.std';
 import { redFlagRule } from '../terms/redFlags.std';
 import { describeCost } from '../terms/costs.std';
 import type { EventData, LogEntry, Money } from './eventLog.std';
-import { PHASE_NAMES, phaseName, phaseSeconds, sessionSeconds } from './time.std';
+import { PHASE_NAMES, phaseName, phaseSeconds, restBreakSeconds, sessionSeconds } from './time.std';
 import type { Session } from './replay.std';
 import { formatMoney, expectedPay, received } from './pay.std';
 import { formatWorked, wholeSecondParts } from '../shared/clock.std';
@@ -149,6 +149,7 @@ ${flagRows ? `<table><tbody>${flagRows}</tbody></table>` : '<p>None found.</p>'}
 export function evidenceReportHtml(session: Session, entries: readonly LogEntry[], context: ReportContext, now: number): string {
   const phases = phaseSeconds(session, now);
   const total = sessionSeconds(session, now);
+  const restBreaks = restBreakSeconds(session, now);
   const pay = received([session]);
   const expected = expectedPay(session, now);
   const hours = total / 3600;
@@ -156,11 +157,12 @@ export function evidenceReportHtml(session: Session, entries: readonly LogEntry[
   const row = (cells: string[]) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
   // A repair of the log belongs to every session's evidence: it says which lines are no longer there.
   // So does what the worker recorded about the platform (its terms, their consent answers, costs) up to the
-  // session's end: the deal the work was done under.
+  // session's end, when they chose to include the deal the work was done under.
   const mine = entries.filter(({ event, at }) =>
     'sessionId' in event
       ? event.sessionId === session.id
-      : event.type === 'log.repaired' || (Date.parse(at) <= (session.end ?? now) && (!('platform' in event) || event.platform === undefined || event.platform === session.platform)),
+      : event.type === 'log.repaired' ||
+        (context.deal !== undefined && Date.parse(at) <= (session.end ?? now) && (!('platform' in event) || event.platform === undefined || event.platform === session.platform)),
   );
 
   const phaseRows = Object.entries(wholeSecondParts(phases))
@@ -203,7 +205,8 @@ export function evidenceReportHtml(session: Session, entries: readonly LogEntry[
 <p class="meta">From ${escapeHtml(readableLocal(session.startedAtLocal))}${session.end === undefined ? ' (still running)' : ''}. Made ${escapeHtml(readableLocal(context.generatedAtLocal))} by SafeTake ${escapeHtml(context.appVersion)} from the worker's own session log.</p>
 ${session.notes ? `<p>Notes: ${escapeHtml(session.notes)}</p>` : ''}
 <h2>Time</h2>
-<table><tbody>${phaseRows}<tr><th>All working time (pauses excluded)</th><th class="num">${formatWorked(total)}</th></tr></tbody></table>
+<table><tbody>${phaseRows}<tr><th>All working time (pauses and breaks not counted as work excluded)</th><th class="num">${formatWorked(total)}</th></tr></tbody></table>
+${restBreaks >= 1 ? `<p>Breaks, not counted as work: ${formatWorked(Math.floor(restBreaks))}.</p>` : ''}
 <h2>Pay</h2>
 <p>Terms: ${escapeHtml(formatMoney(session.terms))} per ${escapeHtml(session.terms.per.replace('-', ' '))}.</p>
 ${payLines.map((line) => `<p>${line}</p>`).join('\n')}

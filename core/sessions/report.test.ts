@@ -42,7 +42,7 @@ describe('evidence report', () => {
       'Session ended',
     ]);
     expect(html).toMatch(/Setup<\/td><td class="num">0:10:00/);
-    expect(html).toMatch(/All working time \(pauses excluded\)<\/th><th class="num">0:20:00/);
+    expect(html).toMatch(/All working time \(pauses and breaks not counted as work excluded\)<\/th><th class="num">0:20:00/);
     expect(html).toContain(HASH('f'));
     // Per clip, and the one clip was rejected: nothing expected.
     expect(html).toContain('Expected by the terms: 0.00 USD, 0.00 USD per hour (nothing received yet).');

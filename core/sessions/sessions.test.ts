@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type EventData, GENESIS_HASH, type LogEntry } from './eventLog.std';
 import { clipOutcomes, compareWithMinimum, expectedPay, formatMoney, hourlyRates, payEnteredAs, payEntryRefusal, received } from './pay.std';
-import { phaseSeconds, sessionSeconds, unionMs } from './time.std';
+import { phaseSeconds, restBreakSeconds, sessionSeconds, unionMs, workingSince } from './time.std';
 import { replaySessions } from './replay.std';
 import { sessionsCsv } from './csv.std';
 import { summariseByPlatform, summariseByWeek, weekStart } from './summaries.std';
@@ -45,6 +45,28 @@ describe('session time', () => {
     const phases = phaseSeconds(session!, NOW);
     expect(phases).toMatchObject({ setup: 600, take: 900, waiting: 900, retake: 0 });
     expect(phases.other).toBe(300); // 09:25-09:30
+  });
+
+  it('leaves a break out of the working time unless it counts as work, and knows when work last started', () => {
+    const timeline = (countsAsWork: boolean) =>
+      replaySessions(entries(
+        ['2026-11-23T09:00:00.000+01:00', start('s')],
+        ['2026-11-23T09:00:00.000+01:00', phase('s', 't', 'take')],
+        ['2026-11-23T09:50:00.000+01:00', { type: 'phase.started', sessionId: 's', phaseId: 'b', phase: 'break', ...(countsAsWork ? { countsAsWork } : {}) }],
+        ['2026-11-23T10:00:00.000+01:00', stop('s', 'b')],
+        ['2026-11-23T10:00:00.000+01:00', stop('s', 't')], // a take left running over the break
+        ['2026-11-23T10:30:00.000+01:00', end('s')],
+      ))[0]!;
+    const rested = timeline(false);
+    expect(sessionSeconds(rested, NOW)).toBe(80 * 60);
+    expect(phaseSeconds(rested, NOW)).toMatchObject({ take: 50 * 60, break: 0, other: 30 * 60 });
+    expect(restBreakSeconds(rested, NOW)).toBe(10 * 60);
+    expect(workingSince(rested)).toBe(Date.parse('2026-11-23T10:00:00.000+01:00'));
+    const counted = timeline(true);
+    expect(sessionSeconds(counted, NOW)).toBe(90 * 60);
+    expect(phaseSeconds(counted, NOW)).toMatchObject({ take: 60 * 60, break: 10 * 60, other: 30 * 60 });
+    expect(restBreakSeconds(counted, NOW)).toBe(0);
+    expect(workingSince(counted)).toBe(Date.parse('2026-11-23T10:00:00.000+01:00'));
   });
 
   it('takes a forgotten timer\'s time off when it is corrected, keeping the correction as its own event', () => {
@@ -104,9 +126,9 @@ describe('pay', () => {
       { platform: 'Beta', sessions: 1, hours: 1, received: [{ currency: 'NGN', amount: 3000 }], rates: [{ currency: 'NGN', amount: 3000 }] },
     ]);
     const csv = sessionsCsv(sessions, NOW).trim().split('\r\n');
-    expect(csv[0]).toMatch(/^row,date,platform,task,setup_hours,.*,total_hours,paid,currency,hourly_rate,clip_file,clip_sha256,.*,clip_paid_on$/);
-    expect(csv[1]).toMatch(/^session,2026-11-23,Acme,fold towels,.*,2\.0000,9\.00,USD,4\.50,{12}$/);
-    expect(csv[3]).toMatch(/^session,2026-11-25,Acme,fold towels,.*,1\.0000,,,,{12}$/);
+    expect(csv[0]).toMatch(/^row,date,platform,task,setup_hours,.*,total_hours,paid,currency,hourly_rate,clip_file,clip_sha256,.*,clip_paid_on,break_hours,rest_break_hours$/);
+    expect(csv[1]).toMatch(/^session,2026-11-23,Acme,fold towels,.*,2\.0000,9\.00,USD,4\.50,{12},0\.0000,0\.0000$/);
+    expect(csv[3]).toMatch(/^session,2026-11-25,Acme,fold towels,.*,1\.0000,,,,{12},0\.0000,0\.0000$/);
   });
 
   it('takes a payout in one place per session: the whole session, or its clips', () => {
@@ -165,8 +187,8 @@ describe('clips', () => {
   it('exports a CSV row per clip under its session, with hashes and outcome', () => {
     const csv = sessionsCsv([session!], NOW).trim().split('\r\n');
     expect(csv).toHaveLength(4);
-    expect(csv[2]).toMatch(new RegExp(`^clip,2026-11-23,Acme,fold towels,.*,/takes/take-1.webm,${HASH('1')},60.0,29.5s Another person,,,,approved,,2.00,USD,2026-12-01$`));
-    expect(csv[3]).toMatch(new RegExp(`^clip,.*,/phone/IMG_1.mov,${HASH('3')},120.0,,/clean/clip-001.mp4,${HASH('4')},0,rejected,too dark,,,$`));
+    expect(csv[2]).toMatch(new RegExp(`^clip,2026-11-23,Acme,fold towels,.*,/takes/take-1.webm,${HASH('1')},60.0,29.5s Another person,,,,approved,,2.00,USD,2026-12-01,,$`));
+    expect(csv[3]).toMatch(new RegExp(`^clip,.*,/phone/IMG_1.mov,${HASH('3')},120.0,,/clean/clip-001.mp4,${HASH('4')},0,rejected,too dark,,,,,$`));
   });
 });
 

@@ -6,7 +6,7 @@ import type { PhaseKind } from './eventLog.std';
 import type { Interval, Session } from './replay.std';
 
 /** Phase kinds in the order reports list them; "other" is session time in no phase. */
-export const PHASE_COLUMNS = ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting', 'other'] as const;
+export const PHASE_COLUMNS = ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting', 'break', 'other'] as const;
 /** What each phase is called wherever a person reads it: the app, its charts, the evidence report. */
 export const PHASE_NAMES: Readonly<Record<PhaseKind | 'other', string>> = {
   setup: 'Setup',
@@ -17,6 +17,7 @@ export const PHASE_NAMES: Readonly<Record<PhaseKind | 'other', string>> = {
   waiting: 'Waiting for review',
   instructions: 'Reading instructions',
   troubleshooting: 'Troubleshooting',
+  break: 'Breaks',
   other: 'Other session time',
 };
 
@@ -47,20 +48,50 @@ function minusPauses(intervals: readonly Interval[], pauses: readonly Interval[]
   return working - unionMs(overlap, now);
 }
 
-/** Working seconds of one phase of the session so far, pauses excluded. */
-export function phaseRunSeconds(session: Session, phase: Interval, now: number): number {
-  return minusPauses([phase], session.pauses, now) / 1000;
+/** Stretches that are not work: pauses, and breaks the worker does not count as work. */
+function restIntervals(session: Session): Interval[] {
+  return [...session.pauses, ...session.phases.filter((phase) => phase.phase === 'break' && !phase.countsAsWork)];
 }
 
-/** Working time of the session: start to end (or now), pauses excluded. Paid and unpaid time alike. */
+/** Seconds of one phase of the session so far, pauses excluded (a break's own length for a break). */
+export function phaseRunSeconds(session: Session, phase: Interval & { phase?: PhaseKind }, now: number): number {
+  return minusPauses([phase], phase.phase === 'break' ? session.pauses : restIntervals(session), now) / 1000;
+}
+
+/** Working time of the session: start to end (or now), pauses and uncounted breaks excluded. Paid and unpaid time alike. */
 export function sessionSeconds(session: Session, now: number): number {
-  return minusPauses([{ start: session.start, end: session.end }], session.pauses, now) / 1000;
+  return minusPauses([{ start: session.start, end: session.end }], restIntervals(session), now) / 1000;
 }
 
-/** Seconds per phase kind (overlapping phases of one kind count once), and the time in no phase at all. */
+/** Phases that are working time: every phase but a break the worker does not count as work. */
+const worked = (session: Session) => session.phases.filter((phase) => phase.phase !== 'break' || phase.countsAsWork);
+
+/**
+ * Working seconds per phase kind (overlapping phases of one kind count once), and the working time in no phase
+ * at all: together they make the session's working time. "break" holds only breaks counted as work.
+ */
 export function phaseSeconds(session: Session, now: number): Record<PhaseKind | 'other', number> {
+  const rest = restIntervals(session);
+  const phases = worked(session);
   const kinds = PHASE_COLUMNS.filter((kind): kind is PhaseKind => kind !== 'other');
-  const result = Object.fromEntries(kinds.map((kind) => [kind, minusPauses(session.phases.filter((phase) => phase.phase === kind), session.pauses, now) / 1000])) as Record<PhaseKind | 'other', number>;
-  result.other = Math.max(0, sessionSeconds(session, now) - minusPauses(session.phases, session.pauses, now) / 1000);
+  const result = Object.fromEntries(kinds.map((kind) => [kind, minusPauses(phases.filter((phase) => phase.phase === kind), rest, now) / 1000])) as Record<
+    PhaseKind | 'other',
+    number
+  >;
+  result.other = Math.max(0, sessionSeconds(session, now) - minusPauses(phases, rest, now) / 1000);
   return result;
+}
+
+/** Seconds of breaks not counted as work (pauses excluded): rest, shown apart from the working time. */
+export function restBreakSeconds(session: Session, now: number): number {
+  return minusPauses(session.phases.filter((phase) => phase.phase === 'break' && !phase.countsAsWork), session.pauses, now) / 1000;
+}
+
+/**
+ * When the worker last started working without a rest: the session's start, or the end of the last pause or
+ * break (a break rests the body whether or not it is paid as work).
+ */
+export function workingSince(session: Session): number {
+  const rests = [...session.pauses, ...session.phases.filter((phase) => phase.phase === 'break')].filter((rest) => rest.end !== undefined);
+  return Math.max(session.start, ...rests.map((rest) => rest.end!));
 }

@@ -76,7 +76,7 @@ export const CONSENT_QUESTIONS: readonly ConsentQuestion[] = [
   },
   {
     id: 'liability',
-    check: 'Is what I could owe you if something goes wrong limited?',
+    check: 'Is there a limit on what I could owe you if something goes wrong?',
     ask: 'If someone makes a claim about a recording, is there a limit on what I could owe you?',
     flags: ['indemnity'],
   },

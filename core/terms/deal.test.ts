@@ -92,11 +92,11 @@ describe('reportCard', () => {
     expect(card.openQuestions).not.toContain('deletion');
     expect(card.openQuestions).toHaveLength(CONSENT_QUESTIONS.length - 2);
     const factor = (name: string) => card.factors.find((one) => one.factor === name)!;
-    expect(factor('pay transparency')).toMatchObject({ rating: 'higher risk', reason: expect.stringMatching(/median of 35 days.*rate changed 1 time/) });
+    expect(factor('pay transparency')).toMatchObject({ rating: 'higher risk', reason: expect.stringMatching(/median of 35 days.*rate changed 1 time.*66 % of your time/) });
     expect(factor('data consent')).toMatchObject({ rating: 'higher risk', reason: expect.stringMatching(/said no to "Can I have my recordings and data deleted/) });
     expect(factor('worker protections')).toMatchObject({ rating: 'higher risk', reason: expect.stringMatching(/you pay their legal costs.*33 % of decided clips rejected/) });
-    expect(factor('platform trust')).toMatchObject({ rating: 'higher risk', reason: expect.stringMatching(/66 % of your time/) });
-    expect(factor('career impact')).toMatchObject({ rating: 'lower risk' });
+    expect(factor('platform trust')).toMatchObject({ rating: 'unknown' });
+    expect(factor('career impact')).toMatchObject({ rating: 'unknown', reason: expect.stringMatching(/No red flag for it found in the terms \(SafeTake can miss a clause\)/) });
   });
 
   it('calls a factor unknown when nothing about it is recorded', () => {
@@ -133,8 +133,14 @@ describe('priceOffer', () => {
     expect(price.rates.stated).toBeCloseTo((10 * 4 / 6 - 1) / 10 * 60);
     expect(price.rates.likely).toBeCloseTo((10 * 4 / 6 - 1) / price.minutes!.likely * 60);
     expect(price.against).toMatchObject({ likelyBelow: false, surelyAbove: true });
-    const none = priceOffer({ platform: 'Other', pay: { amount: 20, currency: 'NGN' }, per: 'hour', statedMinutes: 30, units: 1 }, sessions, [], undefined, NOW);
+    const none = priceOffer({ platform: 'Other', pay: { amount: 20, currency: 'NGN' }, per: 'hour', statedMinutes: 30, units: 0.5 }, sessions, [], undefined, NOW);
     expect(none.minutes).toBeUndefined();
     expect(none.rates.stated).toBeCloseTo(20);
+    // Paid for the hours it states: a task that really takes longer pays less per hour, never more.
+    const hourly = priceOffer({ platform: 'Acme', pay: { amount: 10, currency: 'USD' }, per: 'hour', statedMinutes: 60, units: 1 }, sessions, [], { amount: 8, currency: 'USD' }, NOW);
+    expect(hourly.expectedPay).toBe(10);
+    expect(hourly.rates.stated).toBeCloseTo(10);
+    expect(hourly.rates.likely!).toBeLessThan(hourly.rates.stated);
+    expect(hourly.against).toMatchObject({ likelyBelow: true, surelyBelow: true });
   });
 });

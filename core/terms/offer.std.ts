@@ -52,10 +52,11 @@ export function priceOffer(offer: Offer, sessions: readonly Session[], costs: re
   const decided = clips.approved + clips.rejected;
   const approvalShare = offer.per === 'clip' || offer.per === 'approved-minute' ? (decided > 0 ? clips.approved / decided : undefined) : undefined;
   const minutes = ratios.length > 0 ? { likely: offer.statedMinutes * median(ratios), low: offer.statedMinutes * Math.min(...ratios), high: offer.statedMinutes * Math.max(...ratios) } : undefined;
+  // What the offer pays, whatever the time really is: per clip or approved minute less the share usually
+  // rejected, per hour the hours it states, a batch once.
   const gross = offer.per === 'batch' ? offer.pay.amount : offer.pay.amount * offer.units * (approvalShare ?? 1);
   const costsOfSession = oneSessionCosts(offer, costs, gross);
-  const payFor = (realMinutes: number) => (offer.per === 'hour' ? offer.pay.amount * (realMinutes / 60) : gross);
-  const rate = (realMinutes: number) => (realMinutes > 0 ? ((payFor(realMinutes) - costsOfSession) / realMinutes) * 60 : 0);
+  const rate = (realMinutes: number) => (realMinutes > 0 ? ((gross - costsOfSession) / realMinutes) * 60 : 0);
   const rates = {
     stated: rate(offer.statedMinutes),
     ...(minutes ? { likely: rate(minutes.likely), low: rate(minutes.high), high: rate(minutes.low) } : {}),
@@ -64,7 +65,7 @@ export function priceOffer(offer: Offer, sessions: readonly Session[], costs: re
   return {
     basedOn: { sessions: history.length, sameTask: history === sameTask && sameTask.length > 0 },
     ...(minutes ? { minutes } : {}),
-    expectedPay: offer.per === 'hour' ? payFor(minutes?.likely ?? offer.statedMinutes) : gross,
+    expectedPay: gross,
     ...(approvalShare !== undefined ? { approvalShare } : {}),
     costs: costsOfSession,
     rates,

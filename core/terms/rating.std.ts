@@ -1,7 +1,8 @@
 /**
  * The guides' six factors for rating a platform, and what a terms document says about each: "higher risk" when
- * a red flag bearing on the factor is found, "lower risk" when none is, "unknown" when no terms were read. Each
- * rating carries its reason, so that nothing rests on a colour. Pure.
+ * a red flag bearing on the factor is found, "unknown" otherwise (a rule can miss a clause, so finding none is no
+ * proof). "Lower risk" needs positive evidence: the report card's answers and the worker's own log. Each rating
+ * carries its reason, so that nothing rests on a colour. Pure.
  */
 import { type RedFlagId, redFlagRule } from './redFlags.std';
 import type { TermsFlag } from './scanTerms.std';
@@ -27,7 +28,8 @@ export function rateTerms(flags: readonly TermsFlag[] | undefined): FactorRating
     const found = FACTOR_SOURCES[factor].flags.filter((rule) => flags.some((flag) => flag.rule === rule));
     if (found.length > 0) return { factor, rating: 'higher risk', reason: `The terms say: ${found.map((rule) => redFlagRule(rule).title.toLowerCase()).join('; ')}.` };
     const looked = FACTOR_SOURCES[factor].flags.map((rule) => redFlagRule(rule).title.toLowerCase()).join('; ');
-    return { factor, rating: 'lower risk', reason: `No clause found for: ${looked}.` };
+    // No match is not a clean bill: a clause phrased in a way no rule knows is missed.
+    return { factor, rating: 'unknown', reason: `No red flag found for: ${looked}. SafeTake can miss a clause, so read these parts yourself.` };
   });
 }
 

@@ -39,8 +39,10 @@ export type ReportCard = {
   rejectionShare?: number;
   rejectionReasons: Array<{ reason: string; clips: number }>;
   medianDaysToPay?: number;
-  /** Pay terms as they changed from session to session, the first included; one entry when they never changed. */
-  rateHistory: Array<{ fromLocal: string; terms: PayTerms }>;
+  /** Pay terms per task as they changed from session to session, each task's first included. */
+  rateHistory: Array<{ fromLocal: string; terms: PayTerms; task?: string }>;
+  /** How many times a task's pay changed. */
+  rateChanges: number;
   redFlags: RedFlagId[];
   termsRead: boolean;
   openQuestions: ConsentQuestionId[];
@@ -62,7 +64,6 @@ export function reportCard(input: ReportCardInput): ReportCard {
   const { platform, now } = input;
   const mine = input.sessions.filter((session) => session.platform === platform).sort((a, b) => a.start - b.start);
   const seconds = mine.reduce((sum, session) => sum + sessionSeconds(session, now), 0);
-  const takeSeconds = mine.reduce((sum, session) => sum + phaseSeconds(session, now).take, 0);
   const after = afterCosts(mine, input.sessions, input.costs, now);
   const clips = clipOutcomes(mine);
   const decided = clips.approved + clips.rejected;
@@ -75,13 +76,22 @@ export function reportCard(input: ReportCardInput): ReportCard {
   const payDays = mine.flatMap((session) =>
     session.clips.flatMap((clip) => (clip.outcome?.paidOn ? [(Date.parse(clip.outcome.paidOn) - Date.parse(session.startedAtLocal.slice(0, 10))) / 86_400_000] : [])),
   );
+  // Each task keeps its own rate: two tasks at two rates are not a change.
   const rateHistory: ReportCard['rateHistory'] = [];
+  const lastOfTask = new Map<string, PayTerms>();
   for (const session of mine) {
-    const last = rateHistory.at(-1)?.terms;
+    const last = lastOfTask.get(session.task);
     if (!last || last.amount !== session.terms.amount || last.currency !== session.terms.currency || last.per !== session.terms.per) {
-      rateHistory.push({ fromLocal: session.startedAtLocal.slice(0, 10), terms: session.terms });
+      rateHistory.push({ fromLocal: session.startedAtLocal.slice(0, 10), terms: session.terms, ...(session.task ? { task: session.task } : {}) });
     }
+    lastOfTask.set(session.task, session.terms);
   }
+  const rateChanges = rateHistory.length - new Set(mine.map((session) => session.task)).size;
+  // Time outside the takes is unpaid only where pay is per clip, minute or batch, and only known where takes
+  // were timed (clips added from a phone have no take time).
+  const piecework = mine.filter((session) => session.terms.per !== 'hour' && phaseSeconds(session, now).take > 0);
+  const pieceSeconds = piecework.reduce((sum, session) => sum + sessionSeconds(session, now), 0);
+  const pieceTakeSeconds = piecework.reduce((sum, session) => sum + phaseSeconds(session, now).take, 0);
   const card: Omit<ReportCard, 'factors'> = {
     platform,
     sessions: mine.length,
@@ -92,12 +102,13 @@ export function reportCard(input: ReportCardInput): ReportCard {
     net: after.net,
     ratesAfterCosts: after.rates,
     ...optional('againstMinimum', compareWithMinimum(after.rates, input.minimum)),
-    ...optional('unpaidShare', seconds > 0 ? 1 - takeSeconds / seconds : undefined),
+    ...optional('unpaidShare', pieceSeconds > 0 ? 1 - pieceTakeSeconds / pieceSeconds : undefined),
     clips,
     ...optional('rejectionShare', decided > 0 ? clips.rejected / decided : undefined),
     rejectionReasons: [...reasons].map(([reason, count]) => ({ reason, clips: count })).sort((a, b) => b.clips - a.clips),
     ...optional('medianDaysToPay', payDays.length > 0 ? median(payDays) : undefined),
     rateHistory,
+    rateChanges,
     redFlags: [...input.flags],
     termsRead: input.termsRead,
     openQuestions: CONSENT_QUESTIONS.filter((question) => isOpen(input.answers[question.id])).map((question) => question.id),
@@ -118,7 +129,6 @@ function rateFactors(card: Omit<ReportCard, 'factors'>, answers: Partial<Record<
     const known: string[] = [];
     const found = flags.filter((flag) => card.redFlags.includes(flag));
     if (found.length > 0) risks.push(`the terms say: ${found.map((flag) => redFlagRule(flag).title.toLowerCase()).join('; ')}`);
-    else if (card.termsRead) known.push('no red flag for it in the terms');
     for (const id of questions) {
       const record = answers[id];
       const question = CONSENT_QUESTIONS.find((candidate) => candidate.id === id)!;
@@ -129,18 +139,20 @@ function rateFactors(card: Omit<ReportCard, 'factors'>, answers: Partial<Record<
     if (factor === 'pay transparency' && card.medianDaysToPay !== undefined) {
       (card.medianDaysToPay > SLOW_PAYMENT_DAYS ? risks : known).push(`paid a median of ${Math.round(card.medianDaysToPay)} days after the work`);
     }
-    if (factor === 'pay transparency' && card.rateHistory.length > 1) {
-      risks.push(`the rate changed ${card.rateHistory.length - 1} time(s): ${card.rateHistory.map((entry) => `${formatMoney(entry.terms)} per ${entry.terms.per.replace('-', ' ')} from ${entry.fromLocal}`).join(', ')}`);
+    if (factor === 'pay transparency' && card.rateChanges > 0) {
+      risks.push(`the rate changed ${card.rateChanges} time(s): ${card.rateHistory.map((entry) => `${entry.task ? `${entry.task}: ` : ''}${formatMoney(entry.terms)} per ${entry.terms.per.replace('-', ' ')} from ${entry.fromLocal}`).join(', ')}`);
+    }
+    if (factor === 'pay transparency' && card.unpaidShare !== undefined) {
+      (card.unpaidShare > HIGH_UNPAID_SHARE ? risks : known).push(`${percent(card.unpaidShare)} of your time on it is outside the takes it pays for`);
     }
     if (factor === 'worker protections' && card.rejectionShare !== undefined) {
       (card.rejectionShare > HIGH_REJECTION_SHARE ? risks : known).push(`${percent(card.rejectionShare)} of decided clips rejected`);
     }
-    if (factor === 'platform trust' && card.unpaidShare !== undefined && card.sessions > 0) {
-      (card.unpaidShare > HIGH_UNPAID_SHARE ? risks : known).push(`${percent(card.unpaidShare)} of your time on it is outside the takes it pays for`);
-    }
     if (risks.length > 0) return { factor, rating: 'higher risk', reason: sentence(risks) };
     if (known.length > 0) return { factor, rating: 'lower risk', reason: sentence(known) };
-    return { factor, rating: 'unknown', reason: 'Nothing recorded yet: read its terms here, or ask the platform the questions below.' };
+    // Finding no red flag is no proof (a rule can miss a clause): it leaves the factor unknown.
+    const unread = card.termsRead ? 'No red flag for it found in the terms (SafeTake can miss a clause)' : 'No terms read yet';
+    return { factor, rating: 'unknown', reason: `${unread}; ask the platform the questions below.` };
   });
 }
 

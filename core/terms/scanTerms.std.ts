@@ -18,9 +18,42 @@ export type TermsFlag = {
 /** A sentence that goes on from the one before: it explains or qualifies it. */
 const CONTINUES = /^(?:this|that|these|those|such|it|in (?:that|this|which) case|in other words|accordingly|therefore|if you|the (?:most )?(?:current|latest|updated|revised|new) version)\b/i;
 
+/**
+ * Where one clause of a sentence ends and the next begins: a semicolon, or ", and" / ", but" / ", while" before a
+ * new subject ("…licence to your Content, and you agree that you will not…"). A counter-clause takes a flag back
+ * only in the clause the flag was found in.
+ */
+const CLAUSE_BREAK = /;|,?\s+(?:and|but|while|whereas|although|though|however)\s+(?=(?:you|we|our|the company|company|users?|participants?|members?|creators?|workers?|contributors?|it|they|nothing|no)\b)/gi;
+
+/** The clauses of `sentence` that overlap [start, end], as one text. */
+function clausesAround(sentence: string, [start, end]: [number, number]): string {
+  const breaks = [0, ...[...sentence.matchAll(CLAUSE_BREAK)].map((match) => match.index), sentence.length];
+  let from = 0;
+  let to = sentence.length;
+  for (const at of breaks) {
+    if (at <= start) from = at;
+    if (at >= end) {
+      to = at;
+      break;
+    }
+  }
+  return sentence.slice(from, to);
+}
+
+/**
+ * Whether a sentence is this rule's red flag. Each pattern is tried in the clause around its first part's match
+ * (every other part must fit in that same clause), and a counter-clause only counts in that clause.
+ */
 function fits(rule: RedFlagRule, sentence: string): boolean {
-  if (rule.unless?.some((pattern) => pattern.test(sentence))) return false;
-  return rule.match.some((pattern) => (pattern instanceof RegExp ? pattern.test(sentence) : pattern.every((part) => part.test(sentence))));
+  return rule.match.some((pattern) => {
+    const [first, ...rest] = pattern instanceof RegExp ? [pattern] : pattern;
+    // Every place the first part fits: "you may update your profile, and we may change these Terms".
+    for (const match of sentence.matchAll(new RegExp(first!.source, `${first!.flags}g`))) {
+      const clause = clausesAround(sentence, [match.index, match.index + match[0].length]);
+      if (rest.every((part) => part.test(clause)) && !rule.unless?.some((counter) => counter.test(clause))) return true;
+    }
+    return false;
+  });
 }
 
 export function scanTerms(text: string, rules: readonly RedFlagRule[] = RED_FLAG_RULES): TermsFlag[] {

@@ -31,7 +31,7 @@ describe('scanTerms finds the idea, not the labelled words', () => {
     ['worldwide_sublicensable', 'The Company and its successors and assigns may use the footage under the licence granted here.'],
     ['worldwide_sublicensable', 'We may license your Submissions to our customers and research partners.'],
     ['any_purpose_reuse', 'Your videos may be used for any purpose whatsoever.'],
-    ['any_purpose_reuse', 'Data you provide may be used to train and improve artificial intelligence models.'],
+    ['any_purpose_reuse', 'Data you provide may be used to train and improve our other artificial intelligence models and products.'],
     ['any_purpose_reuse', 'We may use the recordings in any media now known or hereafter devised.'],
     ['likeness_voice_biometric', 'You consent to the collection of your facial geometry and voiceprint.'],
     ['likeness_voice_biometric', 'We may use your name and likeness in promotional materials.'],
@@ -80,13 +80,14 @@ describe('a flag', () => {
 });
 
 describe('rating a document on the six factors', () => {
-  it('rates a factor higher risk with the clause titles as its reason, lower risk when none is found, unknown unread', () => {
+  it('rates a factor higher risk with the clause titles as its reason, and unknown when none is found (no proof)', () => {
     const flags = scanTerms('You shall indemnify and hold us harmless. We may change these terms at any time without notice.');
     const ratings = rateTerms(flags);
     expect(ratings.find((one) => one.factor === 'worker protections')).toMatchObject({ rating: 'higher risk', reason: expect.stringMatching(/legal costs/) });
     expect(ratings.find((one) => one.factor === 'platform trust')).toMatchObject({ rating: 'higher risk' });
-    expect(ratings.find((one) => one.factor === 'data consent')).toMatchObject({ rating: 'lower risk', reason: expect.stringMatching(/^No clause found for: /) });
+    expect(ratings.find((one) => one.factor === 'data consent')).toMatchObject({ rating: 'unknown', reason: expect.stringMatching(/^No red flag found for: .*SafeTake can miss a clause/) });
     expect(rateTerms(undefined).every((one) => one.rating === 'unknown')).toBe(true);
+    expect(rateTerms([]).some((one) => one.rating === 'lower risk')).toBe(false);
     expect(termsVerdict(flags)).toEqual({ rating: 'higher risk', kinds: 2 });
     expect(termsVerdict([])).toEqual({ rating: 'no red flag found', kinds: 0 });
   });

@@ -52,6 +52,9 @@ export type ServiceContext = {
 
 export const appVersion: string = packageJson.version;
 
+/** Minutes of work before SafeTake first suggests a break: the guides' advice for repetitive movement. */
+const DEFAULT_BREAK_MINUTES = 50;
+
 /**
  * Runs `work` on each file; a file it refuses with a UserError is reported with that reason and the others
  * go ahead. Anything else is a bug: logged, and reported in plain words.
@@ -111,7 +114,7 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     await assertUnchangedPath(checked);
     return checked;
   };
-  const withDefaults = (stored: Settings): Settings => ({ ...stored, outputDir: stored.outputDir ?? context.defaultOutputDir });
+  const withDefaults = (stored: Settings): Settings => ({ ...stored, outputDir: stored.outputDir ?? context.defaultOutputDir, breakEveryMinutes: stored.breakEveryMinutes ?? DEFAULT_BREAK_MINUTES });
   return {
     'app:getInfo': async () => ({
       name: 'SafeTake',
@@ -168,7 +171,7 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     },
     'sessions:overview': () => context.sessions.overview(),
     'sessions:start': (details) => context.sessions.start(details),
-    'sessions:phase': ({ action, phase }) => context.sessions.phase(action, phase),
+    'sessions:phase': async ({ action, phase }) => context.sessions.phase(action, phase, { countsAsWork: (await settings.read()).breaksCountAsWork ?? false }),
     'sessions:pause': ({ paused }) => context.sessions.setPaused(paused),
     'sessions:end': () => context.sessions.end(),
     'sessions:correctTime': ({ sessionId, phaseId, endedAt }) => context.sessions.correctTime(sessionId, phaseId, endedAt),
@@ -186,13 +189,22 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
       for (const item of done) await context.sessions.recordEvidence({ sessionId, ...item });
       return { session: await context.sessions.viewOf(sessionId), refused };
     },
-    'sessions:report': async ({ sessionId }) => {
-      const html = await context.sessions.evidenceReport(sessionId, appVersion, async (platform) => deal.deal(platform, await minimum())); // an unknown session is refused before the dialog
+    'sessions:report': async ({ sessionId, includeDeal }) => {
+      const dealOf = includeDeal ? async (platform: string, until: number) => deal.deal(platform, await minimum(), until) : undefined;
+      const html = await context.sessions.evidenceReport(sessionId, appVersion, dealOf); // an unknown session is refused before the dialog
       const target = await context.pickSaveFile(`safetake-evidence-${localTimestamp(new Date()).slice(0, 10)}.pdf`);
       if (!target) return {};
       const file = allowed(target);
       await writeExport(file, await context.printPdf(html), { replace: true, dataDir: context.dataDir }); // the save dialog asked before replacing
       return { file, sha256: await sha256File(file) };
+    },
+    'sessions:workRecord': async () => {
+      const html = await context.sessions.workRecord(appVersion);
+      const target = await context.pickSaveFile(`work-record-${localTimestamp(new Date()).slice(0, 10)}.pdf`);
+      if (!target) return {};
+      const file = allowed(target);
+      await writeExport(file, await context.printPdf(html), { replace: true, dataDir: context.dataDir }); // the save dialog asked before replacing
+      return { file };
     },
     'sessions:exportCsv': async () => {
       const target = await context.pickSaveFile(`safetake-sessions-${localTimestamp(new Date()).slice(0, 10)}.csv`);
@@ -203,9 +215,9 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     },
     'deal:platforms': async () => ({ platforms: await deal.platforms() }),
     'deal:view': async ({ platform }) => deal.deal(platform, await minimum()),
-    'deal:attachTerms': async ({ platform, paths }) => {
-      const { refused } = await eachFile(paths, (file) => deal.attachTerms(platform, allowed(file)));
-      return { refused };
+    'deal:attachTerms': async ({ platform }) => {
+      const { done, refused } = await eachFile(await context.pickEvidence(), (file) => deal.attachTerms(platform, allowed(file)));
+      return { attached: done.length, refused };
     },
     'deal:answer': async ({ platform, question, answer, platformWords }) => {
       await deal.answer(platform, question, answer, platformWords);
@@ -230,14 +242,20 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     },
     'settings:get': async () => withDefaults(await settings.read()),
     'settings:setMinimumRate': async (minimumHourlyRate) => withDefaults(await settings.update({ minimumHourlyRate })),
-    'settings:update': async ({ guideSeen, outputDir, theme }) => {
+    'settings:update': async ({ guideSeen, outputDir, theme, breakEveryMinutes, breaksCountAsWork }) => {
       // A chosen folder must be one: the default alone is made on first use.
       const folder = outputDir === undefined ? undefined : allowed(outputDir);
       if (folder !== undefined && folder !== context.defaultOutputDir && !fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
         throw new UserError(`${folder} is not a folder. Choose a folder that exists, or make it first.`);
       }
       return withDefaults(
-        await settings.update({ ...(guideSeen !== undefined ? { guideSeen } : {}), ...(folder !== undefined ? { outputDir: folder } : {}), ...(theme ? { theme } : {}) }),
+        await settings.update({
+          ...(guideSeen !== undefined ? { guideSeen } : {}),
+          ...(folder !== undefined ? { outputDir: folder } : {}),
+          ...(theme ? { theme } : {}),
+          ...(breakEveryMinutes !== undefined ? { breakEveryMinutes } : {}),
+          ...(breaksCountAsWork !== undefined ? { breaksCountAsWork } : {}),
+        }),
       );
     },
     'files:showInFolder': async ({ path: file }) => (await context.showInFolder(await knownMedia(file)), {}),

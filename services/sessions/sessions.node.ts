@@ -9,14 +9,20 @@ import { type EventData, type LogEntry, type PhaseKind, type PlatformEvent, loca
 import { evidenceReportHtml } from '../../core/sessions/report.std';
 import { type Session, replaySessions } from '../../core/sessions/replay.std';
 import { expectedPay, hourlyRates, payEnteredAs, payEntryRefusal, received } from '../../core/sessions/pay.std';
-import { phaseRunSeconds, phaseSeconds, sessionSeconds } from '../../core/sessions/time.std';
+import { phaseRunSeconds, phaseSeconds, restBreakSeconds, sessionSeconds, workingSince } from '../../core/sessions/time.std';
 import { sessionsCsv } from '../../core/sessions/csv.std';
-import { summariseByPlatform, summariseByWeek } from '../../core/sessions/summaries.std';
+import { afterCosts } from '../../core/terms/costs.std';
+import { type Cost, replayPlatforms } from '../../core/terms/platformRecord.std';
+import { workRecordHtml } from '../../core/sessions/workRecord.std';
+import { summariseByPlatform, summariseByWeek, weekStart } from '../../core/sessions/summaries.std';
 import type { SanitizeOutcome } from '../sanitize/sanitizeFile.node';
 import { EventLog, describeOpenReport } from './eventLog.node';
 
 
-function view(session: Session, now: number): SessionViewData {
+/** What a session's costs are shared with: every session, and the costs entered in Platforms. */
+type Costing = { all: readonly Session[]; costs: readonly Cost[] };
+
+function view(session: Session, now: number, costing: Costing): SessionViewData {
   const seconds = sessionSeconds(session, now);
   const expected = expectedPay(session, now);
   return {
@@ -34,12 +40,15 @@ function view(session: Session, now: number): SessionViewData {
     phaseSeconds: phaseSeconds(session, now),
     openPhases: session.phases
       .filter((phase) => phase.end === undefined)
-      .map((phase) => ({ phaseId: phase.phaseId, phase: phase.phase, start: phase.start, seconds: phaseRunSeconds(session, phase, now) })),
+      .map((phase) => ({ phaseId: phase.phaseId, phase: phase.phase, start: phase.start, seconds: phaseRunSeconds(session, phase, now), ...(phase.countsAsWork ? { countsAsWork: true } : {}) })),
+    workingSince: workingSince(session),
+    restBreakSeconds: restBreakSeconds(session, now),
     takes: session.takes,
     clips: session.clips,
     evidence: session.evidence,
     received: received([session]),
     rates: hourlyRates([session], now),
+    ratesAfterCosts: afterCosts([session], costing.all, costing.costs, now).rates,
     expected,
     ...(seconds > 0 ? { expectedRate: { currency: expected.currency, amount: expected.amount / (seconds / 3600) } } : {}),
     cornerChecks: session.cornerChecks,
@@ -74,6 +83,11 @@ export class SessionsService {
     return replaySessions((await this.log()).entries);
   }
 
+  private async costing(): Promise<Costing> {
+    const { entries } = await this.log();
+    return { all: replaySessions(entries), costs: replayPlatforms(entries).costs };
+  }
+
   /** The session not yet ended, if any (there is at most one). */
   async active(): Promise<Session | undefined> {
     return this.activeIn(await this.sessions());
@@ -86,7 +100,7 @@ export class SessionsService {
   private async append(event: SessionEvent): Promise<SessionViewData> {
     await (await this.log()).append(event);
     const session = (await this.sessions()).find((candidate) => candidate.id === event.sessionId)!;
-    return view(session, Date.now());
+    return view(session, Date.now(), await this.costing());
   }
 
   private async requireActive(): Promise<Session> {
@@ -97,15 +111,19 @@ export class SessionsService {
 
   async overview() {
     const now = Date.now();
-    const sessions = await this.sessions();
+    const costing = await this.costing();
+    const sessions = [...costing.all];
     const active = this.activeIn(sessions);
     return {
-      active: active && view(active, now),
-      recent: sessions.filter((session) => session.end !== undefined).slice(-50).reverse().map((session) => view(session, now)),
+      active: active && view(active, now, costing),
+      recent: sessions.filter((session) => session.end !== undefined).slice(-50).reverse().map((session) => view(session, now, costing)),
       platforms: [...new Set(sessions.map((session) => session.platform))].sort(),
       tasks: [...new Set(sessions.map((session) => session.task).filter((task) => task !== ''))].sort(),
-      summary: summariseByPlatform(sessions, now),
-      weeks: summariseByWeek(sessions, now),
+      summary: summariseByPlatform(sessions, now).map((row) => ({ ...row, ratesAfterCosts: afterCosts(sessions.filter((session) => session.platform === row.platform), sessions, costing.costs, now).rates })),
+      weeks: summariseByWeek(sessions, now).map((week) => ({
+        ...week,
+        ratesAfterCosts: afterCosts(sessions.filter((session) => weekStart(session.startedAtLocal) === week.week), sessions, costing.costs, now).rates,
+      })),
       ...(this.notice ? { notice: this.notice } : {}),
     };
   }
@@ -115,15 +133,19 @@ export class SessionsService {
     return this.append({ type: 'session.started', sessionId: randomUUID(), ...details });
   }
 
-  /** Starts or stops a phase of the running session. Starting one that is open already changes nothing. */
-  async phase(action: 'start' | 'stop', phase: PhaseKind): Promise<SessionViewData> {
+  /**
+   * Starts or stops a phase of the running session. Starting one that is open already changes nothing. A break
+   * counts as work only when the worker said so in Settings.
+   */
+  async phase(action: 'start' | 'stop', phase: PhaseKind, options: { countsAsWork?: boolean } = {}): Promise<SessionViewData> {
     const session = await this.requireActive();
     const open = session.phases.find((candidate) => candidate.phase === phase && candidate.end === undefined);
     if (action === 'start') {
-      if (open) return view(session, Date.now());
-      return this.append({ type: 'phase.started', sessionId: session.id, phaseId: randomUUID(), phase });
+      if (open) return view(session, Date.now(), await this.costing());
+      const counted = phase === 'break' && options.countsAsWork ? { countsAsWork: true } : {};
+      return this.append({ type: 'phase.started', sessionId: session.id, phaseId: randomUUID(), phase, ...counted });
     }
-    if (!open) return view(session, Date.now());
+    if (!open) return view(session, Date.now(), await this.costing());
     return this.append({ type: 'phase.stopped', sessionId: session.id, phaseId: open.phaseId });
   }
 
@@ -176,7 +198,7 @@ export class SessionsService {
   }
 
   async viewOf(sessionId: string): Promise<SessionViewData> {
-    return view(await this.requireSession(sessionId), Date.now());
+    return view(await this.requireSession(sessionId), Date.now(), await this.costing());
   }
 
   /** The files of a session's kept takes and added clips (none for a session the log does not hold). */
@@ -214,7 +236,7 @@ export class SessionsService {
    */
   async addClips(sessionId: string, files: Array<{ file: string; sha256: string; durationSeconds?: number }>): Promise<SessionViewData> {
     const session = await this.requireSession(sessionId);
-    let latest = view(session, Date.now());
+    let latest = view(session, Date.now(), await this.costing());
     for (const clip of files) {
       if (latest.clips.some((known) => known.file === clip.file || known.sha256 === clip.sha256)) continue;
       latest = await this.append({ type: 'clip.added', sessionId, clipId: randomUUID(), ...clip });
@@ -266,15 +288,20 @@ export class SessionsService {
   }
 
   /** The printable evidence report of one session, as HTML. */
-  async evidenceReport(sessionId: string, appVersion: string, dealOf?: (platform: string) => Promise<DealView>): Promise<string> {
+  async evidenceReport(sessionId: string, appVersion: string, dealOf?: (platform: string, until: number) => Promise<DealView>): Promise<string> {
     const session = await this.requireSession(sessionId);
     const log = await this.log();
-    const deal = dealOf ? await dealOf(session.platform) : undefined;
+    const deal = dealOf ? await dealOf(session.platform, session.end ?? Date.now()) : undefined;
     const context = { logHead: log.head, logEvents: log.entries.length, generatedAtLocal: localTimestamp(new Date()), appVersion, ...(deal ? { deal } : {}) };
     return evidenceReportHtml(session, log.entries, context, Date.now());
   }
 
   /** Every session and clip as CSV. */
+  /** The work record for a CV, as HTML (core/sessions/workRecord.std.ts). */
+  async workRecord(appVersion: string): Promise<string> {
+    return workRecordHtml(await this.sessions(), { generatedAtLocal: localTimestamp(new Date()), appVersion }, Date.now());
+  }
+
   /** Every entry of the log, for the records kept beside the sessions (services/terms/deal.node.ts). */
   async entries(): Promise<readonly LogEntry[]> {
     return (await this.log()).entries;

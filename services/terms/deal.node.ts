@@ -82,9 +82,11 @@ export class DealService {
     await this.sessions.appendRecord({ type: 'cost.removed', costId });
   }
 
-  /** Everything SafeTake knows of the deal with `platform`, as the Platforms view and the evidence report show it. */
-  async deal(platform: string, minimum: Money | undefined) {
-    return dealFromLog(await this.sessions.entries(), platform, minimum);
+  /** Everything SafeTake knows of the deal with `platform`, as the Platforms view and the evidence report show it; `until` in ms. */
+  async deal(platform: string, minimum: Money | undefined, until?: number) {
+    const entries = await this.sessions.entries();
+    // As it stood at a moment (a session's end, for its evidence report): nothing recorded later.
+    return dealFromLog(until === undefined ? entries : entries.filter((entry) => Date.parse(entry.at) <= until), platform, minimum);
   }
 
   async price(offer: Offer, minimum: Money | undefined) {

@@ -4,7 +4,7 @@ import type { DealView } from '../../core/ipc/contract.std';
 import { api, call } from '../app/api.dom';
 
 type Question = DealView['questions'][number];
-type Act = (change: () => Promise<unknown>) => Promise<void>;
+type Act = (change: () => Promise<unknown>) => Promise<boolean>;
 
 const ANSWER_WORDS = { yes: 'Yes', no: 'No', unclear: 'Not clearly' } as const;
 

@@ -4,15 +4,16 @@ import type { DealView } from '../../core/ipc/contract.std';
 import type { CostBasis } from '../../core/sessions/eventLog.std';
 import { costRefusal, describeCost } from '../../core/terms/costs.std';
 import { api, call } from '../app/api.dom';
+import { parseAmount } from '../../core/shared/amount.std';
 
-type Act = (change: () => Promise<unknown>) => Promise<void>;
+type Act = (change: () => Promise<unknown>) => Promise<boolean>;
 
 export function CostsForm({ platform, costs, act }: { platform: string; costs: DealView['costs']; act: Act }) {
   const [form, setForm] = useState({ label: '', basis: 'month' as CostBasis, amount: '', currency: 'USD', onlyHere: false });
   const ids = { label: useId(), basis: useId(), amount: useId(), currency: useId(), onlyHere: useId(), reason: useId() };
   const share = form.basis === 'share-of-pay';
   const refusal =
-    form.label.trim() === '' ? 'Name the cost first.' : form.amount === '' || !(Number(form.amount) >= 0) ? 'Enter its amount.' : costRefusal({ amount: Number(form.amount), basis: form.basis, ...(share ? {} : { currency: /^[A-Z]{3}$/.test(form.currency) ? form.currency : undefined }) });
+    form.label.trim() === '' ? 'Name the cost first.' : !(parseAmount(form.amount) >= 0) ? 'Enter its amount (a number, like 12.50).' : costRefusal({ amount: parseAmount(form.amount), basis: form.basis, ...(share ? {} : { currency: /^[A-Z]{3}$/.test(form.currency) ? form.currency : undefined }) });
   return (
     <section aria-labelledby="costs-heading" className="card">
       <h4 id="costs-heading">Costs of the work</h4>
@@ -42,12 +43,12 @@ export function CostsForm({ platform, costs, act }: { platform: string; costs: D
               api['deal:addCost']({
                 label: form.label.trim(),
                 basis: form.basis,
-                amount: Number(form.amount),
+                amount: parseAmount(form.amount),
                 ...(share ? {} : { currency: form.currency }),
                 ...(form.onlyHere ? { platform } : {}),
               }),
             ),
-          ).then(() => setForm({ ...form, label: '', amount: '' }));
+          ).then((made) => made && setForm({ ...form, label: '', amount: '' }));
         }}
       >
         <div className="field">

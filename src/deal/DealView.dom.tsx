@@ -38,23 +38,25 @@ export function DealView() {
   );
   useEffect(() => void reload(undefined), [reload]);
 
-  /** Runs a change, then reads the deal back from the log. */
-  const act = async (change: () => Promise<unknown>) => {
+  /** Runs a change, then reads the deal back from the log; true when the change was made. */
+  const act = async (change: () => Promise<unknown>): Promise<boolean> => {
     setError(undefined);
+    let made = false;
     try {
       await change();
+      made = true;
     } catch (e) {
       setError((e as Error).message);
     }
     await reload(platform);
+    return made;
   };
 
   const attach = () =>
     act(async () => {
       setRefused([]);
-      const { paths } = await call(api['dialog:pickEvidence']({}));
-      if (paths.length === 0 || !platform) return;
-      setRefused((await call(api['deal:attachTerms']({ platform, paths }))).refused);
+      if (!platform) return;
+      setRefused((await call(api['deal:attachTerms']({ platform }))).refused);
     });
 
   return (
@@ -121,8 +123,8 @@ export function DealView() {
             <RedFlags documents={deal.documents} />
           </section>
           <ConsentChecklist platform={platform} questions={deal.questions} message={deal.message} act={act} />
-          <OfferForm platform={platform} />
-          <CostsForm platform={platform} costs={deal.costs} act={act} />
+          <OfferForm key={`offer-${platform}`} platform={platform} />
+          <CostsForm key={`costs-${platform}`} platform={platform} costs={deal.costs} act={act} />
         </>
       )}
     </div>

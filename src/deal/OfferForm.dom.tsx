@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { IpcResponse } from '../../core/ipc/contract.std';
 import type { PayUnit } from '../../core/sessions/eventLog.std';
 import { api, call } from '../app/api.dom';
+import { parseAmount } from '../../core/shared/amount.std';
 
 type Price = IpcResponse<'deal:priceOffer'>;
 
@@ -13,7 +14,7 @@ export function OfferForm({ platform }: { platform: string }) {
   const [price, setPrice] = useState<{ price: Price; currency: string }>();
   const [error, setError] = useState<string>();
   const ids = { amount: useId(), currency: useId(), per: useId(), units: useId(), stated: useId(), task: useId(), reason: useId() };
-  const valid = Number(form.amount) >= 0 && form.amount !== '' && Number(form.statedMinutes) > 0 && Number(form.units) > 0 && /^[A-Z]{3}$/.test(form.currency);
+  const valid = parseAmount(form.amount) >= 0 && parseAmount(form.statedMinutes) > 0 && parseAmount(form.units) > 0 && /^[A-Z]{3}$/.test(form.currency);
   return (
     <section aria-labelledby="offer-heading" className="card">
       <h4 id="offer-heading">Price an offer before you accept it</h4>
@@ -28,10 +29,10 @@ export function OfferForm({ platform }: { platform: string }) {
             api['deal:priceOffer']({
               platform,
               ...(form.task.trim() ? { task: form.task.trim() } : {}),
-              pay: { amount: Number(form.amount), currency: form.currency },
+              pay: { amount: parseAmount(form.amount), currency: form.currency },
               per: form.per,
-              statedMinutes: Number(form.statedMinutes),
-              units: form.per === 'batch' ? 1 : Number(form.units),
+              statedMinutes: parseAmount(form.statedMinutes),
+              units: form.per === 'batch' ? 1 : parseAmount(form.units),
             }),
           ).then((result) => setPrice({ price: result, currency: form.currency }), (e: Error) => setError(e.message));
         }}
@@ -96,7 +97,7 @@ function OfferVerdict({ price, currency }: { price: Price; currency: string }) {
         </p>
       ) : (
         <p>
-          No finished session on this platform yet, so SafeTake cannot tell how long it really takes. At the stated time it pays {money(price.rates.stated)} per hour after costs;
+          No finished session with timed takes on this platform yet, so SafeTake cannot tell how long it really takes. At the stated time it pays {money(price.rates.stated)} per hour after costs;
           setup, retakes and waiting usually make that lower.
         </p>
       )}

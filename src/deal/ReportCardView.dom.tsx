@@ -31,7 +31,12 @@ export function ReportCardView({ card }: { card: Card }) {
         : `${percent(card.rejectionShare)} of ${card.clips.approved + card.clips.rejected} decided clips${card.rejectionReasons.length ? ` (reasons: ${card.rejectionReasons.map((one) => `${one.reason} ×${one.clips}`).join(', ')})` : ''}`,
     ],
     ['Days from the work to pay (median)', card.medianDaysToPay === undefined ? 'no payment dates entered yet' : `${Math.round(card.medianDaysToPay)} days`],
-    ['Rate changes seen', card.rateHistory.length <= 1 ? 'none' : card.rateHistory.map((entry) => `${formatMoney(entry.terms)} per ${entry.terms.per.replace('-', ' ')} from ${entry.fromLocal}`).join(' → ')],
+    [
+      'Rate changes seen',
+      card.rateChanges === 0
+        ? 'none'
+        : `${card.rateChanges}: ${card.rateHistory.map((entry) => `${entry.task ? `${entry.task} ` : ''}${formatMoney(entry.terms)} per ${entry.terms.per.replace('-', ' ')} from ${entry.fromLocal}`).join(' → ')}`,
+    ],
     ['Kinds of red flag in its terms', card.termsRead ? String(card.redFlags.length) : 'no terms read yet'],
     ['Consent questions without a clear answer', String(card.openQuestions.length)],
   ];

@@ -13,6 +13,7 @@ import { EndSession } from './EndSession.dom';
 import { SessionRecords } from './SessionRecords.dom';
 import { TakeRecorder } from './TakeRecorder.dom';
 import { type Act, uncleanClips } from './sessionActions.dom';
+import { BreakReminder } from './BreakReminder.dom';
 import { PhaseList } from './PhaseList.dom';
 
 /** Phases SafeTake cannot see for itself, so the worker marks them with one click. */
@@ -23,14 +24,17 @@ const MANUAL_PHASES: ReadonlyArray<{ phase: PhaseKind; label: string }> = [
   { phase: 'troubleshooting', label: 'Troubleshooting' },
 ];
 
-/** Counts on from the log's figures: seconds as of `asOf`, plus the time since while not paused. */
-function useRunningClock(session: SessionViewData): (seconds: number) => number {
+/**
+ * Counts on from the log's figures: seconds as of `asOf`, plus the time since while the clock runs (a paused
+ * session's clocks stand still; the session's own clock also stands still on a break that is not work).
+ */
+function useRunningClock(session: SessionViewData): { now: number; clock: (seconds: number, runs: boolean) => number } {
   const [now, setNow] = useState(session.asOf);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  return (seconds) => (session.paused ? seconds : seconds + Math.max(0, now - session.asOf) / 1000);
+  return { now, clock: (seconds, runs) => (session.paused || !runs ? seconds : seconds + Math.max(0, now - session.asOf) / 1000) };
 }
 
 /** What the session's corner checks leave open before a take, in words; empty when the last check was clear or accepted. */
@@ -43,7 +47,10 @@ export function takeWarnings(session: SessionViewData): string[] {
 
 /** `onEnded`: the session was ended here; the parent shows its summary. */
 export function ActiveSession({ session, act, refresh, onEnded }: { session: SessionViewData; act: Act; refresh: () => void; onEnded: (ended: SessionViewData) => void }) {
-  const running = useRunningClock(session);
+  const { now, clock } = useRunningClock(session);
+  const onBreak = session.openPhases.find((phase) => phase.phase === 'break');
+  const resting = session.paused || (onBreak !== undefined && !onBreak.countsAsWork);
+  const breakAction = (action: 'start' | 'stop') => act(() => call(api['sessions:phase']({ action, phase: 'break' })));
   const { clean } = useNavigation();
   const [pending, setPending] = useState<string>();
   const [ending, setEnding] = useState(false);
@@ -59,15 +66,16 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
       </h3>
       <p className="session-clock">
         <span role="timer" aria-label="Time worked in this session">
-          {formatWorked(running(session.seconds))}
+          {formatWorked(clock(session.seconds, !resting))}
         </span>{' '}
         {session.paused && <strong className="badge badge-warn">Paused</strong>}
+        {onBreak && <strong className="badge badge-ok">On a break{onBreak.countsAsWork ? '' : ' (not counted as work)'}</strong>}
         {session.openPhases.map((phase) => (
           <span key={phase.phaseId} className="phase-clock">
             {' '}
             · {PHASE_NAMES[phase.phase]}{' '}
             <span role="timer" aria-label={`Time in ${PHASE_NAMES[phase.phase]} so far`}>
-              {formatWorked(running(phase.seconds))}
+              {formatWorked(clock(phase.seconds, phase.phase === 'break' || !resting))}
             </span>{' '}
             <CorrectTime sessionId={session.id} phaseId={phase.phaseId} label={PHASE_NAMES[phase.phase]} start={phase.start} end={session.asOf} act={act} />
           </span>
@@ -79,14 +87,18 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
             key={phase}
             type="button"
             aria-pressed={open.has(phase)}
-            disabled={session.paused}
+            disabled={resting && !open.has(phase)}
             onClick={() => void act(() => call(api['sessions:phase']({ action: open.has(phase) ? 'stop' : 'start', phase })))}
           >
             {open.has(phase) ? `■ Stop: ${label}` : `▶ ${label}`}
           </button>
         ))}
       </div>
+      <BreakReminder session={session} now={now} resting={session.paused || onBreak !== undefined} onBreak={() => void breakAction('start')} />
       <div className="actions">
+        <button type="button" disabled={session.paused} onClick={() => void breakAction(onBreak ? 'stop' : 'start')}>
+          {onBreak ? 'End the break' : 'Take a break'}
+        </button>
         <button type="button" onClick={() => void act(() => call(api['sessions:pause']({ paused: !session.paused })))}>
           {session.paused ? 'Resume' : 'Pause'}
         </button>
@@ -116,7 +128,12 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
         Takes: {kept} kept{redone > 0 ? `, ${redone} redone` : ''}
         {pending ? ', 1 waiting for Keep or Retake' : ''}
       </h4>
-      <TakeRecorder onChange={refresh} paused={session.paused} warnings={takeWarnings(session)} onPending={setPending} />
+      <TakeRecorder
+        onChange={refresh}
+        paused={session.paused ? 'Paused: resume the session to record.' : onBreak ? 'On a break: end it to record.' : undefined}
+        warnings={takeWarnings(session)}
+        onPending={setPending}
+      />
       {unclean.length > 0 && !pending && (
         <p className="actions">
           <button type="button" onClick={() => clean(unclean)}>
@@ -124,7 +141,7 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
           </button>
         </p>
       )}
-      <PhaseList phaseSeconds={session.phaseSeconds} />
+      <PhaseList phaseSeconds={session.phaseSeconds} restBreakSeconds={session.restBreakSeconds} />
       <SessionRecords session={session} act={act} />
     </div>
   );

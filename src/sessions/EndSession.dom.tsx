@@ -70,7 +70,7 @@ export function SessionSummary({ session, onClose }: { session: SessionViewData;
       <h4 id="session-summary-heading" tabIndex={-1}>
         Session ended: {formatWorked(session.seconds)} worked
       </h4>
-      <PhaseList phaseSeconds={session.phaseSeconds} />
+      <PhaseList phaseSeconds={session.phaseSeconds} restBreakSeconds={session.restBreakSeconds} />
       <ul>
         <li>
           {kept} {kept === 1 ? 'take' : 'takes'} kept, {session.takes.length - kept} redone; {session.clips.length} {session.clips.length === 1 ? 'clip' : 'clips'} in all,{' '}

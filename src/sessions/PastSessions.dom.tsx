@@ -33,7 +33,7 @@ export function PastSessions({ sessions, minimum, act }: { sessions: SessionView
               <th scope="row">
                 {session.platform}
                 {session.task ? ` — ${session.task}` : ''}
-                <PhaseList phaseSeconds={session.phaseSeconds} />
+                <PhaseList phaseSeconds={session.phaseSeconds} restBreakSeconds={session.restBreakSeconds} />
                 <button type="button" className="link" aria-expanded={opened === session.id} onClick={() => setOpened(opened === session.id ? undefined : session.id)}>
                   Clips, decisions and evidence ({session.clips.length})
                 </button>
@@ -47,7 +47,7 @@ export function PastSessions({ sessions, minimum, act }: { sessions: SessionView
                 {session.payEnteredAs === 'clips' ? <span className="hint"> (entered on each clip&apos;s decision)</span> : <PayForm session={session} act={act} />}
               </td>
               <td>
-                <RateVsMinimum rates={session.rates} expected={session.expectedRate} minimum={minimum} />
+                <RateVsMinimum rates={session.rates} afterCosts={session.ratesAfterCosts} expected={session.expectedRate} minimum={minimum} />
               </td>
             </tr>
             {opened === session.id && (

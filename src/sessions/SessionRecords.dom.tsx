@@ -20,6 +20,8 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
   const [refused, setRefused] = useState<Refused>([]);
   const [report, setReport] = useState<string>();
   const [problem, setProblem] = useState<string>();
+  const [includeDeal, setIncludeDeal] = useState(false);
+  const dealId = useId();
   const { clean } = useNavigation();
   const addFiles = (channel: 'sessions:addClips' | 'sessions:attach', pick: 'dialog:pickMedia' | 'dialog:pickEvidence') =>
     act(async () => {
@@ -43,13 +45,17 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
           onClick={() =>
             void act(async () => {
               setReport(undefined);
-              const saved = await call(api['sessions:report']({ sessionId: session.id }));
+              const saved = await call(api['sessions:report']({ sessionId: session.id, includeDeal }));
               if (saved.file) setReport(`Evidence report saved to ${saved.file}.`);
             })
           }
         >
           Save the evidence report (PDF)…
         </button>
+        <span className="field checkbox">
+          <input id={dealId} type="checkbox" checked={includeDeal} onChange={(e) => setIncludeDeal(e.target.checked)} />
+          <label htmlFor={dealId}>With the deal: its terms’ red flags, your consent answers, costs and report card (yours to share or not)</label>
+        </span>
       </div>
       {report && <p role="status">{report}</p>}
       {problem && <p role="alert">{problem}</p>}
@@ -138,7 +144,7 @@ function PayLine({ session }: { session: SessionViewData }) {
   return (
     <p className="pay-line">
       {session.received.length > 0
-        ? `Received ${formatMoney(session.received)}: ${formatMoney(session.rates)} per hour.`
+        ? `Received ${formatMoney(session.received)}: ${formatMoney(session.rates)} per hour before costs.`
         : 'Nothing received yet.'}{' '}
       Expected by the terms: {formatMoney(session.expected)}
       {session.expectedRate ? `, ${formatMoney(session.expectedRate)} per hour (expected)` : ''}.

@@ -1,4 +1,4 @@
-/** The log as CSV, and the minimum hourly rate every rate is compared with. */
+/** The log as CSV, a work record for a CV, and the minimum hourly rate every rate is compared with. */
 import { useId, useState } from 'react';
 import { api, call } from '../app/api.dom';
 import type { Act, Minimum } from './sessionActions.dom';
@@ -17,6 +17,17 @@ export function CsvExport({ act }: { act: Act }) {
         }
       >
         Export every session as CSV…
+      </button>{' '}
+      <button
+        type="button"
+        onClick={() =>
+          void act(async () => {
+            const { file } = await call(api['sessions:workRecord']({}));
+            setSaved(file && `Saved ${file}: your work for a CV, with no footage or file names in it.`);
+          })
+        }
+      >
+        Save a work record for your CV (PDF)…
       </button>{' '}
       {saved && <span role="status">{saved}</span>}
     </p>

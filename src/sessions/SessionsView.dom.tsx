@@ -77,7 +77,7 @@ export function SessionsView() {
                 <td>{formatWorked(row.hours * 3600)}</td>
                 <td>{formatMoney(row.received) || 'nothing entered yet'}</td>
                 <td>
-                  <RateVsMinimum rates={row.rates} minimum={minimum} />
+                  <RateVsMinimum rates={row.rates} afterCosts={row.ratesAfterCosts} minimum={minimum} />
                 </td>
               </tr>
             ))}

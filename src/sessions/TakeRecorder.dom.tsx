@@ -39,8 +39,8 @@ const isTypingOrControl = (target: EventTarget | null) =>
 
 export type TakeRecorderProps = {
   onChange: () => void;
-  /** Recording waits while the session is paused. */
-  paused: boolean;
+  /** Recording waits while the session is paused or the worker is on a break: why, in words; undefined to record. */
+  paused: string | undefined;
   /** What the session's corner check left open (or that there was none): shown beside Record, asked about once. */
   warnings: string[];
   /** The take waiting for Keep or Retake, if any: it is not counted as kept until Keep. */
@@ -309,7 +309,7 @@ export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeReco
               </button>
               <span id="record-reason" className="hint">
                 {paused
-                  ? 'Paused: resume the session to record.'
+                  ? paused
                   : cameraError
                     ? 'No camera picture to record.'
                     : cameraReady

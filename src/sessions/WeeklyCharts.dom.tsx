@@ -21,6 +21,8 @@ const PHASE_COLOURS: Record<string, string> = {
   waiting: '#cc79a7',
   instructions: '#f0e442',
   troubleshooting: '#000000',
+  // Breaks counted as work: a mid grey that stands 3:1 against the page, darker than time in no phase.
+  break: '#767676',
   other: '#999999',
 };
 const OUTCOME_COLOURS = { approved: '#0072b2', rejected: '#d55e00', pending: '#999999' } as const;
@@ -78,7 +80,7 @@ export const WeeklyCharts = memo(function WeeklyCharts({ overview, minimum }: { 
   const rates = overview.summary.flatMap((row) => row.rates.map((rate) => ({ label: `${row.platform} (${rate.currency})`, amount: rate.amount })));
   const ratesConfig: ChartConfiguration<'bar'> = {
     type: 'bar',
-    data: { labels: rates.map((rate) => rate.label), datasets: [{ label: 'Effective rate per hour', data: rates.map((rate) => Number(rate.amount.toFixed(2))), backgroundColor: '#0072b2' }] },
+    data: { labels: rates.map((rate) => rate.label), datasets: [{ label: 'Effective rate per hour, before costs', data: rates.map((rate) => Number(rate.amount.toFixed(2))), backgroundColor: '#0072b2' }] },
     options: { ...common, plugins: { legend: { display: false } }, scales: { y: { title: { display: true, text: 'Per hour' } } } },
   };
   const clipsConfig: ChartConfiguration<'bar'> = {
@@ -148,7 +150,7 @@ export const WeeklyCharts = memo(function WeeklyCharts({ overview, minimum }: { 
                 <td>{week.clips.pending}</td>
                 <td>{formatMoney(week.received) || '—'}</td>
                 <td>
-                  <RateVsMinimum rates={week.rates} minimum={minimum} />
+                  <RateVsMinimum rates={week.rates} afterCosts={week.ratesAfterCosts} minimum={minimum} />
                 </td>
               </tr>
             ))}

@@ -5,6 +5,7 @@ import { api, call } from '../app/api.dom';
 import { useNavigation } from '../app/navigation.dom';
 import { useDetectorStats } from '../corner/detectorStats.dom';
 import { type ThemeChoice, chooseTheme } from '../app/theme.dom';
+import './settings.css';
 
 export function SettingsView() {
   const { go } = useNavigation();
@@ -57,6 +58,7 @@ export function SettingsView() {
         {error && <p role="alert">{error}</p>}
       </form>
       <Appearance onError={setError} />
+      <Breaks onError={setError} />
       <h3>The guide</h3>
       <p>
         <button
@@ -103,6 +105,53 @@ function Appearance({ onError }: { onError: (message: string) => void }) {
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** How often SafeTake suggests a break, and whether breaks count as working time. */
+function Breaks({ onError }: { onError: (message: string) => void }) {
+  const [every, setEvery] = useState('');
+  const [counted, setCounted] = useState(false);
+  const [saved, setSaved] = useState<string>();
+  const ids = { every: useId(), counted: useId(), hint: useId() };
+  useEffect(() => {
+    call(api['settings:get']({})).then((settings) => {
+      setEvery(String(settings.breakEveryMinutes ?? ''));
+      setCounted(settings.breaksCountAsWork ?? false);
+    }, () => undefined);
+  }, []);
+  const minutes = Number(every);
+  const valid = every.trim() !== '' && Number.isInteger(minutes) && minutes >= 0 && minutes <= 240;
+  return (
+    <form
+      className="breaks"
+      aria-label="Breaks"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!valid) return;
+        call(api['settings:update']({ breakEveryMinutes: minutes, breaksCountAsWork: counted })).then(
+          () => setSaved(minutes === 0 ? 'Saved: no break reminders.' : `Saved: a reminder after ${minutes} minutes of work.`),
+          (e: Error) => onError(e.message),
+        );
+      }}
+    >
+      <h3>Breaks</h3>
+      <div className="field">
+        <label htmlFor={ids.every}>Suggest a break after (minutes of work)</label>
+        <input id={ids.every} inputMode="numeric" size={5} value={every} aria-describedby={ids.hint} onChange={(e) => setEvery(e.target.value)} />
+        <span id={ids.hint} className="hint">
+          Repetitive movement strains wrists, back and neck. 0 turns the reminder off.
+        </span>
+      </div>
+      <div className="field checkbox">
+        <input id={ids.counted} type="checkbox" checked={counted} onChange={(e) => setCounted(e.target.checked)} />
+        <label htmlFor={ids.counted}>Count breaks as working time (only if the platform pays for them)</label>
+      </div>
+      <button type="submit" disabled={!valid}>
+        Save break settings
+      </button>
+      {saved && <span role="status"> {saved}</span>}
+    </form>
   );
 }
 

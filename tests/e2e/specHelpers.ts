@@ -52,7 +52,7 @@ export type SpecSupport = {
 /** Starts a session for "Acme Data" from the Sessions view, as a worker would, and waits until it runs. */
 export async function startSession(page: AppHandle['page'], pay: string, task = ''): Promise<void> {
   await page.getByRole('tab', { name: 'Sessions' }).click();
-  await page.getByLabel('Platform').fill('Acme Data');
+  await page.getByLabel('Platform', { exact: true }).fill('Acme Data');
   if (task) await page.getByLabel('Task').fill(task);
   await page.getByLabel('Pay', { exact: true }).fill(pay);
   await page.getByRole('button', { name: 'Start session' }).click();

@@ -50,6 +50,13 @@ describe('the deal with a platform', () => {
     await sessions.end();
     await sessions.recordPay(started.id, { amount: 2, currency: 'USD' });
 
+    // Sessions show each rate before and after the costs entered here.
+    const overview = await sessions.overview();
+    const row = overview.summary.find((summary) => summary.platform === 'MTurk')!;
+    expect(row.ratesAfterCosts[0]!.amount).toBeCloseTo(row.rates[0]!.amount - 10 / row.hours, 0);
+    expect(overview.recent[0]!.ratesAfterCosts[0]!.amount).toBeLessThan(overview.recent[0]!.rates[0]!.amount);
+    expect(overview.weeks.at(-1)!.ratesAfterCosts[0]!.amount).toBeLessThan(overview.weeks.at(-1)!.rates[0]!.amount);
+
     const view = await deal.deal('MTurk', { amount: 5, currency: 'USD' });
     expect(view.documents.map((document) => [document.name, document.kind])).toEqual([['amazon-mechanical-turk-participation-agreement.md', 'text'], ['mturk.pdf', 'pdf']]);
     const rules = (index: number) => new Set(view.documents[index]!.flags.map((flag) => flag.rule));
@@ -65,7 +72,10 @@ describe('the deal with a platform', () => {
     expect(view.card.factors.find((factor) => factor.factor === 'pay transparency')).toMatchObject({ rating: 'higher risk', reason: expect.stringMatching(/pay at their discretion.*said no to "Is payment promised/) });
 
     // The evidence report of the session carries the deal it was done under.
-    const html = await sessions.evidenceReport(started.id, '0.0.0', (platform) => deal.deal(platform, { amount: 5, currency: 'USD' }));
+    const html = await sessions.evidenceReport(started.id, '0.0.0', (platform, until) => deal.deal(platform, { amount: 5, currency: 'USD' }, until));
+    // Without the worker's say-so, none of it: costs and answers are theirs to share.
+    const plain = await sessions.evidenceReport(started.id, '0.0.0');
+    expect(plain).not.toMatch(/The deal with|Cost entered|Consent question/);
     expect(html).toContain('<h2>The deal with MTurk</h2>');
     expect(html).toMatch(/You pay their legal costs<br><span class="meta">indemnity<\/span><\/td><td>“[^”]*You will indemnify, defend and hold harmless/);
     expect(html).toMatch(/Consent question for MTurk answered &quot;no&quot; on \d{4}-\d{2}-\d{2}: Is payment promised/);

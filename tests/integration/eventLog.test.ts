@@ -61,11 +61,11 @@ describe('safetake log', () => {
     // Before and after costs (a 20 % fee), and the report card's six factors, each with its reason.
     const summary = runCli(['log', 'summary'], env).stdout;
     expect(summary).toContain('Acme: 1 session(s), 2.00 h, received 10.00 EUR, 5.00 EUR per hour before costs, 4.00 EUR per hour after costs (costs 2.00 EUR)');
-    expect(summary).toMatch(/\n {2}platform trust: higher risk\. 100 % of your time on it is outside the takes it pays for\.\n/);
+    expect(summary).toMatch(/\n {2}platform trust: unknown\. No terms read yet; ask the platform the questions below\.\n/);
     expect(summary.match(/^ {2}[a-z ]+: (lower risk|higher risk|unknown)\. /gm)).toHaveLength(6);
     const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-export-')), 'export.csv'); // never inside the data folder
     expect(runCli(['log', 'export', '--csv', csv], env).code).toBe(0);
-    expect(fs.readFileSync(csv, 'utf8').split('\r\n')[1]).toMatch(/,2\.0000,10\.00,EUR,5\.00,{12}$/);
+    expect(fs.readFileSync(csv, 'utf8').split('\r\n')[1]).toMatch(/,2\.0000,10\.00,EUR,5\.00,{12},0\.0000,0\.0000$/);
 
     const file = path.join(dir, LOG_FILE_NAME);
     // A changed line is caught by the next line's link; the last line by the head hash the user noted.

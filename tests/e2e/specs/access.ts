@@ -68,7 +68,7 @@ export function defineAccessSpecs(ctx: SpecContext): void {
       await expect.poll(() => page.getByRole('heading', { name: 'How SafeTake works' }).isVisible()).toBe(true);
       await expectAccessible(page, 'guide');
       await page.getByRole('button', { name: 'Start my first session' }).click();
-      await page.getByLabel('Platform').fill('Acme Data');
+      await page.getByLabel('Platform', { exact: true }).fill('Acme Data');
       await page.getByLabel('Pay', { exact: true }).fill('0.50');
       await page.getByRole('button', { name: 'Start session' }).click();
       await expect.poll(() => page.locator('#next-step').isVisible()).toBe(true);

@@ -62,7 +62,7 @@ export function defineDealSpecs(ctx: SpecContext): void {
       await offer.getByLabel('How many clips').fill('10');
       await offer.getByLabel('Time it says it takes (minutes)').fill('10');
       await offer.getByRole('button', { name: 'Price this offer' }).click();
-      await expect.poll(() => page.locator('.offer-verdict').textContent()).toMatch(/No finished session on this platform yet.*30\.00 USD per hour after costs/);
+      await expect.poll(() => page.locator('.offer-verdict').textContent()).toMatch(/No finished session with timed takes on this platform yet.*30\.00 USD per hour after costs/);
       await expectAccessible(page, 'deal-answered');
 
       // The log has each record; the document is kept with the fingerprint it was read with.

@@ -31,6 +31,15 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       await expect.poll(() => page.getByRole('button', { name: 'Record a take' }).isDisabled()).toBe(true);
       expect(await page.locator('#record-reason').textContent()).toBe('Paused: resume the session to record.');
       await page.getByRole('button', { name: 'Resume' }).click();
+      // A break: rest, not work, so the session's clock stands still and no take can start until it ends.
+      await page.getByRole('button', { name: 'Take a break' }).click();
+      await expect.poll(() => page.getByText('On a break (not counted as work)').isVisible()).toBe(true);
+      const atBreak = await clock.textContent();
+      await expect.poll(() => page.locator('#record-reason').textContent()).toBe('On a break: end it to record.');
+      await expect.poll(() => page.getByRole('timer', { name: 'Time in Breaks so far' }).textContent(), { timeout: 5000 }).toMatch(/^0:00:0[1-9]$/);
+      expect(await clock.textContent()).toBe(atBreak);
+      await page.getByRole('button', { name: 'End the break' }).click();
+      await expect.poll(() => page.getByText(/On a break/).count()).toBe(0);
       await endSession(page);
 
       const row = page.locator('.sessions-table tbody tr').first();
@@ -56,8 +65,12 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       const log = await readLog(handle.dataDir);
       expect(log.broken).toBeUndefined();
       expect(log.entries.map((entry) => entry.event.type)).toEqual([
-        'session.started', 'phase.started', 'phase.stopped', 'phase.started', 'session.paused', 'session.resumed', 'session.ended', 'pay.received', 'time.corrected',
+        'session.started', 'phase.started', 'phase.stopped', 'phase.started', 'session.paused', 'session.resumed',
+        'phase.started', 'phase.stopped', // the break
+        'session.ended', 'pay.received', 'time.corrected',
       ]);
+      expect(log.entries[6]!.event).toMatchObject({ type: 'phase.started', phase: 'break' });
+      expect(log.entries[6]!.event).not.toHaveProperty('countsAsWork');
       expect(foreignRequests(handle)).toEqual([]);
     });
 
@@ -126,6 +139,8 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       await expect.poll(() => page.getByText(/Evidence report saved to/).textContent(), { timeout: 30_000 }).toContain(exportsDir);
       await page.getByRole('button', { name: 'Export every session as CSV…' }).click();
       await expect.poll(() => page.getByText(/a row per session and per clip/).isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Save a work record for your CV (PDF)…' }).click();
+      await expect.poll(() => page.getByText(/your work for a CV, with no footage or file names in it/).isVisible(), { timeout: 30_000 }).toBe(true);
 
       // The charts are drawn, with their numbers in a table.
       expect(await page.locator('.weekly canvas[role="img"]').count()).toBe(3);
@@ -154,8 +169,9 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       for (const phase of ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting']) expect(Number(cell(sessionRow, `${phase}_hours`))).toBeGreaterThan(0);
       expect(clipRows.map((row) => [cell(row, 'row'), cell(row, 'outcome')])).toEqual([['clip', 'approved'], ['clip', 'pending'], ['clip', 'rejected']]);
       expect(cell(clipRows[2], 'clean_copy')).toBe(path.join(exportsDir, 'clip-001.mp4'));
-      const [pdfName] = fs.readdirSync(exportsDir).filter((name) => name.endsWith('.pdf'));
-      expect(fs.readFileSync(path.join(exportsDir, pdfName!)).subarray(0, 5).toString()).toBe('%PDF-');
+      const pdfs = fs.readdirSync(exportsDir).filter((name) => name.endsWith('.pdf'));
+      expect(pdfs.map((name) => name.replace(/\d{4}-\d{2}-\d{2}/, 'DATE')).sort()).toEqual(['safetake-evidence-DATE.pdf', 'work-record-DATE.pdf']);
+      for (const name of pdfs) expect(fs.readFileSync(path.join(exportsDir, name)).subarray(0, 5).toString()).toBe('%PDF-');
       expect(foreignRequests(handle)).toEqual([]);
     });
 

@@ -12,7 +12,7 @@ export function defineShellSpecs(ctx: SpecContext): void {
       const { page, ...handle } = await ctx.start('fake');
       await expect.poll(() => page.title()).toBe('SafeTake');
       const tabs = page.getByRole('tab');
-      expect(await tabs.allTextContents()).toEqual(['Home', 'Check corner', 'Sanitize', 'Sessions', 'Settings']);
+      expect(await tabs.allTextContents()).toEqual(['Home', 'Check corner', 'Sanitize', 'Sessions', 'Platforms', 'Settings']);
       expect(await page.getByRole('tab', { name: 'Home' }).getAttribute('aria-selected')).toBe('true');
       // No developer text on the way: no data folder, no tool ticks, outside Settings.
       expect(await page.getByText('Diagnostics').count()).toBe(0);

@@ -203,6 +203,7 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
       await tabTo(page, page.getByRole('tab', { name: 'Home' }), true);
       await page.keyboard.press('End');
       await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
       const row = page.locator('.sessions-table tbody tr').first();
       await expect.poll(() => row.textContent()).toContain("entered on each clip's decision");
       expect(await row.getByRole('button', { name: 'Add payment' }).count()).toBe(0);
