@@ -336,6 +336,8 @@ export const ipcContract = {
     request: z.object({ platform: platformName }).strict(),
     response: z.object({ attached: z.number(), refused: z.array(z.object({ path: z.string(), reason: z.string() })) }),
   },
+  /** A terms document set aside: no longer read into the deal (its copy and record stay as evidence). */
+  'deal:removeTerms': { request: z.object({ platform: platformName, documentId: z.string().max(64) }).strict(), response: z.object({}) },
   'deal:answer': {
     request: z.object({ platform: platformName, question: consentQuestionId, answer: consentAnswer, platformWords: z.string().max(5000).optional() }).strict(),
     response: z.object({}),

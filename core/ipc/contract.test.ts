@@ -43,6 +43,7 @@ describe('dispatchIpc', () => {
     'deal:answer': unused,
     'deal:addCost': unused,
     'deal:removeCost': unused,
+    'deal:removeTerms': unused,
     'deal:exportCsv': unused,
     'deal:priceOffer': unused,
     'files:expand': unused,

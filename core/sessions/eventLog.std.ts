@@ -147,6 +147,8 @@ const eventData = z.discriminatedUnion('type', [
     bytes: z.number().int().nonnegative(),
     kind: z.enum(['text', 'html', 'pdf', 'image']),
   }),
+  /** A terms document set aside (an old version): no longer read into the deal; its copy and record stay. */
+  z.object({ type: z.literal('terms.removed'), platform, documentId: z.string() }),
   /** The worker's answer to a consent question for a platform; a later answer replaces an earlier one. */
   z.object({
     type: z.literal('consent.answered'),
@@ -176,8 +178,8 @@ const eventData = z.discriminatedUnion('type', [
 
 export type EventData = z.output<typeof eventData>;
 /** The events about a platform or the work as a whole, not one session. */
-export type PlatformEvent = Extract<EventData, { type: 'terms.attached' | 'consent.answered' | 'cost.added' | 'cost.removed' }>;
-const PLATFORM_EVENT_TYPES: ReadonlySet<EventData['type']> = new Set(['terms.attached', 'consent.answered', 'cost.added', 'cost.removed']);
+export type PlatformEvent = Extract<EventData, { type: 'terms.attached' | 'terms.removed' | 'consent.answered' | 'cost.added' | 'cost.removed' }>;
+const PLATFORM_EVENT_TYPES: ReadonlySet<EventData['type']> = new Set(['terms.attached', 'terms.removed', 'consent.answered', 'cost.added', 'cost.removed']);
 export function isPlatformEvent(event: EventData): event is PlatformEvent {
   return PLATFORM_EVENT_TYPES.has(event.type);
 }

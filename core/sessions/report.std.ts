@@ -89,6 +89,8 @@ function describeEvent(event: EventData, session: Session): string {
       return `Evidence attached: ${event.name}, SHA-256 ${event.sha256}`;
     case 'terms.attached':
       return `Terms of ${event.platform} read for red flags: ${event.name}, SHA-256 ${event.sha256}`;
+    case 'terms.removed':
+      return `A terms document of ${event.platform} was set aside (no longer read into the deal)`;
     case 'consent.answered':
       return `Consent question for ${event.platform} answered "${event.answer}" on ${event.answeredOn}: ${consentQuestion(event.question).check}${event.platformWords ? ` The platform's words: “${event.platformWords}”` : ''}`;
     case 'cost.added':

@@ -24,6 +24,9 @@ export function replayPlatforms(entries: readonly LogEntry[]): PlatformRecords {
         records.documents.set(platform, [...(records.documents.get(platform) ?? []), { ...document, attachedAtLocal: at }]);
         break;
       }
+      case 'terms.removed':
+        records.documents.set(event.platform, (records.documents.get(event.platform) ?? []).filter((document) => document.documentId !== event.documentId));
+        break;
       case 'consent.answered': {
         const { platform, question, answer, platformWords, answeredOn } = event;
         records.answers.set(platform, { ...records.answers.get(platform), [question]: { answer, answeredOn, ...(platformWords ? { platformWords } : {}) } });

@@ -219,6 +219,10 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
       const { done, refused } = await eachFile(await context.pickEvidence(), (file) => deal.attachTerms(platform, allowed(file)));
       return { attached: done.length, refused };
     },
+    'deal:removeTerms': async ({ platform, documentId }) => {
+      await deal.removeTerms(platform, documentId);
+      return {};
+    },
     'deal:answer': async ({ platform, question, answer, platformWords }) => {
       await deal.answer(platform, question, answer, platformWords);
       return {};

@@ -66,6 +66,14 @@ export class DealService {
     }
   }
 
+  /** Sets a document aside (an outdated version): its copy and its record in the log stay, as evidence. */
+  async removeTerms(platform: string, documentId: string): Promise<void> {
+    if (!(await this.records()).platforms.documents.get(platform)?.some((document) => document.documentId === documentId)) {
+      throw new UserError(`That document is not among ${platform}'s terms.`);
+    }
+    await this.sessions.appendRecord({ type: 'terms.removed', platform, documentId });
+  }
+
   async answer(platform: string, question: ConsentQuestionId, answer: ConsentAnswer, platformWords: string | undefined, answeredOn: string = localTimestamp(new Date()).slice(0, 10)): Promise<void> {
     await this.sessions.appendRecord({ type: 'consent.answered', platform, question, answer, ...(platformWords?.trim() ? { platformWords: platformWords.trim() } : {}), answeredOn });
   }

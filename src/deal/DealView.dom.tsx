@@ -120,7 +120,7 @@ export function DealView() {
                 </ul>
               </div>
             )}
-            <RedFlags documents={deal.documents} />
+            <RedFlags documents={deal.documents} onSetAside={(documentId) => void act(() => call(api['deal:removeTerms']({ platform, documentId })))} />
           </section>
           <ConsentChecklist platform={platform} questions={deal.questions} message={deal.message} act={act} />
           <OfferForm key={`offer-${platform}`} platform={platform} />

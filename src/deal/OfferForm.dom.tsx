@@ -4,6 +4,7 @@ import type { IpcResponse } from '../../core/ipc/contract.std';
 import type { PayUnit } from '../../core/sessions/eventLog.std';
 import { api, call } from '../app/api.dom';
 import { parseAmount } from '../../core/shared/amount.std';
+import { PayUnitSelect } from '../shared/PayUnitSelect.dom';
 
 type Price = IpcResponse<'deal:priceOffer'>;
 
@@ -47,12 +48,7 @@ export function OfferForm({ platform }: { platform: string }) {
         </div>
         <div className="field">
           <label htmlFor={ids.per}>Paid per</label>
-          <select id={ids.per} value={form.per} onChange={(e) => setForm({ ...form, per: e.target.value as PayUnit })}>
-            <option value="clip">clip</option>
-            <option value="approved-minute">approved minute of footage</option>
-            <option value="hour">hour</option>
-            <option value="batch">batch</option>
-          </select>
+          <PayUnitSelect id={ids.per} value={form.per} onChange={(per) => setForm({ ...form, per })} />
         </div>
         {form.per !== 'batch' && (
           <div className="field">

@@ -5,7 +5,8 @@ import { RED_FLAG_RULES } from '../../core/terms/redFlags.std';
 /** Quotes shown at once per rule; the rest are a click away. */
 const SHOWN_QUOTES = 2;
 
-export function RedFlags({ documents }: { documents: DealView['documents'] }) {
+/** `onSetAside`: an outdated document is no longer read into the deal (its copy and record stay). */
+export function RedFlags({ documents, onSetAside }: { documents: DealView['documents']; onSetAside: (documentId: string) => void }) {
   if (documents.length === 0) return <p className="note">No terms attached yet.</p>;
   const found = RED_FLAG_RULES.map((rule) => ({
     rule,
@@ -16,7 +17,10 @@ export function RedFlags({ documents }: { documents: DealView['documents'] }) {
       <ul className="documents" aria-label="Documents read">
         {documents.map((document) => (
           <li key={document.documentId}>
-            {document.name} <span className="hint">({document.kind === 'image' ? 'screenshot, read by OCR' : document.kind.toUpperCase()}, attached {document.attachedAtLocal.slice(0, 10)}, SHA-256 {document.sha256.slice(0, 12)}…)</span>
+            {document.name} <span className="hint">({document.kind === 'image' ? 'screenshot, read by OCR' : document.kind.toUpperCase()}, attached {document.attachedAtLocal.slice(0, 10)}, SHA-256 {document.sha256.slice(0, 12)}…)</span>{' '}
+            <button type="button" className="link" onClick={() => onSetAside(document.documentId)}>
+              Set aside (an old version)<span className="visually-hidden">: {document.name}</span>
+            </button>
           </li>
         ))}
       </ul>

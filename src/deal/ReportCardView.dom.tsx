@@ -12,6 +12,9 @@ const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 export function ReportCardView({ card }: { card: Card }) {
   const [saved, setSaved] = useState<string>();
+  // Exchange rates would need the network and a date: a cost in a currency the pay is not in stays apart.
+  const unconverted = card.costs.filter((cost) => card.received.length > 0 && !card.received.some((money) => money.currency === cost.currency)).map((cost) => cost.currency);
+  const apart = unconverted.length ? ` (costs in ${unconverted.join(', ')} are not taken off pay in another currency: SafeTake converts no currency)` : '';
   const rows: Array<[string, string]> = [
     ['Sessions', card.sessions === 0 ? 'none logged yet' : `${card.sessions}, ${formatWorked(Math.round(card.hours * 3600))} worked`],
     ['Received', formatMoney(card.received) || 'nothing entered yet'],
@@ -20,7 +23,7 @@ export function ReportCardView({ card }: { card: Card }) {
     [
       'Rate after costs',
       card.ratesAfterCosts.length
-        ? `${formatMoney(card.ratesAfterCosts)} per hour${card.againstMinimum ? (card.againstMinimum.below ? ` ▼ ${card.againstMinimum.shortfall.toFixed(2)} ${card.againstMinimum.rate.currency} below your minimum` : ' ✓ at or above your minimum') : ''}`
+        ? `${formatMoney(card.ratesAfterCosts)} per hour${card.againstMinimum ? (card.againstMinimum.below ? ` ▼ ${card.againstMinimum.shortfall.toFixed(2)} ${card.againstMinimum.rate.currency} below your minimum` : ' ✓ at or above your minimum') : ''}${apart}`
         : '—',
     ],
     ['Unpaid time (setup, retakes, uploading, waiting…)', card.unpaidShare === undefined ? '—' : `${percent(card.unpaidShare)} of your time`],

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { PayUnit } from '../../core/sessions/eventLog.std';
 import { api, call } from '../app/api.dom';
 import { focusWhenShown } from '../shared/focus.dom';
+import { PayUnitSelect } from '../shared/PayUnitSelect.dom';
 import type { Act } from './sessionActions.dom';
 
 export function StartSession({ platforms, tasks, act }: { platforms: string[]; tasks: string[]; act: Act }) {
@@ -58,12 +59,7 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
       </div>
       <div className="field">
         <label htmlFor={ids.per}>Paid per</label>
-        <select id={ids.per} value={form.per} onChange={(e) => setForm({ ...form, per: e.target.value as typeof form.per })}>
-          <option value="clip">clip</option>
-          <option value="approved-minute">approved minute of footage</option>
-          <option value="hour">hour</option>
-          <option value="batch">batch</option>
-        </select>
+        <PayUnitSelect id={ids.per} value={form.per} onChange={(per) => setForm({ ...form, per })} />
       </div>
       <div className="field field-wide">
         <label htmlFor={ids.notes}>Notes (optional)</label>

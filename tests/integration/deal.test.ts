@@ -100,4 +100,12 @@ describe('the deal with a platform', () => {
     expect(termsFolders()).toEqual(before);
     expect((await deal.deal('MTurk', undefined)).documents).toHaveLength(2);
   });
+
+  it('sets an old version aside: no longer read into the deal, its copy and record kept', async () => {
+    const [markdown, pdf] = (await deal.deal('MTurk', undefined)).documents;
+    await deal.removeTerms('MTurk', pdf!.documentId);
+    expect((await deal.deal('MTurk', undefined)).documents.map((document) => document.documentId)).toEqual([markdown!.documentId]);
+    expect(fs.existsSync(pdf!.file)).toBe(true);
+    await expect(deal.removeTerms('MTurk', pdf!.documentId)).rejects.toThrow(/not among MTurk's terms/);
+  });
 });

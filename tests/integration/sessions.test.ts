@@ -146,7 +146,7 @@ describe('sessions over IPC', () => {
     const csv = await ipc('sessions:exportCsv', {});
     const csvFile = (csv as { value: { file: string } }).value.file;
     const rows = fs.readFileSync(csvFile, 'utf8').trim().split('\r\n');
-    expect(rows.filter((row) => row.startsWith('clip,')).some((row) => row.includes(`${phoneClip},${sha256Of(phoneClip)}`) && row.endsWith(',approved,,0.50,USD,2026-11-30'))).toBe(true);
+    expect(rows.filter((row) => row.startsWith('clip,')).some((row) => row.includes(`${phoneClip},${sha256Of(phoneClip)}`) && row.endsWith(',approved,,0.50,USD,2026-11-30,,'))).toBe(true);
 
     // The PDF, printed by a real Chromium, holds the clip's and the evidence's fingerprints and the log's head.
     const report = await ipc('sessions:report', { sessionId });

@@ -32,17 +32,29 @@ function locate(text: string, quote: string): { start: number; end: number } {
   return { start: match.index, end: match.index + match[0].length };
 }
 
-export type RuleScore = { rule: RedFlagId; labelled: number; found: number; flags: number; falseFlags: number; absentDocuments: number; absentFlagged: number };
+export type RuleScore = {
+  rule: RedFlagId;
+  labelled: number;
+  found: number;
+  flags: number;
+  /** Flags that cover no labelled quote of their rule: not judged (the labels are not exhaustive), but shown. */
+  unlabelled: number;
+  falseFlags: number;
+  absentDocuments: number;
+  absentFlagged: number;
+};
 
 /** Per rule: labelled flags found, flags raised, and flags for a rule the truth lists absent. */
 export function scoreTerms(results: Array<{ document: TermsDocument; flags: TermsFlag[] }>): { rules: RuleScore[]; misses: string[]; falses: string[] } {
   const misses: string[] = [];
   const falses: string[] = [];
   const rules = RED_FLAG_IDS.map((rule) => {
-    const score: RuleScore = { rule, labelled: 0, found: 0, flags: 0, falseFlags: 0, absentDocuments: 0, absentFlagged: 0 };
+    const score: RuleScore = { rule, labelled: 0, found: 0, flags: 0, unlabelled: 0, falseFlags: 0, absentDocuments: 0, absentFlagged: 0 };
     for (const { document, flags } of results) {
       const mine = flags.filter((flag) => flag.rule === rule);
       score.flags += mine.length;
+      const labels = document.labels.filter((label) => label.rule === rule);
+      score.unlabelled += mine.filter((flag) => !labels.some((label) => flag.start <= label.start && flag.end >= label.end)).length;
       for (const label of document.labels.filter((label) => label.rule === rule)) {
         score.labelled++;
         if (mine.some((flag) => flag.start <= label.start && flag.end >= label.end)) score.found++;

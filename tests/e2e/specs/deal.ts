@@ -2,6 +2,7 @@
  * Know the deal: a platform's real terms attached and read for red flags, a consent question answered, the
  * message asking the rest, a cost, an offer priced, and the report card, with the keyboard and axe.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { readLog } from '../../../services/sessions/eventLog.node';
 import { sha256File } from '../../../services/media/hash.node';
 import { CORPUS_DIR } from '../fakeCamera.node';
-import { foreignRequests } from '../specHelpers';
+import { endSession, foreignRequests, recordTake, startSession } from '../specHelpers';
 import type { SpecContext } from '../specHelpers';
 import { expectAccessible } from './access';
 
@@ -21,13 +22,14 @@ export function defineDealSpecs(ctx: SpecContext): void {
       fs.copyFileSync(path.join(CORPUS_DIR, 'terms/faceapp-terms-of-use.md'), terms);
       const letter = path.join(files, 'contract.docx');
       fs.writeFileSync(letter, 'not a document SafeTake reads');
-      const handle = await ctx.start('fake', files, ctx.cameraVideo, { evidence: [terms, letter] });
+      const exportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-deal-exports-'));
+      const handle = await ctx.start('fake', files, ctx.cameraVideo, { evidence: [terms, letter], saveFolder: exportsDir });
       const { page } = handle;
       await page.getByRole('tab', { name: 'Platforms' }).click();
       await expect.poll(() => page.getByText(/Name a platform to read its terms/).isVisible()).toBe(true);
 
       // By keyboard: name the platform, open it, attach its terms.
-      await page.getByLabel('Platform', { exact: true }).fill('Acme Data');
+      await page.getByRole('tabpanel', { name: 'Platforms' }).getByLabel('Platform', { exact: true }).fill('Acme Data');
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByRole('heading', { name: 'Acme Data', level: 3 }).isVisible()).toBe(true);
       await page.getByRole('button', { name: 'Attach terms, privacy policy or agreement…' }).focus();
@@ -65,10 +67,34 @@ export function defineDealSpecs(ctx: SpecContext): void {
       await expect.poll(() => page.locator('.offer-verdict').textContent()).toMatch(/No finished session with timed takes on this platform yet.*30\.00 USD per hour after costs/);
       await expectAccessible(page, 'deal-answered');
 
+      // A session on the platform, with one timed take: the next offer is priced from it, and its evidence
+      // report carries the deal when the worker ticks it.
+      await startSession(page, '0.50', 'fold towels');
+      await recordTake(page, 1500);
+      await page.getByRole('button', { name: 'Keep' }).click();
+      await endSession(page);
+      await page.getByRole('tab', { name: 'Platforms' }).click();
+      await offer.getByLabel('Pay', { exact: true }).fill('0.50');
+      await offer.getByLabel('How many clips').fill('10');
+      await offer.getByLabel('Time it says it takes (minutes)').fill('10');
+      await offer.getByRole('button', { name: 'Price this offer' }).click();
+      await expect.poll(() => page.locator('.offer-verdict').textContent()).toMatch(/^From your 1 session on this platform, it is likely to take \d+ min of your time/);
+      expect(await page.locator('.card-figures').textContent()).toMatch(/Sessions1, 0:00:\d\d worked/);
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await page.getByRole('button', { name: /^Clips, decisions and evidence/ }).click();
+      await page.getByLabel(/With the deal:/).check();
+      await page.getByRole('button', { name: 'Save the evidence report (PDF)…' }).click();
+      await expect.poll(() => page.getByText(/Evidence report saved to/).textContent(), { timeout: 30_000 }).toContain(exportsDir);
+      const [report] = fs.readdirSync(exportsDir).filter((name) => name.endsWith('.pdf'));
+      const text = execFileSync('pdftotext', ['-layout', path.join(exportsDir, report!), '-']).toString().replace(/\s+/g, ' ');
+      expect(text).toMatch(/The deal with Acme Data/);
+      expect(text).toMatch(/You pay their legal costs/);
+      expect(text).toMatch(/Can I have my recordings and data deleted when I ask\? no \(\d{4}-\d{2}-\d{2}\): “Submissions are kept after you leave\.”/);
+
       // The log has each record; the document is kept with the fingerprint it was read with.
       const log = await readLog(handle.dataDir);
       const records = log.entries.map(({ event }) => event).filter((event) => event.type !== 'session.started');
-      expect(records.map((event) => event.type)).toEqual(['terms.attached', 'consent.answered', 'cost.added']);
+      expect(records.map((event) => event.type).slice(0, 3)).toEqual(['terms.attached', 'consent.answered', 'cost.added']);
       const attached = records[0] as Extract<(typeof records)[number], { type: 'terms.attached' }>;
       expect(attached).toMatchObject({ platform: 'Acme Data', name: 'acme-terms.md', kind: 'text', sha256: await sha256File(terms) });
       expect(await sha256File(attached.file)).toBe(attached.sha256);
