@@ -177,8 +177,17 @@ const platformName = z.string().trim().min(1).max(200);
 const redFlagId = z.enum(RED_FLAG_IDS);
 const consentQuestionId = z.enum(CONSENT_QUESTION_IDS);
 const factorRating = z.object({ factor: z.enum(FACTORS), rating: z.enum(['lower risk', 'higher risk', 'unknown']), reason: z.string() });
-const consentRecord = z.object({ answer: consentAnswer, platformWords: z.string().optional(), answeredOn: z.string() });
-const cost = z.object({ costId: z.string(), platform: z.string().optional(), label: z.string(), basis: costBasis, amount: z.number(), currency: z.string().optional(), addedAtLocal: z.string() });
+const consentRecord = z.object({ answer: consentAnswer, platformWords: z.string().optional(), reply: z.object({ name: z.string(), sha256: z.string() }).optional(), answeredOn: z.string() });
+const cost = z.object({
+  costId: z.string(),
+  platform: z.string().optional(),
+  label: z.string(),
+  basis: costBasis,
+  amount: z.number(),
+  currency: z.string().optional(),
+  addedAtLocal: z.string(),
+  endedAtLocal: z.string().optional(),
+});
 /** What SafeTake knows of the deal with one platform: its terms read for red flags, the consent questions, its report card. */
 const dealView = z.object({
   platform: z.string(),
@@ -339,8 +348,17 @@ export const ipcContract = {
   /** A terms document set aside: no longer read into the deal (its copy and record stay as evidence). */
   'deal:removeTerms': { request: z.object({ platform: platformName, documentId: z.string().max(64) }).strict(), response: z.object({}) },
   'deal:answer': {
-    request: z.object({ platform: platformName, question: consentQuestionId, answer: consentAnswer, platformWords: z.string().max(5000).optional() }).strict(),
-    response: z.object({}),
+    request: z
+      .object({
+        platform: platformName,
+        question: consentQuestionId,
+        answer: consentAnswer,
+        platformWords: z.string().max(5000).optional(),
+        /** Main opens the file dialog for the platform's reply (a screenshot, an email, a PDF) and keeps it. */
+        attachReply: z.boolean().optional(),
+      })
+      .strict(),
+    response: z.object({ saved: z.boolean() }),
   },
   'deal:addCost': {
     request: z
@@ -350,7 +368,8 @@ export const ipcContract = {
   },
   /** The platform's report card, red flags and consent answers as CSV, saved where the worker chooses. */
   'deal:exportCsv': { request: z.object({ platform: platformName }).strict(), response: z.object({ file: z.string().optional() }) },
-  'deal:removeCost': { request: z.object({ costId: z.string().max(64) }).strict(), response: z.object({}) },
+  /** A cost removed (entered by mistake: gone from past rates too) or ended (stops from now on). */
+  'deal:removeCost': { request: z.object({ costId: z.string().max(64), how: z.enum(['removed', 'ended']) }).strict(), response: z.object({}) },
   /** An offer priced from the worker's own history before they accept it. */
   'deal:priceOffer': {
     request: z

@@ -157,6 +157,8 @@ const eventData = z.discriminatedUnion('type', [
     answer: consentAnswer,
     /** The platform's own words, pasted from its reply or its help pages. */
     platformWords: z.string().max(5000).optional(),
+    /** Its reply as a file (a screenshot, an email, a PDF), copied into the data folder with its fingerprint. */
+    reply: z.object({ name: z.string().min(1).max(255), file: z.string(), sha256: sha256Hex, bytes: z.number().int().nonnegative() }).optional(),
     answeredOn: calendarDay,
   }),
   /**
@@ -173,13 +175,16 @@ const eventData = z.discriminatedUnion('type', [
     amount: z.number().finite().nonnegative(),
     currency: money.shape.currency.optional(),
   }),
+  /** A cost entered by mistake: gone from every rate, past ones too. */
   z.object({ type: z.literal('cost.removed'), costId: z.string() }),
+  /** A cost that stops now (the internet plan was cancelled): sessions before it still bear it. */
+  z.object({ type: z.literal('cost.ended'), costId: z.string() }),
 ]);
 
 export type EventData = z.output<typeof eventData>;
 /** The events about a platform or the work as a whole, not one session. */
-export type PlatformEvent = Extract<EventData, { type: 'terms.attached' | 'terms.removed' | 'consent.answered' | 'cost.added' | 'cost.removed' }>;
-const PLATFORM_EVENT_TYPES: ReadonlySet<EventData['type']> = new Set(['terms.attached', 'terms.removed', 'consent.answered', 'cost.added', 'cost.removed']);
+export type PlatformEvent = Extract<EventData, { type: 'terms.attached' | 'terms.removed' | 'consent.answered' | 'cost.added' | 'cost.removed' | 'cost.ended' }>;
+const PLATFORM_EVENT_TYPES: ReadonlySet<EventData['type']> = new Set(['terms.attached', 'terms.removed', 'consent.answered', 'cost.added', 'cost.removed', 'cost.ended']);
 export function isPlatformEvent(event: EventData): event is PlatformEvent {
   return PLATFORM_EVENT_TYPES.has(event.type);
 }

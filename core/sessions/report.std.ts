@@ -92,11 +92,13 @@ function describeEvent(event: EventData, session: Session): string {
     case 'terms.removed':
       return `A terms document of ${event.platform} was set aside (no longer read into the deal)`;
     case 'consent.answered':
-      return `Consent question for ${event.platform} answered "${event.answer}" on ${event.answeredOn}: ${consentQuestion(event.question).check}${event.platformWords ? ` The platform's words: “${event.platformWords}”` : ''}`;
+      return `Consent question for ${event.platform} answered "${event.answer}" on ${event.answeredOn}: ${consentQuestion(event.question).check}${event.platformWords ? ` The platform's words: “${event.platformWords}”` : ''}${event.reply ? ` Its reply kept: ${event.reply.name}, SHA-256 ${event.reply.sha256}` : ''}`;
     case 'cost.added':
       return `Cost entered${event.platform ? ` for ${event.platform}` : ''}: ${event.label}, ${describeCost(event)}`;
     case 'cost.removed':
       return 'A cost entered earlier was removed';
+    case 'cost.ended':
+      return 'A cost entered earlier stopped';
   }
 }
 
@@ -135,7 +137,7 @@ function dealSection(deal: DealView): string {
       return `<tr><td>${escapeHtml(redFlagRule(rule).title)}<br><span class="meta">${rule}</span></td><td>“${escapeHtml(mine[0]!.quote)}”<br><span class="meta">${escapeHtml(mine[0]!.document)}, characters ${mine[0]!.start}–${mine[0]!.end}${mine.length > 1 ? `; ${mine.length - 1} more clause(s)` : ''}</span></td></tr>`;
     })
     .join('');
-  const answers = deal.questions.map((question) => `<tr><td>${escapeHtml(question.check)}</td><td>${question.record ? escapeHtml(`${question.record.answer} (${question.record.answeredOn})${question.record.platformWords ? `: “${question.record.platformWords}”` : ''}`) : 'not answered'}</td></tr>`).join('');
+  const answers = deal.questions.map((question) => `<tr><td>${escapeHtml(question.check)}</td><td>${question.record ? escapeHtml(`${question.record.answer} (${question.record.answeredOn})${question.record.platformWords ? `: “${question.record.platformWords}”` : ''}${question.record.reply ? `; their reply kept as ${question.record.reply.name}, SHA-256 ${question.record.reply.sha256}` : ''}`) : 'not answered'}</td></tr>`).join('');
   return `<h2>The deal with ${escapeHtml(deal.platform)}</h2>
 <p class="meta">From the worker's own log, all sessions on this platform.</p>
 <table><tbody>${figures.map(([name, value]) => `<tr><td>${escapeHtml(name)}</td><td>${escapeHtml(value)}</td></tr>`).join('')}</tbody></table>

@@ -87,7 +87,7 @@ export function consentQuestion(id: ConsentQuestionId): ConsentQuestion {
 }
 
 /** A question is open until the platform has answered it clearly, yes or no. */
-export type ConsentRecord = { answer: 'yes' | 'no' | 'unclear'; platformWords?: string; answeredOn: string };
+export type ConsentRecord = { answer: 'yes' | 'no' | 'unclear'; platformWords?: string; reply?: { name: string; sha256: string }; answeredOn: string };
 
 export function isOpen(record: ConsentRecord | undefined): boolean {
   return !record || record.answer === 'unclear';

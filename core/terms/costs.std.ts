@@ -37,7 +37,9 @@ export function costsOf(mine: readonly Session[], all: readonly Session[], costs
   for (const cost of costs) {
     if (cost.platform !== undefined && !platforms.has(cost.platform)) continue;
     // A platform's own cost falls on its sessions alone; a cost for all platforms is shared by hours.
-    const bearers = cost.platform === undefined ? mine : mine.filter((session) => session.platform === cost.platform);
+    // Sessions started after a cost ended do not bear it.
+    const inForce = (sessions: readonly Session[]) => (cost.endedAt === undefined ? sessions : sessions.filter((session) => session.start <= cost.endedAt!));
+    const bearers = inForce(cost.platform === undefined ? mine : mine.filter((session) => session.platform === cost.platform));
     const pool = cost.platform === undefined ? all : bearers;
     if (bearers.length === 0) continue;
     if (cost.basis === 'share-of-pay') {

@@ -45,16 +45,19 @@ describe('costs', () => {
       ['2026-11-01T08:00:00.000+01:00', { type: 'cost.added', costId: 'fee', platform: 'Acme', label: 'Platform fee', basis: 'share-of-pay', amount: 10 }],
       ['2026-11-01T08:00:00.000+01:00', { type: 'cost.added', costId: 'gone', label: 'Old phone', basis: 'once', amount: 99, currency: 'USD' }],
       ['2026-11-01T08:01:00.000+01:00', { type: 'cost.removed', costId: 'gone' }],
+      ['2026-11-01T08:00:00.000+01:00', { type: 'cost.added', costId: 'sim', platform: 'Acme', label: 'Data bundle', basis: 'session', amount: 1, currency: 'USD' }],
+      ['2026-11-15T08:00:00.000+01:00', { type: 'cost.ended', costId: 'sim' }],
     );
     const sessions = replaySessions(log);
     const { costs } = replayPlatforms(log);
-    expect(costs.map((cost) => cost.costId)).toEqual(['net', 'ring', 'fee']);
+    expect(costs.map((cost) => cost.costId)).toEqual(['net', 'ring', 'fee', 'sim']);
     const acme = sessions.filter((session) => session.platform === 'Acme');
     const result = afterCosts(acme, sessions, costs, NOW);
-    // Internet: half of November's 12 (Acme worked 1 of its 2 hours) + all of December's 12; ring light 6; fee 10 % of 6.
-    expect(result.costs).toEqual([{ currency: 'USD', amount: 6 + 12 + 6 + 0.6 }]);
-    expect(result.net[0]!.amount).toBeCloseTo(6 - 24.6);
-    expect(result.rates[0]!.amount).toBeCloseTo((6 - 24.6) / (118 / 60));
+    // Internet: half of November's 12 (Acme worked 1 of its 2 hours) + all of December's 12; ring light 6; fee 10 % of
+    // 6; the data bundle on the November session only (it stopped on the 15th).
+    expect(result.costs[0]!.amount).toBeCloseTo(6 + 12 + 6 + 0.6 + 1);
+    expect(result.net[0]!.amount).toBeCloseTo(6 - 25.6);
+    expect(result.rates[0]!.amount).toBeCloseTo((6 - 25.6) / (118 / 60));
     expect(describeCost(costs[0]!)).toBe('12.00 USD a month');
     expect(describeCost(costs[2]!)).toBe('10 % of what is paid');
     expect(costRefusal({ amount: 5, basis: 'month' })).toMatch(/currency/);

@@ -6,12 +6,23 @@ import type { CostBasis, LogEntry } from '../sessions/eventLog.std';
 import type { ConsentQuestionId, ConsentRecord } from './consent.std';
 
 export type TermsDocument = { documentId: string; name: string; file: string; textFile: string; sha256: string; bytes: number; kind: 'text' | 'html' | 'pdf' | 'image'; attachedAtLocal: string };
-export type Cost = { costId: string; platform?: string; label: string; basis: CostBasis; amount: number; currency?: string; addedAtLocal: string };
+export type Cost = {
+  costId: string;
+  platform?: string;
+  label: string;
+  basis: CostBasis;
+  amount: number;
+  currency?: string;
+  addedAtLocal: string;
+  /** When it stopped (ms): sessions started after it do not bear it. */
+  endedAt?: number;
+  endedAtLocal?: string;
+};
 
 export type PlatformRecords = {
   documents: Map<string, TermsDocument[]>;
   answers: Map<string, Partial<Record<ConsentQuestionId, ConsentRecord>>>;
-  /** Costs still in force, for one platform or (no `platform`) for all. */
+  /** Costs entered and not removed (some ended), for one platform or (no `platform`) for all. */
   costs: Cost[];
 };
 
@@ -28,8 +39,9 @@ export function replayPlatforms(entries: readonly LogEntry[]): PlatformRecords {
         records.documents.set(event.platform, (records.documents.get(event.platform) ?? []).filter((document) => document.documentId !== event.documentId));
         break;
       case 'consent.answered': {
-        const { platform, question, answer, platformWords, answeredOn } = event;
-        records.answers.set(platform, { ...records.answers.get(platform), [question]: { answer, answeredOn, ...(platformWords ? { platformWords } : {}) } });
+        const { platform, question, answer, platformWords, reply, answeredOn } = event;
+        const kept = { answer, answeredOn, ...(platformWords ? { platformWords } : {}), ...(reply ? { reply: { name: reply.name, sha256: reply.sha256 } } : {}) };
+        records.answers.set(platform, { ...records.answers.get(platform), [question]: kept });
         break;
       }
       case 'cost.added': {
@@ -37,6 +49,9 @@ export function replayPlatforms(entries: readonly LogEntry[]): PlatformRecords {
         records.costs.push({ ...cost, addedAtLocal: at });
         break;
       }
+      case 'cost.ended':
+        records.costs = records.costs.map((cost) => (cost.costId === event.costId && cost.endedAt === undefined ? { ...cost, endedAt: Date.parse(at), endedAtLocal: at } : cost));
+        break;
       case 'cost.removed':
         records.costs = records.costs.filter((cost) => cost.costId !== event.costId);
         break;

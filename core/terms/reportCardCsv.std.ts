@@ -26,7 +26,7 @@ export function reportCardCsv(deal: DealView): string {
     ...deal.documents.flatMap((document) =>
       document.flags.map((flag) => ['red_flag', deal.platform, flag.rule, redFlagRule(flag.rule).title, `${document.name} ${flag.start}-${flag.end}: ${flag.quote}`]),
     ),
-    ...deal.questions.map((question) => ['consent', deal.platform, question.id, question.record?.answer ?? 'not answered', [question.record?.answeredOn, question.record?.platformWords].filter(Boolean).join(': ')]),
+    ...deal.questions.map((question) => ['consent', deal.platform, question.id, question.record?.answer ?? 'not answered', [question.record?.answeredOn, question.record?.platformWords, question.record?.reply && `reply ${question.record.reply.name} sha256 ${question.record.reply.sha256}`].filter(Boolean).join(': ')]),
   ];
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -223,16 +223,23 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
       await deal.removeTerms(platform, documentId);
       return {};
     },
-    'deal:answer': async ({ platform, question, answer, platformWords }) => {
-      await deal.answer(platform, question, answer, platformWords);
-      return {};
+    'deal:answer': async ({ platform, question, answer, platformWords, attachReply }) => {
+      if (!attachReply) {
+        await deal.answer(platform, question, answer, platformWords);
+        return { saved: true };
+      }
+      // The reply is chosen in main's own dialog: the renderer names no path.
+      const [reply] = await context.pickEvidence();
+      if (!reply) return { saved: false };
+      await deal.answer(platform, question, answer, platformWords, allowed(reply));
+      return { saved: true };
     },
     'deal:addCost': async (cost) => {
       await deal.addCost(cost);
       return {};
     },
-    'deal:removeCost': async ({ costId }) => {
-      await deal.removeCost(costId);
+    'deal:removeCost': async ({ costId, how }) => {
+      await deal.endCost(costId, how);
       return {};
     },
     'deal:priceOffer': async (offer) => deal.price(offer, await minimum()),

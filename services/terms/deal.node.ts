@@ -74,8 +74,20 @@ export class DealService {
     await this.sessions.appendRecord({ type: 'terms.removed', platform, documentId });
   }
 
-  async answer(platform: string, question: ConsentQuestionId, answer: ConsentAnswer, platformWords: string | undefined, answeredOn: string = localTimestamp(new Date()).slice(0, 10)): Promise<void> {
-    await this.sessions.appendRecord({ type: 'consent.answered', platform, question, answer, ...(platformWords?.trim() ? { platformWords: platformWords.trim() } : {}), answeredOn });
+  /**
+   * Records the worker's answer to a consent question, with the platform's words and, when `replyFile` is given,
+   * its reply kept as a file (copied and fingerprinted like any evidence).
+   */
+  async answer(
+    platform: string,
+    question: ConsentQuestionId,
+    answer: ConsentAnswer,
+    platformWords: string | undefined,
+    replyFile?: string,
+    answeredOn: string = localTimestamp(new Date()).slice(0, 10),
+  ): Promise<void> {
+    const reply = replyFile ? await copyEvidence(replyFile, path.join(this.dataDir, TERMS_FOLDER, 'replies', randomUUID())) : undefined;
+    await this.sessions.appendRecord({ type: 'consent.answered', platform, question, answer, ...(platformWords?.trim() ? { platformWords: platformWords.trim() } : {}), ...(reply ? { reply } : {}), answeredOn });
   }
 
   async addCost(cost: { platform?: string; label: string; basis: CostBasis; amount: number; currency?: string }): Promise<void> {
@@ -85,9 +97,12 @@ export class DealService {
     await this.sessions.appendRecord({ type: 'cost.added', costId: randomUUID(), ...rest, ...(platform ? { platform } : {}), ...(cost.basis !== 'share-of-pay' && currency ? { currency } : {}) });
   }
 
-  async removeCost(costId: string): Promise<void> {
-    if (!(await this.records()).platforms.costs.some((cost) => cost.costId === costId)) throw new UserError('That cost is not in the log.');
-    await this.sessions.appendRecord({ type: 'cost.removed', costId });
+  /** Removes a cost entered by mistake (`removed`), or stops one from now on (`ended`). */
+  async endCost(costId: string, how: 'removed' | 'ended'): Promise<void> {
+    const cost = (await this.records()).platforms.costs.find((candidate) => candidate.costId === costId);
+    if (!cost) throw new UserError('That cost is not in the log.');
+    if (how === 'ended' && cost.endedAt !== undefined) throw new UserError(`${cost.label} stopped already.`);
+    await this.sessions.appendRecord({ type: how === 'removed' ? 'cost.removed' : 'cost.ended', costId });
   }
 
   /** Everything SafeTake knows of the deal with `platform`, as the Platforms view and the evidence report show it; `until` in ms. */

@@ -47,7 +47,11 @@ function ConsentItem({ platform, question, act }: { platform: string; question: 
   const [answer, setAnswer] = useState<'' | 'yes' | 'no' | 'unclear'>(question.record?.answer ?? '');
   const [words, setWords] = useState(question.record?.platformWords ?? '');
   const ids = { answer: useId(), words: useId() };
-  const status = question.record ? `${ANSWER_WORDS[question.record.answer]}, answered ${question.record.answeredOn}` : 'Not answered yet';
+  const status = question.record
+    ? `${ANSWER_WORDS[question.record.answer]}, answered ${question.record.answeredOn}${question.record.reply ? `; their reply kept: ${question.record.reply.name} (SHA-256 ${question.record.reply.sha256.slice(0, 12)}…)` : ''}`
+    : 'Not answered yet';
+  const save = (attachReply: boolean) =>
+    act(() => call(api['deal:answer']({ platform, question: question.id, answer: answer as 'yes' | 'no' | 'unclear', ...(words.trim() ? { platformWords: words.trim() } : {}), ...(attachReply ? { attachReply } : {}) })));
   return (
     <li className="consent-item">
       <form
@@ -55,7 +59,7 @@ function ConsentItem({ platform, question, act }: { platform: string; question: 
         onSubmit={(event) => {
           event.preventDefault();
           if (answer === '') return;
-          void act(() => call(api['deal:answer']({ platform, question: question.id, answer, ...(words.trim() ? { platformWords: words.trim() } : {}) })));
+          void save(false);
         }}
       >
         <p className="question">
@@ -78,6 +82,9 @@ function ConsentItem({ platform, question, act }: { platform: string; question: 
         </div>
         <button type="submit" disabled={answer === ''}>
           Save answer
+        </button>
+        <button type="button" disabled={answer === ''} onClick={() => void save(true)}>
+          Save with their reply attached…
         </button>
       </form>
     </li>

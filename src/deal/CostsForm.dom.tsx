@@ -24,9 +24,15 @@ export function CostsForm({ platform, costs, act }: { platform: string; costs: D
         <ul aria-label="Costs">
           {costs.map((cost) => (
             <li key={cost.costId}>
-              {cost.label}: {describeCost(cost)} {cost.platform ? `(${cost.platform} only)` : '(all platforms)'}{' '}
-              <button type="button" className="link" onClick={() => void act(() => call(api['deal:removeCost']({ costId: cost.costId })))}>
-                Remove<span className="visually-hidden"> {cost.label}</span>
+              {cost.label}: {describeCost(cost)} {cost.platform ? `(${cost.platform} only)` : '(all platforms)'}
+              {cost.endedAtLocal ? `, stopped ${cost.endedAtLocal.slice(0, 10)}` : ''}{' '}
+              {!cost.endedAtLocal && (
+                <button type="button" className="link" onClick={() => void act(() => call(api['deal:removeCost']({ costId: cost.costId, how: 'ended' })))}>
+                  Stop it from now<span className="visually-hidden">: {cost.label}</span>
+                </button>
+              )}{' '}
+              <button type="button" className="link" onClick={() => void act(() => call(api['deal:removeCost']({ costId: cost.costId, how: 'removed' })))}>
+                Remove (entered by mistake)<span className="visually-hidden">: {cost.label}</span>
               </button>
             </li>
           ))}

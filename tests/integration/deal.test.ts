@@ -3,6 +3,7 @@
  * them), an answer, a cost and a paid session, read back as the Platforms view, the evidence report and the
  * report card's CSV show them. Refused documents leave nothing behind.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { TERMS_FOLDER } from '../../core/app/dataFolder.std';
 import { reportCardCsv } from '../../core/terms/reportCardCsv.std';
 import { SessionsService } from '../../services/sessions/sessions.node';
 import { DealService } from '../../services/terms/deal.node';
+import { CORPUS_DIR } from './corpus.node';
 import { TERMS_DIR } from './termsTruth.node';
 import { termsParagraphs, writeTermsPdf } from './termsPdf.node';
 
@@ -32,6 +34,7 @@ afterAll(async () => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
+const sha256Of = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const termsFolders = () => (fs.existsSync(path.join(dataDir, TERMS_FOLDER)) ? fs.readdirSync(path.join(dataDir, TERMS_FOLDER)) : []);
 
 describe('the deal with a platform', () => {
@@ -43,7 +46,9 @@ describe('the deal with a platform', () => {
     await expect(deal.attachTerms('MTurk', AGREEMENT)).rejects.toThrow(/already among MTurk's terms \(the same file, by its fingerprint\)/);
     expect(termsFolders()).toHaveLength(2);
 
-    await deal.answer('MTurk', 'pay_timing', 'no', 'Requesters have 30 days to approve.');
+    const reply = path.join(scratch, 'support-reply.png');
+    fs.copyFileSync(path.join(CORPUS_DIR, 'documents', 'testocr.png'), reply);
+    await deal.answer('MTurk', 'pay_timing', 'no', 'Requesters have 30 days to approve.', reply);
     await deal.addCost({ label: 'Internet', basis: 'month', amount: 10, currency: 'USD' });
     await expect(deal.addCost({ label: 'Fee', basis: 'share-of-pay', amount: 150 })).rejects.toThrow(/0 to 100/);
     const started = await sessions.start({ platform: 'MTurk', task: 'gestures', terms: { amount: 0.1, currency: 'USD', per: 'clip' } });
@@ -65,7 +70,10 @@ describe('the deal with a platform', () => {
       expect(rules(0)).toContain(rule);
       expect(rules(1)).toContain(rule);
     }
-    expect(view.questions.find((question) => question.id === 'pay_timing')).toMatchObject({ raised: true, record: { answer: 'no', platformWords: 'Requesters have 30 days to approve.' } });
+    expect(view.questions.find((question) => question.id === 'pay_timing')).toMatchObject({
+      raised: true,
+      record: { answer: 'no', platformWords: 'Requesters have 30 days to approve.', reply: { name: 'support-reply.png', sha256: sha256Of(reply) } },
+    });
     expect(view.message).toMatch(/^Hello MTurk team,/);
     expect(view.message).not.toMatch(/How many days after approval am I paid/);
     expect(view.card).toMatchObject({ sessions: 1, termsRead: true, received: [{ amount: 2, currency: 'USD' }], costs: [{ amount: 10, currency: 'USD' }] });
@@ -79,6 +87,7 @@ describe('the deal with a platform', () => {
     expect(html).toContain('<h2>The deal with MTurk</h2>');
     expect(html).toMatch(/You pay their legal costs<br><span class="meta">indemnity<\/span><\/td><td>“[^”]*You will indemnify, defend and hold harmless/);
     expect(html).toMatch(/Consent question for MTurk answered &quot;no&quot; on \d{4}-\d{2}-\d{2}: Is payment promised/);
+    expect(html).toContain(`their reply kept as support-reply.png, SHA-256 ${sha256Of(reply)}`);
     expect(html).toContain('Cost entered: Internet, 10.00 USD a month');
 
     const csv = reportCardCsv(view).split('\r\n');
@@ -86,7 +95,7 @@ describe('the deal with a platform', () => {
     expect(csv.find((row) => row.startsWith('figure,MTurk,hourly_rate_after_costs,'))).toMatch(/^figure,MTurk,hourly_rate_after_costs,'-[\d.]+ USD,below minimum by [\d.]+ USD$/);
     expect(csv.filter((row) => row.startsWith('factor,MTurk,'))).toHaveLength(6);
     expect(csv.some((row) => /^red_flag,MTurk,indemnity,You pay their legal costs,"amazon-mechanical-turk-participation-agreement\.md \d+-\d+: .*You will indemnify/.test(row))).toBe(true);
-    expect(csv).toContain(`consent,MTurk,pay_timing,no,${view.questions.find((question) => question.id === 'pay_timing')!.record!.answeredOn}: Requesters have 30 days to approve.`);
+    expect(csv).toContain(`consent,MTurk,pay_timing,no,${view.questions.find((question) => question.id === 'pay_timing')!.record!.answeredOn}: Requesters have 30 days to approve.: reply support-reply.png sha256 ${sha256Of(reply)}`);
   });
 
   it('refuses a file that is no document, or a picture with no text, and keeps nothing of it', async () => {

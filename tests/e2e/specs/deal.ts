@@ -46,6 +46,11 @@ export function defineDealSpecs(ctx: SpecContext): void {
       await deletion.getByLabel('Its own words (optional)').fill('Submissions are kept after you leave.');
       await deletion.getByRole('button', { name: 'Save answer' }).click();
       await expect.poll(() => deletion.textContent()).toMatch(/No, answered \d{4}-\d{2}-\d{2}/);
+      // Another, with the platform's reply kept as a file (chosen in main's own dialog).
+      const payTiming = page.getByRole('form', { name: 'Is payment promised by a set date after approval?' });
+      await payTiming.getByLabel('The platform’s answer').selectOption('unclear');
+      await payTiming.getByRole('button', { name: 'Save with their reply attached…' }).click();
+      await expect.poll(() => payTiming.textContent()).toMatch(/Not clearly, answered \d{4}-\d{2}-\d{2}; their reply kept: acme-terms\.md \(SHA-256 [0-9a-f]{12}…\)/);
       const message = page.getByLabel(/Ask the platform/);
       expect(await message.inputValue()).toMatch(/^Hello Acme Data team,[\s\S]*1\. /);
       expect(await message.inputValue()).not.toMatch(/will my recordings and personal data be deleted/);
@@ -89,12 +94,14 @@ export function defineDealSpecs(ctx: SpecContext): void {
       const text = execFileSync('pdftotext', ['-layout', path.join(exportsDir, report!), '-']).toString().replace(/\s+/g, ' ');
       expect(text).toMatch(/The deal with Acme Data/);
       expect(text).toMatch(/You pay their legal costs/);
-      expect(text).toMatch(/Can I have my recordings and data deleted when I ask\? no \(\d{4}-\d{2}-\d{2}\): “Submissions are kept after you leave\.”/);
+      // pdftotext lays the table's two columns side by side, wrapped: the answer and its words, apart from the question.
+      expect(text).toMatch(/no \(\d{4}-\d{2}-\d{2}\): “Submissions are kept after you leave\.”/);
+      expect(text).toMatch(/their reply kept as acme-terms\.md, SHA-256/);
 
       // The log has each record; the document is kept with the fingerprint it was read with.
       const log = await readLog(handle.dataDir);
       const records = log.entries.map(({ event }) => event).filter((event) => event.type !== 'session.started');
-      expect(records.map((event) => event.type).slice(0, 3)).toEqual(['terms.attached', 'consent.answered', 'cost.added']);
+      expect(records.map((event) => event.type).slice(0, 4)).toEqual(['terms.attached', 'consent.answered', 'consent.answered', 'cost.added']);
       const attached = records[0] as Extract<(typeof records)[number], { type: 'terms.attached' }>;
       expect(attached).toMatchObject({ platform: 'Acme Data', name: 'acme-terms.md', kind: 'text', sha256: await sha256File(terms) });
       expect(await sha256File(attached.file)).toBe(attached.sha256);
