@@ -345,6 +345,8 @@ export const ipcContract = {
     request: z.object({ platform: platformName }).strict(),
     response: z.object({ attached: z.number(), refused: z.array(z.object({ path: z.string(), reason: z.string() })) }),
   },
+  /** Stops reading the terms documents being attached: what is not read yet is not kept. */
+  'deal:cancelAttach': { request: noRequest, response: z.object({ cancelled: z.boolean() }) },
   /** A terms document set aside: no longer read into the deal (its copy and record stay as evidence). */
   'deal:removeTerms': { request: z.object({ platform: platformName, documentId: z.string().max(64) }).strict(), response: z.object({}) },
   'deal:answer': {

@@ -44,6 +44,7 @@ describe('dispatchIpc', () => {
     'deal:addCost': unused,
     'deal:removeCost': unused,
     'deal:removeTerms': unused,
+    'deal:cancelAttach': unused,
     'deal:exportCsv': unused,
     'deal:priceOffer': unused,
     'files:expand': unused,

@@ -97,6 +97,8 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
   const sanitizing = new SanitizingInSession(context.sessions);
   const cornerChecks = new CornerChecks(settings, context.sessions);
   const deal = new DealService(context.dataDir, context.sessions);
+  /** The terms documents being read now, if any: a long PDF or a screenshot's OCR can be cancelled. */
+  let attaching: AbortController | undefined;
   const minimum = async () => (await settings.read()).minimumHourlyRate;
   /** Clean copies made by this run of the app: they may be shown and played before any session logs them. */
   const madeHere = new Set<string>();
@@ -216,8 +218,20 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     'deal:platforms': async () => ({ platforms: await deal.platforms() }),
     'deal:view': async ({ platform }) => deal.deal(platform, await minimum()),
     'deal:attachTerms': async ({ platform }) => {
-      const { done, refused } = await eachFile(await context.pickEvidence(), (file) => deal.attachTerms(platform, allowed(file)));
-      return { attached: done.length, refused };
+      const files = await context.pickEvidence();
+      const reading = new AbortController();
+      attaching = reading;
+      try {
+        const { done, refused } = await eachFile(files, (file) => deal.attachTerms(platform, allowed(file), reading.signal));
+        return { attached: done.length, refused };
+      } finally {
+        if (attaching === reading) attaching = undefined;
+      }
+    },
+    'deal:cancelAttach': async () => {
+      const cancelled = attaching !== undefined;
+      attaching?.abort();
+      return { cancelled };
     },
     'deal:removeTerms': async ({ platform, documentId }) => {
       await deal.removeTerms(platform, documentId);

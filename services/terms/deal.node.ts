@@ -140,8 +140,19 @@ export async function dealFromLog(entries: readonly LogEntry[], platform: string
   };
 }
 
+/**
+ * Each document's flags, scanned once per run of the app: a document never changes, and a 300-page agreement
+ * takes most of a second to scan (bench/terms-eval), too long to repeat on every view.
+ */
+const scanned = new Map<string, TermsFlag[]>();
+
 async function withFlags(document: TermsDocument): Promise<DocumentWithFlags> {
+  const known = scanned.get(document.textFile);
+  if (known) return { ...document, flags: known };
   const text = await fs.readFile(document.textFile, 'utf8').catch(() => undefined);
   // The text is SafeTake's own file; without it (deleted by hand) the document is listed with no flags.
-  return { ...document, flags: text === undefined ? [] : scanTerms(text) };
+  if (text === undefined) return { ...document, flags: [] };
+  const flags = scanTerms(text);
+  scanned.set(document.textFile, flags);
+  return { ...document, flags };
 }

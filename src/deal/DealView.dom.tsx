@@ -52,11 +52,17 @@ export function DealView() {
     return made;
   };
 
+  const [reading, setReading] = useState(false);
   const attach = () =>
     act(async () => {
       setRefused([]);
       if (!platform) return;
-      setRefused((await call(api['deal:attachTerms']({ platform }))).refused);
+      setReading(true);
+      try {
+        setRefused((await call(api['deal:attachTerms']({ platform }))).refused);
+      } finally {
+        setReading(false);
+      }
     });
 
   return (
@@ -108,9 +114,17 @@ export function DealView() {
           <section aria-labelledby="terms-heading" className="card">
             <h4 id="terms-heading">Its terms, read for red flags</h4>
             <p className="hint">A PDF, a web page saved as HTML, a text file, or a screenshot (read on this computer; nothing is sent anywhere).</p>
-            <button type="button" id="attach-terms" onClick={() => void attach()}>
+            <button type="button" id="attach-terms" disabled={reading} onClick={() => void attach()}>
               Attach terms, privacy policy or agreement…
             </button>
+            {reading && (
+              <p role="status">
+                Choose the documents in the window that opens. Reading a long PDF or a screenshot takes a few seconds.{' '}
+                <button type="button" onClick={() => void call(api['deal:cancelAttach']({}))}>
+                  Cancel reading
+                </button>
+              </p>
+            )}
             {refused.length > 0 && (
               <div role="alert">
                 <ul aria-label="Documents not read">

@@ -98,7 +98,7 @@ describe('the deal with a platform', () => {
     expect(csv).toContain(`consent,MTurk,pay_timing,no,${view.questions.find((question) => question.id === 'pay_timing')!.record!.answeredOn}: Requesters have 30 days to approve.: reply support-reply.png sha256 ${sha256Of(reply)}`);
   });
 
-  it('refuses a file that is no document, or a picture with no text, and keeps nothing of it', async () => {
+  it('refuses a file that is no document, a picture with no text or a cancelled read, and keeps nothing of it', async () => {
     const before = termsFolders();
     const notes = path.join(scratch, 'terms.docx');
     fs.writeFileSync(notes, 'not read');
@@ -106,6 +106,8 @@ describe('the deal with a platform', () => {
     const blank = path.join(scratch, 'blank.png');
     fs.writeFileSync(blank, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex'));
     await expect(deal.attachTerms('MTurk', blank)).rejects.toThrow(/no text in blank\.png|not a document SafeTake can read/);
+    // Cancelled while it is read: nothing kept either.
+    await expect(deal.attachTerms('MTurk', path.join(TERMS_DIR, 'open-humans-data-use-policy.md'), AbortSignal.abort())).rejects.toThrow(/Cancelled: the document was not read/);
     expect(termsFolders()).toEqual(before);
     expect((await deal.deal('MTurk', undefined)).documents).toHaveLength(2);
   });
