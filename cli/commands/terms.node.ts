@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { rateTerms, termsVerdict } from '../../core/terms/rating.std';
 import { redFlagRule } from '../../core/terms/redFlags.std';
+import { pageAt } from '../../core/terms/platformRecord.std';
 import { type TermsFlag, scanTerms } from '../../core/terms/scanTerms.std';
 import { readDocumentText } from '../../services/terms/documentText.node';
 import { UsageError } from '../usage.std';
@@ -18,7 +19,7 @@ export async function termsCommand(args: string[]): Promise<number> {
   for (const file of positionals) {
     const shown = path.relative(process.cwd(), path.resolve(file)) || file;
     try {
-      const { text, kind } = await readDocumentText(path.resolve(file));
+      const { text, kind, pages } = await readDocumentText(path.resolve(file));
       const flags = scanTerms(text);
       const verdict = termsVerdict(flags);
       if (flags.length > 0) exitCode = 1;
@@ -27,9 +28,17 @@ export async function termsCommand(args: string[]): Promise<number> {
         kind,
         rating: verdict.rating,
         factors: rateTerms(flags),
-        flags: flags.map((flag) => ({ rule: flag.rule, quote: flag.quote, explanation: redFlagRule(flag.rule).explanation, question: redFlagRule(flag.rule).question, start: flag.start, end: flag.end })),
+        flags: flags.map((flag) => ({
+          rule: flag.rule,
+          quote: flag.quote,
+          explanation: redFlagRule(flag.rule).explanation,
+          question: redFlagRule(flag.rule).question,
+          start: flag.start,
+          end: flag.end,
+          ...(pages ? { page: pageAt(pages, flag.start) } : {}),
+        })),
       });
-      if (!values.json) process.stdout.write(describe(shown, flags));
+      if (!values.json) process.stdout.write(describe(shown, flags, pages));
     } catch (error) {
       // One unreadable document must not stop the others: report it and go on.
       exitCode = 1;
@@ -42,7 +51,7 @@ export async function termsCommand(args: string[]): Promise<number> {
   return exitCode;
 }
 
-function describe(file: string, flags: readonly TermsFlag[]): string {
+function describe(file: string, flags: readonly TermsFlag[], pages: number[] | undefined): string {
   const { kinds } = termsVerdict(flags);
   if (kinds === 0) return `✓ ${file}: no red flag found. Still read the parts on pay, ownership and deletion yourself.\n`;
   const lines = [`✗ ${file}: higher risk, ${kinds} kind${kinds === 1 ? '' : 's'} of red flag in ${flags.length} clause${flags.length === 1 ? '' : 's'}`];
@@ -51,7 +60,8 @@ function describe(file: string, flags: readonly TermsFlag[]): string {
     lines.push('', `  ${title} (${rule})`, `    What it means: ${explanation}`, `    Ask: ${question}`);
     for (const flag of flags.filter((one) => one.rule === rule)) {
       const quote = flag.quote.length > SHOWN_QUOTE ? `${flag.quote.slice(0, SHOWN_QUOTE - 1)}…` : flag.quote;
-      lines.push(`    at ${flag.start}–${flag.end}: “${quote}”`);
+      const page = pageAt(pages, flag.start);
+      lines.push(`    ${page !== undefined ? `page ${page}, ` : ''}at ${flag.start}–${flag.end}: “${quote}”`);
     }
   }
   lines.push('', '  Factors:', ...rateTerms(flags).map((one) => `    ${one.factor}: ${one.rating}. ${one.reason}`));

@@ -198,7 +198,7 @@ const dealView = z.object({
       sha256: z.string(),
       kind: z.enum(['text', 'html', 'pdf', 'image']),
       attachedAtLocal: z.string(),
-      flags: z.array(z.object({ rule: redFlagId, quote: z.string(), start: z.number(), end: z.number() })),
+      flags: z.array(z.object({ rule: redFlagId, quote: z.string(), start: z.number(), end: z.number(), page: z.number().optional() })),
     }),
   ),
   questions: z.array(z.object({ id: consentQuestionId, check: z.string(), raised: z.boolean(), record: consentRecord.optional() })),

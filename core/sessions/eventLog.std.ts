@@ -146,6 +146,8 @@ const eventData = z.discriminatedUnion('type', [
     sha256: sha256Hex,
     bytes: z.number().int().nonnegative(),
     kind: z.enum(['text', 'html', 'pdf', 'image']),
+    /** For a PDF: where each page starts in the text, so that a quote can say its page. */
+    pages: z.array(z.number().int().nonnegative()).max(100_000).optional(),
   }),
   /** A terms document set aside (an old version): no longer read into the deal; its copy and record stay. */
   z.object({ type: z.literal('terms.removed'), platform, documentId: z.string() }),

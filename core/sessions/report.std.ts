@@ -134,7 +134,7 @@ function dealSection(deal: DealView): string {
   const flagRows = [...new Set(flags.map((flag) => flag.rule))]
     .map((rule) => {
       const mine = flags.filter((flag) => flag.rule === rule);
-      return `<tr><td>${escapeHtml(redFlagRule(rule).title)}<br><span class="meta">${rule}</span></td><td>“${escapeHtml(mine[0]!.quote)}”<br><span class="meta">${escapeHtml(mine[0]!.document)}, characters ${mine[0]!.start}–${mine[0]!.end}${mine.length > 1 ? `; ${mine.length - 1} more clause(s)` : ''}</span></td></tr>`;
+      return `<tr><td>${escapeHtml(redFlagRule(rule).title)}<br><span class="meta">${rule}</span></td><td>“${escapeHtml(mine[0]!.quote)}”<br><span class="meta">${escapeHtml(mine[0]!.document)}, ${mine[0]!.page !== undefined ? `page ${mine[0]!.page}, ` : ''}characters ${mine[0]!.start}–${mine[0]!.end}${mine.length > 1 ? `; ${mine.length - 1} more clause(s)` : ''}</span></td></tr>`;
     })
     .join('');
   const answers = deal.questions.map((question) => `<tr><td>${escapeHtml(question.check)}</td><td>${question.record ? escapeHtml(`${question.record.answer} (${question.record.answeredOn})${question.record.platformWords ? `: “${question.record.platformWords}”` : ''}${question.record.reply ? `; their reply kept as ${question.record.reply.name}, SHA-256 ${question.record.reply.sha256}` : ''}`) : 'not answered'}</td></tr>`).join('');

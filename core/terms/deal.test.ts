@@ -4,7 +4,7 @@ import { replaySessions } from '../sessions/replay.std';
 import { CONSENT_QUESTIONS, askThePlatform } from './consent.std';
 import { afterCosts, costRefusal, describeCost } from './costs.std';
 import { priceOffer } from './offer.std';
-import { replayPlatforms } from './platformRecord.std';
+import { pageAt, replayPlatforms } from './platformRecord.std';
 import { reportCard } from './reportCard.std';
 
 const NOW = Date.parse('2030-01-01T00:00:00Z');
@@ -145,5 +145,15 @@ describe('priceOffer', () => {
     expect(hourly.rates.stated).toBeCloseTo(10);
     expect(hourly.rates.likely!).toBeLessThan(hourly.rates.stated);
     expect(hourly.against).toMatchObject({ likelyBelow: true, surelyBelow: true });
+  });
+});
+
+describe('pageAt', () => {
+  it('finds the page a character of a PDF text is on, and none for other documents', () => {
+    expect(pageAt([0, 100, 250], 0)).toBe(1);
+    expect(pageAt([0, 100, 250], 99)).toBe(1);
+    expect(pageAt([0, 100, 250], 100)).toBe(2);
+    expect(pageAt([0, 100, 250], 9999)).toBe(3);
+    expect(pageAt(undefined, 5)).toBeUndefined();
   });
 });

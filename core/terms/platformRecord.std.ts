@@ -5,7 +5,25 @@
 import type { CostBasis, LogEntry } from '../sessions/eventLog.std';
 import type { ConsentQuestionId, ConsentRecord } from './consent.std';
 
-export type TermsDocument = { documentId: string; name: string; file: string; textFile: string; sha256: string; bytes: number; kind: 'text' | 'html' | 'pdf' | 'image'; attachedAtLocal: string };
+export type TermsDocument = {
+  documentId: string;
+  name: string;
+  file: string;
+  textFile: string;
+  sha256: string;
+  bytes: number;
+  kind: 'text' | 'html' | 'pdf' | 'image';
+  pages?: number[];
+  attachedAtLocal: string;
+};
+
+/** The page (from 1) a character of a PDF's text is on, given where each page starts; undefined for other kinds. */
+export function pageAt(pages: readonly number[] | undefined, offset: number): number | undefined {
+  if (!pages?.length) return undefined;
+  let page = 0;
+  while (page + 1 < pages.length && pages[page + 1]! <= offset) page++;
+  return page + 1;
+}
 export type Cost = {
   costId: string;
   platform?: string;

@@ -14,7 +14,7 @@ import { UserError } from '../../core/shared/errors.std';
 import { CONSENT_QUESTIONS, type ConsentQuestionId, askThePlatform } from '../../core/terms/consent.std';
 import { costRefusal } from '../../core/terms/costs.std';
 import { type Offer, priceOffer } from '../../core/terms/offer.std';
-import { replayPlatforms, type TermsDocument } from '../../core/terms/platformRecord.std';
+import { pageAt, replayPlatforms, type TermsDocument } from '../../core/terms/platformRecord.std';
 import { type RedFlagId } from '../../core/terms/redFlags.std';
 import { reportCard } from '../../core/terms/reportCard.std';
 import { type TermsFlag, scanTerms } from '../../core/terms/scanTerms.std';
@@ -22,7 +22,8 @@ import type { SessionsService } from '../sessions/sessions.node';
 import { copyEvidence } from '../sessions/sessionFiles.node';
 import { readDocumentText } from './documentText.node';
 
-export type DocumentWithFlags = TermsDocument & { flags: TermsFlag[] };
+/** A document and its red flags, each with its page when the document is a PDF. */
+export type DocumentWithFlags = TermsDocument & { flags: Array<TermsFlag & { page?: number }> };
 
 export class DealService {
   constructor(
@@ -48,7 +49,7 @@ export class DealService {
    * attached twice for a platform is kept once.
    */
   async attachTerms(platform: string, file: string, signal?: AbortSignal): Promise<void> {
-    const { text, kind } = await readDocumentText(file, signal);
+    const { text, kind, pages } = await readDocumentText(file, signal);
     const documentId = randomUUID();
     const folder = path.join(this.dataDir, TERMS_FOLDER, documentId);
     try {
@@ -58,7 +59,7 @@ export class DealService {
       const textFile = path.join(folder, 'text.txt');
       await fs.writeFile(`${textFile}.partial`, text, 'utf8');
       await fs.rename(`${textFile}.partial`, textFile);
-      await this.sessions.appendRecord({ type: 'terms.attached', platform, documentId, ...copy, textFile, kind });
+      await this.sessions.appendRecord({ type: 'terms.attached', platform, documentId, ...copy, textFile, kind, ...(pages ? { pages } : {}) });
     } catch (error) {
       // Nothing half-kept: a document the log does not name is not left in the data folder.
       await fs.rm(folder, { recursive: true, force: true });
@@ -144,7 +145,7 @@ export async function dealFromLog(entries: readonly LogEntry[], platform: string
  * Each document's flags, scanned once per run of the app: a document never changes, and a 300-page agreement
  * takes most of a second to scan (bench/terms-eval), too long to repeat on every view.
  */
-const scanned = new Map<string, TermsFlag[]>();
+const scanned = new Map<string, DocumentWithFlags['flags']>();
 
 async function withFlags(document: TermsDocument): Promise<DocumentWithFlags> {
   const known = scanned.get(document.textFile);
@@ -152,7 +153,10 @@ async function withFlags(document: TermsDocument): Promise<DocumentWithFlags> {
   const text = await fs.readFile(document.textFile, 'utf8').catch(() => undefined);
   // The text is SafeTake's own file; without it (deleted by hand) the document is listed with no flags.
   if (text === undefined) return { ...document, flags: [] };
-  const flags = scanTerms(text);
+  const flags = scanTerms(text).map((flag) => {
+    const page = pageAt(document.pages, flag.start);
+    return page === undefined ? flag : { ...flag, page };
+  });
   scanned.set(document.textFile, flags);
   return { ...document, flags };
 }

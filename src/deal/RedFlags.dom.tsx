@@ -56,12 +56,12 @@ export function RedFlags({ documents, onSetAside }: { documents: DealView['docum
   );
 }
 
-function Quote({ quote }: { quote: { quote: string; document: string; start: number; end: number } }) {
+function Quote({ quote }: { quote: { quote: string; document: string; start: number; end: number; page?: number } }) {
   return (
     <figure className="quote">
       <blockquote>{quote.quote}</blockquote>
       <figcaption>
-        {quote.document}, characters {quote.start}–{quote.end}
+        {quote.document}, {quote.page !== undefined ? `page ${quote.page}, ` : ''}characters {quote.start}–{quote.end}
       </figcaption>
     </figure>
   );

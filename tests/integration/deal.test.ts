@@ -65,6 +65,8 @@ describe('the deal with a platform', () => {
     const view = await deal.deal('MTurk', { amount: 5, currency: 'USD' });
     expect(view.documents.map((document) => [document.name, document.kind])).toEqual([['amazon-mechanical-turk-participation-agreement.md', 'text'], ['mturk.pdf', 'pdf']]);
     const rules = (index: number) => new Set(view.documents[index]!.flags.map((flag) => flag.rule));
+    expect(view.documents[0]!.flags.every((flag) => flag.page === undefined)).toBe(true);
+    expect(view.documents[1]!.flags.every((flag) => flag.page! >= 1)).toBe(true);
     // The labelled flags of this agreement (truth.json), from the Markdown and from the PDF of its prose alike.
     for (const rule of ['perpetual_licence', 'indemnity', 'unilateral_changes', 'no_appeal_or_dispute', 'moral_rights_waiver']) {
       expect(rules(0)).toContain(rule);

@@ -14,7 +14,7 @@ import { termsParagraphs, writeTermsPdf } from './termsPdf.node';
 
 const AGREEMENT = path.join(TERMS_DIR, 'faceapp-terms-of-use.md');
 
-type FileResult = { file: string; kind?: string; rating?: string; error?: string; factors?: Array<{ factor: string; rating: string; reason: string }>; flags?: Array<{ rule: string; quote: string; explanation: string; start: number; end: number }> };
+type FileResult = { file: string; kind?: string; rating?: string; error?: string; factors?: Array<{ factor: string; rating: string; reason: string }>; flags?: Array<{ rule: string; quote: string; explanation: string; start: number; end: number; page?: number }> };
 
 let scratch: string;
 beforeAll(() => {
@@ -46,6 +46,10 @@ describe('safetake terms', () => {
     // The PDF holds the agreement's prose paragraphs, line-wrapped: the same kinds of red flag come out of it.
     expect(fromPdf).toMatchObject({ kind: 'pdf', rating: 'higher risk' });
     for (const flag of fromPdf!.flags!) expect(rules).toContain(flag.rule);
+    // Each PDF flag says its page, in the order of the document.
+    const pages = fromPdf!.flags!.map((flag) => flag.page!);
+    expect(pages.every((page) => page >= 1)).toBe(true);
+    expect(Math.max(...pages)).toBeGreaterThan(1);
     for (const rule of ['no_appeal_or_dispute', 'indemnity', 'worldwide_sublicensable']) expect(fromPdf!.flags!.map((flag) => flag.rule)).toContain(rule);
 
     // A page of sample sentences read by OCR: read, and no red flag in it.
