@@ -304,7 +304,7 @@ export const ipcContract = {
     request: z.object({ sessionId, phaseId: z.string().max(64).optional(), endedAt: z.string().datetime({ offset: true }) }).strict(),
     response: sessionView,
   },
-  'sessions:pay': { request: z.object({ sessionId, amount: money.shape.amount, currency: money.shape.currency }).strict(), response: sessionView },
+  'sessions:pay': { request: z.object({ sessionId, amount: money.shape.amount, currency: money.shape.currency, paidOn: calendarDay.optional() }).strict(), response: sessionView },
   /** Clips made elsewhere (a phone) joined to a session: fingerprinted and measured as they are now. */
   'sessions:addClips': { request: z.object({ sessionId, paths: filePaths }).strict(), response: sessionWithRefusals },
   /** The platform's decision on a clip, and what it paid for it. */

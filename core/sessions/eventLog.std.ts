@@ -50,7 +50,8 @@ const eventData = z.discriminatedUnion('type', [
   /** A break is rest, not work: its time is left out of the session's unless the worker counts breaks as work. */
   z.object({ type: z.literal('phase.started'), sessionId: z.string(), phaseId: z.string(), phase: phaseKind, countsAsWork: z.boolean().optional() }),
   z.object({ type: z.literal('phase.stopped'), sessionId: z.string(), phaseId: z.string() }),
-  z.object({ type: z.literal('pay.received'), sessionId: z.string(), ...money.shape }),
+  /** A payout for the session as a whole; `paidOn`, the day it arrived, as the worker entered it. */
+  z.object({ type: z.literal('pay.received'), sessionId: z.string(), ...money.shape, paidOn: calendarDay.optional() }),
   /** A take recorded in the app: its time counts as "take", or as "retake" once it is discarded. */
   z.object({ type: z.literal('take.started'), sessionId: z.string(), takeId: z.string(), file: z.string() }),
   z.object({

@@ -20,7 +20,7 @@ export type Session = {
   end?: number;
   pauses: Interval[];
   phases: PhaseRecord[];
-  payments: Money[];
+  payments: Array<Money & { paidOn?: string }>;
   takes: Take[];
   /** Kept takes and added clips, in the order they joined the session. */
   clips: Clip[];
@@ -125,7 +125,7 @@ function apply(session: Session, event: Exclude<SessionEvent, { type: 'session.s
       break;
     }
     case 'pay.received':
-      session.payments.push({ amount: event.amount, currency: event.currency });
+      session.payments.push({ amount: event.amount, currency: event.currency, ...(event.paidOn ? { paidOn: event.paidOn } : {}) });
       break;
     case 'take.started':
       session.phases.push({ phaseId: event.takeId, phase: 'take', start: time });

@@ -102,6 +102,16 @@ describe('reportCard', () => {
     expect(factor('career impact')).toMatchObject({ rating: 'unknown', reason: expect.stringMatching(/No red flag for it found in the terms \(SafeTake can miss a clause\)/) });
   });
 
+  it('counts days to pay from payouts entered for a whole session too', () => {
+    const log = entries(
+      ['2026-11-02T09:00:00.000+01:00', { type: 'session.started', sessionId: 's', platform: 'Acme', task: '', terms: { amount: 5, currency: 'USD', per: 'batch' } }],
+      ['2026-11-02T10:00:00.000+01:00', { type: 'session.ended', sessionId: 's' }],
+      ['2026-11-20T10:00:00.000+01:00', { type: 'pay.received', sessionId: 's', amount: 5, currency: 'USD', paidOn: '2026-11-16' }],
+    );
+    const card = reportCard({ platform: 'Acme', sessions: replaySessions(log), costs: [], flags: new Set(), termsRead: false, answers: {}, now: NOW });
+    expect(card.medianDaysToPay).toBe(14);
+  });
+
   it('calls a factor unknown when nothing about it is recorded', () => {
     const card = reportCard({ platform: 'New', sessions: [], costs: [], flags: new Set(), termsRead: false, answers: {}, now: NOW });
     expect(card.factors.every((one) => one.rating === 'unknown')).toBe(true);

@@ -73,9 +73,12 @@ export function reportCard(input: ReportCardInput): ReportCard {
     const reason = clip.outcome.reason?.trim() || 'no reason given';
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
-  const payDays = mine.flatMap((session) =>
-    session.clips.flatMap((clip) => (clip.outcome?.paidOn ? [(Date.parse(clip.outcome.paidOn) - Date.parse(session.startedAtLocal.slice(0, 10))) / 86_400_000] : [])),
-  );
+  // Days from the session's day to each payout entered with its date: a session's own, or a clip's.
+  const payDays = mine.flatMap((session) => {
+    const day = Date.parse(session.startedAtLocal.slice(0, 10));
+    const dates = [...session.payments.map((payment) => payment.paidOn), ...session.clips.map((clip) => clip.outcome?.paidOn)].filter((date): date is string => date !== undefined);
+    return dates.map((date) => Math.max(0, (Date.parse(date) - day) / 86_400_000));
+  });
   // Each task keeps its own rate: two tasks at two rates are not a change.
   const rateHistory: ReportCard['rateHistory'] = [];
   const lastOfTask = new Map<string, PayTerms>();

@@ -177,7 +177,7 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     'sessions:pause': ({ paused }) => context.sessions.setPaused(paused),
     'sessions:end': () => context.sessions.end(),
     'sessions:correctTime': ({ sessionId, phaseId, endedAt }) => context.sessions.correctTime(sessionId, phaseId, endedAt),
-    'sessions:pay': ({ sessionId, amount, currency }) => context.sessions.recordPay(sessionId, { amount, currency }),
+    'sessions:pay': ({ sessionId, amount, currency, paidOn }) => context.sessions.recordPay(sessionId, { amount, currency }, paidOn),
     'sessions:addClips': async ({ sessionId, paths }) => {
       await context.sessions.viewOf(sessionId); // an unknown session is refused before any file is read
       const { done, refused } = await eachFile(paths, (file) => describeClip(allowed(file)));

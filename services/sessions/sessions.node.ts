@@ -224,10 +224,10 @@ export class SessionsService {
     return session;
   }
 
-  async recordPay(sessionId: string, money: Money): Promise<SessionViewData> {
+  async recordPay(sessionId: string, money: Money, paidOn?: string): Promise<SessionViewData> {
     const refusal = payEntryRefusal(await this.requireSession(sessionId), 'session');
     if (refusal) throw new UserError(refusal);
-    return this.append({ type: 'pay.received', sessionId, ...money });
+    return this.append({ type: 'pay.received', sessionId, ...money, ...(paidOn ? { paidOn } : {}) });
   }
 
   /**

@@ -3,6 +3,7 @@ import { Fragment, useId, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatWorked } from '../../core/shared/clock.std';
+import { parseAmount } from '../../core/shared/amount.std';
 import { api, call } from '../app/api.dom';
 import { RateVsMinimum } from './RateVsMinimum.dom';
 import { CorrectTime } from './CorrectTime.dom';
@@ -66,19 +67,24 @@ export function PastSessions({ sessions, minimum, act }: { sessions: SessionView
 
 function PayForm({ session, act }: { session: SessionViewData; act: Act }) {
   const [amount, setAmount] = useState('');
+  const [paidOn, setPaidOn] = useState('');
   const id = useId();
+  const dateId = useId();
   return (
     <form
       className="pay-form"
       onSubmit={(event) => {
         event.preventDefault();
-        if (amount === '' || !(Number(amount) >= 0)) return;
-        void act(() => call(api['sessions:pay']({ sessionId: session.id, amount: Number(amount), currency: session.terms.currency })));
+        if (!(parseAmount(amount) >= 0)) return;
+        void act(() => call(api['sessions:pay']({ sessionId: session.id, amount: parseAmount(amount), currency: session.terms.currency, ...(paidOn ? { paidOn } : {}) })));
         setAmount('');
+        setPaidOn('');
       }}
     >
       <label htmlFor={id}>Paid ({session.terms.currency})</label>
       <input id={id} inputMode="decimal" size={7} value={amount} onChange={(e) => setAmount(e.target.value)} />
+      <label htmlFor={dateId}>on</label>
+      <input id={dateId} type="date" value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />
       <button type="submit">Add payment</button>
     </form>
   );

@@ -45,6 +45,7 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       const row = page.locator('.sessions-table tbody tr').first();
       await expect.poll(() => row.textContent()).toMatch(/Acme Data — fold towels.*Uploading0:00:0[1-2].*Waiting for review0:00:0[1-2]/);
       await row.getByLabel('Paid (USD)').fill('3');
+      await row.getByLabel('on', { exact: true }).fill('2026-11-30');
       await row.getByRole('button', { name: 'Add payment' }).click();
       await expect.poll(() => row.textContent()).toContain('3.00 USD');
       await expect.poll(() => page.locator('.summary-table').textContent()).toMatch(/Acme Data1.*3\.00 USD.*USD/);
@@ -70,6 +71,7 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
         'session.ended', 'pay.received', 'time.corrected',
       ]);
       expect(log.entries[6]!.event).toMatchObject({ type: 'phase.started', phase: 'break' });
+      expect(log.entries[9]!.event).toMatchObject({ type: 'pay.received', amount: 3, currency: 'USD', paidOn: '2026-11-30' });
       expect(log.entries[6]!.event).not.toHaveProperty('countsAsWork');
       expect(foreignRequests(handle)).toEqual([]);
     });
