@@ -16,7 +16,7 @@ const AREAS: ReadonlyArray<{ id: AreaId; label: string; summary: string }> = [
   { id: 'sanitize', label: 'Sanitize', summary: 'Make clean copies of your clips and photos: no location, device or names inside.' },
   { id: 'sessions', label: 'Sessions', summary: 'Log every minute of the work and see what it really pays per hour.' },
   { id: 'deal', label: 'Platforms', summary: 'Know the deal: red flags in the terms, the questions to ask, and what each platform really pays.' },
-  { id: 'settings', label: 'Settings', summary: 'Where clean copies go, the guide, and details for troubleshooting.' },
+  { id: 'settings', label: 'Settings', summary: 'Where clean copies go, your minimum rate, breaks, the look, the guide, and details for troubleshooting.' },
 ];
 
 export function App() {

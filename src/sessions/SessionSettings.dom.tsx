@@ -1,5 +1,6 @@
 /** The log as CSV, a work record for a CV, and the minimum hourly rate every rate is compared with. */
 import { useId, useState } from 'react';
+import { parseAmount } from '../../core/shared/amount.std';
 import { api, call } from '../app/api.dom';
 import type { Act, Minimum } from './sessionActions.dom';
 
@@ -44,8 +45,8 @@ export function MinimumRateForm({ minimum, act }: { minimum: Minimum; act: Act }
       aria-label="Your minimum hourly rate"
       onSubmit={(event) => {
         event.preventDefault();
-        if (amount !== '' && Number(amount) >= 0 && /^[A-Z]{3}$/.test(currency)) {
-          void act(() => call(api['settings:setMinimumRate']({ amount: Number(amount), currency })));
+        if (parseAmount(amount) >= 0 && /^[A-Z]{3}$/.test(currency)) {
+          void act(() => call(api['settings:setMinimumRate']({ amount: parseAmount(amount), currency })));
         }
       }}
     >

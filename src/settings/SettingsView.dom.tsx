@@ -1,9 +1,11 @@
 /** Settings: where clean copies go, the first-run guide again, and Diagnostics (versions, folders, detector figures). */
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { AppInfo, ToolStatus } from '../../core/ipc/contract.std';
 import { api, call } from '../app/api.dom';
 import { useNavigation } from '../app/navigation.dom';
 import { useDetectorStats } from '../corner/detectorStats.dom';
+import { MinimumRateForm } from '../sessions/SessionSettings.dom';
+import type { Minimum } from '../sessions/sessionActions.dom';
 import { type ThemeChoice, chooseTheme } from '../app/theme.dom';
 import './settings.css';
 
@@ -58,6 +60,7 @@ export function SettingsView() {
         {error && <p role="alert">{error}</p>}
       </form>
       <Appearance onError={setError} />
+      <MinimumRate onError={setError} />
       <Breaks onError={setError} />
       <h3>The guide</h3>
       <p>
@@ -105,6 +108,39 @@ function Appearance({ onError }: { onError: (message: string) => void }) {
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** The minimum hourly rate every rate after costs is compared with (Sessions and Platforms show it too). */
+function MinimumRate({ onError }: { onError: (message: string) => void }) {
+  const [minimum, setMinimum] = useState<Minimum>();
+  const [read, setRead] = useState(false);
+  const load = useCallback(
+    () =>
+      call(api['settings:get']({})).then(
+        (settings) => {
+          setMinimum(settings.minimumHourlyRate);
+          setRead(true);
+        },
+        (e: Error) => onError(e.message),
+      ),
+    [onError],
+  );
+  useEffect(() => void load(), [load]);
+  const act = async (change: () => Promise<unknown>) => {
+    try {
+      await change();
+    } catch (e) {
+      onError((e as Error).message);
+    }
+    await load();
+  };
+  return (
+    <section aria-labelledby="minimum-heading">
+      <h3 id="minimum-heading">Your minimum rate</h3>
+      <p className="hint">What an hour of your work must pay after costs: the local minimum wage, or your own. Every rate is compared with it.</p>
+      {read && <MinimumRateForm key={minimum ? `${minimum.amount} ${minimum.currency}` : 'none'} minimum={minimum} act={act} />}
+    </section>
   );
 }
 

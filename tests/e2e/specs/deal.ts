@@ -25,6 +25,11 @@ export function defineDealSpecs(ctx: SpecContext): void {
       const exportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-deal-exports-'));
       const handle = await ctx.start('fake', files, ctx.cameraVideo, { evidence: [terms, letter], saveFolder: exportsDir });
       const { page } = handle;
+      // The worker's minimum, set in Settings: offers are judged against it.
+      await page.getByRole('tab', { name: 'Settings' }).click();
+      await page.getByLabel('Your minimum per hour').fill('8');
+      await page.getByRole('button', { name: 'Save minimum' }).click();
+      await expect.poll(() => page.getByText('Now: 8.00 USD per hour').isVisible()).toBe(true);
       await page.getByRole('tab', { name: 'Platforms' }).click();
       await expect.poll(() => page.getByText(/Name a platform to read its terms/).isVisible()).toBe(true);
 
@@ -83,7 +88,7 @@ export function defineDealSpecs(ctx: SpecContext): void {
       await offer.getByLabel('How many clips').fill('10');
       await offer.getByLabel('Time it says it takes (minutes)').fill('10');
       await offer.getByRole('button', { name: 'Price this offer' }).click();
-      await expect.poll(() => page.locator('.offer-verdict').textContent()).toMatch(/^From your 1 session on this platform, it is likely to take \d+ min of your time/);
+      await expect.poll(() => page.locator('.offer-verdict').textContent()).toMatch(/^From your 1 session on this platform, it is likely to take \d+ min of your time.*your minimum of 8\.00 USD per hour/);
       expect(await page.locator('.card-figures').textContent()).toMatch(/Sessions1, 0:00:\d\d worked/);
       await page.getByRole('tab', { name: 'Sessions' }).click();
       await page.getByRole('button', { name: /^Clips, decisions and evidence/ }).click();
