@@ -1,6 +1,7 @@
 /** The form that starts a session: the platform, the task and what it pays. */
 import { useId, useState } from 'react';
 import type { PayUnit } from '../../core/sessions/eventLog.std';
+import { parseAmount } from '../../core/shared/amount.std';
 import { api, call } from '../app/api.dom';
 import { focusWhenShown } from '../shared/focus.dom';
 import { PayUnitSelect } from '../shared/PayUnitSelect.dom';
@@ -9,7 +10,7 @@ import type { Act } from './sessionActions.dom';
 export function StartSession({ platforms, tasks, act }: { platforms: string[]; tasks: string[]; act: Act }) {
   const [form, setForm] = useState({ platform: '', task: '', amount: '', currency: 'USD', per: 'clip' as PayUnit, notes: '' });
   const ids = { reason: useId(), platform: 'start-platform',  task: useId(), amount: useId(), currency: useId(), per: useId(), list: useId(), taskList: useId(), notes: useId() };
-  const valid = form.platform.trim() !== '' && form.amount !== '' && Number(form.amount) >= 0 && /^[A-Z]{3}$/.test(form.currency);
+  const valid = form.platform.trim() !== '' && parseAmount(form.amount) >= 0 && /^[A-Z]{3}$/.test(form.currency);
   return (
     <form
       className="start-session"
@@ -23,7 +24,7 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
             api['sessions:start']({
               platform: form.platform,
               task: form.task,
-              terms: { amount: Number(form.amount), currency: form.currency, per: form.per },
+              terms: { amount: parseAmount(form.amount), currency: form.currency, per: form.per },
               ...(form.notes.trim() ? { notes: form.notes.trim() } : {}),
             }),
           ),

@@ -1,5 +1,5 @@
 /**
- * Every screen and state, in light and dark, at 1280x800 and 800x600: axe-core (WCAG 2.0/2.1 A and AA, and best practice) finds
+ * Every screen and state, in light and dark, at 1280x800, 800x600 and 200 % zoom: axe-core (WCAG 2.0/2.1 A and AA, and best practice) finds
  * nothing. The states are the ones a worker meets: the guide, Home in a session, Check corner with a flag,
  * the recorder, the question before ending, Sanitize before and after a clean copy with its tags open, past
  * sessions, and Settings.
@@ -31,10 +31,14 @@ async function violations(page: Page, scheme: 'light' | 'dark'): Promise<Violati
   });
 }
 
-/** The window sizes each screen is checked at: a laptop's, and the smallest SafeTake supports. */
+/**
+ * The window sizes each screen is checked at: a laptop's, the smallest SafeTake supports, and the laptop's at
+ * 200 % zoom (the same CSS pixels a 1280x800 window has at that zoom).
+ */
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 800, height: 600 },
+  { width: 640, height: 400 },
 ];
 
 /**
