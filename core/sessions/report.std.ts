@@ -25,7 +25,7 @@ type ReportContext = {
 };
 
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
 }
 
@@ -103,7 +103,8 @@ function describeEvent(event: EventData, session: Session): string {
 }
 
 
-const STYLE = `
+/** The print style of SafeTake's printable pages (the evidence report, the work record). */
+export const PRINT_STYLE = `
   @page { size: A4; margin: 16mm 14mm; }
   body { font: 11pt/1.4 system-ui, sans-serif; color: #111; margin: 0; }
   h1 { font-size: 17pt; margin: 0 0 4pt; }
@@ -203,7 +204,7 @@ export function evidenceReportHtml(session: Session, entries: readonly LogEntry[
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${escapeHtml(`Work session evidence: ${session.platform}`)}</title>
-<style>${STYLE}</style></head>
+<style>${PRINT_STYLE}</style></head>
 <body>
 <h1>${escapeHtml(`Work session evidence: ${session.platform}${session.task ? `, ${session.task}` : ''}`)}</h1>
 <p class="meta">From ${escapeHtml(readableLocal(session.startedAtLocal))}${session.end === undefined ? ' (still running)' : ''}. Made ${escapeHtml(readableLocal(context.generatedAtLocal))} by SafeTake ${escapeHtml(context.appVersion)} from the worker's own session log.</p>

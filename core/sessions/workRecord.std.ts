@@ -7,6 +7,7 @@ import { clipOutcomes } from './pay.std';
 import type { Session } from './replay.std';
 import { sessionSeconds } from './time.std';
 import { formatWorked } from '../shared/clock.std';
+import { PRINT_STYLE, escapeHtml } from './report.std';
 
 type Line = { name: string; sessions: number; seconds: number; approved: number; decided: number; from: string; to: string };
 
@@ -23,9 +24,6 @@ function grouped(sessions: readonly Session[], key: (session: Session) => string
 
 const quality = (line: Line) => (line.decided > 0 ? `${Math.round((100 * line.approved) / line.decided)} %` : '—');
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
-}
 
 export function workRecordHtml(sessions: readonly Session[], context: { generatedAtLocal: string; appVersion: string }, now: number): string {
   const finished = sessions.filter((session) => session.end !== undefined);
@@ -38,16 +36,7 @@ ${lines.map((line) => `<tr><td>${escapeHtml(line.name || 'unnamed task')}</td><t
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>Work record: recording data for AI training</title>
-<style>
-  @page { size: A4; margin: 16mm 14mm; }
-  body { font: 11pt/1.4 system-ui, sans-serif; color: #111; margin: 0; }
-  h1 { font-size: 17pt; margin: 0 0 4pt; }
-  h2 { font-size: 13pt; margin: 16pt 0 6pt; border-bottom: 1px solid #999; }
-  table { border-collapse: collapse; width: 100%; }
-  th, td { text-align: left; vertical-align: top; padding: 3pt 6pt 3pt 0; border-bottom: 1px solid #ddd; }
-  .num { text-align: right; }
-  .meta { color: #444; }
-</style></head>
+<style>${PRINT_STYLE}</style></head>
 <body>
 <h1>Work record: recording data for AI training</h1>
 <p class="meta">${finished.length ? `From ${all.from} to ${all.to}. ` : ''}Made ${escapeHtml(context.generatedAtLocal.slice(0, 10))} by SafeTake ${escapeHtml(context.appVersion)} from the worker's own session log. It describes the work only: no recording, file or personal detail is in it.</p>

@@ -99,8 +99,9 @@ export class SessionsService {
 
   private async append(event: SessionEvent): Promise<SessionViewData> {
     await (await this.log()).append(event);
-    const session = (await this.sessions()).find((candidate) => candidate.id === event.sessionId)!;
-    return view(session, Date.now(), await this.costing());
+    const costing = await this.costing();
+    const session = costing.all.find((candidate) => candidate.id === event.sessionId)!;
+    return view(session, Date.now(), costing);
   }
 
   private async requireActive(): Promise<Session> {

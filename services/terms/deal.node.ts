@@ -19,6 +19,7 @@ import { type RedFlagId } from '../../core/terms/redFlags.std';
 import { reportCard } from '../../core/terms/reportCard.std';
 import { type TermsFlag, scanTerms } from '../../core/terms/scanTerms.std';
 import type { SessionsService } from '../sessions/sessions.node';
+import { sha256File } from '../media/hash.node';
 import { copyEvidence } from '../sessions/sessionFiles.node';
 import { readDocumentText } from './documentText.node';
 
@@ -49,13 +50,15 @@ export class DealService {
    * attached twice for a platform is kept once.
    */
   async attachTerms(platform: string, file: string, signal?: AbortSignal): Promise<void> {
+    // The same file again is refused before it is read: a screenshot's OCR takes seconds.
+    const fingerprint = await sha256File(file).catch(() => undefined);
+    const known = (await this.records()).platforms.documents.get(platform)?.find((document) => document.sha256 === fingerprint);
+    if (known) throw new UserError(`${known.name} is already among ${platform}'s terms (the same file, by its fingerprint).`);
     const { text, kind, pages } = await readDocumentText(file, signal);
     const documentId = randomUUID();
     const folder = path.join(this.dataDir, TERMS_FOLDER, documentId);
     try {
       const copy = await copyEvidence(file, folder);
-      const known = (await this.records()).platforms.documents.get(platform)?.find((document) => document.sha256 === copy.sha256);
-      if (known) throw new UserError(`${known.name} is already among ${platform}'s terms (the same file, by its fingerprint).`);
       const textFile = path.join(folder, 'text.txt');
       await fs.writeFile(`${textFile}.partial`, text, 'utf8');
       await fs.rename(`${textFile}.partial`, textFile);
