@@ -85,6 +85,24 @@ const suffixPerFolder = [
   rules: { 'no-restricted-syntax': ['error', { selector: 'Program', message: `Files in ${folder}/ end in ${suffixes.map((suffix) => `.${suffix}.ts`).join(' or ')}: the suffix says where a file runs.` }] },
 }));
 
+/**
+ * Every word the renderer shows comes from the message catalogues (core/i18n): literal text in JSX, and
+ * literal strings in the attributes a person reads or hears, are refused. Punctuation, symbols and the app's
+ * own name pass.
+ */
+const SHOWN_ATTRIBUTES = 'aria-label|aria-description|aria-roledescription|aria-valuetext|aria-placeholder|title|placeholder|alt|label|hint|legend|summary|heading|description|message|caption';
+const WORDS = '/\\p{L}{2}/u';
+const noLiteralText = [
+  { selector: `JSXText[value=${WORDS}]:not([value=/^\\s*SafeTake\\s*$/])`, message: 'Text in the UI comes from the catalogues: t(\'…\') (core/i18n/messages/en.json).' },
+  { selector: `:matches(JSXElement, JSXFragment) > JSXExpressionContainer > Literal[value=${WORDS}]`, message: 'Text in the UI comes from the catalogues: t(\'…\').' },
+  { selector: `:matches(JSXElement, JSXFragment) > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=${WORDS}]`, message: 'Text in the UI comes from the catalogues: t(\'…\', { values }).' },
+  { selector: `JSXAttribute[name.name=/^(${SHOWN_ATTRIBUTES})$/] > Literal[value=${WORDS}]`, message: 'A label people read or hear comes from the catalogues: t(\'…\').' },
+  {
+    selector: `JSXAttribute[name.name=/^(${SHOWN_ATTRIBUTES})$/] > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=${WORDS}]`,
+    message: 'A label people read or hear comes from the catalogues: t(\'…\', { values }).',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**'] },
   js.configs.recommended,
@@ -124,6 +142,7 @@ export default tseslint.config(
     ignores: ['services/media/ffmpeg.node.ts', 'src/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [onlyFfmpegModuleUsesFluent] }] },
   },
+  { files: ['src/**/*.tsx'], rules: { 'no-restricted-syntax': ['error', ...noLiteralText] } },
   ...suffixPerFolder,
   {
     rules: {

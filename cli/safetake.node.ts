@@ -2,6 +2,7 @@
  * `safetake`: the command-line face of the same services the app uses. Runs on plain Node, no Electron.
  * Each subcommand is one entry in COMMANDS; exit codes: 0 ok, 1 the work found a problem or failed, 2 usage.
  */
+import { type MessageId, formattingLocale, localesFromEnvironment, pickLanguage, setLanguage, t } from '../core/i18n/i18n.std';
 import { isUserError } from '../core/shared/errors.std';
 import { appVersion } from '../services/app/ipcHandlers.node';
 import { closeExiftool } from '../services/media/exiftool.node';
@@ -15,75 +16,60 @@ import { UsageError } from './usage.std';
 const EXIT_GRACE_MS = 5000;
 
 type Command = {
-  summary: string;
   usage: string;
   run: (args: string[]) => Promise<number>;
 };
 
-const COMMANDS: Record<string, Command> = {
-  sanitize: {
-    usage: 'sanitize <files|folders>... -o <dir> [options]',
-    summary: 'make verified clean copies (no metadata, re-encoded)',
-    run: sanitizeCommand,
-  },
-  audit: {
-    usage: 'audit <file>... [--json]',
-    summary: 'list identifying metadata; exit 1 if any is found',
-    run: auditCommand,
-  },
-  scan: {
-    usage: 'scan <photos|videos|folders>... [--every <s>] [--json]',
-    summary: 'find what gives your home or identity away; exit 1 if any',
-    run: scanCommand,
-  },
-  terms: {
-    usage: 'terms <pdf|html|txt|md|screenshot>... [--json]',
-    summary: "read a platform's terms for red flags; exit 1 if any",
-    run: termsCommand,
-  },
-  log: {
-    usage: 'log verify | summary | export --csv <file> | repair',
-    summary: 'check the session log, hours and rates per platform, CSV',
-    run: logCommand,
-  },
-};
+const COMMANDS = {
+  sanitize: { usage: 'sanitize <files|folders>... -o <dir> [options]', run: sanitizeCommand },
+  audit: { usage: 'audit <file>... [--json]', run: auditCommand },
+  scan: { usage: 'scan <photos|videos|folders>... [--every <s>] [--json]', run: scanCommand },
+  terms: { usage: 'terms <pdf|html|txt|md|screenshot>... [--json]', run: termsCommand },
+  log: { usage: 'log verify | summary | export --csv <file> | repair', run: logCommand },
+} satisfies Record<string, Command>;
+type CommandName = keyof typeof COMMANDS;
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
 
-const SANITIZE_OPTIONS_HELP = [
-  'Sanitize options:',
-  '  -o, --output <dir>           folder for the clean copies (required)',
-  '  --format mp4|webm            MP4 (H.264 + AAC, default) or WebM (VP9 + Opus)',
-  '  --max-height <N>             cap the short side, e.g. 1080 or 720',
-  '  --audio keep|mute|remove     keep the sound (default), replace it with silence, or drop it',
-  '  --blur x,y,w,h               blur a region (source pixels); repeat for more',
-  '  --name <template>            file name template, default clip-{n}; {name} reuses the original name',
-  '  --redact all|<list>          find and hide, tracked through the clip: all, or a comma list of',
-  '                               faces,photos,documents,screens,people; the copy is checked again after',
-  '  --keep-face largest|none     with --redact: keep the largest face (yours) visible',
-  '  --redact-style blur|fill|pixelate  how hidden areas look (default blur; pixelate keeps the most)',
-  '  --json                       print per input the copy, what was hidden and the self-check as JSON',
-];
+/** The sanitize options, each with the message id of what it does. */
+const SANITIZE_OPTIONS = [
+  ['-o, --output <dir>', 'cli.option.output'],
+  ['--format mp4|webm', 'cli.option.format'],
+  ['--max-height <N>', 'cli.option.maxHeight'],
+  ['--audio keep|mute|remove', 'cli.option.audio'],
+  ['--blur x,y,w,h', 'cli.option.blur'],
+  ['--name <template>', 'cli.option.name'],
+  ['--redact all|<list>', 'cli.option.redact'],
+  ['--keep-face largest|none', 'cli.option.keepFace'],
+  ['--redact-style blur|fill|pixelate', 'cli.option.redactStyle'],
+  ['--json', 'cli.option.json'],
+] as const satisfies ReadonlyArray<readonly [string, MessageId]>;
 
 function helpText(): string {
   const lines = [
-    `SafeTake ${appVersion}: film yourself for AI-training platforms without giving away your home, identity or time.`,
+    t('cli.help.tagline', { version: appVersion }),
     '',
-    'Usage: safetake <command> [options]',
+    t('cli.help.usage', { usage: 'safetake <command> [options]' }),
     '',
-    'Commands:',
-    ...Object.values(COMMANDS).map((command) => `  ${command.usage.padEnd(44)} ${command.summary}`),
+    t('cli.help.commands'),
+    ...(Object.keys(COMMANDS) as CommandName[]).map((name) => `  ${COMMANDS[name].usage.padEnd(44)} ${t(`cli.command.${name}`)}`),
     '',
-    ...SANITIZE_OPTIONS_HELP,
+    t('cli.help.sanitizeOptions'),
+    ...SANITIZE_OPTIONS.map(([flags, id]) => `  ${flags.padEnd(28)} ${t(id)}`),
     '',
-    'Options:',
-    '  -h, --help      show this help',
-    '  -v, --version   print the version',
+    t('cli.help.options'),
+    `  -h, --help      ${t('cli.option.help')}`,
+    `  -v, --version   ${t('cli.option.version')}`,
     '',
-    'Data folder: SAFETAKE_DATA_DIR, else the same folder the app uses. Nothing is ever sent over a network.',
+    t('cli.help.dataFolder'),
   ];
   return lines.join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // As command-line tools do: the language of LANGUAGE, LC_ALL, LC_MESSAGES or LANG.
+  const locales = localesFromEnvironment(process.env);
+  const language = pickLanguage(locales);
+  setLanguage(language, formattingLocale(language, locales));
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     process.stdout.write(`${helpText()}\n`);
@@ -93,16 +79,16 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${appVersion}\n`);
     return 0;
   }
-  const command = COMMANDS[first];
+  const command = isCommand(first) ? COMMANDS[first] : undefined;
   if (!command) {
-    process.stderr.write(`safetake: unknown command "${first}". Run "safetake --help" for the list.\n`);
+    process.stderr.write(`safetake: ${t('cli.unknownCommand', { command: first })}\n`);
     return 2;
   }
   try {
     return await command.run(rest);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`safetake ${first}: ${(error as Error).message}\nRun "safetake --help" for usage.\n`);
+      process.stderr.write(`safetake ${first}: ${(error as Error).message}\n${t('cli.seeHelp')}\n`);
       return 2;
     }
     if (isUserError(error)) {
@@ -138,6 +124,12 @@ if (process.env.SAFETAKE_SUPERVISED && process.connected) {
     }
   });
 }
+
+// A reader that stops early (`safetake audit … | head`) closes the pipe: the rest is not wanted, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 void main(process.argv.slice(2))
   .then(

@@ -17,6 +17,8 @@ import { LogBusyError } from '../../services/sessions/logLock.node';
 import { SanitizingInSession } from '../../services/sessions/sanitizing.node';
 import { SessionsService } from '../../services/sessions/sessions.node';
 import { UsageError } from '../usage.std';
+import { formatNumber, t } from '../../core/i18n/i18n.std';
+import { describeTrack } from '../describe.node';
 
 export async function sanitizeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -38,8 +40,8 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
   if ((values['keep-face'] !== undefined || values['redact-style'] !== undefined) && values.redact === undefined) {
     throw new UsageError('--keep-face and --redact-style go with --redact (e.g. --redact all)');
   }
-  if (!values.output) throw new UsageError('sanitize needs an output folder: -o <dir>');
-  if (positionals.length === 0) throw new UsageError('sanitize needs at least one file or folder');
+  if (!values.output) throw new UsageError(t('cli.sanitize.needsOutput', { flag: '-o <dir>' }));
+  if (positionals.length === 0) throw new UsageError(t('cli.sanitize.needsInput'));
   let blur;
   let groups;
   try {
@@ -57,7 +59,7 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; '));
   const inputs = expandMediaPaths(positionals);
-  if (inputs.length === 0) throw new UsageError('no videos or photos found in what was given');
+  if (inputs.length === 0) throw new UsageError(t('cli.sanitize.noMedia'));
 
   const showProgress = process.stderr.isTTY;
   const batch = startSanitizeBatch(
@@ -82,8 +84,8 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
     const name = path.basename(item.input);
     if (item.outcome) {
       const removed = item.outcome.before.identifyingCount;
-      process.stdout.write(`✓ ${name} → ${item.outcome.output}\n  ${removed} identifying tag(s) removed; ready to upload. SHA-256 ${item.outcome.outputSha256}\n`);
-      for (const note of item.outcome.notes) process.stdout.write(`  note: ${note}\n`);
+      process.stdout.write(`✓ ${name} → ${item.outcome.output}\n  ${t('cli.sanitize.done', { removed, sha256: item.outcome.outputSha256 })}\n`);
+      for (const note of item.outcome.notes) process.stdout.write(`  ${t('cli.sanitize.note', { note })}\n`);
       if (item.outcome.redaction) process.stdout.write(describeRedaction(item.outcome.redaction));
     } else {
       process.stdout.write(`✗ ${name}: ${item.error}\n`);
@@ -108,12 +110,15 @@ function sanitizeJson(item: BatchItemState) {
 
 function describeRedaction(redaction: RedactionReport): string {
   const hidden = redaction.tracks.filter((track) => track.hidden);
-  const lines = [`  hidden: ${hidden.length === 0 ? 'nothing was found to hide' : ''}\n`];
-  for (const track of hidden) lines.push(`    ${track.label} (${track.group}), ${track.fromSeconds}–${track.toSeconds} s\n`);
-  for (const track of redaction.tracks.filter((candidate) => !candidate.hidden)) lines.push(`  kept visible: ${track.label}, ${track.fromSeconds}–${track.toSeconds} s\n`);
+  const lines = [`  ${hidden.length === 0 ? t('cli.sanitize.hiddenNothing') : t('cli.sanitize.hidden')}\n`];
+  for (const track of hidden) lines.push(`    ${describeTrack(track)}\n`);
+  for (const track of redaction.tracks.filter((candidate) => !candidate.hidden)) lines.push(`  ${t('cli.sanitize.keptVisible', { track: describeTrack(track) })}\n`);
   if (redaction.selfCheck) {
     lines.push(`  ${redaction.selfCheck.summary}\n`);
-    for (const item of redaction.selfCheck.stillVisible) lines.push(`  still visible: ${item.label}, ${item.where}, at ${item.atSeconds.toFixed(1)} s (add it with --redact or --blur)\n`);
+    for (const item of redaction.selfCheck.stillVisible) {
+      const at = formatNumber(item.atSeconds, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      lines.push(`  ${t('cli.sanitize.stillVisible', { label: item.label, where: item.where, at })}\n`);
+    }
   }
   return lines.join('');
 }
@@ -130,12 +135,11 @@ async function followInSession(batch: Batch): Promise<{ note: Promise<string | u
   const sessions = new SessionsService(dataDir);
   const notLogged = (error: unknown) => {
     if (!isUserError(error)) throw error;
-    const why = error instanceof LogBusyError ? 'The app has the session log open' : error.message;
-    return `${why}: these copies are not logged in a session. Add them from the app if they belong to one.`;
+    return t('cli.sanitize.notLogged', { why: error instanceof LogBusyError ? t('cli.sanitize.appHasLog') : error.message });
   };
   try {
     const { sessionId, logged } = await new SanitizingInSession(sessions).follow(batch);
-    const note = logged.then(() => (sessionId ? 'The clean copies are logged in the running session.' : undefined), notLogged);
+    const note = logged.then(() => (sessionId ? t('cli.sanitize.logged') : undefined), notLogged);
     return { note: note.finally(() => sessions.close()) };
   } catch (error) {
     await sessions.close().catch(() => undefined);
@@ -146,7 +150,7 @@ async function followInSession(batch: Batch): Promise<{ note: Promise<string | u
 
 export async function auditCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
-  if (positionals.length === 0) throw new UsageError('audit needs at least one file');
+  if (positionals.length === 0) throw new UsageError(t('cli.audit.needsInput'));
   const reports = [];
   let allClean = true;
   let refused = false;
@@ -157,9 +161,10 @@ export async function auditCommand(args: string[]): Promise<number> {
       reports.push(report);
       if (!values.json) {
         const identifying = report.tags.filter((tag) => tag.identifying);
-        process.stdout.write(`${isAuditClean(report) ? '✓ clean' : '✗ identifying'}  ${file}${report.readable ? '' : ' (ExifTool could not read it)'}\n`);
+        const verdict = isAuditClean(report) ? `✓ ${t('cli.audit.clean')}` : `✗ ${t('cli.audit.identifying')}`;
+        process.stdout.write(`${verdict}  ${file}${report.readable ? '' : ` ${t('cli.audit.unreadable')}`}\n`);
         for (const tag of identifying) process.stdout.write(`  ${tag.group}:${tag.name} = ${tag.value}\n    ${tag.reason}\n`);
-        for (const fingerprint of report.streamFingerprints) process.stdout.write(`  in-stream text: ${fingerprint}\n`);
+        for (const fingerprint of report.streamFingerprints) process.stdout.write(`  ${t('cli.audit.inStream', { fingerprint })}\n`);
       }
     } catch (error) {
       if (!isUserError(error)) throw error;

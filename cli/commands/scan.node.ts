@@ -9,6 +9,8 @@ import { UsageError } from '../usage.std';
 import { mediaKindForExtension } from '../../core/media/probe.std';
 import type { RedactedTrack } from '../../core/sanitize/selfCheck.std';
 import { tracksOfVideo } from '../../services/sanitize/redact.node';
+import { t } from '../../core/i18n/i18n.std';
+import { describeTrack } from '../describe.node';
 
 export async function scanCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -16,9 +18,9 @@ export async function scanCommand(args: string[]): Promise<number> {
     allowPositionals: true,
     options: { json: { type: 'boolean', default: false }, every: { type: 'string' } },
   });
-  if (positionals.length === 0) throw new UsageError('scan needs at least one photo, video or folder');
+  if (positionals.length === 0) throw new UsageError(t('cli.scan.needsInput'));
   const everySeconds = values.every === undefined ? undefined : Number(values.every);
-  if (everySeconds !== undefined && !(everySeconds >= 1 && everySeconds <= 3600)) throw new UsageError('--every takes seconds between frames of a video, from 1 to 3600');
+  if (everySeconds !== undefined && !(everySeconds >= 1 && everySeconds <= 3600)) throw new UsageError(t('cli.scan.every'));
   const files = expandMediaPaths(positionals);
   const detector = await NodeDetector.open();
   const results: Array<ReturnType<typeof scanJson> | { file: string; error: string }> = [];
@@ -60,11 +62,12 @@ function progressLine(file: string): (progress: ScanProgress) => void {
   const live = process.stderr.isTTY;
   return ({ frames, expectedFrames, intervalSeconds }) => {
     if (expectedFrames === 1) return;
-    const of = expectedFrames ? ` of ${expectedFrames}` : '';
-    const rate = intervalSeconds ? `, one every ${intervalSeconds} s of video` : '';
     const perFrame = frames > 0 ? (Date.now() - started) / frames : undefined;
-    const left = perFrame && expectedFrames ? `, about ${formatClock(Math.max(0, expectedFrames - frames) * perFrame / 1000)} left` : '';
-    const line = `scanning ${file}: frame ${frames}${of}${rate}${left}`;
+    const line = [
+      expectedFrames ? t('cli.scan.frameOf', { file, frames, expectedFrames }) : t('cli.scan.frame', { file, frames }),
+      ...(intervalSeconds ? [t('cli.scan.interval', { seconds: intervalSeconds })] : []),
+      ...(perFrame && expectedFrames ? [t('cli.scan.left', { left: formatClock((Math.max(0, expectedFrames - frames) * perFrame) / 1000) })] : []),
+    ].join(', ');
     if (live) process.stderr.write(`\r\x1b[K${line}`);
     else if (frames % 10 === 0) process.stderr.write(`${line}\n`);
   };
@@ -76,15 +79,16 @@ function clearProgress(): void {
 
 function describeTracks(tracks: readonly RedactedTrack[]): string {
   if (tracks.length === 0) return '';
-  return `  tracks (what sanitize --redact hides):\n${tracks.map((track) => `    ${track.label} (${track.group}), ${track.fromSeconds}–${track.toSeconds} s\n`).join('')}`;
+  return `  ${t('cli.scan.tracks')}\n${tracks.map((track) => `    ${describeTrack(track)}\n`).join('')}`;
 }
 
 function describeReport(file: string, report: ScanReport): string {
-  const head = `${report.risks.length === 0 ? '✓ nothing found' : `✗ ${report.risks.length} risk${report.risks.length === 1 ? '' : 's'}`}  ${file} (${report.width}×${report.height})\n`;
+  const verdict = report.risks.length === 0 ? `✓ ${t('cli.scan.nothingFound')}` : `✗ ${t('cli.scan.risks', { count: report.risks.length })}`;
+  const head = `${verdict}  ${file} (${report.width}×${report.height})\n`;
   const lines = report.risks.map((risk) => {
-    const when = 't' in risk ? ` at ${risk.t} s` : '';
+    const found = 't' in risk ? t('cli.scan.riskAt', { label: risk.label, where: risk.where, seconds: risk.t }) : t('cli.scan.risk', { label: risk.label, where: risk.where });
     const quote = risk.text ? `: “${risk.text}”` : '';
-    return `  ${risk.severity === 'high' ? '!!' : ' !'} ${risk.label}, ${risk.where}${when}${quote}\n     ${risk.guidance}\n`;
+    return `  ${risk.severity === 'high' ? '!!' : ' !'} ${found}${quote}\n     ${risk.guidance}\n`;
   });
   return head + lines.join('');
 }

@@ -7,13 +7,15 @@ import { pageAt } from '../../core/terms/platformRecord.std';
 import { type TermsFlag, scanTerms } from '../../core/terms/scanTerms.std';
 import { readDocumentText } from '../../services/terms/documentText.node';
 import { UsageError } from '../usage.std';
+import { t } from '../../core/i18n/i18n.std';
+import { describeFactor } from '../describe.node';
 
 /** Long clauses are cut in the printed report (the JSON has them whole). */
 const SHOWN_QUOTE = 320;
 
 export async function termsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
-  if (positionals.length === 0) throw new UsageError('terms needs at least one document: a PDF, a saved web page, a text file or a screenshot');
+  if (positionals.length === 0) throw new UsageError(t('cli.terms.needsInput'));
   const results: unknown[] = [];
   let exitCode = 0;
   for (const file of positionals) {
@@ -53,17 +55,18 @@ export async function termsCommand(args: string[]): Promise<number> {
 
 function describe(file: string, flags: readonly TermsFlag[], pages: number[] | undefined): string {
   const { kinds } = termsVerdict(flags);
-  if (kinds === 0) return `✓ ${file}: no red flag found. Still read the parts on pay, ownership and deletion yourself.\n`;
-  const lines = [`✗ ${file}: higher risk, ${kinds} kind${kinds === 1 ? '' : 's'} of red flag in ${flags.length} clause${flags.length === 1 ? '' : 's'}`];
+  if (kinds === 0) return `✓ ${t('cli.terms.noFlag', { file })}\n`;
+  const lines = [`✗ ${t('cli.terms.flags', { file, kinds, clauses: flags.length })}`];
   for (const rule of new Set(flags.map((flag) => flag.rule))) {
     const { title, explanation, question } = redFlagRule(rule);
-    lines.push('', `  ${title} (${rule})`, `    What it means: ${explanation}`, `    Ask: ${question}`);
+    lines.push('', `  ${title} (${rule})`, `    ${t('cli.terms.means', { explanation })}`, `    ${t('cli.terms.ask', { question })}`);
     for (const flag of flags.filter((one) => one.rule === rule)) {
       const quote = flag.quote.length > SHOWN_QUOTE ? `${flag.quote.slice(0, SHOWN_QUOTE - 1)}…` : flag.quote;
       const page = pageAt(pages, flag.start);
-      lines.push(`    ${page !== undefined ? `page ${page}, ` : ''}at ${flag.start}–${flag.end}: “${quote}”`);
+      const at = page !== undefined ? t('cli.terms.atPage', { page, start: String(flag.start), end: String(flag.end) }) : t('cli.terms.at', { start: String(flag.start), end: String(flag.end) });
+      lines.push(`    ${at}: “${quote}”`);
     }
   }
-  lines.push('', '  Factors:', ...rateTerms(flags).map((one) => `    ${one.factor}: ${one.rating}. ${one.reason}`));
+  lines.push('', `  ${t('cli.terms.factors')}`, ...rateTerms(flags).map((one) => `    ${describeFactor(one)}`));
   return `${lines.join('\n')}\n`;
 }

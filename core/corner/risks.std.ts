@@ -2,25 +2,21 @@
  * The risk rules: what the detectors saw in one frame -> what in it gives the worker away, in words, with
  * what to do about it. The same rules run in the app (live camera) and in `safetake scan`. Pure.
  */
+import { t } from '../i18n/i18n.std';
 import { type Box, area, centreInside, clampToFrame, coverage, iou, union, whereInFrame } from '../media/geometry.std';
 import type { FrameDetections, ObjectDetection, TextLine } from './detections.std';
 import { CENTERNET_MIN_SCORE, booksIn, screensIn } from './objects.std';
 import { type FaceKind, facesIn, peopleIn } from './people.std';
-import { type PersonalDetail, personalDetailsIn } from './textRisk.std';
+import { type PersonalDetail, personalDetailName, personalDetailsIn } from './textRisk.std';
 import { writingBlocks } from './writingBlocks.std';
 
 /** The categories of `safetake scan --json`, fixed by the CLI's documented format. */
 export const RISK_CATEGORIES = ['document', 'face', 'screen', 'person', 'medicine', 'other'] as const;
 export type RiskCategory = (typeof RISK_CATEGORIES)[number];
-/** Each category in a worker's words, as a list of what a check left open reads it. */
-export const RISK_NAMES: Record<RiskCategory, string> = {
-  document: 'papers or writing',
-  face: 'a face or a photo of one',
-  screen: 'a screen',
-  person: 'another person',
-  medicine: 'medicine',
-  other: 'something personal',
-};
+/** A category in a worker's words, as a list of what a check left open reads it. */
+export function riskName(category: RiskCategory): string {
+  return t(`corner.risk.name.${category}`);
+}
 /**
  * Which detector found a risk: each runs at its own cadence, so the tracker counts frames per source.
  * `faces` is BlazeFace on the whole frame (faces in view, faces on screens); `photos` is BlazeFace on tiles
@@ -50,22 +46,36 @@ export type Risk = {
 };
 
 /**
- * COCO labels other than screens, people and books that give something away, with the category and the noun
- * the guidance uses. Everything else COCO knows (cups, chairs, plants, ovens...) says nothing about who or
- * where the worker is.
+ * What a risk is, for its words: each kind has a label (`corner.risk.label.*`) and a sentence of what to do
+ * about it (`corner.risk.advice.*`, with where it is). Readable text is told to move like any writing.
  */
-const RISKY_OBJECTS: Readonly<Record<string, { category: RiskCategory; label: string; noun: string }>> = {
-  bottle: { category: 'medicine', label: 'Medicine or label', noun: 'bottle' },
-  car: { category: 'other', label: 'Vehicle (number plate)', noun: 'view of the vehicle' },
-  truck: { category: 'other', label: 'Vehicle (number plate)', noun: 'view of the vehicle' },
-  motorcycle: { category: 'other', label: 'Vehicle (number plate)', noun: 'view of the vehicle' },
-  bus: { category: 'other', label: 'Vehicle (number plate)', noun: 'view of the vehicle' },
+type RiskKind =
+  | 'medicine'
+  | 'vehicle'
+  | 'screen'
+  | 'laptop'
+  | 'phone'
+  | 'papers'
+  | 'bookTitles'
+  | 'person'
+  | 'faceInView'
+  | 'photoFace'
+  | 'faceOnScreen'
+  | 'writing'
+  | 'readableText';
+
+/**
+ * COCO labels other than screens, people and books that give something away, with their category and kind.
+ * Everything else COCO knows (cups, chairs, plants, ovens...) says nothing about who or where the worker is.
+ */
+const RISKY_OBJECTS: Readonly<Record<string, { category: RiskCategory; kind: RiskKind }>> = {
+  bottle: { category: 'medicine', kind: 'medicine' },
+  car: { category: 'other', kind: 'vehicle' },
+  truck: { category: 'other', kind: 'vehicle' },
+  motorcycle: { category: 'other', kind: 'vehicle' },
+  bus: { category: 'other', kind: 'vehicle' },
 };
-const SCREEN_WORDS: Readonly<Record<string, { label: string; noun: string }>> = {
-  tv: { label: 'Screen', noun: 'screen' },
-  laptop: { label: 'Laptop screen', noun: 'laptop' },
-  'cell phone': { label: 'Phone', noun: 'phone' },
-};
+const SCREEN_KINDS: Readonly<Record<string, RiskKind>> = { tv: 'screen', laptop: 'laptop', 'cell phone': 'phone' };
 /** OCR words below this confidence (0..100) are mostly texture read as letters. */
 export const OCR_MIN_WORD_CONFIDENCE = 70;
 /** A text line is "readable" with at least this many letters or digits in confident words. */
@@ -89,34 +99,35 @@ export function assessFrame(frame: FrameDetections): Risk[] {
   const others = dropContained(people.slice(1), people[0]);
 
   const risks: Risk[] = [];
-  const add = (risk: Omit<Risk, 'where' | 'guidance' | 'box'> & { box: Box; noun: string }) => {
+  const add = (risk: Omit<Risk, 'label' | 'where' | 'guidance' | 'box'> & { box: Box; kind: RiskKind }) => {
     const box = clampToFrame(risk.box, frame.width, frame.height);
     const where = whereInFrame(box, frame.width, frame.height);
-    const { noun, ...rest } = risk;
-    risks.push({ ...rest, box, where, guidance: guidanceFor(risk.category, risk.label, noun, where) });
+    const { kind, ...rest } = risk;
+    const label = kind === 'readableText' && risk.details ? t('corner.risk.label.readableTextDetails', { details: risk.details.map(personalDetailName).join(', ') }) : t(`corner.risk.label.${kind}`);
+    // Readable text is moved like any writing.
+    const advice = kind === 'readableText' ? 'writing' : kind;
+    risks.push({ ...rest, label, box, where, guidance: t(`corner.risk.advice.${advice}`, { where }) });
   };
 
   for (const object of objects.filter((candidate) => candidate.score >= CENTERNET_MIN_SCORE)) {
     const rule = RISKY_OBJECTS[object.label];
-    if (rule) add({ category: rule.category, label: rule.label, noun: rule.noun, score: object.score, box: object.box, severity: 'medium', source: 'objects' });
+    if (rule) add({ category: rule.category, kind: rule.kind, score: object.score, box: object.box, severity: 'medium', source: 'objects' });
   }
   for (const screen of screens) {
-    const words = SCREEN_WORDS[screen.label]!;
-    add({ category: 'screen', label: words.label, noun: words.noun, score: screen.score, box: screen.box, severity: 'medium', source: 'objects' });
+    add({ category: 'screen', kind: SCREEN_KINDS[screen.label]!, score: screen.score, box: screen.box, severity: 'medium', source: 'objects' });
   }
   const books = booksIn(objects, frame.writing ?? []);
   for (const paper of books.papers) {
-    add({ category: 'document', label: 'Books or papers', noun: 'books or papers', score: paper.score, box: paper.box, severity: 'medium', source: 'objects' });
+    add({ category: 'document', kind: 'papers', score: paper.score, box: paper.box, severity: 'medium', source: 'objects' });
   }
   for (const shelf of books.shelves) {
-    add({ category: 'other', label: 'Book titles', noun: 'shelf of books', score: shelf.score, box: shelf.box, severity: 'low', source: 'objects' });
+    add({ category: 'other', kind: 'bookTitles', score: shelf.score, box: shelf.box, severity: 'low', source: 'objects' });
   }
   for (const person of others) {
-    add({ category: 'person', label: 'Another person', noun: 'person', score: person.score, box: person.box, severity: 'high', source: 'objects' });
+    add({ category: 'person', kind: 'person', score: person.score, box: person.box, severity: 'high', source: 'objects' });
   }
   for (const face of facesIn(frame, people, screens.map((screen) => screen.box))) {
-    const words = FACE_WORDS[face.kind];
-    add({ category: 'face', label: words.label, noun: words.noun, score: face.score, box: face.box, severity: 'high', source: face.source });
+    add({ category: 'face', kind: FACE_KINDS[face.kind], score: face.score, box: face.box, severity: 'high', source: face.source });
   }
   // OCR's text is quoted on the block of writing it was read from; text OCR read where the detector saw no
   // block (a short sign, a label) is a risk of its own.
@@ -132,24 +143,26 @@ export function assessFrame(frame: FrameDetections): Risk[] {
   return sortBySeverity(dropDuplicates(risks));
 }
 
-const FACE_WORDS: Readonly<Record<FaceKind, { label: string; noun: string }>> = {
-  person: { label: 'Face in view', noun: 'face' },
-  picture: { label: 'Photo with a face', noun: 'photo' },
-  screen: { label: 'Face on a screen', noun: 'screen' },
-};
+const FACE_KINDS: Readonly<Record<FaceKind, RiskKind>> = { person: 'faceInView', picture: 'photoFace', screen: 'faceOnScreen' };
 
 /**
- * A paper, sign or label with writing: "Writing" while nothing on it could be read, "Readable text" (quoted)
- * once OCR read some, and high severity when that text holds a personal detail.
+ * Whether a face risk is a photo of a face (on a wall, a desk), by its label: a risk carries no kind, and its
+ * label is in the language it was assessed in, the same process's moments before.
  */
-function documentRisk(read: string): Pick<Risk, 'category' | 'label' | 'severity' | 'text' | 'details'> & { noun: string } {
-  const noun = 'paper or sign with writing';
-  if (read === '') return { category: 'document', label: 'Writing (papers, signs, labels)', noun, severity: 'medium' };
+export function isPhotoOfFace(risk: Pick<Risk, 'category' | 'label'>): boolean {
+  return risk.category === 'face' && risk.label === t('corner.risk.label.photoFace');
+}
+
+/**
+ * A paper, sign or label with writing: "Writing" while nothing on it could be read, "Readable text" (quoted,
+ * with the personal details it seems to hold) once OCR read some, and high severity when it holds one.
+ */
+function documentRisk(read: string): Pick<Risk, 'category' | 'severity' | 'text' | 'details'> & { kind: RiskKind } {
+  if (read === '') return { category: 'document', kind: 'writing', severity: 'medium' };
   const details = personalDetailsIn(read);
   return {
     category: 'document',
-    label: details.length > 0 ? `Readable text (${details.join(', ')})` : 'Readable text',
-    noun,
+    kind: 'readableText',
     text: read.length > MAX_QUOTE ? `${read.slice(0, MAX_QUOTE - 1)}…` : read,
     ...(details.length > 0 ? { details } : {}),
     severity: details.length > 0 ? 'high' : 'medium',
@@ -224,24 +237,4 @@ function nearEachOther(a: TextLine & { lineHeight: number }, b: TextLine & { lin
   const overlapsHorizontally = b.box.x < a.box.x + a.box.w + gap && b.box.x + b.box.w > a.box.x - gap;
   const overlapsVertically = b.box.y < a.box.y + a.box.h + gap && b.box.y + b.box.h > a.box.y - gap;
   return overlapsHorizontally && overlapsVertically;
-}
-
-function guidanceFor(category: RiskCategory, label: string, noun: string, where: string): string {
-  switch (category) {
-    case 'document':
-      return `Move the ${noun}, ${where}, out of frame or turn it over.`;
-    case 'screen':
-      return `Turn off the ${noun}, ${where}, or turn it away from the camera.`;
-    case 'face':
-      if (label === 'Face in view') return `A face is in view, ${where}. If the task needs your face, accept it for this session; otherwise ask them to step out of view, or tilt the camera.`;
-      if (noun === 'screen') return `Turn off the screen, ${where}, or turn it away: it shows a face.`;
-      return `Take down the photo, ${where}, or turn it to the wall.`;
-    case 'person':
-      return `Ask the person, ${where}, to step out of view.`;
-    case 'medicine':
-      return `Move the ${noun}, ${where}, out of frame or turn its label away.`;
-    case 'other':
-      if (noun === 'shelf of books') return `Titles on the ${noun}, ${where}, can be read: if they say something about you, turn them or tilt the camera.`;
-      return `Move the camera so the ${noun}, ${where}, is out of frame.`;
-  }
 }

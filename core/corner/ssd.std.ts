@@ -4,6 +4,7 @@
  * CenterNet scores low. Its weights are pinned in `resources/models/coco-ssd` and checked against these
  * hashes before tfjs sees a byte: a changed file is refused, never run. Pure.
  */
+import { t } from '../i18n/i18n.std';
 import { type Box, iou } from '../media/geometry.std';
 import type { ObjectDetection } from './detections.std';
 import { faceTiles } from './tiles.std';
@@ -83,12 +84,12 @@ export async function loadSsdArtifacts(read: (name: SsdModelFile) => Promise<Uin
   const verified = async (name: SsdModelFile) => {
     const bytes = await read(name);
     const hash = await sha256(bytes);
-    if (hash !== SSD_MODEL.files[name]) throw new Error(`The object model file ${name} is not the pinned one (sha256 ${hash}); reinstall SafeTake.`);
+    if (hash !== SSD_MODEL.files[name]) throw new Error(t('corner.model.notPinned', { name, hash }));
     return bytes;
   };
   const model = JSON.parse(new TextDecoder().decode(await verified('model.json'))) as ModelJson;
   const paths = model.weightsManifest.flatMap((group) => group.paths);
-  if (!paths.every((name): name is SsdModelFile => name in SSD_MODEL.files)) throw new Error('The object model lists weight files that are not pinned; reinstall SafeTake.');
+  if (!paths.every((name): name is SsdModelFile => name in SSD_MODEL.files)) throw new Error(t('corner.model.unpinnedWeights'));
   const shards = await Promise.all(paths.map(verified));
   const weightData = new Uint8Array(shards.reduce((sum, shard) => sum + shard.byteLength, 0));
   shards.reduce((offset, shard) => (weightData.set(shard, offset), offset + shard.byteLength), 0);

@@ -3,8 +3,23 @@
  * is deliberately simple and tolerant; a match raises the severity of a "Readable text" risk, it never
  * decides on its own whether text is there. Pure.
  */
+import { t } from '../i18n/i18n.std';
 
 export type PersonalDetail = 'email' | 'phone number' | 'date of birth' | 'address' | 'ID number' | 'name';
+
+const DETAIL_KEYS = {
+  email: 'corner.detail.email',
+  'phone number': 'corner.detail.phoneNumber',
+  'date of birth': 'corner.detail.dateOfBirth',
+  address: 'corner.detail.address',
+  'ID number': 'corner.detail.idNumber',
+  name: 'corner.detail.name',
+} as const satisfies Record<PersonalDetail, string>;
+
+/** A kind of personal detail in the current language (the kinds themselves are ids in the scan's data). */
+export function personalDetailName(detail: PersonalDetail): string {
+  return t(DETAIL_KEYS[detail]);
+}
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+/;
 /** Seven or more digits, optionally grouped by spaces, dots, dashes or brackets, optionally with +country. */

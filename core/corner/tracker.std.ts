@@ -4,6 +4,7 @@
  * for a few seconds. Each detector runs at its own cadence, so hits and misses are counted per source.
  * Pure: a state and functions that return the next state.
  */
+import { t } from '../i18n/i18n.std';
 import { type Box, centreInside, iou } from '../media/geometry.std';
 import { RISK_SOURCES, type Risk, type RiskCategory, type RiskSource } from './risks.std';
 
@@ -193,8 +194,8 @@ export function verdictOf(state: TrackerState, now: number, sources: readonly Ri
   const visible = visibleRisks(state);
   const open = visible.filter((track) => !track.accepted).length;
   const accepted = visible.length - open;
-  if (open > 0) return { status: 'risks', open, accepted, message: `${open} ${open === 1 ? 'thing' : 'things'} to fix before you record` };
+  if (open > 0) return { status: 'risks', open, accepted, message: t('corner.verdict.toFix', { count: open }) };
   const everyDetectorRan = sources.every((source) => state.runs[source] >= HYSTERESIS[source].appearAfter);
-  if (!everyDetectorRan || now - state.lastOpenRiskAt < CLEAR_VERDICT_MS) return { status: 'checking', message: 'Checking your corner…' };
-  return { status: 'clear', accepted, message: accepted > 0 ? `Corner clear (${accepted} accepted)` : 'Corner clear' };
+  if (!everyDetectorRan || now - state.lastOpenRiskAt < CLEAR_VERDICT_MS) return { status: 'checking', message: t('corner.verdict.checking') };
+  return { status: 'clear', accepted, message: accepted > 0 ? t('corner.verdict.clearAccepted', { accepted }) : t('corner.verdict.clear') };
 }

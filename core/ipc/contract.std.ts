@@ -14,6 +14,7 @@ import { calendarDay, clipOutcome, consentAnswer, cornerVerdict, costBasis, mone
 import { CONSENT_QUESTION_IDS } from '../terms/consent.std';
 import { FACTORS } from '../terms/rating.std';
 import { RED_FLAG_IDS } from '../terms/redFlags.std';
+import { LANGUAGES, t } from '../i18n/i18n.std';
 
 const toolStatus = z.object({
   name: z.enum(['ffmpeg', 'ffprobe', 'exiftool']),
@@ -154,6 +155,7 @@ const fractionRegion = z
   .strict();
 const RISK_CATEGORY_COUNT = riskCategory.options.length;
 const themeChoice = z.enum(['system', 'light', 'dark']);
+const languageChoice = z.enum(['system', ...LANGUAGES]);
 /** The worker's settings: what `settings.json` holds and what `settings:get` answers. */
 export const settingsSchema = z.object({
   minimumHourlyRate: money.optional(),
@@ -167,6 +169,11 @@ export const settingsSchema = z.object({
   outputDir: z.string().max(4096).optional(),
   /** Light or dark, or as the system is (the default). */
   theme: themeChoice.optional(),
+  /** The language chosen in Settings, or the system's (the default). */
+  language: languageChoice.optional(),
+  /** What `settings:get` answers: the language in use and the locale numbers and dates are written in. */
+  languageInUse: z.enum(LANGUAGES).optional(),
+  locale: z.string().max(64).optional(),
   /** Minutes of work after which SafeTake suggests a break (0: never); `settings:get` answers the default, 50. */
   breakEveryMinutes: z.number().int().min(0).max(240).optional(),
   /** Breaks count as working time (some platforms pay for them); by default they do not. */
@@ -394,6 +401,7 @@ export const ipcContract = {
         guideSeen: z.boolean().optional(),
         outputDir: userPath.optional(),
         theme: themeChoice.optional(),
+        language: languageChoice.optional(),
         breakEveryMinutes: z.number().int().min(0).max(240).optional(),
         breaksCountAsWork: z.boolean().optional(),
       })
@@ -495,14 +503,14 @@ export class IpcRequestError extends Error {
 /** Validates a request for `channel`. Throws IpcRequestError with a readable message when it does not fit. */
 export function parseIpcRequest<C extends IpcChannel>(channel: unknown, payload: unknown): IpcValidRequest<C> {
   if (!isIpcChannel(channel)) {
-    throw new IpcRequestError('unknown-channel', `There is no IPC channel called ${JSON.stringify(String(channel))}.`);
+    throw new IpcRequestError('unknown-channel', t('ipc.error.unknownChannel', { channel: JSON.stringify(String(channel)) }));
   }
   const parsed = ipcContract[channel].request.safeParse(payload);
   if (!parsed.success) {
     const issues = parsed.error.issues
-      .map((issue) => `${issue.path.length ? issue.path.join('.') : 'request'}: ${issue.message}`)
+      .map((issue) => t('ipc.error.issue', { path: issue.path.length ? issue.path.join('.') : t('ipc.error.wholeRequest'), problem: issue.message }))
       .join('; ');
-    throw new IpcRequestError('invalid-request', `Invalid request for ${channel}: ${issues}`);
+    throw new IpcRequestError('invalid-request', t('ipc.error.invalidRequest', { channel, issues }));
   }
   return parsed.data as IpcValidRequest<C>;
 }

@@ -2,6 +2,7 @@
  * Validates a request against the contract, runs its handler and turns the outcome into an IpcResult.
  * Main (ipcMain.handle) and the test bridge both call this, so both enforce the same rules.
  */
+import { t } from '../i18n/i18n.std';
 import { isUserError } from '../shared/errors.std';
 import {
   type IpcEvent,
@@ -41,7 +42,7 @@ export async function dispatchIpc(
     onUnexpectedError(error);
     return {
       ok: false,
-      error: { code: 'failed', message: 'Something went wrong inside SafeTake. Nothing was changed; please try again.' },
+      error: { code: 'failed', message: t('ipc.error.unexpected') },
     };
   }
 }

@@ -1,5 +1,6 @@
 /** The audit of one file, as the CLI prints it and the app shows it (before and after). */
 import { z } from 'zod';
+import { t } from '../i18n/i18n.std';
 
 const auditedTag = z.object({
   group: z.string(),
@@ -31,7 +32,7 @@ export type AuditReport = z.output<typeof auditReport>;
 export function notMediaReason(report: AuditReport, name: string): string | undefined {
   const mimeType = report.tags.find((tag) => tag.group === 'File' && tag.name === 'MIMEType')?.value ?? '';
   if (!report.fileType || /^(video|image|audio)\//.test(mimeType)) return undefined;
-  return `${name} is a ${report.fileType} file, not a video or photo.`;
+  return t('audit.notMedia', { name, fileType: report.fileType });
 }
 
 /** Clean means: ExifTool could read it, it found no identifying tag, and no encoder text hides in the stream. */

@@ -3,7 +3,9 @@
  * then the tags, repeats grouped, tracks paired by what they carry (the copy may number its tracks the other
  * way round), and a zeroed date shown as what it is: removed.
  */
+import { t } from '../i18n/i18n.std';
 import type { AuditReport } from './audit.std';
+import { type IdentifyingRuleId, identifyingRule } from './identifyingTags.std';
 
 type Tag = AuditReport['tags'][number];
 
@@ -11,12 +13,12 @@ type Tag = AuditReport['tags'][number];
 const ZEROED_DATE = /^0{4}[:-]0{2}[:-]0{2}(?:[ T]0{2}:0{2}(?::0{2}(?:\.0+)?)?)?(?:Z|[+-]0{2}:?0{2})?$/;
 export const isZeroed = (value: string): boolean => ZEROED_DATE.test(value.trim());
 
-/** What each summary line gathers, by the reason the identifying rules gave a tag. */
-const SUMMARY_LINES = [
-  { id: 'where', label: 'Where', reasons: /^(Location|Embedded telemetry)/ },
-  { id: 'who', label: 'Who and what device', reasons: /^(Device|Names and text|Content identifier|Software|Camera maker|Camera stream)/ },
-  { id: 'when', label: 'When', reasons: /^Date or time/ },
-] as const;
+/** What each summary line (`audit.summary.*`) gathers, by the identifying rule that found a tag. */
+const SUMMARY_LINES: ReadonlyArray<{ id: 'where' | 'who' | 'when'; rules: readonly IdentifyingRuleId[] }> = [
+  { id: 'where', rules: ['location', 'telemetry'] },
+  { id: 'who', rules: ['device', 'names', 'contentId', 'software', 'makerNotes', 'cameraStream'] },
+  { id: 'when', rules: ['date'] },
+];
 
 /**
  * Which values a line quotes first: a place as a whole (coordinates) before its parts, the device and names
@@ -37,15 +39,20 @@ const MAX_VALUES = 3;
  * copy's audit) how many are left in the copy.
  */
 export function auditSummary(before: AuditReport, after?: AuditReport): SummaryLine[] {
-  const of = (report: AuditReport, reasons: RegExp) => report.tags.filter((tag) => tag.identifying && reasons.test(tag.reason) && !isZeroed(tag.value));
-  return SUMMARY_LINES.map(({ id, label, reasons }) => {
-    const tags = of(before, reasons).sort((a, b) => quoteRank(a) - quoteRank(b));
+  const of = (report: AuditReport, rules: readonly IdentifyingRuleId[]) =>
+    report.tags.filter((tag) => {
+      if (!tag.identifying || isZeroed(tag.value)) return false;
+      const rule = identifyingRule(tag);
+      return rule !== undefined && rules.includes(rule);
+    });
+  return SUMMARY_LINES.map(({ id, rules }) => {
+    const tags = of(before, rules).sort((a, b) => quoteRank(a) - quoteRank(b));
     // A part already said by a whole (a latitude inside the coordinates) is not quoted again.
     const values: string[] = [];
     for (const value of tags.map((tag) => tag.value.trim()).filter(Boolean)) {
       if (values.length < MAX_VALUES && !values.some((quoted) => quoted.includes(value))) values.push(value);
     }
-    return { id, label, values, count: tags.length, ...(after ? { left: of(after, reasons).length } : {}) };
+    return { id, label: t(`audit.summary.${id}`), values, count: tags.length, ...(after ? { left: of(after, rules).length } : {}) };
   });
 }
 
@@ -58,7 +65,7 @@ export function trackGroupNames(tags: readonly Tag[]): Map<string, string> {
   for (const tag of tags) {
     if (!/^Track\d+$/.test(tag.group) || kinds.has(tag.group)) continue;
     if (tag.name !== 'HandlerType' && tag.name !== 'TrackType') continue;
-    const kind = /video|vide/i.test(tag.value) ? 'Video' : /audio|soun/i.test(tag.value) ? 'Audio' : /subt|text/i.test(tag.value) ? 'Subtitle' : /meta/i.test(tag.value) ? 'Metadata' : 'Other';
+    const kind = /video|vide/i.test(tag.value) ? 'video' : /audio|soun/i.test(tag.value) ? 'audio' : /subt|text/i.test(tag.value) ? 'subtitle' : /meta/i.test(tag.value) ? 'metadata' : 'other';
     kinds.set(tag.group, kind);
   }
   const names = new Map<string, string>();
@@ -67,7 +74,7 @@ export function trackGroupNames(tags: readonly Tag[]): Map<string, string> {
     const kind = kinds.get(group)!;
     const nth = (seen.get(kind) ?? 0) + 1;
     seen.set(kind, nth);
-    names.set(group, nth === 1 ? `${kind} track` : `${kind} track ${nth}`);
+    names.set(group, nth === 1 ? t('audit.track', { kind }) : t('audit.trackNth', { kind, nth }));
   }
   return names;
 }
@@ -128,7 +135,7 @@ export function auditRows(before: AuditReport, after?: AuditReport): AuditViewRo
       key,
       name: pair.name,
       groups: [pair.group],
-      ...(pair.before ? { before: beforeValue ?? 'empty' } : {}),
+      ...(pair.before ? { before: beforeValue ?? t('audit.value.empty') } : {}),
       ...(afterValue !== undefined ? { after: afterValue } : {}),
       identifying,
       removed: Boolean(after) && Boolean(pair.before?.identifying) && !left,

@@ -1,4 +1,5 @@
 /** Boxes in source pixels and the few measures the risk rules and the tracker need. Pure. */
+import { t } from '../i18n/i18n.std';
 
 export type Box = { x: number; y: number; w: number; h: number };
 
@@ -77,10 +78,9 @@ export function fromFractions(fractions: Box, picture: { width: number; height: 
 
 /** Where a box sits, in words a person uses: "bottom left", "top centre", "centre". */
 export function whereInFrame(box: Box, width: number, height: number): string {
-  const column = ['left', 'centre', 'right'][third((box.x + box.w / 2) / width)]!;
-  const row = ['top', 'middle', 'bottom'][third((box.y + box.h / 2) / height)]!;
-  if (row === 'middle') return column === 'centre' ? 'in the centre' : `middle ${column}`;
-  return `${row} ${column}`;
+  const column = (['Left', 'Centre', 'Right'] as const)[third((box.x + box.w / 2) / width)]!;
+  const row = (['top', 'middle', 'bottom'] as const)[third((box.y + box.h / 2) / height)]!;
+  return t(`media.where.${row}${column}`);
 }
 
 function third(fraction: number): number {

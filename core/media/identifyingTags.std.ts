@@ -1,8 +1,9 @@
 /**
  * Which metadata tags identify a person, a place, a device or a moment, as ExifTool reports them
  * (`-G1 -a -ee`: "Group:Tag" keys). The audit classifies every tag with these rules; a sanitized file must
- * have none that identify. Each rule says why, in words the user reads in the audit table.
+ * have none that identify. Each rule says why, in words the user reads in the audit table (`audit.reason.*`).
  */
+import { t } from '../i18n/i18n.std';
 
 type AuditTag = { group: string; name: string; value: string };
 type TagVerdict = { identifying: boolean; reason: string };
@@ -38,66 +39,65 @@ const ALL_ZERO_DATE = /^[0:\s.+\-Z]*$/;
 const WRITER_TAG_NAMES =
   /Software|Encoder|EncodedBy|WritingApp|MuxingApp|CreatorTool|CompressorName|HistorySoftwareAgent|Producer|HandlerDescription|HandlerVendorID|Vendor/i;
 
-type Rule = { reason: string; matches: (tag: AuditTag) => boolean };
+/** The identifying rules, each by the kind of data it finds. */
+export type IdentifyingRuleId = (typeof IDENTIFYING_RULES)[number]['id'];
+type Rule = { id: string; matches: (tag: AuditTag) => boolean };
 
 function nameMatches(pattern: RegExp): (tag: AuditTag) => boolean {
   return (tag) => pattern.test(tag.name);
 }
 
 /** Order matters only for the reason shown; any matching rule makes a tag identifying. */
-const IDENTIFYING_RULES: readonly Rule[] = [
+const IDENTIFYING_RULES = [
   {
-    reason: 'Location: where the file was made (GPS or a place name).',
+    id: 'location',
     matches: (tag) =>
       /^GPS/i.test(tag.group) ||
       /GPS|Location|Latitude|Longitude|Altitude|ISO6709|Coordinates|^City$|Country|^State$|Province|Sublocation|Xyz/i.test(tag.name),
   },
   {
-    reason: 'Embedded telemetry or timed metadata (e.g. a GoPro GPS track): per-frame position, motion or time.',
+    id: 'telemetry',
     matches: (tag) => /^Doc\d+/i.test(tag.group),
   },
   {
-    reason: 'Camera maker notes: private blocks with serial numbers, settings and dates.',
+    id: 'makerNotes',
     matches: (tag) => MAKER_NOTE_GROUP.test(tag.group),
   },
   {
-    reason: 'Device: the make, model, serial number, lens or firmware of the camera or phone.',
+    id: 'device',
     matches: nameMatches(/Make$|Model|Serial|Lens|Firmware|DeviceName|CameraID|BodyID|OwnerName|Manufacturer/i),
   },
   {
-    reason: 'Content identifier: a unique ID that links this file to its source or other copies.',
+    id: 'contentId',
     matches: nameMatches(/DocumentID|InstanceID|UniqueID|MediaUID|UUID|ContentIdentifier|DerivedFrom|ImageUID|Fingerprint/i),
   },
   {
-    reason: 'Software or encoder name and version: can single out a device, an app or a person\'s setup.',
+    id: 'software',
     matches: nameMatches(WRITER_TAG_NAMES),
   },
   {
-    reason: 'Date or time: when the file was made or changed.',
+    id: 'date',
     matches: (tag) => /Date|DateTime|TimeStamp|^Year$/i.test(tag.name) && !ALL_ZERO_DATE.test(tag.value.trim()),
   },
   {
-    reason: 'Names and text: a title, author, artist, comment, description, copyright or keywords.',
+    id: 'names',
     matches: nameMatches(
       /Title|Author|Artist|Comment|Description|Copyright|Creator|Owner|By-?line|Headline|Keywords|Caption|Credit|Rights|Album|Composer|Performer|Publisher|Director|Writer|Contact|Email|Label|Subject|Genre|Notes|Name$|Information|Rating|Lyrics/i,
     ),
   },
   {
-    reason: 'QuickTime user data, keys or item list: free-form boxes that phones and editors fill in.',
+    id: 'userData',
     matches: (tag) => /^(UserData|Keys|ItemList|Meta)$/i.test(tag.group),
   },
   {
-    reason: 'XMP, IPTC or Photoshop metadata: editing history, names, places and IDs.',
+    id: 'xmp',
     matches: (tag) => /^(XMP|IPTC|Photoshop|Adobe|MIE|PrintIM|FlashPix|AFCP|JUMBF|C2PA)/i.test(tag.group),
   },
   {
-    reason: 'Camera stream data (e.g. Sony MDPM in H.264): make, model and date inside the video itself.',
+    id: 'cameraStream',
     matches: (tag) => /^H264$/i.test(tag.group),
   },
-];
-
-/** Tags that only describe the file's technical form; listed so the user sees why they stay. */
-const TECHNICAL_REASON = 'Technical: describes the picture or sound (size, codec, duration), not you.';
+] as const satisfies readonly Rule[];
 
 /**
  * Technical tag names that would trip a broad rule above but carry nothing identifying: a track's codec
@@ -112,14 +112,23 @@ function isPersonalGroup(group: string): boolean {
 
 export function classifyTag(tag: AuditTag): TagVerdict {
   if (FILE_SYSTEM_GROUPS.has(tag.group)) {
-    return { identifying: false, reason: "File system: this copy's name and size on your disk, not stored inside it." };
+    return { identifying: false, reason: t('audit.reason.fileSystem') };
   }
-  if (TECHNICAL_NAMES.test(tag.name) && !isPersonalGroup(tag.group)) return { identifying: false, reason: TECHNICAL_REASON };
+  // Tags that only describe the file's technical form are listed so the user sees why they stay.
+  if (TECHNICAL_NAMES.test(tag.name) && !isPersonalGroup(tag.group)) return { identifying: false, reason: t('audit.reason.technical') };
   if (WRITER_TAG_NAMES.test(tag.name) && GENERIC_WRITER_VALUES.has(tag.value.trim()) && !isPersonalGroup(tag.group)) {
-    return { identifying: false, reason: 'Generic: ffmpeg writes this same value into every file; no version, device or person.' };
+    return { identifying: false, reason: t('audit.reason.generic') };
   }
-  const rule = IDENTIFYING_RULES.find((candidate) => candidate.matches(tag));
-  return rule ? { identifying: true, reason: rule.reason } : { identifying: false, reason: TECHNICAL_REASON };
+  const rule = identifyingRule(tag);
+  return rule ? { identifying: true, reason: t(`audit.reason.${rule}`) } : { identifying: false, reason: t('audit.reason.technical') };
+}
+
+/**
+ * The rule that makes an identifying tag identifying: the first that matches, as its reason says. Read again from
+ * the tag rather than from its reason, which is in the language the audit was made in.
+ */
+export function identifyingRule(tag: AuditTag): IdentifyingRuleId | undefined {
+  return IDENTIFYING_RULES.find((candidate) => candidate.matches(tag))?.id;
 }
 
 /** Splits an ExifTool "-G1" key ("UserData:GPSCoordinates") into group and name. */

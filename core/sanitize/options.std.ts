@@ -1,5 +1,6 @@
 /** The sanitize options as a schema: the one validation for the IPC contract and the CLI. */
 import { z } from 'zod';
+import { t } from '../i18n/i18n.std';
 import { DEFAULT_NAME_TEMPLATE, utf8Length } from './outputName.std';
 import { REDACT_STYLES } from './redactPixels.std';
 import { REDACT_GROUPS } from './redactTracks.std';
@@ -63,28 +64,29 @@ export const foundTracksSchema = z
   })
   .strict()
   // What comes back from the renderer must be a clip's tracks as found: one id each, sightings in order on the
-  // clip's frames, and not more of them than a search of a long clip makes.
-  .refine((found) => new Set(found.tracks.map((track) => track.id)).size === found.tracks.length, 'each track needs its own id')
+  // clip's frames, and not more of them than a search of a long clip makes. Messages are looked up when a
+  // check fails, in the language of that moment.
+  .refine((found) => new Set(found.tracks.map((track) => track.id)).size === found.tracks.length, { error: () => t('redact.tracks.duplicateId') })
   .refine(
     (found) => found.tracks.every((track) => track.sightings.every((sighting, i) => sighting.frame < found.frameCount && (i === 0 || sighting.frame >= track.sightings[i - 1]!.frame))),
-    'sightings must be in order, on the clip\'s frames',
+    { error: () => t('redact.tracks.sightingsOrder') },
   )
-  .refine((found) => found.tracks.reduce((sum, track) => sum + track.sightings.length, 0) <= MAX_SIGHTINGS, `at most ${MAX_SIGHTINGS} sightings in all`);
+  .refine((found) => found.tracks.reduce((sum, track) => sum + track.sightings.length, 0) <= MAX_SIGHTINGS, { error: () => t('redact.tracks.tooManySightings', { max: MAX_SIGHTINGS }) });
 export type FoundTracksData = z.output<typeof foundTracksSchema>;
 
 export const nameTemplateSchema = z
   .string()
   .max(80)
-  .regex(/^[^/\\]*$/, 'a name template cannot contain folder separators')
+  .regex(/^[^/\\]*$/, { error: () => t('sanitize.nameTemplate.separator') })
   // Bytes, not characters: the name it makes must fit a file system's 255 bytes with the original's name in it.
-  .refine((template) => utf8Length(template) <= 120, 'a name template must be at most 120 bytes (40 characters of Chinese or Japanese)')
+  .refine((template) => utf8Length(template) <= 120, { error: () => t('sanitize.nameTemplate.tooLong') })
   .default(DEFAULT_NAME_TEMPLATE);
 
 /** "x,y,w,h" as typed on the command line. */
 export function parseRegion(text: string): z.infer<typeof regionSchema> {
   const parts = text.split(',').map((part) => Number(part.trim()));
   if (parts.length !== 4 || parts.some((part) => !Number.isFinite(part))) {
-    throw new Error(`"${text}" is not a region: write x,y,w,h in pixels, e.g. 40,60,200,120`);
+    throw new Error(t('sanitize.region.invalid', { text }));
   }
   const [x, y, w, h] = parts as [number, number, number, number];
   return regionSchema.parse({ x, y, w, h });
@@ -96,7 +98,8 @@ export function parseRedactGroups(text: string): Array<(typeof REDACT_GROUPS)[nu
   const groups = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
   const unknown = groups.filter((group) => !(REDACT_GROUPS as readonly string[]).includes(group));
   if (groups.length === 0 || unknown.length > 0) {
-    throw new Error(`--redact takes "all" or a comma list of ${REDACT_GROUPS.join(', ')}${unknown.length ? ` (not: ${unknown.join(', ')})` : ''}`);
+    const known = REDACT_GROUPS.join(', ');
+    throw new Error(unknown.length ? t('sanitize.redactGroups.unknown', { groups: known, unknown: unknown.join(', ') }) : t('sanitize.redactGroups.invalid', { groups: known }));
   }
   return [...new Set(groups)] as Array<(typeof REDACT_GROUPS)[number]>;
 }

@@ -1,5 +1,6 @@
 /** Progress and summaries the Sanitize screen shows, computed from batch state. Pure. */
 import type { AuditReport } from '../media/audit.std';
+import { t } from '../i18n/i18n.std';
 
 /** What a photo, or a file whose length is not known, weighs against a video's seconds. */
 const MIN_WEIGHT_SECONDS = 1;
@@ -38,9 +39,9 @@ export function secondsLeft(samples: readonly ProgressSample[]): number | undefi
 }
 
 export function describeTimeLeft(seconds: number | undefined): string {
-  if (seconds === undefined) return 'Estimating time left…';
-  if (seconds < 60) return `About ${Math.max(1, Math.round(seconds))} s left`;
-  return `About ${Math.round(seconds / 60)} min left`;
+  if (seconds === undefined) return t('sanitize.timeLeft.estimating');
+  if (seconds < 60) return t('sanitize.timeLeft.seconds', { seconds: Math.max(1, Math.round(seconds)) });
+  return t('sanitize.timeLeft.minutes', { minutes: Math.round(seconds / 60) });
 }
 
 /** "Location, Device, Date or time": the kinds of identifying data in a file, in the audit's words. */

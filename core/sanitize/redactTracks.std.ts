@@ -8,9 +8,10 @@
  * follow the camera's motion (cameraMotion.std.ts) between sightings and for a while around them, and a pan
  * that takes a letter out of view and back finds it where it was. Faces and people move on their own. Pure.
  */
+import { t } from '../i18n/i18n.std';
 import { type Box, centreInside, coverage, iou } from '../media/geometry.std';
 import { type CameraPose, STILL_CAMERA, intoFrame, outOfFrame } from './cameraMotion.std';
-import type { Risk, RiskCategory, RiskSource } from '../corner/risks.std';
+import { type Risk, type RiskCategory, type RiskSource, isPhotoOfFace } from '../corner/risks.std';
 
 /** What the user can ask to hide, by name (the CLI's --redact list). `marked` is an area the user chose. */
 export const REDACT_GROUPS = ['faces', 'photos', 'documents', 'screens', 'people'] as const;
@@ -20,7 +21,7 @@ export type RedactGroup = (typeof REDACT_GROUPS)[number] | 'marked';
 export function groupOf(risk: Pick<Risk, 'category' | 'label'>): RedactGroup {
   switch (risk.category) {
     case 'face':
-      return risk.label === 'Photo with a face' ? 'photos' : 'faces';
+      return isPhotoOfFace(risk) ? 'photos' : 'faces';
     case 'screen':
       return 'screens';
     case 'person':
@@ -259,7 +260,7 @@ export function markedTrack(id: number, box: Box, frameCount: number, options: {
   const anchored = options.anchored ?? false;
   const at = options.frame ?? 0;
   const place = anchored ? outOfFrame(box, options.camera?.[at] ?? STILL_CAMERA) : box;
-  return { id, group: 'marked', label: 'Marked area', anchored, sightings: [{ frame: 0, box: place }, { frame: Math.max(0, frameCount - 1), box: place }], holdFrames: 0, margin: 0, hidden: true };
+  return { id, group: 'marked', label: t('redact.track.marked'), anchored, sightings: [{ frame: 0, box: place }, { frame: Math.max(0, frameCount - 1), box: place }], holdFrames: 0, margin: 0, hidden: true };
 }
 
 /** The worker's own face: the face track with the most face in it (area over its sightings). */

@@ -4,6 +4,7 @@
  * gathers the findings, this decides and words them.
  */
 import { z } from 'zod';
+import { t } from '../i18n/i18n.std';
 import { REDACT_GROUPS } from './redactTracks.std';
 
 /** A hidden region may keep at most this share of the source's fine detail, at each scale. */
@@ -70,10 +71,8 @@ export function firstOfEach<T>(items: readonly T[], key: (item: T) => string): T
 
 export function selfCheckVerdict(facts: Omit<SelfCheckReport, 'passed' | 'summary'>): SelfCheckReport {
   const passed = facts.findings.length === 0;
-  const regions = `${facts.hiddenRegions} hidden region${facts.hiddenRegions === 1 ? '' : 's'}`;
-  const frames = `${facts.framesChecked} frame${facts.framesChecked === 1 ? '' : 's'} checked by the detectors, ${facts.detailFramesChecked} measured`;
   const summary = passed
-    ? `Self-check: nothing readable or recognisable in the ${regions} (${frames}; at most ${Math.round(facts.worstDetailKept * 100)} % of the detail kept).`
-    : `Self-check failed: ${facts.findings.map((item) => item.detail).join(' ')}`;
+    ? t('redact.selfCheck.passed', { regions: facts.hiddenRegions, frames: facts.framesChecked, measured: facts.detailFramesChecked, kept: Math.round(facts.worstDetailKept * 100) })
+    : t('redact.selfCheck.failed', { findings: facts.findings.map((item) => item.detail).join(' ') });
   return { ...facts, passed, summary };
 }

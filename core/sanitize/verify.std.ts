@@ -3,6 +3,7 @@
  * gathers the facts (decode, probe, audit), this decides.
  */
 import { z } from 'zod';
+import { formatNumber, t } from '../i18n/i18n.std';
 import { type AuditReport, isAuditClean } from '../media/audit.std';
 import { type MediaProbe, mainVideoStream, pictureEndSeconds } from '../media/probe.std';
 import type { SanitizePlan } from './plan.std';
@@ -31,7 +32,7 @@ export function verifyOutput(facts: {
   checks.push({
     id: 'decodes',
     passed: facts.decodeErrors.length === 0,
-    detail: facts.decodeErrors.length === 0 ? 'ffmpeg decodes the whole copy without an error.' : `Decoding the copy failed: ${facts.decodeErrors.slice(0, 3).join('; ')}`,
+    detail: facts.decodeErrors.length === 0 ? t('verify.decodes.passed') : t('verify.decodes.failed', { errors: facts.decodeErrors.slice(0, 3).join('; ') }),
   });
 
   const types = facts.output.streams.map((stream) => stream.type);
@@ -39,7 +40,9 @@ export function verifyOutput(facts: {
   checks.push({
     id: 'streams',
     passed: streamsOk,
-    detail: streamsOk ? `Only ${facts.plan.expectedStreams.join(' and ')}: no data, subtitle or telemetry tracks.` : `Unexpected streams: ${types.join(', ') || 'none'} (expected ${facts.plan.expectedStreams.join(', ')}).`,
+    detail: streamsOk
+      ? t('verify.streams.passed', { audio: facts.plan.expectedStreams.includes('audio') ? 'yes' : 'no' })
+      : t('verify.streams.failed', { found: types.join(', ') || t('verify.streams.none'), expected: facts.plan.expectedStreams.join(', ') }),
   });
 
   const video = mainVideoStream(facts.output);
@@ -47,7 +50,9 @@ export function verifyOutput(facts: {
   checks.push({
     id: 'size',
     passed: sizeOk,
-    detail: sizeOk ? `${facts.plan.outputSize.width}×${facts.plan.outputSize.height}, upright, no rotation tag.` : `The picture is ${video?.width}×${video?.height} rotated ${video?.rotation}°, expected ${facts.plan.outputSize.width}×${facts.plan.outputSize.height} upright.`,
+    detail: sizeOk
+      ? t('verify.size.passed', { width: String(facts.plan.outputSize.width), height: String(facts.plan.outputSize.height) })
+      : t('verify.size.failed', { width: String(video?.width), height: String(video?.height), rotation: String(video?.rotation), expectedWidth: String(facts.plan.outputSize.width), expectedHeight: String(facts.plan.outputSize.height) }),
   });
 
   if (facts.source) {
@@ -58,10 +63,11 @@ export function verifyOutput(facts: {
     // Some containers (ASF, AVI) declare a length that their frames do not fill; then every frame being
     // there is the proof that nothing was lost.
     const everyFrame = facts.source.packets !== undefined && facts.outputFrames === facts.source.packets;
+    const values = { actual: seconds(actual), frames: facts.outputFrames, expected: seconds(expected), tolerance: seconds(tolerance) };
     checks.push({
       id: 'duration',
       passed: withinAFrame || everyFrame,
-      detail: `${actual.toFixed(3)} s and ${facts.outputFrames} frames; the source declares ${expected.toFixed(3)} s${facts.source.packets !== undefined ? ` and ${facts.source.packets} frames` : ''} (allowed: one frame, ${tolerance.toFixed(3)} s).`,
+      detail: facts.source.packets !== undefined ? t('verify.duration.measuredWithSourceFrames', { ...values, sourceFrames: facts.source.packets }) : t('verify.duration.measured', values),
     });
   }
 
@@ -70,12 +76,21 @@ export function verifyOutput(facts: {
     id: 'audit',
     passed: clean,
     detail: clean
-      ? 'ExifTool finds no identifying tag, and no encoder or camera text hides in the stream.'
+      ? t('verify.audit.passed')
       : !facts.audit.readable
-        ? `ExifTool could not read the copy${facts.audit.exiftoolError ? `: ${facts.audit.exiftoolError}` : ''}.`
-        : `${facts.audit.identifyingCount} identifying tag(s)${facts.audit.streamFingerprints.length ? ` and in-stream text (${facts.audit.streamFingerprints.join(', ')})` : ''} remain.`,
+        ? facts.audit.exiftoolError
+          ? t('verify.audit.unreadableBecause', { error: facts.audit.exiftoolError })
+          : t('verify.audit.unreadable')
+        : facts.audit.streamFingerprints.length
+          ? t('verify.audit.tagsAndStreamText', { count: facts.audit.identifyingCount, fingerprints: facts.audit.streamFingerprints.join(', ') })
+          : t('verify.audit.tags', { count: facts.audit.identifyingCount }),
   });
   return checks;
+}
+
+/** Seconds to the millisecond, as the checks quote them ("12.345"). */
+function seconds(value: number): string {
+  return formatNumber(value, { minimumFractionDigits: 3, maximumFractionDigits: 3, useGrouping: false });
 }
 
 export function allPassed(checks: VerificationCheck[]): boolean {

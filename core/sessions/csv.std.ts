@@ -1,13 +1,28 @@
 /**
  * The whole log as CSV: a row per session, then a row per clip. Pure.
  */
+import { type MessageId, formatNumber, t } from '../i18n/i18n.std';
 import { received } from './pay.std';
 import type { Session } from './replay.std';
 import { PHASE_COLUMNS, phaseSeconds, restBreakSeconds, sessionSeconds } from './time.std';
 import { wholeSecondParts } from '../shared/clock.std';
 
 
-const CLIP_COLUMNS = ['clip_file', 'clip_sha256', 'clip_seconds', 'risks_during_take', 'clean_copy', 'clean_copy_sha256', 'identifying_left', 'outcome', 'outcome_reason', 'clip_paid', 'clip_paid_currency', 'clip_paid_on'] as const;
+/** The clip columns' headers, in order: looked up when the CSV is made, in the worker's language. */
+const CLIP_COLUMNS = [
+  'csv.header.clipFile',
+  'csv.header.clipSha256',
+  'csv.header.clipSeconds',
+  'csv.header.risksDuringTake',
+  'csv.header.cleanCopy',
+  'csv.header.cleanCopySha256',
+  'csv.header.identifyingLeft',
+  'csv.header.outcome',
+  'csv.header.outcomeReason',
+  'csv.header.clipPaid',
+  'csv.header.clipPaidCurrency',
+  'csv.header.clipPaidOn',
+] as const satisfies readonly MessageId[];
 
 /**
  * Spreadsheets run a cell that starts with one of these as a formula, quoted or not: a rejection reason of
@@ -30,7 +45,22 @@ export function csvCell(value: string | number): string {
 export function sessionsCsv(sessions: readonly Session[], now: number): string {
   // Breaks came later than the other columns: theirs go last, so that a sheet reading columns by place still works.
   const columns = PHASE_COLUMNS.filter((kind) => kind !== 'break');
-  const header = ['row', 'date', 'platform', 'task', ...columns.map((kind) => `${kind}_hours`), 'total_hours', 'paid', 'currency', 'hourly_rate', ...CLIP_COLUMNS, 'break_hours', 'rest_break_hours'];
+  // Only the header words and the cells in words are in the worker's language: dates, numbers with a dot,
+  // currency codes and fingerprints stay as a spreadsheet reads them.
+  const header = [
+    t('csv.header.row'),
+    t('csv.header.date'),
+    t('csv.header.platform'),
+    t('csv.header.task'),
+    ...columns.map((kind) => t(`csv.header.phaseHours.${kind}`)),
+    t('csv.header.totalHours'),
+    t('csv.header.paid'),
+    t('csv.header.currency'),
+    t('csv.header.hourlyRate'),
+    ...CLIP_COLUMNS.map((id) => t(id)),
+    t('csv.header.phaseHours.break'),
+    t('csv.header.restBreakHours'),
+  ];
   const noClip = CLIP_COLUMNS.map(() => '');
   const rows = sessions.flatMap((session) => {
     // The whole seconds the app and the evidence report show, as hours: the three never disagree.
@@ -41,20 +71,20 @@ export function sessionsCsv(sessions: readonly Session[], now: number): string {
     const breaks = [(phases.break / 3600).toFixed(4), (Math.round(restBreakSeconds(session, now)) / 3600).toFixed(4)];
     const pay = received([session]);
     const sessionRows = (pay.length === 0 ? [['', '', '']] : pay.map((money) => [money.amount.toFixed(2), money.currency, total > 0 ? (money.amount / total).toFixed(2) : '']))
-      .map((payCells) => ['session', ...base, ...hours, ...payCells, ...noClip, ...breaks]);
+      .map((payCells) => [t('csv.row.session'), ...base, ...hours, ...payCells, ...noClip, ...breaks]);
     const clipRows = session.clips.map((clip) => [
-      'clip',
+      t('csv.row.clip'),
       ...base,
       ...hours.map(() => ''),
       '', '', '',
       clip.file,
       clip.sha256 ?? '',
       clip.durationSeconds?.toFixed(1) ?? '',
-      (clip.risks ?? []).map((risk) => `${risk.atSeconds.toFixed(1)}s ${risk.label}`).join('; '),
+      (clip.risks ?? []).map((risk) => t('csv.risk', { seconds: formatNumber(risk.atSeconds, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }), label: risk.label })).join('; '),
       clip.sanitized?.output ?? '',
       clip.sanitized?.sha256 ?? '',
       clip.sanitized ? String(clip.sanitized.identifyingLeft) : '',
-      clip.outcome?.outcome ?? 'pending',
+      t('csv.outcome', { outcome: clip.outcome?.outcome ?? 'pending' }),
       clip.outcome?.reason ?? '',
       clip.outcome?.paid?.amount.toFixed(2) ?? '',
       clip.outcome?.paid?.currency ?? '',

@@ -3,6 +3,7 @@
  * (a tamper-evident chain). Pure: parsing, chaining and verification; the file I/O is services/sessions/eventLog.node.ts.
  */
 import { z } from 'zod';
+import { t } from '../i18n/i18n.std';
 import { RISK_CATEGORIES } from '../corner/risks.std';
 import { CONSENT_QUESTION_IDS } from '../terms/consent.std';
 
@@ -219,7 +220,7 @@ export function formatLine(entry: LogEntry): string {
 function upgradeLine(raw: unknown): unknown {
   const version = (raw as { v?: unknown })?.v;
   if (typeof version === 'number' && version > LOG_FORMAT_VERSION) {
-    throw new Error(`written by a newer SafeTake (log format ${version}); update SafeTake to read it`);
+    throw new Error(t('log.broken.newerFormat', { version: String(version) }));
   }
   return raw;
 }
@@ -259,10 +260,10 @@ function splitLines(raw: Uint8Array): Uint8Array[] {
 /** What an editor did to a line when it saved the log again: the log can be repaired (`safetake log repair`). */
 function editorDamage(line: Uint8Array, index: number): string | undefined {
   if (index === 0 && BYTE_ORDER_MARK.every((byte, at) => line[at] === byte)) {
-    return 'the log was saved again by an editor that added a byte-order mark; run "safetake log repair"';
+    return t('log.broken.byteOrderMark');
   }
   if (line[line.length - 1] === CARRIAGE_RETURN) {
-    return 'the log was saved again by an editor with Windows line endings (CRLF); run "safetake log repair"';
+    return t('log.broken.windowsLineEndings');
   }
   return undefined;
 }
@@ -287,19 +288,26 @@ export function parseLog(raw: Uint8Array, sha256: Sha256): ParsedLog {
       entry = logEntry.parse(upgradeLine(JSON.parse(decoder.decode(line))));
     } catch (error) {
       const reason =
-        error instanceof z.ZodError ? 'not a SafeTake event' : error instanceof SyntaxError ? 'not valid JSON' : error instanceof TypeError ? 'not UTF-8 text' : (error as Error).message;
+        error instanceof z.ZodError
+          ? t('log.broken.notAnEvent')
+          : error instanceof SyntaxError
+            ? t('log.broken.notJson')
+            : error instanceof TypeError
+              ? t('log.broken.notUtf8')
+              : (error as Error).message;
       return { broken: { lineNumber, reason } };
     }
+    // Line numbers go in as text: an editor shows line 1234, never 1,234.
     if (entry.prev !== result.lastHash) {
-      if (lineNumber === 1) return { broken: { lineNumber, reason: 'line 1 was changed: it does not start the chain' } };
+      if (lineNumber === 1) return { broken: { lineNumber, reason: t('log.broken.firstLineChanged') } };
       return {
         broken: {
           lineNumber: lineNumber - 1,
-          reason: `line ${lineNumber - 1} or line ${lineNumber} was changed, or lines between them were removed or reordered: their hash link does not match`,
+          reason: t('log.broken.linkMismatch', { before: String(lineNumber - 1), line: String(lineNumber) }),
         },
       };
     }
-    if (entry.seq !== result.entries.length) return { broken: { lineNumber, reason: `sequence number ${entry.seq}, expected ${result.entries.length}` } };
+    if (entry.seq !== result.entries.length) return { broken: { lineNumber, reason: t('log.broken.sequence', { seq: String(entry.seq), expected: String(result.entries.length) }) } };
     return { entry };
   };
   for (const [index, line] of lines.entries()) {

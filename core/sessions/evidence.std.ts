@@ -3,6 +3,8 @@
  * rate cards, terms). Nothing else is copied into a session: a renderer that names any file could otherwise
  * have SafeTake copy a key or a token into its folder.
  */
+import { t } from '../i18n/i18n.std';
+
 export const EVIDENCE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.gif', '.pdf', '.txt', '.md', '.markdown', '.html', '.htm', '.eml'] as const;
 
 export function isEvidenceFile(name: string): boolean {
@@ -12,5 +14,5 @@ export function isEvidenceFile(name: string): boolean {
 
 /** Why `name` is not kept as evidence, in words. */
 export function notEvidenceReason(name: string): string {
-  return `${name} is not a kind of file SafeTake keeps as evidence: screenshots and photos (PNG, JPEG, WebP, GIF), PDFs, text, web pages and saved mails.`;
+  return t('evidence.notEvidence', { name });
 }

@@ -2,14 +2,21 @@
  * What sessions paid, what their terms say they should pay, and the real hourly rate. Currencies are never
  * added together: every sum is per currency. Pure.
  */
-import type { Money } from './eventLog.std';
+import { formatCurrency, t } from '../i18n/i18n.std';
+import type { Money, PayUnit } from './eventLog.std';
 import type { Session } from './replay.std';
 import { sessionSeconds } from './time.std';
 
 
-/** "3.50 USD"; several currencies as "3.50 USD + 1200.00 NGN" (never added together); "" for none. */
+/** "USD 3.50" in the worker's locale; several currencies as "USD 3.50 + NGN 1,200.00" (never added together); "" for none. */
 export function formatMoney(money: Money | readonly Money[]): string {
-  return (Array.isArray(money) ? money : [money]).map((item: Money) => `${item.amount.toFixed(2)} ${item.currency}`).join(' + ');
+  return (Array.isArray(money) ? money : [money]).map((item: Money) => formatCurrency(item.amount, item.currency)).join(' + ');
+}
+
+/** "USD 3.50 per clip", "USD 4.20 per hour": an amount (or several, by currency) per unit of work. */
+export function formatPer(money: Money | readonly Money[], per: PayUnit): string {
+  // Select keys cannot hold a hyphen: "approved-minute" is read as "approved_minute".
+  return t('pay.per', { pay: formatMoney(money), unit: per.replace('-', '_') });
 }
 
 function totalsByCurrency(amounts: readonly Money[]): Money[] {
@@ -38,10 +45,10 @@ export function payEnteredAs(session: Session): 'session' | 'clips' | undefined 
 export function payEntryRefusal(session: Session, entry: 'session' | 'clip'): string | undefined {
   const already = payEnteredAs(session);
   if (entry === 'session' && already === 'clips') {
-    return "This session's pay is entered on its clips' decisions: enter what else it paid there, so that no payout counts twice.";
+    return t('pay.refusal.enteredOnClips');
   }
   if (entry === 'clip' && already === 'session') {
-    return 'This session was paid as a whole: the payout is shared by its clips, so a clip takes no amount of its own (it would count twice).';
+    return t('pay.refusal.paidAsWhole');
   }
   return undefined;
 }

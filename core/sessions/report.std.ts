@@ -5,13 +5,16 @@
  * as a string; the main process prints it to PDF. The page loads nothing: no script, font or image.
  */
 import type { DealView } from '../ipc/contract.std';
+import { type MessageId, currentLanguage, formatDateTime, formatNumber, richMessage, t } from '../i18n/i18n.std';
 import { consentQuestion } from '../terms/consent.std';
 import { redFlagRule } from '../terms/redFlags.std';
 import { describeCost } from '../terms/costs.std';
+import { factorName, ratingName } from '../terms/rating.std';
+import { riskName } from '../corner/risks.std';
 import type { EventData, LogEntry, Money } from './eventLog.std';
-import { PHASE_NAMES, phaseName, phaseSeconds, restBreakSeconds, sessionSeconds } from './time.std';
+import { phaseName, phaseSeconds, restBreakSeconds, sessionSeconds } from './time.std';
 import type { Session } from './replay.std';
-import { formatMoney, expectedPay, received } from './pay.std';
+import { formatMoney, formatPer, expectedPay, received } from './pay.std';
 import { formatWorked, wholeSecondParts } from '../shared/clock.std';
 
 type ReportContext = {
@@ -29,13 +32,35 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
 }
 
-/** "2026-11-23T09:05:00.000+01:00" -> "2026-11-23 09:05:00 (UTC+01:00)": the worker's own clock, with its offset. */
-export function readableLocal(at: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?([+-]\d{2}:\d{2}|Z)$/.exec(at);
-  if (!match) return at;
-  return `${match[1]} ${match[2]} (UTC${match[3] === 'Z' ? '+00:00' : match[3]})`;
+/** A message as HTML: its words escaped, its `<code>` tags kept as code. */
+function htmlMessage(id: MessageId, values: Record<string, string | number> = {}): string {
+  type Html = { html: string };
+  const html = (parts: Array<string | Html>) => parts.map((part) => (typeof part === 'string' ? escapeHtml(part) : part.html)).join('');
+  return html(richMessage<Html>(id, { ...values, code: (chunks) => ({ html: `<code>${html(chunks)}</code>` }) }));
 }
 
+/**
+ * "2026-11-23T09:05:00.000+01:00" -> "Nov 23, 2026, 9:05:00 AM (UTC+01:00)": the time the worker's own clock
+ * showed, in their language, with its offset, whatever the time zone of the machine that makes the report.
+ */
+export function readableLocal(at: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d+)?)([+-]\d{2}:\d{2}|Z)$/.exec(at);
+  if (!match) return at;
+  // The wall-clock time read as UTC and shown in UTC: the digits stay those of the worker's clock.
+  const time = formatDateTime(Date.parse(`${match[1]}T${match[2]}Z`), { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+  return t('report.localTime', { time, offset: match[3] === 'Z' ? '+00:00' : match[3] });
+}
+
+/** A calendar day as the worker wrote it ("2026-12-01"), in their language; anything else as it is. */
+function readableDay(day: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDateTime(Date.parse(`${day}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : day;
+}
+
+/** Whether an optional part of a message is there, for its `select`. */
+const has = (value: unknown) => (value === undefined || value === '' || (Array.isArray(value) && value.length === 0) ? 'no' : 'yes');
+
+/** A length in seconds to a tenth, as the timeline and the clips table show it. */
+const seconds = (value: number) => t('report.seconds', { seconds: formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
 
 const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
@@ -43,62 +68,99 @@ const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 function describeEvent(event: EventData, session: Session): string {
   const clipName = (clipId: string) => {
     const clip = session.clips.find((candidate) => candidate.clipId === clipId) ?? session.takes.find((take) => take.takeId === clipId);
-    return clip ? fileName(clip.file) : 'a clip';
+    return clip ? fileName(clip.file) : t('report.event.aClip');
+  };
+  const phaseOf = (phaseId: string) => {
+    const phase = session.phases.find((candidate) => candidate.phaseId === phaseId);
+    return phase ? phaseName(phase.phase) : t('report.event.aPhase');
   };
   switch (event.type) {
     case 'session.started':
-      return `Session started: ${event.platform}${event.task ? `, ${event.task}` : ''}; pay ${formatMoney(event.terms)} per ${event.terms.per.replace('-', ' ')}`;
+      return t('report.event.sessionStarted', { platform: event.platform, hasTask: has(event.task), task: event.task, terms: formatPer(event.terms, event.terms.per) });
     case 'session.paused':
-      return 'Paused';
+      return t('report.event.paused');
     case 'session.resumed':
-      return 'Resumed';
+      return t('report.event.resumed');
     case 'session.ended':
-      return 'Session ended';
+      return t('report.event.sessionEnded');
     case 'phase.started':
-      return `Started: ${PHASE_NAMES[event.phase]}`;
-    case 'phase.stopped': {
-      const phase = session.phases.find((candidate) => candidate.phaseId === event.phaseId);
-      return `Stopped: ${phase ? PHASE_NAMES[phase.phase] : 'a phase'}`;
-    }
+      return t('report.event.phaseStarted', { phase: phaseName(event.phase) });
+    case 'phase.stopped':
+      return t('report.event.phaseStopped', { phase: phaseOf(event.phaseId) });
     case 'pay.received':
-      return `Pay received: ${formatMoney(event)}`;
+      return t('report.event.payReceived', { pay: formatMoney(event) });
     case 'take.started':
-      return `Take started: ${fileName(event.file)}`;
+      return t('report.event.takeStarted', { file: fileName(event.file) });
     case 'take.stopped':
-      return `Take stopped: ${clipName(event.takeId)}, ${event.durationSeconds.toFixed(1)} s, SHA-256 ${event.sha256}`;
+      return t('report.event.takeStopped', { clip: clipName(event.takeId), length: seconds(event.durationSeconds), sha256: event.sha256 });
     case 'take.risk':
-      return `During ${clipName(event.takeId)}, at ${event.atSeconds.toFixed(1)} s: ${event.label}`;
+      return t('report.event.takeRisk', { clip: clipName(event.takeId), at: seconds(event.atSeconds), label: event.label });
     case 'take.discarded':
-      return `Take discarded to be redone: ${clipName(event.takeId)}`;
+      return t('report.event.takeDiscarded', { clip: clipName(event.takeId) });
     case 'corner.checked':
-      return `Corner checked: ${event.verdict === 'clear' ? 'clear' : event.verdict}${event.open.length ? `; open: ${event.open.join(', ')}` : ''}${event.accepted.length ? `; accepted: ${event.accepted.join(', ')}` : ''}`;
+      return t('report.event.cornerChecked', {
+        verdict: event.verdict,
+        hasOpen: has(event.open),
+        open: event.open.map(riskName).join(', '),
+        hasAccepted: has(event.accepted),
+        accepted: event.accepted.map(riskName).join(', '),
+      });
     case 'log.repaired':
-      return `The log was repaired (${event.reason}): ${event.keptEvents} events kept, ${event.droppedLines} line(s) dropped; the damaged log is kept as ${fileName(event.damagedFile)}, SHA-256 ${event.damagedSha256}`;
+      return t('report.event.logRepaired', {
+        reason: event.reason,
+        kept: event.keptEvents,
+        dropped: event.droppedLines,
+        file: fileName(event.damagedFile),
+        sha256: event.damagedSha256,
+      });
     case 'clip.added':
-      return `Clip added: ${fileName(event.file)}, SHA-256 ${event.sha256}`;
-    case 'clip.sanitized':
-      return `Clean copy made of ${clipName(event.clipId)}: ${fileName(event.output)}, SHA-256 ${event.sha256}, ${event.identifyingLeft} identifying tags left${event.notes?.length ? `. ${event.notes.join(' ')}` : ''}`;
-    case 'clip.outcome':
-      return `Outcome for ${clipName(event.clipId)}: ${event.outcome}${event.reason ? ` (${event.reason})` : ''}${event.paid ? `, paid ${formatMoney(event.paid)}` : ''}${event.paidOn ? ` on ${event.paidOn}` : ''}`;
-    case 'time.corrected': {
-      const phase = session.phases.find((candidate) => candidate.phaseId === event.phaseId);
-      const what = event.phaseId === undefined ? 'the session' : phase ? PHASE_NAMES[phase.phase] : 'a phase';
-      return `Time corrected by the worker: ${what} really ended at ${readableLocal(event.endedAt)}`;
+      return t('report.event.clipAdded', { file: fileName(event.file), sha256: event.sha256 });
+    case 'clip.sanitized': {
+      const made = t('report.event.clipSanitized', { clip: clipName(event.clipId), file: fileName(event.output), sha256: event.sha256, left: event.identifyingLeft });
+      // The notes are the sentences the worker was shown when the copy was made, kept in the log as they were.
+      return event.notes?.length ? t('report.event.withNotes', { event: made, notes: event.notes.join(' ') }) : made;
     }
+    case 'clip.outcome':
+      return t('report.event.clipOutcome', {
+        clip: clipName(event.clipId),
+        outcome: event.outcome,
+        hasReason: has(event.reason),
+        reason: event.reason,
+        hasPaid: has(event.paid),
+        paid: event.paid && formatMoney(event.paid),
+        hasPaidOn: has(event.paidOn),
+        paidOn: event.paidOn && readableDay(event.paidOn),
+      });
+    case 'time.corrected':
+      return t('report.event.timeCorrected', {
+        what: event.phaseId === undefined ? 'session' : 'phase',
+        phase: event.phaseId === undefined ? undefined : phaseOf(event.phaseId),
+        endedAt: readableLocal(event.endedAt),
+      });
     case 'evidence.attached':
-      return `Evidence attached: ${event.name}, SHA-256 ${event.sha256}`;
+      return t('report.event.evidenceAttached', { name: event.name, sha256: event.sha256 });
     case 'terms.attached':
-      return `Terms of ${event.platform} read for red flags: ${event.name}, SHA-256 ${event.sha256}`;
+      return t('report.event.termsAttached', { platform: event.platform, name: event.name, sha256: event.sha256 });
     case 'terms.removed':
-      return `A terms document of ${event.platform} was set aside (no longer read into the deal)`;
+      return t('report.event.termsRemoved', { platform: event.platform });
     case 'consent.answered':
-      return `Consent question for ${event.platform} answered "${event.answer}" on ${event.answeredOn}: ${consentQuestion(event.question).check}${event.platformWords ? ` The platform's words: “${event.platformWords}”` : ''}${event.reply ? ` Its reply kept: ${event.reply.name}, SHA-256 ${event.reply.sha256}` : ''}`;
+      return t('report.event.consentAnswered', {
+        platform: event.platform,
+        answer: event.answer,
+        answeredOn: readableDay(event.answeredOn),
+        check: consentQuestion(event.question).check,
+        hasWords: has(event.platformWords),
+        words: event.platformWords,
+        hasReply: has(event.reply),
+        reply: event.reply?.name,
+        sha256: event.reply?.sha256,
+      });
     case 'cost.added':
-      return `Cost entered${event.platform ? ` for ${event.platform}` : ''}: ${event.label}, ${describeCost(event)}`;
+      return t('report.event.costAdded', { hasPlatform: has(event.platform), platform: event.platform, label: event.label, cost: describeCost(event) });
     case 'cost.removed':
-      return 'A cost entered earlier was removed';
+      return t('report.event.costRemoved');
     case 'cost.ended':
-      return 'A cost entered earlier stopped';
+      return t('report.event.costEnded');
   }
 }
 
@@ -119,34 +181,74 @@ export const PRINT_STYLE = `
   tr { page-break-inside: avoid; }
 `;
 
+/** A share (0.25) as a whole per cent, as the report and the work record write it. */
+export const percent = (share: number) => t('report.percent', { percent: Math.round(share * 100) });
+
 /** The deal the work was done under: the platform's report card, the red flags in its terms, the consent answers. */
 function dealSection(deal: DealView): string {
   const { card } = deal;
-  const figures: Array<[string, string]> = [
-    ['Rate before costs', card.ratesBeforeCosts.length ? `${formatMoney(card.ratesBeforeCosts)} per hour` : '—'],
-    ['Costs entered', formatMoney(card.costs) || 'none'],
-    ['Rate after costs', card.ratesAfterCosts.length ? `${formatMoney(card.ratesAfterCosts)} per hour${card.againstMinimum?.below ? `, ${card.againstMinimum.shortfall.toFixed(2)} ${card.againstMinimum.rate.currency} below the worker's minimum` : ''}` : '—'],
-    ['Unpaid share of time (outside the takes)', card.unpaidShare === undefined ? '—' : `${Math.round(card.unpaidShare * 100)} %`],
-    ['Rejected', card.rejectionShare === undefined ? '—' : `${Math.round(card.rejectionShare * 100)} % of decided clips${card.rejectionReasons.length ? ` (${card.rejectionReasons.map((one) => `${one.reason} ×${one.clips}`).join(', ')})` : ''}`],
-    ['Days from the work to pay (median)', card.medianDaysToPay === undefined ? '—' : String(Math.round(card.medianDaysToPay))],
-    ['Pay terms seen', card.rateHistory.map((entry) => `${formatMoney(entry.terms)} per ${entry.terms.per.replace('-', ' ')} from ${entry.fromLocal}`).join('; ') || '—'],
+  // A dash, not a word, where there is nothing to show.
+  const none = '—';
+  const figures: Array<[MessageId, string]> = [
+    ['report.deal.rateBeforeCosts', card.ratesBeforeCosts.length ? formatPer(card.ratesBeforeCosts, 'hour') : none],
+    ['report.deal.costsEntered', formatMoney(card.costs) || t('report.deal.noCosts')],
+    [
+      'report.deal.rateAfterCosts',
+      card.ratesAfterCosts.length
+        ? card.againstMinimum?.below
+          ? t('report.deal.belowMinimum', { rate: formatPer(card.ratesAfterCosts, 'hour'), shortfall: formatMoney({ amount: card.againstMinimum.shortfall, currency: card.againstMinimum.rate.currency }) })
+          : formatPer(card.ratesAfterCosts, 'hour')
+        : none,
+    ],
+    ['report.deal.unpaidShare', card.unpaidShare === undefined ? none : percent(card.unpaidShare)],
+    [
+      'report.deal.rejected',
+      card.rejectionShare === undefined
+        ? none
+        : t('report.deal.rejectedShare', {
+            percent: percent(card.rejectionShare),
+            hasReasons: has(card.rejectionReasons),
+            reasons: card.rejectionReasons.map((one) => t('report.deal.reasonCount', { reason: one.reason, clips: one.clips })).join(', '),
+          }),
+    ],
+    ['report.deal.daysToPay', card.medianDaysToPay === undefined ? none : formatNumber(Math.round(card.medianDaysToPay))],
+    ['report.deal.payTermsSeen', card.rateHistory.map((entry) => t('report.deal.termsFrom', { terms: formatPer(entry.terms, entry.terms.per), from: readableDay(entry.fromLocal) })).join('; ') || none],
   ];
   const flags = deal.documents.flatMap((document) => document.flags.map((flag) => ({ ...flag, document: document.name })));
   const flagRows = [...new Set(flags.map((flag) => flag.rule))]
     .map((rule) => {
       const mine = flags.filter((flag) => flag.rule === rule);
-      return `<tr><td>${escapeHtml(redFlagRule(rule).title)}<br><span class="meta">${rule}</span></td><td>“${escapeHtml(mine[0]!.quote)}”<br><span class="meta">${escapeHtml(mine[0]!.document)}, ${mine[0]!.page !== undefined ? `page ${mine[0]!.page}, ` : ''}characters ${mine[0]!.start}–${mine[0]!.end}${mine.length > 1 ? `; ${mine.length - 1} more clause(s)` : ''}</span></td></tr>`;
+      const first = mine[0]!;
+      const where = t('report.deal.flagWhere', { document: first.document, hasPage: has(first.page), page: first.page?.toString(), start: String(first.start), end: String(first.end), more: mine.length - 1 });
+      return `<tr><td>${escapeHtml(redFlagRule(rule).title)}<br><span class="meta">${rule}</span></td><td>“${escapeHtml(first.quote)}”<br><span class="meta">${escapeHtml(where)}</span></td></tr>`;
     })
     .join('');
-  const answers = deal.questions.map((question) => `<tr><td>${escapeHtml(question.check)}</td><td>${question.record ? escapeHtml(`${question.record.answer} (${question.record.answeredOn})${question.record.platformWords ? `: “${question.record.platformWords}”` : ''}${question.record.reply ? `; their reply kept as ${question.record.reply.name}, SHA-256 ${question.record.reply.sha256}` : ''}`) : 'not answered'}</td></tr>`).join('');
-  return `<h2>The deal with ${escapeHtml(deal.platform)}</h2>
-<p class="meta">From the worker's own log, all sessions on this platform.</p>
-<table><tbody>${figures.map(([name, value]) => `<tr><td>${escapeHtml(name)}</td><td>${escapeHtml(value)}</td></tr>`).join('')}</tbody></table>
-<h3>The six factors</h3>
-<table><tbody>${card.factors.map((factor) => `<tr><td>${escapeHtml(factor.factor)}</td><td>${escapeHtml(factor.rating)}</td><td>${escapeHtml(factor.reason)}</td></tr>`).join('')}</tbody></table>
-<h3>Red flags in its terms (${deal.documents.map((document) => escapeHtml(`${document.name}, SHA-256 ${document.sha256}`)).join('; ') || 'no terms read'})</h3>
-${flagRows ? `<table><tbody>${flagRows}</tbody></table>` : '<p>None found.</p>'}
-<h3>Consent questions</h3>
+  const answers = deal.questions
+    .map((question) => {
+      const { record } = question;
+      const answer = record
+        ? t('report.deal.answer', {
+            answer: record.answer,
+            answeredOn: readableDay(record.answeredOn),
+            hasWords: has(record.platformWords),
+            words: record.platformWords,
+            hasReply: has(record.reply),
+            reply: record.reply?.name,
+            sha256: record.reply?.sha256,
+          })
+        : t('report.deal.notAnswered');
+      return `<tr><td>${escapeHtml(question.check)}</td><td>${escapeHtml(answer)}</td></tr>`;
+    })
+    .join('');
+  const documents = deal.documents.map((document) => t('report.deal.document', { name: document.name, sha256: document.sha256 })).join('; ') || t('report.deal.noTermsRead');
+  return `<h2>${escapeHtml(t('report.deal.heading', { platform: deal.platform }))}</h2>
+<p class="meta">${escapeHtml(t('report.deal.source'))}</p>
+<table><tbody>${figures.map(([name, value]) => `<tr><td>${escapeHtml(t(name))}</td><td>${escapeHtml(value)}</td></tr>`).join('')}</tbody></table>
+<h3>${escapeHtml(t('report.deal.factors'))}</h3>
+<table><tbody>${card.factors.map((factor) => `<tr><td>${escapeHtml(factorName(factor.factor))}</td><td>${escapeHtml(ratingName(factor.rating))}</td><td>${escapeHtml(factor.reason)}</td></tr>`).join('')}</tbody></table>
+<h3>${escapeHtml(t('report.deal.redFlags', { documents }))}</h3>
+${flagRows ? `<table><tbody>${flagRows}</tbody></table>` : `<p>${escapeHtml(t('report.deal.noRedFlags'))}</p>`}
+<h3>${escapeHtml(t('report.deal.consentQuestions'))}</h3>
 <table><tbody>${answers}</tbody></table>`;
 }
 
@@ -158,8 +260,9 @@ export function evidenceReportHtml(session: Session, entries: readonly LogEntry[
   const pay = received([session]);
   const expected = expectedPay(session, now);
   const hours = total / 3600;
-  const rate = (money: Money) => (hours > 0 ? `${formatMoney({ ...money, amount: money.amount / hours })} per hour` : '—');
+  const rate = (money: Money) => (hours > 0 ? formatPer({ ...money, amount: money.amount / hours }, 'hour') : '—');
   const row = (cells: string[]) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+  const text = (id: MessageId, values?: Record<string, string | number | undefined>) => escapeHtml(t(id, values));
   // A repair of the log belongs to every session's evidence: it says which lines are no longer there.
   // So does what the worker recorded about the platform (its terms, their consent answers, costs) up to the
   // session's end, when they chose to include the deal the work was done under.
@@ -175,55 +278,76 @@ export function evidenceReportHtml(session: Session, entries: readonly LogEntry[
     .map(([phase, seconds]) => `<tr><td>${escapeHtml(phaseName(phase))}</td><td class="num">${formatWorked(seconds)}</td></tr>`)
     .join('');
   const payLines = [
-    ...pay.map((money) => `Received ${escapeHtml(formatMoney(money))}: effective rate ${escapeHtml(rate(money))}.`),
-    `Expected by the terms: ${escapeHtml(formatMoney(expected))}, ${escapeHtml(rate(expected))}${pay.length ? '' : ' (nothing received yet)'}.`,
+    ...pay.map((money) => text('report.pay.received', { pay: formatMoney(money), rate: rate(money) })),
+    text('report.pay.expected', { pay: formatMoney(expected), rate: rate(expected), nothingYet: pay.length ? 'no' : 'yes' }),
   ];
   const clipRows = session.clips
     .map((clip) =>
       row([
         escapeHtml(fileName(clip.file)) +
-          (clip.origin === 'take' ? ' <span class="meta">(recorded in SafeTake)</span>' : '') +
-          (clip.risks?.length ? `<br>Seen during the take: ${escapeHtml(clip.risks.map((risk) => `${risk.atSeconds.toFixed(1)} s ${risk.label}`).join('; '))}` : ''),
-        clip.durationSeconds === undefined ? '—' : `${clip.durationSeconds.toFixed(1)} s`,
+          (clip.origin === 'take' ? ` <span class="meta">${text('report.clips.recordedInApp')}</span>` : '') +
+          (clip.risks?.length
+            ? `<br>${text('report.clips.seenDuringTake', { risks: clip.risks.map((risk) => t('report.clips.risk', { at: seconds(risk.atSeconds), label: risk.label })).join('; ') })}`
+            : ''),
+        clip.durationSeconds === undefined ? '—' : escapeHtml(seconds(clip.durationSeconds)),
         `<code>${clip.sha256 ?? '—'}</code>`,
-        clip.sanitized ? `${escapeHtml(fileName(clip.sanitized.output))}<br><code>${clip.sanitized.sha256}</code><br>${clip.sanitized.identifyingLeft} identifying tags left` : 'not sanitized',
+        clip.sanitized
+          ? `${escapeHtml(fileName(clip.sanitized.output))}<br><code>${clip.sanitized.sha256}</code><br>${text('report.clips.identifyingLeft', { left: clip.sanitized.identifyingLeft })}`
+          : text('report.clips.notSanitized'),
         clip.outcome
-          ? escapeHtml(`${clip.outcome.outcome}${clip.outcome.reason ? `: ${clip.outcome.reason}` : ''}${clip.outcome.paid ? `; paid ${formatMoney(clip.outcome.paid)}` : ''}${clip.outcome.paidOn ? ` on ${clip.outcome.paidOn}` : ''}`)
-          : 'pending',
+          ? text('report.clips.outcome', {
+              outcome: clip.outcome.outcome,
+              hasReason: has(clip.outcome.reason),
+              reason: clip.outcome.reason,
+              hasPaid: has(clip.outcome.paid),
+              paid: clip.outcome.paid && formatMoney(clip.outcome.paid),
+              hasPaidOn: has(clip.outcome.paidOn),
+              paidOn: clip.outcome.paidOn && readableDay(clip.outcome.paidOn),
+            })
+          : text('report.clips.outcome', { outcome: 'pending', hasReason: 'no', hasPaid: 'no', hasPaidOn: 'no' }),
       ]),
     )
     .join('');
   const evidenceRows = session.evidence
-    .map((item) => row([escapeHtml(item.name), `${item.bytes.toLocaleString('en')} bytes`, `<code>${item.sha256}</code>`, escapeHtml(readableLocal(item.atLocal))]))
+    .map((item) => row([escapeHtml(item.name), text('report.evidence.bytes', { bytes: formatNumber(item.bytes) }), `<code>${item.sha256}</code>`, escapeHtml(readableLocal(item.atLocal))]))
     .join('');
   const timelineRows = mine
     .map((entry) => `<tr><td class="when">${escapeHtml(readableLocal(entry.at))}</td><td>${escapeHtml(describeEvent(entry.event, session))}</td></tr>`)
     .join('');
+  const heading = (id: MessageId, values?: Record<string, string | number>) => `<h2>${text(id, values)}</h2>`;
 
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${currentLanguage()}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escapeHtml(`Work session evidence: ${session.platform}`)}</title>
+<title>${text('report.title', { platform: session.platform, hasTask: 'no' })}</title>
 <style>${PRINT_STYLE}</style></head>
 <body>
-<h1>${escapeHtml(`Work session evidence: ${session.platform}${session.task ? `, ${session.task}` : ''}`)}</h1>
-<p class="meta">From ${escapeHtml(readableLocal(session.startedAtLocal))}${session.end === undefined ? ' (still running)' : ''}. Made ${escapeHtml(readableLocal(context.generatedAtLocal))} by SafeTake ${escapeHtml(context.appVersion)} from the worker's own session log.</p>
-${session.notes ? `<p>Notes: ${escapeHtml(session.notes)}</p>` : ''}
-<h2>Time</h2>
-<table><tbody>${phaseRows}<tr><th>All working time (pauses and breaks not counted as work excluded)</th><th class="num">${formatWorked(total)}</th></tr></tbody></table>
-${restBreaks >= 1 ? `<p>Breaks, not counted as work: ${formatWorked(Math.floor(restBreaks))}.</p>` : ''}
-<h2>Pay</h2>
-<p>Terms: ${escapeHtml(formatMoney(session.terms))} per ${escapeHtml(session.terms.per.replace('-', ' '))}.</p>
+<h1>${text('report.title', { platform: session.platform, hasTask: has(session.task), task: session.task })}</h1>
+<p class="meta">${text('report.made', { from: readableLocal(session.startedAtLocal), running: session.end === undefined ? 'yes' : 'no', made: readableLocal(context.generatedAtLocal), version: context.appVersion })}</p>
+${session.notes ? `<p>${text('report.notes', { notes: session.notes })}</p>` : ''}
+${heading('report.time.heading')}
+<table><tbody>${phaseRows}<tr><th>${text('report.time.allWorkingTime')}</th><th class="num">${formatWorked(total)}</th></tr></tbody></table>
+${restBreaks >= 1 ? `<p>${text('report.time.restBreaks', { time: formatWorked(Math.floor(restBreaks)) })}</p>` : ''}
+${heading('report.pay.heading')}
+<p>${text('report.pay.terms', { terms: formatPer(session.terms, session.terms.per) })}</p>
 ${payLines.map((line) => `<p>${line}</p>`).join('\n')}
 ${context.deal ? dealSection(context.deal) : ''}
-<h2>Clips (${session.clips.length})</h2>
-${session.clips.length ? `<table><thead><tr><th>File</th><th>Length</th><th>SHA-256</th><th>Clean copy</th><th>Outcome</th></tr></thead><tbody>${clipRows}</tbody></table>` : '<p>No clips.</p>'}
-<h2>Attached evidence (${session.evidence.length})</h2>
-${session.evidence.length ? `<table><thead><tr><th>File</th><th>Size</th><th>SHA-256</th><th>Attached</th></tr></thead><tbody>${evidenceRows}</tbody></table>` : '<p>None.</p>'}
-<h2>Timeline</h2>
+${heading('report.clips.heading', { count: session.clips.length })}
+${
+  session.clips.length
+    ? `<table><thead><tr><th>${text('report.column.file')}</th><th>${text('report.column.length')}</th><th>SHA-256</th><th>${text('report.column.cleanCopy')}</th><th>${text('report.column.outcome')}</th></tr></thead><tbody>${clipRows}</tbody></table>`
+    : `<p>${text('report.clips.none')}</p>`
+}
+${heading('report.evidence.heading', { count: session.evidence.length })}
+${
+  session.evidence.length
+    ? `<table><thead><tr><th>${text('report.column.file')}</th><th>${text('report.column.size')}</th><th>SHA-256</th><th>${text('report.column.attached')}</th></tr></thead><tbody>${evidenceRows}</tbody></table>`
+    : `<p>${text('report.evidence.none')}</p>`
+}
+${heading('report.timeline.heading')}
 <table><tbody>${timelineRows}</tbody></table>
-<h2>Integrity</h2>
-<p>Each line of the log carries the SHA-256 of the line before it. When this report was made the log held ${context.logEvents} events and its last line hashed to <code>${escapeHtml(context.logHead)}</code>. <code>safetake log verify</code> checks the chain; a later head that differs means the log changed since.</p>
+${heading('report.integrity.heading')}
+<p>${htmlMessage('report.integrity.text', { events: context.logEvents, head: context.logHead })}</p>
 </body></html>
 `;
 }

@@ -225,8 +225,8 @@ describe('weeks', () => {
 
 describe('formatMoney', () => {
   it('writes amounts with their currency and never adds currencies together', () => {
-    expect(formatMoney({ amount: 3.5, currency: 'USD' })).toBe('3.50 USD');
-    expect(formatMoney([{ amount: 3.5, currency: 'USD' }, { amount: 1200, currency: 'NGN' }])).toBe('3.50 USD + 1200.00 NGN');
+    expect(formatMoney({ amount: 3.5, currency: 'USD' })).toBe('USD\u00a03.50');
+    expect(formatMoney([{ amount: 3.5, currency: 'USD' }, { amount: 1200, currency: 'NGN' }])).toBe('USD\u00a03.50 + NGN\u00a01,200.00');
     expect(formatMoney([])).toBe('');
   });
 });

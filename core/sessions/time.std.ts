@@ -2,28 +2,19 @@
  * How long a session and its phases took: interval arithmetic on absolute instants, so midnight, time zones
  * and DST changes cannot skew a duration, and time paused is never counted. Pure.
  */
+import { t } from '../i18n/i18n.std';
 import type { PhaseKind } from './eventLog.std';
 import type { Interval, Session } from './replay.std';
 
 /** Phase kinds in the order reports list them; "other" is session time in no phase. */
 export const PHASE_COLUMNS = ['setup', 'take', 'retake', 'sanitizing', 'uploading', 'waiting', 'instructions', 'troubleshooting', 'break', 'other'] as const;
-/** What each phase is called wherever a person reads it: the app, its charts, the evidence report. */
-export const PHASE_NAMES: Readonly<Record<PhaseKind | 'other', string>> = {
-  setup: 'Setup',
-  take: 'Takes',
-  retake: 'Retakes (redone takes)',
-  sanitizing: 'Sanitizing',
-  uploading: 'Uploading',
-  waiting: 'Waiting for review',
-  instructions: 'Reading instructions',
-  troubleshooting: 'Troubleshooting',
-  break: 'Breaks',
-  other: 'Other session time',
-};
-
-/** A phase's name for a key that lost its type on the way (Object.entries, a record from IPC). */
+/**
+ * What a phase is called wherever a person reads it (the app, its charts, the evidence report), in the worker's
+ * language. Takes a string for a key that lost its type on the way (Object.entries, a record from IPC); an
+ * unknown kind is shown as it is.
+ */
 export function phaseName(kind: string): string {
-  return PHASE_NAMES[kind as PhaseKind | 'other'] ?? kind;
+  return (PHASE_COLUMNS as readonly string[]).includes(kind) ? t(`phase.name.${kind as (typeof PHASE_COLUMNS)[number]}`) : kind;
 }
 
 /** Total length of the union of intervals (open ones run to `now`), in milliseconds. */

@@ -7,7 +7,8 @@ import { clipOutcomes } from './pay.std';
 import type { Session } from './replay.std';
 import { sessionSeconds } from './time.std';
 import { formatWorked } from '../shared/clock.std';
-import { PRINT_STYLE, escapeHtml } from './report.std';
+import { PRINT_STYLE, escapeHtml, percent } from './report.std';
+import { type MessageId, currentLanguage, formatNumber, t } from '../i18n/i18n.std';
 
 type Line = { name: string; sessions: number; seconds: number; approved: number; decided: number; from: string; to: string };
 
@@ -22,30 +23,38 @@ function grouped(sessions: readonly Session[], key: (session: Session) => string
   return names.map((name) => lineOf(name, sessions.filter((session) => key(session) === name), now)).sort((a, b) => b.seconds - a.seconds);
 }
 
-const quality = (line: Line) => (line.decided > 0 ? `${Math.round((100 * line.approved) / line.decided)} %` : '—');
+const quality = (line: Line) => (line.decided > 0 ? percent(line.approved / line.decided) : '—');
 
 
 export function workRecordHtml(sessions: readonly Session[], context: { generatedAtLocal: string; appVersion: string }, now: number): string {
   const finished = sessions.filter((session) => session.end !== undefined);
-  const all = lineOf('All work', finished, now);
-  const table = (caption: string, lines: Line[]) => `<h2>${escapeHtml(caption)}</h2>
-<table><thead><tr><th>${caption === 'Platforms' ? 'Platform' : 'Task'}</th><th>Period</th><th class="num">Sessions</th><th class="num">Hours</th><th class="num">Clips approved</th><th class="num">Quality rate</th></tr></thead><tbody>
-${lines.map((line) => `<tr><td>${escapeHtml(line.name || 'unnamed task')}</td><td>${line.from === line.to ? line.from : `${line.from} – ${line.to}`}</td><td class="num">${line.sessions}</td><td class="num">${formatWorked(Math.round(line.seconds))}</td><td class="num">${line.approved} of ${line.decided} decided</td><td class="num">${quality(line)}</td></tr>`).join('\n')}
+  const all = lineOf('', finished, now);
+  const text = (id: MessageId, values?: Record<string, string | number>) => escapeHtml(t(id, values));
+  const table = (by: 'tasks' | 'platforms', lines: Line[]) => `<h2>${text(by === 'tasks' ? 'workRecord.tasks.heading' : 'workRecord.platforms.heading')}</h2>
+<table><thead><tr><th>${text(by === 'tasks' ? 'workRecord.column.task' : 'workRecord.column.platform')}</th><th>${text('workRecord.column.period')}</th><th class="num">${text('workRecord.column.sessions')}</th><th class="num">${text('workRecord.column.hours')}</th><th class="num">${text('workRecord.column.approved')}</th><th class="num">${text('workRecord.column.quality')}</th></tr></thead><tbody>
+${lines.map((line) => `<tr><td>${escapeHtml(line.name || t('workRecord.unnamedTask'))}</td><td>${line.from === line.to ? line.from : text('workRecord.period', { from: line.from, to: line.to })}</td><td class="num">${formatNumber(line.sessions)}</td><td class="num">${formatWorked(Math.round(line.seconds))}</td><td class="num">${text('workRecord.approvedOfDecided', { approved: line.approved, decided: line.decided })}</td><td class="num">${quality(line)}</td></tr>`).join('\n')}
 </tbody></table>`;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${currentLanguage()}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Work record: recording data for AI training</title>
+<title>${text('workRecord.title')}</title>
 <style>${PRINT_STYLE}</style></head>
 <body>
-<h1>Work record: recording data for AI training</h1>
-<p class="meta">${finished.length ? `From ${all.from} to ${all.to}. ` : ''}Made ${escapeHtml(context.generatedAtLocal.slice(0, 10))} by SafeTake ${escapeHtml(context.appVersion)} from the worker's own session log. It describes the work only: no recording, file or personal detail is in it.</p>
+<h1>${text('workRecord.title')}</h1>
+<p class="meta">${text('workRecord.made', { hasPeriod: finished.length ? 'yes' : 'no', from: all.from, to: all.to, made: context.generatedAtLocal.slice(0, 10), version: context.appVersion })}</p>
 ${
   finished.length === 0
-    ? '<p>No finished sessions yet.</p>'
-    : `<p>${formatWorked(Math.round(all.seconds))} of recorded work in ${all.sessions} session${all.sessions === 1 ? '' : 's'} on ${new Set(finished.map((session) => session.platform)).size} platform(s): ${all.approved} clip${all.approved === 1 ? '' : 's'} approved of ${all.decided} decided (quality rate ${quality(all)}).</p>
-${table('Kinds of task', grouped(finished, (session) => session.task, now))}
-${table('Platforms', grouped(finished, (session) => session.platform, now))}`
+    ? `<p>${text('workRecord.noSessions')}</p>`
+    : `<p>${text('workRecord.summary', {
+        time: formatWorked(Math.round(all.seconds)),
+        sessions: all.sessions,
+        platforms: new Set(finished.map((session) => session.platform)).size,
+        approved: all.approved,
+        decided: all.decided,
+        quality: quality(all),
+      })}</p>
+${table('tasks', grouped(finished, (session) => session.task, now))}
+${table('platforms', grouped(finished, (session) => session.platform, now))}`
 }
 </body></html>
 `;

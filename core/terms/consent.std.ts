@@ -2,8 +2,10 @@
  * The consent questions to settle with a platform before recording for it, from the guides this product grew
  * from: who owns the footage, whether it can be deleted, whether a face or voice trains models, whether it is
  * sold, how long it is kept, when pay comes, how a rejection is appealed. Each is asked so that "yes" is the safe
- * answer, and carries the polite wording for a message to the platform. Pure data and decisions.
+ * answer, and carries the polite wording for a message to the platform (both in the catalogue, by question id).
+ * Pure data and decisions.
  */
+import { t } from '../i18n/i18n.std';
 import type { RedFlagId } from './redFlags.std';
 
 export const CONSENT_QUESTION_IDS = ['ownership', 'deletion', 'training', 'sale', 'retention', 'pay_timing', 'appeal', 'changes', 'speaking', 'liability'] as const;
@@ -11,79 +13,35 @@ export type ConsentQuestionId = (typeof CONSENT_QUESTION_IDS)[number];
 
 export type ConsentQuestion = {
   id: ConsentQuestionId;
-  /** For the checklist: "yes" is the answer that protects the worker. */
-  check: string;
-  /** For the message to the platform. */
-  ask: string;
   /** Red flags in the terms that make this question urgent. */
   flags: readonly RedFlagId[];
 };
 
 export const CONSENT_QUESTIONS: readonly ConsentQuestion[] = [
-  {
-    id: 'ownership',
-    check: 'Do I keep rights over my recordings, or get them back when I stop?',
-    ask: 'Who owns the recordings I submit, and does any right come back to me when I stop working with you?',
-    flags: ['perpetual_licence', 'moral_rights_waiver'],
-  },
-  {
-    id: 'deletion',
-    check: 'Can I have my recordings and data deleted when I ask?',
-    ask: 'If I ask, will my recordings and personal data be deleted, including copies already given to others? How do I ask?',
-    flags: ['no_deletion'],
-  },
-  {
-    id: 'training',
-    check: 'Are my face and voice used only for the project I was told about?',
-    ask: 'What exactly will my recordings be used for? Will my face or voice train other models, or models that recognise or imitate people?',
-    flags: ['any_purpose_reuse', 'likeness_voice_biometric'],
-  },
-  {
-    id: 'sale',
-    check: 'Do my recordings stay with this platform (not sold or passed on)?',
-    ask: 'Will my recordings or data be sold, licensed or passed to other companies (customers, partners, a buyer of your company)?',
-    flags: ['sale_or_transfer', 'worldwide_sublicensable'],
-  },
-  {
-    id: 'retention',
-    check: 'Is there a date by which my recordings are deleted?',
-    ask: 'How long do you keep my recordings and personal data, and when are they deleted?',
-    flags: ['retention_unspecified'],
-  },
-  {
-    id: 'pay_timing',
-    check: 'Is payment promised by a set date after approval?',
-    ask: 'How many days after approval am I paid, and what makes a payment held back?',
-    flags: ['pay_discretion'],
-  },
-  {
-    id: 'appeal',
-    check: 'Do I see the reason for a rejection, and can I appeal it?',
-    ask: 'When a clip is rejected, do I see the reason, and how do I appeal? Who decides?',
-    flags: ['no_appeal_or_dispute'],
-  },
-  {
-    id: 'changes',
-    check: 'Am I told in advance before the terms or the rates change?',
-    ask: 'How much notice do you give before changing the terms or the rates, and do changes apply to work I have already done?',
-    flags: ['unilateral_changes'],
-  },
-  {
-    id: 'speaking',
-    check: 'May I talk about my pay and conditions with others?',
-    ask: 'May I tell other workers or a workers’ organisation what I am paid and how the work is run?',
-    flags: ['confidentiality_gag'],
-  },
-  {
-    id: 'liability',
-    check: 'Is there a limit on what I could owe you if something goes wrong?',
-    ask: 'If someone makes a claim about a recording, is there a limit on what I could owe you?',
-    flags: ['indemnity'],
-  },
+  { id: 'ownership', flags: ['perpetual_licence', 'moral_rights_waiver'] },
+  { id: 'deletion', flags: ['no_deletion'] },
+  { id: 'training', flags: ['any_purpose_reuse', 'likeness_voice_biometric'] },
+  { id: 'sale', flags: ['sale_or_transfer', 'worldwide_sublicensable'] },
+  { id: 'retention', flags: ['retention_unspecified'] },
+  { id: 'pay_timing', flags: ['pay_discretion'] },
+  { id: 'appeal', flags: ['no_appeal_or_dispute'] },
+  { id: 'changes', flags: ['unilateral_changes'] },
+  { id: 'speaking', flags: ['confidentiality_gag'] },
+  { id: 'liability', flags: ['indemnity'] },
 ];
 
-export function consentQuestion(id: ConsentQuestionId): ConsentQuestion {
-  return CONSENT_QUESTIONS.find((question) => question.id === id)!;
+/** A consent question's words, in the current language. */
+export type ConsentWords = {
+  /** For the checklist: "yes" is the answer that protects the worker. */
+  check: string;
+  /** For the message to the platform. */
+  ask: string;
+};
+
+/** The question `id` with its words, looked up now: the language can change while the app runs. */
+export function consentQuestion(id: ConsentQuestionId): ConsentQuestion & ConsentWords {
+  const question = CONSENT_QUESTIONS.find((candidate) => candidate.id === id)!;
+  return { ...question, check: t(`consent.question.${id}.check`), ask: t(`consent.question.${id}.ask`) };
 }
 
 /** A question is open until the platform has answered it clearly, yes or no. */
@@ -103,12 +61,12 @@ export function askThePlatform(platform: string, answers: Partial<Record<Consent
   const raised = (question: ConsentQuestion) => question.flags.some((flag) => flagged.has(flag));
   const ordered = [...open.filter(raised), ...open.filter((question) => !raised(question))];
   return [
-    `Hello ${platform} team,`,
+    t('consent.message.greeting', { platform }),
     '',
-    'Before I record (more) work for you, I would like to understand a few points about how my recordings and pay are handled:',
+    t('consent.message.intro'),
     '',
-    ...ordered.map((question, index) => `${index + 1}. ${question.ask}`),
+    ...ordered.map((question, index) => t('consent.message.question', { number: index + 1, question: consentQuestion(question.id).ask })),
     '',
-    'A written answer, or a link to where your terms say this, would help me a lot. Thank you.',
+    t('consent.message.closing'),
   ].join('\n');
 }

@@ -3,24 +3,24 @@
  * platform is shared out by hours worked: a month's internet by the hours of that month, equipment by all hours
  * so far. Currencies are never converted: a cost only comes off pay in its own currency. Pure.
  */
+import { formatNumber, t } from '../i18n/i18n.std';
 import type { Money } from '../sessions/eventLog.std';
-import { received } from '../sessions/pay.std';
+import { formatMoney, received } from '../sessions/pay.std';
 import type { Session } from '../sessions/replay.std';
 import { sessionSeconds } from '../sessions/time.std';
 import type { Cost } from './platformRecord.std';
 
-const BASIS_WORDS = { once: 'once', month: 'a month', session: 'a session', 'share-of-pay': 'of what is paid' } as const;
-
-/** "25.00 USD a month", "10 % of what is paid". */
+/** "USD 25.00 a month", "10 % of what is paid". */
 export function describeCost(cost: Pick<Cost, 'amount' | 'currency' | 'basis'>): string {
-  if (cost.basis === 'share-of-pay') return `${cost.amount} % ${BASIS_WORDS[cost.basis]}`;
-  return `${cost.amount.toFixed(2)} ${cost.currency ?? ''} ${BASIS_WORDS[cost.basis]}`;
+  if (cost.basis === 'share-of-pay') return t('costs.describe.shareOfPay', { percent: formatNumber(cost.amount) });
+  const money = cost.currency ? formatMoney({ amount: cost.amount, currency: cost.currency }) : formatNumber(cost.amount, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return t('costs.describe.amount', { money, basis: cost.basis });
 }
 
 /** Why a cost cannot be entered as it is, or undefined. */
 export function costRefusal(cost: Pick<Cost, 'amount' | 'currency' | 'basis'>): string | undefined {
-  if (cost.basis === 'share-of-pay') return cost.amount > 100 ? 'A share of pay is a percentage from 0 to 100.' : undefined;
-  return cost.currency ? undefined : 'Say which currency the cost is paid in.';
+  if (cost.basis === 'share-of-pay') return cost.amount > 100 ? t('costs.refusal.shareOver100') : undefined;
+  return cost.currency ? undefined : t('costs.refusal.noCurrency');
 }
 
 const hoursOf = (sessions: readonly Session[], now: number) => sessions.reduce((sum, session) => sum + sessionSeconds(session, now), 0) / 3600;

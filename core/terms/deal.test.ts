@@ -58,7 +58,7 @@ describe('costs', () => {
     expect(result.costs[0]!.amount).toBeCloseTo(6 + 12 + 6 + 0.6 + 1);
     expect(result.net[0]!.amount).toBeCloseTo(6 - 25.6);
     expect(result.rates[0]!.amount).toBeCloseTo((6 - 25.6) / (118 / 60));
-    expect(describeCost(costs[0]!)).toBe('12.00 USD a month');
+    expect(describeCost(costs[0]!)).toBe('USD\u00a012.00 a month');
     expect(describeCost(costs[2]!)).toBe('10 % of what is paid');
     expect(costRefusal({ amount: 5, basis: 'month' })).toMatch(/currency/);
     expect(costRefusal({ amount: 120, basis: 'share-of-pay' })).toMatch(/0 to 100/);

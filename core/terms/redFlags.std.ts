@@ -1,11 +1,12 @@
 /**
- * The red flags in a platform's terms, as data: for each, what it looks like in an agreement, what it means for
- * the person filming, and the question to ask before recording. Agreements say one right in many ways
- * ("in perpetuity", "irrevocable", "not limited in time", "work made for hire"), so each rule matches the idea
- * by a few independent patterns, and names the counter-clauses that take it back ("we do not sell", a licence
- * that "ends when your content is deleted"). A sentence is flagged when one of `match` fits it (a list inside
- * `match` must fit all together) and none of `unless` does. Pure data.
+ * The red flags in a platform's terms, as data: for each, what it looks like in an agreement; what it means for
+ * the person filming and the question to ask before recording are in the catalogue, by rule id. Agreements say
+ * one right in many ways ("in perpetuity", "irrevocable", "not limited in time", "work made for hire"), so each
+ * rule matches the idea by a few independent patterns, and names the counter-clauses that take it back ("we do
+ * not sell", a licence that "ends when your content is deleted"). A sentence is flagged when one of `match` fits
+ * it (a list inside `match` must fit all together) and none of `unless` does. Pure data.
  */
+import { t } from '../i18n/i18n.std';
 
 export const RED_FLAG_IDS = [
   'perpetual_licence',
@@ -26,12 +27,6 @@ export type RedFlagId = (typeof RED_FLAG_IDS)[number];
 
 export type RedFlagRule = {
   id: RedFlagId;
-  /** A few words for a heading. */
-  title: string;
-  /** What the clause means for the worker, in plain words. */
-  explanation: string;
-  /** What to ask the platform before recording. */
-  question: string;
   match: ReadonlyArray<RegExp | readonly RegExp[]>;
   unless?: readonly RegExp[];
 };
@@ -71,10 +66,6 @@ const TO_OTHERS = new RegExp(String.raw`\b(?:to|with)\b[^.]{0,40}` + OTHERS.sour
 export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     id: 'perpetual_licence',
-    title: 'Rights to your recordings forever',
-    explanation:
-      'The platform keeps the right to use what you record for ever, and you cannot take it back, even after you stop working for them. Sometimes this is written as handing over ownership ("work made for hire", "all rights vest in", "public domain").',
-    question: 'Does the right to use my recordings end when I delete them or close my account? Can I withdraw consent later?',
     match: [
       [/\b(?:perpetual(?:ly)?|irrevocabl[ey]|in perpetuity|for ever|forever|not limited (?:by|in) (?:[\w, ]{0,30})?time|unlimited (?:in )?(?:time|duration)|without (?:any )?(?:time limit|limitation (?:in|of) time))\b/i, GRANT],
       /\bworks? (?:made )?(?:for|-for-) ?hire\b/i,
@@ -87,10 +78,6 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   },
   {
     id: 'worldwide_sublicensable',
-    title: 'Others can use your recordings too',
-    explanation:
-      'The licence covers the whole world and lets the platform pass your recordings on: to customers, partners, buyers or anyone it chooses ("sublicensable", "transferable", "its successors and assigns").',
-    question: 'Who else receives my recordings (customers, partners, model developers)? Can they pass them on again?',
     match: [
       [/\b(?:world-?wide|throughout the world|anywhere in the world|not limited by (?:space|territory)|without territorial)\b/i, GRANT],
       /(?<!non-?|not )\bsub-?licen[cs](?:e|es|able|ed|ing)\b/i,
@@ -104,10 +91,6 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   },
   {
     id: 'any_purpose_reuse',
-    title: 'Used for any purpose',
-    explanation:
-      'Your recordings or data can be used for purposes beyond the task you were paid for: "any purpose", uses not yet known, other products, or training other AI models.',
-    question: 'Exactly which purposes will my recordings be used for? Will they train models other than the one this task is for?',
     match: [
       /\bfor any (?:lawful |other |and all )?purposes?\b/i,
       /\bany and all purposes\b/i,
@@ -126,10 +109,6 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   },
   {
     id: 'likeness_voice_biometric',
-    title: 'Your face, voice or body',
-    explanation:
-      'The platform takes rights over your name, face, image, voice or body measurements (biometric data). These identify you for life and cannot be changed like a password.',
-    question: 'Will my face or voice be used to train models that recognise or imitate people? Can I ask for it to be removed?',
     match: [
       /\b(?:likeness|biometric|face ?prints?|voice ?prints?|facial (?:geometry|features|recognition|characteristics|data)|face geometry|body measurements)\b/i,
       [/\b(?:your|user)\s+(?:(?:user ?)?name,?\s+)?(?:image|voice|face|picture|photograph|profile picture|appearance)\b/i, /\b(?:use|used|licen[cs]e|grant|donate|record|collect|display|shown|next to|connection with|rights?)\b/i],
@@ -142,10 +121,6 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   },
   {
     id: 'no_deletion',
-    title: 'Cannot be deleted',
-    explanation:
-      'What you hand in stays with the platform (or stays public) after you delete it, withdraw, or close your account.',
-    question: 'If I close my account or ask, will my recordings and data be deleted, including copies already given to others?',
     match: [
       [/\b(?:surviv\w*|continu\w*|remain\w*|persist\w*|still|kept|keeps?|retain\w*|holds? onto)\b/i, /\b(?:after|following|even if|upon|beyond)\b[^.]{0,60}\b(?:termination|terminat\w+|deletion|delet\w+|clos\w+|cancel\w+|end of|ends?|expir\w+|suspend)\b/i, /\b(?:licen[cs]es?|rights?|content|contributions?|recordings?|data|information|submissions?|materials?|work product|concessions)\b/i],
       /\b(?:cannot|can ?not|may not|will not be able to|unable to|no (?:right|ability) to)\s+(?:\w+\s+)?(?:delete|remove|withdraw|erase|retract)\b/i,
@@ -163,10 +138,6 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   },
   {
     id: 'sale_or_transfer',
-    title: 'Sold or passed on',
-    explanation:
-      'Your data or recordings can be sold, shared with partners, affiliates or customers, published, or handed to a buyer if the company is sold.',
-    question: 'Who exactly receives my recordings and personal data, and can I refuse that sharing?',
     match: [
       [/\b(?:sell|sells|sold|rent|rents)\b/i, /\b(?:data|information|content|licen[cs]es?|assets|recordings?|contributions?)\b/i],
       [/\b(?:merger|acquisition|acquired|bankruptcy|insolvency|reorgani[sz]ation|sale of (?:all|some|substantially|our|the company|its)|change of control|that deal|such (?:a )?(?:deal|transaction))\b/i, /\b(?:transfer\w*|assets|information|data|licen[cs]e)\b/i],
@@ -193,10 +164,6 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   },
   {
     id: 'unilateral_changes',
-    title: 'Terms can change without you',
-    explanation:
-      'The platform can change the terms or the pay whenever it likes, and keeping on working counts as agreeing.',
-    question: 'How much notice do you give before changing the terms or the rates, and do changes apply to work already done?',
     match: [
       [/\b(?:may|can|will|reserves?|right)\b[^.]{0,60}?\b(?:change|modify|amend|revise|update|alter|impose|replace)\b/i, /\b(?:terms|agreement|policy|conditions|pay|payments?|rates?|program|prices?|fees|rules|guidelines)\b/i],
       /\bsubject to change\b/i,
@@ -215,10 +182,6 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   },
   {
     id: 'pay_discretion',
-    title: 'Pay at their discretion',
-    explanation:
-      'Whether and when you are paid is up to the platform: work can be rejected without pay, earnings withheld or forfeited, or no payment date is promised.',
-    question: 'What exactly makes a clip rejected, do I see the reason, and by what date am I paid for approved work?',
     match: [
       near(/\b(?:sole|absolute|complete|full|own|its|our|their) discretion\b/, /\b(?:pay\w*|earnings|rewards?|compensation|approv\w+|reject\w*|eligib\w+|points|bonus\w*|views|payouts?)\b/, 100),
       near(/\b(?:withh[oe]ld\w*|forfeit\w*|cancel+(?:ed|s)?|revers\w+|claw ?back|deduct\w*|set[- ]off|offset|suspend\w*)\b/, MONEY, 90),
@@ -234,10 +197,6 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   },
   {
     id: 'no_appeal_or_dispute',
-    title: 'No way to challenge a decision',
-    explanation:
-      'If there is a disagreement you cannot go to court or join other workers: forced arbitration, a class-action waiver, short deadlines, or no appeal at all.',
-    question: 'How do I appeal a rejection or a withheld payment, and who decides? Can I go to a court where I live?',
     match: [
       [/\barbitrat\w+\b/i, /\b(?:shall|must|will|agree|binding|resolved|settled|submit\w*|exclusively)\b/i],
       /\bclass[- ](?:action|arbitration|or collective|,? consolidated|wide)|\bcollective (?:action|basis|proceeding)|\brepresentative (?:action|proceeding)|\bindividual basis\b/i,
@@ -257,10 +216,6 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   },
   {
     id: 'confidentiality_gag',
-    title: 'You may not talk about the work',
-    explanation:
-      'You must keep the work, the pay or the conditions secret, which makes it hard to compare platforms or ask for help.',
-    question: 'May I tell other workers, a union or a journalist what I am paid and how the work is run?',
     match: [
       [/\b(?:keep|kept|treat\w*|hold|held|maintain\w*)\b[^.]{0,80}\b(?:confidential|secret|in confidence)\b/i],
       [/\b(?:not|never|no)\b[^.]{0,20}\b(?:disclose|reveal|share|discuss|publish|make public|talk about)\b/i, /\b(?:confidential|terms|pay|payment|rates?|compensation|tasks?|details|non-public|metrics)\b/i, /\b(?:you|your|authors?|creators?|workers?|contributors?|participants?|members?|freelancers?|he\/she)\b/i],
@@ -278,10 +233,6 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   },
   {
     id: 'indemnity',
-    title: 'You pay their legal costs',
-    explanation:
-      'If someone makes a claim against the platform because of your work, you agree to pay for it: their lawyers, damages and costs.',
-    question: 'Is there a limit on what I could owe you, and does it cover claims that are not my fault?',
     match: [
       /\bindemnif\w+\b/i,
       /\bhold\b[^.]{0,80}\bharmless\b/i,
@@ -292,10 +243,6 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   },
   {
     id: 'moral_rights_waiver',
-    title: 'No credit, no say over edits',
-    explanation:
-      'You give up your moral rights: to be named as the author and to object when your work is changed or shown in a way that harms your reputation.',
-    question: 'Will my recordings be edited or combined with other material, and can I object to a use that harms me?',
     match: [
       /\bmoral\b[^.]{0,30}\brights?\b/i,
       /\bdroits? moraux\b/i,
@@ -307,10 +254,6 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   },
   {
     id: 'retention_unspecified',
-    title: 'Kept with no end date',
-    explanation:
-      'No period is given for how long your recordings or data are kept, or it says "as long as necessary" or "indefinitely".',
-    question: 'How long do you keep my recordings and personal data, and when are they deleted?',
     match: [
       near(/\b(?:as long as|for so long as|no longer than|for the period) (?:is |it is |we deem |reasonably )?(?:necessary|needed|required|appropriate)\b/, KEPT, 100),
       near(/\bindefinite(?:ly)?\b/, /\b(?:retain\w*|kept|keeps?|stor\w+|preserv\w+|data|recordings?|content|information)\b/, 60),
@@ -330,6 +273,18 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   },
 ];
 
-export function redFlagRule(id: RedFlagId): RedFlagRule {
-  return RED_FLAG_RULES.find((rule) => rule.id === id)!;
+/** What a red flag says to the worker, in the current language. */
+export type RedFlagWords = {
+  /** A few words for a heading. */
+  title: string;
+  /** What the clause means for the worker, in plain words. */
+  explanation: string;
+  /** What to ask the platform before recording. */
+  question: string;
+};
+
+/** The rule `id` with its words, looked up now: the language can change while the app runs. */
+export function redFlagRule(id: RedFlagId): RedFlagRule & RedFlagWords {
+  const rule = RED_FLAG_RULES.find((candidate) => candidate.id === id)!;
+  return { ...rule, title: t(`terms.flag.${id}.title`), explanation: t(`terms.flag.${id}.explanation`), question: t(`terms.flag.${id}.question`) };
 }

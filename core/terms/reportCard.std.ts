@@ -4,15 +4,16 @@
  * in its terms and the consent questions still open; then the guides' six factors, each "lower risk",
  * "higher risk" or "unknown" with its reasons. Pure.
  */
-import type { Money, PayTerms } from '../sessions/eventLog.std';
+import { t } from '../i18n/i18n.std';
+import type { Money, PayTerms, PayUnit } from '../sessions/eventLog.std';
 import { clipOutcomes, compareWithMinimum, formatMoney, hourlyRates, received } from '../sessions/pay.std';
 import type { Session } from '../sessions/replay.std';
 import { phaseSeconds, sessionSeconds } from '../sessions/time.std';
-import { CONSENT_QUESTIONS, type ConsentQuestionId, type ConsentRecord, isOpen } from './consent.std';
+import { CONSENT_QUESTIONS, type ConsentQuestionId, type ConsentRecord, consentQuestion, isOpen } from './consent.std';
 import { afterCosts } from './costs.std';
 import type { Cost } from './platformRecord.std';
-import { FACTORS, FACTOR_SOURCES, type FactorRating } from './rating.std';
-import { type RedFlagId, redFlagRule } from './redFlags.std';
+import { FACTORS, FACTOR_SOURCES, type FactorRating, flagTitles } from './rating.std';
+import type { RedFlagId } from './redFlags.std';
 import { median } from '../shared/stats.std';
 
 /** Above this share of decided clips rejected, or days to be paid, the platform is rated higher risk for it. */
@@ -70,7 +71,7 @@ export function reportCard(input: ReportCardInput): ReportCard {
   const reasons = new Map<string, number>();
   for (const clip of mine.flatMap((session) => session.clips)) {
     if (clip.outcome?.outcome !== 'rejected') continue;
-    const reason = clip.outcome.reason?.trim() || 'no reason given';
+    const reason = clip.outcome.reason?.trim() || t('terms.card.noReason');
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
   // Days from the session's day to each payout entered with its date: a session's own, or a clip's.
@@ -123,7 +124,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-const percent = (share: number) => `${Math.round(share * 100)} %`;
+const percent = (share: number) => Math.round(share * 100);
 
 function rateFactors(card: Omit<ReportCard, 'factors'>, answers: Partial<Record<ConsentQuestionId, ConsentRecord>>): FactorRating[] {
   return FACTORS.map((factor) => {
@@ -131,32 +132,39 @@ function rateFactors(card: Omit<ReportCard, 'factors'>, answers: Partial<Record<
     const risks: string[] = [];
     const known: string[] = [];
     const found = flags.filter((flag) => card.redFlags.includes(flag));
-    if (found.length > 0) risks.push(`the terms say: ${found.map((flag) => redFlagRule(flag).title.toLowerCase()).join('; ')}`);
+    if (found.length > 0) risks.push(t('terms.card.termsSay', { flags: flagTitles(found) }));
     for (const id of questions) {
       const record = answers[id];
-      const question = CONSENT_QUESTIONS.find((candidate) => candidate.id === id)!;
-      if (record?.answer === 'no') risks.push(`the platform said no to "${question.check}"`);
-      else if (record?.answer === 'yes') known.push(`the platform said yes to "${question.check}"`);
+      if (record?.answer === 'no') risks.push(t('terms.card.saidNo', { question: consentQuestion(id).check }));
+      else if (record?.answer === 'yes') known.push(t('terms.card.saidYes', { question: consentQuestion(id).check }));
     }
     // What the worker's own log shows.
     if (factor === 'pay transparency' && card.medianDaysToPay !== undefined) {
-      (card.medianDaysToPay > SLOW_PAYMENT_DAYS ? risks : known).push(`paid a median of ${Math.round(card.medianDaysToPay)} days after the work`);
+      (card.medianDaysToPay > SLOW_PAYMENT_DAYS ? risks : known).push(t('terms.card.medianDaysToPay', { days: Math.round(card.medianDaysToPay) }));
     }
     if (factor === 'pay transparency' && card.rateChanges > 0) {
-      risks.push(`the rate changed ${card.rateChanges} time(s): ${card.rateHistory.map((entry) => `${entry.task ? `${entry.task}: ` : ''}${formatMoney(entry.terms)} per ${entry.terms.per.replace('-', ' ')} from ${entry.fromLocal}`).join(', ')}`);
+      const changes = card.rateHistory.map((entry) => (entry.task ? t('terms.card.taskRateFrom', { task: entry.task, ...rateWords(entry) }) : t('terms.card.rateFrom', rateWords(entry))));
+      risks.push(t('terms.card.rateChanged', { count: card.rateChanges, changes: changes.join(', ') }));
     }
     if (factor === 'pay transparency' && card.unpaidShare !== undefined) {
-      (card.unpaidShare > HIGH_UNPAID_SHARE ? risks : known).push(`${percent(card.unpaidShare)} of your time on it is outside the takes it pays for`);
+      (card.unpaidShare > HIGH_UNPAID_SHARE ? risks : known).push(t('terms.card.unpaidShare', { percent: percent(card.unpaidShare) }));
     }
     if (factor === 'worker protections' && card.rejectionShare !== undefined) {
-      (card.rejectionShare > HIGH_REJECTION_SHARE ? risks : known).push(`${percent(card.rejectionShare)} of decided clips rejected`);
+      (card.rejectionShare > HIGH_REJECTION_SHARE ? risks : known).push(t('terms.card.rejectedShare', { percent: percent(card.rejectionShare) }));
     }
     if (risks.length > 0) return { factor, rating: 'higher risk', reason: sentence(risks) };
     if (known.length > 0) return { factor, rating: 'lower risk', reason: sentence(known) };
     // Finding no red flag is no proof (a rule can miss a clause): it leaves the factor unknown.
-    const unread = card.termsRead ? 'No red flag for it found in the terms (SafeTake can miss a clause)' : 'No terms read yet';
-    return { factor, rating: 'unknown', reason: `${unread}; ask the platform the questions below.` };
+    return { factor, rating: 'unknown', reason: t(card.termsRead ? 'terms.card.unknownTermsRead' : 'terms.card.unknownNoTerms') };
   });
+}
+
+/** Pay units as the messages' `select` names them (a selector cannot hold a hyphen). */
+const PER_SELECTORS = { clip: 'clip', 'approved-minute': 'approvedMinute', hour: 'hour', batch: 'batch' } as const satisfies Record<PayUnit, string>;
+
+/** The values of a "USD 0.50 per clip from 2026-11-02" message (`terms.card.rateFrom`) for a pay rate seen. */
+export function rateWords(entry: ReportCard['rateHistory'][number]): { money: string; per: string; from: string } {
+  return { money: formatMoney(entry.terms), per: PER_SELECTORS[entry.terms.per], from: entry.fromLocal };
 }
 
 function sentence(parts: string[]): string {

@@ -4,15 +4,16 @@ import { BrowserWindow, app, dialog, shell } from 'electron';
 import { UserError } from '../../core/shared/errors.std';
 import { PHOTO_EXTENSIONS, VIDEO_EXTENSIONS } from '../../core/media/probe.std';
 import { EVIDENCE_EXTENSIONS } from '../../core/sessions/evidence.std';
+import { t } from '../../core/i18n/i18n.std';
 
 const extensions = (list: readonly string[]) => list.map((extension) => extension.slice(1));
 
 export async function pickMedia(): Promise<string[]> {
   const window = BrowserWindow.getFocusedWindow();
   const options: Electron.OpenDialogOptions = {
-    title: 'Choose videos and photos to sanitize',
+    title: t('dialog.pickMedia.title'),
     properties: ['openFile', 'multiSelections'],
-    filters: [{ name: 'Videos and photos', extensions: extensions([...VIDEO_EXTENSIONS, ...PHOTO_EXTENSIONS]) }],
+    filters: [{ name: t('dialog.pickMedia.filter'), extensions: extensions([...VIDEO_EXTENSIONS, ...PHOTO_EXTENSIONS]) }],
   };
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
@@ -21,9 +22,9 @@ export async function pickMedia(): Promise<string[]> {
 export async function pickEvidence(): Promise<string[]> {
   const window = BrowserWindow.getFocusedWindow();
   const options: Electron.OpenDialogOptions = {
-    title: 'Choose evidence to keep with the session (instructions, rate card, terms)',
+    title: t('dialog.pickEvidence.title'),
     properties: ['openFile', 'multiSelections'],
-    filters: [{ name: 'Screenshots and documents', extensions: extensions(EVIDENCE_EXTENSIONS) }],
+    filters: [{ name: t('dialog.pickEvidence.filter'), extensions: extensions(EVIDENCE_EXTENSIONS) }],
   };
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
@@ -31,14 +32,14 @@ export async function pickEvidence(): Promise<string[]> {
 
 export async function pickFolder(): Promise<string | undefined> {
   const window = BrowserWindow.getFocusedWindow();
-  const options: Electron.OpenDialogOptions = { title: 'Choose where the clean copies go', properties: ['openDirectory', 'createDirectory'] };
+  const options: Electron.OpenDialogOptions = { title: t('dialog.pickFolder.title'), properties: ['openDirectory', 'createDirectory'] };
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return result.canceled ? undefined : result.filePaths[0];
 }
 
 export async function pickSaveFile(suggestedName: string): Promise<string | undefined> {
   const window = BrowserWindow.getFocusedWindow();
-  const options: Electron.SaveDialogOptions = { title: 'Save the export', defaultPath: path.join(app.getPath('documents'), suggestedName) };
+  const options: Electron.SaveDialogOptions = { title: t('dialog.saveExport.title'), defaultPath: path.join(app.getPath('documents'), suggestedName) };
   const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   return result.canceled ? undefined : result.filePath;
 }
@@ -52,7 +53,7 @@ export async function showInFolder(file: string): Promise<void> {
 /** `file` in the system's own player or viewer; its error, if it cannot open, in words. */
 export async function openFile(file: string): Promise<void> {
   const problem = await shell.openPath(file);
-  if (problem) throw new UserError(`${path.basename(file)} could not be opened: ${problem}`);
+  if (problem) throw new UserError(t('files.couldNotOpen', { name: path.basename(file), problem }));
 }
 
 /**

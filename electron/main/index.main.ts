@@ -17,6 +17,7 @@ import { readStatic } from '../../services/app/staticFiles.node';
 import { defaultOutputDir, openFile, pickEvidence, pickFolder, pickMedia, pickSaveFile, showInFolder } from './dialogs.main';
 import { printPdf } from './printPdf.main';
 import { denyNavigationAndPopups, lockDownSession } from './security.main';
+import { t } from '../../core/i18n/i18n.std';
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
 /** How long quitting waits for the session log and ExifTool to close. */
@@ -59,7 +60,7 @@ function registerIpc(dataDir: string): void {
     });
   });
   const takes = new TakeRecorder(dataDir, sessions);
-  const dialogs = { pickMedia, pickEvidence, pickFolder, pickSaveFile, showInFolder, openFile, defaultOutputDir: defaultOutputDir() };
+  const dialogs = { pickMedia, pickEvidence, pickFolder, pickSaveFile, showInFolder, openFile, defaultOutputDir: defaultOutputDir(), systemLocales: app.getPreferredSystemLanguages() };
   const handlers = createIpcHandlers({ dataDir, sessions, takes, pathPolicy: pathPolicyFor(dataDir), emit, ...dialogs, printPdf });
   for (const channel of ipcChannels) {
     ipcMain.handle(channel, (event, payload: unknown) => {
@@ -68,7 +69,7 @@ function registerIpc(dataDir: string): void {
       const sender = frame?.url ?? '';
       const isMainFrame = frame !== null && frame === event.sender.mainFrame;
       const trusted = isMainFrame && (sender.startsWith(`${APP_ORIGIN}/`) || (DEV_SERVER_ORIGIN !== undefined && sender.startsWith(`${DEV_SERVER_ORIGIN}/`)));
-      if (!trusted) return { ok: false, error: { code: 'not-allowed', message: 'Refused: not the SafeTake window.' } };
+      if (!trusted) return { ok: false, error: { code: 'not-allowed', message: t('app.notTheWindow') } };
       return dispatchIpc(handlers, channel, payload, (error) => console.error(`[ipc] ${channel} failed`, error));
     });
   }
@@ -128,7 +129,7 @@ if (!app.requestSingleInstanceLock()) {
     });
   }).catch((error: unknown) => {
     // A start-up that failed must not leave a windowless process holding the single-instance lock.
-    dialog.showErrorBox('SafeTake could not start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(t('app.couldNotStart'), error instanceof Error ? error.message : String(error));
     app.exit(1);
   });
 }

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { formattingLocale, pickLanguage, setLanguage, t } from '../../core/i18n/i18n.std';
 import { UserError, isUserError, messageOf } from '../../core/shared/errors.std';
 import { assertUnchangedPath, checkMediaFile } from '../media/mediaFile.node';
 import type { ToolStatus } from '../../core/ipc/contract.std';
@@ -48,6 +49,8 @@ export type ServiceContext = {
   /** The system's file manager, opened on a file; the system's player, playing one. */
   showInFolder: (file: string) => Promise<void>;
   openFile: (file: string) => Promise<void>;
+  /** The system's preferred locales, most wanted first (Electron's app.getPreferredSystemLanguages in the app). */
+  systemLocales?: readonly string[];
 };
 
 export const appVersion: string = packageJson.version;
@@ -67,7 +70,7 @@ async function eachFile<T>(paths: string[], work: (file: string) => Promise<T>):
       done.push(await work(file));
     } catch (error) {
       if (!isUserError(error)) console.error(`[files] ${file}`, error);
-      refused.push({ path: file, reason: isUserError(error) ? error.message : `${path.basename(file)} could not be read.` });
+      refused.push({ path: file, reason: isUserError(error) ? error.message : t('files.couldNotRead', { name: path.basename(file) }) });
     }
   }
   return { done, refused };
@@ -111,12 +114,20 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     const checked = allowed(file);
     await checkMediaFile(checked);
     if (!madeHere.has(checked) && !(await context.sessions.knowsFile(checked))) {
-      throw new UserError(`${path.basename(checked)} is not a take, clip or clean copy SafeTake knows, so it does not open it.`, 'not-allowed');
+      throw new UserError(t('files.notKnown', { name: path.basename(checked) }), 'not-allowed');
     }
     await assertUnchangedPath(checked);
     return checked;
   };
-  const withDefaults = (stored: Settings): Settings => ({ ...stored, outputDir: stored.outputDir ?? context.defaultOutputDir, breakEveryMinutes: stored.breakEveryMinutes ?? DEFAULT_BREAK_MINUTES });
+  const systemLocales = context.systemLocales ?? [Intl.DateTimeFormat().resolvedOptions().locale];
+  /** The settings with their defaults filled in; the language they name becomes this process's (its errors, reports). */
+  const withDefaults = (stored: Settings): Settings => {
+    const languageInUse = !stored.language || stored.language === 'system' ? pickLanguage(systemLocales) : stored.language;
+    const locale = formattingLocale(languageInUse, systemLocales);
+    setLanguage(languageInUse, locale);
+    return { ...stored, outputDir: stored.outputDir ?? context.defaultOutputDir, breakEveryMinutes: stored.breakEveryMinutes ?? DEFAULT_BREAK_MINUTES, languageInUse, locale };
+  };
+  void settings.read().then(withDefaults, () => undefined);
   return {
     'app:getInfo': async () => ({
       name: 'SafeTake',
@@ -131,8 +142,10 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     'files:expand': async ({ paths }) => {
       const { done, refused } = await eachFile(paths, async (file) => allowed(file));
       // A refused file names itself and says what to do: a copy in the home folder can be cleaned.
-      const advice = 'Copy it into your home folder (Videos, for example) and add the copy.';
-      return { files: done.length > 0 ? expandMediaPaths(done) : [], refused: refused.map((item) => ({ ...item, reason: `${path.basename(item.path)}: ${item.reason} ${advice}` })) };
+      return {
+        files: done.length > 0 ? expandMediaPaths(done) : [],
+        refused: refused.map((item) => ({ ...item, reason: t('files.refusedCopyHome', { name: path.basename(item.path), reason: item.reason }) })),
+      };
     },
     'sanitize:audit': async ({ path }) => auditMediaFile(allowed(path)),
     'sanitize:previewFrame': async ({ path, atSeconds }) => {
@@ -267,17 +280,18 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     },
     'settings:get': async () => withDefaults(await settings.read()),
     'settings:setMinimumRate': async (minimumHourlyRate) => withDefaults(await settings.update({ minimumHourlyRate })),
-    'settings:update': async ({ guideSeen, outputDir, theme, breakEveryMinutes, breaksCountAsWork }) => {
+    'settings:update': async ({ guideSeen, outputDir, theme, language, breakEveryMinutes, breaksCountAsWork }) => {
       // A chosen folder must be one: the default alone is made on first use.
       const folder = outputDir === undefined ? undefined : allowed(outputDir);
       if (folder !== undefined && folder !== context.defaultOutputDir && !fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
-        throw new UserError(`${folder} is not a folder. Choose a folder that exists, or make it first.`);
+        throw new UserError(t('settings.notAFolder', { folder }));
       }
       return withDefaults(
         await settings.update({
           ...(guideSeen !== undefined ? { guideSeen } : {}),
           ...(folder !== undefined ? { outputDir: folder } : {}),
           ...(theme ? { theme } : {}),
+          ...(language ? { language } : {}),
           ...(breakEveryMinutes !== undefined ? { breakEveryMinutes } : {}),
           ...(breaksCountAsWork !== undefined ? { breaksCountAsWork } : {}),
         }),

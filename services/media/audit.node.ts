@@ -11,6 +11,7 @@ import { classifyTag, splitTagKey, tagValueToString } from '../../core/media/ide
 import { type AuditReport, notMediaReason } from '../../core/media/audit.std';
 import { exiftool } from './exiftool.node';
 import { checkMediaFile } from './mediaFile.node';
+import { t } from '../../core/i18n/i18n.std';
 
 /** One read of the file's bytes: the encoder and camera text hidden in them, and their SHA-256. */
 async function readBytes(file: string): Promise<{ fingerprints: string[]; sha256: string }> {
@@ -35,13 +36,13 @@ export async function auditMediaFile(file: string): Promise<AuditReport> {
   await checkMediaFile(file);
   const report = await auditFile(file);
   const notMedia = notMediaReason(report, path.basename(file));
-  if (notMedia) throw new UserError(`${notMedia} SafeTake audits only the videos and photos you film.`);
+  if (notMedia) throw new UserError(t('mediaFile.auditsOnlyMedia', { reason: notMedia }));
   return report;
 }
 
 export async function auditFile(file: string): Promise<AuditReport> {
   const stat = await fs.promises.stat(file).catch(() => undefined);
-  if (!stat?.isFile()) throw new UserError(`${path.basename(file)} cannot be read: it does not exist or is not a file.`);
+  if (!stat?.isFile()) throw new UserError(t('mediaFile.cannotRead', { name: path.basename(file) }));
   // -ee: embedded data (GoPro GPMF GPS, timed metadata tracks) is where a video's location often hides.
   const raw = await exiftool().readRaw(file, { readArgs: ['-G1', '-a', '-s', '-ee', '-json'] });
   const tags = Object.entries(raw)

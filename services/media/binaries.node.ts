@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { UserError } from '../../core/shared/errors.std';
+import { t } from '../../core/i18n/i18n.std';
 
 const requireFromHere = createRequire(import.meta.url);
 
@@ -54,9 +55,7 @@ function firstExisting(name: string, candidates: Array<[string | undefined, stri
     if (file && isExecutableFile(outsideAsar(file))) return { path: outsideAsar(file), source };
   }
   const tried = candidates.map(([file, source]) => `${source}${file ? ` (${file})` : ''}`).join(', ');
-  throw new UserError(
-    `SafeTake cannot find ${name}. Tried: ${tried}. Reinstall SafeTake, or set ${name.toUpperCase()}_BIN to an ${name} binary.`,
-  );
+  throw new UserError(t('tools.notFound', { name, tried, variable: `${name.toUpperCase()}_BIN` }));
 }
 
 export function resolveFfmpeg(env: NodeJS.ProcessEnv = process.env): Binary {

@@ -11,6 +11,7 @@ import { UserError } from '../../core/shared/errors.std';
 import { auditFile } from './audit.node';
 import { probeMedia } from './ffmpeg.node';
 import { checkMediaFile } from './mediaFile.node';
+import { t } from '../../core/i18n/i18n.std';
 
 /** EXIF orientation (1..8) of a photo, as ExifTool read it. */
 export function photoOrientation(audit: AuditReport): number | undefined {
@@ -28,6 +29,6 @@ export async function readPicture(input: string): Promise<Picture> {
     throw notMedia ? new UserError(notMedia) : error;
   });
   const video = mainVideoStream(probe);
-  if (!video || !displaySize(video)) throw new UserError(`${path.basename(input)} has no picture SafeTake can read.`);
+  if (!video || !displaySize(video)) throw new UserError(t('mediaFile.noReadablePicture', { name: path.basename(input) }));
   return { input, kind, probe, photoOrientation: kind === 'photo' ? photoOrientation(await auditFile(input)) : undefined };
 }

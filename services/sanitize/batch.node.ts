@@ -14,6 +14,7 @@ import { REDACT_GROUPS } from '../../core/sanitize/redactTracks.std';
 import { pictureEndSeconds } from '../../core/media/probe.std';
 import { probeMedia } from '../media/ffmpeg.node';
 import { assertUnchangedPath, checkMediaFile } from '../media/mediaFile.node';
+import { t } from '../../core/i18n/i18n.std';
 
 
 export type Batch = {
@@ -82,7 +83,7 @@ export function startSanitizeBatch(
       const controller = controllers[item.index]!;
       if (controller.signal.aborted) {
         item.status = 'cancelled';
-        item.error = 'Cancelled before it started.';
+        item.error = t('sanitizeFile.cancelledBeforeStart');
         publish(true);
         continue;
       }
@@ -126,7 +127,7 @@ export function startSanitizeBatch(
         item.status = isUserError(error) && error.code === 'cancelled' ? 'cancelled' : 'failed';
         item.error = isUserError(error)
           ? error.message
-          : `${path.basename(item.input)} could not be sanitized because of an unexpected error. The original is unchanged.`;
+          : t('sanitizeFile.unexpected', { name: path.basename(item.input) });
         if (!isUserError(error)) console.error('[sanitize]', error);
       }
       publish(true);

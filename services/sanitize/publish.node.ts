@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fillNameTemplate } from '../../core/sanitize/outputName.std';
 import { UserError } from '../../core/shared/errors.std';
 import { isProcessAlive } from '../app/processes.node';
+import { t } from '../../core/i18n/i18n.std';
 
 /** A copy being made: hidden, named after the process making it, so that a later run knows whose it is. */
 const PARTIAL = /^\.safetake-(\d+)-[0-9a-f]+\.partial\.\w+$/;
@@ -43,7 +44,7 @@ async function allocateOutputPath(dir: string, template: string, originalBase: s
     const name = fillNameTemplate(template, counter, originalBase);
     if (!taken.has(foldName(name))) return path.join(dir, name + extension);
   }
-  throw new UserError(`The output folder ${dir} has no free name left for this template.`);
+  throw new UserError(t('sanitizeFile.noFreeName', { dir }));
 }
 
 /** Moves the verified copy into place without ever replacing an existing file. */

@@ -10,11 +10,12 @@ import { type PlanRequest, type SanitizePlan, planSanitize } from '../../core/sa
 import { formatClock } from '../../core/shared/clock.std';
 import { UserError } from '../../core/shared/errors.std';
 import { FfmpegCancelled, decodeCheck } from '../media/ffmpeg.node';
+import { t } from '../../core/i18n/i18n.std';
 
 /** Damaged audio shorter than this is dropped rather than trimmed: a blip of sound helps nobody. */
 const MIN_USEFUL_AUDIO_SECONDS = 0.5;
 
-export const cancelled = () => new UserError('Cancelled. No copy was made, and the original is unchanged.', 'cancelled');
+export const cancelled = () => new UserError(t('sanitizeFile.cancelled'), 'cancelled');
 
 export async function removeQuietly(file: string): Promise<void> {
   await fs.promises.rm(file, { force: true }).catch(() => undefined);
@@ -29,9 +30,7 @@ export async function surveyDamage(input: string, probe: MediaProbe, signal?: Ab
   const video = mainVideoStream(probe)!;
   const videoReport = await decodeCheck(input, `0:${video.index}`, signal);
   if (videoReport.decodedSeconds <= 0) {
-    throw new UserError(
-      `${name} has no picture that can be decoded: the file is damaged or incomplete (often cut short while copying). Nothing was written.`,
-    );
+    throw new UserError(t('sanitizeFile.noDecodablePicture', { name }));
   }
   const notes: string[] = [];
   const changes: Partial<PlanRequest> = {};
@@ -41,19 +40,17 @@ export async function surveyDamage(input: string, probe: MediaProbe, signal?: Ab
     if (audioReport.errors.length > 0 || audioReport.exitCode !== 0) {
       if (audioReport.decodedSeconds >= MIN_USEFUL_AUDIO_SECONDS) {
         changes.audioEndSeconds = audioReport.decodedSeconds;
-        notes.push(`The audio after ${formatClock(audioReport.decodedSeconds)} was damaged and removed.`);
+        notes.push(t('sanitizeFile.audioCut', { at: formatClock(audioReport.decodedSeconds) }));
       } else {
         changes.audioUnusable = true;
-        notes.push('The audio was damaged and removed; the picture is kept.');
+        notes.push(t('sanitizeFile.audioRemoved'));
       }
     }
   }
   const videoDuration = video.durationSeconds ?? probe.durationSeconds;
   if (videoDuration && videoReport.decodedSeconds < videoDuration - 0.5) {
     // Said against the length the file declares: a copy of 0:15 from a clip of 1:00 is not the clip.
-    notes.push(
-      `The picture ends at ${formatClock(videoReport.decodedSeconds)} of a declared ${formatClock(videoDuration)}: the rest is missing or damaged (often a file cut short while copying), and the clean copy holds only what is there.`,
-    );
+    notes.push(t('sanitizeFile.pictureCut', { at: formatClock(videoReport.decodedSeconds), declared: formatClock(videoDuration) }));
   }
   return { changes, notes };
 }
@@ -62,8 +59,8 @@ export async function surveyDamage(input: string, probe: MediaProbe, signal?: Ab
 function skippedDataNotes(encodeLog: string, probe: MediaProbe): string[] {
   const damaged = new Set([...encodeLog.matchAll(/Error while decoding stream #0:(\d+)/g)].map((match) => Number(match[1])));
   const notes: string[] = [];
-  if (damaged.has(mainVideoStream(probe)?.index ?? -1)) notes.push('Some damaged picture data in the source could not be decoded and was skipped.');
-  if (damaged.has(mainAudioStream(probe)?.index ?? -1)) notes.push('Some damaged sound data in the source could not be decoded and was skipped.');
+  if (damaged.has(mainVideoStream(probe)?.index ?? -1)) notes.push(t('sanitizeFile.pictureSkipped'));
+  if (damaged.has(mainAudioStream(probe)?.index ?? -1)) notes.push(t('sanitizeFile.soundSkipped'));
   return notes;
 }
 
@@ -97,7 +94,7 @@ export async function encodeWithRecovery(
   await removeQuietly(baseRequest.output);
   try {
     const log = await encode(plan);
-    const notes = survey.notes.length ? survey.notes : plan.notes.includes('audio-removed') ? ['The audio could not be kept and was removed.'] : [];
+    const notes = survey.notes.length ? survey.notes : plan.notes.includes('audio-removed') ? [t('sanitizeFile.audioNotKept')] : [];
     // A recovered picture is as long as what decoded, not as long as the source declares.
     return { plan, notes: [...notes, ...skippedDataNotes(log, baseRequest.probe)], recovered: true };
   } catch (retryError) {

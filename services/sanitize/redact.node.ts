@@ -44,6 +44,7 @@ import {
 import { cancelled } from './recovery.node';
 import { type DetectorLook, type DetectorParts, NodeDetector, inSourcePixels } from '../corner/detector.node';
 import { ffmpegRawFrames } from '../media/ffmpeg.node';
+import { formatNumber, t } from '../../core/i18n/i18n.std';
 
 /** The models take seconds to load: one detector serves every redaction in this process. */
 let sharedDetector: Promise<NodeDetector> | undefined;
@@ -277,7 +278,7 @@ export async function selfCheck(
       for (const face of found.faces ?? []) {
         const region = inside(face.box);
         if (region && face.score >= FACE_MIN_SCORE && !keptHere(face.box)) {
-          findings.push({ kind: 'face', trackId: region.track.id, atSeconds, detail: `A face is still found in ${region.track.label.toLowerCase()} at ${atSeconds.toFixed(1)} s.` });
+          findings.push({ kind: 'face', trackId: region.track.id, atSeconds, detail: t('redact.faceStillFound', { track: region.track.label.toLowerCase(), seconds: formatNumber(atSeconds, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }) });
         }
       }
       for (const region of hidden) {

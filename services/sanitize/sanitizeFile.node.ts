@@ -23,6 +23,7 @@ import { cancelled, encodeWithRecovery, removeQuietly } from './recovery.node';
 import { verifyCopy } from './verifyCopy.node';
 import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
 import { type FoundTracks, type SourceDetail, findTracks, markedInCopy, redactSourceOf, redactedFrames, redactionDetector, reportTracks, selfCheck, tracksForSize, withMarked } from './redact.node';
+import { t } from '../../core/i18n/i18n.std';
 
 type SanitizeRequest = {
   input: string;
@@ -58,9 +59,9 @@ const REDACT_SHARES = { find: 0.45, encode: 0.35, check: 0.2 } as const;
 
 async function checkOutputDir(outputDir: string): Promise<void> {
   const stat = await fs.promises.stat(outputDir).catch(() => undefined);
-  if (!stat?.isDirectory()) throw new UserError(`The output folder ${outputDir} does not exist.`);
+  if (!stat?.isDirectory()) throw new UserError(t('sanitizeFile.noOutputFolder', { outputDir }));
   await fs.promises.access(outputDir, fs.constants.W_OK).catch(() => {
-    throw new UserError(`SafeTake may not write into ${outputDir}. Choose an output folder you can write to.`);
+    throw new UserError(t('sanitizeFile.outputNotWritable', { outputDir }));
   });
 }
 
@@ -88,13 +89,13 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
   // When ExifTool says this is no media at all, say that, instead of whatever ffmpeg makes of a text file
   // that it parsed as a broken MP4.
   const notMedia = notMediaReason(before, path.basename(input));
-  if (notMedia) throw new UserError(`${notMedia} Nothing was written.`);
+  if (notMedia) throw new UserError(t('sanitizeFile.nothingWritten', { reason: notMedia }));
   const probe = await probeMedia(input);
   const video = mainVideoStream(probe);
-  if (!video) throw new UserError(`${path.basename(input)} has no picture: there is nothing to sanitize. Nothing was written.`);
+  if (!video) throw new UserError(t('sanitizeFile.noPicture', { name: path.basename(input) }));
   // No codec, or no picture size (e.g. random bytes that ffprobe takes for raw H.263): nothing decodable.
   if (video.codec === 'none' || video.codec === 'unknown' || !displaySize(video)) {
-    throw new UserError(`${path.basename(input)} stores its picture in a format SafeTake cannot decode. Nothing was written.`);
+    throw new UserError(t('sanitizeFile.undecodable', { name: path.basename(input) }));
   }
 
   const extension = kind === 'photo' ? photoOutputExtension(path.extname(input)) : request.options.format === 'webm' ? '.webm' : '.mp4';
@@ -126,13 +127,13 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
     if (signal?.aborted) throw cancelled();
     if (!allPassed(verified.checks)) {
       const failed = verified.checks.filter((check) => !check.passed).map((check) => check.detail);
-      throw new UserError(`The clean copy did not pass its checks, so it was deleted: ${failed.join(' ')}`);
+      throw new UserError(t('sanitizeFile.checksFailed', { failed: failed.join(' ') }));
     }
     let report: RedactionReport | undefined;
     if (redaction) {
       callbacks.onStage?.('checking');
       report = await redaction.check(temp, (fraction) => callbacks.onProgress?.(verifiedAt + fraction * (1 - verifiedAt)));
-      if (!report.selfCheck?.passed) throw new UserError(`${report.selfCheck?.summary ?? 'The self-check did not run.'} The copy was deleted.`);
+      if (!report.selfCheck?.passed) throw new UserError(t('sanitizeFile.selfCheckFailed', { summary: report.selfCheck?.summary ?? t('sanitizeFile.selfCheckDidNotRun') }));
     }
     const originalBase = path.basename(input, path.extname(input));
     const output = await publish(temp, outputDir, request.nameTemplate, originalBase, encoded.plan.outputExtension);

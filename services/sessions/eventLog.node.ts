@@ -10,6 +10,7 @@ import { LOG_FILE_NAME } from '../../core/app/dataFolder.std';
 import { UserError } from '../../core/shared/errors.std';
 import { LogLock } from './logLock.node';
 import { type EventData, type LogEntry, type ParsedLog, formatLine, localTimestamp, nextEntry, parseLog } from '../../core/sessions/eventLog.std';
+import { t } from '../../core/i18n/i18n.std';
 
 
 /** SHA-256 in hex of a line's bytes (a string is taken as its UTF-8 bytes). */
@@ -40,9 +41,9 @@ export async function readLog(dataDir: string): Promise<ParsedLog & { file: stri
 export function describeOpenReport(report: OpenReport): string | undefined {
   const notes: string[] = [];
   if (report.tornSetAside) {
-    notes.push(`The session log's last line (line ${report.tornSetAside.lineNumber}) was cut off by a crash while it was being written. It was set aside in ${report.tornSetAside.file}; every event before it is intact.`);
+    notes.push(t('eventLog.tornSetAside', { line: report.tornSetAside.lineNumber, file: report.tornSetAside.file }));
   }
-  if (report.newlineRestored) notes.push("The session log's last line had lost its line break (an editor saved the file again); it was put back.");
+  if (report.newlineRestored) notes.push(t('eventLog.newlineRestored'));
   return notes.length ? notes.join(' ') : undefined;
 }
 
@@ -76,8 +77,9 @@ export class EventLog {
   private static async openLocked(dataDir: string, lock: LogLock): Promise<{ log: EventLog; report: OpenReport }> {
     const parsed = await readLog(dataDir);
     if (parsed.broken) {
-      const next = parsed.broken.repairable ? 'run "safetake log repair"' : 'run "safetake log verify" for details, and "safetake log repair" to keep what still verifies';
-      throw new UserError(`The session log is damaged at line ${parsed.broken.lineNumber}: ${parsed.broken.reason}. SafeTake will not write to it; ${next}.`);
+      const line = parsed.broken.lineNumber;
+      const reason = parsed.broken.reason;
+      throw new UserError(parsed.broken.repairable ? t('eventLog.damagedRepairable', { line, reason }) : t('eventLog.damaged', { line, reason }));
     }
     const report: OpenReport = {};
     let size = parsed.raw.length;
@@ -127,11 +129,11 @@ export class EventLog {
       } catch (error) {
         // By path: a handle opened to append may not truncate (Windows gives it append access only).
         await fs.truncate(this.file, this.size).catch(() => {
-          this.unusable = 'A write to the session log failed and could not be undone, so SafeTake writes no more to it until it is opened again (restart SafeTake); run "safetake log verify" then.';
+          this.unusable = t('eventLog.unusable');
         });
         const code = (error as NodeJS.ErrnoException).code ?? '';
-        if (NO_ROOM.has(code)) throw new UserError('The disk is full, so this was not saved in the session log. Free some space and try again; everything saved before is intact.');
-        throw new UserError(`The session log could not be written (${code || (error as Error).message}); everything saved before is intact.`);
+        if (NO_ROOM.has(code)) throw new UserError(t('eventLog.diskFull'));
+        throw new UserError(t('eventLog.notWritten', { cause: code || (error as Error).message }));
       }
       this.size += bytes.length;
       this.state.entries.push(entry);

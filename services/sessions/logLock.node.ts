@@ -13,6 +13,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import { UserError } from '../../core/shared/errors.std';
 import { isProcessAlive, processStartTime } from '../app/processes.node';
+import { t } from '../../core/i18n/i18n.std';
 
 /** How often the holder touches its lock, and how old a lock must be to count as stale where only age can tell. */
 const REFRESH_EVERY_MS = 10_000;
@@ -26,8 +27,6 @@ const UNREADABLE_GRACE_MS = 5_000;
 /** The log is another process's to write. */
 export class LogBusyError extends UserError {}
 
-const BUSY =
-  'The session log is open in another SafeTake (the app, or a safetake command). Only one may write to it at a time, so that no line is lost: close the other one and try again.';
 
 async function readOwner(lockFile: string): Promise<{ owner?: LockOwner; ageMs: number } | undefined> {
   const stat = await fs.stat(lockFile).catch(() => undefined);
@@ -100,10 +99,10 @@ export class LogLock {
       if (await createWhole(lockFile, JSON.stringify(me))) return new LogLock(lockFile);
       const held = await readOwner(lockFile);
       if (!held) continue; // released meanwhile
-      if (!isAbandoned(held, me.host)) throw new LogBusyError(BUSY);
+      if (!isAbandoned(held, me.host)) throw new LogBusyError(t('eventLog.busy'));
       await fs.rm(lockFile, { force: true });
     }
-    throw new LogBusyError('The session log is being opened by another SafeTake at this very moment. Try again.');
+    throw new LogBusyError(t('eventLog.busyOpening'));
   }
 
   /**
@@ -115,7 +114,7 @@ export class LogLock {
       .readFile(this.lockFile, 'utf8')
       .then((text) => JSON.parse(text) as LockOwner)
       .catch(() => undefined);
-    if (owner?.pid !== process.pid || owner.host !== os.hostname()) throw new LogBusyError(BUSY);
+    if (owner?.pid !== process.pid || owner.host !== os.hostname()) throw new LogBusyError(t('eventLog.busy'));
   }
 
   /** Removes the lock, if it is still this process's: a lock taken over since belongs to its new holder. */

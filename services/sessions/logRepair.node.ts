@@ -11,6 +11,7 @@ import { LOG_FILE_NAME } from '../../core/app/dataFolder.std';
 import { formatLine, localTimestamp, nextEntry, parseLog, undoEditorDamage } from '../../core/sessions/eventLog.std';
 import { readLog, sha256Hex } from './eventLog.node';
 import { LogLock } from './logLock.node';
+import { t } from '../../core/i18n/i18n.std';
 
 export type RepairOutcome =
   | { repaired: false }
@@ -22,7 +23,7 @@ export async function repairLog(dataDir: string): Promise<RepairOutcome> {
   try {
     const damaged = await readLog(dataDir);
     if (!damaged.broken && !damaged.torn && !damaged.missingFinalNewline) return { repaired: false };
-    const reason = damaged.broken?.reason ?? (damaged.torn ? `line ${damaged.torn.lineNumber} was cut off by a crash` : 'the last line had lost its line break');
+    const reason = damaged.broken?.reason ?? (damaged.torn ? t('eventLog.repair.torn', { line: damaged.torn.lineNumber }) : t('eventLog.repair.newline'));
     const undone = undoEditorDamage(damaged.raw);
     const parsed = parseLog(undone, sha256Hex);
     const lines = Buffer.from(undone).toString('utf8').split('\n').slice(0, -1);

@@ -11,13 +11,14 @@ import { UserError } from '../../core/shared/errors.std';
 import { pictureEndSeconds } from '../../core/media/probe.std';
 import { sha256File } from '../media/hash.node';
 import { readPicture } from '../media/picture.node';
+import { t } from '../../core/i18n/i18n.std';
 
 /** Evidence is screenshots and documents: a file larger than this is not what the feature is for. */
 const MAX_EVIDENCE_BYTES = 200 * 1024 * 1024;
 
 export function sessionFolder(dataDir: string, sessionId: string): string {
   // Session ids are the UUIDs SafeTake makes; anything else must not become part of a path.
-  if (!/^[0-9a-f-]{36}$/.test(sessionId)) throw new UserError('That session is not in the log.');
+  if (!/^[0-9a-f-]{36}$/.test(sessionId)) throw new UserError(t('sessionsService.sessionNotInLog'));
   return path.join(dataDir, SESSIONS_FOLDER, sessionId);
 }
 
@@ -34,17 +35,17 @@ export async function describeClip(file: string): Promise<{ file: string; sha256
  */
 export async function copyEvidence(source: string, folder: string): Promise<{ name: string; file: string; sha256: string; bytes: number }> {
   const stat = await fs.stat(source).catch(() => undefined);
-  if (!stat) throw new UserError(`${path.basename(source)} was not found.`);
-  if (!stat.isFile()) throw new UserError(`${path.basename(source)} is a folder; attach the files in it instead.`);
+  if (!stat) throw new UserError(t('evidence.notFound', { name: path.basename(source) }));
+  if (!stat.isFile()) throw new UserError(t('evidence.isFolder', { name: path.basename(source) }));
   if (!isEvidenceFile(path.basename(source))) throw new UserError(notEvidenceReason(path.basename(source)));
-  if (stat.size > MAX_EVIDENCE_BYTES) throw new UserError(`${path.basename(source)} is over 200 MB; evidence is screenshots and documents.`);
+  if (stat.size > MAX_EVIDENCE_BYTES) throw new UserError(t('evidence.tooLarge', { name: path.basename(source) }));
   await fs.mkdir(folder, { recursive: true });
   const sha256 = await sha256File(source);
   const target = await freeName(folder, path.basename(source));
   const temp = `${target}.partial`;
   try {
     await fs.copyFile(source, temp);
-    if ((await sha256File(temp)) !== sha256) throw new UserError(`${path.basename(source)} changed while it was being copied. Try again.`);
+    if ((await sha256File(temp)) !== sha256) throw new UserError(t('evidence.changedWhileCopying', { name: path.basename(source) }));
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true });
@@ -73,12 +74,12 @@ const realOrSelf = (file: string) => fs.realpath(file).catch(() => path.resolve(
  */
 export async function writeExport(target: string, data: Buffer | string, options: { replace: boolean; dataDir: string }): Promise<void> {
   const existing = await fs.stat(target).catch(() => undefined);
-  if (existing?.isDirectory()) throw new UserError(`${target} is a folder: give the name of the file to write, for example ${path.join(target, 'sessions.csv')}.`);
+  if (existing?.isDirectory()) throw new UserError(t('export.isFolder', { target, example: path.join(target, 'sessions.csv') }));
   const [folder, dataDir] = await Promise.all([realOrSelf(path.dirname(target)), realOrSelf(options.dataDir)]);
   if (folder === dataDir || folder.startsWith(dataDir + path.sep)) {
-    throw new UserError(`SafeTake does not write exports into its own data folder (${options.dataDir}): the session log lives there. Choose another place.`);
+    throw new UserError(t('export.intoDataFolder', { dataDir: options.dataDir }));
   }
-  if (existing && !options.replace) throw new ExportExistsError(`${target} already exists, and SafeTake does not replace a file unless asked to.`);
+  if (existing && !options.replace) throw new ExportExistsError(t('export.exists', { target }));
   const temp = `${target}.partial-${process.pid}`;
   try {
     await fs.writeFile(temp, data, { flush: true });
@@ -87,10 +88,10 @@ export async function writeExport(target: string, data: Buffer | string, options
   } catch (error) {
     await fs.rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new ExportExistsError(`${target} already exists, and SafeTake does not replace a file unless asked to.`);
-    if (code === 'ENOSPC') throw new UserError('The disk is full: the export was not written. Free some space and try again.');
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError(`SafeTake may not write to ${path.dirname(target)}. Choose another folder.`);
-    if (code === 'ENOENT') throw new UserError(`The folder ${path.dirname(target)} does not exist.`);
+    if (code === 'EEXIST') throw new ExportExistsError(t('export.exists', { target }));
+    if (code === 'ENOSPC') throw new UserError(t('export.diskFull'));
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError(t('export.notWritable', { folder: path.dirname(target) }));
+    if (code === 'ENOENT') throw new UserError(t('export.noFolder', { folder: path.dirname(target) }));
     throw error;
   }
 }

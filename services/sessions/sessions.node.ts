@@ -17,6 +17,7 @@ import { workRecordHtml } from '../../core/sessions/workRecord.std';
 import { summariseByPlatform, summariseByWeek, weekStart } from '../../core/sessions/summaries.std';
 import type { SanitizeOutcome } from '../sanitize/sanitizeFile.node';
 import { EventLog, describeOpenReport } from './eventLog.node';
+import { t } from '../../core/i18n/i18n.std';
 
 
 /** What a session's costs are shared with: every session, and the costs entered in Platforms. */
@@ -106,7 +107,7 @@ export class SessionsService {
 
   private async requireActive(): Promise<Session> {
     const session = await this.active();
-    if (!session) throw new UserError('There is no session running. Start one first.');
+    if (!session) throw new UserError(t('sessionsService.noneRunning'));
     return session;
   }
 
@@ -130,7 +131,7 @@ export class SessionsService {
   }
 
   async start(details: Omit<Extract<EventData, { type: 'session.started' }>, 'type' | 'sessionId'>): Promise<SessionViewData> {
-    if (await this.active()) throw new UserError('A session is already running. End it before starting another.');
+    if (await this.active()) throw new UserError(t('sessionsService.alreadyRunning'));
     return this.append({ type: 'session.started', sessionId: randomUUID(), ...details });
   }
 
@@ -167,12 +168,12 @@ export class SessionsService {
   async correctTime(sessionId: string, phaseId: string | undefined, endedAt: string): Promise<SessionViewData> {
     const session = await this.requireSession(sessionId);
     const interval = phaseId === undefined ? session : session.phases.find((phase) => phase.phaseId === phaseId);
-    if (!interval) throw new UserError('That timer is not in the session.');
-    if (phaseId === undefined && session.end === undefined) throw new UserError('End the session first, then correct when it really ended.');
+    if (!interval) throw new UserError(t('sessionsService.timerNotInSession'));
+    if (phaseId === undefined && session.end === undefined) throw new UserError(t('sessionsService.endFirst'));
     const at = Date.parse(endedAt);
     const end = interval.end ?? Date.now();
-    if (at < interval.start) throw new UserError('A timer cannot end before it started.');
-    if (at > end) throw new UserError('A correction can only take time off: it cannot end later than it was counted.');
+    if (at < interval.start) throw new UserError(t('sessionsService.endBeforeStart'));
+    if (at > end) throw new UserError(t('sessionsService.correctionLater'));
     return this.append({ type: 'time.corrected', sessionId, ...(phaseId !== undefined ? { phaseId } : {}), endedAt });
   }
 
@@ -221,7 +222,7 @@ export class SessionsService {
 
   private async requireSession(sessionId: string): Promise<Session> {
     const session = (await this.sessions()).find((candidate) => candidate.id === sessionId);
-    if (!session) throw new UserError('That session is not in the log.');
+    if (!session) throw new UserError(t('sessionsService.sessionNotInLog'));
     return session;
   }
 
@@ -268,7 +269,13 @@ export class SessionsService {
     // What redaction hid and its self-check are part of what the worker was told about the copy.
     const hidden = outcome.redaction?.tracks.filter((track) => track.hidden) ?? [];
     const redaction = outcome.redaction
-      ? [`Hidden: ${hidden.length === 0 ? 'nothing was found to hide' : hidden.map((track) => `${track.label} ${track.fromSeconds}–${track.toSeconds} s`).join('; ')}.`.slice(0, 1000), ...(outcome.redaction.selfCheck ? [outcome.redaction.selfCheck.summary.slice(0, 1000)] : [])]
+      ? [
+          (hidden.length === 0
+            ? t('sessionsService.hiddenNothing')
+            : t('sessionsService.hidden', { tracks: hidden.map((track) => t('sessionsService.hiddenTrack', { label: track.label, from: track.fromSeconds, to: track.toSeconds })).join('; ') })
+          ).slice(0, 1000),
+          ...(outcome.redaction.selfCheck ? [outcome.redaction.selfCheck.summary.slice(0, 1000)] : []),
+        ]
       : [];
     const all = [...outcome.notes, ...redaction];
     const notes = all.length > 0 ? { notes: all } : {};
@@ -277,7 +284,7 @@ export class SessionsService {
 
   async recordOutcome(event: Omit<Extract<EventData, { type: 'clip.outcome' }>, 'type'>): Promise<SessionViewData> {
     const session = await this.requireSession(event.sessionId);
-    if (!session.clips.some((clip) => clip.clipId === event.clipId)) throw new UserError('That clip is not in the session.');
+    if (!session.clips.some((clip) => clip.clipId === event.clipId)) throw new UserError(t('sessionsService.clipNotInSession'));
     const refusal = event.paid ? payEntryRefusal(session, 'clip') : undefined;
     if (refusal) throw new UserError(refusal);
     return this.append({ type: 'clip.outcome', ...event });

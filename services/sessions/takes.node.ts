@@ -12,6 +12,7 @@ import { UserError } from '../../core/shared/errors.std';
 import { decodeCheck } from '../media/ffmpeg.node';
 import { sha256File } from '../media/hash.node';
 import type { SessionsService } from './sessions.node';
+import { t } from '../../core/i18n/i18n.std';
 
 
 /** The EBML header every WebM file starts with. */
@@ -29,7 +30,7 @@ export class TakeRecorder {
 
   async begin(): Promise<{ takeId: string; file: string }> {
     const session = await this.sessions.active();
-    if (!session) throw new UserError('Start a session before recording a take.');
+    if (!session) throw new UserError(t('takes.noSession'));
     const dir = path.join(this.dataDir, TAKES_FOLDER, session.id);
     await fs.mkdir(dir, { recursive: true });
     for (let n = session.takes.length + 1; ; n++) {
@@ -49,11 +50,11 @@ export class TakeRecorder {
   /** Appends chunk `index` (they must arrive in order) and flushes it before answering. */
   async chunk(takeId: string, index: number, data: Buffer): Promise<{ bytes: number }> {
     const take = this.open.get(takeId);
-    if (!take) throw new UserError('That take is not being recorded.');
-    if (index !== take.nextIndex) throw new UserError(`Recording chunk ${index} arrived out of order (expected ${take.nextIndex}).`);
+    if (!take) throw new UserError(t('takes.notRecording'));
+    if (index !== take.nextIndex) throw new UserError(t('takes.outOfOrder', { index, expected: take.nextIndex }));
     // A take is the camera's WebM and nothing else: a file of any other kind in the takes folder (a playlist
     // naming files elsewhere) would be read by ffmpeg as if the worker had filmed it.
-    if (index === 0 && !data.subarray(0, WEBM_MAGIC.length).equals(WEBM_MAGIC)) throw new UserError('A take must be WebM video from the camera; this recording was refused.');
+    if (index === 0 && !data.subarray(0, WEBM_MAGIC.length).equals(WEBM_MAGIC)) throw new UserError(t('takes.notWebm'));
     await take.handle.write(data);
     await take.handle.datasync();
     take.nextIndex++;
@@ -62,12 +63,12 @@ export class TakeRecorder {
 
   async finish(takeId: string): Promise<{ file: string; durationSeconds: number; sha256: string }> {
     const take = this.open.get(takeId);
-    if (!take) throw new UserError('That take is not being recorded.');
+    if (!take) throw new UserError(t('takes.notRecording'));
     this.open.delete(takeId);
     await take.handle.close();
     // MediaRecorder's WebM declares no duration: measure what really decodes.
     const decoded = await decodeCheck(take.file, '0:v:0');
-    if (decoded.frames === 0) throw new UserError('The take has no picture: the camera sent nothing. Try recording again.');
+    if (decoded.frames === 0) throw new UserError(t('takes.noPicture'));
     const sha256 = await sha256File(take.file);
     await this.sessions.recordTake({ type: 'take.stopped', sessionId: take.sessionId, takeId, durationSeconds: decoded.decodedSeconds, sha256 });
     return { file: take.file, durationSeconds: decoded.decodedSeconds, sha256 };
@@ -76,14 +77,14 @@ export class TakeRecorder {
   /** Logs a risk seen while the take records (someone walked in, a phone lit up), at its time in the take. */
   async risk(takeId: string, risk: { atSeconds: number; category: RiskCategory; label: string }): Promise<void> {
     const take = this.open.get(takeId);
-    if (!take) throw new UserError('That take is not being recorded.');
+    if (!take) throw new UserError(t('takes.notRecording'));
     await this.sessions.recordTake({ type: 'take.risk', sessionId: take.sessionId, takeId, ...risk });
   }
 
   /** Marks a finished take as redone: its time counts as a retake; the file stays as evidence of the work. */
   async discard(takeId: string): Promise<void> {
     const session = await this.sessions.active();
-    if (!session?.takes.some((take) => take.takeId === takeId)) throw new UserError('That take is not in the running session.');
+    if (!session?.takes.some((take) => take.takeId === takeId)) throw new UserError(t('takes.notInSession'));
     await this.sessions.recordTake({ type: 'take.discarded', sessionId: session.id, takeId });
   }
 }

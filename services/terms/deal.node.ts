@@ -11,7 +11,7 @@ import { TERMS_FOLDER } from '../../core/app/dataFolder.std';
 import { type ConsentAnswer, type CostBasis, type LogEntry, type Money, localTimestamp } from '../../core/sessions/eventLog.std';
 import { replaySessions } from '../../core/sessions/replay.std';
 import { UserError } from '../../core/shared/errors.std';
-import { CONSENT_QUESTIONS, type ConsentQuestionId, askThePlatform } from '../../core/terms/consent.std';
+import { CONSENT_QUESTIONS, type ConsentQuestionId, askThePlatform, consentQuestion } from '../../core/terms/consent.std';
 import { costRefusal } from '../../core/terms/costs.std';
 import { type Offer, priceOffer } from '../../core/terms/offer.std';
 import { pageAt, replayPlatforms, type TermsDocument } from '../../core/terms/platformRecord.std';
@@ -22,6 +22,7 @@ import type { SessionsService } from '../sessions/sessions.node';
 import { sha256File } from '../media/hash.node';
 import { copyEvidence } from '../sessions/sessionFiles.node';
 import { readDocumentText } from './documentText.node';
+import { t } from '../../core/i18n/i18n.std';
 
 /** A document and its red flags, each with its page when the document is a PDF. */
 export type DocumentWithFlags = TermsDocument & { flags: Array<TermsFlag & { page?: number }> };
@@ -53,7 +54,7 @@ export class DealService {
     // The same file again is refused before it is read: a screenshot's OCR takes seconds.
     const fingerprint = await sha256File(file).catch(() => undefined);
     const known = (await this.records()).platforms.documents.get(platform)?.find((document) => document.sha256 === fingerprint);
-    if (known) throw new UserError(`${known.name} is already among ${platform}'s terms (the same file, by its fingerprint).`);
+    if (known) throw new UserError(t('deal.error.duplicateTerms', { name: known.name, platform }));
     const { text, kind, pages } = await readDocumentText(file, signal);
     const documentId = randomUUID();
     const folder = path.join(this.dataDir, TERMS_FOLDER, documentId);
@@ -73,7 +74,7 @@ export class DealService {
   /** Sets a document aside (an outdated version): its copy and its record in the log stay, as evidence. */
   async removeTerms(platform: string, documentId: string): Promise<void> {
     if (!(await this.records()).platforms.documents.get(platform)?.some((document) => document.documentId === documentId)) {
-      throw new UserError(`That document is not among ${platform}'s terms.`);
+      throw new UserError(t('deal.error.documentNotFound', { platform }));
     }
     await this.sessions.appendRecord({ type: 'terms.removed', platform, documentId });
   }
@@ -104,8 +105,8 @@ export class DealService {
   /** Removes a cost entered by mistake (`removed`), or stops one from now on (`ended`). */
   async endCost(costId: string, how: 'removed' | 'ended'): Promise<void> {
     const cost = (await this.records()).platforms.costs.find((candidate) => candidate.costId === costId);
-    if (!cost) throw new UserError('That cost is not in the log.');
-    if (how === 'ended' && cost.endedAt !== undefined) throw new UserError(`${cost.label} stopped already.`);
+    if (!cost) throw new UserError(t('deal.error.costNotFound'));
+    if (how === 'ended' && cost.endedAt !== undefined) throw new UserError(t('deal.error.costStopped', { label: cost.label }));
     await this.sessions.appendRecord({ type: how === 'removed' ? 'cost.removed' : 'cost.ended', costId });
   }
 
@@ -137,7 +138,7 @@ export async function dealFromLog(entries: readonly LogEntry[], platform: string
   return {
     platform,
     documents,
-    questions: CONSENT_QUESTIONS.map((question) => ({ id: question.id, check: question.check, raised: question.flags.some((flag) => flags.has(flag)), ...(answers[question.id] ? { record: answers[question.id]! } : {}) })),
+    questions: CONSENT_QUESTIONS.map((question) => ({ id: question.id, check: consentQuestion(question.id).check, raised: question.flags.some((flag) => flags.has(flag)), ...(answers[question.id] ? { record: answers[question.id]! } : {}) })),
     message: askThePlatform(platform, answers, flags),
     card: reportCard({ platform, sessions, costs: platforms.costs, flags, termsRead: documents.length > 0, answers, ...(minimum ? { minimum } : {}), now: Date.now() }),
     costs: platforms.costs.filter((cost) => cost.platform === undefined || cost.platform === platform),

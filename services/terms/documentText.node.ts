@@ -11,6 +11,7 @@ import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/a
 import { PSM } from 'tesseract.js';
 import { UserError } from '../../core/shared/errors.std';
 import { openOcrWorker } from '../corner/detector.node';
+import { t } from '../../core/i18n/i18n.std';
 
 export type DocumentText = { text: string; kind: 'text' | 'html' | 'pdf' | 'image'; pages?: number[] /* char offset where each PDF page starts in text */ };
 
@@ -48,10 +49,10 @@ export async function readDocumentText(file: string, signal?: AbortSignal): Prom
   const kind = KIND_BY_EXTENSION[path.extname(file).toLowerCase()];
   if (!kind) throw notADocument(file);
   const info = await stat(file).catch(() => undefined);
-  if (!info) throw notADocument(file, 'it does not exist');
-  if (!info.isFile()) throw notADocument(file, info.isDirectory() ? 'it is a folder' : 'it is not a file');
-  if (info.size === 0) throw notADocument(file, 'it is empty');
-  if (info.size > MAX_BYTES) throw notADocument(file, 'it is larger than 20 MB');
+  if (!info) throw notADocument(file, t('document.why.missing'));
+  if (!info.isFile()) throw notADocument(file, info.isDirectory() ? t('document.why.folder') : t('document.why.notFile'));
+  if (info.size === 0) throw notADocument(file, t('document.why.empty'));
+  if (info.size > MAX_BYTES) throw notADocument(file, t('document.why.tooLarge'));
   const bytes = await readFile(file);
   switch (kind) {
     case 'text':
@@ -67,19 +68,17 @@ export async function readDocumentText(file: string, signal?: AbortSignal): Prom
 }
 
 function notADocument(file: string, reason?: string): UserError {
-  const why = reason ? ` (${reason})` : '';
-  return new UserError(
-    `${path.basename(file)} is not a document SafeTake can read${why}: attach a PDF, a web page saved as HTML, a text file or a screenshot.`,
-  );
+  const name = path.basename(file);
+  return new UserError(reason ? t('document.notReadableBecause', { name, reason }) : t('document.notReadable', { name }));
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new UserError('Cancelled: the document was not read.', 'cancelled');
+  if (signal?.aborted) throw new UserError(t('document.cancelled'), 'cancelled');
 }
 
 /** A text or web page with nothing to read is refused here, so no caller checks an empty text as terms. */
 function withText(file: string, document: DocumentText): DocumentText {
-  if (!document.text.trim()) throw notADocument(file, 'it has no text');
+  if (!document.text.trim()) throw notADocument(file, t('document.why.noText'));
   return document;
 }
 
@@ -164,12 +163,12 @@ async function pdfText(file: string, bytes: Buffer, signal: AbortSignal | undefi
     } catch (error) {
       if (error instanceof UserError) throw error;
       if ((error as Error).name === 'PasswordException') {
-        throw new UserError(`${name} is protected by a password, so SafeTake cannot read it: attach a copy without the password, a screenshot or the text instead.`);
+        throw new UserError(t('document.password', { name }));
       }
-      throw new UserError(`${name} is damaged or not a whole PDF (an unfinished download?): download it again, or attach a screenshot or the text instead.`);
+      throw new UserError(t('document.damagedPdf', { name }));
     }
     throwIfAborted(signal);
-    if (!text.trim()) throw new UserError(`${name} has no text in it, only pictures (a scan?): attach a screenshot or the text instead.`);
+    if (!text.trim()) throw new UserError(t('document.onlyPictures', { name }));
     return { text, kind: 'pdf', pages };
   } finally {
     await task.destroy();
@@ -212,11 +211,11 @@ async function imageText(file: string, bytes: Buffer, signal: AbortSignal | unde
     throwIfAborted(signal);
     await ocr.setParameters({ tessedit_pageseg_mode: PSM.AUTO, user_defined_dpi: '300', debug_file: '/dev/null' });
     const { data } = await ocr.recognize(bytes).catch(() => {
-      throw notADocument(file, 'SafeTake cannot open the picture');
+      throw notADocument(file, t('document.why.pictureUnreadable'));
     });
     throwIfAborted(signal);
     const text = tidyLines(data.text);
-    if (!text) throw new UserError(`SafeTake found no text in ${path.basename(file)}: attach a sharper screenshot, a PDF or the text instead.`);
+    if (!text) throw new UserError(t('document.noTextInPicture', { name: path.basename(file) }));
     return { text, kind: 'image' };
   } finally {
     await ocr.terminate();

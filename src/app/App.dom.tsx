@@ -6,20 +6,13 @@ import { SanitizeView } from '../sanitize/SanitizeView.dom';
 import { SessionsView } from '../sessions/SessionsView.dom';
 import { SettingsView } from '../settings/SettingsView.dom';
 import { focusWhenShown } from '../shared/focus.dom';
-import { api, call } from './api.dom';
-import { chooseTheme } from './theme.dom';
+import { useT } from './language.dom';
 import { type AreaId, type CleanRequest, type Navigation, NavigationContext } from './navigation.dom';
 
-const AREAS: ReadonlyArray<{ id: AreaId; label: string; summary: string }> = [
-  { id: 'home', label: 'Home', summary: 'Your session, step by step: what is done, and what comes next.' },
-  { id: 'corner', label: 'Check corner', summary: 'See what your camera sees before you record, and what to move out of frame.' },
-  { id: 'sanitize', label: 'Sanitize', summary: 'Make clean copies of your clips and photos: no location, device or names inside.' },
-  { id: 'sessions', label: 'Sessions', summary: 'Log every minute of the work and see what it really pays per hour.' },
-  { id: 'deal', label: 'Platforms', summary: 'Know the deal: red flags in the terms, the questions to ask, and what each platform really pays.' },
-  { id: 'settings', label: 'Settings', summary: 'Where clean copies go, your minimum rate, breaks, the look, the guide, and details for troubleshooting.' },
-];
+const AREAS: readonly AreaId[] = ['home', 'corner', 'sanitize', 'sessions', 'deal', 'settings'];
 
 export function App() {
+  const t = useT();
   const [active, setActive] = useState<AreaId>('home');
   const [cleanRequest, setCleanRequest] = useState<CleanRequest>();
   const tabRefs = useRef<Partial<Record<AreaId, HTMLButtonElement | null>>>({});
@@ -47,11 +40,6 @@ export function App() {
     pendingFocus.current = undefined;
   }, [active, cleanRequest]);
 
-  // The theme chosen in Settings, if any (the system's until then).
-  useEffect(() => {
-    call(api['settings:get']({})).then((settings) => chooseTheme(settings.theme ?? 'system'), () => undefined);
-  }, []);
-
   // WAI-ARIA tabs: arrow keys move between tabs, Home/End jump to the ends.
   function onTabKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
     const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: AREAS.length - 1 };
@@ -59,8 +47,8 @@ export function App() {
     if (target === undefined) return;
     event.preventDefault();
     const area = AREAS[(target + AREAS.length) % AREAS.length]!;
-    setActive(area.id);
-    tabRefs.current[area.id]?.focus();
+    setActive(area);
+    tabRefs.current[area]?.focus();
   }
 
   return (
@@ -68,40 +56,40 @@ export function App() {
       <div className="app">
         <header className="app-header">
           <h1>SafeTake</h1>
-          <nav role="tablist" aria-label="SafeTake areas">
+          <nav role="tablist" aria-label={t('app.areas')}>
             {AREAS.map((area, index) => (
               <button
-                key={area.id}
+                key={area}
                 ref={(element) => {
-                  tabRefs.current[area.id] = element;
+                  tabRefs.current[area] = element;
                 }}
-                id={`tab-${area.id}`}
+                id={`tab-${area}`}
                 role="tab"
                 type="button"
-                aria-selected={active === area.id}
-                aria-controls={`panel-${area.id}`}
-                tabIndex={active === area.id ? 0 : -1}
-                onClick={() => setActive(area.id)}
+                aria-selected={active === area}
+                aria-controls={`panel-${area}`}
+                tabIndex={active === area ? 0 : -1}
+                onClick={() => setActive(area)}
                 onKeyDown={(event) => onTabKeyDown(event, index)}
               >
-                {area.label}
+                {t(`app.area.${area}`)}
               </button>
             ))}
           </nav>
         </header>
         <main className="app-main">
           {AREAS.map((area) => (
-            <section key={area.id} id={`panel-${area.id}`} role="tabpanel" aria-labelledby={`tab-${area.id}`} hidden={active !== area.id} className={`panel panel-${area.id}`}>
-              <h2 id={`heading-${area.id}`} tabIndex={-1}>
-                {area.label}
+            <section key={area} id={`panel-${area}`} role="tabpanel" aria-labelledby={`tab-${area}`} hidden={active !== area} className={`panel panel-${area}`}>
+              <h2 id={`heading-${area}`} tabIndex={-1}>
+                {t(`app.area.${area}`)}
               </h2>
-              <p className="panel-summary">{area.summary}</p>
-              {area.id === 'home' && active === 'home' && <Home />}
-              {area.id === 'corner' && active === 'corner' && <CornerCheck />}
-              {area.id === 'sanitize' && <SanitizeView shown={active === 'sanitize'} request={cleanRequest} />}
-              {area.id === 'sessions' && active === 'sessions' && <SessionsView />}
-              {area.id === 'deal' && active === 'deal' && <DealView />}
-              {area.id === 'settings' && active === 'settings' && <SettingsView />}
+              <p className="panel-summary">{t(`app.area.${area}.summary`)}</p>
+              {area === 'home' && active === 'home' && <Home />}
+              {area === 'corner' && active === 'corner' && <CornerCheck />}
+              {area === 'sanitize' && <SanitizeView shown={active === 'sanitize'} request={cleanRequest} />}
+              {area === 'sessions' && active === 'sessions' && <SessionsView />}
+              {area === 'deal' && active === 'deal' && <DealView />}
+              {area === 'settings' && active === 'settings' && <SettingsView />}
             </section>
           ))}
         </main>

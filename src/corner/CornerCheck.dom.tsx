@@ -4,17 +4,20 @@
  * for the session log (no image, ever, unless the user saves one).
  */
 import './corner.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { formatDateTime, richMessage } from '../../core/i18n/i18n.std';
 import { type Box, toFractions } from '../../core/media/geometry.std';
 import type { IpcRequest } from '../../core/ipc/contract.std';
 import { labelPlaces } from '../../core/corner/labelPlaces.std';
 import type { RiskCategory } from '../../core/corner/risks.std';
 import { type TrackedRisk, verdictOf, visibleRisks } from '../../core/corner/tracker.std';
 import { api } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
 import { publishDetectorStats } from './detectorStats.dom';
 import { focusWhenShown } from '../shared/focus.dom';
 import { CameraPreview } from '../shared/CameraPreview.dom';
+import { b, hidden } from '../shared/messageTags.dom';
 import { percentBox } from '../shared/percentBox.dom';
 import { useCornerCheck } from './useCornerCheck.dom';
 
@@ -51,6 +54,7 @@ function useWidth(): [(element: HTMLDivElement | null) => void, number] {
 
 
 export function CornerCheck() {
+  const t = useT();
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const { tracker, stats, accept } = useCornerCheck(video, video !== null);
   const [now, setNow] = useState(() => Date.now());
@@ -101,9 +105,12 @@ export function CornerCheck() {
     const response = await api['corner:finish'](result);
     // Saved: leaving the view now records nothing more.
     if (response.ok) unsavedResult.current = undefined;
+    const time = formatDateTime(new Date(), { timeStyle: 'medium' });
     setSaved(
       response.ok
-        ? `Check saved at ${new Date().toLocaleTimeString()}${response.value.sessionId ? ' to the running session' : ': marked areas will be blurred in clips you clean'}.`
+        ? response.value.sessionId
+          ? t('corner.saved.toSession', { time })
+          : t('corner.saved.forCleaning', { time })
         : response.error.message,
     );
     return response.ok;
@@ -114,7 +121,7 @@ export function CornerCheck() {
     if (await save()) go('sessions', 'record-take');
   }
 
-  const labels = risks.map((risk) => (risk.accepted ? `${risk.label} (accepted)` : risk.label));
+  const labels = risks.map((risk) => (risk.accepted ? t('corner.risk.acceptedLabel', { label: risk.label }) : risk.label));
   // Picture pixels per CSS pixel of the overlay, to size the labels in the picture's pixels.
   const toPicture = overlayWidth > 0 ? size.width / overlayWidth : 1;
   const places = labelPlaces(
@@ -149,20 +156,20 @@ export function CornerCheck() {
           <p className="next-step">
             {inSession ? (
               <button type="button" className="primary" onClick={() => void recordNext()}>
-                Next: record a take
+                {t('corner.next.recordTake')}
               </button>
             ) : (
               <button type="button" className="primary" onClick={() => void save().then(() => go('home', 'start-platform'))}>
-                Next: start a session to record
+                {t('corner.next.startSession')}
               </button>
             )}
           </p>
         )}
         {inSession === false && (
           <p className="note" data-testid="no-session">
-            No session is running, so this setup time is not counted.{' '}
+            {t('corner.noSession')}{' '}
             <button type="button" className="link" onClick={() => go('home', 'start-platform')}>
-              Start a session
+              {t('corner.noSession.start')}
             </button>
           </p>
         )}
@@ -171,14 +178,13 @@ export function CornerCheck() {
             {stats.error}
           </p>
         )}
-        <ul className="risk-list" aria-label="What the camera can see that gives you away">
+        <ul className="risk-list" aria-label={t('corner.risks.label')}>
           {risks.map((risk) => (
             <li key={risk.id} className={`risk-item ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} data-category={risk.category}>
               <p className="risk-title">
-                <strong>{risk.label}</strong>, {risk.where}
-                {risk.accepted && ' — accepted for this session'}
+                {richMessage<ReactNode>(risk.accepted ? 'corner.risk.titleAccepted' : 'corner.risk.title', { label: risk.label, where: risk.where, b })}
               </p>
-              {risk.text && <blockquote className="risk-quote">“{risk.text}”</blockquote>}
+              {risk.text && <blockquote className="risk-quote">{t('corner.risk.quote', { text: risk.text })}</blockquote>}
               <p>{risk.guidance}</p>
               <div className="risk-actions">
                 {!risk.accepted && (
@@ -190,7 +196,7 @@ export function CornerCheck() {
                       focusWhenShown(`blur-${risk.id}`, 'corner-verdict');
                     }}
                   >
-                    Accept for this session<span className="visually-hidden">: {risk.label}, {risk.where}</span>
+                    {richMessage<ReactNode>('corner.risk.accept', { label: risk.label, where: risk.where, hidden })}
                   </button>
                 )}
                 <button type="button" id={`blur-${risk.id}`}
@@ -198,8 +204,11 @@ export function CornerCheck() {
                     markForBlur(risk);
                     focusWhenShown(`accept-${risk.id}`, 'corner-verdict');
                   }} disabled={blurRegions.some((region) => region.id === risk.id)}>
-                  {blurRegions.some((region) => region.id === risk.id) ? 'Will be blurred in Sanitize' : 'Blur this area later'}
-                  <span className="visually-hidden">: {risk.label}, {risk.where}</span>
+                  {richMessage<ReactNode>(blurRegions.some((region) => region.id === risk.id) ? 'corner.risk.willBlur' : 'corner.risk.blurLater', {
+                    label: risk.label,
+                    where: risk.where,
+                    hidden,
+                  })}
                 </button>
               </div>
             </li>
@@ -207,10 +216,10 @@ export function CornerCheck() {
         </ul>
         <div className="corner-footer">
           <button type="button" onClick={() => void save()}>
-            Save this check
+            {t('corner.save')}
           </button>
           {saved && <span role="status">{saved}</span>}
-          <p className="corner-stats">Everything runs on this computer: no picture leaves it.</p>
+          <p className="corner-stats">{t('corner.onDevice')}</p>
         </div>
       </section>
     </div>

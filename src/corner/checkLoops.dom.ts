@@ -16,6 +16,7 @@ import { nextWritingLook } from '../../core/corner/writingSchedule.std';
 import { type RunScope, type TrackerState, isWholeRun, mergeLookedAt, trackRun } from '../../core/corner/tracker.std';
 import type { WritingLine } from '../../core/corner/writingLines.std';
 import type { Box } from '../../core/media/geometry.std';
+import { t } from '../../core/i18n/i18n.std';
 import { messageOf } from '../../core/shared/errors.std';
 import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol.dom';
 
@@ -225,7 +226,7 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
           const writingIds = new Set(tracker.tracks.filter((track) => track.source === 'writing').map((track) => track.id));
           const lines = await ocr.read(latest.writing).catch((error: unknown) => {
             // One reading failed (the camera gave no frame, say): say so, and try again after the rest.
-            events.onError(`Reading text failed: ${messageOf(error)}`);
+            events.onError(t('corner.error.reading', { reason: messageOf(error) }));
             return undefined;
           });
           if (stopped) break;
@@ -240,7 +241,7 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
         await clock.sleep(OCR_REST_MS);
       }
     } catch (error) {
-      events.onError(`Text reading could not start: ${messageOf(error)}`);
+      events.onError(t('corner.error.readingStart', { reason: messageOf(error) }));
     } finally {
       await ocr?.close();
     }

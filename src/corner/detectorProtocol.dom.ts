@@ -47,6 +47,7 @@ export type DetectReply =
       /** The run's time in the worker: scaling the frame and inference, without the transfer. */
       ms: number;
     } & Detected)
+  /** Without `id`, the model could not load; `message` is why, in the words of whatever failed. */
   | { kind: 'failed'; id?: number; message: string };
 
 export const NOTHING_DETECTED: Detected = { faces: [], objects: [], ssdObjects: [], writing: [] };

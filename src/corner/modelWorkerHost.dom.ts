@@ -23,7 +23,8 @@ export function serveModel(load: () => Promise<string>, detect: (request: Scaled
       return true;
     },
     (error: unknown) => {
-      reply({ kind: 'failed', message: `The detector could not start: ${messageOf(error)}` });
+      // The bare reason: the view puts it in a sentence in the app's language, which a Web Worker does not hold.
+      reply({ kind: 'failed', message: messageOf(error) });
       return false;
     },
   );

@@ -5,6 +5,7 @@
  */
 import { OEM, createWorker, type Worker as TesseractWorker } from 'tesseract.js';
 import { ASSET_FOLDERS, OCR_PARAMETERS, TESSERACT_LANGUAGE, linesFromOcr, type OcrBlocksLike } from '../../core/corner/detectors.std';
+import { t } from '../../core/i18n/i18n.std';
 import type { Box } from '../../core/media/geometry.std';
 import type { TextLine } from '../../core/corner/detections.std';
 import { type WritingLine } from '../../core/corner/writingLines.std';
@@ -31,7 +32,7 @@ export async function startOcr(): Promise<Ocr> {
     new Promise<Exclude<OcrPictureReply, { failed: string }>>((resolve, reject) => {
       pictures.onmessage = ({ data }: MessageEvent<OcrPictureReply>) => ('failed' in data ? reject(new Error(data.failed)) : resolve(data));
       const frame = cameraFrame(camera);
-      if (!frame) return reject(new Error('the camera gave no frame'));
+      if (!frame) return reject(new Error(t('corner.error.noFrame')));
       pictures.postMessage({ frame, regions } satisfies OcrPictureRequest, [frame]);
     });
   return {

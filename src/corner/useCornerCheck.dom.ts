@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RiskSource } from '../../core/corner/risks.std';
+import { t } from '../../core/i18n/i18n.std';
 import { type TrackerState, acceptRisk, isWholeRun, newTracker } from '../../core/corner/tracker.std';
 import { cameraFrame, startThumbnails } from './cameraFrames.dom';
 import { type CheckDevices, type DetectOnCamera, startCheckLoops } from './checkLoops.dom';
@@ -103,7 +104,11 @@ export function useCornerCheck(video: HTMLVideoElement | null, live: boolean, op
   useEffect(() => {
     if (!video || !live) return;
     const status = (name: WorkerName) => (reply: Extract<DetectReply, { kind: 'ready' | 'failed' }>) =>
-      setStats((previous) => (reply.kind === 'ready' ? { ...previous, backends: { ...previous.backends, [name]: reply.backend } } : { ...previous, error: reply.message }));
+      setStats((previous) =>
+        reply.kind === 'ready'
+          ? { ...previous, backends: { ...previous.backends, [name]: reply.backend } }
+          : { ...previous, error: t('corner.error.detectorStart', { reason: reply.message }) },
+      );
     const { devices, close } = browserDevices(video, text, status);
     trackerRef.current = newTracker(Date.now());
     setTracker(trackerRef.current);

@@ -1,38 +1,48 @@
 /** The costs of the work (equipment, internet, fees, tax), for this platform or for all, and a form to add one. */
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import type { DealView } from '../../core/ipc/contract.std';
 import type { CostBasis } from '../../core/sessions/eventLog.std';
 import { costRefusal, describeCost } from '../../core/terms/costs.std';
+import { richMessage } from '../../core/i18n/i18n.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import { parseAmount } from '../../core/shared/amount.std';
+import { hidden } from '../shared/messageTags.dom';
 
 type Act = (change: () => Promise<unknown>) => Promise<boolean>;
 
 export function CostsForm({ platform, costs, act }: { platform: string; costs: DealView['costs']; act: Act }) {
+  const t = useT();
   const [form, setForm] = useState({ label: '', basis: 'month' as CostBasis, amount: '', currency: 'USD', onlyHere: false });
   const ids = { label: useId(), basis: useId(), amount: useId(), currency: useId(), onlyHere: useId(), reason: useId() };
   const share = form.basis === 'share-of-pay';
   const refusal =
-    form.label.trim() === '' ? 'Name the cost first.' : !(parseAmount(form.amount) >= 0) ? 'Enter its amount (a number, like 12.50).' : costRefusal({ amount: parseAmount(form.amount), basis: form.basis, ...(share ? {} : { currency: /^[A-Z]{3}$/.test(form.currency) ? form.currency : undefined }) });
+    form.label.trim() === '' ? t('deal.costs.nameFirst') : !(parseAmount(form.amount) >= 0) ? t('deal.costs.enterAmount') : costRefusal({ amount: parseAmount(form.amount), basis: form.basis, ...(share ? {} : { currency: /^[A-Z]{3}$/.test(form.currency) ? form.currency : undefined }) });
   return (
     <section aria-labelledby="costs-heading" className="card">
-      <h4 id="costs-heading">Costs of the work</h4>
-      <p className="hint">Rates “after costs” take these off. A cost for all platforms is shared by the hours you work on each.</p>
+      <h4 id="costs-heading">{t('deal.costs.heading')}</h4>
+      <p className="hint">{t('deal.costs.hint')}</p>
       {costs.length === 0 ? (
-        <p className="note">No costs entered yet.</p>
+        <p className="note">{t('deal.costs.none')}</p>
       ) : (
-        <ul aria-label="Costs">
+        <ul aria-label={t('deal.costs.listLabel')}>
           {costs.map((cost) => (
             <li key={cost.costId}>
-              {cost.label}: {describeCost(cost)} {cost.platform ? `(${cost.platform} only)` : '(all platforms)'}
-              {cost.endedAtLocal ? `, stopped ${cost.endedAtLocal.slice(0, 10)}` : ''}{' '}
+              {t('deal.costs.item', {
+                label: cost.label,
+                cost: describeCost(cost),
+                onlyHere: cost.platform ? 'yes' : 'no',
+                platform: cost.platform,
+                stopped: cost.endedAtLocal ? 'yes' : 'no',
+                date: cost.endedAtLocal?.slice(0, 10),
+              })}{' '}
               {!cost.endedAtLocal && (
                 <button type="button" className="link" onClick={() => void act(() => call(api['deal:removeCost']({ costId: cost.costId, how: 'ended' })))}>
-                  Stop it from now<span className="visually-hidden">: {cost.label}</span>
+                  {richMessage<ReactNode>('deal.costs.stop', { label: cost.label, hidden })}
                 </button>
               )}{' '}
               <button type="button" className="link" onClick={() => void act(() => call(api['deal:removeCost']({ costId: cost.costId, how: 'removed' })))}>
-                Remove (entered by mistake)<span className="visually-hidden">: {cost.label}</span>
+                {richMessage<ReactNode>('deal.costs.remove', { label: cost.label, hidden })}
               </button>
             </li>
           ))}
@@ -40,7 +50,7 @@ export function CostsForm({ platform, costs, act }: { platform: string; costs: D
       )}
       <form
         className="stacked-form"
-        aria-label="Add a cost"
+        aria-label={t('deal.costs.addLabel')}
         onSubmit={(event) => {
           event.preventDefault();
           if (refusal) return;
@@ -58,34 +68,34 @@ export function CostsForm({ platform, costs, act }: { platform: string; costs: D
         }}
       >
         <div className="field">
-          <label htmlFor={ids.label}>What</label>
-          <input id={ids.label} value={form.label} placeholder="Internet, ring light, platform fee, tax…" onChange={(e) => setForm({ ...form, label: e.target.value })} />
+          <label htmlFor={ids.label}>{t('deal.costs.what')}</label>
+          <input id={ids.label} value={form.label} placeholder={t('deal.costs.whatExamples')} onChange={(e) => setForm({ ...form, label: e.target.value })} />
         </div>
         <div className="field">
-          <label htmlFor={ids.basis}>How often</label>
+          <label htmlFor={ids.basis}>{t('deal.costs.howOften')}</label>
           <select id={ids.basis} value={form.basis} onChange={(e) => setForm({ ...form, basis: e.target.value as CostBasis })}>
-            <option value="once">once (equipment)</option>
-            <option value="month">every month</option>
-            <option value="session">every session</option>
-            <option value="share-of-pay">a share of pay (fee, tax)</option>
+            <option value="once">{t('deal.costs.basis.once')}</option>
+            <option value="month">{t('deal.costs.basis.month')}</option>
+            <option value="session">{t('deal.costs.basis.session')}</option>
+            <option value="share-of-pay">{t('deal.costs.basis.shareOfPay')}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor={ids.amount}>{share ? 'Per cent of pay' : 'Amount'}</label>
+          <label htmlFor={ids.amount}>{share ? t('deal.costs.percentOfPay') : t('deal.costs.amount')}</label>
           <input id={ids.amount} inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} />
         </div>
         {!share && (
           <div className="field">
-            <label htmlFor={ids.currency}>Currency</label>
+            <label htmlFor={ids.currency}>{t('deal.form.currency')}</label>
             <input id={ids.currency} maxLength={3} value={form.currency} onChange={(e) => setForm({ ...form, currency: e.target.value.toUpperCase() })} />
           </div>
         )}
         <div className="field checkbox">
           <input id={ids.onlyHere} type="checkbox" checked={form.onlyHere} onChange={(e) => setForm({ ...form, onlyHere: e.target.checked })} />
-          <label htmlFor={ids.onlyHere}>Only for {platform}</label>
+          <label htmlFor={ids.onlyHere}>{t('deal.costs.onlyFor', { platform })}</label>
         </div>
         <button type="submit" disabled={refusal !== undefined} aria-describedby={ids.reason}>
-          Add cost
+          {t('deal.costs.add')}
         </button>
         {refusal && (
           <span id={ids.reason} className="hint">

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { DealView as Deal } from '../../core/ipc/contract.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import { CostsForm } from './CostsForm.dom';
 import { ConsentChecklist } from './ConsentChecklist.dom';
 import { OfferForm } from './OfferForm.dom';
@@ -14,6 +15,7 @@ import { ReportCardView } from './ReportCardView.dom';
 import './deal.css';
 
 export function DealView() {
+  const t = useT();
   const [platforms, setPlatforms] = useState<string[]>([]);
   const [typed, setTyped] = useState('');
   const [platform, setPlatform] = useState<string>();
@@ -69,7 +71,7 @@ export function DealView() {
     <div className="deal">
       <form
         className="deal-platform"
-        aria-label="Choose a platform"
+        aria-label={t('deal.platform.choose')}
         onSubmit={(event) => {
           event.preventDefault();
           if (!typed.trim()) return;
@@ -78,7 +80,7 @@ export function DealView() {
         }}
       >
         <div className="field">
-          <label htmlFor={ids.platform}>Platform</label>
+          <label htmlFor={ids.platform}>{t('deal.platform.label')}</label>
           <input id={ids.platform} list={ids.list} value={typed} onChange={(e) => setTyped(e.target.value)} />
           <datalist id={ids.list}>
             {platforms.map((name) => (
@@ -87,11 +89,11 @@ export function DealView() {
           </datalist>
         </div>
         <button type="submit" disabled={!typed.trim() || typed.trim() === platform}>
-          Show this platform
+          {t('deal.platform.show')}
         </button>
         {platforms.length > 1 && (
           <p className="hint">
-            Also recorded:{' '}
+            {t('deal.platform.alsoRecorded')}{' '}
             {platforms
               .filter((name) => name !== platform)
               .map((name, index) => (
@@ -106,28 +108,28 @@ export function DealView() {
         )}
       </form>
       {error && <p role="alert">{error}</p>}
-      {!platform && <p className="note">Name a platform to read its terms, ask it the consent questions and price its offers. Sessions you log name their platform too.</p>}
+      {!platform && <p className="note">{t('deal.platform.none')}</p>}
       {platform && deal && (
         <>
           <h3 id="deal-heading">{platform}</h3>
           <ReportCardView card={deal.card} />
           <section aria-labelledby="terms-heading" className="card">
-            <h4 id="terms-heading">Its terms, read for red flags</h4>
-            <p className="hint">A PDF, a web page saved as HTML, a text file, or a screenshot (read on this computer; nothing is sent anywhere).</p>
+            <h4 id="terms-heading">{t('deal.terms.heading')}</h4>
+            <p className="hint">{t('deal.terms.hint')}</p>
             <button type="button" id="attach-terms" disabled={reading} onClick={() => void attach()}>
-              Attach terms, privacy policy or agreement…
+              {t('deal.terms.attach')}
             </button>
             {reading && (
               <p role="status">
-                Choose the documents in the window that opens. Reading a long PDF or a screenshot takes a few seconds.{' '}
+                {t('deal.terms.reading')}{' '}
                 <button type="button" onClick={() => void call(api['deal:cancelAttach']({}))}>
-                  Cancel reading
+                  {t('deal.terms.cancel')}
                 </button>
               </p>
             )}
             {refused.length > 0 && (
               <div role="alert">
-                <ul aria-label="Documents not read">
+                <ul aria-label={t('deal.terms.notRead')}>
                   {refused.map((item) => (
                     <li key={item.path}>{item.reason}</li>
                   ))}

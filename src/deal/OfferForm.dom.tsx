@@ -1,16 +1,26 @@
 /** An offer priced before it is accepted: the real time it is likely to take, and what that leaves per hour after costs. */
 import { useId, useState } from 'react';
+import { type MessageId, richMessage } from '../../core/i18n/i18n.std';
 import type { IpcResponse } from '../../core/ipc/contract.std';
 import type { PayUnit } from '../../core/sessions/eventLog.std';
+import { formatMoney } from '../../core/sessions/pay.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import { parseAmount } from '../../core/shared/amount.std';
 import { PayUnitSelect } from '../shared/PayUnitSelect.dom';
 
 type Price = IpcResponse<'deal:priceOffer'>;
 
-const UNITS_LABEL: Record<PayUnit, string> = { clip: 'How many clips', 'approved-minute': 'Minutes of footage', hour: 'Hours (as stated)', batch: 'Batches' };
+/** The label of how many units the offer is for, by what it pays per. */
+const UNITS_LABEL: Record<PayUnit, MessageId> = {
+  clip: 'deal.offer.units.clip',
+  'approved-minute': 'deal.offer.units.approvedMinute',
+  hour: 'deal.offer.units.hour',
+  batch: 'deal.offer.units.batch',
+};
 
 export function OfferForm({ platform }: { platform: string }) {
+  const t = useT();
   const [form, setForm] = useState({ amount: '', currency: 'USD', per: 'clip' as PayUnit, units: '1', statedMinutes: '', task: '' });
   const [price, setPrice] = useState<{ price: Price; currency: string }>();
   const [error, setError] = useState<string>();
@@ -18,10 +28,10 @@ export function OfferForm({ platform }: { platform: string }) {
   const valid = parseAmount(form.amount) >= 0 && parseAmount(form.statedMinutes) > 0 && parseAmount(form.units) > 0 && /^[A-Z]{3}$/.test(form.currency);
   return (
     <section aria-labelledby="offer-heading" className="card">
-      <h4 id="offer-heading">Price an offer before you accept it</h4>
+      <h4 id="offer-heading">{t('deal.offer.heading')}</h4>
       <form
         className="stacked-form"
-        aria-label="Price an offer"
+        aria-label={t('deal.offer.formLabel')}
         onSubmit={(event) => {
           event.preventDefault();
           if (!valid) return;
@@ -39,37 +49,37 @@ export function OfferForm({ platform }: { platform: string }) {
         }}
       >
         <div className="field">
-          <label htmlFor={ids.amount}>Pay</label>
+          <label htmlFor={ids.amount}>{t('deal.offer.pay')}</label>
           <input id={ids.amount} inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} />
         </div>
         <div className="field">
-          <label htmlFor={ids.currency}>Currency</label>
+          <label htmlFor={ids.currency}>{t('deal.form.currency')}</label>
           <input id={ids.currency} maxLength={3} value={form.currency} onChange={(e) => setForm({ ...form, currency: e.target.value.toUpperCase() })} />
         </div>
         <div className="field">
-          <label htmlFor={ids.per}>Paid per</label>
+          <label htmlFor={ids.per}>{t('deal.offer.per')}</label>
           <PayUnitSelect id={ids.per} value={form.per} onChange={(per) => setForm({ ...form, per })} />
         </div>
         {form.per !== 'batch' && (
           <div className="field">
-            <label htmlFor={ids.units}>{UNITS_LABEL[form.per]}</label>
+            <label htmlFor={ids.units}>{t(UNITS_LABEL[form.per])}</label>
             <input id={ids.units} inputMode="decimal" value={form.units} onChange={(e) => setForm({ ...form, units: e.target.value })} />
           </div>
         )}
         <div className="field">
-          <label htmlFor={ids.stated}>Time it says it takes (minutes)</label>
+          <label htmlFor={ids.stated}>{t('deal.offer.stated')}</label>
           <input id={ids.stated} inputMode="decimal" value={form.statedMinutes} onChange={(e) => setForm({ ...form, statedMinutes: e.target.value })} />
         </div>
         <div className="field">
-          <label htmlFor={ids.task}>Task (optional)</label>
+          <label htmlFor={ids.task}>{t('deal.offer.task')}</label>
           <input id={ids.task} value={form.task} onChange={(e) => setForm({ ...form, task: e.target.value })} />
         </div>
         <button type="submit" disabled={!valid} aria-describedby={ids.reason}>
-          Price this offer
+          {t('deal.offer.submit')}
         </button>
         {!valid && (
           <span id={ids.reason} className="hint">
-            Enter the pay and the time the platform says it takes.
+            {t('deal.offer.invalid')}
           </span>
         )}
       </form>
@@ -80,36 +90,45 @@ export function OfferForm({ platform }: { platform: string }) {
 }
 
 function OfferVerdict({ price, currency }: { price: Price; currency: string }) {
-  const money = (amount: number) => `${amount.toFixed(2)} ${currency}`;
-  const minutes = (value: number) => `${Math.round(value)} min`;
+  const t = useT();
+  const money = (amount: number) => formatMoney({ amount, currency });
+  const minutes = (value: number) => t('deal.offer.minutes', { minutes: Math.round(value) });
   const against = price.against;
+  const minimum = against && money(against.minimum.amount);
   return (
     <div role="status" className="offer-verdict">
       {price.minutes ? (
         <p>
-          From your {price.basedOn.sessions} session{price.basedOn.sessions === 1 ? '' : 's'} on this {price.basedOn.sameTask ? 'task' : 'platform'}, it is likely to take{' '}
-          <strong>{minutes(price.minutes.likely)}</strong> of your time ({minutes(price.minutes.low)} to {minutes(price.minutes.high)}): about{' '}
-          <strong>{money(price.rates.likely!)} per hour after costs</strong> ({money(price.rates.low!)} to {money(price.rates.high!)}).
+          {richMessage('deal.offer.likely', {
+            sessions: price.basedOn.sessions,
+            on: price.basedOn.sameTask ? 'task' : 'platform',
+            likely: minutes(price.minutes.likely),
+            low: minutes(price.minutes.low),
+            high: minutes(price.minutes.high),
+            rate: money(price.rates.likely!),
+            rateLow: money(price.rates.low!),
+            rateHigh: money(price.rates.high!),
+            time: (chunks) => <strong key="time">{chunks}</strong>,
+            pay: (chunks) => <strong key="pay">{chunks}</strong>,
+          })}
         </p>
       ) : (
-        <p>
-          No finished session with timed takes on this platform yet, so SafeTake cannot tell how long it really takes. At the stated time it pays {money(price.rates.stated)} per hour after costs;
-          setup, retakes and waiting usually make that lower.
-        </p>
+        <p>{t('deal.offer.untimed', { rate: money(price.rates.stated) })}</p>
       )}
       <p className="hint">
-        Expected pay {money(price.expectedPay)}
-        {price.approvalShare !== undefined ? ` (you have had ${Math.round(price.approvalShare * 100)} % of clips approved here)` : ''}; costs of one session {money(price.costs)}.
+        {price.approvalShare !== undefined
+          ? t('deal.offer.expectedWithApproval', { pay: money(price.expectedPay), approved: Math.round(price.approvalShare * 100), costs: money(price.costs) })
+          : t('deal.offer.expected', { pay: money(price.expectedPay), costs: money(price.costs) })}
       </p>
       {against && (
         <p>
           {against.surelyBelow
-            ? `▼ Below your minimum of ${money(against.minimum.amount)} per hour even at its quickest.`
+            ? t('deal.offer.surelyBelow', { minimum })
             : against.surelyAbove
-              ? `✓ At or above your minimum of ${money(against.minimum.amount)} per hour even at its slowest.`
+              ? t('deal.offer.surelyAbove', { minimum })
               : against.likelyBelow
-                ? `▼ Likely below your minimum of ${money(against.minimum.amount)} per hour.`
-                : `✓ Likely at or above your minimum of ${money(against.minimum.amount)} per hour, but not at its slowest.`}
+                ? t('deal.offer.likelyBelow', { minimum })
+                : t('deal.offer.likelyAbove', { minimum })}
         </p>
       )}
     </div>

@@ -1,50 +1,54 @@
 /** The red flags found in a platform's documents, grouped by rule: what it means, what to ask, and each clause quoted. */
+import type { ReactNode } from 'react';
+import { richMessage } from '../../core/i18n/i18n.std';
 import type { DealView } from '../../core/ipc/contract.std';
-import { RED_FLAG_RULES } from '../../core/terms/redFlags.std';
+import { RED_FLAG_IDS, redFlagRule } from '../../core/terms/redFlags.std';
+import { useT } from '../app/language.dom';
+import { b, hidden } from '../shared/messageTags.dom';
 
 /** Quotes shown at once per rule; the rest are a click away. */
 const SHOWN_QUOTES = 2;
 
 /** `onSetAside`: an outdated document is no longer read into the deal (its copy and record stay). */
 export function RedFlags({ documents, onSetAside }: { documents: DealView['documents']; onSetAside: (documentId: string) => void }) {
-  if (documents.length === 0) return <p className="note">No terms attached yet.</p>;
-  const found = RED_FLAG_RULES.map((rule) => ({
-    rule,
-    quotes: documents.flatMap((document) => document.flags.filter((flag) => flag.rule === rule.id).map((flag) => ({ ...flag, document: document.name }))),
+  const t = useT();
+  if (documents.length === 0) return <p className="note">{t('deal.flags.noTerms')}</p>;
+  const found = RED_FLAG_IDS.map((id) => ({
+    rule: redFlagRule(id),
+    quotes: documents.flatMap((document) => document.flags.filter((flag) => flag.rule === id).map((flag) => ({ ...flag, document: document.name }))),
   })).filter((entry) => entry.quotes.length > 0);
   return (
     <>
-      <ul className="documents" aria-label="Documents read">
+      <ul className="documents" aria-label={t('deal.flags.documents')}>
         {documents.map((document) => (
           <li key={document.documentId}>
-            {document.name} <span className="hint">({document.kind === 'image' ? 'screenshot, read by OCR' : document.kind.toUpperCase()}, attached {document.attachedAtLocal.slice(0, 10)}, SHA-256 {document.sha256.slice(0, 12)}…)</span>{' '}
+            {document.name}{' '}
+            <span className="hint">{t('deal.flags.document', { kind: document.kind, date: document.attachedAtLocal.slice(0, 10), hash: document.sha256.slice(0, 12) })}</span>{' '}
             <button type="button" className="link" onClick={() => onSetAside(document.documentId)}>
-              Set aside (an old version)<span className="visually-hidden">: {document.name}</span>
+              {richMessage<ReactNode>('deal.flags.setAside', { name: document.name, hidden })}
             </button>
           </li>
         ))}
       </ul>
       <p role="status">
         {found.length === 0
-          ? 'No red flag found. Still read the parts on pay, ownership and deletion yourself.'
-          : `${found.length} kind${found.length === 1 ? '' : 's'} of red flag found, in ${found.reduce((sum, entry) => sum + entry.quotes.length, 0)} clauses.`}
+          ? t('deal.flags.none')
+          : t('deal.flags.found', { kinds: found.length, clauses: found.reduce((sum, entry) => sum + entry.quotes.length, 0) })}
       </p>
       {found.map(({ rule, quotes }) => (
         <article key={rule.id} className="red-flag" aria-labelledby={`flag-${rule.id}`}>
           <h5 id={`flag-${rule.id}`}>
             <span aria-hidden="true">⚠ </span>
-            {rule.title} <span className="badge badge-warn">{quotes.length === 1 ? '1 clause' : `${quotes.length} clauses`}</span>
+            {rule.title} <span className="badge badge-warn">{t('deal.flags.clauses', { count: quotes.length })}</span>
           </h5>
           <p>{rule.explanation}</p>
-          <p>
-            <strong>Ask:</strong> {rule.question}
-          </p>
+          <p>{richMessage<ReactNode>('deal.flags.ask', { question: rule.question, b })}</p>
           {quotes.slice(0, SHOWN_QUOTES).map((quote) => (
             <Quote key={`${quote.document}-${quote.start}`} quote={quote} />
           ))}
           {quotes.length > SHOWN_QUOTES && (
             <details>
-              <summary>{quotes.length - SHOWN_QUOTES} more clause{quotes.length - SHOWN_QUOTES === 1 ? '' : 's'}</summary>
+              <summary>{t('deal.flags.moreClauses', { count: quotes.length - SHOWN_QUOTES })}</summary>
               {quotes.slice(SHOWN_QUOTES).map((quote) => (
                 <Quote key={`${quote.document}-${quote.start}`} quote={quote} />
               ))}
@@ -57,11 +61,13 @@ export function RedFlags({ documents, onSetAside }: { documents: DealView['docum
 }
 
 function Quote({ quote }: { quote: { quote: string; document: string; start: number; end: number; page?: number } }) {
+  const t = useT();
+  const where = { document: quote.document, start: quote.start, end: quote.end };
   return (
     <figure className="quote">
       <blockquote>{quote.quote}</blockquote>
       <figcaption>
-        {quote.document}, {quote.page !== undefined ? `page ${quote.page}, ` : ''}characters {quote.start}–{quote.end}
+        {quote.page !== undefined ? t('deal.flags.quoteOnPage', { ...where, page: quote.page }) : t('deal.flags.quote', where)}
       </figcaption>
     </figure>
   );

@@ -1,51 +1,76 @@
 /** A platform's report card from the worker's own log, and the six factors, each rated with its reason in words. */
 import { useState } from 'react';
+import { formatNumber } from '../../core/i18n/i18n.std';
 import type { DealView } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatWorked } from '../../core/shared/clock.std';
+import { factorName, ratingName } from '../../core/terms/rating.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 
 type Card = DealView['card'];
 
-const RATING_MARKS = { 'higher risk': '▲ higher risk', 'lower risk': '✓ lower risk', unknown: '? unknown' } as const;
-const percent = (share: number) => `${Math.round(share * 100)} %`;
+/** Each rating has its mark, so that it never rests on the cell's colour alone. */
+const RATING_MARKS = { 'higher risk': '▲', 'lower risk': '✓', unknown: '?' } as const;
 
 export function ReportCardView({ card }: { card: Card }) {
+  const t = useT();
   const [saved, setSaved] = useState<string>();
+  const percent = (share: number) => t('deal.card.percent', { percent: Math.round(share * 100) });
   // Exchange rates would need the network and a date: a cost in a currency the pay is not in stays apart.
   const unconverted = card.costs.filter((cost) => card.received.length > 0 && !card.received.some((money) => money.currency === cost.currency)).map((cost) => cost.currency);
-  const apart = unconverted.length ? ` (costs in ${unconverted.join(', ')} are not taken off pay in another currency: SafeTake converts no currency)` : '';
+  const against = card.againstMinimum;
   const rows: Array<[string, string]> = [
-    ['Sessions', card.sessions === 0 ? 'none logged yet' : `${card.sessions}, ${formatWorked(Math.round(card.hours * 3600))} worked`],
-    ['Received', formatMoney(card.received) || 'nothing entered yet'],
-    ['Rate before costs', card.ratesBeforeCosts.length ? `${formatMoney(card.ratesBeforeCosts)} per hour` : '—'],
-    ['Costs over these sessions', card.sessions === 0 ? '—' : formatMoney(card.costs) || 'none entered'],
+    [t('deal.card.sessions'), t('deal.card.sessionsWorked', { sessions: card.sessions, worked: formatWorked(Math.round(card.hours * 3600)) })],
+    [t('deal.card.received'), formatMoney(card.received) || t('deal.card.nothingEntered')],
+    [t('deal.card.rateBeforeCosts'), card.ratesBeforeCosts.length ? t('deal.card.perHour', { rate: formatMoney(card.ratesBeforeCosts) }) : '—'],
+    [t('deal.card.costs'), card.sessions === 0 ? '—' : formatMoney(card.costs) || t('deal.card.noneEntered')],
     [
-      'Rate after costs',
+      t('deal.card.rateAfterCosts'),
       card.ratesAfterCosts.length
-        ? `${formatMoney(card.ratesAfterCosts)} per hour${card.againstMinimum ? (card.againstMinimum.below ? ` ▼ ${card.againstMinimum.shortfall.toFixed(2)} ${card.againstMinimum.rate.currency} below your minimum` : ' ✓ at or above your minimum') : ''}${apart}`
+        ? t('deal.card.rateAfterCostsValue', {
+            rate: formatMoney(card.ratesAfterCosts),
+            against: !against ? 'none' : against.below ? 'below' : 'above',
+            shortfall: against && formatMoney({ amount: against.shortfall, currency: against.rate.currency }),
+            apart: unconverted.length ? 'yes' : 'no',
+            currencies: unconverted.join(', '),
+          })
         : '—',
     ],
-    ['Unpaid time (setup, retakes, uploading, waiting…)', card.unpaidShare === undefined ? '—' : `${percent(card.unpaidShare)} of your time`],
+    [t('deal.card.unpaid'), card.unpaidShare === undefined ? '—' : t('deal.card.unpaidValue', { share: percent(card.unpaidShare) })],
     [
-      'Rejected',
+      t('deal.card.rejected'),
       card.rejectionShare === undefined
-        ? 'no decisions entered yet'
-        : `${percent(card.rejectionShare)} of ${card.clips.approved + card.clips.rejected} decided clips${card.rejectionReasons.length ? ` (reasons: ${card.rejectionReasons.map((one) => `${one.reason} ×${one.clips}`).join(', ')})` : ''}`,
+        ? t('deal.card.noDecisions')
+        : card.rejectionReasons.length
+          ? t('deal.card.rejectedWithReasons', {
+              share: percent(card.rejectionShare),
+              decided: card.clips.approved + card.clips.rejected,
+              reasons: card.rejectionReasons.map((one) => t('deal.card.rejectionReason', { reason: one.reason, clips: one.clips })).join(', '),
+            })
+          : t('deal.card.rejectedValue', { share: percent(card.rejectionShare), decided: card.clips.approved + card.clips.rejected }),
     ],
-    ['Days from the work to pay (median)', card.medianDaysToPay === undefined ? 'no payment dates entered yet' : `${Math.round(card.medianDaysToPay)} days`],
+    [t('deal.card.daysToPay'), card.medianDaysToPay === undefined ? t('deal.card.noPaymentDates') : t('deal.card.days', { days: Math.round(card.medianDaysToPay) })],
     [
-      'Rate changes seen',
+      t('deal.card.rateChanges'),
       card.rateChanges === 0
-        ? 'none'
-        : `${card.rateChanges}: ${card.rateHistory.map((entry) => `${entry.task ? `${entry.task} ` : ''}${formatMoney(entry.terms)} per ${entry.terms.per.replace('-', ' ')} from ${entry.fromLocal}`).join(' → ')}`,
+        ? t('deal.card.noRateChanges')
+        : t('deal.card.rateChangesValue', {
+            count: card.rateChanges,
+            changes: card.rateHistory
+              .map((entry) => {
+                const change = { pay: formatMoney(entry.terms), per: entry.terms.per === 'approved-minute' ? 'approvedMinute' : entry.terms.per, from: entry.fromLocal };
+                return entry.task ? t('deal.card.rateChangeOfTask', { ...change, task: entry.task }) : t('deal.card.rateChange', change);
+              })
+              .join(' → '),
+          }),
     ],
-    ['Kinds of red flag in its terms', card.termsRead ? String(card.redFlags.length) : 'no terms read yet'],
-    ['Consent questions without a clear answer', String(card.openQuestions.length)],
+    [t('deal.card.redFlags'), card.termsRead ? formatNumber(card.redFlags.length) : t('deal.card.noTerms')],
+    [t('deal.card.openQuestions'), formatNumber(card.openQuestions.length)],
   ];
   return (
     <section aria-labelledby="card-heading" className="card">
-      <h4 id="card-heading">Report card, from your own log</h4>
+      <h4 id="card-heading">{t('deal.card.heading')}</h4>
       <dl className="card-figures">
         {rows.map(([name, value]) => (
           <div key={name}>
@@ -55,19 +80,19 @@ export function ReportCardView({ card }: { card: Card }) {
         ))}
       </dl>
       <table className="factors">
-        <caption>On the guides’ six factors</caption>
+        <caption>{t('deal.card.factors')}</caption>
         <thead>
           <tr>
-            <th scope="col">Factor</th>
-            <th scope="col">Rating</th>
-            <th scope="col">Why</th>
+            <th scope="col">{t('deal.card.factor')}</th>
+            <th scope="col">{t('deal.card.rating')}</th>
+            <th scope="col">{t('deal.card.why')}</th>
           </tr>
         </thead>
         <tbody>
           {card.factors.map((factor) => (
             <tr key={factor.factor}>
-              <th scope="row">{factor.factor}</th>
-              <td className={`rating rating-${factor.rating.replace(' ', '-')}`}>{RATING_MARKS[factor.rating]}</td>
+              <th scope="row">{factorName(factor.factor)}</th>
+              <td className={`rating rating-${factor.rating.replace(' ', '-')}`}>{RATING_MARKS[factor.rating]} {ratingName(factor.rating)}</td>
               <td>{factor.reason}</td>
             </tr>
           ))}
@@ -77,12 +102,12 @@ export function ReportCardView({ card }: { card: Card }) {
         type="button"
         onClick={() =>
           void call(api['deal:exportCsv']({ platform: card.platform })).then(
-            (result) => setSaved(result.file ? `Saved to ${result.file}.` : undefined),
+            (result) => setSaved(result.file ? t('deal.card.saved', { file: result.file }) : undefined),
             (e: Error) => setSaved(e.message),
           )
         }
       >
-        Save the report card (CSV)…
+        {t('deal.card.save')}
       </button>
       {saved && <span role="status"> {saved}</span>}
     </section>

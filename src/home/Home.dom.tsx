@@ -4,12 +4,14 @@
  * needs a session.
  */
 import './home.css';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatWorked } from '../../core/shared/clock.std';
 import { type WorkflowStepId, currentSession, nextStep, workflowSteps } from '../../core/sessions/workflow.std';
+import { richMessage } from '../../core/i18n/i18n.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
 import { EndSession, SessionSummary } from '../sessions/EndSession.dom';
 import { SessionRecords } from '../sessions/SessionRecords.dom';
@@ -17,27 +19,13 @@ import { StartSession } from '../sessions/StartSession.dom';
 import { uncleanClips } from '../sessions/sessionActions.dom';
 import { useSessionsOverview } from '../sessions/useSessionsOverview.dom';
 import { focusWhenShown } from '../shared/focus.dom';
+import { b } from '../shared/messageTags.dom';
 
-/** Each step in the worker's words: as a ticked line, and as the main button when it comes next. */
-const STEP_TEXT: Record<WorkflowStepId, { done: string; todo: string; button: string }> = {
-  start: { done: 'Session started: every minute counts from here', todo: 'Start a session', button: 'Start a session' },
-  check: { done: 'Corner checked', todo: 'Check your corner', button: 'Check your corner' },
-  record: { done: 'Takes recorded or clips added', todo: 'Record a take, or add clips from your phone', button: 'Record a take' },
-  clean: { done: 'Every clip has a clean copy', todo: 'Make clean copies', button: 'Make clean copies of kept takes' },
-  upload: { done: 'Uploaded', todo: 'Upload the clean copies to the platform', button: 'I am uploading now' },
-  end: { done: 'Session ended', todo: 'End the session', button: 'End the session' },
-  decide: { done: 'Every decision recorded', todo: "Record the platform's decision on each clip", button: "Record the platform's decisions" },
-};
-
-const GUIDE: ReadonlyArray<{ title: string; text: string }> = [
-  { title: 'Start a session', text: 'SafeTake logs every minute of the work, unpaid setup and waiting included.' },
-  { title: 'Check your corner', text: 'The camera looks for papers, faces, photos and screens, and says what to move.' },
-  { title: 'Record takes or add clips', text: 'Record here, or add clips you filmed with your phone.' },
-  { title: 'Make clean copies', text: 'Copies without location, device or names inside, with what the check found hidden.' },
-  { title: "Record the platform's decision", text: 'Approved or rejected, and what it paid: your real hourly rate and your evidence.' },
-];
+/** The first-run guide's steps, each a message whose bold start names the step. */
+const GUIDE = ['start', 'check', 'record', 'clean', 'decide'] as const;
 
 export function Home() {
+  const t = useT();
   const { go, clean } = useNavigation();
   const [guideSeen, setGuideSeen] = useState<boolean>();
   const [ending, setEnding] = useState(false);
@@ -53,28 +41,28 @@ export function Home() {
     then();
   }
 
-  if (!overview || guideSeen === undefined) return error ? <p role="alert">{error}</p> : <p role="status">Reading your sessions…</p>;
+  if (!overview || guideSeen === undefined) return error ? <p role="alert">{error}</p> : <p role="status">{t('home.reading')}</p>;
 
   if (!guideSeen) {
     return (
       <section className="guide" aria-labelledby="guide-heading">
         <h3 id="guide-heading" tabIndex={-1}>
-          How SafeTake works
+          {t('home.guide.heading')}
         </h3>
         <ol className="guide-steps">
           {GUIDE.map((step) => (
-            <li key={step.title}>
-              <strong>{step.title}.</strong> {step.text}
+            <li key={step}>
+              {richMessage<ReactNode>(`home.guide.${step}`, { b })}
             </li>
           ))}
         </ol>
-        <p>Everything happens on this computer: no picture, sound or file leaves it.</p>
+        <p>{t('home.guide.local')}</p>
         <div className="actions">
           <button type="button" className="primary" onClick={() => void closeGuide(() => focusWhenShown('start-platform'))}>
-            Start my first session
+            {t('home.guide.startFirst')}
           </button>
           <button type="button" onClick={() => void closeGuide(() => go('sanitize'))}>
-            I only want to clean a file
+            {t('home.guide.onlyClean')}
           </button>
         </div>
       </section>
@@ -89,22 +77,20 @@ export function Home() {
       {error && <p role="alert">{error}</p>}
       {session ? (
         <h3 id="home-session" tabIndex={-1}>
-          {session.platform}
-          {session.task ? ` — ${session.task}` : ''}
-          {session.ended && <span className="hint"> (ended {session.startedAtLocal.slice(0, 10)})</span>}
+          {session.task ? t('home.session.platformAndTask', { platform: session.platform, task: session.task }) : session.platform}
+          {session.ended && <span className="hint"> {t('home.session.ended', { date: session.startedAtLocal.slice(0, 10) })}</span>}
         </h3>
       ) : (
         <>
-          <h3 id="home-session" tabIndex={-1}>No session running</h3>
+          <h3 id="home-session" tabIndex={-1}>
+            {t('home.session.none')}
+          </h3>
           {overview.recent[0] && (
-            <p className="note">
-              Your last session ({overview.recent[0].platform}, {overview.recent[0].startedAtLocal.slice(0, 10)}) is settled:{' '}
-              {overview.recent[0].received.length > 0 ? `${formatMoney(overview.recent[0].received)} received` : 'nothing received'} for {formatWorked(overview.recent[0].seconds)} of work.
-            </p>
+            <p className="note">{lastSession(t, overview.recent[0])}</p>
           )}
         </>
       )}
-      <ol className="workflow" aria-label="Steps of this session">
+      <ol className="workflow" aria-label={t('home.steps')}>
         {steps.map((step) => (
           <li
             key={step.id}
@@ -114,8 +100,8 @@ export function Home() {
             <span aria-hidden="true" className="step-mark">
               {step.done ? '✓' : step.skipped ? '–' : step.id === next ? '→' : '○'}
             </span>{' '}
-            {step.done ? STEP_TEXT[step.id].done : STEP_TEXT[step.id].todo}
-            {step.skipped ? ' (skipped)' : <span className="visually-hidden">{step.done ? ' (done)' : step.id === next ? ' (next)' : ' (to do)'}</span>}
+            {step.done ? t(`home.step.${step.id}.done`) : t(`home.step.${step.id}.todo`)}
+            {step.skipped ? ` ${t('home.step.skipped')}` : <span className="visually-hidden"> {step.done ? t('home.step.done') : step.id === next ? t('home.step.next') : t('home.step.toDo')}</span>}
           </li>
         ))}
       </ol>
@@ -148,17 +134,23 @@ export function Home() {
       )}
       {session?.ended && <SessionRecords session={session} act={act} />}
       <p className="home-alone">
-        Just one thing?{' '}
+        {t('home.alone.question')}{' '}
         <button type="button" className="link" onClick={() => go('sanitize')}>
-          Clean a phone clip or photo
+          {t('home.alone.clean')}
         </button>{' '}
         ·{' '}
         <button type="button" className="link" onClick={() => go('sessions')}>
-          See past sessions and pay
+          {t('home.alone.sessions')}
         </button>
       </p>
     </div>
   );
+}
+
+/** The last session, settled: what it paid for how long. */
+function lastSession(t: ReturnType<typeof useT>, session: SessionViewData): string {
+  const values = { platform: session.platform, date: session.startedAtLocal.slice(0, 10), worked: formatWorked(session.seconds) };
+  return session.received.length > 0 ? t('home.lastSession.received', { ...values, received: formatMoney(session.received) }) : t('home.lastSession.nothingReceived', values);
 }
 
 function NextStepButton({
@@ -176,6 +168,7 @@ function NextStepButton({
   go: (area: 'corner' | 'sessions' | 'sanitize', focus?: string) => void;
   clean: (paths: string[]) => void;
 }) {
+  const t = useT();
   const uploading = session.openPhases.some((phase) => phase.phase === 'uploading');
   const actions: Partial<Record<WorkflowStepId, () => void>> = {
     check: () => go('corner'),
@@ -189,13 +182,13 @@ function NextStepButton({
   };
   const run = actions[step];
   if (!run) return null;
-  const label = step === 'upload' && uploading ? '■ Done uploading' : STEP_TEXT[step].button;
+  const label = step === 'upload' && uploading ? t('home.step.upload.stop') : t(`home.step.${step}.button`);
   return (
     <p className="next-step">
       <button type="button" className="primary" id="next-step" onClick={run}>
         {label}
       </button>
-      {step === 'upload' && uploading && <span className="hint"> Uploading is being timed.</span>}
+      {step === 'upload' && uploading && <span className="hint"> {t('home.step.upload.timed')}</span>}
     </p>
   );
 }

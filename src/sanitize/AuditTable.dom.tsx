@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { AuditReport } from '../../core/media/audit.std';
 import { auditRows, auditSummary } from '../../core/media/auditView.std';
+import { useT } from '../app/language.dom';
 
 /**
  * What a file gives away, then every tag before and after: three summary lines (where; who and what device;
@@ -8,6 +9,7 @@ import { auditRows, auditSummary } from '../../core/media/auditView.std';
  * colour alone. At first only the identifying tags are listed.
  */
 export function AuditTable({ before, after }: { before: AuditReport; after?: AuditReport }) {
+  const t = useT();
   const rows = auditRows(before, after);
   const identifying = rows.filter((row) => row.identifying);
   const [onlyIdentifying, setOnlyIdentifying] = useState(identifying.length > 0);
@@ -15,31 +17,31 @@ export function AuditTable({ before, after }: { before: AuditReport; after?: Aud
   const shown = onlyIdentifying ? identifying : rows;
   return (
     <div className="audit">
-      <ul className="audit-summary" aria-label={after ? 'What the original gave away, and the copy' : 'What this file gives away'}>
+      <ul className="audit-summary" aria-label={after ? t('sanitize.audit.summaryLabelWithCopy') : t('sanitize.audit.summaryLabel')}>
         {auditSummary(before, after).map((line) => (
           <li key={line.id}>
-            <strong>{line.label}:</strong>{' '}
+            <strong>{t('sanitize.audit.lineLabel', { label: line.label })}</strong>{' '}
             {line.count === 0
-              ? 'nothing found'
-              : `${line.values.join('; ')}${line.count > line.values.length ? ` (${line.count} tags)` : ''}`}
-            {line.left !== undefined && line.count > 0 && (line.left === 0 ? ' — ✓ removed from the copy' : ` — ⚠ ${line.left} left in the copy`)}
+              ? t('sanitize.audit.nothingFound')
+              : line.count > line.values.length
+                ? t('sanitize.audit.moreTags', { values: line.values.join('; '), count: line.count })
+                : line.values.join('; ')}
+            {line.left !== undefined && line.count > 0 && ` ${line.left === 0 ? t('sanitize.audit.removedFromCopy') : t('sanitize.audit.leftInCopy', { left: line.left })}`}
           </li>
         ))}
       </ul>
       <label htmlFor={filterId}>
-        <input id={filterId} type="checkbox" checked={onlyIdentifying} onChange={(e) => setOnlyIdentifying(e.target.checked)} /> Identifying tags only ({identifying.length}{' '}
-        of {rows.length})
+        <input id={filterId} type="checkbox" checked={onlyIdentifying} onChange={(e) => setOnlyIdentifying(e.target.checked)} />{' '}
+        {t('sanitize.audit.identifyingOnly', { count: identifying.length, total: rows.length })}
       </label>
       <table className="audit-table">
-        <caption>
-          {after ? 'Tags in the original and in the clean copy' : 'Tags in the original'} (ExifTool, embedded data included)
-        </caption>
+        <caption>{after ? t('sanitize.audit.captionWithCopy') : t('sanitize.audit.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Tag</th>
-            <th scope="col">Original</th>
-            {after && <th scope="col">Clean copy</th>}
-            <th scope="col">Why it matters</th>
+            <th scope="col">{t('sanitize.audit.column.tag')}</th>
+            <th scope="col">{t('sanitize.audit.column.original')}</th>
+            {after && <th scope="col">{t('sanitize.audit.column.copy')}</th>}
+            <th scope="col">{t('sanitize.audit.column.why')}</th>
           </tr>
         </thead>
         <tbody>
@@ -49,19 +51,19 @@ export function AuditTable({ before, after }: { before: AuditReport; after?: Aud
                 {row.left || (row.identifying && !after) ? (
                   <>
                     <span aria-hidden="true">⚠ </span>
-                    <span className="visually-hidden">Identifying: </span>
+                    <span className="visually-hidden">{t('sanitize.audit.identifying')} </span>
                   </>
                 ) : row.removed ? (
                   <>
                     <span aria-hidden="true">✓ </span>
-                    <span className="visually-hidden">Removed: </span>
+                    <span className="visually-hidden">{t('sanitize.audit.removed')} </span>
                   </>
                 ) : null}
                 {row.name}
                 <span className="hint"> ({row.groups.join(', ')})</span>
               </th>
               <td>{row.before ?? '—'}</td>
-              {after && <td>{row.after ?? <span className="removed">removed</span>}</td>}
+              {after && <td>{row.after ?? <span className="removed">{t('sanitize.audit.removedValue')}</span>}</td>}
               <td>{row.reason}</td>
             </tr>
           ))}

@@ -3,6 +3,7 @@ import type { IpcResponse } from '../../core/ipc/contract.std';
 import { fromFractions } from '../../core/media/geometry.std';
 import type { Region } from '../../core/sanitize/plan.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import { percentBox } from '../shared/percentBox.dom';
 import { useDrawnBox } from '../shared/useDrawnBox.dom';
 
@@ -16,6 +17,7 @@ const MIN_DRAG = 8;
  * keyboard and for precision). Regions are kept in the source's own pixels.
  */
 export function BlurEditor({ path, regions, onChange }: { path: string; regions: Region[]; onChange: (regions: Region[]) => void }) {
+  const t = useT();
   const [frame, setFrame] = useState<Frame>();
   const [cornerRegions, setCornerRegions] = useState<Region[]>([]);
   const [error, setError] = useState<string>();
@@ -29,7 +31,7 @@ export function BlurEditor({ path, regions, onChange }: { path: string; regions:
   }, [path]);
 
   if (error) return <p role="alert">{error}</p>;
-  if (!frame) return <p role="status">Loading a frame…</p>;
+  if (!frame) return <p role="status">{t('sanitize.blur.loading')}</p>;
 
   const typedRegion = (['x', 'y', 'w', 'h'] as const).every((key) => typed[key] !== '' && Number.isFinite(Number(typed[key])))
     ? { x: Number(typed.x), y: Number(typed.y), w: Number(typed.w), h: Number(typed.h) }
@@ -37,10 +39,7 @@ export function BlurEditor({ path, regions, onChange }: { path: string; regions:
 
   return (
     <div className="blur-editor">
-      <p className="hint">
-        Drag on the picture to mark what must not be seen (a face, a letter, a screen), or type a region below. The
-        picture is {frame.source.width}×{frame.source.height}.
-      </p>
+      <p className="hint">{t('sanitize.blur.hint', { width: String(frame.source.width), height: String(frame.source.height) })}</p>
       <div
         ref={surface}
         className="blur-surface"
@@ -48,19 +47,19 @@ export function BlurEditor({ path, regions, onChange }: { path: string; regions:
         style={{ aspectRatio: `${frame.preview.width} / ${frame.preview.height}` }}
         {...handlers}
       >
-        <img src={frame.dataUrl} alt="A frame of the file, for marking regions to blur" draggable={false} />
+        <img src={frame.dataUrl} alt={t('sanitize.blur.frameAlt')} draggable={false} />
         {[...regions, ...(drawing ? [drawing] : [])].map((region, index) => (
           <div key={index} className="blur-box" style={percentBox(region, frame.source)}>
-            <span>{index < regions.length ? `Blur ${index + 1}` : ''}</span>
+            <span>{index < regions.length ? t('sanitize.blur.regionName', { n: index + 1 }) : ''}</span>
           </div>
         ))}
       </div>
       {cornerRegions.length > 0 && (
         <p>
           <button type="button" onClick={() => onChange([...regions, ...cornerRegions.map((fractions) => fromFractions(fractions, frame.source))])}>
-            Add the {cornerRegions.length === 1 ? 'area' : `${cornerRegions.length} areas`} marked in Check corner
+            {t('sanitize.blur.addCornerAreas', { count: cornerRegions.length })}
           </button>{' '}
-          <span className="hint">They land in the same place in the picture: right for a clip filmed from the camera position you checked.</span>
+          <span className="hint">{t('sanitize.blur.cornerAreasHint')}</span>
         </p>
       )}
       <form
@@ -74,24 +73,24 @@ export function BlurEditor({ path, regions, onChange }: { path: string; regions:
           }
         }}
       >
-        <span id={formId}>Add a region (pixels):</span>
+        <span id={formId}>{t('sanitize.blur.addRegionTitle')}</span>
         {(['x', 'y', 'w', 'h'] as const).map((key) => (
           <label key={key}>
-            {{ x: 'Left', y: 'Top', w: 'Width', h: 'Height' }[key]}
+            {t(`sanitize.blur.field.${key}`)}
             <input inputMode="numeric" value={typed[key]} onChange={(e) => setTyped({ ...typed, [key]: e.target.value })} size={5} />
           </label>
         ))}
         <button type="submit" disabled={!typedRegion}>
-          Add region
+          {t('sanitize.blur.addRegion')}
         </button>
       </form>
       {regions.length > 0 && (
-        <ul className="blur-list" aria-label="Regions to blur">
+        <ul className="blur-list" aria-label={t('sanitize.blur.listLabel')}>
           {regions.map((region, index) => (
             <li key={index}>
-              Blur {index + 1}: {region.w}×{region.h} at {region.x}, {region.y}{' '}
+              {t('sanitize.blur.region', { n: index + 1, w: String(region.w), h: String(region.h), x: String(region.x), y: String(region.y) })}{' '}
               <button type="button" className="link" onClick={() => onChange(regions.filter((_, i) => i !== index))}>
-                Remove blur {index + 1}
+                {t('sanitize.blur.removeRegion', { n: index + 1 })}
               </button>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import './sanitize.css';
-import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
+import { type DragEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { formatList, formatNumber, type MessageId, richMessage } from '../../core/i18n/i18n.std';
 import type { BatchItemState } from '../../core/ipc/contract.std';
 import type { AuditReport } from '../../core/media/audit.std';
 import { DEFAULT_NAME_TEMPLATE } from '../../core/sanitize/outputName.std';
@@ -11,9 +12,11 @@ import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
 import { formatClock } from '../../core/shared/clock.std';
 import { TrackReview } from './TrackReview.dom';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import type { CleanRequest } from '../app/navigation.dom';
 import { FileActions } from '../shared/FileActions.dom';
 import { focusWhenShown } from '../shared/focus.dom';
+import { code, hidden } from '../shared/messageTags.dom';
 import { AuditTable } from './AuditTable.dom';
 import { BlurEditor } from './BlurEditor.dom';
 import { useSanitizeBatch } from './useSanitizeBatch.dom';
@@ -37,29 +40,16 @@ const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 /** Names for clean copies, in words: numbered (the default: original names carry dates and places), or the original's. */
 const NAME_CHOICES = [
-  { template: DEFAULT_NAME_TEMPLATE, label: 'clip-001, clip-002… (recommended)' },
-  { template: '{name}-clean-{n}', label: 'The original name (it often holds a date, a place or a name)' },
-] as const;
-
-const STATUS_TEXT: Record<BatchItemState['status'], string> = {
-  queued: 'Waiting',
-  reading: 'Reading',
-  detecting: 'Finding what gives you away',
-  encoding: 'Making a clean copy',
-  recovering: 'Recovering a damaged file',
-  verifying: 'Checking the copy',
-  checking: 'Checking that nothing hidden can be read',
-  found: 'Ready to review',
-  done: 'Ready to upload',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
+  { template: DEFAULT_NAME_TEMPLATE, label: 'sanitize.names.numbered' },
+  { template: '{name}-clean-{n}', label: 'sanitize.names.original' },
+] as const satisfies ReadonlyArray<{ template: string; label: MessageId }>;
 
 /**
  * `shown`: the area is on screen (it stays mounted behind the other tabs, so that its queue and progress stay).
  * `request`: files handed over from a session, added and cleaned at once.
  */
 export function SanitizeView({ shown, request }: { shown: boolean; request?: CleanRequest }) {
+  const t = useT();
   const [files, setFiles] = useState<QueuedFile[]>([]);
   const [outputDir, setOutputDir] = useState('');
   const [nameTemplate, setNameTemplate] = useState(DEFAULT_NAME_TEMPLATE);
@@ -120,7 +110,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
     try {
       const expanded = await call(api['files:expand']({ paths }));
       setRefused(expanded.refused.map((item) => item.reason));
-      if (expanded.files.length === 0 && expanded.refused.length === 0) setMessage('No videos or photos were found in what you added.');
+      if (expanded.files.length === 0 && expanded.refused.length === 0) setMessage(t('sanitize.add.nothingFound'));
       const known = new Set(files.map((queued) => queued.path));
       const fresh = expanded.files.filter((file) => !known.has(file));
       // A take or clip of the session a corner check marked areas in gets those areas, already chosen.
@@ -177,13 +167,13 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
   const toClean = files.filter((file) => !madeFor.has(file.path));
   const fraction = batch ? batchFraction(batch.items) : 0;
   const startReason = running
-    ? 'Clean copies are being made.'
+    ? t('sanitize.start.running')
     : files.length === 0
-      ? 'Add videos or photos first.'
+      ? t('sanitize.start.noFiles')
       : toClean.length === 0
-        ? 'Every file in the list has its clean copy. Add more files, or clear the list.'
+        ? t('sanitize.start.allMade')
         : outputDir.trim() === ''
-          ? 'Choose the folder for clean copies first.'
+          ? t('sanitize.start.noFolder')
           : undefined;
   const canReview = toClean.length > 0 && redact !== undefined && !running;
   const takesToAdd = sessionTakes.filter((take) => !files.some((file) => file.path === take));
@@ -208,7 +198,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
   });
 
   return (
-    <section className="sanitize" aria-label="Sanitize footage">
+    <section className="sanitize" aria-label={t('sanitize.view.label')}>
       <div
         className={`drop-zone${dragging ? ' dragging' : ''}`}
         data-testid="drop-zone"
@@ -219,20 +209,20 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <p>Drop videos, photos or folders here.</p>
+        <p>{t('sanitize.drop.prompt')}</p>
         <button type="button" onClick={() => void chooseFiles()}>
-          Choose files…
+          {t('sanitize.drop.chooseFiles')}
         </button>
         {takesToAdd.length > 0 && (
           <button type="button" onClick={() => void addPaths(takesToAdd)}>
-            Add this session’s {takesToAdd.length === 1 ? 'take' : `${takesToAdd.length} takes and clips`}
+            {t('sanitize.drop.addSessionTakes', { count: takesToAdd.length })}
           </button>
         )}
       </div>
       {message && <p role="alert">{message}</p>}
       {refused.length > 0 && (
         <div role="alert">
-          <ul aria-label="Files not added" className="refused">
+          <ul aria-label={t('sanitize.refused.label')} className="refused">
             {refused.map((reason) => (
               <li key={reason}>{reason}</li>
             ))}
@@ -241,7 +231,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
       )}
 
       {files.length > 0 && (
-        <ul className="file-list" aria-label="Files to sanitize">
+        <ul className="file-list" aria-label={t('sanitize.files.label')}>
           {files.map((file, index) => {
             const item = batch?.items.find((candidate) => candidate.input === file.path);
             const made = madeFor.get(file.path);
@@ -254,23 +244,26 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                   ) : file.before && (
                     <span className={file.before.identifyingCount ? 'badge badge-warn' : 'badge badge-ok'}>
                       {file.before.identifyingCount
-                        ? `${file.before.identifyingCount} identifying tags: ${identifyingKinds(file.before).join(', ')}`
-                        : 'No identifying tags found'}
+                        ? t('sanitize.file.identifyingTags', { count: file.before.identifyingCount, kinds: formatList(identifyingKinds(file.before)) })
+                        : t('sanitize.file.noIdentifyingTags')}
                     </span>
                   )}
                   {file.error && <span className="badge badge-bad">{file.error}</span>}
                   {file.marked !== undefined && (
-                    <span className="badge badge-ok">
-                      {file.marked === 1 ? 'The area' : `${file.marked} areas`} you marked in Check corner will be blurred
-                    </span>
+                    <span className="badge badge-ok">{t('sanitize.file.markedAreas', { count: file.marked })}</span>
                   )}
                   {!running && !item && !made && (
                     <>
                       <button type="button" className="link" aria-expanded={Boolean(file.editingBlur)} onClick={() => update(index, { editingBlur: !file.editingBlur })}>
-                        {file.blur.length ? `Blur regions (${file.blur.length})` : 'Blur regions…'}
+                        {file.blur.length ? t('sanitize.file.blurRegionsCount', { count: file.blur.length }) : t('sanitize.file.blurRegions')}
                       </button>
-                      <button type="button" className="link" onClick={() => setFiles((current) => current.filter((_, i) => i !== index))} aria-label={`Remove ${baseName(file.path)}`}>
-                        Remove
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => setFiles((current) => current.filter((_, i) => i !== index))}
+                        aria-label={t('sanitize.file.removeLabel', { name: baseName(file.path) })}
+                      >
+                        {t('sanitize.file.remove')}
                       </button>
                     </>
                   )}
@@ -281,32 +274,32 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                   <p className="made">
                     {!item?.outcome && (
                       <span>
-                        Its clean copy is <code>{baseName(made)}</code>.{' '}
+                        {richMessage<ReactNode>('sanitize.file.cleanCopyIs', { name: baseName(made), code })}{' '}
                       </span>
                     )}
                     <FileActions file={made} name={baseName(made)} onError={setMessage} />
                     {!running && (
                       <button type="button" className="link" onClick={() => setOutputs((current) => current.filter(([input]) => input !== file.path))}>
-                        Make a new copy<span className="visually-hidden"> of {baseName(file.path)}</span>
+                        {richMessage<ReactNode>('sanitize.file.makeNewCopy', { name: baseName(file.path), hidden })}
                       </button>
                     )}
                   </p>
                 )}
                 {file.found && !running && !made && (
                   <details open>
-                    <summary>What will be hidden in {baseName(file.path)}</summary>
+                    <summary>{t('sanitize.file.reviewSummary', { name: baseName(file.path) })}</summary>
                     <TrackReview path={file.path} found={file.found} onChange={(found) => update(index, { found })} />
                   </details>
                 )}
                 {item?.outcome ? (
                   <details key="after">
-                    <summary>Before and after: every tag</summary>
+                    <summary>{t('sanitize.file.beforeAndAfter')}</summary>
                     <AuditTable before={item.outcome.before} after={item.outcome.after} />
                   </details>
                 ) : (
                   file.before && (
                     <details key="before">
-                      <summary>What this file carries today</summary>
+                      <summary>{t('sanitize.file.carriesToday')}</summary>
                       <AuditTable before={file.before} />
                     </details>
                   )
@@ -327,70 +320,76 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
         }}
       >
         <fieldset>
-          <legend>Clean copy</legend>
-          <label htmlFor={ids.format}>Format</label>
+          <legend>{t('sanitize.options.cleanCopy')}</legend>
+          <label htmlFor={ids.format}>{t('sanitize.options.format')}</label>
           <select id={ids.format} value={options.format} onChange={(e) => setOptions({ ...options, format: e.target.value as SanitizeOptions['format'] })}>
-            <option value="mp4">MP4 (H.264 + AAC): accepted everywhere</option>
-            <option value="webm">WebM (VP9 + Opus)</option>
+            <option value="mp4">{t('sanitize.options.format.mp4')}</option>
+            <option value="webm">{t('sanitize.options.format.webm')}</option>
           </select>
-          <label htmlFor={ids.size}>Resolution</label>
+          <label htmlFor={ids.size}>{t('sanitize.options.resolution')}</label>
           <select
             id={ids.size}
             value={options.maxHeight ?? ''}
             onChange={(e) => setOptions({ ...options, maxHeight: e.target.value ? Number(e.target.value) : undefined })}
           >
-            <option value="">Same as the original</option>
-            <option value="1080">At most 1080p</option>
-            <option value="720">At most 720p</option>
+            <option value="">{t('sanitize.options.resolution.same')}</option>
+            <option value="1080">{t('sanitize.options.resolution.atMost', { height: '1080' })}</option>
+            <option value="720">{t('sanitize.options.resolution.atMost', { height: '720' })}</option>
           </select>
           <fieldset className="inline">
-            <legend>Sound</legend>
+            <legend>{t('sanitize.options.sound')}</legend>
             {(['keep', 'mute', 'remove'] as const).map((mode) => (
               <label key={mode}>
                 <input type="radio" name="audio" value={mode} checked={options.audio === mode} onChange={() => setOptions({ ...options, audio: mode })} />
-                {{ keep: 'Keep', mute: 'Replace with silence', remove: 'Remove' }[mode]}
+                {t(`sanitize.options.audio.${mode}`)}
               </label>
             ))}
           </fieldset>
         </fieldset>
         <fieldset>
-          <legend>Hide what gives you away</legend>
+          <legend>{t('sanitize.options.hide')}</legend>
           <label>
             <input
               type="checkbox"
               checked={redact !== undefined}
               onChange={(e) => setRedact(e.target.checked ? DEFAULT_REDACT : undefined)}
             />
-            Find faces, photos, papers, screens and other people in every frame and hide them
+            {t('sanitize.options.hide.find')}
           </label>
           {redact && (
             <>
               <label>
                 <input type="checkbox" checked={redact.keepFace === 'largest'} onChange={(e) => setRedact({ ...redact, keepFace: e.target.checked ? 'largest' : 'none' })} />
-                Keep my own face visible (the largest face)
+                {t('sanitize.options.hide.keepFace')}
               </label>
-              <label htmlFor={ids.style}>Hidden areas look</label>
+              <label htmlFor={ids.style}>{t('sanitize.options.hide.style')}</label>
               <select id={ids.style} value={redact.style} onChange={(e) => setOptions({ ...options, redact: { ...redact, style: e.target.value as RedactOptions['style'] } })}>
-                <option value="blur">Blurred beyond reading (recommended)</option>
-                <option value="fill">Filled grey</option>
-                <option value="pixelate">Pixelated (keeps the most: shapes stay)</option>
+                <option value="blur">{t('sanitize.options.hide.style.blur')}</option>
+                <option value="fill">{t('sanitize.options.hide.style.fill')}</option>
+                <option value="pixelate">{t('sanitize.options.hide.style.pixelate')}</option>
               </select>
-              <small>The copy is checked again after: a face or a readable word left in a hidden area fails it.</small>
+              <small>{t('sanitize.options.hide.checkedAgain')}</small>
             </>
           )}
         </fieldset>
         <fieldset>
-          <legend>Where</legend>
-          <label htmlFor={ids.output}>Output folder</label>
-          <input id={ids.output} value={outputDir} onChange={(e) => setOutputDir(e.target.value)} placeholder="/home/you/Videos/clean" spellCheck={false} />
+          <legend>{t('sanitize.options.where')}</legend>
+          <label htmlFor={ids.output}>{t('sanitize.options.outputFolder')}</label>
+          <input
+            id={ids.output}
+            value={outputDir}
+            onChange={(e) => setOutputDir(e.target.value)}
+            placeholder={t('sanitize.options.outputFolderPlaceholder')}
+            spellCheck={false}
+          />
           <button type="button" onClick={() => void chooseFolder()}>
-            Choose…
+            {t('sanitize.options.chooseFolder')}
           </button>
-          <label htmlFor={ids.name}>File names</label>
+          <label htmlFor={ids.name}>{t('sanitize.options.fileNames')}</label>
           <select id={ids.name} value={nameTemplate} onChange={(e) => setNameTemplate(e.target.value)}>
             {NAME_CHOICES.map((choice) => (
               <option key={choice.template} value={choice.template}>
-                {choice.label}
+                {t(choice.label)}
               </option>
             ))}
           </select>
@@ -398,11 +397,11 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
         <div className="actions">
           {redact && (
             <button type="button" disabled={!canReview} onClick={() => void start({ inputs: inputs(), outputDir: outputDir.trim() || '.', options, nameTemplate, review: true })}>
-              {files.some((file) => file.found) ? 'Look again' : 'Review what will be hidden'}
+              {files.some((file) => file.found) ? t('sanitize.actions.lookAgain') : t('sanitize.actions.review')}
             </button>
           )}
           <button type="submit" className="primary" disabled={startReason !== undefined} aria-describedby={ids.reason}>
-            Make clean copies
+            {t('sanitize.actions.make')}
           </button>
           {!running && files.length > 0 && (
             <button
@@ -414,7 +413,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                 clear();
               }}
             >
-              Clear list
+              {t('sanitize.actions.clear')}
             </button>
           )}
           {startReason && (
@@ -424,7 +423,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
           )}
           {running && (
             <button type="button" onClick={() => cancel()}>
-              Cancel all
+              {t('sanitize.actions.cancelAll')}
             </button>
           )}
         </div>
@@ -433,10 +432,12 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
       {(batch || starting) && (
         <div className="batch-progress">
           <label>
-            All files
-            <progress max={1} value={fraction} aria-valuetext={`${Math.round(fraction * 100)}%`} />
+            {t('sanitize.progress.allFiles')}
+            <progress max={1} value={fraction} aria-valuetext={formatNumber(fraction, { style: 'percent' })} />
           </label>
-          <span role="status" id="sanitize-status" tabIndex={-1}>{!batch ? 'Starting…' : batch.finished ? summarise(batch.items) : describeTimeLeft(timeLeft)}</span>
+          <span role="status" id="sanitize-status" tabIndex={-1}>
+            {!batch ? t('sanitize.progress.starting') : batch.finished ? <BatchSummary items={batch.items} /> : describeTimeLeft(timeLeft)}
+          </span>
         </div>
       )}
     </section>
@@ -445,35 +446,38 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
 
 /** "✓ 33 identifying tags removed, 0 left": what a clean copy took out, and what it kept (⚠ when any). */
 function RemovedBadge({ before, left }: { before: number; left: number }) {
+  const t = useT();
   const removed = Math.max(0, before - left);
   return (
     <span className={left ? 'badge badge-warn' : 'badge badge-ok'}>
       {left ? '⚠ ' : '✓ '}
-      {removed} identifying {removed === 1 ? 'tag' : 'tags'} removed, {left} left
+      {t('sanitize.file.removedBadge', { removed, left })}
     </span>
   );
 }
 
-function summarise(items: BatchItemState[]): string {
+/** What a finished batch came to: looked through (a review), or ready to upload. */
+function BatchSummary({ items }: { items: BatchItemState[] }) {
+  const t = useT();
   const found = items.filter((item) => item.status === 'found').length;
-  if (found > 0) return `Looked through ${found} of ${items.length}: review what will be hidden below, then make the clean copies.`;
+  if (found > 0) return t('sanitize.progress.lookedThrough', { found, total: items.length });
   const ready = items.filter((item) => item.status === 'done').length;
-  return `Finished: ${ready} of ${items.length} ready to upload.`;
+  return t('sanitize.progress.finished', { ready, total: items.length });
 }
 
 function RedactionResult({ report }: { report: RedactionReport }) {
-  const hidden = report.tracks.filter((track) => track.hidden);
+  const t = useT();
+  const hiddenTracks = report.tracks.filter((track) => track.hidden);
   const kept = report.tracks.filter((track) => !track.hidden);
+  const hiddenWhen = hiddenTracks.map((track) => t('sanitize.result.hiddenTrack', { label: track.label, from: formatClock(track.fromSeconds), to: formatClock(track.toSeconds) }));
   return (
     <div className="redaction-result">
-      <span>
-        {hidden.length === 0 ? 'Nothing was found to hide.' : `Hidden in every frame: ${hidden.map((track) => `${track.label} (${formatClock(track.fromSeconds)}–${formatClock(track.toSeconds)})`).join(', ')}.`}
-      </span>
-      {kept.length > 0 && <span>Kept visible as you chose: {kept.map((track) => track.label).join(', ')}.</span>}
+      <span>{hiddenTracks.length === 0 ? t('sanitize.result.nothingHidden') : t('sanitize.result.hidden', { tracks: formatList(hiddenWhen) })}</span>
+      {kept.length > 0 && <span>{t('sanitize.result.kept', { tracks: formatList(kept.map((track) => track.label)) })}</span>}
       {report.selfCheck && <span>{report.selfCheck.passed ? '✓ ' : '✗ '}{report.selfCheck.summary}</span>}
       {report.selfCheck?.stillVisible.map((item) => (
         <span key={`${item.label}-${item.where}`} className="note">
-          Still visible: {item.label}, {item.where}, at {formatClock(item.atSeconds)}. Review the file to hide it too.
+          {t('sanitize.result.stillVisible', { label: item.label, where: item.where, at: formatClock(item.atSeconds) })}
         </span>
       ))}
     </div>
@@ -481,22 +485,23 @@ function RedactionResult({ report }: { report: RedactionReport }) {
 }
 
 function FileProgress({ item, onCancel }: { item: BatchItemState; onCancel: () => void }) {
+  const t = useT();
   const finished = ['done', 'found', 'failed', 'cancelled'].includes(item.status);
   return (
     <div className={`file-progress status-${item.status}`}>
       <span className="status-text">
         {item.status === 'done' || item.status === 'found' ? '✓ ' : item.status === 'failed' ? '✗ ' : ''}
-        {STATUS_TEXT[item.status]}
+        {t(`sanitize.status.${item.status}`)}
       </span>
-      {!finished && <progress max={1} value={item.fraction} aria-label={`Progress for ${baseName(item.input)}`} />}
+      {!finished && <progress max={1} value={item.fraction} aria-label={t('sanitize.progress.fileLabel', { name: baseName(item.input) })} />}
       {!finished && (
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('sanitize.progress.cancel')}
         </button>
       )}
       {item.outcome && (
         <span className="output-path">
-          Saved as <code>{item.outcome.output}</code>
+          {richMessage<ReactNode>('sanitize.progress.savedAs', { path: item.outcome.output, code })}
         </span>
       )}
       {item.error && <span className="error-text">{item.error}</span>}

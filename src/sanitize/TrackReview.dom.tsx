@@ -6,6 +6,7 @@ import type { FoundTracksData } from '../../core/sanitize/options.std';
 import { type RedactTrack, markedTrack, trackBoxAt, trackSpan } from '../../core/sanitize/redactTracks.std';
 import { formatClock } from '../../core/shared/clock.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import { percentBox } from '../shared/percentBox.dom';
 import { useDrawnBox } from '../shared/useDrawnBox.dom';
 
@@ -16,15 +17,6 @@ const MIN_DRAG = 8;
 /** The scrubber moves a tenth of a second a step (arrow keys), a second with Page Up and Down. */
 const STEP_SECONDS = 0.1;
 
-const GROUP_NAMES: Record<RedactTrack['group'], string> = {
-  faces: 'Face',
-  photos: 'Photo',
-  documents: 'Paper or writing',
-  screens: 'Screen',
-  people: 'Person',
-  marked: 'Your area',
-};
-
 /**
  * The review before a copy is made: the clip at any moment with what will be hidden drawn on it, and every
  * track in a list, each kept visible or hidden. A box that is off can be drawn again at the moment shown (the
@@ -32,6 +24,7 @@ const GROUP_NAMES: Record<RedactTrack['group'], string> = {
  * what is under it as the camera moves.
  */
 export function TrackReview({ path, found, onChange }: { path: string; found: FoundTracksData; onChange: (found: FoundTracksData) => void }) {
+  const t = useT();
   const [frameIndex, setFrameIndex] = useState(() => firstFrameOf(found.tracks));
   const [frame, setFrame] = useState<Frame>();
   const [error, setError] = useState<string>();
@@ -86,9 +79,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
   return (
     <div className="track-review">
       <p className="hint">
-        {found.tracks.length === 0
-          ? 'Nothing was found to hide. Draw on the picture to hide an area yourself.'
-          : `${hiddenCount} of ${found.tracks.length} found ${found.tracks.length === 1 ? 'thing' : 'things'} will be hidden. Untick what must stay visible (your own face, when the task needs it).`}
+        {found.tracks.length === 0 ? t('sanitize.review.nothingFound') : t('sanitize.review.found', { hidden: hiddenCount, total: found.tracks.length })}
       </p>
       {error && <p role="alert">{error}</p>}
       <div
@@ -98,19 +89,21 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
         style={{ aspectRatio: `${found.size.width} / ${found.size.height}` }}
         {...handlers}
       >
-        {frame ? <img src={frame.dataUrl} alt={`The clip at ${formatClock(seconds)}, with what will be hidden marked`} draggable={false} /> : <p role="status">Loading the frame…</p>}
+        {frame ? (
+          <img src={frame.dataUrl} alt={t('sanitize.review.frameAlt', { at: formatClock(seconds) })} draggable={false} />
+        ) : (
+          <p role="status">{t('sanitize.review.loading')}</p>
+        )}
         {shown.map(({ track, box }) => (
           <div key={track.id} className={`track-box ${track.hidden ? 'track-hidden' : 'track-kept'}`} style={percentBox(box, found.size)}>
-            <span>
-              {track.hidden ? 'Hidden' : 'Visible'}: {track.label}
-            </span>
+            <span>{track.hidden ? t('sanitize.review.boxHidden', { label: track.label }) : t('sanitize.review.boxVisible', { label: track.label })}</span>
           </div>
         ))}
         {sketch && <div className="track-box track-drawing" style={percentBox(sketch, found.size)} />}
       </div>
       <div className="review-controls">
         <label htmlFor={ids.scrubber}>
-          Moment: {formatClock(seconds)} of {formatClock(found.frameCount / found.framesPerSecond)}
+          {t('sanitize.review.moment', { at: formatClock(seconds), length: formatClock(found.frameCount / found.framesPerSecond) })}
         </label>
         <input
           id={ids.scrubber}
@@ -122,26 +115,26 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
           onChange={(event) => setFrameIndex(Number(event.target.value))}
         />
         <fieldset className="inline">
-          <legend id={ids.mode}>{fixing ? 'Drawing the box again for the chosen track' : 'An area you draw'}</legend>
+          <legend id={ids.mode}>{fixing ? t('sanitize.review.redrawing') : t('sanitize.review.newArea')}</legend>
           {fixing ? (
             <button type="button" onClick={() => setFixing(undefined)}>
-              Stop fixing
+              {t('sanitize.review.stopFixing')}
             </button>
           ) : (
             <>
               <label>
                 <input type="radio" name={`${ids.mode}-follows`} checked={!follows} onChange={() => setFollows(false)} />
-                stays put in the picture
+                {t('sanitize.review.staysPut')}
               </label>
               <label>
                 <input type="radio" name={`${ids.mode}-follows`} checked={follows} onChange={() => setFollows(true)} />
-                follows what is under it as the camera moves
+                {t('sanitize.review.follows')}
               </label>
             </>
           )}
         </fieldset>
       </div>
-      <ul className="track-list" aria-label="What will be hidden" id={ids.list}>
+      <ul className="track-list" aria-label={t('sanitize.review.listLabel')} id={ids.list}>
         {found.tracks.map((track) => {
           const span = trackSpan(track, found.frameCount);
           const from = formatClock(span.first / found.framesPerSecond);
@@ -151,20 +144,20 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
               <TrackThumb path={path} found={found} track={track} />
               <label>
                 <input type="checkbox" checked={track.hidden} onChange={(event) => update({ ...track, hidden: event.target.checked })} />
-                Hide {track.label.toLowerCase()}
+                {t('sanitize.review.hideTrack', { label: track.label.toLowerCase() })}
               </label>
               <span className="track-meta">
-                {GROUP_NAMES[track.group]}, {from}–{to}
+                {t('sanitize.review.trackMeta', { group: t(`sanitize.review.group.${track.group}`), from, to })}
               </span>
               <button type="button" className="link" onClick={() => setFrameIndex(span.first + Math.min(span.last - span.first, Math.round(found.framesPerSecond / 2)))}>
-                Show it
+                {t('sanitize.review.showIt')}
               </button>
               <button type="button" className="link" aria-pressed={fixing === track.id} onClick={() => setFixing(fixing === track.id ? undefined : track.id)}>
-                Fix its box here
+                {t('sanitize.review.fixBox')}
               </button>
               {track.group === 'marked' && (
                 <button type="button" className="link" onClick={() => onChange({ ...found, tracks: found.tracks.filter((candidate) => candidate.id !== track.id) })}>
-                  Remove
+                  {t('sanitize.review.remove')}
                 </button>
               )}
             </li>
@@ -191,6 +184,7 @@ function thumbnailFrame(path: string, atSeconds: number): Promise<Frame | undefi
 
 /** What a track is, at a glance: its box on the frame of its first sighting. */
 function TrackThumb({ path, found, track }: { path: string; found: FoundTracksData; track: RedactTrack }) {
+  const t = useT();
   const [frame, setFrame] = useState<Frame>();
   const at = track.sightings[0]!.frame;
   useEffect(() => {
@@ -209,7 +203,7 @@ function TrackThumb({ path, found, track }: { path: string; found: FoundTracksDa
     <span
       className="track-thumb"
       role="img"
-      aria-label={`${track.label} at ${formatClock(at / found.framesPerSecond)}`}
+      aria-label={t('sanitize.review.thumbLabel', { label: track.label, at: formatClock(at / found.framesPerSecond) })}
       style={{
         backgroundImage: `url(${frame.dataUrl})`,
         backgroundSize: `${found.size.width * scale}px ${found.size.height * scale}px`,

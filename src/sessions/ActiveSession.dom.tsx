@@ -2,10 +2,12 @@
 import { useEffect, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import type { PhaseKind } from '../../core/sessions/eventLog.std';
-import { PHASE_NAMES } from '../../core/sessions/time.std';
+import { t } from '../../core/i18n/i18n.std';
+import { phaseName } from '../../core/sessions/time.std';
 import { formatWorked } from '../../core/shared/clock.std';
-import { RISK_NAMES } from '../../core/corner/risks.std';
+import { riskName } from '../../core/corner/risks.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
 import { focusWhenShown } from '../shared/focus.dom';
 import { CorrectTime } from './CorrectTime.dom';
@@ -17,12 +19,7 @@ import { BreakReminder } from './BreakReminder.dom';
 import { PhaseList } from './PhaseList.dom';
 
 /** Phases SafeTake cannot see for itself, so the worker marks them with one click. */
-const MANUAL_PHASES: ReadonlyArray<{ phase: PhaseKind; label: string }> = [
-  { phase: 'instructions', label: 'Reading instructions' },
-  { phase: 'uploading', label: 'Uploading' },
-  { phase: 'waiting', label: 'Waiting for review' },
-  { phase: 'troubleshooting', label: 'Troubleshooting' },
-];
+const MANUAL_PHASES: readonly PhaseKind[] = ['instructions', 'uploading', 'waiting', 'troubleshooting'];
 
 /**
  * Counts on from the log's figures: seconds as of `asOf`, plus the time since while the clock runs (a paused
@@ -40,13 +37,14 @@ function useRunningClock(session: SessionViewData): { now: number; clock: (secon
 /** What the session's corner checks leave open before a take, in words; empty when the last check was clear or accepted. */
 export function takeWarnings(session: SessionViewData): string[] {
   const last = session.cornerChecks.at(-1);
-  if (!last) return ['You have not checked your corner in this session.'];
-  if (last.open.length > 0) return [`Your last check left open: ${last.open.map((category) => RISK_NAMES[category]).join(', ')}.`];
+  if (!last) return [t('sessions.active.noCornerCheck')];
+  if (last.open.length > 0) return [t('sessions.active.cornerLeftOpen', { risks: last.open.map(riskName).join(', ') })];
   return [];
 }
 
 /** `onEnded`: the session was ended here; the parent shows its summary. */
 export function ActiveSession({ session, act, refresh, onEnded }: { session: SessionViewData; act: Act; refresh: () => void; onEnded: (ended: SessionViewData) => void }) {
+  const t = useT();
   const { now, clock } = useRunningClock(session);
   const onBreak = session.openPhases.find((phase) => phase.phase === 'break');
   const resting = session.paused || (onBreak !== undefined && !onBreak.countsAsWork);
@@ -65,24 +63,24 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
         {session.task ? ` — ${session.task}` : ''}
       </h3>
       <p className="session-clock">
-        <span role="timer" aria-label="Time worked in this session">
+        <span role="timer" aria-label={t('sessions.active.timeWorkedLabel')}>
           {formatWorked(clock(session.seconds, !resting))}
         </span>{' '}
-        {session.paused && <strong className="badge badge-warn">Paused</strong>}
-        {onBreak && <strong className="badge badge-ok">On a break{onBreak.countsAsWork ? '' : ' (not counted as work)'}</strong>}
+        {session.paused && <strong className="badge badge-warn">{t('sessions.active.paused')}</strong>}
+        {onBreak && <strong className="badge badge-ok">{t(onBreak.countsAsWork ? 'sessions.active.onBreak' : 'sessions.active.onBreakNotWork')}</strong>}
         {session.openPhases.map((phase) => (
           <span key={phase.phaseId} className="phase-clock">
             {' '}
-            · {PHASE_NAMES[phase.phase]}{' '}
-            <span role="timer" aria-label={`Time in ${PHASE_NAMES[phase.phase]} so far`}>
+            · {phaseName(phase.phase)}{' '}
+            <span role="timer" aria-label={t('sessions.active.phaseTimeLabel', { phase: phaseName(phase.phase) })}>
               {formatWorked(clock(phase.seconds, phase.phase === 'break' || !resting))}
             </span>{' '}
-            <CorrectTime sessionId={session.id} phaseId={phase.phaseId} label={PHASE_NAMES[phase.phase]} start={phase.start} end={session.asOf} act={act} />
+            <CorrectTime sessionId={session.id} phaseId={phase.phaseId} label={phaseName(phase.phase)} start={phase.start} end={session.asOf} act={act} />
           </span>
         ))}
       </p>
-      <div className="phase-buttons" role="group" aria-label="What you are doing now">
-        {MANUAL_PHASES.map(({ phase, label }) => (
+      <div className="phase-buttons" role="group" aria-label={t('sessions.active.phaseButtonsLabel')}>
+        {MANUAL_PHASES.map((phase) => (
           <button
             key={phase}
             type="button"
@@ -90,17 +88,17 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
             disabled={resting && !open.has(phase)}
             onClick={() => void act(() => call(api['sessions:phase']({ action: open.has(phase) ? 'stop' : 'start', phase })))}
           >
-            {open.has(phase) ? `■ Stop: ${label}` : `▶ ${label}`}
+            {t(open.has(phase) ? 'sessions.active.stopPhase' : 'sessions.active.startPhase', { phase: phaseName(phase) })}
           </button>
         ))}
       </div>
       <BreakReminder session={session} now={now} resting={session.paused || onBreak !== undefined} onBreak={() => void breakAction('start')} />
       <div className="actions">
         <button type="button" disabled={session.paused} onClick={() => void breakAction(onBreak ? 'stop' : 'start')}>
-          {onBreak ? 'End the break' : 'Take a break'}
+          {t(onBreak ? 'sessions.active.endBreak' : 'sessions.active.takeBreak')}
         </button>
         <button type="button" onClick={() => void act(() => call(api['sessions:pause']({ paused: !session.paused })))}>
-          {session.paused ? 'Resume' : 'Pause'}
+          {t(session.paused ? 'sessions.active.resume' : 'sessions.active.pause')}
         </button>
         <button
           type="button"
@@ -111,7 +109,7 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
             focusWhenShown('end-session-heading');
           }}
         >
-          End session…
+          {t('sessions.active.endSession')}
         </button>
       </div>
       {ending && (
@@ -124,20 +122,17 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
           }}
         />
       )}
-      <h4>
-        Takes: {kept} kept{redone > 0 ? `, ${redone} redone` : ''}
-        {pending ? ', 1 waiting for Keep or Retake' : ''}
-      </h4>
+      <h4>{t('sessions.active.takes', { kept, redone, pending: pending ? 'yes' : 'no' })}</h4>
       <TakeRecorder
         onChange={refresh}
-        paused={session.paused ? 'Paused: resume the session to record.' : onBreak ? 'On a break: end it to record.' : undefined}
+        paused={session.paused ? t('sessions.active.pausedNoRecording') : onBreak ? t('sessions.active.onBreakNoRecording') : undefined}
         warnings={takeWarnings(session)}
         onPending={setPending}
       />
       {unclean.length > 0 && !pending && (
         <p className="actions">
           <button type="button" onClick={() => clean(unclean)}>
-            Make clean copies of kept takes ({unclean.length})
+            {t('sessions.active.cleanKeptTakes', { count: unclean.length })}
           </button>
         </p>
       )}

@@ -7,11 +7,13 @@ import { useEffect, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { breakDue } from '../../core/sessions/breaks.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 
 /** "Not now" puts the reminder off by this long. */
 const SNOOZE_MS = 10 * 60_000;
 
 export function BreakReminder({ session, now, resting, onBreak }: { session: SessionViewData; now: number; resting: boolean; onBreak: () => void }) {
+  const t = useT();
   const [everyMinutes, setEveryMinutes] = useState<number>();
   const [snoozedUntil, setSnoozedUntil] = useState(0);
   useEffect(() => {
@@ -22,14 +24,14 @@ export function BreakReminder({ session, now, resting, onBreak }: { session: Ses
     <div role="status" className="note break-reminder">
       <p>
         {/* The set minutes, not the count so far: a live region whose words change every minute is read out every minute. */}
-        You have worked {everyMinutes} minutes or more without a break. Rest your wrists, back and neck: stand up, stretch, and look away from the screen for a few minutes.
+        {t('sessions.breakReminder.text', { minutes: everyMinutes })}
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={onBreak}>
-          Take a break now
+          {t('sessions.breakReminder.takeBreakNow')}
         </button>
         <button type="button" onClick={() => setSnoozedUntil(now + SNOOZE_MS)}>
-          Not now (remind me in 10 minutes)
+          {t('sessions.breakReminder.notNow', { minutes: SNOOZE_MS / 60_000 })}
         </button>
       </div>
     </div>

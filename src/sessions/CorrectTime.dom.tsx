@@ -2,15 +2,19 @@
  * "Correct…" beside a timer left running: when it really ended. The correction is logged as its own event;
  * what the timer counted stays in the log, and the evidence report shows both.
  */
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
+import { formatDateTime, richMessage } from '../../core/i18n/i18n.std';
 import { localTimestamp } from '../../core/sessions/eventLog.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import type { Act } from './sessionActions.dom';
+import { hidden } from '../shared/messageTags.dom';
 
 /** A moment as a datetime-local field shows it: the worker's own clock, to the second. */
 const toField = (ms: number) => localTimestamp(new Date(ms)).slice(0, 19);
 
 export function CorrectTime({ sessionId, phaseId, label, start, end, act }: { sessionId: string; phaseId?: string; label: string; start: number; end: number; act: Act }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(() => toField(end));
   const id = useId();
@@ -26,7 +30,10 @@ export function CorrectTime({ sessionId, phaseId, label, start, end, act }: { se
           setOpen(true);
         }}
       >
-        Correct…<span className="visually-hidden"> when {label} ended</span>
+        {richMessage<ReactNode>('sessions.correctTime.open', {
+          phase: label,
+          hidden,
+        })}
       </button>
     );
   }
@@ -36,7 +43,7 @@ export function CorrectTime({ sessionId, phaseId, label, start, end, act }: { se
   return (
     <form
       className="correct-time"
-      aria-label={`Correct when ${label} ended`}
+      aria-label={t('sessions.correctTime.formLabel', { phase: label })}
       onSubmit={(event) => {
         event.preventDefault();
         if (!valid) return;
@@ -44,15 +51,15 @@ export function CorrectTime({ sessionId, phaseId, label, start, end, act }: { se
         setOpen(false);
       }}
     >
-      <label htmlFor={id}>{label} really ended at</label>
+      <label htmlFor={id}>{t('sessions.correctTime.endedAt', { phase: label })}</label>
       <input id={id} type="datetime-local" step={1} value={value} min={toField(start)} max={toField(end)} onChange={(e) => setValue(e.target.value)} />
       <button type="submit" disabled={!valid}>
-        Save correction
+        {t('sessions.correctTime.save')}
       </button>
       <button type="button" onClick={() => setOpen(false)}>
-        Cancel
+        {t('sessions.correctTime.cancel')}
       </button>
-      {!valid && <span className="hint">Only time can be taken off: between the start and {toField(end).replace('T', ' ')}.</span>}
+      {!valid && <span className="hint">{t('sessions.correctTime.bounds', { end: formatDateTime(end, { dateStyle: 'medium', timeStyle: 'medium' }) })}</span>}
     </form>
   );
 }

@@ -7,6 +7,7 @@ import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatWorked } from '../../core/shared/clock.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
 import { focusWhenShown } from '../shared/focus.dom';
 import { PhaseList } from './PhaseList.dom';
@@ -17,6 +18,7 @@ import { uncleanClips } from './sessionActions.dom';
  * `onCancel`: the worker kept working.
  */
 export function EndSession({ session, onEnded, onCancel }: { session: SessionViewData; onEnded: (ended: SessionViewData) => void; onCancel: () => void }) {
+  const t = useT();
   const { clean } = useNavigation();
   const [error, setError] = useState<string>();
   const unclean = uncleanClips(session);
@@ -24,12 +26,9 @@ export function EndSession({ session, onEnded, onCancel }: { session: SessionVie
   return (
     <section className="end-session" role="region" aria-labelledby="end-session-heading">
       <h4 id="end-session-heading" tabIndex={-1}>
-        End this session?
+        {t('sessions.end.confirmHeading')}
       </h4>
-      <p>
-        The clock stops at {formatWorked(session.seconds)}. Decisions and pay can still be entered afterwards.
-        {unclean.length > 0 && ` ${unclean.length === 1 ? 'One clip has' : `${unclean.length} clips have`} no clean copy yet.`}
-      </p>
+      <p>{t('sessions.end.confirmText', { time: formatWorked(session.seconds), unclean: unclean.length })}</p>
       <div className="actions">
         <button
           type="button"
@@ -45,15 +44,15 @@ export function EndSession({ session, onEnded, onCancel }: { session: SessionVie
             )
           }
         >
-          End session
+          {t('sessions.end.end')}
         </button>
         {unclean.length > 0 && (
           <button type="button" onClick={() => clean(unclean)}>
-            Make clean copies first
+            {t('sessions.end.cleanFirst')}
           </button>
         )}
         <button type="button" onClick={onCancel}>
-          Keep working
+          {t('sessions.end.keepWorking')}
         </button>
       </div>
       {error && <p role="alert">{error}</p>}
@@ -63,27 +62,26 @@ export function EndSession({ session, onEnded, onCancel }: { session: SessionVie
 
 /** What an ended session came to: time by phase, takes and clean copies, pay expected and received. */
 export function SessionSummary({ session, onClose }: { session: SessionViewData; onClose: () => void }) {
+  const t = useT();
   const kept = session.takes.filter((take) => take.kept).length;
   const cleaned = session.clips.filter((clip) => clip.sanitized).length;
   return (
     <section className="session-summary" aria-labelledby="session-summary-heading">
       <h4 id="session-summary-heading" tabIndex={-1}>
-        Session ended: {formatWorked(session.seconds)} worked
+        {t('sessions.summary.heading', { time: formatWorked(session.seconds) })}
       </h4>
       <PhaseList phaseSeconds={session.phaseSeconds} restBreakSeconds={session.restBreakSeconds} />
       <ul>
+        <li>{t('sessions.summary.takesAndClips', { kept, redone: session.takes.length - kept, clips: session.clips.length, cleaned })}</li>
         <li>
-          {kept} {kept === 1 ? 'take' : 'takes'} kept, {session.takes.length - kept} redone; {session.clips.length} {session.clips.length === 1 ? 'clip' : 'clips'} in all,{' '}
-          {cleaned} with a clean copy.
+          {session.expectedRate
+            ? t('sessions.summary.expectedWithRate', { expected: formatMoney(session.expected), rate: formatMoney(session.expectedRate) })
+            : t('sessions.pay.expected', { expected: formatMoney(session.expected) })}
         </li>
-        <li>
-          Expected by the terms: {formatMoney(session.expected)}
-          {session.expectedRate ? `, that is ${formatMoney(session.expectedRate)} per hour of the time you worked` : ''}.
-        </li>
-        <li>{session.received.length > 0 ? `Received so far: ${formatMoney(session.received)}.` : 'Nothing received yet: enter it when the platform pays.'}</li>
+        <li>{session.received.length > 0 ? t('sessions.summary.receivedSoFar', { received: formatMoney(session.received) }) : t('sessions.summary.nothingReceived')}</li>
       </ul>
       <button type="button" className="primary" onClick={onClose}>
-        Done
+        {t('sessions.summary.done')}
       </button>
     </section>
   );

@@ -5,47 +5,49 @@ import { formatMoney } from '../../core/sessions/pay.std';
 import { formatWorked } from '../../core/shared/clock.std';
 import { parseAmount } from '../../core/shared/amount.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import { RateVsMinimum } from './RateVsMinimum.dom';
 import { CorrectTime } from './CorrectTime.dom';
 import { SessionRecords } from './SessionRecords.dom';
-import type { Act, Minimum } from './sessionActions.dom';
+import { type Act, type Minimum, formatDay } from './sessionActions.dom';
 import { PhaseList } from './PhaseList.dom';
 
 export function PastSessions({ sessions, minimum, act }: { sessions: SessionViewData[]; minimum: Minimum; act: Act }) {
+  const t = useT();
   const [opened, setOpened] = useState<string>();
   if (sessions.length === 0) return null;
   return (
     <table className="sessions-table">
-      <caption>Past sessions</caption>
+      <caption>{t('sessions.past.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Platform and task</th>
-          <th scope="col">Time worked</th>
-          <th scope="col">Received</th>
-          <th scope="col">Per hour</th>
+          <th scope="col">{t('sessions.column.date')}</th>
+          <th scope="col">{t('sessions.column.platformAndTask')}</th>
+          <th scope="col">{t('sessions.column.timeWorked')}</th>
+          <th scope="col">{t('sessions.column.received')}</th>
+          <th scope="col">{t('sessions.column.perHour')}</th>
         </tr>
       </thead>
       <tbody>
         {sessions.map((session) => (
           <Fragment key={session.id}>
             <tr>
-              <td>{session.startedAtLocal.slice(0, 10)}</td>
+              <td>{formatDay(session.startedAtLocal)}</td>
               <th scope="row">
                 {session.platform}
                 {session.task ? ` — ${session.task}` : ''}
                 <PhaseList phaseSeconds={session.phaseSeconds} restBreakSeconds={session.restBreakSeconds} />
                 <button type="button" className="link" aria-expanded={opened === session.id} onClick={() => setOpened(opened === session.id ? undefined : session.id)}>
-                  Clips, decisions and evidence ({session.clips.length})
+                  {t('sessions.past.records', { count: session.clips.length })}
                 </button>
               </th>
               <td>
                 {formatWorked(session.seconds)}{' '}
-                {session.end !== undefined && <CorrectTime sessionId={session.id} label="The session" start={session.start} end={session.end} act={act} />}
+                {session.end !== undefined && <CorrectTime sessionId={session.id} label={t('sessions.past.theSession')} start={session.start} end={session.end} act={act} />}
               </td>
               <td>
-                {formatMoney(session.received) || 'not entered'}
-                {session.payEnteredAs === 'clips' ? <span className="hint"> (entered on each clip&apos;s decision)</span> : <PayForm session={session} act={act} />}
+                {formatMoney(session.received) || t('sessions.past.notEntered')}
+                {session.payEnteredAs === 'clips' ? <span className="hint"> {t('sessions.past.paidPerClip')}</span> : <PayForm session={session} act={act} />}
               </td>
               <td>
                 <RateVsMinimum rates={session.rates} afterCosts={session.ratesAfterCosts} expected={session.expectedRate} minimum={minimum} />
@@ -66,6 +68,7 @@ export function PastSessions({ sessions, minimum, act }: { sessions: SessionView
 }
 
 function PayForm({ session, act }: { session: SessionViewData; act: Act }) {
+  const t = useT();
   const [amount, setAmount] = useState('');
   const [paidOn, setPaidOn] = useState('');
   const id = useId();
@@ -81,11 +84,11 @@ function PayForm({ session, act }: { session: SessionViewData; act: Act }) {
         setPaidOn('');
       }}
     >
-      <label htmlFor={id}>Paid ({session.terms.currency})</label>
+      <label htmlFor={id}>{t('sessions.pay.paid', { currency: session.terms.currency })}</label>
       <input id={id} inputMode="decimal" size={7} value={amount} onChange={(e) => setAmount(e.target.value)} />
-      <label htmlFor={dateId}>on</label>
+      <label htmlFor={dateId}>{t('sessions.pay.paidOn')}</label>
       <input id={dateId} type="date" value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />
-      <button type="submit">Add payment</button>
+      <button type="submit">{t('sessions.past.addPayment')}</button>
     </form>
   );
 }

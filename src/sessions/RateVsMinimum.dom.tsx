@@ -1,5 +1,6 @@
 import { type Money } from '../../core/sessions/eventLog.std';
 import { compareWithMinimum, formatMoney } from '../../core/sessions/pay.std';
+import { useT } from '../app/language.dom';
 
 /**
  * An effective hourly rate before costs and, when costs are entered, after them (or, before any pay, the rate
@@ -7,17 +8,25 @@ import { compareWithMinimum, formatMoney } from '../../core/sessions/pay.std';
  * in words and a symbol, never colour alone.
  */
 export function RateVsMinimum({ rates, afterCosts, expected, minimum }: { rates: readonly Money[]; afterCosts: readonly Money[]; expected?: Money; minimum?: Money }) {
+  const t = useT();
   const shown = rates.length > 0 ? rates : expected ? [expected] : [];
   const costed = rates.length > 0 && afterCosts.some((after) => rates.find((rate) => rate.currency === after.currency)?.amount !== after.amount);
   const comparison = compareWithMinimum(costed ? afterCosts : shown, minimum);
   return (
     <>
-      {formatMoney(shown) || '—'}
-      {shown.length > 0 && (rates.length === 0 ? ' expected, before costs' : ' before costs')}
-      {costed && `; ${formatMoney(afterCosts)} after costs`}
+      {shown.length === 0
+        ? '—'
+        : rates.length === 0
+          ? t('sessions.rate.expected', { rate: formatMoney(shown) })
+          : costed
+            ? t('sessions.rate.beforeAndAfterCosts', { rate: formatMoney(shown), after: formatMoney(afterCosts) })
+            : t('sessions.rate.beforeCosts', { rate: formatMoney(shown) })}
       {comparison && (
         <span className={comparison.below ? 'below-minimum' : 'above-minimum'}>
-          {comparison.below ? ` ▼ ${comparison.shortfall.toFixed(2)} ${comparison.rate.currency} below your minimum` : ' ✓ at or above your minimum'}
+          {' '}
+          {comparison.below
+            ? t('sessions.rate.belowMinimum', { shortfall: formatMoney({ amount: comparison.shortfall, currency: comparison.rate.currency }) })
+            : t('sessions.rate.atOrAboveMinimum')}
         </span>
       )}
     </>

@@ -1,10 +1,13 @@
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
+import { richMessage } from '../../core/i18n/i18n.std';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatClock } from '../../core/shared/clock.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
 import { FileActions } from '../shared/FileActions.dom';
+import { hidden } from '../shared/messageTags.dom';
 
 type Act = (change: () => Promise<unknown>) => Promise<void>;
 type Clip = SessionViewData['clips'][number];
@@ -17,6 +20,7 @@ const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
  * the evidence report. Every change is a line in the log before the view shows it.
  */
 export function SessionRecords({ session, act }: { session: SessionViewData; act: Act }) {
+  const t = useT();
   const [refused, setRefused] = useState<Refused>([]);
   const [report, setReport] = useState<string>();
   const [problem, setProblem] = useState<string>();
@@ -35,10 +39,10 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
     <div className="session-records">
       <div className="actions">
         <button type="button" onClick={() => void addFiles('sessions:addClips', 'dialog:pickMedia')}>
-          Add clips from your phone or computer…
+          {t('sessions.records.addClips')}
         </button>
         <button type="button" onClick={() => void addFiles('sessions:attach', 'dialog:pickEvidence')}>
-          Attach evidence (instructions, rate card, terms)…
+          {t('sessions.records.attachEvidence')}
         </button>
         <button
           type="button"
@@ -46,26 +50,24 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
             void act(async () => {
               setReport(undefined);
               const saved = await call(api['sessions:report']({ sessionId: session.id, includeDeal }));
-              if (saved.file) setReport(`Evidence report saved to ${saved.file}.`);
+              if (saved.file) setReport(t('sessions.records.reportSaved', { file: saved.file }));
             })
           }
         >
-          Save the evidence report (PDF)…
+          {t('sessions.records.saveReport')}
         </button>
         <span className="field checkbox">
           <input id={dealId} type="checkbox" checked={includeDeal} onChange={(e) => setIncludeDeal(e.target.checked)} />
-          <label htmlFor={dealId}>With the deal: its terms’ red flags, your consent answers, costs and report card (yours to share or not)</label>
+          <label htmlFor={dealId}>{t('sessions.records.withDeal')}</label>
         </span>
       </div>
       {report && <p role="status">{report}</p>}
       {problem && <p role="alert">{problem}</p>}
       {refused.length > 0 && (
         <div role="alert">
-          <ul aria-label="Files not added">
+          <ul aria-label={t('sessions.records.refusedLabel')}>
             {refused.map((item) => (
-              <li key={item.path}>
-                {fileName(item.path)}: {item.reason}
-              </li>
+              <li key={item.path}>{t('sessions.records.refusedItem', { file: fileName(item.path), reason: item.reason })}</li>
             ))}
           </ul>
         </div>
@@ -73,13 +75,13 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
       <PayLine session={session} />
       {session.clips.length > 0 && (
         <table className="clips-table">
-          <caption>Clips of this session</caption>
+          <caption>{t('sessions.records.clipsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Clip</th>
-              <th scope="col">Length</th>
-              <th scope="col">Clean copy</th>
-              <th scope="col">Platform&apos;s decision</th>
+              <th scope="col">{t('sessions.column.clip')}</th>
+              <th scope="col">{t('sessions.column.length')}</th>
+              <th scope="col">{t('sessions.column.cleanCopy')}</th>
+              <th scope="col">{t('sessions.column.decision')}</th>
             </tr>
           </thead>
           <tbody>
@@ -87,11 +89,11 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
               <tr key={clip.clipId}>
                 <th scope="row" title={clip.file}>
                   {fileName(clip.file)}
-                  {clip.origin === 'take' && <span className="hint"> (take)</span>}
+                  {clip.origin === 'take' && <span className="hint"> {t('sessions.records.take')}</span>}
                   {clip.risks && clip.risks.length > 0 && (
                     <span className="hint">
                       <br />
-                      Seen during the take: {clip.risks.map((risk) => `${formatClock(risk.atSeconds)} ${risk.label}`).join('; ')}
+                      {t('sessions.records.seenDuringTake', { risks: clip.risks.map((risk) => `${formatClock(risk.atSeconds)} ${risk.label}`).join('; ') })}
                     </span>
                   )}
                   <FileActions file={clip.file} name={fileName(clip.file)} onError={setProblem} />
@@ -99,9 +101,9 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
                 <td>{clip.durationSeconds === undefined ? '—' : formatClock(clip.durationSeconds)}</td>
                 <td>
                   {clip.sanitized ? (
-                    <span title={`${clip.sanitized.output}\nSHA-256 ${clip.sanitized.sha256}`}>
+                    <span title={`${clip.sanitized.output}\n${t('sessions.records.fingerprint', { hash: clip.sanitized.sha256 })}`}>
                       {fileName(clip.sanitized.output)}{' '}
-                      {clip.sanitized.identifyingLeft === 0 ? '✓ clean' : `⚠ ${clip.sanitized.identifyingLeft} identifying tags left`}
+                      {clip.sanitized.identifyingLeft === 0 ? t('sessions.records.clean') : t('sessions.records.tagsLeft', { count: clip.sanitized.identifyingLeft })}
                       <FileActions file={clip.sanitized.output} name={fileName(clip.sanitized.output)} onError={setProblem} />
                       {clip.sanitized.notes?.map((note) => (
                         <span key={note} className="note">
@@ -112,9 +114,12 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
                     </span>
                   ) : (
                     <>
-                      No clean copy yet.{' '}
+                      {t('sessions.records.noCleanCopy')}{' '}
                       <button type="button" onClick={() => clean([clip.file])}>
-                        Make clean copy<span className="visually-hidden"> of {fileName(clip.file)}</span>
+                        {richMessage<ReactNode>('sessions.records.makeCleanCopy', {
+                          file: fileName(clip.file),
+                          hidden,
+                        })}
                       </button>
                     </>
                   )}
@@ -128,10 +133,10 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
         </table>
       )}
       {session.evidence.length > 0 && (
-        <ul className="evidence-list" aria-label="Evidence kept with this session">
+        <ul className="evidence-list" aria-label={t('sessions.records.evidenceLabel')}>
           {session.evidence.map((item) => (
             <li key={item.file}>
-              <span title={`SHA-256 ${item.sha256}`}>{item.name}</span> · {item.bytes.toLocaleString()} bytes
+              <span title={t('sessions.records.fingerprint', { hash: item.sha256 })}>{item.name}</span> · {t('sessions.records.bytes', { bytes: item.bytes })}
             </li>
           ))}
         </ul>
@@ -141,19 +146,22 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
 }
 
 function PayLine({ session }: { session: SessionViewData }) {
+  const t = useT();
   return (
     <p className="pay-line">
       {session.received.length > 0
-        ? `Received ${formatMoney(session.received)}: ${formatMoney(session.rates)} per hour before costs.`
-        : 'Nothing received yet.'}{' '}
-      Expected by the terms: {formatMoney(session.expected)}
-      {session.expectedRate ? `, ${formatMoney(session.expectedRate)} per hour (expected)` : ''}.
+        ? t('sessions.records.received', { received: formatMoney(session.received), rate: formatMoney(session.rates) })
+        : t('sessions.records.nothingReceived')}{' '}
+      {session.expectedRate
+        ? t('sessions.records.expectedWithRate', { expected: formatMoney(session.expected), rate: formatMoney(session.expectedRate) })
+        : t('sessions.pay.expected', { expected: formatMoney(session.expected) })}
     </p>
   );
 }
 
 /** The platform's decision on one clip: approved or rejected (with the reason), and what it paid, when. */
 function OutcomeForm({ session, clip, act }: { session: SessionViewData; clip: Clip; act: Act }) {
+  const t = useT();
   const [form, setForm] = useState({
     outcome: clip.outcome?.outcome ?? 'pending',
     reason: clip.outcome?.reason ?? '',
@@ -166,7 +174,7 @@ function OutcomeForm({ session, clip, act }: { session: SessionViewData; clip: C
   return (
     <form
       className="outcome-form"
-      aria-label={`Decision on ${name}`}
+      aria-label={t('sessions.outcome.formLabel', { file: name })}
       onSubmit={(event) => {
         event.preventDefault();
         if (!paidValid) return;
@@ -184,31 +192,31 @@ function OutcomeForm({ session, clip, act }: { session: SessionViewData; clip: C
         );
       }}
     >
-      <label htmlFor={ids.outcome}>Decision</label>
+      <label htmlFor={ids.outcome}>{t('sessions.outcome.decision')}</label>
       <select id={ids.outcome} value={form.outcome} onChange={(e) => setForm({ ...form, outcome: e.target.value as typeof form.outcome })}>
-        <option value="pending">waiting</option>
-        <option value="approved">approved</option>
-        <option value="rejected">rejected</option>
+        <option value="pending">{t('sessions.outcome.pending')}</option>
+        <option value="approved">{t('sessions.outcome.approved')}</option>
+        <option value="rejected">{t('sessions.outcome.rejected')}</option>
       </select>
       {form.outcome === 'rejected' && (
         <>
-          <label htmlFor={ids.reason}>Reason given</label>
+          <label htmlFor={ids.reason}>{t('sessions.outcome.reason')}</label>
           <input id={ids.reason} value={form.reason} maxLength={1000} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
         </>
       )}
       {session.payEnteredAs === 'session' ? (
         // The session was paid as a whole: its clips share that payout and take none of their own.
-        <span className="hint">Paid with the session: {formatMoney(session.received.map((money) => ({ ...money, amount: money.amount / session.clips.length })))} a clip</span>
+        <span className="hint">{t('sessions.outcome.paidWithSession', { amount: formatMoney(session.received.map((money) => ({ ...money, amount: money.amount / session.clips.length }))) })}</span>
       ) : (
         <>
-          <label htmlFor={ids.paid}>Paid ({session.terms.currency})</label>
+          <label htmlFor={ids.paid}>{t('sessions.pay.paid', { currency: session.terms.currency })}</label>
           <input id={ids.paid} inputMode="decimal" size={6} value={form.paid} onChange={(e) => setForm({ ...form, paid: e.target.value })} />
-          <label htmlFor={ids.paidOn}>on</label>
+          <label htmlFor={ids.paidOn}>{t('sessions.pay.paidOn')}</label>
           <input id={ids.paidOn} type="date" value={form.paidOn} onChange={(e) => setForm({ ...form, paidOn: e.target.value })} />
         </>
       )}
       <button type="submit" disabled={!paidValid}>
-        Save decision
+        {t('sessions.outcome.save')}
       </button>
     </form>
   );

@@ -1,10 +1,13 @@
 /** The log as CSV, a work record for a CV, and the minimum hourly rate every rate is compared with. */
 import { useId, useState } from 'react';
+import { formatMoney } from '../../core/sessions/pay.std';
 import { parseAmount } from '../../core/shared/amount.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import type { Act, Minimum } from './sessionActions.dom';
 
 export function CsvExport({ act }: { act: Act }) {
+  const t = useT();
   const [saved, setSaved] = useState<string>();
   return (
     <p>
@@ -13,22 +16,22 @@ export function CsvExport({ act }: { act: Act }) {
         onClick={() =>
           void act(async () => {
             const { file } = await call(api['sessions:exportCsv']({}));
-            setSaved(file && `Saved ${file}: a row per session and per clip.`);
+            setSaved(file && t('sessions.export.csvSaved', { file }));
           })
         }
       >
-        Export every session as CSV…
+        {t('sessions.export.csv')}
       </button>{' '}
       <button
         type="button"
         onClick={() =>
           void act(async () => {
             const { file } = await call(api['sessions:workRecord']({}));
-            setSaved(file && `Saved ${file}: your work for a CV, with no footage or file names in it.`);
+            setSaved(file && t('sessions.export.workRecordSaved', { file }));
           })
         }
       >
-        Save a work record for your CV (PDF)…
+        {t('sessions.export.workRecord')}
       </button>{' '}
       {saved && <span role="status">{saved}</span>}
     </p>
@@ -36,13 +39,14 @@ export function CsvExport({ act }: { act: Act }) {
 }
 
 export function MinimumRateForm({ minimum, act }: { minimum: Minimum; act: Act }) {
+  const t = useT();
   const [amount, setAmount] = useState(minimum ? String(minimum.amount) : '');
   const [currency, setCurrency] = useState(minimum?.currency ?? 'USD');
   const ids = { amount: useId(), currency: useId() };
   return (
     <form
       className="pay-form"
-      aria-label="Your minimum hourly rate"
+      aria-label={t('sessions.minimum.formLabel')}
       onSubmit={(event) => {
         event.preventDefault();
         if (parseAmount(amount) >= 0 && /^[A-Z]{3}$/.test(currency)) {
@@ -50,15 +54,13 @@ export function MinimumRateForm({ minimum, act }: { minimum: Minimum; act: Act }
         }
       }}
     >
-      <label htmlFor={ids.amount}>Your minimum per hour</label>
+      <label htmlFor={ids.amount}>{t('sessions.minimum.amount')}</label>
       <input id={ids.amount} inputMode="decimal" size={7} value={amount} onChange={(e) => setAmount(e.target.value)} />
-      <label htmlFor={ids.currency}>in</label>
+      <label htmlFor={ids.currency}>{t('sessions.minimum.currency')}</label>
       <input id={ids.currency} size={4} maxLength={3} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
-      <button type="submit">Save minimum</button>
+      <button type="submit">{t('sessions.minimum.save')}</button>
       {minimum && (
-        <span>
-          Now: {minimum.amount.toFixed(2)} {minimum.currency} per hour
-        </span>
+        <span>{t('sessions.minimum.now', { minimum: formatMoney(minimum) })}</span>
       )}
     </form>
   );

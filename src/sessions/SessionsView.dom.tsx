@@ -1,8 +1,10 @@
 import './sessions.css';
 import { useCallback, useState } from 'react';
+import { formatNumber } from '../../core/i18n/i18n.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatWorked } from '../../core/shared/clock.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import { RateVsMinimum } from './RateVsMinimum.dom';
 import { WeeklyCharts } from './WeeklyCharts.dom';
 import { ActiveSession } from './ActiveSession.dom';
@@ -16,6 +18,7 @@ import { focusWhenShown } from '../shared/focus.dom';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 
 export function SessionsView() {
+  const t = useT();
   const [minimum, setMinimum] = useState<Minimum>();
   const readMinimum = useCallback((onError: (message: string) => void) => {
     call(api['settings:get']({})).then((settings) => setMinimum(settings.minimumHourlyRate), (e: Error) => onError(e.message));
@@ -24,9 +27,9 @@ export function SessionsView() {
   /** The session just ended here, whose summary shows until the worker closes it. */
   const [ended, setEnded] = useState<SessionViewData>();
 
-  if (!overview) return error ? <p role="alert">{error}</p> : <p role="status">Reading the session log…</p>;
+  if (!overview) return error ? <p role="alert">{error}</p> : <p role="status">{t('sessions.view.reading')}</p>;
   return (
-    <section className="sessions" aria-label="Sessions">
+    <section className="sessions" aria-label={t('app.area.sessions')}>
       {error && <p role="alert">{error}</p>}
       {overview.notice && (
         <p role="status" className="note">
@@ -59,23 +62,23 @@ export function SessionsView() {
       <WeeklyCharts overview={overview} minimum={minimum} />
       {overview.summary.length > 0 && (
         <table className="summary-table">
-          <caption>Per platform, all sessions</caption>
+          <caption>{t('sessions.view.summaryCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Platform</th>
-              <th scope="col">Sessions</th>
-              <th scope="col">Time worked</th>
-              <th scope="col">Received</th>
-              <th scope="col">Effective rate per hour</th>
+              <th scope="col">{t('sessions.column.platform')}</th>
+              <th scope="col">{t('sessions.column.sessions')}</th>
+              <th scope="col">{t('sessions.column.timeWorked')}</th>
+              <th scope="col">{t('sessions.column.received')}</th>
+              <th scope="col">{t('sessions.column.effectiveRate')}</th>
             </tr>
           </thead>
           <tbody>
             {overview.summary.map((row) => (
               <tr key={row.platform}>
                 <th scope="row">{row.platform}</th>
-                <td>{row.sessions}</td>
+                <td>{formatNumber(row.sessions)}</td>
                 <td>{formatWorked(row.hours * 3600)}</td>
-                <td>{formatMoney(row.received) || 'nothing entered yet'}</td>
+                <td>{formatMoney(row.received) || t('sessions.view.nothingEntered')}</td>
                 <td>
                   <RateVsMinimum rates={row.rates} afterCosts={row.ratesAfterCosts} minimum={minimum} />
                 </td>

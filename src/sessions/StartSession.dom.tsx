@@ -3,18 +3,20 @@ import { useId, useState } from 'react';
 import type { PayUnit } from '../../core/sessions/eventLog.std';
 import { parseAmount } from '../../core/shared/amount.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import { focusWhenShown } from '../shared/focus.dom';
 import { PayUnitSelect } from '../shared/PayUnitSelect.dom';
 import type { Act } from './sessionActions.dom';
 
 export function StartSession({ platforms, tasks, act }: { platforms: string[]; tasks: string[]; act: Act }) {
+  const t = useT();
   const [form, setForm] = useState({ platform: '', task: '', amount: '', currency: 'USD', per: 'clip' as PayUnit, notes: '' });
   const ids = { reason: useId(), platform: 'start-platform',  task: useId(), amount: useId(), currency: useId(), per: useId(), list: useId(), taskList: useId(), notes: useId() };
   const valid = form.platform.trim() !== '' && parseAmount(form.amount) >= 0 && /^[A-Z]{3}$/.test(form.currency);
   return (
     <form
       className="start-session"
-      aria-label="Start a session"
+      aria-label={t('sessions.start.heading')}
       onSubmit={(event) => {
         event.preventDefault();
         if (!valid) return;
@@ -31,9 +33,9 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
         );
       }}
     >
-      <h3>Start a session</h3>
+      <h3>{t('sessions.start.heading')}</h3>
       <div className="field">
-        <label htmlFor={ids.platform}>Platform</label>
+        <label htmlFor={ids.platform}>{t('sessions.start.platform')}</label>
         <input id={ids.platform} list={ids.list} value={form.platform} onChange={(e) => setForm({ ...form, platform: e.target.value })} />
         <datalist id={ids.list}>
           {platforms.map((platform) => (
@@ -42,7 +44,7 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
         </datalist>
       </div>
       <div className="field">
-        <label htmlFor={ids.task}>Task</label>
+        <label htmlFor={ids.task}>{t('sessions.start.task')}</label>
         <input id={ids.task} list={ids.taskList} value={form.task} onChange={(e) => setForm({ ...form, task: e.target.value })} />
         <datalist id={ids.taskList}>
           {tasks.map((task) => (
@@ -51,27 +53,27 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
         </datalist>
       </div>
       <div className="field">
-        <label htmlFor={ids.amount}>Pay</label>
+        <label htmlFor={ids.amount}>{t('sessions.start.pay')}</label>
         <input id={ids.amount} inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} />
       </div>
       <div className="field">
-        <label htmlFor={ids.currency}>Currency</label>
+        <label htmlFor={ids.currency}>{t('sessions.start.currency')}</label>
         <input id={ids.currency} value={form.currency} maxLength={3} onChange={(e) => setForm({ ...form, currency: e.target.value.toUpperCase() })} />
       </div>
       <div className="field">
-        <label htmlFor={ids.per}>Paid per</label>
+        <label htmlFor={ids.per}>{t('sessions.start.per')}</label>
         <PayUnitSelect id={ids.per} value={form.per} onChange={(per) => setForm({ ...form, per })} />
       </div>
       <div className="field field-wide">
-        <label htmlFor={ids.notes}>Notes (optional)</label>
+        <label htmlFor={ids.notes}>{t('sessions.start.notes')}</label>
         <textarea id={ids.notes} rows={2} maxLength={5000} value={form.notes} onChange={(e) => setForm({ ...form, notes: e.target.value })} />
       </div>
       <button type="submit" className="primary" disabled={!valid} aria-describedby={ids.reason}>
-        Start session
+        {t('sessions.start.start')}
       </button>
       {!valid && (
         <span id={ids.reason} className="hint">
-          {form.platform.trim() === '' ? 'Name the platform first.' : 'Enter what it pays (0 if you do not know yet).'}
+          {t(form.platform.trim() === '' ? 'sessions.start.needPlatform' : 'sessions.start.needPay')}
         </span>
       )}
     </form>

@@ -3,6 +3,7 @@ import { describeCameraError } from '../../core/media/camera.std';
 import { formatClock } from '../../core/shared/clock.std';
 import { visibleRisks } from '../../core/corner/tracker.std';
 import { api, call } from '../app/api.dom';
+import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
 import { useCornerCheck } from '../corner/useCornerCheck.dom';
 import { focusWhenShown } from '../shared/focus.dom';
@@ -54,6 +55,7 @@ export type TakeRecorderProps = {
  * its playback.
  */
 export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeRecorderProps) {
+  const t = useT();
   const { go } = useNavigation();
   const [withSound, setWithSound] = useState(false);
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
@@ -79,6 +81,7 @@ export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeReco
   const { tracker } = useCornerCheck(previewElement, phase.name === 'countdown' || phase.name === 'recording', TAKE_CHECK);
   const current = useRef<{ takeId: string; startedAt: number } | undefined>(undefined);
   const [seen, setSeen] = useState<SeenRisk[]>([]);
+  /** Why the camera gives no picture: the error's name, put in words when drawn, in the language of the moment. */
   const [cameraError, setCameraError] = useState<string>();
 
   // Every risk in view during a take is logged on it once, at the time it first appeared (0 if before).
@@ -109,8 +112,7 @@ export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeReco
         }
       },
       (error: unknown) => {
-        const problem = describeCameraError(error instanceof DOMException ? error.name : 'Error');
-        setCameraError(`${problem.title} ${problem.advice}`);
+        setCameraError(error instanceof DOMException ? error.name : 'Error');
       },
     );
     return () => {
@@ -182,7 +184,7 @@ export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeReco
       onPending(takeId);
       onChange();
       const media = stream.current;
-      if (!media) throw new Error('The camera stopped before the take began. Try again.');
+      if (!media) throw new Error(t('sessions.take.cameraStopped'));
       const mediaRecorder = new MediaRecorder(media, { mimeType: 'video/webm' });
       recorder.current = mediaRecorder;
       const parts: Blob[] = [];
@@ -266,37 +268,42 @@ export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeReco
   }
 
   const canRecord = !paused && !cameraError && cameraReady;
+  const cameraProblem = cameraError === undefined ? undefined : describeCameraError(cameraError);
   return (
-    <div className="take-recorder" role="group" aria-label="Record a take">
+    <div className="take-recorder" role="group" aria-label={t('sessions.take.record')}>
       <div className="take-stage">
-        <video ref={attachPreview} className="take-preview" muted playsInline aria-label="Camera for the take" hidden={phase.name === 'saved'} />
-        {phase.name === 'saved' && <video className="take-preview" src={phase.playback} controls aria-label="The take you just recorded" />}
+        <video ref={attachPreview} className="take-preview" muted playsInline aria-label={t('sessions.take.cameraLabel')} hidden={phase.name === 'saved'} />
+        {phase.name === 'saved' && <video className="take-preview" src={phase.playback} controls aria-label={t('sessions.take.playbackLabel')} />}
       </div>
       <div className="take-side">
         <label>
-          <input type="checkbox" checked={withSound} disabled={phase.name !== 'idle' && phase.name !== 'failed'} onChange={(e) => setWithSound(e.target.checked)} /> Record
-          sound too
+          <input type="checkbox" checked={withSound} disabled={phase.name !== 'idle' && phase.name !== 'failed'} onChange={(e) => setWithSound(e.target.checked)} />{' '}
+          {t('sessions.take.withSound')}
         </label>
         <div role="status" aria-live="polite" className="take-status">
-          {phase.name === 'countdown' && <span className="countdown">Recording in {phase.left}…</span>}
-          {phase.name === 'recording' && <span>● Recording {formatClock(phase.seconds)}</span>}
-          {phase.name === 'saving' && <span>Saving the take…</span>}
-          {phase.name === 'saved' && <span>Take saved ({formatClock(phase.durationSeconds)}). Watch it, then keep it or record it again.</span>}
+          {phase.name === 'countdown' && <span className="countdown">{t('sessions.take.countdown', { seconds: phase.left })}</span>}
+          {phase.name === 'recording' && <span>{t('sessions.take.recording', { time: formatClock(phase.seconds) })}</span>}
+          {phase.name === 'saving' && <span>{t('sessions.take.saving')}</span>}
+          {phase.name === 'saved' && <span>{t('sessions.take.saved', { time: formatClock(phase.durationSeconds) })}</span>}
           {phase.name === 'failed' && <span className="error-text">{phase.message}</span>}
-          {cameraError && <span className="error-text">{cameraError}</span>}
+          {cameraProblem && (
+            <span className="error-text">
+              {cameraProblem.title} {cameraProblem.advice}
+            </span>
+          )}
         </div>
         {warnings.length > 0 && (phase.name === 'idle' || phase.name === 'confirm' || phase.name === 'failed') && (
-          <ul className="take-warnings" aria-label="Before you record">
+          <ul className="take-warnings" aria-label={t('sessions.take.warningsLabel')}>
             {warnings.map((warning) => (
               <li key={warning}>⚠ {warning}</li>
             ))}
           </ul>
         )}
         {seen.length > 0 && (
-          <ul className="take-risks" aria-label="Seen during this take" aria-live="polite">
+          <ul className="take-risks" aria-label={t('sessions.take.seenLabel')} aria-live="polite">
             {seen.map((risk) => (
               <li key={risk.id}>
-                {formatClock(risk.atSeconds)} {risk.label}, {risk.where}
+                {t('sessions.take.seenRisk', { time: formatClock(risk.atSeconds), risk: risk.label, where: risk.where })}
               </li>
             ))}
           </ul>
@@ -305,26 +312,26 @@ export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeReco
           {(phase.name === 'idle' || phase.name === 'failed') && (
             <>
               <button type="button" className="primary" id="record-take" onClick={() => void record()} disabled={!canRecord} aria-describedby="record-reason">
-                Record a take
+                {t('sessions.take.record')}
               </button>
               <span id="record-reason" className="hint">
                 {paused
                   ? paused
                   : cameraError
-                    ? 'No camera picture to record.'
+                    ? t('sessions.take.noCamera')
                     : cameraReady
-                      ? 'Space starts and stops a take.'
-                      : 'Starting the camera…'}
+                      ? t('sessions.take.spaceHint')
+                      : t('sessions.take.startingCamera')}
               </span>
             </>
           )}
           {phase.name === 'confirm' && (
             <>
               <button type="button" className="primary" id="record-anyway" onClick={() => void record(true)}>
-                Record anyway
+                {t('sessions.take.recordAnyway')}
               </button>
               <button type="button" onClick={() => go('corner')}>
-                Check corner first
+                {t('sessions.take.checkCornerFirst')}
               </button>
             </>
           )}
@@ -336,21 +343,21 @@ export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeReco
                 cancelled.current = true;
               }}
             >
-              Cancel (Esc)
+              {t('sessions.take.cancelCountdown')}
             </button>
           )}
           {phase.name === 'recording' && (
             <button type="button" className="primary" id="stop-take" onClick={stop}>
-              Stop
+              {t('sessions.take.stop')}
             </button>
           )}
           {phase.name === 'saved' && (
             <>
               <button type="button" className="primary" id="keep-take" onClick={keep}>
-                Keep
+                {t('sessions.take.keep')}
               </button>
               <button type="button" onClick={() => void retake(phase.takeId)}>
-                Retake
+                {t('sessions.take.retake')}
               </button>
             </>
           )}

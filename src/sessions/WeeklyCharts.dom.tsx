@@ -1,11 +1,14 @@
 import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, Legend, LinearScale, Tooltip } from 'chart.js';
 import { memo, useEffect, useRef } from 'react';
 import { useTheme } from '../app/theme.dom';
+import { useT } from '../app/language.dom';
+import { currentLocale, formatNumber } from '../../core/i18n/i18n.std';
 import type { IpcResponse } from '../../core/ipc/contract.std';
 import { type Money } from '../../core/sessions/eventLog.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { phaseName } from '../../core/sessions/time.std';
 import { RateVsMinimum } from './RateVsMinimum.dom';
+import { formatDay } from './sessionActions.dom';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -26,7 +29,7 @@ const PHASE_COLOURS: Record<string, string> = {
   other: '#999999',
 };
 const OUTCOME_COLOURS = { approved: '#0072b2', rejected: '#d55e00', pending: '#999999' } as const;
-const OUTCOME_NAMES = { approved: 'Approved', rejected: 'Rejected', pending: 'Waiting' } as const;
+const OUTCOME_NAMES = { approved: 'sessions.weekly.approved', rejected: 'sessions.weekly.rejected', pending: 'sessions.weekly.pending' } as const;
 
 /** One Chart.js bar chart on a canvas that screen readers read as an image with `summary` as its text. */
 function BarChart({ config, summary }: { config: ChartConfiguration<'bar'>; summary: string }) {
@@ -59,11 +62,17 @@ function BarChart({ config, summary }: { config: ChartConfiguration<'bar'>; summ
 // No animation: charts are read, not watched, and motion bothers some readers.
 const common = { animation: false, responsive: true, maintainAspectRatio: false } as const;
 
+/** Hours as the tables show them, to the hundredth. */
+const hundredths = (hours: number) => formatNumber(hours, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** Hours by phase per week, the effective rate per platform, and clips by the platform's decision per week. */
 export const WeeklyCharts = memo(function WeeklyCharts({ overview, minimum }: { overview: Overview; minimum?: Money }) {
+  const t = useT();
   const weeks = overview.weeks;
   if (weeks.length === 0) return null;
-  const labels = weeks.map((week) => `Week of ${week.week}`);
+  // The charts' own numbers (ticks, tooltips) in the worker's locale too.
+  const options = { ...common, locale: currentLocale() };
+  const labels = weeks.map((week) => t('sessions.weekly.weekOf', { week: formatDay(week.week) }));
   const phases = Object.keys(PHASE_COLOURS).filter((phase) => weeks.some((week) => (week.phaseHours[phase as keyof typeof week.phaseHours] ?? 0) > 0));
   const hoursConfig: ChartConfiguration<'bar'> = {
     type: 'bar',
@@ -75,79 +84,87 @@ export const WeeklyCharts = memo(function WeeklyCharts({ overview, minimum }: { 
         backgroundColor: PHASE_COLOURS[phase],
       })),
     },
-    options: { ...common, scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'Hours' } } } },
+    options: { ...options, scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: t('sessions.column.hours') } } } },
   };
   const rates = overview.summary.flatMap((row) => row.rates.map((rate) => ({ label: `${row.platform} (${rate.currency})`, amount: rate.amount })));
   const ratesConfig: ChartConfiguration<'bar'> = {
     type: 'bar',
-    data: { labels: rates.map((rate) => rate.label), datasets: [{ label: 'Effective rate per hour, before costs', data: rates.map((rate) => Number(rate.amount.toFixed(2))), backgroundColor: '#0072b2' }] },
-    options: { ...common, plugins: { legend: { display: false } }, scales: { y: { title: { display: true, text: 'Per hour' } } } },
+    data: { labels: rates.map((rate) => rate.label), datasets: [{ label: t('sessions.weekly.rateLegend'), data: rates.map((rate) => Number(rate.amount.toFixed(2))), backgroundColor: '#0072b2' }] },
+    options: { ...options, plugins: { legend: { display: false } }, scales: { y: { title: { display: true, text: t('sessions.column.perHour') } } } },
   };
   const clipsConfig: ChartConfiguration<'bar'> = {
     type: 'bar',
     data: {
       labels,
       datasets: (['approved', 'rejected', 'pending'] as const).map((outcome) => ({
-        label: OUTCOME_NAMES[outcome],
+        label: t(OUTCOME_NAMES[outcome]),
         data: weeks.map((week) => week.clips[outcome]),
         backgroundColor: OUTCOME_COLOURS[outcome],
       })),
     },
-    options: { ...common, scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'Clips' }, ticks: { precision: 0 } } } },
+    options: { ...options, scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: t('sessions.weekly.clipsAxis') }, ticks: { precision: 0 } } } },
   };
   const last = weeks.at(-1)!;
   return (
     <section className="weekly" aria-labelledby="weekly-heading">
-      <h3 id="weekly-heading">Week by week</h3>
+      <h3 id="weekly-heading">{t('sessions.weekly.heading')}</h3>
       <div className="charts">
         <figure>
-          <figcaption>Hours per week, by phase</figcaption>
-          <BarChart config={hoursConfig} summary={`Hours per week by phase. Latest week, ${last.week}: ${last.hours.toFixed(1)} hours in all.`} />
+          <figcaption>{t('sessions.weekly.hoursCaption')}</figcaption>
+          <BarChart
+            config={hoursConfig}
+            summary={t('sessions.weekly.hoursSummary', { week: formatDay(last.week), hours: formatNumber(last.hours, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}
+          />
         </figure>
         {rates.length > 0 && (
           <figure>
-            <figcaption>Effective rate per platform</figcaption>
-            <BarChart config={ratesConfig} summary={`Effective rate per hour: ${rates.map((rate) => `${rate.label} ${rate.amount.toFixed(2)}`).join('; ')}.`} />
+            <figcaption>{t('sessions.weekly.ratesCaption')}</figcaption>
+            <BarChart
+              config={ratesConfig}
+              summary={t('sessions.weekly.ratesSummary', {
+                rates: rates.map((rate) => `${rate.label} ${hundredths(rate.amount)}`).join('; '),
+              })}
+            />
           </figure>
         )}
         <figure>
-          <figcaption>Clips per week: approved, rejected, waiting</figcaption>
-          <BarChart config={clipsConfig} summary={`Clips per week. Latest week: ${last.clips.approved} approved, ${last.clips.rejected} rejected, ${last.clips.pending} waiting.`} />
+          <figcaption>{t('sessions.weekly.clipsCaption')}</figcaption>
+          <BarChart config={clipsConfig} summary={t('sessions.weekly.clipsSummary', { ...last.clips })} />
         </figure>
       </div>
       <details>
-        <summary>The numbers behind the charts</summary>
+        <summary>{t('sessions.weekly.numbers')}</summary>
         <table className="weeks-table">
-          <caption>Per week</caption>
+          <caption>{t('sessions.weekly.tableCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Week of</th>
-              <th scope="col">Sessions</th>
-              <th scope="col">Hours</th>
+              <th scope="col">{t('sessions.weekly.weekColumn')}</th>
+              <th scope="col">{t('sessions.column.sessions')}</th>
+              <th scope="col">{t('sessions.column.hours')}</th>
               {phases.map((phase) => (
                 <th scope="col" key={phase}>
                   {phaseName(phase)}
                 </th>
               ))}
-              <th scope="col">Approved</th>
-              <th scope="col">Rejected</th>
-              <th scope="col">Waiting</th>
-              <th scope="col">Received</th>
-              <th scope="col">Per hour</th>
+              <th scope="col">{t(OUTCOME_NAMES.approved)}</th>
+              <th scope="col">{t(OUTCOME_NAMES.rejected)}</th>
+              <th scope="col">{t(OUTCOME_NAMES.pending)}</th>
+              <th scope="col">{t('sessions.column.received')}</th>
+              <th scope="col">{t('sessions.column.perHour')}</th>
             </tr>
           </thead>
           <tbody>
             {weeks.map((week) => (
               <tr key={week.week}>
-                <th scope="row">{week.week}</th>
-                <td>{week.sessions}</td>
-                <td>{week.hours.toFixed(2)}</td>
+                <th scope="row">{formatDay(week.week)}</th>
+                <td>{formatNumber(week.sessions)}</td>
+                <td>{hundredths(week.hours)}</td>
                 {phases.map((phase) => (
-                  <td key={phase}>{(week.phaseHours[phase as keyof typeof week.phaseHours] ?? 0).toFixed(2)}</td>
+                  <td key={phase}>{hundredths(week.phaseHours[phase as keyof typeof week.phaseHours] ?? 0)}</td>
                 ))}
-                <td>{week.clips.approved}</td>
-                <td>{week.clips.rejected}</td>
-                <td>{week.clips.pending}</td>
+                <td>{formatNumber(week.clips.approved)}</td>
+                <td>{formatNumber(week.clips.rejected)}</td>
+                <td>{formatNumber(week.clips.pending)}</td>
                 <td>{formatMoney(week.received) || '—'}</td>
                 <td>
                   <RateVsMinimum rates={week.rates} afterCosts={week.ratesAfterCosts} minimum={minimum} />

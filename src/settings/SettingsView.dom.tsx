@@ -1,15 +1,22 @@
-/** Settings: where clean copies go, the first-run guide again, and Diagnostics (versions, folders, detector figures). */
+/**
+ * Settings: where clean copies go, the look and the language (both applied at once), the minimum rate, breaks,
+ * the first-run guide again, and Diagnostics (versions, folders, detector figures).
+ */
 import { useCallback, useEffect, useId, useState } from 'react';
+import { LANGUAGES, LANGUAGE_NAMES, type Language, formatNumber } from '../../core/i18n/i18n.std';
 import type { AppInfo, ToolStatus } from '../../core/ipc/contract.std';
 import { api, call } from '../app/api.dom';
+import { speak, useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
 import { useDetectorStats } from '../corner/detectorStats.dom';
 import { MinimumRateForm } from '../sessions/SessionSettings.dom';
 import type { Minimum } from '../sessions/sessionActions.dom';
 import { type ThemeChoice, chooseTheme } from '../app/theme.dom';
+import { RadioGroup } from '../shared/RadioGroup.dom';
 import './settings.css';
 
 export function SettingsView() {
+  const t = useT();
   const { go } = useNavigation();
   const [outputDir, setOutputDir] = useState('');
   const [message, setMessage] = useState<string>();
@@ -26,7 +33,7 @@ export function SettingsView() {
     try {
       const saved = await call(api['settings:update']({ outputDir: folder }));
       setOutputDir(saved.outputDir ?? folder);
-      setMessage(`Clean copies will go to ${saved.outputDir}.`);
+      setMessage(t('settings.folder.saved', { folder: saved.outputDir ?? folder }));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -41,8 +48,8 @@ export function SettingsView() {
           if (outputDir.trim()) void saveFolder(outputDir.trim());
         }}
       >
-        <h3>Clean copies</h3>
-        <label htmlFor={id}>Folder for clean copies</label>
+        <h3>{t('settings.folder.heading')}</h3>
+        <label htmlFor={id}>{t('settings.folder.label')}</label>
         <input id={id} value={outputDir} onChange={(e) => setOutputDir(e.target.value)} spellCheck={false} />
         <button
           type="button"
@@ -53,22 +60,23 @@ export function SettingsView() {
             )
           }
         >
-          Choose…
+          {t('settings.folder.choose')}
         </button>
-        <button type="submit">Save folder</button>
+        <button type="submit">{t('settings.folder.save')}</button>
         {message && <p role="status">{message}</p>}
         {error && <p role="alert">{error}</p>}
       </form>
       <Appearance onError={setError} />
+      <LanguageChoice onError={setError} />
       <MinimumRate onError={setError} />
       <Breaks onError={setError} />
-      <h3>The guide</h3>
+      <h3>{t('settings.guide.heading')}</h3>
       <p>
         <button
           type="button"
           onClick={() => void call(api['settings:update']({ guideSeen: false })).then(() => go('home', 'guide-heading'), (e: Error) => setError(e.message))}
         >
-          Show the first-run guide again
+          {t('settings.guide.showAgain')}
         </button>
       </p>
       <Diagnostics />
@@ -76,43 +84,64 @@ export function SettingsView() {
   );
 }
 
-const THEMES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
-  { value: 'system', label: 'As the system is' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-];
+const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
 /** Light, dark, or as the system is: applied at once and kept. */
 function Appearance({ onError }: { onError: (message: string) => void }) {
+  const t = useT();
   const [theme, setTheme] = useState<ThemeChoice>('system');
   useEffect(() => {
     call(api['settings:get']({})).then((settings) => setTheme(settings.theme ?? 'system'), () => undefined);
   }, []);
   return (
-    <fieldset className="appearance">
-      <legend>Appearance</legend>
-      {THEMES.map((option) => (
-        <label key={option.value}>
-          <input
-            type="radio"
-            name="theme"
-            value={option.value}
-            checked={theme === option.value}
-            onChange={() => {
-              setTheme(option.value);
-              chooseTheme(option.value);
-              void call(api['settings:update']({ theme: option.value })).catch((e: Error) => onError(e.message));
-            }}
-          />{' '}
-          {option.label}
-        </label>
-      ))}
-    </fieldset>
+    <RadioGroup
+      legend={t('settings.appearance.legend')}
+      name="theme"
+      options={THEMES.map((option) => ({ value: option, label: t(`settings.appearance.${option}`) }))}
+      value={theme}
+      onChange={(option) => {
+        setTheme(option);
+        chooseTheme(option);
+        void call(api['settings:update']({ theme: option })).catch((e: Error) => onError(e.message));
+      }}
+    />
+  );
+}
+
+const LANGUAGE_CHOICES: ReadonlyArray<'system' | Language> = ['system', ...LANGUAGES];
+
+/**
+ * The system's language, or one SafeTake speaks: the whole window switches at once and the choice is kept.
+ * Each language is named in itself, and marked with its lang so that a screen reader says it right.
+ */
+function LanguageChoice({ onError }: { onError: (message: string) => void }) {
+  const t = useT();
+  const [language, setLanguage] = useState<'system' | Language>('system');
+  useEffect(() => {
+    call(api['settings:get']({})).then((settings) => setLanguage(settings.language ?? 'system'), () => undefined);
+  }, []);
+  return (
+    <RadioGroup
+      legend={t('settings.language.legend')}
+      name="language"
+      options={LANGUAGE_CHOICES.map((option) => (option === 'system' ? { value: option, label: t('settings.language.system') } : { value: option, label: LANGUAGE_NAMES[option], lang: option }))}
+      value={language}
+      onChange={(option) => {
+        setLanguage(option);
+        call(api['settings:update']({ language: option })).then(
+          (saved) => {
+            if (saved.languageInUse) speak(saved.languageInUse, saved.locale ?? saved.languageInUse);
+          },
+          (e: Error) => onError(e.message),
+        );
+      }}
+    />
   );
 }
 
 /** The minimum hourly rate every rate after costs is compared with (Sessions and Platforms show it too). */
 function MinimumRate({ onError }: { onError: (message: string) => void }) {
+  const t = useT();
   const [minimum, setMinimum] = useState<Minimum>();
   const [read, setRead] = useState(false);
   const load = useCallback(
@@ -137,8 +166,8 @@ function MinimumRate({ onError }: { onError: (message: string) => void }) {
   };
   return (
     <section aria-labelledby="minimum-heading">
-      <h3 id="minimum-heading">Your minimum rate</h3>
-      <p className="hint">What an hour of your work must pay after costs: the local minimum wage, or your own. Every rate is compared with it.</p>
+      <h3 id="minimum-heading">{t('settings.minimum.heading')}</h3>
+      <p className="hint">{t('settings.minimum.hint')}</p>
       {read && <MinimumRateForm key={minimum ? `${minimum.amount} ${minimum.currency}` : 'none'} minimum={minimum} act={act} />}
     </section>
   );
@@ -146,6 +175,7 @@ function MinimumRate({ onError }: { onError: (message: string) => void }) {
 
 /** How often SafeTake suggests a break, and whether breaks count as working time. */
 function Breaks({ onError }: { onError: (message: string) => void }) {
+  const t = useT();
   const [every, setEvery] = useState('');
   const [counted, setCounted] = useState(false);
   const [saved, setSaved] = useState<string>();
@@ -161,38 +191,42 @@ function Breaks({ onError }: { onError: (message: string) => void }) {
   return (
     <form
       className="breaks"
-      aria-label="Breaks"
+      aria-label={t('settings.breaks.heading')}
       onSubmit={(event) => {
         event.preventDefault();
         if (!valid) return;
         call(api['settings:update']({ breakEveryMinutes: minutes, breaksCountAsWork: counted })).then(
-          () => setSaved(minutes === 0 ? 'Saved: no break reminders.' : `Saved: a reminder after ${minutes} minutes of work.`),
+          () => setSaved(t('settings.breaks.saved', { minutes })),
           (e: Error) => onError(e.message),
         );
       }}
     >
-      <h3>Breaks</h3>
+      <h3>{t('settings.breaks.heading')}</h3>
       <div className="field">
-        <label htmlFor={ids.every}>Suggest a break after (minutes of work)</label>
+        <label htmlFor={ids.every}>{t('settings.breaks.everyLabel')}</label>
         <input id={ids.every} inputMode="numeric" size={5} value={every} aria-describedby={ids.hint} onChange={(e) => setEvery(e.target.value)} />
         <span id={ids.hint} className="hint">
-          Repetitive movement strains wrists, back and neck. 0 turns the reminder off.
+          {t('settings.breaks.hint')}
         </span>
       </div>
       <div className="field checkbox">
         <input id={ids.counted} type="checkbox" checked={counted} onChange={(e) => setCounted(e.target.checked)} />
-        <label htmlFor={ids.counted}>Count breaks as working time (only if the platform pays for them)</label>
+        <label htmlFor={ids.counted}>{t('settings.breaks.countedLabel')}</label>
       </div>
       <button type="submit" disabled={!valid}>
-        Save break settings
+        {t('settings.breaks.save')}
       </button>
       {saved && <span role="status"> {saved}</span>}
     </form>
   );
 }
 
+/** A detector's milliseconds, or a dash before it has run. */
+const ms = (value: number | undefined) => (value === undefined ? '–' : formatNumber(value));
+
 /** Versions, folders and tools, for a bug report: none of it is needed to use SafeTake. */
 function Diagnostics() {
+  const t = useT();
   const [info, setInfo] = useState<AppInfo>();
   const [tools, setTools] = useState<ToolStatus[]>();
   const [error, setError] = useState<string>();
@@ -205,18 +239,18 @@ function Diagnostics() {
 
   return (
     <section className="diagnostics" aria-labelledby="diagnostics-heading">
-      <h3 id="diagnostics-heading">Diagnostics</h3>
+      <h3 id="diagnostics-heading">{t('settings.diagnostics.heading')}</h3>
       <dl>
         {info && (
           <>
             <div>
-              <dt>Version</dt>
+              <dt>{t('settings.diagnostics.version')}</dt>
               <dd data-testid="app-version">
                 {info.name} {info.version} ({info.platform})
               </dd>
             </div>
             <div>
-              <dt>Data folder (session log, takes, settings)</dt>
+              <dt>{t('settings.diagnostics.dataFolder')}</dt>
               <dd>
                 <code>{info.dataDir}</code>
               </dd>
@@ -227,17 +261,26 @@ function Diagnostics() {
           <div key={tool.name}>
             <dt>{tool.name}</dt>
             <dd className={tool.ok ? 'tool-ok' : 'tool-missing'}>
-              {tool.ok ? `✓ found: ${tool.version ?? ''} (${tool.detail})` : `✗ missing: ${tool.detail}`}
+              {tool.ok ? t('settings.diagnostics.toolFound', { version: tool.version ?? '', detail: tool.detail }) : t('settings.diagnostics.toolMissing', { detail: tool.detail })}
             </dd>
           </div>
         ))}
         <div>
-        <dt>Corner check detectors</dt>
-        <dd data-testid="detector-stats">
-          {stats
-            ? `Detector: ${stats.backends.models ?? 'starting'}, text detector: ${stats.backends.writing ?? 'starting'} · faces ${stats.lastMs.faces ?? '–'} ms · photos ${stats.lastMs.photos ?? '–'} ms · objects ${stats.lastMs.objects ?? '–'} ms · writing ${stats.lastMs.writing ?? '–'} ms (glance ${stats.glanceMs ?? '–'} ms) · reading ${stats.lastMs.text ?? '–'} ms`
-            : 'Not run yet: open Check corner.'}
-        </dd>
+          <dt>{t('settings.diagnostics.detectors')}</dt>
+          <dd data-testid="detector-stats">
+            {stats
+              ? t('settings.diagnostics.detectorStats', {
+                  models: stats.backends.models ?? t('settings.diagnostics.starting'),
+                  writing: stats.backends.writing ?? t('settings.diagnostics.starting'),
+                  facesMs: ms(stats.lastMs.faces),
+                  photosMs: ms(stats.lastMs.photos),
+                  objectsMs: ms(stats.lastMs.objects),
+                  writingMs: ms(stats.lastMs.writing),
+                  glanceMs: ms(stats.glanceMs),
+                  textMs: ms(stats.lastMs.text),
+                })
+              : t('settings.diagnostics.notRun')}
+          </dd>
         </div>
       </dl>
       {error && <p role="alert">{error}</p>}

@@ -1,4 +1,5 @@
 import { type CSSProperties, type ReactNode, useEffect, useId, useRef } from 'react';
+import { useT } from '../app/language.dom';
 import { useCamera } from './useCamera.dom';
 
 /**
@@ -6,6 +7,7 @@ import { useCamera } from './useCamera.dom';
  * `onLive` hands the playing video element to whoever analyses it; `overlay` is drawn over the picture.
  */
 export function CameraPreview({ onLive, overlay }: { onLive?: (video: HTMLVideoElement | null) => void; overlay?: ReactNode } = {}) {
+  const t = useT();
   const { state, devices, deviceId, chooseDevice, retry } = useCamera();
   const videoRef = useRef<HTMLVideoElement>(null);
   const pickerId = useId();
@@ -27,19 +29,19 @@ export function CameraPreview({ onLive, overlay }: { onLive?: (video: HTMLVideoE
   const stageStyle = track?.width && track.height ? ({ '--camera-aspect': track.width / track.height } as CSSProperties) : undefined;
 
   return (
-    <section className="camera" aria-label="Camera preview">
+    <section className="camera" aria-label={t('camera.preview.label')}>
       <div className="camera-toolbar">
-        <label htmlFor={pickerId}>Camera</label>
+        <label htmlFor={pickerId}>{t('camera.picker.label')}</label>
         <select
           id={pickerId}
           value={activeId ?? ''}
           onChange={(event) => chooseDevice(event.target.value)}
           disabled={devices.length === 0}
         >
-          {devices.length === 0 && <option value="">No camera available</option>}
+          {devices.length === 0 && <option value="">{t('camera.picker.none')}</option>}
           {devices.map((device, index) => (
             <option key={device.deviceId} value={device.deviceId}>
-              {device.label || `Camera ${index + 1}`}
+              {device.label || t('camera.picker.unnamed', { n: index + 1 })}
             </option>
           ))}
         </select>
@@ -49,7 +51,7 @@ export function CameraPreview({ onLive, overlay }: { onLive?: (video: HTMLVideoE
           <p className="camera-problem-title">{state.problem.title}</p>
           <p>{state.problem.advice}</p>
           <button type="button" onClick={retry}>
-            Try again
+            {t('camera.retry')}
           </button>
         </div>
       ) : (
@@ -58,7 +60,7 @@ export function CameraPreview({ onLive, overlay }: { onLive?: (video: HTMLVideoE
             ref={videoRef}
             className="camera-video"
             data-testid="camera-video"
-            aria-label={state.status === 'live' ? 'Live camera preview' : 'Starting the camera'}
+            aria-label={state.status === 'live' ? t('camera.video.live') : t('camera.video.starting')}
             muted
             playsInline
             autoPlay
@@ -67,7 +69,7 @@ export function CameraPreview({ onLive, overlay }: { onLive?: (video: HTMLVideoE
         </div>
       )}
       <p className="visually-hidden" role="status">
-        {state.status === 'starting' ? 'Starting the camera…' : state.status === 'live' ? 'Camera is live.' : ''}
+        {state.status === 'starting' ? t('camera.status.starting') : state.status === 'live' ? t('camera.status.live') : ''}
       </p>
     </section>
   );

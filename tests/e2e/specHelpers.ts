@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { AppHandle, CameraMode, DialogAnswers } from './appHandle';
 import { CORPUS_DIR } from './fakeCamera.node';
+import { t } from '../../core/i18n/i18n.std';
 
 export const SCENE = path.join(CORPUS_DIR, 'scenes/room-kitchen.jpg');
 /** A printed page placed on a bedroom scene, in the 640x480 camera frame. */
@@ -76,10 +77,10 @@ export async function recordTake(page: AppHandle['page'], ms: number, button: 'R
 
 /** Ends the running session from the Sessions view: it asks first, then shows the summary, closed with Done. */
 export async function endSession(page: AppHandle['page']): Promise<void> {
-  await page.getByRole('button', { name: 'End session…' }).click();
-  await page.getByRole('button', { name: 'End session', exact: true }).click();
-  await expect.poll(() => page.getByRole('heading', { name: /^Session ended:/ }).isVisible()).toBe(true);
-  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: t('sessions.active.endSession') }).click();
+  await page.getByRole('button', { name: t('sessions.end.end'), exact: true }).click();
+  await expect.poll(() => page.locator('#session-summary-heading').isVisible()).toBe(true);
+  await page.getByRole('button', { name: t('sessions.summary.done') }).click();
   // Closing the summary puts the focus on the next session's platform once that form is shown: wait for it, or
   // what a test types next could land there instead.
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('start-platform');

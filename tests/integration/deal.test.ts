@@ -88,13 +88,13 @@ describe('the deal with a platform', () => {
     expect(plain).not.toMatch(/The deal with|Cost entered|Consent question/);
     expect(html).toContain('<h2>The deal with MTurk</h2>');
     expect(html).toMatch(/You pay their legal costs<br><span class="meta">indemnity<\/span><\/td><td>“[^”]*You will indemnify, defend and hold harmless/);
-    expect(html).toMatch(/Consent question for MTurk answered &quot;no&quot; on \d{4}-\d{2}-\d{2}: Is payment promised/);
+    expect(html).toMatch(/Consent question for MTurk answered &quot;no&quot; on [A-Z][a-z]{2} \d{1,2}, \d{4}: Is payment promised/);
     expect(html).toContain(`their reply kept as support-reply.png, SHA-256 ${sha256Of(reply)}`);
-    expect(html).toContain('Cost entered: Internet, 10.00 USD a month');
+    expect(html).toContain('Cost entered: Internet, USD\u00a010.00 a month');
 
     const csv = reportCardCsv(view).split('\r\n');
     expect(csv[0]).toBe('row,platform,item,value,detail');
-    expect(csv.find((row) => row.startsWith('figure,MTurk,hourly_rate_after_costs,'))).toMatch(/^figure,MTurk,hourly_rate_after_costs,'-[\d.]+ USD,below minimum by [\d.]+ USD$/);
+    expect(csv.find((row) => row.startsWith('figure,MTurk,hourly_rate_after_costs,'))).toMatch(/^figure,MTurk,hourly_rate_after_costs,'-[\d.]+ USD,"?below minimum by [\d.,]+ USD"?$/);
     expect(csv.filter((row) => row.startsWith('factor,MTurk,'))).toHaveLength(6);
     expect(csv.some((row) => /^red_flag,MTurk,indemnity,You pay their legal costs,"amazon-mechanical-turk-participation-agreement\.md \d+-\d+: .*You will indemnify/.test(row))).toBe(true);
     expect(csv).toContain(`consent,MTurk,pay_timing,no,${view.questions.find((question) => question.id === 'pay_timing')!.record!.answeredOn}: Requesters have 30 days to approve.: reply support-reply.png sha256 ${sha256Of(reply)}`);

@@ -60,7 +60,7 @@ describe('safetake log', () => {
     expect(verified.stdout).toContain(`head ${(await readLog(dir)).lastHash}`);
     // Before and after costs (a 20 % fee), and the report card's six factors, each with its reason.
     const summary = runCli(['log', 'summary'], env).stdout;
-    expect(summary).toContain('Acme: 1 session(s), 2.00 h, received 10.00 EUR, 5.00 EUR per hour before costs, 4.00 EUR per hour after costs (costs 2.00 EUR)');
+    expect(summary).toContain('Acme: 1 session, 2.00 h, received EUR\u00a010.00, EUR\u00a05.00 per hour before costs, EUR\u00a04.00 per hour after costs (costs EUR\u00a02.00)');
     expect(summary).toMatch(/\n {2}platform trust: unknown\. No terms read yet; ask the platform the questions below\.\n/);
     expect(summary.match(/^ {2}[a-z ]+: (lower risk|higher risk|unknown)\. /gm)).toHaveLength(6);
     const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-export-')), 'export.csv'); // never inside the data folder

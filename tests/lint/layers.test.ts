@@ -50,3 +50,28 @@ describe('suffixes', () => {
     expect((await problems('src/app/Example.tsx', 'export const x = 1;\n')).join('\n')).toMatch(/end in \.dom\.ts/);
   });
 });
+
+describe('text in the UI', () => {
+  const component = (jsx: string) =>
+    problems('src/app/Example.dom.tsx', `import { t } from '../../core/i18n/i18n.std';\nexport const Example = ({ n }: { n: number }) => ${jsx};\n`);
+  const refused = (found: string[]) => expect(found.join('\n')).toMatch(/no-restricted-syntax: .*catalogues/);
+  const accepted = (found: string[]) => expect(found.filter((problem) => problem.startsWith('no-restricted-syntax'))).toEqual([]);
+
+  it('refuses words written in JSX, as text, as a literal or in a template', async () => {
+    refused(await component('<p>Save folder</p>'));
+    refused(await component("<p>{'Save folder'}</p>"));
+    refused(await component('<p>{`${n} clips`}</p>'));
+    refused(await component('<>Ünïcode wörds</>'));
+  });
+
+  it('refuses words in the attributes people read or hear', async () => {
+    refused(await component('<nav aria-label="SafeTake areas" />'));
+    refused(await component('<button title="Remove this cost" />'));
+    refused(await component('<input placeholder={`for example ${n}`} />'));
+  });
+
+  it('accepts catalogue messages, punctuation, the name SafeTake and attributes nobody reads', async () => {
+    accepted(await component("<p title={t('app.areas')} className=\"panel-summary\" id={`tab-${n}`}>{t('app.areas')} · {n} —</p>"));
+    accepted(await component('<h1>SafeTake</h1>'));
+  });
+});

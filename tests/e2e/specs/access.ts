@@ -1,14 +1,19 @@
 /**
- * Every screen and state, in light and dark, at 1280x800, 800x600 and 200 % zoom: axe-core (WCAG 2.0/2.1 A and AA, and best practice) finds
- * nothing. The states are the ones a worker meets: the guide, Home in a session, Check corner with a flag,
- * the recorder, the question before ending, Sanitize before and after a clean copy with its tags open, past
- * sessions, and Settings.
+ * Every screen and state, in light and dark, at 1280x800, 800x600 and 200 % zoom, in English and in French:
+ * axe-core (WCAG 2.0/2.1 A and AA, and best practice) finds nothing, and the French screens show no English.
+ * The states are the ones a worker meets: the guide, Home in a session, Check corner with a flag, the
+ * recorder, the question before ending, Sanitize before and after a clean copy with its tags open, past
+ * sessions with the evidence report, and Settings.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { type MessageFormatElement, TYPE, parse } from '@formatjs/icu-messageformat-parser';
+import { CATALOGUES, LANGUAGE_NAMES, type Language, type MessageId, currentLanguage, formatDateTime, setLanguage, t } from '../../../core/i18n/i18n.std';
+import { formatMoney } from '../../../core/sessions/pay.std';
+import { readDocumentText } from '../../../services/terms/documentText.node';
 import { plantInRoom } from '../../integration/composites.node';
 import { CORPUS_DIR, makeFakeCameraVideo } from '../fakeCamera.node';
 import { SCENE, endSession, foreignRequests } from '../specHelpers';
@@ -42,11 +47,11 @@ const SIZES = [
 ];
 
 /**
- * Checks the screen as it is in both schemes at both sizes, and saves each when SAFETAKE_SCREENSHOTS names a
+ * Checks the screen as it is in both schemes at each size, and saves each when SAFETAKE_SCREENSHOTS names a
  * folder (to look at).
  */
-export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  for (const size of SIZES) {
+export async function expectAccessible(page: Page, screen: string, sizes: ReadonlyArray<{ width: number; height: number }> = SIZES): Promise<void> {
+  for (const size of sizes) {
     await page.setViewportSize(size);
     for (const scheme of ['light', 'dark'] as const) {
       expect(await violations(page, scheme), `${screen}, ${scheme}, ${size.width}x${size.height}`).toEqual([]);
@@ -58,55 +63,135 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/**
+ * The English phrases a screen in `language` must not show: the words between the values of every English
+ * message that reads otherwise in `language`, where they are two words or more.
+ */
+function englishPhrases(language: Language): string[] {
+  const phrases = new Set<string>();
+  const words = (elements: MessageFormatElement[]): string[] =>
+    elements.flatMap((element) => {
+      if (element.type === TYPE.literal) return [element.value];
+      if (element.type === TYPE.tag) return words(element.children);
+      if (element.type === TYPE.plural || element.type === TYPE.select) return Object.values(element.options).flatMap((option) => words(option.value));
+      return ['\n'];
+    });
+  for (const [id, english] of Object.entries(CATALOGUES.en)) {
+    const translated = CATALOGUES[language][id];
+    if (translated === english) continue;
+    for (const part of words(parse(english)).join('').split('\n')) {
+      const phrase = part.trim().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+      if (phrase.split(/\s+/).length >= 2 && !translated?.includes(phrase)) phrases.add(phrase);
+    }
+  }
+  return [...phrases];
+}
+
+/** A message's words up to its first value, to find a control whose label goes on with figures. */
+function startOf(id: MessageId): RegExp {
+  const [first] = parse(CATALOGUES[currentLanguage()][id] ?? '');
+  const words = first?.type === TYPE.literal ? first.value.trim() : '';
+  return new RegExp(`${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}
+
+/** English phrases on the page as it is now: its text and what its labels, titles and placeholders say. */
+async function englishOnScreen(page: Page, phrases: readonly string[]): Promise<string[]> {
+  const shown = await page.evaluate(() => {
+    const labels = Array.from(document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')).flatMap((element) =>
+      ['aria-label', 'title', 'placeholder', 'alt'].map((name) => element.getAttribute(name) ?? ''),
+    );
+    return [document.body.innerText, ...labels].join('\n');
+  });
+  return phrases.filter((phrase) => shown.includes(phrase));
+}
+
+/**
+ * The whole workflow in `language`, chosen in Settings as a worker would: every screen and state passes axe in
+ * light and dark, and in a language other than English no English phrase from the catalogue is on any screen,
+ * and the evidence report prints in that language.
+ */
+function walkEveryScreen(ctx: SpecContext, language: Language, sizes: ReadonlyArray<{ width: number; height: number }>): void {
+  it(`every screen and state passes axe in light and in dark (${LANGUAGE_NAMES[language]})`, async () => {
+    const photo = plantInRoom({ room: SCENE, item: path.join(CORPUS_DIR, 'faces/portrait.jpg'), x: 420, y: 40, width: 160 }, path.join(ctx.scratch, `kitchen-photo-access-${language}.png`));
+    const files = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-access-'));
+    const holiday = path.join(files, 'holiday.jpg');
+    fs.copyFileSync(path.join(CORPUS_DIR, 'photo-metadata/exiftool-GPS.jpg'), holiday);
+    const exports = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-access-exports-'));
+    const handle = await ctx.start('fake', files, makeFakeCameraVideo(photo.file, ctx.scratch, `kitchen-photo-access-${language}`), { media: [holiday], saveFolder: exports });
+    const { page } = handle;
+    const phrases = language === 'en' ? [] : englishPhrases(language);
+    const check = async (screen: string) => {
+      await expectAccessible(page, language === 'en' ? screen : `${screen}-${language}`, sizes);
+      expect(await englishOnScreen(page, phrases), `English on ${screen}`).toEqual([]);
+    };
+    await page.setViewportSize(SIZES[0]!);
+    try {
+      await expect.poll(() => page.getByRole('heading', { name: t('home.guide.heading') }).isVisible()).toBe(true);
+      if (language !== 'en') {
+        await page.getByRole('tab', { name: t('app.area.settings') }).click();
+        await page.getByRole('radio', { name: LANGUAGE_NAMES[language] }).check();
+        setLanguage(language);
+        await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+        await page.getByRole('tab', { name: t('app.area.home') }).click();
+      }
+      await check('guide');
+      await page.getByRole('button', { name: t('home.guide.startFirst') }).click();
+      await page.getByLabel(t('sessions.start.platform'), { exact: true }).fill('Acme Data');
+      await page.getByLabel(t('sessions.start.pay'), { exact: true }).fill('0.50');
+      await page.getByRole('button', { name: t('sessions.start.start') }).click();
+      await expect.poll(() => page.locator('#next-step').isVisible()).toBe(true);
+      await check('home');
+
+      await page.getByRole('tab', { name: t('app.area.corner') }).click();
+      await expect.poll(() => page.locator('.risk-item').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      await check('corner-flag');
+
+      await page.getByRole('tab', { name: t('app.area.sessions') }).click();
+      await expect.poll(() => page.getByRole('button', { name: t('sessions.take.record') }).isEnabled(), { timeout: 15_000 }).toBe(true);
+      await check('recorder');
+      await page.getByRole('button', { name: t('sessions.active.endSession') }).click();
+      await check('end-question');
+      await page.getByRole('button', { name: t('sessions.end.keepWorking') }).click();
+
+      await page.getByRole('tab', { name: t('app.area.sanitize') }).click();
+      await page.getByRole('button', { name: t('sanitize.drop.chooseFiles') }).click();
+      await expect.poll(() => page.locator('.file-row').textContent(), { timeout: 20_000 }).toContain('holiday.jpg');
+      await page.getByText(t('sanitize.file.carriesToday')).click();
+      await check('sanitize-queued');
+      await page.getByRole('button', { name: t('sanitize.actions.make') }).click();
+      await expect.poll(() => page.locator('.file-progress').textContent(), { timeout: 120_000 }).toContain(t('sanitize.status.done'));
+      await page.getByText(t('sanitize.file.beforeAndAfter')).click();
+      await page.locator('details[open]').getByLabel(startOf('sanitize.audit.identifyingOnly')).uncheck();
+      await check('sanitize-done');
+
+      await page.getByRole('tab', { name: t('app.area.sessions') }).click();
+      await endSession(page);
+      await check('sessions-past');
+      await page.getByRole('button', { name: t('sessions.past.records', { count: 1 }) }).click();
+      await page.getByRole('button', { name: t('sessions.records.saveReport') }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: exports }).count(), { timeout: 30_000 }).toBe(1);
+      const report = fs.readdirSync(exports).find((name) => name.endsWith('.pdf'));
+      // In the worker's language, with money and the day written as their locale writes them.
+      const words = (text: string) => text.replace(/\s+/g, ' ');
+      const { text } = await readDocumentText(path.join(exports, report!));
+      expect(words(text)).toContain(words(t('report.title', { platform: 'Acme Data', hasTask: 'no' })));
+      expect(words(text)).toContain(words(formatMoney({ amount: 0.5, currency: 'USD' })));
+      expect(words(text)).toContain(words(formatDateTime(new Date(), { dateStyle: 'medium' })));
+
+      await page.getByRole('tab', { name: t('app.area.settings') }).click();
+      await expect.poll(() => page.getByTestId('app-version').isVisible()).toBe(true);
+      await check('settings');
+      expect(foreignRequests(handle)).toEqual([]);
+    } finally {
+      setLanguage('en');
+    }
+  });
+}
+
 export function defineAccessSpecs(ctx: SpecContext): void {
   describe('access', () => {
-    it('every screen and state passes axe in light and in dark', async () => {
-      const photo = plantInRoom({ room: SCENE, item: path.join(CORPUS_DIR, 'faces/portrait.jpg'), x: 420, y: 40, width: 160 }, path.join(ctx.scratch, 'kitchen-photo-access.png'));
-      const files = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-access-'));
-      const holiday = path.join(files, 'holiday.jpg');
-      fs.copyFileSync(path.join(CORPUS_DIR, 'photo-metadata/exiftool-GPS.jpg'), holiday);
-      const handle = await ctx.start('fake', files, makeFakeCameraVideo(photo.file, ctx.scratch, 'kitchen-photo-access'), { media: [holiday] });
-      const { page } = handle;
-      await page.setViewportSize(SIZES[0]!);
-
-      await expect.poll(() => page.getByRole('heading', { name: 'How SafeTake works' }).isVisible()).toBe(true);
-      await expectAccessible(page, 'guide');
-      await page.getByRole('button', { name: 'Start my first session' }).click();
-      await page.getByLabel('Platform', { exact: true }).fill('Acme Data');
-      await page.getByLabel('Pay', { exact: true }).fill('0.50');
-      await page.getByRole('button', { name: 'Start session' }).click();
-      await expect.poll(() => page.locator('#next-step').isVisible()).toBe(true);
-      await expectAccessible(page, 'home');
-
-      await page.getByRole('tab', { name: 'Check corner' }).click();
-      await expect.poll(() => page.locator('.risk-item').count(), { timeout: 60_000 }).toBeGreaterThan(0);
-      await expectAccessible(page, 'corner-flag');
-
-      await page.getByRole('tab', { name: 'Sessions' }).click();
-      await expect.poll(() => page.getByRole('button', { name: 'Record a take' }).isEnabled(), { timeout: 15_000 }).toBe(true);
-      await expectAccessible(page, 'recorder');
-      await page.getByRole('button', { name: 'End session…' }).click();
-      await expectAccessible(page, 'end-question');
-      await page.getByRole('button', { name: 'Keep working' }).click();
-
-      await page.getByRole('tab', { name: 'Sanitize' }).click();
-      await page.getByRole('button', { name: 'Choose files…' }).click();
-      await expect.poll(() => page.locator('.file-row').textContent(), { timeout: 20_000 }).toMatch(/holiday\.jpg.*identifying tags/);
-      await page.getByText('What this file carries today').click();
-      await expectAccessible(page, 'sanitize-queued');
-      await page.getByRole('button', { name: 'Make clean copies' }).click();
-      await expect.poll(() => page.locator('.file-progress').textContent(), { timeout: 120_000 }).toMatch(/Ready to upload|Failed/);
-      await page.getByText('Before and after: every tag').click();
-      await page.locator('details[open]').getByLabel(/Identifying tags only/).uncheck();
-      await expectAccessible(page, 'sanitize-done');
-
-      await page.getByRole('tab', { name: 'Sessions' }).click();
-      await endSession(page);
-      await expectAccessible(page, 'sessions-past');
-      await page.getByRole('tab', { name: 'Settings' }).click();
-      await expect.poll(() => page.getByTestId('app-version').isVisible()).toBe(true);
-      await expectAccessible(page, 'settings');
-      expect(foreignRequests(handle)).toEqual([]);
-    });
+    walkEveryScreen(ctx, 'en', SIZES);
+    // French at the sizes the issue names: a laptop's and the smallest.
+    walkEveryScreen(ctx, 'fr', SIZES.slice(0, 2));
   });
 }
