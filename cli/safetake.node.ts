@@ -5,6 +5,8 @@
 import { type MessageId, formattingLocale, localesFromEnvironment, pickLanguage, setLanguage, t } from '../core/i18n/i18n.std';
 import { isUserError } from '../core/shared/errors.std';
 import { appVersion } from '../services/app/ipcHandlers.node';
+import { resolveDataDir } from '../services/app/dataDir.node';
+import { SettingsStore } from '../services/app/settings.node';
 import { closeExiftool } from '../services/media/exiftool.node';
 import { logCommand } from './commands/log.node';
 import { auditCommand, sanitizeCommand } from './commands/sanitize.node';
@@ -66,9 +68,10 @@ function helpText(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  // As command-line tools do: the language of LANGUAGE, LC_ALL, LC_MESSAGES or LANG.
+  // The language chosen in the app's Settings; else, as command-line tools do, LANGUAGE, LC_ALL, LC_MESSAGES or LANG.
   const locales = localesFromEnvironment(process.env);
-  const language = pickLanguage(locales);
+  const chosen = (await new SettingsStore(resolveDataDir()).read()).language;
+  const language = chosen && chosen !== 'system' ? chosen : pickLanguage(locales);
   setLanguage(language, formattingLocale(language, locales));
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
@@ -125,10 +128,10 @@ if (process.env.SAFETAKE_SUPERVISED && process.connected) {
   });
 }
 
-// A reader that stops early (`safetake audit … | head`) closes the pipe: the rest is not wanted, not an error.
+// A reader that stops early (`safetake audit … | head`) closes the pipe: the rest of the output is not
+// wanted, and the work still ends as it would, with its own exit code.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? 0);
 });
 
 void main(process.argv.slice(2))

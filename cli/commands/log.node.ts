@@ -25,9 +25,9 @@ export async function logCommand(args: string[]): Promise<number> {
   const log = await readLog(dataDir);
   switch (sub) {
     case 'verify': {
-      if (log.torn) process.stdout.write(`! ${t('cli.log.torn', { line: log.torn.lineNumber })}\n`);
+      if (log.torn) process.stdout.write(`! ${t('cli.log.torn', { line: String(log.torn.lineNumber) })}\n`);
       if (log.broken) {
-        process.stdout.write(`✗ ${t('cli.log.broken', { file: log.file, line: log.broken.lineNumber, reason: log.broken.reason, count: log.entries.length })}\n`);
+        process.stdout.write(`✗ ${t('cli.log.broken', { file: log.file, line: String(log.broken.lineNumber), reason: log.broken.reason, count: log.entries.length })}\n`);
         if (!log.broken.repairable) process.stdout.write(`  ${t('cli.log.repairHint')}\n`);
         return 1;
       }
@@ -44,6 +44,7 @@ export async function logCommand(args: string[]): Promise<number> {
       const minimum = (await new SettingsStore(dataDir).read()).minimumHourlyRate;
       for (const row of rows) {
         const { card } = await dealFromLog(log.entries, row.platform, minimum);
+        const against = card.againstMinimum;
         const summary = t('cli.log.platformSummary', {
           platform: row.platform,
           sessions: row.sessions,
@@ -52,15 +53,12 @@ export async function logCommand(args: string[]): Promise<number> {
           before: money(row.rates),
           after: money(card.ratesAfterCosts),
           costs: money(card.costs),
+          against: against ? (against.below ? 'below' : 'above') : 'none',
+          shortfall: against ? formatMoney({ amount: against.shortfall, currency: against.rate.currency }) : '',
         });
-        const against = card.againstMinimum
-          ? card.againstMinimum.below
-            ? t('cli.log.belowMinimum', { shortfall: formatMoney({ amount: card.againstMinimum.shortfall, currency: card.againstMinimum.rate.currency }) })
-            : t('cli.log.atMinimum')
-          : '';
-        process.stdout.write(`${summary}${against}\n` + card.factors.map((factor) => `  ${describeFactor(factor)}\n`).join(''));
+        process.stdout.write(`${summary}\n` + card.factors.map((factor) => `  ${describeFactor(factor)}\n`).join(''));
       }
-      if (log.broken) process.stdout.write(`${t('cli.log.countedBeforeBreak', { count: log.entries.length, line: log.broken.lineNumber })}\n`);
+      if (log.broken) process.stdout.write(`${t('cli.log.countedBeforeBreak', { count: log.entries.length, line: String(log.broken.lineNumber) })}\n`);
       return log.broken ? 1 : 0;
     }
     case 'export': {
@@ -74,7 +72,7 @@ export async function logCommand(args: string[]): Promise<number> {
         throw error;
       }
       process.stdout.write(`${t('cli.log.wrote', { file: target })}\n`);
-      if (log.broken) process.stdout.write(`${t('cli.log.exportedBeforeBreak', { count: log.entries.length, line: log.broken.lineNumber })}\n`);
+      if (log.broken) process.stdout.write(`${t('cli.log.exportedBeforeBreak', { count: log.entries.length, line: String(log.broken.lineNumber) })}\n`);
       return log.broken ? 1 : 0;
     }
     case 'repair': {

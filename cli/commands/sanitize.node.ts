@@ -38,7 +38,7 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
     },
   });
   if ((values['keep-face'] !== undefined || values['redact-style'] !== undefined) && values.redact === undefined) {
-    throw new UsageError('--keep-face and --redact-style go with --redact (e.g. --redact all)');
+    throw new UsageError(t('cli.sanitize.redactOptionsAlone'));
   }
   if (!values.output) throw new UsageError(t('cli.sanitize.needsOutput', { flag: '-o <dir>' }));
   if (positionals.length === 0) throw new UsageError(t('cli.sanitize.needsInput'));
@@ -67,7 +67,7 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
     (update) => {
       if (!showProgress) return;
       const working = update.items.find((item) => !['queued', 'done', 'failed', 'cancelled'].includes(item.status));
-      if (working) process.stderr.write(`\r${path.basename(working.input)}: ${working.status} ${Math.round(working.fraction * 100)}%   `);
+      if (working) process.stderr.write(`\r${path.basename(working.input)}: ${t(`sanitize.status.${working.status}`)} ${formatNumber(working.fraction, { style: 'percent' })}   `);
     },
   );
   // Ctrl-C, a terminal closed, a service manager stopping it: each cancels, and no partial copy is left.

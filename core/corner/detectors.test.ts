@@ -99,7 +99,7 @@ describe('scan results', () => {
       file: 'a.mp4',
       width: 640,
       height: 480,
-      risks: [{ category: 'screen', label: 'Phone', score: 0.6, box: { x: 20, y: 380, w: 60, h: 80 }, t: 4 }],
+      risks: [{ category: 'screen', kind: 'phone', label: 'Phone', score: 0.6, box: { x: 20, y: 380, w: 60, h: 80 }, t: 4 }],
     });
   });
 });

@@ -28,6 +28,8 @@ export const RISK_SOURCES: readonly RiskSource[] = ['faces', 'photos', 'objects'
 
 export type Risk = {
   category: RiskCategory;
+  /** What kind of thing it is, whatever the language of its label (redaction groups by it). */
+  kind: RiskKind;
   /** What it is, in words: "Readable text", "Photo with a face", "Screen", ... */
   label: string;
   score: number;
@@ -49,7 +51,7 @@ export type Risk = {
  * What a risk is, for its words: each kind has a label (`corner.risk.label.*`) and a sentence of what to do
  * about it (`corner.risk.advice.*`, with where it is). Readable text is told to move like any writing.
  */
-type RiskKind =
+export type RiskKind =
   | 'medicine'
   | 'vehicle'
   | 'screen'
@@ -106,7 +108,7 @@ export function assessFrame(frame: FrameDetections): Risk[] {
     const label = kind === 'readableText' && risk.details ? t('corner.risk.label.readableTextDetails', { details: risk.details.map(personalDetailName).join(', ') }) : t(`corner.risk.label.${kind}`);
     // Readable text is moved like any writing.
     const advice = kind === 'readableText' ? 'writing' : kind;
-    risks.push({ ...rest, label, box, where, guidance: t(`corner.risk.advice.${advice}`, { where }) });
+    risks.push({ ...rest, kind, label, box, where, guidance: t(`corner.risk.advice.${advice}`, { where }) });
   };
 
   for (const object of objects.filter((candidate) => candidate.score >= CENTERNET_MIN_SCORE)) {
@@ -144,14 +146,6 @@ export function assessFrame(frame: FrameDetections): Risk[] {
 }
 
 const FACE_KINDS: Readonly<Record<FaceKind, RiskKind>> = { person: 'faceInView', picture: 'photoFace', screen: 'faceOnScreen' };
-
-/**
- * Whether a face risk is a photo of a face (on a wall, a desk), by its label: a risk carries no kind, and its
- * label is in the language it was assessed in, the same process's moments before.
- */
-export function isPhotoOfFace(risk: Pick<Risk, 'category' | 'label'>): boolean {
-  return risk.category === 'face' && risk.label === t('corner.risk.label.photoFace');
-}
 
 /**
  * A paper, sign or label with writing: "Writing" while nothing on it could be read, "Readable text" (quoted,

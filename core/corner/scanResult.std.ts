@@ -20,7 +20,10 @@ export function mergeVideoRisks(frames: ReadonlyArray<{ t: number; risks: readon
   return merged;
 }
 
-/** `--json`: `{file, width, height, risks: [{category, label, score, box, text?, t?}]}` per file. */
+/**
+ * `--json`: `{file, width, height, risks: [{category, kind, label, score, box, text?, t?}]}` per file. `kind` is
+ * the same in every language (photoFace, faceInView, laptop…); `label` is in the worker's.
+ */
 export function scanJson(report: { file: string; width: number; height: number; risks: ReadonlyArray<Risk & { t?: number }> }) {
   return {
     file: report.file,
@@ -28,6 +31,7 @@ export function scanJson(report: { file: string; width: number; height: number; 
     height: report.height,
     risks: report.risks.map((risk) => ({
       category: risk.category,
+      kind: risk.kind,
       label: risk.label,
       score: Math.round(risk.score * 1000) / 1000,
       box: risk.box,

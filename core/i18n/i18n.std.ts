@@ -6,6 +6,7 @@
  * current language, set from Settings or the system's own.
  */
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { z } from 'zod';
 import en from './messages/en.json';
 import es from './messages/es.json';
 import fr from './messages/fr.json';
@@ -37,14 +38,15 @@ export function pickLanguage(preferred: readonly string[]): Language {
 }
 
 /**
- * The locales a POSIX environment asks for, as command-line tools read them: LANGUAGE (a list), then LC_ALL,
- * LC_MESSAGES, LANG; "fr_SN.UTF-8" reads fr-SN, and C or POSIX asks for nothing.
+ * The locales a POSIX environment asks for, as gettext reads them: the first of LC_ALL, LC_MESSAGES and LANG
+ * that is set is the locale, and under it LANGUAGE may list preferred languages; a C or POSIX locale asks for
+ * nothing (English). "fr_SN.UTF-8" reads fr-SN.
  */
 export function localesFromEnvironment(env: Readonly<Record<string, string | undefined>>): string[] {
-  const named = [...(env.LANGUAGE ?? '').split(':'), env.LC_ALL, env.LC_MESSAGES, env.LANG];
-  return named
-    .map((value) => (value ?? '').split(/[.@]/)[0]!.replace('_', '-'))
-    .filter((locale) => locale && locale !== 'C' && locale !== 'POSIX' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/.test(locale));
+  const tag = (value: string) => value.split(/[.@]/)[0]!.replace('_', '-');
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value);
+  if (!locale || ['C', 'POSIX'].includes(tag(locale))) return [];
+  return [...(env.LANGUAGE ?? '').split(':'), locale].map(tag).filter((value) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/.test(value));
 }
 
 /**
@@ -75,10 +77,14 @@ function make(language: Language, locale: string) {
   return { language, intl };
 }
 
+/** zod's own words for a value it refuses (a number too big, a missing field), in each language. */
+const ZOD_LOCALES: Readonly<Record<Language, () => Parameters<typeof z.config>[0]>> = { en: z.locales.en, fr: z.locales.fr, es: z.locales.es, 'pt-BR': z.locales.pt };
+
 /** Switch every message and number of this process to `language`, formatted in `locale`. */
 export function setLanguage(language: Language, locale: string = language): void {
   if (current.language === language && current.intl.locale === locale) return;
   current = make(language, locale);
+  z.config(ZOD_LOCALES[language]());
   for (const listener of listeners) listener();
 }
 
@@ -129,6 +135,14 @@ export function formatCurrency(amount: number, currency: string): string {
 /** A date and time of day in the worker's locale. */
 export function formatDateTime(at: Date | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
   return current.intl.formatDate(at, options);
+}
+
+/**
+ * A calendar day from the log ("2026-12-01", or the day of a local timestamp) as the worker's locale writes
+ * it ("Dec 1, 2026", "1 déc. 2026"); read in UTC, so that no time zone moves it a day. Anything else as it is.
+ */
+export function formatDay(day: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(day) ? formatDateTime(new Date(`${day.slice(0, 10)}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : day;
 }
 
 /** A list ("papers, a screen and a face") joined as the worker's language joins one. */

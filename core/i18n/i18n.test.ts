@@ -5,7 +5,10 @@ import { CATALOGUES, LANGUAGES, formatDateTime, formattingLocale, localesFromEnv
 
 const english = CATALOGUES.en;
 
-/** The names a message takes ({name}, plurals, selects) and the tags it wraps text in, sorted. */
+/**
+ * The values a message takes and the tags it wraps text in, sorted. A value is known by its name: a language
+ * may count where English only prints a number ({left, number} in English, a plural in French).
+ */
 function slots(elements: readonly MessageFormatElement[]): string[] {
   const found = new Set<string>();
   const walk = (list: readonly MessageFormatElement[]) => {
@@ -16,7 +19,7 @@ function slots(elements: readonly MessageFormatElement[]): string[] {
         walk(element.children);
         continue;
       }
-      found.add(`${element.value}:${TYPE[element.type]}`);
+      found.add(element.value);
       if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) walk(option.value);
     }
   };
@@ -77,6 +80,12 @@ describe('the catalogues', () => {
       expect(problems).toEqual([]);
     });
 
+    it(`${language}: names each kind of identifying data before a colon, as the Sanitize badge reads it`, () => {
+      const reasons = Object.entries(catalogue).filter(([id]) => id.startsWith('audit.reason.') && !/fileSystem|technical|generic/.test(id));
+      expect(reasons.length).toBeGreaterThan(5);
+      for (const [id, reason] of reasons) expect(reason.replace(/\s*\([^)]*\)/g, ''), id).toMatch(/^[^:]{3,60}\s?:\s\S/);
+    });
+
     it(`${language}: is not English left untranslated`, () => {
       // Names, codes and single words may read the same in two languages; whole sentences may not.
       const same = Object.entries(catalogue).filter(([id, message]) => language !== 'en' && message === english[id] && words(parse(message)) > 3);
@@ -97,8 +106,9 @@ describe('the language', () => {
 
   it('reads the locales of a POSIX environment as command-line tools do', () => {
     expect(localesFromEnvironment({ LANGUAGE: 'fr_FR:en', LANG: 'en_NG.UTF-8' })).toEqual(['fr-FR', 'en', 'en-NG']);
-    expect(localesFromEnvironment({ LC_ALL: 'C', LANG: 'pt_BR.UTF-8@euro' })).toEqual(['pt-BR']);
-    expect(localesFromEnvironment({})).toEqual([]);
+    expect(localesFromEnvironment({ LC_MESSAGES: 'pt_BR.UTF-8@euro', LANG: 'en_US.UTF-8' })).toEqual(['pt-BR']);
+    expect(localesFromEnvironment({ LC_ALL: 'C', LANGUAGE: 'fr', LANG: 'pt_BR.UTF-8' })).toEqual([]);
+    expect(localesFromEnvironment({ LANGUAGE: 'fr' })).toEqual([]);
   });
 
   it("writes numbers as the system's locale does when it speaks that language", () => {

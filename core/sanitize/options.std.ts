@@ -89,7 +89,9 @@ export function parseRegion(text: string): z.infer<typeof regionSchema> {
     throw new Error(t('sanitize.region.invalid', { text }));
   }
   const [x, y, w, h] = parts as [number, number, number, number];
-  return regionSchema.parse({ x, y, w, h });
+  const region = regionSchema.safeParse({ x, y, w, h });
+  if (!region.success) throw new Error(t('sanitize.region.invalid', { text }));
+  return region.data;
 }
 
 /** `--redact all` or a comma list of groups ("faces,documents"), as typed on the command line. */

@@ -44,8 +44,12 @@ export function describeTimeLeft(seconds: number | undefined): string {
   return t('sanitize.timeLeft.minutes', { minutes: Math.round(seconds / 60) });
 }
 
-/** "Location, Device, Date or time": the kinds of identifying data in a file, in the audit's words. */
+/**
+ * "Location, Device, Date or time": the kinds of identifying data in a file, in the audit's words. Every
+ * `audit.reason.*` message, in every language, is "Kind: what it gives away"; an example in brackets after the
+ * kind ("(e.g. Sony MDPM)", "(ex.: …)") is not part of its name.
+ */
 export function identifyingKinds(report: AuditReport): string[] {
-  const kinds = report.tags.filter((tag) => tag.identifying).map((tag) => tag.reason.split(':')[0]!.trim());
+  const kinds = report.tags.filter((tag) => tag.identifying).map((tag) => tag.reason.replace(/\s*\([^)]*\)/g, '').split(':')[0]!.trim());
   return [...new Set(kinds)];
 }

@@ -11,17 +11,17 @@
 import { t } from '../i18n/i18n.std';
 import { type Box, centreInside, coverage, iou } from '../media/geometry.std';
 import { type CameraPose, STILL_CAMERA, intoFrame, outOfFrame } from './cameraMotion.std';
-import { type Risk, type RiskCategory, type RiskSource, isPhotoOfFace } from '../corner/risks.std';
+import type { Risk, RiskCategory, RiskKind, RiskSource } from '../corner/risks.std';
 
 /** What the user can ask to hide, by name (the CLI's --redact list). `marked` is an area the user chose. */
 export const REDACT_GROUPS = ['faces', 'photos', 'documents', 'screens', 'people'] as const;
 export type RedactGroup = (typeof REDACT_GROUPS)[number] | 'marked';
 
 /** The group a corner-check risk belongs to. */
-export function groupOf(risk: Pick<Risk, 'category' | 'label'>): RedactGroup {
+export function groupOf(risk: Pick<Risk, 'category' | 'kind'>): RedactGroup {
   switch (risk.category) {
     case 'face':
-      return isPhotoOfFace(risk) ? 'photos' : 'faces';
+      return risk.kind === 'photoFace' ? 'photos' : 'faces';
     case 'screen':
       return 'screens';
     case 'person':
@@ -88,10 +88,10 @@ const MARGIN: Readonly<Record<RedactGroup, number>> = { faces: 0.3, photos: 0.25
 /** Smoothing: each sighting's box is averaged with its neighbours with these weights (both ways in time). */
 const SMOOTHING = [1, 2, 1] as const;
 
-type OpenTrack = { category: RiskCategory; anchored: boolean; sources: Set<RiskSource>; labels: Map<string, number>; sightings: Sighting[]; missedRuns: number };
+type OpenTrack = { category: RiskCategory; anchored: boolean; sources: Set<RiskSource>; kinds: Map<RiskKind, number>; labels: Map<string, number>; sightings: Sighting[]; missedRuns: number };
 
 /** Whether a risk is of something that stays put in the room (see above). */
-function isAnchored(risk: Pick<Risk, 'category' | 'label'>): boolean {
+function isAnchored(risk: Pick<Risk, 'category' | 'kind'>): boolean {
   const group = groupOf(risk);
   return group === 'documents' || group === 'screens' || group === 'photos';
 }
@@ -117,11 +117,12 @@ export function linkTracks(samples: readonly FrameSample[], clip: TrackingClip):
         const score = overlap >= LINK_IOU ? overlap : centreInside(box, expected) || centreInside(expected, box) ? LINK_IOU : 0;
         if (score > bestScore) [best, bestScore] = [track, score];
       }
-      const track = best ?? { category: risk.category, anchored, sources: new Set<RiskSource>(), labels: new Map<string, number>(), sightings: [], missedRuns: 0 };
+      const track = best ?? { category: risk.category, anchored, sources: new Set<RiskSource>(), kinds: new Map<RiskKind, number>(), labels: new Map<string, number>(), sightings: [], missedRuns: 0 };
       if (!best) open.push(track);
       claimed.add(track);
       track.sources.add(risk.source);
       track.labels.set(risk.label, (track.labels.get(risk.label) ?? 0) + 1);
+      track.kinds.set(risk.kind, (track.kinds.get(risk.kind) ?? 0) + 1);
       track.sightings.push({ frame: sample.frame, box });
       track.missedRuns = 0;
     }
@@ -141,8 +142,9 @@ export function linkTracks(samples: readonly FrameSample[], clip: TrackingClip):
   return [...closed, ...open]
     .sort((a, b) => a.sightings[0]!.frame - b.sightings[0]!.frame)
     .map((track, index) => {
-      const label = [...track.labels.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-      const group = groupOf({ category: track.category, label });
+      const mostSeen = <T,>(counts: Map<T, number>) => [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+      const label = mostSeen(track.labels);
+      const group = groupOf({ category: track.category, kind: mostSeen(track.kinds) });
       const slowest = Math.max(...[...track.sources].map((source) => clip.everyFrames[source]));
       const hold = track.anchored ? ANCHORED_HOLD_SECONDS * clip.framesPerSecond : slowest + HOLD_SECONDS * clip.framesPerSecond;
       return {

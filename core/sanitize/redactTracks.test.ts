@@ -6,7 +6,8 @@ const clip = { framesPerSecond: 30, frameCount: 300, width: 1280, height: 720, e
 
 function risk(category: Risk['category'], box: Risk['box'], extra: Partial<Risk> = {}): Risk {
   const source = category === 'face' ? 'faces' : category === 'document' ? 'writing' : 'objects';
-  return { category, label: category, score: 0.9, box, severity: 'high', source, where: '', guidance: '', ...extra };
+  const kind = ({ face: 'faceInView', document: 'writing', screen: 'screen', person: 'person', medicine: 'medicine', other: 'vehicle' } as const)[category];
+  return { category, kind, label: category, score: 0.9, box, severity: 'high', source, where: '', guidance: '', ...extra };
 }
 
 /** A paper moving right 3 px a frame (a pan), seen every 30 frames; a face still, seen every 6. */
@@ -106,11 +107,11 @@ describe('linkTracks', () => {
 
 describe('groups and chosen tracks', () => {
   it('names each risk category for the --redact list', () => {
-    expect(groupOf({ category: 'face', label: 'Photo with a face' })).toBe('photos');
-    expect(groupOf({ category: 'face', label: 'Face in view' })).toBe('faces');
-    expect(groupOf({ category: 'medicine', label: 'Medicine or label' })).toBe('documents');
-    expect(groupOf({ category: 'screen', label: 'Laptop screen' })).toBe('screens');
-    expect(groupOf({ category: 'person', label: 'Another person' })).toBe('people');
+    expect(groupOf({ category: 'face', kind: 'photoFace' })).toBe('photos');
+    expect(groupOf({ category: 'face', kind: 'faceInView' })).toBe('faces');
+    expect(groupOf({ category: 'medicine', kind: 'medicine' })).toBe('documents');
+    expect(groupOf({ category: 'screen', kind: 'laptop' })).toBe('screens');
+    expect(groupOf({ category: 'person', kind: 'person' })).toBe('people');
   });
 
   it('takes the face with the most face in it over the clip as the worker’s own', () => {

@@ -1,7 +1,7 @@
 /**
  * The whole log as CSV: a row per session, then a row per clip. Pure.
  */
-import { type MessageId, formatNumber, t } from '../i18n/i18n.std';
+import { type MessageId, t } from '../i18n/i18n.std';
 import { received } from './pay.std';
 import type { Session } from './replay.std';
 import { PHASE_COLUMNS, phaseSeconds, restBreakSeconds, sessionSeconds } from './time.std';
@@ -45,8 +45,8 @@ export function csvCell(value: string | number): string {
 export function sessionsCsv(sessions: readonly Session[], now: number): string {
   // Breaks came later than the other columns: theirs go last, so that a sheet reading columns by place still works.
   const columns = PHASE_COLUMNS.filter((kind) => kind !== 'break');
-  // Only the header words and the cells in words are in the worker's language: dates, numbers with a dot,
-  // currency codes and fingerprints stay as a spreadsheet reads them.
+  // Only the header words are in the worker's language: row kinds and outcomes (ids a sheet filters on), dates,
+  // numbers with a dot, currency codes and fingerprints stay the same in every language.
   const header = [
     t('csv.header.row'),
     t('csv.header.date'),
@@ -71,20 +71,20 @@ export function sessionsCsv(sessions: readonly Session[], now: number): string {
     const breaks = [(phases.break / 3600).toFixed(4), (Math.round(restBreakSeconds(session, now)) / 3600).toFixed(4)];
     const pay = received([session]);
     const sessionRows = (pay.length === 0 ? [['', '', '']] : pay.map((money) => [money.amount.toFixed(2), money.currency, total > 0 ? (money.amount / total).toFixed(2) : '']))
-      .map((payCells) => [t('csv.row.session'), ...base, ...hours, ...payCells, ...noClip, ...breaks]);
+      .map((payCells) => ['session', ...base, ...hours, ...payCells, ...noClip, ...breaks]);
     const clipRows = session.clips.map((clip) => [
-      t('csv.row.clip'),
+      'clip',
       ...base,
       ...hours.map(() => ''),
       '', '', '',
       clip.file,
       clip.sha256 ?? '',
       clip.durationSeconds?.toFixed(1) ?? '',
-      (clip.risks ?? []).map((risk) => t('csv.risk', { seconds: formatNumber(risk.atSeconds, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }), label: risk.label })).join('; '),
+      (clip.risks ?? []).map((risk) => `${risk.atSeconds.toFixed(1)}s ${risk.label}`).join('; '),
       clip.sanitized?.output ?? '',
       clip.sanitized?.sha256 ?? '',
       clip.sanitized ? String(clip.sanitized.identifyingLeft) : '',
-      t('csv.outcome', { outcome: clip.outcome?.outcome ?? 'pending' }),
+      clip.outcome?.outcome ?? 'pending',
       clip.outcome?.reason ?? '',
       clip.outcome?.paid?.amount.toFixed(2) ?? '',
       clip.outcome?.paid?.currency ?? '',

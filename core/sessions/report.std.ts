@@ -5,7 +5,7 @@
  * as a string; the main process prints it to PDF. The page loads nothing: no script, font or image.
  */
 import type { DealView } from '../ipc/contract.std';
-import { type MessageId, currentLanguage, formatDateTime, formatNumber, richMessage, t } from '../i18n/i18n.std';
+import { type MessageId, currentLanguage, formatDateTime, formatDay, formatNumber, richMessage, t } from '../i18n/i18n.std';
 import { consentQuestion } from '../terms/consent.std';
 import { redFlagRule } from '../terms/redFlags.std';
 import { describeCost } from '../terms/costs.std';
@@ -49,11 +49,6 @@ export function readableLocal(at: string): string {
   // The wall-clock time read as UTC and shown in UTC: the digits stay those of the worker's clock.
   const time = formatDateTime(Date.parse(`${match[1]}T${match[2]}Z`), { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
   return t('report.localTime', { time, offset: match[3] === 'Z' ? '+00:00' : match[3] });
-}
-
-/** A calendar day as the worker wrote it ("2026-12-01"), in their language; anything else as it is. */
-function readableDay(day: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDateTime(Date.parse(`${day}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : day;
 }
 
 /** Whether an optional part of a message is there, for its `select`. */
@@ -129,7 +124,7 @@ function describeEvent(event: EventData, session: Session): string {
         hasPaid: has(event.paid),
         paid: event.paid && formatMoney(event.paid),
         hasPaidOn: has(event.paidOn),
-        paidOn: event.paidOn && readableDay(event.paidOn),
+        paidOn: event.paidOn && formatDay(event.paidOn),
       });
     case 'time.corrected':
       return t('report.event.timeCorrected', {
@@ -147,7 +142,7 @@ function describeEvent(event: EventData, session: Session): string {
       return t('report.event.consentAnswered', {
         platform: event.platform,
         answer: event.answer,
-        answeredOn: readableDay(event.answeredOn),
+        answeredOn: formatDay(event.answeredOn),
         check: consentQuestion(event.question).check,
         hasWords: has(event.platformWords),
         words: event.platformWords,
@@ -212,7 +207,7 @@ function dealSection(deal: DealView): string {
           }),
     ],
     ['report.deal.daysToPay', card.medianDaysToPay === undefined ? none : formatNumber(Math.round(card.medianDaysToPay))],
-    ['report.deal.payTermsSeen', card.rateHistory.map((entry) => t('report.deal.termsFrom', { terms: formatPer(entry.terms, entry.terms.per), from: readableDay(entry.fromLocal) })).join('; ') || none],
+    ['report.deal.payTermsSeen', card.rateHistory.map((entry) => t('report.deal.termsFrom', { terms: formatPer(entry.terms, entry.terms.per), from: formatDay(entry.fromLocal) })).join('; ') || none],
   ];
   const flags = deal.documents.flatMap((document) => document.flags.map((flag) => ({ ...flag, document: document.name })));
   const flagRows = [...new Set(flags.map((flag) => flag.rule))]
@@ -229,7 +224,7 @@ function dealSection(deal: DealView): string {
       const answer = record
         ? t('report.deal.answer', {
             answer: record.answer,
-            answeredOn: readableDay(record.answeredOn),
+            answeredOn: formatDay(record.answeredOn),
             hasWords: has(record.platformWords),
             words: record.platformWords,
             hasReply: has(record.reply),
@@ -302,14 +297,14 @@ export function evidenceReportHtml(session: Session, entries: readonly LogEntry[
               hasPaid: has(clip.outcome.paid),
               paid: clip.outcome.paid && formatMoney(clip.outcome.paid),
               hasPaidOn: has(clip.outcome.paidOn),
-              paidOn: clip.outcome.paidOn && readableDay(clip.outcome.paidOn),
+              paidOn: clip.outcome.paidOn && formatDay(clip.outcome.paidOn),
             })
           : text('report.clips.outcome', { outcome: 'pending', hasReason: 'no', hasPaid: 'no', hasPaidOn: 'no' }),
       ]),
     )
     .join('');
   const evidenceRows = session.evidence
-    .map((item) => row([escapeHtml(item.name), text('report.evidence.bytes', { bytes: formatNumber(item.bytes) }), `<code>${item.sha256}</code>`, escapeHtml(readableLocal(item.atLocal))]))
+    .map((item) => row([escapeHtml(item.name), text('report.evidence.bytes', { bytes: item.bytes }), `<code>${item.sha256}</code>`, escapeHtml(readableLocal(item.atLocal))]))
     .join('');
   const timelineRows = mine
     .map((entry) => `<tr><td class="when">${escapeHtml(readableLocal(entry.at))}</td><td>${escapeHtml(describeEvent(entry.event, session))}</td></tr>`)

@@ -8,7 +8,7 @@ import type { Session } from './replay.std';
 import { sessionSeconds } from './time.std';
 import { formatWorked } from '../shared/clock.std';
 import { PRINT_STYLE, escapeHtml, percent } from './report.std';
-import { type MessageId, currentLanguage, formatNumber, t } from '../i18n/i18n.std';
+import { type MessageId, currentLanguage, formatNumber, t, formatDay } from '../i18n/i18n.std';
 
 type Line = { name: string; sessions: number; seconds: number; approved: number; decided: number; from: string; to: string };
 
@@ -32,7 +32,7 @@ export function workRecordHtml(sessions: readonly Session[], context: { generate
   const text = (id: MessageId, values?: Record<string, string | number>) => escapeHtml(t(id, values));
   const table = (by: 'tasks' | 'platforms', lines: Line[]) => `<h2>${text(by === 'tasks' ? 'workRecord.tasks.heading' : 'workRecord.platforms.heading')}</h2>
 <table><thead><tr><th>${text(by === 'tasks' ? 'workRecord.column.task' : 'workRecord.column.platform')}</th><th>${text('workRecord.column.period')}</th><th class="num">${text('workRecord.column.sessions')}</th><th class="num">${text('workRecord.column.hours')}</th><th class="num">${text('workRecord.column.approved')}</th><th class="num">${text('workRecord.column.quality')}</th></tr></thead><tbody>
-${lines.map((line) => `<tr><td>${escapeHtml(line.name || t('workRecord.unnamedTask'))}</td><td>${line.from === line.to ? line.from : text('workRecord.period', { from: line.from, to: line.to })}</td><td class="num">${formatNumber(line.sessions)}</td><td class="num">${formatWorked(Math.round(line.seconds))}</td><td class="num">${text('workRecord.approvedOfDecided', { approved: line.approved, decided: line.decided })}</td><td class="num">${quality(line)}</td></tr>`).join('\n')}
+${lines.map((line) => `<tr><td>${escapeHtml(line.name || t('workRecord.unnamedTask'))}</td><td>${line.from === line.to ? formatDay(line.from) : text('workRecord.period', { from: formatDay(line.from), to: formatDay(line.to) })}</td><td class="num">${formatNumber(line.sessions)}</td><td class="num">${formatWorked(Math.round(line.seconds))}</td><td class="num">${text('workRecord.approvedOfDecided', { approved: line.approved, decided: line.decided })}</td><td class="num">${quality(line)}</td></tr>`).join('\n')}
 </tbody></table>`;
   return `<!doctype html>
 <html lang="${currentLanguage()}"><head><meta charset="utf-8">
@@ -41,7 +41,7 @@ ${lines.map((line) => `<tr><td>${escapeHtml(line.name || t('workRecord.unnamedTa
 <style>${PRINT_STYLE}</style></head>
 <body>
 <h1>${text('workRecord.title')}</h1>
-<p class="meta">${text('workRecord.made', { hasPeriod: finished.length ? 'yes' : 'no', from: all.from, to: all.to, made: context.generatedAtLocal.slice(0, 10), version: context.appVersion })}</p>
+<p class="meta">${text('workRecord.made', { hasPeriod: finished.length ? 'yes' : 'no', from: formatDay(all.from), to: formatDay(all.to), made: formatDay(context.generatedAtLocal), version: context.appVersion })}</p>
 ${
   finished.length === 0
     ? `<p>${text('workRecord.noSessions')}</p>`

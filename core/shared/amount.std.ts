@@ -1,6 +1,29 @@
-/** An amount as the worker types it: "12.50", or "12,50" where a comma is the decimal mark. NaN when it is no number. */
-export function parseAmount(text: string): number {
-  const trimmed = text.trim();
-  if (trimmed === '') return Number.NaN;
-  return Number(/^\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed);
+/**
+ * An amount as the worker types it, in their locale or another: "12.50" and "12,50" are twelve and a half
+ * everywhere; "1,200.50", "1.200,50" and "1 200,50" are twelve hundred and a half. A single mark followed by
+ * exactly three digits is the one case that reads both ways ("1.200"): the locale decides, as it writes its
+ * own amounts (a thousands mark in pt-BR and es, a decimal mark in English). NaN when it is no number.
+ */
+export function parseAmount(text: string, locale: string): number {
+  // A space (French, plain or thin) groups thousands when three digits follow it.
+  const compact = text.trim().replace(/(\d)[\s\u00a0\u202f](?=\d{3}(?!\d))/g, '$1');
+  if (!/^\d[\d.,]*$/.test(compact) || /[.,]$/.test(compact)) return Number.NaN;
+  const marks = compact.replace(/\d/g, '');
+  const last = Math.max(compact.lastIndexOf('.'), compact.lastIndexOf(','));
+  let decimal: '.' | ',' | undefined;
+  if (new Set(marks).size === 2) decimal = compact[last] as '.' | ',';
+  else if (marks.length === 1) {
+    const digitsAfter = compact.length - last - 1;
+    decimal = digitsAfter === 3 && marks === groupMark(locale) ? undefined : (marks as '.' | ',');
+  }
+  const [whole, fraction] = decimal ? [compact.slice(0, last), compact.slice(last + 1)] : [compact, ''];
+  // Every group mark stands before exactly three digits: "1,20,0" is a typing slip, not a number.
+  if (!/^\d{1,3}([.,]\d{3})*$/.test(whole) && !/^\d+$/.test(whole)) return Number.NaN;
+  if (fraction.includes('.') || fraction.includes(',')) return Number.NaN;
+  return Number(`${whole.replace(/[.,]/g, '')}${fraction ? `.${fraction}` : ''}`);
+}
+
+/** The mark `locale` groups thousands with, when it is a dot or a comma. */
+function groupMark(locale: string): string | undefined {
+  return new Intl.NumberFormat(locale).formatToParts(1234567).find((part) => part.type === 'group')?.value;
 }

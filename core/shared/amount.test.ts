@@ -2,10 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { parseAmount } from './amount.std';
 
 describe('parseAmount', () => {
-  it('reads a dot or a comma as the decimal mark, and nothing else as a number', () => {
-    expect(parseAmount('12.50')).toBe(12.5);
-    expect(parseAmount(' 12,50 ')).toBe(12.5);
-    expect(parseAmount('1200')).toBe(1200);
-    for (const text of ['', ' ', '1,200,000', '12,5,0', 'ten', '12 USD']) expect(parseAmount(text)).toBeNaN();
+  it('reads a dot or a comma as the decimal mark in any locale', () => {
+    for (const locale of ['en', 'fr', 'es', 'pt-BR']) {
+      expect(parseAmount('12.50', locale)).toBe(12.5);
+      expect(parseAmount(' 12,50 ', locale)).toBe(12.5);
+      expect(parseAmount('1200', locale)).toBe(1200);
+      expect(parseAmount('0,5', locale)).toBe(0.5);
+    }
+  });
+
+  it('reads thousands marks as the worker writes them', () => {
+    expect(parseAmount('1,200.50', 'en')).toBe(1200.5);
+    expect(parseAmount('1.200,50', 'pt-BR')).toBe(1200.5);
+    expect(parseAmount('1.200,50', 'en')).toBe(1200.5);
+    expect(parseAmount('1 200,50', 'fr')).toBe(1200.5);
+    expect(parseAmount('1\u202f200,50', 'fr')).toBe(1200.5);
+    expect(parseAmount('28,800,000', 'en')).toBe(28_800_000);
+    expect(parseAmount('28.800.000', 'es')).toBe(28_800_000);
+  });
+
+  it('reads one mark before three digits as the locale does: a thousand in Brazil, a decimal in English', () => {
+    expect(parseAmount('1.200', 'pt-BR')).toBe(1200);
+    expect(parseAmount('1,200', 'en')).toBe(1200);
+    expect(parseAmount('1.200', 'en')).toBe(1.2);
+    expect(parseAmount('1,200', 'pt-BR')).toBe(1.2);
+  });
+
+  it('is no number for anything else', () => {
+    for (const text of ['', ' ', '12,5,0', '1,20,0', '1.2.3,4', 'ten', '12 USD', '-3', '12.', '1 2 3']) expect(parseAmount(text, 'en'), text).toBeNaN();
   });
 });

@@ -89,7 +89,7 @@ export function checkTools(): Promise<ToolStatus[]> {
   return Promise.all([
     checkTool('ffmpeg', () => resolveFfmpeg().path, () => toolVersion('ffmpeg')),
     checkTool('ffprobe', () => resolveFfprobe().path, () => toolVersion('ffprobe')),
-    checkTool('exiftool', () => 'bundled with exiftool-vendored', exiftoolVersion),
+    checkTool('exiftool', () => t('tools.exiftoolBundled'), exiftoolVersion),
   ]);
 }
 

@@ -79,7 +79,7 @@ export function resolveFfprobe(env: NodeJS.ProcessEnv = process.env): Binary {
   const installer = optionalModule<{ path: string }>('@ffprobe-installer/ffprobe');
   return firstExisting('ffprobe', [
     [env.FFPROBE_BIN, 'FFPROBE_BIN'],
-    [ffmpegDir && path.join(ffmpegDir, exe), 'beside ffmpeg'],
+    [ffmpegDir && path.join(ffmpegDir, exe), t('tools.besideFfmpeg')],
     [installer?.path, '@ffprobe-installer/ffprobe'],
     [findOnPath('ffprobe', env), 'PATH'],
   ]);

@@ -48,6 +48,10 @@ import { formatNumber, t } from '../../core/i18n/i18n.std';
 
 /** The models take seconds to load: one detector serves every redaction in this process. */
 let sharedDetector: Promise<NodeDetector> | undefined;
+
+/** A moment in the clip as the worker's locale writes it, to a tenth of a second ("3.2", "3,2"). */
+const seconds = (at: number) => formatNumber(at, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 export function redactionDetector(): Promise<NodeDetector> {
   // A load that failed (a model file missing or changed) is not kept: the next redaction tries again.
   sharedDetector ??= NodeDetector.open().catch((error: unknown) => {
@@ -265,7 +269,8 @@ export async function selfCheck(
       const keptShare = Math.max(...detailKept(source, detailIn(frame.data, width, height, box)));
       worstDetailKept = Math.max(worstDetailKept, keptShare);
       if (keptShare > MAX_DETAIL_KEPT) {
-        findings.push({ kind: 'detail', trackId: track.id, atSeconds, detail: `${track.label} keeps ${Math.round(keptShare * 100)} % of its detail at ${atSeconds.toFixed(1)} s (at most ${MAX_DETAIL_KEPT * 100} %).` });
+        const detail = t('redact.detailKept', { track: track.label, kept: formatNumber(keptShare, { style: 'percent' }), seconds: seconds(atSeconds), most: formatNumber(MAX_DETAIL_KEPT, { style: 'percent' }) });
+        findings.push({ kind: 'detail', trackId: track.id, atSeconds, detail });
       }
     }
     const isLast = index === frameCount - 1;
@@ -278,14 +283,15 @@ export async function selfCheck(
       for (const face of found.faces ?? []) {
         const region = inside(face.box);
         if (region && face.score >= FACE_MIN_SCORE && !keptHere(face.box)) {
-          findings.push({ kind: 'face', trackId: region.track.id, atSeconds, detail: t('redact.faceStillFound', { track: region.track.label.toLowerCase(), seconds: formatNumber(atSeconds, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }) });
+          findings.push({ kind: 'face', trackId: region.track.id, atSeconds, detail: t('redact.faceStillFound', { track: region.track.label.toLowerCase(), seconds: seconds(atSeconds) }) });
         }
       }
       for (const region of hidden) {
         if (!(found.writing ?? []).some((line) => centreInside(line.box, region.box))) continue;
         const read = textBlocks(await detector.runOcr(rgbOfYuv(frame), [roundBox(region.box)]));
         if (read.length > 0) {
-          findings.push({ kind: 'text', trackId: region.track.id, atSeconds, detail: `OCR still reads “${read[0]!.text.slice(0, 40)}” in ${region.track.label.toLowerCase()} at ${atSeconds.toFixed(1)} s.` });
+          const detail = t('redact.textStillRead', { text: read[0]!.text.slice(0, 40), track: region.track.label.toLowerCase(), seconds: seconds(atSeconds) });
+          findings.push({ kind: 'text', trackId: region.track.id, atSeconds, detail });
         }
       }
       for (const risk of assessFrame(found)) {

@@ -41,7 +41,7 @@ export async function readLog(dataDir: string): Promise<ParsedLog & { file: stri
 export function describeOpenReport(report: OpenReport): string | undefined {
   const notes: string[] = [];
   if (report.tornSetAside) {
-    notes.push(t('eventLog.tornSetAside', { line: report.tornSetAside.lineNumber, file: report.tornSetAside.file }));
+    notes.push(t('eventLog.tornSetAside', { line: String(report.tornSetAside.lineNumber), file: report.tornSetAside.file }));
   }
   if (report.newlineRestored) notes.push(t('eventLog.newlineRestored'));
   return notes.length ? notes.join(' ') : undefined;
@@ -77,7 +77,7 @@ export class EventLog {
   private static async openLocked(dataDir: string, lock: LogLock): Promise<{ log: EventLog; report: OpenReport }> {
     const parsed = await readLog(dataDir);
     if (parsed.broken) {
-      const line = parsed.broken.lineNumber;
+      const line = String(parsed.broken.lineNumber);
       const reason = parsed.broken.reason;
       throw new UserError(parsed.broken.repairable ? t('eventLog.damagedRepairable', { line, reason }) : t('eventLog.damaged', { line, reason }));
     }

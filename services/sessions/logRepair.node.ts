@@ -23,7 +23,7 @@ export async function repairLog(dataDir: string): Promise<RepairOutcome> {
   try {
     const damaged = await readLog(dataDir);
     if (!damaged.broken && !damaged.torn && !damaged.missingFinalNewline) return { repaired: false };
-    const reason = damaged.broken?.reason ?? (damaged.torn ? t('eventLog.repair.torn', { line: damaged.torn.lineNumber }) : t('eventLog.repair.newline'));
+    const reason = damaged.broken?.reason ?? (damaged.torn ? t('eventLog.repair.torn', { line: String(damaged.torn.lineNumber) }) : t('eventLog.repair.newline'));
     const undone = undoEditorDamage(damaged.raw);
     const parsed = parseLog(undone, sha256Hex);
     const lines = Buffer.from(undone).toString('utf8').split('\n').slice(0, -1);

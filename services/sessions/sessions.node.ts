@@ -16,7 +16,7 @@ import { type Cost, replayPlatforms } from '../../core/terms/platformRecord.std'
 import { workRecordHtml } from '../../core/sessions/workRecord.std';
 import { summariseByPlatform, summariseByWeek, weekStart } from '../../core/sessions/summaries.std';
 import type { SanitizeOutcome } from '../sanitize/sanitizeFile.node';
-import { EventLog, describeOpenReport } from './eventLog.node';
+import { EventLog, type OpenReport, describeOpenReport } from './eventLog.node';
 import { t } from '../../core/i18n/i18n.std';
 
 
@@ -59,16 +59,17 @@ function view(session: Session, now: number, costing: Costing): SessionViewData 
 
 export class SessionsService {
   private opened: Promise<EventLog> | undefined;
-  /** What opening the log put right (a torn last line set aside), for the worker to read in the app. */
-  private notice: string | undefined;
+  /** What opening the log put right (a torn last line set aside), for the worker to read in the app, worded when read. */
+  private openReport: OpenReport = {};
 
   constructor(private readonly dataDir: string) {}
 
   private log(): Promise<EventLog> {
     if (this.opened) return this.opened;
     const opening = EventLog.open(this.dataDir).then(({ log, report }) => {
-      this.notice = describeOpenReport(report);
-      if (this.notice) console.warn(`[sessions] ${this.notice}`);
+      this.openReport = report;
+      const notice = describeOpenReport(report);
+      if (notice) console.warn(`[sessions] ${notice}`);
       return log;
     });
     // A log that could not be opened (another SafeTake has it, or it was damaged and is repaired since) is
@@ -114,6 +115,7 @@ export class SessionsService {
   async overview() {
     const now = Date.now();
     const costing = await this.costing();
+    const notice = describeOpenReport(this.openReport);
     const sessions = [...costing.all];
     const active = this.activeIn(sessions);
     return {
@@ -126,7 +128,7 @@ export class SessionsService {
         ...week,
         ratesAfterCosts: afterCosts(sessions.filter((session) => weekStart(session.startedAtLocal) === week.week), sessions, costing.costs, now).rates,
       })),
-      ...(this.notice ? { notice: this.notice } : {}),
+      ...(notice ? { notice } : {}),
     };
   }
 

@@ -1,4 +1,5 @@
 /** The consent questions with the worker's answers, and one message asking the platform every open one. */
+import { formatDay } from '../../core/i18n/i18n.std';
 import { useId, useState } from 'react';
 import type { DealView } from '../../core/ipc/contract.std';
 import { api, call } from '../app/api.dom';
@@ -52,8 +53,8 @@ function ConsentItem({ platform, question, act }: { platform: string; question: 
   const status = !record
     ? t('deal.consent.notAnswered')
     : record.reply
-      ? t('deal.consent.answeredWithReply', { answer: t(`deal.consent.answer.${record.answer}`), date: record.answeredOn, file: record.reply.name, hash: record.reply.sha256.slice(0, 12) })
-      : t('deal.consent.answered', { answer: t(`deal.consent.answer.${record.answer}`), date: record.answeredOn });
+      ? t('deal.consent.answeredWithReply', { answer: t(`deal.consent.answer.${record.answer}`), date: formatDay(record.answeredOn), file: record.reply.name, hash: record.reply.sha256.slice(0, 12) })
+      : t('deal.consent.answered', { answer: t(`deal.consent.answer.${record.answer}`), date: formatDay(record.answeredOn) });
   const save = (attachReply: boolean) =>
     act(() => call(api['deal:answer']({ platform, question: question.id, answer: answer as 'yes' | 'no' | 'unclear', ...(words.trim() ? { platformWords: words.trim() } : {}), ...(attachReply ? { attachReply } : {}) })));
   return (

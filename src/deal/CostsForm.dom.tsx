@@ -3,7 +3,7 @@ import { type ReactNode, useId, useState } from 'react';
 import type { DealView } from '../../core/ipc/contract.std';
 import type { CostBasis } from '../../core/sessions/eventLog.std';
 import { costRefusal, describeCost } from '../../core/terms/costs.std';
-import { richMessage } from '../../core/i18n/i18n.std';
+import { richMessage, currentLocale, formatDay } from '../../core/i18n/i18n.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { parseAmount } from '../../core/shared/amount.std';
@@ -17,7 +17,7 @@ export function CostsForm({ platform, costs, act }: { platform: string; costs: D
   const ids = { label: useId(), basis: useId(), amount: useId(), currency: useId(), onlyHere: useId(), reason: useId() };
   const share = form.basis === 'share-of-pay';
   const refusal =
-    form.label.trim() === '' ? t('deal.costs.nameFirst') : !(parseAmount(form.amount) >= 0) ? t('deal.costs.enterAmount') : costRefusal({ amount: parseAmount(form.amount), basis: form.basis, ...(share ? {} : { currency: /^[A-Z]{3}$/.test(form.currency) ? form.currency : undefined }) });
+    form.label.trim() === '' ? t('deal.costs.nameFirst') : !(parseAmount(form.amount, currentLocale()) >= 0) ? t('deal.costs.enterAmount') : costRefusal({ amount: parseAmount(form.amount, currentLocale()), basis: form.basis, ...(share ? {} : { currency: /^[A-Z]{3}$/.test(form.currency) ? form.currency : undefined }) });
   return (
     <section aria-labelledby="costs-heading" className="card">
       <h4 id="costs-heading">{t('deal.costs.heading')}</h4>
@@ -34,7 +34,7 @@ export function CostsForm({ platform, costs, act }: { platform: string; costs: D
                 onlyHere: cost.platform ? 'yes' : 'no',
                 platform: cost.platform,
                 stopped: cost.endedAtLocal ? 'yes' : 'no',
-                date: cost.endedAtLocal?.slice(0, 10),
+                date: cost.endedAtLocal && formatDay(cost.endedAtLocal),
               })}{' '}
               {!cost.endedAtLocal && (
                 <button type="button" className="link" onClick={() => void act(() => call(api['deal:removeCost']({ costId: cost.costId, how: 'ended' })))}>
@@ -59,7 +59,7 @@ export function CostsForm({ platform, costs, act }: { platform: string; costs: D
               api['deal:addCost']({
                 label: form.label.trim(),
                 basis: form.basis,
-                amount: parseAmount(form.amount),
+                amount: parseAmount(form.amount, currentLocale()),
                 ...(share ? {} : { currency: form.currency }),
                 ...(form.onlyHere ? { platform } : {}),
               }),

@@ -1,6 +1,6 @@
 /** An offer priced before it is accepted: the real time it is likely to take, and what that leaves per hour after costs. */
 import { useId, useState } from 'react';
-import { type MessageId, richMessage } from '../../core/i18n/i18n.std';
+import { type MessageId, richMessage, currentLocale } from '../../core/i18n/i18n.std';
 import type { IpcResponse } from '../../core/ipc/contract.std';
 import type { PayUnit } from '../../core/sessions/eventLog.std';
 import { formatMoney } from '../../core/sessions/pay.std';
@@ -25,7 +25,7 @@ export function OfferForm({ platform }: { platform: string }) {
   const [price, setPrice] = useState<{ price: Price; currency: string }>();
   const [error, setError] = useState<string>();
   const ids = { amount: useId(), currency: useId(), per: useId(), units: useId(), stated: useId(), task: useId(), reason: useId() };
-  const valid = parseAmount(form.amount) >= 0 && parseAmount(form.statedMinutes) > 0 && parseAmount(form.units) > 0 && /^[A-Z]{3}$/.test(form.currency);
+  const valid = parseAmount(form.amount, currentLocale()) >= 0 && parseAmount(form.statedMinutes, currentLocale()) > 0 && parseAmount(form.units, currentLocale()) > 0 && /^[A-Z]{3}$/.test(form.currency);
   return (
     <section aria-labelledby="offer-heading" className="card">
       <h4 id="offer-heading">{t('deal.offer.heading')}</h4>
@@ -40,10 +40,10 @@ export function OfferForm({ platform }: { platform: string }) {
             api['deal:priceOffer']({
               platform,
               ...(form.task.trim() ? { task: form.task.trim() } : {}),
-              pay: { amount: parseAmount(form.amount), currency: form.currency },
+              pay: { amount: parseAmount(form.amount, currentLocale()), currency: form.currency },
               per: form.per,
-              statedMinutes: parseAmount(form.statedMinutes),
-              units: form.per === 'batch' ? 1 : parseAmount(form.units),
+              statedMinutes: parseAmount(form.statedMinutes, currentLocale()),
+              units: form.per === 'batch' ? 1 : parseAmount(form.units, currentLocale()),
             }),
           ).then((result) => setPrice({ price: result, currency: form.currency }), (e: Error) => setError(e.message));
         }}

@@ -1,6 +1,6 @@
 /** The red flags found in a platform's documents, grouped by rule: what it means, what to ask, and each clause quoted. */
 import type { ReactNode } from 'react';
-import { richMessage } from '../../core/i18n/i18n.std';
+import { richMessage, formatDay } from '../../core/i18n/i18n.std';
 import type { DealView } from '../../core/ipc/contract.std';
 import { RED_FLAG_IDS, redFlagRule } from '../../core/terms/redFlags.std';
 import { useT } from '../app/language.dom';
@@ -23,7 +23,7 @@ export function RedFlags({ documents, onSetAside }: { documents: DealView['docum
         {documents.map((document) => (
           <li key={document.documentId}>
             {document.name}{' '}
-            <span className="hint">{t('deal.flags.document', { kind: document.kind, date: document.attachedAtLocal.slice(0, 10), hash: document.sha256.slice(0, 12) })}</span>{' '}
+            <span className="hint">{t('deal.flags.document', { kind: document.kind, date: formatDay(document.attachedAtLocal), hash: document.sha256.slice(0, 12) })}</span>{' '}
             <button type="button" className="link" onClick={() => onSetAside(document.documentId)}>
               {richMessage<ReactNode>('deal.flags.setAside', { name: document.name, hidden })}
             </button>
@@ -62,7 +62,8 @@ export function RedFlags({ documents, onSetAside }: { documents: DealView['docum
 
 function Quote({ quote }: { quote: { quote: string; document: string; start: number; end: number; page?: number } }) {
   const t = useT();
-  const where = { document: quote.document, start: quote.start, end: quote.end };
+  // Character positions, not quantities: never grouped ("12345", not "12,345").
+  const where = { document: quote.document, start: String(quote.start), end: String(quote.end) };
   return (
     <figure className="quote">
       <blockquote>{quote.quote}</blockquote>

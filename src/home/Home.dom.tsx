@@ -9,7 +9,7 @@ import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatWorked } from '../../core/shared/clock.std';
 import { type WorkflowStepId, currentSession, nextStep, workflowSteps } from '../../core/sessions/workflow.std';
-import { richMessage } from '../../core/i18n/i18n.std';
+import { richMessage, formatDay } from '../../core/i18n/i18n.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
@@ -78,7 +78,7 @@ export function Home() {
       {session ? (
         <h3 id="home-session" tabIndex={-1}>
           {session.task ? t('home.session.platformAndTask', { platform: session.platform, task: session.task }) : session.platform}
-          {session.ended && <span className="hint"> {t('home.session.ended', { date: session.startedAtLocal.slice(0, 10) })}</span>}
+          {session.ended && <span className="hint"> {t('home.session.ended', { date: formatDay(session.startedAtLocal) })}</span>}
         </h3>
       ) : (
         <>
@@ -149,7 +149,7 @@ export function Home() {
 
 /** The last session, settled: what it paid for how long. */
 function lastSession(t: ReturnType<typeof useT>, session: SessionViewData): string {
-  const values = { platform: session.platform, date: session.startedAtLocal.slice(0, 10), worked: formatWorked(session.seconds) };
+  const values = { platform: session.platform, date: formatDay(session.startedAtLocal), worked: formatWorked(session.seconds) };
   return session.received.length > 0 ? t('home.lastSession.received', { ...values, received: formatMoney(session.received) }) : t('home.lastSession.nothingReceived', values);
 }
 

@@ -1,4 +1,5 @@
 /** Ended sessions, each with its hours, pay and rate, and pay entered after the fact. */
+import { currentLocale, formatDay } from '../../core/i18n/i18n.std';
 import { Fragment, useId, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
@@ -9,7 +10,7 @@ import { useT } from '../app/language.dom';
 import { RateVsMinimum } from './RateVsMinimum.dom';
 import { CorrectTime } from './CorrectTime.dom';
 import { SessionRecords } from './SessionRecords.dom';
-import { type Act, type Minimum, formatDay } from './sessionActions.dom';
+import type { Act, Minimum } from './sessionActions.dom';
 import { PhaseList } from './PhaseList.dom';
 
 export function PastSessions({ sessions, minimum, act }: { sessions: SessionViewData[]; minimum: Minimum; act: Act }) {
@@ -78,8 +79,8 @@ function PayForm({ session, act }: { session: SessionViewData; act: Act }) {
       className="pay-form"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!(parseAmount(amount) >= 0)) return;
-        void act(() => call(api['sessions:pay']({ sessionId: session.id, amount: parseAmount(amount), currency: session.terms.currency, ...(paidOn ? { paidOn } : {}) })));
+        if (!(parseAmount(amount, currentLocale()) >= 0)) return;
+        void act(() => call(api['sessions:pay']({ sessionId: session.id, amount: parseAmount(amount, currentLocale()), currency: session.terms.currency, ...(paidOn ? { paidOn } : {}) })));
         setAmount('');
         setPaidOn('');
       }}

@@ -1,4 +1,5 @@
 /** The log as CSV, a work record for a CV, and the minimum hourly rate every rate is compared with. */
+import { currentLocale } from '../../core/i18n/i18n.std';
 import { useId, useState } from 'react';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { parseAmount } from '../../core/shared/amount.std';
@@ -49,8 +50,8 @@ export function MinimumRateForm({ minimum, act }: { minimum: Minimum; act: Act }
       aria-label={t('sessions.minimum.formLabel')}
       onSubmit={(event) => {
         event.preventDefault();
-        if (parseAmount(amount) >= 0 && /^[A-Z]{3}$/.test(currency)) {
-          void act(() => call(api['settings:setMinimumRate']({ amount: parseAmount(amount), currency })));
+        if (parseAmount(amount, currentLocale()) >= 0 && /^[A-Z]{3}$/.test(currency)) {
+          void act(() => call(api['settings:setMinimumRate']({ amount: parseAmount(amount, currentLocale()), currency })));
         }
       }}
     >

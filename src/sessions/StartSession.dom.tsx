@@ -1,4 +1,5 @@
 /** The form that starts a session: the platform, the task and what it pays. */
+import { currentLocale } from '../../core/i18n/i18n.std';
 import { useId, useState } from 'react';
 import type { PayUnit } from '../../core/sessions/eventLog.std';
 import { parseAmount } from '../../core/shared/amount.std';
@@ -12,7 +13,7 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
   const t = useT();
   const [form, setForm] = useState({ platform: '', task: '', amount: '', currency: 'USD', per: 'clip' as PayUnit, notes: '' });
   const ids = { reason: useId(), platform: 'start-platform',  task: useId(), amount: useId(), currency: useId(), per: useId(), list: useId(), taskList: useId(), notes: useId() };
-  const valid = form.platform.trim() !== '' && parseAmount(form.amount) >= 0 && /^[A-Z]{3}$/.test(form.currency);
+  const valid = form.platform.trim() !== '' && parseAmount(form.amount, currentLocale()) >= 0 && /^[A-Z]{3}$/.test(form.currency);
   return (
     <form
       className="start-session"
@@ -26,7 +27,7 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
             api['sessions:start']({
               platform: form.platform,
               task: form.task,
-              terms: { amount: parseAmount(form.amount), currency: form.currency, per: form.per },
+              terms: { amount: parseAmount(form.amount, currentLocale()), currency: form.currency, per: form.per },
               ...(form.notes.trim() ? { notes: form.notes.trim() } : {}),
             }),
           ),

@@ -2,13 +2,12 @@ import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguratio
 import { memo, useEffect, useRef } from 'react';
 import { useTheme } from '../app/theme.dom';
 import { useT } from '../app/language.dom';
-import { currentLocale, formatNumber } from '../../core/i18n/i18n.std';
+import { currentLocale, formatDay, formatNumber } from '../../core/i18n/i18n.std';
 import type { IpcResponse } from '../../core/ipc/contract.std';
 import { type Money } from '../../core/sessions/eventLog.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { phaseName } from '../../core/sessions/time.std';
 import { RateVsMinimum } from './RateVsMinimum.dom';
-import { formatDay } from './sessionActions.dom';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 

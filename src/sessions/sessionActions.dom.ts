@@ -2,7 +2,6 @@
  * What the Sessions view's parts share: how they change a session, the worker's minimum rate, what is not clean
  * yet, and how a day of the log reads.
  */
-import { formatDateTime } from '../../core/i18n/i18n.std';
 import type { IpcResponse, SessionViewData } from '../../core/ipc/contract.std';
 
 /** Runs a change (an IPC call), shows its error if it fails, and refreshes the view either way. */
@@ -13,8 +12,3 @@ export type Minimum = IpcResponse<'settings:get'>['minimumHourlyRate'];
 /** The session's kept takes and added clips that have no clean copy yet. */
 export const uncleanClips = (session: SessionViewData): string[] => session.clips.filter((clip) => !clip.sanitized).map((clip) => clip.file);
 
-/**
- * A day of the worker's own calendar as the log keeps it ("2026-11-23", or the start of a local timestamp), as
- * their language writes a date. Read and written in UTC, so that no time zone moves it to the day before.
- */
-export const formatDay = (day: string): string => formatDateTime(new Date(`${day.slice(0, 10)}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });

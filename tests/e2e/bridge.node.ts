@@ -82,6 +82,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     defaultOutputDir: options.defaultOutputDir,
     showInFolder: async (file) => void shown.push(`show:${file}`),
     openFile: async (file) => void shown.push(`open:${file}`),
+    // The system the bridge stands in for speaks English, whatever this machine's locale: a spec that wants
+    // another language chooses it in Settings, as a worker would.
+    systemLocales: ['en-US'],
   });
   let origin = '';
   const server = http.createServer(async (request, response) => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 const BIN = path.resolve(__dirname, '../../bin/safetake.cjs');
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  // English unless a test asks for another language: the machine's own locale must not change what is checked.
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8', ...env }, timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

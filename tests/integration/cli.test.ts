@@ -18,6 +18,15 @@ describe('safetake CLI (built, on plain Node)', () => {
     expect(version).toMatchObject({ code: 0, stdout: `${packageJson.version}\n` });
   });
 
+  it("speaks the language chosen in the app's Settings, else the one the environment names", () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-cli-language-'));
+    const french = runCli(['--help'], { LC_ALL: '', LANG: 'fr_SN.UTF-8', SAFETAKE_DATA_DIR: dataDir });
+    expect(french.stdout).toMatch(/^Utilisation\s: safetake <command> \[options\]$/m);
+    expect(runCli(['frobnicate'], { LC_ALL: '', LANG: 'pt_BR.UTF-8', SAFETAKE_DATA_DIR: dataDir }).stderr).toMatch(/comando desconhecido "frobnicate"/);
+    fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ language: 'es' }));
+    expect(runCli(['--help'], { LC_ALL: '', LANG: 'fr_SN.UTF-8', SAFETAKE_DATA_DIR: dataDir }).stdout).toMatch(/^Uso: safetake <command> \[options\]$/m);
+  });
+
   it('refuses an unknown command with exit code 2', () => {
     const result = runCli(['frobnicate']);
     expect(result.code).toBe(2);
@@ -74,7 +83,7 @@ describe('safetake scan', () => {
     expect(reports[2]).toMatchObject({ error: expect.any(String) });
     expect(reports[1]).toMatchObject({ width: 500, height: 375 });
     const screen = (reports[1]!.risks as Array<Record<string, unknown>>).find((risk) => risk.category === 'screen');
-    expect(Object.keys(screen!).sort()).toEqual(['box', 'category', 'label', 'score']);
+    expect(Object.keys(screen!).sort()).toEqual(['box', 'category', 'kind', 'label', 'score']);
     expect(screen!.box).toMatchObject({ x: expect.any(Number), y: expect.any(Number), w: expect.any(Number), h: expect.any(Number) });
     // A video: each risk once, with the time it first appears.
     expect(reports[3]).toMatchObject({ width: 640, height: 480 });

@@ -3,7 +3,7 @@
  * axe-core (WCAG 2.0/2.1 A and AA, and best practice) finds nothing, and the French screens show no English.
  * The states are the ones a worker meets: the guide, Home in a session, Check corner with a flag, the
  * recorder, the question before ending, Sanitize before and after a clean copy with its tags open, past
- * sessions with the evidence report, and Settings.
+ * sessions with the evidence report, Platforms with a platform's terms read, and Settings.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -81,17 +81,19 @@ function englishPhrases(language: Language): string[] {
     if (translated === english) continue;
     for (const part of words(parse(english)).join('').split('\n')) {
       const phrase = part.trim().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-      if (phrase.split(/\s+/).length >= 2 && !translated?.includes(phrase)) phrases.add(phrase);
+      if ((phrase.match(/\p{L}{2,}/gu) ?? []).length >= 2 && !translated?.includes(phrase)) phrases.add(phrase);
     }
   }
   return [...phrases];
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** A message's words up to its first value, to find a control whose label goes on with figures. */
 function startOf(id: MessageId): RegExp {
   const [first] = parse(CATALOGUES[currentLanguage()][id] ?? '');
   const words = first?.type === TYPE.literal ? first.value.trim() : '';
-  return new RegExp(`${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  return new RegExp(escapeRegExp(words));
 }
 
 /** English phrases on the page as it is now: its text and what its labels, titles and placeholders say. */
@@ -100,9 +102,13 @@ async function englishOnScreen(page: Page, phrases: readonly string[]): Promise<
     const labels = Array.from(document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')).flatMap((element) =>
       ['aria-label', 'title', 'placeholder', 'alt'].map((name) => element.getAttribute(name) ?? ''),
     );
-    return [document.body.innerText, ...labels].join('\n');
+    // A platform's terms are quoted in their own words (English, mostly): those are the document's, not SafeTake's.
+    const quotes = Array.from(document.querySelectorAll('blockquote')).map((quote) => (quote as HTMLElement).innerText);
+    const text = quotes.reduce((rest, quote) => rest.replace(quote, ''), document.body.innerText);
+    return [text, ...labels].join('\n');
   });
-  return phrases.filter((phrase) => shown.includes(phrase));
+  // Whole words only: "s and" is not in "clients and".
+  return phrases.filter((phrase) => new RegExp(`(?<!\\p{L})${escapeRegExp(phrase)}(?!\\p{L})`, 'u').test(shown));
 }
 
 /**
@@ -117,7 +123,9 @@ function walkEveryScreen(ctx: SpecContext, language: Language, sizes: ReadonlyAr
     const holiday = path.join(files, 'holiday.jpg');
     fs.copyFileSync(path.join(CORPUS_DIR, 'photo-metadata/exiftool-GPS.jpg'), holiday);
     const exports = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-access-exports-'));
-    const handle = await ctx.start('fake', files, makeFakeCameraVideo(photo.file, ctx.scratch, `kitchen-photo-access-${language}`), { media: [holiday], saveFolder: exports });
+    const terms = path.join(files, 'acme-terms.md');
+    fs.copyFileSync(path.join(CORPUS_DIR, 'terms/faceapp-terms-of-use.md'), terms);
+    const handle = await ctx.start('fake', files, makeFakeCameraVideo(photo.file, ctx.scratch, `kitchen-photo-access-${language}`), { media: [holiday], evidence: [terms], saveFolder: exports });
     const { page } = handle;
     const phrases = language === 'en' ? [] : englishPhrases(language);
     const check = async (screen: string) => {
@@ -177,6 +185,13 @@ function walkEveryScreen(ctx: SpecContext, language: Language, sizes: ReadonlyAr
       expect(words(text)).toContain(words(t('report.title', { platform: 'Acme Data', hasTask: 'no' })));
       expect(words(text)).toContain(words(formatMoney({ amount: 0.5, currency: 'USD' })));
       expect(words(text)).toContain(words(formatDateTime(new Date(), { dateStyle: 'medium' })));
+
+      await page.getByRole('tab', { name: t('app.area.deal') }).click();
+      await page.getByRole('tabpanel', { name: t('app.area.deal') }).getByLabel(t('deal.platform.label'), { exact: true }).fill('Acme Data');
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: t('deal.terms.attach') }).click();
+      await expect.poll(() => page.locator('blockquote').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      await check('platforms');
 
       await page.getByRole('tab', { name: t('app.area.settings') }).click();
       await expect.poll(() => page.getByTestId('app-version').isVisible()).toBe(true);

@@ -50,12 +50,12 @@ export function defineDealSpecs(ctx: SpecContext): void {
       await deletion.getByLabel('The platform’s answer').selectOption('no');
       await deletion.getByLabel('Its own words (optional)').fill('Submissions are kept after you leave.');
       await deletion.getByRole('button', { name: 'Save answer' }).click();
-      await expect.poll(() => deletion.textContent()).toMatch(/No, answered \d{4}-\d{2}-\d{2}/);
+      await expect.poll(() => deletion.textContent()).toMatch(/No, answered [A-Z][a-z]{2} \d{1,2}, \d{4}/);
       // Another, with the platform's reply kept as a file (chosen in main's own dialog).
       const payTiming = page.getByRole('form', { name: 'Is payment promised by a set date after approval?' });
       await payTiming.getByLabel('The platform’s answer').selectOption('unclear');
       await payTiming.getByRole('button', { name: 'Save with their reply attached…' }).click();
-      await expect.poll(() => payTiming.textContent()).toMatch(/Not clearly, answered \d{4}-\d{2}-\d{2}; their reply kept: acme-terms\.md \(SHA-256 [0-9a-f]{12}…\)/);
+      await expect.poll(() => payTiming.textContent()).toMatch(/Not clearly, answered [A-Z][a-z]{2} \d{1,2}, \d{4}; their reply kept: acme-terms\.md \(SHA-256 [0-9a-f]{12}…\)/);
       const message = page.getByLabel(/Ask the platform/);
       expect(await message.inputValue()).toMatch(/^Hello Acme Data team,[\s\S]*1\. /);
       expect(await message.inputValue()).not.toMatch(/will my recordings and personal data be deleted/);
