@@ -17,7 +17,8 @@ import { readStatic } from '../../services/app/staticFiles.node';
 import { defaultOutputDir, openFile, pickEvidence, pickFolder, pickMedia, pickSaveFile, showInFolder } from './dialogs.main';
 import { printPdf } from './printPdf.main';
 import { denyNavigationAndPopups, lockDownSession } from './security.main';
-import { t } from '../../core/i18n/i18n.std';
+import { setLanguage, t } from '../../core/i18n/i18n.std';
+import { chosenLanguageSync } from '../../services/app/settings.node';
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
 /** How long quitting waits for the session log and ExifTool to close. */
@@ -115,6 +116,14 @@ function focusFirstWindow(): void {
 app.enableSandbox();
 denyNavigationAndPopups();
 
+const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+// Chromium's own widgets (date fields) and main's first words speak the language chosen in Settings.
+const chosenLanguage = chosenLanguageSync(dataDir);
+if (chosenLanguage) {
+  app.commandLine.appendSwitch('lang', chosenLanguage);
+  setLanguage(chosenLanguage);
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -122,7 +131,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     lockDownSession(session.defaultSession, DEV_SERVER_ORIGIN);
     serveAppProtocol();
-    registerIpc(resolveDataDir(process.env, app.getPath('userData')));
+    registerIpc(dataDir);
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

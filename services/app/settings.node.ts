@@ -1,8 +1,10 @@
 /** The worker's settings (`settings.json` in the data folder), written whole to a temp file and renamed. */
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { SETTINGS_FILE_NAME } from '../../core/app/dataFolder.std';
+import type { Language } from '../../core/i18n/i18n.std';
 import { settingsSchema } from '../../core/ipc/contract.std';
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -30,5 +32,18 @@ export class SettingsStore {
     await fs.writeFile(temp, JSON.stringify(next, null, 2), { flush: true });
     await fs.rename(temp, this.file);
     return next;
+  }
+}
+
+/**
+ * The language chosen in Settings, read at once from `dataDir`'s settings, or undefined for the system's:
+ * Electron sets Chromium's own locale (date fields) before the app is ready, when nothing may wait.
+ */
+export function chosenLanguageSync(dataDir: string): Language | undefined {
+  try {
+    const chosen = settingsSchema.shape.language.safeParse((JSON.parse(readFileSync(path.join(dataDir, SETTINGS_FILE_NAME), 'utf8')) as { language?: unknown }).language);
+    return chosen.success && chosen.data !== 'system' ? chosen.data : undefined;
+  } catch {
+    return undefined;
   }
 }

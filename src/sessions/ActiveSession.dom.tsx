@@ -125,7 +125,9 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
       <h4>{t('sessions.active.takes', { kept, redone, pending: pending ? 'yes' : 'no' })}</h4>
       <TakeRecorder
         onChange={refresh}
-        paused={session.paused ? t('sessions.active.pausedNoRecording') : onBreak ? t('sessions.active.onBreakNoRecording') : undefined}
+        paused={
+          ending ? t('sessions.active.endingNoRecording') : session.paused ? t('sessions.active.pausedNoRecording') : onBreak ? t('sessions.active.onBreakNoRecording') : undefined
+        }
         warnings={takeWarnings(session)}
         onPending={setPending}
       />

@@ -40,7 +40,7 @@ const isTypingOrControl = (target: EventTarget | null) =>
 
 export type TakeRecorderProps = {
   onChange: () => void;
-  /** Recording waits while the session is paused or the worker is on a break: why, in words; undefined to record. */
+  /** Recording waits while the session is paused, the worker is on a break or the question about ending it is open: why, in words; undefined to record. */
   paused: string | undefined;
   /** What the session's corner check left open (or that there was none): shown beside Record, asked about once. */
   warnings: string[];

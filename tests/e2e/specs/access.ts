@@ -159,7 +159,12 @@ function walkEveryScreen(ctx: SpecContext, language: Language, sizes: ReadonlyAr
       await check('recorder');
       await page.getByRole('button', { name: t('sessions.active.endSession') }).click();
       await check('end-question');
+      // While the question is open, Space (across the room) starts no take: Record waits, and says why.
+      await page.keyboard.press('Space');
+      expect(await page.getByRole('button', { name: t('sessions.take.record') }).isDisabled()).toBe(true);
+      expect(await page.getByText(t('sessions.active.endingNoRecording')).isVisible()).toBe(true);
       await page.getByRole('button', { name: t('sessions.end.keepWorking') }).click();
+      await expect.poll(() => page.getByRole('button', { name: t('sessions.take.record') }).isEnabled()).toBe(true);
 
       await page.getByRole('tab', { name: t('app.area.sanitize') }).click();
       await page.getByRole('button', { name: t('sanitize.drop.chooseFiles') }).click();
