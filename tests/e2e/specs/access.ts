@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type MessageFormatElement, TYPE, parse } from '@formatjs/icu-messageformat-parser';
-import { CATALOGUES, LANGUAGE_NAMES, type Language, type MessageId, currentLanguage, formatDateTime, setLanguage, t } from '../../../core/i18n/i18n.std';
+import { CATALOGUES, LANGUAGES, LANGUAGE_NAMES, type Language, type MessageId, currentLanguage, formatDateTime, setLanguage, t } from '../../../core/i18n/i18n.std';
 import { formatMoney } from '../../../core/sessions/pay.std';
 import { readDocumentText } from '../../../services/terms/documentText.node';
 import { plantInRoom } from '../../integration/composites.node';
@@ -208,10 +208,13 @@ function walkEveryScreen(ctx: SpecContext, language: Language, sizes: ReadonlyAr
   });
 }
 
+/** A language to walk as well, to look at its screens (SAFETAKE_LANGUAGE=es): English and French always run. */
+const EXTRA_LANGUAGE = LANGUAGES.find((language) => language === process.env.SAFETAKE_LANGUAGE && language !== 'en' && language !== 'fr');
+
 export function defineAccessSpecs(ctx: SpecContext): void {
   describe('access', () => {
     walkEveryScreen(ctx, 'en', SIZES);
-    // French at the sizes the issue names: a laptop's and the smallest.
-    walkEveryScreen(ctx, 'fr', SIZES.slice(0, 2));
+    // Other languages at a laptop's size and the smallest.
+    for (const language of ['fr', ...(EXTRA_LANGUAGE ? [EXTRA_LANGUAGE] : [])] as const) walkEveryScreen(ctx, language, SIZES.slice(0, 2));
   });
 }
