@@ -56,6 +56,24 @@ export function clampToFrame(box: Box, width: number, height: number): Box {
   return { x, y, w: Math.max(0, Math.min(width, Math.round(box.x + box.w)) - x), h: Math.max(0, Math.min(height, Math.round(box.y + box.h)) - y) };
 }
 
+export type Nudge = 'left' | 'right' | 'up' | 'down';
+
+/**
+ * A box moved `step` pixels toward `direction`, or with `resize` grown or shrunk by its right or bottom edge
+ * (right and down grow it), kept inside the picture and never smaller than `step` each way: a box set right by
+ * keyboard, a step a key press.
+ */
+export function nudgeBox(box: Box, direction: Nudge, resize: boolean, step: number, picture: { width: number; height: number }): Box {
+  const dx = direction === 'left' ? -step : direction === 'right' ? step : 0;
+  const dy = direction === 'up' ? -step : direction === 'down' ? step : 0;
+  if (resize) {
+    const w = Math.min(picture.width - box.x, Math.max(step, box.w + dx));
+    const h = Math.min(picture.height - box.y, Math.max(step, box.h + dy));
+    return { ...box, w, h };
+  }
+  return { ...box, x: Math.min(picture.width - box.w, Math.max(0, box.x + dx)), y: Math.min(picture.height - box.h, Math.max(0, box.y + dy)) };
+}
+
 export function scaleBox(box: Box, factor: number): Box {
   return { x: box.x * factor, y: box.y * factor, w: box.w * factor, h: box.h * factor };
 }

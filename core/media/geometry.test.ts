@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromFractions, grown, overlaps, toFractions } from './geometry.std';
+import { fromFractions, grown, nudgeBox, overlaps, toFractions } from './geometry.std';
 
 describe('fractions of a picture', () => {
   it('carries a box marked on a 640x480 camera frame to the same place in a 1920x1440 clip', () => {
@@ -21,5 +21,24 @@ describe('boxes side by side', () => {
   it('grow by the same margin on every side, or by their own on each axis', () => {
     expect(grown({ x: 10, y: 20, w: 30, h: 40 }, 5)).toEqual({ x: 5, y: 15, w: 40, h: 50 });
     expect(grown({ x: 10, y: 20, w: 30, h: 40 }, { x: 2, y: 4 })).toEqual({ x: 8, y: 16, w: 34, h: 48 });
+  });
+});
+
+describe('a box set right by keyboard', () => {
+  const picture = { width: 640, height: 360 };
+  const box = { x: 100, y: 50, w: 80, h: 60 };
+
+  it('moves a step each way, and grows or shrinks by its right and bottom edges', () => {
+    expect(nudgeBox(box, 'right', false, 8, picture)).toEqual({ x: 108, y: 50, w: 80, h: 60 });
+    expect(nudgeBox(box, 'up', false, 8, picture)).toEqual({ x: 100, y: 42, w: 80, h: 60 });
+    expect(nudgeBox(box, 'right', true, 8, picture)).toEqual({ x: 100, y: 50, w: 88, h: 60 });
+    expect(nudgeBox(box, 'up', true, 8, picture)).toEqual({ x: 100, y: 50, w: 80, h: 52 });
+  });
+
+  it('stays inside the picture and never shrinks below a step', () => {
+    expect(nudgeBox({ x: 4, y: 300, w: 80, h: 60 }, 'left', false, 8, picture)).toMatchObject({ x: 0 });
+    expect(nudgeBox({ x: 4, y: 300, w: 80, h: 60 }, 'down', false, 8, picture)).toMatchObject({ y: 300 });
+    expect(nudgeBox({ x: 600, y: 0, w: 36, h: 10 }, 'right', true, 8, picture)).toMatchObject({ w: 40 });
+    expect(nudgeBox({ x: 0, y: 0, w: 10, h: 10 }, 'left', true, 8, picture)).toMatchObject({ w: 8 });
   });
 });

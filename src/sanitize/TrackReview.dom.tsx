@@ -1,6 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import type { IpcResponse } from '../../core/ipc/contract.std';
-import type { Box } from '../../core/media/geometry.std';
+import { type Box, type Nudge, nudgeBox } from '../../core/media/geometry.std';
 import { outOfFrame } from '../../core/sanitize/cameraMotion.std';
 import type { FoundTracksData } from '../../core/sanitize/options.std';
 import { type RedactTrack, markedTrack, trackBoxAt, trackSpan } from '../../core/sanitize/redactTracks.std';
@@ -16,6 +16,9 @@ type Frame = IpcResponse<'sanitize:previewFrame'>;
 const MIN_DRAG = 8;
 /** The scrubber moves a tenth of a second a step (arrow keys), a second with Page Up and Down. */
 const STEP_SECONDS = 0.1;
+/** A box set by keyboard moves or grows an 80th of the picture's width a key press. */
+const KEY_STEPS_ACROSS = 80;
+const ARROWS: Readonly<Record<string, Nudge>> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
 /**
  * The review before a copy is made: the clip at any moment with what will be hidden drawn on it, and every
@@ -29,8 +32,10 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
   const [frame, setFrame] = useState<Frame>();
   const [error, setError] = useState<string>();
   const [fixing, setFixing] = useState<number>();
+  /** The box being set by keyboard for the track being fixed: it starts where the track's box is now. */
+  const [keyed, setKeyed] = useState<Box>();
   const [follows, setFollows] = useState(false);
-  const ids = { scrubber: useId(), list: useId(), mode: useId() };
+  const ids = { scrubber: useId(), list: useId(), mode: useId(), keys: useId() };
   const picture = { ...found.size, camera: found.camera };
   const seconds = frameIndex / found.framesPerSecond;
 
@@ -62,11 +67,42 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
       const sighting = { frame: frameIndex, box: fixed.anchored && pose ? outOfFrame(bare, pose) : bare };
       const sightings = [...fixed.sightings.filter((candidate) => candidate.frame !== frameIndex), sighting].sort((a, b) => a.frame - b.frame);
       update({ ...fixed, sightings });
-      setFixing(undefined);
+      stopFixing();
       return;
     }
     const id = Math.max(0, ...found.tracks.map((track) => track.id)) + 1;
     onChange({ ...found, tracks: [...found.tracks, markedTrack(id, box, found.frameCount, { anchored: follows, frame: frameIndex, camera: found.camera })] });
+  }
+
+  const { surface, drawing: sketch, handlers } = useDrawnBox(found.size, finishDrawing, { minDrag: MIN_DRAG });
+
+  /** Fixing a track's box: the picture takes the keys (a box drawn with the mouse does the same). */
+  function startFixing(track: RedactTrack) {
+    const at = trackBoxAt(track, frameIndex, picture);
+    const { width, height } = found.size;
+    setKeyed(at ?? { x: width / 4, y: height / 4, w: width / 2, h: height / 2 });
+    setFixing(track.id);
+  }
+  function stopFixing() {
+    const track = fixing;
+    setFixing(undefined);
+    setKeyed(undefined);
+    if (track !== undefined) focusAfter.current = `${ids.list}-fix-${track}`;
+  }
+  const focusAfter = useRef<string>(undefined);
+  useEffect(() => {
+    if (fixing !== undefined) surface.current?.focus();
+    else if (focusAfter.current) document.getElementById(focusAfter.current)?.focus();
+    focusAfter.current = undefined;
+  }, [fixing, surface]);
+  function onSurfaceKey(event: KeyboardEvent<HTMLDivElement>) {
+    if (fixing === undefined || !keyed) return;
+    const direction = ARROWS[event.key];
+    if (direction) setKeyed(nudgeBox(keyed, direction, event.shiftKey, Math.max(2, Math.round(found.size.width / KEY_STEPS_ACROSS)), found.size));
+    else if (event.key === 'Enter') finishDrawing(keyed);
+    else if (event.key === 'Escape') stopFixing();
+    else return;
+    event.preventDefault();
   }
 
   const shown = found.tracks.flatMap((track) => {
@@ -74,7 +110,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
     return box ? [{ track, box }] : [];
   });
   const hiddenCount = found.tracks.filter((track) => track.hidden).length;
-  const { surface, drawing: sketch, handlers } = useDrawnBox(found.size, finishDrawing, { minDrag: MIN_DRAG });
+  const fixingLabel = found.tracks.find((track) => track.id === fixing)?.label ?? '';
 
   return (
     <div className="track-review">
@@ -88,6 +124,9 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
         data-testid="review-surface"
         style={{ aspectRatio: `${found.size.width} / ${found.size.height}` }}
         {...handlers}
+        {...(fixing !== undefined
+          ? { role: 'application', tabIndex: 0, 'aria-label': t('sanitize.review.keyedBox', { label: fixingLabel }), 'aria-describedby': ids.keys, onKeyDown: onSurfaceKey }
+          : {})}
       >
         {frame ? (
           <img src={frame.dataUrl} alt={t('sanitize.review.frameAlt', { at: formatClock(seconds) })} draggable={false} />
@@ -99,8 +138,13 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
             <span>{track.hidden ? t('sanitize.review.boxHidden', { label: track.label }) : t('sanitize.review.boxVisible', { label: track.label })}</span>
           </div>
         ))}
-        {sketch && <div className="track-box track-drawing" style={percentBox(sketch, found.size)} />}
+        {(sketch ?? keyed) && <div className="track-box track-drawing" style={percentBox((sketch ?? keyed)!, found.size)} />}
       </div>
+      {fixing !== undefined && (
+        <p className="hint" id={ids.keys}>
+          {t('sanitize.review.keys')}
+        </p>
+      )}
       <div className="review-controls">
         <label htmlFor={ids.scrubber}>
           {t('sanitize.review.moment', { at: formatClock(seconds), length: formatClock(found.frameCount / found.framesPerSecond) })}
@@ -117,7 +161,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
         <fieldset className="inline">
           <legend id={ids.mode}>{fixing ? t('sanitize.review.redrawing') : t('sanitize.review.newArea')}</legend>
           {fixing ? (
-            <button type="button" onClick={() => setFixing(undefined)}>
+            <button type="button" onClick={stopFixing}>
               {t('sanitize.review.stopFixing')}
             </button>
           ) : (
@@ -152,7 +196,13 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
               <button type="button" className="link" onClick={() => setFrameIndex(span.first + Math.min(span.last - span.first, Math.round(found.framesPerSecond / 2)))}>
                 {t('sanitize.review.showIt')}
               </button>
-              <button type="button" className="link" aria-pressed={fixing === track.id} onClick={() => setFixing(fixing === track.id ? undefined : track.id)}>
+              <button
+                type="button"
+                className="link"
+                id={`${ids.list}-fix-${track.id}`}
+                aria-pressed={fixing === track.id}
+                onClick={() => (fixing === track.id ? stopFixing() : startFixing(track))}
+              >
                 {t('sanitize.review.fixBox')}
               </button>
               {track.group === 'marked' && (

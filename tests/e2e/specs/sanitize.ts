@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { foreignRequests, dropFile } from '../specHelpers';
 import { makePanClip } from '../../integration/panClip.node';
 import type { SpecContext } from '../specHelpers';
+import { expectAccessible } from './access';
 
 export function defineSanitizeSpecs(ctx: SpecContext): void {
   describe('sanitize', () => {
@@ -117,6 +118,25 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       await scrubber.focus();
       await page.keyboard.press('ArrowRight');
       expect(await scrubber.inputValue()).not.toBe(before);
+
+      // The laptop's box set right by keyboard at this moment: moved with the arrows, widened with Shift.
+      const fix = list.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: 'Hide laptop screen' }) }).first().getByRole('button', { name: 'Fix its box here' });
+      await fix.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('application');
+      const keyed = surface.locator('.track-drawing');
+      const start = (await keyed.boundingBox())!;
+      for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'Shift+ArrowRight', 'Shift+ArrowRight']) await page.keyboard.press(key);
+      const set = (await keyed.boundingBox())!;
+      expect(set.x).toBeGreaterThan(start.x);
+      expect(set.width).toBeGreaterThan(start.width);
+      await expectAccessible(page, 'review-fixing-box');
+      await keyed.evaluate((element) => element.parentElement?.focus());
+      await page.keyboard.press('Enter');
+      await expect.poll(() => fix.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(await keyed.count()).toBe(0);
+      const laptopBox = (await surface.locator('.track-hidden', { hasText: 'Laptop screen' }).first().boundingBox())!;
+      for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(laptopBox[side] - set[side])).toBeLessThan(3);
 
       await page.getByLabel('Output folder').fill(outputDir);
       await page.getByRole('button', { name: 'Make clean copies' }).click();
