@@ -59,9 +59,9 @@ export function clampToFrame(box: Box, width: number, height: number): Box {
 export type Nudge = 'left' | 'right' | 'up' | 'down';
 
 /**
- * A box moved `step` pixels toward `direction`, or with `resize` grown or shrunk by its right or bottom edge
- * (right and down grow it), kept inside the picture and never smaller than `step` each way: a box set right by
- * keyboard, a step a key press.
+ * A box inside the picture moved `step` (> 0) pixels toward `direction`, or with `resize` grown or shrunk by its
+ * right or bottom edge (right and down grow it): it stays inside the picture and, when it shrinks, no smaller
+ * than `step`. A box set right by keyboard, a step a key press.
  */
 export function nudgeBox(box: Box, direction: Nudge, resize: boolean, step: number, picture: { width: number; height: number }): Box {
   const dx = direction === 'left' ? -step : direction === 'right' ? step : 0;

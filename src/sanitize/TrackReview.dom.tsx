@@ -61,6 +61,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
   function finishDrawing(box: Box) {
     const pose = found.camera[frameIndex];
     const fixed = found.tracks.find((track) => track.id === fixing);
+    if (fixing !== undefined && !fixed) return stopFixing();
     if (fixed) {
       // The drawn box is a sighting of its own at this moment, without the margin the track adds around it.
       const bare = { x: box.x + (box.w * fixed.margin) / (1 + 2 * fixed.margin), y: box.y + (box.h * fixed.margin) / (1 + 2 * fixed.margin), w: box.w / (1 + 2 * fixed.margin), h: box.h / (1 + 2 * fixed.margin) };
@@ -78,16 +79,15 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
 
   /** Fixing a track's box: the picture takes the keys (a box drawn with the mouse does the same). */
   function startFixing(track: RedactTrack) {
-    const at = trackBoxAt(track, frameIndex, picture);
-    const { width, height } = found.size;
-    setKeyed(at ?? { x: width / 4, y: height / 4, w: width / 2, h: height / 2 });
+    setKeyed(trackBoxAt(track, frameIndex, picture) ?? centreBox(found.size));
     setFixing(track.id);
   }
   function stopFixing() {
     const track = fixing;
     setFixing(undefined);
     setKeyed(undefined);
-    if (track !== undefined) focusAfter.current = `${ids.list}-fix-${track}`;
+    // Back to the track's button for a keyboard user; a mouse user's page is not scrolled away.
+    if (track !== undefined && document.activeElement === surface.current) focusAfter.current = `${ids.list}-fix-${track}`;
   }
   const focusAfter = useRef<string>(undefined);
   useEffect(() => {
@@ -95,8 +95,14 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
     else if (focusAfter.current) document.getElementById(focusAfter.current)?.focus();
     focusAfter.current = undefined;
   }, [fixing, surface]);
+  /** Another moment shown: a box being set by keyboard starts again from where its track is at that moment. */
+  function showMoment(index: number) {
+    setFrameIndex(index);
+    const track = found.tracks.find((candidate) => candidate.id === fixing);
+    if (track) setKeyed(trackBoxAt(track, index, picture) ?? centreBox(found.size));
+  }
   function onSurfaceKey(event: KeyboardEvent<HTMLDivElement>) {
-    if (fixing === undefined || !keyed) return;
+    if (fixing === undefined || !keyed || event.repeat || event.ctrlKey || event.altKey || event.metaKey) return;
     const direction = ARROWS[event.key];
     if (direction) setKeyed(nudgeBox(keyed, direction, event.shiftKey, Math.max(2, Math.round(found.size.width / KEY_STEPS_ACROSS)), found.size));
     else if (event.key === 'Enter') finishDrawing(keyed);
@@ -156,7 +162,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
           max={Math.max(0, found.frameCount - 1)}
           step={Math.max(1, Math.round(STEP_SECONDS * found.framesPerSecond))}
           value={frameIndex}
-          onChange={(event) => setFrameIndex(Number(event.target.value))}
+          onChange={(event) => showMoment(Number(event.target.value))}
         />
         <fieldset className="inline">
           <legend id={ids.mode}>{fixing ? t('sanitize.review.redrawing') : t('sanitize.review.newArea')}</legend>
@@ -193,7 +199,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
               <span className="track-meta">
                 {t('sanitize.review.trackMeta', { group: t(`sanitize.review.group.${track.group}`), from, to })}
               </span>
-              <button type="button" className="link" onClick={() => setFrameIndex(span.first + Math.min(span.last - span.first, Math.round(found.framesPerSecond / 2)))}>
+              <button type="button" className="link" onClick={() => showMoment(span.first + Math.min(span.last - span.first, Math.round(found.framesPerSecond / 2)))}>
                 {t('sanitize.review.showIt')}
               </button>
               <button
@@ -206,7 +212,14 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
                 {t('sanitize.review.fixBox')}
               </button>
               {track.group === 'marked' && (
-                <button type="button" className="link" onClick={() => onChange({ ...found, tracks: found.tracks.filter((candidate) => candidate.id !== track.id) })}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    if (fixing === track.id) stopFixing();
+                    onChange({ ...found, tracks: found.tracks.filter((candidate) => candidate.id !== track.id) });
+                  }}
+                >
                   {t('sanitize.review.remove')}
                 </button>
               )}
@@ -216,6 +229,11 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
       </ul>
     </div>
   );
+}
+
+/** Where a box set by keyboard starts when its track is not in view: the middle of the picture. */
+function centreBox(size: { width: number; height: number }): Box {
+  return { x: size.width / 4, y: size.height / 4, w: size.width / 2, h: size.height / 2 };
 }
 
 /** Where the review opens: a moment that shows the first thing found, else the start. */

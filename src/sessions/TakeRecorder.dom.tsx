@@ -143,7 +143,8 @@ export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeReco
   useEffect(() => () => void (playback && URL.revokeObjectURL(playback)), [playback]);
 
   async function record(confirmed = false) {
-    if (!stream.current || busy.current) return;
+    // Every way in (Record, Record anyway, Retake, Space) waits while recording waits.
+    if (!stream.current || busy.current || paused) return;
     if (warnings.length > 0 && !asked.current && !confirmed) {
       setPhase({ name: 'confirm' });
       focusWhenShown('record-anyway');

@@ -210,6 +210,9 @@ function walkEveryScreen(ctx: SpecContext, language: Language, sizes: ReadonlyAr
 
 /** A language to walk as well, to look at its screens (SAFETAKE_LANGUAGE=es): English and French always run. */
 const EXTRA_LANGUAGE = LANGUAGES.find((language) => language === process.env.SAFETAKE_LANGUAGE && language !== 'en' && language !== 'fr');
+if (process.env.SAFETAKE_LANGUAGE && !(LANGUAGES as readonly string[]).includes(process.env.SAFETAKE_LANGUAGE)) {
+  throw new Error(`SAFETAKE_LANGUAGE=${process.env.SAFETAKE_LANGUAGE} is not one of ${LANGUAGES.join(', ')}`);
+}
 
 export function defineAccessSpecs(ctx: SpecContext): void {
   describe('access', () => {
