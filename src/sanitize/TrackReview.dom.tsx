@@ -5,6 +5,7 @@ import { outOfFrame } from '../../core/sanitize/cameraMotion.std';
 import type { FoundTracksData } from '../../core/sanitize/options.std';
 import { type RedactTrack, markedTrack, trackBoxAt, trackSpan } from '../../core/sanitize/redactTracks.std';
 import { formatClock } from '../../core/shared/clock.std';
+import { formatNumber } from '../../core/i18n/i18n.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { percentBox } from '../shared/percentBox.dom';
@@ -151,6 +152,10 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
           {t('sanitize.review.keys')}
         </p>
       )}
+      {/* Where the box stands after each key, for a screen reader: the picture itself says nothing. */}
+      <p role="status" className="visually-hidden">
+        {fixing !== undefined && keyed && t('sanitize.review.keyedWhere', placeOf(keyed, found.size))}
+      </p>
       <div className="review-controls">
         <label htmlFor={ids.scrubber}>
           {t('sanitize.review.moment', { at: formatClock(seconds), length: formatClock(found.frameCount / found.framesPerSecond) })}
@@ -229,6 +234,12 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
       </ul>
     </div>
   );
+}
+
+/** A box's place as shares of the picture, in words a screen reader says. */
+function placeOf(box: Box, size: { width: number; height: number }) {
+  const share = (part: number, whole: number) => formatNumber(part / whole, { style: 'percent' });
+  return { left: share(box.x, size.width), top: share(box.y, size.height), width: share(box.w, size.width), height: share(box.h, size.height) };
 }
 
 /** Where a box set by keyboard starts when its track is not in view: the middle of the picture. */

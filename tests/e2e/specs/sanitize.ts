@@ -128,6 +128,8 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       const start = (await keyed.boundingBox())!;
       for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'Shift+ArrowRight', 'Shift+ArrowRight']) await page.keyboard.press(key);
       const set = (await keyed.boundingBox())!;
+      // A screen reader hears where the box stands after each key.
+      expect(await page.getByRole('status').filter({ hasText: /^The box: \d+% from the left, \d+% from the top, \d+% wide, \d+% high\.$/ }).count()).toBe(1);
       expect(set.x).toBeGreaterThan(start.x);
       expect(set.width).toBeGreaterThan(start.width);
       await expectAccessible(page, 'review-fixing-box');
