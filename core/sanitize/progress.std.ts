@@ -1,6 +1,7 @@
 /** Progress and summaries the Sanitize screen shows, computed from batch state. Pure. */
 import type { AuditReport } from '../media/audit.std';
 import { t } from '../i18n/i18n.std';
+import { identifyingRule } from '../media/identifyingTags.std';
 
 /** What a photo, or a file whose length is not known, weighs against a video's seconds. */
 const MIN_WEIGHT_SECONDS = 1;
@@ -45,11 +46,10 @@ export function describeTimeLeft(seconds: number | undefined): string {
 }
 
 /**
- * "Location, Device, Date or time": the kinds of identifying data in a file, in the audit's words. Every
- * `audit.reason.*` message, in every language, is "Kind: what it gives away"; an example in brackets after the
- * kind ("(e.g. Sony MDPM)", "(ex.: …)") is not part of its name.
+ * "Location, Device, Date or time": the kinds of identifying data in a file, each named once, by the rule
+ * that found it (read again from the tag, not from its reason, which is in the language the audit was made in).
  */
 export function identifyingKinds(report: AuditReport): string[] {
-  const kinds = report.tags.filter((tag) => tag.identifying).map((tag) => tag.reason.replace(/\s*\([^)]*\)/g, '').split(':')[0]!.trim());
-  return [...new Set(kinds)];
+  const rules = report.tags.filter((tag) => tag.identifying).flatMap((tag) => identifyingRule(tag) ?? []);
+  return [...new Set(rules)].map((rule) => t(`audit.kind.${rule}`));
 }

@@ -23,10 +23,11 @@ describe('batch progress', () => {
   });
 
   it('names the kinds of identifying data once each', () => {
-    const tag = (reason: string, identifying = true) => ({ group: 'g', name: 'n', value: 'v', identifying, reason });
+    // Reasons in another language than the one shown: the kinds come from the tags themselves.
+    const tag = (group: string, name: string, identifying = true) => ({ group, name, value: 'v', identifying, reason: 'Lieu : où' });
     const report = {
       file: 'f', readable: true, identifyingCount: 3, streamFingerprints: [], sha256: '0'.repeat(64),
-      tags: [tag('Location: where'), tag('Location: where'), tag('Device: the make'), tag('Technical: size', false)],
+      tags: [tag('GPS', 'GPSLatitude'), tag('GPS', 'GPSLongitude'), tag('IFD0', 'Make'), tag('File', 'ImageWidth', false)],
     };
     expect(identifyingKinds(report)).toEqual(['Location', 'Device']);
   });
