@@ -118,7 +118,7 @@ export function assessFrame(frame: FrameDetections): Risk[] {
   for (const screen of screens) {
     add({ category: 'screen', kind: SCREEN_KINDS[screen.label]!, score: screen.score, box: screen.box, severity: 'medium', source: 'objects' });
   }
-  const books = booksIn(objects, frame.writing ?? []);
+  const books = booksIn(objects, frame.ssdObjects ?? [], frame.writing ?? []);
   for (const paper of books.papers) {
     add({ category: 'document', kind: 'papers', score: paper.score, box: paper.box, severity: 'medium', source: 'objects' });
   }

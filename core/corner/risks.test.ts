@@ -164,6 +164,18 @@ describe('risk rules', () => {
     expect(risks[1]?.box).toEqual(box(100, 100, 62, 44));
   });
 
+  it('takes a paper CenterNet half sees when SSDLite is sure of it too, not when both half see it', () => {
+    // A folded map lying on a seat, from a real photo: CenterNet 0.26, SSDLite 0.49 on about the same box.
+    const map = { label: 'book', score: 0.26, box: box(160, 300, 300, 100) };
+    const ssdMap = { label: 'book', score: 0.49, box: box(200, 310, 260, 110) };
+    expect(assessFrame(frame({ objects: [map], ssdObjects: [ssdMap] })).map((risk) => [risk.label, risk.score])).toEqual([['Books or papers', 0.26]]);
+    expect(assessFrame(frame({ objects: [map] }))).toEqual([]);
+    // A tissue box on a coffee table: 0.22 and 0.24.
+    expect(assessFrame(frame({ objects: [{ ...map, score: 0.22 }], ssdObjects: [{ ...ssdMap, score: 0.24 }] }))).toEqual([]);
+    // SSDLite's own book elsewhere in the frame does not lend its score.
+    expect(assessFrame(frame({ objects: [map], ssdObjects: [{ ...ssdMap, box: box(10, 10, 100, 60) }] }))).toEqual([]);
+  });
+
   it('quotes readable text, raises it to high for personal details, and lets it stand for the book it is on', () => {
     const risks = assessFrame(
       frame({
