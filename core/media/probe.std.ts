@@ -23,6 +23,8 @@ export type ProbedStream = {
   rotation: number;
   /** Nominal frame rate (r_frame_rate): one frame lasts 1/framesPerSecond. */
   framesPerSecond?: number;
+  /** Frames over duration (avg_frame_rate): below the nominal rate when a phone varies its rate. */
+  averageFramesPerSecond?: number;
   startSeconds?: number;
   durationSeconds?: number;
   /** Cover art stored as a video stream. */

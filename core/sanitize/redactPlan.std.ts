@@ -5,12 +5,14 @@
  * and back.
  *
  * Every pass decodes the same frames the same way: upright, at the clean copy's size, as raw yuv420p, each
- * decoded frame exactly once (passthrough). So frame n of the detection pass, the redaction pass and the
- * self-check are the same picture, and boxes need no conversion.
+ * decoded frame exactly once (passthrough), or, from a clip whose rate varies, resampled to its average rate
+ * (redactFrameRate). So frame n of the detection pass, the redaction pass and the self-check are the same
+ * picture, boxes need no conversion, and frame n is shown at n / rate seconds.
  */
 import type { RiskSource } from '../corner/risks.std';
 import { pictureChanged } from '../corner/sceneChange.std';
 import { type FfmpegInvocation, GLOBAL_OPTIONS, fileInput } from '../media/ffmpegArgs.std';
+import type { ProbedStream } from '../media/probe.std';
 
 /**
  * Seconds between two runs of each detector over a clip, at most. OCR (`text`) never runs to find what to
@@ -73,18 +75,41 @@ export function sourcesAt(
 /** Seconds between two frames the self-check runs the detectors on, inside hidden tracks and elsewhere. */
 export const SELF_CHECK_SECONDS = { hidden: 0.5, elsewhere: 2 } as const;
 
+/** A rate within this share of the nominal one is the nominal rate, measured over a clip's whole length. */
+const CONSTANT_RATE_TOLERANCE = 0.01;
+
+/**
+ * The rate a clip's frames are redacted, counted and shown at. Raw frames reach the encoder without their
+ * timestamps and are stamped at one rate. A phone that lowers its rate in dim light (30 fps nominal, 21 on
+ * average) would have its frames stamped evenly, and the picture would run ahead of the sound: such a clip
+ * is resampled to its average rate on decoding (`resample`; a frame is repeated or dropped where the rate
+ * moved), so each frame keeps its moment in the clip, and the review's clock and the copy's sound agree.
+ */
+export function redactFrameRate(video: Pick<ProbedStream, 'framesPerSecond' | 'averageFramesPerSecond'> | undefined): { framesPerSecond: number; resample: boolean } {
+  const nominal = video?.framesPerSecond;
+  const average = video?.averageFramesPerSecond;
+  if (nominal && average && Math.abs(average - nominal) / nominal >= CONSTANT_RATE_TOLERANCE) return { framesPerSecond: average, resample: true };
+  return { framesPerSecond: nominal ?? average ?? 30, resample: false };
+}
+
 /**
  * Decodes a clip (or a photo, upright by its EXIF `orientationFilters`) at `size` as raw yuv420p on stdout,
- * every frame once.
+ * every frame once, or at `constantRate` frames a second when one is given (redactFrameRate).
  */
-export function planDecodeFrames(input: string, size: { width: number; height: number }, leading: readonly string[] = [], inputOptions: readonly string[] = []): FfmpegInvocation {
+export function planDecodeFrames(
+  input: string,
+  size: { width: number; height: number },
+  leading: readonly string[] = [],
+  inputOptions: readonly string[] = [],
+  constantRate?: number,
+): FfmpegInvocation {
   return {
     inputs: [fileInput(input, inputOptions)],
     outputOptions: [
       ...GLOBAL_OPTIONS,
       '-v', 'error',
       '-map', '0:v:0',
-      '-vf', [...leading, `scale=${size.width}:${size.height}:flags=lanczos`, 'format=yuv420p'].join(','),
+      '-vf', [...leading, ...(constantRate ? [`fps=${constantRate.toFixed(6)}`] : []), `scale=${size.width}:${size.height}:flags=lanczos`, 'format=yuv420p'].join(','),
       '-fps_mode', 'passthrough',
       '-f', 'rawvideo',
     ],
@@ -93,12 +118,12 @@ export function planDecodeFrames(input: string, size: { width: number; height: n
 }
 
 /**
- * The rate the redacted frames are stamped with on their way back to the encoder: raw frames carry no
- * timestamps, so the copy plays `frameCount` frames over the source's picture length. For a constant-rate
- * source this is its own rate; a phone's variable rate becomes its average, with the same length and frames.
+ * The rate the redacted frames are stamped with on their way back to the encoder: the rate they were decoded
+ * at (redactFrameRate), unless the frames decoded do not fill the picture's length at that rate (a container
+ * that misstates its rate): then the copy plays `frameCount` frames over the source's picture length.
  */
 export function rawFrameRate(frameCount: number, pictureSeconds: number | undefined, declared: number | undefined): number {
   const average = pictureSeconds && pictureSeconds > 0 ? frameCount / pictureSeconds : undefined;
-  if (declared && (!average || Math.abs(average - declared) / declared < 0.01)) return declared;
+  if (declared && (!average || Math.abs(average - declared) / declared < CONSTANT_RATE_TOLERANCE)) return declared;
   return average ?? declared ?? 30;
 }

@@ -180,6 +180,7 @@ export async function probeMedia(file: string): Promise<MediaProbe> {
       // ffprobe reports the display matrix counter-clockwise (-90 = turn 90° clockwise to view).
       rotation: normaliseRotation(-rotation),
       framesPerSecond: parseRate(stream.r_frame_rate) ?? parseRate(stream.avg_frame_rate),
+      averageFramesPerSecond: parseRate(stream.avg_frame_rate),
       startSeconds: parseSeconds(stream.start_time, true),
       durationSeconds: parseSeconds(stream.duration),
       attachedPicture: stream.disposition?.attached_pic === 1,

@@ -18,7 +18,7 @@ import { outputSizeFor } from '../../core/sanitize/plan.std';
 import { readPicture } from '../media/picture.node';
 import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
 import { type YuvFrame, detailIn, detailKept, hideRegion, mergeOverlapping, rgbOfYuv, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
-import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, planDecodeFrames, sourcesAt } from '../../core/sanitize/redactPlan.std';
+import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, planDecodeFrames, redactFrameRate, sourcesAt } from '../../core/sanitize/redactPlan.std';
 import { thumbnailOfLuma } from '../../core/corner/sceneChange.std';
 import { type CameraPose, cameraFollower } from '../../core/sanitize/cameraMotion.std';
 import {
@@ -74,9 +74,9 @@ type Progress = { signal?: AbortSignal; onProgress?: (fraction: number) => void;
 
 /** Frames of the source, upright (a photo by its EXIF orientation), at the copy's size. */
 function sourceFrames(source: RedactSource): AsyncGenerator<YuvFrame> {
-  const photo = source.kind === 'photo';
-  const invocation = planDecodeFrames(source.input, source.size, photo ? orientationFilters(source.photoOrientation) : [], photo ? ['-noautorotate'] : []);
-  return framesOf(invocation, source.size);
+  if (source.kind === 'photo') return framesOf(planDecodeFrames(source.input, source.size, orientationFilters(source.photoOrientation), ['-noautorotate']), source.size);
+  const rate = redactFrameRate(mainVideoStream(source.probe));
+  return framesOf(planDecodeFrames(source.input, source.size, [], [], rate.resample ? rate.framesPerSecond : undefined), source.size);
 }
 
 async function* framesOf(invocation: ReturnType<typeof planDecodeFrames>, size: { width: number; height: number }): AsyncGenerator<YuvFrame> {
@@ -86,7 +86,7 @@ async function* framesOf(invocation: ReturnType<typeof planDecodeFrames>, size: 
 /** Frame rate and about how many frames the source holds (for progress and the schedule). */
 function sourceTiming(source: Pick<RedactSource, 'kind' | 'probe'>): { framesPerSecond: number; expectedFrames: number } {
   if (source.kind === 'photo') return { framesPerSecond: 1, expectedFrames: 1 };
-  const framesPerSecond = mainVideoStream(source.probe)?.framesPerSecond ?? 30;
+  const { framesPerSecond } = redactFrameRate(mainVideoStream(source.probe));
   return { framesPerSecond, expectedFrames: Math.max(1, Math.round((pictureEndSeconds(source.probe) ?? 1) * framesPerSecond)) };
 }
 

@@ -3,6 +3,7 @@
  * real detectors find what to hide, ffmpeg encodes, and the copy is judged by its pixels: the detail left in
  * the labelled boxes, and what OCR still reads there.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
 import { detailIn, detailKept, rgbOfYuv } from '../../core/sanitize/redactPixels.std';
 import { MAX_DETAIL_KEPT } from '../../core/sanitize/selfCheck.std';
 import type { Box } from '../../core/media/geometry.std';
+import { resolveFfmpeg } from '../../services/media/binaries.node';
 import { closeExiftool } from '../../services/media/exiftool.node';
 import { sha256File } from '../../services/media/hash.node';
 import { closeRedactionDetector, redactionDetector } from '../../services/sanitize/redact.node';
@@ -115,6 +117,32 @@ describe('sanitize --redact on a panning clip of a real room', () => {
     expect(labels[laptop]!.category).toBe('screen');
     expect(keptIn(face)).toBeGreaterThan(0.5);
     expect(keptIn(laptop)).toBeLessThanOrEqual(MAX_DETAIL_KEPT);
+  });
+
+  it('keeps each frame of a clip whose rate varies at its moment, so the picture stays with the sound', async () => {
+    // As a phone films in dim light: the first second at 30 fps, then every other frame (15 fps); a white
+    // flash at 2.0 s marks a moment, and a tone runs beside it.
+    const vfr = path.join(scratch, 'variable-rate.mp4');
+    execFileSync(resolveFfmpeg().path, [
+      '-v', 'error', '-y', '-i', clips.map!.clip.file, '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
+      '-vf', "drawbox=color=white:t=fill:enable='between(t,2,2.1)',select='if(lt(t,1),1,not(mod(n,2)))'",
+      '-fps_mode', 'vfr', '-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'aac', '-shortest', vfr,
+    ]);
+    const flashAt = (file: string) => {
+      const stats = execFileSync(resolveFfmpeg().path, ['-v', 'error', '-i', file, '-vf', 'signalstats,metadata=print:key=lavfi.signalstats.YAVG:file=-', '-f', 'null', '-'], { encoding: 'utf8' });
+      const frames = [...stats.matchAll(/pts_time:([\d.]+)\s+lavfi\.signalstats\.YAVG=([\d.]+)/g)].map((match) => ({ at: Number(match[1]), brightness: Number(match[2]) }));
+      return frames.find((frame) => frame.brightness > 200)?.at;
+    };
+    expect(flashAt(vfr)).toBeCloseTo(2, 2);
+    const outcome = await sanitizeFile({
+      input: vfr,
+      outputDir: freshDir('variable-rate'),
+      options: { ...DEFAULT_SANITIZE_OPTIONS, redact: { groups: ['documents'], keepFace: 'none', style: 'blur' } },
+      nameTemplate: 'clip-{n}',
+    });
+    // Stamped evenly at the average rate (20 fps), the flash would come a quarter of a second late.
+    expect(Math.abs(flashAt(outcome.output)! - 2)).toBeLessThanOrEqual(1 / 20 + 0.001);
+    expect(outcome.redaction!.selfCheck!.passed).toBe(true);
   });
 
   it('cancelled while it looks for what to hide, it leaves nothing behind', async () => {
