@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, it } from 'vitest';
 import { textBlocks } from '../core/corner/risks.std';
-import type { Box } from '../core/media/geometry.std';
+import { type Box, centreInside } from '../core/media/geometry.std';
 import { DEFAULT_SANITIZE_OPTIONS } from '../core/sanitize/plan.std';
 import { REDACT_STYLES, type RedactStyle, detailIn, detailKept, hideRegion, rgbOfYuv } from '../core/sanitize/redactPixels.std';
 import { REDACT_GROUPS, type RedactGroup, trackBoxAt } from '../core/sanitize/redactTracks.std';
@@ -103,7 +103,10 @@ it('what redaction hides on pans across real labelled photos', async () => {
         wordsLeft += [...left].filter((word) => read.has(word)).length;
       }
       const targets = scene.labels.map((label) => grownBy(labelAt(label.box, n), 0.3));
-      const people = hiddenAt(n, ['people']);
+      // A hidden body with a labelled face in it is someone else in the room: hidden whole, as the people group
+      // does, though scenes-real labels only the face. A body hidden where no labelled face is stays counted.
+      const faces = scene.labels.filter((label) => label.category === 'face').map((label) => labelAt(label.box, n));
+      const people = hiddenAt(n, ['people']).filter((body) => faces.some((face) => centreInside(face, body)));
       const inside = (boxes: readonly Box[], x: number, y: number) => boxes.some((box) => x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h);
       let outside = 0;
       let changed = 0;
@@ -147,8 +150,8 @@ it('what redaction hides on pans across real labelled photos', async () => {
     return `median ${(100 * sorted[Math.floor(sorted.length / 2)]!).toFixed(1)} %, worst ${(100 * sorted[sorted.length - 1]!).toFixed(1)} %`;
   };
   report.line(`Outside the labels grown by 30 %, pixels visibly changed (|dY| > ${VISIBLE_CHANGE}): ${medianAndWorst(changedOutside)} of a frame (target at most 15 %).`);
-  // scenes-real labels faces, not bodies: other people, hidden whole by the people group, count as changed above.
-  report.line(`The same, outside the bodies of other people too (the people group hides them whole; scenes-real labels only their faces): ${medianAndWorst(changedOutsidePeople)}.`);
+  // The line above counts the bodies of other people as changed, though hiding them is the people group's job.
+  report.line(`The same, outside hidden bodies with a labelled face too (the people group hides other people whole; scenes-real labels only their faces): ${medianAndWorst(changedOutsidePeople)}.`);
   report.line(failedSelfChecks.length === 0 ? 'Every copy passed its self-check.' : `Copies that failed their self-check: ${failedSelfChecks.join(' | ')}`);
 });
 

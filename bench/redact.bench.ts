@@ -150,8 +150,8 @@ it('sanitize --redact all against plain sanitize and per-frame detection', async
   report.line(table(['clip', 'model', 'looks', 'ms a look', 's in all'], modelRows));
 });
 
-// Frames are streamed, so a 10-minute clip must not need more memory than a 10-second one (about 35 minutes
-// of this bench on 2 cores).
+// Frames are streamed, never all held: the peak memory of a 10-minute clip against a 10-second one (about 35
+// minutes of this bench on 2 cores).
 it('memory over a 10-minute clip', async () => {
   await redactionDetector();
   const [short, long] = [await webcamClip(10), await webcamClip(600)];

@@ -1,7 +1,8 @@
 /**
  * Screens and books in one frame, from both object models: CenterNet (Human) and SSDLite-MobileNetV2
  * (coco-ssd), which see different screens. A screen either model is sure of is kept; one both half see is
- * kept too. Books standing on a shelf are not papers: their spines at most carry titles. Pure.
+ * kept too. A paper CenterNet half sees is kept when SSDLite is sure of it. Books standing on a shelf are not
+ * papers: their spines at most carry titles. Pure.
  */
 import { grown, iou, overlaps, union } from '../media/geometry.std';
 import type { ObjectDetection } from './detections.std';
@@ -28,8 +29,8 @@ export const CENTERNET_PHONE_MIN_SCORE = 0.2;
 export const SSD_SCREEN_MIN_SCORE = 0.8;
 export const SSD_PHONE_MIN_SCORE = 0.35;
 /**
- * Both models on the same box (IoU): a screen each half sees (a wall TV at an angle: 0.21 and 0.42), and the
- * least either must score for that.
+ * Both models on the same box (IoU): a screen each half sees (a wall TV at an angle: 0.21 and 0.42), a paper
+ * (a folded map: 0.26 and 0.49), and the least either must score for that.
  */
 const AGREE_IOU = 0.3;
 const AGREED_MIN_SCORE = 0.2;
@@ -68,15 +69,17 @@ const SSD_BOOK_MIN_SCORE = 0.35;
 const SPINE_ASPECT = 1.5;
 
 /**
- * The books of both models split into papers (lying open or flat: a document) and shelves (upright spines
- * side by side, gathered into one box each). A book CenterNet half sees counts when SSDLite sees it too. A shelf is noted only where the text detector saw writing on it:
- * titles a viewer could read.
+ * CenterNet's books split into papers (lying open or flat: a document) and shelves (upright spines side by
+ * side, gathered into one box each). A book CenterNet only half sees is a paper when SSDLite is sure of it
+ * (SSD_BOOK_MIN_SCORE), never a spine: the shelves stay those CenterNet itself sees. A shelf is noted only
+ * where the text detector saw writing on it: titles a viewer could read.
  */
 export function booksIn(objects: readonly ObjectDetection[], ssdObjects: readonly ObjectDetection[], writing: readonly WritingLine[]): { papers: ObjectDetection[]; shelves: ObjectDetection[] } {
   const isBook = (object: ObjectDetection) => object.label === 'book';
+  const isSpine = (book: ObjectDetection) => book.box.h >= SPINE_ASPECT * book.box.w;
   const ssdBooks = ssdObjects.filter((object) => isBook(object) && object.score >= SSD_BOOK_MIN_SCORE);
-  const books = objects.filter((object) => isBook(object) && (object.score >= CENTERNET_MIN_SCORE || agreed(object, ssdBooks)));
-  const spines = books.filter((book) => book.box.h >= SPINE_ASPECT * book.box.w);
+  const books = objects.filter((object) => isBook(object) && (object.score >= CENTERNET_MIN_SCORE || (!isSpine(object) && agreed(object, ssdBooks))));
+  const spines = books.filter(isSpine);
   const shelves: ObjectDetection[] = [];
   for (const spine of spines) {
     const reach = { x: spine.box.x - spine.box.w, y: spine.box.y, w: spine.box.w * 3, h: spine.box.h };

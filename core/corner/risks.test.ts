@@ -170,8 +170,14 @@ describe('risk rules', () => {
     const ssdMap = { label: 'book', score: 0.49, box: box(200, 310, 260, 110) };
     expect(assessFrame(frame({ objects: [map], ssdObjects: [ssdMap] })).map((risk) => [risk.label, risk.score])).toEqual([['Books or papers', 0.26]]);
     expect(assessFrame(frame({ objects: [map] }))).toEqual([]);
-    // A tissue box on a coffee table: 0.22 and 0.24.
+    // A tissue box on a coffee table: 0.22 and 0.24; SSDLite must be sure of it.
     expect(assessFrame(frame({ objects: [{ ...map, score: 0.22 }], ssdObjects: [{ ...ssdMap, score: 0.24 }] }))).toEqual([]);
+    expect(assessFrame(frame({ objects: [map], ssdObjects: [{ ...ssdMap, score: 0.3 }] }))).toEqual([]);
+    // An upright book both half see does not become a shelf that hides a paper beside it.
+    const spine = { label: 'book', score: 0.25, box: box(470, 300, 20, 60) };
+    const paperBeside = { label: 'book', score: 0.4, box: box(495, 330, 80, 40) };
+    const titles = [{ box: box(472, 305, 8, 40), score: 0.9, thickness: 6 }];
+    expect(assessFrame(frame({ objects: [spine, paperBeside], ssdObjects: [{ ...spine, score: 0.5 }], writing: titles })).map((risk) => risk.label)).toContain('Books or papers');
     // SSDLite's own book elsewhere in the frame does not lend its score.
     expect(assessFrame(frame({ objects: [map], ssdObjects: [{ ...ssdMap, box: box(10, 10, 100, 60) }] }))).toEqual([]);
   });

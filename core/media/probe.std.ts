@@ -23,7 +23,10 @@ export type ProbedStream = {
   rotation: number;
   /** Nominal frame rate (r_frame_rate): one frame lasts 1/framesPerSecond. */
   framesPerSecond?: number;
-  /** Frames over duration (avg_frame_rate): below the nominal rate when a phone varies its rate. */
+  /**
+   * Frames over duration (avg_frame_rate): below the nominal rate when a phone lowers its rate. Counted from
+   * the index in MP4 and MOV; an estimate from the first seconds in Matroska and WebM.
+   */
   averageFramesPerSecond?: number;
   startSeconds?: number;
   durationSeconds?: number;

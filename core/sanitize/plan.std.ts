@@ -58,6 +58,8 @@ export type SanitizePlan = {
   expectedStreams: Array<'video' | 'audio'>;
   /** The picture size the output must have. */
   outputSize: { width: number; height: number };
+  /** How long one frame of a copy made from raw frames lasts: its length may differ from the source's by one. */
+  frameSeconds?: number;
   notes: string[];
 };
 
@@ -209,6 +211,7 @@ export function planSanitize(request: PlanRequest): SanitizePlan {
     outputExtension: webm ? '.webm' : '.mp4',
     expectedStreams,
     outputSize,
+    ...(raw ? { frameSeconds: 1 / raw.framesPerSecond } : {}),
     notes,
   };
 }

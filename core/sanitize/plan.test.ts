@@ -123,7 +123,10 @@ describe('helpers', () => {
 describe('planSanitize with redacted frames on stdin', () => {
   const raw = { width: 1080, height: 1920, framesPerSecond: 30 };
   it('reads the picture from stdin at its size and rate, and only the sound from the file', () => {
-    const { invocation } = plan({}, { rawPicture: raw });
+    const { invocation, frameSeconds } = plan({}, { rawPicture: raw });
+    // The copy's length is checked against a frame of its own rate, not of the source's.
+    expect(frameSeconds).toBe(1 / 30);
+    expect(plan({}).frameSeconds).toBeUndefined();
     expect(invocation.inputs[0]).toEqual({ source: 'pipe:0', options: ['-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-s', '1080x1920', '-r', '30.000000'] });
     expect(invocation.inputs[1]!.source).toBe('in.mov');
     const args = ffmpegArgv(invocation);

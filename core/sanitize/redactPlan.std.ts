@@ -4,10 +4,10 @@
  * camera does, and tracks fill the frames between), and the ffmpeg runs that hand every frame to SafeTake
  * and back.
  *
- * Every pass decodes the same frames the same way: upright, at the clean copy's size, as raw yuv420p, each
- * decoded frame exactly once (passthrough), or, from a clip whose rate varies, resampled to its average rate
- * (redactFrameRate). So frame n of the detection pass, the redaction pass and the self-check are the same
- * picture, boxes need no conversion, and frame n is shown at n / rate seconds.
+ * Every pass decodes the same frames the same way: upright, at the clean copy's size, as raw yuv420p, a clip
+ * on a grid of one rate (redactFrameRate). So frame n of the detection pass, the redaction pass and the
+ * self-check are the same picture, boxes need no conversion, and frame n is shown n / rate seconds after the
+ * picture starts.
  */
 import type { RiskSource } from '../corner/risks.std';
 import { pictureChanged } from '../corner/sceneChange.std';
@@ -75,33 +75,35 @@ export function sourcesAt(
 /** Seconds between two frames the self-check runs the detectors on, inside hidden tracks and elsewhere. */
 export const SELF_CHECK_SECONDS = { hidden: 0.5, elsewhere: 2 } as const;
 
-/** A rate within this share of the nominal one is the nominal rate, measured over a clip's whole length. */
-const CONSTANT_RATE_TOLERANCE = 0.01;
+/** An average rate this share or more below the nominal one is a phone lowering its rate. */
+const LOWERED_RATE_SHARE = 0.01;
 
 /**
  * The rate a clip's frames are redacted, counted and shown at. Raw frames reach the encoder without their
- * timestamps and are stamped at one rate. A phone that lowers its rate in dim light (30 fps nominal, 21 on
- * average) would have its frames stamped evenly, and the picture would run ahead of the sound: such a clip
- * is resampled to its average rate on decoding (`resample`; a frame is repeated or dropped where the rate
- * moved), so each frame keeps its moment in the clip, and the review's clock and the copy's sound agree.
+ * timestamps and are stamped at one rate, so every clip is decoded on a grid of that rate (the fps filter
+ * repeats or drops a frame where the source's own timing strays from it): each frame keeps its moment, and the
+ * copy's picture stays with its sound. A phone that lowers its rate in dim light (30 fps nominal, 21 on
+ * average) is put on its average, not made up to 30; a browser's WebM, whose timing ffprobe only estimates,
+ * on that estimate. An average above the nominal rate is a stream that understates its length, not more
+ * frames: the nominal rate stands.
  */
-export function redactFrameRate(video: Pick<ProbedStream, 'framesPerSecond' | 'averageFramesPerSecond'> | undefined): { framesPerSecond: number; resample: boolean } {
+export function redactFrameRate(video: Pick<ProbedStream, 'framesPerSecond' | 'averageFramesPerSecond'> | undefined): number {
   const nominal = video?.framesPerSecond;
   const average = video?.averageFramesPerSecond;
-  if (nominal && average && Math.abs(average - nominal) / nominal >= CONSTANT_RATE_TOLERANCE) return { framesPerSecond: average, resample: true };
-  return { framesPerSecond: nominal ?? average ?? 30, resample: false };
+  if (nominal && average && average < nominal * (1 - LOWERED_RATE_SHARE)) return average;
+  return nominal ?? average ?? 30;
 }
 
 /**
- * Decodes a clip (or a photo, upright by its EXIF `orientationFilters`) at `size` as raw yuv420p on stdout,
- * every frame once, or at `constantRate` frames a second when one is given (redactFrameRate).
+ * Decodes a clip (or a photo, upright by its EXIF `orientationFilters`) at `size` as raw yuv420p on stdout:
+ * every frame once, or on a grid of `rate` frames a second when one is given (redactFrameRate).
  */
 export function planDecodeFrames(
   input: string,
   size: { width: number; height: number },
   leading: readonly string[] = [],
   inputOptions: readonly string[] = [],
-  constantRate?: number,
+  rate?: number,
 ): FfmpegInvocation {
   return {
     inputs: [fileInput(input, inputOptions)],
@@ -109,21 +111,10 @@ export function planDecodeFrames(
       ...GLOBAL_OPTIONS,
       '-v', 'error',
       '-map', '0:v:0',
-      '-vf', [...leading, ...(constantRate ? [`fps=${constantRate.toFixed(6)}`] : []), `scale=${size.width}:${size.height}:flags=lanczos`, 'format=yuv420p'].join(','),
+      '-vf', [...leading, ...(rate ? [`fps=${rate.toFixed(6)}`] : []), `scale=${size.width}:${size.height}:flags=lanczos`, 'format=yuv420p'].join(','),
       '-fps_mode', 'passthrough',
       '-f', 'rawvideo',
     ],
     output: 'pipe:1',
   };
-}
-
-/**
- * The rate the redacted frames are stamped with on their way back to the encoder: the rate they were decoded
- * at (redactFrameRate), unless the frames decoded do not fill the picture's length at that rate (a container
- * that misstates its rate): then the copy plays `frameCount` frames over the source's picture length.
- */
-export function rawFrameRate(frameCount: number, pictureSeconds: number | undefined, declared: number | undefined): number {
-  const average = pictureSeconds && pictureSeconds > 0 ? frameCount / pictureSeconds : undefined;
-  if (declared && (!average || Math.abs(average - declared) / declared < CONSTANT_RATE_TOLERANCE)) return declared;
-  return average ?? declared ?? 30;
 }

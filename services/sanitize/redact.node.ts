@@ -72,11 +72,10 @@ export type RedactSource = { input: string; kind: MediaKind; probe: MediaProbe; 
 /** `onLook` hears which detectors looked at each frame they looked at (bench/redact counts them). */
 type Progress = { signal?: AbortSignal; onProgress?: (fraction: number) => void; onLook?: (sources: readonly RiskSource[]) => void };
 
-/** Frames of the source, upright (a photo by its EXIF orientation), at the copy's size. */
+/** Frames of the source, upright (a photo by its EXIF orientation), at the copy's size, a clip on its rate's grid. */
 function sourceFrames(source: RedactSource): AsyncGenerator<YuvFrame> {
   if (source.kind === 'photo') return framesOf(planDecodeFrames(source.input, source.size, orientationFilters(source.photoOrientation), ['-noautorotate']), source.size);
-  const rate = redactFrameRate(mainVideoStream(source.probe));
-  return framesOf(planDecodeFrames(source.input, source.size, [], [], rate.resample ? rate.framesPerSecond : undefined), source.size);
+  return framesOf(planDecodeFrames(source.input, source.size, [], [], redactFrameRate(mainVideoStream(source.probe))), source.size);
 }
 
 async function* framesOf(invocation: ReturnType<typeof planDecodeFrames>, size: { width: number; height: number }): AsyncGenerator<YuvFrame> {
@@ -86,7 +85,7 @@ async function* framesOf(invocation: ReturnType<typeof planDecodeFrames>, size: 
 /** Frame rate and about how many frames the source holds (for progress and the schedule). */
 function sourceTiming(source: Pick<RedactSource, 'kind' | 'probe'>): { framesPerSecond: number; expectedFrames: number } {
   if (source.kind === 'photo') return { framesPerSecond: 1, expectedFrames: 1 };
-  const { framesPerSecond } = redactFrameRate(mainVideoStream(source.probe));
+  const framesPerSecond = redactFrameRate(mainVideoStream(source.probe));
   return { framesPerSecond, expectedFrames: Math.max(1, Math.round((pictureEndSeconds(source.probe) ?? 1) * framesPerSecond)) };
 }
 

@@ -10,7 +10,6 @@ import { notMediaReason } from '../../core/media/audit.std';
 import type { sanitizeOutcome } from '../../core/ipc/contract.std';
 import { explainFfmpegFailure } from '../../core/media/ffmpegErrors.std';
 import { displaySize, mainVideoStream, pictureEndSeconds } from '../../core/media/probe.std';
-import { rawFrameRate } from '../../core/sanitize/redactPlan.std';
 import { type PlanRequest, type SanitizeOptions, type SanitizePlan, photoOutputExtension } from '../../core/sanitize/plan.std';
 import { allPassed } from '../../core/sanitize/verify.std';
 import { UserError } from '../../core/shared/errors.std';
@@ -175,9 +174,8 @@ async function startRedaction(base: PlanRequest, reviewed: FoundTracks | undefin
       });
   const sourceDetail: SourceDetail = new Map();
   const { tracks, frameCount, framesPerSecond } = found;
-  const rate = base.kind === 'photo' ? 1 : rawFrameRate(frameCount, mainVideoStream(base.probe)?.durationSeconds ?? base.probe.durationSeconds, framesPerSecond);
   return {
-    request: { ...base, rawPicture: { ...source.size, framesPerSecond: rate } } satisfies PlanRequest,
+    request: { ...base, rawPicture: { ...source.size, framesPerSecond } } satisfies PlanRequest,
     frames: (onProgress: (fraction: number) => void) => {
       sourceDetail.clear();
       return redactedFrames(source, found, style, sourceDetail, { signal: callbacks.signal, onProgress, expectedFrames: frameCount });

@@ -17,7 +17,7 @@ export async function verifyCopy(
   const [decode, outputProbe, after] = await Promise.all([decodeCheck(temp, '0', signal), probeMedia(temp), auditFile(temp)]);
   const source =
     kind === 'video' && !encoded.recovered
-      ? { pictureEndSeconds: pictureEndSeconds(probe), frameSeconds: video.framesPerSecond ? 1 / video.framesPerSecond : undefined }
+      ? { pictureEndSeconds: pictureEndSeconds(probe), frameSeconds: encoded.plan.frameSeconds ?? (video.framesPerSecond ? 1 / video.framesPerSecond : undefined) }
       : undefined;
   const facts = {
     plan: encoded.plan,
