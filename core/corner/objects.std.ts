@@ -71,14 +71,18 @@ const SPINE_ASPECT = 1.5;
 /**
  * CenterNet's books split into papers (lying open or flat: a document) and shelves (upright spines side by
  * side, gathered into one box each). A book CenterNet only half sees is a paper when SSDLite is sure of it
- * (SSD_BOOK_MIN_SCORE), never a spine: the shelves stay those CenterNet itself sees. A shelf is noted only
- * where the text detector saw writing on it: titles a viewer could read.
+ * (SSD_BOOK_MIN_SCORE) and no upright book of either model stands beside it: lying on a shelf among spines,
+ * it is a book, not a paper (a bookcase in scenes-real). The shelves stay those CenterNet itself sees. A shelf
+ * is noted only where the text detector saw writing on it: titles a viewer could read.
  */
 export function booksIn(objects: readonly ObjectDetection[], ssdObjects: readonly ObjectDetection[], writing: readonly WritingLine[]): { papers: ObjectDetection[]; shelves: ObjectDetection[] } {
   const isBook = (object: ObjectDetection) => object.label === 'book';
   const isSpine = (book: ObjectDetection) => book.box.h >= SPINE_ASPECT * book.box.w;
+  const besideShelf = (book: ObjectDetection, shelf: ObjectDetection) => overlaps(book.box, grown(shelf.box, book.box.w / 2));
   const ssdBooks = ssdObjects.filter((object) => isBook(object) && object.score >= SSD_BOOK_MIN_SCORE);
-  const books = objects.filter((object) => isBook(object) && (object.score >= CENTERNET_MIN_SCORE || (!isSpine(object) && agreed(object, ssdBooks))));
+  const anySpines = [...objects.filter((object) => isBook(object) && object.score >= AGREED_MIN_SCORE), ...ssdBooks].filter(isSpine);
+  const halfSeenPaper = (book: ObjectDetection) => !isSpine(book) && agreed(book, ssdBooks) && !anySpines.some((spine) => besideShelf(book, spine));
+  const books = objects.filter((object) => isBook(object) && (object.score >= CENTERNET_MIN_SCORE || halfSeenPaper(object)));
   const spines = books.filter(isSpine);
   const shelves: ObjectDetection[] = [];
   for (const spine of spines) {
@@ -90,6 +94,6 @@ export function booksIn(objects: readonly ObjectDetection[], ssdObjects: readonl
     } else shelves.push({ ...spine, label: 'shelf' });
   }
   // A book lying among the spines (on its side, or leaning) belongs to the shelf too.
-  const papers = books.filter((book) => !spines.includes(book) && !shelves.some((shelf) => overlaps(book.box, grown(shelf.box, book.box.w / 2))));
+  const papers = books.filter((book) => !spines.includes(book) && !shelves.some((shelf) => besideShelf(book, shelf)));
   return { papers, shelves: shelves.filter((shelf) => writing.some((line) => overlaps(line.box, shelf.box))) };
 }

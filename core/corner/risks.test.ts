@@ -173,6 +173,10 @@ describe('risk rules', () => {
     // A tissue box on a coffee table: 0.22 and 0.24; SSDLite must be sure of it.
     expect(assessFrame(frame({ objects: [{ ...map, score: 0.22 }], ssdObjects: [{ ...ssdMap, score: 0.24 }] }))).toEqual([]);
     expect(assessFrame(frame({ objects: [map], ssdObjects: [{ ...ssdMap, score: 0.3 }] }))).toEqual([]);
+    // A book lying on its side among upright ones CenterNet half sees is on a shelf, not a paper (a bookcase).
+    const lyingOnShelf = { label: 'book', score: 0.21, box: box(104, 122, 48, 35) };
+    const uprights = [0, 1].map((n) => ({ label: 'book', score: 0.27, box: box(88 + n * 15, 166, 15, 31) }));
+    expect(assessFrame(frame({ objects: [lyingOnShelf, ...uprights], ssdObjects: [{ ...lyingOnShelf, score: 0.54 }] }))).toEqual([]);
     // An upright book both half see does not become a shelf that hides a paper beside it.
     const spine = { label: 'book', score: 0.25, box: box(470, 300, 20, 60) };
     const paperBeside = { label: 'book', score: 0.4, box: box(495, 330, 80, 40) };
