@@ -273,14 +273,18 @@ function laplacianVariance(plane: Grey): number {
 /**
  * Below this much Laplacian variance (a spread under 3 grey levels) a region is flat: what is left is the
  * camera's and the encoder's noise, not detail (x264 at CRF 21 leaves up to 7 on a smooth wash, measured on
- * small regions at the picture's edge in bench/redact-eval). A flat source has nothing to lose; a flat
- * output kept nothing.
+ * small regions at the picture's edge in bench/redact-eval). A flat source has nothing to lose.
  */
 const FLAT_DETAIL = 8;
 
-/** The share of the source's detail kept in the output, at each scale (0 where either is flat). */
+/**
+ * The share of the source's detail kept in the output, at each scale (0 where the source is flat). The
+ * encoder's own noise adds to a hidden region's variance, and variances of independent parts add: the output
+ * less FLAT_DETAIL is what is left of the source. Without that, a sliver at the picture's edge whose source is
+ * barely above flat (17.7) read as keeping half of it (9.6), all of it the encoder's noise, and failed a copy.
+ */
 export function detailKept(source: readonly number[], output: readonly number[]): number[] {
-  return source.map((value, i) => (value < FLAT_DETAIL || (output[i] ?? 0) < FLAT_DETAIL ? 0 : (output[i] ?? 0) / value));
+  return source.map((value, i) => (value < FLAT_DETAIL ? 0 : Math.max(0, (output[i] ?? 0) - FLAT_DETAIL) / value));
 }
 
 /**

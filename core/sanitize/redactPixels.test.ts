@@ -85,8 +85,10 @@ describe('geometry of hidden regions', () => {
 });
 
 describe('detailKept', () => {
-  it('counts flat sources and flat outputs (noise) as nothing kept', () => {
-    expect(detailKept([2, 100, 400], [1, 7, 100])).toEqual([0, 0, 0.25]);
+  it('counts flat sources as nothing to keep, and the encoder\'s noise as nothing kept', () => {
+    expect(detailKept([2, 100, 408], [1, 7, 110])).toEqual([0, 0, 0.25]);
+    // A sliver at the picture's edge, barely above flat, whose copy holds only the encoder's noise.
+    expect(detailKept([17.7, 98.6, 542.1], [9.6, 5.6, 10])[0]).toBeLessThan(0.15);
   });
 });
 
