@@ -78,10 +78,10 @@ const SPINE_ASPECT = 1.5;
 export function booksIn(objects: readonly ObjectDetection[], ssdObjects: readonly ObjectDetection[], writing: readonly WritingLine[]): { papers: ObjectDetection[]; shelves: ObjectDetection[] } {
   const isBook = (object: ObjectDetection) => object.label === 'book';
   const isSpine = (book: ObjectDetection) => book.box.h >= SPINE_ASPECT * book.box.w;
-  const besideShelf = (book: ObjectDetection, shelf: ObjectDetection) => overlaps(book.box, grown(shelf.box, book.box.w / 2));
+  const beside = (book: ObjectDetection, upright: ObjectDetection) => overlaps(book.box, grown(upright.box, book.box.w / 2));
   const ssdBooks = ssdObjects.filter((object) => isBook(object) && object.score >= SSD_BOOK_MIN_SCORE);
   const anySpines = [...objects.filter((object) => isBook(object) && object.score >= AGREED_MIN_SCORE), ...ssdBooks].filter(isSpine);
-  const halfSeenPaper = (book: ObjectDetection) => !isSpine(book) && agreed(book, ssdBooks) && !anySpines.some((spine) => besideShelf(book, spine));
+  const halfSeenPaper = (book: ObjectDetection) => !isSpine(book) && agreed(book, ssdBooks) && !anySpines.some((spine) => beside(book, spine));
   const books = objects.filter((object) => isBook(object) && (object.score >= CENTERNET_MIN_SCORE || halfSeenPaper(object)));
   const spines = books.filter(isSpine);
   const shelves: ObjectDetection[] = [];
@@ -94,6 +94,6 @@ export function booksIn(objects: readonly ObjectDetection[], ssdObjects: readonl
     } else shelves.push({ ...spine, label: 'shelf' });
   }
   // A book lying among the spines (on its side, or leaning) belongs to the shelf too.
-  const papers = books.filter((book) => !spines.includes(book) && !shelves.some((shelf) => besideShelf(book, shelf)));
+  const papers = books.filter((book) => !spines.includes(book) && !shelves.some((shelf) => beside(book, shelf)));
   return { papers, shelves: shelves.filter((shelf) => writing.some((line) => overlaps(line.box, shelf.box))) };
 }

@@ -75,7 +75,7 @@ type Progress = { signal?: AbortSignal; onProgress?: (fraction: number) => void;
 /** Frames of the source, upright (a photo by its EXIF orientation), at the copy's size, a clip on its rate's grid. */
 function sourceFrames(source: RedactSource): AsyncGenerator<YuvFrame> {
   if (source.kind === 'photo') return framesOf(planDecodeFrames(source.input, source.size, orientationFilters(source.photoOrientation), ['-noautorotate']), source.size);
-  return framesOf(planDecodeFrames(source.input, source.size, [], [], redactFrameRate(mainVideoStream(source.probe))), source.size);
+  return framesOf(planDecodeFrames(source.input, source.size, [], [], sourceTiming(source).framesPerSecond), source.size);
 }
 
 async function* framesOf(invocation: ReturnType<typeof planDecodeFrames>, size: { width: number; height: number }): AsyncGenerator<YuvFrame> {
