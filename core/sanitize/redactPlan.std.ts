@@ -94,27 +94,55 @@ export function redactFrameRate(video: Pick<ProbedStream, 'framesPerSecond' | 'a
   return nominal ?? average ?? 30;
 }
 
-/**
- * Decodes a clip (or a photo, upright by its EXIF `orientationFilters`) at `size` as raw yuv420p on stdout:
- * every frame once, or on a grid of `rate` frames a second when one is given (redactFrameRate).
- */
-export function planDecodeFrames(
-  input: string,
-  size: { width: number; height: number },
-  leading: readonly string[] = [],
-  inputOptions: readonly string[] = [],
-  rate?: number,
-): FfmpegInvocation {
+/** How a clip or photo is decoded for redaction. */
+export type DecodeOptions = {
+  /** Filters before scaling: a photo's EXIF orientation (orientationFilters). */
+  leading?: readonly string[];
+  inputOptions?: readonly string[];
+  /** A grid of this many frames a second (redactFrameRate); without it, every frame once. */
+  rate?: number;
+  /**
+   * The grid starts at the file's start, not at the first frame: a picture that starts after its sound (a
+   * clip cut from a longer one, some camera files) shows its first frame until then, so frame n is n / rate
+   * seconds into the file in every pass, in the copy stamped from 0, and in a player. Only for a picture that
+   * starts late (firstFrameSeconds): from the file's start, frames stamped before it would be dropped.
+   */
+  fromFileStart?: boolean;
+};
+
+/** Decodes a clip (or a photo) at `size` as raw yuv420p on stdout. */
+export function planDecodeFrames(input: string, size: { width: number; height: number }, options: DecodeOptions = {}): FfmpegInvocation {
+  const { leading = [], inputOptions = [], rate, fromFileStart = false } = options;
+  const grid = rate ? [`fps=${rate.toFixed(6)}${fromFileStart ? ':start_time=0' : ''}`] : [];
   return {
     inputs: [fileInput(input, inputOptions)],
     outputOptions: [
       ...GLOBAL_OPTIONS,
       '-v', 'error',
       '-map', '0:v:0',
-      '-vf', [...leading, ...(rate ? [`fps=${rate.toFixed(6)}`] : []), `scale=${size.width}:${size.height}:flags=lanczos`, 'format=yuv420p'].join(','),
+      '-vf', [...leading, ...grid, `scale=${size.width}:${size.height}:flags=lanczos`, 'format=yuv420p'].join(','),
       '-fps_mode', 'passthrough',
       '-f', 'rawvideo',
     ],
     output: 'pipe:1',
   };
+}
+
+/**
+ * Decodes a clip's first frame and prints its timestamp: where the picture starts in ffmpeg's own timeline, the
+ * one its outputs keep the sound against. ffprobe's stream start can disagree with it (a camera's MTS file
+ * shows frames stamped before its video stream's declared start).
+ */
+export function planFirstFrame(input: string): FfmpegInvocation {
+  return {
+    inputs: [fileInput(input)],
+    outputOptions: [...GLOBAL_OPTIONS, '-v', 'info', '-map', '0:v:0', '-frames:v', '1', '-vf', 'showinfo', '-f', 'null'],
+    output: '-',
+  };
+}
+
+/** The first frame's time in seconds from planFirstFrame's log, if it decoded one. */
+export function firstFrameSeconds(log: string): number | undefined {
+  const match = /\bpts_time:(-?[\d.]+)/.exec(log);
+  return match ? Number(match[1]) : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { THUMBNAIL } from '../corner/sceneChange.std';
-import { REDACT_REFRESH_SECONDS, type ScheduleState, planDecodeFrames, redactFrameRate, sourcesAt } from './redactPlan.std';
+import { REDACT_REFRESH_SECONDS, type ScheduleState, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from './redactPlan.std';
 
 const still = new Uint8Array(THUMBNAIL.width * THUMBNAIL.height).fill(100);
 /** The picture on `frame` of a pan: a different set of cells lit on each frame. */
@@ -35,7 +35,7 @@ describe('sourcesAt', () => {
 
 describe('decoding and stamping frames', () => {
   it('decodes every frame once, upright, at the copy size, as raw yuv420p', () => {
-    const { outputOptions, inputs } = planDecodeFrames('in.mp4', { width: 640, height: 360 }, ['transpose=1'], ['-noautorotate']);
+    const { outputOptions, inputs } = planDecodeFrames('in.mp4', { width: 640, height: 360 }, { leading: ['transpose=1'], inputOptions: ['-noautorotate'] });
     expect(inputs[0]!.options).toContain('-noautorotate');
     expect(outputOptions.join(' ')).toContain('-vf transpose=1,scale=640:360:flags=lanczos,format=yuv420p -fps_mode passthrough -f rawvideo');
   });
@@ -48,7 +48,18 @@ describe('decoding and stamping frames', () => {
     expect(redactFrameRate({ framesPerSecond: 25, averageFramesPerSecond: 26 })).toBe(25);
     expect(redactFrameRate({ framesPerSecond: 25 })).toBe(25);
     expect(redactFrameRate(undefined)).toBe(30);
-    const { outputOptions } = planDecodeFrames('in.mp4', { width: 640, height: 360 }, [], [], 3150 / 149);
+    const { outputOptions } = planDecodeFrames('in.mp4', { width: 640, height: 360 }, { rate: 3150 / 149 });
     expect(outputOptions.join(' ')).toContain('-vf fps=21.140940,scale=640:360:flags=lanczos,format=yuv420p');
+  });
+
+  it('starts the grid at the file\'s start for a picture that starts after its sound', () => {
+    const { outputOptions } = planDecodeFrames('in.mkv', { width: 640, height: 360 }, { rate: 30, fromFileStart: true });
+    expect(outputOptions.join(' ')).toContain('-vf fps=30.000000:start_time=0,scale=640:360');
+    // showinfo's line for the first frame of a picture that starts 0.521 s in, and of one with frames stamped
+    // before its start (a camera's MTS file).
+    expect(firstFrameSeconds('[Parsed_showinfo_0 @ 0x5] n:   0 pts:    521 pts_time:0.521   duration:33')).toBe(0.521);
+    expect(firstFrameSeconds('[Parsed_showinfo_0 @ 0x5] n:   0 pts:  -7200 pts_time:-0.08   duration:1800')).toBe(-0.08);
+    expect(firstFrameSeconds('Output file is empty, nothing was encoded')).toBeUndefined();
+    expect(planFirstFrame('in.mkv').outputOptions.join(' ')).toContain('-map 0:v:0 -frames:v 1 -vf showinfo -f null');
   });
 });

@@ -7,6 +7,7 @@
  *    source's, and the detectors and OCR look again.
  * Frames are streamed: memory does not grow with the clip's length (a frame or two, and the tracks).
  */
+import path from 'node:path';
 import { type RiskSource, assessFrame, textBlocks } from '../../core/corner/risks.std';
 import type { FrameDetections } from '../../core/corner/detections.std';
 import { FACE_MIN_SCORE } from '../../core/corner/people.std';
@@ -18,7 +19,7 @@ import { outputSizeFor } from '../../core/sanitize/plan.std';
 import { readPicture } from '../media/picture.node';
 import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
 import { type YuvFrame, detailIn, detailKept, hideRegion, mergeOverlapping, rgbOfYuv, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
-import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, planDecodeFrames, redactFrameRate, sourcesAt } from '../../core/sanitize/redactPlan.std';
+import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from '../../core/sanitize/redactPlan.std';
 import { thumbnailOfLuma } from '../../core/corner/sceneChange.std';
 import { type CameraPose, cameraFollower } from '../../core/sanitize/cameraMotion.std';
 import {
@@ -43,7 +44,8 @@ import {
 } from '../../core/sanitize/selfCheck.std';
 import { cancelled } from './recovery.node';
 import { type DetectorLook, type DetectorParts, NodeDetector, inSourcePixels } from '../corner/detector.node';
-import { ffmpegRawFrames } from '../media/ffmpeg.node';
+import { UserError } from '../../core/shared/errors.std';
+import { ffmpegRawFrames, runFfmpeg } from '../media/ffmpeg.node';
 import { formatNumber, t } from '../../core/i18n/i18n.std';
 
 /** The models take seconds to load: one detector serves every redaction in this process. */
@@ -73,9 +75,15 @@ export type RedactSource = { input: string; kind: MediaKind; probe: MediaProbe; 
 type Progress = { signal?: AbortSignal; onProgress?: (fraction: number) => void; onLook?: (sources: readonly RiskSource[]) => void };
 
 /** Frames of the source, upright (a photo by its EXIF orientation), at the copy's size, a clip on its rate's grid. */
-function sourceFrames(source: RedactSource): AsyncGenerator<YuvFrame> {
-  if (source.kind === 'photo') return framesOf(planDecodeFrames(source.input, source.size, orientationFilters(source.photoOrientation), ['-noautorotate']), source.size);
-  return framesOf(planDecodeFrames(source.input, source.size, [], [], sourceTiming(source).framesPerSecond), source.size);
+async function* sourceFrames(source: RedactSource): AsyncGenerator<YuvFrame> {
+  if (source.kind === 'photo') {
+    yield* framesOf(planDecodeFrames(source.input, source.size, { leading: orientationFilters(source.photoOrientation), inputOptions: ['-noautorotate'] }), source.size);
+    return;
+  }
+  const pictureStart = firstFrameSeconds(await runFfmpeg(planFirstFrame(source.input)).catch(() => ''));
+  if (pictureStart === undefined) throw new UserError(t('sanitizeFile.noDecodablePicture', { name: path.basename(source.input) }));
+  const fromFileStart = pictureStart > 0;
+  yield* framesOf(planDecodeFrames(source.input, source.size, { rate: sourceTiming(source).framesPerSecond, fromFileStart }), source.size);
 }
 
 async function* framesOf(invocation: ReturnType<typeof planDecodeFrames>, size: { width: number; height: number }): AsyncGenerator<YuvFrame> {

@@ -16,6 +16,7 @@ import { probeMedia } from '../../services/media/ffmpeg.node';
 import { sha256File } from '../../services/media/hash.node';
 import { previewFrame } from '../../services/sanitize/previewFrame.node';
 import { sanitizeFile } from '../../services/sanitize/sanitizeFile.node';
+import { closeRedactionDetector } from '../../services/sanitize/redact.node';
 import { CORPUS_DIR, corpusFiles, manifestTags } from './corpus.node';
 
 /** Files with no decodable picture (measured: see the note on issue 4), and HEIC, which Debian's ffmpeg 5.1 cannot decode. */
@@ -34,7 +35,7 @@ beforeAll(() => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-sanitize-'));
 });
 afterAll(async () => {
-  await closeExiftool();
+  await Promise.all([closeExiftool(), closeRedactionDetector()]);
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -64,6 +65,9 @@ describe.each(['video-metadata', 'photo-metadata'])('every file in corpus/%s', (
       const error = await sanitize(file, outputDir).then(() => undefined, (e: unknown) => e);
       expect(error).toBeInstanceOf(UserError);
       expect((error as Error).message).toMatch(refusal);
+      // Redaction decodes the picture itself before ffmpeg encodes: it refuses in the same words.
+      const redacting = await sanitize(file, outputDir, { redact: { groups: ['faces'], keepFace: 'none', style: 'blur' } }).then(() => undefined, (e: unknown) => e);
+      expect((redacting as Error).message).toMatch(refusal);
       expect(fs.readdirSync(outputDir)).toEqual([]);
     } else {
       const result = await sanitize(file, outputDir);
