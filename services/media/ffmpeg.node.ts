@@ -35,18 +35,39 @@ export function ffmpegToBuffer(invocation: FfmpegInvocation): Promise<Buffer> {
 }
 
 /**
+ * Raw frame buffers of one size, given back once a frame is done with: a pass that hands every frame on and
+ * keeps none (redaction's frames to the encoder) reuses two or three buffers instead of leaving a frame's
+ * worth of garbage per frame (1.4 MB at 720p) for the collector to find in waves.
+ */
+export class FrameBuffers {
+  private readonly free: Buffer[] = [];
+  constructor(readonly frameBytes: number) {}
+
+  take(): Buffer {
+    return this.free.pop() ?? Buffer.allocUnsafe(this.frameBytes);
+  }
+
+  /** Only a buffer nothing reads or writes any more: the next frame is decoded into it. */
+  giveBack(buffer: Uint8Array): void {
+    if (Buffer.isBuffer(buffer) && buffer.length === this.frameBytes && this.free.length < MAX_FREE_FRAME_BUFFERS) this.free.push(buffer);
+  }
+}
+const MAX_FREE_FRAME_BUFFERS = 4;
+
+/**
  * Streams raw frames of `frameBytes` each from an ffmpeg run that writes rawvideo to stdout, holding at most
  * one frame (plus a pipe's worth) in memory. Throws a UserError when ffmpeg fails before the first frame.
+ * Each frame is a buffer of its own (a consumer may keep it), taken from `buffers` when given.
  */
-export async function* ffmpegRawFrames(invocation: FfmpegInvocation, frameBytes: number): AsyncGenerator<Buffer> {
+export async function* ffmpegRawFrames(invocation: FfmpegInvocation, frameBytes: number, buffers?: FrameBuffers): AsyncGenerator<Buffer> {
+  const nextBuffer = () => buffers?.take() ?? Buffer.allocUnsafe(frameBytes);
   const child = spawn(resolveFfmpeg().path, ffmpegArgv(invocation), { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL_CHARS);
   });
   const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
-  // Each frame gets its own buffer, filled from the pipe's chunks as they come: a consumer may keep a frame.
-  let frame = Buffer.allocUnsafe(frameBytes);
+  let frame = nextBuffer();
   let filled = 0;
   let frames = 0;
   try {
@@ -60,7 +81,7 @@ export async function* ffmpegRawFrames(invocation: FfmpegInvocation, frameBytes:
         if (filled === frameBytes) {
           frames += 1;
           yield frame;
-          frame = Buffer.allocUnsafe(frameBytes);
+          frame = nextBuffer();
           filled = 0;
         }
       }
@@ -75,8 +96,9 @@ export async function* ffmpegRawFrames(invocation: FfmpegInvocation, frameBytes:
 /**
  * Runs an invocation whose first input is raw frames on stdin (pipe:0), fed from `frames` as ffmpeg takes
  * them (never more than a pipe's worth ahead). Cancelling kills ffmpeg; a failure rejects with its stderr.
+ * Each frame goes back to `buffers` once the pipe has taken all of it (until then the pipe reads from it).
  */
-export function runFfmpegFromFrames(invocation: FfmpegInvocation, frames: AsyncIterable<Uint8Array>, signal?: AbortSignal): Promise<string> {
+export function runFfmpegFromFrames(invocation: FfmpegInvocation, frames: AsyncIterable<Uint8Array>, signal?: AbortSignal, buffers?: FrameBuffers): Promise<string> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new FfmpegCancelled('cancelled'));
     const child = spawn(resolveFfmpeg().path, ffmpegArgv(invocation), { stdio: ['pipe', 'ignore', 'pipe'] });
@@ -94,7 +116,7 @@ export function runFfmpegFromFrames(invocation: FfmpegInvocation, frames: AsyncI
       try {
         for await (const frame of frames) {
           if (child.exitCode !== null || child.signalCode !== null || signal?.aborted) break;
-          if (!child.stdin.write(frame)) await Promise.race([new Promise((done) => child.stdin.once('drain', done)), closed]);
+          if (!child.stdin.write(frame, () => buffers?.giveBack(frame))) await Promise.race([new Promise((done) => child.stdin.once('drain', done)), closed]);
         }
       } catch (error) {
         feedError = error;

@@ -45,7 +45,7 @@ import {
 import { cancelled } from './recovery.node';
 import { type DetectorLook, type DetectorParts, NodeDetector, inSourcePixels } from '../corner/detector.node';
 import { UserError } from '../../core/shared/errors.std';
-import { ffmpegRawFrames, runFfmpeg } from '../media/ffmpeg.node';
+import { FrameBuffers, ffmpegRawFrames, runFfmpeg } from '../media/ffmpeg.node';
 import { formatNumber, t } from '../../core/i18n/i18n.std';
 
 /** The models take seconds to load: one detector serves every redaction in this process. */
@@ -75,19 +75,19 @@ export type RedactSource = { input: string; kind: MediaKind; probe: MediaProbe; 
 type Progress = { signal?: AbortSignal; onProgress?: (fraction: number) => void; onLook?: (sources: readonly RiskSource[]) => void };
 
 /** Frames of the source, upright (a photo by its EXIF orientation), at the copy's size, a clip on its rate's grid. */
-async function* sourceFrames(source: RedactSource): AsyncGenerator<YuvFrame> {
+async function* sourceFrames(source: RedactSource, buffers?: FrameBuffers): AsyncGenerator<YuvFrame> {
   if (source.kind === 'photo') {
-    yield* framesOf(planDecodeFrames(source.input, source.size, { leading: orientationFilters(source.photoOrientation), inputOptions: ['-noautorotate'] }), source.size);
+    yield* framesOf(planDecodeFrames(source.input, source.size, { leading: orientationFilters(source.photoOrientation), inputOptions: ['-noautorotate'] }), source.size, buffers);
     return;
   }
   const pictureStart = firstFrameSeconds(await runFfmpeg(planFirstFrame(source.input)).catch(() => ''));
   if (pictureStart === undefined) throw new UserError(t('sanitizeFile.noDecodablePicture', { name: path.basename(source.input) }));
   const fromFileStart = pictureStart > 0;
-  yield* framesOf(planDecodeFrames(source.input, source.size, { rate: sourceTiming(source).framesPerSecond, fromFileStart }), source.size);
+  yield* framesOf(planDecodeFrames(source.input, source.size, { rate: sourceTiming(source).framesPerSecond, fromFileStart }), source.size, buffers);
 }
 
-async function* framesOf(invocation: ReturnType<typeof planDecodeFrames>, size: { width: number; height: number }): AsyncGenerator<YuvFrame> {
-  for await (const data of ffmpegRawFrames(invocation, yuvFrameBytes(size.width, size.height))) yield { data, width: size.width, height: size.height };
+async function* framesOf(invocation: ReturnType<typeof planDecodeFrames>, size: { width: number; height: number }, buffers?: FrameBuffers): AsyncGenerator<YuvFrame> {
+  for await (const data of ffmpegRawFrames(invocation, yuvFrameBytes(size.width, size.height), buffers)) yield { data, width: size.width, height: size.height };
 }
 
 /** Frame rate and about how many frames the source holds (for progress and the schedule). */
@@ -216,17 +216,19 @@ export type SourceDetail = Map<number, Map<number, number[]>>;
 
 /**
  * Pass 2: the source's frames with every hidden track's box hidden, as raw bytes for the encoder. The
- * source's detail in each region is measured before anything is hidden.
+ * source's detail in each region is measured before anything is hidden. Frames are decoded into `buffers`:
+ * the encoder gives each back once its pipe has taken it.
  */
 export async function* redactedFrames(
   source: RedactSource,
   found: FoundTracks,
   style: RedactOptions['style'],
   sourceDetail: SourceDetail,
+  buffers: FrameBuffers,
   progress: Progress & { expectedFrames: number },
 ): AsyncGenerator<Uint8Array> {
   let index = 0;
-  for await (const frame of sourceFrames(source)) {
+  for await (const frame of sourceFrames(source, buffers)) {
     if (progress.signal?.aborted) throw cancelled();
     const { hidden } = boxesAt(found.tracks, index, { ...source.size, camera: found.camera });
     if (hidden.length > 0) {

@@ -14,7 +14,7 @@ import { type PlanRequest, type SanitizeOptions, type SanitizePlan, photoOutputE
 import { allPassed } from '../../core/sanitize/verify.std';
 import { UserError } from '../../core/shared/errors.std';
 import { auditFile } from '../media/audit.node';
-import { probeMedia, runFfmpeg, runFfmpegFromFrames } from '../media/ffmpeg.node';
+import { FrameBuffers, probeMedia, runFfmpeg, runFfmpegFromFrames } from '../media/ffmpeg.node';
 import { assertUnchangedPath, checkMediaFile } from '../media/mediaFile.node';
 import { photoOrientation } from '../media/picture.node';
 import { flushToDisk, partialPath, publish, removeStalePartials } from './publish.node';
@@ -22,6 +22,8 @@ import { cancelled, encodeWithRecovery, removeQuietly } from './recovery.node';
 import { verifyCopy } from './verifyCopy.node';
 import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
 import { type FoundTracks, type SourceDetail, findTracks, markedInCopy, redactSourceOf, redactedFrames, redactionDetector, reportTracks, selfCheck, tracksForSize, withMarked } from './redact.node';
+import type { FfmpegInvocation } from '../../core/media/ffmpegArgs.std';
+import { yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
 import { t } from '../../core/i18n/i18n.std';
 
 type SanitizeRequest = {
@@ -107,7 +109,7 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
   const encodeProgress = (fraction: number) => callbacks.onProgress?.(encodeStart + fraction * (encodeShare - encodeStart));
   const encode = (plan: SanitizePlan) =>
     redaction
-      ? runFfmpegFromFrames(plan.invocation, redaction.frames(encodeProgress), signal)
+      ? redaction.encode(plan.invocation, encodeProgress)
       : runFfmpeg(plan.invocation, {
           durationSeconds: kind === 'video' ? (video.durationSeconds ?? probe.durationSeconds) : undefined,
           signal,
@@ -173,12 +175,14 @@ async function startRedaction(base: PlanRequest, reviewed: FoundTracks | undefin
         onProgress: (fraction) => callbacks.onProgress?.(fraction * REDACT_SHARES.find),
       });
   const sourceDetail: SourceDetail = new Map();
+  const buffers = new FrameBuffers(yuvFrameBytes(source.size.width, source.size.height));
   const { tracks, frameCount, framesPerSecond } = found;
   return {
     request: { ...base, rawPicture: { ...source.size, framesPerSecond } } satisfies PlanRequest,
-    frames: (onProgress: (fraction: number) => void) => {
+    encode: (invocation: FfmpegInvocation, onProgress: (fraction: number) => void) => {
       sourceDetail.clear();
-      return redactedFrames(source, found, style, sourceDetail, { signal: callbacks.signal, onProgress, expectedFrames: frameCount });
+      const frames = redactedFrames(source, found, style, sourceDetail, buffers, { signal: callbacks.signal, onProgress, expectedFrames: frameCount });
+      return runFfmpegFromFrames(invocation, frames, callbacks.signal, buffers);
     },
     check: async (copy: string, onProgress: (fraction: number) => void): Promise<RedactionReport> => ({
       tracks: reportTracks(tracks, frameCount, framesPerSecond),
