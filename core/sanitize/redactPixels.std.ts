@@ -178,6 +178,7 @@ const MIN_MEASURED = 16;
 
 /** The scales at which detail is measured: full, half and quarter. */
 const DETAIL_SCALES = [1, 2, 4] as const;
+export const DETAIL_SCALE_COUNT = DETAIL_SCALES.length;
 
 /**
  * The encoder's ringing from the sharp picture around a hidden region reaches this far into it (half a

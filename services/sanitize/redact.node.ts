@@ -18,7 +18,7 @@ import { type MediaKind, type MediaProbe, mainVideoStream, pictureEndSeconds } f
 import { outputSizeFor } from '../../core/sanitize/plan.std';
 import { readPicture } from '../media/picture.node';
 import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
-import { type YuvFrame, detailIn, detailKept, hideRegion, mergeOverlapping, rgbOfYuv, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
+import { DETAIL_SCALE_COUNT, type YuvFrame, detailIn, detailKept, hideRegion, mergeOverlapping, rgbOfYuv, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
 import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from '../../core/sanitize/redactPlan.std';
 import { thumbnailOfLuma } from '../../core/corner/sceneChange.std';
 import { type CameraPose, cameraFollower } from '../../core/sanitize/cameraMotion.std';
@@ -211,8 +211,37 @@ function boxesAt(tracks: readonly RedactTrack[], frame: number, size: TrackFrame
   return { hidden, kept };
 }
 
-/** Detail of the source inside each hidden region, by frame and track: what the self-check compares against. */
-export type SourceDetail = Map<number, Map<number, number[]>>;
+/**
+ * Detail of the source inside each hidden region, by track and frame: what the self-check compares against.
+ * Kept in one typed array per track (a frame's three scales side by side, NaN where the track hides nothing),
+ * not an object per frame: a 10-minute clip holds 18,000 frames of it, and objects would grow the heap the
+ * collector has to walk for as long as the copy is made.
+ */
+export class SourceDetail {
+  private readonly byTrack = new Map<number, Float32Array>();
+
+  set(frame: number, trackId: number, detail: readonly number[]): void {
+    let values = this.byTrack.get(trackId);
+    const end = (frame + 1) * DETAIL_SCALE_COUNT;
+    if (!values || values.length < end) {
+      const grown = new Float32Array(Math.max(end, (values?.length ?? 0) * 2)).fill(Number.NaN);
+      if (values) grown.set(values);
+      this.byTrack.set(trackId, (values = grown));
+    }
+    values.set(detail.slice(0, DETAIL_SCALE_COUNT), frame * DETAIL_SCALE_COUNT);
+  }
+
+  get(frame: number, trackId: number): number[] | undefined {
+    const values = this.byTrack.get(trackId);
+    const start = frame * DETAIL_SCALE_COUNT;
+    if (!values || start + DETAIL_SCALE_COUNT > values.length || Number.isNaN(values[start]!)) return undefined;
+    return Array.from(values.subarray(start, start + DETAIL_SCALE_COUNT));
+  }
+
+  clear(): void {
+    this.byTrack.clear();
+  }
+}
 
 /**
  * Pass 2: the source's frames with every hidden track's box hidden, as raw bytes for the encoder. The
@@ -232,7 +261,7 @@ export async function* redactedFrames(
     if (progress.signal?.aborted) throw cancelled();
     const { hidden } = boxesAt(found.tracks, index, { ...source.size, camera: found.camera });
     if (hidden.length > 0) {
-      sourceDetail.set(index, new Map(hidden.map(({ track, box }) => [track.id, detailIn(frame.data, frame.width, frame.height, box)])));
+      for (const { track, box } of hidden) sourceDetail.set(index, track.id, detailIn(frame.data, frame.width, frame.height, box));
       for (const box of mergeOverlapping(hidden.map((region) => region.box))) hideRegion(frame, box, style);
     }
     yield frame.data;
@@ -270,11 +299,11 @@ export async function selfCheck(
     if (progress.signal?.aborted) throw cancelled();
     const atSeconds = index / framesPerSecond;
     const { hidden, kept } = boxesAt(tracks, index, { ...source.size, camera: found.camera });
-    const before = sourceDetail.get(index);
-    if (hidden.length > 0 && before) detailFramesChecked += 1;
+    let measured = false;
     for (const { track, box } of hidden) {
-      const source = before?.get(track.id);
+      const source = sourceDetail.get(index, track.id);
       if (!source) continue;
+      measured = true;
       const keptShare = Math.max(...detailKept(source, detailIn(frame.data, width, height, box)));
       worstDetailKept = Math.max(worstDetailKept, keptShare);
       if (keptShare > MAX_DETAIL_KEPT) {
@@ -282,6 +311,7 @@ export async function selfCheck(
         findings.push({ kind: 'detail', trackId: track.id, atSeconds, detail });
       }
     }
+    if (measured) detailFramesChecked += 1;
     const isLast = index === frameCount - 1;
     const look = (hidden.length > 0 && index % hiddenEvery === 0) || index % elsewhereEvery === 0 || isLast;
     if (look) {

@@ -21,7 +21,7 @@ import { flushToDisk, partialPath, publish, removeStalePartials } from './publis
 import { cancelled, encodeWithRecovery, removeQuietly } from './recovery.node';
 import { verifyCopy } from './verifyCopy.node';
 import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
-import { type FoundTracks, type SourceDetail, findTracks, markedInCopy, redactSourceOf, redactedFrames, redactionDetector, reportTracks, selfCheck, tracksForSize, withMarked } from './redact.node';
+import { type FoundTracks, SourceDetail, findTracks, markedInCopy, redactSourceOf, redactedFrames, redactionDetector, reportTracks, selfCheck, tracksForSize, withMarked } from './redact.node';
 import type { FfmpegInvocation } from '../../core/media/ffmpegArgs.std';
 import { yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
 import { t } from '../../core/i18n/i18n.std';
@@ -174,7 +174,7 @@ async function startRedaction(base: PlanRequest, reviewed: FoundTracks | undefin
         signal: callbacks.signal,
         onProgress: (fraction) => callbacks.onProgress?.(fraction * REDACT_SHARES.find),
       });
-  const sourceDetail: SourceDetail = new Map();
+  const sourceDetail = new SourceDetail();
   const buffers = new FrameBuffers(yuvFrameBytes(source.size.width, source.size.height));
   const { tracks, frameCount, framesPerSecond } = found;
   return {
