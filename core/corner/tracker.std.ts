@@ -190,12 +190,16 @@ type Verdict =
   | { status: 'risks'; open: number; accepted: number; message: string }
   | { status: 'clear'; accepted: number; message: string };
 
+/** Whether every detector has run often enough to have flagged what it sees: "clear" means nothing before that. */
+export function everyDetectorRan(state: TrackerState, sources: readonly RiskSource[] = RISK_SOURCES): boolean {
+  return sources.every((source) => state.runs[source] >= HYSTERESIS[source].appearAfter);
+}
+
 export function verdictOf(state: TrackerState, now: number, sources: readonly RiskSource[] = RISK_SOURCES): Verdict {
   const visible = visibleRisks(state);
   const open = visible.filter((track) => !track.accepted).length;
   const accepted = visible.length - open;
   if (open > 0) return { status: 'risks', open, accepted, message: t('corner.verdict.toFix', { count: open }) };
-  const everyDetectorRan = sources.every((source) => state.runs[source] >= HYSTERESIS[source].appearAfter);
-  if (!everyDetectorRan || now - state.lastOpenRiskAt < CLEAR_VERDICT_MS) return { status: 'checking', message: t('corner.verdict.checking') };
+  if (!everyDetectorRan(state, sources) || now - state.lastOpenRiskAt < CLEAR_VERDICT_MS) return { status: 'checking', message: t('corner.verdict.checking') };
   return { status: 'clear', accepted, message: accepted > 0 ? t('corner.verdict.clearAccepted', { accepted }) : t('corner.verdict.clear') };
 }

@@ -10,7 +10,7 @@ import { type Box, toFractions } from '../../core/media/geometry.std';
 import type { IpcRequest } from '../../core/ipc/contract.std';
 import { labelPlaces } from '../../core/corner/labelPlaces.std';
 import type { RiskCategory } from '../../core/corner/risks.std';
-import { type TrackedRisk, verdictOf, visibleRisks } from '../../core/corner/tracker.std';
+import { type TrackedRisk, everyDetectorRan, verdictOf, visibleRisks } from '../../core/corner/tracker.std';
 import { api } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
@@ -148,7 +148,7 @@ export function CornerCheck() {
     <div className="corner">
       <CameraPreview onLive={setVideo} overlay={overlay} />
       <section className="corner-panel" aria-labelledby="corner-verdict">
-        <p id="corner-verdict" tabIndex={-1} className={`corner-verdict verdict-${verdict.status}`} role="status" data-testid="corner-verdict">
+        <p id="corner-verdict" tabIndex={-1} className={`corner-verdict verdict-${verdict.status}`} role="status" data-testid="corner-verdict" data-every-detector-ran={everyDetectorRan(tracker)}>
           <span aria-hidden="true">{verdict.status === 'clear' ? '✓ ' : verdict.status === 'risks' ? '⚠ ' : '… '}</span>
           {verdict.message}
         </p>
