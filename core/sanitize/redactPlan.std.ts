@@ -105,7 +105,7 @@ export type DecodeOptions = {
    * The grid starts at the file's start, not at the first frame: a picture that starts after its sound (a
    * clip cut from a longer one, some camera files) shows its first frame until then, so frame n is n / rate
    * seconds into the file in every pass, in the copy stamped from 0, and in a player. Only for a picture that
-   * starts late (firstFrameSeconds): from the file's start, frames stamped before it would be dropped.
+   * starts late (firstFrameSeconds): with the grid at 0, frames stamped before 0 would be dropped.
    */
   fromFileStart?: boolean;
 };
@@ -141,8 +141,13 @@ export function planFirstFrame(input: string): FfmpegInvocation {
   };
 }
 
-/** The first frame's time in seconds from planFirstFrame's log, if it decoded one. */
+/**
+ * The first frame's time in seconds from planFirstFrame's log, if it decoded one: showinfo's line for frame 0
+ * (a frame without a timestamp, as in a raw H.264 stream, starts the picture at 0).
+ */
 export function firstFrameSeconds(log: string): number | undefined {
-  const match = /\bpts_time:(-?[\d.]+)/.exec(log);
-  return match ? Number(match[1]) : undefined;
+  const match = /Parsed_showinfo_\d+ @ [^\]]+\] n:\s*0\s.*?pts_time:(\S+)/.exec(log);
+  if (!match) return undefined;
+  const seconds = Number(match[1]);
+  return Number.isFinite(seconds) ? seconds : 0;
 }

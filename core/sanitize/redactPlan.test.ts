@@ -59,7 +59,9 @@ describe('decoding and stamping frames', () => {
     // before its start (a camera's MTS file).
     expect(firstFrameSeconds('[Parsed_showinfo_0 @ 0x5] n:   0 pts:    521 pts_time:0.521   duration:33')).toBe(0.521);
     expect(firstFrameSeconds('[Parsed_showinfo_0 @ 0x5] n:   0 pts:  -7200 pts_time:-0.08   duration:1800')).toBe(-0.08);
-    expect(firstFrameSeconds('Output file is empty, nothing was encoded')).toBeUndefined();
+    expect(firstFrameSeconds('[Parsed_showinfo_0 @ 0x5] n:   0 pts:      1 pts_time:1.11111e-05 duration:1')).toBeCloseTo(0.0000111);
+    expect(firstFrameSeconds('[Parsed_showinfo_0 @ 0x5] n:   0 pts:NOPTS pts_time:NOPTS duration:0')).toBe(0);
+    expect(firstFrameSeconds('  title: pts_time:9\nOutput file is empty, nothing was encoded')).toBeUndefined();
     expect(planFirstFrame('in.mkv').outputOptions.join(' ')).toContain('-map 0:v:0 -frames:v 1 -vf showinfo -f null');
   });
 });

@@ -57,9 +57,11 @@ const MAX_FREE_FRAME_BUFFERS = 4;
 /**
  * Streams raw frames of `frameBytes` each from an ffmpeg run that writes rawvideo to stdout, holding at most
  * one frame (plus a pipe's worth) in memory. Throws a UserError when ffmpeg fails before the first frame.
- * Each frame is a buffer of its own (a consumer may keep it), taken from `buffers` when given.
+ * Each frame is a buffer of its own, which a consumer may keep; with `buffers`, it is taken from them, and the
+ * consumer gives it back when done with it instead.
  */
 export async function* ffmpegRawFrames(invocation: FfmpegInvocation, frameBytes: number, buffers?: FrameBuffers): AsyncGenerator<Buffer> {
+  if (buffers && buffers.frameBytes !== frameBytes) throw new Error(`frame buffers of ${buffers.frameBytes} bytes for frames of ${frameBytes}`);
   const nextBuffer = () => buffers?.take() ?? Buffer.allocUnsafe(frameBytes);
   const child = spawn(resolveFfmpeg().path, ffmpegArgv(invocation), { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -96,7 +98,8 @@ export async function* ffmpegRawFrames(invocation: FfmpegInvocation, frameBytes:
 /**
  * Runs an invocation whose first input is raw frames on stdin (pipe:0), fed from `frames` as ffmpeg takes
  * them (never more than a pipe's worth ahead). Cancelling kills ffmpeg; a failure rejects with its stderr.
- * Each frame goes back to `buffers` once the pipe has taken all of it (until then the pipe reads from it).
+ * Each frame goes back to `buffers` once the pipe has taken all of it (until then the pipe reads from it):
+ * with `buffers`, whatever yields the frames must not keep one after yielding it.
  */
 export function runFfmpegFromFrames(invocation: FfmpegInvocation, frames: AsyncIterable<Uint8Array>, signal?: AbortSignal, buffers?: FrameBuffers): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -45,7 +45,7 @@ import {
 import { cancelled } from './recovery.node';
 import { type DetectorLook, type DetectorParts, NodeDetector, inSourcePixels } from '../corner/detector.node';
 import { UserError } from '../../core/shared/errors.std';
-import { FrameBuffers, ffmpegRawFrames, runFfmpeg } from '../media/ffmpeg.node';
+import { FfmpegCancelled, FrameBuffers, ffmpegRawFrames, runFfmpeg } from '../media/ffmpeg.node';
 import { formatNumber, t } from '../../core/i18n/i18n.std';
 
 /** The models take seconds to load: one detector serves every redaction in this process. */
@@ -75,15 +75,40 @@ export type RedactSource = { input: string; kind: MediaKind; probe: MediaProbe; 
 type Progress = { signal?: AbortSignal; onProgress?: (fraction: number) => void; onLook?: (sources: readonly RiskSource[]) => void };
 
 /** Frames of the source, upright (a photo by its EXIF orientation), at the copy's size, a clip on its rate's grid. */
-async function* sourceFrames(source: RedactSource, buffers?: FrameBuffers): AsyncGenerator<YuvFrame> {
+async function* sourceFrames(source: RedactSource, signal?: AbortSignal, buffers?: FrameBuffers): AsyncGenerator<YuvFrame> {
   if (source.kind === 'photo') {
     yield* framesOf(planDecodeFrames(source.input, source.size, { leading: orientationFilters(source.photoOrientation), inputOptions: ['-noautorotate'] }), source.size, buffers);
     return;
   }
-  const pictureStart = firstFrameSeconds(await runFfmpeg(planFirstFrame(source.input)).catch(() => ''));
-  if (pictureStart === undefined) throw new UserError(t('sanitizeFile.noDecodablePicture', { name: path.basename(source.input) }));
-  const fromFileStart = pictureStart > 0;
+  const fromFileStart = (await pictureStartOf(source, signal)) > 0;
   yield* framesOf(planDecodeFrames(source.input, source.size, { rate: sourceTiming(source).framesPerSecond, fromFileStart }), source.size, buffers);
+}
+
+/** Where each source's picture starts (planFirstFrame), read once for all its passes. */
+const pictureStarts = new WeakMap<RedactSource, Promise<number>>();
+
+function pictureStartOf(source: RedactSource, signal?: AbortSignal): Promise<number> {
+  let start = pictureStarts.get(source);
+  if (!start) {
+    start = readPictureStart(source.input, signal);
+    pictureStarts.set(source, start);
+    // A cancelled or failed reading is not kept: the next pass reads again.
+    start.catch(() => pictureStarts.delete(source));
+  }
+  return start;
+}
+
+async function readPictureStart(input: string, signal?: AbortSignal): Promise<number> {
+  const log = await runFfmpeg(planFirstFrame(input), { signal }).catch((error: unknown) => {
+    if (error instanceof FfmpegCancelled) throw cancelled();
+    // ffmpeg ran and said why it decoded nothing; anything else (it could not start) is not the file's fault.
+    const stderr = (error as { stderr?: unknown }).stderr;
+    if (typeof stderr !== 'string') throw error;
+    return stderr;
+  });
+  const start = firstFrameSeconds(log);
+  if (start === undefined) throw new UserError(t('sanitizeFile.noDecodablePicture', { name: path.basename(input) }));
+  return start;
 }
 
 async function* framesOf(invocation: ReturnType<typeof planDecodeFrames>, size: { width: number; height: number }, buffers?: FrameBuffers): AsyncGenerator<YuvFrame> {
@@ -175,7 +200,7 @@ export async function findTracks(
   let index = 0;
   const camera: CameraPose[] = [];
   const follow = cameraFollower(source.size.width, source.size.height);
-  for await (const frame of sourceFrames(source)) {
+  for await (const frame of sourceFrames(source, progress.signal)) {
     if (progress.signal?.aborted) throw cancelled();
     if (pending) await look(pending, index - 1, false);
     camera.push(follow(frame.data));
@@ -218,24 +243,28 @@ function boxesAt(tracks: readonly RedactTrack[], frame: number, size: TrackFrame
  * collector has to walk for as long as the copy is made.
  */
 export class SourceDetail {
-  private readonly byTrack = new Map<number, Float32Array>();
+  /** From the first frame the track hides something on; frames come in order, so the array only grows. */
+  private readonly byTrack = new Map<number, { first: number; values: Float32Array }>();
 
   set(frame: number, trackId: number, detail: readonly number[]): void {
-    let values = this.byTrack.get(trackId);
-    const end = (frame + 1) * DETAIL_SCALE_COUNT;
-    if (!values || values.length < end) {
-      const grown = new Float32Array(Math.max(end, (values?.length ?? 0) * 2)).fill(Number.NaN);
-      if (values) grown.set(values);
-      this.byTrack.set(trackId, (values = grown));
+    let entry = this.byTrack.get(trackId);
+    if (!entry) this.byTrack.set(trackId, (entry = { first: frame, values: new Float32Array(0) }));
+    if (frame < entry.first) return;
+    const end = (frame - entry.first + 1) * DETAIL_SCALE_COUNT;
+    if (entry.values.length < end) {
+      const grown = new Float32Array(Math.max(end, entry.values.length * 2)).fill(Number.NaN);
+      grown.set(entry.values);
+      entry.values = grown;
     }
-    values.set(detail.slice(0, DETAIL_SCALE_COUNT), frame * DETAIL_SCALE_COUNT);
+    entry.values.set(detail.slice(0, DETAIL_SCALE_COUNT), (frame - entry.first) * DETAIL_SCALE_COUNT);
   }
 
   get(frame: number, trackId: number): number[] | undefined {
-    const values = this.byTrack.get(trackId);
-    const start = frame * DETAIL_SCALE_COUNT;
-    if (!values || start + DETAIL_SCALE_COUNT > values.length || Number.isNaN(values[start]!)) return undefined;
-    return Array.from(values.subarray(start, start + DETAIL_SCALE_COUNT));
+    const entry = this.byTrack.get(trackId);
+    if (!entry || frame < entry.first) return undefined;
+    const start = (frame - entry.first) * DETAIL_SCALE_COUNT;
+    if (start + DETAIL_SCALE_COUNT > entry.values.length || Number.isNaN(entry.values[start]!)) return undefined;
+    return Array.from(entry.values.subarray(start, start + DETAIL_SCALE_COUNT));
   }
 
   clear(): void {
@@ -257,7 +286,7 @@ export async function* redactedFrames(
   progress: Progress & { expectedFrames: number },
 ): AsyncGenerator<Uint8Array> {
   let index = 0;
-  for await (const frame of sourceFrames(source, buffers)) {
+  for await (const frame of sourceFrames(source, progress.signal, buffers)) {
     if (progress.signal?.aborted) throw cancelled();
     const { hidden } = boxesAt(found.tracks, index, { ...source.size, camera: found.camera });
     if (hidden.length > 0) {

@@ -67,6 +67,7 @@ describe.each(['video-metadata', 'photo-metadata'])('every file in corpus/%s', (
       expect((error as Error).message).toMatch(refusal);
       // Redaction decodes the picture itself before ffmpeg encodes: it refuses in the same words.
       const redacting = await sanitize(file, outputDir, { redact: { groups: ['faces'], keepFace: 'none', style: 'blur' } }).then(() => undefined, (e: unknown) => e);
+      expect(redacting).toBeInstanceOf(UserError);
       expect((redacting as Error).message).toMatch(refusal);
       expect(fs.readdirSync(outputDir)).toEqual([]);
     } else {
