@@ -42,7 +42,7 @@ export const redactTrackSchema = z
     group: z.enum([...REDACT_GROUPS, 'marked']),
     label: z.string().max(200),
     anchored: z.boolean(),
-    sightings: z.array(z.object({ frame: z.number().int().nonnegative().max(MAX_CLIP_FRAMES), box }).strict()).min(1).max(MAX_SIGHTINGS),
+    sightings: z.array(z.object({ frame: z.number().int().nonnegative().max(MAX_CLIP_FRAMES), box, fixed: z.literal(true).optional() }).strict()).min(1).max(MAX_SIGHTINGS),
     holdFrames: z.number().int().nonnegative().max(MAX_CLIP_FRAMES),
     margin: z.number().min(0).max(1),
     hidden: z.boolean(),

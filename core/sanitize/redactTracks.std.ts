@@ -9,7 +9,7 @@
  * that takes a letter out of view and back finds it where it was. Faces and people move on their own. Pure.
  */
 import { t } from '../i18n/i18n.std';
-import { type Box, centreInside, coverage, iou } from '../media/geometry.std';
+import { type Box, centreInside, coverage, iou, union } from '../media/geometry.std';
 import { type CameraPose, STILL_CAMERA, intoFrame, outOfFrame } from './cameraMotion.std';
 import type { Risk, RiskCategory, RiskKind, RiskSource } from '../corner/risks.std';
 
@@ -35,7 +35,8 @@ export function groupOf(risk: Pick<Risk, 'category' | 'kind'>): RedactGroup {
 /** One frame's detector runs: which sources ran on it, and the risks they found (frame pixels). */
 export type FrameSample = { frame: number; sources: readonly RiskSource[]; risks: readonly Risk[] };
 
-export type Sighting = { frame: number; box: Box };
+/** Where a track was seen on one frame; `fixed` when the user drew it in the review (a correction). */
+export type Sighting = { frame: number; box: Box; fixed?: true };
 
 export type RedactTrack = {
   id: number;
@@ -85,7 +86,7 @@ const ANCHORED_HOLD_SECONDS = 6;
  * tight on the object's edges.
  */
 const MARGIN: Readonly<Record<RedactGroup, number>> = { faces: 0.3, photos: 0.25, documents: 0.12, screens: 0.1, people: 0.08, marked: 0 };
-/** Smoothing: each sighting's box is averaged with its neighbours with these weights (both ways in time). */
+/** Smoothing: each moving track's box is averaged with its neighbours with these weights (both ways in time). */
 const SMOOTHING = [1, 2, 1] as const;
 
 type OpenTrack = { category: RiskCategory; anchored: boolean; sources: Set<RiskSource>; kinds: Map<RiskKind, number>; labels: Map<string, number>; sightings: Sighting[]; missedRuns: number };
@@ -152,7 +153,9 @@ export function linkTracks(samples: readonly FrameSample[], clip: TrackingClip):
         group,
         label,
         anchored: track.anchored,
-        sightings: smoothed(track.sightings),
+        // An anchored track's sightings are joined, not averaged (anchoredBox): a look that saw all of a paper
+        // keeps its box.
+        sightings: track.anchored ? track.sightings : smoothed(track.sightings),
         holdFrames: Math.round(hold),
         margin: MARGIN[group],
         hidden: true,
@@ -214,9 +217,10 @@ export function trackSpan(track: RedactTrack, frameCount: number): { first: numb
 }
 
 /**
- * The box a track hides on `frame`, margin included, in frame pixels: between sightings on the line between
- * them, before the first and after the last moving on as it moved (at most `holdFrames`); undefined when the
- * track is not on that frame or has moved out of the picture.
+ * The box a track hides on `frame`, margin included, in frame pixels: an anchored track's sightings around it
+ * together (anchoredBox), another's between sightings on the line between them, before the first and after the
+ * last moving on as it moved (at most `holdFrames`); undefined when the track is not on that frame or has moved
+ * out of the picture.
  */
 export function trackBoxAt(track: RedactTrack, frame: number, picture: TrackFrame): Box | undefined {
   const { sightings } = track;
@@ -224,8 +228,8 @@ export function trackBoxAt(track: RedactTrack, frame: number, picture: TrackFram
   const last = sightings[sightings.length - 1]!;
   if (frame < first.frame - track.holdFrames || frame > last.frame + track.holdFrames) return undefined;
   let box: Box;
-  // Anchored: the nearest sightings (in frame 0's pixels), where the camera shows them on this frame.
-  if (track.anchored) box = intoFrame(nearestBox(sightings, frame), picture.camera?.[frame] ?? STILL_CAMERA);
+  // Anchored: its sightings around this frame (in frame 0's pixels), where the camera shows them on this frame.
+  if (track.anchored) box = intoFrame(anchoredBox(sightings, frame), picture.camera?.[frame] ?? STILL_CAMERA);
   else if (frame <= first.frame) box = sightings.length > 1 ? heldBox(sightings[1]!, first, frame) : first.box;
   else if (frame >= last.frame) box = sightings.length > 1 ? heldBox(sightings[sightings.length - 2]!, last, frame) : last.box;
   else box = nearestBox(sightings, frame);
@@ -235,6 +239,41 @@ export function trackBoxAt(track: RedactTrack, frame: number, picture: TrackFram
   const x1 = Math.min(picture.width, grownBox.x + grownBox.w);
   const y1 = Math.min(picture.height, grownBox.y + grownBox.h);
   return x1 - x0 >= 2 && y1 - y0 >= 2 ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : undefined;
+}
+
+/** Sightings of an anchored track joined around a frame: the two before it and the two after. */
+const ANCHORED_JOINED_SIGHTINGS = { before: 2, after: 2 } as const;
+
+/**
+ * An anchored track's box on `frame` (frame 0's pixels): its sightings around the frame together. A paper or
+ * screen stays where it is, while each look sees as much of it as it can: a sign's top lines on one frame, all
+ * of it on another; a hand over a corner. Every look is of the same thing in the same place, so their union is
+ * where it is. A correction the user drew stands alone from its frame until the next sighting, and the union
+ * never reaches across it (the user's box replaces what the detectors saw before it).
+ */
+function anchoredBox(sightings: readonly Sighting[], frame: number): Box {
+  // The stretch of sightings between two corrections that holds this frame.
+  let start = 0;
+  let end = sightings.length;
+  for (let i = 0; i < sightings.length; i += 1) {
+    if (!sightings[i]!.fixed) continue;
+    if (sightings[i]!.frame <= frame) start = i;
+    else {
+      end = i;
+      break;
+    }
+  }
+  const correction = sightings[start]!.fixed && sightings[start]!.frame <= frame ? sightings[start] : undefined;
+  const seen = sightings.slice(correction ? start + 1 : start, end);
+  if (correction && (seen.length === 0 || seen[0]!.frame > frame)) return correction.box;
+  if (seen.length === 0) return sightings[start]!.box;
+  let latest = -1;
+  while (latest + 1 < seen.length && seen[latest + 1]!.frame <= frame) latest += 1;
+  const from = Math.max(0, latest - ANCHORED_JOINED_SIGHTINGS.before + 1);
+  return seen
+    .slice(from, latest + 1 + ANCHORED_JOINED_SIGHTINGS.after)
+    .map((sighting) => sighting.box)
+    .reduce(union);
 }
 
 /** Between two sightings, the box on the line between them; before the first and after the last, theirs. */

@@ -34,11 +34,40 @@ describe('linkTracks', () => {
     ]);
   });
 
-  it('fills the frames between sightings on the line between them', () => {
-    const paper = linkTracks(pan(), clip).find((track) => track.group === 'documents')!;
-    const between = trackBoxAt({ ...paper, margin: 0 }, 45, clip)!;
+  it('fills the frames between sightings of someone moving on the line between them', () => {
+    const samples: FrameSample[] = [0, 30, 60, 90].map((frame) => ({ frame, sources: ['objects'], risks: [risk('person', { x: 100 + 3 * frame, y: 200, w: 200, h: 400 })] }));
+    const [person] = linkTracks(samples, clip);
+    expect(person!.anchored).toBe(false);
+    const between = trackBoxAt({ ...person!, margin: 0 }, 45, clip)!;
     expect(between.x).toBeCloseTo(100 + 3 * 45, 5);
     expect(between.w).toBeCloseTo(200, 5);
+  });
+
+  it('hides all of a still paper that each look saw part of: its top lines on one, all of it on another', () => {
+    const whole = { x: 800, y: 100, w: 300, h: 240 };
+    const top = { ...whole, h: 100 };
+    const samples: FrameSample[] = [
+      { frame: 0, sources: ['writing'], risks: [risk('document', top)] },
+      { frame: 30, sources: ['writing'], risks: [risk('document', whole)] },
+      { frame: 60, sources: ['writing'], risks: [risk('document', top)] },
+      { frame: 90, sources: ['writing'], risks: [risk('document', top)] },
+    ];
+    const [paper] = linkTracks(samples, clip);
+    for (const frame of [0, 45, 60, 75]) expect(trackBoxAt({ ...paper!, margin: 0 }, frame, clip), `frame ${frame}`).toEqual(whole);
+    // Two looks on from the one that saw it whole, the others' box stands.
+    expect(trackBoxAt({ ...paper!, margin: 0 }, 90, clip)).toEqual(top);
+  });
+
+  it('keeps a correction drawn in the review from its frame until the next sighting, unjoined with those before', () => {
+    const seen = { x: 700, y: 100, w: 400, h: 300 };
+    const drawn = { x: 800, y: 150, w: 200, h: 150 };
+    const [paper] = linkTracks([0, 30, 60, 90].map((frame) => ({ frame, sources: ['writing'], risks: [risk('document', seen)] })), clip);
+    const sightings = [...paper!.sightings.filter((sighting) => sighting.frame < 40), { frame: 40, box: drawn, fixed: true as const }, { frame: 90, box: { ...drawn, w: 220 } }];
+    const corrected = { ...paper!, sightings, margin: 0 };
+    expect(trackBoxAt(corrected, 20, clip)).toEqual(seen);
+    expect(trackBoxAt(corrected, 40, clip)).toEqual(drawn);
+    expect(trackBoxAt(corrected, 89, clip)).toEqual(drawn);
+    expect(trackBoxAt(corrected, 90, clip)).toEqual({ ...drawn, w: 220 });
   });
 
   it('holds a moving face past its last sighting, moving on as it moved, and grows boxes by the margin', () => {

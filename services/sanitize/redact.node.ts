@@ -446,6 +446,6 @@ export function tracksForSize(found: FoundTracks, size: { width: number; height:
     ...found,
     size,
     camera: found.camera.map((pose) => ({ scale: pose.scale, x: pose.x * factor, y: pose.y * factor })),
-    tracks: found.tracks.map((track) => ({ ...track, sightings: track.sightings.map((sighting) => ({ frame: sighting.frame, box: scaled(sighting.box) })) })),
+    tracks: found.tracks.map((track) => ({ ...track, sightings: track.sightings.map((sighting) => ({ ...sighting, box: scaled(sighting.box) })) })),
   };
 }

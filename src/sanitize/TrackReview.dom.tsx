@@ -66,7 +66,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
     if (fixed) {
       // The drawn box is a sighting of its own at this moment, without the margin the track adds around it.
       const bare = { x: box.x + (box.w * fixed.margin) / (1 + 2 * fixed.margin), y: box.y + (box.h * fixed.margin) / (1 + 2 * fixed.margin), w: box.w / (1 + 2 * fixed.margin), h: box.h / (1 + 2 * fixed.margin) };
-      const sighting = { frame: frameIndex, box: fixed.anchored && pose ? outOfFrame(bare, pose) : bare };
+      const sighting = { frame: frameIndex, box: fixed.anchored && pose ? outOfFrame(bare, pose) : bare, fixed: true as const };
       const sightings = [...fixed.sightings.filter((candidate) => candidate.frame !== frameIndex), sighting].sort((a, b) => a.frame - b.frame);
       update({ ...fixed, sightings });
       stopFixing();
