@@ -155,14 +155,18 @@ async function lookAt(detector: NodeDetector, frame: YuvFrame, parts: DetectorPa
 
 const NO_PARTS: DetectorParts = { faces: false, photos: false, objects: false, writing: false, text: false };
 
-/** What the latest run of each source saw, for the rules that weigh one source against another (a face and its body). */
+/**
+ * What the latest run of each source saw, for the rules that weigh one source against another (a face and its
+ * body). Faces seen by the tile pass are this frame's only: merged with the whole-frame pass's (facesIn), a
+ * tile face from seconds ago would give a face's sighting the box where it was then.
+ */
 function withLatest(latest: FrameDetections, found: FrameDetections, parts: DetectorParts): FrameDetections {
   return {
     ...latest,
     width: found.width,
     height: found.height,
     ...(parts.faces ? { faces: found.faces } : {}),
-    ...(parts.photos ? { tileFaces: found.tileFaces } : {}),
+    tileFaces: parts.photos ? found.tileFaces : [],
     ...(parts.objects ? { objects: found.objects, ssdObjects: found.ssdObjects } : {}),
     ...(parts.writing ? { writing: found.writing } : {}),
   };

@@ -12,13 +12,14 @@ import { textBlocks } from '../../core/corner/risks.std';
 import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
 import { detailIn, detailKept, rgbOfYuv } from '../../core/sanitize/redactPixels.std';
 import { MAX_DETAIL_KEPT } from '../../core/sanitize/selfCheck.std';
-import type { Box } from '../../core/media/geometry.std';
+import { type Box, iou } from '../../core/media/geometry.std';
 import { mainVideoStream } from '../../core/media/probe.std';
 import { resolveFfmpeg } from '../../services/media/binaries.node';
 import { probeMedia } from '../../services/media/ffmpeg.node';
 import { closeExiftool } from '../../services/media/exiftool.node';
 import { sha256File } from '../../services/media/hash.node';
-import { closeRedactionDetector, redactionDetector } from '../../services/sanitize/redact.node';
+import { closeRedactionDetector, findTracks, redactSourceOf, redactionDetector } from '../../services/sanitize/redact.node';
+import { readPicture } from '../../services/media/picture.node';
 import { sanitizeFile } from '../../services/sanitize/sanitizeFile.node';
 import { type PanClip, decodedFrame, makePanClip, truthOnFrame } from './panClip.node';
 import { sceneImage, scenesReal } from './scenesReal.node';
@@ -119,6 +120,26 @@ describe('sanitize --redact on a panning clip of a real room', () => {
     expect(labels[laptop]!.category).toBe('screen');
     expect(keptIn(face)).toBeGreaterThan(0.5);
     expect(keptIn(laptop)).toBeLessThanOrEqual(MAX_DETAIL_KEPT);
+  });
+
+  it('sees each face where it is on that frame while the camera pans, not where an earlier look saw it', async () => {
+    const { clip } = clips.office!;
+    const { source } = redactSourceOf(await readPicture(clip.file), undefined);
+    const found = await findTracks(source, await redactionDetector(), { groups: ['faces'], keepFace: 'none' }, []);
+    const face = clips.office!.labels.findIndex((label) => label.category === 'face');
+    const sightings = found.tracks.filter((track) => track.group === 'faces').flatMap((track) => track.sightings);
+    const onHer = sightings.filter((sighting) => iou(sighting.box, labelOnFrame('office', face, sighting.frame)) > 0);
+    // Her face is in view the whole clip and the face model looks five times a second.
+    expect(onHer.length).toBeGreaterThanOrEqual(10);
+    for (const sighting of onHer) {
+      const label = labelOnFrame('office', face, sighting.frame);
+      const centre = { x: sighting.box.x + sighting.box.w / 2, y: sighting.box.y + sighting.box.h / 2 };
+      // The label is drawn around her head; the face model's box sits inside it, give or take a tenth.
+      expect(centre.x, `frame ${sighting.frame}`).toBeGreaterThanOrEqual(label.x - label.w / 10);
+      expect(centre.x, `frame ${sighting.frame}`).toBeLessThanOrEqual(label.x + label.w * 1.1);
+      expect(centre.y, `frame ${sighting.frame}`).toBeGreaterThanOrEqual(label.y - label.h / 10);
+      expect(centre.y, `frame ${sighting.frame}`).toBeLessThanOrEqual(label.y + label.h * 1.1);
+    }
   });
 
   it.each([
