@@ -43,6 +43,43 @@ describe('the text detector input', () => {
     expect(values).toEqual([0, 64, 191, 255]);
   });
 
+  it('gives every output pixel the four-neighbour bilinear blend of the source, scaled up and down', () => {
+    // The blend written out pixel by pixel, as the model's input is defined: pixel centres aligned, clamped.
+    const reference = (frame: Uint8Array, width: number, height: number, size: { width: number; height: number }, region: { x: number; y: number; w: number; h: number }) => {
+      const out = new Float32Array(3 * size.width * size.height);
+      const sample = (start: number, length: number, to: number, limit: number, index: number) => {
+        const at = Math.min(limit - 1, Math.max(0, start + ((index + 0.5) * length) / to - 0.5));
+        return { first: Math.floor(at), second: Math.min(limit - 1, Math.floor(at) + 1), weight: at - Math.floor(at) };
+      };
+      const mean = [0.485, 0.456, 0.406];
+      const std = [0.229, 0.224, 0.225];
+      for (let y = 0; y < size.height; y += 1) {
+        const row = sample(region.y, region.h, size.height, height, y);
+        for (let x = 0; x < size.width; x += 1) {
+          const column = sample(region.x, region.w, size.width, width, x);
+          [2, 1, 0].forEach((channel, plane) => {
+            const value = (px: number, py: number) => frame[(py * width + px) * 3 + channel]! / 255;
+            const top = value(column.first, row.first) * (1 - column.weight) + value(column.second, row.first) * column.weight;
+            const bottom = value(column.first, row.second) * (1 - column.weight) + value(column.second, row.second) * column.weight;
+            out[plane * size.width * size.height + y * size.width + x] = (top * (1 - row.weight) + bottom * row.weight - mean[plane]!) / std[plane]!;
+          });
+        }
+      }
+      return out;
+    };
+    const frame = Uint8Array.from({ length: 37 * 23 * 3 }, (_, index) => (index * 97 + ((index * index) % 13)) % 256);
+    for (const [size, region] of [
+      [{ width: 64, height: 40 }, { x: 0, y: 0, w: 37, h: 23 }],
+      [{ width: 16, height: 9 }, { x: 0, y: 0, w: 37, h: 23 }],
+      [{ width: 32, height: 32 }, { x: 5, y: 3, w: 20, h: 17 }],
+    ] as const) {
+      const ours = writingInput(frame, 37, 23, 3, size, region);
+      const expected = reference(frame, 37, 23, size, region);
+      expect(ours.length).toBe(expected.length);
+      for (let index = 0; index < ours.length; index += 1) expect(ours[index]).toBeCloseTo(expected[index]!, 4);
+    }
+  });
+
   it('takes a region of the frame as the same numbers as that region cut out', () => {
     // A 4x3 RGB frame of distinct values; its region 2x2 at (1, 1).
     const frame = Uint8Array.from({ length: 4 * 3 * 3 }, (_, index) => (index * 7) % 256);
