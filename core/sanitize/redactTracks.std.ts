@@ -241,15 +241,21 @@ export function trackBoxAt(track: RedactTrack, frame: number, picture: TrackFram
   return x1 - x0 >= 2 && y1 - y0 >= 2 ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : undefined;
 }
 
-/** Sightings of an anchored track joined around a frame: the two before it and the two after. */
+/** Sightings of an anchored track joined around a frame: the two before it and the two after... */
 const ANCHORED_JOINED_SIGHTINGS = { before: 2, after: 2 } as const;
+/**
+ * ...those that overlap the one nearest the frame this much (IoU): a sign's top lines and the whole sign
+ * overlap 0.4 and more. A track that linked two signs side by side, or a camera move misjudged, gives
+ * sightings that overlap less: joined, they would hide all the wall between them.
+ */
+const ANCHORED_JOIN_IOU = 0.3;
 
 /**
  * An anchored track's box on `frame` (frame 0's pixels): its sightings around the frame together. A paper or
  * screen stays where it is, while each look sees as much of it as it can: a sign's top lines on one frame, all
- * of it on another; a hand over a corner. Every look is of the same thing in the same place, so their union is
- * where it is. A correction the user drew stands alone from its frame until the next sighting, and the union
- * never reaches across it (the user's box replaces what the detectors saw before it).
+ * of it on another; a hand over a corner. The looks that agree on where it is are of the same thing in the
+ * same place, and their union is where it is. A correction the user drew stands alone from its frame until the
+ * next sighting, and the union never reaches across it (the user's box replaces what the detectors saw before).
  */
 function anchoredBox(sightings: readonly Sighting[], frame: number): Box {
   // The stretch of sightings between two corrections that holds this frame.
@@ -269,11 +275,13 @@ function anchoredBox(sightings: readonly Sighting[], frame: number): Box {
   if (seen.length === 0) return sightings[start]!.box;
   let latest = -1;
   while (latest + 1 < seen.length && seen[latest + 1]!.frame <= frame) latest += 1;
+  const nearest = seen[Math.max(0, latest)]!.box;
   const from = Math.max(0, latest - ANCHORED_JOINED_SIGHTINGS.before + 1);
   return seen
     .slice(from, latest + 1 + ANCHORED_JOINED_SIGHTINGS.after)
     .map((sighting) => sighting.box)
-    .reduce(union);
+    .filter((box) => iou(box, nearest) >= ANCHORED_JOIN_IOU)
+    .reduce(union, nearest);
 }
 
 /** Between two sightings, the box on the line between them; before the first and after the last, theirs. */

@@ -58,6 +58,15 @@ describe('linkTracks', () => {
     expect(trackBoxAt({ ...paper!, margin: 0 }, 90, clip)).toEqual(top);
   });
 
+  it('joins only the looks that agree on where a paper is: not a look at the sign beside it', () => {
+    const sign = { x: 100, y: 100, w: 200, h: 100 };
+    const board = { x: 50, y: 50, w: 600, h: 500 };
+    const [paper] = linkTracks([{ frame: 0, sources: ['writing'], risks: [risk('document', sign)] }, { frame: 30, sources: ['writing'], risks: [risk('document', board)] }], clip);
+    expect(paper!.sightings).toHaveLength(2);
+    expect(trackBoxAt({ ...paper!, margin: 0 }, 0, clip)).toEqual(sign);
+    expect(trackBoxAt({ ...paper!, margin: 0 }, 30, clip)).toEqual(board);
+  });
+
   it('keeps a correction drawn in the review from its frame until the next sighting, unjoined with those before', () => {
     const seen = { x: 700, y: 100, w: 400, h: 300 };
     const drawn = { x: 800, y: 150, w: 200, h: 150 };
