@@ -162,9 +162,17 @@ describe('groups and chosen tracks', () => {
   });
 
   it('marks an area the user chose on every frame, with no margin', () => {
-    const marked = markedTrack(9, { x: 10, y: 20, w: 30, h: 40 }, 300);
-    expect(trackBoxAt(marked, 0, clip)).toEqual({ x: 10, y: 20, w: 30, h: 40 });
-    expect(trackBoxAt(marked, 299, clip)).toEqual({ x: 10, y: 20, w: 30, h: 40 });
+    const marked = markedTrack(9, { x: 10, y: 20, w: 50, h: 40 }, 300);
+    expect(trackBoxAt(marked, 0, clip)).toEqual({ x: 10, y: 20, w: 50, h: 40 });
+    expect(trackBoxAt(marked, 299, clip)).toEqual({ x: 10, y: 20, w: 50, h: 40 });
     expect(trackSpan(marked, 300)).toEqual({ first: 0, last: 299 });
+  });
+
+  it('widens a sliver of a box leaving the picture into the picture, so the encoder does not ring in it', () => {
+    // A label 60 px tall, all but 20 px of it below the frame's bottom edge.
+    const leaving = markedTrack(9, { x: 600, y: 700, w: 48, h: 60 }, 300);
+    expect(trackBoxAt(leaving, 0, clip)).toEqual({ x: 600, y: 688, w: 48, h: 32 });
+    const small = markedTrack(10, { x: 600, y: 300, w: 10, h: 12 }, 300);
+    expect(trackBoxAt(small, 0, clip)).toEqual({ x: 589, y: 290, w: 32, h: 32 });
   });
 });
