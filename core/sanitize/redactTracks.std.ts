@@ -2,7 +2,8 @@
  * From what the detectors saw on some frames of a clip to a box on every frame: sightings are linked into
  * tracks (one per object), the gaps between sightings filled, each track held a little before its first and
  * after its last sighting (moving on as it was moving), and every box grown by a margin. A clip is a file, not
- * a live feed, so a track is smoothed with the sightings on both sides of a frame.
+ * a live feed, so a track's box on a frame comes from the sightings on both sides of it: a moving track's
+ * smoothed, an anchored track's joined (anchoredBox).
  *
  * Papers, screens and photos on a wall are anchored: they move only when the camera does, so their boxes
  * follow the camera's motion (cameraMotion.std.ts) between sightings and for a while around them, and a pan
@@ -82,10 +83,10 @@ const HOLD_SECONDS = 0.5;
  */
 const ANCHORED_HOLD_SECONDS = 6;
 /**
- * Margins. BlazeFace's box on a face in the room is already wider than the face (1.6x the hand-drawn face
+ * Margins. The face passes' box on a face in the room is already wider than the face (1.6x the hand-drawn face
  * boxes of scenes-real, median, on pans across them) and a little taller (1.25x); a fifth more on each side
- * takes in hair and ears, as far again would take in the shoulders and the wall. A face in a picture is found
- * by the tile pass, whose box is tighter. The other boxes are tight on the object's edges.
+ * takes in hair and ears, as far again would take in the shoulders and the wall. A face in a picture comes
+ * from the tile pass, whose box is tighter. The other boxes are tight on the object's edges.
  */
 const MARGIN: Readonly<Record<RedactGroup, number>> = { faces: 0.2, photos: 0.25, documents: 0.12, screens: 0.1, people: 0.08, marked: 0 };
 /** Smoothing: each moving track's box is averaged with its neighbours with these weights (both ways in time). */
@@ -263,17 +264,18 @@ function atLeast(from: number, to: number, limit: number): [number, number] {
 /** Sightings of an anchored track joined around a frame: the two before it and the two after... */
 const ANCHORED_JOINED_SIGHTINGS = { before: 2, after: 2 } as const;
 /**
- * ...those that overlap the one nearest the frame this much (IoU): a sign's top lines and the whole sign
- * overlap 0.4 and more. A track that linked two signs side by side, or a camera move misjudged, gives
- * sightings that overlap less: joined, they would hide all the wall between them.
+ * ...those that overlap the box on the line between the two sightings around the frame this much (IoU): a
+ * sign's top lines and the whole sign overlap 0.4 and more. A track that linked two signs side by side, or a
+ * camera move misjudged, gives sightings that overlap less: joined, they would hide all the wall between them.
  */
 const ANCHORED_JOIN_IOU = 0.3;
 
 /**
- * An anchored track's box on `frame` (frame 0's pixels): its sightings around the frame together. A paper or
- * screen stays where it is, while each look sees as much of it as it can: a sign's top lines on one frame, all
- * of it on another; a hand over a corner. The looks that agree on where it is are of the same thing in the
- * same place, and their union is where it is. A correction the user drew stands alone from its frame until the
+ * An anchored track's box on `frame` (frame 0's pixels): the box on the line between the sightings around it
+ * (a letter picked up and moved is followed as before), joined with the other looks around it that agree with
+ * that box. A paper or screen stays where it is, while each look sees as much of it as it can: a sign's top
+ * lines on one frame, all of it on another; a hand over a corner. Looks that agree on where it is are of the
+ * same thing in the same place, and their union is where it is. A correction the user drew stands alone from its frame until the
  * next sighting, and the union never reaches across it (the user's box replaces what the detectors saw before).
  */
 function anchoredBox(sightings: readonly Sighting[], frame: number): Box {
@@ -292,15 +294,15 @@ function anchoredBox(sightings: readonly Sighting[], frame: number): Box {
   const seen = sightings.slice(correction ? start + 1 : start, end);
   if (correction && (seen.length === 0 || seen[0]!.frame > frame)) return correction.box;
   if (seen.length === 0) return sightings[start]!.box;
+  const between = nearestBox(seen, frame);
   let latest = -1;
   while (latest + 1 < seen.length && seen[latest + 1]!.frame <= frame) latest += 1;
-  const nearest = seen[Math.max(0, latest)]!.box;
   const from = Math.max(0, latest - ANCHORED_JOINED_SIGHTINGS.before + 1);
   return seen
     .slice(from, latest + 1 + ANCHORED_JOINED_SIGHTINGS.after)
     .map((sighting) => sighting.box)
-    .filter((box) => iou(box, nearest) >= ANCHORED_JOIN_IOU)
-    .reduce(union, nearest);
+    .filter((box) => iou(box, between) >= ANCHORED_JOIN_IOU)
+    .reduce(union, between);
 }
 
 /** Between two sightings, the box on the line between them; before the first and after the last, theirs. */

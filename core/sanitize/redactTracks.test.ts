@@ -67,16 +67,27 @@ describe('linkTracks', () => {
     expect(trackBoxAt({ ...paper!, margin: 0 }, 30, clip)).toEqual(board);
   });
 
-  it('keeps a correction drawn in the review from its frame until the next sighting, unjoined with those before', () => {
+  it('keeps a correction drawn in the review from its frame until the next sighting, unjoined with those around it', () => {
     const seen = { x: 700, y: 100, w: 400, h: 300 };
-    const drawn = { x: 800, y: 150, w: 200, h: 150 };
+    // The user's box sticks out of what the detectors saw: a union across it would show.
+    const drawn = { x: 1050, y: 150, w: 100, h: 150 };
+    const later = { x: 1000, y: 160, w: 120, h: 140 };
     const [paper] = linkTracks([0, 30, 60, 90].map((frame) => ({ frame, sources: ['writing'], risks: [risk('document', seen)] })), clip);
-    const sightings = [...paper!.sightings.filter((sighting) => sighting.frame < 40), { frame: 40, box: drawn, fixed: true as const }, { frame: 90, box: { ...drawn, w: 220 } }];
+    const sightings = [...paper!.sightings.filter((sighting) => sighting.frame < 40), { frame: 40, box: drawn, fixed: true as const }, { frame: 90, box: later }];
     const corrected = { ...paper!, sightings, margin: 0 };
     expect(trackBoxAt(corrected, 20, clip)).toEqual(seen);
+    expect(trackBoxAt(corrected, 39, clip)).toEqual(seen);
     expect(trackBoxAt(corrected, 40, clip)).toEqual(drawn);
     expect(trackBoxAt(corrected, 89, clip)).toEqual(drawn);
-    expect(trackBoxAt(corrected, 90, clip)).toEqual({ ...drawn, w: 220 });
+    expect(trackBoxAt(corrected, 90, clip)).toEqual(later);
+  });
+
+  it('covers the way a paper went when it is moved between two looks', () => {
+    const before = { x: 100, y: 400, w: 200, h: 150 };
+    const after = { x: 220, y: 400, w: 200, h: 150 };
+    const [paper] = linkTracks([{ frame: 0, sources: ['writing'], risks: [risk('document', before)] }, { frame: 30, sources: ['writing'], risks: [risk('document', after)] }], clip);
+    expect(paper!.sightings).toHaveLength(2);
+    for (const frame of [5, 15, 25]) expect(trackBoxAt({ ...paper!, margin: 0 }, frame, clip), `frame ${frame}`).toEqual({ x: 100, y: 400, w: 320, h: 150 });
   });
 
   it('holds a moving face past its last sighting, moving on as it moved, and grows boxes by the margin', () => {

@@ -24,8 +24,8 @@ const ARROWS: Readonly<Record<string, Nudge>> = { ArrowLeft: 'left', ArrowRight:
 /**
  * The review before a copy is made: the clip at any moment with what will be hidden drawn on it, and every
  * track in a list, each kept visible or hidden. A box that is off can be drawn again at the moment shown (the
- * track follows the new box from there); a new area can be drawn that stays put in the picture or follows
- * what is under it as the camera moves.
+ * new box stands from there until the track's next sighting); a new area can be drawn that stays put in
+ * the picture or follows what is under it as the camera moves.
  */
 export function TrackReview({ path, found, onChange }: { path: string; found: FoundTracksData; onChange: (found: FoundTracksData) => void }) {
   const t = useT();

@@ -127,11 +127,12 @@ describe('sanitize --redact on a panning clip of a real room', () => {
     const { source } = redactSourceOf(await readPicture(clip.file), undefined);
     const found = await findTracks(source, await redactionDetector(), { groups: ['faces'], keepFace: 'none' }, []);
     const face = clips.office!.labels.findIndex((label) => label.category === 'face');
-    const sightings = found.tracks.filter((track) => track.group === 'faces').flatMap((track) => track.sightings);
-    const onHer = sightings.filter((sighting) => iou(sighting.box, labelOnFrame('office', face, sighting.frame)) > 0);
+    // Her track: the face track that overlaps her labelled face most over the clip. Every sighting of it is checked.
+    const overlapWithHer = (track: (typeof found.tracks)[number]) => track.sightings.reduce((sum, sighting) => sum + iou(sighting.box, labelOnFrame('office', face, sighting.frame)), 0);
+    const hers = found.tracks.filter((track) => track.group === 'faces').sort((a, b) => overlapWithHer(b) - overlapWithHer(a))[0]!;
     // Her face is in view the whole clip and the face model looks five times a second.
-    expect(onHer.length).toBeGreaterThanOrEqual(10);
-    for (const sighting of onHer) {
+    expect(hers.sightings.length).toBeGreaterThanOrEqual(10);
+    for (const sighting of hers.sightings) {
       const label = labelOnFrame('office', face, sighting.frame);
       const centre = { x: sighting.box.x + sighting.box.w / 2, y: sighting.box.y + sighting.box.h / 2 };
       // The label is drawn around her head; the face model's box sits inside it, give or take a tenth.
