@@ -275,8 +275,9 @@ const ANCHORED_JOIN_IOU = 0.3;
  * (a letter picked up and moved is followed as before), joined with the other looks around it that agree with
  * that box. A paper or screen stays where it is, while each look sees as much of it as it can: a sign's top
  * lines on one frame, all of it on another; a hand over a corner. Looks that agree on where it is are of the
- * same thing in the same place, and their union is where it is. A correction the user drew stands alone from its frame until the
- * next sighting, and the union never reaches across it (the user's box replaces what the detectors saw before).
+ * same thing in the same place, and their union is where it is. A correction the user drew stands alone from
+ * its frame until the next sighting, and the union never reaches across it (the user's box replaces what the
+ * detectors saw before).
  */
 function anchoredBox(sightings: readonly Sighting[], frame: number): Box {
   // The stretch of sightings between two corrections that holds this frame.
