@@ -76,6 +76,69 @@ export function hideRegion(frame: YuvFrame, box: Box, style: RedactStyle): void 
   }
 }
 
+/**
+ * Hides every box (frame pixels) in the frame, in place. Boxes that overlap are hidden as one: the box around
+ * them is washed once, so no seam between two washes runs through what is hidden, and then only the pixels
+ * inside the boxes keep the wash. The corners of the box around them that no box covers (beside a face and
+ * the body below it) show as they were: the copy keeps what the tracks do not hide.
+ */
+export function hideRegions(frame: YuvFrame, boxes: readonly Box[], style: RedactStyle): void {
+  const regions = boxes.map((box) => snapToFrame(box, frame.width, frame.height)).filter((region): region is Box => region !== undefined);
+  for (const group of overlappingGroups(regions)) {
+    if (group.length === 1) {
+      hideRegion(frame, group[0]!, style);
+      continue;
+    }
+    const around = group.reduce(union);
+    const saved = planes(frame).map((plane, i) => savedRegion(plane, i === 0 ? around : halfOf(around)));
+    hideRegion(frame, around, style);
+    restoreOutside(planes(frame), saved, around, group);
+  }
+}
+
+/** Boxes that overlap, chains included, in groups; a box that overlaps none is a group of one. */
+export function overlappingGroups(boxes: readonly Box[]): Box[][] {
+  let groups: Box[][] = [];
+  for (const box of boxes) {
+    const touching = groups.filter((group) => group.some((other) => overlaps(other, box)));
+    groups = [...groups.filter((group) => !touching.includes(group)), [...touching.flat(), box]];
+  }
+  return groups;
+}
+
+const halfOf = (box: Box): Box => ({ x: box.x / 2, y: box.y / 2, w: box.w / 2, h: box.h / 2 });
+
+function savedRegion(plane: Plane, box: Box): Uint8Array {
+  const saved = new Uint8Array(box.w * box.h);
+  for (let row = 0; row < box.h; row += 1) {
+    const start = plane.offset + (box.y + row) * plane.stride + box.x;
+    saved.set(plane.data.subarray(start, start + box.w), row * box.w);
+  }
+  return saved;
+}
+
+/**
+ * Puts back, in each plane, the pixels of `around` that no box of `group` covers. The boxes sit on even
+ * pixels, so each chroma pixel is wholly inside or wholly outside them.
+ */
+function restoreOutside(frame: readonly Plane[], saved: readonly Uint8Array[], around: Box, group: readonly Box[]): void {
+  const covered = new Uint8Array(around.w * around.h);
+  for (const box of group) {
+    for (let row = box.y - around.y; row < box.y - around.y + box.h; row += 1) covered.fill(1, row * around.w + box.x - around.x, row * around.w + box.x - around.x + box.w);
+  }
+  frame.forEach((plane, i) => {
+    const scale = i === 0 ? 1 : 2;
+    const region = i === 0 ? around : halfOf(around);
+    for (let row = 0; row < region.h; row += 1) {
+      const start = plane.offset + (region.y + row) * plane.stride + region.x;
+      const coveredRow = row * scale * around.w;
+      for (let col = 0; col < region.w; col += 1) {
+        if (covered[coveredRow + col * scale] === 0) plane.data[start + col] = saved[i]![row * region.w + col]!;
+      }
+    }
+  });
+}
+
 function fillPlane(plane: Plane, box: Box, value: number): void {
   for (let row = box.y; row < box.y + box.h; row += 1) {
     const start = plane.offset + row * plane.stride + box.x;
@@ -286,26 +349,6 @@ const FLAT_DETAIL = 8;
  */
 export function detailKept(source: readonly number[], output: readonly number[]): number[] {
   return source.map((value, i) => (value < FLAT_DETAIL ? 0 : Math.max(0, (output[i] ?? 0) - FLAT_DETAIL) / value));
-}
-
-/**
- * Boxes that overlap, merged into the box around them, until none overlap: one smooth wash over both, with no
- * sharp seam between two washes inside what is hidden.
- */
-export function mergeOverlapping(boxes: readonly Box[]): Box[] {
-  const merged = boxes.map((box) => ({ ...box }));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let i = 0; i < merged.length && !changed; i += 1) {
-      for (let j = i + 1; j < merged.length && !changed; j += 1) {
-        if (!overlaps(merged[i]!, merged[j]!)) continue;
-        merged[i] = union(merged[i]!, merged[j]!);
-        merged.splice(j, 1);
-        changed = true;
-      }
-    }
-  }
-  return merged;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailIn, detailKept, hideRegion, mergeOverlapping, rgbOfYuv, snapToFrame, yuvFrameBytes } from './redactPixels.std';
+import { detailIn, detailKept, hideRegion, hideRegions, overlappingGroups, rgbOfYuv, snapToFrame, yuvFrameBytes } from './redactPixels.std';
 
 /**
  * A frame with detail at every scale, as text has: dark and light blocks of 12 px (words) laid at random,
@@ -70,17 +70,58 @@ describe('geometry of hidden regions', () => {
     expect(snapToFrame({ x: 120, y: 0, w: 10, h: 10 }, 100, 50)).toBeUndefined();
   });
 
-  it('merges overlapping boxes, chains included, and leaves apart ones alone', () => {
-    const merged = mergeOverlapping([
-      { x: 0, y: 0, w: 10, h: 10 },
-      { x: 50, y: 50, w: 5, h: 5 },
-      { x: 8, y: 8, w: 10, h: 10 },
-      { x: 16, y: 0, w: 4, h: 10 },
-    ]);
-    expect(merged).toEqual([
-      { x: 0, y: 0, w: 20, h: 18 },
-      { x: 50, y: 50, w: 5, h: 5 },
-    ]);
+  it('groups overlapping boxes, chains included, and leaves apart ones alone', () => {
+    const a = { x: 0, y: 0, w: 10, h: 10 };
+    const apart = { x: 50, y: 50, w: 5, h: 5 };
+    const b = { x: 8, y: 8, w: 10, h: 10 };
+    const c = { x: 16, y: 0, w: 4, h: 10 };
+    const d = { x: 30, y: 0, w: 4, h: 4 };
+    // c meets a only through b; d, added last, touches nothing.
+    expect(overlappingGroups([a, apart, c, b, d]).map((group) => group.length).sort()).toEqual([1, 1, 3]);
+    expect(overlappingGroups([a, apart, c, b, d]).find((group) => group.length === 3)).toEqual(expect.arrayContaining([a, b, c]));
+  });
+});
+
+describe('hideRegions', () => {
+  // A face and the body below it: an L-shaped pair whose box around them holds two corners neither covers.
+  const face = { x: 100, y: 20, w: 60, h: 60 };
+  const body = { x: 60, y: 70, w: 160, h: 150 };
+  const inside = (x: number, y: number, region: { x: number; y: number; w: number; h: number }) => x >= region.x && x < region.x + region.w && y >= region.y && y < region.y + region.h;
+
+  it('washes overlapping boxes once, as the box around them, and keeps the corners no box covers', () => {
+    for (const style of ['blur', 'fill', 'pixelate'] as const) {
+      const frame = detailedFrame();
+      const around = detailedFrame();
+      const source = detailedFrame();
+      hideRegions(frame, [face, body], style);
+      hideRegion(around, { x: 60, y: 20, w: 160, h: 200 }, style);
+      const wrong: string[] = [];
+      let washed = 0;
+      for (let y = 0; y < 240; y += 1) {
+        for (let x = 0; x < 320; x += 1) {
+          const i = y * 320 + x;
+          const hidden = inside(x, y, face) || inside(x, y, body);
+          washed += hidden ? 1 : 0;
+          if (frame.data[i] !== (hidden ? around : source).data[i]) wrong.push(`${x},${y}`);
+        }
+      }
+      expect(wrong, style).toEqual([]);
+      expect(washed).toBe(60 * 50 + 160 * 150);
+      // The corners are not blank in the source: keeping them is a real difference from washing them.
+      expect(around.data[30 * 320 + 70]).not.toBe(source.data[30 * 320 + 70]);
+      // The chroma of the corners is kept too.
+      const chroma = 320 * 240 + 10 * 160 + 35;
+      expect(frame.data[chroma]).toBe(source.data[chroma]);
+    }
+  });
+
+  it('hides a box that overlaps nothing as hideRegion does', () => {
+    const frame = detailedFrame();
+    const alone = detailedFrame();
+    hideRegions(frame, [face, { x: 250, y: 150, w: 40, h: 40 }], 'blur');
+    hideRegion(alone, face, 'blur');
+    hideRegion(alone, { x: 250, y: 150, w: 40, h: 40 }, 'blur');
+    expect(frame.data).toEqual(alone.data);
   });
 });
 

@@ -18,7 +18,7 @@ import { type MediaKind, type MediaProbe, mainVideoStream, pictureEndSeconds } f
 import { outputSizeFor } from '../../core/sanitize/plan.std';
 import { readPicture } from '../media/picture.node';
 import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
-import { DETAIL_SCALE_COUNT, type YuvFrame, detailIn, detailKept, hideRegion, mergeOverlapping, rgbOfYuv, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
+import { DETAIL_SCALE_COUNT, type YuvFrame, detailIn, detailKept, hideRegions, rgbOfYuv, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
 import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from '../../core/sanitize/redactPlan.std';
 import { thumbnailOfLuma } from '../../core/corner/sceneChange.std';
 import { type CameraPose, cameraFollower } from '../../core/sanitize/cameraMotion.std';
@@ -295,7 +295,7 @@ export async function* redactedFrames(
     const { hidden } = boxesAt(found.tracks, index, { ...source.size, camera: found.camera });
     if (hidden.length > 0) {
       for (const { track, box } of hidden) sourceDetail.set(index, track.id, detailIn(frame.data, frame.width, frame.height, box));
-      for (const box of mergeOverlapping(hidden.map((region) => region.box))) hideRegion(frame, box, style);
+      hideRegions(frame, hidden.map((region) => region.box), style);
     }
     yield frame.data;
     index += 1;
