@@ -86,9 +86,13 @@ const ANCHORED_HOLD_SECONDS = 6;
  * Margins. The face passes' box on a face in the room is already wider than the face (1.6x the hand-drawn face
  * boxes of scenes-real, median, on pans across them) and a little taller (1.25x); a fifth more on each side
  * takes in hair and ears, as far again would take in the shoulders and the wall. A face in a picture comes
- * from the tile pass, whose box is tighter. The other boxes are tight on the object's edges.
+ * from the tile pass, whose box is tighter. A paper's box is the writing on it, grown to the sheet only where
+ * the paper's tone stands out from what it lies on (sheet.std.ts): a median 0.83x the labelled papers of
+ * scenes-real wide and 0.75x tall, on pans across them, and a name card's big print about 0.55x its height;
+ * three tenths more on each side reaches the edges of all but the loosest, where a card's small print and a
+ * letter's footer are. The other boxes are tight on the object's edges.
  */
-const MARGIN: Readonly<Record<RedactGroup, number>> = { faces: 0.2, photos: 0.25, documents: 0.12, screens: 0.1, people: 0.08, marked: 0 };
+const MARGIN: Readonly<Record<RedactGroup, number>> = { faces: 0.2, photos: 0.25, documents: 0.3, screens: 0.1, people: 0.08, marked: 0 };
 /** Smoothing: each moving track's box is averaged with its neighbours with these weights (both ways in time). */
 const SMOOTHING = [1, 2, 1] as const;
 
