@@ -79,63 +79,95 @@ export function hideRegion(frame: YuvFrame, box: Box, style: RedactStyle): void 
 /**
  * Hides every box (frame pixels) in the frame, in place. Boxes that overlap are hidden as one: the box around
  * them is washed once, so no seam between two washes runs through what is hidden, and then only the pixels
- * inside the boxes keep the wash. The corners of the box around them that no box covers (beside a face and
- * the body below it) show as they were: the copy keeps what the tracks do not hide.
+ * inside the boxes keep the wash. The parts of the box around them that no box covers (beside a face and the
+ * body below it) show as they were: the copy keeps what the tracks do not hide.
  */
 export function hideRegions(frame: YuvFrame, boxes: readonly Box[], style: RedactStyle): void {
   const regions = boxes.map((box) => snapToFrame(box, frame.width, frame.height)).filter((region): region is Box => region !== undefined);
-  for (const group of overlappingGroups(regions)) {
-    if (group.length === 1) {
-      hideRegion(frame, group[0]!, style);
+  for (const { around, members } of overlappingGroups(regions)) {
+    if (members.length === 1) {
+      hideRegion(frame, around, style);
       continue;
     }
-    const around = group.reduce(union);
-    const saved = planes(frame).map((plane, i) => savedRegion(plane, i === 0 ? around : halfOf(around)));
+    const kept = uncoveredSpans(around, members);
+    const parts = planes(frame).map((plane, i) => ({ plane, scale: i === 0 ? 1 : 2 }));
+    const saved = parts.map(({ plane, scale }) => copySpans(plane, kept, scale));
     hideRegion(frame, around, style);
-    restoreOutside(planes(frame), saved, around, group);
+    parts.forEach(({ plane, scale }, i) => pasteSpans(plane, kept, scale, saved[i]!));
   }
 }
 
-/** Boxes that overlap, chains included, in groups; a box that overlaps none is a group of one. */
-export function overlappingGroups(boxes: readonly Box[]): Box[][] {
-  let groups: Box[][] = [];
-  for (const box of boxes) {
-    const touching = groups.filter((group) => group.some((other) => overlaps(other, box)));
-    groups = [...groups.filter((group) => !touching.includes(group)), [...touching.flat(), box]];
+/**
+ * Boxes in groups, each with the box around its members: boxes that overlap, and then groups whose boxes
+ * around them overlap, are one group, until no two groups' boxes around overlap. So a group's wash reads no
+ * pixel another group hides. A box that overlaps nothing is a group of one.
+ */
+export function overlappingGroups(boxes: readonly Box[]): Array<{ around: Box; members: Box[] }> {
+  const groups = boxes.map((box) => ({ around: box, members: [box] }));
+  for (let joined = true; joined; ) {
+    joined = false;
+    for (let i = 0; i < groups.length && !joined; i += 1) {
+      const j = groups.findIndex((other, index) => index > i && overlaps(other.around, groups[i]!.around));
+      if (j < 0) continue;
+      const [other] = groups.splice(j, 1);
+      groups[i] = { around: union(groups[i]!.around, other!.around), members: [...groups[i]!.members, ...other!.members] };
+      joined = true;
+    }
   }
   return groups;
 }
 
-const halfOf = (box: Box): Box => ({ x: box.x / 2, y: box.y / 2, w: box.w / 2, h: box.h / 2 });
+/** Runs of frame rows (`from` to `to`, exclusive) and the spans of x (`[start, end)`) on them no member covers. */
+type Spans = Array<{ from: number; to: number; xs: Array<[number, number]> }>;
 
-function savedRegion(plane: Plane, box: Box): Uint8Array {
-  const saved = new Uint8Array(box.w * box.h);
-  for (let row = 0; row < box.h; row += 1) {
-    const start = plane.offset + (box.y + row) * plane.stride + box.x;
-    saved.set(plane.data.subarray(start, start + box.w), row * box.w);
+/**
+ * The parts of `around` that no box of `members` covers, as runs of rows with the same spans. Every box sits
+ * on even pixels (snapToFrame), so each chroma pixel is wholly inside or wholly outside them.
+ */
+function uncoveredSpans(around: Box, members: readonly Box[]): Spans {
+  const edges = [...new Set([around.y, around.y + around.h, ...members.flatMap((box) => [box.y, box.y + box.h])])].sort((a, b) => a - b);
+  const spans: Spans = [];
+  for (let i = 0; i + 1 < edges.length; i += 1) {
+    const [from, to] = [edges[i]!, edges[i + 1]!];
+    const covering = members.filter((box) => box.y <= from && box.y + box.h >= to).sort((a, b) => a.x - b.x);
+    const xs: Array<[number, number]> = [];
+    let x = around.x;
+    for (const box of covering) {
+      if (box.x > x) xs.push([x, box.x]);
+      x = Math.max(x, box.x + box.w);
+    }
+    if (x < around.x + around.w) xs.push([x, around.x + around.w]);
+    if (xs.length > 0) spans.push({ from, to, xs });
   }
+  return spans;
+}
+
+/** Calls `visit` with the start (index into the frame's bytes) and length of each span's pixels in `plane`. */
+function eachSpan(plane: Plane, spans: Spans, scale: number, visit: (start: number, length: number) => void): void {
+  for (const { from, to, xs } of spans) {
+    for (let row = from / scale; row < to / scale; row += 1) {
+      for (const [start, end] of xs) visit(plane.offset + row * plane.stride + start / scale, (end - start) / scale);
+    }
+  }
+}
+
+function copySpans(plane: Plane, spans: Spans, scale: number): Uint8Array {
+  let total = 0;
+  eachSpan(plane, spans, scale, (_, length) => (total += length));
+  const saved = new Uint8Array(total);
+  let offset = 0;
+  eachSpan(plane, spans, scale, (start, length) => {
+    saved.set(plane.data.subarray(start, start + length), offset);
+    offset += length;
+  });
   return saved;
 }
 
-/**
- * Puts back, in each plane, the pixels of `around` that no box of `group` covers. The boxes sit on even
- * pixels, so each chroma pixel is wholly inside or wholly outside them.
- */
-function restoreOutside(frame: readonly Plane[], saved: readonly Uint8Array[], around: Box, group: readonly Box[]): void {
-  const covered = new Uint8Array(around.w * around.h);
-  for (const box of group) {
-    for (let row = box.y - around.y; row < box.y - around.y + box.h; row += 1) covered.fill(1, row * around.w + box.x - around.x, row * around.w + box.x - around.x + box.w);
-  }
-  frame.forEach((plane, i) => {
-    const scale = i === 0 ? 1 : 2;
-    const region = i === 0 ? around : halfOf(around);
-    for (let row = 0; row < region.h; row += 1) {
-      const start = plane.offset + (region.y + row) * plane.stride + region.x;
-      const coveredRow = row * scale * around.w;
-      for (let col = 0; col < region.w; col += 1) {
-        if (covered[coveredRow + col * scale] === 0) plane.data[start + col] = saved[i]![row * region.w + col]!;
-      }
-    }
+function pasteSpans(plane: Plane, spans: Spans, scale: number, saved: Uint8Array): void {
+  let offset = 0;
+  eachSpan(plane, spans, scale, (start, length) => {
+    plane.data.set(saved.subarray(offset, offset + length), start);
+    offset += length;
   });
 }
 

@@ -76,51 +76,79 @@ describe('geometry of hidden regions', () => {
     const b = { x: 8, y: 8, w: 10, h: 10 };
     const c = { x: 16, y: 0, w: 4, h: 10 };
     const d = { x: 30, y: 0, w: 4, h: 4 };
-    // c meets a only through b; d, added last, touches nothing.
-    expect(overlappingGroups([a, apart, c, b, d]).map((group) => group.length).sort()).toEqual([1, 1, 3]);
-    expect(overlappingGroups([a, apart, c, b, d]).find((group) => group.length === 3)).toEqual(expect.arrayContaining([a, b, c]));
+    // c meets a only through b; d touches nothing, and lies outside the box around a, b and c.
+    const groups = overlappingGroups([a, apart, c, b, d]);
+    expect(groups.map((group) => group.members.length).sort()).toEqual([1, 1, 3]);
+    expect(groups.find((group) => group.members.length === 3)).toEqual({ around: { x: 0, y: 0, w: 20, h: 18 }, members: expect.arrayContaining([a, b, c]) });
+  });
+
+  it('joins a box that touches no other box but lies in the box around a group', () => {
+    const face = { x: 40, y: 0, w: 20, h: 20 };
+    const body = { x: 0, y: 18, w: 100, h: 60 };
+    const corner = { x: 2, y: 2, w: 10, h: 10 };
+    expect(overlappingGroups([face, body, corner])).toEqual([{ around: { x: 0, y: 0, w: 100, h: 78 }, members: [face, body, corner] }]);
   });
 });
 
 describe('hideRegions', () => {
-  // A face and the body below it: an L-shaped pair whose box around them holds two corners neither covers.
-  const face = { x: 100, y: 20, w: 60, h: 60 };
-  const body = { x: 60, y: 70, w: 160, h: 150 };
-  const inside = (x: number, y: number, region: { x: number; y: number; w: number; h: number }) => x >= region.x && x < region.x + region.w && y >= region.y && y < region.y + region.h;
-
-  it('washes overlapping boxes once, as the box around them, and keeps the corners no box covers', () => {
-    for (const style of ['blur', 'fill', 'pixelate'] as const) {
-      const frame = detailedFrame();
-      const around = detailedFrame();
-      const source = detailedFrame();
-      hideRegions(frame, [face, body], style);
-      hideRegion(around, { x: 60, y: 20, w: 160, h: 200 }, style);
-      const wrong: string[] = [];
-      let washed = 0;
-      for (let y = 0; y < 240; y += 1) {
-        for (let x = 0; x < 320; x += 1) {
-          const i = y * 320 + x;
-          const hidden = inside(x, y, face) || inside(x, y, body);
-          washed += hidden ? 1 : 0;
-          if (frame.data[i] !== (hidden ? around : source).data[i]) wrong.push(`${x},${y}`);
-        }
-      }
-      expect(wrong, style).toEqual([]);
-      expect(washed).toBe(60 * 50 + 160 * 150);
-      // The corners are not blank in the source: keeping them is a real difference from washing them.
-      expect(around.data[30 * 320 + 70]).not.toBe(source.data[30 * 320 + 70]);
-      // The chroma of the corners is kept too.
-      const chroma = 320 * 240 + 10 * 160 + 35;
-      expect(frame.data[chroma]).toBe(source.data[chroma]);
+  /** A detailed frame whose chroma has texture too, so a chroma pixel put back or not tells. */
+  function texturedFrame(width: number, height: number) {
+    const frame = detailedFrame(width, height);
+    for (let i = width * height; i < frame.data.length; i += 1) frame.data[i] = (i * 37) % 200 + 20;
+    return frame;
+  }
+  /** The source with every pixel (all three planes) inside one of `boxes` taken from `washed`. */
+  function expected(source: Uint8Array, washed: Uint8Array, width: number, height: number, boxes: ReadonlyArray<{ x: number; y: number; w: number; h: number }>) {
+    const snapped = boxes.map((box) => snapToFrame(box, width, height)!);
+    const hidden = (x: number, y: number) => snapped.some((box) => x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h);
+    const out = Uint8Array.from(source);
+    for (let y = 0; y < height; y += 1) for (let x = 0; x < width; x += 1) if (hidden(x, y)) out[y * width + x] = washed[y * width + x]!;
+    const [cw, ch] = [width >> 1, height >> 1];
+    for (const offset of [width * height, width * height + cw * ch]) {
+      for (let y = 0; y < ch; y += 1) for (let x = 0; x < cw; x += 1) if (hidden(2 * x, 2 * y)) out[offset + y * cw + x] = washed[offset + y * cw + x]!;
     }
+    return out;
+  }
+  /** hideRegions on `boxes` against hideRegion on each box around a group, `arounds`, kept only inside the boxes. */
+  const check = (width: number, height: number, boxes: ReadonlyArray<{ x: number; y: number; w: number; h: number }>, arounds: ReadonlyArray<{ x: number; y: number; w: number; h: number }>) => {
+    for (const style of ['blur', 'fill', 'pixelate'] as const) {
+      const frame = texturedFrame(width, height);
+      const washed = texturedFrame(width, height);
+      hideRegions(frame, boxes, style);
+      for (const around of arounds) hideRegion(washed, around, style);
+      const want = expected(texturedFrame(width, height).data, washed.data, width, height, boxes);
+      const wrong = frame.data.findIndex((value, i) => value !== want[i]);
+      expect(wrong, `${style}: first wrong byte`).toBe(-1);
+    }
+  };
+
+  it('washes a face and the body below it once, as the box around them, and keeps the corners neither covers', () => {
+    const face = { x: 100, y: 20, w: 60, h: 60 };
+    const body = { x: 60, y: 70, w: 160, h: 150 };
+    check(320, 240, [face, body], [{ x: 60, y: 20, w: 160, h: 200 }]);
+    // The corners are not blank in the source: keeping them is a real difference from washing them.
+    const washed = texturedFrame(320, 240);
+    hideRegion(washed, { x: 60, y: 20, w: 160, h: 200 }, 'blur');
+    expect(washed.data[30 * 320 + 70]).not.toBe(texturedFrame(320, 240).data[30 * 320 + 70]);
+    expect(washed.data[320 * 240 + 10 * 160 + 35]).not.toBe(texturedFrame(320, 240).data[320 * 240 + 10 * 160 + 35]);
+  });
+
+  it('snaps boxes off the pixel grid as hideRegion does, on a frame of odd size', () => {
+    check(321, 241, [{ x: 101.3, y: 19.7, w: 60, h: 61 }, { x: 59, y: 70.2, w: 161, h: 150 }, { x: 300, y: 230, w: 40, h: 40 }], [{ x: 58, y: 18, w: 162, h: 204 }, { x: 300, y: 230, w: 20, h: 10 }]);
+  });
+
+  it('washes a box lying in the box around a group with that group', () => {
+    const face = { x: 100, y: 20, w: 60, h: 60 };
+    const body = { x: 60, y: 70, w: 160, h: 150 };
+    check(320, 240, [face, body, { x: 64, y: 24, w: 20, h: 20 }], [{ x: 60, y: 20, w: 160, h: 200 }]);
   });
 
   it('hides a box that overlaps nothing as hideRegion does', () => {
     const frame = detailedFrame();
     const alone = detailedFrame();
-    hideRegions(frame, [face, { x: 250, y: 150, w: 40, h: 40 }], 'blur');
-    hideRegion(alone, face, 'blur');
-    hideRegion(alone, { x: 250, y: 150, w: 40, h: 40 }, 'blur');
+    hideRegions(frame, [box, { x: 250, y: 170, w: 40, h: 40 }], 'blur');
+    hideRegion(alone, box, 'blur');
+    hideRegion(alone, { x: 250, y: 170, w: 40, h: 40 }, 'blur');
     expect(frame.data).toEqual(alone.data);
   });
 });

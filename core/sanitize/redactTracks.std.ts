@@ -88,9 +88,9 @@ const ANCHORED_HOLD_SECONDS = 6;
  * takes in hair and ears, as far again would take in the shoulders and the wall. A face in a picture comes
  * from the tile pass, whose box is tighter. A paper's box is the writing on it, grown to the sheet only where
  * the paper's tone stands out from what it lies on (sheet.std.ts): a median 0.83x the labelled papers of
- * scenes-real wide and 0.75x tall, on pans across them, and a name card's big print about 0.55x its height;
- * three tenths more on each side reaches the edges of all but the loosest, where a card's small print and a
- * letter's footer are. The other boxes are tight on the object's edges.
+ * scenes-real wide and 0.75x tall, on pans across them. Three tenths more on each side covers the median paper
+ * with room for the box's jitter from look to look; a name card whose big print is about half its height is
+ * covered to within a tenth of it. The other boxes are tight on the object's edges.
  */
 const MARGIN: Readonly<Record<RedactGroup, number>> = { faces: 0.2, photos: 0.25, documents: 0.3, screens: 0.1, people: 0.08, marked: 0 };
 /** Smoothing: each moving track's box is averaged with its neighbours with these weights (both ways in time). */
