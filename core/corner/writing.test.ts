@@ -72,6 +72,9 @@ describe('the text detector input', () => {
       [{ width: 64, height: 40 }, { x: 0, y: 0, w: 37, h: 23 }],
       [{ width: 16, height: 9 }, { x: 0, y: 0, w: 37, h: 23 }],
       [{ width: 32, height: 32 }, { x: 5, y: 3, w: 20, h: 17 }],
+      // At the region's own size, whole frame and part: each output pixel is one source pixel.
+      [{ width: 37, height: 23 }, { x: 0, y: 0, w: 37, h: 23 }],
+      [{ width: 20, height: 17 }, { x: 5, y: 3, w: 20, h: 17 }],
     ] as const) {
       const ours = writingInput(frame, 37, 23, 3, size, region);
       const expected = reference(frame, 37, 23, size, region);

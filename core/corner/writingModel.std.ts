@@ -77,6 +77,18 @@ export function writingInput(
   // (value / 255 - mean) / std as one multiply and one subtraction per channel, B, G, R.
   const [scaleB, scaleG, scaleR] = STD_BGR.map((std) => 1 / (255 * std)) as [number, number, number];
   const [shiftB, shiftG, shiftR] = MEAN_BGR.map((mean, channel) => mean / STD_BGR[channel]!) as [number, number, number];
+  // At the region's own size (a glance at a 640x480 camera) each output pixel is one source pixel: no blend.
+  if (size.width === region.w && size.height === region.h && Number.isInteger(region.x) && Number.isInteger(region.y)) {
+    for (let y = 0; y < size.height; y += 1) {
+      let from = ((region.y + y) * width + region.x) * channels;
+      for (let out = y * size.width; out < (y + 1) * size.width; out += 1, from += channels) {
+        input[out] = source[from + 2]! * scaleB - shiftB;
+        input[plane + out] = source[from + 1]! * scaleG - shiftG;
+        input[2 * plane + out] = source[from]! * scaleR - shiftR;
+      }
+    }
+    return input;
+  }
   // Where each output column and row samples the source: the two neighbours and the weight of the second.
   const columns = samplePoints(region.x, region.w, size.width, width);
   const rows = samplePoints(region.y, region.h, size.height, height);
