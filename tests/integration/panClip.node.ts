@@ -118,14 +118,16 @@ export function inView(box: Box, frame: { width: number; height: number }): bool
 }
 
 /**
- * For one labelled box over a clip: the frames it is in view, those it is hidden in, and the visible frames
- * between hidden ones (a flicker: a single frame shown between hidden frames).
+ * For one labelled box over a clip: the frames it is in view, those it is hidden in, the visible frames
+ * between hidden ones (a flicker: a single frame shown between hidden frames), and how much of it hidden
+ * regions cover on each frame it shows (`shownCovered`).
  */
 export function hiddenOverClip(truth: (frame: number) => Box, hiddenAt: (frame: number) => readonly Box[], clip: PanClip) {
   let inViewFrames = 0;
   let hiddenFrames = 0;
   let flickers = 0;
   const states: boolean[] = [];
+  const shownCovered: number[] = [];
   for (let n = 0; n < clip.frames; n += 1) {
     const box = truth(n);
     if (!inView(box, clip)) {
@@ -133,12 +135,14 @@ export function hiddenOverClip(truth: (frame: number) => Box, hiddenAt: (frame: 
       continue;
     }
     inViewFrames += 1;
-    const hidden = coveredShare(box, hiddenAt(n), clip) >= HIDDEN_SHARE;
+    const covered = coveredShare(box, hiddenAt(n), clip);
+    const hidden = covered >= HIDDEN_SHARE;
     if (hidden) hiddenFrames += 1;
+    else shownCovered.push(covered);
     states.push(hidden);
   }
   for (let n = 1; n < states.length - 1; n += 1) if (!states[n] && states[n - 1] && states[n + 1]) flickers += 1;
-  return { inViewFrames, hiddenFrames, flickers };
+  return { inViewFrames, hiddenFrames, flickers, shownCovered };
 }
 
 /** Frame `index` of a clip as raw yuv420p at `size`, decoded as redaction decodes it. */
