@@ -104,6 +104,16 @@ function isAnchored(risk: Pick<Risk, 'category' | 'kind'>): boolean {
   return group === 'documents' || group === 'screens' || group === 'photos';
 }
 
+/**
+ * How well a risk's box continues a track at `frame`: their overlap (IoU) where the track expects it, or
+ * LINK_IOU when one's centre is inside the other; 0 when it does not continue it.
+ */
+function linkScore(track: OpenTrack, found: { anchored: boolean; box: Box }, frame: number): number {
+  const expected = found.anchored ? lastBox(track) : expectedBox(track.sightings, frame);
+  const overlap = iou(expected, found.box);
+  return overlap >= LINK_IOU ? overlap : centreInside(found.box, expected) || centreInside(expected, found.box) ? LINK_IOU : 0;
+}
+
 /** Links the samples (in any order) into tracks, one per object. */
 export function linkTracks(samples: readonly FrameSample[], clip: TrackingClip): RedactTrack[] {
   const open: OpenTrack[] = [];
@@ -111,23 +121,31 @@ export function linkTracks(samples: readonly FrameSample[], clip: TrackingClip):
   const minGapFrames = MIN_GAP_SECONDS * clip.framesPerSecond;
   const pose = (frame: number) => clip.camera?.[frame] ?? STILL_CAMERA;
   for (const sample of [...samples].sort((a, b) => a.frame - b.frame)) {
-    const claimed = new Set<OpenTrack>();
-    for (const risk of [...sample.risks].sort((a, b) => b.score - a.score)) {
-      const anchored = isAnchored(risk);
-      // An anchored track's sightings are in frame 0's pixels: so is what it is compared with.
-      const box = anchored ? outOfFrame(risk.box, pose(sample.frame)) : risk.box;
-      const candidates = open.filter((track) => track.category === risk.category && track.anchored === anchored && !claimed.has(track));
-      let best: OpenTrack | undefined;
-      let bestScore = 0;
-      for (const track of candidates) {
-        const expected = anchored ? lastBox(track) : expectedBox(track.sightings, sample.frame);
-        const overlap = iou(expected, box);
-        const score = overlap >= LINK_IOU ? overlap : centreInside(box, expected) || centreInside(expected, box) ? LINK_IOU : 0;
-        if (score > bestScore) [best, bestScore] = [track, score];
-      }
-      const track = best ?? { category: risk.category, anchored, sources: new Set<RiskSource>(), kinds: new Map<RiskKind, number>(), labels: new Map<string, number>(), sightings: [], missedRuns: 0 };
-      if (!best) open.push(track);
-      claimed.add(track);
+    // Each risk in the frame's pixels, or an anchored one in frame 0's (so are its track's sightings).
+    const risks = [...sample.risks]
+      .sort((a, b) => b.score - a.score)
+      .map((risk) => ({ risk, anchored: isAnchored(risk), box: isAnchored(risk) ? outOfFrame(risk.box, pose(sample.frame)) : risk.box }));
+    // The closest pairs are linked first, whichever risk scores higher: two faces passing each other keep
+    // their own tracks even when the one further from its track is the surer find.
+    const pairs = risks.flatMap((found) =>
+      open
+        .filter((track) => track.category === found.risk.category && track.anchored === found.anchored)
+        .map((track) => ({ found, track, link: linkScore(track, found, sample.frame) }))
+        .filter((pair) => pair.link > 0),
+    );
+    const claimed = new Map<OpenTrack, (typeof risks)[number]>();
+    const linked = new Set<(typeof risks)[number]>();
+    for (const { found, track } of pairs.sort((a, b) => b.link - a.link)) {
+      if (claimed.has(track) || linked.has(found)) continue;
+      claimed.set(track, found);
+      linked.add(found);
+    }
+    for (const found of risks.filter((each) => !linked.has(each))) {
+      const track: OpenTrack = { category: found.risk.category, anchored: found.anchored, sources: new Set<RiskSource>(), kinds: new Map<RiskKind, number>(), labels: new Map<string, number>(), sightings: [], missedRuns: 0 };
+      open.push(track);
+      claimed.set(track, found);
+    }
+    for (const [track, { risk, box }] of claimed) {
       track.sources.add(risk.source);
       track.labels.set(risk.label, (track.labels.get(risk.label) ?? 0) + 1);
       track.kinds.set(risk.kind, (track.kinds.get(risk.kind) ?? 0) + 1);

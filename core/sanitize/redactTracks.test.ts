@@ -152,6 +152,22 @@ describe('linkTracks', () => {
     }));
     expect(linkTracks(samples, clip)).toHaveLength(2);
   });
+
+  it('links the closest pairs first: a surer find between two faces does not take the other face\'s track', () => {
+    const left = { x: 100, y: 100, w: 100, h: 100 };
+    const right = { x: 180, y: 100, w: 100, h: 100 };
+    const samples: FrameSample[] = [0, 6, 12].map((frame) => ({ frame, sources: ['faces'], risks: [risk('face', left), risk('face', right)] }));
+    // The left face turns towards the right one (FaceBoxes, sure of it); the right one stays (BlazeFace, less sure).
+    const turned = { x: 150, y: 100, w: 100, h: 100 };
+    const stayed = { x: 190, y: 100, w: 100, h: 100 };
+    samples.push({ frame: 18, sources: ['faces'], risks: [risk('face', turned, { score: 0.99 }), risk('face', stayed, { score: 0.5 })] });
+    const tracks = linkTracks(samples, clip);
+    // Two tracks, each ending where its own face went (boxes smoothed in time, so the ends are compared).
+    expect(tracks.map((track) => [track.sightings.length, track.sightings.at(-1)!.box.x])).toEqual([
+      [4, 150],
+      [4, 190],
+    ]);
+  });
 });
 
 describe('groups and chosen tracks', () => {
