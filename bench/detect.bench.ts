@@ -22,6 +22,8 @@ import { OCR_PARAMETERS, TESSERACT_LANGUAGE, detectionsFromHuman, ocrScale } fro
 import type { Box } from '../core/media/geometry.std';
 import { assessFrame } from '../core/corner/risks.std';
 import { faceTiles } from '../core/corner/tiles.std';
+import { FACEBOXES_INPUT, FACEBOXES_OUTPUTS, faceboxesInputSize } from '../core/corner/faceboxes.std';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { type PeriodicRun, periodOf } from '../core/corner/modelSchedule.std';
 import { GLANCES_PER_FULL_LOOK } from '../core/corner/writingSchedule.std';
 import { HYSTERESIS, newTracker, trackRun } from '../core/corner/tracker.std';
@@ -93,16 +95,22 @@ it('per-model latency and overhead against bare inference', async () => {
     rows.push([model, totals.bare.toFixed(0), totals.ours.toFixed(0), (totals.ours / totals.bare).toFixed(2), (1000 / totals.ours).toFixed(1), totals.cached.toFixed(0), (1000 / totals.cached).toFixed(1)]);
   }
 
-  // Photos: BlazeFace on the frame's six tiles. Bare: the same tiles, already cut, as tensors.
+  // Photos: BlazeFace on the frame's six tiles, and FaceBoxes on the whole frame. Bare: the same tiles, already
+  // cut, as tensors, and FaceBoxes' graph on the frame already at its input size.
   const photoTotals = { bare: 0, ours: 0 };
+  const faceboxesSize = faceboxesInputSize(640, 480);
   for (const [index, frame] of frames.entries()) {
     const tiles = faceTiles(frame.width, frame.height).map((tile) => frameOf(SCENES[index]!, frame.width, frame.height, tile));
+    const faceboxesInput = frameOf(SCENES[index]!, faceboxesSize.width, faceboxesSize.height);
     const bareTiles = async () => {
       for (const tile of tiles) await bare(tile, { faces: true, objects: false })();
+      const input = human.tf.tensor4d(faceboxesInput.rgb, [1, faceboxesInput.height, faceboxesInput.width, 3], 'int32');
+      human.tf.dispose([input, ...((await detector.faceboxes.graph.executeAsync({ [FACEBOXES_INPUT]: input }, [...FACEBOXES_OUTPUTS])) as Tensor[])]);
     };
     const oursTiles = async () => {
       const tileFaces = await detector.runFaceTiles(frame);
-      tracker = trackRun(tracker, 'photos', assessFrame({ width: frame.width, height: frame.height, tileFaces }), Date.now());
+      const faceboxes = await detector.runFaceboxes(frame);
+      tracker = trackRun(tracker, 'photos', assessFrame({ width: frame.width, height: frame.height, tileFaces, faceboxes }), Date.now());
     };
     await bareTiles();
     const medians = await compare({ bare: bareTiles, ours: oursTiles }, ROUNDS);
@@ -110,7 +118,7 @@ it('per-model latency and overhead against bare inference', async () => {
     photoTotals.ours += medians.ours! / frames.length;
   }
   latency.photos = photoTotals.ours;
-  rows.push([`photos (BlazeFace, ${faceTiles(640, 480).length} tiles)`, photoTotals.bare.toFixed(0), photoTotals.ours.toFixed(0), (photoTotals.ours / photoTotals.bare).toFixed(2), (1000 / photoTotals.ours).toFixed(1), '', '']);
+  rows.push([`photos (BlazeFace, ${faceTiles(640, 480).length} tiles; FaceBoxes, ${faceboxesSize.width}x${faceboxesSize.height})`, photoTotals.bare.toFixed(0), photoTotals.ours.toFixed(0), (photoTotals.ours / photoTotals.bare).toFixed(2), (1000 / photoTotals.ours).toFixed(1), '', '']);
 
   // Writing: PaddleOCR's text detector, a full look, a glance (the app glances between full looks), and the
   // glance around a page that confirms what a glance saw (nextWritingLook): here around bench/flag-time's

@@ -20,6 +20,8 @@ export type FrameDetections = {
   faces?: readonly FaceDetection[];
   /** Faces BlazeFace found on tiles of the frame (facesFromTiles). */
   tileFaces?: readonly FaceDetection[];
+  /** Faces FaceBoxes found on the whole frame (faceboxes.std.ts), with the tiles: the photos pass. */
+  faceboxes?: readonly FaceDetection[];
   /** Lines of writing the text detector found (writingLines). */
   writing?: readonly WritingLine[];
   /** What OCR read. */

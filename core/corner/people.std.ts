@@ -1,6 +1,6 @@
 /**
  * People and faces in one frame, from every pass that looks for them: BlazeFace on the whole frame and on
- * tiles, and the person boxes of both object models. A face is a risk of its own wherever it is, also inside
+ * tiles, FaceBoxes on the whole frame, and the person boxes of both object models. A face is a risk of its own wherever it is, also inside
  * a person's box; what the face belongs to (a body in the room, a picture, a screen) only changes the words.
  * Pure.
  */
@@ -23,6 +23,13 @@ export const FACE_MIN_SCORE = 0.62;
  * half turned score 0.4-0.6 (scenes-real).
  */
 export const CORROBORATED_FACE_MIN_SCORE = 0.4;
+/**
+ * FaceBoxes scores on its own scale: on the 14 clean rooms of scenes-real its surest find that is not a face
+ * is 0.62 (a chair's back), while it scores real faces in profile, looking down or cut by the frame's edge
+ * 0.64-0.99. Alone it needs 0.7; where a body agrees, 0.5.
+ */
+export const FACEBOXES_FACE_MIN_SCORE = 0.7;
+export const FACEBOXES_CORROBORATED_MIN_SCORE = 0.5;
 /**
  * A face smaller than this share of the frame's short side, with no body below it, is in a photo or a poster:
  * the worker at the camera fills much more of the frame.
@@ -71,28 +78,43 @@ function isInRoom(body: Box, width: number, height: number): boolean {
   return cutByFrame || body.h >= BODY_MIN_FRAME_SHARE * height;
 }
 
-/** Every face, once: the whole-frame and tile passes merged, each kept when its score and evidence are enough. */
+/** The score a face model's find needs, alone and where a body agrees. */
+type FaceMinScores = { alone: number; corroborated: number };
+const BLAZEFACE_MIN: FaceMinScores = { alone: FACE_MIN_SCORE, corroborated: CORROBORATED_FACE_MIN_SCORE };
+const FACEBOXES_MIN: FaceMinScores = { alone: FACEBOXES_FACE_MIN_SCORE, corroborated: FACEBOXES_CORROBORATED_MIN_SCORE };
+type Find = FaceDetection & { source: 'faces' | 'photos'; min: FaceMinScores };
+
+/**
+ * Every face, once: the whole-frame, tile and FaceBoxes finds merged, each kept when one of its finds scores
+ * enough for its own model, with or without a body below it.
+ */
 export function facesIn(frame: FrameDetections, people: readonly ObjectDetection[], screens: readonly Box[]): FoundFace[] {
-  const finds = [
-    ...(frame.faces ?? []).map((face) => ({ ...face, source: 'faces' as const })),
-    ...(frame.tileFaces ?? []).map((face) => ({ ...face, source: 'photos' as const })),
-  ].sort((a, b) => b.score - a.score);
-  const merged: Array<FaceDetection & { sources: Set<'faces' | 'photos'> }> = [];
+  // BlazeFace's finds first, surest first: a face both models see keeps BlazeFace's box, which the tracks and
+  // the margins around hidden faces are measured on.
+  const bySurest = (a: FaceDetection, b: FaceDetection) => b.score - a.score;
+  const finds: Find[] = [
+    ...[...(frame.faces ?? []).map((face) => ({ ...face, source: 'faces' as const })), ...(frame.tileFaces ?? []).map((face) => ({ ...face, source: 'photos' as const }))]
+      .sort(bySurest)
+      .map((face) => ({ ...face, min: BLAZEFACE_MIN })),
+    ...[...(frame.faceboxes ?? [])].sort(bySurest).map((face) => ({ ...face, source: 'photos' as const, min: FACEBOXES_MIN })),
+  ];
+  const merged: Array<{ box: Box; finds: Find[] }> = [];
   for (const find of finds) {
     const same = merged.find((face) => iou(face.box, find.box) >= SAME_FACE_IOU || centreInside(find.box, face.box) || centreInside(face.box, find.box));
-    if (same) same.sources.add(find.source);
-    else merged.push({ score: find.score, box: find.box, sources: new Set([find.source]) });
+    if (same) same.finds.push(find);
+    else merged.push({ box: find.box, finds: [find] });
   }
   const smallFace = SMALL_FACE_FRACTION * Math.min(frame.width, frame.height);
   const found: FoundFace[] = [];
   for (const face of merged) {
     const body = bodyOf(face.box, people);
-    const corroborated = body !== undefined;
-    if (face.score < (corroborated ? CORROBORATED_FACE_MIN_SCORE : FACE_MIN_SCORE)) continue;
+    const sure = face.finds.filter((find) => find.score >= (body ? find.min.corroborated : find.min.alone));
+    if (sure.length === 0) continue;
     const onScreen = screens.some((screen) => centreInside(face.box, screen) && coverage(face.box, screen) > 0.5);
     const inRoom = body !== undefined && isInRoom(body.box, frame.width, frame.height);
     const kind: FaceKind = onScreen ? 'screen' : inRoom || face.box.h >= smallFace ? 'person' : 'picture';
-    found.push({ score: face.score, box: face.box, source: face.sources.has('faces') ? 'faces' : 'photos', kind });
+    const score = Math.max(...sure.map((find) => find.score));
+    found.push({ score, box: face.box, source: face.finds.some((find) => find.source === 'faces') ? 'faces' : 'photos', kind });
   }
   return found;
 }

@@ -20,7 +20,8 @@ export function riskName(category: RiskCategory): string {
 /**
  * Which detector found a risk: each runs at its own cadence, so the tracker counts frames per source.
  * `faces` is BlazeFace on the whole frame (faces in view, faces on screens); `photos` is BlazeFace on tiles
- * (small faces: photos, posters, people far away; see tiles.std.ts). `writing` is the text detector (where
+ * (small faces: photos, posters, people far away; see tiles.std.ts) and FaceBoxes on the whole frame (faces
+ * in profile, looking down, in crowds; see faceboxes.std.ts). `writing` is the text detector (where
  * there is writing, readable or not; see writingModel.std.ts), `text` is OCR (what the writing says).
  */
 export type RiskSource = 'faces' | 'photos' | 'objects' | 'writing' | 'text';

@@ -3,7 +3,7 @@ import { whereInFrame } from '../media/geometry.std';
 import { assessFrame, textBlocks } from './risks.std';
 import type { FrameDetections } from './detections.std';
 import { CENTERNET_PHONE_MIN_SCORE, CENTERNET_MIN_SCORE, SSD_PHONE_MIN_SCORE, SSD_SCREEN_MIN_SCORE } from './objects.std';
-import { CORROBORATED_FACE_MIN_SCORE, FACE_MIN_SCORE, PERSON_MIN_SCORE } from './people.std';
+import { CORROBORATED_FACE_MIN_SCORE, FACEBOXES_CORROBORATED_MIN_SCORE, FACEBOXES_FACE_MIN_SCORE, FACE_MIN_SCORE, PERSON_MIN_SCORE } from './people.std';
 
 const frame = (parts: Omit<FrameDetections, 'width' | 'height'>): FrameDetections => ({ width: 640, height: 480, ...parts });
 const box = (x: number, y: number, w: number, h: number) => ({ x, y, w, h });
@@ -149,6 +149,24 @@ describe('risk rules', () => {
       ['person', 'Another person', 'middle right'],
       ['face', 'Face in view', 'top right'],
     ]);
+  });
+
+  it('weighs a FaceBoxes find on its own scale, and keeps BlazeFace\'s box for a face both models see', () => {
+    const body = { label: 'person', score: 0.9, box: box(500, 100, 120, 360) };
+    const risks = (faceboxes: FrameDetections['faceboxes'], faces: FrameDetections['faces'] = []) =>
+      assessFrame(frame({ objects: [body], faces, faceboxes })).filter((risk) => risk.category === 'face');
+    // A child in profile at a bystander's head: BlazeFace sees nothing, FaceBoxes half sees it.
+    const profile = box(530, 110, 44, 58);
+    expect(risks([{ score: FACEBOXES_CORROBORATED_MIN_SCORE, box: profile }]).map((risk) => risk.box)).toEqual([profile]);
+    expect(risks([{ score: FACEBOXES_CORROBORATED_MIN_SCORE - 0.01, box: profile }])).toEqual([]);
+    // On a wall, with no body, a score that would pass for BlazeFace does not pass for FaceBoxes.
+    const wall = box(20, 20, 40, 40);
+    expect(FACE_MIN_SCORE).toBeLessThan(FACEBOXES_FACE_MIN_SCORE);
+    expect(risks([{ score: FACEBOXES_FACE_MIN_SCORE - 0.01, box: wall }])).toEqual([]);
+    expect(risks([{ score: FACEBOXES_FACE_MIN_SCORE, box: wall }])).toHaveLength(1);
+    // Both models on one face: one flag, on BlazeFace's box, however sure FaceBoxes is.
+    const both = risks([{ score: 0.99, box: box(528, 104, 50, 66) }], [{ score: 0.7, box: profile }]);
+    expect(both.map((risk) => [risk.box, risk.source])).toEqual([[profile, 'faces']]);
   });
 
   it('reads upright books on a shelf as one note about titles, only where writing is seen, and flat ones as papers', () => {

@@ -4,8 +4,8 @@
  * CenterNet scores low. Its weights are pinned in `resources/models/coco-ssd` and checked against these
  * hashes before tfjs sees a byte: a changed file is refused, never run. Pure.
  */
-import { t } from '../i18n/i18n.std';
 import { type Box, iou } from '../media/geometry.std';
+import type { PinnedModel } from './pinnedModel.std';
 import type { ObjectDetection } from './detections.std';
 import { faceTiles } from './tiles.std';
 
@@ -24,9 +24,7 @@ export const SSD_MODEL = {
     'group1-shard4of5': 'd856dc534c780068bbf6c666ce1516df2c8433d87578aa31fcdf197de7058cc2',
     'group1-shard5of5': '3d356f1fb6dfca6af78c56db34d9326706d0196e303f9de6b04f236ca79ed309',
   },
-} as const;
-export type SsdModelFile = keyof typeof SSD_MODEL.files;
-export const SSD_MODEL_FILES = Object.keys(SSD_MODEL.files) as SsdModelFile[];
+} as const satisfies PinnedModel;
 
 /** The model proposes; the rules (objects.std.ts, people.std.ts) decide. Below this it proposes noise. */
 export const SSD_PROPOSAL_MIN_SCORE = 0.15;
@@ -64,34 +62,9 @@ const SSD_SCHEME = 'safetake-ssd://';
 export const SSD_MODEL_URL = `${SSD_SCHEME}model.json`;
 
 /**
- * A tfjs load router (`tf.io.registerLoadRouter`) that answers SSD_MODEL_URL with `load` (loadSsdArtifacts
+ * A tfjs load router (`tf.io.registerLoadRouter`) that answers SSD_MODEL_URL with `load` (loadPinnedArtifacts
  * over the runtime's own reads); tfjs asks each router in turn, and null means "not mine".
  */
 export function ssdLoadRouter<T>(load: () => Promise<T>): (url: unknown) => { load: () => Promise<T> } | null {
   return (url) => (typeof url === 'string' && url.startsWith(SSD_SCHEME) ? { load } : null);
-}
-
-/** The parts of a tfjs model.json the loader reads. */
-type ModelJson = { modelTopology: unknown; weightsManifest: Array<{ paths: string[]; weights: unknown[] }> };
-/** What tfjs's `io.IOHandler.load` returns, as far as a graph model needs it. */
-export type SsdArtifacts = { modelTopology: unknown; weightSpecs: unknown[]; weightData: ArrayBuffer };
-
-/**
- * The model's files, read by `read` (from disk in Node, from the app's origin in the app) and each checked
- * against SSD_MODEL's hash with `sha256` (hex) before it is used: the artifacts tfjs loads the graph from.
- */
-export async function loadSsdArtifacts(read: (name: SsdModelFile) => Promise<Uint8Array>, sha256: (bytes: Uint8Array) => Promise<string>): Promise<SsdArtifacts> {
-  const verified = async (name: SsdModelFile) => {
-    const bytes = await read(name);
-    const hash = await sha256(bytes);
-    if (hash !== SSD_MODEL.files[name]) throw new Error(t('corner.model.notPinned', { name, hash }));
-    return bytes;
-  };
-  const model = JSON.parse(new TextDecoder().decode(await verified('model.json'))) as ModelJson;
-  const paths = model.weightsManifest.flatMap((group) => group.paths);
-  if (!paths.every((name): name is SsdModelFile => name in SSD_MODEL.files)) throw new Error(t('corner.model.unpinnedWeights'));
-  const shards = await Promise.all(paths.map(verified));
-  const weightData = new Uint8Array(shards.reduce((sum, shard) => sum + shard.byteLength, 0));
-  shards.reduce((offset, shard) => (weightData.set(shard, offset), offset + shard.byteLength), 0);
-  return { modelTopology: model.modelTopology, weightSpecs: model.weightsManifest.flatMap((group) => group.weights), weightData: weightData.buffer };
 }

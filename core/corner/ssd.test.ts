@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SSD_MODEL, SSD_MODEL_URL, type SsdModelFile, loadSsdArtifacts, ssdDetections, ssdLoadRouter, ssdObjectsFromTiles } from './ssd.std';
+import { loadPinnedArtifacts } from './pinnedModel.std';
+import { SSD_MODEL, SSD_MODEL_URL, ssdDetections, ssdLoadRouter, ssdObjectsFromTiles } from './ssd.std';
 
 const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 describe('SSDLite weights', () => {
   it('refuses a model file whose hash is not the pinned one, before reading the rest', async () => {
     const asked: string[] = [];
-    const read = async (name: SsdModelFile) => (asked.push(name), new TextEncoder().encode('{"modelTopology":{},"weightsManifest":[]}'));
-    await expect(loadSsdArtifacts(read, sha256)).rejects.toThrow(/model\.json is not the pinned one/);
+    const read = async (name: string) => (asked.push(name), new TextEncoder().encode('{"modelTopology":{},"weightsManifest":[]}'));
+    await expect(loadPinnedArtifacts(SSD_MODEL, read, sha256)).rejects.toThrow(/model\.json is not the pinned one/);
     expect(asked).toEqual(['model.json']);
   });
 

@@ -30,6 +30,7 @@ import { type WritingLine, scaleWritingLine } from '../../core/corner/writingLin
 import { readingRegions } from '../../core/corner/writingBlocks.std';
 import { humanModelsDir, humanNodeWasmBuild, ocrLanguageDir, tfjsWasmDir, writingModelFile } from './detectorAssets.node';
 import { type SsdModel, openSsd } from './ssd.node';
+import { type FaceboxesModel, openFaceboxes } from './faceboxes.node';
 import { ffmpegRawFrames } from '../media/ffmpeg.node';
 import { readPicture } from '../media/picture.node';
 
@@ -54,6 +55,7 @@ export class NodeDetector {
     readonly writing: ort.InferenceSession,
     private readonly ocr: OcrWorker,
     private readonly ssd: SsdModel,
+    readonly faceboxes: FaceboxesModel,
   ) {
     this.writingModel = onnxWritingModel(writing, (input, dims) => new ort.Tensor('float32', input, dims));
   }
@@ -68,7 +70,7 @@ export class NodeDetector {
     const ocr = await openOcrWorker();
     // tesseract.js types the page mode as its own const enum; the value is the same string.
     await ocr.setParameters(OCR_PARAMETERS as unknown as Parameters<OcrWorker['setParameters']>[0]);
-    return new NodeDetector(human, writing, ocr, await openSsd());
+    return new NodeDetector(human, writing, ocr, await openSsd(), await openFaceboxes());
   }
 
   /** Human on one frame: faces and/or objects, in the frame's pixels. */
@@ -90,6 +92,11 @@ export class NodeDetector {
       runs.push({ tile, faces });
     }
     return facesFromTiles(runs);
+  }
+
+  /** FaceBoxes on the whole frame (faces in profile, looking down, in crowds), in the frame's pixels. */
+  runFaceboxes(frame: FrameInput): Promise<FaceDetection[]> {
+    return this.faceboxes.detect(frame.rgb, frame.width, frame.height);
   }
 
   /** SSDLite on the whole frame and (unless `tiles` is false) its tiles, in the frame's pixels. */
@@ -123,9 +130,10 @@ export class NodeDetector {
     const result = parts.faces || parts.objects ? detectionsFromHuman(await this.runHuman(frame, parts)) : { faces: [], objects: [] };
     const ssdObjects = parts.objects ? await this.runSsd(frame, look.ssdTiles ?? true) : [];
     const tileFaces = parts.photos ? await this.runFaceTiles(frame) : [];
+    const faceboxes = parts.photos ? await this.runFaceboxes(frame) : [];
     const writing = parts.writing ? await this.runWriting(frame, look.writingLongSide) : [];
     const lines = parts.text ? await this.runOcr(frame, readingRegions(writing, frame.width, frame.height)) : [];
-    return { width: frame.width, height: frame.height, ...result, ssdObjects, tileFaces, writing, lines };
+    return { width: frame.width, height: frame.height, ...result, ssdObjects, tileFaces, faceboxes, writing, lines };
   }
 
   async close(): Promise<void> {
@@ -232,6 +240,7 @@ export function inSourcePixels(detections: FrameDetections, scale: number, sourc
     height: source.height,
     faces: back(detections.faces),
     tileFaces: back(detections.tileFaces),
+    faceboxes: back(detections.faceboxes),
     objects: back(detections.objects),
     ssdObjects: back(detections.ssdObjects),
     writing: (detections.writing ?? []).map((line) => scaleWritingLine(line, 1 / scale)),

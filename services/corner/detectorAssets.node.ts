@@ -8,7 +8,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ASSET_FOLDERS, HUMAN_MODEL_FILES, TESSERACT_CORE_FILES, TESSERACT_LANGUAGE, TFJS_WASM_FILES } from '../../core/corner/detectors.std';
 import { ONNX_WASM_FILES, WRITING_MODEL_FILE } from '../../core/corner/writingModel.std';
-import { SSD_MODEL, SSD_MODEL_FILES } from '../../core/corner/ssd.std';
+import { SSD_MODEL } from '../../core/corner/ssd.std';
+import { FACEBOXES_MODEL } from '../../core/corner/faceboxes.std';
+import { type PinnedModel, modelJsonOf } from '../../core/corner/pinnedModel.std';
 
 const requireFromHere = createRequire(__filename);
 
@@ -39,19 +41,22 @@ const onnxWasmDir = (): string => packageDir('onnxruntime-web', 'dist');
 export const ocrLanguageDir = (): string => packageDir(`@tesseract.js-data/${TESSERACT_LANGUAGE}`, '4.0.0_best_int');
 
 /**
- * The pinned SSDLite weights (ssd.std.ts), committed in the app's `resources/`: found from this module
- * upwards, as it runs from the sources (tests, the build's asset copy) or from `out/main` (the CLI); in the
- * packaged app, which holds `out/` and not `resources/`, the renderer's own copy of them beside `out/main`.
- * Either way each file is checked against its pinned hash before use.
+ * A model pinned in the app's `resources/models` (pinnedModel.std.ts): found from this module upwards, as it
+ * runs from the sources (tests, the build's asset copy) or from `out/main` (the CLI); in the packaged app,
+ * which holds `out/` and not `resources/`, the renderer's own copy of it beside `out/main`. Either way each
+ * file is checked against its pinned hash before use.
  */
-export function ssdModelDir(): string {
-  const candidates = (root: string) => [path.join(root, 'resources', 'models', SSD_MODEL.folder), path.join(root, 'renderer', ASSET_FOLDERS.models, SSD_MODEL.folder)];
+export function pinnedModelDir(model: PinnedModel): string {
+  const candidates = (root: string) => [path.join(root, 'resources', 'models', model.folder), path.join(root, 'renderer', ASSET_FOLDERS.models, model.folder)];
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const found = candidates(dir).find((candidate) => fs.existsSync(path.join(candidate, 'model.json')));
+    const found = candidates(dir).find((candidate) => fs.existsSync(path.join(candidate, modelJsonOf(model))));
     if (found) return found;
-    if (path.dirname(dir) === dir) throw new Error('Cannot find the object model in resources/models.');
+    if (path.dirname(dir) === dir) throw new Error(`Cannot find the model ${model.folder} in resources/models.`);
   }
 }
+
+/** Every model pinned in `resources/models`: served with the licence and notice that go wherever they go. */
+const PINNED_MODELS: readonly PinnedModel[] = [SSD_MODEL, FACEBOXES_MODEL];
 
 /** Every file the app serves for detection: its path under the app's origin and where it comes from. */
 export function detectorAssetFiles(): Array<{ urlPath: string; file: string }> {
@@ -59,8 +64,9 @@ export function detectorAssetFiles(): Array<{ urlPath: string; file: string }> {
     ...HUMAN_MODEL_FILES.map((name) => ({ urlPath: `${ASSET_FOLDERS.models}/${name}`, file: path.join(humanModelsDir(), name) })),
     ...TFJS_WASM_FILES.map((name) => ({ urlPath: `${ASSET_FOLDERS.wasm}/${name}`, file: path.join(tfjsWasmDir(), name) })),
     { urlPath: `${ASSET_FOLDERS.models}/${WRITING_MODEL_FILE}`, file: writingModelFile() },
-    // The weights, and the licence and notice that go wherever they go (Apache-2.0).
-    ...[...SSD_MODEL_FILES, 'LICENSE', 'NOTICE'].map((name) => ({ urlPath: `${ASSET_FOLDERS.models}/${SSD_MODEL.folder}/${name}`, file: path.join(ssdModelDir(), name) })),
+    ...PINNED_MODELS.flatMap((model) =>
+      [...Object.keys(model.files), 'LICENSE', 'NOTICE'].map((name) => ({ urlPath: `${ASSET_FOLDERS.models}/${model.folder}/${name}`, file: path.join(pinnedModelDir(model), name) })),
+    ),
     ...ONNX_WASM_FILES.map((name) => ({ urlPath: `${ASSET_FOLDERS.onnxWasm}/${name}`, file: path.join(onnxWasmDir(), name) })),
     { urlPath: `${ASSET_FOLDERS.ocr}/worker.min.js`, file: packageDir('tesseract.js', path.join('dist', 'worker.min.js')) },
     ...TESSERACT_CORE_FILES.map((name) => ({ urlPath: `${ASSET_FOLDERS.ocr}/${name}`, file: packageDir('tesseract.js-core', name) })),

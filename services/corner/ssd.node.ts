@@ -3,21 +3,18 @@
  * and checked against their hashes (ssd.std.ts), on the whole frame and its tiles. Human's Node build uses
  * this same tfjs, so SSDLite runs on the WASM backend Human has started (open it after Human).
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import * as cocoSsd from '@tensorflow-models/coco-ssd';
 import * as tf from '@tensorflow/tfjs-core';
 import type { ObjectDetection } from '../../core/corner/detections.std';
-import { SSD_MAX_PROPOSALS, SSD_MODEL_URL, SSD_PROPOSAL_MIN_SCORE, loadSsdArtifacts, ssdDetections, ssdLoadRouter, ssdObjectsFromTiles, ssdTiles } from '../../core/corner/ssd.std';
-import { ssdModelDir } from './detectorAssets.node';
+import { loadPinnedArtifacts } from '../../core/corner/pinnedModel.std';
+import { SSD_MAX_PROPOSALS, SSD_MODEL, SSD_MODEL_URL, SSD_PROPOSAL_MIN_SCORE, ssdDetections, ssdLoadRouter, ssdObjectsFromTiles, ssdTiles } from '../../core/corner/ssd.std';
+import { readPinnedFile, sha256Hex } from './pinnedModel.node';
 
 /** `tiles: false` looks at the whole frame only (a clip's tracks fill in what one frame misses). */
 export type SsdModel = { detect(rgb: Uint8Array, width: number, height: number, options?: { tiles?: boolean }): Promise<ObjectDetection[]> };
 
 export async function openSsd(): Promise<SsdModel> {
-  const load = async () =>
-    (await loadSsdArtifacts(async (name) => readFile(path.join(ssdModelDir(), name)), async (bytes) => createHash('sha256').update(bytes).digest('hex'))) as tf.io.ModelArtifacts;
+  const load = async () => (await loadPinnedArtifacts(SSD_MODEL, readPinnedFile(SSD_MODEL), sha256Hex)) as tf.io.ModelArtifacts;
   tf.io.registerLoadRouter(ssdLoadRouter(load) as unknown as Parameters<typeof tf.io.registerLoadRouter>[0]);
   const model = await cocoSsd.load({ modelUrl: SSD_MODEL_URL });
   return {

@@ -148,6 +148,7 @@ async function lookAt(detector: NodeDetector, frame: YuvFrame, parts: DetectorPa
     objects: small?.objects ?? [],
     ssdObjects: small?.ssdObjects ?? [],
     tileFaces: whole?.tileFaces ?? [],
+    faceboxes: whole?.faceboxes ?? [],
     writing: [...(small?.writing ?? []), ...(whole?.writing ?? [])],
     lines: [],
   };
@@ -157,8 +158,8 @@ const NO_PARTS: DetectorParts = { faces: false, photos: false, objects: false, w
 
 /**
  * What the latest run of each source saw, for the rules that weigh one source against another (a face and its
- * body). Faces seen by the tile pass are this frame's only: merged with the whole-frame pass's (facesIn), a
- * tile face from seconds ago would give a face's sighting the box where it was then.
+ * body). Faces seen by the photos pass (tiles and FaceBoxes) are this frame's only: merged with the
+ * whole-frame pass's (facesIn), a face from seconds ago would give a face's sighting the box where it was then.
  */
 function withLatest(latest: FrameDetections, found: FrameDetections, parts: DetectorParts): FrameDetections {
   return {
@@ -167,6 +168,7 @@ function withLatest(latest: FrameDetections, found: FrameDetections, parts: Dete
     height: found.height,
     ...(parts.faces ? { faces: found.faces } : {}),
     tileFaces: parts.photos ? found.tileFaces : [],
+    faceboxes: parts.photos ? found.faceboxes : [],
     ...(parts.objects ? { objects: found.objects, ssdObjects: found.ssdObjects } : {}),
     ...(parts.writing ? { writing: found.writing } : {}),
   };

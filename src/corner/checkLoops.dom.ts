@@ -70,7 +70,7 @@ type TrackerStore = { get: () => TrackerState; set: (tracker: TrackerState) => v
 export function startCheckLoops(devices: CheckDevices, store: TrackerStore, events: CheckEvents, options: { photos: boolean }): () => void {
   const { camera, clock } = devices;
   let stopped = false;
-  const latest: Required<Omit<FrameDetections, 'width' | 'height'>> = { faces: [], tileFaces: [], objects: [], ssdObjects: [], writing: [], lines: [] };
+  const latest: Required<Omit<FrameDetections, 'width' | 'height'>> = { faces: [], tileFaces: [], faceboxes: [], objects: [], ssdObjects: [], writing: [], lines: [] };
 
   const fold = (source: RiskSource, ms?: number, scope: RunScope = {}) => {
     const frame: FrameDetections = { ...camera.size(), ...latest };
@@ -183,7 +183,7 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
       if (run === 'writing') lastLookTime.ms = reply.ms;
       else if (isWholeRun(scope)) modelMs[run] = reply.ms;
       if (run === 'objects') Object.assign(latest, { objects: reply.objects, ssdObjects: reply.ssdObjects });
-      else if (run === 'photos') latest.tileFaces = mergeLookedAt(latest.tileFaces, reply.faces, region);
+      else if (run === 'photos') Object.assign(latest, { tileFaces: mergeLookedAt(latest.tileFaces, reply.faces, region), faceboxes: mergeLookedAt(latest.faceboxes, reply.faceboxes, region) });
       else if (run === 'writing') latest.writing = mergeLookedAt(latest.writing, reply.writing, region);
       else latest.faces = reply.faces;
       fold(run, reply.ms, scope);

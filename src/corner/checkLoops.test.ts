@@ -60,7 +60,7 @@ function fakeCheck(scene: Scene, options: { text?: boolean; photos?: boolean; re
     if (!frames) return undefined;
     runs.push({ run, at: clock.now() });
     await clock.sleep(RUN_MS[run]);
-    const found = { faces: run === 'faces' || run === 'photos' ? scene.faces : [], objects: run === 'objects' ? scene.objects : [], ssdObjects: [], writing: run === 'writing' ? scene.writing : [] };
+    const found = { faces: run === 'faces' || run === 'photos' ? scene.faces : [], faceboxes: [], objects: run === 'objects' ? scene.objects : [], ssdObjects: [], writing: run === 'writing' ? scene.writing : [] };
     return { kind: 'detected', id: runs.length, ms: RUN_MS[run], ...found };
   };
   const devices: CheckDevices = {

@@ -1,15 +1,19 @@
 /**
- * Runs in a Web Worker: BlazeFace (on the whole frame, or on its tiles for small faces), CenterNet (Human,
- * tfjs WASM with SIMD) and SSDLite (coco-ssd, on the same tfjs WASM backend) on camera frames, so inference
- * never blocks the preview. Models and wasm come from the app's own origin (copied into the bundle at build
- * time); Human's CDN defaults are overridden, and SSDLite's pinned weights are checked against their hashes.
+ * Runs in a Web Worker: BlazeFace (on the whole frame, or on its tiles for small faces), FaceBoxes (faces in
+ * profile, looking down, in crowds), CenterNet (Human, tfjs WASM with SIMD) and SSDLite (coco-ssd), all on the
+ * same tfjs WASM backend, on camera frames, so inference never blocks the preview. Models and wasm come from
+ * the app's own origin (copied into the bundle at build time); Human's CDN defaults are overridden, and the
+ * pinned weights of SSDLite and FaceBoxes are checked against their hashes.
  */
 import * as cocoSsd from '@tensorflow-models/coco-ssd';
 import * as tf from '@tensorflow/tfjs-core';
+import { type GraphModel, loadGraphModel } from '@tensorflow/tfjs-converter';
 import { Human } from '@vladmandic/human';
-import type { ObjectDetection } from '../../core/corner/detections.std';
+import type { FaceDetection, ObjectDetection } from '../../core/corner/detections.std';
 import { ASSET_FOLDERS, detectionsFromHuman, humanConfig } from '../../core/corner/detectors.std';
-import { SSD_MAX_PROPOSALS, SSD_MODEL, SSD_MODEL_URL, SSD_PROPOSAL_MIN_SCORE, loadSsdArtifacts, ssdDetections, ssdLoadRouter, ssdObjectsFromTiles, ssdTiles } from '../../core/corner/ssd.std';
+import { FACEBOXES_INPUT, FACEBOXES_MODEL, FACEBOXES_OUTPUTS, type FaceboxesLook, faceboxesFaces, faceboxesInputSize, faceboxesLookDue, faceboxesReported } from '../../core/corner/faceboxes.std';
+import { type PinnedModel, loadPinnedArtifacts } from '../../core/corner/pinnedModel.std';
+import { SSD_MAX_PROPOSALS, SSD_MODEL, SSD_MODEL_URL, SSD_PROPOSAL_MIN_SCORE, ssdDetections, ssdLoadRouter, ssdObjectsFromTiles, ssdTiles } from '../../core/corner/ssd.std';
 import { faceTiles, facesFromTiles, tilesFor } from '../../core/corner/tiles.std';
 import { type Detected, NOTHING_DETECTED } from './detectorProtocol.dom';
 import { type ScaledRequest, serveModel } from './modelWorkerHost.dom';
@@ -27,13 +31,36 @@ const DETECT_WIDTH = 640;
  * SSDLite runs on the WASM backend Human has started: no second backend is registered or loaded.
  */
 async function loadSsd(): Promise<cocoSsd.ObjectDetection> {
-  const read = async (name: string) => new Uint8Array(await (await fetch(`${origin}/${ASSET_FOLDERS.models}/${SSD_MODEL.folder}/${name}`)).arrayBuffer());
-  const sha256 = async (bytes: Uint8Array) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  const load = async () => (await loadSsdArtifacts(read, sha256)) as tf.io.ModelArtifacts;
+  const load = async () => (await loadPinned(SSD_MODEL)) as tf.io.ModelArtifacts;
   tf.io.registerLoadRouter(ssdLoadRouter(load) as unknown as Parameters<typeof tf.io.registerLoadRouter>[0]);
   return cocoSsd.load({ modelUrl: SSD_MODEL_URL });
 }
 let ssd: cocoSsd.ObjectDetection | undefined;
+
+/** A pinned model's files from the app's own origin, each checked against its hash (pinnedModel.std.ts). */
+function loadPinned(model: PinnedModel) {
+  const read = async (name: string) => new Uint8Array(await (await fetch(`${origin}/${ASSET_FOLDERS.models}/${model.folder}/${name}`)).arrayBuffer());
+  const sha256 = async (bytes: Uint8Array) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return loadPinnedArtifacts(model, read, sha256);
+}
+let faceboxes: GraphModel | undefined;
+/** FaceBoxes' last look, kept between looks (faceboxesLookDue). */
+let lastFaceboxesLook: FaceboxesLook | undefined;
+
+/** FaceBoxes on the whole frame, in the frame's pixels. */
+async function detectFaceboxes(frame: ImageBitmap): Promise<FaceDetection[]> {
+  if (!faceboxes) return [];
+  const size = faceboxesInputSize(frame.width, frame.height);
+  const input = tf.tidy(() => tf.cast(tf.expandDims(tf.image.resizeBilinear(tf.browser.fromPixels(frame), [size.height, size.width])), 'int32'));
+  let outputs: tf.Tensor[] = [];
+  try {
+    outputs = (await faceboxes.executeAsync({ [FACEBOXES_INPUT]: input }, [...FACEBOXES_OUTPUTS])) as tf.Tensor[];
+    const [boxes, scores, count] = await Promise.all(outputs.map((output) => output.data()));
+    return faceboxesFaces(boxes!, scores!, count![0]!, frame.width, frame.height);
+  } finally {
+    tf.dispose([input, ...outputs]);
+  }
+}
 
 /**
  * SSDLite's sweep: every objects run looks at the whole frame; while the picture holds still, also at the
@@ -82,13 +109,18 @@ async function detect({ frame, run, region, still }: ScaledRequest): Promise<Det
       crop.close();
     }
   }
-  return { ...NOTHING_DETECTED, faces: facesFromTiles(runs) };
+  const now = performance.now();
+  if (faceboxesLookDue(lastFaceboxesLook, { now, width: frame.width, height: frame.height, still: still === true, region })) {
+    lastFaceboxesLook = { at: now, width: frame.width, height: frame.height, faces: await detectFaceboxes(frame) };
+  }
+  return { ...NOTHING_DETECTED, faces: facesFromTiles(runs), faceboxes: faceboxesReported(lastFaceboxesLook, region) };
 }
 
 serveModel(
   async () => {
     await human.load();
     ssd = await loadSsd();
+    faceboxes = await loadGraphModel(tf.io.fromMemory((await loadPinned(FACEBOXES_MODEL)) as tf.io.ModelArtifacts));
     return String(human.tf.getBackend());
   },
   detect,

@@ -27,17 +27,19 @@ export type DetectRequest = {
   /** For writing: a glance, on a smaller input (WRITING_GLANCE_LONG_SIDE). */
   glance?: boolean;
   /**
-   * For objects: the picture is as the last objects run saw it, so SSDLite's tile sweep goes on (one more
-   * tile); without it the sweep starts again and only the whole frame is looked at.
+   * The picture is as the last run of this model saw it. For objects, SSDLite's tile sweep goes on (one more
+   * tile); without it the sweep starts again and only the whole frame is looked at. For photos, FaceBoxes
+   * looks again sooner at a picture that changes (faceboxesLookDue).
    */
   still?: boolean;
 };
 
 /**
  * What a run found; empty for what it did not look for. An objects run reports CenterNet's finds and
- * SSDLite's (on the whole frame and the tiles of its latest sweep, ssd.std.ts).
+ * SSDLite's (on the whole frame and the tiles of its latest sweep, ssd.std.ts); a photos run BlazeFace's on
+ * tiles (as `faces`) and FaceBoxes' from its last look (faceboxes.std.ts).
  */
-export type Detected = { faces: FaceDetection[]; objects: ObjectDetection[]; ssdObjects: ObjectDetection[]; writing: WritingLine[] };
+export type Detected = { faces: FaceDetection[]; faceboxes: FaceDetection[]; objects: ObjectDetection[]; ssdObjects: ObjectDetection[]; writing: WritingLine[] };
 
 export type DetectReply =
   | { kind: 'ready'; backend: string; loadMs: number }
@@ -50,13 +52,14 @@ export type DetectReply =
   /** Without `id`, the model could not load; `message` is why, in the words of whatever failed. */
   | { kind: 'failed'; id?: number; message: string };
 
-export const NOTHING_DETECTED: Detected = { faces: [], objects: [], ssdObjects: [], writing: [] };
+export const NOTHING_DETECTED: Detected = { faces: [], faceboxes: [], objects: [], ssdObjects: [], writing: [] };
 
 /** `found` with every box (and line thickness) multiplied by `factor`: from one frame's pixels to another's. */
 export function scaleDetected(found: Detected, factor: number): Detected {
   const scaled = <T extends { box: Box }>(items: T[]) => items.map((item) => ({ ...item, box: scaleBox(item.box, factor) }));
   return {
     faces: scaled(found.faces),
+    faceboxes: scaled(found.faceboxes),
     objects: scaled(found.objects),
     ssdObjects: scaled(found.ssdObjects),
     writing: found.writing.map((line) => scaleWritingLine(line, factor)),

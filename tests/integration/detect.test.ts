@@ -8,10 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { centreInside, coverage, iou } from '../../core/media/geometry.std';
 import { type RiskCategory, assessFrame } from '../../core/corner/risks.std';
 import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE } from '../../core/corner/writingModel.std';
-import { scanFile } from '../../services/corner/detector.node';
+import { planScanFrames } from '../../core/corner/scanPlan.std';
+import { inSourcePixels, scanFile } from '../../services/corner/detector.node';
+import { ffmpegRawFrames } from '../../services/media/ffmpeg.node';
+import { readPicture } from '../../services/media/picture.node';
 import { decodeFrame, plantInRoom } from './composites.node';
 import { CLEAN_ROOMS, CORPUS_DIR } from './corpus.node';
 import { glanceThenAround, useDetector } from './detectorFixture.node';
+import { flagMatches, sceneImage } from './scenesReal.node';
 
 const corpus = (name: string) => path.join(CORPUS_DIR, name);
 /** Categories a clean room has nothing of (bottles and framed art may really be there). */
@@ -154,6 +158,21 @@ describe('corpus scenes', () => {
     const report = await scanFile(corpus(`scenes/${scene}`), opened.detector);
     const phones = report.risks.filter((risk) => risk.label === 'Phone');
     expect(phones.some((risk) => centreInside(risk.box, phone)), JSON.stringify(phones)).toBe(true);
+  });
+
+  // scenes-real's audience: a girl half turned at the frame's left, her face labelled at (148, 298) 80x115.
+  // BlazeFace (whole frame and tiles) does not find her; FaceBoxes does, at 0.75 with a body below her face.
+  it('flags a face only the second face model finds, and not without it', async () => {
+    const file = sceneImage('face-audience.jpg');
+    const label = { category: 'face', box: { x: 148, y: 298, w: 80, h: 115 } };
+    const plan = planScanFrames(await readPicture(file));
+    for await (const rgb of ffmpegRawFrames(plan.invocation, plan.frame.width * plan.frame.height * 3)) {
+      const found = inSourcePixels(await opened.detector.detect({ rgb, width: plan.frame.width, height: plan.frame.height }), plan.scale, plan.source);
+      expect(found.faceboxes?.length).toBeGreaterThan(0);
+      expect(assessFrame({ ...found, faceboxes: [] }).some((risk) => flagMatches(risk, label))).toBe(false);
+    }
+    const report = await scanFile(file, opened.detector);
+    expect(report.risks.filter((risk) => flagMatches(risk, label)).map((risk) => risk.label)).toEqual(['Face in view']);
   });
 
   it('flags the people in a living room (CenterNet misses them at 0.5; BlazeFace finds their faces)', async () => {
