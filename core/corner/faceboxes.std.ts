@@ -51,14 +51,16 @@ const FACEBOXES_BOX_GROWTH = { w: 1.21, h: 1.16 } as const;
  * are real, the rest padding.
  */
 export function faceboxesFaces(boxes: ArrayLike<number>, scores: ArrayLike<number>, count: number, width: number, height: number): FaceDetection[] {
+  /** `from`..`to` (shares of the input) grown `growth` times about its centre, cut to the input, in `size` pixels. */
+  const grown = (from: number, to: number, growth: number, size: number) =>
+    [from + ((to - from) * (1 - growth)) / 2, to + ((to - from) * (growth - 1)) / 2].map((at) => Math.min(1, Math.max(0, at)) * size) as [number, number];
   const faces: FaceDetection[] = [];
   for (let index = 0; index < Math.min(count, scores.length, boxes.length / 4); index += 1) {
     const score = scores[index]!;
     if (score < FACEBOXES_PROPOSAL_MIN_SCORE) continue;
     const [top, left, bottom, right] = [0, 1, 2, 3].map((at) => boxes[4 * index + at]!) as [number, number, number, number];
-    const grow = (from: number, to: number, growth: number) => [(from + to) / 2 - ((to - from) * growth) / 2, (from + to) / 2 + ((to - from) * growth) / 2] as const;
-    const [x0, x1] = grow(left, right, FACEBOXES_BOX_GROWTH.w).map((at) => Math.min(1, Math.max(0, at)) * width) as [number, number];
-    const [y0, y1] = grow(top, bottom, FACEBOXES_BOX_GROWTH.h).map((at) => Math.min(1, Math.max(0, at)) * height) as [number, number];
+    const [x0, x1] = grown(left, right, FACEBOXES_BOX_GROWTH.w, width);
+    const [y0, y1] = grown(top, bottom, FACEBOXES_BOX_GROWTH.h, height);
     if (x1 > x0 && y1 > y0) faces.push({ score, box: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } });
   }
   return faces;
@@ -68,11 +70,11 @@ export function faceboxesFaces(boxes: ArrayLike<number>, scores: ArrayLike<numbe
 export type FaceboxesLook = { at: number; width: number; height: number; faces: FaceDetection[] };
 
 /**
- * In the app, a look costs more than BlazeFace on the six tiles, and made on every photos run it held back
- * the other models in the shared worker (bench/flag-time: a screen among four risks at once flagged after
- * 1.45 s at the median, against 0.77 s). What it adds (faces in profile, looking down, in a crowd) is kept
- * between looks: it looks again at a changing picture after FACEBOXES_APP_LOOK_MS.changing, at a still one
- * after FACEBOXES_APP_LOOK_MS.still (so a small change the thumbnails miss is still seen within seconds).
+ * In the app every model takes its turn in one worker, and a look costs about as much as BlazeFace on the six
+ * tiles (bench/detect): on every photos run it would double the pass. What it adds (faces in profile, looking
+ * down, in a crowd) is kept between looks: it looks again at a changing picture after
+ * FACEBOXES_APP_LOOK_MS.changing, at a still one after FACEBOXES_APP_LOOK_MS.still (so a small change the
+ * thumbnails miss is still seen within seconds).
  */
 export const FACEBOXES_APP_LOOK_MS = { changing: 2000, still: 6000 } as const;
 

@@ -1,8 +1,8 @@
 /**
  * People and faces in one frame, from every pass that looks for them: BlazeFace on the whole frame and on
- * tiles, FaceBoxes on the whole frame, and the person boxes of both object models. A face is a risk of its own wherever it is, also inside
- * a person's box; what the face belongs to (a body in the room, a picture, a screen) only changes the words.
- * Pure.
+ * tiles, FaceBoxes on the whole frame, and the person boxes of both object models. A face is a risk of its own
+ * wherever it is, also inside a person's box; what the face belongs to (a body in the room, a picture, a
+ * screen) only changes the words. Pure.
  */
 import { type Box, area, centreInside, coverage, iou } from '../media/geometry.std';
 import type { FaceDetection, FrameDetections, ObjectDetection } from './detections.std';

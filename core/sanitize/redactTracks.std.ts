@@ -124,7 +124,10 @@ export function linkTracks(samples: readonly FrameSample[], clip: TrackingClip):
     // Each risk in the frame's pixels, or an anchored one in frame 0's (so are its track's sightings).
     const risks = [...sample.risks]
       .sort((a, b) => b.score - a.score)
-      .map((risk) => ({ risk, anchored: isAnchored(risk), box: isAnchored(risk) ? outOfFrame(risk.box, pose(sample.frame)) : risk.box }));
+      .map((risk) => {
+        const anchored = isAnchored(risk);
+        return { risk, anchored, box: anchored ? outOfFrame(risk.box, pose(sample.frame)) : risk.box };
+      });
     // The closest pairs are linked first, whichever risk scores higher: two faces passing each other keep
     // their own tracks even when the one further from its track is the surer find.
     const pairs = risks.flatMap((found) =>
