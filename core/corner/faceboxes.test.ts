@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FACEBOXES_APP_LOOK_MS, FACEBOXES_LONG_SIDE, FACEBOXES_MODEL, FACEBOXES_PROPOSAL_MIN_SCORE, faceboxesFaces, faceboxesInputSize, faceboxesLookDue, faceboxesReported } from './faceboxes.std';
+import { THUMBNAIL } from './sceneChange.std';
 
 describe('FaceBoxes', () => {
   it('reads the first `count` finds as whole faces in the frame, cut at its edges, and drops weak and empty ones', () => {
@@ -42,12 +43,24 @@ describe('FaceBoxes', () => {
     expect(faceboxesLookDue(undefined, { ...run, now: 0, region: { x: 0, y: 0, w: 100, h: 100 } })).toBe(false);
   });
 
-  it('reports the last look\'s faces, and for a confirmation only those in its part (the rest stand as they were)', () => {
+  it('reports the last look\'s faces where the picture under them is as it was, and for a confirmation only those in its part', () => {
     const inside = { score: 0.9, box: { x: 10, y: 10, w: 20, h: 20 } };
     const outside = { score: 0.8, box: { x: 300, y: 10, w: 20, h: 20 } };
-    const last = { at: 0, width: 640, height: 480, faces: [inside, outside] };
-    expect(faceboxesReported(last)).toEqual([inside, outside]);
-    expect(faceboxesReported(last, { x: 0, y: 0, w: 100, h: 100 })).toEqual([inside]);
-    expect(faceboxesReported(undefined)).toEqual([]);
+    const looked = new Uint8Array(THUMBNAIL.width * THUMBNAIL.height).fill(100);
+    const last = { at: 0, width: 640, height: 480, faces: [inside, outside], thumbnail: looked };
+    expect(faceboxesReported(last, { thumbnail: looked.slice() })).toEqual([inside, outside]);
+    expect(faceboxesReported(last, { thumbnail: looked.slice(), region: { x: 0, y: 0, w: 100, h: 100 } })).toEqual([inside]);
+    // The face photo at the top left is taken away: its cells (20x20 px each) change, the other face's do not.
+    const taken = looked.slice();
+    for (const cell of [0, 1, THUMBNAIL.width, THUMBNAIL.width + 1]) taken[cell] = 180;
+    expect(faceboxesReported(last, { thumbnail: taken })).toEqual([outside]);
+    // Something changing elsewhere in the picture leaves both standing.
+    const elsewhere = looked.slice();
+    elsewhere.fill(30, 20 * THUMBNAIL.width, 24 * THUMBNAIL.width);
+    expect(faceboxesReported(last, { thumbnail: elsewhere })).toEqual([inside, outside]);
+    // Without a thumbnail now or at the look, nothing stands between looks.
+    expect(faceboxesReported(last)).toEqual([]);
+    expect(faceboxesReported({ ...last, thumbnail: undefined }, { thumbnail: looked })).toEqual([]);
+    expect(faceboxesReported(undefined, { thumbnail: looked })).toEqual([]);
   });
 });

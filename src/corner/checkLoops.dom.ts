@@ -89,9 +89,10 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
 
   /**
    * What a loop runs next: its model, and what the run can see; undefined to rest (mayRest). `still`: the
-   * picture is as this model last saw it whole.
+   * picture is as this model last saw it whole; `picture`: its thumbnail now, for a photos run (FaceBoxes' finds
+   * between its looks).
    */
-  type NextRun = { run: ModelRun; scope: RunScope; still?: boolean } | undefined;
+  type NextRun = { run: ModelRun; scope: RunScope; still?: boolean; picture?: Uint8Array } | undefined;
 
   function modelSchedule(photos: boolean): () => Promise<NextRun> {
     const lastRunAt: Record<ScheduledRun['run'], number> = { faces: -Infinity, objects: -Infinity, photos: -Infinity };
@@ -126,7 +127,7 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
       }
       // A sweep of where the picture changed has seen all of it: the rest is as the last sweep saw it.
       if (!region || next.why !== 'confirm') lastPictureSeen[next.run] = picture;
-      return { run: next.run, scope: region ? { lookedAt: region } : {}, still: !changed[next.run] };
+      return { run: next.run, scope: region ? { lookedAt: region } : {}, still: !changed[next.run], ...(next.run === 'photos' && picture ? { picture } : {}) };
     };
   }
   function writingSchedule(): () => Promise<NextRun> {
@@ -166,10 +167,10 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
         await clock.sleep(STILL_CHECK_MS);
         continue;
       }
-      const { run, scope, still } = chosen;
+      const { run, scope, still, picture } = chosen;
       const region = scope.lookedAt;
       // The worker scales the frame for its model and answers in the camera's pixels.
-      const reply = await detect({ run, ...(region ? { region } : {}), ...(scope.glance ? { glance: true } : {}), ...(still ? { still } : {}) });
+      const reply = await detect({ run, ...(region ? { region } : {}), ...(scope.glance ? { glance: true } : {}), ...(still ? { still } : {}), ...(picture ? { thumbnail: picture } : {}) });
       if (stopped) break;
       if (!reply) {
         await clock.sleep(NO_PICTURE_WAIT_MS);

@@ -94,7 +94,7 @@ async function detectSsd(frame: ImageBitmap, still: boolean): Promise<ObjectDete
   }
 }
 
-async function detect({ frame, run, region, still }: ScaledRequest): Promise<Detected> {
+async function detect({ frame, run, region, still, thumbnail }: ScaledRequest): Promise<Detected> {
   if (run === 'writing') throw new Error('Writing is found by writing.worker.dom.ts.');
   if (run !== 'photos') {
     const found = detectionsFromHuman(await human.detect(frame, { face: { enabled: run === 'faces' }, object: { enabled: run === 'objects' } }));
@@ -109,11 +109,13 @@ async function detect({ frame, run, region, still }: ScaledRequest): Promise<Det
       crop.close();
     }
   }
+  const faces = facesFromTiles(runs);
   const now = performance.now();
   if (faceboxesLookDue(lastFaceboxesLook, { now, width: frame.width, height: frame.height, still: still === true, region })) {
-    lastFaceboxesLook = { at: now, width: frame.width, height: frame.height, faces: await detectFaceboxes(frame) };
+    lastFaceboxesLook = { at: now, width: frame.width, height: frame.height, faces: await detectFaceboxes(frame), ...(thumbnail ? { thumbnail } : {}) };
+    return { ...NOTHING_DETECTED, faces, faceboxes: lastFaceboxesLook.faces };
   }
-  return { ...NOTHING_DETECTED, faces: facesFromTiles(runs), faceboxes: faceboxesReported(lastFaceboxesLook, region) };
+  return { ...NOTHING_DETECTED, faces, faceboxes: faceboxesReported(lastFaceboxesLook, { ...(thumbnail ? { thumbnail } : {}), ...(region ? { region } : {}) }) };
 }
 
 serveModel(

@@ -32,12 +32,18 @@ export type DetectRequest = {
    * looks again sooner at a picture that changes (faceboxesLookDue).
    */
   still?: boolean;
+  /**
+   * For photos: the picture's change thumbnail now (sceneChange.std.ts). FaceBoxes' finds from an earlier look
+   * are reported only where the picture under them is as it was then (faceboxesReported).
+   */
+  thumbnail?: Uint8Array;
 };
 
 /**
  * What a run found; empty for what it did not look for. An objects run reports CenterNet's finds and
  * SSDLite's (on the whole frame and the tiles of its latest sweep, ssd.std.ts); a photos run BlazeFace's on
- * tiles (as `faces`) and FaceBoxes' from its last look (faceboxes.std.ts).
+ * tiles (as `faces`) and FaceBoxes' from its own look or, where the picture has not changed, the last one
+ * (faceboxes.std.ts).
  */
 export type Detected = { faces: FaceDetection[]; faceboxes: FaceDetection[]; objects: ObjectDetection[]; ssdObjects: ObjectDetection[]; writing: WritingLine[] };
 
