@@ -299,6 +299,17 @@ export function detailIn(luma: Uint8Array, width: number, height: number, box: B
 
 type Grey = { data: Float32Array; w: number; h: number };
 
+/**
+ * The half- and quarter-scale pictures of the region being measured, reused from one region to the next: a
+ * clip measures every hidden region on every frame, twice (the source, then the copy), and a new array each
+ * time left megabytes of garbage a frame for the collector (bench/redact).
+ */
+const scratch = { half: new Float32Array(0), quarter: new Float32Array(0) };
+function scratchOf(name: keyof typeof scratch, length: number): Float32Array {
+  if (scratch[name].length < length) scratch[name] = new Float32Array(length);
+  return scratch[name];
+}
+
 /** Pixels the full-scale measure skips between the ones it reads, across and down. */
 const FULL_SCALE_STEP = 2;
 
@@ -322,7 +333,7 @@ function fullScaleVariance(luma: Uint8Array, width: number, region: Box): number
 function halvedLuma(luma: Uint8Array, width: number, region: Box): Grey {
   const w = region.w >> 1;
   const h = region.h >> 1;
-  const data = new Float32Array(w * h);
+  const data = scratchOf('half', w * h);
   for (let row = 0; row < h; row += 1) {
     const top = (region.y + 2 * row) * width + region.x;
     const bottom = top + width;
@@ -337,7 +348,7 @@ function halvedLuma(luma: Uint8Array, width: number, region: Box): Grey {
 function halved(plane: Grey): Grey {
   const w = plane.w >> 1;
   const h = plane.h >> 1;
-  const data = new Float32Array(w * h);
+  const data = scratchOf('quarter', w * h);
   for (let row = 0; row < h; row += 1) {
     const top = 2 * row * plane.w;
     const bottom = top + plane.w;

@@ -206,9 +206,14 @@ export async function findTracks(
   let index = 0;
   const camera: CameraPose[] = [];
   const follow = cameraFollower(source.size.width, source.size.height);
-  for await (const frame of sourceFrames(source, progress.signal)) {
+  // Nothing keeps a frame once it has been looked at (the detectors and the camera's follower copy what they need).
+  const buffers = new FrameBuffers(yuvFrameBytes(source.size.width, source.size.height));
+  for await (const frame of sourceFrames(source, progress.signal, buffers)) {
     if (progress.signal?.aborted) throw cancelled();
-    if (pending) await look(pending, index - 1, false);
+    if (pending) {
+      await look(pending, index - 1, false);
+      buffers.giveBack(pending.data);
+    }
     camera.push(follow(frame.data));
     pending = frame;
     index += 1;
@@ -330,7 +335,8 @@ export async function selfCheck(
   let detailFramesChecked = 0;
   let worstDetailKept = 0;
   let index = 0;
-  for await (const frame of framesOf(planDecodeFrames(copy, source.size), source.size)) {
+  const buffers = new FrameBuffers(yuvFrameBytes(width, height));
+  for await (const frame of framesOf(planDecodeFrames(copy, source.size), source.size, buffers)) {
     if (progress.signal?.aborted) throw cancelled();
     const atSeconds = index / framesPerSecond;
     const { hidden, kept } = boxesAt(tracks, index, { ...source.size, camera: found.camera });
@@ -373,6 +379,7 @@ export async function selfCheck(
         stillVisible.push({ label: risk.label, atSeconds, where: whereInFrame(risk.box, width, height) });
       }
     }
+    buffers.giveBack(frame.data);
     index += 1;
     progress.onProgress?.(Math.min(1, index / frameCount));
   }
