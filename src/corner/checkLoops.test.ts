@@ -53,12 +53,12 @@ function picture(patchAt: number): Uint8Array {
 
 function fakeCheck(scene: Scene, options: { text?: boolean; photos?: boolean; read?: TextLine[] } = {}) {
   const clock = virtualClock();
-  const runs: Array<{ run: ModelRun; at: number }> = [];
+  const runs: Array<{ run: ModelRun; at: number; thumbnail?: Uint8Array }> = [];
   const readings: Array<{ at: number; lines: readonly WritingLine[] }> = [];
   let frames = true;
-  const detect = async ({ run }: { run: ModelRun }): Promise<DetectReply | undefined> => {
+  const detect = async ({ run, thumbnail }: { run: ModelRun; thumbnail?: Uint8Array }): Promise<DetectReply | undefined> => {
     if (!frames) return undefined;
-    runs.push({ run, at: clock.now() });
+    runs.push({ run, at: clock.now(), ...(thumbnail ? { thumbnail } : {}) });
     await clock.sleep(RUN_MS[run]);
     const found = { faces: run === 'faces' || run === 'photos' ? scene.faces : [], faceboxes: [], objects: run === 'objects' ? scene.objects : [], ssdObjects: [], writing: run === 'writing' ? scene.writing : [] };
     return { kind: 'detected', id: runs.length, ms: RUN_MS[run], ...found };
@@ -139,6 +139,20 @@ describe('the corner check loops', () => {
     expect(check.flags().map((flag) => flag.category)).toEqual(['face']);
     check.stop();
     moving.stop();
+  });
+
+  it('shows the photos worker the picture it runs on, so FaceBoxes\' older finds stand only where nothing changed', async () => {
+    const scene = empty();
+    const check = fakeCheck(scene);
+    await check.clock.runUntil(1500);
+    scene.picture = picture(16);
+    await check.clock.runUntil(4000);
+    const photos = check.runs.filter((run) => run.run === 'photos');
+    expect(photos.length).toBeGreaterThan(1);
+    expect(photos.every((run) => run.thumbnail !== undefined)).toBe(true);
+    expect(photos.at(-1)!.thumbnail).toEqual(picture(16));
+    expect(check.runs.filter((run) => run.run !== 'photos').every((run) => run.thumbnail === undefined)).toBe(true);
+    check.stop();
   });
 
   it('reads writing only while the text detector sees some, and quotes what it read on the flag', async () => {
