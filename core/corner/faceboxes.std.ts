@@ -82,25 +82,35 @@ export type FaceboxesLook = { at: number; width: number; height: number; faces: 
  */
 export const FACEBOXES_APP_LOOK_MS = { changing: 2000, still: 6000 } as const;
 
+/** A photos run in the app, as FaceBoxes sees it: when, at what frame size, the picture's thumbnail now, and its part for a confirmation. */
+export type FaceboxesRun = { now: number; width: number; height: number; still: boolean; region?: Box; thumbnail?: Uint8Array };
+
 /**
- * Whether a photos run in the app makes a new look: not a confirmation of one part (it sweeps tiles only), and
- * otherwise when there is no look yet at this frame size or the last one is old enough.
+ * Whether a photos run in the app makes a new look: when there is no look yet at this frame size, or the last
+ * one is old enough. A confirmation of one part (it sweeps that part's tiles) looks again only when a find of
+ * the last look in that part no longer stands (a person in profile who moved): otherwise such a face, seen by
+ * FaceBoxes alone, would be missed by every confirmation and never flagged.
  */
-export function faceboxesLookDue(last: FaceboxesLook | undefined, run: { now: number; width: number; height: number; still: boolean; region?: Box }): boolean {
-  if (run.region) return false;
-  if (!last || last.width !== run.width || last.height !== run.height) return true;
+export function faceboxesLookDue(last: FaceboxesLook | undefined, run: FaceboxesRun): boolean {
+  if (!last || last.width !== run.width || last.height !== run.height) return !run.region;
+  if (run.region) return last.faces.some((face) => centreInside(face.box, run.region!) && !standsAsLooked(last, face, run.thumbnail));
   return run.now - last.at >= (run.still ? FACEBOXES_APP_LOOK_MS.still : FACEBOXES_APP_LOOK_MS.changing);
 }
 
 /**
- * The faces a photos run that made no look of its own reports from the last one: those the picture still
- * shows as it was then (the thumbnail cells under the face unchanged, sceneChange.std.ts), and for a
- * confirmation only those in its part. A face photo taken away, or a person who moved, is not reported where
- * it was until the next look. Without a thumbnail now or then, the picture counts as changed.
+ * The faces a photos run reports from the last look: all of them when the run made it (`lookedNow`); between
+ * looks, those the picture still shows as it was then (standsAsLooked); for a confirmation, only those in its
+ * part. A face photo taken away, or a person who moved, is not reported where it was until the next look.
  */
-export function faceboxesReported(last: FaceboxesLook | undefined, run: { thumbnail?: Uint8Array; region?: Box } = {}): FaceDetection[] {
-  if (!last || !run.thumbnail) return [];
-  const { thumbnail, region } = run;
-  const asLooked = (face: FaceDetection) => !pictureChanged(last.thumbnail, thumbnail, cellsUnder([face.box], last));
-  return last.faces.filter((face) => (!region || centreInside(face.box, region)) && asLooked(face));
+export function faceboxesReported(last: FaceboxesLook | undefined, run: FaceboxesRun, lookedNow: boolean): FaceDetection[] {
+  if (!last || last.width !== run.width || last.height !== run.height) return [];
+  return last.faces.filter((face) => (!run.region || centreInside(face.box, run.region)) && (lookedNow || standsAsLooked(last, face, run.thumbnail)));
+}
+
+/**
+ * The thumbnail cells under a find are as they were at its look (sceneChange.std.ts). Without a thumbnail now
+ * or then, the picture counts as changed.
+ */
+function standsAsLooked(last: FaceboxesLook, face: FaceDetection, thumbnail: Uint8Array | undefined): boolean {
+  return thumbnail !== undefined && !pictureChanged(last.thumbnail, thumbnail, cellsUnder([face.box], last));
 }

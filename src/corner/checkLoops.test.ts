@@ -141,7 +141,7 @@ describe('the corner check loops', () => {
     moving.stop();
   });
 
-  it('shows the photos worker the picture it runs on, so FaceBoxes\' older finds stand only where nothing changed', async () => {
+  it('shows the photos worker the picture it was scheduled on, so FaceBoxes\' older finds stand only where nothing changed', async () => {
     const scene = empty();
     const check = fakeCheck(scene);
     await check.clock.runUntil(1500);

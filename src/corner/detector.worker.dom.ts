@@ -11,7 +11,7 @@ import { type GraphModel, loadGraphModel } from '@tensorflow/tfjs-converter';
 import { Human } from '@vladmandic/human';
 import type { FaceDetection, ObjectDetection } from '../../core/corner/detections.std';
 import { ASSET_FOLDERS, detectionsFromHuman, humanConfig } from '../../core/corner/detectors.std';
-import { FACEBOXES_INPUT, FACEBOXES_MODEL, FACEBOXES_OUTPUTS, type FaceboxesLook, faceboxesFaces, faceboxesInputSize, faceboxesLookDue, faceboxesReported } from '../../core/corner/faceboxes.std';
+import { FACEBOXES_INPUT, FACEBOXES_MODEL, FACEBOXES_OUTPUTS, type FaceboxesLook, type FaceboxesRun, faceboxesFaces, faceboxesInputSize, faceboxesLookDue, faceboxesReported } from '../../core/corner/faceboxes.std';
 import { type PinnedModel, loadPinnedArtifacts } from '../../core/corner/pinnedModel.std';
 import { SSD_MAX_PROPOSALS, SSD_MODEL, SSD_MODEL_URL, SSD_PROPOSAL_MIN_SCORE, ssdDetections, ssdLoadRouter, ssdObjectsFromTiles, ssdTiles } from '../../core/corner/ssd.std';
 import { faceTiles, facesFromTiles, tilesFor } from '../../core/corner/tiles.std';
@@ -109,13 +109,10 @@ async function detect({ frame, run, region, still, thumbnail }: ScaledRequest): 
       crop.close();
     }
   }
-  const faces = facesFromTiles(runs);
-  const now = performance.now();
-  if (faceboxesLookDue(lastFaceboxesLook, { now, width: frame.width, height: frame.height, still: still === true, region })) {
-    lastFaceboxesLook = { at: now, width: frame.width, height: frame.height, faces: await detectFaceboxes(frame), ...(thumbnail ? { thumbnail } : {}) };
-    return { ...NOTHING_DETECTED, faces, faceboxes: lastFaceboxesLook.faces };
-  }
-  return { ...NOTHING_DETECTED, faces, faceboxes: faceboxesReported(lastFaceboxesLook, { ...(thumbnail ? { thumbnail } : {}), ...(region ? { region } : {}) }) };
+  const faceboxesRun: FaceboxesRun = { now: performance.now(), width: frame.width, height: frame.height, still: still === true, ...(region ? { region } : {}), ...(thumbnail ? { thumbnail } : {}) };
+  const lookedNow = faceboxesLookDue(lastFaceboxesLook, faceboxesRun);
+  if (lookedNow) lastFaceboxesLook = { at: faceboxesRun.now, width: frame.width, height: frame.height, faces: await detectFaceboxes(frame), ...(thumbnail ? { thumbnail } : {}) };
+  return { ...NOTHING_DETECTED, faces: facesFromTiles(runs), faceboxes: faceboxesReported(lastFaceboxesLook, faceboxesRun, lookedNow) };
 }
 
 serveModel(

@@ -34,7 +34,8 @@ export type DetectRequest = {
   still?: boolean;
   /**
    * For photos: the picture's change thumbnail now (sceneChange.std.ts). FaceBoxes' finds from an earlier look
-   * are reported only where the picture under them is as it was then (faceboxesReported).
+   * are reported only where the picture under them is as it was then (faceboxesReported), and a confirmation
+   * of a find that moved looks again (faceboxesLookDue).
    */
   thumbnail?: Uint8Array;
 };
