@@ -52,8 +52,13 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // The CLI is built beside main: same services, same bundle rules, no Electron imported.
-        input: { index: resolve(__dirname, 'electron/main/index.main.ts'), cli: resolve(__dirname, 'cli/safetake.node.ts') },
+        // The CLI is built beside main: same services, same bundle rules, no Electron imported. So is the
+        // detector thread redaction starts (services/sanitize/frameLooks.node.ts finds it beside them).
+        input: {
+          index: resolve(__dirname, 'electron/main/index.main.ts'),
+          cli: resolve(__dirname, 'cli/safetake.node.ts'),
+          lookWorker: resolve(__dirname, 'services/sanitize/lookWorker.node.ts'),
+        },
       },
     },
   },

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, it } from 'vitest';
+import { afterAll, it, onTestFinished } from 'vitest';
 import { textBlocks } from '../core/corner/risks.std';
 import { type Box, centreInside } from '../core/media/geometry.std';
 import { DEFAULT_SANITIZE_OPTIONS } from '../core/sanitize/plan.std';
@@ -19,7 +19,8 @@ import { REDACT_STYLES, type RedactStyle, detailIn, detailKept, hideRegion, rgbO
 import { REDACT_GROUPS, type RedactGroup, trackBoxAt } from '../core/sanitize/redactTracks.std';
 import { closeExiftool } from '../services/media/exiftool.node';
 import { readPicture } from '../services/media/picture.node';
-import { closeRedactionDetector, findTracks, redactSourceOf, redactionDetector } from '../services/sanitize/redact.node';
+import { TextReader } from '../services/corner/detector.node';
+import { closeRedactionLooks, findTracks, redactSourceOf, redactionLooks } from '../services/sanitize/redact.node';
 import { sanitizeFile } from '../services/sanitize/sanitizeFile.node';
 import { HIDDEN_SHARE, coveredShare, decodedFrame, hiddenOverClip, inView, makePanClip, truthOnFrame } from '../tests/integration/panClip.node';
 import { sceneImage, scenesReal } from '../tests/integration/scenesReal.node';
@@ -30,7 +31,7 @@ import { execFileSync } from 'node:child_process';
 const report = benchReport('redact-eval');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-bench-redact-eval-'));
 afterAll(async () => {
-  await Promise.all([closeExiftool(), closeRedactionDetector()]);
+  await Promise.all([closeExiftool(), closeRedactionLooks()]);
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -40,7 +41,9 @@ const PROBE_FRAMES = [30, 60, 90];
 const VISIBLE_CHANGE = 12;
 
 it('what redaction hides on pans across real labelled photos', async () => {
-  const detector = await redactionDetector();
+  const looks = await redactionLooks();
+  const reader = await TextReader.open();
+  onTestFinished(() => reader.close());
   const { scenes } = scenesReal();
   type Tally = { labels: number; inView: number; hidden: number; atLeast99: number; everyWholeSecond: number; flickers: number };
   const tally: Record<string, Tally> = {};
@@ -56,7 +59,7 @@ it('what redaction hides on pans across real labelled photos', async () => {
     const [width, height] = execFileSync(resolveFfprobe().path, ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', photo], { encoding: 'utf8' }).trim().split(',').map(Number) as [number, number];
     const clip = await makePanClip(photo, path.join(scratch, `${scene.file}.mp4`), { seconds: 4 });
     const { source } = redactSourceOf(await readPicture(clip.file), undefined);
-    const found = await findTracks(source, detector, { groups: [...REDACT_GROUPS], keepFace: 'none' }, []);
+    const found = await findTracks(source, looks, { groups: [...REDACT_GROUPS], keepFace: 'none' }, []);
     const hiddenAt = (n: number, groups?: readonly RedactGroup[]) =>
       found.tracks.flatMap((track) => (track.hidden && (!groups || groups.includes(track.group)) ? [trackBoxAt(track, n, { ...clip, camera: found.camera })].filter((box): box is Box => box !== undefined) : []));
     const labelAt = (box: Box, n: number) => truthOnFrame([box], { width, height }, clip, n)[0]!;
@@ -101,7 +104,7 @@ it('what redaction hides on pans across real labelled photos', async () => {
         if (!box || !inView(labelAt(label.box, n), clip)) continue;
         const words = async (frame: Uint8Array) =>
           new Set(
-            textBlocks(await detector.runOcr(rgbOfYuv({ data: frame, ...clip }), [box]))
+            textBlocks(await reader.read(rgbOfYuv({ data: frame, ...clip }), [box]))
               .flatMap((block) => block.text.split(/\s+/))
               .filter((word) => /[a-z0-9]{3,}/i.test(word)),
           );
@@ -178,7 +181,8 @@ function clipped(box: Box, frame: { width: number; height: number }): Box | unde
 }
 
 it('each style against the detail and the words of real faces and papers', async () => {
-  const detector = await redactionDetector();
+  const reader = await TextReader.open();
+  onTestFinished(() => reader.close());
   const { scenes } = scenesReal();
   const kept: Record<RedactStyle, number[][]> = { blur: [], fill: [], pixelate: [] };
   const words: Record<RedactStyle, number> = { blur: 0, fill: 0, pixelate: 0 };
@@ -193,7 +197,7 @@ it('each style against the detail and the words of real faces and papers', async
       if (!box) continue;
       const read = async (data: Uint8Array) =>
         new Set(
-          textBlocks(await detector.runOcr(rgbOfYuv({ data, ...size }), [box]))
+          textBlocks(await reader.read(rgbOfYuv({ data, ...size }), [box]))
             .flatMap((block) => block.text.split(/\s+/))
             .filter((word) => /[a-z0-9]{3,}/i.test(word)),
         );

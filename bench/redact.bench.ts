@@ -9,14 +9,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, it } from 'vitest';
+import { afterAll, it, onTestFinished } from 'vitest';
 import type { RiskSource } from '../core/corner/risks.std';
 import { DEFAULT_SANITIZE_OPTIONS, type SanitizeOptions } from '../core/sanitize/plan.std';
 import { REDACT_GROUPS } from '../core/sanitize/redactTracks.std';
 import { rgbOfYuv } from '../core/sanitize/redactPixels.std';
 import { closeExiftool } from '../services/media/exiftool.node';
 import { readPicture } from '../services/media/picture.node';
-import { closeRedactionDetector, findTracks, redactSourceOf, redactionDetector } from '../services/sanitize/redact.node';
+import { NodeDetector } from '../services/corner/detector.node';
+import { closeRedactionLooks, findTracks, redactSourceOf, redactionLooks } from '../services/sanitize/redact.node';
 import { sanitizeFile } from '../services/sanitize/sanitizeFile.node';
 import { decodedFrame, makePanClip } from '../tests/integration/panClip.node';
 import { benchReport, median, runProcess, table, timeIt } from './measure.node';
@@ -26,7 +27,7 @@ const report = benchReport('redact');
 const CORPUS = path.resolve(__dirname, '../../shared/corpus');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-bench-redact-'));
 afterAll(async () => {
-  await Promise.all([closeExiftool(), closeRedactionDetector()]);
+  await Promise.all([closeExiftool(), closeRedactionLooks()]);
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -67,7 +68,10 @@ it('sanitize --redact all against plain sanitize and per-frame detection', async
     'webcam on a desk': await webcamClip(10),
     'pan across an office': (await makePanClip(path.join(CORPUS, 'scenes-real/images/scr-office-woman-phone-laptop.jpg'), path.join(scratch, 'pan-10s.mp4'), { seconds: 10 })).file,
   };
-  const detector = await redactionDetector();
+  const frameLooks = await redactionLooks();
+  // What one look costs, every model on one thread: the find pass runs them on two, one per model family.
+  const detector = await NodeDetector.open();
+  onTestFinished(() => detector.close());
   const seconds = 10;
   const rows: Array<Array<string | number>> = [];
   const stageRows: Array<Array<string | number>> = [];
@@ -99,7 +103,7 @@ it('sanitize --redact all against plain sanitize and per-frame detection', async
     // How often each model looked, and what one look costs, on frames of this clip.
     const looks: Record<string, number> = { faces: 0, photos: 0, objects: 0, writing: 0 };
     const { source } = redactSourceOf(await readPicture(clip), undefined);
-    await findTracks(source, detector, REDACT_ALL.redact!, [], { onLook: (sources: readonly RiskSource[]) => sources.forEach((part) => (looks[part] = (looks[part] ?? 0) + 1)) });
+    await findTracks(source, frameLooks, REDACT_ALL.redact!, [], { onLook: (sources: readonly RiskSource[]) => sources.forEach((part) => (looks[part] = (looks[part] ?? 0) + 1)) });
     const frames = await Promise.all([15, 105, 195, 285].map((n) => decodedFrame(clip, n, source.size)));
     const inputs = frames.map((data) => rgbOfYuv({ data, ...source.size }));
     // One at a time: the models share one engine, and runs side by side would each take longer.
@@ -139,7 +143,7 @@ it('sanitize --redact all against plain sanitize and per-frame detection', async
       modelRows.push([name, part, looks[part]!, Math.round(costs[part]), ((looks[part]! * costs[part]) / 1000).toFixed(1)]);
     }
   }
-  report.line(`\nbench/redact: 10 s 720p30 clips, one run each, ${os.cpus().length} cores; the detectors are loaded before the first run`);
+  report.line(`\nbench/redact: 10 s 720p30 clips, one run each, ${os.cpus().length} cores, looks on two detector threads (one per model family); the detectors are loaded before the first run`);
   report.line(table(['clip', 'plain sanitize s', 'redact all s', 'redact real-time', 'redact / plain', 'every model every frame s (projected)', 'redact / every-frame'], rows));
   report.line('every model every frame: BlazeFace on the frame and its tiles, CenterNet, SSDLite on the frame and its tiles and the');
   report.line('text detector at full size, timed on 4 frames of the clip and multiplied by its 300 frames.');
@@ -153,7 +157,7 @@ it('sanitize --redact all against plain sanitize and per-frame detection', async
 // Frames are streamed, never all held: the peak memory of a 10-minute clip against a 10-second one (about 35
 // minutes of this bench on 2 cores).
 it('memory over a 10-minute clip', async () => {
-  await redactionDetector();
+  await redactionLooks();
   const [short, long] = [await webcamClip(10), await webcamClip(600)];
   const shortPeak = await peakMemory(() => sanitizeFile({ input: short, outputDir: fs.mkdtempSync(path.join(scratch, 'm10-')), options: REDACT_ALL, nameTemplate: 'clip-{n}' }));
   const longPeak = await peakMemory(() => sanitizeFile({ input: long, outputDir: fs.mkdtempSync(path.join(scratch, 'm600-')), options: REDACT_ALL, nameTemplate: 'clip-{n}' }));

@@ -5,7 +5,7 @@ import { isAuditClean } from '../../core/media/audit.std';
 import type { BatchItemState } from '../../core/ipc/contract.std';
 import { nameTemplateSchema, parseRedactGroups, parseRegion, sanitizeOptionsSchema } from '../../core/sanitize/options.std';
 import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
-import { closeRedactionDetector } from '../../services/sanitize/redact.node';
+import { closeRedactionLooks } from '../../services/sanitize/redact.node';
 import { auditMediaFile } from '../../services/media/audit.node';
 import { expandMediaPaths } from '../../services/media/files.node';
 import { replaySessions } from '../../core/sessions/replay.std';
@@ -73,7 +73,7 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
   // Ctrl-C, a terminal closed, a service manager stopping it: each cancels, and no partial copy is left.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => batch.cancel());
   const inSession = await followInSession(batch);
-  const items = await batch.done.finally(() => closeRedactionDetector());
+  const items = await batch.done.finally(() => closeRedactionLooks());
   if (showProgress) process.stderr.write('\r\x1b[K');
   if (values.json) {
     process.stdout.write(`${JSON.stringify(items.map(sanitizeJson), null, 2)}\n`);

@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Config, Human, Result } from '@vladmandic/human';
 import * as ort from 'onnxruntime-web';
+import * as tf from '@tensorflow/tfjs-core';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { OEM, createWorker, type Worker as OcrWorker } from 'tesseract.js';
 import {
   OCR_PARAMETERS,
@@ -46,31 +48,75 @@ export type DetectorParts = Record<RiskSource, boolean>;
  */
 export type DetectorLook = { ssdTiles?: boolean; writingLongSide?: number };
 const ALL_PARTS: DetectorParts = { faces: true, photos: true, objects: true, writing: true, text: true };
+export const NO_PARTS: DetectorParts = { faces: false, photos: false, objects: false, writing: false, text: false };
+
+/**
+ * The models, in two families that can load apart (redaction runs each on a thread of its own, and each
+ * family takes about half of a clip's detection time): Human's (BlazeFace, CenterNet) with SSDLite, and
+ * FaceBoxes with the text detector and OCR.
+ */
+export type ModelFamily = 'human-ssd' | 'faceboxes-text';
+export const MODEL_FAMILIES: readonly ModelFamily[] = ['human-ssd', 'faceboxes-text'];
+type Models = { human?: Human; writing?: ort.InferenceSession; reader?: TextReader; ssd?: SsdModel; faceboxes?: FaceboxesModel };
 
 export class NodeDetector {
-  private readonly writingModel: WritingModel;
+  private readonly writingModel?: WritingModel;
 
-  private constructor(
-    readonly human: Human,
-    readonly writing: ort.InferenceSession,
-    private readonly ocr: OcrWorker,
-    private readonly ssd: SsdModel,
-    readonly faceboxes: FaceboxesModel,
-  ) {
-    this.writingModel = onnxWritingModel(writing, (input, dims) => new ort.Tensor('float32', input, dims));
+  private constructor(private readonly models: Models) {
+    if (models.writing) this.writingModel = onnxWritingModel(models.writing, (input, dims) => new ort.Tensor('float32', input, dims));
   }
 
-  static async open(): Promise<NodeDetector> {
-    const { Human: HumanClass } = createRequire(__filename)(humanNodeWasmBuild()) as { Human: new (config: Partial<Config>) => Human };
-    const human = new HumanClass(humanConfig({ modelBasePath: MODEL_SCHEME, wasmPath: `${tfjsWasmDir()}${path.sep}` }) as Partial<Config>);
-    registerModelLoader(human);
-    await human.load();
-    ort.env.wasm.numThreads = WRITING_THREADS.scan;
-    const writing = await ort.InferenceSession.create(await readFile(writingModelFile()));
-    const ocr = await openOcrWorker();
-    // tesseract.js types the page mode as its own const enum; the value is the same string.
-    await ocr.setParameters(OCR_PARAMETERS as unknown as Parameters<OcrWorker['setParameters']>[0]);
-    return new NodeDetector(human, writing, ocr, await openSsd(), await openFaceboxes());
+  /**
+   * The models of `families` (every one unless told), loaded; `writingThreads` (onnxruntime's, for the text
+   * detector) as `safetake scan` runs it unless told.
+   */
+  static async open({ families = MODEL_FAMILIES, writingThreads = WRITING_THREADS.scan }: { families?: readonly ModelFamily[]; writingThreads?: number } = {}): Promise<NodeDetector> {
+    const models: Models = {};
+    if (families.includes('human-ssd')) {
+      const { Human: HumanClass } = createRequire(__filename)(humanNodeWasmBuild()) as { Human: new (config: Partial<Config>) => Human };
+      models.human = new HumanClass(humanConfig({ modelBasePath: MODEL_SCHEME, wasmPath: `${tfjsWasmDir()}${path.sep}` }) as Partial<Config>);
+      registerModelLoader(models.human);
+      await models.human.load();
+      // SSDLite runs on the tfjs WASM backend Human has started.
+      models.ssd = await openSsd();
+    }
+    if (families.includes('faceboxes-text')) {
+      // So does FaceBoxes; without Human, the backend is started here.
+      if (!models.human) await startTfjsWasm();
+      models.faceboxes = await openFaceboxes();
+      ort.env.wasm.numThreads = writingThreads;
+      models.writing = await ort.InferenceSession.create(await readFile(writingModelFile()));
+      models.reader = await TextReader.open();
+    }
+    return new NodeDetector(models);
+  }
+
+  get human(): Human {
+    return held(this.models.human, 'Human');
+  }
+  get writing(): ort.InferenceSession {
+    return held(this.models.writing, 'the text detector');
+  }
+  get faceboxes(): FaceboxesModel {
+    return held(this.models.faceboxes, 'FaceBoxes');
+  }
+
+  /** Which of this detector's models `detect` runs for `parts`. */
+  private modelsFor(parts: DetectorParts) {
+    const { human, ssd, faceboxes, writing, reader } = this.models;
+    return {
+      human: !!human && (parts.faces || parts.objects),
+      tiles: !!human && parts.photos,
+      ssd: !!ssd && parts.objects,
+      faceboxes: !!faceboxes && parts.photos,
+      writing: !!writing && parts.writing,
+      reading: !!reader && parts.text,
+    };
+  }
+
+  /** Whether `detect` would run any of this detector's models on `parts`. */
+  looksFor(parts: DetectorParts): boolean {
+    return Object.values(this.modelsFor(parts)).some(Boolean);
   }
 
   /** Human on one frame: faces and/or objects, in the frame's pixels. */
@@ -101,7 +147,7 @@ export class NodeDetector {
 
   /** SSDLite on the whole frame and (unless `tiles` is false) its tiles, in the frame's pixels. */
   runSsd(frame: FrameInput, tiles = true): Promise<ObjectDetection[]> {
-    return this.ssd.detect(frame.rgb, frame.width, frame.height, { tiles });
+    return held(this.models.ssd, 'SSDLite').detect(frame.rgb, frame.width, frame.height, { tiles });
   }
 
   /**
@@ -109,11 +155,59 @@ export class NodeDetector {
    * only at `region`: the lines of writing in it, in the frame's pixels.
    */
   runWriting(frame: FrameInput, longSide = WRITING_INPUT_LONG_SIDE, region?: Box): Promise<WritingLine[]> {
-    return findWriting(this.writingModel, frame.rgb, frame.width, frame.height, 3, longSide, region);
+    return findWriting(held(this.writingModel, 'the text detector'), frame.rgb, frame.width, frame.height, 3, longSide, region);
+  }
+
+  runOcr(frame: FrameInput, regions: readonly Box[]): Promise<TextLine[]> {
+    return held(this.models.reader, 'OCR').read(frame, regions);
+  }
+
+  /**
+   * Everything the rules need from one frame, of the models this detector holds. OCR reads only where the
+   * text detector saw writing, part by part (readingRegions, as in the app): a frame without a line of
+   * writing has nothing to read.
+   */
+  async detect(frame: FrameInput, parts: DetectorParts = ALL_PARTS, look: DetectorLook = {}): Promise<FrameDetections> {
+    const runs = this.modelsFor(parts);
+    const result = runs.human ? detectionsFromHuman(await this.runHuman(frame, parts)) : { faces: [], objects: [] };
+    const ssdObjects = runs.ssd ? await this.runSsd(frame, look.ssdTiles ?? true) : [];
+    const tileFaces = runs.tiles ? await this.runFaceTiles(frame) : [];
+    const faceboxFaces = runs.faceboxes ? await this.runFaceboxes(frame) : [];
+    const lines = runs.writing ? await this.runWriting(frame, look.writingLongSide) : [];
+    const read = runs.reading ? await this.runOcr(frame, readingRegions(lines, frame.width, frame.height)) : [];
+    return { width: frame.width, height: frame.height, ...result, ssdObjects, tileFaces, faceboxes: faceboxFaces, writing: lines, lines: read };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.models.reader?.close(), this.models.writing?.release()]);
+  }
+}
+
+function held<T>(model: T | undefined, name: string): T {
+  if (!model) throw new Error(`This detector was opened without ${name}.`);
+  return model;
+}
+
+/** tfjs's WASM backend from the installed package's files, as Human starts it. */
+async function startTfjsWasm(): Promise<void> {
+  setWasmPaths(`${tfjsWasmDir()}${path.sep}`);
+  await tf.setBackend('wasm');
+  await tf.ready();
+}
+
+/** OCR as the detector reads: tesseract.js with the detector's settings (OCR_PARAMETERS). */
+export class TextReader {
+  private constructor(private readonly ocr: OcrWorker) {}
+
+  static async open(): Promise<TextReader> {
+    const ocr = await openOcrWorker();
+    // tesseract.js types the page mode as its own const enum; the value is the same string.
+    await ocr.setParameters(OCR_PARAMETERS as unknown as Parameters<OcrWorker['setParameters']>[0]);
+    return new TextReader(ocr);
   }
 
   /** tesseract on the `regions` of one frame (already at OCR scale), one at a time: their lines, in the frame's pixels. */
-  async runOcr(frame: FrameInput, regions: readonly Box[]): Promise<TextLine[]> {
+  async read(frame: FrameInput, regions: readonly Box[]): Promise<TextLine[]> {
     const lines: TextLine[] = [];
     for (const region of regions) {
       const { data } = await this.ocr.recognize(ocrPicture(frame, region), {}, { blocks: true, text: false });
@@ -122,22 +216,8 @@ export class NodeDetector {
     return lines;
   }
 
-  /**
-   * Everything the rules need from one frame. OCR reads only where the text detector saw writing, part by
-   * part (readingRegions, as in the app): a frame without a line of writing has nothing to read.
-   */
-  async detect(frame: FrameInput, parts: DetectorParts = ALL_PARTS, look: DetectorLook = {}): Promise<FrameDetections> {
-    const result = parts.faces || parts.objects ? detectionsFromHuman(await this.runHuman(frame, parts)) : { faces: [], objects: [] };
-    const ssdObjects = parts.objects ? await this.runSsd(frame, look.ssdTiles ?? true) : [];
-    const tileFaces = parts.photos ? await this.runFaceTiles(frame) : [];
-    const faceboxes = parts.photos ? await this.runFaceboxes(frame) : [];
-    const writing = parts.writing ? await this.runWriting(frame, look.writingLongSide) : [];
-    const lines = parts.text ? await this.runOcr(frame, readingRegions(writing, frame.width, frame.height)) : [];
-    return { width: frame.width, height: frame.height, ...result, ssdObjects, tileFaces, faceboxes, writing, lines };
-  }
-
   async close(): Promise<void> {
-    await Promise.all([this.ocr.terminate(), this.writing.release()]);
+    await this.ocr.terminate();
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * FaceBoxes in Node, for `safetake scan`, redaction and the tests: the pinned weights read from
  * `resources/models/faceboxes` and checked against their hashes (faceboxes.std.ts), on the whole frame.
- * It runs on the tfjs WASM backend Human has started (open it after Human).
+ * It runs on the tfjs WASM backend (open it after Human, or after the detector has started the backend).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { type GraphModel, loadGraphModel } from '@tensorflow/tfjs-converter';

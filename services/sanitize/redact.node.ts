@@ -11,14 +11,13 @@ import path from 'node:path';
 import { type RiskSource, assessFrame, textBlocks } from '../../core/corner/risks.std';
 import type { FrameDetections } from '../../core/corner/detections.std';
 import { FACE_MIN_SCORE } from '../../core/corner/people.std';
-import { WRITING_GLANCE_LONG_SIDE } from '../../core/corner/writingModel.std';
 import { type Box, centreInside, scaleBox, whereInFrame } from '../../core/media/geometry.std';
 import { orientationFilters, uprightPictureSize } from '../../core/media/ffmpegArgs.std';
 import { type MediaKind, type MediaProbe, mainVideoStream, pictureEndSeconds } from '../../core/media/probe.std';
 import { outputSizeFor } from '../../core/sanitize/plan.std';
 import { readPicture } from '../media/picture.node';
 import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
-import { DETAIL_SCALE_COUNT, type YuvFrame, detailIn, detailKept, hideRegions, rgbOfYuv, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
+import { DETAIL_SCALE_COUNT, type YuvFrame, detailIn, detailKept, hideRegions, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
 import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from '../../core/sanitize/redactPlan.std';
 import { thumbnailOfLuma } from '../../core/corner/sceneChange.std';
 import { type CameraPose, cameraFollower } from '../../core/sanitize/cameraMotion.std';
@@ -43,29 +42,43 @@ import {
   selfCheckVerdict,
 } from '../../core/sanitize/selfCheck.std';
 import { cancelled } from './recovery.node';
-import { type DetectorLook, type DetectorParts, NodeDetector, inSourcePixels } from '../corner/detector.node';
+import { type DetectorParts, NO_PARTS, type NodeDetector } from '../corner/detector.node';
+import { CHECK_LOOK, FIND_LOOK, type FrameLooks, type LookAnswer, inProcessLooks, openLookLanes } from './frameLooks.node';
+import { InOrder } from '../../core/shared/inOrder.std';
 import { UserError } from '../../core/shared/errors.std';
 import { FfmpegCancelled, FrameBuffers, ffmpegRawFrames, runFfmpeg } from '../media/ffmpeg.node';
 import { formatNumber, t } from '../../core/i18n/i18n.std';
 
-/** The models take seconds to load: one detector serves every redaction in this process. */
-let sharedDetector: Promise<NodeDetector> | undefined;
+/** The models take seconds to load: one set of detector threads serves every redaction in this process. */
+let sharedLooks: Promise<FrameLooks> | undefined;
 
 /** A moment in the clip as the worker's locale writes it, to a tenth of a second ("3.2", "3,2"). */
 const seconds = (at: number) => formatNumber(at, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-export function redactionDetector(): Promise<NodeDetector> {
-  // A load that failed (a model file missing or changed) is not kept: the next redaction tries again.
-  sharedDetector ??= NodeDetector.open().catch((error: unknown) => {
-    sharedDetector = undefined;
-    throw error;
-  });
-  return sharedDetector;
+/** The detector threads redaction looks with, opened on first use. */
+export function redactionLooks(): Promise<FrameLooks> {
+  const opening = (sharedLooks ??= openLookLanes());
+  // A load that failed (a model file missing or changed), or threads that stopped, are not kept: this
+  // redaction, or the next, opens them again.
+  const forget = () => {
+    if (sharedLooks === opening) sharedLooks = undefined;
+  };
+  return opening.then(
+    (looks) => {
+      if (!looks.broken) return looks;
+      forget();
+      return redactionLooks();
+    },
+    (error: unknown) => {
+      forget();
+      throw error;
+    },
+  );
 }
-export async function closeRedactionDetector(): Promise<void> {
-  const detector = sharedDetector;
-  sharedDetector = undefined;
-  if (detector) await (await detector).close();
+export async function closeRedactionLooks(): Promise<void> {
+  const looks = sharedLooks;
+  sharedLooks = undefined;
+  if (looks) await (await looks.catch(() => undefined))?.close();
 }
 
 /** The picture being redacted: what it is, and the size every pass decodes it at (the clean copy's). */
@@ -123,40 +136,6 @@ function sourceTiming(source: Pick<RedactSource, 'kind' | 'probe'>): { framesPer
 }
 
 /**
- * A clip gets many cheaper looks than a photo (tracks fill in between): SSDLite on whole frames only; the
- * self-check's text detector at a glance (what was hidden has no writing left at any scale).
- */
-const FIND_LOOK: DetectorLook = { ssdTiles: false };
-const CHECK_LOOK: DetectorLook = { ssdTiles: false, writingLongSide: WRITING_GLANCE_LONG_SIDE };
-
-/**
- * One look at a frame. Faces and objects, and writing at a glance, see a half-size frame: their models shrink
- * the picture further anyway (BlazeFace to 128 px, CenterNet to 512, SSDLite to 300, a glance to 640), and a
- * quarter of the pixels costs a quarter to convert and hand over. Photo tiles (small faces) and the text
- * detector's full look read the whole frame. Boxes come back in the frame's pixels.
- */
-async function lookAt(detector: NodeDetector, frame: YuvFrame, parts: DetectorParts, look: DetectorLook): Promise<FrameDetections> {
-  const glance = look.writingLongSide !== undefined && look.writingLongSide <= frame.width / 2;
-  const halfParts = { ...NO_PARTS, faces: parts.faces, objects: parts.objects, writing: parts.writing && glance };
-  const fullParts = { ...NO_PARTS, photos: parts.photos, writing: parts.writing && !glance };
-  const size = { width: frame.width, height: frame.height };
-  const small = Object.values(halfParts).some(Boolean) ? inSourcePixels(await detector.detect(rgbOfYuv(frame, true), halfParts, look), 0.5, size) : undefined;
-  const whole = Object.values(fullParts).some(Boolean) ? await detector.detect(rgbOfYuv(frame), fullParts, look) : undefined;
-  return {
-    ...size,
-    faces: small?.faces ?? [],
-    objects: small?.objects ?? [],
-    ssdObjects: small?.ssdObjects ?? [],
-    tileFaces: whole?.tileFaces ?? [],
-    faceboxes: whole?.faceboxes ?? [],
-    writing: [...(small?.writing ?? []), ...(whole?.writing ?? [])],
-    lines: [],
-  };
-}
-
-const NO_PARTS: DetectorParts = { faces: false, photos: false, objects: false, writing: false, text: false };
-
-/**
  * What the latest run of each source saw, for the rules that weigh one source against another (a face and its
  * body). Faces seen by the photos pass (tiles and FaceBoxes) are this frame's only: merged with the
  * whole-frame pass's (facesIn), a face from seconds ago would give a face's sighting the box where it was then.
@@ -181,7 +160,7 @@ function withLatest(latest: FrameDetections, found: FrameDetections, parts: Dete
  */
 export async function findTracks(
   source: RedactSource,
-  detector: NodeDetector,
+  looks: FrameLooks,
   options: Pick<RedactOptions, 'groups' | 'keepFace'>,
   marked: readonly Box[],
   progress: Progress = {},
@@ -190,6 +169,8 @@ export async function findTracks(
   const samples: FrameSample[] = [];
   let latest: FrameDetections = { width: source.size.width, height: source.size.height };
   let schedule: ScheduleState = {};
+  // Looks run side by side; what each found is weighed in frame order, against what the looks before it saw.
+  const inOrder = new InOrder<LookAnswer>(looks.looksAtOnce);
   const look = async (frame: YuvFrame, index: number, isLast: boolean) => {
     const planned = sourcesAt(index, () => thumbnailOfLuma({ data: frame.data, width: frame.width, height: frame.height, stride: frame.width, fullRange: false }), schedule, { framesPerSecond, isLast });
     schedule = planned.state;
@@ -198,15 +179,16 @@ export async function findTracks(
     progress.onLook?.(sources);
     const parts: DetectorParts = { ...NO_PARTS };
     for (const part of sources) parts[part] = true;
-    const found = await lookAt(detector, frame, parts, FIND_LOOK);
-    latest = withLatest(latest, found, parts);
-    samples.push({ frame: index, sources, risks: assessFrame(latest).filter((risk) => sources.includes(risk.source)) });
+    await inOrder.add(() => looks.look({ frame, parts, look: FIND_LOOK }), ({ found }) => {
+      latest = withLatest(latest, found, parts);
+      samples.push({ frame: index, sources, risks: assessFrame(latest).filter((risk) => sources.includes(risk.source)) });
+    });
   };
   let pending: YuvFrame | undefined;
   let index = 0;
   const camera: CameraPose[] = [];
   const follow = cameraFollower(source.size.width, source.size.height);
-  // Nothing keeps a frame once it has been looked at (the detectors and the camera's follower copy what they need).
+  // Nothing keeps a frame once it has been handed to a look (looks and the camera's follower copy what they need).
   const buffers = new FrameBuffers(yuvFrameBytes(source.size.width, source.size.height));
   for await (const frame of sourceFrames(source, progress.signal, buffers)) {
     if (progress.signal?.aborted) throw cancelled();
@@ -220,6 +202,7 @@ export async function findTracks(
     progress.onProgress?.(Math.min(1, index / expectedFrames));
   }
   if (pending) await look(pending, index - 1, true);
+  await inOrder.finish();
   const frameCount = index;
   const clip = { framesPerSecond, frameCount, width: source.size.width, height: source.size.height, everyFrames: detectEveryFrames(framesPerSecond), camera };
   const tracks = linkTracks(samples, clip).map((track) => ({ ...track, hidden: (options.groups as readonly string[]).includes(track.group) }));
@@ -321,7 +304,7 @@ export async function selfCheck(
   source: RedactSource,
   found: FoundTracks,
   sourceDetail: SourceDetail,
-  detector: NodeDetector,
+  looks: FrameLooks,
   progress: Progress = {},
 ): Promise<SelfCheckReport> {
   const { width, height } = source.size;
@@ -335,6 +318,8 @@ export async function selfCheck(
   let detailFramesChecked = 0;
   let worstDetailKept = 0;
   let index = 0;
+  // Looks run side by side with the detail measure; what each found is taken in frame order.
+  const inOrder = new InOrder<LookAnswer>(looks.looksAtOnce);
   const buffers = new FrameBuffers(yuvFrameBytes(width, height));
   for await (const frame of framesOf(planDecodeFrames(copy, source.size), source.size, buffers)) {
     if (progress.signal?.aborted) throw cancelled();
@@ -357,46 +342,42 @@ export async function selfCheck(
     const look = (hidden.length > 0 && index % hiddenEvery === 0) || index % elsewhereEvery === 0 || isLast;
     if (look) {
       framesChecked += 1;
-      const found = await lookAt(detector, frame, { faces: true, photos: false, objects: false, writing: true, text: false }, CHECK_LOOK);
-      const inside = (box: Box) => hidden.find((region) => centreInside(box, region.box));
-      const keptHere = (box: Box) => kept.some((region) => centreInside(box, region));
-      for (const face of found.faces ?? []) {
-        const region = inside(face.box);
-        if (region && face.score >= FACE_MIN_SCORE && !keptHere(face.box)) {
-          findings.push({ kind: 'face', trackId: region.track.id, atSeconds, detail: t('redact.faceStillFound', { track: region.track.label.toLowerCase(), seconds: seconds(atSeconds) }) });
+      const parts = { ...NO_PARTS, faces: true, writing: true };
+      await inOrder.add(() => looks.look({ frame, parts, look: CHECK_LOOK, readInside: hidden.map((region) => region.box) }), ({ found, read }) => {
+        const inside = (box: Box) => hidden.find((region) => centreInside(box, region.box));
+        const keptHere = (box: Box) => kept.some((region) => centreInside(box, region));
+        for (const face of found.faces ?? []) {
+          const region = inside(face.box);
+          if (region && face.score >= FACE_MIN_SCORE && !keptHere(face.box)) {
+            findings.push({ kind: 'face', trackId: region.track.id, atSeconds, detail: t('redact.faceStillFound', { track: region.track.label.toLowerCase(), seconds: seconds(atSeconds) }) });
+          }
         }
-      }
-      for (const region of hidden) {
-        if (!(found.writing ?? []).some((line) => centreInside(line.box, region.box))) continue;
-        const read = textBlocks(await detector.runOcr(rgbOfYuv(frame), [roundBox(region.box)]));
-        if (read.length > 0) {
-          const detail = t('redact.textStillRead', { text: read[0]!.text.slice(0, 40), track: region.track.label.toLowerCase(), seconds: seconds(atSeconds) });
+        hidden.forEach((region, i) => {
+          const words = textBlocks(read[i]!);
+          if (words.length === 0) return;
+          const detail = t('redact.textStillRead', { text: words[0]!.text.slice(0, 40), track: region.track.label.toLowerCase(), seconds: seconds(atSeconds) });
           findings.push({ kind: 'text', trackId: region.track.id, atSeconds, detail });
+        });
+        for (const risk of assessFrame(found)) {
+          if (inside(risk.box) || keptHere(risk.box)) continue;
+          stillVisible.push({ label: risk.label, atSeconds, where: whereInFrame(risk.box, width, height) });
         }
-      }
-      for (const risk of assessFrame(found)) {
-        if (inside(risk.box) || keptHere(risk.box)) continue;
-        stillVisible.push({ label: risk.label, atSeconds, where: whereInFrame(risk.box, width, height) });
-      }
+      });
     }
     buffers.giveBack(frame.data);
     index += 1;
     progress.onProgress?.(Math.min(1, index / frameCount));
   }
+  await inOrder.finish();
   return selfCheckVerdict({
     framesChecked,
     detailFramesChecked,
     hiddenRegions: tracks.filter((track) => track.hidden).length,
     worstDetailKept,
-    findings: firstOfEach(findings, (item) => `${item.trackId}:${item.kind}`),
+    // Details are measured as frames come, faces and words as looks answer: the report goes by time.
+    findings: firstOfEach(findings.toSorted((a, b) => a.atSeconds - b.atSeconds), (item) => `${item.trackId}:${item.kind}`),
     stillVisible: firstOfEach(stillVisible, (item) => `${item.label}:${item.where}`),
   });
-}
-
-function roundBox(box: Box): Box {
-  const x = Math.floor(box.x);
-  const y = Math.floor(box.y);
-  return { x, y, w: Math.ceil(box.x + box.w) - x, h: Math.ceil(box.y + box.h) - y };
 }
 
 /** The tracks as the outcome reports them, in seconds of the clip. */
@@ -434,13 +415,13 @@ export function redactSourceOf(picture: Pick<RedactSource, 'input' | 'kind' | 'p
  */
 export async function findFileTracks(file: string, options: Pick<RedactOptions, 'groups' | 'keepFace'>, maxHeight: number | undefined, progress: Progress = {}): Promise<FoundTracks> {
   const { source } = redactSourceOf(await readPicture(file), maxHeight);
-  return findTracks(source, await redactionDetector(), options, [], progress);
+  return findTracks(source, await redactionLooks(), options, [], progress);
 }
 
 /** The tracks redaction would hide in a video (`safetake scan --json`), without making a copy. */
 export async function tracksOfVideo(file: string, detector: NodeDetector, progress: Progress = {}): Promise<RedactedTrack[]> {
   const { source } = redactSourceOf(await readPicture(file), undefined);
-  const { tracks, frameCount, framesPerSecond } = await findTracks(source, detector, { groups: [...REDACT_GROUPS], keepFace: 'none' }, [], progress);
+  const { tracks, frameCount, framesPerSecond } = await findTracks(source, inProcessLooks(detector), { groups: [...REDACT_GROUPS], keepFace: 'none' }, [], progress);
   return reportTracks(tracks, frameCount, framesPerSecond);
 }
 

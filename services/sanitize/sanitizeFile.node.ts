@@ -21,7 +21,7 @@ import { flushToDisk, partialPath, publish, removeStalePartials } from './publis
 import { cancelled, encodeWithRecovery, removeQuietly } from './recovery.node';
 import { verifyCopy } from './verifyCopy.node';
 import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
-import { type FoundTracks, SourceDetail, findTracks, markedInCopy, redactSourceOf, redactedFrames, redactionDetector, reportTracks, selfCheck, tracksForSize, withMarked } from './redact.node';
+import { type FoundTracks, SourceDetail, findTracks, markedInCopy, redactSourceOf, redactedFrames, redactionLooks, reportTracks, selfCheck, tracksForSize, withMarked } from './redact.node';
 import type { FfmpegInvocation } from '../../core/media/ffmpegArgs.std';
 import { yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
 import { t } from '../../core/i18n/i18n.std';
@@ -165,12 +165,12 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
 async function startRedaction(base: PlanRequest, reviewed: FoundTracks | undefined, callbacks: SanitizeCallbacks) {
   const style = base.options.redact?.style ?? 'blur';
   const { source, display } = redactSourceOf(base, base.options.maxHeight);
-  const detector = await redactionDetector();
+  const looks = await redactionLooks();
   callbacks.onStage?.('detecting');
   const marked = markedInCopy(base.options.blur, display, source.size);
   const found = reviewed
     ? withMarked(tracksForSize(reviewed, source.size), marked)
-    : await findTracks(source, detector, base.options.redact ?? { groups: [], keepFace: 'none' }, marked, {
+    : await findTracks(source, looks, base.options.redact ?? { groups: [], keepFace: 'none' }, marked, {
         signal: callbacks.signal,
         onProgress: (fraction) => callbacks.onProgress?.(fraction * REDACT_SHARES.find),
       });
@@ -186,7 +186,7 @@ async function startRedaction(base: PlanRequest, reviewed: FoundTracks | undefin
     },
     check: async (copy: string, onProgress: (fraction: number) => void): Promise<RedactionReport> => ({
       tracks: reportTracks(tracks, frameCount, framesPerSecond),
-      selfCheck: await selfCheck(copy, source, found, sourceDetail, detector, { signal: callbacks.signal, onProgress }),
+      selfCheck: await selfCheck(copy, source, found, sourceDetail, looks, { signal: callbacks.signal, onProgress }),
     }),
   };
 }

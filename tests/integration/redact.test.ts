@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { textBlocks } from '../../core/corner/risks.std';
 import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
 import { detailIn, detailKept, rgbOfYuv } from '../../core/sanitize/redactPixels.std';
@@ -18,8 +18,9 @@ import { resolveFfmpeg } from '../../services/media/binaries.node';
 import { probeMedia } from '../../services/media/ffmpeg.node';
 import { closeExiftool } from '../../services/media/exiftool.node';
 import { sha256File } from '../../services/media/hash.node';
-import { closeRedactionDetector, findTracks, redactSourceOf, redactionDetector } from '../../services/sanitize/redact.node';
+import { closeRedactionLooks, findTracks, redactSourceOf, redactionLooks } from '../../services/sanitize/redact.node';
 import { readPicture } from '../../services/media/picture.node';
+import { TextReader } from '../../services/corner/detector.node';
 import { sanitizeFile } from '../../services/sanitize/sanitizeFile.node';
 import { type PanClip, decodedFrame, makePanClip, truthOnFrame } from './panClip.node';
 import { sceneImage, scenesReal } from './scenesReal.node';
@@ -41,7 +42,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 afterAll(async () => {
-  await Promise.all([closeExiftool(), closeRedactionDetector()]);
+  await Promise.all([closeExiftool(), closeRedactionLooks()]);
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -77,7 +78,8 @@ describe('sanitize --redact on a panning clip of a real room', () => {
     expect(report.selfCheck!.summary).toMatch(/^Self-check: nothing readable or recognisable in the \d+ hidden regions? \(\d+ frames checked/);
     expect(report.selfCheck!.detailFramesChecked).toBeGreaterThan(clip.frames / 2);
 
-    const detector = await redactionDetector();
+    const reader = await TextReader.open();
+    onTestFinished(() => reader.close());
     for (const n of [10, 45, 80]) {
       const box = labelOnFrame('map', 0, n);
       const [source, copy] = await Promise.all([decodedFrame(clip.file, n, clip), decodedFrame(outcome.output, n, clip)]);
@@ -85,7 +87,7 @@ describe('sanitize --redact on a panning clip of a real room', () => {
       for (const share of kept) expect(share, `detail kept on frame ${n}`).toBeLessThanOrEqual(MAX_DETAIL_KEPT);
       const read = async (frame: Uint8Array) =>
         new Set(
-          textBlocks(await detector.runOcr(rgbOfYuv({ data: frame, ...clip }), [roundBox(box)]))
+          textBlocks(await reader.read(rgbOfYuv({ data: frame, ...clip }), [roundBox(box)]))
             .flatMap((block) => block.text.split(/\s+/))
             .filter((word) => /[a-z]{3,}/i.test(word)),
         );
@@ -125,7 +127,7 @@ describe('sanitize --redact on a panning clip of a real room', () => {
   it('sees each face where it is on that frame while the camera pans, not where an earlier look saw it', async () => {
     const { clip } = clips.office!;
     const { source } = redactSourceOf(await readPicture(clip.file), undefined);
-    const found = await findTracks(source, await redactionDetector(), { groups: ['faces'], keepFace: 'none' }, []);
+    const found = await findTracks(source, await redactionLooks(), { groups: ['faces'], keepFace: 'none' }, []);
     const face = clips.office!.labels.findIndex((label) => label.category === 'face');
     // Her track: the face track that overlaps her labelled face most over the clip. Every sighting of it is checked.
     const overlapWithHer = (track: (typeof found.tracks)[number]) => track.sightings.reduce((sum, sighting) => sum + iou(sighting.box, labelOnFrame('office', face, sighting.frame)), 0);

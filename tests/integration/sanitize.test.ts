@@ -16,7 +16,7 @@ import { probeMedia } from '../../services/media/ffmpeg.node';
 import { sha256File } from '../../services/media/hash.node';
 import { previewFrame } from '../../services/sanitize/previewFrame.node';
 import { sanitizeFile } from '../../services/sanitize/sanitizeFile.node';
-import { closeRedactionDetector } from '../../services/sanitize/redact.node';
+import { closeRedactionLooks } from '../../services/sanitize/redact.node';
 import { CORPUS_DIR, corpusFiles, manifestTags } from './corpus.node';
 
 /** Files with no decodable picture (measured: see the note on issue 4), and HEIC, which Debian's ffmpeg 5.1 cannot decode. */
@@ -35,7 +35,7 @@ beforeAll(() => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-sanitize-'));
 });
 afterAll(async () => {
-  await Promise.all([closeExiftool(), closeRedactionDetector()]);
+  await Promise.all([closeExiftool(), closeRedactionLooks()]);
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 

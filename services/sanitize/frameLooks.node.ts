@@ -1,0 +1,222 @@
+/**
+ * How redaction has its frames looked at: one look is the detectors a pass asks for on one frame, and OCR on
+ * the regions it names where the text detector saw writing. Looks run on two worker threads
+ * (lookWorker.node.ts), each holding one family of models: the tfjs and onnxruntime WASM backends run a model
+ * on one thread in Node, so a single detector leaves the second core idle. `safetake scan` looks in its own
+ * thread, with the detector it has open (inProcessLooks).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { FrameDetections, TextLine } from '../../core/corner/detections.std';
+import { WRITING_GLANCE_LONG_SIDE } from '../../core/corner/writingModel.std';
+import { type Box, centreInside } from '../../core/media/geometry.std';
+import { type YuvFrame, rgbOfYuv } from '../../core/sanitize/redactPixels.std';
+import { UserError } from '../../core/shared/errors.std';
+import { type DetectorLook, type DetectorParts, MODEL_FAMILIES, type ModelFamily, NO_PARTS, type NodeDetector, inSourcePixels } from '../corner/detector.node';
+import { type Language, currentLanguage, currentLocale } from '../../core/i18n/i18n.std';
+
+/** One look: the detectors `parts` on `frame` as `look` says, and OCR on each of `readInside` that holds writing. */
+export type LookRequest = { frame: YuvFrame; parts: DetectorParts; look: DetectorLook; readInside?: readonly Box[] };
+/** What a look found, in the frame's pixels; `read[i]` is what OCR read in `readInside[i]` (nothing where no writing was seen). */
+export type LookAnswer = { found: FrameDetections; read: TextLine[][] };
+
+/**
+ * Where looks run, and how many may be asked at once (`looksAtOnce`). `look` copies the frame before it
+ * returns, so the caller may reuse it at once. `broken` says why no look can run any more (a thread
+ * stopped, or they were closed).
+ */
+export type FrameLooks = { readonly looksAtOnce: number; readonly broken?: Error; look(request: LookRequest): Promise<LookAnswer>; close(): Promise<void> };
+
+/**
+ * A clip gets many cheaper looks than a photo (tracks fill in between): SSDLite on whole frames only; the
+ * self-check's text detector at a glance (what was hidden has no writing left at any scale).
+ */
+export const FIND_LOOK: DetectorLook = { ssdTiles: false };
+export const CHECK_LOOK: DetectorLook = { ssdTiles: false, writingLongSide: WRITING_GLANCE_LONG_SIDE };
+
+/**
+ * One look at a frame. Faces and objects, and writing at a glance, see a half-size frame: their models shrink
+ * the picture further anyway (BlazeFace to 128 px, CenterNet to 512, SSDLite to 300, a glance to 640), and a
+ * quarter of the pixels costs a quarter to convert and hand over. Photo tiles (small faces) and the text
+ * detector's full look read the whole frame. Boxes come back in the frame's pixels.
+ */
+export async function answerLook(detector: NodeDetector, { frame, parts, look, readInside = [] }: LookRequest): Promise<LookAnswer> {
+  const glance = look.writingLongSide !== undefined && look.writingLongSide <= frame.width / 2;
+  const halfParts = { ...NO_PARTS, faces: parts.faces, objects: parts.objects, writing: parts.writing && glance };
+  const fullParts = { ...NO_PARTS, photos: parts.photos, writing: parts.writing && !glance };
+  const size = { width: frame.width, height: frame.height };
+  const small = detector.looksFor(halfParts) ? inSourcePixels(await detector.detect(rgbOfYuv(frame, true), halfParts, look), 0.5, size) : undefined;
+  const whole = detector.looksFor(fullParts) ? await detector.detect(rgbOfYuv(frame), fullParts, look) : undefined;
+  const found: FrameDetections = {
+    ...size,
+    faces: small?.faces ?? [],
+    objects: small?.objects ?? [],
+    ssdObjects: small?.ssdObjects ?? [],
+    tileFaces: whole?.tileFaces ?? [],
+    faceboxes: whole?.faceboxes ?? [],
+    writing: [...(small?.writing ?? []), ...(whole?.writing ?? [])],
+    lines: [],
+  };
+  const read: TextLine[][] = [];
+  let picture: ReturnType<typeof rgbOfYuv> | undefined;
+  for (const region of readInside) {
+    if (!found.writing!.some((line) => centreInside(line.box, region))) {
+      read.push([]);
+      continue;
+    }
+    picture ??= rgbOfYuv(frame);
+    read.push(await detector.runOcr(picture, [wholePixels(region)]));
+  }
+  return { found, read };
+}
+
+function wholePixels(box: Box): Box {
+  const x = Math.floor(box.x);
+  const y = Math.floor(box.y);
+  return { x, y, w: Math.ceil(box.x + box.w) - x, h: Math.ceil(box.y + box.h) - y };
+}
+
+/** A frame's own copy (a Buffer's `slice` would be a view of the caller's memory, and transferring it would take that memory away). */
+const copyOf = (data: Uint8Array) => new Uint8Array(data);
+
+/** Looks in this thread, one at a time, with a detector the caller has open and closes. */
+export function inProcessLooks(detector: NodeDetector): FrameLooks {
+  return {
+    looksAtOnce: 1,
+    look: (request) => answerLook(detector, { ...request, frame: { ...request.frame, data: copyOf(request.frame.data) } }),
+    close: async () => {},
+  };
+}
+
+/**
+ * Looks asked at once: both threads stay busy while the rules take answers in order (a thread starts on the
+ * next look's models while the other finishes this one's).
+ */
+const LOOKS_AT_ONCE = 3;
+
+/** What the main thread sends a detector thread: a look, numbered. */
+export type LaneRequest = { id: number; request: LookRequest };
+/** A detector thread's word: ready (its models loaded), a look's answer, or why it could not do either. */
+export type LaneMessage =
+  | { kind: 'ready' }
+  | { kind: 'answer'; id: number; answer: LookAnswer }
+  | { kind: 'failed'; id?: number; message: string; userCode?: UserError['code']; stack?: string };
+/** What a detector thread is started with: the family of models it holds, and the language its messages are in. */
+export type LaneData = { family: ModelFamily; language: Language; locale: string };
+
+type Waiting = { resolve: (answer: LookAnswer) => void; reject: (error: Error) => void };
+
+/**
+ * Two detector threads, one per model family (Human's models and SSDLite on one, FaceBoxes, the text
+ * detector and OCR on the other: about the same time per clip each). Every look goes to both; each runs the models
+ * it holds, and their answers are joined. One copy of each model is loaded, as in a single detector.
+ * Resolves when both have loaded their models; rejects (closing them) when one cannot.
+ */
+export async function openLookLanes(): Promise<FrameLooks> {
+  const script = lookWorkerScript();
+  const lanes = MODEL_FAMILIES.map((family) => ({
+    worker: new Worker(script.code, { eval: script.eval, workerData: { family, language: currentLanguage(), locale: currentLocale() } satisfies LaneData }),
+    waiting: new Map<number, Waiting>(),
+  }));
+  let broken: Error | undefined;
+  let nextId = 0;
+  // Once one thread has stopped (or they are closed), no look can be answered whole: both threads stop.
+  const fail = (error: Error) => {
+    broken ??= error;
+    for (const lane of lanes) {
+      for (const waiting of lane.waiting.values()) waiting.reject(error);
+      lane.waiting.clear();
+    }
+    return Promise.all(lanes.map((lane) => lane.worker.terminate()));
+  };
+  const ready = lanes.map(
+    (lane) =>
+      new Promise<void>((resolve, reject) => {
+        lane.worker.on('message', (message: LaneMessage) => {
+          if (message.kind === 'ready') return resolve();
+          const waiting = message.id === undefined ? undefined : lane.waiting.get(message.id);
+          if (message.id !== undefined) lane.waiting.delete(message.id);
+          if (message.kind === 'answer') return waiting?.resolve(message.answer);
+          const error = message.userCode ? new UserError(message.message, message.userCode) : Object.assign(new Error(message.message), { stack: message.stack });
+          if (waiting) waiting.reject(error);
+          else reject(error);
+        });
+        const stopped = (error: Error) => {
+          reject(error);
+          void fail(error);
+        };
+        lane.worker.on('error', stopped);
+        lane.worker.on('messageerror', stopped);
+        lane.worker.on('exit', (code) => stopped(new Error(`A detector thread stopped (exit code ${code}).`)));
+      }),
+  );
+  const close = async () => {
+    await fail(new Error('The detectors are closed.'));
+  };
+  try {
+    await Promise.all(ready);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    looksAtOnce: LOOKS_AT_ONCE,
+    get broken() {
+      return broken;
+    },
+    async look(request) {
+      if (broken) throw broken;
+      const id = nextId++;
+      // Each thread gets its own copy of the frame (postMessage clones it), so the caller may reuse it at once.
+      const answers = lanes.map(
+        (lane) =>
+          new Promise<LookAnswer>((resolve, reject) => {
+            lane.waiting.set(id, { resolve, reject });
+            lane.worker.postMessage({ id, request } satisfies LaneRequest);
+          }),
+      );
+      return joinAnswers(await Promise.all(answers));
+    },
+    close,
+  };
+}
+
+/** The answers of threads holding different models to one look: each list is one model's, so they join by concatenation. */
+function joinAnswers([first, second]: LookAnswer[]): LookAnswer {
+  const a = first!.found;
+  const b = second!.found;
+  const join = <T>(x: readonly T[] | undefined, y: readonly T[] | undefined): T[] => [...(x ?? []), ...(y ?? [])];
+  return {
+    found: {
+      width: a.width,
+      height: a.height,
+      faces: join(a.faces, b.faces),
+      tileFaces: join(a.tileFaces, b.tileFaces),
+      faceboxes: join(a.faceboxes, b.faceboxes),
+      objects: join(a.objects, b.objects),
+      ssdObjects: join(a.ssdObjects, b.ssdObjects),
+      writing: join(a.writing, b.writing),
+      lines: join(a.lines, b.lines),
+    },
+    read: first!.read.map((lines, i) => join(lines, second!.read[i])),
+  };
+}
+
+/**
+ * The worker's script: beside the bundle's entry points in `out/main` (lookWorker.js, an entry of its own in
+ * electron.vite.config.ts; this code runs from `out/main` or its `chunks`), never from anywhere else; or,
+ * running from the sources (tests, benchmarks), the TypeScript file through tsx's require hook (a worker
+ * ignores `--import`).
+ */
+function lookWorkerScript(): { code: string; eval: boolean } {
+  if (__filename.endsWith('.ts')) {
+    const requireHere = createRequire(__filename);
+    const [hook, script] = [requireHere.resolve('tsx/cjs'), path.join(__dirname, 'lookWorker.node.ts')].map((file) => JSON.stringify(file));
+    return { code: `require(${hook}); require(${script});`, eval: true };
+  }
+  const file = [__dirname, path.dirname(__dirname)].map((dir) => path.join(dir, 'lookWorker.js')).find((candidate) => fs.existsSync(candidate));
+  if (!file) throw new Error('Cannot find the detector thread (lookWorker.js) beside the app.');
+  return { code: file, eval: false };
+}

@@ -1,0 +1,41 @@
+/**
+ * A detector thread (frameLooks.node.ts): loads the models of one family once, then answers looks one at a
+ * time, in the order they come. It reads only the frames it is sent and the model files a detector reads; it
+ * opens no other file.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { NodeDetector } from '../corner/detector.node';
+import { isUserError, messageOf } from '../../core/shared/errors.std';
+import { setLanguage } from '../../core/i18n/i18n.std';
+import { WRITING_THREADS } from '../../core/corner/writingModel.std';
+import { type LaneData, type LaneMessage, type LaneRequest, answerLook } from './frameLooks.node';
+
+const port = parentPort!;
+const { family, language, locale } = workerData as LaneData;
+setLanguage(language, locale);
+const say = (message: LaneMessage) => port.postMessage(message);
+const failed = (error: unknown, id?: number): LaneMessage => ({
+  kind: 'failed',
+  ...(id === undefined ? {} : { id }),
+  message: messageOf(error),
+  ...(isUserError(error) ? { userCode: error.code } : { stack: error instanceof Error ? error.stack : undefined }),
+});
+
+NodeDetector.open({ families: [family], writingThreads: WRITING_THREADS.redaction }).then(
+  (detector) => {
+    // Human and tfjs are not made for two looks at once: each waits for the one before, and a look that
+    // could not be answered is still answered with why.
+    let previous: Promise<unknown> = Promise.resolve();
+    port.on('message', ({ id, request }: LaneRequest) => {
+      previous = previous
+        .then(() => answerLook(detector, request))
+        .then(
+          (answer) => say({ kind: 'answer', id, answer }),
+          (error: unknown) => say(failed(error, id)),
+        )
+        .catch((error: unknown) => say(failed(error, id)));
+    });
+    say({ kind: 'ready' });
+  },
+  (error: unknown) => say(failed(error)),
+);
