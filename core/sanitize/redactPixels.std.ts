@@ -200,23 +200,25 @@ function pixelatePlane(plane: Plane, box: Box, cell: number): void {
  * outside the region leaks in, nothing inside leaks out.
  */
 function blurPlane(plane: Plane, box: Box, radius: number): void {
+  const { data, offset, stride } = plane;
+  const { x, y, w, h } = box;
   const cell = Math.max(2, Math.round(radius / 2));
-  const gw = Math.ceil(box.w / cell);
-  const gh = Math.ceil(box.h / cell);
+  const gw = Math.ceil(w / cell);
+  const gh = Math.ceil(h / cell);
   const grid = new Float32Array(gw * gh);
-  for (let row = 0; row < box.h; row += 1) {
-    const start = plane.offset + (box.y + row) * plane.stride + box.x;
+  for (let row = 0; row < h; row += 1) {
+    const start = offset + (y + row) * stride + x;
     const gRow = Math.floor(row / cell) * gw;
     for (let g = 0; g < gw; g += 1) {
-      const end = start + Math.min(box.w, (g + 1) * cell);
+      const end = start + Math.min(w, (g + 1) * cell);
       let sum = 0;
-      for (let i = start + g * cell; i < end; i += 1) sum += plane.data[i]!;
+      for (let i = start + g * cell; i < end; i += 1) sum += data[i]!;
       grid[gRow + g]! += sum;
     }
   }
   for (let gy = 0; gy < gh; gy += 1) {
-    const rows = Math.min(cell, box.h - gy * cell);
-    for (let gx = 0; gx < gw; gx += 1) grid[gy * gw + gx]! /= rows * Math.min(cell, box.w - gx * cell);
+    const rows = Math.min(cell, h - gy * cell);
+    for (let gx = 0; gx < gw; gx += 1) grid[gy * gw + gx]! /= rows * Math.min(cell, w - gx * cell);
   }
   const line = new Float32Array(Math.max(gw, gh));
   const out = new Float32Array(line.length);
@@ -238,21 +240,20 @@ function blurPlane(plane: Plane, box: Box, radius: number): void {
     const low = Math.min(cells - 1, Math.floor(at));
     return { low, high: Math.min(cells - 1, low + 1), t: at - low };
   };
-  const columns = Array.from({ length: box.w }, (_, i) => spot(i, gw));
-  const across = new Float32Array(gh * box.w);
-  for (let row = 0; row < gh; row += 1) {
-    for (let i = 0; i < box.w; i += 1) {
-      const { low, high, t } = columns[i]!;
-      across[row * box.w + i] = grid[row * gw + low]! * (1 - t) + grid[row * gw + high]! * t;
-    }
+  // Each grid row spread across the region's width first, then each pixel row between two of those.
+  const across = new Float32Array(gh * w);
+  for (let i = 0; i < w; i += 1) {
+    const { low, high, t } = spot(i, gw);
+    for (let row = 0; row < gh; row += 1) across[row * w + i] = grid[row * gw + low]! * (1 - t) + grid[row * gw + high]! * t;
   }
-  for (let row = 0; row < box.h; row += 1) {
+  for (let row = 0; row < h; row += 1) {
     const { low, high, t } = spot(row, gh);
-    const start = plane.offset + (box.y + row) * plane.stride + box.x;
-    const lowRow = low * box.w;
-    const highRow = high * box.w;
+    const start = offset + (y + row) * stride + x;
+    const lowRow = low * w;
+    const highRow = high * w;
+    const keep = 1 - t;
     // Values stay within 0..255: adding a half and letting the byte array truncate rounds them.
-    for (let i = 0; i < box.w; i += 1) plane.data[start + i] = across[lowRow + i]! * (1 - t) + across[highRow + i]! * t + 0.5;
+    for (let i = 0; i < w; i += 1) data[start + i] = across[lowRow + i]! * keep + across[highRow + i]! * t + 0.5;
   }
 }
 
