@@ -14,6 +14,7 @@ import { WRITING_GLANCE_LONG_SIDE } from '../../core/corner/writingModel.std';
 import { type Box, centreInside } from '../../core/media/geometry.std';
 import { type YuvFrame, rgbOfYuv } from '../../core/sanitize/redactPixels.std';
 import { UserError } from '../../core/shared/errors.std';
+import type { RiskSource } from '../../core/corner/risks.std';
 import { type DetectorLook, type DetectorParts, MODEL_FAMILIES, type ModelFamily, NO_PARTS, type NodeDetector, inSourcePixels } from '../corner/detector.node';
 import { type Language, currentLanguage, currentLocale } from '../../core/i18n/i18n.std';
 
@@ -98,9 +99,9 @@ const LOOKS_AT_ONCE = 3;
 
 /** What the main thread sends a detector thread: a look, numbered. */
 export type LaneRequest = { id: number; request: LookRequest };
-/** A detector thread's word: ready (its models loaded), a look's answer, or why it could not do either. */
+/** A detector thread's word: ready (its models loaded, and the parts of a look they run), a look's answer, or why it could not do either. */
 export type LaneMessage =
-  | { kind: 'ready' }
+  | { kind: 'ready'; parts: RiskSource[] }
   | { kind: 'answer'; id: number; answer: LookAnswer }
   | { kind: 'failed'; id?: number; message: string; userCode?: UserError['code']; stack?: string };
 /** What a detector thread is started with: the family of models it holds, and the language its messages are in. */
@@ -110,8 +111,8 @@ type Waiting = { resolve: (answer: LookAnswer) => void; reject: (error: Error) =
 
 /**
  * Two detector threads, one per model family (Human's models and SSDLite on one, FaceBoxes, the text
- * detector and OCR on the other: about the same time per clip each). Every look goes to both; each runs the models
- * it holds, and their answers are joined. One copy of each model is loaded, as in a single detector.
+ * detector and OCR on the other: about the same time per clip each). A look goes to each thread that runs a
+ * part of it; each runs the models it holds, and their answers are joined. One copy of each model is loaded, as in a single detector.
  * Resolves when both have loaded their models; rejects (closing them) when one cannot.
  */
 export async function openLookLanes(): Promise<FrameLooks> {
@@ -119,6 +120,7 @@ export async function openLookLanes(): Promise<FrameLooks> {
   const lanes = MODEL_FAMILIES.map((family) => ({
     worker: new Worker(script.code, { eval: script.eval, workerData: { family, language: currentLanguage(), locale: currentLocale() } satisfies LaneData }),
     waiting: new Map<number, Waiting>(),
+    runs: new Set<RiskSource>(),
   }));
   let broken: Error | undefined;
   let nextId = 0;
@@ -135,7 +137,10 @@ export async function openLookLanes(): Promise<FrameLooks> {
     (lane) =>
       new Promise<void>((resolve, reject) => {
         lane.worker.on('message', (message: LaneMessage) => {
-          if (message.kind === 'ready') return resolve();
+          if (message.kind === 'ready') {
+            for (const part of message.parts) lane.runs.add(part);
+            return resolve();
+          }
           const waiting = message.id === undefined ? undefined : lane.waiting.get(message.id);
           if (message.id !== undefined) lane.waiting.delete(message.id);
           if (message.kind === 'answer') return waiting?.resolve(message.answer);
@@ -169,38 +174,41 @@ export async function openLookLanes(): Promise<FrameLooks> {
     async look(request) {
       if (broken) throw broken;
       const id = nextId++;
-      // Each thread gets its own copy of the frame (postMessage clones it), so the caller may reuse it at once.
-      const answers = lanes.map(
+      // Only threads that run a part of the look are sent it (five faces looks a second need one thread).
+      // Each gets its own copy of the frame (postMessage clones it), so the caller may reuse it at once.
+      const asked = lanes.filter((lane) => Object.entries(request.parts).some(([part, wanted]) => wanted && lane.runs.has(part as RiskSource)));
+      const answers = asked.map(
         (lane) =>
           new Promise<LookAnswer>((resolve, reject) => {
             lane.waiting.set(id, { resolve, reject });
             lane.worker.postMessage({ id, request } satisfies LaneRequest);
           }),
       );
-      return joinAnswers(await Promise.all(answers));
+      return joinAnswers(request, await Promise.all(answers));
     },
     close,
   };
 }
 
-/** The answers of threads holding different models to one look: each list is one model's, so they join by concatenation. */
-function joinAnswers([first, second]: LookAnswer[]): LookAnswer {
-  const a = first!.found;
-  const b = second!.found;
-  const join = <T>(x: readonly T[] | undefined, y: readonly T[] | undefined): T[] => [...(x ?? []), ...(y ?? [])];
+/**
+ * The answers of threads holding different models to one look: each list is one model's, so they join by
+ * concatenation, as do OCR's readings of each region (only the thread with the text detector reads).
+ */
+function joinAnswers(request: LookRequest, answers: readonly LookAnswer[]): LookAnswer {
+  const join = <T>(pick: (found: FrameDetections) => readonly T[] | undefined): T[] => answers.flatMap((answer) => pick(answer.found) ?? []);
   return {
     found: {
-      width: a.width,
-      height: a.height,
-      faces: join(a.faces, b.faces),
-      tileFaces: join(a.tileFaces, b.tileFaces),
-      faceboxes: join(a.faceboxes, b.faceboxes),
-      objects: join(a.objects, b.objects),
-      ssdObjects: join(a.ssdObjects, b.ssdObjects),
-      writing: join(a.writing, b.writing),
-      lines: join(a.lines, b.lines),
+      width: request.frame.width,
+      height: request.frame.height,
+      faces: join((found) => found.faces),
+      tileFaces: join((found) => found.tileFaces),
+      faceboxes: join((found) => found.faceboxes),
+      objects: join((found) => found.objects),
+      ssdObjects: join((found) => found.ssdObjects),
+      writing: join((found) => found.writing),
+      lines: join((found) => found.lines),
     },
-    read: first!.read.map((lines, i) => join(lines, second!.read[i])),
+    read: (request.readInside ?? []).map((_, i) => answers.flatMap((answer) => answer.read[i] ?? [])),
   };
 }
 

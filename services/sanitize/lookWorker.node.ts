@@ -4,7 +4,8 @@
  * opens no other file.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { NodeDetector } from '../corner/detector.node';
+import { NO_PARTS, NodeDetector } from '../corner/detector.node';
+import { RISK_SOURCES } from '../../core/corner/risks.std';
 import { isUserError, messageOf } from '../../core/shared/errors.std';
 import { setLanguage } from '../../core/i18n/i18n.std';
 import { WRITING_THREADS } from '../../core/corner/writingModel.std';
@@ -35,7 +36,7 @@ NodeDetector.open({ families: [family], writingThreads: WRITING_THREADS.redactio
         )
         .catch((error: unknown) => say(failed(error, id)));
     });
-    say({ kind: 'ready' });
+    say({ kind: 'ready', parts: RISK_SOURCES.filter((part) => detector.looksFor({ ...NO_PARTS, [part]: true })) });
   },
   (error: unknown) => say(failed(error)),
 );

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textBlocks } from '../../core/corner/risks.std';
 import { centreInside, scaleBox } from '../../core/media/geometry.std';
 import type { YuvFrame } from '../../core/sanitize/redactPixels.std';
-import { NodeDetector } from '../../services/corner/detector.node';
+import { NO_PARTS, NodeDetector } from '../../services/corner/detector.node';
 import { readPicture } from '../../services/media/picture.node';
 import { CHECK_LOOK, FIND_LOOK, type LookRequest, inProcessLooks } from '../../services/sanitize/frameLooks.node';
 import { closeRedactionLooks, redactSourceOf, redactionLooks } from '../../services/sanitize/redact.node';
@@ -38,6 +38,11 @@ describe('looks on detector threads', () => {
     expect(here.found.faces!.length + here.found.faceboxes!.length).toBeGreaterThan(0);
     expect(here.found.objects!.length + here.found.ssdObjects!.length).toBeGreaterThan(0);
     expect(threads).toEqual(here);
+    // A faces look goes to Human's thread alone: the same answer.
+    const faces: LookRequest = { ...request, parts: { ...NO_PARTS, faces: true } };
+    const [facesOnThreads, facesHere] = await Promise.all([(await redactionLooks()).look(faces), inProcessLooks(detector).look(faces)]);
+    expect(facesHere.found.faces!.length).toBeGreaterThan(0);
+    expect(facesOnThreads).toEqual(facesHere);
   });
 
   it('read the writing inside a region where writing was seen, and nothing inside one without', async () => {
