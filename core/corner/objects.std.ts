@@ -49,9 +49,14 @@ export function screensIn(objects: readonly ObjectDetection[], ssdObjects: reado
     ...ssd.filter((object) => object.score >= (object.label === 'cell phone' ? SSD_PHONE_MIN_SCORE : SSD_SCREEN_MIN_SCORE) || agreed(object, centernet)),
   ];
   // One screen, once: the box of its surest find (the other model's box around it is looser, not more).
+  return onceEach(sure, []);
+}
+
+/** `finds` without those on an object already found (in `found`, or a surer one of `finds`), surest first. */
+function onceEach(finds: readonly ObjectDetection[], found: readonly ObjectDetection[]): ObjectDetection[] {
   const kept: ObjectDetection[] = [];
-  for (const screen of sure.sort((a, b) => b.score - a.score)) {
-    if (!kept.some((other) => iou(other.box, screen.box) >= AGREE_IOU)) kept.push(screen);
+  for (const find of [...finds].sort((a, b) => b.score - a.score)) {
+    if (![...found, ...kept].some((other) => iou(other.box, find.box) >= AGREE_IOU)) kept.push(find);
   }
   return kept;
 }
@@ -69,10 +74,18 @@ const SSD_BOOK_MIN_SCORE = 0.35;
 const SPINE_ASPECT = 1.5;
 
 /**
+ * A book either model sees at any score it proposes is a paper when this much of its box looks like paper
+ * (paperLook.std.ts): sheets lying on a desk, which both models score 0.15-0.30, are 0.57-0.94 paper-white;
+ * no book find in the corpus's clean rooms (scenes-real and scenes) was more than 0.23 so.
+ */
+const PAPER_LOOK_MIN = 0.5;
+
+/**
  * CenterNet's books split into papers (lying open or flat: a document) and shelves (upright spines side by
  * side, gathered into one box each). A book CenterNet only half sees is a paper when SSDLite is sure of it
- * (SSD_BOOK_MIN_SCORE) and no upright book of either model stands beside it: lying on a shelf among spines,
- * it is a book, not a paper (a bookcase in scenes-real). The shelves stay those CenterNet itself sees. A shelf
+ * (SSD_BOOK_MIN_SCORE), and a book either model half sees is one when it looks like paper (PAPER_LOOK_MIN);
+ * either way, only when no upright book of either model stands beside it: lying on a shelf among spines, it
+ * is a book, not a paper (a bookcase in scenes-real). The shelves stay those CenterNet itself sees. A shelf
  * is noted only where the text detector saw writing on it: titles a viewer could read.
  */
 export function booksIn(objects: readonly ObjectDetection[], ssdObjects: readonly ObjectDetection[], writing: readonly WritingLine[]): { papers: ObjectDetection[]; shelves: ObjectDetection[] } {
@@ -81,8 +94,12 @@ export function booksIn(objects: readonly ObjectDetection[], ssdObjects: readonl
   const beside = (book: ObjectDetection, upright: ObjectDetection) => overlaps(book.box, grown(upright.box, book.box.w / 2));
   const ssdBooks = ssdObjects.filter((object) => isBook(object) && object.score >= SSD_BOOK_MIN_SCORE);
   const anySpines = [...objects.filter((object) => isBook(object) && object.score >= AGREED_MIN_SCORE), ...ssdBooks].filter(isSpine);
-  const halfSeenPaper = (book: ObjectDetection) => !isSpine(book) && agreed(book, ssdBooks) && !anySpines.some((spine) => beside(book, spine));
-  const books = objects.filter((object) => isBook(object) && (object.score >= CENTERNET_MIN_SCORE || halfSeenPaper(object)));
+  const lyingFlat = (book: ObjectDetection) => !isSpine(book) && !anySpines.some((spine) => beside(book, spine));
+  const looksLikePaper = (book: ObjectDetection) => (book.paperLook ?? 0) >= PAPER_LOOK_MIN && lyingFlat(book);
+  const halfSeenPaper = (book: ObjectDetection) => (agreed(book, ssdBooks) && lyingFlat(book)) || looksLikePaper(book);
+  const centernetBooks = objects.filter((object) => isBook(object) && (object.score >= CENTERNET_MIN_SCORE || halfSeenPaper(object)));
+  // A sheet only SSDLite sees, once: where CenterNet saw it too, CenterNet's box stands for it.
+  const books = [...centernetBooks, ...onceEach(ssdObjects.filter((object) => isBook(object) && looksLikePaper(object)), centernetBooks)];
   const spines = books.filter(isSpine);
   const shelves: ObjectDetection[] = [];
   for (const spine of spines) {

@@ -204,6 +204,22 @@ describe('risk rules', () => {
     expect(assessFrame(frame({ objects: [map], ssdObjects: [{ ...ssdMap, box: box(10, 10, 100, 60) }] }))).toEqual([]);
   });
 
+  it('takes a book either model half sees as a paper when it looks like paper, once, and not among spines', () => {
+    // Sheets lying on an office desk, from a real photo: CenterNet 0.20, SSDLite 0.15, most of the box paper-white.
+    const sheet = { label: 'book', score: 0.2, box: box(120, 400, 200, 60), paperLook: 0.9 };
+    expect(assessFrame(frame({ objects: [sheet] })).map((risk) => [risk.label, risk.score])).toEqual([['Books or papers', 0.2]]);
+    expect(assessFrame(frame({ objects: [{ ...sheet, paperLook: 0.3 }] }))).toEqual([]);
+    expect(assessFrame(frame({ objects: [{ ...sheet, paperLook: undefined }] }))).toEqual([]);
+    const ssdSheet = { ...sheet, score: 0.15, box: box(110, 395, 210, 70) };
+    expect(assessFrame(frame({ ssdObjects: [ssdSheet] })).map((risk) => risk.score)).toEqual([0.15]);
+    // Both models on one sheet: one flag, on CenterNet's box.
+    expect(assessFrame(frame({ objects: [sheet], ssdObjects: [ssdSheet] })).map((risk) => risk.box)).toEqual([sheet.box]);
+    // A white book lying beside upright ones, and a white spine: a shelf, not a paper.
+    const uprights = [0, 1].map((n) => ({ label: 'book', score: 0.27, box: box(300 + n * 15, 380, 15, 40) }));
+    expect(assessFrame(frame({ objects: [{ ...sheet, box: box(330, 400, 50, 30) }, ...uprights] }))).toEqual([]);
+    expect(assessFrame(frame({ ssdObjects: [{ ...ssdSheet, box: box(100, 100, 20, 60) }] }))).toEqual([]);
+  });
+
   it('quotes readable text, raises it to high for personal details, and lets it stand for the book it is on', () => {
     const risks = assessFrame(
       frame({

@@ -27,6 +27,7 @@ import type { FaceDetection, FrameDetections, ObjectDetection, TextLine } from '
 import { mergeVideoRisks, type TimedRisk } from '../../core/corner/scanResult.std';
 import { planScanFrames } from '../../core/corner/scanPlan.std';
 import { faceTiles, facesFromTiles } from '../../core/corner/tiles.std';
+import { withPaperLooks } from '../../core/corner/paperLook.std';
 import { WRITING_INPUT_LONG_SIDE, WRITING_THREADS, type WritingModel, findWriting, onnxWritingModel } from '../../core/corner/writingModel.std';
 import { type WritingLine, scaleWritingLine } from '../../core/corner/writingLines.std';
 import { readingRegions } from '../../core/corner/writingBlocks.std';
@@ -169,13 +170,13 @@ export class NodeDetector {
    */
   async detect(frame: FrameInput, parts: DetectorParts = ALL_PARTS, look: DetectorLook = {}): Promise<FrameDetections> {
     const runs = this.modelsFor(parts);
-    const result = runs.human ? detectionsFromHuman(await this.runHuman(frame, parts)) : { faces: [], objects: [] };
-    const ssdObjects = runs.ssd ? await this.runSsd(frame, look.ssdTiles ?? true) : [];
+    const { faces, objects: humanObjects } = runs.human ? detectionsFromHuman(await this.runHuman(frame, parts)) : { faces: [], objects: [] };
+    const { objects, ssdObjects } = withPaperLooks({ objects: humanObjects, ssdObjects: runs.ssd ? await this.runSsd(frame, look.ssdTiles ?? true) : [] }, () => frame.rgb, frame.width, frame.height, 3);
     const tileFaces = runs.tiles ? await this.runFaceTiles(frame) : [];
     const faceboxFaces = runs.faceboxes ? await this.runFaceboxes(frame) : [];
     const lines = runs.writing ? await this.runWriting(frame, look.writingLongSide) : [];
     const read = runs.reading ? await this.runOcr(frame, readingRegions(lines, frame.width, frame.height)) : [];
-    return { width: frame.width, height: frame.height, ...result, ssdObjects, tileFaces, faceboxes: faceboxFaces, writing: lines, lines: read };
+    return { width: frame.width, height: frame.height, faces, objects, ssdObjects, tileFaces, faceboxes: faceboxFaces, writing: lines, lines: read };
   }
 
   async close(): Promise<void> {

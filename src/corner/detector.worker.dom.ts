@@ -13,9 +13,11 @@ import type { FaceDetection, ObjectDetection } from '../../core/corner/detection
 import { ASSET_FOLDERS, detectionsFromHuman, humanConfig } from '../../core/corner/detectors.std';
 import { FACEBOXES_INPUT, FACEBOXES_MODEL, FACEBOXES_OUTPUTS, type FaceboxesLook, type FaceboxesRun, faceboxesFaces, faceboxesInputSize, faceboxesLookDue, faceboxesReported } from '../../core/corner/faceboxes.std';
 import { type PinnedModel, loadPinnedArtifacts } from '../../core/corner/pinnedModel.std';
+import { withPaperLooks } from '../../core/corner/paperLook.std';
 import { SSD_MAX_PROPOSALS, SSD_MODEL, SSD_MODEL_URL, SSD_PROPOSAL_MIN_SCORE, ssdDetections, ssdLoadRouter, ssdObjectsFromTiles, ssdTiles } from '../../core/corner/ssd.std';
 import { faceTiles, facesFromTiles, tilesFor } from '../../core/corner/tiles.std';
 import { type Detected, NOTHING_DETECTED } from './detectorProtocol.dom';
+import { framePixelsReader } from './framePixels.dom';
 import { type ScaledRequest, serveModel } from './modelWorkerHost.dom';
 
 const origin = self.location.origin;
@@ -25,6 +27,8 @@ const human = new Human(humanConfig({ modelBasePath: `${origin}/${ASSET_FOLDERS.
 human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 /** Camera frames are scaled to this width: Human resizes to its models' inputs anyway, and smaller is cheaper to move. */
 const DETECT_WIDTH = 640;
+/** The frame's own pixels, for how the object models' finds look (paperLook.std.ts). */
+const pixelsOf = framePixelsReader();
 
 /**
  * coco-ssd's own tfjs (the package's import) shares tfjs's global engine with the copy Human bundles, so
@@ -97,8 +101,10 @@ async function detectSsd(frame: ImageBitmap, still: boolean): Promise<ObjectDete
 async function detect({ frame, run, region, still, thumbnail }: ScaledRequest): Promise<Detected> {
   if (run === 'writing') throw new Error('Writing is found by writing.worker.dom.ts.');
   if (run !== 'photos') {
-    const found = detectionsFromHuman(await human.detect(frame, { face: { enabled: run === 'faces' }, object: { enabled: run === 'objects' } }));
-    return { ...NOTHING_DETECTED, ...found, ssdObjects: run === 'objects' ? await detectSsd(frame, still === true) : [] };
+    const { faces, objects } = detectionsFromHuman(await human.detect(frame, { face: { enabled: run === 'faces' }, object: { enabled: run === 'objects' } }));
+    if (run === 'faces') return { ...NOTHING_DETECTED, faces, objects };
+    const finds = withPaperLooks({ objects, ssdObjects: await detectSsd(frame, still === true) }, () => pixelsOf(frame), frame.width, frame.height, 4);
+    return { ...NOTHING_DETECTED, faces, ...finds };
   }
   const runs = [];
   for (const tile of region ? tilesFor(region, frame.width, frame.height) : faceTiles(frame.width, frame.height)) {

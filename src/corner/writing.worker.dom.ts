@@ -7,6 +7,7 @@ import * as ort from 'onnxruntime-web/wasm';
 import { ASSET_FOLDERS } from '../../core/corner/detectors.std';
 import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, WRITING_MODEL_FILE, WRITING_THREADS, type WritingModel, findWriting, onnxWritingModel, writingFrameWidth } from '../../core/corner/writingModel.std';
 import { type Detected, NOTHING_DETECTED } from './detectorProtocol.dom';
+import { framePixelsReader } from './framePixels.dom';
 import { type ScaledRequest, serveModel } from './modelWorkerHost.dom';
 
 const origin = self.location.origin;
@@ -14,14 +15,10 @@ ort.env.wasm.wasmPaths = `${origin}/${ASSET_FOLDERS.onnxWasm}/`;
 // One thread in the app (WRITING_THREADS says why).
 ort.env.wasm.numThreads = WRITING_THREADS.app;
 let model: WritingModel | undefined;
-let canvas: OffscreenCanvas | undefined;
+const pixelsOf = framePixelsReader();
 
 async function detect({ frame, glance, region }: ScaledRequest): Promise<Detected> {
-  // Frames come at one size; resizing a canvas clears and reallocates it, so only when that size changes.
-  if (canvas?.width !== frame.width || canvas.height !== frame.height) canvas = new OffscreenCanvas(frame.width, frame.height);
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(frame, 0, 0);
-  const { data } = context.getImageData(0, 0, frame.width, frame.height);
+  const data = pixelsOf(frame);
   const longSide = glance ? WRITING_GLANCE_LONG_SIDE : WRITING_INPUT_LONG_SIDE;
   return { ...NOTHING_DETECTED, writing: await findWriting(model!, data, frame.width, frame.height, 4, longSide, region) };
 }

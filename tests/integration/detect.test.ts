@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { centreInside, coverage, iou } from '../../core/media/geometry.std';
 import { type RiskCategory, assessFrame } from '../../core/corner/risks.std';
+import type { FrameDetections } from '../../core/corner/detections.std';
 import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE } from '../../core/corner/writingModel.std';
 import { planScanFrames } from '../../core/corner/scanPlan.std';
 import { inSourcePixels, scanFile } from '../../services/corner/detector.node';
@@ -173,6 +174,28 @@ describe('corpus scenes', () => {
     }
     const report = await scanFile(file, opened.detector);
     expect(report.risks.filter((risk) => flagMatches(risk, label)).map((risk) => risk.label)).toEqual(['Face in view']);
+  });
+
+  // scenes-real's office desk: sheets lying flat, which CenterNet and SSDLite score 0.15-0.30 as books.
+  it('finds sheets lying on a desk by how they look, and not a light in the ceiling', async () => {
+    const file = sceneImage('doc-office-desk-papers.jpg');
+    const sheets = [
+      { x: 185, y: 874, w: 482, h: 75 },
+      { x: 380, y: 760, w: 180, h: 122 },
+      { x: 1140, y: 804, w: 130, h: 132 },
+    ].map((box) => ({ category: 'document', box }));
+    const plan = planScanFrames(await readPicture(file));
+    for await (const rgb of ffmpegRawFrames(plan.invocation, plan.frame.width * plan.frame.height * 3)) {
+      const found = inSourcePixels(await opened.detector.detect({ rgb, width: plan.frame.width, height: plan.frame.height }), plan.scale, plan.source);
+      const unlooked = (objects: FrameDetections['objects']) => (objects ?? []).map(({ paperLook: _, ...object }) => object);
+      const blind = assessFrame({ ...found, objects: unlooked(found.objects), ssdObjects: unlooked(found.ssdObjects) });
+      for (const sheet of sheets) expect(blind.some((risk) => flagMatches(risk, sheet))).toBe(false);
+    }
+    const report = await scanFile(file, opened.detector);
+    for (const sheet of sheets) expect(report.risks.filter((risk) => flagMatches(risk, sheet)).map((risk) => risk.label)).toContain('Books or papers');
+    // A lit panel in an office ceiling, which SSDLite proposes as a book: white, but blown out.
+    const ceiling = await scanFile(corpus('scenes/ade-ADE_train_00010243.jpg'), opened.detector);
+    expect(ceiling.risks.filter((risk) => risk.category === 'document')).toEqual([]);
   });
 
   it('flags the people in a living room (CenterNet misses them at 0.5; BlazeFace finds their faces)', async () => {
