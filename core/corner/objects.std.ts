@@ -4,7 +4,7 @@
  * kept too. A paper CenterNet half sees is kept when SSDLite is sure of it. Books standing on a shelf are not
  * papers: their spines at most carry titles. Pure.
  */
-import { grown, iou, overlaps, union } from '../media/geometry.std';
+import { area, coverage, grown, iou, overlaps, union } from '../media/geometry.std';
 import type { ObjectDetection } from './detections.std';
 import type { WritingLine } from './writingLines.std';
 
@@ -79,6 +79,13 @@ const SPINE_ASPECT = 1.5;
  * no book find in the corpus's clean rooms (scenes-real and scenes) was more than 0.23 so.
  */
 const PAPER_LOOK_MIN = 0.5;
+/**
+ * A book find lying inside another at least twice its size (this share of it inside) is a part of that one:
+ * the white middle of a folded map, which the models see whole elsewhere. It stands or falls with the whole
+ * (a part flagged alone would hide a corner of the map in a clean copy, not the map).
+ */
+const PART_INSIDE = 0.8;
+const PART_OF_AREA = 2;
 
 /**
  * CenterNet's books split into papers (lying open or flat: a document) and shelves (upright spines side by
@@ -95,7 +102,9 @@ export function booksIn(objects: readonly ObjectDetection[], ssdObjects: readonl
   const ssdBooks = ssdObjects.filter((object) => isBook(object) && object.score >= SSD_BOOK_MIN_SCORE);
   const anySpines = [...objects.filter((object) => isBook(object) && object.score >= AGREED_MIN_SCORE), ...ssdBooks].filter(isSpine);
   const lyingFlat = (book: ObjectDetection) => !isSpine(book) && !anySpines.some((spine) => beside(book, spine));
-  const looksLikePaper = (book: ObjectDetection) => (book.paperLook ?? 0) >= PAPER_LOOK_MIN && lyingFlat(book);
+  const allBooks = [...objects, ...ssdObjects].filter(isBook);
+  const partOfMore = (book: ObjectDetection) => allBooks.some((other) => area(other.box) >= PART_OF_AREA * area(book.box) && coverage(book.box, other.box) >= PART_INSIDE);
+  const looksLikePaper = (book: ObjectDetection) => (book.paperLook ?? 0) >= PAPER_LOOK_MIN && lyingFlat(book) && !partOfMore(book);
   const halfSeenPaper = (book: ObjectDetection) => (agreed(book, ssdBooks) && lyingFlat(book)) || looksLikePaper(book);
   const centernetBooks = objects.filter((object) => isBook(object) && (object.score >= CENTERNET_MIN_SCORE || halfSeenPaper(object)));
   // A sheet only SSDLite sees, once: where CenterNet saw it too, CenterNet's box stands for it.

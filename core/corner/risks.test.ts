@@ -218,6 +218,9 @@ describe('risk rules', () => {
     const uprights = [0, 1].map((n) => ({ label: 'book', score: 0.27, box: box(300 + n * 15, 380, 15, 40) }));
     expect(assessFrame(frame({ objects: [{ ...sheet, box: box(330, 400, 50, 30) }, ...uprights] }))).toEqual([]);
     expect(assessFrame(frame({ ssdObjects: [{ ...ssdSheet, box: box(100, 100, 20, 60) }] }))).toEqual([]);
+    // The white middle of a folded map the models see whole but weakly: a part, not a paper of its own.
+    const map = { label: 'book', score: 0.3, box: box(100, 300, 400, 150), paperLook: 0.4 };
+    expect(assessFrame(frame({ ssdObjects: [map, { ...ssdSheet, box: box(300, 330, 60, 80) }] }))).toEqual([]);
   });
 
   it('quotes readable text, raises it to high for personal details, and lets it stand for the book it is on', () => {
