@@ -294,6 +294,20 @@ const ANCHORED_JOINED_SIGHTINGS = { before: 2, after: 2 } as const;
  * camera move misjudged, gives sightings that overlap less: joined, they would hide all the wall between them.
  */
 const ANCHORED_JOIN_IOU = 0.3;
+/**
+ * A look that saw a part of a paper lies inside the look that saw all of it, and overlaps it less: the white
+ * middle of a folded map (a fifth of the map, 0.19) is joined with the map when one lies this much inside the
+ * other (coverage) and they overlap at least ANCHORED_PART_IOU. A sign on a noticeboard many times its size
+ * overlaps the board less, and stays apart.
+ */
+const ANCHORED_PART_INSIDE = 0.9;
+const ANCHORED_PART_IOU = 0.15;
+
+/** Whether two looks of an anchored track agree on where it is (see above). */
+function agreeOnPlace(a: Box, b: Box): boolean {
+  const overlap = iou(a, b);
+  return overlap >= ANCHORED_JOIN_IOU || (overlap >= ANCHORED_PART_IOU && Math.max(coverage(a, b), coverage(b, a)) >= ANCHORED_PART_INSIDE);
+}
 
 /**
  * An anchored track's box on `frame` (frame 0's pixels): the box on the line between the sightings around it
@@ -327,7 +341,7 @@ function anchoredBox(sightings: readonly Sighting[], frame: number): Box {
   return seen
     .slice(from, latest + 1 + ANCHORED_JOINED_SIGHTINGS.after)
     .map((sighting) => sighting.box)
-    .filter((box) => iou(box, between) >= ANCHORED_JOIN_IOU)
+    .filter((box) => agreeOnPlace(box, between))
     .reduce(union, between);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Risk } from '../corner/risks.std';
+import { union } from '../media/geometry.std';
 import { type FrameSample, groupOf, largestFace, linkTracks, markedTrack, trackBoxAt, trackSpan } from './redactTracks.std';
 
 const clip = { framesPerSecond: 30, frameCount: 300, width: 1280, height: 720, everyFrames: { faces: 6, photos: 60, objects: 30, writing: 30, text: Infinity } };
@@ -56,6 +57,14 @@ describe('linkTracks', () => {
     for (const frame of [0, 45, 60, 75]) expect(trackBoxAt({ ...paper!, margin: 0 }, frame, clip), `frame ${frame}`).toEqual(whole);
     // Two looks on from the one that saw it whole, the others' box stands.
     expect(trackBoxAt({ ...paper!, margin: 0 }, 90, clip)).toEqual(top);
+  });
+
+  it('hides all of a map after a look that saw only its white middle, which lies inside it', () => {
+    // From a pan across a real photo: the map seen whole, then SSDLite's look at a fifth of it (IoU 0.19).
+    const map = { x: 292, y: 504, w: 622, h: 214 };
+    const middle = { x: 609, y: 549, w: 150, h: 171 };
+    const [paper] = linkTracks([{ frame: 0, sources: ['objects'], risks: [risk('document', map)] }, { frame: 30, sources: ['objects'], risks: [risk('document', middle)] }], clip);
+    for (const frame of [15, 30, 90]) expect(trackBoxAt({ ...paper!, margin: 0 }, frame, clip), `frame ${frame}`).toEqual(union(map, middle));
   });
 
   it('joins only the looks that agree on where a paper is: not a look at the sign beside it', () => {
