@@ -107,9 +107,7 @@ export function assessFrame(frame: FrameDetections): Risk[] {
     const where = whereInFrame(box, frame.width, frame.height);
     const { kind, ...rest } = risk;
     const label = kind === 'readableText' && risk.details ? t('corner.risk.label.readableTextDetails', { details: risk.details.map(personalDetailName).join(', ') }) : t(`corner.risk.label.${kind}`);
-    // Readable text is moved like any writing.
-    const advice = kind === 'readableText' ? 'writing' : kind;
-    risks.push({ ...rest, kind, label, box, where, guidance: t(`corner.risk.advice.${advice}`, { where }) });
+    risks.push({ ...rest, kind, label, box, where, guidance: guidanceFor(kind, where) });
   };
 
   for (const object of objects.filter((candidate) => candidate.score >= CENTERNET_MIN_SCORE)) {
@@ -144,6 +142,34 @@ export function assessFrame(frame: FrameDetections): Risk[] {
     add({ ...documentRisk(text.text), score: text.confidence / 100, box: text.box, source: 'text' });
   }
   return sortBySeverity(dropDuplicates(risks));
+}
+
+/** What to do about a risk of `kind` at `where`; readable text is moved like any writing. */
+function guidanceFor(kind: RiskKind, where: string): string {
+  return t(`corner.risk.advice.${kind === 'readableText' ? 'writing' : kind}`, { where });
+}
+
+/**
+ * Flags of one label in one part of the frame (sheets strewn on a desk) would read alike in a list: each of
+ * those in `risks` says which it is from the left ("bottom centre, 2 of 3 from the left").
+ */
+export function toldApart<T extends Risk>(risks: readonly T[]): T[] {
+  const alike = new Map<string, T[]>();
+  for (const risk of risks) {
+    const key = `${risk.label}\n${risk.where}`;
+    alike.set(key, [...(alike.get(key) ?? []), risk]);
+  }
+  const places = new Map<T, string>();
+  for (const group of alike.values()) {
+    if (group.length < 2) continue;
+    [...group]
+      .sort((a, b) => a.box.x + a.box.w / 2 - (b.box.x + b.box.w / 2))
+      .forEach((risk, index) => places.set(risk, t('media.where.fromLeft', { where: risk.where, n: index + 1, count: group.length })));
+  }
+  return risks.map((risk) => {
+    const where = places.get(risk);
+    return where ? { ...risk, where, guidance: guidanceFor(risk.kind, where) } : risk;
+  });
 }
 
 const FACE_KINDS: Readonly<Record<FaceKind, RiskKind>> = { person: 'faceInView', picture: 'photoFace', screen: 'faceOnScreen' };

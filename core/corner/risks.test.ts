@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { whereInFrame } from '../media/geometry.std';
-import { assessFrame, textBlocks } from './risks.std';
+import { assessFrame, textBlocks, toldApart } from './risks.std';
 import type { FrameDetections } from './detections.std';
 import { CENTERNET_PHONE_MIN_SCORE, CENTERNET_MIN_SCORE, SSD_PHONE_MIN_SCORE, SSD_SCREEN_MIN_SCORE } from './objects.std';
 import { CORROBORATED_FACE_MIN_SCORE, FACEBOXES_CORROBORATED_MIN_SCORE, FACEBOXES_FACE_MIN_SCORE, FACE_MIN_SCORE, PERSON_MIN_SCORE } from './people.std';
@@ -221,6 +221,15 @@ describe('risk rules', () => {
     // The white middle of a folded map the models see whole but weakly: a part, not a paper of its own.
     const map = { label: 'book', score: 0.3, box: box(100, 300, 400, 150), paperLook: 0.4 };
     expect(assessFrame(frame({ ssdObjects: [map, { ...ssdSheet, box: box(300, 330, 60, 80) }] }))).toEqual([]);
+  });
+
+  it('tells apart flags of one kind in one part of the frame by their order from the left', () => {
+    const sheet = (x: number) => ({ label: 'book', score: 0.4, box: box(x, 400, 60, 40) });
+    const risks = toldApart(assessFrame(frame({ objects: [sheet(330), sheet(230), { ...sheet(20), box: box(20, 20, 60, 40) }] })));
+    expect(risks.map((risk) => risk.where).sort()).toEqual(['bottom centre, 1 of 2 from the left', 'bottom centre, 2 of 2 from the left', 'top left']);
+    const second = risks.find((risk) => risk.box.x === 330)!;
+    expect(second.where).toBe('bottom centre, 2 of 2 from the left');
+    expect(second.guidance).toContain('bottom centre, 2 of 2 from the left');
   });
 
   it('quotes readable text, raises it to high for personal details, and lets it stand for the book it is on', () => {

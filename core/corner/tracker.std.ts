@@ -6,7 +6,7 @@
  */
 import { t } from '../i18n/i18n.std';
 import { type Box, centreInside, iou } from '../media/geometry.std';
-import { RISK_SOURCES, type Risk, type RiskCategory, type RiskSource } from './risks.std';
+import { RISK_SOURCES, type Risk, type RiskCategory, type RiskSource, toldApart } from './risks.std';
 
 /**
  * Runs in a row that confirm a risk, and runs without it that clear it. Faces run about 10 times a second,
@@ -180,9 +180,9 @@ export function acceptRisk(state: TrackerState, id: number): TrackerState {
   };
 }
 
-/** The flags the user sees: confirmed ones only, open ones first. */
+/** The flags the user sees: confirmed ones only, open ones first, those alike told apart by their places. */
 export function visibleRisks(state: TrackerState): TrackedRisk[] {
-  return state.tracks.filter((track) => track.confirmed).sort((a, b) => Number(a.accepted) - Number(b.accepted) || a.id - b.id);
+  return toldApart(state.tracks.filter((track) => track.confirmed).sort((a, b) => Number(a.accepted) - Number(b.accepted) || a.id - b.id));
 }
 
 type Verdict =

@@ -33,6 +33,21 @@ describe('quotes', () => {
   });
 });
 
+describe('the list of flags', () => {
+  it('tells apart flags of one kind in one part of the frame, by the flags it shows', () => {
+    const phones = [...phone(20), ...phone(140)];
+    expect(phones.map((risk) => risk.where)).toEqual(['bottom left', 'bottom left']);
+    const { state } = run(newTracker(0), phones, HYSTERESIS.objects.appearAfter, 0);
+    expect(visibleRisks(state).map((risk) => [risk.where, risk.guidance.includes(risk.where)])).toEqual([
+      ['bottom left, 1 of 2 from the left', true],
+      ['bottom left, 2 of 2 from the left', true],
+    ]);
+    // One of them gone from the list: the other is the only one there, and says so no more.
+    const { state: later } = run(state, phone(20), HYSTERESIS.objects.clearAfter + 1, 10_000);
+    expect(visibleRisks(later).map((risk) => risk.where)).toEqual(['bottom left']);
+  });
+});
+
 describe('stable flags', () => {
   it('shows a risk only after it persists, and clears it only after it has been gone for several runs', () => {
     let state = newTracker(0);

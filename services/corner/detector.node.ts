@@ -22,7 +22,7 @@ import {
   ppmOf,
 } from '../../core/corner/detectors.std';
 import { type Box, scaleBox } from '../../core/media/geometry.std';
-import { type Risk, type RiskSource, assessFrame } from '../../core/corner/risks.std';
+import { type Risk, type RiskSource, assessFrame, toldApart } from '../../core/corner/risks.std';
 import type { FaceDetection, FrameDetections, ObjectDetection, TextLine } from '../../core/corner/detections.std';
 import { mergeVideoRisks, type TimedRisk } from '../../core/corner/scanResult.std';
 import { planScanFrames } from '../../core/corner/scanPlan.std';
@@ -308,7 +308,7 @@ export async function scanFile(
     index += 1;
     options.onProgress?.({ frames: index, ...progress });
   }
-  const risks = plan.intervalSeconds === undefined ? (frames[0]?.risks ?? []) : mergeVideoRisks(frames);
+  const risks = plan.intervalSeconds === undefined ? toldApart(frames[0]?.risks ?? []) : mergeVideoRisks(frames);
   return { file, width: plan.source.width, height: plan.source.height, risks };
 }
 
