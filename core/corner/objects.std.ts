@@ -9,6 +9,7 @@ import type { ObjectDetection } from './detections.std';
 import type { WritingLine } from './writingLines.std';
 
 const SCREEN_LABELS: readonly string[] = ['tv', 'laptop', 'cell phone'];
+export const isBook = (object: ObjectDetection): boolean => object.label === 'book';
 const isScreen = (object: ObjectDetection) => SCREEN_LABELS.includes(object.label);
 
 /**
@@ -80,12 +81,14 @@ const SPINE_ASPECT = 1.5;
  */
 const PAPER_LOOK_MIN = 0.5;
 /**
- * A book find lying inside another at least twice its size (this share of it inside) is a part of that one:
- * the white middle of a folded map, which the models see whole elsewhere. It stands or falls with the whole
- * (a part flagged alone would hide a corner of the map in a clean copy, not the map).
+ * A book find lying inside another at least twice its size (this share of it inside) that looks partly like
+ * paper itself is a part of that one: the white middle of a folded map (0.52-0.61), which the models see whole
+ * (0.38-0.48). It stands or falls with the whole (a part flagged alone would hide a corner of the map in a
+ * clean copy, not the map). A box around it that does not look like paper (a desk) leaves it a sheet.
  */
 const PART_INSIDE = 0.8;
 const PART_OF_AREA = 2;
+const WHOLE_MIN_LOOK = 0.3;
 
 /**
  * CenterNet's books split into papers (lying open or flat: a document) and shelves (upright spines side by
@@ -96,15 +99,18 @@ const PART_OF_AREA = 2;
  * is noted only where the text detector saw writing on it: titles a viewer could read.
  */
 export function booksIn(objects: readonly ObjectDetection[], ssdObjects: readonly ObjectDetection[], writing: readonly WritingLine[]): { papers: ObjectDetection[]; shelves: ObjectDetection[] } {
-  const isBook = (object: ObjectDetection) => object.label === 'book';
   const isSpine = (book: ObjectDetection) => book.box.h >= SPINE_ASPECT * book.box.w;
   const beside = (book: ObjectDetection, upright: ObjectDetection) => overlaps(book.box, grown(upright.box, book.box.w / 2));
   const ssdBooks = ssdObjects.filter((object) => isBook(object) && object.score >= SSD_BOOK_MIN_SCORE);
   const anySpines = [...objects.filter((object) => isBook(object) && object.score >= AGREED_MIN_SCORE), ...ssdBooks].filter(isSpine);
-  const lyingFlat = (book: ObjectDetection) => !isSpine(book) && !anySpines.some((spine) => beside(book, spine));
-  const allBooks = [...objects, ...ssdObjects].filter(isBook);
-  const partOfMore = (book: ObjectDetection) => allBooks.some((other) => area(other.box) >= PART_OF_AREA * area(book.box) && coverage(book.box, other.box) >= PART_INSIDE);
-  const looksLikePaper = (book: ObjectDetection) => (book.paperLook ?? 0) >= PAPER_LOOK_MIN && lyingFlat(book) && !partOfMore(book);
+  const lyingFlat = (book: ObjectDetection, spines = anySpines) => !isSpine(book) && !spines.some((spine) => beside(book, spine));
+  // A paper by its look alone is weighed against every book either model proposes: upright ones beside it
+  // at any score make it a book on a shelf; a papery one around it makes it a part of that.
+  const proposed = [...objects, ...ssdObjects].filter(isBook);
+  const proposedSpines = proposed.filter(isSpine);
+  const partOfMore = (book: ObjectDetection) =>
+    proposed.some((other) => !isSpine(other) && (other.paperLook ?? 0) >= WHOLE_MIN_LOOK && area(other.box) >= PART_OF_AREA * area(book.box) && coverage(book.box, other.box) >= PART_INSIDE);
+  const looksLikePaper = (book: ObjectDetection) => (book.paperLook ?? 0) >= PAPER_LOOK_MIN && lyingFlat(book, proposedSpines) && !partOfMore(book);
   const halfSeenPaper = (book: ObjectDetection) => (agreed(book, ssdBooks) && lyingFlat(book)) || looksLikePaper(book);
   const centernetBooks = objects.filter((object) => isBook(object) && (object.score >= CENTERNET_MIN_SCORE || halfSeenPaper(object)));
   // A sheet only SSDLite sees, once: where CenterNet saw it too, CenterNet's box stands for it.

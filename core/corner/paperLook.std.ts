@@ -6,6 +6,7 @@
  */
 import { type Box, clampToFrame } from '../media/geometry.std';
 import type { ObjectDetection } from './detections.std';
+import { isBook } from './objects.std';
 
 /** A pixel is paper-white when its channels differ by less than this (0..255)... */
 const PAPER_MAX_CHROMA = 30;
@@ -13,12 +14,18 @@ const PAPER_MAX_CHROMA = 30;
 const PAPER_ABOVE_MEDIAN = 20;
 const PAPER_MIN_LUMA = 140;
 /**
- * A step in brightness of more than this between a pixel and the next one along its row is an edge. More
- * than MAX_EDGE_SHARE of them is a striped box: spines side by side, a shelf of things, not a sheet (print on
- * a sheet the models can see as a whole is too small to make such steps).
+ * A step in brightness of more than this between a pixel and the next one across, or the next one down, is an
+ * edge. More than MAX_EDGE_SHARE of them either way is a striped box: spines side by side (0.34-0.42 across),
+ * books or boxes piled up (0.22 down), not a sheet (at most 0.06 across and 0.10 down on the corpus's sheets:
+ * print on a sheet the models see as a whole is too small to make such steps).
  */
 const EDGE_STEP = 25;
 const MAX_EDGE_SHARE = 0.15;
+/**
+ * "The next one" is a pixel of a frame this wide away (the app's frames): a frame scanned at 1600 px sees
+ * the same stripes as the app's 640 px one, and gives the same answer.
+ */
+const EDGE_REFERENCE_WIDTH = 640;
 /**
  * A pixel whose every channel is at least this is blown out: a lamp, a light panel, a window. More than
  * MAX_GLARE_SHARE of them is a light, not a sheet (a light panel in a ceiling had 0.47; the sheets on a desk,
@@ -28,7 +35,7 @@ const GLARE = 245;
 const MAX_GLARE_SHARE = 0.25;
 /** The box's rim (this share of each side) is left out: the models' boxes run over the sheet's edge. */
 const RIM = 0.1;
-/** At most about this many pixels of a box are looked at. */
+/** At most about this many pixels of a box are weighed for their tone (edges are looked for along their rows and columns). */
 const SAMPLES = 4096;
 
 const luma = (pixels: ArrayLike<number>, at: number) => 0.299 * pixels[at]! + 0.587 * pixels[at + 1]! + 0.114 * pixels[at + 2]!;
@@ -49,35 +56,46 @@ export function medianLuma(pixels: Uint8Array | Uint8ClampedArray, width: number
 
 /**
  * The share (0..1) of `box`'s inside that is paper-white, or 0 when the box is striped with edges or is a
- * light. `median`
- * is the frame's median brightness (medianLuma).
+ * light. `median` is the frame's median brightness (medianLuma).
  */
 export function paperLook(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 3 | 4, median: number, box: Box): number {
   const inside = clampToFrame({ x: box.x + box.w * RIM, y: box.y + box.h * RIM, w: box.w * (1 - 2 * RIM), h: box.h * (1 - 2 * RIM) }, width, height);
+  const reach = Math.max(1, Math.round(Math.max(width, height) / EDGE_REFERENCE_WIDTH));
+  // Each pixel looked at has its neighbours across and down inside the frame.
   const x0 = Math.round(inside.x);
   const y0 = Math.round(inside.y);
-  const x1 = Math.round(inside.x + inside.w) - 1;
-  const y1 = Math.round(inside.y + inside.h);
-  if (x1 <= x0 || y1 <= y0) return 0;
+  const x1 = Math.min(Math.round(inside.x + inside.w), width - reach);
+  const y1 = Math.min(Math.round(inside.y + inside.h), height - reach);
+  if (!(x1 > x0 && y1 > y0)) return 0;
   const step = Math.max(1, Math.floor(Math.sqrt(((x1 - x0) * (y1 - y0)) / SAMPLES)));
   const whiteAbove = Math.max(median + PAPER_ABOVE_MEDIAN, PAPER_MIN_LUMA);
+  const stepOf = (at: number, next: number) => Math.abs(luma(pixels, at + next) - luma(pixels, at)) > EDGE_STEP;
   let looked = 0;
   let white = 0;
-  let edges = 0;
   let glare = 0;
   for (let y = y0; y < y1; y += step) {
     for (let x = x0; x < x1; x += step) {
       const at = (y * width + x) * channels;
-      const brightness = luma(pixels, at);
       looked += 1;
-      if (brightness > whiteAbove && chroma(pixels, at) < PAPER_MAX_CHROMA) white += 1;
-      if (Math.abs(luma(pixels, at + channels) - brightness) > EDGE_STEP) edges += 1;
+      if (luma(pixels, at) > whiteAbove && chroma(pixels, at) < PAPER_MAX_CHROMA) white += 1;
       if (Math.min(pixels[at]!, pixels[at + 1]!, pixels[at + 2]!) >= GLARE) glare += 1;
     }
   }
-  return edges > MAX_EDGE_SHARE * looked || glare > MAX_GLARE_SHARE * looked ? 0 : white / looked;
+  // Edges along every pixel of the rows and columns looked at: a stripe narrower than the step between them
+  // is not stepped over.
+  let alongRows = 0;
+  let edgesAcross = 0;
+  for (let y = y0; y < y1; y += step) {
+    for (let x = x0, at = (y * width + x0) * channels; x < x1; x += 1, at += channels, alongRows += 1) if (stepOf(at, reach * channels)) edgesAcross += 1;
+  }
+  let alongColumns = 0;
+  let edgesDown = 0;
+  for (let x = x0; x < x1; x += step) {
+    for (let y = y0, at = (y0 * width + x) * channels; y < y1; y += 1, at += width * channels, alongColumns += 1) if (stepOf(at, reach * width * channels)) edgesDown += 1;
+  }
+  const striped = edgesAcross > MAX_EDGE_SHARE * alongRows || edgesDown > MAX_EDGE_SHARE * alongColumns;
+  return striped || glare > MAX_GLARE_SHARE * looked ? 0 : white / looked;
 }
-
 
 /**
  * Both object models' finds on a `width` x `height` frame, each "book" with its paperLook (the rules in
@@ -90,7 +108,6 @@ export function withPaperLooks(
   height: number,
   channels: 3 | 4,
 ): { objects: ObjectDetection[]; ssdObjects: ObjectDetection[] } {
-  const isBook = (object: ObjectDetection) => object.label === 'book';
   if (!finds.objects.some(isBook) && !finds.ssdObjects.some(isBook)) return { objects: [...finds.objects], ssdObjects: [...finds.ssdObjects] };
   const frame = pixels();
   const median = medianLuma(frame, width, height, channels);

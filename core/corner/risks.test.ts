@@ -212,15 +212,19 @@ describe('risk rules', () => {
     expect(assessFrame(frame({ objects: [{ ...sheet, paperLook: undefined }] }))).toEqual([]);
     const ssdSheet = { ...sheet, score: 0.15, box: box(110, 395, 210, 70) };
     expect(assessFrame(frame({ ssdObjects: [ssdSheet] })).map((risk) => risk.score)).toEqual([0.15]);
-    // Both models on one sheet: one flag, on CenterNet's box.
-    expect(assessFrame(frame({ objects: [sheet], ssdObjects: [ssdSheet] })).map((risk) => risk.box)).toEqual([sheet.box]);
-    // A white book lying beside upright ones, and a white spine: a shelf, not a paper.
+    // Both models on one sheet (boxes at IoU 0.43): one flag, on CenterNet's box.
+    expect(assessFrame(frame({ objects: [sheet], ssdObjects: [{ ...ssdSheet, box: box(200, 400, 200, 60) }] })).map((risk) => risk.box)).toEqual([sheet.box]);
+    // A white book lying beside upright ones, even ones only proposed, and a white spine: a shelf, not a paper.
     const uprights = [0, 1].map((n) => ({ label: 'book', score: 0.27, box: box(300 + n * 15, 380, 15, 40) }));
     expect(assessFrame(frame({ objects: [{ ...sheet, box: box(330, 400, 50, 30) }, ...uprights] }))).toEqual([]);
+    expect(assessFrame(frame({ objects: [{ ...sheet, box: box(330, 400, 50, 30) }], ssdObjects: uprights.map((upright) => ({ ...upright, score: 0.16 })) }))).toEqual([]);
     expect(assessFrame(frame({ ssdObjects: [{ ...ssdSheet, box: box(100, 100, 20, 60) }] }))).toEqual([]);
-    // The white middle of a folded map the models see whole but weakly: a part, not a paper of its own.
+    // The white middle of a folded map the models see whole but weakly: a part, not a paper of its own...
     const map = { label: 'book', score: 0.3, box: box(100, 300, 400, 150), paperLook: 0.4 };
     expect(assessFrame(frame({ ssdObjects: [map, { ...ssdSheet, box: box(300, 330, 60, 80) }] }))).toEqual([]);
+    // ...but not of a proposal around it that does not look like paper (the desk it lies on).
+    const desk = { label: 'book', score: 0.16, box: box(60, 350, 400, 130), paperLook: 0.1 };
+    expect(assessFrame(frame({ objects: [sheet], ssdObjects: [desk] })).map((risk) => risk.box)).toEqual([sheet.box]);
   });
 
   it('tells apart flags of one kind in one part of the frame by their order from the left', () => {

@@ -171,7 +171,8 @@ export class NodeDetector {
   async detect(frame: FrameInput, parts: DetectorParts = ALL_PARTS, look: DetectorLook = {}): Promise<FrameDetections> {
     const runs = this.modelsFor(parts);
     const { faces, objects: humanObjects } = runs.human ? detectionsFromHuman(await this.runHuman(frame, parts)) : { faces: [], objects: [] };
-    const { objects, ssdObjects } = withPaperLooks({ objects: humanObjects, ssdObjects: runs.ssd ? await this.runSsd(frame, look.ssdTiles ?? true) : [] }, () => frame.rgb, frame.width, frame.height, 3);
+    const ssdFinds = runs.ssd ? await this.runSsd(frame, look.ssdTiles ?? true) : [];
+    const { objects, ssdObjects } = withPaperLooks({ objects: humanObjects, ssdObjects: ssdFinds }, () => frame.rgb, frame.width, frame.height, 3);
     const tileFaces = runs.tiles ? await this.runFaceTiles(frame) : [];
     const faceboxFaces = runs.faceboxes ? await this.runFaceboxes(frame) : [];
     const lines = runs.writing ? await this.runWriting(frame, look.writingLongSide) : [];
