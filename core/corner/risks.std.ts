@@ -157,7 +157,9 @@ export function toldApart<T extends Risk>(risks: readonly T[]): T[] {
   const alike = new Map<string, T[]>();
   for (const risk of risks) {
     const key = `${risk.label}\n${risk.where}`;
-    alike.set(key, [...(alike.get(key) ?? []), risk]);
+    const group = alike.get(key);
+    if (group) group.push(risk);
+    else alike.set(key, [risk]);
   }
   const places = new Map<T, string>();
   for (const group of alike.values()) {
