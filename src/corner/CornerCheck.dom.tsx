@@ -33,11 +33,37 @@ const CATEGORY_STYLE: Record<RiskCategory, string> = {
 /** How often the verdict is re-read between detector runs (it depends on time passing). */
 const VERDICT_TICK_MS = 500;
 /**
- * A flag label's size in CSS pixels (corner.css: 0.8rem text, 1px 4px padding), from its text: a little wider
- * than the text is, so labels placed apart stay apart.
+ * A flag label's size in CSS pixels before it has been laid out (corner.css: 0.8rem text, 1px 4px padding),
+ * from its text: a little wider than the text is. Once shown, each label is placed by its measured size
+ * (useLabelSizes): the user's font size, zoom and language all change it.
  */
 const LABEL_HEIGHT_PX = 18;
 const labelWidthPx = (text: string) => 8 + 7.2 * text.length;
+type LabelSize = { w: number; h: number };
+
+/**
+ * Each shown label's size in CSS pixels, by its text, as laid out: a ref to give each label element, and the
+ * sizes measured so far. A label whose size changes renders the labels again, re-placed.
+ */
+function useLabelSizes(): [(element: HTMLElement | null) => (() => void) | undefined, ReadonlyMap<string, LabelSize>] {
+  const [sizes, setSizes] = useState<ReadonlyMap<string, LabelSize>>(new Map());
+  const observer = useRef<ResizeObserver | undefined>(undefined);
+  const ref = useCallback((element: HTMLElement | null) => {
+    if (!element) return undefined;
+    observer.current ??= new ResizeObserver((entries) => {
+      const measured = entries
+        .map((entry) => entry.target)
+        .filter((target): target is HTMLElement => target instanceof HTMLElement && target.isConnected)
+        .map((target): [string, LabelSize] => [target.textContent ?? '', { w: target.offsetWidth, h: target.offsetHeight }]);
+      setSizes((known) => (measured.some(([text, size]) => known.get(text)?.w !== size.w || known.get(text)?.h !== size.h) ? new Map([...known, ...measured]) : known));
+    });
+    const watching = observer.current;
+    watching.observe(element);
+    return () => watching.unobserve(element);
+  }, []);
+  useEffect(() => () => observer.current?.disconnect(), []);
+  return [ref, sizes];
+}
 
 /** The overlay's width in CSS pixels, kept as the window is resized: labels are placed in the picture's pixels. */
 function useWidth(): [(element: HTMLDivElement | null) => void, number] {
@@ -73,6 +99,7 @@ export function CornerCheck() {
 
   const size = { width: video?.videoWidth || 1, height: video?.videoHeight || 1 };
   const [overlayRef, overlayWidth] = useWidth();
+  const [labelRef, labelSizes] = useLabelSizes();
   const risks = visibleRisks(tracker);
   // Each detector run is judged by the clock of that run at least, not by an older tick's.
   const verdict = verdictOf(tracker, Math.max(now, tracker.updatedAt));
@@ -122,18 +149,23 @@ export function CornerCheck() {
   }
 
   const labels = risks.map((risk) => (risk.accepted ? t('corner.risk.acceptedLabel', { label: risk.label }) : risk.label));
-  // Picture pixels per CSS pixel of the overlay, to size the labels in the picture's pixels.
+  // Picture pixels per CSS pixel of the overlay, to size the labels in the picture's pixels. A label is never
+  // wider than the preview (corner.css cuts it short with an ellipsis), so it always fits inside it.
   const toPicture = overlayWidth > 0 ? size.width / overlayWidth : 1;
   const places = labelPlaces(
     risks.map((risk) => risk.box),
-    labels.map((label) => ({ w: labelWidthPx(label) * toPicture, h: LABEL_HEIGHT_PX * toPicture })),
+    labels.map((label) => {
+      const { w, h } = labelSizes.get(label) ?? { w: labelWidthPx(label), h: LABEL_HEIGHT_PX };
+      return { w: (overlayWidth > 0 ? Math.min(w, overlayWidth) : w) * toPicture, h: h * toPicture };
+    }),
     size,
   );
   const overlay = (
     <div className="risk-overlay" aria-hidden="true" ref={overlayRef}>
       {risks.map((risk, index) => (
-        <div key={risk.id} className={`risk-box ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} style={percentBox(risk.box, size)}>
-          <span className="risk-box-label" style={labelStyle(risk.box, places[index]!)}>
+        <div key={risk.id} className="risk-flag">
+          <div className={`risk-box ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} style={percentBox(risk.box, size)} />
+          <span ref={labelRef} className={`risk-box-label ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} style={percentPlace(places[index]!, size)}>
             {labels[index]}
           </span>
         </div>
@@ -226,7 +258,7 @@ export function CornerCheck() {
   );
 }
 
-/** A label at `place` (picture pixels), positioned inside its box's element, whose size is the box's. */
-function labelStyle(box: Box, place: { x: number; y: number }) {
-  return { left: `${((place.x - box.x) / box.w) * 100}%`, top: `${((place.y - box.y) / box.h) * 100}%` };
+/** A label's top-left corner at `place` (picture pixels), over the picture at any displayed size. */
+function percentPlace(place: { x: number; y: number }, picture: { width: number; height: number }) {
+  return { left: `${(place.x / picture.width) * 100}%`, top: `${(place.y / picture.height) * 100}%` };
 }

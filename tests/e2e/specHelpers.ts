@@ -18,11 +18,11 @@ export function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
   return sum / a.length;
 }
 
-/** Where a flag's overlay box (`flag`, a `.risk-box`) sits on the camera's 640x480 picture, in its pixels. */
+/** Where a flag's overlay box (`flag`, a `.risk-flag`: its box and label) sits on the camera's picture, in its pixels. */
 export async function flagInFrame(page: Page, flag: Locator): Promise<{ x: number; y: number; w: number; h: number }> {
   const video = page.locator('.camera-stage video');
   const stage = (await video.boundingBox())!;
-  const box = (await flag.boundingBox())!;
+  const box = (await flag.locator('.risk-box').boundingBox())!;
   const frame = await video.evaluate((element: HTMLVideoElement) => ({ width: element.videoWidth, height: element.videoHeight }));
   const toFrame = { x: frame.width / stage.width, y: frame.height / stage.height };
   return { x: (box.x - stage.x) * toFrame.x, y: (box.y - stage.y) * toFrame.y, w: box.width * toFrame.x, h: box.height * toFrame.y };

@@ -13,6 +13,19 @@ import { detailIn, detailKept } from '../../../core/sanitize/redactPixels.std';
 import { MAX_DETAIL_KEPT } from '../../../core/sanitize/selfCheck.std';
 import { decodedFrame } from '../../integration/panClip.node';
 import type { SpecContext } from '../specHelpers';
+import type { Page } from 'playwright-core';
+
+/** The preview's flag labels that are not wholly inside the preview, and the pairs that overlap (each by its text). */
+async function labelsInPreview(page: Page): Promise<{ outside: string[]; overlapping: string[] }> {
+  const stage = (await page.locator('.camera-stage video').boundingBox())!;
+  const labels = await Promise.all((await page.locator('.risk-box-label').all()).map(async (label) => ({ text: (await label.textContent()) ?? '', box: (await label.boundingBox())! })));
+  const inside = ({ x, y, width, height }: typeof stage) => x >= stage.x - 0.5 && y >= stage.y - 0.5 && x + width <= stage.x + stage.width + 0.5 && y + height <= stage.y + stage.height + 0.5;
+  const overlap = (a: typeof stage, b: typeof stage) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+  return {
+    outside: labels.filter((label) => !inside(label.box)).map((label) => label.text),
+    overlapping: labels.flatMap((a, i) => labels.slice(i + 1).filter((b) => overlap(a.box, b.box)).map((b) => `${a.text} / ${b.text}`)),
+  };
+}
 
 export function defineCornerSpecs(ctx: SpecContext): void {
   describe('check corner', () => {
@@ -56,7 +69,7 @@ export function defineCornerSpecs(ctx: SpecContext): void {
       await page.getByRole('tab', { name: 'Check corner' }).click();
       const item = page.locator('.risk-item').first();
       await expect.poll(() => item.textContent().catch(() => ''), { timeout: 60_000 }).toMatch(/^(Writing \(papers, signs, labels\)|Readable text)/);
-      await expectFlagCentredOn(page, page.locator('.risk-box').first(), room.box);
+      await expectFlagCentredOn(page, page.locator('.risk-flag').first(), room.box);
       expect(foreignRequests(handle)).toEqual([]);
     });
 
@@ -69,7 +82,7 @@ export function defineCornerSpecs(ctx: SpecContext): void {
       const handle = await ctx.start('fake', undefined, makeFakeCameraSequence([{ image: room.file, seconds: 2 }], ctx.scratch, 'camera-720p', 15, hd));
       const { page } = handle;
       await page.getByRole('tab', { name: 'Check corner' }).click();
-      const flag = page.locator('.risk-box', { hasText: /^(Writing \(papers, signs, labels\)|Readable text)/ });
+      const flag = page.locator('.risk-flag', { hasText: /^(Writing \(papers, signs, labels\)|Readable text)/ });
       await expect.poll(() => flag.count(), { timeout: 60_000 }).toBeGreaterThan(0);
       await expectFlagCentredOn(page, flag.first(), room.box);
       expect(foreignRequests(handle)).toEqual([]);
@@ -86,7 +99,7 @@ export function defineCornerSpecs(ctx: SpecContext): void {
       const handle = await ctx.start('fake', undefined, makeFakeCameraVideo(photo.file, ctx.scratch, 'desk-corner'));
       const { page } = handle;
       await page.getByRole('tab', { name: 'Check corner' }).click();
-      const flags = page.locator('.risk-box:not(.risk-blur)');
+      const flags = page.locator('.risk-flag');
       const boxes = async () => Promise.all((await flags.all()).map(async (flag) => ({ label: (await flag.textContent()) ?? '', box: await flagInFrame(page, flag) })));
       // Each object has exactly one flag of its kind on it (the monitor's page may also be quoted as text).
       const ofKind = { statement: /^(Writing \(papers, signs, labels\)|Readable text)/, photo: /^Photo with a face/, monitor: /^Screen/ };
@@ -101,6 +114,10 @@ export function defineCornerSpecs(ctx: SpecContext): void {
       const sheet = (await boxes()).find((flag) => centreInside(flag.box, statement.box) && ofKind.statement.test(flag.label))!.box;
       expect(coverage(statement.box, sheet)).toBeGreaterThan(0.85);
       expect(coverage(sheet, statement.box)).toBeGreaterThan(0.85);
+      // In an 800x600 window the preview is smaller than the camera's picture and the labels crowd: each is
+      // still inside the preview, and none hides another.
+      await page.setViewportSize({ width: 800, height: 600 });
+      await expect.poll(() => labelsInPreview(page), { timeout: 10_000 }).toEqual({ outside: [], overlapping: [] });
       expect(foreignRequests(handle)).toEqual([]);
     });
 
@@ -115,7 +132,7 @@ export function defineCornerSpecs(ctx: SpecContext): void {
       const handle = await ctx.start('fake', undefined, makeFakeCameraVideo(desk, ctx.scratch, 'desk-papers'));
       const { page } = handle;
       await page.getByRole('tab', { name: 'Check corner' }).click();
-      const papers = page.locator('.risk-box:not(.risk-blur)', { hasText: 'Books or papers' });
+      const papers = page.locator('.risk-flag', { hasText: 'Books or papers' });
       const onEach = async () => {
         const shown = await Promise.all((await papers.all()).map((flag) => flagInFrame(page, flag)));
         return sheets.map((sheet) => shown.some((box) => centreInside(box, sheet)));
@@ -133,7 +150,7 @@ export function defineCornerSpecs(ctx: SpecContext): void {
       const handle = await ctx.start('fake', undefined, video);
       const { page } = handle;
       await page.getByRole('tab', { name: 'Check corner' }).click();
-      const flag = page.locator('.risk-box', { hasText: 'Photo with a face' });
+      const flag = page.locator('.risk-flag', { hasText: 'Photo with a face' });
       await expect.poll(() => flag.count(), { timeout: 60_000 }).toBeGreaterThan(0);
       await expect.poll(() => flag.count(), { timeout: 30_000 }).toBe(0);
       await expect.poll(() => flag.count(), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -169,7 +186,7 @@ export function defineCornerSpecs(ctx: SpecContext): void {
         expect(handle.requests).toContain(`${handle.origin}/${asset}`);
       }
       // The overlay box sits on the planted page (640x480 frame; page at 40,220, 260 wide).
-      const inFrame = await flagInFrame(page, page.locator('.risk-box').first());
+      const inFrame = await flagInFrame(page, page.locator('.risk-flag').first());
       expect(inFrame.x).toBeGreaterThanOrEqual(PLANTED_PAGE.x - 10);
       expect(inFrame.x).toBeLessThan(PLANTED_PAGE.x + 60);
       expect(inFrame.y).toBeGreaterThanOrEqual(PLANTED_PAGE.y - 10);
