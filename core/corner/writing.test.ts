@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, readingRegions, writingBlocks } from './writingBlocks.std';
+import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, readingRegions, writingBlocks, writingGroups } from './writingBlocks.std';
 import { LINE_MIN_SCORE, type WritingLine, scaleWritingLine, writingLines } from './writingLines.std';
 import { WRITING_GLANCE_LONG_SIDE, writingInput, writingFrameWidth, writingInputSize } from './writingModel.std';
 
@@ -149,6 +149,16 @@ describe('blocks of writing', () => {
       [{ x: 10, y: 10, w: 120, h: 50 }, 3],
       [{ x: 400, y: 300, w: 120, h: 50 }, 3],
     ]);
+  });
+
+  it('keeps big print apart from a page of small print beside it, and a heading with its page', () => {
+    // The office photo's T-shirt print ("adidas", 34 px thick) 80 px to the right of a planted page's lines.
+    const page = [0, 1, 2, 3].map((index) => ({ ...line(30, 388 + 11 * index, 180), thickness: 10 }));
+    const shirt: WritingLine = { box: { x: 296, y: 311, w: 119, h: 68 }, score: 0.98, thickness: 34 };
+    expect(writingGroups([...page, shirt]).map((group) => group.length).sort()).toEqual([1, 4]);
+    // A heading twice as thick as the body, three body lines above it, is the same paper.
+    const heading: WritingLine = { box: { x: 30, y: 340, w: 150, h: 20 }, score: 0.9, thickness: 20 };
+    expect(writingGroups([...page, heading])).toHaveLength(1);
   });
 
   it('needs three lines, or two that are long, within three thicknesses of each other', () => {

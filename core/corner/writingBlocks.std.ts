@@ -12,6 +12,14 @@ import type { WritingLine } from './writingLines.std';
  */
 const BLOCK_GAP_THICKNESSES = 3;
 /**
+ * ...of the thicker line, but of at most this many times the thinner one's thickness: big print (a brand on a
+ * T-shirt, 3.4 times as thick as the page of print lying beside it, 80 px away at 640 px) would otherwise
+ * reach far enough to join small print on another thing, and the flag would cover both and all between. A
+ * heading twice its body's size still joins it from six body lines away; on scenes-real, no paper's lines
+ * are grouped otherwise than without the cap.
+ */
+const BLOCK_GAP_MAX_THICKNESS_RATIO = 2;
+/**
  * A block of writing needs this many lines, or lines as long in all as BLOCK_MIN_LENGTH line thicknesses
  * (letters are about two thirds of a line's height wide, so about 15 letters: a sentence, an address line;
  * a brand name on a kettle is shorter). Clean rooms showed no line longer than 4.2 thicknesses and no three
@@ -34,7 +42,7 @@ type WritingBlock = { box: Box; sheet: Box; score: number; lines: number };
 
 /**
  * Lines gathered into blocks (one paper, one sign): lines closer than BLOCK_GAP_THICKNESSES of the thicker
- * one's thickness on both axes belong together; only blocks of BLOCK_MIN_LINES lines, or BLOCK_MIN_LENGTH
+ * one's thickness on both axes (BLOCK_GAP_MAX_THICKNESS_RATIO) belong together; only blocks of BLOCK_MIN_LINES lines, or BLOCK_MIN_LENGTH
  * thicknesses of writing, are kept.
  */
 export function writingBlocks(lines: readonly WritingLine[], frame: { width: number; height: number }): WritingBlock[] {
@@ -114,7 +122,7 @@ function lengthInThicknesses(line: WritingLine): number {
 }
 
 function near(a: WritingLine, b: WritingLine): boolean {
-  const gap = BLOCK_GAP_THICKNESSES * Math.max(a.thickness, b.thickness);
+  const gap = BLOCK_GAP_THICKNESSES * Math.min(Math.max(a.thickness, b.thickness), BLOCK_GAP_MAX_THICKNESS_RATIO * Math.min(a.thickness, b.thickness));
   const gapX = Math.max(a.box.x, b.box.x) - Math.min(a.box.x + a.box.w, b.box.x + b.box.w);
   const gapY = Math.max(a.box.y, b.box.y) - Math.min(a.box.y + a.box.h, b.box.y + b.box.h);
   return gapX <= gap && gapY <= gap;

@@ -98,6 +98,24 @@ describe('papers OCR cannot read are still found as writing, where they are', ()
   });
 });
 
+describe('a page beside big print on clothes', () => {
+  it('is flagged on its own: the box is the page, not the T-shirt and all between', async () => {
+    // A real office photo (scenes-real): a woman in a T-shirt printed "adidas" in letters 3.4 times as thick
+    // as the page's, 80 px from a page planted at her side; a full look of the app's 640x480 frame.
+    const office = sceneImage('scr-office-woman-phone-laptop.jpg');
+    const { file, box } = plantInRoom({ item: corpus('documents/testocr.png'), room: office, x: 20, y: 360, width: 200 }, opened.scratchFile('office-page.png'));
+    const frame = decodeFrame(file, 640, 480);
+    const risks = assessFrame({ width: 640, height: 480, writing: await opened.detector.runWriting(frame, WRITING_INPUT_LONG_SIDE) });
+    const page = risks.find((risk) => risk.source === 'writing' && centreInside(risk.box, box));
+    expect(page, JSON.stringify(risks)).toBeDefined();
+    // The page runs past the frame's bottom: what is in view of it.
+    const inView = { ...box, h: 480 - box.y };
+    expect(coverage(inView, page!.box)).toBeGreaterThan(0.9);
+    expect(coverage(page!.box, inView)).toBeGreaterThan(0.9);
+    expect(page!.where).toBe('bottom left');
+  });
+});
+
 describe('glances and full looks of the text detector', () => {
   // The premise of the app's glances (modelSchedule.std.ts, writingSchedule.std.ts) and of its E2E receipt spec: a page is seen at the
   // camera's own 640 px, a crumpled receipt at this place only at 960.
