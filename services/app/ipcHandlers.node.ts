@@ -168,8 +168,7 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
       );
       batches.set(batch.id, batch);
       void batch.done.then((items) => items.forEach((item) => item.outcome && madeHere.add(item.outcome.output))).finally(() => batches.delete(batch.id));
-      // A review writes nothing: it is not sanitizing yet.
-      if (review) return { batchId: batch.id };
+      // A review writes nothing, but looking through the clip is part of cleaning it: both are sanitizing time.
       const { logged } = await sanitizing.follow(batch);
       void logged.catch((error: unknown) => console.error('[sessions] a clean copy could not be logged', error));
       return { batchId: batch.id };
