@@ -15,6 +15,14 @@ export type WorkflowSession = {
   clips: ReadonlyArray<{ sanitized?: unknown; outcome?: { outcome: string } }>;
 };
 
+/**
+ * Whether a session's clean copies keep the worker's own face (the largest) visible: its last corner check
+ * accepted a face in view rather than marking it to blur. The worker chose then that it may show.
+ */
+export function keepsOwnFace(session: { cornerChecks: ReadonlyArray<{ acceptedFaceInView?: boolean }> } | undefined): boolean {
+  return session?.cornerChecks.at(-1)?.acceptedFaceInView === true;
+}
+
 /** `skipped`: not done, and not asked for any more (a later step is done, or the session has ended). */
 export type WorkflowStep = { id: WorkflowStepId; done: boolean; skipped: boolean };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentSession, nextStep, workflowSteps, type WorkflowSession } from './workflow.std';
+import { currentSession, keepsOwnFace, nextStep, workflowSteps, type WorkflowSession } from './workflow.std';
 
 const fresh: WorkflowSession = { ended: false, cornerChecks: [], phaseSeconds: {}, openPhases: [], clips: [] };
 
@@ -47,5 +47,15 @@ describe('the way through a session', () => {
     expect(currentSession(undefined, [settled, waiting])).toBeUndefined();
     expect(currentSession(undefined, [{ ...fresh, ended: true }])).toBeUndefined();
     expect(currentSession(undefined, [])).toBeUndefined();
+  });
+
+  it('keeps the worker\'s own face in the clean copies when the last check accepted a face in view', () => {
+    expect(keepsOwnFace(undefined)).toBe(false);
+    expect(keepsOwnFace({ cornerChecks: [] })).toBe(false);
+    // Logged before the check said: nothing is kept.
+    expect(keepsOwnFace({ cornerChecks: [{}] })).toBe(false);
+    expect(keepsOwnFace({ cornerChecks: [{ acceptedFaceInView: true }] })).toBe(true);
+    // A later check in which the face was marked to blur, or not there, decides.
+    expect(keepsOwnFace({ cornerChecks: [{ acceptedFaceInView: true }, { acceptedFaceInView: false }] })).toBe(false);
   });
 });

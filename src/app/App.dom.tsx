@@ -24,9 +24,9 @@ export function App() {
         pendingFocus.current = { id: focus };
         setActive(area);
       },
-      clean: (paths) => {
+      clean: (paths, keepOwnFace) => {
         pendingFocus.current = { id: 'sanitize-status' };
-        setCleanRequest((previous) => ({ id: (previous?.id ?? 0) + 1, paths }));
+        setCleanRequest((previous) => ({ id: (previous?.id ?? 0) + 1, paths, keepOwnFace }));
         setActive('sanitize');
       },
     }),

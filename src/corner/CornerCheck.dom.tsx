@@ -8,7 +8,6 @@ import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { formatDateTime, richMessage } from '../../core/i18n/i18n.std';
 import { type Box, toFractions } from '../../core/media/geometry.std';
 import type { IpcRequest } from '../../core/ipc/contract.std';
-import { labelPlaces } from '../../core/corner/labelPlaces.std';
 import type { RiskCategory } from '../../core/corner/risks.std';
 import { type TrackedRisk, everyDetectorRan, verdictOf, visibleRisks } from '../../core/corner/tracker.std';
 import { api } from '../app/api.dom';
@@ -19,6 +18,7 @@ import { focusWhenShown } from '../shared/focus.dom';
 import { CameraPreview } from '../shared/CameraPreview.dom';
 import { b, hidden } from '../shared/messageTags.dom';
 import { percentBox } from '../shared/percentBox.dom';
+import { useBoxLabels } from '../shared/boxLabels.dom';
 import { useCornerCheck } from './useCornerCheck.dom';
 
 /** Each category has its own Okabe-Ito colour and its own border style, so no flag relies on colour alone. */
@@ -32,53 +32,6 @@ const CATEGORY_STYLE: Record<RiskCategory, string> = {
 };
 /** How often the verdict is re-read between detector runs (it depends on time passing). */
 const VERDICT_TICK_MS = 500;
-/**
- * A flag label's size in CSS pixels before it has been laid out (corner.css: 0.8rem text, 1px 4px padding),
- * from its text: a little wider than the text is. Once shown, each label is placed by its measured size
- * (useLabelSizes): the user's font size, zoom and language all change it.
- */
-const LABEL_HEIGHT_PX = 18;
-const labelWidthPx = (text: string) => 8 + 7.2 * text.length;
-type LabelSize = { w: number; h: number };
-
-/**
- * Each shown label's size in CSS pixels, by its text, as laid out: a ref to give each label element, and the
- * sizes measured so far. A label whose size changes renders the labels again, re-placed.
- */
-function useLabelSizes(): [(element: HTMLElement | null) => (() => void) | undefined, ReadonlyMap<string, LabelSize>] {
-  const [sizes, setSizes] = useState<ReadonlyMap<string, LabelSize>>(new Map());
-  const observer = useRef<ResizeObserver | undefined>(undefined);
-  const ref = useCallback((element: HTMLElement | null) => {
-    if (!element) return undefined;
-    observer.current ??= new ResizeObserver((entries) => {
-      const measured = entries
-        .map((entry) => entry.target)
-        .filter((target): target is HTMLElement => target instanceof HTMLElement && target.isConnected)
-        .map((target): [string, LabelSize] => [target.textContent ?? '', { w: target.offsetWidth, h: target.offsetHeight }]);
-      setSizes((known) => (measured.some(([text, size]) => known.get(text)?.w !== size.w || known.get(text)?.h !== size.h) ? new Map([...known, ...measured]) : known));
-    });
-    const watching = observer.current;
-    watching.observe(element);
-    return () => watching.unobserve(element);
-  }, []);
-  useEffect(() => () => observer.current?.disconnect(), []);
-  return [ref, sizes];
-}
-
-/** The overlay's width in CSS pixels, kept as the window is resized: labels are placed in the picture's pixels. */
-function useWidth(): [(element: HTMLDivElement | null) => void, number] {
-  const [width, setWidth] = useState(0);
-  const observer = useRef<ResizeObserver | undefined>(undefined);
-  const ref = useCallback((element: HTMLDivElement | null) => {
-    observer.current?.disconnect();
-    if (!element) return;
-    observer.current = new ResizeObserver(([entry]) => setWidth(entry?.contentRect.width ?? 0));
-    observer.current.observe(element);
-  }, []);
-  return [ref, width];
-}
-
-
 export function CornerCheck() {
   const t = useT();
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
@@ -98,11 +51,15 @@ export function CornerCheck() {
   }, []);
 
   const size = { width: video?.videoWidth || 1, height: video?.videoHeight || 1 };
-  const [overlayRef, overlayWidth] = useWidth();
-  const [labelRef, labelSizes] = useLabelSizes();
   const risks = visibleRisks(tracker);
   // Each detector run is judged by the clock of that run at least, not by an older tick's.
   const verdict = verdictOf(tracker, Math.max(now, tracker.updatedAt));
+
+  // The way on ("Record a take") shows with the verdict at the top of the panel: when the corner turns clear
+  // after the last flag far down the list was dealt with, both are scrolled into view.
+  useEffect(() => {
+    if (verdict.status === 'clear') document.getElementById('corner-verdict')?.scrollIntoView({ block: 'nearest' });
+  }, [verdict.status]);
 
   const markForBlur = useCallback((risk: TrackedRisk) => {
     setBlurRegions((regions) => (regions.some((region) => region.id === risk.id) ? regions : [...regions, { id: risk.id, label: risk.label, box: risk.box }]));
@@ -112,6 +69,7 @@ export function CornerCheck() {
     verdict: verdict.status,
     open: [...new Set(risks.filter((risk) => !risk.accepted).map((risk) => risk.category))],
     accepted: [...new Set(risks.filter((risk) => risk.accepted).map((risk) => risk.category))],
+    acceptedFaceInView: risks.some((risk) => risk.accepted && risk.kind === 'faceInView' && !blurRegions.some((region) => region.id === risk.id)),
     blurRegions: blurRegions.map(({ box }) => toFractions(box, size)),
   };
   // The check's result as of now, for the moment the view closes.
@@ -148,16 +106,12 @@ export function CornerCheck() {
     if (await save()) go('sessions', 'record-take');
   }
 
-  const labels = risks.map((risk) => (risk.accepted ? t('corner.risk.acceptedLabel', { label: risk.label }) : risk.label));
-  // Picture pixels per CSS pixel of the overlay, to size the labels in the picture's pixels. A label is never
-  // wider than the preview (corner.css cuts it short with an ellipsis), so it always fits inside it.
-  const toPicture = overlayWidth > 0 ? size.width / overlayWidth : 1;
-  const places = labelPlaces(
+  const labels = risks.map((risk) =>
+    blurRegions.some((region) => region.id === risk.id) ? t('corner.risk.blurredLabel', { label: risk.label }) : risk.accepted ? t('corner.risk.acceptedLabel', { label: risk.label }) : risk.label,
+  );
+  const { overlayRef, labelRef, labelStyles } = useBoxLabels(
     risks.map((risk) => risk.box),
-    labels.map((label) => {
-      const { w, h } = labelSizes.get(label) ?? { w: labelWidthPx(label), h: LABEL_HEIGHT_PX };
-      return { w: (overlayWidth > 0 ? Math.min(w, overlayWidth) : w) * toPicture, h: h * toPicture };
-    }),
+    labels,
     size,
   );
   const overlay = (
@@ -165,7 +119,7 @@ export function CornerCheck() {
       {risks.map((risk, index) => (
         <div key={risk.id} className="risk-flag">
           <div className={`risk-box ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} style={percentBox(risk.box, size)} />
-          <span ref={labelRef} className={`risk-box-label ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} style={percentPlace(places[index]!, size)}>
+          <span ref={labelRef} className={`risk-box-label ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} style={labelStyles[index]}>
             {labels[index]}
           </span>
         </div>
@@ -211,40 +165,48 @@ export function CornerCheck() {
           </p>
         )}
         <ul className="risk-list" aria-label={t('corner.risks.label')}>
-          {risks.map((risk) => (
-            <li key={risk.id} className={`risk-item ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} data-category={risk.category}>
-              <p className="risk-title">
-                {richMessage<ReactNode>(risk.accepted ? 'corner.risk.titleAccepted' : 'corner.risk.title', { label: risk.label, where: risk.where, b })}
-              </p>
-              {risk.text && <blockquote className="risk-quote">{t('corner.risk.quote', { text: risk.text })}</blockquote>}
-              <p>{risk.guidance}</p>
-              <div className="risk-actions">
-                {!risk.accepted && (
+          {risks.map((risk, index) => {
+            const blurred = blurRegions.some((region) => region.id === risk.id);
+            // Focus after either choice: this flag's other choice while it is open, else the next open flag's.
+            const nextOpen = risks.slice(index + 1).find((other) => !other.accepted);
+            const onwards = [...(nextOpen ? [`accept-${nextOpen.id}`] : []), 'corner-verdict'];
+            return (
+              <li key={risk.id} className={`risk-item ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} data-category={risk.category}>
+                <p className="risk-title">
+                  {richMessage<ReactNode>(blurred ? 'corner.risk.titleBlurred' : risk.accepted ? 'corner.risk.titleAccepted' : 'corner.risk.title', { label: risk.label, where: risk.where, b })}
+                </p>
+                {risk.text && <blockquote className="risk-quote">{t('corner.risk.quote', { text: risk.text })}</blockquote>}
+                {!blurred && <p>{risk.guidance}</p>}
+                <div className="risk-actions">
+                  {!risk.accepted && (
+                    <button
+                      type="button"
+                      id={`accept-${risk.id}`}
+                      onClick={() => {
+                        accept(risk.id);
+                        focusWhenShown(...(blurred ? [] : [`blur-${risk.id}`]), ...onwards);
+                      }}
+                    >
+                      {richMessage<ReactNode>('corner.risk.accept', { label: risk.label, where: risk.where, hidden })}
+                    </button>
+                  )}
                   <button
                     type="button"
-                    id={`accept-${risk.id}`}
+                    id={`blur-${risk.id}`}
                     onClick={() => {
-                      accept(risk.id);
-                      focusWhenShown(`blur-${risk.id}`, 'corner-verdict');
+                      // Blurred in the clean copy, the flag is dealt with: it stays in view, accepted.
+                      markForBlur(risk);
+                      if (!risk.accepted) accept(risk.id);
+                      focusWhenShown(...onwards);
                     }}
+                    disabled={blurred}
                   >
-                    {richMessage<ReactNode>('corner.risk.accept', { label: risk.label, where: risk.where, hidden })}
+                    {richMessage<ReactNode>(blurred ? 'corner.risk.willBlur' : 'corner.risk.blurLater', { label: risk.label, where: risk.where, hidden })}
                   </button>
-                )}
-                <button type="button" id={`blur-${risk.id}`}
-                  onClick={() => {
-                    markForBlur(risk);
-                    focusWhenShown(`accept-${risk.id}`, 'corner-verdict');
-                  }} disabled={blurRegions.some((region) => region.id === risk.id)}>
-                  {richMessage<ReactNode>(blurRegions.some((region) => region.id === risk.id) ? 'corner.risk.willBlur' : 'corner.risk.blurLater', {
-                    label: risk.label,
-                    where: risk.where,
-                    hidden,
-                  })}
-                </button>
-              </div>
-            </li>
-          ))}
+                </div>
+              </li>
+            );
+          })}
         </ul>
         <div className="corner-footer">
           <button type="button" onClick={() => void save()}>
@@ -256,9 +218,4 @@ export function CornerCheck() {
       </section>
     </div>
   );
-}
-
-/** A label's top-left corner at `place` (picture pixels), over the picture at any displayed size. */
-function percentPlace(place: { x: number; y: number }, picture: { width: number; height: number }) {
-  return { left: `${(place.x / picture.width) * 100}%`, top: `${(place.y / picture.height) * 100}%` };
 }

@@ -8,7 +8,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatWorked } from '../../core/shared/clock.std';
-import { type WorkflowStepId, currentSession, nextStep, workflowSteps } from '../../core/sessions/workflow.std';
+import { type WorkflowStepId, keepsOwnFace, currentSession, nextStep, workflowSteps } from '../../core/sessions/workflow.std';
 import { richMessage, formatDay } from '../../core/i18n/i18n.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
@@ -166,14 +166,14 @@ function NextStepButton({
   onEnd: () => void;
   act: (change: () => Promise<unknown>) => Promise<void>;
   go: (area: 'corner' | 'sessions' | 'sanitize', focus?: string) => void;
-  clean: (paths: string[]) => void;
+  clean: (paths: string[], keepOwnFace: boolean) => void;
 }) {
   const t = useT();
   const uploading = session.openPhases.some((phase) => phase.phase === 'uploading');
   const actions: Partial<Record<WorkflowStepId, () => void>> = {
     check: () => go('corner'),
     record: () => go('sessions', 'record-take'),
-    clean: () => clean(uncleanClips(session)),
+    clean: () => clean(uncleanClips(session), keepsOwnFace(session)),
     upload: () => void act(() => call(api['sessions:phase']({ action: uploading ? 'stop' : 'start', phase: 'uploading' }))),
     end: () => {
       onEnd();

@@ -186,14 +186,18 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
     // A request that arrives while a batch runs waits for it: two batches at once would lose the first.
     if (!request || request.id === handled.current || running) return;
     handled.current = request.id;
+    // The worker accepted their own face in the session's check: the copies keep it, and the option says so.
+    const ownFaceKept: RedactOptions | undefined = options.redact && request.keepOwnFace ? { ...options.redact, keepFace: 'largest' } : undefined;
+    const runOptions = ownFaceKept ? { ...options, redact: ownFaceKept } : options;
     void addPaths(request.paths).then((added) => {
+      if (ownFaceKept) setOptions(runOptions);
       const pending = added.filter((file) => !madeFor.has(file.path));
       // The folder as it is now: the settings may have been read while the files were being added.
       const into = folder.current.trim();
       if (pending.length === 0 || !into) return;
       // Focus follows the work: to the batch's progress.
       focusWhenShown('sanitize-status');
-      void start({ inputs: inputsOf(pending), outputDir: into, options, nameTemplate });
+      void start({ inputs: inputsOf(pending), outputDir: into, options: runOptions, nameTemplate });
     });
   });
 
@@ -279,7 +283,14 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                     )}
                     <FileActions file={made} name={baseName(made)} onError={setMessage} />
                     {!running && (
-                      <button type="button" className="link" onClick={() => setOutputs((current) => current.filter(([input]) => input !== file.path))}>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => {
+                          setOutputs((current) => current.filter(([input]) => input !== file.path));
+                          focusWhenShown('sanitize-make', 'sanitize-status');
+                        }}
+                      >
                         {richMessage<ReactNode>('sanitize.file.makeNewCopy', { name: baseName(file.path), hidden })}
                       </button>
                     )}
@@ -396,11 +407,18 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
         </fieldset>
         <div className="actions">
           {redact && (
-            <button type="button" disabled={!canReview} onClick={() => void start({ inputs: inputs(), outputDir: outputDir.trim() || '.', options, nameTemplate, review: true })}>
+            <button
+              type="button"
+              disabled={!canReview}
+              onClick={() => {
+                focusWhenShown('sanitize-status');
+                void start({ inputs: inputs(), outputDir: outputDir.trim() || '.', options, nameTemplate, review: true });
+              }}
+            >
               {files.some((file) => file.found) ? t('sanitize.actions.lookAgain') : t('sanitize.actions.review')}
             </button>
           )}
-          <button type="submit" className="primary" disabled={startReason !== undefined} aria-describedby={ids.reason}>
+          <button type="submit" id="sanitize-make" className="primary" disabled={startReason !== undefined} aria-describedby={ids.reason}>
             {t('sanitize.actions.make')}
           </button>
           {!running && files.length > 0 && (

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { IpcResponse } from '../../core/ipc/contract.std';
 import { type Box, type Nudge, nudgeBox } from '../../core/media/geometry.std';
 import { outOfFrame } from '../../core/sanitize/cameraMotion.std';
@@ -9,6 +9,7 @@ import { formatNumber } from '../../core/i18n/i18n.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { percentBox } from '../shared/percentBox.dom';
+import { useBoxLabels } from '../shared/boxLabels.dom';
 import { useDrawnBox } from '../shared/useDrawnBox.dom';
 
 type Frame = IpcResponse<'sanitize:previewFrame'>;
@@ -116,6 +117,20 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
     const box = trackBoxAt(track, frameIndex, picture);
     return box ? [{ track, box }] : [];
   });
+  const boxLabels = shown.map(({ track }) => (track.hidden ? t('sanitize.review.boxHidden', { label: track.label }) : t('sanitize.review.boxVisible', { label: track.label })));
+  const { overlayRef, labelRef, labelStyles } = useBoxLabels(
+    shown.map(({ box }) => box),
+    boxLabels,
+    found.size,
+  );
+  // The surface is what the user draws on and what the labels are placed over.
+  const surfaceRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      surface.current = element;
+      overlayRef(element);
+    },
+    [surface, overlayRef],
+  );
   const hiddenCount = found.tracks.filter((track) => track.hidden).length;
   const fixingLabel = found.tracks.find((track) => track.id === fixing)?.label ?? '';
 
@@ -126,7 +141,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
       </p>
       {error && <p role="alert">{error}</p>}
       <div
-        ref={surface}
+        ref={surfaceRef}
         className="blur-surface"
         data-testid="review-surface"
         style={{ aspectRatio: `${found.size.width} / ${found.size.height}` }}
@@ -140,9 +155,12 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
         ) : (
           <p role="status">{t('sanitize.review.loading')}</p>
         )}
-        {shown.map(({ track, box }) => (
-          <div key={track.id} className={`track-box ${track.hidden ? 'track-hidden' : 'track-kept'}`} style={percentBox(box, found.size)}>
-            <span>{track.hidden ? t('sanitize.review.boxHidden', { label: track.label }) : t('sanitize.review.boxVisible', { label: track.label })}</span>
+        {shown.map(({ track, box }, index) => (
+          <div key={track.id} className="track-flag">
+            <div className={`track-box ${track.hidden ? 'track-hidden' : 'track-kept'}`} style={percentBox(box, found.size)} />
+            <span ref={labelRef} className={`track-label ${track.hidden ? 'track-hidden' : 'track-kept'}`} style={labelStyles[index]}>
+              {boxLabels[index]}
+            </span>
           </div>
         ))}
         {(sketch ?? keyed) && <div className="track-box track-drawing" style={percentBox((sketch ?? keyed)!, found.size)} />}

@@ -1,4 +1,5 @@
 /** The running session: its clock, its phases (the ones SafeTake cannot see are one click each), takes and pay. */
+import { keepsOwnFace } from '../../core/sessions/workflow.std';
 import { useEffect, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import type { PhaseKind } from '../../core/sessions/eventLog.std';
@@ -133,7 +134,7 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
       />
       {unclean.length > 0 && !pending && (
         <p className="actions">
-          <button type="button" onClick={() => clean(unclean)}>
+          <button type="button" onClick={() => clean(unclean, keepsOwnFace(session))}>
             {t('sessions.active.cleanKeptTakes', { count: unclean.length })}
           </button>
         </p>

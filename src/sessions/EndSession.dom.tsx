@@ -2,6 +2,7 @@
  * Ending a session: it asks first (and offers to clean what is not clean yet), then shows what the session
  * came to: time by phase, takes, clean copies, and the pay expected for it per hour.
  */
+import { keepsOwnFace } from '../../core/sessions/workflow.std';
 import { useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
@@ -47,7 +48,7 @@ export function EndSession({ session, onEnded, onCancel }: { session: SessionVie
           {t('sessions.end.end')}
         </button>
         {unclean.length > 0 && (
-          <button type="button" onClick={() => clean(unclean)}>
+          <button type="button" onClick={() => clean(unclean, keepsOwnFace(session))}>
             {t('sessions.end.cleanFirst')}
           </button>
         )}

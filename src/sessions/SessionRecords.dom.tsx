@@ -1,3 +1,4 @@
+import { keepsOwnFace } from '../../core/sessions/workflow.std';
 import { type ReactNode, useId, useState } from 'react';
 import { richMessage } from '../../core/i18n/i18n.std';
 import type { SessionViewData } from '../../core/ipc/contract.std';
@@ -115,7 +116,7 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
                   ) : (
                     <>
                       {t('sessions.records.noCleanCopy')}{' '}
-                      <button type="button" onClick={() => clean([clip.file])}>
+                      <button type="button" onClick={() => clean([clip.file], keepsOwnFace(session))}>
                         {richMessage<ReactNode>('sessions.records.makeCleanCopy', {
                           file: fileName(clip.file),
                           hidden,

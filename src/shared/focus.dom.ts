@@ -19,11 +19,26 @@ let latestRequest = 0;
 export function focusWhenShown(...ids: string[]): void {
   const request = ++latestRequest;
   let tries = 0;
+  // While the first choice is awaited and focus has been lost (the button pressed has gone), it waits on the
+  // first fallback already there, so Tab never starts again from the top of the page. Focus moves only while
+  // the user has not moved it: it is where the action left it, lost, or on that fallback.
+  const pressed = document.activeElement;
+  let waitingOn: HTMLElement | undefined;
+  const lost = () => !document.activeElement || document.activeElement === document.body;
+  const untouched = () => lost() || document.activeElement === pressed || document.activeElement === waitingOn;
   const attempt = () => {
     if (request !== latestRequest) return;
     const index = ids.findIndex((id) => focusable(id));
-    if (index === 0 || (index > 0 && tries >= FALLBACK_AFTER_TRIES)) focusable(ids[index]!)!.focus();
-    else if (++tries <= MAX_TRIES) setTimeout(attempt, TRY_MS);
+    const element = index >= 0 ? focusable(ids[index]!) : undefined;
+    if (element && (index === 0 || tries >= FALLBACK_AFTER_TRIES)) {
+      if (untouched()) element.focus();
+      return;
+    }
+    if (element && lost()) {
+      element.focus();
+      waitingOn = element;
+    }
+    if (++tries <= MAX_TRIES) setTimeout(attempt, TRY_MS);
   };
   requestAnimationFrame(attempt);
 }

@@ -112,7 +112,7 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       expect(await face.isChecked()).toBe(false);
       const surface = page.getByTestId('review-surface');
       await expect.poll(() => surface.locator('.track-kept').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-      expect(await surface.locator('.track-kept span').first().textContent()).toMatch(/^Visible: Face in view/);
+      expect(await surface.locator('.track-label.track-kept').first().textContent()).toMatch(/^Visible: Face in view/);
       const scrubber = page.getByLabel(/^Moment:/);
       const before = await scrubber.inputValue();
       await scrubber.focus();
@@ -137,7 +137,7 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       await page.keyboard.press('Enter');
       await expect.poll(() => fix.evaluate((element) => element === document.activeElement)).toBe(true);
       expect(await keyed.count()).toBe(0);
-      const laptopBox = (await surface.locator('.track-hidden', { hasText: 'Laptop screen' }).first().boundingBox())!;
+      const laptopBox = (await surface.locator('.track-flag', { hasText: 'Laptop screen' }).first().locator('.track-box').boundingBox())!;
       for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(laptopBox[side] - set[side])).toBeLessThan(3);
 
       await page.getByLabel('Output folder').fill(outputDir);

@@ -100,6 +100,8 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
         await expect.poll(() => focused(page)).not.toBe('body');
       }
       await expect.poll(() => verdict.textContent(), { timeout: 30_000 }).toMatch(/Corner clear \(\d accepted\)/);
+      // A face in view accepted (not marked to blur) is the worker's own: the session's clean copies keep it.
+      const ownFaceAccepted = (await page.locator('.risk-item.risk-accepted .risk-title', { hasText: /^Face in view/ }).count()) > 0;
       await tabTo(page, page.getByRole('button', { name: 'Next: record a take' }), true);
       await page.keyboard.press('Enter');
 
@@ -132,6 +134,7 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
       await tabTo(page, page.getByRole('button', { name: 'Make clean copies of kept takes (1)' }));
       await page.keyboard.press('Enter');
       await expect.poll(() => focused(page), { timeout: 10_000 }).toMatch(/^span#sanitize-status/);
+      expect(await page.getByRole('checkbox', { name: /^Keep my own face visible/ }).isChecked()).toBe(ownFaceAccepted);
       const progress = page.locator('.file-progress');
       await expect.poll(() => progress.textContent(), { timeout: 120_000 }).toContain('Ready to upload');
       expect(await page.locator('.file-head .badge').first().textContent()).toMatch(/^✓ \d+ identifying tags? removed, 0 left$/);
