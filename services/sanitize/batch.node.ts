@@ -104,7 +104,8 @@ export function startSanitizeBatch(
       try {
         if (request.review) {
           progress.onStage('detecting');
-          item.found = await findFileTracks(item.input, request.options.redact ?? { groups: [...REDACT_GROUPS], keepFace: 'none' }, request.options.maxHeight, progress);
+          const redact = request.options.redact ?? { groups: [...REDACT_GROUPS], keepFace: 'none' as const };
+          item.found = await findFileTracks(item.input, redact, request.options.maxHeight, [...request.options.blur, ...input.blur], progress);
           item.status = 'found';
           item.fraction = 1;
           publish(true);

@@ -410,12 +410,19 @@ export function redactSourceOf(picture: Pick<RedactSource, 'input' | 'kind' | 'p
 }
 
 /**
- * The tracks of one file the user chose, for a review before the copy is made (or `safetake scan`): the
- * file is read as sanitize reads it, and nothing is written.
+ * The tracks of one file the user chose, for a review before the copy is made: the file is read as sanitize
+ * reads it, and nothing is written. The areas marked to blur (`marked`, the picture's pixels: drawn in
+ * Sanitize or marked in the check) are among them, so the review shows and lists all that the copy hides.
  */
-export async function findFileTracks(file: string, options: Pick<RedactOptions, 'groups' | 'keepFace'>, maxHeight: number | undefined, progress: Progress = {}): Promise<FoundTracks> {
-  const { source } = redactSourceOf(await readPicture(file), maxHeight);
-  return findTracks(source, await redactionLooks(), options, [], progress);
+export async function findFileTracks(
+  file: string,
+  options: Pick<RedactOptions, 'groups' | 'keepFace'>,
+  maxHeight: number | undefined,
+  marked: readonly Box[],
+  progress: Progress = {},
+): Promise<FoundTracks> {
+  const { source, display } = redactSourceOf(await readPicture(file), maxHeight);
+  return findTracks(source, await redactionLooks(), options, markedInCopy(marked, display, source.size), progress);
 }
 
 /** The tracks redaction would hide in a video (`safetake scan --json`), without making a copy. */
@@ -425,8 +432,12 @@ export async function tracksOfVideo(file: string, detector: NodeDetector, progre
   return reportTracks(tracks, frameCount, framesPerSecond);
 }
 
-/** Areas the user marked (copy pixels) added to reviewed tracks, each staying put. */
+/**
+ * Areas the user marked (copy pixels) added to reviewed tracks that lack them, each staying put: a review
+ * lists the areas marked when it was made (findFileTracks), which the user may have chosen to keep visible.
+ */
 export function withMarked(found: FoundTracks, marked: readonly Box[]): FoundTracks {
+  if (found.tracks.some((track) => track.group === 'marked')) return found;
   const next = Math.max(0, ...found.tracks.map((track) => track.id)) + 1;
   return { ...found, tracks: [...found.tracks, ...marked.map((box, i) => markedTrack(next + i, box, found.frameCount))] };
 }

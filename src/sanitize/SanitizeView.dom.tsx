@@ -102,6 +102,11 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
     setFiles((current) => current.map((file, i) => (i === index ? { ...file, ...change } : file)));
   }
 
+  /** The areas to blur changed: a review made before no longer lists what the copy hides. */
+  function changeBlur(index: number, blur: QueuedFile['blur']) {
+    setFiles((current) => current.map(({ found: _found, ...file }, i) => (i === index ? { ...file, blur } : current[i]!)));
+  }
+
   /** Adds what was dropped or chosen; resolves with the files now queued from it, each with its marked areas. */
   async function addPaths(paths: string[]): Promise<QueuedFile[]> {
     setMessage(undefined);
@@ -253,7 +258,8 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                     </span>
                   )}
                   {file.error && <span className="badge badge-bad">{file.error}</span>}
-                  {file.marked !== undefined && (
+                  {/* Once reviewed, the review lists the marked areas, each of which may be kept visible. */}
+                  {file.marked !== undefined && !file.found && (
                     <span className="badge badge-ok">{t('sanitize.file.markedAreas', { count: file.marked })}</span>
                   )}
                   {!running && !item && !made && (
@@ -272,7 +278,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                     </>
                   )}
                 </div>
-                {file.editingBlur && !item && <BlurEditor path={file.path} regions={file.blur} onChange={(blur) => update(index, { blur })} />}
+                {file.editingBlur && !item && <BlurEditor path={file.path} regions={file.blur} onChange={(blur) => changeBlur(index, blur)} />}
                 {item && <FileProgress item={item} onCancel={() => cancel(item.index)} />}
                 {made && (
                   <p className="made">

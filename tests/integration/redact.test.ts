@@ -18,7 +18,7 @@ import { resolveFfmpeg } from '../../services/media/binaries.node';
 import { probeMedia } from '../../services/media/ffmpeg.node';
 import { closeExiftool } from '../../services/media/exiftool.node';
 import { sha256File } from '../../services/media/hash.node';
-import { closeRedactionLooks, findTracks, redactSourceOf, redactionLooks } from '../../services/sanitize/redact.node';
+import { closeRedactionLooks, findFileTracks, findTracks, redactSourceOf, redactionLooks } from '../../services/sanitize/redact.node';
 import { readPicture } from '../../services/media/picture.node';
 import { TextReader } from '../../services/corner/detector.node';
 import { sanitizeFile } from '../../services/sanitize/sanitizeFile.node';
@@ -183,6 +183,22 @@ describe('sanitize --redact on a panning clip of a real room', () => {
     const copyRate = mainVideoStream(await probeMedia(outcome.output))!.framesPerSecond!;
     expect(Math.abs(flashAt(outcome.output)! - flash)).toBeLessThanOrEqual(1 / copyRate + 0.001);
     expect(outcome.redaction!.selfCheck!.passed).toBe(true);
+  });
+
+  it('lists the areas marked to blur in a review, and keeps one visible when the user unticks it there', async () => {
+    const { clip } = clips.office!;
+    // An area marked in the check (or drawn in Sanitize), in the clip's pixels: it stays put in the frame.
+    const area = { x: 40, y: 40, w: 160, h: 120 };
+    const found = await findFileTracks(clip.file, { groups: [], keepFace: 'none' }, undefined, [area]);
+    const marked = found.tracks.filter((track) => track.group === 'marked');
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toMatchObject({ hidden: true, sightings: [{ frame: 0, box: area }, { box: area }] });
+    // Kept visible in the review: the copy leaves it as it was, though the area is still among those to blur.
+    const kept = { ...found, tracks: found.tracks.map((track) => (track.group === 'marked' ? { ...track, hidden: false } : track)) };
+    const outcome = await sanitizeFile({ input: clip.file, outputDir: freshDir('marked-kept'), options: { ...DEFAULT_SANITIZE_OPTIONS, blur: [area], redact: { groups: [], keepFace: 'none', style: 'fill' } }, nameTemplate: 'clip-{n}', found: kept });
+    const n = 45;
+    const [source, copy] = await Promise.all([decodedFrame(clip.file, n, clip), decodedFrame(outcome.output, n, clip)]);
+    expect(Math.min(...detailKept(detailIn(source, clip.width, clip.height, area), detailIn(copy, clip.width, clip.height, area)))).toBeGreaterThan(0.5);
   });
 
   it('cancelled while it looks for what to hide, it leaves nothing behind', async () => {

@@ -217,6 +217,11 @@ export function defineCornerSpecs(ctx: SpecContext): void {
       await page.getByRole('button', { name: /Add this session’s take/ }).click();
       const takeRow = page.locator('.file-row', { hasText: 'take-001.webm' });
       await expect.poll(() => takeRow.textContent(), { timeout: 20_000 }).toContain('The area you marked in Check corner will be blurred');
+      // Reviewed, it is listed with what the detectors found, to hide: it may be kept visible there too.
+      await page.getByRole('button', { name: 'Review what will be hidden' }).click();
+      const markedInReview = takeRow.getByRole('checkbox', { name: 'Hide marked area' });
+      await expect.poll(() => markedInReview.count(), { timeout: 60_000 }).toBe(1);
+      expect(await markedInReview.isChecked()).toBe(true);
 
       // A clip of the same corner from elsewhere is offered the area, in the same place in its picture.
       if (ctx.options.supportsSyntheticDrop) {
