@@ -7,7 +7,11 @@ describe('selfCheckVerdict', () => {
   it('passes with nothing found, and says how much was checked', () => {
     const report = selfCheckVerdict({ ...facts, findings: [] });
     expect(report.passed).toBe(true);
-    expect(report.summary).toBe('Self-check: nothing readable or recognisable in the 3 hidden regions (20 frames checked by the detectors, 300 measured; at most 3 % of the detail kept).');
+    expect(report.summary).toBe(
+      'Self-check: nothing readable or recognisable in the 3 hidden regions. The detectors looked again at 20 frames of the copy; in the 300 frames measured, at most 3 % of the fine detail is left.',
+    );
+    // Under half a percent left reads as none, not "at most 0 %".
+    expect(selfCheckVerdict({ ...facts, worstDetailKept: 0.004, findings: [] }).summary).toMatch(/in the 300 frames measured, none of the fine detail is left\.$/);
   });
 
   it('fails on any finding, in its own words', () => {

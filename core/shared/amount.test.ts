@@ -28,7 +28,15 @@ describe('parseAmount', () => {
     expect(parseAmount('1,200', 'pt-BR')).toBe(1.2);
   });
 
+  it('reads past a currency sign before or after the amount, as prices are written', () => {
+    expect(parseAmount('$0.50', 'en')).toBe(0.5);
+    expect(parseAmount('R$ 12,50', 'pt-BR')).toBe(12.5);
+    expect(parseAmount('US$1,200', 'en')).toBe(1200);
+    expect(parseAmount('12,50 €', 'fr')).toBe(12.5);
+    expect(parseAmount('₦5000', 'en')).toBe(5000);
+  });
+
   it('is no number for anything else', () => {
-    for (const text of ['', ' ', '12,5,0', '1,20,0', '1.2.3,4', 'ten', '12 USD', '-3', '12.', '1 2 3']) expect(parseAmount(text, 'en'), text).toBeNaN();
+    for (const text of ['', ' ', '12,5,0', '1,20,0', '1.2.3,4', 'ten', '12 USD', '-3', '12.', '1 2 3', '$', '$$5', '$0.', '5 $ 5']) expect(parseAmount(text, 'en'), text).toBeNaN();
   });
 });

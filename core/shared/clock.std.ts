@@ -8,6 +8,14 @@ export function formatClock(seconds: number): string {
 }
 
 /**
+ * From when to when something is in a clip, "0:04" to "0:07": its end counted up to the next whole second,
+ * so that a span of under a second still reads as one ("0:00" to "0:01", not "0:00" to "0:00").
+ */
+export function formatClockSpan(fromSeconds: number, toSeconds: number): { from: string; to: string } {
+  return { from: formatClock(fromSeconds), to: formatClock(Math.max(Math.ceil(toSeconds - 1e-6), Math.floor(fromSeconds) + 1)) };
+}
+
+/**
  * Time worked, as h:mm:ss ("0:00:08", "1:02:03"): whole seconds, always cut down the same way, so the app,
  * the CSV and the evidence report never disagree by a rounding, and never read as a clip's m:ss.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWorked, wholeSecondParts } from './clock.std';
+import { formatClockSpan, formatWorked, wholeSecondParts } from './clock.std';
 
 describe('time worked', () => {
   it('shows h:mm:ss, cut down to the second, and is not fooled by float error', () => {
@@ -14,5 +14,14 @@ describe('time worked', () => {
     expect(Object.values(parts).reduce((a, b) => a + b, 0)).toBe(40);
     expect(parts).toEqual({ setup: 8, uploading: 21, other: 11 });
     expect(wholeSecondParts({ take: 2, other: 0 })).toEqual({ take: 2, other: 0 });
+  });
+});
+
+describe('a span of a clip', () => {
+  it('counts its end up to the next whole second, so a short span never reads as nothing', () => {
+    expect(formatClockSpan(0, 0.67)).toEqual({ from: '0:00', to: '0:01' });
+    expect(formatClockSpan(4.2, 7)).toEqual({ from: '0:04', to: '0:07' });
+    expect(formatClockSpan(4.2, 7.01)).toEqual({ from: '0:04', to: '0:08' });
+    expect(formatClockSpan(59.5, 60)).toEqual({ from: '0:59', to: '1:00' });
   });
 });

@@ -9,7 +9,7 @@ import type { Region, SanitizeOptions } from '../../core/sanitize/plan.std';
 import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
 import { REDACT_GROUPS } from '../../core/sanitize/redactTracks.std';
 import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
-import { formatClock } from '../../core/shared/clock.std';
+import { formatClock, formatClockSpan } from '../../core/shared/clock.std';
 import { TrackReview } from './TrackReview.dom';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
@@ -258,8 +258,8 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                     </span>
                   )}
                   {file.error && <span className="badge badge-bad">{file.error}</span>}
-                  {/* Once reviewed, the review lists the marked areas, each of which may be kept visible. */}
-                  {file.marked !== undefined && !file.found && (
+                  {/* Once reviewed, the review lists the marked areas (each may be kept visible); once made, the result. */}
+                  {file.marked !== undefined && !file.found && !made && (
                     <span className="badge badge-ok">{t('sanitize.file.markedAreas', { count: file.marked })}</span>
                   )}
                   {!running && !item && !made && (
@@ -493,7 +493,7 @@ function RedactionResult({ report }: { report: RedactionReport }) {
   const t = useT();
   const hiddenTracks = report.tracks.filter((track) => track.hidden);
   const kept = report.tracks.filter((track) => !track.hidden);
-  const hiddenWhen = hiddenTracks.map((track) => t('sanitize.result.hiddenTrack', { label: track.label, from: formatClock(track.fromSeconds), to: formatClock(track.toSeconds) }));
+  const hiddenWhen = hiddenTracks.map((track) => t('sanitize.result.hiddenTrack', { label: track.label, ...formatClockSpan(track.fromSeconds, track.toSeconds) }));
   return (
     <div className="redaction-result">
       <span>{hiddenTracks.length === 0 ? t('sanitize.result.nothingHidden') : t('sanitize.result.hidden', { tracks: formatList(hiddenWhen) })}</span>

@@ -4,7 +4,7 @@ import { type Box, type Nudge, nudgeBox } from '../../core/media/geometry.std';
 import { outOfFrame } from '../../core/sanitize/cameraMotion.std';
 import type { FoundTracksData } from '../../core/sanitize/options.std';
 import { type RedactTrack, markedTrack, trackBoxAt, trackSpan } from '../../core/sanitize/redactTracks.std';
-import { formatClock } from '../../core/shared/clock.std';
+import { formatClock, formatClockSpan } from '../../core/shared/clock.std';
 import { formatNumber } from '../../core/i18n/i18n.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
@@ -210,8 +210,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
       <ul className="track-list" aria-label={t('sanitize.review.listLabel')} id={ids.list}>
         {found.tracks.map((track) => {
           const span = trackSpan(track, found.frameCount);
-          const from = formatClock(span.first / found.framesPerSecond);
-          const to = formatClock((span.last + 1) / found.framesPerSecond);
+          const { from, to } = formatClockSpan(span.first / found.framesPerSecond, (span.last + 1) / found.framesPerSecond);
           return (
             <li key={track.id} className={track.hidden ? 'track-hidden' : 'track-kept'}>
               <TrackThumb path={path} found={found} track={track} />

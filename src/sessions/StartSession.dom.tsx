@@ -13,7 +13,13 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
   const t = useT();
   const [form, setForm] = useState({ platform: '', task: '', amount: '', currency: 'USD', per: 'clip' as PayUnit, notes: '' });
   const ids = { reason: useId(), platform: 'start-platform',  task: useId(), amount: useId(), currency: useId(), per: useId(), list: useId(), taskList: useId(), notes: useId() };
-  const valid = form.platform.trim() !== '' && parseAmount(form.amount, currentLocale()) >= 0 && /^[A-Z]{3}$/.test(form.currency);
+  // What is missing, first things first; nothing when the session can start.
+  const missing =
+    form.platform.trim() === '' ? 'sessions.start.needPlatform'
+    : !(parseAmount(form.amount, currentLocale()) >= 0) ? 'sessions.start.needPay'
+    : !/^[A-Z]{3}$/.test(form.currency) ? 'sessions.start.needCurrency'
+    : undefined;
+  const valid = missing === undefined;
   return (
     <form
       className="start-session"
@@ -72,9 +78,9 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
       <button type="submit" className="primary" disabled={!valid} aria-describedby={ids.reason}>
         {t('sessions.start.start')}
       </button>
-      {!valid && (
+      {missing && (
         <span id={ids.reason} className="hint">
-          {t(form.platform.trim() === '' ? 'sessions.start.needPlatform' : 'sessions.start.needPay')}
+          {t(missing)}
         </span>
       )}
     </form>

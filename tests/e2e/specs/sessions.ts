@@ -15,7 +15,8 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
     it('start a session, mark uploading and waiting, pause, end, enter pay, read the rate', async () => {
       const handle = await ctx.start('fake');
       const { page } = handle;
-      await startSession(page, '0.50', 'fold towels');
+      // Pay as prices are written, with its sign.
+      await startSession(page, '$0.50', 'fold towels');
       const clock = page.getByRole('timer', { name: 'Time worked in this session' });
       await expect.poll(() => clock.textContent(), { timeout: 5000 }).not.toBe('0:00');
 
