@@ -16,6 +16,7 @@ import { phaseName, phaseSeconds, restBreakSeconds, sessionSeconds } from './tim
 import type { Session } from './replay.std';
 import { formatMoney, formatPer, expectedPay, received } from './pay.std';
 import { formatWorked, wholeSecondParts } from '../shared/clock.std';
+import { fileName } from '../shared/fileName.std';
 
 type ReportContext = {
   /** The log's last hash and its length when the report was made. */
@@ -57,7 +58,6 @@ const has = (value: unknown) => (value === undefined || value === '' || (Array.i
 /** A length in seconds to a tenth, as the timeline and the clips table show it. */
 const seconds = (value: number) => t('report.seconds', { seconds: formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
 
-const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 /** One line of the timeline, in words. Take and clip names come from the session's own records. */
 function describeEvent(event: EventData, session: Session): string {

@@ -18,7 +18,9 @@ import { SessionRecords } from '../sessions/SessionRecords.dom';
 import { StartSession } from '../sessions/StartSession.dom';
 import { uncleanClips } from '../sessions/sessionActions.dom';
 import { useSessionsOverview } from '../sessions/useSessionsOverview.dom';
+import { FileActions } from '../shared/FileActions.dom';
 import { focusWhenShown } from '../shared/focus.dom';
+import { fileName } from '../../core/shared/fileName.std';
 import { b } from '../shared/messageTags.dom';
 
 /** The first-run guide's steps, each a message whose bold start names the step. */
@@ -169,6 +171,7 @@ function NextStepButton({
   clean: (paths: string[], keepOwnFace: boolean) => void;
 }) {
   const t = useT();
+  const [fileError, setFileError] = useState<string>();
   const uploading = session.openPhases.some((phase) => phase.phase === 'uploading');
   const actions: Partial<Record<WorkflowStepId, () => void>> = {
     check: () => go('corner'),
@@ -183,12 +186,29 @@ function NextStepButton({
   const run = actions[step];
   if (!run) return null;
   const label = step === 'upload' && uploading ? t('home.step.upload.stop') : t(`home.step.${step}.button`);
+  // What to upload: the clean copies, never the takes themselves, each found from here.
+  const copies = step === 'upload' ? session.clips.flatMap((clip) => (clip.sanitized ? [clip.sanitized.output] : [])) : [];
   return (
-    <p className="next-step">
-      <button type="button" className="primary" id="next-step" onClick={run}>
-        {label}
-      </button>
-      {step === 'upload' && uploading && <span className="hint"> {t('home.step.upload.timed')}</span>}
-    </p>
+    <>
+      <p className="next-step">
+        <button type="button" className="primary" id="next-step" onClick={run}>
+          {label}
+        </button>
+        {step === 'upload' && uploading && <span className="hint"> {t('home.step.upload.timed')}</span>}
+      </p>
+      {copies.length > 0 && (
+        <div className="upload-files">
+          <p>{t('home.step.upload.files', { count: copies.length })}</p>
+          <ul>
+            {copies.map((copy) => (
+              <li key={copy}>
+                <code>{fileName(copy)}</code> <FileActions file={copy} name={fileName(copy)} onError={setFileError} />
+              </li>
+            ))}
+          </ul>
+          {fileError && <p role="alert">{fileError}</p>}
+        </div>
+      )}
+    </>
   );
 }

@@ -20,6 +20,7 @@ import { code, hidden } from '../shared/messageTags.dom';
 import { AuditTable } from './AuditTable.dom';
 import { BlurEditor } from './BlurEditor.dom';
 import { useSanitizeBatch } from './useSanitizeBatch.dom';
+import { fileName } from '../../core/shared/fileName.std';
 
 type QueuedFile = {
   path: string;
@@ -36,7 +37,6 @@ type QueuedFile = {
 /** Everything the detectors can find, hidden unless the user keeps their own face. */
 const DEFAULT_REDACT: RedactOptions = { groups: [...REDACT_GROUPS], keepFace: 'none', style: 'blur' };
 
-const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 /** Names for clean copies, in words: numbered (the default: original names carry dates and places), or the original's. */
 const NAME_CHOICES = [
@@ -247,7 +247,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
             return (
               <li key={file.path} className="file-row">
                 <div className="file-head">
-                  <strong>{baseName(file.path)}</strong>
+                  <strong>{fileName(file.path)}</strong>
                   {item?.outcome ? (
                     <RemovedBadge before={item.outcome.before.identifyingCount} left={item.outcome.after.identifyingCount} />
                   ) : file.before && (
@@ -271,7 +271,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                         type="button"
                         className="link"
                         onClick={() => setFiles((current) => current.filter((_, i) => i !== index))}
-                        aria-label={t('sanitize.file.removeLabel', { name: baseName(file.path) })}
+                        aria-label={t('sanitize.file.removeLabel', { name: fileName(file.path) })}
                       >
                         {t('sanitize.file.remove')}
                       </button>
@@ -284,10 +284,10 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                   <p className="made">
                     {!item?.outcome && (
                       <span>
-                        {richMessage<ReactNode>('sanitize.file.cleanCopyIs', { name: baseName(made), code })}{' '}
+                        {richMessage<ReactNode>('sanitize.file.cleanCopyIs', { name: fileName(made), code })}{' '}
                       </span>
                     )}
-                    <FileActions file={made} name={baseName(made)} onError={setMessage} />
+                    <FileActions file={made} name={fileName(made)} onError={setMessage} />
                     {!running && (
                       <button
                         type="button"
@@ -297,14 +297,14 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                           focusWhenShown('sanitize-make', 'sanitize-status');
                         }}
                       >
-                        {richMessage<ReactNode>('sanitize.file.makeNewCopy', { name: baseName(file.path), hidden })}
+                        {richMessage<ReactNode>('sanitize.file.makeNewCopy', { name: fileName(file.path), hidden })}
                       </button>
                     )}
                   </p>
                 )}
                 {file.found && !running && !made && (
                   <details open>
-                    <summary>{t('sanitize.file.reviewSummary', { name: baseName(file.path) })}</summary>
+                    <summary>{t('sanitize.file.reviewSummary', { name: fileName(file.path) })}</summary>
                     <TrackReview path={file.path} found={file.found} onChange={(found) => update(index, { found })} />
                   </details>
                 )}
@@ -517,7 +517,7 @@ function FileProgress({ item, onCancel }: { item: BatchItemState; onCancel: () =
         {item.status === 'done' || item.status === 'found' ? '✓ ' : item.status === 'failed' ? '✗ ' : ''}
         {t(`sanitize.status.${item.status}`)}
       </span>
-      {!finished && <progress max={1} value={item.fraction} aria-label={t('sanitize.progress.fileLabel', { name: baseName(item.input) })} />}
+      {!finished && <progress max={1} value={item.fraction} aria-label={t('sanitize.progress.fileLabel', { name: fileName(item.input) })} />}
       {!finished && (
         <button type="button" onClick={onCancel}>
           {t('sanitize.progress.cancel')}

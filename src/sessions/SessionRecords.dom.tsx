@@ -9,12 +9,12 @@ import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
 import { FileActions } from '../shared/FileActions.dom';
 import { hidden } from '../shared/messageTags.dom';
+import { fileName } from '../../core/shared/fileName.std';
 
 type Act = (change: () => Promise<unknown>) => Promise<void>;
 type Clip = SessionViewData['clips'][number];
 type Refused = Array<{ path: string; reason: string }>;
 
-const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 /**
  * A session's clips (with their fingerprints, clean copies and the platform's outcome), its evidence, and

@@ -13,6 +13,7 @@ import { plantInRoom } from '../../integration/composites.node';
 import { CORPUS_DIR, makeFakeCameraSequence } from '../fakeCamera.node';
 import { SCENE, foreignRequests } from '../specHelpers';
 import type { SpecContext } from '../specHelpers';
+import { expectAccessible } from './access';
 
 /** Presses Tab (Shift+Tab with `back`) until `target` has focus: it is reachable by keyboard, or this fails. */
 async function tabTo(page: Page, target: Locator, back = false): Promise<void> {
@@ -168,6 +169,10 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
       await page.keyboard.press('Home');
       await page.keyboard.press('Tab');
       await expect.poll(() => page.locator('.workflow li.step-done').count()).toBe(4);
+      // What to upload is said where the upload is timed: the clean copy, found from there.
+      expect(await page.locator('.upload-files').textContent()).toMatch(/^Upload this clean copy, not the take itself:clip-001\.mp4/);
+      await snapshot(page, 'workflow-08b-upload');
+      await expectAccessible(page, 'home-upload-step');
       await tabTo(page, page.getByRole('button', { name: 'I am uploading now' }));
       await page.keyboard.press('Enter');
       await expect.poll(() => focused(page)).toBe('button#next-step: ■ Done uploading');

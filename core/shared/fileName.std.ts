@@ -1,0 +1,7 @@
+/**
+ * A file's name without its folders, from a path written with either separator: the renderer and the report
+ * show paths from Windows, macOS and Linux alike, and have no `path` module to ask. Pure.
+ */
+export function fileName(file: string): string {
+  return file.split(/[\\/]/).pop() || file;
+}

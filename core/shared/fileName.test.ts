@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { fileName } from './fileName.std';
+
+describe('fileName', () => {
+  it('keeps only the name, whichever separator the path uses', () => {
+    expect(fileName('/home/ada/Videos/SafeTake/clip-001.mp4')).toBe('clip-001.mp4');
+    expect(fileName('C:\\Users\\Ada\\Videos\\clip-002.mp4')).toBe('clip-002.mp4');
+    expect(fileName('clip-003.mp4')).toBe('clip-003.mp4');
+    // A path ending in a separator is shown as it is rather than as nothing.
+    expect(fileName('/home/ada/')).toBe('/home/ada/');
+  });
+});
