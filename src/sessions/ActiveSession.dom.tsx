@@ -140,7 +140,7 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
         </p>
       )}
       <PhaseList phaseSeconds={session.phaseSeconds} restBreakSeconds={session.restBreakSeconds} />
-      <SessionRecords session={session} act={act} />
+      <SessionRecords session={session} act={act} waitingTake={pending} />
     </div>
   );
 }

@@ -18,10 +18,12 @@ type Refused = Array<{ path: string; reason: string }>;
 
 /**
  * A session's clips (with their fingerprints, clean copies and the platform's outcome), its evidence, and
- * the evidence report. Every change is a line in the log before the view shows it.
+ * the evidence report. Every change is a line in the log before the view shows it. `waitingTake`: a take
+ * just recorded, waiting for Keep or Retake, is not listed among the clips until it is kept.
  */
-export function SessionRecords({ session, act }: { session: SessionViewData; act: Act }) {
+export function SessionRecords({ session, act, waitingTake }: { session: SessionViewData; act: Act; waitingTake?: string }) {
   const t = useT();
+  const clips = session.clips.filter((clip) => clip.clipId !== waitingTake);
   const [refused, setRefused] = useState<Refused>([]);
   const [report, setReport] = useState<string>();
   const [problem, setProblem] = useState<string>();
@@ -74,7 +76,7 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
         </div>
       )}
       <PayLine session={session} />
-      {session.clips.length > 0 && (
+      {clips.length > 0 && (
         <table className="clips-table">
           <caption>{t('sessions.records.clipsCaption')}</caption>
           <thead>
@@ -86,7 +88,7 @@ export function SessionRecords({ session, act }: { session: SessionViewData; act
             </tr>
           </thead>
           <tbody>
-            {session.clips.map((clip) => (
+            {clips.map((clip) => (
               <tr key={clip.clipId}>
                 <th scope="row" title={clip.file}>
                   {fileName(clip.file)}

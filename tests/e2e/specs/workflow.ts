@@ -123,12 +123,15 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
       await expect.poll(() => focused(page), { timeout: 30_000 }).toBe('button#keep-take: Keep');
       // Watched before it is kept, and not counted until then.
       expect(await takes.textContent()).toBe('Takes: 0 kept, 1 waiting for Keep or Retake');
+      // Not a clip of the session until it is kept.
+      expect(await page.locator('.clips-table').count()).toBe(0);
       const playback = page.getByLabel('The take you just recorded');
       expect(await playback.getAttribute('src')).toMatch(/^blob:/);
       await expect.poll(() => playback.evaluate((video: HTMLVideoElement) => video.duration), { timeout: 10_000 }).toBeGreaterThan(0);
       await snapshot(page, 'workflow-07-playback');
       await page.keyboard.press('Enter');
       await expect.poll(() => takes.textContent()).toBe('Takes: 1 kept');
+      await expect.poll(() => page.locator('.clips-table tbody tr').count()).toBe(1);
       await expect.poll(() => focused(page)).toBe('button#record-take: Record a take');
 
       // Its clean copy in one step, into the default folder, made on first use.
