@@ -152,12 +152,13 @@ describe('blocks of writing', () => {
   });
 
   it('keeps big print apart from a page of small print beside it, and a heading with its page', () => {
-    // The office photo's T-shirt print ("adidas", 34 px thick) 80 px to the right of a planted page's lines.
+    // The office photo's T-shirt print ("adidas", 34 px thick) 86 px to the right of a planted page's lines.
     const page = [0, 1, 2, 3].map((index) => ({ ...line(30, 388 + 11 * index, 180), thickness: 10 }));
     const shirt: WritingLine = { box: { x: 296, y: 311, w: 119, h: 68 }, score: 0.98, thickness: 34 };
-    expect(writingGroups([...page, shirt]).map((group) => group.length).sort()).toEqual([1, 4]);
-    // A heading twice as thick as the body, three body lines above it, is the same paper.
-    const heading: WritingLine = { box: { x: 30, y: 340, w: 150, h: 20 }, score: 0.9, thickness: 20 };
+    expect(writingGroups([...page, shirt]).map((group) => group.length).sort((a, b) => a - b)).toEqual([1, 4]);
+    // A heading twice as thick as the body, five body lines (50 px) above it, is the same paper: further
+    // than three of the body's thicknesses, within three of its own.
+    const heading: WritingLine = { box: { x: 30, y: 318, w: 150, h: 20 }, score: 0.9, thickness: 20 };
     expect(writingGroups([...page, heading])).toHaveLength(1);
   });
 

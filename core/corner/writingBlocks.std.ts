@@ -12,11 +12,10 @@ import type { WritingLine } from './writingLines.std';
  */
 const BLOCK_GAP_THICKNESSES = 3;
 /**
- * ...of the thicker line, but of at most this many times the thinner one's thickness: big print (a brand on a
- * T-shirt, 3.4 times as thick as the page of print lying beside it, 80 px away at 640 px) would otherwise
- * reach far enough to join small print on another thing, and the flag would cover both and all between. A
- * heading twice its body's size still joins it from six body lines away; on scenes-real, no paper's lines
- * are grouped otherwise than without the cap.
+ * The thicker line's reach is capped at this many times the thinner one's thickness: big print (a brand on a
+ * T-shirt, 3.4 times as thick as a page of print lying 86 px from it at 640 px) would otherwise reach far
+ * enough to join small print on another thing, and the flag would cover both and all between. A heading
+ * twice its body's size still joins it from six body lines away; on scenes-real the cap splits no paper.
  */
 const BLOCK_GAP_MAX_THICKNESS_RATIO = 2;
 /**
@@ -42,7 +41,7 @@ type WritingBlock = { box: Box; sheet: Box; score: number; lines: number };
 
 /**
  * Lines gathered into blocks (one paper, one sign): lines closer than BLOCK_GAP_THICKNESSES of the thicker
- * one's thickness on both axes (BLOCK_GAP_MAX_THICKNESS_RATIO) belong together; only blocks of BLOCK_MIN_LINES lines, or BLOCK_MIN_LENGTH
+ * one's thickness on both axes (capped by BLOCK_GAP_MAX_THICKNESS_RATIO) belong together; only blocks of BLOCK_MIN_LINES lines, or BLOCK_MIN_LENGTH
  * thicknesses of writing, are kept.
  */
 export function writingBlocks(lines: readonly WritingLine[], frame: { width: number; height: number }): WritingBlock[] {

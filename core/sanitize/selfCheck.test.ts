@@ -10,8 +10,8 @@ describe('selfCheckVerdict', () => {
     expect(report.summary).toBe(
       'Self-check: nothing readable or recognisable in the 3 hidden regions. The detectors looked again at 20 frames of the copy; in the 300 frames measured, at most 3 % of the fine detail is left.',
     );
-    // Under half a percent left reads as none, not "at most 0 %".
-    expect(selfCheckVerdict({ ...facts, worstDetailKept: 0.004, findings: [] }).summary).toMatch(/in the 300 frames measured, none of the fine detail is left\.$/);
+    // Under half a percent left reads as less than one, not "at most 0 %"; one frame measured, as one.
+    expect(selfCheckVerdict({ ...facts, detailFramesChecked: 1, worstDetailKept: 0.004, findings: [] }).summary).toMatch(/in the 1 frame measured, less than 1 % of the fine detail is left\.$/);
   });
 
   it('fails on any finding, in its own words', () => {

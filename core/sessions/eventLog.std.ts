@@ -79,8 +79,8 @@ const eventData = z.discriminatedUnion('type', [
     verdict: cornerVerdict,
     open: z.array(riskCategory),
     accepted: z.array(riskCategory),
-    /** A face in view (the worker's own, as a rule) was accepted, not marked to blur: the session's clean copies keep it. */
-    acceptedFaceInView: z.boolean().optional(),
+    /** The worker said a face in view is theirs ("It's me"): the session's clean copies keep the largest face visible. */
+    keepOwnFace: z.boolean().optional(),
   }),
   /** A clip made elsewhere (a phone) added to the session: its path and fingerprint when added. */
   z.object({

@@ -16,11 +16,12 @@ export type WorkflowSession = {
 };
 
 /**
- * Whether a session's clean copies keep the worker's own face (the largest) visible: its last corner check
- * accepted a face in view rather than marking it to blur. The worker chose then that it may show.
+ * Whether a session's clean copies keep the worker's own face (the largest) visible: in its last corner check
+ * the worker said of a face in view "It's me: keep my face in clean copies". Nothing less says so: a face
+ * accepted for the session may be anyone's.
  */
-export function keepsOwnFace(session: { cornerChecks: ReadonlyArray<{ acceptedFaceInView?: boolean }> } | undefined): boolean {
-  return session?.cornerChecks.at(-1)?.acceptedFaceInView === true;
+export function keepsOwnFace(session: { cornerChecks: ReadonlyArray<{ keepOwnFace?: boolean }> } | undefined): boolean {
+  return session?.cornerChecks.at(-1)?.keepOwnFace === true;
 }
 
 /** `skipped`: not done, and not asked for any more (a later step is done, or the session has ended). */

@@ -54,8 +54,8 @@ describe('the way through a session', () => {
     expect(keepsOwnFace({ cornerChecks: [] })).toBe(false);
     // Logged before the check said: nothing is kept.
     expect(keepsOwnFace({ cornerChecks: [{}] })).toBe(false);
-    expect(keepsOwnFace({ cornerChecks: [{ acceptedFaceInView: true }] })).toBe(true);
+    expect(keepsOwnFace({ cornerChecks: [{ keepOwnFace: true }] })).toBe(true);
     // A later check in which the face was marked to blur, or not there, decides.
-    expect(keepsOwnFace({ cornerChecks: [{ acceptedFaceInView: true }, { acceptedFaceInView: false }] })).toBe(false);
+    expect(keepsOwnFace({ cornerChecks: [{ keepOwnFace: true }, { keepOwnFace: false }] })).toBe(false);
   });
 });

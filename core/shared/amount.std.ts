@@ -1,4 +1,12 @@
 /**
+ * Signs of whole currency units (not ¢: fifty cents is not 50), with the letters some put before one (R$,
+ * US$, CA$), and the space between sign and number.
+ */
+const SIGN = '[$€£¥₦₹₱₩₪₫₴₺₽฿₵₡₲₭₮]';
+const CURRENCY_BEFORE = new RegExp(`^[A-Z]{0,2}${SIGN}\\s*`);
+const CURRENCY_AFTER = new RegExp(`\\s*${SIGN}$`);
+
+/**
  * An amount as the worker types it, in their locale or another: "12.50" and "12,50" are twelve and a half
  * everywhere; "1,200.50", "1.200,50" and "1 200,50" are twelve hundred and a half. A single mark followed by
  * exactly three digits is the one case that reads both ways ("1.200"): the locale decides, as it writes its
@@ -7,7 +15,9 @@
  * asked for on its own). NaN when it is no number.
  */
 export function parseAmount(text: string, locale: string): number {
-  const bare = text.trim().replace(CURRENCY_BEFORE, '').replace(CURRENCY_AFTER, '');
+  const trimmed = text.trim();
+  // One sign, before or after: "$5€" is a slip, not a price.
+  const bare = CURRENCY_BEFORE.test(trimmed) ? trimmed.replace(CURRENCY_BEFORE, '') : trimmed.replace(CURRENCY_AFTER, '');
   // A space (French, plain or thin) groups thousands when three digits follow it.
   const compact = bare.replace(/(\d)[\s\u00a0\u202f](?=\d{3}(?!\d))/g, '$1');
   if (!/^\d[\d.,]*$/.test(compact) || /[.,]$/.test(compact)) return Number.NaN;
@@ -25,10 +35,6 @@ export function parseAmount(text: string, locale: string): number {
   if (fraction.includes('.') || fraction.includes(',')) return Number.NaN;
   return Number(`${whole.replace(/[.,]/g, '')}${fraction ? `.${fraction}` : ''}`);
 }
-
-/** A currency sign, with the letters some put before it (R$, US$, CA$), and the space after or before it. */
-const CURRENCY_BEFORE = /^[A-Z]{0,2}\p{Sc}[\s\u00a0\u202f]*/u;
-const CURRENCY_AFTER = /[\s\u00a0\u202f]*\p{Sc}$/u;
 
 /** The mark `locale` groups thousands with, when it is a dot or a comma. */
 function groupMark(locale: string): string | undefined {

@@ -37,6 +37,6 @@ describe('parseAmount', () => {
   });
 
   it('is no number for anything else', () => {
-    for (const text of ['', ' ', '12,5,0', '1,20,0', '1.2.3,4', 'ten', '12 USD', '-3', '12.', '1 2 3', '$', '$$5', '$0.', '5 $ 5']) expect(parseAmount(text, 'en'), text).toBeNaN();
+    for (const text of ['', ' ', '12,5,0', '1,20,0', '1.2.3,4', 'ten', '12 USD', '-3', '12.', '1 2 3', '$', '$$5', '$0.', '5 $ 5', '$5€', '50¢']) expect(parseAmount(text, 'en'), text).toBeNaN();
   });
 });

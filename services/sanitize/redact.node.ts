@@ -433,8 +433,9 @@ export async function tracksOfVideo(file: string, detector: NodeDetector, progre
 }
 
 /**
- * Areas the user marked (copy pixels) added to reviewed tracks that lack them, each staying put: a review
- * lists the areas marked when it was made (findFileTracks), which the user may have chosen to keep visible.
+ * Areas the user marked (copy pixels) added to reviewed tracks, each staying put, unless the review has marked
+ * areas of its own: a review lists those marked when it was made (findFileTracks), and the user may have
+ * kept some visible or drawn more. Sanitize drops a review when the areas to blur change, so they agree.
  */
 export function withMarked(found: FoundTracks, marked: readonly Box[]): FoundTracks {
   if (found.tracks.some((track) => track.group === 'marked')) return found;

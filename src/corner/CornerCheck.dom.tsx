@@ -38,6 +38,9 @@ export function CornerCheck() {
   const { tracker, stats, accept } = useCornerCheck(video, video !== null);
   const [now, setNow] = useState(() => Date.now());
   const [blurRegions, setBlurRegions] = useState<Array<{ id: number; label: string; box: Box }>>([]);
+  const blurredIds = new Set(blurRegions.map((region) => region.id));
+  /** The flag of the face the worker said is theirs, to keep visible in the session's clean copies. */
+  const [ownFace, setOwnFace] = useState<number>();
   const [saved, setSaved] = useState<string>();
   /** Whether a session is running (setup time counts from the check), once main has said. */
   const [inSession, setInSession] = useState<boolean>();
@@ -55,8 +58,8 @@ export function CornerCheck() {
   // Each detector run is judged by the clock of that run at least, not by an older tick's.
   const verdict = verdictOf(tracker, Math.max(now, tracker.updatedAt));
 
-  // The way on ("Record a take") shows with the verdict at the top of the panel: when the corner turns clear
-  // after the last flag far down the list was dealt with, both are scrolled into view.
+  // The way on ("Record a take") sits just under the verdict at the top of the panel: when the corner turns
+  // clear after the last flag far down the list was dealt with, the verdict is scrolled back into view.
   useEffect(() => {
     if (verdict.status === 'clear') document.getElementById('corner-verdict')?.scrollIntoView({ block: 'nearest' });
   }, [verdict.status]);
@@ -69,7 +72,7 @@ export function CornerCheck() {
     verdict: verdict.status,
     open: [...new Set(risks.filter((risk) => !risk.accepted).map((risk) => risk.category))],
     accepted: [...new Set(risks.filter((risk) => risk.accepted).map((risk) => risk.category))],
-    acceptedFaceInView: risks.some((risk) => risk.accepted && risk.kind === 'faceInView' && !blurRegions.some((region) => region.id === risk.id)),
+    keepOwnFace: ownFace !== undefined && !blurredIds.has(ownFace),
     blurRegions: blurRegions.map(({ box }) => toFractions(box, size)),
   };
   // The check's result as of now, for the moment the view closes.
@@ -107,7 +110,7 @@ export function CornerCheck() {
   }
 
   const labels = risks.map((risk) =>
-    blurRegions.some((region) => region.id === risk.id) ? t('corner.risk.blurredLabel', { label: risk.label }) : risk.accepted ? t('corner.risk.acceptedLabel', { label: risk.label }) : risk.label,
+    blurredIds.has(risk.id) ? t('corner.risk.blurredLabel', { label: risk.label }) : risk.accepted ? t('corner.risk.acceptedLabel', { label: risk.label }) : risk.label,
   );
   const { overlayRef, labelRef, labelStyles } = useBoxLabels(
     risks.map((risk) => risk.box),
@@ -166,14 +169,16 @@ export function CornerCheck() {
         )}
         <ul className="risk-list" aria-label={t('corner.risks.label')}>
           {risks.map((risk, index) => {
-            const blurred = blurRegions.some((region) => region.id === risk.id);
-            // Focus after either choice: this flag's other choice while it is open, else the next open flag's.
-            const nextOpen = risks.slice(index + 1).find((other) => !other.accepted);
+            const blurred = blurredIds.has(risk.id);
+            // Focus after a choice: this flag's other choice while it is open, else the next open flag's
+            // (from the top again past the last), else the verdict.
+            const nextOpen = [...risks.slice(index + 1), ...risks.slice(0, index)].find((other) => !other.accepted);
             const onwards = [...(nextOpen ? [`accept-${nextOpen.id}`] : []), 'corner-verdict'];
+            const title = blurred ? 'corner.risk.titleBlurred' : ownFace === risk.id ? 'corner.risk.titleOwnFace' : risk.accepted ? 'corner.risk.titleAccepted' : 'corner.risk.title';
             return (
               <li key={risk.id} className={`risk-item ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} data-category={risk.category}>
                 <p className="risk-title">
-                  {richMessage<ReactNode>(blurred ? 'corner.risk.titleBlurred' : risk.accepted ? 'corner.risk.titleAccepted' : 'corner.risk.title', { label: risk.label, where: risk.where, b })}
+                  {richMessage<ReactNode>(title, { label: risk.label, where: risk.where, b })}
                 </p>
                 {risk.text && <blockquote className="risk-quote">{t('corner.risk.quote', { text: risk.text })}</blockquote>}
                 {!blurred && <p>{risk.guidance}</p>}
@@ -188,6 +193,19 @@ export function CornerCheck() {
                       }}
                     >
                       {richMessage<ReactNode>('corner.risk.accept', { label: risk.label, where: risk.where, hidden })}
+                    </button>
+                  )}
+                  {!risk.accepted && risk.kind === 'faceInView' && (
+                    <button
+                      type="button"
+                      id={`own-${risk.id}`}
+                      onClick={() => {
+                        setOwnFace(risk.id);
+                        accept(risk.id);
+                        focusWhenShown(...onwards);
+                      }}
+                    >
+                      {richMessage<ReactNode>('corner.risk.ownFace', { where: risk.where, hidden })}
                     </button>
                   )}
                   <button

@@ -10,6 +10,7 @@ import { formatMoney } from '../../core/sessions/pay.std';
 import { formatWorked } from '../../core/shared/clock.std';
 import { type WorkflowStepId, keepsOwnFace, currentSession, nextStep, workflowSteps } from '../../core/sessions/workflow.std';
 import { richMessage, formatDay } from '../../core/i18n/i18n.std';
+import { fileName } from '../../core/shared/fileName.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
@@ -20,7 +21,6 @@ import { uncleanClips } from '../sessions/sessionActions.dom';
 import { useSessionsOverview } from '../sessions/useSessionsOverview.dom';
 import { FileActions } from '../shared/FileActions.dom';
 import { focusWhenShown } from '../shared/focus.dom';
-import { fileName } from '../../core/shared/fileName.std';
 import { b } from '../shared/messageTags.dom';
 
 /** The first-run guide's steps, each a message whose bold start names the step. */

@@ -10,6 +10,7 @@ import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options
 import { REDACT_GROUPS } from '../../core/sanitize/redactTracks.std';
 import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
 import { formatClock, formatClockSpan } from '../../core/shared/clock.std';
+import { fileName } from '../../core/shared/fileName.std';
 import { TrackReview } from './TrackReview.dom';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
@@ -20,7 +21,6 @@ import { code, hidden } from '../shared/messageTags.dom';
 import { AuditTable } from './AuditTable.dom';
 import { BlurEditor } from './BlurEditor.dom';
 import { useSanitizeBatch } from './useSanitizeBatch.dom';
-import { fileName } from '../../core/shared/fileName.std';
 
 type QueuedFile = {
   path: string;
@@ -191,11 +191,12 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
     // A request that arrives while a batch runs waits for it: two batches at once would lose the first.
     if (!request || request.id === handled.current || running) return;
     handled.current = request.id;
-    // The worker accepted their own face in the session's check: the copies keep it, and the option says so.
-    const ownFaceKept: RedactOptions | undefined = options.redact && request.keepOwnFace ? { ...options.redact, keepFace: 'largest' } : undefined;
-    const runOptions = ownFaceKept ? { ...options, redact: ownFaceKept } : options;
+    // A session's files keep the worker's face as they said in its check ("It's me"), and only then: each
+    // hand-over sets the option, which shows it, whatever an earlier one set.
+    const keepFace: RedactOptions['keepFace'] = request.keepOwnFace ? 'largest' : 'none';
+    const runOptions = options.redact ? { ...options, redact: { ...options.redact, keepFace } } : options;
     void addPaths(request.paths).then((added) => {
-      if (ownFaceKept) setOptions(runOptions);
+      setOptions((current) => (current.redact ? { ...current, redact: { ...current.redact, keepFace } } : current));
       const pending = added.filter((file) => !madeFor.has(file.path));
       // The folder as it is now: the settings may have been read while the files were being added.
       const into = folder.current.trim();

@@ -1,5 +1,4 @@
 /** The running session: its clock, its phases (the ones SafeTake cannot see are one click each), takes and pay. */
-import { keepsOwnFace } from '../../core/sessions/workflow.std';
 import { useEffect, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import type { PhaseKind } from '../../core/sessions/eventLog.std';
@@ -7,6 +6,7 @@ import { t } from '../../core/i18n/i18n.std';
 import { phaseName } from '../../core/sessions/time.std';
 import { formatWorked } from '../../core/shared/clock.std';
 import { riskName } from '../../core/corner/risks.std';
+import { keepsOwnFace } from '../../core/sessions/workflow.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';

@@ -2,11 +2,11 @@
  * Ending a session: it asks first (and offers to clean what is not clean yet), then shows what the session
  * came to: time by phase, takes, clean copies, and the pay expected for it per hour.
  */
-import { keepsOwnFace } from '../../core/sessions/workflow.std';
 import { useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatWorked } from '../../core/shared/clock.std';
+import { keepsOwnFace } from '../../core/sessions/workflow.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';

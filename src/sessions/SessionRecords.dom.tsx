@@ -1,15 +1,15 @@
-import { keepsOwnFace } from '../../core/sessions/workflow.std';
 import { type ReactNode, useId, useState } from 'react';
 import { richMessage } from '../../core/i18n/i18n.std';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatClock } from '../../core/shared/clock.std';
+import { fileName } from '../../core/shared/fileName.std';
+import { keepsOwnFace } from '../../core/sessions/workflow.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
 import { FileActions } from '../shared/FileActions.dom';
 import { hidden } from '../shared/messageTags.dom';
-import { fileName } from '../../core/shared/fileName.std';
 
 type Act = (change: () => Promise<unknown>) => Promise<void>;
 type Clip = SessionViewData['clips'][number];

@@ -1,8 +1,9 @@
 /**
  * Focus after an action that changes the view (Start session, Record, Stop, End session): it goes to the
  * first of `ids` once React has drawn it, never back to the page body. A later id is a fallback, taken when
- * the earlier ones have not appeared within a second (a view still reading its data draws them late); when
- * none has, it waits up to five seconds (work that reports its first progress late).
+ * the earlier ones have not appeared within a second (a view still reading its data draws them late), and
+ * held meanwhile if the pressed button has gone; when none has appeared, it waits up to five seconds (work
+ * that reports its first progress late).
  */
 const FALLBACK_AFTER_TRIES = 20;
 const MAX_TRIES = 100;

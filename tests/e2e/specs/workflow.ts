@@ -94,15 +94,20 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
       await snapshot(page, 'workflow-05b-corner-150-percent');
       await page.setViewportSize({ width: 1280, height: 800 });
 
-      // Accept every flag (the photo is the worker's own); focus stays on the list each time.
+      // Accept every flag; a face in view is the worker's own (the photo is of her): "It's me" keeps it in
+      // the session's clean copies. Focus stays on the list each time.
+      let ownFaceChosen = false;
       for (let left = await page.locator('.risk-item:not(.risk-accepted)').count(); left > 0; left = await page.locator('.risk-item:not(.risk-accepted)').count()) {
-        await tabTo(page, page.locator('.risk-item:not(.risk-accepted)').first().getByRole('button', { name: /^Accept for this session/ }));
+        const flag = page.locator('.risk-item:not(.risk-accepted)').first();
+        const itsMe = flag.getByRole('button', { name: /^It’s me: keep my face in clean copies/ });
+        const mine = (await itsMe.count()) > 0;
+        ownFaceChosen ||= mine;
+        await tabTo(page, mine ? itsMe : flag.getByRole('button', { name: /^Accept for this session/ }));
         await page.keyboard.press('Enter');
         await expect.poll(() => focused(page)).not.toBe('body');
       }
       await expect.poll(() => verdict.textContent(), { timeout: 30_000 }).toMatch(/Corner clear \(\d accepted\)/);
-      // A face in view accepted (not marked to blur) is the worker's own: the session's clean copies keep it.
-      const ownFaceAccepted = (await page.locator('.risk-item.risk-accepted .risk-title', { hasText: /^Face in view/ }).count()) > 0;
+      if (ownFaceChosen) expect(await page.locator('.risk-item .risk-title', { hasText: /your face: it stays visible in this session’s clean copies$/ }).count()).toBe(1);
       await tabTo(page, page.getByRole('button', { name: 'Next: record a take' }), true);
       await page.keyboard.press('Enter');
 
@@ -138,7 +143,7 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
       await tabTo(page, page.getByRole('button', { name: 'Make clean copies of kept takes (1)' }));
       await page.keyboard.press('Enter');
       await expect.poll(() => focused(page), { timeout: 10_000 }).toMatch(/^span#sanitize-status/);
-      expect(await page.getByRole('checkbox', { name: /^Keep my own face visible/ }).isChecked()).toBe(ownFaceAccepted);
+      expect(await page.getByRole('checkbox', { name: /^Keep my own face visible/ }).isChecked()).toBe(ownFaceChosen);
       const progress = page.locator('.file-progress');
       await expect.poll(() => progress.textContent(), { timeout: 120_000 }).toContain('Ready to upload');
       expect(await page.locator('.file-head .badge').first().textContent()).toMatch(/^✓ \d+ identifying tags? removed, 0 left$/);
