@@ -115,7 +115,7 @@ const sessionView = z.object({
   ratesAfterCosts: z.array(signedMoney),
   expected: money,
   expectedRate: money.optional(),
-  cornerChecks: z.array(z.object({ atLocal: z.string(), verdict: cornerVerdict, open: z.array(riskCategory), accepted: z.array(riskCategory), keepOwnFace: z.boolean().optional() })),
+  cornerChecks: z.array(z.object({ atLocal: z.string(), verdict: cornerVerdict, open: z.array(riskCategory), accepted: z.array(riskCategory), blurred: z.array(riskCategory).optional(), keepOwnFace: z.boolean().optional() })),
   /** Where this session's pay is entered (core/sessions/pay.std.ts, payEnteredAs): the other place takes none. */
   payEnteredAs: z.enum(['session', 'clips']).optional(),
 });
@@ -420,6 +420,7 @@ export const ipcContract = {
         verdict: cornerVerdict,
         open: z.array(riskCategory).max(RISK_CATEGORY_COUNT),
         accepted: z.array(riskCategory).max(RISK_CATEGORY_COUNT),
+        blurred: z.array(riskCategory).max(RISK_CATEGORY_COUNT),
         keepOwnFace: z.boolean(),
         blurRegions: z.array(fractionRegion).max(50),
       })

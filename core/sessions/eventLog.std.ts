@@ -79,6 +79,8 @@ const eventData = z.discriminatedUnion('type', [
     verdict: cornerVerdict,
     open: z.array(riskCategory),
     accepted: z.array(riskCategory),
+    /** Kinds of risk left in view to be blurred in the clean copies ("Blur this area later"); absent in older logs. */
+    blurred: z.array(riskCategory).optional(),
     /** The worker said a face in view is theirs ("It's me"): the session's clean copies keep the largest face visible. */
     keepOwnFace: z.boolean().optional(),
   }),

@@ -99,6 +99,8 @@ function describeEvent(event: EventData, session: Session): string {
         open: event.open.map(riskName).join(', '),
         hasAccepted: has(event.accepted),
         accepted: event.accepted.map(riskName).join(', '),
+        hasBlurred: has(event.blurred ?? []),
+        blurred: (event.blurred ?? []).map(riskName).join(', '),
       });
     case 'log.repaired':
       return t('report.event.logRepaired', {

@@ -8,6 +8,7 @@ const HASH = (digit: string) => digit.repeat(64);
 const timeline: Array<[string, EventData]> = [
   ['2026-11-23T09:00:00.000+01:00', { type: 'session.started', sessionId: 's', platform: '<script>alert(1)</script>', task: 'wave', terms: { amount: 1, currency: 'USD', per: 'clip' } }],
   ['2026-11-23T09:00:00.000+01:00', { type: 'phase.started', sessionId: 's', phaseId: 'p', phase: 'setup' }],
+  ['2026-11-23T09:09:00.000+01:00', { type: 'corner.checked', sessionId: 's', verdict: 'clear', open: [], accepted: ['face'], blurred: ['document'] }],
   ['2026-11-23T09:10:00.000+01:00', { type: 'phase.stopped', sessionId: 's', phaseId: 'p' }],
   ['2026-11-23T09:10:00.000+01:00', { type: 'take.started', sessionId: 's', takeId: 't', file: '/data/takes/s/take-001.webm' }],
   ['2026-11-23T09:11:00.000+01:00', { type: 'take.stopped', sessionId: 's', takeId: 't', durationSeconds: 60, sha256: HASH('a') }],
@@ -35,6 +36,8 @@ describe('evidence report', () => {
     expect(timelineRows).toEqual([
       expect.stringMatching(/^Session started: &lt;script&gt;/),
       'Started: Setup',
+      // What was accepted and what was left in view to be blurred, apart.
+      'Corner checked: clear; accepted: a face or a photo of one; to blur in the clean copies: papers or writing',
       'Stopped: Setup',
       'Take started: take-001.webm',
       `Take stopped: take-001.webm, 60.0 s, SHA-256 ${HASH('a')}`,

@@ -71,7 +71,9 @@ export function CornerCheck() {
   const result: IpcRequest<'corner:finish'> = {
     verdict: verdict.status,
     open: [...new Set(risks.filter((risk) => !risk.accepted).map((risk) => risk.category))],
-    accepted: [...new Set(risks.filter((risk) => risk.accepted).map((risk) => risk.category))],
+    // Flags to blur are accepted too, but the log says which were left in view to be blurred.
+    accepted: [...new Set(risks.filter((risk) => risk.accepted && !blurredIds.has(risk.id)).map((risk) => risk.category))],
+    blurred: [...new Set(risks.filter((risk) => blurredIds.has(risk.id)).map((risk) => risk.category))],
     keepOwnFace: ownFace !== undefined && !blurredIds.has(ownFace),
     blurRegions: blurRegions.map(({ box }) => toFractions(box, size)),
   };

@@ -205,7 +205,7 @@ export function defineCornerSpecs(ctx: SpecContext): void {
       expect(events.map((event) => (event.type === 'phase.started' ? `${event.type}:${event.phase}` : event.type))).toEqual([
         'session.started', 'phase.started:setup', 'corner.checked', 'phase.stopped',
       ]);
-      expect(events[2]).toMatchObject({ verdict: 'clear', open: [], accepted: ['document'] });
+      expect(events[2]).toMatchObject({ verdict: 'clear', open: [], accepted: [], blurred: ['document'], keepOwnFace: false });
       const settings = JSON.parse(fs.readFileSync(path.join(handle.dataDir, 'settings.json'), 'utf8'));
       expect(settings.cornerBlurRegions).toHaveLength(1);
       expect(settings.cornerBlurRegions[0].x).toBeCloseTo(PLANTED_PAGE.x / 640, 1);
