@@ -247,8 +247,9 @@ export function trackSpan(track: RedactTrack, frameCount: number): { first: numb
 /**
  * The box a track hides on `frame`, margin included, in frame pixels: an anchored track's sightings around it
  * together (anchoredBox), another's between sightings on the line between them, before the first and after the
- * last moving on as it moved (at most `holdFrames`); undefined when the track is not on that frame or has moved
- * out of the picture.
+ * last moving on as it moved in the room, and with the camera (at most `holdFrames`): a face in an audience the
+ * camera pans past is last seen whole near the picture's edge, and leaves it with the pan, not where it was
+ * last seen. Undefined when the track is not on that frame or has moved out of the picture.
  */
 export function trackBoxAt(track: RedactTrack, frame: number, picture: TrackFrame): Box | undefined {
   const { sightings } = track;
@@ -257,9 +258,12 @@ export function trackBoxAt(track: RedactTrack, frame: number, picture: TrackFram
   if (frame < first.frame - track.holdFrames || frame > last.frame + track.holdFrames) return undefined;
   let box: Box;
   // Anchored: its sightings around this frame (in frame 0's pixels), where the camera shows them on this frame.
-  if (track.anchored) box = intoFrame(anchoredBox(sightings, frame), picture.camera?.[frame] ?? STILL_CAMERA);
-  else if (frame <= first.frame) box = sightings.length > 1 ? heldBox(sightings[1]!, first, frame) : first.box;
-  else if (frame >= last.frame) box = sightings.length > 1 ? heldBox(sightings[sightings.length - 2]!, last, frame) : last.box;
+  const pose = (at: number) => picture.camera?.[at] ?? STILL_CAMERA;
+  // A sighting in frame 0's pixels: where it was in the room, whatever the camera did.
+  const inRoom = (sighting: Sighting): Sighting => ({ ...sighting, box: outOfFrame(sighting.box, pose(sighting.frame)) });
+  if (track.anchored) box = intoFrame(anchoredBox(sightings, frame), pose(frame));
+  else if (frame <= first.frame) box = intoFrame(sightings.length > 1 ? heldBox(inRoom(sightings[1]!), inRoom(first), frame) : inRoom(first).box, pose(frame));
+  else if (frame >= last.frame) box = intoFrame(sightings.length > 1 ? heldBox(inRoom(sightings[sightings.length - 2]!), inRoom(last), frame) : inRoom(last).box, pose(frame));
   else box = nearestBox(sightings, frame);
   const grownBox = { x: box.x - box.w * track.margin, y: box.y - box.h * track.margin, w: box.w * (1 + 2 * track.margin), h: box.h * (1 + 2 * track.margin) };
   const x0 = Math.max(0, grownBox.x);

@@ -119,6 +119,21 @@ describe('linkTracks', () => {
     }
   });
 
+  it('holds a face still in the room with the camera as it pans: it leaves the picture with the pan', () => {
+    // The camera pans right 4 px a frame, so a seated face moves left 4 px a frame in the picture; it is seen
+    // at frames 0 to 18 and not after (cut by the picture's edge, the face pass stops finding it).
+    const camera = Array.from({ length: 300 }, (_, frame) => ({ scale: 1, x: -4 * frame, y: 0 }));
+    const panning = { ...clip, camera };
+    const samples: FrameSample[] = [0, 6, 12, 18].map((frame) => ({ frame, sources: ['faces'], risks: [risk('face', { x: 200 - 4 * frame, y: 100, w: 80, h: 100 })] }));
+    const [face] = linkTracks(samples, panning);
+    expect(face!.anchored).toBe(false);
+    for (const frame of [22, 26, 30]) expect(trackBoxAt({ ...face!, margin: 0 }, frame, panning)!.x, `frame ${frame}`).toBeCloseTo(200 - 4 * frame, 5);
+    // Seen once, it still moves with the camera, where a still camera leaves it where it was.
+    const [once] = linkTracks([samples[3]!], panning);
+    expect(trackBoxAt({ ...once!, margin: 0 }, 26, panning)!.x).toBeCloseTo(200 - 4 * 26, 5);
+    expect(trackBoxAt({ ...once!, margin: 0 }, 26, clip)!.x).toBeCloseTo(200 - 4 * 18, 5);
+  });
+
   it('places a paper by the camera: seen once, it is found wherever the pan shows its spot, seconds later', () => {
     // The camera pans right 4 px a frame: the room, and the paper in it, move left in the picture.
     const camera = Array.from({ length: 300 }, (_, frame) => ({ scale: 1, x: -4 * frame, y: 0 }));
