@@ -417,6 +417,8 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
             <button
               type="button"
               disabled={!canReview}
+              // Disabled for the same reasons as making the copies (nothing left to clean, or a batch running), said beside them.
+              aria-describedby={canReview ? undefined : ids.reason}
               onClick={() => {
                 focusWhenShown('sanitize-status');
                 void start({ inputs: inputs(), outputDir: outputDir.trim() || '.', options, nameTemplate, review: true });
