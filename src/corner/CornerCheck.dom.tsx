@@ -124,7 +124,7 @@ export function CornerCheck() {
       {risks.map((risk, index) => (
         <div key={risk.id} className="risk-flag">
           <div className={`risk-box ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} style={percentBox(risk.box, size)} />
-          <span ref={labelRef} className={`risk-box-label ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} style={labelStyles[index]}>
+          <span ref={labelRef} className={`box-label risk-box-label ${CATEGORY_STYLE[risk.category]}${risk.accepted ? ' risk-accepted' : ''}`} style={labelStyles[index]}>
             {labels[index]}
           </span>
         </div>

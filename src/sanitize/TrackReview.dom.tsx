@@ -158,7 +158,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
         {shown.map(({ track, box }, index) => (
           <div key={track.id} className="track-flag">
             <div className={`track-box ${track.hidden ? 'track-hidden' : 'track-kept'}`} style={percentBox(box, found.size)} />
-            <span ref={labelRef} className={`track-label ${track.hidden ? 'track-hidden' : 'track-kept'}`} style={labelStyles[index]}>
+            <span ref={labelRef} className={`box-label track-label ${track.hidden ? 'track-hidden' : 'track-kept'}`} style={labelStyles[index]}>
               {boxLabels[index]}
             </span>
           </div>

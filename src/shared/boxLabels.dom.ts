@@ -4,6 +4,7 @@
  * Labels are positioned in an overlay the size of the picture, not inside their boxes: a box's border would
  * offset them, by more the smaller the box.
  */
+import './boxLabels.css';
 import { type CSSProperties, useCallback, useEffect, useRef, useState } from 'react';
 import type { Box } from '../../core/media/geometry.std';
 import { labelPlaces } from '../../core/corner/labelPlaces.std';
@@ -58,9 +59,9 @@ function useWidth(): [(element: HTMLElement | null) => void, number] {
 
 /**
  * Where each of `labels` goes over its box of `boxes` (the picture's pixels): `overlayRef` for the element
- * the picture's size that holds the labels, `labelRef` for each label, and each label's style (its place,
- * in percent of the picture). A label is never wider than the overlay (the stylesheet cuts it short with an
- * ellipsis: max-width 100%), so it always fits.
+ * the picture's size that holds the labels, `labelRef` for each label (of class `box-label`), and each
+ * label's style (its place, in percent of the picture). A label is never wider than the overlay
+ * (boxLabels.css cuts it short with an ellipsis), so it always fits.
  */
 export function useBoxLabels(boxes: readonly Box[], labels: readonly string[], picture: Picture) {
   const [overlayRef, overlayWidth] = useWidth();
