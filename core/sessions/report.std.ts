@@ -58,7 +58,6 @@ const has = (value: unknown) => (value === undefined || value === '' || (Array.i
 /** A length in seconds to a tenth, as the timeline and the clips table show it. */
 const seconds = (value: number) => t('report.seconds', { seconds: formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
 
-
 /** One line of the timeline, in words. Take and clip names come from the session's own records. */
 function describeEvent(event: EventData, session: Session): string {
   const clipName = (clipId: string) => {

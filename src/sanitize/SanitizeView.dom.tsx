@@ -37,7 +37,6 @@ type QueuedFile = {
 /** Everything the detectors can find, hidden unless the user keeps their own face. */
 const DEFAULT_REDACT: RedactOptions = { groups: [...REDACT_GROUPS], keepFace: 'none', style: 'blur' };
 
-
 /** Names for clean copies, in words: numbered (the default: original names carry dates and places), or the original's. */
 const NAME_CHOICES = [
   { template: DEFAULT_NAME_TEMPLATE, label: 'sanitize.names.numbered' },

@@ -15,7 +15,6 @@ type Act = (change: () => Promise<unknown>) => Promise<void>;
 type Clip = SessionViewData['clips'][number];
 type Refused = Array<{ path: string; reason: string }>;
 
-
 /**
  * A session's clips (with their fingerprints, clean copies and the platform's outcome), its evidence, and
  * the evidence report. Every change is a line in the log before the view shows it. `waitingTake`: a take
