@@ -30,10 +30,12 @@ function useLabelSizes(): [(element: HTMLElement | null) => (() => void) | undef
   const ref = useCallback((element: HTMLElement | null) => {
     if (!element) return undefined;
     observer.current ??= new ResizeObserver((entries) => {
+      // A label in a hidden view (another tab, a closed section) measures nothing: its size is kept as it was.
       const measured = entries
         .map((entry) => entry.target)
         .filter((target): target is HTMLElement => target instanceof HTMLElement && target.isConnected)
-        .map((target): [string, LabelSize] => [target.textContent ?? '', { w: target.offsetWidth, h: target.offsetHeight }]);
+        .map((target): [string, LabelSize] => [target.textContent ?? '', { w: target.offsetWidth, h: target.offsetHeight }])
+        .filter(([, size]) => size.w > 0 && size.h > 0);
       setSizes((known) => (measured.some(([text, size]) => known.get(text)?.w !== size.w || known.get(text)?.h !== size.h) ? new Map([...known, ...measured]) : known));
     });
     const watching = observer.current;
