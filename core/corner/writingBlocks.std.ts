@@ -41,8 +41,8 @@ type WritingBlock = { box: Box; sheet: Box; score: number; lines: number };
 
 /**
  * Lines gathered into blocks (one paper, one sign): lines closer than BLOCK_GAP_THICKNESSES of the thicker
- * one's thickness on both axes (capped by BLOCK_GAP_MAX_THICKNESS_RATIO) belong together; only blocks of BLOCK_MIN_LINES lines, or BLOCK_MIN_LENGTH
- * thicknesses of writing, are kept.
+ * one's thickness on both axes (capped by BLOCK_GAP_MAX_THICKNESS_RATIO) belong together; only blocks of
+ * BLOCK_MIN_LINES lines, or BLOCK_MIN_LENGTH thicknesses of writing, are kept.
  */
 export function writingBlocks(lines: readonly WritingLine[], frame: { width: number; height: number }): WritingBlock[] {
   const isBlock = (group: WritingLine[]) => {

@@ -20,7 +20,8 @@ export type WorkflowSession = {
  * the worker said of a face in view "It's me: keep my face in clean copies". Nothing less says so: a face
  * accepted for the session may be anyone's.
  */
-export function keepsOwnFace(session: { cornerChecks: ReadonlyArray<{ keepOwnFace?: boolean }> } | undefined): boolean {
+export type KeepsOwnFaceSession = { cornerChecks: ReadonlyArray<{ keepOwnFace?: boolean }> };
+export function keepsOwnFace(session: KeepsOwnFaceSession | undefined): boolean {
   return session?.cornerChecks.at(-1)?.keepOwnFace === true;
 }
 

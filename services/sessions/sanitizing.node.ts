@@ -1,7 +1,8 @@
 /**
  * Sanitizing is part of a session's work. While a batch runs in a running session (a review's look through
- * the clips too), its time is the session's "sanitizing" phase (one phase however many batches overlap). Each clean copy joins its clip's record in the
- * session the clip belongs to, running or ended; a file of no session joins the running one as a new clip.
+ * the clips too), its time is the session's "sanitizing" phase (one phase however many batches overlap).
+ * Each clean copy joins its clip's record in the session the clip belongs to, running or ended; a file of no
+ * session joins the running one as a new clip.
  * The app's IPC handler and `safetake sanitize` both start their batches through here.
  */
 import type { Batch } from '../sanitize/batch.node';

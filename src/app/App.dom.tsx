@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { keepsOwnFace } from '../../core/sessions/workflow.std';
 import { CornerCheck } from '../corner/CornerCheck.dom';
 import { DealView } from '../deal/DealView.dom';
 import { Home } from '../home/Home.dom';
@@ -24,9 +25,9 @@ export function App() {
         pendingFocus.current = { id: focus };
         setActive(area);
       },
-      clean: (paths, keepOwnFace) => {
+      clean: (paths, session) => {
         pendingFocus.current = { id: 'sanitize-status' };
-        setCleanRequest((previous) => ({ id: (previous?.id ?? 0) + 1, paths, keepOwnFace }));
+        setCleanRequest((previous) => ({ id: (previous?.id ?? 0) + 1, paths, keepOwnFace: keepsOwnFace(session) }));
         setActive('sanitize');
       },
     }),

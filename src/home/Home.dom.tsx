@@ -8,12 +8,12 @@ import { type ReactNode, useEffect, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatWorked } from '../../core/shared/clock.std';
-import { type WorkflowStepId, keepsOwnFace, currentSession, nextStep, workflowSteps } from '../../core/sessions/workflow.std';
+import { type WorkflowStepId, currentSession, nextStep, workflowSteps } from '../../core/sessions/workflow.std';
 import { richMessage, formatDay } from '../../core/i18n/i18n.std';
 import { fileName } from '../../core/shared/fileName.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
-import { useNavigation } from '../app/navigation.dom';
+import { type Navigation, useNavigation } from '../app/navigation.dom';
 import { EndSession, SessionSummary } from '../sessions/EndSession.dom';
 import { SessionRecords } from '../sessions/SessionRecords.dom';
 import { StartSession } from '../sessions/StartSession.dom';
@@ -168,7 +168,7 @@ function NextStepButton({
   onEnd: () => void;
   act: (change: () => Promise<unknown>) => Promise<void>;
   go: (area: 'corner' | 'sessions' | 'sanitize', focus?: string) => void;
-  clean: (paths: string[], keepOwnFace: boolean) => void;
+  clean: Navigation['clean'];
 }) {
   const t = useT();
   const [fileError, setFileError] = useState<string>();
@@ -176,7 +176,7 @@ function NextStepButton({
   const actions: Partial<Record<WorkflowStepId, () => void>> = {
     check: () => go('corner'),
     record: () => go('sessions', 'record-take'),
-    clean: () => clean(uncleanClips(session), keepsOwnFace(session)),
+    clean: () => clean(uncleanClips(session), session),
     upload: () => void act(() => call(api['sessions:phase']({ action: uploading ? 'stop' : 'start', phase: 'uploading' }))),
     end: () => {
       onEnd();

@@ -6,7 +6,6 @@ import { t } from '../../core/i18n/i18n.std';
 import { phaseName } from '../../core/sessions/time.std';
 import { formatWorked } from '../../core/shared/clock.std';
 import { riskName } from '../../core/corner/risks.std';
-import { keepsOwnFace } from '../../core/sessions/workflow.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
@@ -134,7 +133,7 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
       />
       {unclean.length > 0 && !pending && (
         <p className="actions">
-          <button type="button" onClick={() => clean(unclean, keepsOwnFace(session))}>
+          <button type="button" onClick={() => clean(unclean, session)}>
             {t('sessions.active.cleanKeptTakes', { count: unclean.length })}
           </button>
         </p>

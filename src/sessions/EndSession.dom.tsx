@@ -6,7 +6,6 @@ import { useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatWorked } from '../../core/shared/clock.std';
-import { keepsOwnFace } from '../../core/sessions/workflow.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
@@ -48,7 +47,7 @@ export function EndSession({ session, onEnded, onCancel }: { session: SessionVie
           {t('sessions.end.end')}
         </button>
         {unclean.length > 0 && (
-          <button type="button" onClick={() => clean(unclean, keepsOwnFace(session))}>
+          <button type="button" onClick={() => clean(unclean, session)}>
             {t('sessions.end.cleanFirst')}
           </button>
         )}

@@ -4,7 +4,6 @@ import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatClock } from '../../core/shared/clock.std';
 import { fileName } from '../../core/shared/fileName.std';
-import { keepsOwnFace } from '../../core/sessions/workflow.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
@@ -117,7 +116,7 @@ export function SessionRecords({ session, act, waitingTake }: { session: Session
                   ) : (
                     <>
                       {t('sessions.records.noCleanCopy')}{' '}
-                      <button type="button" onClick={() => clean([clip.file], keepsOwnFace(session))}>
+                      <button type="button" onClick={() => clean([clip.file], session)}>
                         {richMessage<ReactNode>('sessions.records.makeCleanCopy', {
                           file: fileName(clip.file),
                           hidden,
