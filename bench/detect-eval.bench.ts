@@ -8,7 +8,8 @@
  * and at a glance (the case for the app's glances between full looks), and of those seen at a glance, how many
  * a glance at the part around them confirms, as the app confirms them (modelSchedule.std.ts, writingSchedule.std.ts).
  * And for documents in a 1280x720 camera's picture, what the text detector alone sees in the frame the app
- * gives it (writingFrameWidth: 960x540) against a 640-wide one, in a full look and at a glance.
+ * gives it (writingFrameWidth: its own pixels) against a 640-wide one: in a full look alone, in a full look
+ * with its closer looks at small print, and at a glance.
  *
  * On real photographs (scenes-real), recall per category and false flags on clean rooms by the targets'
  * matching rule, with every model and, in the same run, without the second object model (SSDLite) and
@@ -23,8 +24,9 @@ import { ocrScale } from '../core/corner/detectors.std';
 import { type Risk, type RiskCategory, assessFrame } from '../core/corner/risks.std';
 import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, writingFrameWidth } from '../core/corner/writingModel.std';
 import type { FrameDetections } from '../core/corner/detections.std';
+import type { WritingLine } from '../core/corner/writingLines.std';
 import { planScanFrames } from '../core/corner/scanPlan.std';
-import { inSourcePixels, scanFile } from '../services/corner/detector.node';
+import { type FrameInput, inSourcePixels, scanFile } from '../services/corner/detector.node';
 import { ffmpegRawFrames } from '../services/media/ffmpeg.node';
 import { readPicture } from '../services/media/picture.node';
 import { FALSE_FLAG_CATEGORIES, LABELLED_CATEGORIES, flagMatches, sceneImage, scenesReal } from '../tests/integration/scenesReal.node';
@@ -109,11 +111,17 @@ async function plantedRecall(category: RiskCategory, folder: string, items: stri
 
 /**
  * Documents in a 1280x720 camera's picture, as the text detector sees them: in the frame the app gives it
- * (writingFrameWidth) and in the 640 px frame the face and object models take, in a full look and at a glance.
+ * (writingFrameWidth: the camera's own pixels) and in the 640 px frame the face and object models take, in a
+ * full look alone, in a full look with its closer looks at small print (as the app and `safetake scan` take
+ * it), and at a glance.
  */
 async function hdWritingRecall() {
   const frameWidths = [writingFrameWidth(HD.width, HD.height), 640];
-  const looks = [WRITING_INPUT_LONG_SIDE, WRITING_GLANCE_LONG_SIDE];
+  const looks: Array<{ name: string; run: (frame: FrameInput) => Promise<WritingLine[]> }> = [
+    { name: 'full look alone', run: (frame) => opened.detector.runWriting(frame, WRITING_INPUT_LONG_SIDE) },
+    { name: 'full look, looking closer', run: (frame) => opened.detector.lookForWriting(frame) },
+    { name: 'glance', run: (frame) => opened.detector.runWriting(frame, WRITING_GLANCE_LONG_SIDE) },
+  ];
   const found = new Array<number>(frameWidths.length * looks.length).fill(0);
   const rows: Array<Array<string | number>> = [];
   for (const item of DOCUMENTS) {
@@ -123,8 +131,8 @@ async function hdWritingRecall() {
         const plant = plantInRoom({ ...place, item: corpus(`documents/${item}`), room: corpus(`scenes/${room}`) }, opened.scratchFile('eval-hd.png'), HD);
         for (const [w, width] of frameWidths.entries()) {
           const frame = decodeFrame(plant.file, width, Math.round((width * HD.height) / HD.width));
-          for (const [l, longSide] of looks.entries()) {
-            const risks = assessFrame({ width: frame.width, height: frame.height, writing: await opened.detector.runWriting(frame, longSide) });
+          for (const [l, look] of looks.entries()) {
+            const risks = assessFrame({ width: frame.width, height: frame.height, writing: await look.run(frame) });
             if (risks.some((risk) => onPlant({ box: scaleBox(risk.box, HD.width / width) }, plant.box))) itemFound[w * looks.length + l]! += 1;
           }
         }
@@ -136,7 +144,7 @@ async function hdWritingRecall() {
   }
   const total = DOCUMENTS.length * CLEAN_ROOMS.length * HD_DOCUMENT_PLACES.length;
   rows.push(['all', ...found.map((count) => `${count}/${total}`)]);
-  const headers = frameWidths.flatMap((width) => looks.map((longSide) => `${longSide === WRITING_INPUT_LONG_SIDE ? 'full look' : 'glance'}, ${width}-wide frame`));
+  const headers = frameWidths.flatMap((width) => looks.map((look) => `${look.name}, ${width}-wide frame`));
   return { headers, rows };
 }
 
@@ -164,7 +172,7 @@ it('recall per category and false flags per clean room', async () => {
     `The text detector alone, in the app's 640x480 frame: ${documents.seen.full}/${documents.total} in a full look, ${documents.seen.glance}/${documents.total} at a glance; ` +
       `${documents.seen.around}/${documents.seen.glance} of those confirmed by a glance around them`,
   );
-  report.line(`\nDocuments planted 240-360 px wide in ${CLEAN_ROOMS.length} rooms seen by a 1280x720 camera: the text detector alone, in the frame the app gives it and in a 640-wide one`);
+  report.line(`\nDocuments planted 240-360 px wide in ${CLEAN_ROOMS.length} rooms seen by a 1280x720 camera: the text detector alone, in the frame the app gives it (the camera's own pixels) and in a 640-wide one`);
   report.line(table(['document', ...hd.headers], hd.rows));
   report.line(`\nFace photos planted in ${CLEAN_ROOMS.length} rooms x ${PHOTO_PLACES.length} places (90 and 140 px wide): recall ${(faces.recall * 100).toFixed(0)}% (${faces.found}/${faces.total})`);
   report.line(table(['photo', 'found'], faces.rows));

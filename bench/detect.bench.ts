@@ -6,7 +6,8 @@
  * tensor made beforehand; ours adds resampling the frame into it, finding the lines and blocks, the rules and
  * the tracker. For text, on pages planted in rooms, bare is tesseract on the whole picture with its default
  * light-on-dark second pass, ours is our settings without it on the parts where writing is (plus reading the
- * lines out). Cache off (every frame inferred) and cache on (Human's
+ * lines out). And what closer looks at small print add to a full look, on these frames and on 1280x720 frames
+ * with a bank statement in a room. Cache off (every frame inferred) and cache on (Human's
  * result cache, which a still camera hits) are both reported; the targets are judged on cache off.
  *
  * Run: npx vitest run --project bench bench/detect.bench.ts && node scripts/benchmarksDoc.mjs
@@ -51,6 +52,13 @@ const PAGES = [
 const frameOf = (scene: string, width: number, height: number, crop?: Box): FrameInput => decodeFrame(path.join(CORPUS_DIR, 'scenes', scene), width, height, crop);
 
 let detector: NodeDetector;
+/** Bank statements in rooms, seen by a 1280x720 camera: the closer looks' case. */
+const HD = { width: 1280, height: 720 };
+const STATEMENTS = [
+  { room: 'room-bedroom.jpg', x: 500, y: 100, width: 240 },
+  { room: 'room-living_room.jpg', x: 700, y: 420, width: 250 },
+  { room: 'room-living_room.jpg', x: 80, y: 120, width: 300 },
+];
 let scratch: string;
 beforeAll(async () => {
   detector = await NodeDetector.open();
@@ -162,6 +170,25 @@ it('per-model latency and overhead against bare inference', async () => {
     ]);
   }
 
+  // Closer looks (findWritingLookingCloser): what they add to a full look, on the scenes above (no small
+  // print: nothing to look closer at, or little) and on a 1280x720 camera's frame with a bank statement 240-300
+  // px wide lying in a room, whose heading alone a full look sees.
+  const statements = STATEMENTS.map((place, index) => {
+    const planted = plantInRoom({ ...place, item: path.join(CORPUS_DIR, 'documents/bill.png'), room: path.join(CORPUS_DIR, 'scenes', place.room) }, path.join(scratch, `statement-${index}.png`), HD);
+    return decodeFrame(planted.file, HD.width, HD.height);
+  });
+  const closer: Array<Array<string | number>> = [];
+  for (const [name, looked] of [[`${frames.length} scenes, 640x480`, frames], [`${statements.length} statements in rooms, 1280x720`, statements]] as const) {
+    let alone = 0;
+    let lookingCloser = 0;
+    for (const frame of looked) {
+      const medians = await compare({ alone: () => detector.runWriting(frame), closer: () => detector.lookForWriting(frame) }, ROUNDS);
+      alone += medians.alone! / looked.length;
+      lookingCloser += medians.closer! / looked.length;
+    }
+    closer.push([name, alone.toFixed(0), lookingCloser.toFixed(0), (lookingCloser / alone).toFixed(2)]);
+  }
+
   // Text, on pages planted in rooms (OCR reads only where there is writing). Bare: tesseract with our page mode
   // and resolution but its default second, light-on-dark pass over doubtful words (which ours leaves out), on
   // the whole picture; ours reads only the parts where the text detector found writing (readingRegions; the
@@ -190,6 +217,8 @@ it('per-model latency and overhead against bare inference', async () => {
   report.line(table(['model', 'bare ms', 'ours ms', 'ours/bare', 'ours fps (cache off)', 'cache on ms', 'cache on fps'], rows));
   report.line(`\nThe photos pass on its tiles alone (the app's runs between FaceBoxes' looks): ${photoTotals.tilesOnly.toFixed(0)} ms.`);
   report.line(`\nA glance around a page costs ${(writing['glance around a page'].ours / writing.glance.ours).toFixed(2)} of a whole glance (ours against ours).`);
+  report.line('\nA full look alone, and with its closer looks at small print (ours against ours, medians):\n');
+  report.line(table(['frames', 'full look alone ms', 'looking closer ms', 'looking closer / alone'], closer));
   // Time to flag a new risk: its detector must see it appearAfter times. Objects and photo sweeps come round
   // every two periods (periodOf(run, its latency)) while the picture is still, and at once when it changes,
   // unless the last run was less than half a period ago; a sweep that saw something new is repeated at once

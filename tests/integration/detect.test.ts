@@ -116,6 +116,26 @@ describe('a page beside big print on clothes', () => {
   });
 });
 
+describe('a closer look at small print', () => {
+  // A bank statement 240-250 px wide in a 1280x720 camera's picture: its letters are 2-3 px at a full look's
+  // scale, where the model sees only its heading; looking closer at the sheet around the heading, in the
+  // camera's own pixels, it sees the table, and the flag is the whole statement, once.
+  it.each([
+    { room: 'room-bedroom.jpg', x: 500, y: 100, width: 240 },
+    { room: 'room-living_room.jpg', x: 700, y: 420, width: 250 },
+  ])('flags a statement $width px wide in $room, which a full look alone misses', async (place) => {
+    const hd = { width: 1280, height: 720 };
+    const { file, box } = plantInRoom({ ...place, item: corpus('documents/bill.png'), room: corpus(`scenes/${place.room}`) }, opened.scratchFile('statement-720p.png'), hd);
+    const frame = decodeFrame(file, hd.width, hd.height);
+    const onStatement = (risks: ReturnType<typeof assessFrame>) => risks.filter((risk) => risk.source === 'writing' && centreInside(risk.box, box));
+    expect(onStatement(assessFrame({ ...hd, writing: await opened.detector.runWriting(frame) }))).toEqual([]);
+    const flags = onStatement(assessFrame({ ...hd, writing: await opened.detector.lookForWriting(frame) }));
+    expect(flags, JSON.stringify(flags)).toHaveLength(1);
+    expect(coverage(box, flags[0]!.box)).toBeGreaterThan(0.95);
+    expect(coverage(flags[0]!.box, box)).toBeGreaterThan(0.8);
+  });
+});
+
 describe('glances and full looks of the text detector', () => {
   // The premise of the app's glances (modelSchedule.std.ts, writingSchedule.std.ts) and of its E2E receipt spec: a page is seen at the
   // camera's own 640 px, a crumpled receipt at this place only at 960.

@@ -73,12 +73,13 @@ export function defineCornerSpecs(ctx: SpecContext): void {
       expect(foreignRequests(handle)).toEqual([]);
     });
 
-    it('reads small print on a 1280x720 camera at the text detector\'s full size, not at the other models\' 640 px', async () => {
-      // At this size and place in the kitchen, the text detector finds this recipe in the camera's picture
-      // scaled to 960x540 (writingFrameWidth), and not in it scaled to 640x360, at a glance or in a full look.
+    it('flags a bank statement on a 1280x720 camera by looking closer at its small print, in the camera\'s own pixels', async () => {
+      // At this size and place in the bedroom, a full look of the text detector sees only the statement's
+      // heading; a closer look at the sheet around it, in the camera's own pixels, sees its table
+      // (tests/integration/detect.test.ts).
       const hd = { width: 1280, height: 720 };
-      const recipe = { x: 500, y: 100, width: 240, item: path.join(CORPUS_DIR, 'documents/typewriter-recipe.png'), room: SCENE };
-      const room = plantInRoom(recipe, path.join(ctx.scratch, 'kitchen-with-recipe-720p.png'), hd);
+      const statement = { x: 500, y: 100, width: 240, item: path.join(CORPUS_DIR, 'documents/bill.png'), room: path.join(CORPUS_DIR, 'scenes/room-bedroom.jpg') };
+      const room = plantInRoom(statement, path.join(ctx.scratch, 'bedroom-with-statement-720p.png'), hd);
       const handle = await ctx.start('fake', undefined, makeFakeCameraSequence([{ image: room.file, seconds: 2 }], ctx.scratch, 'camera-720p', 15, hd));
       const { page } = handle;
       await page.getByRole('tab', { name: 'Check corner' }).click();
