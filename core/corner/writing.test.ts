@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, readingRegions, writingBlocks, writingGroups } from './writingBlocks.std';
 import { LINE_MIN_SCORE, type WritingLine, scaleWritingLine, writingLines } from './writingLines.std';
-import { WRITING_GLANCE_LONG_SIDE, closerLongSide, closerLookRegions, writingInput, writingFrameWidth, writingInputSize } from './writingModel.std';
+import { WRITING_GLANCE_LONG_SIDE, closerLongSide, closerLooks, writingInput, writingFrameWidth, writingInputSize } from './writingModel.std';
 
 /** A probability map `width` x `height` with `value` in each of the given rectangles. */
 function probabilityMap(width: number, height: number, rectangles: Array<{ x: number; y: number; w: number; h: number; value?: number }>): Float32Array {
@@ -104,6 +104,7 @@ describe('the camera frame the app gives the text detector', () => {
 describe('closer looks at small print', () => {
   const HD = { width: 1280, height: 720 };
   const line = (x: number, y: number, w: number, thickness: number, score = 0.9, sheet?: WritingLine['sheet']): WritingLine => ({ box: { x, y, w, h: thickness }, score, thickness, ...(sheet ? { sheet } : {}) });
+  const closerLookRegions = (lines: WritingLine[], frame = HD) => closerLooks(lines, frame).map((look) => look.region);
 
   it('looks at the sheet around a line or two of small print, not at a paper already made out, nor at big print', () => {
     const sheet = { x: 500, y: 100, w: 240, h: 80 };
@@ -136,9 +137,12 @@ describe('closer looks at small print', () => {
     // A sheet half the frame wide: the closer look's input stays a full look's size.
     expect(closerLongSide({ x: 0, y: 0, w: 640, h: 300 }, HD)).toBe(1920);
     // Not worth a look: less than twice as close. A 640x480 camera's full look already enlarges 1.5 times, and
-    // a closer look could only add half as much again.
+    // a closer look could only add half as much again. A square sheet 600 px wide would need a bigger input
+    // than a full look's to be seen twice as close.
     expect(closerLongSide({ x: 0, y: 0, w: 700, h: 300 }, HD)).toBeUndefined();
     expect(closerLongSide({ ...small, w: 100, h: 80 }, { width: 640, height: 480 })).toBeUndefined();
+    expect(closerLongSide({ x: 0, y: 0, w: 600, h: 600 }, HD)).toBeUndefined();
+    expect(closerLooks([line(20, 30, 40, 6)], { width: 640, height: 480 })).toEqual([]);
   });
 });
 
@@ -209,6 +213,10 @@ describe('blocks of writing', () => {
     const [statement, ...others] = writingBlocks([...column(100), ...column(210)], FRAME);
     expect(others).toEqual([]);
     expect(statement).toMatchObject({ box: { x: 100, y: 100, w: 160 }, sheet, lines: 6 });
+    // A column whose own sheet is its lines' box, on the statement's sheet: one block, in either order.
+    const tight = column(210).map((item) => ({ ...item, sheet: item.box }));
+    expect(writingBlocks([...tight, ...column(100)], FRAME)).toHaveLength(1);
+    expect(writingBlocks([...column(100), ...tight], FRAME)).toHaveLength(1);
     // The same columns, each on its own card: two blocks.
     const cards = [...column(100).map((item) => ({ ...item, sheet: { x: 95, y: 95, w: 60, h: 40 } })), ...column(210).map((item) => ({ ...item, sheet: { x: 205, y: 95, w: 60, h: 40 } }))];
     expect(writingBlocks(cards, FRAME)).toHaveLength(2);

@@ -3,7 +3,7 @@
  * lines are a paper, flagged whether or not anything on it can be read; the parts of the frame where writing
  * is are what tesseract reads, one at a time. Pure.
  */
-import { type Box, area, centreInside, clampToFrame, grown, iou, union } from '../media/geometry.std';
+import { type Box, centreInside, clampToFrame, grown, iou, union } from '../media/geometry.std';
 import type { WritingLine } from './writingLines.std';
 
 /**
@@ -55,16 +55,31 @@ export function writingBlocks(lines: readonly WritingLine[], frame: { width: num
       score: group.reduce((sum, line) => sum + line.score, 0) / group.length,
       lines: group.length,
     }));
-  const merged: WritingBlock[] = [];
-  for (const block of blocks.sort((a, b) => area(b.sheet) - area(a.sheet))) {
-    const sheet = merged.find((other) => centreInside(block.box, other.sheet));
-    if (!sheet) merged.push(block);
-    else {
-      sheet.score = (sheet.score * sheet.lines + block.score * block.lines) / (sheet.lines + block.lines);
-      Object.assign(sheet, { box: union(sheet.box, block.box), sheet: union(sheet.sheet, block.sheet), lines: sheet.lines + block.lines });
+  // One sheet: either block's middle lies on the other's own sheet (whatever order they come in).
+  const onOneSheet = gathered(blocks, (a, b) => centreInside(a.box, b.sheet) || centreInside(b.box, a.sheet));
+  return onOneSheet.map((parts) => {
+    const lines = parts.reduce((sum, part) => sum + part.lines, 0);
+    return {
+      box: parts.map((part) => part.box).reduce(union),
+      sheet: parts.map((part) => part.sheet).reduce(union),
+      score: parts.reduce((sum, part) => sum + part.score * part.lines, 0) / lines,
+      lines,
+    };
+  });
+}
+
+/** `items` gathered into groups, two items in one group when `together` says so of them or of a chain between them. */
+function gathered<T>(items: readonly T[], together: (a: T, b: T) => boolean): T[][] {
+  const parent = items.map((_, index) => index);
+  const root = (index: number): number => (parent[index] === index ? index : (parent[index] = root(parent[index]!)));
+  for (let a = 0; a < items.length; a += 1) {
+    for (let b = a + 1; b < items.length; b += 1) {
+      if (together(items[a]!, items[b]!)) parent[root(a)] = root(b);
     }
   }
-  return merged;
+  const groups = new Map<number, T[]>();
+  items.forEach((item, index) => groups.set(root(index), [...(groups.get(root(index)) ?? []), item]));
+  return [...groups.values()];
 }
 
 /** Whether a group of lines (writingGroups) is enough writing to be a paper, a sign or a card (see writingBlocks). */
@@ -75,16 +90,7 @@ export function isWritingBlock(group: readonly WritingLine[], frame: { width: nu
 
 /** Lines gathered by nearness (see writingBlocks), however few. */
 export function writingGroups(lines: readonly WritingLine[]): WritingLine[][] {
-  const parent = lines.map((_, index) => index);
-  const root = (index: number): number => (parent[index] === index ? index : (parent[index] = root(parent[index]!)));
-  for (let a = 0; a < lines.length; a += 1) {
-    for (let b = a + 1; b < lines.length; b += 1) {
-      if (near(lines[a]!, lines[b]!)) parent[root(a)] = root(b);
-    }
-  }
-  const groups = new Map<number, WritingLine[]>();
-  lines.forEach((line, index) => groups.set(root(index), [...(groups.get(root(index)) ?? []), line]));
-  return [...groups.values()];
+  return gathered(lines, near);
 }
 
 /**

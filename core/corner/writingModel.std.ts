@@ -182,7 +182,7 @@ export async function findWriting(
  * rooms at 720p (bench/detect-eval), it makes a paper of most of the bank statements a full look misses.
  */
 const CLOSER_ZOOM = 3;
-/** A full look takes at most this many closer looks, at the surest lines first: each costs at most a full look. */
+/** A full look takes at most this many closer looks, at the surest lines first: each costs at most about a full look. */
 const CLOSER_MAX_LOOKS = 3;
 /**
  * Only small print is looked at closer: lines at most this thick at the full look's scale (its input's
@@ -214,38 +214,50 @@ const CLOSER_MIN_GAIN = 2;
 
 /**
  * The long side a closer look at `region` scales the whole frame to: CLOSER_ZOOM times the full look's,
- * within CLOSER_MAX_PIXEL_SCALE of the frame's pixels, and never to a bigger input than a full look's (a large
- * sheet is looked at less close); undefined when that is not worth a look (CLOSER_MIN_GAIN).
+ * within CLOSER_MAX_PIXEL_SCALE of the frame's pixels, and never to a bigger input than a full look's, in
+ * long side or in area (a large sheet is looked at less close); undefined when that is not worth a look
+ * (CLOSER_MIN_GAIN).
  */
 export function closerLongSide(region: Box, frame: { width: number; height: number }, longSide = WRITING_INPUT_LONG_SIDE): number | undefined {
   const frameLongSide = Math.max(frame.width, frame.height);
-  const zoom = Math.min(CLOSER_ZOOM, (CLOSER_MAX_PIXEL_SCALE * frameLongSide) / longSide, frameLongSide / Math.max(region.w, region.h, 1));
+  const zoom = Math.min(
+    CLOSER_ZOOM,
+    (CLOSER_MAX_PIXEL_SCALE * frameLongSide) / longSide,
+    frameLongSide / Math.max(region.w, region.h, 1),
+    Math.sqrt((frame.width * frame.height) / Math.max(region.w * region.h, 1)),
+  );
   return zoom >= CLOSER_MIN_GAIN ? zoom * longSide : undefined;
 }
 
+/** A closer look: where, and the long side it scales the whole frame to (closerLongSide). */
+export type CloserLook = { region: Box; longSide: number };
+
 /**
  * Where a full look at `longSide` (the lines it found, in the frame's pixels) looks closer: around each group
- * of lines too few to be a paper (isWritingBlock) whose print is small, surest first, CLOSER_MAX_LOOKS at
- * most; a part whose middle another one takes in is left to that one.
+ * of lines too few to be a paper (isWritingBlock) whose print is small, surest first, where a look is worth it
+ * (closerLongSide), CLOSER_MAX_LOOKS at most; a part whose middle another one takes in is left to that one.
  */
-export function closerLookRegions(lines: readonly WritingLine[], frame: { width: number; height: number }, longSide = WRITING_INPUT_LONG_SIDE): Box[] {
+export function closerLooks(lines: readonly WritingLine[], frame: { width: number; height: number }, longSide = WRITING_INPUT_LONG_SIDE): CloserLook[] {
   const inputScale = longSide / Math.max(frame.width, frame.height);
   const groups = writingGroups(lines).filter((group) => !isWritingBlock(group, frame) && Math.max(...group.map((line) => line.thickness)) * inputScale <= SMALL_PRINT_MAX_THICKNESS);
   const best = (group: readonly WritingLine[]) => Math.max(...group.map((line) => line.score));
-  const regions: Box[] = [];
+  const looks: CloserLook[] = [];
   for (const group of groups.sort((a, b) => best(b) - best(a))) {
     const thickness = Math.max(...group.map((line) => line.thickness));
     const box = group.map((line) => line.box).reduce(union);
     const sheet = group.map((line) => line.sheet ?? line.box).reduce(union);
     const around = area(sheet) >= SHEET_FOUND_AREA * area(box) ? grown(sheet, SHEET_MARGIN * Math.max(sheet.w, sheet.h)) : grown(box, CLOSER_REACH_THICKNESSES * thickness);
     const region = clampToFrame(around, frame.width, frame.height);
-    if (!regions.some((other) => centreInside(region, other) || centreInside(other, region))) regions.push(region);
+    const closerLong = closerLongSide(region, frame, longSide);
+    if (closerLong === undefined || looks.some((other) => centreInside(region, other.region) || centreInside(other.region, region))) continue;
+    looks.push({ region, longSide: closerLong });
+    if (looks.length === CLOSER_MAX_LOOKS) break;
   }
-  return regions.slice(0, CLOSER_MAX_LOOKS);
+  return looks;
 }
 
 /**
- * A full look (findWriting at `longSide`), and a closer look (closerLookRegions) wherever it found small print
+ * A full look (findWriting at `longSide`), and a closer look (closerLooks) wherever it found small print
  * too scant to be a paper: what a closer look makes a paper of stands in for what the full look saw there.
  */
 export async function findWritingLookingCloser(
@@ -257,9 +269,7 @@ export async function findWritingLookingCloser(
   longSide = WRITING_INPUT_LONG_SIDE,
 ): Promise<WritingLine[]> {
   let lines = await findWriting(model, pixels, width, height, channels, longSide);
-  for (const region of closerLookRegions(lines, { width, height }, longSide)) {
-    const closerLong = closerLongSide(region, { width, height }, longSide);
-    if (closerLong === undefined) continue;
+  for (const { region, longSide: closerLong } of closerLooks(lines, { width, height }, longSide)) {
     const closer = await findWriting(model, pixels, width, height, channels, closerLong, region);
     if (!writingGroups(closer).some((group) => isWritingBlock(group, { width, height }))) continue;
     lines = [...lines.filter((line) => !centreInside(line.box, region)), ...closer];

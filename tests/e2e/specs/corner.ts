@@ -86,6 +86,8 @@ export function defineCornerSpecs(ctx: SpecContext): void {
       const flag = page.locator('.risk-flag', { hasText: /^(Writing \(papers, signs, labels\)|Readable text)/ });
       await expect.poll(() => flag.count(), { timeout: 60_000 }).toBeGreaterThan(0);
       await expectFlagCentredOn(page, flag.first(), room.box);
+      // The whole statement, not its heading alone (which OCR may read at a full look's scale).
+      expect(coverage(room.box, await flagInFrame(page, flag.first()))).toBeGreaterThan(0.8);
       expect(foreignRequests(handle)).toEqual([]);
     });
 
