@@ -124,7 +124,7 @@ it('sanitize --redact all against plain sanitize and per-frame detection', async
           await detector.runSsd(input, false);
         }),
       ),
-      writing: await perLook((input) => detector.runWriting(input)),
+      writing: await perLook((input) => detector.lookForWriting(input)),
     };
     // The baseline: every model, as thoroughly as a photo scan looks, on every frame.
     const everything = await perLook((input) => detector.detect(input, { faces: true, photos: true, objects: true, writing: true, text: false }));

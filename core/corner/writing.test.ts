@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, readingRegions, writingBlocks, writingGroups } from './writingBlocks.std';
 import { LINE_MIN_SCORE, type WritingLine, scaleWritingLine, writingLines } from './writingLines.std';
-import { WRITING_GLANCE_LONG_SIDE, closerLongSide, closerLooks, writingInput, writingFrameWidth, writingInputSize } from './writingModel.std';
+import { WRITING_GLANCE_LONG_SIDE, closerLongSide, closerLooks, withCloserLook, writingInput, writingFrameWidth, writingInputSize } from './writingModel.std';
 
 /** A probability map `width` x `height` with `value` in each of the given rectangles. */
 function probabilityMap(width: number, height: number, rectangles: Array<{ x: number; y: number; w: number; h: number; value?: number }>): Float32Array {
@@ -143,6 +143,32 @@ describe('closer looks at small print', () => {
     expect(closerLongSide({ ...small, w: 100, h: 80 }, { width: 640, height: 480 })).toBeUndefined();
     expect(closerLongSide({ x: 0, y: 0, w: 600, h: 600 }, HD)).toBeUndefined();
     expect(closerLooks([line(20, 30, 40, 6)], { width: 640, height: 480 })).toEqual([]);
+  });
+
+  it('counts the pixels of the picture a frame was enlarged from: a 640x480 photo a scan enlarges to 1600 px is not looked at closer', () => {
+    const scanned = { width: 1600, height: 1200 };
+    expect(closerLooks([line(50, 75, 100, 15)], scanned)).toHaveLength(1);
+    expect(closerLooks([line(50, 75, 100, 15)], scanned, undefined, 2.5)).toEqual([]);
+    // A 1280x720 photo enlarged 1.25 times keeps its closer looks, at the same input as the camera's frame.
+    expect(closerLongSide({ x: 625, y: 125, w: 360, h: 160 }, { width: 1600, height: 900 }, undefined, 1.25)).toBe(2880);
+  });
+
+  it('puts what a closer look saw in place of what the full look saw of the same writing, and nothing else', () => {
+    const region = { x: 400, y: 100, w: 300, h: 200 };
+    const heading = line(420, 110, 80, 8);
+    const besideIt = line(600, 250, 60, 8);
+    const straddling = line(650, 130, 100, 8);
+    const elsewhere = line(40, 500, 100, 8);
+    const table = [0, 1, 2].map((row) => line(420, 112 + row * 10, 150, 4));
+    const cutHalf = line(660, 131, 40 - 1, 6);
+    const merged = withCloserLook([heading, besideIt, straddling, elsewhere], [...table, cutHalf], region, HD);
+    // The heading the table overlaps gives way to it; a line the closer look did not see again stays, as do
+    // lines with their middle outside the region, and the closer look's half of the line the region cuts is dropped.
+    expect(merged).toEqual([besideIt, straddling, elsewhere, ...table]);
+    // A line the region cuts where the full look saw nothing is kept; the frame's edge cuts nothing.
+    expect(withCloserLook([elsewhere], [cutHalf], region, HD)).toEqual([elsewhere, cutHalf]);
+    const atFrameEdge = { x: 0, y: 0, w: 300, h: 200 };
+    expect(withCloserLook([line(0, 10, 80, 8)], [line(0, 10, 60, 4)], atFrameEdge, HD)).toEqual([line(0, 10, 60, 4)]);
   });
 });
 

@@ -5,7 +5,7 @@
  * resolution (a crumpled receipt, handwriting), yet a sharper camera, or a viewer who zooms in, may read them.
  * The app's worker and `safetake scan` both come through here. Pure.
  */
-import { type Box, area, centreInside, clampToFrame, grown, union } from '../media/geometry.std';
+import { type Box, area, centreInside, clampToFrame, grown, overlaps, union } from '../media/geometry.std';
 import { sheetAround } from './sheet.std';
 import { isWritingBlock, writingGroups } from './writingBlocks.std';
 import { type WritingLine, writingLines } from './writingLines.std';
@@ -214,15 +214,16 @@ const CLOSER_MIN_GAIN = 2;
 
 /**
  * The long side a closer look at `region` scales the whole frame to: CLOSER_ZOOM times the full look's,
- * within CLOSER_MAX_PIXEL_SCALE of the frame's pixels, and never to a bigger input than a full look's, in
- * long side or in area (a large sheet is looked at less close); undefined when that is not worth a look
- * (CLOSER_MIN_GAIN).
+ * within CLOSER_MAX_PIXEL_SCALE of the picture's own pixels, and never to a bigger input than a full look's,
+ * in long side or in area (a large sheet is looked at less close); undefined when that is not worth a look
+ * (CLOSER_MIN_GAIN). `pixelScale` is the frame's pixels per pixel of the picture it was scaled from (a scan
+ * enlarges a 640x480 photo 2.5 times for OCR, which resolves nothing the camera did not).
  */
-export function closerLongSide(region: Box, frame: { width: number; height: number }, longSide = WRITING_INPUT_LONG_SIDE): number | undefined {
+export function closerLongSide(region: Box, frame: { width: number; height: number }, longSide = WRITING_INPUT_LONG_SIDE, pixelScale = 1): number | undefined {
   const frameLongSide = Math.max(frame.width, frame.height);
   const zoom = Math.min(
     CLOSER_ZOOM,
-    (CLOSER_MAX_PIXEL_SCALE * frameLongSide) / longSide,
+    (CLOSER_MAX_PIXEL_SCALE * frameLongSide) / (longSide * pixelScale),
     frameLongSide / Math.max(region.w, region.h, 1),
     Math.sqrt((frame.width * frame.height) / Math.max(region.w * region.h, 1)),
   );
@@ -237,7 +238,7 @@ export type CloserLook = { region: Box; longSide: number };
  * of lines too few to be a paper (isWritingBlock) whose print is small, surest first, where a look is worth it
  * (closerLongSide), CLOSER_MAX_LOOKS at most; a part whose middle another one takes in is left to that one.
  */
-export function closerLooks(lines: readonly WritingLine[], frame: { width: number; height: number }, longSide = WRITING_INPUT_LONG_SIDE): CloserLook[] {
+export function closerLooks(lines: readonly WritingLine[], frame: { width: number; height: number }, longSide = WRITING_INPUT_LONG_SIDE, pixelScale = 1): CloserLook[] {
   const inputScale = longSide / Math.max(frame.width, frame.height);
   const groups = writingGroups(lines).filter((group) => !isWritingBlock(group, frame) && Math.max(...group.map((line) => line.thickness)) * inputScale <= SMALL_PRINT_MAX_THICKNESS);
   const best = (group: readonly WritingLine[]) => Math.max(...group.map((line) => line.score));
@@ -248,7 +249,7 @@ export function closerLooks(lines: readonly WritingLine[], frame: { width: numbe
     const sheet = group.map((line) => line.sheet ?? line.box).reduce(union);
     const around = area(sheet) >= SHEET_FOUND_AREA * area(box) ? grown(sheet, SHEET_MARGIN * Math.max(sheet.w, sheet.h)) : grown(box, CLOSER_REACH_THICKNESSES * thickness);
     const region = clampToFrame(around, frame.width, frame.height);
-    const closerLong = closerLongSide(region, frame, longSide);
+    const closerLong = closerLongSide(region, frame, longSide, pixelScale);
     if (closerLong === undefined || looks.some((other) => centreInside(region, other.region) || centreInside(other.region, region))) continue;
     looks.push({ region, longSide: closerLong });
     if (looks.length === CLOSER_MAX_LOOKS) break;
@@ -258,7 +259,8 @@ export function closerLooks(lines: readonly WritingLine[], frame: { width: numbe
 
 /**
  * A full look (findWriting at `longSide`), and a closer look (closerLooks) wherever it found small print
- * too scant to be a paper: what a closer look makes a paper of stands in for what the full look saw there.
+ * too scant to be a paper: what a closer look makes a paper of stands in for what the full look saw there
+ * (withCloserLook). `pixelScale` as for closerLongSide.
  */
 export async function findWritingLookingCloser(
   model: WritingModel,
@@ -267,12 +269,33 @@ export async function findWritingLookingCloser(
   height: number,
   channels: 3 | 4,
   longSide = WRITING_INPUT_LONG_SIDE,
+  pixelScale = 1,
 ): Promise<WritingLine[]> {
   let lines = await findWriting(model, pixels, width, height, channels, longSide);
-  for (const { region, longSide: closerLong } of closerLooks(lines, { width, height }, longSide)) {
+  for (const { region, longSide: closerLong } of closerLooks(lines, { width, height }, longSide, pixelScale)) {
     const closer = await findWriting(model, pixels, width, height, channels, closerLong, region);
     if (!writingGroups(closer).some((group) => isWritingBlock(group, { width, height }))) continue;
-    lines = [...lines.filter((line) => !centreInside(line.box, region)), ...closer];
+    lines = withCloserLook(lines, closer, region, { width, height });
   }
   return lines;
+}
+
+/** A closer look's line ends this near its region's edge (in frame pixels): the region cut it. */
+const CUT_TOLERANCE = 2;
+
+/**
+ * The full look's `lines` with a closer look's (`closer`, in `region`) in place of those it saw again: a
+ * full-look line in the region that a closer line overlaps gives way to it; one the closer look did not see
+ * stays. A closer line that the region's edge cuts (not the frame's) stays only where the full look saw
+ * nothing: the full look saw that line whole.
+ */
+export function withCloserLook(lines: readonly WritingLine[], closer: readonly WritingLine[], region: Box, frame: { width: number; height: number }): WritingLine[] {
+  const cut = ({ box }: WritingLine) =>
+    (region.x > 0 && box.x <= region.x + CUT_TOLERANCE) ||
+    (region.y > 0 && box.y <= region.y + CUT_TOLERANCE) ||
+    (region.x + region.w < frame.width && box.x + box.w >= region.x + region.w - CUT_TOLERANCE) ||
+    (region.y + region.h < frame.height && box.y + box.h >= region.y + region.h - CUT_TOLERANCE);
+  const kept = closer.filter((line) => !cut(line) || !lines.some((full) => overlaps(full.box, line.box)));
+  const seenAgain = (full: WritingLine) => centreInside(full.box, region) && kept.some((line) => overlaps(line.box, full.box));
+  return [...lines.filter((full) => !seenAgain(full)), ...kept];
 }

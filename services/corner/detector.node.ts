@@ -40,7 +40,8 @@ import { readPicture } from '../media/picture.node';
 /** Human asks tfjs for `<modelBasePath><name>.json`; this scheme routes those requests to files on disk. */
 const MODEL_SCHEME = 'safetake-models://';
 
-export type FrameInput = { rgb: Uint8Array; width: number; height: number };
+/** A frame of RGB pixels; `pixelScale`: its pixels per pixel of the picture it was scaled from (1 unless told). */
+export type FrameInput = { rgb: Uint8Array; width: number; height: number; pixelScale?: number };
 /** Which detectors to run, by the source they report as. */
 export type DetectorParts = Record<RiskSource, boolean>;
 /**
@@ -162,7 +163,7 @@ export class NodeDetector {
   /** A look for writing as the app takes it: a full look looks closer at small print (findWritingLookingCloser), a glance does not. */
   lookForWriting(frame: FrameInput, longSide = WRITING_INPUT_LONG_SIDE): Promise<WritingLine[]> {
     if (longSide !== WRITING_INPUT_LONG_SIDE) return this.runWriting(frame, longSide);
-    return findWritingLookingCloser(held(this.writingModel, 'the text detector'), frame.rgb, frame.width, frame.height, 3, longSide);
+    return findWritingLookingCloser(held(this.writingModel, 'the text detector'), frame.rgb, frame.width, frame.height, 3, longSide, frame.pixelScale);
   }
 
   runOcr(frame: FrameInput, regions: readonly Box[]): Promise<TextLine[]> {
@@ -310,7 +311,7 @@ export async function scanFile(
   const frames: Array<{ t: number; risks: Risk[] }> = [];
   let index = 0;
   for await (const rgb of ffmpegRawFrames(plan.invocation, frameBytes)) {
-    const detections = await detector.detect({ rgb, width: plan.frame.width, height: plan.frame.height });
+    const detections = await detector.detect({ rgb, width: plan.frame.width, height: plan.frame.height, pixelScale: plan.scale });
     frames.push({ t: index * (plan.intervalSeconds ?? 0), risks: assessFrame(inSourcePixels(detections, plan.scale, plan.source)) });
     index += 1;
     options.onProgress?.({ frames: index, ...progress });
