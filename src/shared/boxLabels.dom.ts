@@ -34,7 +34,8 @@ function useLabelSizes(): [(element: HTMLElement | null) => (() => void) | undef
       const measured = entries
         .map((entry) => entry.target)
         .filter((target): target is HTMLElement => target instanceof HTMLElement && target.isConnected)
-        .map((target): [string, LabelSize] => [target.textContent ?? '', { w: target.offsetWidth, h: target.offsetHeight }])
+        // Its whole width, however short it is shown (labelPlaces may shorten it): the text's width, borders included.
+        .map((target): [string, LabelSize] => [target.textContent ?? '', { w: target.scrollWidth + target.offsetWidth - target.clientWidth, h: target.offsetHeight }])
         .filter(([, size]) => size.w > 0 && size.h > 0);
       setSizes((known) => (measured.some(([text, size]) => known.get(text)?.w !== size.w || known.get(text)?.h !== size.h) ? new Map([...known, ...measured]) : known));
     });
@@ -62,22 +63,24 @@ function useWidth(): [(element: HTMLElement | null) => void, number] {
 /**
  * Where each of `labels` goes over its box of `boxes` (the picture's pixels): `overlayRef` for the element
  * the picture's size that holds the labels, `labelRef` for each label (of class `box-label`), and each
- * label's style (its place, in percent of the picture). A label is never wider than the overlay
- * (boxLabels.css cuts it short with an ellipsis), so it always fits.
+ * label's style (its place, and its width when shortened, in percent of the picture). A label is never
+ * wider than the overlay, nor than its place leaves it (boxLabels.css cuts it short with an ellipsis).
  */
 export function useBoxLabels(boxes: readonly Box[], labels: readonly string[], picture: Picture) {
   const [overlayRef, overlayWidth] = useWidth();
   const [labelRef, sizes] = useLabelSizes();
   // Picture pixels per CSS pixel of the overlay, to size the labels in the picture's pixels.
   const toPicture = overlayWidth > 0 ? picture.width / overlayWidth : 1;
-  const places = labelPlaces(
-    boxes,
-    labels.map((label) => {
-      const { w, h } = sizes.get(label) ?? { w: estimatedWidthPx(label), h: ESTIMATED_HEIGHT_PX };
-      return { w: (overlayWidth > 0 ? Math.min(w, overlayWidth) : w) * toPicture, h: h * toPicture };
-    }),
-    picture,
-  );
-  const labelStyles: CSSProperties[] = places.map((place) => ({ left: `${(place.x / picture.width) * 100}%`, top: `${(place.y / picture.height) * 100}%` }));
+  const wholeSizes = labels.map((label) => {
+    const { w, h } = sizes.get(label) ?? { w: estimatedWidthPx(label), h: ESTIMATED_HEIGHT_PX };
+    return { w: (overlayWidth > 0 ? Math.min(w, overlayWidth) : w) * toPicture, h: h * toPicture };
+  });
+  const places = labelPlaces(boxes, wholeSizes, picture);
+  // A label shortened to fit (a crowded picture, a large zoom) gets its width; a whole one keeps its own.
+  const labelStyles: CSSProperties[] = places.map((place, index) => ({
+    left: `${(place.x / picture.width) * 100}%`,
+    top: `${(place.y / picture.height) * 100}%`,
+    ...(place.w < wholeSizes[index]!.w ? { width: `${(place.w / picture.width) * 100}%` } : {}),
+  }));
   return { overlayRef, labelRef, labelStyles };
 }
