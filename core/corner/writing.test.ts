@@ -232,6 +232,18 @@ describe('blocks of writing', () => {
     expect(writingGroups([...page, heading])).toHaveLength(1);
   });
 
+  it('does not make a page of three words of big print on different things', () => {
+    // scenes-real's office photo, in its pixels: "adidas" on a hoodie, on a card and on the worker's T-shirt.
+    const hoodie: WritingLine = { box: { x: 789, y: 404, w: 67, h: 62 }, score: 0.98, thickness: 36.7 };
+    const card: WritingLine = { box: { x: 400, y: 469, w: 66, h: 23 }, score: 0.98, thickness: 20.8 };
+    const shirt: WritingLine = { box: { x: 475, y: 502, w: 183, h: 101 }, score: 0.99, thickness: 57.4 };
+    expect(writingGroups([hoodie, card, shirt])).toHaveLength(1);
+    expect(writingBlocks([hoodie, card, shirt], { width: 1024, height: 769 })).toEqual([]);
+    // Three short lines of a page lying at an angle, the far one 1.5 times thinner, are one.
+    const tilted = [8, 10, 12].map((thickness, row) => ({ box: { x: 10, y: 10 + row * 20, w: 3 * thickness, h: thickness }, score: 0.9, thickness }));
+    expect(writingBlocks(tilted, FRAME)).toHaveLength(1);
+  });
+
   it('makes one block of the columns of a table on one sheet, and keeps sheets apart', () => {
     // A statement's dates and amounts: two columns of lines 8 px thick, 60 px apart, on one sheet.
     const sheet = { x: 90, y: 90, w: 240, h: 90 };

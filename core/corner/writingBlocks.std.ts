@@ -19,13 +19,20 @@ const BLOCK_GAP_THICKNESSES = 3;
  */
 const BLOCK_GAP_MAX_THICKNESS_RATIO = 2;
 /**
- * A block of writing needs this many lines, or lines as long in all as BLOCK_MIN_LENGTH line thicknesses
- * (letters are about two thirds of a line's height wide, so about 15 letters: a sentence, an address line;
- * a brand name on a kettle is shorter). Clean rooms showed no line longer than 4.2 thicknesses and no three
- * lines together; a page of handwriting cut by the frame's edge showed two pairs of long lines.
+ * A block of writing needs this many lines of a like size, or lines as long in all as BLOCK_MIN_LENGTH line
+ * thicknesses (letters are about two thirds of a line's height wide, so about 15 letters: a sentence, an
+ * address line; a brand name on a kettle is shorter). Clean rooms showed no line longer than 4.2 thicknesses
+ * and no three lines together; a page of handwriting cut by the frame's edge showed two pairs of long lines.
  */
 export const BLOCK_MIN_LINES = 3;
 export const BLOCK_MIN_LENGTH = 10;
+/**
+ * Lines of a like size are within this ratio of thickness of each other: a page's body, even one lying at an
+ * angle whose far lines are thinner, has three neighbours that close. Three words of big print on different
+ * things do not: a brand on a T-shirt (57 px thick), on a card beside it (21 px) and on a hoodie behind it
+ * (37 px), in scenes-real's office photo, are not a page.
+ */
+const LIKE_SIZE_RATIO = 1.6;
 /**
  * Two lines one above the other, both confident and together this long, are a card or a label: a name and
  * a title, a price and an item (name cards in scenes-real: 6.2 thicknesses; a poster's caption: 4.3). The
@@ -42,7 +49,7 @@ type WritingBlock = { box: Box; sheet: Box; score: number; lines: number };
 /**
  * Lines gathered into blocks (one paper, one sign): lines closer than BLOCK_GAP_THICKNESSES of the thicker
  * one's thickness on both axes (capped by BLOCK_GAP_MAX_THICKNESS_RATIO) belong together; only blocks of
- * BLOCK_MIN_LINES lines, or BLOCK_MIN_LENGTH thicknesses of writing, are kept. Blocks on one sheet are one
+ * BLOCK_MIN_LINES lines of a like size, or BLOCK_MIN_LENGTH thicknesses of writing, are kept. Blocks on one sheet are one
  * block: the columns of a statement's table stand further apart than its lines, and a closer look
  * (writingModel.std.ts) sees each as a block, and one of them the whole sheet.
  */
@@ -85,7 +92,12 @@ function gathered<T>(items: readonly T[], together: (a: T, b: T) => boolean): T[
 /** Whether a group of lines (writingGroups) is enough writing to be a paper, a sign or a card (see writingBlocks). */
 export function isWritingBlock(group: readonly WritingLine[], frame: { width: number; height: number }): boolean {
   const length = group.reduce((sum, line) => sum + lengthInThicknesses(line), 0);
-  return group.length >= BLOCK_MIN_LINES || length >= BLOCK_MIN_LENGTH || (length >= CARD_MIN_LENGTH && isCard(group, frame));
+  return mostOfLikeSize(group) >= BLOCK_MIN_LINES || length >= BLOCK_MIN_LENGTH || (length >= CARD_MIN_LENGTH && isCard(group, frame));
+}
+
+/** The most lines of `group` of a like size (LIKE_SIZE_RATIO). */
+function mostOfLikeSize(group: readonly WritingLine[]): number {
+  return Math.max(0, ...group.map((smallest) => group.filter((line) => line.thickness >= smallest.thickness && line.thickness <= LIKE_SIZE_RATIO * smallest.thickness).length));
 }
 
 /** Lines gathered by nearness (see writingBlocks), however few. */
