@@ -28,11 +28,11 @@ export const BLOCK_MIN_LINES = 3;
 export const BLOCK_MIN_LENGTH = 10;
 /**
  * Lines of a like size are within this ratio of thickness of each other: a page's body, even one lying at an
- * angle whose far lines are thinner, has three neighbours that close. Three words of big print on different
- * things do not: a brand on a T-shirt (57 px thick), on a card beside it (21 px) and on a hoodie behind it
- * (37 px), in scenes-real's office photo, are not a page.
+ * angle or crumpled, has three lines that close. Three words of big print on different things do not: a brand
+ * on a T-shirt (57 px thick), on a card beside it (21 px) and on a hoodie behind it (37 px), in scenes-real's
+ * office photo, are not a page.
  */
-const LIKE_SIZE_RATIO = 1.6;
+const LIKE_SIZE_RATIO = 2;
 /**
  * Two lines one above the other, both confident and together this long, are a card or a label: a name and
  * a title, a price and an item (name cards in scenes-real: 6.2 thicknesses; a poster's caption: 4.3). The
