@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { Box } from '../media/geometry.std';
 import { sheetAround } from './sheet.std';
 
-/** A 640x480 RGB picture: `background`, with `paper` filled in `sheet` and dark print in each of `lines`. */
-function picture(background: number[], sheet: Box, paper: number[], lines: Box[]): Uint8Array {
+/**
+ * A 640x480 RGB picture: `background`, with `paper` filled in `sheet`, dark print in each of `lines`, and
+ * each of `marks` (a logo, a photo) in its colour.
+ */
+function picture(background: number[], sheet: Box, paper: number[], lines: Box[], marks: Array<{ box: Box; colour: number[] }> = []): Uint8Array {
   const pixels = new Uint8Array(640 * 480 * 3);
   const inside = (x: number, y: number, box: Box) => x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h;
   for (let y = 0; y < 480; y += 1) {
     for (let x = 0; x < 640; x += 1) {
       // Print: every other column of a line is ink, as letters are.
-      const colour = lines.some((line) => inside(x, y, line)) && x % 3 !== 0 ? [30, 30, 35] : inside(x, y, sheet) ? paper : background;
+      const mark = marks.find(({ box }) => inside(x, y, box));
+      const colour = lines.some((line) => inside(x, y, line)) && x % 3 !== 0 ? [30, 30, 35] : mark ? mark.colour : inside(x, y, sheet) ? paper : background;
       pixels.set(colour, (y * 640 + x) * 3);
     }
   }
@@ -23,6 +27,13 @@ const HEADING_BLOCK = { x: 220, y: 120, w: 120, h: 36 };
 describe('the sheet under a block of writing', () => {
   it('grows a letter\'s heading to the whole sheet on a dark desk', () => {
     const found = sheetAround(picture([70, 55, 40], SHEET, [235, 235, 228], HEADING), 640, 480, 3, HEADING_BLOCK);
+    for (const side of ['x', 'y', 'w', 'h'] as const) expect(Math.abs(found[side] - SHEET[side])).toBeLessThanOrEqual(10);
+  });
+
+  it('takes in a coloured logo along the sheet\'s foot', () => {
+    // A blue logo across two thirds of the card's foot: the paper's tone fills 0.86 of the card's box.
+    const logo = { box: { x: 200, y: 290, w: 120, h: 50 }, colour: [40, 90, 200] };
+    const found = sheetAround(picture([70, 55, 40], SHEET, [235, 235, 228], HEADING, [logo]), 640, 480, 3, HEADING_BLOCK);
     for (const side of ['x', 'y', 'w', 'h'] as const) expect(Math.abs(found[side] - SHEET[side])).toBeLessThanOrEqual(10);
   });
 
