@@ -15,7 +15,7 @@ export type LabelPlace = { x: number; y: number; w: number };
 const SHORTER_SHARES = [0.6];
 /** The least a label is cut to, in its heights: a word's first letters and the ellipsis. */
 const LABEL_MIN_HEIGHTS = 3;
-/** The grid free places are looked for on is at least this fine, in the picture's pixels. */
+/** The grid free places are looked for on is no finer than this, in the picture's pixels. */
 const LABEL_MIN_STEP = 4;
 
 /**
@@ -26,8 +26,12 @@ const LABEL_MIN_STEP = 4;
 export function labelPlaces(boxes: readonly Box[], sizes: readonly LabelSize[], picture: { width: number; height: number }): LabelPlace[] {
   const shortest = (size: LabelSize) => Math.min(size.w, LABEL_MIN_HEIGHTS * size.h);
   const levels: Array<(size: LabelSize) => number> = [(size) => size.w, ...SHORTER_SHARES.map((share) => (size: LabelSize) => Math.max(shortest(size), share * size.w)), shortest];
+  let tried: readonly number[] | undefined;
   for (const width of levels) {
-    const places = placedApart(boxes, sizes.map((size) => ({ w: width(size), h: size.h })), picture);
+    const widths = sizes.map(width);
+    if (tried && widths.every((w, index) => w === tried![index])) continue;
+    tried = widths;
+    const places = placedApart(boxes, sizes.map((size, index) => ({ w: widths[index]!, h: size.h })), picture);
     if (places) return places;
   }
   // More labels than the picture holds: each at its shortest, above its box, wherever the others are.
@@ -59,7 +63,8 @@ function inPicture(x: number, y: number, size: LabelSize, picture: { width: numb
 
 /**
  * A place for a label of `size` beside `box` that none of `placed` takes: one of its five places around the
- * box, or else the free one nearest the place above it, on a grid a label's height apart.
+ * box, or else the free one nearest the place above it, on a grid a label's height apart, with the picture's
+ * far edges and the edges of the labels already placed (a label fits snugly beside another).
  */
 function freePlace(box: Box, size: LabelSize, placed: readonly Box[], picture: { width: number; height: number }): Box | undefined {
   const at = (x: number, y: number) => inPicture(x, y, size, picture);
@@ -69,10 +74,12 @@ function freePlace(box: Box, size: LabelSize, placed: readonly Box[], picture: {
   if (around) return around;
   const wanted = at(box.x, box.y - size.h);
   const step = Math.max(LABEL_MIN_STEP, size.h);
-  const columns = [box.x];
+  const columns = [box.x, picture.width - size.w, ...placed.flatMap((other) => [other.x + other.w, other.x - size.w])];
+  const rows = [wanted.y, picture.height - size.h, ...placed.flatMap((other) => [other.y + other.h, other.y - size.h])];
   for (let x = 0; x <= picture.width - size.w; x += step) columns.push(x);
+  for (let y = 0; y <= picture.height - size.h; y += step) rows.push(y);
   let nearest: { label: Box; distance: number } | undefined;
-  for (let y = 0; y <= picture.height - size.h; y += step) {
+  for (const y of rows) {
     for (const x of columns) {
       const label = at(x, y);
       const distance = Math.hypot(label.x - wanted.x, label.y - wanted.y);

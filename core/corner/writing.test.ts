@@ -161,10 +161,12 @@ describe('closer looks at small print', () => {
     const elsewhere = line(40, 500, 100, 8);
     const table = [0, 1, 2].map((row) => line(420, 112 + row * 10, 150, 4));
     const cutHalf = line(660, 131, 40 - 1, 6);
-    const merged = withCloserLook([heading, besideIt, straddling, elsewhere], [...table, cutHalf], region, HD);
-    // The heading the table overlaps gives way to it; a line the closer look did not see again stays, as do
-    // lines with their middle outside the region, and the closer look's half of the line the region cuts is dropped.
-    expect(merged).toEqual([besideIt, straddling, elsewhere, ...table]);
+    const innerPart = line(652, 131, 6, 6);
+    const merged = withCloserLook([heading, besideIt, straddling, elsewhere], [...table, innerPart, cutHalf], region, HD);
+    // The heading the table overlaps gives way to it; a line the closer look did not see again stays, as does
+    // one that runs out of the region (the closer look saw a part of it and a piece the region cuts, which is
+    // dropped), and one outside.
+    expect(merged).toEqual([besideIt, straddling, elsewhere, ...table, innerPart]);
     // A line the region cuts where the full look saw nothing is kept; the frame's edge cuts nothing.
     expect(withCloserLook([elsewhere], [cutHalf], region, HD)).toEqual([elsewhere, cutHalf]);
     const atFrameEdge = { x: 0, y: 0, w: 300, h: 200 };
@@ -239,8 +241,8 @@ describe('blocks of writing', () => {
     const shirt: WritingLine = { box: { x: 475, y: 502, w: 183, h: 101 }, score: 0.99, thickness: 57.4 };
     expect(writingGroups([hoodie, card, shirt])).toHaveLength(1);
     expect(writingBlocks([hoodie, card, shirt], { width: 1024, height: 769 })).toEqual([]);
-    // Three short lines of a page lying at an angle, the far one 1.5 times thinner, are one.
-    const tilted = [8, 10, 12].map((thickness, row) => ({ box: { x: 10, y: 10 + row * 20, w: 3 * thickness, h: thickness }, score: 0.9, thickness }));
+    // Three short lines of a page lying at an angle, the far one 1.8 times thinner, are one.
+    const tilted = [8, 11, 14.4].map((thickness, row) => ({ box: { x: 10, y: 10 + row * 20, w: 3 * thickness, h: thickness }, score: 0.9, thickness }));
     expect(writingBlocks(tilted, FRAME)).toHaveLength(1);
   });
 

@@ -201,8 +201,8 @@ const SHEET_MARGIN = 0.1;
 const CLOSER_REACH_THICKNESSES = 12;
 
 /**
- * A closer look sees the frame's pixels at most this many times enlarged: past that it only blurs what the
- * camera did not resolve. A 1280x720 frame's full look sees it at 0.75, its closer looks at 2.25; a 640x480
+ * A closer look sees the picture's own pixels (and the frame's) at most this many times enlarged: past that it
+ * only blurs what the camera did not resolve. A 1280x720 frame's full look sees it at 0.75, its closer looks at 2.25; a 640x480
  * camera's full look already enlarges 1.5 times.
  */
 const CLOSER_MAX_PIXEL_SCALE = 2.25;
@@ -217,13 +217,14 @@ const CLOSER_MIN_GAIN = 2;
  * within CLOSER_MAX_PIXEL_SCALE of the picture's own pixels, and never to a bigger input than a full look's,
  * in long side or in area (a large sheet is looked at less close); undefined when that is not worth a look
  * (CLOSER_MIN_GAIN). `pixelScale` is the frame's pixels per pixel of the picture it was scaled from (a scan
- * enlarges a 640x480 photo 2.5 times for OCR, which resolves nothing the camera did not).
+ * enlarges a 640x480 photo 2.5 times for OCR, which resolves nothing the camera did not); a frame scaled down
+ * from a bigger photo is still not enlarged past CLOSER_MAX_PIXEL_SCALE of its own pixels.
  */
 export function closerLongSide(region: Box, frame: { width: number; height: number }, longSide = WRITING_INPUT_LONG_SIDE, pixelScale = 1): number | undefined {
   const frameLongSide = Math.max(frame.width, frame.height);
   const zoom = Math.min(
     CLOSER_ZOOM,
-    (CLOSER_MAX_PIXEL_SCALE * frameLongSide) / (longSide * pixelScale),
+    (CLOSER_MAX_PIXEL_SCALE * frameLongSide) / (longSide * Math.max(1, pixelScale)),
     frameLongSide / Math.max(region.w, region.h, 1),
     Math.sqrt((frame.width * frame.height) / Math.max(region.w * region.h, 1)),
   );
@@ -285,9 +286,9 @@ const CUT_TOLERANCE = 2;
 
 /**
  * The full look's `lines` with a closer look's (`closer`, in `region`) in place of those it saw again: a
- * full-look line in the region that a closer line overlaps gives way to it; one the closer look did not see
- * stays. A closer line that the region's edge cuts (not the frame's) stays only where the full look saw
- * nothing: the full look saw that line whole.
+ * full-look line wholly in the region that a closer line overlaps gives way to it; one the closer look did not
+ * see, or that runs out of the region, stays. A closer line that the region's edge cuts (not the frame's)
+ * stays only where the full look saw nothing: the full look saw that line whole.
  */
 export function withCloserLook(lines: readonly WritingLine[], closer: readonly WritingLine[], region: Box, frame: { width: number; height: number }): WritingLine[] {
   const cut = ({ box }: WritingLine) =>
@@ -296,6 +297,7 @@ export function withCloserLook(lines: readonly WritingLine[], closer: readonly W
     (region.x + region.w < frame.width && box.x + box.w >= region.x + region.w - CUT_TOLERANCE) ||
     (region.y + region.h < frame.height && box.y + box.h >= region.y + region.h - CUT_TOLERANCE);
   const kept = closer.filter((line) => !cut(line) || !lines.some((full) => overlaps(full.box, line.box)));
-  const seenAgain = (full: WritingLine) => centreInside(full.box, region) && kept.some((line) => overlaps(line.box, full.box));
+  const whollyIn = ({ box }: WritingLine) => box.x >= region.x && box.y >= region.y && box.x + box.w <= region.x + region.w && box.y + box.h <= region.y + region.h;
+  const seenAgain = (full: WritingLine) => whollyIn(full) && kept.some((line) => overlaps(line.box, full.box));
   return [...lines.filter((full) => !seenAgain(full)), ...kept];
 }

@@ -31,13 +31,23 @@ function useLabelSizes(): [(element: HTMLElement | null) => (() => void) | undef
     if (!element) return undefined;
     observer.current ??= new ResizeObserver((entries) => {
       // A label in a hidden view (another tab, a closed section) measures nothing: its size is kept as it was.
-      const measured = entries
+      const readings = entries
         .map((entry) => entry.target)
         .filter((target): target is HTMLElement => target instanceof HTMLElement && target.isConnected)
-        // Its whole width, however short it is shown (labelPlaces may shorten it): the text's width, borders included.
-        .map((target): [string, LabelSize] => [target.textContent ?? '', { w: target.scrollWidth + target.offsetWidth - target.clientWidth, h: target.offsetHeight }])
-        .filter(([, size]) => size.w > 0 && size.h > 0);
-      setSizes((known) => (measured.some(([text, size]) => known.get(text)?.w !== size.w || known.get(text)?.h !== size.h) ? new Map([...known, ...measured]) : known));
+        .map((target) => ({
+          text: target.textContent ?? '',
+          // Its whole width, borders included, also when it is shown shorter (labelPlaces).
+          w: target.style.width === '' ? target.offsetWidth : target.scrollWidth + target.offsetWidth - target.clientWidth,
+          shortened: target.style.width !== '',
+          h: target.offsetHeight,
+        }))
+        .filter((reading) => reading.w > 0 && reading.h > 0);
+      setSizes((known) => {
+        // A shortened label keeps the width known whole: its scrollWidth may round a pixel or its padding off,
+        // and a label taken for narrower than it is would be shown whole, not fit, and be shortened, over and over.
+        const measured = readings.map(({ text, w, shortened, h }): [string, LabelSize] => [text, { w: shortened ? Math.max(known.get(text)?.w ?? 0, w) : w, h }]);
+        return measured.some(([text, size]) => known.get(text)?.w !== size.w || known.get(text)?.h !== size.h) ? new Map([...known, ...measured]) : known;
+      });
     });
     const watching = observer.current;
     watching.observe(element);
