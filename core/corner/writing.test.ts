@@ -241,9 +241,12 @@ describe('blocks of writing', () => {
     const shirt: WritingLine = { box: { x: 475, y: 502, w: 183, h: 101 }, score: 0.99, thickness: 57.4 };
     expect(writingGroups([hoodie, card, shirt])).toHaveLength(1);
     expect(writingBlocks([hoodie, card, shirt], { width: 1024, height: 769 })).toEqual([]);
-    // Three short lines of a page lying at an angle, the far one 1.8 times thinner, are one.
-    const tilted = [8, 11, 14.4].map((thickness, row) => ({ box: { x: 10, y: 10 + row * 20, w: 3 * thickness, h: thickness }, score: 0.9, thickness }));
+    // Three short lines of big print on a sign at an angle, the far one 1.8 times thinner, are one.
+    const tilted = [24, 33, 43.2].map((thickness, row) => ({ box: { x: 10, y: 10 + row * 50, w: 3 * thickness, h: thickness }, score: 0.9, thickness }));
     expect(writingBlocks(tilted, FRAME)).toHaveLength(1);
+    // A name card's name, title and company: small print of three sizes, one card.
+    const nameCard = [12, 5, 4].map((thickness, row) => ({ box: { x: 300, y: 200 + row * 16, w: 3 * thickness, h: thickness }, score: 0.9, thickness }));
+    expect(writingBlocks(nameCard, FRAME)).toHaveLength(1);
   });
 
   it('makes one block of the columns of a table on one sheet, and keeps sheets apart', () => {

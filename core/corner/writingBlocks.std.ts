@@ -19,7 +19,7 @@ const BLOCK_GAP_THICKNESSES = 3;
  */
 const BLOCK_GAP_MAX_THICKNESS_RATIO = 2;
 /**
- * A block of writing needs this many lines of a like size, or lines as long in all as BLOCK_MIN_LENGTH line
+ * A block of writing needs this many lines (see BIG_PRINT_SHARE), or lines as long in all as BLOCK_MIN_LENGTH line
  * thicknesses (letters are about two thirds of a line's height wide, so about 15 letters: a sentence, an
  * address line; a brand name on a kettle is shorter). Clean rooms showed no line longer than 4.2 thicknesses
  * and no three lines together; a page of handwriting cut by the frame's edge showed two pairs of long lines.
@@ -27,11 +27,14 @@ const BLOCK_GAP_MAX_THICKNESS_RATIO = 2;
 export const BLOCK_MIN_LINES = 3;
 export const BLOCK_MIN_LENGTH = 10;
 /**
- * Lines of a like size are within this ratio of thickness of each other: a page's body, even one lying at an
- * angle or crumpled, has three lines that close. Three words of big print on different things do not: a brand
- * on a T-shirt (57 px thick), on a card beside it (21 px) and on a hoodie behind it (37 px), in scenes-real's
- * office photo, are not a page.
+ * Where big print (lines thicker than BIG_PRINT_SHARE of the frame's short side) is among them, the three
+ * lines must be of a like size, within LIKE_SIZE_RATIO of each other's thickness: a page's body, even one
+ * lying at an angle, has three lines that close, and a page's headline is not needed to make it a page. Three
+ * words of big print on different things are not one: a brand on a T-shirt (57 px thick in a 769 px high
+ * photo), on a card beside it (21 px) and on a hoodie behind it (37 px), in scenes-real's office photo. Small
+ * print keeps any three lines: a name card's name, title and company differ in size.
  */
+const BIG_PRINT_SHARE = 0.04;
 const LIKE_SIZE_RATIO = 2;
 /**
  * Two lines one above the other, both confident and together this long, are a card or a label: a name and
@@ -49,7 +52,8 @@ type WritingBlock = { box: Box; sheet: Box; score: number; lines: number };
 /**
  * Lines gathered into blocks (one paper, one sign): lines closer than BLOCK_GAP_THICKNESSES of the thicker
  * one's thickness on both axes (capped by BLOCK_GAP_MAX_THICKNESS_RATIO) belong together; only blocks of
- * BLOCK_MIN_LINES lines of a like size, or BLOCK_MIN_LENGTH thicknesses of writing, are kept. Blocks on one sheet are one
+ * BLOCK_MIN_LINES lines (of a like size where big print is among them), or BLOCK_MIN_LENGTH thicknesses of
+ * writing, are kept. Blocks on one sheet are one
  * block: the columns of a statement's table stand further apart than its lines, and a closer look
  * (writingModel.std.ts) sees each as a block, and one of them the whole sheet.
  */
@@ -92,7 +96,9 @@ function gathered<T>(items: readonly T[], together: (a: T, b: T) => boolean): T[
 /** Whether a group of lines (writingGroups) is enough writing to be a paper, a sign or a card (see writingBlocks). */
 export function isWritingBlock(group: readonly WritingLine[], frame: { width: number; height: number }): boolean {
   const length = group.reduce((sum, line) => sum + lengthInThicknesses(line), 0);
-  return mostOfLikeSize(group) >= BLOCK_MIN_LINES || length >= BLOCK_MIN_LENGTH || (length >= CARD_MIN_LENGTH && isCard(group, frame));
+  const bigPrint = group.some((line) => line.thickness > BIG_PRINT_SHARE * Math.min(frame.width, frame.height));
+  const enoughLines = bigPrint ? mostOfLikeSize(group) >= BLOCK_MIN_LINES : group.length >= BLOCK_MIN_LINES;
+  return enoughLines || length >= BLOCK_MIN_LENGTH || (length >= CARD_MIN_LENGTH && isCard(group, frame));
 }
 
 /** The most lines of `group` of a like size (LIKE_SIZE_RATIO). */
