@@ -19,10 +19,11 @@ const BLOCK_GAP_THICKNESSES = 3;
  */
 const BLOCK_GAP_MAX_THICKNESS_RATIO = 2;
 /**
- * A block of writing needs this many lines (see BIG_PRINT_SHARE), or lines as long in all as BLOCK_MIN_LENGTH line
- * thicknesses (letters are about two thirds of a line's height wide, so about 15 letters: a sentence, an
- * address line; a brand name on a kettle is shorter). Clean rooms showed no line longer than 4.2 thicknesses
- * and no three lines together; a page of handwriting cut by the frame's edge showed two pairs of long lines.
+ * A block of writing needs this many lines (see BIG_PRINT_SHARE), or lines as long in all as
+ * BLOCK_MIN_LENGTH line thicknesses (letters are about two thirds of a line's height wide, so about 15
+ * letters: a sentence, an address line; a brand name on a kettle is shorter). Clean rooms showed no line
+ * longer than 4.2 thicknesses and no three lines together; a page of handwriting cut by the frame's edge
+ * showed two pairs of long lines.
  */
 export const BLOCK_MIN_LINES = 3;
 export const BLOCK_MIN_LENGTH = 10;
@@ -53,9 +54,9 @@ type WritingBlock = { box: Box; sheet: Box; score: number; lines: number };
  * Lines gathered into blocks (one paper, one sign): lines closer than BLOCK_GAP_THICKNESSES of the thicker
  * one's thickness on both axes (capped by BLOCK_GAP_MAX_THICKNESS_RATIO) belong together; only blocks of
  * BLOCK_MIN_LINES lines (of a like size where big print is among them), or BLOCK_MIN_LENGTH thicknesses of
- * writing, are kept. Blocks on one sheet are one
- * block: the columns of a statement's table stand further apart than its lines, and a closer look
- * (writingModel.std.ts) sees each as a block, and one of them the whole sheet.
+ * writing, are kept. Blocks on one sheet are one block: the columns of a statement's table stand further
+ * apart than its lines, and a closer look (writingModel.std.ts) sees each as a block, and one of them the
+ * whole sheet.
  */
 export function writingBlocks(lines: readonly WritingLine[], frame: { width: number; height: number }): WritingBlock[] {
   const blocks = writingGroups(lines)

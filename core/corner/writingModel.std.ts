@@ -201,9 +201,9 @@ const SHEET_MARGIN = 0.1;
 const CLOSER_REACH_THICKNESSES = 12;
 
 /**
- * A closer look sees the picture's own pixels (and the frame's) at most this many times enlarged: past that it
- * only blurs what the camera did not resolve. A 1280x720 frame's full look sees it at 0.75, its closer looks at 2.25; a 640x480
- * camera's full look already enlarges 1.5 times.
+ * A closer look sees the picture's own pixels (and the frame's) at most this many times enlarged: past that
+ * it only blurs what the camera did not resolve. A 1280x720 frame's full look sees it at 0.75, its closer
+ * looks at 2.25; a 640x480 camera's full look already enlarges 1.5 times.
  */
 const CLOSER_MAX_PIXEL_SCALE = 2.25;
 /**
