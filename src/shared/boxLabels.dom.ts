@@ -34,13 +34,12 @@ function useLabelSizes(): [(element: HTMLElement | null) => (() => void) | undef
       const readings = entries
         .map((entry) => entry.target)
         .filter((target): target is HTMLElement => target instanceof HTMLElement && target.isConnected)
-        .map((target) => ({
-          text: target.textContent ?? '',
+        .map((target) => {
+          const shortened = target.style.width !== '';
           // Its whole width, borders included, also when it is shown shorter (labelPlaces).
-          w: target.style.width === '' ? target.offsetWidth : target.scrollWidth + target.offsetWidth - target.clientWidth,
-          shortened: target.style.width !== '',
-          h: target.offsetHeight,
-        }))
+          const w = shortened ? target.scrollWidth + target.offsetWidth - target.clientWidth : target.offsetWidth;
+          return { text: target.textContent ?? '', w, shortened, h: target.offsetHeight };
+        })
         .filter((reading) => reading.w > 0 && reading.h > 0);
       setSizes((known) => {
         // A shortened label keeps the width known whole: its scrollWidth may round a pixel or its padding off,
