@@ -17,8 +17,17 @@ import { expectAccessible } from './access';
 
 /** Presses Tab (Shift+Tab with `back`) until `target` has focus: it is reachable by keyboard, or this fails. */
 async function tabTo(page: Page, target: Locator, back = false): Promise<void> {
+  if (!(await tabToIfShown(page, target, back))) throw new Error(`${target} is not on the page`);
+}
+
+/**
+ * tabTo, for what may go by itself (a live flag that clears): false, at once, when `target` is not or no
+ * longer on the page.
+ */
+async function tabToIfShown(page: Page, target: Locator, back = false): Promise<boolean> {
   for (let presses = 0; presses < 80; presses++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
+    if ((await target.count()) === 0) return false;
+    if (await target.evaluate((element) => element === document.activeElement, undefined, { timeout: 5000 })) return true;
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`could not reach ${target} with the keyboard`);
@@ -101,8 +110,9 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
         const flag = page.locator('.risk-item:not(.risk-accepted)').first();
         const itsMe = flag.getByRole('button', { name: /^It’s me: keep my face in clean copies/ });
         const mine = (await itsMe.count()) > 0;
+        // The check is live: a flag may clear between counting it and reaching its button; then count again.
+        if (!(await tabToIfShown(page, mine ? itsMe : flag.getByRole('button', { name: /^Accept for this session/ })))) continue;
         ownFaceChosen ||= mine;
-        await tabTo(page, mine ? itsMe : flag.getByRole('button', { name: /^Accept for this session/ }));
         await page.keyboard.press('Enter');
         await expect.poll(() => focused(page)).not.toBe('body');
       }
