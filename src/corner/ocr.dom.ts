@@ -1,11 +1,12 @@
 /**
  * OCR in the app: tesseract.js runs in its own worker; its script, core and English data are served from
  * the app's own origin (never its CDN defaults), and the worker is loaded by URL, not from a blob. The camera
- * frame's parts it reads are prepared in a worker of ours (ocrPicture.worker.dom.ts), off the UI thread.
+ * frame's parts it reads are prepared in a worker of ours (ocrPicture.worker.dom.ts), off the UI thread; the
+ * page it reads once as it starts (warmUp.dom.ts) is drawn here, once.
  */
 import { OEM, createWorker, type Worker as TesseractWorker } from 'tesseract.js';
 import { ASSET_FOLDERS, OCR_PARAMETERS, TESSERACT_LANGUAGE, linesFromOcr, ppmOf, type OcrBlocksLike } from '../../core/corner/detectors.std';
-import { printedPage } from './printedPage.dom';
+import { warmUp } from './warmUp.dom';
 import { t } from '../../core/i18n/i18n.std';
 import type { Box } from '../../core/media/geometry.std';
 import type { TextLine } from '../../core/corner/detections.std';
@@ -27,9 +28,7 @@ export async function startOcr(): Promise<Ocr> {
     gzip: true,
   });
   await tesseract.setParameters(OCR_PARAMETERS as unknown as Parameters<TesseractWorker['setParameters']>[0]);
-  // Once on a drawn page, so that the camera's first writing is not also the code's first (printedPage.dom.ts).
-  const page = printedPage();
-  await tesseract.recognize(new Blob([ppmOf(page.data, page.width, page.height, 4)]), {}, { blocks: true, text: false });
+  await warmUp((page) => tesseract.recognize(new Blob([ppmOf(page.data, page.width, page.height, 4)]), {}, { blocks: true, text: false }));
   const pictures = new Worker(new URL('./ocrPicture.worker.dom.ts', import.meta.url), { type: 'module', name: 'safetake-ocr-picture' });
   /** The parts of the camera's current frame tesseract reads (one reading at a time: the loop awaits each). */
   const picturesOf = (camera: HTMLVideoElement, regions: Box[]) =>

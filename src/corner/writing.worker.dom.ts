@@ -8,7 +8,7 @@ import { ASSET_FOLDERS } from '../../core/corner/detectors.std';
 import { WRITING_GLANCE_LONG_SIDE, WRITING_INPUT_LONG_SIDE, WRITING_MODEL_FILE, WRITING_THREADS, type WritingModel, findWriting, findWritingLookingCloser, onnxWritingModel, writingFrameWidth } from '../../core/corner/writingModel.std';
 import { type Detected, NOTHING_DETECTED } from './detectorProtocol.dom';
 import { framePixelsReader } from './framePixels.dom';
-import { printedPage } from './printedPage.dom';
+import { warmUp } from './warmUp.dom';
 import { type ScaledRequest, serveModel } from './modelWorkerHost.dom';
 
 const origin = self.location.origin;
@@ -31,10 +31,9 @@ async function detect({ frame, glance, region }: ScaledRequest): Promise<Detecte
 serveModel(
   async () => {
     const session = await ort.InferenceSession.create(`${origin}/${ASSET_FOLDERS.models}/${WRITING_MODEL_FILE}`);
-    model = onnxWritingModel(session, (input, dims) => new ort.Tensor('float32', input, dims));
-    // Once on a drawn page, so that the camera's first writing is not also the code's first (printedPage.dom.ts).
-    const page = printedPage();
-    await findWritingLookingCloser(model, page.data, page.width, page.height, 4);
+    const loaded = onnxWritingModel(session, (input, dims) => new ort.Tensor('float32', input, dims));
+    await warmUp((page) => findWriting(loaded, page.data, page.width, page.height, 4, WRITING_GLANCE_LONG_SIDE));
+    model = loaded;
     return 'onnx wasm';
   },
   detect,
