@@ -17,17 +17,18 @@ import { expectAccessible } from './access';
 
 /** Presses Tab (Shift+Tab with `back`) until `target` has focus: it is reachable by keyboard, or this fails. */
 async function tabTo(page: Page, target: Locator, back = false): Promise<void> {
-  if (!(await tabToIfShown(page, target, back))) throw new Error(`${target} is not on the page`);
+  await target.waitFor({ state: 'attached' });
+  if (!(await tabToIfShown(page, target, back))) throw new Error(`${target} went from the page`);
 }
 
 /**
  * tabTo, for what may go by itself (a live flag that clears): false, at once, when `target` is not or no
- * longer on the page.
+ * longer on the page. Each press asks the page once whether it is there and has focus, without waiting.
  */
 async function tabToIfShown(page: Page, target: Locator, back = false): Promise<boolean> {
   for (let presses = 0; presses < 80; presses++) {
-    if ((await target.count()) === 0) return false;
-    if (await target.evaluate((element) => element === document.activeElement, undefined, { timeout: 5000 })) return true;
+    const state = await target.evaluateAll((elements) => (elements.length === 0 ? 'gone' : elements[0] === document.activeElement ? 'focused' : 'elsewhere'));
+    if (state !== 'elsewhere') return state === 'focused';
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`could not reach ${target} with the keyboard`);
@@ -106,8 +107,11 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
       // Accept every flag; a face in view is the worker's own (the photo is of her): "It's me" keeps it in
       // the session's clean copies. Focus stays on the list each time.
       let ownFaceChosen = false;
-      for (let left = await page.locator('.risk-item:not(.risk-accepted)').count(); left > 0; left = await page.locator('.risk-item:not(.risk-accepted)').count()) {
-        const flag = page.locator('.risk-item:not(.risk-accepted)').first();
+      const open = page.locator('.risk-item:not(.risk-accepted)');
+      for (let rounds = 0; (await open.count()) > 0; rounds++) {
+        // Flags that keep clearing and coming back would keep this loop going: say which.
+        if (rounds === 20) throw new Error(`flags still open after 20 rounds: ${(await open.locator('.risk-title').allTextContents()).join('; ')}`);
+        const flag = open.first();
         const itsMe = flag.getByRole('button', { name: /^It’s me: keep my face in clean copies/ });
         const mine = (await itsMe.count()) > 0;
         // The check is live: a flag may clear between counting it and reaching its button; then count again.
