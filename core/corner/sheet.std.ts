@@ -1,8 +1,9 @@
 /**
  * The sheet a block of writing is on: a letter's heading is one block of lines, but the whole letter is what
  * gives the worker away and what a blur must cover. From the block, the paper's own tone (between the
- * letters) is followed outwards as far as it goes, within reach; a side where it runs on to the edge of that
- * reach (white paper on a white desk, a wall) keeps the block's own edge. Pure.
+ * letters; a board's, under chalk or a sign's light letters) is followed outwards as far as it goes, within
+ * reach; a side where it runs on to the edge of that reach (white paper on a white desk, a wall) keeps the
+ * block's own edge. Pure.
  */
 import { type Box, clampToFrame, grown, union } from '../media/geometry.std';
 
@@ -26,7 +27,19 @@ const SHEET_MIN_FILL = 0.8;
 /** Paper along more than this share of the frame's edge, within reach, is a desk or a wall running on. */
 const EDGE_RUN_ON_SHARE = 0.8;
 
-type Cells = { columns: number; rows: number; size: number; origin: { x: number; y: number }; brightness: Float32Array; red: Float32Array; blue: Float32Array };
+/** Each cell's tone (brightness 0..255, and red and blue against green) in one of its pixels. */
+type Tones = { brightness: Float32Array; red: Float32Array; blue: Float32Array };
+/** The grid over the reach: each cell's brightest pixel (`light`), darkest (`dark`) and mean brightness. */
+type Cells = { columns: number; rows: number; size: number; origin: { x: number; y: number }; light: Tones; dark: Tones; mean: Float32Array };
+/**
+ * Print is dark on a sheet and light on a board (chalk, a sign's white letters on black): the sheet's tone
+ * is each cell's brightest pixel, the board's its darkest. Strokes cover less of a cell than what they are
+ * written on, so a cell's mean brightness lies nearer the background's tone: the block is a board where more
+ * of its cells that hold print (brightest and darkest this far apart) are darker on average than half-way,
+ * clearly more: heavy print (a bold heading) covers half of some cells, and a sheet stays a sheet.
+ */
+const PRINT_CONTRAST = 40;
+const BOARD_VOTES = 2 / 3;
 
 /**
  * The box of the sheet under `block` in a `width` x `height` frame of interleaved pixels (`channels` 3 or 4),
@@ -43,10 +56,11 @@ export function sheetAround(pixels: Uint8Array | Uint8ClampedArray, width: numbe
   };
   const paper = paperTone(cells, inBlock);
   if (!paper) return block;
+  const { tones } = paper;
   const same = (index: number) =>
-    Math.abs(cells.brightness[index]! - paper.brightness) <= SHEET_BRIGHTNESS_TOLERANCE &&
-    Math.abs(cells.red[index]! - paper.red) <= SHEET_COLOUR_TOLERANCE &&
-    Math.abs(cells.blue[index]! - paper.blue) <= SHEET_COLOUR_TOLERANCE;
+    Math.abs(tones.brightness[index]! - paper.brightness) <= SHEET_BRIGHTNESS_TOLERANCE &&
+    Math.abs(tones.red[index]! - paper.red) <= SHEET_COLOUR_TOLERANCE &&
+    Math.abs(tones.blue[index]! - paper.blue) <= SHEET_COLOUR_TOLERANCE;
   // Every cell of the block is on the sheet (letters included); from there, the paper's tone is followed.
   const filled = new Uint8Array(cells.columns * cells.rows);
   const stack: number[] = [];
@@ -105,17 +119,19 @@ export function sheetAround(pixels: Uint8Array | Uint8ClampedArray, width: numbe
 }
 
 /**
- * Square cells covering `window` (whole pixels), each with the tone of its brightest pixel: on a sheet that
- * is the paper between the strokes, however much print the cell holds.
+ * Square cells covering `window` (whole pixels), each with the tones of its brightest and its darkest pixel:
+ * on a sheet, one of them is the paper between the strokes, however much print the cell holds.
  */
 function cellsOf(pixels: Uint8Array | Uint8ClampedArray, width: number, channels: 3 | 4, window: Box): Cells {
   const size = Math.max(1, Math.ceil(Math.max(window.w, window.h) / GRID_CELLS));
   const origin = { x: Math.floor(window.x), y: Math.floor(window.y) };
   const columns = Math.max(1, Math.floor((window.x + window.w - origin.x) / size));
   const rows = Math.max(1, Math.floor((window.y + window.h - origin.y) / size));
-  const brightness = new Float32Array(columns * rows);
-  const red = new Float32Array(columns * rows);
-  const blue = new Float32Array(columns * rows);
+  const tones = (): Tones => ({ brightness: new Float32Array(columns * rows), red: new Float32Array(columns * rows), blue: new Float32Array(columns * rows) });
+  const light = tones();
+  const dark = tones();
+  dark.brightness.fill(Infinity);
+  const mean = new Float32Array(columns * rows);
   for (let row = 0; row < rows; row += 1) {
     for (let column = 0; column < columns; column += 1) {
       const index = row * columns + column;
@@ -125,26 +141,38 @@ function cellsOf(pixels: Uint8Array | Uint8ClampedArray, width: number, channels
           const r = pixels[at]!;
           const g = pixels[at + 1]!;
           const b = pixels[at + 2]!;
-          const light = (r + g + b) / 3;
-          if (light <= brightness[index]!) continue;
-          brightness[index] = light;
-          red[index] = r - g;
-          blue[index] = b - g;
+          const brightness = (r + g + b) / 3;
+          if (brightness > light.brightness[index]!) setTone(light, index, brightness, r, g, b);
+          if (brightness < dark.brightness[index]!) setTone(dark, index, brightness, r, g, b);
+          mean[index] = mean[index]! + brightness / (size * size);
         }
       }
     }
   }
-  return { columns, rows, size, origin, brightness, red, blue };
+  return { columns, rows, size, origin, light, dark, mean };
 }
 
-/** The paper's tone: the median over the block's cells (each the paper between its strokes). */
-function paperTone(cells: Cells, inBlock: (column: number, row: number) => boolean): { brightness: number; red: number; blue: number } | undefined {
+function setTone(tones: Tones, index: number, brightness: number, r: number, g: number, b: number): void {
+  tones.brightness[index] = brightness;
+  tones.red[index] = r - g;
+  tones.blue[index] = b - g;
+}
+
+/**
+ * The paper's tone: the median over the block's cells of their brightest pixels (each the paper between its
+ * strokes), or of their darkest on a board (PRINT_CONTRAST); with the tones of every cell it is read in.
+ */
+function paperTone(cells: Cells, inBlock: (column: number, row: number) => boolean): { tones: Tones; brightness: number; red: number; blue: number } | undefined {
   const indices: number[] = [];
   for (let row = 0; row < cells.rows; row += 1) {
     for (let column = 0; column < cells.columns; column += 1) if (inBlock(column, row)) indices.push(row * cells.columns + column);
   }
   if (indices.length === 0) return undefined;
-  indices.sort((a, b) => cells.brightness[b]! - cells.brightness[a]!);
-  const paper = indices[Math.floor(indices.length / 2)]!;
-  return { brightness: cells.brightness[paper]!, red: cells.red[paper]!, blue: cells.blue[paper]! };
+  const { light, dark, mean } = cells;
+  const withPrint = indices.filter((index) => light.brightness[index]! - dark.brightness[index]! >= PRINT_CONTRAST);
+  const darkOnAverage = withPrint.filter((index) => mean[index]! < (light.brightness[index]! + dark.brightness[index]!) / 2).length;
+  const tones = darkOnAverage > BOARD_VOTES * withPrint.length ? dark : light;
+  const sorted = [...indices].sort((a, b) => tones.brightness[b]! - tones.brightness[a]!);
+  const paper = sorted[Math.floor(sorted.length / 2)]!;
+  return { tones, brightness: tones.brightness[paper]!, red: tones.red[paper]!, blue: tones.blue[paper]! };
 }
