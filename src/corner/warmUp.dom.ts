@@ -4,7 +4,8 @@
  * of its time). Otherwise the first writing the camera shows is also the first time their code for it runs,
  * compiled as it goes at a fraction of its speed, while the object models need the same cores to confirm what
  * came into view with the page (bench/flag-time's first entry); and tesseract's first reading, which the
- * verdict waits for, takes about twice as long as the next (bench/flag-time, from opening the check).
+ * verdict waits for, takes about twice as long as the next (the verdict's wait: bench/flag-time, from
+ * opening the check).
  */
 const LINES = [
   'Move the letter out of view, or mark it',
