@@ -135,6 +135,7 @@ function cellsOf(pixels: Uint8Array | Uint8ClampedArray, width: number, channels
   for (let row = 0; row < rows; row += 1) {
     for (let column = 0; column < columns; column += 1) {
       const index = row * columns + column;
+      let sum = 0;
       for (let y = origin.y + row * size; y < origin.y + (row + 1) * size; y += 1) {
         for (let x = origin.x + column * size; x < origin.x + (column + 1) * size; x += 1) {
           const at = (y * width + x) * channels;
@@ -144,9 +145,10 @@ function cellsOf(pixels: Uint8Array | Uint8ClampedArray, width: number, channels
           const brightness = (r + g + b) / 3;
           if (brightness > light.brightness[index]!) setTone(light, index, brightness, r, g, b);
           if (brightness < dark.brightness[index]!) setTone(dark, index, brightness, r, g, b);
-          mean[index] = mean[index]! + brightness / (size * size);
+          sum += brightness;
         }
       }
+      mean[index] = sum / (size * size);
     }
   }
   return { columns, rows, size, origin, light, dark, mean };

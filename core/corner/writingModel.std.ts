@@ -5,7 +5,7 @@
  * resolution (a crumpled receipt, handwriting), yet a sharper camera, or a viewer who zooms in, may read them.
  * The app's worker and `safetake scan` both come through here. Pure.
  */
-import { type Box, area, centreInside, clampToFrame, grown, overlaps, union } from '../media/geometry.std';
+import { type Box, area, centreInside, clampToFrame, coverage, grown, overlaps, union } from '../media/geometry.std';
 import { sheetAround } from './sheet.std';
 import { isWritingBlock, writingGroups } from './writingBlocks.std';
 import { type WritingLine, writingLines } from './writingLines.std';
@@ -283,6 +283,8 @@ export async function findWritingLookingCloser(
 
 /** A closer look's line ends this near its region's edge (in frame pixels): the region cut it. */
 const CUT_TOLERANCE = 2;
+/** A full-look line is wholly in a region with this share of it inside (the rest: rounding of its edges' sums). */
+const WHOLLY_IN = 0.999;
 
 /**
  * The full look's `lines` with a closer look's (`closer`, in `region`) in place of those it saw again: a
@@ -297,7 +299,6 @@ export function withCloserLook(lines: readonly WritingLine[], closer: readonly W
     (region.x + region.w < frame.width && box.x + box.w >= region.x + region.w - CUT_TOLERANCE) ||
     (region.y + region.h < frame.height && box.y + box.h >= region.y + region.h - CUT_TOLERANCE);
   const kept = closer.filter((line) => !cut(line) || !lines.some((full) => overlaps(full.box, line.box)));
-  const whollyIn = ({ box }: WritingLine) => box.x >= region.x && box.y >= region.y && box.x + box.w <= region.x + region.w && box.y + box.h <= region.y + region.h;
-  const seenAgain = (full: WritingLine) => whollyIn(full) && kept.some((line) => overlaps(line.box, full.box));
+  const seenAgain = (full: WritingLine) => coverage(full.box, region) > WHOLLY_IN && kept.some((line) => overlaps(line.box, full.box));
   return [...lines.filter((full) => !seenAgain(full)), ...kept];
 }
