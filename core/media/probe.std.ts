@@ -41,6 +41,12 @@ export type MediaProbe = {
   streams: ProbedStream[];
 };
 
+/**
+ * The main picture's packets as a demux finds them: how many, when the last one starts and, where packets
+ * carry their length, when it ends (seconds from the file's start).
+ */
+export type VideoPackets = { count: number; lastStartSeconds?: number; endSeconds?: number };
+
 /** The picture stream to keep: the first real video stream, never cover art. */
 export function mainVideoStream(probe: MediaProbe): ProbedStream | undefined {
   return probe.streams.find((stream) => stream.type === 'video' && !stream.attachedPicture);

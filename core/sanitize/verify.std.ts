@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { formatNumber, t } from '../i18n/i18n.std';
 import { type AuditReport, isAuditClean } from '../media/audit.std';
-import { type MediaProbe, mainVideoStream, pictureEndSeconds } from '../media/probe.std';
+import { type MediaProbe, type VideoPackets, mainVideoStream, pictureEndSeconds } from '../media/probe.std';
 import type { SanitizePlan } from './plan.std';
 
 export const verificationCheck = z.object({
@@ -22,8 +22,11 @@ export function verifyOutput(facts: {
   plan: SanitizePlan;
   decodeErrors: string[];
   output: MediaProbe;
-  /** For videos: the source's picture length, and its frame count where a demux could tell. */
-  source?: { pictureEndSeconds?: number; frameSeconds?: number; packets?: number };
+  /**
+   * For videos: the picture length the source declares, and what a demux of it found: how many frames, and
+   * when the last one starts and ends (a live recording, such as a browser's take, declares no length).
+   */
+  source?: { pictureEndSeconds?: number; frameSeconds?: number; packets?: VideoPackets };
   /** Video frames decoded from the output. */
   outputFrames: number;
   audit: AuditReport;
@@ -56,18 +59,30 @@ export function verifyOutput(facts: {
   });
 
   if (facts.source) {
-    const expected = facts.source.pictureEndSeconds ?? 0;
+    const { pictureEndSeconds: declared, packets } = facts.source;
     const actual = pictureEndSeconds(facts.output) ?? 0;
     const tolerance = facts.source.frameSeconds ?? FALLBACK_FRAME_SECONDS;
-    const withinAFrame = Math.abs(actual - expected) <= tolerance + 1e-3;
-    // Some containers (ASF, AVI) declare a length that their frames do not fill; then every frame being
-    // there is the proof that nothing was lost.
-    const everyFrame = facts.source.packets !== undefined && facts.outputFrames === facts.source.packets;
-    const values = { actual: seconds(actual), frames: facts.outputFrames, expected: seconds(expected), tolerance: seconds(tolerance) };
+    const within = (from: number | undefined, to = from) => from !== undefined && to !== undefined && actual >= from - tolerance - 1e-3 && actual <= to + tolerance + 1e-3;
+    // Some containers (ASF, AVI) declare a length that their frames do not fill: then the copy holds every
+    // frame of the source (frames that fall short of a declared length are otherwise a file cut short). A
+    // live recording, such as a browser's take, declares no length: then the copy ends within a frame of
+    // where the source's frames end (a copy stamped at one rate fills the gaps a busy recorder leaves
+    // between frames). A browser gives its frames no length: its last frame lasts about one, so it ends a
+    // frame after it starts, give or take one.
+    const lastStart = packets?.lastStartSeconds;
+    const atFramesEnd = packets?.endSeconds !== undefined ? within(packets.endSeconds) : lastStart !== undefined && within(lastStart, lastStart + tolerance);
+    const passed = within(declared) || packets?.count === facts.outputFrames || (declared === undefined && atFramesEnd);
+    const values = { actual: seconds(actual), frames: facts.outputFrames, declared: declared === undefined ? 'none' : 'some', expected: seconds(declared ?? 0), tolerance: seconds(tolerance) };
     checks.push({
       id: 'duration',
-      passed: withinAFrame || everyFrame,
-      detail: facts.source.packets !== undefined ? t('verify.duration.measuredWithSourceFrames', { ...values, sourceFrames: facts.source.packets }) : t('verify.duration.measured', values),
+      passed,
+      detail: !packets
+        ? t('verify.duration.measured', values)
+        : packets.endSeconds !== undefined
+          ? t('verify.duration.measuredWithSourceEnd', { ...values, sourceFrames: packets.count, sourceEnd: seconds(packets.endSeconds) })
+          : packets.lastStartSeconds !== undefined
+            ? t('verify.duration.measuredWithSourceLastStart', { ...values, sourceFrames: packets.count, sourceLastStart: seconds(packets.lastStartSeconds) })
+            : t('verify.duration.measuredWithSourceFrames', { ...values, sourceFrames: packets.count }),
     });
   }
 

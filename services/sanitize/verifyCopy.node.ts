@@ -3,7 +3,7 @@ import type { AuditReport } from '../../core/media/audit.std';
 import { type MediaKind, type MediaProbe, mainVideoStream, pictureEndSeconds } from '../../core/media/probe.std';
 import { type VerificationCheck, allPassed, verifyOutput } from '../../core/sanitize/verify.std';
 import { auditFile } from '../media/audit.node';
-import { countVideoPackets, decodeCheck, probeMedia } from '../media/ffmpeg.node';
+import { decodeCheck, probeMedia, readVideoPackets } from '../media/ffmpeg.node';
 import { type Encoded, surveyDamage } from './recovery.node';
 
 /** Every check on the finished copy (run side by side: the encoder is done, both cores are free). */
@@ -31,8 +31,10 @@ export async function verifyCopy(
   const notes: string[] = [];
   if (source && checks.some((check) => check.id === 'duration' && !check.passed)) {
     // The copy is shorter or longer than the source declares. Either the container's declared length is
-    // off (count the source's frames: a demux, no decode) or the source is cut short (survey the damage).
-    checks = verifyOutput({ ...facts, source: { ...source, packets: await countVideoPackets(input) } });
+    // off or missing (read the source's frames: a demux, no decode) or the source is cut short (survey the
+    // damage).
+    const packets = await readVideoPackets(input, probe.startSeconds);
+    checks = verifyOutput({ ...facts, source: { ...source, ...(packets ? { packets } : {}) } });
     if (!allPassed(checks)) {
       const survey = await surveyDamage(input, probe, signal);
       if (survey.notes.length > 0) {

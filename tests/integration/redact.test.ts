@@ -148,19 +148,21 @@ describe('sanitize --redact on a panning clip of a real room', () => {
   it.each([
     { container: 'mp4', pictureLate: 0, clip: 'whose rate varies' },
     { container: 'webm', pictureLate: 0, clip: 'whose rate varies' },
+    { container: 'webm', pictureLate: 0, live: true, clip: 'recorded live, as a browser records a take: no length declared' },
     { container: 'mkv', pictureLate: 0.5, clip: 'whose picture starts half a second after its sound' },
-  ])('keeps each frame of a $container clip $clip at its moment, so the picture stays with the sound', async ({ container, pictureLate }) => {
+  ])('keeps each frame of a $container clip $clip at its moment, so the picture stays with the sound', async ({ container, pictureLate, live = false }) => {
     // As a phone films in dim light: the first second at 30 fps, then every other frame (15 fps); a white
     // flash at 2.0 s marks a moment, and a tone runs beside it. ffprobe sees the rate vary in the MP4, and
     // only estimates the WebM's, as browsers write it. The Matroska clip's picture starts late, as in a camera's
     // MTS file or a clip cut from a longer one: the flash is still 2.0 s into the file.
-    const vfr = path.join(scratch, `variable-rate.${container}`);
+    const vfr = path.join(scratch, `variable-rate${live ? '-live' : ''}.${container}`);
     const codecs = container === 'webm' ? ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-c:a', 'libopus'] : ['-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'aac'];
     execFileSync(resolveFfmpeg().path, [
       '-v', 'error', '-y', '-itsoffset', String(pictureLate), '-i', clips.map!.clip.file, '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
       '-vf', "drawbox=color=white:t=fill:enable='between(t,2,2.1)',select='if(lt(t,1),1,not(mod(n,2)))'",
-      '-fps_mode', 'vfr', ...codecs, '-shortest', vfr,
+      '-fps_mode', 'vfr', ...codecs, '-shortest', ...(live ? ['-live', '1'] : []), vfr,
     ]);
+    if (live) expect((await probeMedia(vfr)).durationSeconds).toBeUndefined();
     const flashAt = (file: string) => {
       const stats = execFileSync(resolveFfmpeg().path, ['-v', 'error', '-i', file, '-vf', 'signalstats,metadata=print:key=lavfi.signalstats.YAVG:file=-', '-f', 'null', '-'], { encoding: 'utf8' });
       const frames = [...stats.matchAll(/pts_time:([\d.]+)\s+lavfi\.signalstats\.YAVG=([\d.]+)/g)].map((match) => ({ at: Number(match[1]), brightness: Number(match[2]) }));
@@ -173,7 +175,7 @@ describe('sanitize --redact on a panning clip of a real room', () => {
     expect(picture.startSeconds).toBeCloseTo(pictureLate, 1);
     const outcome = await sanitizeFile({
       input: vfr,
-      outputDir: freshDir(`variable-rate-${container}`),
+      outputDir: freshDir(`variable-rate-${container}${live ? '-live' : ''}`),
       options: { ...DEFAULT_SANITIZE_OPTIONS, redact: { groups: ['documents'], keepFace: 'none', style: 'blur' } },
       nameTemplate: 'clip-{n}',
     });

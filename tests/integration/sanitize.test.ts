@@ -180,10 +180,10 @@ describe('raw streams with no container', () => {
   it.each(RAW.map((raw) => [raw.name, raw]))('%s', async (name, raw) => {
     const { execFileSync } = await import('node:child_process');
     const { resolveFfmpeg } = await import('../../services/media/binaries.node');
-    const { countVideoPackets, decodeCheck } = await import('../../services/media/ffmpeg.node');
+    const { decodeCheck, readVideoPackets } = await import('../../services/media/ffmpeg.node');
     const input = path.join(freshDir('raw-in'), name);
     execFileSync(resolveFfmpeg().path, ['-v', 'error', '-f', 'lavfi', '-i', `testsrc2=size=320x240:rate=${raw.rate}`, '-frames:v', '151', ...raw.args, input]);
-    expect(await countVideoPackets(input)).toBe(151);
+    expect((await readVideoPackets(input))?.count).toBe(151);
     const result = await sanitize(input, freshDir(`raw-out-${name}`));
     expect(result.checks.filter((check) => !check.passed)).toEqual([]);
     expect(result.notes).toEqual([]);

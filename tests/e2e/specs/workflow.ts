@@ -159,7 +159,9 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
       await expect.poll(() => focused(page), { timeout: 10_000 }).toMatch(/^span#sanitize-status/);
       expect(await page.getByRole('checkbox', { name: /^Keep my own face visible/ }).isChecked()).toBe(ownFaceChosen);
       const progress = page.locator('.file-progress');
-      await expect.poll(() => progress.textContent(), { timeout: 120_000 }).toContain('Ready to upload');
+      // Done or failed, as the user reads it: a failure says why, not only that the wait ran out.
+      await expect.poll(() => progress.textContent(), { timeout: 100_000 }).toMatch(/Ready to upload|✗/);
+      expect(await progress.textContent()).toContain('Ready to upload');
       expect(await page.locator('.file-head .badge').first().textContent()).toMatch(/^✓ \d+ identifying tags? removed, 0 left$/);
       expect(fs.readdirSync(handle.defaultOutputDir)).toEqual(['clip-001.mp4']);
       // Pressed again, it makes no duplicate and says why.
