@@ -43,9 +43,37 @@ export type MediaProbe = {
 
 /**
  * The main picture's packets as a demux finds them: how many, when the last one starts and, where packets
- * carry their length, when it ends (seconds from the file's start).
+ * carry their length, when they end (seconds from the file's start). A raw stream's packets carry no time;
+ * a browser's recording gives them no length.
  */
 export type VideoPackets = { count: number; lastStartSeconds?: number; endSeconds?: number };
+
+/**
+ * VideoPackets from ffprobe's `-show_entries packet=pts_time,duration_time -of csv=p=0` (a line of
+ * "pts,duration" a packet, "N/A" where unknown), in seconds after `zero` (the file's start).
+ */
+export function videoPacketsFromCsv(csv: string, zero = 0): VideoPackets | undefined {
+  let count = 0;
+  let lastStart = Number.NEGATIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  const seconds = (field: string | undefined) => (field === undefined || field.trim() === '' ? Number.NaN : Number(field));
+  for (const line of csv.split('\n')) {
+    if (!line.trim()) continue;
+    count++;
+    const [pts, duration] = line.split(',');
+    const start = seconds(pts);
+    if (!Number.isFinite(start)) continue;
+    lastStart = Math.max(lastStart, start);
+    const length = seconds(duration);
+    if (Number.isFinite(length)) end = Math.max(end, start + length);
+  }
+  if (count === 0) return undefined;
+  return {
+    count,
+    ...(Number.isFinite(lastStart) ? { lastStartSeconds: lastStart - zero } : {}),
+    ...(Number.isFinite(end) ? { endSeconds: end - zero } : {}),
+  };
+}
 
 /** The picture stream to keep: the first real video stream, never cover art. */
 export function mainVideoStream(probe: MediaProbe): ProbedStream | undefined {

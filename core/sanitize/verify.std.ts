@@ -62,16 +62,24 @@ export function verifyOutput(facts: {
     const { pictureEndSeconds: declared, packets } = facts.source;
     const actual = pictureEndSeconds(facts.output) ?? 0;
     const tolerance = facts.source.frameSeconds ?? FALLBACK_FRAME_SECONDS;
-    const within = (from: number | undefined, to = from) => from !== undefined && to !== undefined && actual >= from - tolerance - 1e-3 && actual <= to + tolerance + 1e-3;
+    const within = (end: number | undefined) => end !== undefined && Math.abs(actual - end) <= tolerance + 1e-3;
+    // Where the source's frames end: at the end of its last frame, a frame after that frame starts when
+    // frames carry no length (as a browser writes them), within a frame. A copy stamped at one rate may drop
+    // that last frame when it falls nearer the next step of the rate: then it ends up to half a frame before
+    // that frame starts, and no earlier.
+    const lastStart = packets?.lastStartSeconds;
+    const atFramesEnd =
+      lastStart === undefined
+        ? within(packets?.endSeconds)
+        : actual >= lastStart - tolerance / 2 - 1e-3 && actual <= Math.max(packets?.endSeconds ?? lastStart, lastStart + tolerance) + tolerance + 1e-3;
+    // A copy stamped at one rate fills the gaps a busy recorder leaves between frames, so its frame count
+    // proves nothing unless it also ends where the source's frames do.
+    const everyFrame = packets?.count === facts.outputFrames && (facts.plan.frameSeconds === undefined || lastStart === undefined || atFramesEnd);
     // Some containers (ASF, AVI) declare a length that their frames do not fill: then the copy holds every
     // frame of the source (frames that fall short of a declared length are otherwise a file cut short). A
-    // live recording, such as a browser's take, declares no length: then the copy ends within a frame of
-    // where the source's frames end (a copy stamped at one rate fills the gaps a busy recorder leaves
-    // between frames). A browser gives its frames no length: its last frame lasts about one, so it ends a
-    // frame after it starts, give or take one.
-    const lastStart = packets?.lastStartSeconds;
-    const atFramesEnd = packets?.endSeconds !== undefined ? within(packets.endSeconds) : lastStart !== undefined && within(lastStart, lastStart + tolerance);
-    const passed = within(declared) || packets?.count === facts.outputFrames || (declared === undefined && atFramesEnd);
+    // live recording, such as a browser's take, declares no length: then the copy ends where the source's
+    // frames end, within a frame.
+    const passed = within(declared) || everyFrame || (declared === undefined && atFramesEnd);
     const values = { actual: seconds(actual), frames: facts.outputFrames, declared: declared === undefined ? 'none' : 'some', expected: seconds(declared ?? 0), tolerance: seconds(tolerance) };
     checks.push({
       id: 'duration',

@@ -8,7 +8,7 @@ import path from 'node:path';
 import ffmpeg from 'fluent-ffmpeg';
 import { UserError } from '../../core/shared/errors.std';
 import { explainFfmpegFailure } from '../../core/media/ffmpegErrors.std';
-import { type MediaProbe, type ProbedStream, type VideoPackets, normaliseRotation } from '../../core/media/probe.std';
+import { type MediaProbe, type ProbedStream, type VideoPackets, normaliseRotation, videoPacketsFromCsv } from '../../core/media/probe.std';
 import { type FfmpegInvocation, MEDIA_FILE_INPUT, ffmpegArgv } from '../../core/media/ffmpegArgs.std';
 import { resolveFfmpeg, resolveFfprobe } from './binaries.node';
 
@@ -220,33 +220,14 @@ export async function probeMedia(file: string): Promise<MediaProbe> {
 }
 
 /**
- * The main picture's packets, demuxed (no decode): how many, when the last one starts and, where packets
- * carry their length, when it ends, in seconds after `zero` (the file's start, as its declared length
- * counts). A raw stream's packets carry no time; a browser's recording gives them no length.
+ * The main picture's packets, demuxed (no decode), in seconds after `zero` (the file's start, as its
+ * declared length counts); undefined when ffprobe cannot read them.
  */
 export async function readVideoPackets(file: string, zero = 0): Promise<VideoPackets | undefined> {
-  const { stdout } = await execTool(resolveFfprobe().path, [
+  const { code, stdout } = await execTool(resolveFfprobe().path, [
     '-v', 'error', ...MEDIA_FILE_INPUT, '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,duration_time', '-of', 'csv=p=0', file,
   ]);
-  let count = 0;
-  let lastStart = Number.NEGATIVE_INFINITY;
-  let lastEnd = Number.NEGATIVE_INFINITY;
-  for (const line of stdout.split('\n')) {
-    if (!line.trim()) continue;
-    count++;
-    const [pts = '', duration = ''] = line.split(',');
-    const start = pts === '' ? Number.NaN : Number(pts);
-    if (!Number.isFinite(start)) continue;
-    lastStart = Math.max(lastStart, start);
-    const length = duration === '' ? Number.NaN : Number(duration);
-    if (Number.isFinite(length)) lastEnd = Math.max(lastEnd, start + length);
-  }
-  if (count === 0) return undefined;
-  return {
-    count,
-    ...(Number.isFinite(lastStart) ? { lastStartSeconds: lastStart - zero } : {}),
-    ...(Number.isFinite(lastEnd) ? { endSeconds: lastEnd - zero } : {}),
-  };
+  return code === 0 ? videoPacketsFromCsv(stdout, zero) : undefined;
 }
 
 type RunOptions = {
