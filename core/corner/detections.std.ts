@@ -5,10 +5,11 @@ import type { Box } from '../media/geometry.std';
 import type { WritingLine } from './writingLines.std';
 
 /**
- * `paperLook`, on "book" finds only: the share of the box that looks like a sheet of paper (paperLook.std.ts),
- * measured on the frame where the models found it.
+ * `paperLook`, on "book" finds only: the share of the box that looks like a sheet of paper (paperLook.std.ts);
+ * `lit`, on screens SSDLite half sees only: whether the box looks like a screen that is on (screenLook.std.ts).
+ * Both are measured on the frame where the models found it.
  */
-export type ObjectDetection = { label: string; score: number; box: Box; paperLook?: number };
+export type ObjectDetection = { label: string; score: number; box: Box; paperLook?: number; lit?: boolean };
 export type FaceDetection = { score: number; box: Box };
 /** A line (or block) of words OCR read, with the mean word confidence (0..100). */
 export type TextLine = { text: string; confidence: number; box: Box };

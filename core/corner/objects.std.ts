@@ -1,7 +1,7 @@
 /**
  * Screens and books in one frame, from both object models: CenterNet (Human) and SSDLite-MobileNetV2
  * (coco-ssd), which see different screens. A screen either model is sure of is kept; one both half see is
- * kept too. A paper CenterNet half sees is kept when SSDLite is sure of it, and one either model half sees
+ * kept too, and one SSDLite half sees that looks lit (screenLook.std.ts). A paper CenterNet half sees is kept when SSDLite is sure of it, and one either model half sees
  * when it looks like paper (paperLook.std.ts). Books standing on a shelf are not papers: their spines at most
  * carry titles. Pure.
  */
@@ -31,11 +31,20 @@ export const CENTERNET_PHONE_MIN_SCORE = 0.2;
 export const SSD_SCREEN_MIN_SCORE = 0.8;
 export const SSD_PHONE_MIN_SCORE = 0.35;
 /**
+ * ...and a screen it half sees (a TV or a laptop, not a phone: too small to judge) is one when it looks lit
+ * (screenLook.std.ts): it scored a video wall 0.17-0.25 and a monitor showing a web page 0.25.
+ */
+const SSD_LIT_MIN_SCORE = 0.15;
+/**
  * Both models on the same box (IoU): a screen each half sees (a wall TV at an angle: 0.21 and 0.42), a paper
  * (a folded map: 0.26 and 0.49), and the least either must score for that.
  */
 const AGREE_IOU = 0.3;
 const AGREED_MIN_SCORE = 0.2;
+
+/** A TV or laptop SSDLite half sees: what its look (lit or not) decides. */
+export const isHalfSeenScreen = (object: ObjectDetection): boolean =>
+  (object.label === 'tv' || object.label === 'laptop') && object.score >= SSD_LIT_MIN_SCORE && object.score < SSD_SCREEN_MIN_SCORE;
 
 /** The other model sees this object too: both score it at least AGREED_MIN_SCORE, on boxes that overlap. */
 function agreed(object: ObjectDetection, others: readonly ObjectDetection[]): boolean {
@@ -48,7 +57,7 @@ export function screensIn(objects: readonly ObjectDetection[], ssdObjects: reado
   const ssd = ssdObjects.filter(isScreen);
   const sure = [
     ...centernet.filter((object) => object.score >= (object.label === 'cell phone' ? CENTERNET_PHONE_MIN_SCORE : CENTERNET_MIN_SCORE) || agreed(object, ssd)),
-    ...ssd.filter((object) => object.score >= (object.label === 'cell phone' ? SSD_PHONE_MIN_SCORE : SSD_SCREEN_MIN_SCORE) || agreed(object, centernet)),
+    ...ssd.filter((object) => object.score >= (object.label === 'cell phone' ? SSD_PHONE_MIN_SCORE : SSD_SCREEN_MIN_SCORE) || agreed(object, centernet) || (object.lit === true && isHalfSeenScreen(object))),
   ];
   // One screen, once: the box of its surest find (the other model's box around it is looser, not more).
   return onceEach(sure, []);

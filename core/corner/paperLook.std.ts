@@ -5,8 +5,6 @@
  * 0.15-0.30, where they also score clutter; the look tells them apart. Pure.
  */
 import { type Box, clampToFrame } from '../media/geometry.std';
-import type { ObjectDetection } from './detections.std';
-import { isBook } from './objects.std';
 
 /** A pixel is paper-white when its channels differ by less than this (0..255)... */
 const PAPER_MAX_CHROMA = 30;
@@ -95,22 +93,4 @@ export function paperLook(pixels: Uint8Array | Uint8ClampedArray, width: number,
   }
   const striped = edgesAcross > MAX_EDGE_SHARE * alongRows || edgesDown > MAX_EDGE_SHARE * alongColumns;
   return striped || glare > MAX_GLARE_SHARE * looked ? 0 : white / looked;
-}
-
-/**
- * Both object models' finds on a `width` x `height` frame, each "book" with its paperLook (the rules in
- * objects.std.ts weigh it). `pixels` gives the frame's interleaved pixels, asked for only when there is a book.
- */
-export function withPaperLooks(
-  finds: { objects: readonly ObjectDetection[]; ssdObjects: readonly ObjectDetection[] },
-  pixels: () => Uint8Array | Uint8ClampedArray,
-  width: number,
-  height: number,
-  channels: 3 | 4,
-): { objects: ObjectDetection[]; ssdObjects: ObjectDetection[] } {
-  if (!finds.objects.some(isBook) && !finds.ssdObjects.some(isBook)) return { objects: [...finds.objects], ssdObjects: [...finds.ssdObjects] };
-  const frame = pixels();
-  const median = medianLuma(frame, width, height, channels);
-  const looked = (objects: readonly ObjectDetection[]) => objects.map((object) => (isBook(object) ? { ...object, paperLook: paperLook(frame, width, height, channels, median, object.box) } : object));
-  return { objects: looked(finds.objects), ssdObjects: looked(finds.ssdObjects) };
 }

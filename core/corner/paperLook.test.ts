@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box } from '../media/geometry.std';
-import { medianLuma, paperLook, withPaperLooks } from './paperLook.std';
+import { medianLuma, paperLook } from './paperLook.std';
 
 const WIDTH = 320;
 const HEIGHT = 240;
@@ -65,18 +65,5 @@ describe('how much a box looks like paper', () => {
 
   it('does not take a light: most of it blown out', () => {
     expect(look(picture(SHEET, () => [255, 255, 255]))).toBe(0);
-  });
-
-  it('weighs only book finds, and reads the pixels only when there is one', () => {
-    const sheet = picture(SHEET, () => [215, 212, 205]);
-    let read = 0;
-    const pixels = () => ((read += 1), sheet);
-    const cup = { label: 'cup', score: 0.5, box: SHEET };
-    expect(withPaperLooks({ objects: [cup], ssdObjects: [] }, pixels, WIDTH, HEIGHT, 3)).toEqual({ objects: [cup], ssdObjects: [] });
-    expect(read).toBe(0);
-    const looked = withPaperLooks({ objects: [cup], ssdObjects: [{ ...cup, label: 'book' }] }, pixels, WIDTH, HEIGHT, 3);
-    expect(read).toBe(1);
-    expect(looked.objects[0]).toEqual(cup);
-    expect(looked.ssdObjects[0]?.paperLook).toBeGreaterThan(0.8);
   });
 });

@@ -73,6 +73,14 @@ describe('risk rules', () => {
     expect(risks).toHaveLength(4);
   });
 
+  it('keeps a screen SSDLite half sees only when it looks lit, a phone never by its look', () => {
+    const wall = { label: 'tv', score: 0.17, box: box(200, 100, 300, 160) };
+    expect(assessFrame(frame({ ssdObjects: [{ ...wall, lit: true }] })).map((risk) => risk.label)).toEqual(['Screen']);
+    expect(assessFrame(frame({ ssdObjects: [{ ...wall, lit: false }] }))).toEqual([]);
+    expect(assessFrame(frame({ ssdObjects: [wall] }))).toEqual([]);
+    expect(assessFrame(frame({ ssdObjects: [{ label: 'cell phone', score: SSD_PHONE_MIN_SCORE - 0.01, box: box(300, 300, 30, 60), lit: true }] }))).toEqual([]);
+  });
+
   it('believes a phone at a lower score than other objects', () => {
     const risks = assessFrame(
       frame({

@@ -27,7 +27,7 @@ import type { FaceDetection, FrameDetections, ObjectDetection, TextLine } from '
 import { mergeVideoRisks, type TimedRisk } from '../../core/corner/scanResult.std';
 import { planScanFrames } from '../../core/corner/scanPlan.std';
 import { faceTiles, facesFromTiles } from '../../core/corner/tiles.std';
-import { withPaperLooks } from '../../core/corner/paperLook.std';
+import { withLooks } from '../../core/corner/objectLooks.std';
 import { WRITING_INPUT_LONG_SIDE, WRITING_THREADS, type WritingModel, findWriting, findWritingLookingCloser, onnxWritingModel } from '../../core/corner/writingModel.std';
 import { type WritingLine, scaleWritingLine } from '../../core/corner/writingLines.std';
 import { readingRegions } from '../../core/corner/writingBlocks.std';
@@ -179,7 +179,7 @@ export class NodeDetector {
     const runs = this.modelsFor(parts);
     const { faces, objects: humanObjects } = runs.human ? detectionsFromHuman(await this.runHuman(frame, parts)) : { faces: [], objects: [] };
     const ssdFinds = runs.ssd ? await this.runSsd(frame, look.ssdTiles ?? true) : [];
-    const { objects, ssdObjects } = withPaperLooks({ objects: humanObjects, ssdObjects: ssdFinds }, () => frame.rgb, frame.width, frame.height, 3);
+    const { objects, ssdObjects } = withLooks({ objects: humanObjects, ssdObjects: ssdFinds }, () => frame.rgb, frame.width, frame.height, 3);
     const tileFaces = runs.tiles ? await this.runFaceTiles(frame) : [];
     const faceboxFaces = runs.faceboxes ? await this.runFaceboxes(frame) : [];
     const lines = runs.writing ? await this.lookForWriting(frame, look.writingLongSide) : [];

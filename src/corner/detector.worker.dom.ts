@@ -13,7 +13,7 @@ import type { FaceDetection, ObjectDetection } from '../../core/corner/detection
 import { ASSET_FOLDERS, detectionsFromHuman, humanConfig } from '../../core/corner/detectors.std';
 import { FACEBOXES_INPUT, FACEBOXES_MODEL, FACEBOXES_OUTPUTS, type FaceboxesLook, type FaceboxesRun, faceboxesFaces, faceboxesInputSize, faceboxesLookDue, faceboxesReported } from '../../core/corner/faceboxes.std';
 import { type PinnedModel, loadPinnedArtifacts } from '../../core/corner/pinnedModel.std';
-import { withPaperLooks } from '../../core/corner/paperLook.std';
+import { withLooks } from '../../core/corner/objectLooks.std';
 import { SSD_MAX_PROPOSALS, SSD_MODEL, SSD_MODEL_URL, SSD_PROPOSAL_MIN_SCORE, ssdDetections, ssdLoadRouter, ssdObjectsFromTiles, ssdTiles } from '../../core/corner/ssd.std';
 import { faceTiles, facesFromTiles, tilesFor } from '../../core/corner/tiles.std';
 import { type Detected, NOTHING_DETECTED } from './detectorProtocol.dom';
@@ -27,7 +27,7 @@ const human = new Human(humanConfig({ modelBasePath: `${origin}/${ASSET_FOLDERS.
 human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 /** Camera frames are scaled to this width: Human resizes to its models' inputs anyway, and smaller is cheaper to move. */
 const DETECT_WIDTH = 640;
-/** The frame's own pixels, for how the object models' finds look (paperLook.std.ts). */
+/** The frame's own pixels, for how the object models' finds look (objectLooks.std.ts). */
 const pixelsOf = framePixelsReader();
 
 /**
@@ -103,7 +103,7 @@ async function detect({ frame, run, region, still, thumbnail }: ScaledRequest): 
   if (run !== 'photos') {
     const { faces, objects } = detectionsFromHuman(await human.detect(frame, { face: { enabled: run === 'faces' }, object: { enabled: run === 'objects' } }));
     if (run === 'faces') return { ...NOTHING_DETECTED, faces, objects };
-    const finds = withPaperLooks({ objects, ssdObjects: await detectSsd(frame, still === true) }, () => pixelsOf(frame), frame.width, frame.height, 4);
+    const finds = withLooks({ objects, ssdObjects: await detectSsd(frame, still === true) }, () => pixelsOf(frame), frame.width, frame.height, 4);
     return { ...NOTHING_DETECTED, faces, ...finds };
   }
   const runs = [];

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { Box } from '../media/geometry.std';
+import { withLooks } from './objectLooks.std';
+import { looksLit } from './screenLook.std';
+
+const WIDTH = 320;
+const HEIGHT = 240;
+type Colour = readonly [number, number, number];
+
+/** A `channels`-channel 320x240 picture of a room in `room`'s colour, with each of `areas` painted over it in turn. */
+function painted(room: Colour, areas: Array<{ box: Box; colour: (x: number, y: number) => Colour }>, channels: 3 | 4 = 3): Uint8Array {
+  const pixels = new Uint8Array(WIDTH * HEIGHT * channels);
+  for (let y = 0; y < HEIGHT; y += 1) {
+    for (let x = 0; x < WIDTH; x += 1) {
+      const area = areas.findLast(({ box }) => x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h);
+      pixels.set([...(area ? area.colour(x, y) : room), 255].slice(0, channels), (y * WIDTH + x) * channels);
+    }
+  }
+  return pixels;
+}
+
+/** A monitor: a 6 px bezel of `bezel`'s colour around a picture of `content`. */
+const SCREEN = { x: 80, y: 60, w: 160, h: 100 };
+const monitor = (content: (x: number, y: number) => Colour, bezel: Colour = [25, 25, 28]) => [
+  { box: SCREEN, colour: () => bezel },
+  { box: { x: SCREEN.x + 6, y: SCREEN.y + 6, w: SCREEN.w - 12, h: SCREEN.h - 12 }, colour: content },
+];
+/** A web page in colour: orange and blue blocks of 20 px (luma about 150, channels 170-180 apart). */
+const colourful = (x: number, y: number): Colour => ((Math.floor(x / 20) + Math.floor(y / 20)) % 2 === 0 ? [240, 120, 60] : [80, 170, 250]);
+const ROOM: Colour = [100, 95, 90];
+
+describe('a screen that is on', () => {
+  it('is brighter than the room and its bezel, and in colour', () => {
+    expect(looksLit(painted(ROOM, monitor(colourful)), WIDTH, HEIGHT, 3, SCREEN)).toBe(true);
+    expect(looksLit(painted(ROOM, monitor(colourful), 4), WIDTH, HEIGHT, 4, SCREEN)).toBe(true);
+  });
+
+  it('is not a sheet or a whiteboard: as bright, but grey', () => {
+    expect(looksLit(painted(ROOM, monitor(() => [228, 226, 222])), WIDTH, HEIGHT, 3, SCREEN)).toBe(false);
+  });
+
+  it('is not a framed print on a bright wall: lit by the room, no brighter than the wall', () => {
+    expect(looksLit(painted([205, 200, 195], monitor(colourful)), WIDTH, HEIGHT, 3, SCREEN)).toBe(false);
+  });
+
+  it('is not a poster without a bezel darker than its picture', () => {
+    expect(looksLit(painted(ROOM, monitor(colourful, [160, 150, 140])), WIDTH, HEIGHT, 3, SCREEN)).toBe(false);
+  });
+
+  it('is not a window or a lamp: blown out', () => {
+    expect(looksLit(painted(ROOM, monitor((x) => (x % 4 === 0 ? [120, 180, 250] : [255, 255, 255]))), WIDTH, HEIGHT, 3, SCREEN)).toBe(false);
+  });
+
+  it('is not judged when its box fills the frame: there is no room to compare with', () => {
+    expect(looksLit(painted(ROOM, [{ box: { x: 0, y: 0, w: WIDTH, h: HEIGHT }, colour: colourful }]), WIDTH, HEIGHT, 3, { x: 0, y: 0, w: WIDTH, h: HEIGHT })).toBe(false);
+  });
+});
+
+describe('the looks of the object models’ finds', () => {
+  const screen = painted(ROOM, monitor(colourful));
+  const halfSeen = { label: 'tv', score: 0.2, box: SCREEN };
+
+  it('are taken of books and of the screens SSDLite half sees, reading the pixels only then, once', () => {
+    let read = 0;
+    const pixels = () => ((read += 1), screen);
+    const cup = { label: 'cup', score: 0.5, box: SCREEN };
+    const sure = { ...halfSeen, score: 0.85 };
+    expect(withLooks({ objects: [cup, halfSeen], ssdObjects: [cup, sure] }, pixels, WIDTH, HEIGHT, 3)).toEqual({ objects: [cup, halfSeen], ssdObjects: [cup, sure] });
+    expect(read).toBe(0);
+    const looked = withLooks({ objects: [{ ...cup, label: 'book' }], ssdObjects: [halfSeen, { ...halfSeen, label: 'cell phone' }, { ...halfSeen, label: 'book' }] }, pixels, WIDTH, HEIGHT, 3);
+    expect(read).toBe(1);
+    expect(looked.ssdObjects).toEqual([{ ...halfSeen, lit: true }, { ...halfSeen, label: 'cell phone' }, { ...halfSeen, label: 'book', paperLook: 0 }]);
+    expect(looked.objects[0]?.paperLook).toBe(0);
+  });
+
+  it('find a sheet lying in the room to be paper', () => {
+    const sheet = painted(ROOM, [{ box: SCREEN, colour: () => [215, 212, 205] }]);
+    const looked = withLooks({ objects: [], ssdObjects: [{ ...halfSeen, label: 'book' }, halfSeen] }, () => sheet, WIDTH, HEIGHT, 3);
+    expect(looked.ssdObjects[0]?.paperLook).toBeGreaterThan(0.8);
+    expect(looked.ssdObjects[1]?.lit).toBe(false);
+  });
+});

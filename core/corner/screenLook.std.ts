@@ -1,0 +1,72 @@
+/**
+ * Whether what SSDLite half sees as a screen looks lit: a screen that is on gives off its own light, so its
+ * picture is brighter than the room around it and than its own bezel, and it shows colour, where a framed
+ * print, a mirror or a poster on a wall is lit by the room (no brighter than the wall) and a sheet of paper
+ * or a whiteboard is bright but grey. SSDLite scores screens showing content 0.17-0.25 (a video wall, a
+ * monitor with a web page), with clutter; the look tells them apart. Pure.
+ */
+import { type Box, clampToFrame } from '../media/geometry.std';
+
+/** The picture is the box less this share of each side (the bezel, and boxes that run over the screen). */
+const PICTURE_INSET = 0.15;
+/** The bezel is the box's outer band, this share of its short side wide... */
+const BEZEL = 0.08;
+/** ...and the room around it a band outside the box, this share of its short side wide. */
+const AROUND = 0.12;
+/**
+ * A lit picture is brighter (0..255) than the room around by at least this (screens showing content in the
+ * corpus's real photos: 28-43; framed prints, a poster and a mirror: darker than their wall, -72 to -18)...
+ */
+const ABOVE_AROUND = 25;
+/** ...than its own bezel by at least this (the screens: 26-49)... */
+const ABOVE_BEZEL = 20;
+/**
+ * ...and its pixels' channels differ by this much on average: content in colour (the screens: 41-244; a map,
+ * a receipt and a whiteboard, as bright as screens, 7-19).
+ */
+const MIN_CHROMA = 32;
+/** A picture blown out for more than this share is a window or a lamp, not a screen (see paperLook.std.ts). */
+const GLARE = 245;
+const MAX_GLARE_SHARE = 0.25;
+/** At most about this many pixels of the box and its surroundings are weighed. */
+const SAMPLES = 4096;
+
+const luma = (pixels: ArrayLike<number>, at: number) => 0.299 * pixels[at]! + 0.587 * pixels[at + 1]! + 0.114 * pixels[at + 2]!;
+const chroma = (pixels: ArrayLike<number>, at: number) => Math.max(pixels[at]!, pixels[at + 1]!, pixels[at + 2]!) - Math.min(pixels[at]!, pixels[at + 1]!, pixels[at + 2]!);
+const contains = (box: Box, x: number, y: number) => x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h;
+
+/** Whether `box` on a `width` x `height` frame of interleaved pixels (`channels` 3 or 4) looks like a screen that is on. */
+export function looksLit(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 3 | 4, box: Box): boolean {
+  const short = Math.min(box.w, box.h);
+  const picture = { x: box.x + box.w * PICTURE_INSET, y: box.y + box.h * PICTURE_INSET, w: box.w * (1 - 2 * PICTURE_INSET), h: box.h * (1 - 2 * PICTURE_INSET) };
+  const innerBezel = { x: box.x + short * BEZEL, y: box.y + short * BEZEL, w: box.w - 2 * short * BEZEL, h: box.h - 2 * short * BEZEL };
+  const reach = clampToFrame({ x: box.x - short * AROUND, y: box.y - short * AROUND, w: box.w + 2 * short * AROUND, h: box.h + 2 * short * AROUND }, width, height);
+  const step = Math.max(1, Math.floor(Math.sqrt((reach.w * reach.h) / SAMPLES)));
+  const sums = { picture: 0, pictureChroma: 0, pictureCount: 0, glare: 0, bezel: 0, bezelCount: 0, around: 0, aroundCount: 0 };
+  for (let y = Math.round(reach.y); y < reach.y + reach.h; y += step) {
+    for (let x = Math.round(reach.x); x < reach.x + reach.w; x += step) {
+      const at = (y * width + x) * channels;
+      if (contains(picture, x, y)) {
+        sums.picture += luma(pixels, at);
+        sums.pictureChroma += chroma(pixels, at);
+        sums.pictureCount += 1;
+        if (Math.min(pixels[at]!, pixels[at + 1]!, pixels[at + 2]!) >= GLARE) sums.glare += 1;
+      } else if (!contains(box, x, y)) {
+        sums.around += luma(pixels, at);
+        sums.aroundCount += 1;
+      } else if (!contains(innerBezel, x, y)) {
+        sums.bezel += luma(pixels, at);
+        sums.bezelCount += 1;
+      }
+    }
+  }
+  // A box that fills the frame has no room around it to compare with: it is not judged lit.
+  if (sums.pictureCount === 0 || sums.bezelCount === 0 || sums.aroundCount === 0) return false;
+  const bright = sums.picture / sums.pictureCount;
+  return (
+    bright >= sums.around / sums.aroundCount + ABOVE_AROUND &&
+    bright >= sums.bezel / sums.bezelCount + ABOVE_BEZEL &&
+    sums.pictureChroma / sums.pictureCount >= MIN_CHROMA &&
+    sums.glare <= MAX_GLARE_SHARE * sums.pictureCount
+  );
+}
