@@ -42,9 +42,12 @@ const SSD_LIT_MIN_SCORE = 0.15;
 const AGREE_IOU = 0.3;
 const AGREED_MIN_SCORE = 0.2;
 
-/** A TV or laptop SSDLite half sees: what its look (lit or not) decides. */
+/**
+ * A TV or laptop SSDLite half sees, as wide as it is tall or wider, as screens stand: what its look (lit or
+ * not) decides. Posters and banners, lit and coloured too, mostly stand taller than wide.
+ */
 export const isHalfSeenScreen = (object: ObjectDetection): boolean =>
-  (object.label === 'tv' || object.label === 'laptop') && object.score >= SSD_LIT_MIN_SCORE && object.score < SSD_SCREEN_MIN_SCORE;
+  (object.label === 'tv' || object.label === 'laptop') && object.score >= SSD_LIT_MIN_SCORE && object.score < SSD_SCREEN_MIN_SCORE && object.box.w >= object.box.h;
 
 /** The other model sees this object too: both score it at least AGREED_MIN_SCORE, on boxes that overlap. */
 function agreed(object: ObjectDetection, others: readonly ObjectDetection[]): boolean {
