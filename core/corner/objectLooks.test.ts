@@ -65,7 +65,8 @@ describe('the looks of the object models’ finds', () => {
     const pixels = () => ((read += 1), screen);
     const cup = { label: 'cup', score: 0.5, box: SCREEN };
     const sure = { ...halfSeen, score: 0.85 };
-    expect(withLooks({ objects: [cup, halfSeen], ssdObjects: [cup, sure] }, pixels, WIDTH, HEIGHT, 3)).toEqual({ objects: [cup, halfSeen], ssdObjects: [cup, sure] });
+    const tall = { ...halfSeen, box: { ...SCREEN, w: 90, h: 100 } };
+    expect(withLooks({ objects: [cup, halfSeen], ssdObjects: [cup, sure, tall] }, pixels, WIDTH, HEIGHT, 3)).toEqual({ objects: [cup, halfSeen], ssdObjects: [cup, sure, tall] });
     expect(read).toBe(0);
     const looked = withLooks({ objects: [{ ...cup, label: 'book' }], ssdObjects: [halfSeen, { ...halfSeen, label: 'cell phone' }, { ...halfSeen, label: 'book' }] }, pixels, WIDTH, HEIGHT, 3);
     expect(read).toBe(1);
