@@ -29,15 +29,15 @@ const EDGE_REFERENCE_WIDTH = 640;
  * MAX_GLARE_SHARE of them is a light, not a sheet (a light panel in a ceiling had 0.47; the sheets on a desk,
  * none).
  */
-const GLARE = 245;
-const MAX_GLARE_SHARE = 0.25;
+export const GLARE = 245;
+export const MAX_GLARE_SHARE = 0.25;
 /** The box's rim (this share of each side) is left out: the models' boxes run over the sheet's edge. */
 const RIM = 0.1;
 /** At most about this many pixels of a box are weighed for their tone (edges are looked for along their rows and columns). */
 const SAMPLES = 4096;
 
-const luma = (pixels: ArrayLike<number>, at: number) => 0.299 * pixels[at]! + 0.587 * pixels[at + 1]! + 0.114 * pixels[at + 2]!;
-const chroma = (pixels: ArrayLike<number>, at: number) => Math.max(pixels[at]!, pixels[at + 1]!, pixels[at + 2]!) - Math.min(pixels[at]!, pixels[at + 1]!, pixels[at + 2]!);
+export const luma = (pixels: ArrayLike<number>, at: number): number => 0.299 * pixels[at]! + 0.587 * pixels[at + 1]! + 0.114 * pixels[at + 2]!;
+export const chroma = (pixels: ArrayLike<number>, at: number): number => Math.max(pixels[at]!, pixels[at + 1]!, pixels[at + 2]!) - Math.min(pixels[at]!, pixels[at + 1]!, pixels[at + 2]!);
 
 /** The median brightness of a `width` x `height` frame of interleaved pixels, from a sample of them. */
 export function medianLuma(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 3 | 4): number {

@@ -6,6 +6,8 @@
  * monitor with a web page), with clutter; the look tells them apart. Pure.
  */
 import { type Box, clampToFrame } from '../media/geometry.std';
+// Blown out as paperLook.std.ts judges it (GLARE, MAX_GLARE_SHARE): a window or a lamp, not a screen.
+import { GLARE, MAX_GLARE_SHARE, chroma, luma } from './paperLook.std';
 
 /** The picture is the box less this share of each side (the bezel, and boxes that run over the screen). */
 const PICTURE_INSET = 0.15;
@@ -15,7 +17,7 @@ const BEZEL = 0.08;
 const AROUND = 0.12;
 /**
  * A lit picture is brighter (0..255) than the room around by at least this (screens showing content in the
- * corpus's real photos: 28-43; framed prints, a poster and a mirror: darker than their wall, -72 to -18)...
+ * corpus's real photos: 28-43; a framed jersey and a poster: darker than their wall, -72 to -18)...
  */
 const ABOVE_AROUND = 25;
 /** ...than its own bezel by at least this (the screens: 26-49)... */
@@ -25,14 +27,9 @@ const ABOVE_BEZEL = 20;
  * a receipt and a whiteboard, as bright as screens, 7-19).
  */
 const MIN_CHROMA = 32;
-/** A picture blown out for more than this share is a window or a lamp, not a screen (see paperLook.std.ts). */
-const GLARE = 245;
-const MAX_GLARE_SHARE = 0.25;
 /** At most about this many pixels of the box and its surroundings are weighed. */
 const SAMPLES = 4096;
 
-const luma = (pixels: ArrayLike<number>, at: number) => 0.299 * pixels[at]! + 0.587 * pixels[at + 1]! + 0.114 * pixels[at + 2]!;
-const chroma = (pixels: ArrayLike<number>, at: number) => Math.max(pixels[at]!, pixels[at + 1]!, pixels[at + 2]!) - Math.min(pixels[at]!, pixels[at + 1]!, pixels[at + 2]!);
 const contains = (box: Box, x: number, y: number) => x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h;
 
 /** Whether `box` on a `width` x `height` frame of interleaved pixels (`channels` 3 or 4) looks like a screen that is on. */
