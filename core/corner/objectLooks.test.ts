@@ -51,8 +51,12 @@ describe('a screen that is on', () => {
     expect(looksLit(painted(ROOM, monitor((x) => (x % 4 === 0 ? [120, 180, 250] : [255, 255, 255]))), WIDTH, HEIGHT, 3, SCREEN)).toBe(false);
   });
 
-  it('is not judged when its box fills the frame: there is no room to compare with', () => {
+  it('is judged on the part of it in the frame, and not at all when its box fills the frame or has no size', () => {
+    const cut = { x: 200, y: 60, w: 160, h: 100 };
+    const atTheEdge = painted(ROOM, [{ box: cut, colour: () => [25, 25, 28] }, { box: { x: 206, y: 66, w: 148, h: 88 }, colour: colourful }]);
+    expect(looksLit(atTheEdge, WIDTH, HEIGHT, 3, cut)).toBe(true);
     expect(looksLit(painted(ROOM, [{ box: { x: 0, y: 0, w: WIDTH, h: HEIGHT }, colour: colourful }]), WIDTH, HEIGHT, 3, { x: 0, y: 0, w: WIDTH, h: HEIGHT })).toBe(false);
+    expect(looksLit(painted(ROOM, monitor(colourful)), WIDTH, HEIGHT, 3, { x: 120, y: 100, w: 0, h: 0 })).toBe(false);
   });
 });
 

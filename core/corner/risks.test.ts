@@ -80,7 +80,7 @@ describe('risk rules', () => {
     expect(assessFrame(frame({ ssdObjects: [wall] }))).toEqual([]);
     // Taller than wide, as posters and banners stand: not judged by its look.
     expect(assessFrame(frame({ ssdObjects: [{ ...wall, box: box(200, 60, 120, 200), lit: true }] }))).toEqual([]);
-    expect(assessFrame(frame({ ssdObjects: [{ label: 'cell phone', score: SSD_PHONE_MIN_SCORE - 0.01, box: box(300, 300, 30, 60), lit: true }] }))).toEqual([]);
+    expect(assessFrame(frame({ ssdObjects: [{ label: 'cell phone', score: SSD_PHONE_MIN_SCORE - 0.01, box: box(300, 300, 60, 30), lit: true }] }))).toEqual([]);
   });
 
   it('believes a phone at a lower score than other objects', () => {
