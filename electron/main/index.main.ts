@@ -7,7 +7,7 @@ import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../core/app/security.std';
 import { ipcChannels } from '../../core/ipc/contract.std';
 import { type EmitIpcEvent, dispatchIpc } from '../../core/ipc/dispatch.std';
-import { createIpcHandlers } from '../../services/app/ipcHandlers.node';
+import { createAppServices } from '../../services/app/ipcHandlers.node';
 import { resolveDataDir } from '../../services/app/dataDir.node';
 import { closeExiftool } from '../../services/media/exiftool.node';
 import { pathPolicyFor } from '../../services/app/pathPolicy.node';
@@ -21,7 +21,7 @@ import { setLanguage, t } from '../../core/i18n/i18n.std';
 import { chosenLanguageSync } from '../../services/app/settings.node';
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
-/** How long quitting waits for the session log and ExifTool to close. */
+/** How long quitting waits for a running sanitize to stop, and the session log and ExifTool to close. */
 const QUIT_GRACE_MS = 5000;
 const PRELOAD = path.join(__dirname, '../preload/index.js');
 /** Set by `electron-vite dev` only; a packaged app never loads from a server. */
@@ -48,21 +48,22 @@ const emit: EmitIpcEvent = (event, payload) => {
 
 function registerIpc(dataDir: string): void {
   const sessions = new SessionsService(dataDir);
-  // Electron does not wait for promises started in will-quit: quitting is held until the log is flushed and
-  // its lock released (and ExifTool closed), for a few seconds at most.
+  const takes = new TakeRecorder(dataDir, sessions);
+  const dialogs = { pickMedia, pickEvidence, pickFolder, pickSaveFile, showInFolder, openFile, defaultOutputDir: defaultOutputDir(), systemLocales: app.getPreferredSystemLanguages() };
+  const { handlers, stop } = createAppServices({ dataDir, sessions, takes, pathPolicy: pathPolicyFor(dataDir), emit, ...dialogs, printPdf });
+  // Electron does not wait for promises started in will-quit: quitting is held until a running sanitize is
+  // cancelled (its unfinished copy removed, its finished ones logged), the log flushed and its lock released,
+  // and ExifTool closed, for a few seconds at most.
   let closed = false;
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    const closing = Promise.allSettled([sessions.close(), closeExiftool()]);
+    const closing = Promise.allSettled([stop().then(() => sessions.close()), closeExiftool()]);
     void Promise.race([closing, new Promise((resolve) => setTimeout(resolve, QUIT_GRACE_MS))]).finally(() => {
       closed = true;
       app.quit();
     });
   });
-  const takes = new TakeRecorder(dataDir, sessions);
-  const dialogs = { pickMedia, pickEvidence, pickFolder, pickSaveFile, showInFolder, openFile, defaultOutputDir: defaultOutputDir(), systemLocales: app.getPreferredSystemLanguages() };
-  const handlers = createIpcHandlers({ dataDir, sessions, takes, pathPolicy: pathPolicyFor(dataDir), emit, ...dialogs, printPdf });
   for (const channel of ipcChannels) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       // Only our own top frame may call in; anything else (an iframe, a stray page) is refused.

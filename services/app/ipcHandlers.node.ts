@@ -1,6 +1,6 @@
 /**
  * The main-process services behind the IPC contract, free of Electron so that main, the CLI and the test
- * bridge share them. `createIpcHandlers` is the single place a channel meets its implementation.
+ * bridge share them. `createAppServices` is the single place a channel meets its implementation.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -93,8 +93,20 @@ export function checkTools(): Promise<ToolStatus[]> {
   ]);
 }
 
-export function createIpcHandlers(context: ServiceContext): IpcHandlers {
+/** The handlers of every IPC channel, and how to stop what they started before the app quits. */
+export type AppServices = {
+  handlers: IpcHandlers;
+  /**
+   * Cancels every sanitize still running (its ffmpeg stopped, its unfinished copy removed) and resolves once
+   * each batch has ended and the clean copies it did finish are in the session log: quitting loses none.
+   */
+  stop: () => Promise<void>;
+};
+
+export function createAppServices(context: ServiceContext): AppServices {
   const batches = new Map<string, Batch>();
+  /** Each running batch's end: its items settled and its clean copies logged. */
+  const batchesLogged = new Set<Promise<void>>();
   const allowed = (candidate: string) => assertAllowedPath(candidate, context.pathPolicy);
   const settings = new SettingsStore(context.dataDir);
   const sanitizing = new SanitizingInSession(context.sessions);
@@ -128,7 +140,7 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     return { ...stored, outputDir: stored.outputDir ?? context.defaultOutputDir, breakEveryMinutes: stored.breakEveryMinutes ?? DEFAULT_BREAK_MINUTES, languageInUse, locale };
   };
   void settings.read().then(withDefaults, () => undefined);
-  return {
+  const handlers: IpcHandlers = {
     'app:getInfo': async () => ({
       name: 'SafeTake',
       version: appVersion,
@@ -169,8 +181,11 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
       batches.set(batch.id, batch);
       void batch.done.then((items) => items.forEach((item) => item.outcome && madeHere.add(item.outcome.output))).finally(() => batches.delete(batch.id));
       // A review writes nothing, but looking through the clip is part of cleaning it: both are sanitizing time.
-      const { logged } = await sanitizing.follow(batch);
-      void logged.catch((error: unknown) => console.error('[sessions] a clean copy could not be logged', error));
+      const following = sanitizing.follow(batch);
+      const ended = following.then(({ logged }) => logged).catch((error: unknown) => console.error('[sessions] a clean copy could not be logged', error));
+      batchesLogged.add(ended);
+      void ended.finally(() => batchesLogged.delete(ended));
+      await following;
       return { batchId: batch.id };
     },
     'sanitize:markedAreas': async ({ path }) => ({ regions: await cornerChecks.markedAreasFor(allowed(path)) }),
@@ -305,5 +320,12 @@ export function createIpcHandlers(context: ServiceContext): IpcHandlers {
     'takes:finish': ({ takeId }) => context.takes.finish(takeId),
     'takes:discard': async ({ takeId }) => (await context.takes.discard(takeId), {}),
     'takes:risk': async ({ takeId, ...risk }) => (await context.takes.risk(takeId, risk), {}),
+  };
+  return {
+    handlers,
+    stop: async () => {
+      for (const batch of batches.values()) batch.cancel();
+      await Promise.allSettled([...batchesLogged]);
+    },
   };
 }

@@ -248,16 +248,16 @@ export class SessionsService {
     return latest;
   }
 
-  /**
-   * Ties a clean copy made during the session, and what its audit found left, to the clip it came from. A
-   * file not yet in the session joins it first, with the fingerprint and length the sanitize measured, so
-   * the source is not read again; a file already in it under another path is left as it is.
-   */
   /** The session a take or clip belongs to (the latest, if several hold the same file), ended or not. */
   async sessionOfClip(file: string): Promise<string | undefined> {
     return (await this.sessions()).findLast((session) => session.clips.some((clip) => clip.file === file))?.id;
   }
 
+  /**
+   * Ties a clean copy made during the session, and what its audit found left, to the clip it came from. A
+   * file not yet in the session joins it first, with the fingerprint and length the sanitize measured, so
+   * the source is not read again; a file already in it under another path is left as it is.
+   */
   async recordCleanCopy(sessionId: string, outcome: SanitizeOutcome): Promise<void> {
     const session = await this.requireSession(sessionId);
     const log = await this.log();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { DialogAnswers } from './appHandle';
 import { type EmitIpcEvent, dispatchIpc } from '../../core/ipc/dispatch.std';
-import { createIpcHandlers } from '../../services/app/ipcHandlers.node';
+import { createAppServices } from '../../services/app/ipcHandlers.node';
 import { pathPolicyFor } from '../../services/app/pathPolicy.node';
 import { SessionsService } from '../../services/sessions/sessions.node';
 import { TakeRecorder } from '../../services/sessions/takes.node';
@@ -68,7 +68,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   };
   const sessions = new SessionsService(options.dataDir);
   const shown: string[] = [];
-  const handlers = createIpcHandlers({
+  const { handlers, stop } = createAppServices({
     dataDir: options.dataDir,
     sessions,
     takes: new TakeRecorder(options.dataDir, sessions),
@@ -134,13 +134,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   return {
     origin,
     shown,
-    close: () =>
-      new Promise((resolve) => {
-        for (const listener of listeners) listener.end();
-        void sessions.close();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      for (const listener of listeners) listener.end();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      // As the app quits: what is still sanitizing is cancelled, and the log closes once its copies are in it.
+      await stop();
+      await Promise.all([sessions.close(), closed]);
+    },
   };
 }
 

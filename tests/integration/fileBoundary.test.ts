@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchUpdate, IpcResult } from '../../core/ipc/contract.std';
 import { dispatchIpc } from '../../core/ipc/dispatch.std';
-import { createIpcHandlers } from '../../services/app/ipcHandlers.node';
+import { createAppServices } from '../../services/app/ipcHandlers.node';
 import { pathPolicyFor } from '../../services/app/pathPolicy.node';
 import { closeExiftool } from '../../services/media/exiftool.node';
 import { decodeCheck, probeMedia } from '../../services/media/ffmpeg.node';
@@ -45,7 +45,7 @@ beforeAll(() => {
   const pathPolicy = pathPolicyFor(dataDir);
   process.env.HOME = realHome;
   sessions = new SessionsService(dataDir);
-  const handlers = createIpcHandlers({
+  const { handlers } = createAppServices({
     dataDir,
     sessions,
     takes: new TakeRecorder(dataDir, sessions),

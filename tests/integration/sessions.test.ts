@@ -11,9 +11,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { IpcResult, SessionViewData } from '../../core/ipc/contract.std';
 import { dispatchIpc } from '../../core/ipc/dispatch.std';
 import { replaySessions } from '../../core/sessions/replay.std';
-import { createIpcHandlers } from '../../services/app/ipcHandlers.node';
+import { createAppServices } from '../../services/app/ipcHandlers.node';
 import { readLog } from '../../services/sessions/eventLog.node';
 import { closeExiftool } from '../../services/media/exiftool.node';
+import { resolveFfmpeg } from '../../services/media/binaries.node';
 import { pathPolicyFor } from '../../services/app/pathPolicy.node';
 import { SessionsService } from '../../services/sessions/sessions.node';
 import { TakeRecorder } from '../../services/sessions/takes.node';
@@ -25,7 +26,7 @@ const sha256Of = (file: string) => createHash('sha256').update(fs.readFileSync(f
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-sessions-'));
 const exportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-exports-'));
 const sessions = new SessionsService(dataDir);
-const handlers = createIpcHandlers({
+const { handlers, stop } = createAppServices({
   dataDir,
   sessions,
   takes: new TakeRecorder(dataDir, sessions),
@@ -41,6 +42,7 @@ const handlers = createIpcHandlers({
   openFile: async () => undefined,
 });
 afterAll(async () => {
+  await stop();
   await sessions.close();
   await closeExiftool();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -93,6 +95,27 @@ describe('sessions over IPC', () => {
     expect((await sessions.viewOf(other.value.id)).clips).toEqual([]);
     await expect.poll(async () => (await sessions.active())!.phases.filter((phase) => phase.end === undefined)).toEqual([]);
     expect(await ipc('sessions:end', {})).toMatchObject({ ok: true });
+  });
+
+  it('quitting mid-sanitize cancels the copy being made and logs the copies already made', async () => {
+    const terms = { amount: 0.5, currency: 'USD', per: 'clip' };
+    expect(await ipc('sessions:start', { platform: 'Acme', task: 'quit', terms })).toMatchObject({ ok: true });
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-sessions-quit-'));
+    fs.copyFileSync(path.join(CORPUS_DIR, 'video-metadata/android-gps.mp4'), path.join(work, 'short.mp4'));
+    // A minute of 720p: its copy takes long enough to be cut short.
+    execFileSync(resolveFfmpeg().path, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=1280x720:r=30:d=60', '-c:v', 'libx264', '-preset', 'ultrafast', path.join(work, 'long.mp4')]);
+    const inputs = ['short.mp4', 'long.mp4'].map((name) => ({ path: path.join(work, name) }));
+    expect(await ipc('sanitize:start', { inputs, outputDir: work, options: {} })).toMatchObject({ ok: true });
+    await expect.poll(() => fs.readdirSync(work).includes('clip-001.mp4'), { timeout: 60_000 }).toBe(true);
+
+    await stop();
+    // Nothing of the unfinished copy is left; the finished one is in the log, and the sanitizing phase ended.
+    expect(fs.readdirSync(work).sort()).toEqual(['clip-001.mp4', 'long.mp4', 'short.mp4']);
+    const session = (await sessions.active())!;
+    expect(session.clips.map((clip) => [path.basename(clip.file), clip.sanitized && path.basename(clip.sanitized.output)])).toEqual([['short.mp4', 'clip-001.mp4']]);
+    expect(session.phases.map((phase) => [phase.phase, phase.end !== undefined])).toEqual([['sanitizing', true]]);
+    expect(await ipc('sessions:end', {})).toMatchObject({ ok: true });
+    expect((await readLog(dataDir)).broken).toBeUndefined();
   });
 
   it('adds phone clips with their fingerprints, records outcomes, keeps evidence, and exports CSV and a PDF report', async () => {
