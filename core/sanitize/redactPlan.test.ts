@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { THUMBNAIL } from '../corner/sceneChange.std';
-import { REDACT_REFRESH_SECONDS, type ScheduleState, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from './redactPlan.std';
+import { REDACT_REFRESH_SECONDS, SCREEN_TILES_SECONDS, type ScheduleState, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from './redactPlan.std';
 
 const still = new Uint8Array(THUMBNAIL.width * THUMBNAIL.height).fill(100);
 /** The picture on `frame` of a pan: a different set of cells lit on each frame. */
@@ -8,11 +8,12 @@ const panned = (frame: number) => Uint8Array.from(still, (value, cell) => ((cell
 
 function run(frames: number, thumbnailAt: (frame: number) => Uint8Array) {
   let state: ScheduleState = {};
-  const ran: Record<string, number[]> = { faces: [], photos: [], objects: [], writing: [] };
+  const ran: Record<string, number[]> = { faces: [], photos: [], objects: [], writing: [], screenTiles: [] };
   for (let frame = 0; frame < frames; frame += 1) {
     const planned = sourcesAt(frame, () => thumbnailAt(frame), state, { framesPerSecond: 30, isLast: frame === frames - 1 });
     state = planned.state;
     for (const source of planned.sources) ran[source]!.push(frame);
+    if (planned.screenTiles) ran.screenTiles!.push(frame);
   }
   return ran;
 }
@@ -30,6 +31,14 @@ describe('sourcesAt', () => {
     const ran = run(121, panned);
     expect(ran.objects).toEqual([0, 30, 60, 90, 120]);
     expect(ran.photos).toEqual([0, 60, 120]);
+  });
+
+  it('looks for screens in the tiles on an objects look every few seconds, and on the first and last frame', () => {
+    const every = SCREEN_TILES_SECONDS * 30;
+    expect(run(301, panned).screenTiles).toEqual([0, every, 2 * every, 3 * every, 300]);
+    // On a still picture objects look only at each refresh: each of those looks in the tiles too.
+    const refresh = REDACT_REFRESH_SECONDS * 30;
+    expect(run(400, () => still).screenTiles).toEqual([0, refresh, 2 * refresh, 399]);
   });
 });
 

@@ -33,6 +33,7 @@ import { type WritingLine, scaleWritingLine } from '../../core/corner/writingLin
 import { readingRegions } from '../../core/corner/writingBlocks.std';
 import { humanModelsDir, humanNodeWasmBuild, ocrLanguageDir, tfjsWasmDir, writingModelFile } from './detectorAssets.node';
 import { type SsdModel, openSsd } from './ssd.node';
+import type { SsdTiles } from '../../core/corner/ssd.std';
 import { type FaceboxesModel, openFaceboxes } from './faceboxes.node';
 import { ffmpegRawFrames } from '../media/ffmpeg.node';
 import { readPicture } from '../media/picture.node';
@@ -45,10 +46,10 @@ export type FrameInput = { rgb: Uint8Array; width: number; height: number; pixel
 /** Which detectors to run, by the source they report as. */
 export type DetectorParts = Record<RiskSource, boolean>;
 /**
- * How closely to look, when not as the scan does: SSDLite on the whole frame only, the text detector at a
- * glance (a smaller input). For clips, where many frames each get a cheaper look.
+ * How closely to look, when not as the scan does: SSDLite's tiles for screens only or not at all (SsdTiles),
+ * the text detector at a glance (a smaller input). For clips, where many frames each get a cheaper look.
  */
-export type DetectorLook = { ssdTiles?: boolean; writingLongSide?: number };
+export type DetectorLook = { ssdTiles?: SsdTiles; writingLongSide?: number };
 const ALL_PARTS: DetectorParts = { faces: true, photos: true, objects: true, writing: true, text: true };
 export const NO_PARTS: DetectorParts = { faces: false, photos: false, objects: false, writing: false, text: false };
 
@@ -148,7 +149,7 @@ export class NodeDetector {
   }
 
   /** SSDLite on the whole frame and (unless `tiles` is false) its tiles, in the frame's pixels. */
-  runSsd(frame: FrameInput, tiles = true): Promise<ObjectDetection[]> {
+  runSsd(frame: FrameInput, tiles: SsdTiles = true): Promise<ObjectDetection[]> {
     return held(this.models.ssd, 'SSDLite').detect(frame.rgb, frame.width, frame.height, { tiles });
   }
 

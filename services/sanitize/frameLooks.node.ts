@@ -31,10 +31,12 @@ export type LookAnswer = { found: FrameDetections; read: TextLine[][] };
 export type FrameLooks = { readonly looksAtOnce: number; readonly broken?: Error; look(request: LookRequest): Promise<LookAnswer>; close(): Promise<void> };
 
 /**
- * A clip gets many cheaper looks than a photo (tracks fill in between): SSDLite on whole frames only; the
+ * A clip gets many cheaper looks than a photo (tracks fill in between): SSDLite on the whole frame, and on
+ * some looks its tiles for screens only (SsdTiles, redactPlan.std.ts's SCREEN_TILES_SECONDS); the
  * self-check's text detector at a glance (what was hidden has no writing left at any scale).
  */
 export const FIND_LOOK: DetectorLook = { ssdTiles: false };
+export const FIND_LOOK_WITH_SCREEN_TILES: DetectorLook = { ssdTiles: 'screens' };
 export const CHECK_LOOK: DetectorLook = { ssdTiles: false, writingLongSide: WRITING_GLANCE_LONG_SIDE };
 
 /**

@@ -43,7 +43,7 @@ import {
 } from '../../core/sanitize/selfCheck.std';
 import { cancelled } from './recovery.node';
 import { type DetectorParts, NO_PARTS, type NodeDetector } from '../corner/detector.node';
-import { CHECK_LOOK, FIND_LOOK, type FrameLooks, type LookAnswer, inProcessLooks, openLookLanes } from './frameLooks.node';
+import { CHECK_LOOK, FIND_LOOK, FIND_LOOK_WITH_SCREEN_TILES, type FrameLooks, type LookAnswer, inProcessLooks, openLookLanes } from './frameLooks.node';
 import { InOrder } from '../../core/shared/inOrder.std';
 import { UserError } from '../../core/shared/errors.std';
 import { FfmpegCancelled, FrameBuffers, ffmpegRawFrames, runFfmpeg } from '../media/ffmpeg.node';
@@ -174,12 +174,12 @@ export async function findTracks(
   const look = async (frame: YuvFrame, index: number, isLast: boolean) => {
     const planned = sourcesAt(index, () => thumbnailOfLuma({ data: frame.data, width: frame.width, height: frame.height, stride: frame.width, fullRange: false }), schedule, { framesPerSecond, isLast });
     schedule = planned.state;
-    const { sources } = planned;
+    const { sources, screenTiles } = planned;
     if (sources.length === 0) return;
     progress.onLook?.(sources);
     const parts: DetectorParts = { ...NO_PARTS };
     for (const part of sources) parts[part] = true;
-    await inOrder.add(() => looks.look({ frame, parts, look: FIND_LOOK }), ({ found }) => {
+    await inOrder.add(() => looks.look({ frame, parts, look: screenTiles ? FIND_LOOK_WITH_SCREEN_TILES : FIND_LOOK }), ({ found }) => {
       latest = withLatest(latest, found, parts);
       samples.push({ frame: index, sources, risks: assessFrame(latest).filter((risk) => sources.includes(risk.source)) });
     });

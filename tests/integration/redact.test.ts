@@ -96,7 +96,7 @@ describe('sanitize --redact on a panning clip of a real room', () => {
     }
   });
 
-  it('keeps the largest face visible when asked, and hides the laptop beside it', async () => {
+  it('keeps the largest face visible when asked, and hides the laptop beside it and the monitor behind', async () => {
     const { clip, labels } = clips.office!;
     const outcome = await sanitizeFile({
       input: clip.file,
@@ -116,12 +116,13 @@ describe('sanitize --redact on a panning clip of a real room', () => {
       return Math.max(...detailKept(detailIn(source, clip.width, clip.height, inner), detailIn(copy, clip.width, clip.height, inner)));
     };
     const face = labels.findIndex((label) => label.category === 'face');
-    // Label 1 is the open laptop in front of her. (The monitor behind, label 0, is one the object models
-    // miss on this photo: bench/redact-eval counts such misses.)
-    const laptop = 1;
-    expect(labels[laptop]!.category).toBe('screen');
+    // Label 1 is the open laptop in front of her; label 0 the monitor behind, showing a web page, which
+    // SSDLite sees only in its tiles on this pan.
+    const [monitor, laptop] = [0, 1];
+    expect([labels[monitor]!.category, labels[laptop]!.category]).toEqual(['screen', 'screen']);
     expect(keptIn(face)).toBeGreaterThan(0.5);
     expect(keptIn(laptop)).toBeLessThanOrEqual(MAX_DETAIL_KEPT);
+    expect(keptIn(monitor)).toBeLessThanOrEqual(MAX_DETAIL_KEPT);
   });
 
   it('sees each face where it is on that frame while the camera pans, not where an earlier look saw it', async () => {
