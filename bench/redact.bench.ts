@@ -101,9 +101,13 @@ it('sanitize --redact all against plain sanitize and per-frame detection', async
     stages[stage] = (stages[stage] ?? 0) + (performance.now() - since);
 
     // How often each model looked, and what one look costs, on frames of this clip.
-    const looks: Record<string, number> = { faces: 0, photos: 0, objects: 0, writing: 0 };
+    const looks: Record<string, number> = { faces: 0, photos: 0, objects: 0, writing: 0, 'screen tiles': 0 };
     const { source } = redactSourceOf(await readPicture(clip), undefined);
-    await findTracks(source, frameLooks, REDACT_ALL.redact!, [], { onLook: (sources: readonly RiskSource[]) => sources.forEach((part) => (looks[part] = (looks[part] ?? 0) + 1)) });
+    const onLook = (sources: readonly RiskSource[], screenTiles: boolean) => {
+      for (const part of sources) looks[part] = (looks[part] ?? 0) + 1;
+      if (screenTiles) looks['screen tiles']! += 1;
+    };
+    await findTracks(source, frameLooks, REDACT_ALL.redact!, [], { onLook });
     const frames = await Promise.all([15, 105, 195, 285].map((n) => decodedFrame(clip, n, source.size)));
     const inputs = frames.map((data) => rgbOfYuv({ data, ...source.size }));
     // One at a time: the models share one engine, and runs side by side would each take longer.
@@ -125,6 +129,8 @@ it('sanitize --redact all against plain sanitize and per-frame detection', async
         }),
       ),
       writing: await perLook((input) => detector.lookForWriting(input)),
+      // What SSDLite's tiles add to an objects look that also looks for screens in them.
+      'screen tiles': (await perLook(onHalf((input) => detector.runSsd(input, 'screens')))) - (await perLook(onHalf((input) => detector.runSsd(input, false)))),
     };
     // The baseline: every model, as thoroughly as a photo scan looks, on every frame.
     const everything = await perLook((input) => detector.detect(input, { faces: true, photos: true, objects: true, writing: true, text: false }));
@@ -139,7 +145,7 @@ it('sanitize --redact all against plain sanitize and per-frame detection', async
       (redacted / 1000 / baseline).toFixed(3),
     ]);
     stageRows.push([name, ...['reading', 'detecting', 'encoding', 'verifying', 'checking'].map((key) => ((stages[key] ?? 0) / 1000).toFixed(1))]);
-    for (const part of ['faces', 'photos', 'objects', 'writing'] as const) {
+    for (const part of ['faces', 'photos', 'objects', 'screen tiles', 'writing'] as const) {
       modelRows.push([name, part, looks[part]!, Math.round(costs[part]), ((looks[part]! * costs[part]) / 1000).toFixed(1)]);
     }
   }
@@ -150,7 +156,8 @@ it('sanitize --redact all against plain sanitize and per-frame detection', async
   report.line('\nWhere the time goes (s): reading = audit + probe; detecting = the find pass; encoding = the redacted frames through the');
   report.line('encoder; verifying = the copy decoded, probed and audited; checking = the self-check.');
   report.line(table(['clip', 'reading', 'detecting', 'encoding', 'verifying', 'checking'], stageRows));
-  report.line('\nWhat each model costs in the find pass: looks planned (redactPlan.std.ts) x median ms a look on this clip.');
+  report.line('\nWhat each model costs in the find pass: looks planned (redactPlan.std.ts) x median ms a look on this clip;');
+  report.line('screen tiles: the objects looks that also run SSDLite on its tiles for screens, and what the tiles add to such a look.');
   report.line(table(['clip', 'model', 'looks', 'ms a look', 's in all'], modelRows));
 });
 

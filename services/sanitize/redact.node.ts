@@ -84,8 +84,8 @@ export async function closeRedactionLooks(): Promise<void> {
 /** The picture being redacted: what it is, and the size every pass decodes it at (the clean copy's). */
 export type RedactSource = { input: string; kind: MediaKind; probe: MediaProbe; photoOrientation?: number; size: { width: number; height: number } };
 
-/** `onLook` hears which detectors looked at each frame they looked at (bench/redact counts them). */
-type Progress = { signal?: AbortSignal; onProgress?: (fraction: number) => void; onLook?: (sources: readonly RiskSource[]) => void };
+/** `onLook` hears which detectors looked at each frame they looked at, and whether SSDLite's tiles did (bench/redact counts them). */
+type Progress = { signal?: AbortSignal; onProgress?: (fraction: number) => void; onLook?: (sources: readonly RiskSource[], screenTiles: boolean) => void };
 
 /** Frames of the source, upright (a photo by its EXIF orientation), at the copy's size, a clip on its rate's grid. */
 async function* sourceFrames(source: RedactSource, signal?: AbortSignal, buffers?: FrameBuffers): AsyncGenerator<YuvFrame> {
@@ -176,7 +176,7 @@ export async function findTracks(
     schedule = planned.state;
     const { sources, screenTiles } = planned;
     if (sources.length === 0) return;
-    progress.onLook?.(sources);
+    progress.onLook?.(sources, screenTiles);
     const parts: DetectorParts = { ...NO_PARTS };
     for (const part of sources) parts[part] = true;
     await inOrder.add(() => looks.look({ frame, parts, look: screenTiles ? FIND_LOOK_WITH_SCREEN_TILES : FIND_LOOK }), ({ found }) => {
