@@ -13,6 +13,7 @@ import type { RiskSource } from '../corner/risks.std';
 import { pictureChanged } from '../corner/sceneChange.std';
 import { type FfmpegInvocation, GLOBAL_OPTIONS, fileInput } from '../media/ffmpegArgs.std';
 import type { ProbedStream } from '../media/probe.std';
+import { MAX_MISSED_RUNS } from './redactTracks.std';
 
 /**
  * Seconds between two runs of each detector over a clip, at most. OCR (`text`) never runs to find what to
@@ -44,21 +45,23 @@ export function detectEveryFrames(framesPerSecond: number): Record<RiskSource, n
 }
 
 /**
- * Seconds between two object looks that also look for screens in SSDLite's tiles, at most. The tiles find the
- * small and angled screens the whole frame misses (a wall TV at the edge, a video wall across a lobby), but
- * eight more runs of the model cost about twice a look at the whole frame; a screen is anchored (it moves only
- * with the camera, and its track is held seconds around each sighting), so a sighting every few seconds keeps
- * it hidden (bench/redact-eval, bench/redact).
+ * An objects look also looks for screens in SSDLite's tiles on the first and last frame (a photo's only one)
+ * and once in this many objects looks. The tiles find the small and angled screens the whole frame misses (a
+ * wall TV at the edge, a video wall across a lobby), but their eight runs of the model (on a 16:9 frame) cost
+ * about 2.5 times an objects look (bench/redact). One more than the runs a track may miss
+ * (redactTracks.std.ts): a screen only the tiles see keeps one track from one tile look to the next, at any
+ * frame rate. That is every 3 s while the picture changes, and every 15 s on a still picture, whose objects
+ * looks come at each refresh (a screen is anchored: its track is held and filled between sightings).
  */
-export const SCREEN_TILES_SECONDS = 3;
+export const SCREEN_TILES_EVERY_OBJECTS_LOOKS = MAX_MISSED_RUNS + 1;
 
-/** What each source last looked at (the frame and its thumbnail), and the last frame SSDLite's tiles looked at. */
-export type ScheduleState = Partial<Record<RiskSource, { frame: number; thumbnail: Uint8Array }>> & { screenTilesFrame?: number };
+/** What each source last looked at (the frame and its thumbnail), and the objects looks since the tiles last did. */
+export type ScheduleState = Partial<Record<RiskSource, { frame: number; thumbnail: Uint8Array }>> & { objectsLooksSinceTiles?: number };
 
 /**
  * The sources that run on `frame` (and the state after): each on its own beat, the still-life detectors only
  * when the picture changed or REDACT_REFRESH_SECONDS passed, and all of them on the first and last frame.
- * `screenTiles`: the objects look also looks for screens in SSDLite's tiles (SCREEN_TILES_SECONDS).
+ * `screenTiles`: the objects look also looks for screens in SSDLite's tiles (SCREEN_TILES_EVERY_OBJECTS_LOOKS).
  */
 export function sourcesAt(
   frame: number,
@@ -79,9 +82,10 @@ export function sourcesAt(
   });
   const next = { ...state };
   for (const source of sources) next[source] = { frame, thumbnail: now() };
-  const lastTiles = state.screenTilesFrame;
-  const screenTiles = sources.includes('objects') && (lastTiles === undefined || clip.isLast || frame - lastTiles >= SCREEN_TILES_SECONDS * clip.framesPerSecond);
-  if (screenTiles) next.screenTilesFrame = frame;
+  const since = state.objectsLooksSinceTiles;
+  const objects = sources.includes('objects');
+  const screenTiles = objects && (since === undefined || clip.isLast || since + 1 >= SCREEN_TILES_EVERY_OBJECTS_LOOKS);
+  if (objects) next.objectsLooksSinceTiles = screenTiles ? 0 : (since ?? 0) + 1;
   return { sources, screenTiles, state: next };
 }
 

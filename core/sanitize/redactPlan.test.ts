@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { THUMBNAIL } from '../corner/sceneChange.std';
-import { REDACT_REFRESH_SECONDS, SCREEN_TILES_SECONDS, type ScheduleState, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from './redactPlan.std';
+import { REDACT_REFRESH_SECONDS, SCREEN_TILES_EVERY_OBJECTS_LOOKS, type ScheduleState, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from './redactPlan.std';
 
 const still = new Uint8Array(THUMBNAIL.width * THUMBNAIL.height).fill(100);
 /** The picture on `frame` of a pan: a different set of cells lit on each frame. */
@@ -33,12 +33,30 @@ describe('sourcesAt', () => {
     expect(ran.photos).toEqual([0, 60, 120]);
   });
 
-  it('looks for screens in the tiles on an objects look every few seconds, and on the first and last frame', () => {
-    const every = SCREEN_TILES_SECONDS * 30;
-    expect(run(301, panned).screenTiles).toEqual([0, every, 2 * every, 3 * every, 300]);
-    // On a still picture objects look only at each refresh: each of those looks in the tiles too.
+  it('looks for screens in the tiles on one objects look in three, and on the first and last frame', () => {
+    expect(SCREEN_TILES_EVERY_OBJECTS_LOOKS).toBe(3);
+    const panning = run(301, panned);
+    expect(panning.objects).toEqual([0, 30, 60, 90, 120, 150, 180, 210, 240, 270, 300]);
+    expect(panning.screenTiles).toEqual([0, 90, 180, 270, 300]);
+    // On a still picture objects look only at each refresh: one of those in three looks in the tiles too.
     const refresh = REDACT_REFRESH_SECONDS * 30;
-    expect(run(400, () => still).screenTiles).toEqual([0, refresh, 2 * refresh, 399]);
+    expect(run(1000, () => still).screenTiles).toEqual([0, 3 * refresh, 6 * refresh, 999]);
+    // A photo's only frame.
+    expect(run(1, () => still).screenTiles).toEqual([0]);
+  });
+
+  it('keeps one objects look in three for the tiles at a rate that is not a whole number', () => {
+    // 12.4 fps: objects every 12 frames; the tiles on every third of them, not by a clock that rounds to a fourth.
+    let state: ScheduleState = {};
+    const objects: number[] = [];
+    const tiles: number[] = [];
+    for (let frame = 0; frame < 200; frame += 1) {
+      const planned = sourcesAt(frame, () => panned(frame), state, { framesPerSecond: 12.4, isLast: false });
+      state = planned.state;
+      if (planned.sources.includes('objects')) objects.push(frame);
+      if (planned.screenTiles) tiles.push(frame);
+    }
+    expect(tiles).toEqual(objects.filter((_, i) => i % 3 === 0));
   });
 });
 

@@ -70,7 +70,7 @@ export type TrackingClip = {
 export type TrackFrame = { width: number; height: number; camera?: readonly CameraPose[] };
 
 /** A track ends after this many runs of its sources without a sighting... */
-const MAX_MISSED_RUNS = 2;
+export const MAX_MISSED_RUNS = 2;
 /** ...and at least this long: a hand passing in front of a letter does not split its track. */
 const MIN_GAP_SECONDS = 1.5;
 /** A sighting continues a track when it overlaps where the track is expected this much, or its centre lies in it. */

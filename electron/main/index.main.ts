@@ -23,6 +23,8 @@ import { chosenLanguageSync } from '../../services/app/settings.node';
 const RENDERER_DIR = path.join(__dirname, '../renderer');
 /** How long quitting waits for a running sanitize to stop, and the session log and ExifTool to close. */
 const QUIT_GRACE_MS = 5000;
+/** Of which a running sanitize may take this much to stop. */
+const STOP_GRACE_MS = 3000;
 const PRELOAD = path.join(__dirname, '../preload/index.js');
 /** Set by `electron-vite dev` only; a packaged app never loads from a server. */
 const DEV_SERVER_URL = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -52,14 +54,15 @@ function registerIpc(dataDir: string): void {
   const dialogs = { pickMedia, pickEvidence, pickFolder, pickSaveFile, showInFolder, openFile, defaultOutputDir: defaultOutputDir(), systemLocales: app.getPreferredSystemLanguages() };
   const { handlers, stop } = createAppServices({ dataDir, sessions, takes, pathPolicy: pathPolicyFor(dataDir), emit, ...dialogs, printPdf });
   // Electron does not wait for promises started in will-quit: quitting is held until a running sanitize is
-  // cancelled (its unfinished copy removed, its finished ones logged), the log flushed and its lock released,
-  // and ExifTool closed, for a few seconds at most.
+  // cancelled (its unfinished copy removed, its finished ones logged; STOP_GRACE_MS at most, so the log still
+  // has time to close), then the log flushed and its lock released and ExifTool closed, QUIT_GRACE_MS in all.
   let closed = false;
+  const within = (ms: number, work: Promise<unknown>) => Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms))]);
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    const closing = Promise.allSettled([stop().then(() => sessions.close()), closeExiftool()]);
-    void Promise.race([closing, new Promise((resolve) => setTimeout(resolve, QUIT_GRACE_MS))]).finally(() => {
+    const closing = within(STOP_GRACE_MS, stop()).then(() => Promise.allSettled([sessions.close(), closeExiftool()]));
+    void within(QUIT_GRACE_MS, closing).finally(() => {
       closed = true;
       app.quit();
     });

@@ -97,8 +97,9 @@ export function checkTools(): Promise<ToolStatus[]> {
 export type AppServices = {
   handlers: IpcHandlers;
   /**
-   * Cancels every sanitize still running (its ffmpeg stopped, its unfinished copy removed) and resolves once
-   * each batch has ended and the clean copies it did finish are in the session log: quitting loses none.
+   * Cancels every sanitize still running (its ffmpeg stopped, its unfinished copy removed), refuses new ones,
+   * and resolves once each batch has ended and the clean copies it did finish are in the session log:
+   * quitting loses none.
    */
   stop: () => Promise<void>;
 };
@@ -106,7 +107,9 @@ export type AppServices = {
 export function createAppServices(context: ServiceContext): AppServices {
   const batches = new Map<string, Batch>();
   /** Each running batch's end: its items settled and its clean copies logged. */
-  const batchesLogged = new Set<Promise<void>>();
+  const batchEnds = new Set<Promise<unknown>>();
+  /** Set once stop() is called: the app is quitting, and no new batch starts. */
+  let stopping = false;
   const allowed = (candidate: string) => assertAllowedPath(candidate, context.pathPolicy);
   const settings = new SettingsStore(context.dataDir);
   const sanitizing = new SanitizingInSession(context.sessions);
@@ -167,6 +170,7 @@ export function createAppServices(context: ServiceContext): AppServices {
     'sanitize:start': async ({ inputs, outputDir, options, nameTemplate, review }) => {
       // The default folder is made on first use; a folder the worker chose must already be there.
       if (!review && outputDir === context.defaultOutputDir) await fs.promises.mkdir(allowed(outputDir), { recursive: true });
+      if (stopping) throw new UserError(t('sanitizeFile.cancelledBeforeStart'), 'cancelled');
       const batch = startSanitizeBatch(
         {
           inputs: inputs.map((input) => ({ path: allowed(input.path), blur: input.blur, ...(input.found ? { found: input.found } : {}) })),
@@ -179,12 +183,20 @@ export function createAppServices(context: ServiceContext): AppServices {
         (update) => context.emit('sanitize:progress', update),
       );
       batches.set(batch.id, batch);
-      void batch.done.then((items) => items.forEach((item) => item.outcome && madeHere.add(item.outcome.output))).finally(() => batches.delete(batch.id));
+      void batch.done
+        .then((items) => items.forEach((item) => item.outcome && madeHere.add(item.outcome.output)))
+        .catch(() => undefined)
+        .finally(() => batches.delete(batch.id));
       // A review writes nothing, but looking through the clip is part of cleaning it: both are sanitizing time.
       const following = sanitizing.follow(batch);
-      const ended = following.then(({ logged }) => logged).catch((error: unknown) => console.error('[sessions] a clean copy could not be logged', error));
-      batchesLogged.add(ended);
-      void ended.finally(() => batchesLogged.delete(ended));
+      const logged = following.then(
+        (followed) => followed.logged.catch((error: unknown) => console.error('[sessions] a clean copy could not be logged', error)),
+        // The window never hears of a batch whose sanitizing time could not start (its call fails): none runs on.
+        () => batch.cancel(),
+      );
+      const ended = Promise.allSettled([batch.done, logged]);
+      batchEnds.add(ended);
+      void ended.finally(() => batchEnds.delete(ended));
       await following;
       return { batchId: batch.id };
     },
@@ -324,8 +336,9 @@ export function createAppServices(context: ServiceContext): AppServices {
   return {
     handlers,
     stop: async () => {
+      stopping = true;
       for (const batch of batches.values()) batch.cancel();
-      await Promise.allSettled([...batchesLogged]);
+      await Promise.allSettled([...batchEnds]);
     },
   };
 }

@@ -32,7 +32,7 @@ export type FrameLooks = { readonly looksAtOnce: number; readonly broken?: Error
 
 /**
  * A clip gets many cheaper looks than a photo (tracks fill in between): SSDLite on the whole frame, and on
- * some looks its tiles for screens only (SsdTiles, redactPlan.std.ts's SCREEN_TILES_SECONDS); the
+ * some looks its tiles for screens only (SsdTiles, redactPlan.std.ts's SCREEN_TILES_EVERY_OBJECTS_LOOKS); the
  * self-check's text detector at a glance (what was hidden has no writing left at any scale).
  */
 export const FIND_LOOK: DetectorLook = { ssdTiles: false };

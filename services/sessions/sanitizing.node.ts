@@ -19,7 +19,13 @@ export class SanitizingInSession {
    */
   async follow(batch: Batch): Promise<{ sessionId?: string; logged: Promise<void> }> {
     const session = await this.sessions.active();
-    if (session && this.running++ === 0) await this.sessions.phase('start', 'sanitizing');
+    if (session && this.running++ === 0) {
+      // A phase that could not start is not counted as running: the next batch tries again.
+      await this.sessions.phase('start', 'sanitizing').catch((error: unknown) => {
+        this.running -= 1;
+        throw error;
+      });
+    }
     const logged = (async () => {
       try {
         for (const item of await batch.done) {

@@ -32,6 +32,7 @@ let ipc: (channel: string, payload: unknown) => Promise<IpcResult<unknown>>;
 /** What main pushed to the renderer: Sanitize's progress. */
 const updates: BatchUpdate[] = [];
 let sessions: SessionsService;
+let stopApp: () => Promise<void>;
 /** Files the system was asked to show in a folder or play. */
 const shown: string[] = [];
 beforeAll(() => {
@@ -45,7 +46,7 @@ beforeAll(() => {
   const pathPolicy = pathPolicyFor(dataDir);
   process.env.HOME = realHome;
   sessions = new SessionsService(dataDir);
-  const { handlers } = createAppServices({
+  const { handlers, stop } = createAppServices({
     dataDir,
     sessions,
     takes: new TakeRecorder(dataDir, sessions),
@@ -61,8 +62,10 @@ beforeAll(() => {
     openFile: async (file) => void shown.push(file),
   });
   ipc = (channel, payload) => dispatchIpc(handlers, channel, payload);
+  stopApp = stop;
 });
 afterAll(async () => {
+  await stopApp();
   await sessions.close();
   await closeExiftool();
   fs.rmSync(home, { recursive: true, force: true });

@@ -26,21 +26,23 @@ const sha256Of = (file: string) => createHash('sha256').update(fs.readFileSync(f
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-sessions-'));
 const exportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-exports-'));
 const sessions = new SessionsService(dataDir);
-const { handlers, stop } = createAppServices({
-  dataDir,
-  sessions,
-  takes: new TakeRecorder(dataDir, sessions),
-  pathPolicy: pathPolicyFor(dataDir),
+/** The app's services on a data folder, with dialogs that answer nothing and exports saved in `exportsDir`. */
+const context = (data: string, log: SessionsService) => ({
+  dataDir: data,
+  sessions: log,
+  takes: new TakeRecorder(data, log),
+  pathPolicy: pathPolicyFor(data),
   emit: () => undefined,
   pickMedia: async () => [],
   pickEvidence: async () => [],
   pickFolder: async () => undefined,
-  pickSaveFile: async (name) => path.join(exportsDir, name),
+  pickSaveFile: async (name: string) => path.join(exportsDir, name),
   printPdf: printPdfWithChromium,
   defaultOutputDir: path.join(exportsDir, 'Videos', 'SafeTake'),
   showInFolder: async () => undefined,
   openFile: async () => undefined,
 });
+const { handlers, stop } = createAppServices(context(dataDir, sessions));
 afterAll(async () => {
   await stop();
   await sessions.close();
@@ -97,25 +99,38 @@ describe('sessions over IPC', () => {
     expect(await ipc('sessions:end', {})).toMatchObject({ ok: true });
   });
 
-  it('quitting mid-sanitize cancels the copy being made and logs the copies already made', async () => {
-    const terms = { amount: 0.5, currency: 'USD', per: 'clip' };
-    expect(await ipc('sessions:start', { platform: 'Acme', task: 'quit', terms })).toMatchObject({ ok: true });
+  it('quitting mid-sanitize cancels the copy being made, logs the copies already made and starts no more', async () => {
+    // An app of its own: this one quits.
+    const quitDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-sessions-quit-data-'));
+    const quitSessions = new SessionsService(quitDir);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-sessions-quit-'));
-    fs.copyFileSync(path.join(CORPUS_DIR, 'video-metadata/android-gps.mp4'), path.join(work, 'short.mp4'));
-    // A minute of 720p: its copy takes long enough to be cut short.
-    execFileSync(resolveFfmpeg().path, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=1280x720:r=30:d=60', '-c:v', 'libx264', '-preset', 'ultrafast', path.join(work, 'long.mp4')]);
-    const inputs = ['short.mp4', 'long.mp4'].map((name) => ({ path: path.join(work, name) }));
-    expect(await ipc('sanitize:start', { inputs, outputDir: work, options: {} })).toMatchObject({ ok: true });
-    await expect.poll(() => fs.readdirSync(work).includes('clip-001.mp4'), { timeout: 60_000 }).toBe(true);
+    const app = createAppServices(context(quitDir, quitSessions));
+    const quitIpc = (channel: string, payload: unknown) => dispatchIpc(app.handlers, channel, payload);
+    try {
+      const terms = { amount: 0.5, currency: 'USD', per: 'clip' };
+      expect(await quitIpc('sessions:start', { platform: 'Acme', task: 'quit', terms })).toMatchObject({ ok: true });
+      fs.copyFileSync(path.join(CORPUS_DIR, 'video-metadata/android-gps.mp4'), path.join(work, 'short.mp4'));
+      // A minute of 720p: its copy is still being written when the app quits.
+      execFileSync(resolveFfmpeg().path, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=1280x720:r=30:d=60', '-c:v', 'libx264', '-preset', 'ultrafast', path.join(work, 'long.mp4')]);
+      const inputs = ['short.mp4', 'long.mp4'].map((name) => ({ path: path.join(work, name) }));
+      expect(await quitIpc('sanitize:start', { inputs, outputDir: work, options: {} })).toMatchObject({ ok: true });
+      // The first copy is made, and the second one's partial file is being written.
+      await expect.poll(() => fs.readdirSync(work).some((name) => name.endsWith('.partial.mp4')) && fs.readdirSync(work).includes('clip-001.mp4'), { timeout: 60_000 }).toBe(true);
 
-    await stop();
-    // Nothing of the unfinished copy is left; the finished one is in the log, and the sanitizing phase ended.
-    expect(fs.readdirSync(work).sort()).toEqual(['clip-001.mp4', 'long.mp4', 'short.mp4']);
-    const session = (await sessions.active())!;
-    expect(session.clips.map((clip) => [path.basename(clip.file), clip.sanitized && path.basename(clip.sanitized.output)])).toEqual([['short.mp4', 'clip-001.mp4']]);
-    expect(session.phases.map((phase) => [phase.phase, phase.end !== undefined])).toEqual([['sanitizing', true]]);
-    expect(await ipc('sessions:end', {})).toMatchObject({ ok: true });
-    expect((await readLog(dataDir)).broken).toBeUndefined();
+      await app.stop();
+      // Nothing of the unfinished copy is left; the finished one is in the log, and the sanitizing phase ended.
+      expect(fs.readdirSync(work).sort()).toEqual(['clip-001.mp4', 'long.mp4', 'short.mp4']);
+      const session = (await quitSessions.active())!;
+      expect(session.clips.map((clip) => [path.basename(clip.file), clip.sanitized && path.basename(clip.sanitized.output)])).toEqual([['short.mp4', 'clip-001.mp4']]);
+      expect(session.phases.map((phase) => [phase.phase, phase.end !== undefined])).toEqual([['sanitizing', true]]);
+      // Quitting, the app starts no new copy.
+      expect(await quitIpc('sanitize:start', { inputs, outputDir: work, options: {} })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      expect((await readLog(quitDir)).broken).toBeUndefined();
+    } finally {
+      await quitSessions.close();
+      fs.rmSync(quitDir, { recursive: true, force: true });
+      fs.rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('adds phone clips with their fingerprints, records outcomes, keeps evidence, and exports CSV and a PDF report', async () => {
