@@ -185,7 +185,7 @@ export function createAppServices(context: ServiceContext): AppServices {
       batches.set(batch.id, batch);
       void batch.done
         .then((items) => items.forEach((item) => item.outcome && madeHere.add(item.outcome.output)))
-        .catch(() => undefined)
+        .catch((error: unknown) => console.error('[sanitize] a batch ended in error', error))
         .finally(() => batches.delete(batch.id));
       // A review writes nothing, but looking through the clip is part of cleaning it: both are sanitizing time.
       const following = sanitizing.follow(batch);
