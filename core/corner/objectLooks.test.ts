@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Box } from '../media/geometry.std';
 import { withLooks } from './objectLooks.std';
 import { looksLit } from './screenLook.std';
+import { isHalfSeenScreen } from './objects.std';
 
 const WIDTH = 320;
 const HEIGHT = 240;
@@ -64,12 +65,18 @@ describe('the looks of the object models’ finds', () => {
   const screen = painted(ROOM, monitor(colourful));
   const halfSeen = { label: 'tv', score: 0.2, box: SCREEN };
 
+  it('take a screen turned away as a screen, and a poster\'s shape not', () => {
+    // A 16:9 picture turned 60 degrees away from the camera: 0.89 times as wide as tall.
+    expect(isHalfSeenScreen({ ...halfSeen, box: { ...SCREEN, w: 92, h: 100 } })).toBe(true);
+    expect(isHalfSeenScreen({ ...halfSeen, box: { ...SCREEN, w: 85, h: 100 } })).toBe(false);
+  });
+
   it('are taken of books and of the screens SSDLite half sees, reading the pixels only then, once', () => {
     let read = 0;
     const pixels = () => ((read += 1), screen);
     const cup = { label: 'cup', score: 0.5, box: SCREEN };
     const sure = { ...halfSeen, score: 0.85 };
-    const tall = { ...halfSeen, box: { ...SCREEN, w: 90, h: 100 } };
+    const tall = { ...halfSeen, box: { ...SCREEN, w: 85, h: 100 } };
     expect(withLooks({ objects: [cup, halfSeen], ssdObjects: [cup, sure, tall] }, pixels, WIDTH, HEIGHT, 3)).toEqual({ objects: [cup, halfSeen], ssdObjects: [cup, sure, tall] });
     expect(read).toBe(0);
     const looked = withLooks({ objects: [{ ...cup, label: 'book' }], ssdObjects: [halfSeen, { ...halfSeen, label: 'cell phone' }, { ...halfSeen, label: 'book' }] }, pixels, WIDTH, HEIGHT, 3);

@@ -43,11 +43,16 @@ const AGREE_IOU = 0.3;
 const AGREED_MIN_SCORE = 0.2;
 
 /**
- * A TV or laptop SSDLite half sees, as wide as it is tall or wider, as screens stand: what its look (lit or
- * not) decides. Posters and banners, lit and coloured too, mostly stand taller than wide.
+ * A screen stands wider than tall, and seen at an angle narrows: a 16:9 picture turned 60 degrees away is 0.9
+ * times as wide as tall. Posters and banners, lit and coloured too, mostly stand taller than that.
  */
+const SCREEN_MIN_WIDTH_PER_HEIGHT = 0.9;
+/** A TV or laptop SSDLite half sees, shaped as a screen stands: what its look (lit or not) decides. */
 export const isHalfSeenScreen = (object: ObjectDetection): boolean =>
-  (object.label === 'tv' || object.label === 'laptop') && object.score >= SSD_LIT_MIN_SCORE && object.score < SSD_SCREEN_MIN_SCORE && object.box.w >= object.box.h;
+  (object.label === 'tv' || object.label === 'laptop') &&
+  object.score >= SSD_LIT_MIN_SCORE &&
+  object.score < SSD_SCREEN_MIN_SCORE &&
+  object.box.w >= SCREEN_MIN_WIDTH_PER_HEIGHT * object.box.h;
 
 /** The other model sees this object too: both score it at least AGREED_MIN_SCORE, on boxes that overlap. */
 function agreed(object: ObjectDetection, others: readonly ObjectDetection[]): boolean {
