@@ -127,6 +127,8 @@ describe('sessions over IPC', () => {
       expect(await quitIpc('sanitize:start', { inputs, outputDir: work, options: {} })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
       expect((await readLog(quitDir)).broken).toBeUndefined();
     } finally {
+      // Also when a check above failed before it: no copy runs on after the test.
+      await app.stop();
       await quitSessions.close();
       fs.rmSync(quitDir, { recursive: true, force: true });
       fs.rmSync(work, { recursive: true, force: true });
