@@ -140,6 +140,18 @@ describe('risk rules', () => {
     expect(faces).toHaveLength(3);
   });
 
+  it('believes a face the size of someone in the room only when a whole-frame pass sees something there too', () => {
+    // 640x480: a small face is under 72 px tall. The tiles' find of a 120 px "face" on a blank wall, however
+    // sure, is not a face when neither BlazeFace on the whole frame nor FaceBoxes sees anything there.
+    const large = box(300, 120, 110, 120);
+    const small = box(40, 40, 40, 44);
+    const faces = (found: Partial<FrameDetections>) => assessFrame(frame({ tileFaces: [{ score: 0.9, box: large }, { score: 0.9, box: small }], ...found })).filter((risk) => risk.category === 'face');
+    expect(faces({}).map((risk) => risk.box)).toEqual([small]);
+    // FaceBoxes or whole-frame BlazeFace seeing it, even below what either needs alone, makes it a face.
+    expect(faces({ faceboxes: [{ score: 0.3, box: box(305, 125, 100, 110) }] }).map((risk) => risk.box)).toEqual([large, small]);
+    expect(faces({ faces: [{ score: 0.45, box: box(298, 118, 112, 124) }] }).map((risk) => risk.box)).toEqual([large, small]);
+  });
+
   it('keeps a face inside another person\'s box as a face, and believes a weaker face where a head is', () => {
     const risks = assessFrame(
       frame({
