@@ -37,14 +37,16 @@ export const FACEBOXES_CORROBORATED_MIN_SCORE = 0.5;
 export const SMALL_FACE_FRACTION = 0.15;
 /**
  * The tiles look for faces too small for the whole-frame passes. A face at least SMALL_FACE_FRACTION tall
- * that only the tiles found, where neither BlazeFace on the whole frame nor FaceBoxes sees anything, is
- * something else: on the real photos of scenes-real panned across a 720p frame, each of the 245 faces the
- * tiles found was seen by one of those too, and 60 of the 79 things that are not faces the tiles scored 0.62
- * or more (a blank whiteboard, a chair, a sheet of paper close up) by neither.
+ * that only the tiles found, with no body below it, where neither BlazeFace on the whole frame nor FaceBoxes
+ * sees anything, is something else: on the real photos of scenes-real panned across a 720p frame, each of the
+ * 245 faces the tiles found was seen by one of those too, and 60 of the 79 things that are not faces the tiles
+ * scored 0.62 or more (a blank whiteboard, a chair, a sheet of paper close up) by neither. A body keeps the
+ * find: in the live check FaceBoxes looks only every few seconds, and someone turned away may be the tiles'
+ * alone until it does.
  */
-const isTilesAlone = (finds: readonly Find[]) => finds.every((find) => find.pass === 'tiles');
 /** Two finds of one face overlap at least this much (IoU), or one's centre is inside the other. */
 const SAME_FACE_IOU = 0.3;
+const isSameFace = (a: Box, b: Box) => iou(a, b) >= SAME_FACE_IOU || centreInside(a, b) || centreInside(b, a);
 /** Two person boxes overlapping this much (IoU) are one person that both models found. */
 const SAME_PERSON_IOU = 0.5;
 /** A head is in the top part of a body's box: this share of its height. */
@@ -90,7 +92,7 @@ function isInRoom(body: Box, width: number, height: number): boolean {
 type FaceMinScores = { alone: number; corroborated: number };
 const BLAZEFACE_MIN: FaceMinScores = { alone: FACE_MIN_SCORE, corroborated: CORROBORATED_FACE_MIN_SCORE };
 const FACEBOXES_MIN: FaceMinScores = { alone: FACEBOXES_FACE_MIN_SCORE, corroborated: FACEBOXES_CORROBORATED_MIN_SCORE };
-type Find = FaceDetection & { source: 'faces' | 'photos'; pass: 'whole' | 'tiles' | 'faceboxes'; min: FaceMinScores };
+type Find = FaceDetection & { source: 'faces' | 'photos'; min: FaceMinScores };
 
 /**
  * Every face, once: the whole-frame, tile and FaceBoxes finds merged, each kept when one of its finds scores
@@ -100,25 +102,27 @@ export function facesIn(frame: FrameDetections, people: readonly ObjectDetection
   // BlazeFace's finds first, surest first: a face both models see keeps BlazeFace's box, which the tracks and
   // the margins around hidden faces are measured on.
   const bySurest = (a: FaceDetection, b: FaceDetection) => b.score - a.score;
+  const smallFace = SMALL_FACE_FRACTION * Math.min(frame.width, frame.height);
+  const wholeFrameFinds = [...(frame.faces ?? []), ...(frame.faceboxes ?? [])];
+  // Each tile find is weighed alone, before merging: a large one that is no face must not take a small face
+  // the tiles found inside it (a photo on a whiteboard) down with it.
+  const tileFaces = (frame.tileFaces ?? []).filter(
+    (face) => face.box.h < smallFace || bodyOf(face.box, people) !== undefined || wholeFrameFinds.some((other) => isSameFace(other.box, face.box)),
+  );
   const finds: Find[] = [
-    ...[
-      ...(frame.faces ?? []).map((face) => ({ ...face, source: 'faces' as const, pass: 'whole' as const })),
-      ...(frame.tileFaces ?? []).map((face) => ({ ...face, source: 'photos' as const, pass: 'tiles' as const })),
-    ]
+    ...[...(frame.faces ?? []).map((face) => ({ ...face, source: 'faces' as const })), ...tileFaces.map((face) => ({ ...face, source: 'photos' as const }))]
       .sort(bySurest)
       .map((face) => ({ ...face, min: BLAZEFACE_MIN })),
-    ...[...(frame.faceboxes ?? [])].sort(bySurest).map((face) => ({ ...face, source: 'photos' as const, pass: 'faceboxes' as const, min: FACEBOXES_MIN })),
+    ...[...(frame.faceboxes ?? [])].sort(bySurest).map((face) => ({ ...face, source: 'photos' as const, min: FACEBOXES_MIN })),
   ];
   const merged: Array<{ box: Box; finds: Find[] }> = [];
   for (const find of finds) {
-    const same = merged.find((face) => iou(face.box, find.box) >= SAME_FACE_IOU || centreInside(find.box, face.box) || centreInside(face.box, find.box));
+    const same = merged.find((face) => isSameFace(face.box, find.box));
     if (same) same.finds.push(find);
     else merged.push({ box: find.box, finds: [find] });
   }
-  const smallFace = SMALL_FACE_FRACTION * Math.min(frame.width, frame.height);
   const found: FoundFace[] = [];
   for (const face of merged) {
-    if (face.box.h >= smallFace && isTilesAlone(face.finds)) continue;
     const body = bodyOf(face.box, people);
     const sure = face.finds.filter((find) => find.score >= (body ? find.min.corroborated : find.min.alone));
     if (sure.length === 0) continue;

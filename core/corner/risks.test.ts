@@ -150,6 +150,12 @@ describe('risk rules', () => {
     // FaceBoxes or whole-frame BlazeFace seeing it, even below what either needs alone, makes it a face.
     expect(faces({ faceboxes: [{ score: 0.3, box: box(305, 125, 100, 110) }] }).map((risk) => risk.box)).toEqual([large, small]);
     expect(faces({ faces: [{ score: 0.45, box: box(298, 118, 112, 124) }] }).map((risk) => risk.box)).toEqual([large, small]);
+    // So does a body below it: someone turned away, between two looks of FaceBoxes.
+    expect(faces({ objects: [{ label: 'person', score: 0.9, box: box(270, 100, 170, 380) }] }).map((risk) => risk.box)).toContainEqual(large);
+    // A photo's face the tiles found on a board they also took for a large face stays a face.
+    const photo = box(340, 160, 30, 34);
+    const onBoard = assessFrame(frame({ tileFaces: [{ score: 0.9, box: large }, { score: 0.8, box: photo }] })).filter((risk) => risk.category === 'face');
+    expect(onBoard.map((risk) => risk.box)).toEqual([photo]);
   });
 
   it('keeps a face inside another person\'s box as a face, and believes a weaker face where a head is', () => {
