@@ -35,15 +35,6 @@ export const FACEBOXES_CORROBORATED_MIN_SCORE = 0.5;
  * the worker at the camera fills much more of the frame.
  */
 export const SMALL_FACE_FRACTION = 0.15;
-/**
- * The tiles look for faces too small for the whole-frame passes. A face at least SMALL_FACE_FRACTION tall
- * that only the tiles found, with no body below it, where neither BlazeFace on the whole frame nor FaceBoxes
- * sees anything, is something else: on the real photos of scenes-real panned across a 720p frame, each of the
- * 245 faces the tiles found was seen by one of those too, and 60 of the 79 things that are not faces the tiles
- * scored 0.62 or more (a blank whiteboard, a chair, a sheet of paper close up) by neither. A body keeps the
- * find: in the live check FaceBoxes looks only every few seconds, and someone turned away may be the tiles'
- * alone until it does.
- */
 /** Two finds of one face overlap at least this much (IoU), or one's centre is inside the other. */
 const SAME_FACE_IOU = 0.3;
 const isSameFace = (a: Box, b: Box) => iou(a, b) >= SAME_FACE_IOU || centreInside(a, b) || centreInside(b, a);
@@ -95,6 +86,20 @@ const FACEBOXES_MIN: FaceMinScores = { alone: FACEBOXES_FACE_MIN_SCORE, corrobor
 type Find = FaceDetection & { source: 'faces' | 'photos'; min: FaceMinScores };
 
 /**
+ * Whether a face the tiles found is believed. The tiles look for faces too small for the whole-frame passes: a
+ * face at least SMALL_FACE_FRACTION tall that only the tiles found, with no body below it, where neither
+ * BlazeFace on the whole frame nor FaceBoxes sees anything, is something else. On the real photos of
+ * scenes-real panned across a 720p frame, each of the 245 faces the tiles found was seen by one of those too,
+ * and 60 of the 79 things that are not faces the tiles scored 0.62 or more (a blank whiteboard, a chair, a
+ * sheet of paper close up) by neither. A body keeps the find: in the live check FaceBoxes looks only every few
+ * seconds, and someone turned away may be the tiles' alone until it does.
+ */
+function isTileFaceBelieved(face: FaceDetection, frame: FrameDetections, people: readonly ObjectDetection[]): boolean {
+  if (face.box.h < SMALL_FACE_FRACTION * Math.min(frame.width, frame.height) || bodyOf(face.box, people) !== undefined) return true;
+  return [...(frame.faces ?? []), ...(frame.faceboxes ?? [])].some((other) => isSameFace(other.box, face.box));
+}
+
+/**
  * Every face, once: the whole-frame, tile and FaceBoxes finds merged, each kept when one of its finds scores
  * enough for its own model, with or without a body below it.
  */
@@ -102,13 +107,9 @@ export function facesIn(frame: FrameDetections, people: readonly ObjectDetection
   // BlazeFace's finds first, surest first: a face both models see keeps BlazeFace's box, which the tracks and
   // the margins around hidden faces are measured on.
   const bySurest = (a: FaceDetection, b: FaceDetection) => b.score - a.score;
-  const smallFace = SMALL_FACE_FRACTION * Math.min(frame.width, frame.height);
-  const wholeFrameFinds = [...(frame.faces ?? []), ...(frame.faceboxes ?? [])];
   // Each tile find is weighed alone, before merging: a large one that is no face must not take a small face
   // the tiles found inside it (a photo on a whiteboard) down with it.
-  const tileFaces = (frame.tileFaces ?? []).filter(
-    (face) => face.box.h < smallFace || bodyOf(face.box, people) !== undefined || wholeFrameFinds.some((other) => isSameFace(other.box, face.box)),
-  );
+  const tileFaces = (frame.tileFaces ?? []).filter((face) => isTileFaceBelieved(face, frame, people));
   const finds: Find[] = [
     ...[...(frame.faces ?? []).map((face) => ({ ...face, source: 'faces' as const })), ...tileFaces.map((face) => ({ ...face, source: 'photos' as const }))]
       .sort(bySurest)
@@ -121,6 +122,7 @@ export function facesIn(frame: FrameDetections, people: readonly ObjectDetection
     if (same) same.finds.push(find);
     else merged.push({ box: find.box, finds: [find] });
   }
+  const smallFace = SMALL_FACE_FRACTION * Math.min(frame.width, frame.height);
   const found: FoundFace[] = [];
   for (const face of merged) {
     const body = bodyOf(face.box, people);
