@@ -4,7 +4,7 @@
  * moving with it. Per category: the share of in-view frames each labelled face, paper and screen is hidden in,
  * flickers, each label hidden in fewer than 99 % of its frames, the words OCR still reads in the copy that it
  * reads in the source, the detail kept in hidden regions, and how much of the picture outside the targets
- * changed.
+ * changed, beside what a plain copy (re-encoding alone) changes there.
  *
  * Run: npx vitest run --project bench bench/redact-eval.bench.ts && node scripts/benchmarksDoc.mjs
  */
