@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, readingRegions, writingBlocks, writingGroups } from './writingBlocks.std';
 import { LINE_MIN_SCORE, type WritingLine, scaleWritingLine, writingLines } from './writingLines.std';
-import { WRITING_GLANCE_LONG_SIDE, closerLongSide, closerLooks, withCloserLook, writingInput, writingFrameWidth, writingInputSize } from './writingModel.std';
+import { WRITING_GLANCE_LONG_SIDE, closerLongSide, closerLooks, withCloserLook, withPartLookedAgain, withWholePapers, writingInput, writingFrameWidth, writingInputSize } from './writingModel.std';
 
 /** A probability map `width` x `height` with `value` in each of the given rectangles. */
 function probabilityMap(width: number, height: number, rectangles: Array<{ x: number; y: number; w: number; h: number; value?: number }>): Float32Array {
@@ -101,9 +101,10 @@ describe('the camera frame the app gives the text detector', () => {
   });
 });
 
+const HD = { width: 1280, height: 720 };
+const line = (x: number, y: number, w: number, thickness: number, score = 0.9, sheet?: WritingLine['sheet']): WritingLine => ({ box: { x, y, w, h: thickness }, score, thickness, ...(sheet ? { sheet } : {}) });
+
 describe('closer looks at small print', () => {
-  const HD = { width: 1280, height: 720 };
-  const line = (x: number, y: number, w: number, thickness: number, score = 0.9, sheet?: WritingLine['sheet']): WritingLine => ({ box: { x, y, w, h: thickness }, score, thickness, ...(sheet ? { sheet } : {}) });
   const closerLookRegions = (lines: WritingLine[], frame = HD) => closerLooks(lines, frame).map((look) => look.region);
 
   it('looks at the sheet around a line or two of small print, not at a paper already made out, nor at big print', () => {
@@ -171,6 +172,34 @@ describe('closer looks at small print', () => {
     expect(withCloserLook([elsewhere], [cutHalf], region, HD)).toEqual([elsewhere, cutHalf]);
     const atFrameEdge = { x: 0, y: 0, w: 300, h: 200 };
     expect(withCloserLook([line(0, 10, 80, 8)], [line(0, 10, 60, 4)], atFrameEdge, HD)).toEqual([line(0, 10, 60, 4)]);
+  });
+});
+
+describe('a part of the frame read again where the picture changed', () => {
+  const region = { x: 400, y: 100, w: 300, h: 200 };
+
+  it('puts what the new look saw in place of every line wholly inside it, seen again or gone', () => {
+    const covered = line(420, 110, 80, 8);
+    const seenAgain = line(420, 200, 80, 8);
+    const straddling = line(650, 130, 100, 8);
+    const elsewhere = line(40, 500, 100, 8);
+    const again = line(421, 201, 79, 8);
+    const cutWhereOldRunsOn = line(660, 131, 40 - 1, 6);
+    const newlyThere = line(450, 250, 60, 6);
+    const merged = withPartLookedAgain([covered, seenAgain, straddling, elsewhere], [again, cutWhereOldRunsOn, newlyThere], region, HD);
+    // A hand now covers one line: it is gone; another is seen again. A line that runs out of the part stays,
+    // and the piece of it the part's edge cut is not added twice.
+    expect(merged).toEqual([straddling, elsewhere, again, newlyThere]);
+  });
+
+  it('grows the part to the whole sheet of every paper it touches, and to those that sheet touches', () => {
+    const sheet = { x: 650, y: 150, w: 200, h: 260 };
+    const onSheet = line(660, 160, 150, 8, 0.9, sheet);
+    const beyond = line(840, 400, 100, 8);
+    const farAway = line(40, 600, 100, 8);
+    expect(withWholePapers(region, [onSheet, beyond, farAway], HD)).toEqual({ x: 400, y: 100, w: 540, h: 310 });
+    // Nothing touched: the part as it was, within the frame.
+    expect(withWholePapers({ x: 1200, y: 650, w: 200, h: 100 }, [farAway], HD)).toEqual({ x: 1200, y: 650, w: 80, h: 70 });
   });
 });
 

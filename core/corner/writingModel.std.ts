@@ -271,8 +271,10 @@ export async function findWritingLookingCloser(
   channels: 3 | 4,
   longSide = WRITING_INPUT_LONG_SIDE,
   pixelScale = 1,
+  /** The part of the frame to look at; all of it unless told. */
+  region?: Box,
 ): Promise<WritingLine[]> {
-  let lines = await findWriting(model, pixels, width, height, channels, longSide);
+  let lines = await findWriting(model, pixels, width, height, channels, longSide, region);
   for (const { region, longSide: closerLong } of closerLooks(lines, { width, height }, longSide, pixelScale)) {
     const closer = await findWriting(model, pixels, width, height, channels, closerLong, region);
     if (!writingGroups(closer).some((group) => isWritingBlock(group, { width, height }))) continue;
@@ -293,12 +295,44 @@ const WHOLLY_IN = 0.999;
  * stays only where the full look saw nothing: the full look saw that line whole.
  */
 export function withCloserLook(lines: readonly WritingLine[], closer: readonly WritingLine[], region: Box, frame: { width: number; height: number }): WritingLine[] {
+  const kept = uncutLines(lines, closer, region, frame);
+  return [...lines.filter((full) => !(coverage(full.box, region) > WHOLLY_IN && kept.some((line) => overlaps(line.box, full.box)))), ...kept];
+}
+
+/**
+ * The lines of a frame whose `region` alone was looked at again (`again`), the rest of it unchanged since
+ * `lines` were found: every old line wholly in the region gives way to what the new look saw there (a line
+ * that is gone is gone); one that runs out of it stays, as do the new look's lines but those its edge cut
+ * where an old line runs on (withCloserLook's rule).
+ */
+export function withPartLookedAgain(lines: readonly WritingLine[], again: readonly WritingLine[], region: Box, frame: { width: number; height: number }): WritingLine[] {
+  return [...lines.filter((old) => coverage(old.box, region) <= WHOLLY_IN), ...uncutLines(lines, again, region, frame)];
+}
+
+/** The lines of a look at `region` but those its edge (not the frame's) cut where one of `lines` overlaps them. */
+function uncutLines(lines: readonly WritingLine[], looked: readonly WritingLine[], region: Box, frame: { width: number; height: number }): WritingLine[] {
   const cut = ({ box }: WritingLine) =>
     (region.x > 0 && box.x <= region.x + CUT_TOLERANCE) ||
     (region.y > 0 && box.y <= region.y + CUT_TOLERANCE) ||
     (region.x + region.w < frame.width && box.x + box.w >= region.x + region.w - CUT_TOLERANCE) ||
     (region.y + region.h < frame.height && box.y + box.h >= region.y + region.h - CUT_TOLERANCE);
-  const kept = closer.filter((line) => !cut(line) || !lines.some((full) => overlaps(full.box, line.box)));
-  const seenAgain = (full: WritingLine) => coverage(full.box, region) > WHOLLY_IN && kept.some((line) => overlaps(line.box, full.box));
-  return [...lines.filter((full) => !seenAgain(full)), ...kept];
+  return looked.filter((line) => !cut(line) || !lines.some((full) => overlaps(full.box, line.box)));
+}
+
+/**
+ * `region` grown to take in the whole sheet (or line, where no sheet was found) of every line of `lines` it
+ * touches: a paper is looked at whole or not at all, so its lines are grouped and grown to its edges as in a
+ * full look.
+ */
+export function withWholePapers(region: Box, lines: readonly WritingLine[], frame: { width: number; height: number }): Box {
+  let part = region;
+  for (let grewLast = true; grewLast; ) {
+    grewLast = false;
+    for (const paper of lines.map((line) => line.sheet ?? line.box)) {
+      if (!overlaps(paper, part) || coverage(paper, part) >= 1) continue;
+      part = union(part, paper);
+      grewLast = true;
+    }
+  }
+  return clampToFrame(part, frame.width, frame.height);
 }

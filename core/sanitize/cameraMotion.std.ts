@@ -180,6 +180,24 @@ export function cameraFollower(width: number, height: number): (luma: Uint8Array
   };
 }
 
+/** A pose this close to another (its corners this many full pixels from the other's, at most) is the same view. */
+const SAME_VIEW_PIXELS = 1;
+
+/**
+ * Whether the camera held still from frame `from` to frame `to` (`poses` known that far): no pose between
+ * moves the frame's corners a pixel from where `from` had them.
+ */
+export function heldStill(poses: readonly CameraPose[], from: number, to: number, width: number, height: number): boolean {
+  const start = poses[from];
+  if (!start || to >= poses.length) return false;
+  for (let frame = from + 1; frame <= to; frame += 1) {
+    const pose = poses[frame]!;
+    const zoom = pose.scale - start.scale;
+    if (Math.max(Math.hypot(pose.x - start.x, pose.y - start.y), Math.hypot(zoom * width + pose.x - start.x, zoom * height + pose.y - start.y)) > SAME_VIEW_PIXELS) return false;
+  }
+  return true;
+}
+
 /** `then` after `first`: where frame 0's pixels land after both moves. */
 function chainPoses(first: CameraPose, then: CameraPose): CameraPose {
   return { scale: then.scale * first.scale, x: then.scale * first.x + then.x, y: then.scale * first.y + then.y };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameraFollower, intoFrame, outOfFrame } from './cameraMotion.std';
+import { cameraFollower, heldStill, intoFrame, outOfFrame } from './cameraMotion.std';
 
 /** A room-like picture: light and dark blobs of many sizes at random places, smooth enough to sample between pixels. */
 let seed = 11;
@@ -57,6 +57,17 @@ describe('cameraFollower', () => {
     let pose = follow(still);
     for (let n = 0; n < 30; n += 1) pose = follow(Uint8Array.from(still, (value, i) => value + ((i * 7 + n) % 3) - 1));
     expect(pose).toEqual({ scale: 1, x: 0, y: 0 });
+  });
+
+  it('says whether the camera held still between two frames, within a pixel at the corners', () => {
+    const poses = [{ scale: 1, x: 0, y: 0 }, { scale: 1, x: 0.5, y: 0 }, { scale: 1, x: 0.5, y: 0.5 }, { scale: 1.002, x: 0, y: 0 }, { scale: 1, x: 3, y: 0 }];
+    expect(heldStill(poses, 0, 2, 640, 360)).toBe(true);
+    // A zoom of 0.2 % moves a 640 px frame's far corner 1.3 px; a shift of 3 px is a move.
+    expect(heldStill(poses, 0, 3, 640, 360)).toBe(false);
+    expect(heldStill(poses, 1, 2, 640, 360)).toBe(true);
+    expect(heldStill(poses, 2, 4, 640, 360)).toBe(false);
+    // Poses not yet known are not still.
+    expect(heldStill(poses, 0, 5, 640, 360)).toBe(false);
   });
 
   it('maps boxes into a frame and back', () => {

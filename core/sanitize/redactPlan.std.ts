@@ -10,8 +10,9 @@
  * picture starts.
  */
 import type { RiskSource } from '../corner/risks.std';
-import { pictureChanged } from '../corner/sceneChange.std';
+import { THUMBNAIL, changedRegion, pictureChanged } from '../corner/sceneChange.std';
 import { type FfmpegInvocation, GLOBAL_OPTIONS, fileInput } from '../media/ffmpegArgs.std';
+import { type Box, area, clampToFrame, grown, union } from '../media/geometry.std';
 import type { ProbedStream } from '../media/probe.std';
 import { MAX_MISSED_RUNS } from './redactTracks.std';
 
@@ -55,38 +56,88 @@ export function detectEveryFrames(framesPerSecond: number): Record<RiskSource, n
  */
 export const SCREEN_TILES_EVERY_OBJECTS_LOOKS = MAX_MISSED_RUNS + 1;
 
-/** What each source last looked at (the frame and its thumbnail), and the objects looks since the tiles last did. */
-export type ScheduleState = Partial<Record<RiskSource, { frame: number; thumbnail: Uint8Array }>> & { objectsLooksSinceTiles?: number };
+/**
+ * A writing look that comes because the picture changed, on a camera that has held still since the last one,
+ * reads only where it changed (writingRegion): the rest of the picture is what the last look saw, and the
+ * same picture gives the text detector the same lines (a hand moving over a desk costs a look at the hand's
+ * path, not at the whole room). The changed cells' box is grown by this many thumbnail cells each way, for a
+ * line that runs from a changed cell into a still one...
+ */
+const WRITING_REGION_MARGIN_CELLS = 1;
+/** ...and a change over more than this share of the picture is looked at whole. */
+const WRITING_REGION_MAX_SHARE = 0.5;
+
+/**
+ * What each source last looked at (the frame and its thumbnail), the frame the text detector last read whole,
+ * and the objects looks since the tiles last did.
+ */
+export type ScheduleState = Partial<Record<RiskSource, { frame: number; thumbnail: Uint8Array }>> & { wholeWriting?: number; objectsLooksSinceTiles?: number };
+
+/** The clip a schedule is for. */
+export type ScheduleClip = {
+  framesPerSecond: number;
+  isLast: boolean;
+  size: { width: number; height: number };
+  /** Whether the camera has held still from frame `from` to this one (cameraMotion.std.ts's heldStill). */
+  stillSince: (from: number) => boolean;
+};
+
+/** A look planned at a frame: its sources, whether objects look in the tiles too, and where writing is read (the whole frame when absent). */
+export type PlannedLook = { sources: RiskSource[]; screenTiles: boolean; writingRegion?: Box; state: ScheduleState };
 
 /**
  * The sources that run on `frame` (and the state after): each on its own beat, the still-life detectors only
  * when the picture changed or REDACT_REFRESH_SECONDS passed, and all of them on the first and last frame.
- * `screenTiles`: the objects look also looks for screens in SSDLite's tiles (SCREEN_TILES_EVERY_OBJECTS_LOOKS).
+ * `screenTiles`: the objects look also looks for screens in SSDLite's tiles (SCREEN_TILES_EVERY_OBJECTS_LOOKS);
+ * `writingRegion`: the part of the frame the text detector reads (WRITING_REGION_MARGIN_CELLS).
  */
 export function sourcesAt(
   frame: number,
   /** The frame's thumbnail (sceneChange.std.ts), made only when a detector is due. */
   thumbnailOf: () => Uint8Array,
   state: ScheduleState,
-  clip: { framesPerSecond: number; isLast: boolean },
-): { sources: RiskSource[]; screenTiles: boolean; state: ScheduleState } {
+  clip: ScheduleClip,
+): PlannedLook {
   const everyFrames = detectEveryFrames(clip.framesPerSecond);
   const refresh = REDACT_REFRESH_SECONDS * clip.framesPerSecond;
   let thumbnail: Uint8Array | undefined;
   const now = () => (thumbnail ??= thumbnailOf());
+  // Writing's refresh counts from its last whole look: reading where the picture changed leaves the rest as old as it was.
+  const lastWhole = (source: RiskSource, last: { frame: number }) => (source === 'writing' ? (state.wholeWriting ?? last.frame) : last.frame);
   const sources = (['faces', 'photos', 'objects', 'writing'] as const).filter((source) => {
     const last = state[source];
     if (!last || clip.isLast) return true;
     if (frame - last.frame < everyFrames[source]) return false;
-    return source === 'faces' || frame - last.frame >= refresh || pictureChanged(last.thumbnail, now());
+    return source === 'faces' || frame - lastWhole(source, last) >= refresh || pictureChanged(last.thumbnail, now());
   });
-  const next = { ...state };
+  const lastWriting = state.writing;
+  const writingRegion =
+    sources.includes('writing') && lastWriting && !clip.isLast && frame - lastWhole('writing', lastWriting) < refresh && clip.stillSince(lastWriting.frame)
+      ? changedPart(lastWriting.thumbnail, now(), clip.size)
+      : undefined;
+  const next: ScheduleState = { ...state };
   for (const source of sources) next[source] = { frame, thumbnail: now() };
+  if (sources.includes('writing') && !writingRegion) next.wholeWriting = frame;
   const since = state.objectsLooksSinceTiles;
   const objects = sources.includes('objects');
   const screenTiles = objects && (since === undefined || clip.isLast || since + 1 >= SCREEN_TILES_EVERY_OBJECTS_LOOKS);
   if (objects) next.objectsLooksSinceTiles = screenTiles ? 0 : (since ?? 0) + 1;
-  return { sources, screenTiles, state: next };
+  return { sources, screenTiles, ...(writingRegion ? { writingRegion } : {}), state: next };
+}
+
+/**
+ * Where `after` differs from `before`, grown by WRITING_REGION_MARGIN_CELLS, in frame pixels; undefined when
+ * that is too much of the frame to be worth a part. Looked for both ways: the cells a hand leaves all change
+ * alike, as a change of exposure moves cells of one brightness (changedRegion takes that out), but seen from
+ * `after` they are cells that changed where most of their brightness did not.
+ */
+function changedPart(before: Uint8Array, after: Uint8Array, size: { width: number; height: number }): Box | undefined {
+  const [came, left] = [changedRegion(before, after, size), changedRegion(after, before, size)];
+  const changed = came && left ? union(came, left) : (came ?? left);
+  if (!changed) return undefined;
+  const cell = { x: (WRITING_REGION_MARGIN_CELLS * size.width) / THUMBNAIL.width, y: (WRITING_REGION_MARGIN_CELLS * size.height) / THUMBNAIL.height };
+  const part = clampToFrame(grown(changed, cell), size.width, size.height);
+  return area(part) <= WRITING_REGION_MAX_SHARE * size.width * size.height ? part : undefined;
 }
 
 /** Seconds between two frames the self-check runs the detectors on, inside hidden tracks and elsewhere. */

@@ -1,21 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { THUMBNAIL } from '../corner/sceneChange.std';
+import type { Box } from '../media/geometry.std';
 import { REDACT_REFRESH_SECONDS, SCREEN_TILES_EVERY_OBJECTS_LOOKS, type ScheduleState, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from './redactPlan.std';
 
 const still = new Uint8Array(THUMBNAIL.width * THUMBNAIL.height).fill(100);
 /** The picture on `frame` of a pan: a different set of cells lit on each frame. */
 const panned = (frame: number) => Uint8Array.from(still, (value, cell) => ((cell + frame) % 7 === 0 ? value + 60 : value));
 
-function run(frames: number, thumbnailAt: (frame: number) => Uint8Array) {
+const SIZE = { width: 1280, height: 720 };
+const clipAt = (framesPerSecond: number, isLast: boolean, stillSince: (from: number) => boolean = () => false) => ({ framesPerSecond, isLast, size: SIZE, stillSince });
+
+function run(frames: number, thumbnailAt: (frame: number) => Uint8Array, stillSince?: (from: number) => boolean) {
   let state: ScheduleState = {};
   const ran: Record<string, number[]> = { faces: [], photos: [], objects: [], writing: [], screenTiles: [] };
+  const regions = new Map<number, Box>();
   for (let frame = 0; frame < frames; frame += 1) {
-    const planned = sourcesAt(frame, () => thumbnailAt(frame), state, { framesPerSecond: 30, isLast: frame === frames - 1 });
+    const planned = sourcesAt(frame, () => thumbnailAt(frame), state, clipAt(30, frame === frames - 1, stillSince));
     state = planned.state;
     for (const source of planned.sources) ran[source]!.push(frame);
     if (planned.screenTiles) ran.screenTiles!.push(frame);
+    if (planned.writingRegion) regions.set(frame, planned.writingRegion);
   }
-  return ran;
+  return Object.assign(ran, { regions });
 }
 
 describe('sourcesAt', () => {
@@ -51,12 +57,54 @@ describe('sourcesAt', () => {
     const objects: number[] = [];
     const tiles: number[] = [];
     for (let frame = 0; frame < 200; frame += 1) {
-      const planned = sourcesAt(frame, () => panned(frame), state, { framesPerSecond: 12.4, isLast: false });
+      const planned = sourcesAt(frame, () => panned(frame), state, clipAt(12.4, false));
       state = planned.state;
       if (planned.sources.includes('objects')) objects.push(frame);
       if (planned.screenTiles) tiles.push(frame);
     }
     expect(tiles).toEqual(objects.filter((_, i) => i % 3 === 0));
+  });
+});
+
+describe('where writing is read on a still camera', () => {
+  /** A hand-sized patch (4x4 cells) that is at cells 8..11 across on odd seconds and at 14..17 on even ones, 6..9 down. */
+  const handAt = (frame: number) => {
+    const left = frame < 30 ? -100 : Math.floor(frame / 30) % 2 === 1 ? 8 : 14;
+    return Uint8Array.from(still, (value, cell) => {
+      const [x, y] = [cell % THUMBNAIL.width, Math.floor(cell / THUMBNAIL.width)];
+      return x >= left && x < left + 4 && y >= 6 && y < 10 ? value + 60 : value;
+    });
+  };
+
+  it('reads only where the picture changed, grown by a cell, while the camera holds still', () => {
+    const ran = run(150, handAt, () => true);
+    expect(ran.writing).toEqual([0, 30, 60, 90, 120, 149]);
+    // Cells 8..11 and 6..9 of a 32x24 grid over 1280x720: a cell more each way.
+    const cell = { w: 1280 / 32, h: 720 / 24 };
+    expect(ran.regions.get(30)).toEqual({ x: 7 * cell.w, y: 5 * cell.h, w: 6 * cell.w, h: 6 * cell.h });
+    // Where the hand went and where it left, though the cells it left went back to what most cells of their
+    // old brightness did (what a change of exposure does too).
+    expect(ran.regions.get(60)).toEqual({ x: 7 * cell.w, y: 5 * cell.h, w: 12 * cell.w, h: 6 * cell.h });
+    expect([...ran.regions.keys()]).toEqual([30, 60, 90, 120]);
+  });
+
+  it('reads the whole frame once the camera moved, and at every refresh counted from the last whole look', () => {
+    expect(run(150, handAt, () => false).regions.size).toBe(0);
+    const refresh = REDACT_REFRESH_SECONDS * 30;
+    const long = run(2 * refresh + 1, handAt, () => true);
+    const whole = long.writing!.filter((frame) => !long.regions.has(frame));
+    expect(whole).toEqual([0, refresh, 2 * refresh]);
+  });
+
+  it('reads the whole frame when the change spans more than half of it', () => {
+    const twoHands = (frame: number) =>
+      frame < 30 ? still : Uint8Array.from(still, (value, cell) => {
+        const [x, y] = [cell % THUMBNAIL.width, Math.floor(cell / THUMBNAIL.width)];
+        return (x < 3 && y < 3) || (x > 28 && y > 20) ? value + 60 : value;
+      });
+    const ran = run(61, twoHands, () => true);
+    expect(ran.writing).toContain(30);
+    expect(ran.regions.has(30)).toBe(false);
   });
 });
 

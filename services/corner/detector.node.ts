@@ -47,9 +47,10 @@ export type FrameInput = { rgb: Uint8Array; width: number; height: number; pixel
 export type DetectorParts = Record<RiskSource, boolean>;
 /**
  * How closely to look, when not as the scan does: SSDLite's tiles for screens only or not at all (SsdTiles),
- * the text detector at a glance (a smaller input). For clips, where many frames each get a cheaper look.
+ * the text detector at a glance (a smaller input) or at only a part of the frame (`writingRegion`, where the
+ * picture changed). For clips, where many frames each get a cheaper look.
  */
-export type DetectorLook = { ssdTiles?: SsdTiles; writingLongSide?: number };
+export type DetectorLook = { ssdTiles?: SsdTiles; writingLongSide?: number; writingRegion?: Box };
 const ALL_PARTS: DetectorParts = { faces: true, photos: true, objects: true, writing: true, text: true };
 export const NO_PARTS: DetectorParts = { faces: false, photos: false, objects: false, writing: false, text: false };
 
@@ -161,10 +162,13 @@ export class NodeDetector {
     return findWriting(held(this.writingModel, 'the text detector'), frame.rgb, frame.width, frame.height, 3, longSide, region);
   }
 
-  /** A look for writing as the app takes it: a full look looks closer at small print (findWritingLookingCloser), a glance does not. */
-  lookForWriting(frame: FrameInput, longSide = WRITING_INPUT_LONG_SIDE): Promise<WritingLine[]> {
-    if (longSide !== WRITING_INPUT_LONG_SIDE) return this.runWriting(frame, longSide);
-    return findWritingLookingCloser(held(this.writingModel, 'the text detector'), frame.rgb, frame.width, frame.height, 3, longSide, frame.pixelScale);
+  /**
+   * A look for writing as the app takes it, at all of the frame or only at `region`: a full look looks closer
+   * at small print (findWritingLookingCloser), a glance does not.
+   */
+  lookForWriting(frame: FrameInput, longSide = WRITING_INPUT_LONG_SIDE, region?: Box): Promise<WritingLine[]> {
+    if (longSide !== WRITING_INPUT_LONG_SIDE) return this.runWriting(frame, longSide, region);
+    return findWritingLookingCloser(held(this.writingModel, 'the text detector'), frame.rgb, frame.width, frame.height, 3, longSide, frame.pixelScale, region);
   }
 
   runOcr(frame: FrameInput, regions: readonly Box[]): Promise<TextLine[]> {
@@ -183,7 +187,7 @@ export class NodeDetector {
     const { objects, ssdObjects } = withLooks({ objects: humanObjects, ssdObjects: ssdFinds }, () => frame.rgb, frame.width, frame.height, 3);
     const tileFaces = runs.tiles ? await this.runFaceTiles(frame) : [];
     const faceboxFaces = runs.faceboxes ? await this.runFaceboxes(frame) : [];
-    const lines = runs.writing ? await this.lookForWriting(frame, look.writingLongSide) : [];
+    const lines = runs.writing ? await this.lookForWriting(frame, look.writingLongSide, look.writingRegion) : [];
     const read = runs.reading ? await this.runOcr(frame, readingRegions(lines, frame.width, frame.height)) : [];
     return { width: frame.width, height: frame.height, faces, objects, ssdObjects, tileFaces, faceboxes: faceboxFaces, writing: lines, lines: read };
   }

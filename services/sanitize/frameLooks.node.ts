@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { FrameDetections, TextLine } from '../../core/corner/detections.std';
 import { WRITING_GLANCE_LONG_SIDE } from '../../core/corner/writingModel.std';
-import { type Box, centreInside } from '../../core/media/geometry.std';
+import { type Box, centreInside, scaleBox } from '../../core/media/geometry.std';
 import { type YuvFrame, rgbOfYuv } from '../../core/sanitize/redactPixels.std';
 import { UserError } from '../../core/shared/errors.std';
 import type { RiskSource } from '../../core/corner/risks.std';
@@ -50,7 +50,8 @@ export async function answerLook(detector: NodeDetector, { frame, parts, look, r
   const halfParts = { ...NO_PARTS, faces: parts.faces, objects: parts.objects, writing: parts.writing && glance };
   const fullParts = { ...NO_PARTS, photos: parts.photos, writing: parts.writing && !glance };
   const size = { width: frame.width, height: frame.height };
-  const small = detector.looksFor(halfParts) ? inSourcePixels(await detector.detect(rgbOfYuv(frame, true), halfParts, look), 0.5, size) : undefined;
+  const halfLook = look.writingRegion ? { ...look, writingRegion: scaleBox(look.writingRegion, 0.5) } : look;
+  const small = detector.looksFor(halfParts) ? inSourcePixels(await detector.detect(rgbOfYuv(frame, true), halfParts, halfLook), 0.5, size) : undefined;
   const whole = detector.looksFor(fullParts) ? await detector.detect(rgbOfYuv(frame), fullParts, look) : undefined;
   const found: FrameDetections = {
     ...size,

@@ -20,7 +20,8 @@ import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options
 import { DETAIL_SCALE_COUNT, type YuvFrame, detailIn, detailKept, hideRegions, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
 import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from '../../core/sanitize/redactPlan.std';
 import { thumbnailOfLuma } from '../../core/corner/sceneChange.std';
-import { type CameraPose, cameraFollower } from '../../core/sanitize/cameraMotion.std';
+import { type CameraPose, cameraFollower, heldStill } from '../../core/sanitize/cameraMotion.std';
+import { withPartLookedAgain, withWholePapers } from '../../core/corner/writingModel.std';
 import {
   type FrameSample,
   REDACT_GROUPS,
@@ -171,22 +172,30 @@ export async function findTracks(
   let schedule: ScheduleState = {};
   // Looks run side by side; what each found is weighed in frame order, against what the looks before it saw.
   const inOrder = new InOrder<LookAnswer>(looks.looksAtOnce);
+  const camera: CameraPose[] = [];
+  const { width, height } = source.size;
   const look = async (frame: YuvFrame, index: number, isLast: boolean) => {
-    const planned = sourcesAt(index, () => thumbnailOfLuma({ data: frame.data, width: frame.width, height: frame.height, stride: frame.width, fullRange: false }), schedule, { framesPerSecond, isLast });
+    const thumbnail = () => thumbnailOfLuma({ data: frame.data, width, height, stride: width, fullRange: false });
+    const stillSince = (from: number) => heldStill(camera, from, index, width, height);
+    const planned = sourcesAt(index, thumbnail, schedule, { framesPerSecond, isLast, size: source.size, stillSince });
     schedule = planned.state;
     const { sources, screenTiles } = planned;
     if (sources.length === 0) return;
     progress.onLook?.(sources, screenTiles);
     const parts: DetectorParts = { ...NO_PARTS };
     for (const part of sources) parts[part] = true;
-    await inOrder.add(() => looks.look({ frame, parts, look: screenTiles ? FIND_LOOK_WITH_SCREEN_TILES : FIND_LOOK }), ({ found }) => {
-      latest = withLatest(latest, found, parts);
+    // A part of the frame read again takes in the whole of every paper in it that the looks answered so far
+    // saw; a look still running may see more, and its lines that run out of the part stay (withPartLookedAgain).
+    const writingRegion = planned.writingRegion && withWholePapers(planned.writingRegion, latest.writing ?? [], source.size);
+    const asked = { ...(screenTiles ? FIND_LOOK_WITH_SCREEN_TILES : FIND_LOOK), ...(writingRegion ? { writingRegion } : {}) };
+    await inOrder.add(() => looks.look({ frame, parts, look: asked }), ({ found }) => {
+      const writing = writingRegion ? withPartLookedAgain(latest.writing ?? [], found.writing ?? [], writingRegion, source.size) : found.writing;
+      latest = withLatest(latest, { ...found, writing }, parts);
       samples.push({ frame: index, sources, risks: assessFrame(latest).filter((risk) => sources.includes(risk.source)) });
     });
   };
   let pending: YuvFrame | undefined;
   let index = 0;
-  const camera: CameraPose[] = [];
   const follow = cameraFollower(source.size.width, source.size.height);
   // Nothing keeps a frame once it has been handed to a look (looks and the camera's follower copy what they need).
   const buffers = new FrameBuffers(yuvFrameBytes(source.size.width, source.size.height));

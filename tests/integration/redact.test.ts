@@ -12,7 +12,7 @@ import { textBlocks } from '../../core/corner/risks.std';
 import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
 import { detailIn, detailKept, rgbOfYuv } from '../../core/sanitize/redactPixels.std';
 import { MAX_DETAIL_KEPT } from '../../core/sanitize/selfCheck.std';
-import { type Box, iou } from '../../core/media/geometry.std';
+import { type Box, centreInside, iou } from '../../core/media/geometry.std';
 import { mainVideoStream } from '../../core/media/probe.std';
 import { resolveFfmpeg } from '../../services/media/binaries.node';
 import { probeMedia } from '../../services/media/ffmpeg.node';
@@ -25,6 +25,7 @@ import { sanitizeFile } from '../../services/sanitize/sanitizeFile.node';
 import { type PanClip, decodedFrame, makePanClip, truthOnFrame } from './panClip.node';
 import { sceneImage, scenesReal } from './scenesReal.node';
 import { runCli } from './cli.node';
+import { CORPUS_DIR } from './corpus.node';
 
 let scratch: string;
 const clips: Record<string, { clip: PanClip; labels: Array<{ category: string; box: Box }>; photo: { width: number; height: number } }> = {};
@@ -213,6 +214,61 @@ describe('sanitize --redact on a panning clip of a real room', () => {
     );
     await expect(run).rejects.toThrow(/cancel/i);
     expect(fs.readdirSync(outputDir)).toEqual([]);
+  });
+});
+
+describe('sanitize --redact on a still camera, a hand moving and a paper put down mid-take', () => {
+  it('reads writing again only where the picture changed, finds the new paper there, keeps the one it saw before, and hides both', async () => {
+    // A real room; a book page on the left from the start; a brochure put down on the right at 2 s, beside a
+    // hand-sized patch that moves all the take. The camera does not move.
+    const book = { x: 40, y: 40, w: 260, h: 404 };
+    const brochure = { x: 1000, y: 380, w: 240, h: 310 };
+    const file = path.join(scratch, 'still-desk.mp4');
+    execFileSync(resolveFfmpeg().path, [
+      '-v', 'error', '-y',
+      '-loop', '1', '-i', path.join(CORPUS_DIR, 'scenes/room-living_room.jpg'),
+      '-loop', '1', '-i', path.join(CORPUS_DIR, 'documents/book-page.jpg'),
+      '-loop', '1', '-i', path.join(CORPUS_DIR, 'documents/brochure-address.png'),
+      '-f', 'lavfi', '-i', 'color=c=0xc08060:s=160x200',
+      '-filter_complex',
+      `[0:v]scale=1280:720,setsar=1,noise=alls=2:allf=t[room];[1:v]scale=${book.w}:${book.h}[book];[2:v]scale=${brochure.w}:${brochure.h}[brochure];[3:v]format=yuv420p[hand];` +
+        `[room][book]overlay=${book.x}:${book.y}[r1];[r1][brochure]overlay=${brochure.x}:${brochure.y}:enable='gte(t,2)'[r2];[r2][hand]overlay=x='820+80*sin(t*1.3)':y='300+60*cos(t*0.9)',format=yuv420p[v]`,
+      '-map', '[v]', '-t', '6', '-r', '30', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '16', file,
+    ]);
+    const clip = { width: 1280, height: 720 };
+    const { source } = redactSourceOf(await readPicture(file), undefined);
+    // Every writing look, in the order the find pass asks for them: where it read, and the lines it saw.
+    const looks = await redactionLooks();
+    const writingLooks: Array<{ region?: Box; lines: Box[] }> = [];
+    const watched: typeof looks = {
+      looksAtOnce: looks.looksAtOnce,
+      close: () => looks.close(),
+      look: async (request) => {
+        const answer = await looks.look(request);
+        if (request.parts.writing) writingLooks.push({ region: request.look.writingRegion, lines: (answer.found.writing ?? []).map((line) => line.box) });
+        return answer;
+      },
+    };
+    const found = await findTracks(source, watched, { groups: ['documents'], keepFace: 'none' }, []);
+    const regional = writingLooks.filter((look) => look.region);
+    // Writing is read every second while the hand moves, most often only around it (it never reaches the book).
+    expect(regional.length).toBeGreaterThanOrEqual(2);
+    for (const look of regional) expect(iou(look.region!, book), 'a part read again').toBe(0);
+    // The brochure was first seen by a look at a part of the frame.
+    const seesBrochure = (look: (typeof writingLooks)[number]) => look.lines.some((line) => centreInside(line, brochure));
+    expect(writingLooks.find(seesBrochure)?.region).toBeDefined();
+    // The book page, out of every part read again, is still seen on every writing look.
+    const documents = found.tracks.filter((track) => track.group === 'documents');
+    const bookTrack = documents.find((track) => track.sightings.some((sighting) => centreInside(sighting.box, book)))!;
+    expect(bookTrack.sightings).toHaveLength(writingLooks.length);
+    // And the copy hides both wherever they are in view.
+    const outcome = await sanitizeFile({ input: file, outputDir: freshDir('still-desk'), options: { ...DEFAULT_SANITIZE_OPTIONS, redact: { groups: ['documents'], keepFace: 'none', style: 'blur' } }, nameTemplate: 'clip-{n}', found });
+    expect(outcome.redaction!.selfCheck!.passed).toBe(true);
+    for (const [n, paper] of [[15, book], [170, book], [70, brochure], [170, brochure]] as const) {
+      const [before, after] = await Promise.all([decodedFrame(file, n, clip), decodedFrame(outcome.output, n, clip)]);
+      const kept = detailKept(detailIn(before, clip.width, clip.height, paper), detailIn(after, clip.width, clip.height, paper));
+      expect(Math.max(...kept), `detail kept on frame ${n}`).toBeLessThanOrEqual(MAX_DETAIL_KEPT);
+    }
   });
 });
 
