@@ -18,7 +18,7 @@ export const ONNX_WASM_FILES = ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-th
  * onnxruntime's threads for the model. `safetake scan` runs one model at a time, and a second thread almost
  * halves a frame's time on two cores. In the app, the face and object worker, the preview and OCR share
  * those cores, and a second thread there competes with every other model for them: the app runs it on one.
- * So does redaction, whose other detector thread runs Human's models and SSDLite beside it.
+ * So does redaction, whose other detector thread runs Human's models beside it.
  */
 export const WRITING_THREADS = { scan: 2, app: 1, redaction: 1 } as const;
 
