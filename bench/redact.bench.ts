@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, it, onTestFinished } from 'vitest';
 import type { RiskSource } from '../core/corner/risks.std';
+import type { Box } from '../core/media/geometry.std';
 import { DEFAULT_SANITIZE_OPTIONS, type SanitizeOptions } from '../core/sanitize/plan.std';
 import { REDACT_GROUPS } from '../core/sanitize/redactTracks.std';
 import { rgbOfYuv } from '../core/sanitize/redactPixels.std';
@@ -101,10 +102,15 @@ it('sanitize --redact all against plain sanitize and per-frame detection', async
     stages[stage] = (stages[stage] ?? 0) + (performance.now() - since);
 
     // How often each model looked, and what one look costs, on frames of this clip.
-    const looks: Record<string, number> = { faces: 0, photos: 0, objects: 0, writing: 0, 'screen tiles': 0 };
+    const looks: Record<string, number> = { faces: 0, photos: 0, objects: 0, writing: 0, 'writing, a part': 0, 'screen tiles': 0 };
+    const parts: Box[] = [];
     const { source } = redactSourceOf(await readPicture(clip), undefined);
-    const onLook = (sources: readonly RiskSource[], screenTiles: boolean) => {
-      for (const part of sources) looks[part] = (looks[part] ?? 0) + 1;
+    const onLook = ({ sources, screenTiles, writingRegion }: { sources: readonly RiskSource[]; screenTiles: boolean; writingRegion?: Box }) => {
+      for (const part of sources) if (part !== 'writing' || !writingRegion) looks[part] = (looks[part] ?? 0) + 1;
+      if (writingRegion) {
+        looks['writing, a part']! += 1;
+        parts.push(writingRegion);
+      }
       if (screenTiles) looks['screen tiles']! += 1;
     };
     await findTracks(source, frameLooks, REDACT_ALL.redact!, [], { onLook });
@@ -132,6 +138,8 @@ it('sanitize --redact all against plain sanitize and per-frame detection', async
         }),
       ),
       writing: await perLook((input) => detector.lookForWriting(input)),
+      // The parts the pass read, four of them spread over the clip, each on one of the frames.
+      'writing, a part': parts.length === 0 ? 0 : await perLook((input) => detector.lookForWriting(input, undefined, parts[Math.floor((inputs.indexOf(input) * parts.length) / inputs.length)])),
       'screen tiles': median(tileCosts),
     };
     // The baseline: every model, as thoroughly as a photo scan looks, on every frame.
@@ -147,7 +155,7 @@ it('sanitize --redact all against plain sanitize and per-frame detection', async
       (redacted / 1000 / baseline).toFixed(3),
     ]);
     stageRows.push([name, ...['reading', 'detecting', 'encoding', 'verifying', 'checking'].map((key) => ((stages[key] ?? 0) / 1000).toFixed(1))]);
-    for (const part of ['faces', 'photos', 'objects', 'screen tiles', 'writing'] as const) {
+    for (const part of ['faces', 'photos', 'objects', 'screen tiles', 'writing', 'writing, a part'] as const) {
       modelRows.push([name, part, looks[part]!, Math.round(costs[part]), ((looks[part]! * costs[part]) / 1000).toFixed(1)]);
     }
   }
@@ -159,7 +167,8 @@ it('sanitize --redact all against plain sanitize and per-frame detection', async
   report.line('encoder; verifying = the copy decoded, probed and audited; checking = the self-check.');
   report.line(table(['clip', 'reading', 'detecting', 'encoding', 'verifying', 'checking'], stageRows));
   report.line('\nWhat each model costs in the find pass: looks planned (redactPlan.std.ts) x median ms a look on this clip;');
-  report.line('screen tiles: the objects looks that also run SSDLite on its tiles for screens, and what the tiles add to such a look.');
+  report.line('screen tiles: the objects looks that also run SSDLite on its tiles for screens, and what the tiles add to such a look;');
+  report.line('writing, a part: the writing looks that read only where the picture changed on a still camera, timed on parts the pass read.');
   report.line(table(['clip', 'model', 'looks', 'ms a look', 's in all'], modelRows));
 });
 

@@ -85,8 +85,11 @@ export async function closeRedactionLooks(): Promise<void> {
 /** The picture being redacted: what it is, and the size every pass decodes it at (the clean copy's). */
 export type RedactSource = { input: string; kind: MediaKind; probe: MediaProbe; photoOrientation?: number; size: { width: number; height: number } };
 
-/** `onLook` hears which detectors looked at each frame they looked at, and whether SSDLite's tiles did (bench/redact counts them). */
-type Progress = { signal?: AbortSignal; onProgress?: (fraction: number) => void; onLook?: (sources: readonly RiskSource[], screenTiles: boolean) => void };
+/**
+ * `onLook` hears of each look the find pass asks for: which detectors look, whether SSDLite's tiles do, and the
+ * part of the frame the text detector reads when not all of it (bench/redact counts and times them).
+ */
+type Progress = { signal?: AbortSignal; onProgress?: (fraction: number) => void; onLook?: (look: { sources: readonly RiskSource[]; screenTiles: boolean; writingRegion?: Box }) => void };
 
 /** Frames of the source, upright (a photo by its EXIF orientation), at the copy's size, a clip on its rate's grid. */
 async function* sourceFrames(source: RedactSource, signal?: AbortSignal, buffers?: FrameBuffers): AsyncGenerator<YuvFrame> {
@@ -181,12 +184,12 @@ export async function findTracks(
     schedule = planned.state;
     const { sources, screenTiles } = planned;
     if (sources.length === 0) return;
-    progress.onLook?.(sources, screenTiles);
     const parts: DetectorParts = { ...NO_PARTS };
     for (const part of sources) parts[part] = true;
     // A part of the frame read again takes in the whole of every paper in it that the looks answered so far
     // saw; a look still running may see more, and its lines that run out of the part stay (withPartLookedAgain).
     const writingRegion = planned.writingRegion && withWholePapers(planned.writingRegion, latest.writing ?? [], source.size);
+    progress.onLook?.({ sources, screenTiles, ...(writingRegion ? { writingRegion } : {}) });
     const asked = { ...(screenTiles ? FIND_LOOK_WITH_SCREEN_TILES : FIND_LOOK), ...(writingRegion ? { writingRegion } : {}) };
     await inOrder.add(() => looks.look({ frame, parts, look: asked }), ({ found }) => {
       const writing = writingRegion ? withPartLookedAgain(latest.writing ?? [], found.writing ?? [], writingRegion, source.size) : found.writing;
