@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_MIN_LENGTH, BLOCK_MIN_LINES, readingRegions, writingBlocks, writingGroups } from './writingBlocks.std';
 import { LINE_MIN_SCORE, type WritingLine, scaleWritingLine, writingLines } from './writingLines.std';
-import { WRITING_GLANCE_LONG_SIDE, closerLongSide, closerLooks, withCloserLook, withPartLookedAgain, withWholePapers, writingInput, writingFrameWidth, writingInputSize } from './writingModel.std';
+import { WRITING_GLANCE_LONG_SIDE, closerLongSide, closerLooks, withCloserLook, withPartLookedAgain, writingInput, writingFrameWidth, writingInputSize } from './writingModel.std';
 
 /** A probability map `width` x `height` with `value` in each of the given rectangles. */
 function probabilityMap(width: number, height: number, rectangles: Array<{ x: number; y: number; w: number; h: number; value?: number }>): Float32Array {
@@ -190,16 +190,6 @@ describe('a part of the frame read again where the picture changed', () => {
     // A hand now covers one line: it is gone; another is seen again. A line that runs out of the part stays,
     // and the piece of it the part's edge cut is not added twice.
     expect(merged).toEqual([straddling, elsewhere, again, newlyThere]);
-  });
-
-  it('grows the part to the whole sheet of every paper it touches, and to those that sheet touches', () => {
-    const sheet = { x: 650, y: 150, w: 200, h: 260 };
-    const onSheet = line(660, 160, 150, 8, 0.9, sheet);
-    const beyond = line(840, 400, 100, 8);
-    const farAway = line(40, 600, 100, 8);
-    expect(withWholePapers(region, [onSheet, beyond, farAway], HD)).toEqual({ x: 400, y: 100, w: 540, h: 310 });
-    // Nothing touched: the part as it was, within the frame.
-    expect(withWholePapers({ x: 1200, y: 650, w: 200, h: 100 }, [farAway], HD)).toEqual({ x: 1200, y: 650, w: 80, h: 70 });
   });
 });
 

@@ -318,21 +318,3 @@ function uncutLines(lines: readonly WritingLine[], looked: readonly WritingLine[
     (region.y + region.h < frame.height && box.y + box.h >= region.y + region.h - CUT_TOLERANCE);
   return looked.filter((line) => !cut(line) || !lines.some((full) => overlaps(full.box, line.box)));
 }
-
-/**
- * `region` grown to take in the whole sheet (or line, where no sheet was found) of every line of `lines` it
- * touches: a paper is looked at whole or not at all, so its lines are grouped and grown to its edges as in a
- * full look.
- */
-export function withWholePapers(region: Box, lines: readonly WritingLine[], frame: { width: number; height: number }): Box {
-  let part = region;
-  for (let grewLast = true; grewLast; ) {
-    grewLast = false;
-    for (const paper of lines.map((line) => line.sheet ?? line.box)) {
-      if (!overlaps(paper, part) || coverage(paper, part) >= 1) continue;
-      part = union(part, paper);
-      grewLast = true;
-    }
-  }
-  return clampToFrame(part, frame.width, frame.height);
-}

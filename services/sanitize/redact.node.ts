@@ -21,7 +21,7 @@ import { DETAIL_SCALE_COUNT, type YuvFrame, detailIn, detailKept, hideRegions, y
 import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from '../../core/sanitize/redactPlan.std';
 import { thumbnailOfLuma } from '../../core/corner/sceneChange.std';
 import { type CameraPose, cameraFollower, heldStill } from '../../core/sanitize/cameraMotion.std';
-import { withPartLookedAgain, withWholePapers } from '../../core/corner/writingModel.std';
+import { withPartLookedAgain } from '../../core/corner/writingModel.std';
 import {
   type FrameSample,
   REDACT_GROUPS,
@@ -186,9 +186,9 @@ export async function findTracks(
     if (sources.length === 0) return;
     const parts: DetectorParts = { ...NO_PARTS };
     for (const part of sources) parts[part] = true;
-    // A part of the frame read again takes in the whole of every paper in it that the looks answered so far
-    // saw; a look still running may see more, and its lines that run out of the part stay (withPartLookedAgain).
-    const writingRegion = planned.writingRegion && withWholePapers(planned.writingRegion, latest.writing ?? [], source.size);
+    // The part is planned from the thumbnails alone, never from what looks still running will answer: the same
+    // clip gets the same looks, however the threads keep time.
+    const { writingRegion } = planned;
     progress.onLook?.({ sources, screenTiles, ...(writingRegion ? { writingRegion } : {}) });
     const asked = { ...(screenTiles ? FIND_LOOK_WITH_SCREEN_TILES : FIND_LOOK), ...(writingRegion ? { writingRegion } : {}) };
     await inOrder.add(() => looks.look({ frame, parts, look: asked }), ({ found }) => {
