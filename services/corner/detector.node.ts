@@ -56,13 +56,13 @@ export const NO_PARTS: DetectorParts = { faces: false, photos: false, objects: f
 
 /**
  * The models, in two families that can load apart (redaction runs each on a thread of its own): Human's
- * (BlazeFace on the frame and its tiles, CenterNet), and the rest (SSDLite, FaceBoxes, the text detector and
- * OCR). SSDLite's screen tiles cost a clip about as much as Human's models do, and on a still camera the text
+ * (BlazeFace on the frame and its tiles, CenterNet) with FaceBoxes, and SSDLite with the text detector and
+ * OCR. SSDLite's screen tiles cost a clip about as much as Human's models do, and on a still camera the text
  * detector reads only where the picture changed: with SSDLite beside Human's models, their thread had about
- * twice the other's work.
+ * twice the other's work. FaceBoxes, a face model like Human's, evens out what is left.
  */
-export type ModelFamily = 'human' | 'ssd-faceboxes-text';
-export const MODEL_FAMILIES: readonly ModelFamily[] = ['human', 'ssd-faceboxes-text'];
+export type ModelFamily = 'human-faceboxes' | 'ssd-text';
+export const MODEL_FAMILIES: readonly ModelFamily[] = ['human-faceboxes', 'ssd-text'];
 type Models = { human?: Human; writing?: ort.InferenceSession; reader?: TextReader; ssd?: SsdModel; faceboxes?: FaceboxesModel };
 
 export class NodeDetector {
@@ -78,17 +78,18 @@ export class NodeDetector {
    */
   static async open({ families = MODEL_FAMILIES, writingThreads = WRITING_THREADS.scan }: { families?: readonly ModelFamily[]; writingThreads?: number } = {}): Promise<NodeDetector> {
     const models: Models = {};
-    if (families.includes('human')) {
+    if (families.includes('human-faceboxes')) {
       const { Human: HumanClass } = createRequire(__filename)(humanNodeWasmBuild()) as { Human: new (config: Partial<Config>) => Human };
       models.human = new HumanClass(humanConfig({ modelBasePath: MODEL_SCHEME, wasmPath: `${tfjsWasmDir()}${path.sep}` }) as Partial<Config>);
       registerModelLoader(models.human);
       await models.human.load();
+      // FaceBoxes runs on the tfjs WASM backend Human has started.
+      models.faceboxes = await openFaceboxes();
     }
-    if (families.includes('ssd-faceboxes-text')) {
-      // SSDLite and FaceBoxes run on the tfjs WASM backend Human has started; without Human, it is started here.
+    if (families.includes('ssd-text')) {
+      // SSDLite runs on the tfjs WASM backend Human has started; without Human, it is started here.
       if (!models.human) await startTfjsWasm();
       models.ssd = await openSsd();
-      models.faceboxes = await openFaceboxes();
       ort.env.wasm.numThreads = writingThreads;
       models.writing = await ort.InferenceSession.create(await readFile(writingModelFile()));
       models.reader = await TextReader.open();

@@ -113,8 +113,8 @@ export type LaneData = { family: ModelFamily; language: Language; locale: string
 type Waiting = { resolve: (answer: LookAnswer) => void; reject: (error: Error) => void };
 
 /**
- * Two detector threads, one per model family (Human's models on one; SSDLite, FaceBoxes, the text detector
- * and OCR on the other: ModelFamily says why). A look goes to each thread that runs a
+ * Two detector threads, one per model family (Human's models and FaceBoxes on one; SSDLite, the text
+ * detector and OCR on the other: ModelFamily says why). A look goes to each thread that runs a
  * part of it; each runs the models it holds, and their answers are joined. One copy of each model is loaded, as in a single detector.
  * Resolves when both have loaded their models; rejects (closing them) when one cannot.
  */
