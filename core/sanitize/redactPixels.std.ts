@@ -98,6 +98,16 @@ export function hideRegions(frame: YuvFrame, boxes: readonly Box[], style: Redac
 }
 
 /**
+ * The fine detail of the frame in each box (detailIn, before anything is hidden), then every box hidden
+ * (hideRegions): what the encode pass does to a frame, so the self-check can weigh the copy against the source.
+ */
+export function measureAndHide(frame: YuvFrame, boxes: readonly Box[], style: RedactStyle): number[][] {
+  const details = boxes.map((box) => detailIn(frame.data, frame.width, frame.height, box));
+  hideRegions(frame, boxes, style);
+  return details;
+}
+
+/**
  * Boxes in groups, each with the box around its members: boxes that overlap, and then groups whose boxes
  * around them overlap, are one group, until no two groups' boxes around overlap. So a group's wash reads no
  * pixel another group hides. A box that overlaps nothing is a group of one.

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { FrameDetections, TextLine } from '../../core/corner/detections.std';
 import { WRITING_GLANCE_LONG_SIDE } from '../../core/corner/writingModel.std';
 import { type Box, centreInside, scaleBox } from '../../core/media/geometry.std';
-import { type YuvFrame, rgbOfYuv } from '../../core/sanitize/redactPixels.std';
+import { type RedactStyle, type YuvFrame, measureAndHide, rgbOfYuv } from '../../core/sanitize/redactPixels.std';
 import { UserError } from '../../core/shared/errors.std';
 import type { RiskSource } from '../../core/corner/risks.std';
 import { type DetectorLook, type DetectorParts, MODEL_FAMILIES, type ModelFamily, NO_PARTS, type NodeDetector, inSourcePixels } from '../corner/detector.node';
@@ -23,12 +23,24 @@ export type LookRequest = { frame: YuvFrame; parts: DetectorParts; look: Detecto
 /** What a look found, in the frame's pixels; `read[i]` is what OCR read in `readInside[i]` (nothing where no writing was seen). */
 export type LookAnswer = { found: FrameDetections; read: TextLine[][] };
 
+/** A frame of the encode pass: the boxes to hide in it, and how. */
+export type HideRequest = { frame: YuvFrame; boxes: readonly Box[]; style: RedactStyle };
+/** The frame with the boxes hidden, and the detail each box held before (measureAndHide). */
+export type HideAnswer = { data: Uint8Array; details: number[][] };
+
 /**
  * Where looks run, and how many may be asked at once (`looksAtOnce`). `look` copies the frame before it
- * returns, so the caller may reuse it at once. `broken` says why no look can run any more (a thread
- * stopped, or they were closed).
+ * returns, so the caller may reuse it at once. `hide` does the encode pass's work on a frame there too (the
+ * detector threads are idle while it runs), as many at once as looks, and also copies the frame first.
+ * `broken` says why no look can run any more (a thread stopped, or they were closed).
  */
-export type FrameLooks = { readonly looksAtOnce: number; readonly broken?: Error; look(request: LookRequest): Promise<LookAnswer>; close(): Promise<void> };
+export type FrameLooks = {
+  readonly looksAtOnce: number;
+  readonly broken?: Error;
+  look(request: LookRequest): Promise<LookAnswer>;
+  hide(request: HideRequest): Promise<HideAnswer>;
+  close(): Promise<void>;
+};
 
 /**
  * A clip gets many cheaper looks than a photo (tracks fill in between): SSDLite on the whole frame, and on
@@ -76,6 +88,12 @@ export async function answerLook(detector: NodeDetector, { frame, parts, look, r
   return { found, read };
 }
 
+/** A hide request's work, on the frame it was given (a copy of the caller's). */
+export function answerHide({ frame, boxes, style }: HideRequest): HideAnswer {
+  const details = measureAndHide(frame, boxes, style);
+  return { data: frame.data, details };
+}
+
 function wholePixels(box: Box): Box {
   const x = Math.floor(box.x);
   const y = Math.floor(box.y);
@@ -90,6 +108,7 @@ export function inProcessLooks(detector: NodeDetector): FrameLooks {
   return {
     looksAtOnce: 1,
     look: (request) => answerLook(detector, { ...request, frame: { ...request.frame, data: copyOf(request.frame.data) } }),
+    hide: async (request) => answerHide({ ...request, frame: { ...request.frame, data: copyOf(request.frame.data) } }),
     close: async () => {},
   };
 }
@@ -100,17 +119,18 @@ export function inProcessLooks(detector: NodeDetector): FrameLooks {
  */
 const LOOKS_AT_ONCE = 3;
 
-/** What the main thread sends a detector thread: a look, numbered. */
-export type LaneRequest = { id: number; request: LookRequest };
-/** A detector thread's word: ready (its models loaded, and the parts of a look they run), a look's answer, or why it could not do either. */
+/** What the main thread sends a detector thread: a look or a frame to hide, numbered. */
+export type LaneRequest = { id: number; request: LookRequest } | { id: number; hide: HideRequest };
+/** A detector thread's word: ready (its models loaded, and the parts of a look they run), a look's or a hide's answer, or why it could not do either. */
 export type LaneMessage =
   | { kind: 'ready'; parts: RiskSource[] }
   | { kind: 'answer'; id: number; answer: LookAnswer }
+  | { kind: 'hidden'; id: number; answer: HideAnswer }
   | { kind: 'failed'; id?: number; message: string; userCode?: UserError['code']; stack?: string };
 /** What a detector thread is started with: the family of models it holds, and the language its messages are in. */
 export type LaneData = { family: ModelFamily; language: Language; locale: string };
 
-type Waiting = { resolve: (answer: LookAnswer) => void; reject: (error: Error) => void };
+type Waiting = { resolve: (answer: LookAnswer | HideAnswer) => void; reject: (error: Error) => void };
 
 /**
  * Two detector threads, one per model family (Human's models and FaceBoxes on one; SSDLite, the text
@@ -146,7 +166,7 @@ export async function openLookLanes(): Promise<FrameLooks> {
           }
           const waiting = message.id === undefined ? undefined : lane.waiting.get(message.id);
           if (message.id !== undefined) lane.waiting.delete(message.id);
-          if (message.kind === 'answer') return waiting?.resolve(message.answer);
+          if (message.kind === 'answer' || message.kind === 'hidden') return waiting?.resolve(message.answer);
           const error = message.userCode ? new UserError(message.message, message.userCode) : Object.assign(new Error(message.message), { stack: message.stack });
           if (waiting) waiting.reject(error);
           else reject(error);
@@ -163,6 +183,12 @@ export async function openLookLanes(): Promise<FrameLooks> {
   const close = async () => {
     await fail(new Error('The detectors are closed.'));
   };
+  // Each thread that is asked gets its own copy of the frame (postMessage clones it), so the caller may reuse it at once.
+  const ask = <T extends LookAnswer | HideAnswer>(lane: (typeof lanes)[number], message: LaneRequest) =>
+    new Promise<T>((resolve, reject) => {
+      lane.waiting.set(message.id, { resolve: resolve as (answer: LookAnswer | HideAnswer) => void, reject });
+      lane.worker.postMessage(message);
+    });
   try {
     await Promise.all(ready);
   } catch (error) {
@@ -178,16 +204,15 @@ export async function openLookLanes(): Promise<FrameLooks> {
       if (broken) throw broken;
       const id = nextId++;
       // Only threads that run a part of the look are sent it (five faces looks a second need one thread).
-      // Each gets its own copy of the frame (postMessage clones it), so the caller may reuse it at once.
       const asked = lanes.filter((lane) => Object.entries(request.parts).some(([part, wanted]) => wanted && lane.runs.has(part as RiskSource)));
-      const answers = asked.map(
-        (lane) =>
-          new Promise<LookAnswer>((resolve, reject) => {
-            lane.waiting.set(id, { resolve, reject });
-            lane.worker.postMessage({ id, request } satisfies LaneRequest);
-          }),
-      );
+      const answers = asked.map((lane) => ask<LookAnswer>(lane, { id, request }));
       return joinAnswers(request, await Promise.all(answers));
+    },
+    async hide(hide) {
+      if (broken) throw broken;
+      // The thread with the fewest requests waiting: both are free while the encode pass runs.
+      const lane = lanes.reduce((least, each) => (each.waiting.size < least.waiting.size ? each : least));
+      return ask<HideAnswer>(lane, { id: nextId++, hide });
     },
     close,
   };

@@ -1,6 +1,6 @@
 /**
- * A detector thread (frameLooks.node.ts): loads the models of one family once, then answers looks one at a
- * time, in the order they come. It reads only the frames it is sent and the model files a detector reads; it
+ * A detector thread (frameLooks.node.ts): loads the models of one family once, then answers looks (and hides
+ * the boxes of the encode pass's frames) one at a time, in the order they come. It reads only the frames it is sent and the model files a detector reads; it
  * opens no other file.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -9,7 +9,7 @@ import { RISK_SOURCES } from '../../core/corner/risks.std';
 import { isUserError, messageOf } from '../../core/shared/errors.std';
 import { setLanguage } from '../../core/i18n/i18n.std';
 import { WRITING_THREADS } from '../../core/corner/writingModel.std';
-import { type LaneData, type LaneMessage, type LaneRequest, answerLook } from './frameLooks.node';
+import { type LaneData, type LaneMessage, type LaneRequest, answerHide, answerLook } from './frameLooks.node';
 
 const port = parentPort!;
 const { family, language, locale } = workerData as LaneData;
@@ -27,11 +27,12 @@ NodeDetector.open({ families: [family], writingThreads: WRITING_THREADS.redactio
     // Human and tfjs are not made for two looks at once: each waits for the one before, and a look that
     // could not be answered is still answered with why.
     let previous: Promise<unknown> = Promise.resolve();
-    port.on('message', ({ id, request }: LaneRequest) => {
+    port.on('message', (message: LaneRequest) => {
+      const { id } = message;
       previous = previous
-        .then(() => answerLook(detector, request))
+        .then(async (): Promise<LaneMessage> => ('hide' in message ? { kind: 'hidden', id, answer: answerHide(message.hide) } : { kind: 'answer', id, answer: await answerLook(detector, message.request) }))
         .then(
-          (answer) => say({ kind: 'answer', id, answer }),
+          (answer) => (answer.kind === 'hidden' ? port.postMessage(answer, [answer.answer.data.buffer as ArrayBuffer]) : say(answer)),
           (error: unknown) => say(failed(error, id)),
         )
         .catch((error: unknown) => say(failed(error, id)));

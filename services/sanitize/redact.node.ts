@@ -17,7 +17,7 @@ import { type MediaKind, type MediaProbe, mainVideoStream, pictureEndSeconds } f
 import { outputSizeFor } from '../../core/sanitize/plan.std';
 import { readPicture } from '../media/picture.node';
 import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
-import { DETAIL_SCALE_COUNT, type YuvFrame, detailIn, detailKept, hideRegions, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
+import { DETAIL_SCALE_COUNT, type YuvFrame, detailIn, detailKept, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
 import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from '../../core/sanitize/redactPlan.std';
 import { thumbnailOfLuma } from '../../core/corner/sceneChange.std';
 import { type CameraPose, cameraFollower, heldStill } from '../../core/sanitize/cameraMotion.std';
@@ -279,30 +279,44 @@ export class SourceDetail {
 }
 
 /**
- * Pass 2: the source's frames with every hidden track's box hidden, as raw bytes for the encoder. The
- * source's detail in each region is measured before anything is hidden. Frames are decoded into `buffers`:
- * the encoder gives each back once its pipe has taken it.
+ * Pass 2: the source's frames in order, each with the hidden tracks' boxes hidden and the detail each box held
+ * measured first (sourceDetail, for the self-check). That work runs on the detector threads, idle while the
+ * encoder runs, a few frames at a time beside the decoder and the encoder. Frames are decoded into `buffers`:
+ * one left as it was goes to the encoder and comes back once its pipe has taken it; one sent to be hidden
+ * comes back at once (the threads work on a copy).
  */
 export async function* redactedFrames(
   source: RedactSource,
   found: FoundTracks,
   style: RedactOptions['style'],
   sourceDetail: SourceDetail,
+  looks: FrameLooks,
   buffers: FrameBuffers,
   progress: Progress & { expectedFrames: number },
 ): AsyncGenerator<Uint8Array> {
+  const inFlight: Array<Promise<Uint8Array>> = [];
   let index = 0;
   for await (const frame of sourceFrames(source, progress.signal, buffers)) {
     if (progress.signal?.aborted) throw cancelled();
     const { hidden } = boxesAt(found.tracks, index, { ...source.size, camera: found.camera });
-    if (hidden.length > 0) {
-      for (const { track, box } of hidden) sourceDetail.set(index, track.id, detailIn(frame.data, frame.width, frame.height, box));
-      hideRegions(frame, hidden.map((region) => region.box), style);
+    if (hidden.length === 0) inFlight.push(Promise.resolve(frame.data));
+    else {
+      const at = index;
+      const done = looks.hide({ frame, boxes: hidden.map((region) => region.box), style }).then(({ data, details }) => {
+        hidden.forEach(({ track }, i) => sourceDetail.set(at, track.id, details[i]!));
+        return data;
+      });
+      // Awaited in turn below; until then (or if a cancel leaves it), its failure is not an unhandled one.
+      done.catch(() => undefined);
+      inFlight.push(done);
+      // hide copied the frame: its buffer takes the next one.
+      buffers.giveBack(frame.data);
     }
-    yield frame.data;
     index += 1;
     progress.onProgress?.(Math.min(1, index / progress.expectedFrames));
+    if (inFlight.length > looks.looksAtOnce) yield await inFlight.shift()!;
   }
+  while (inFlight.length > 0) yield await inFlight.shift()!;
 }
 
 /**

@@ -181,7 +181,7 @@ async function startRedaction(base: PlanRequest, reviewed: FoundTracks | undefin
     request: { ...base, rawPicture: { ...source.size, framesPerSecond } } satisfies PlanRequest,
     encode: (invocation: FfmpegInvocation, onProgress: (fraction: number) => void) => {
       sourceDetail.clear();
-      const frames = redactedFrames(source, found, style, sourceDetail, buffers, { signal: callbacks.signal, onProgress, expectedFrames: frameCount });
+      const frames = redactedFrames(source, found, style, sourceDetail, looks, buffers, { signal: callbacks.signal, onProgress, expectedFrames: frameCount });
       return runFfmpegFromFrames(invocation, frames, callbacks.signal, buffers);
     },
     check: async (copy: string, onProgress: (fraction: number) => void): Promise<RedactionReport> => ({

@@ -1,12 +1,13 @@
 /**
  * Redaction's detector threads (services/sanitize/frameLooks.node.ts) on real photos: a look on a thread finds
- * exactly what the same look finds in this thread, OCR reads inside the regions it is asked about only where
- * writing was seen, and threads that stop are replaced by the next redaction.
+ * exactly what the same look finds in this thread, a frame's boxes are hidden there as here, OCR reads inside
+ * the regions it is asked about only where writing was seen, and threads that stop are replaced by the next
+ * redaction.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textBlocks } from '../../core/corner/risks.std';
 import { centreInside, scaleBox } from '../../core/media/geometry.std';
-import type { YuvFrame } from '../../core/sanitize/redactPixels.std';
+import { type YuvFrame, measureAndHide } from '../../core/sanitize/redactPixels.std';
 import { NO_PARTS, NodeDetector } from '../../services/corner/detector.node';
 import { readPicture } from '../../services/media/picture.node';
 import { CHECK_LOOK, FIND_LOOK, type LookRequest, inProcessLooks } from '../../services/sanitize/frameLooks.node';
@@ -43,6 +44,23 @@ describe('looks on detector threads', () => {
     const [facesOnThreads, facesHere] = await Promise.all([(await redactionLooks()).look(faces), inProcessLooks(detector).look(faces)]);
     expect(facesHere.found.faces!.length).toBeGreaterThan(0);
     expect(facesOnThreads).toEqual(facesHere);
+  });
+
+  it('hide the boxes of a frame as this thread does, measuring each box first, and leave the caller its frame', async () => {
+    const frame = await photoFrame('scr-office-woman-phone-laptop.jpg');
+    const before = Uint8Array.from(frame.data);
+    const boxes = [{ x: 100, y: 80, w: 200, h: 150 }, { x: 250, y: 180, w: 120, h: 90 }, { x: 600, y: 400, w: 90, h: 60 }];
+    const here = Uint8Array.from(frame.data);
+    const detailsHere = measureAndHide({ ...frame, data: here }, boxes, 'blur');
+    const looks = await redactionLooks();
+    // Two at once, as the encode pass asks: one on each thread.
+    const [onThreads, again] = await Promise.all([looks.hide({ frame, boxes, style: 'blur' }), looks.hide({ frame, boxes, style: 'blur' })]);
+    expect(Buffer.compare(Buffer.from(onThreads.data), Buffer.from(here))).toBe(0);
+    expect(Buffer.compare(Buffer.from(again.data), Buffer.from(here))).toBe(0);
+    expect(onThreads.details).toEqual(detailsHere);
+    expect(detailsHere.every((detail) => detail.some((value) => value > 0))).toBe(true);
+    expect(Buffer.compare(Buffer.from(here), Buffer.from(before))).not.toBe(0);
+    expect(Buffer.compare(Buffer.from(frame.data), Buffer.from(before))).toBe(0);
   });
 
   it('read the writing inside a region where writing was seen, and nothing inside one without', async () => {

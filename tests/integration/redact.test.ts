@@ -243,6 +243,7 @@ describe('sanitize --redact on a still camera, a hand moving and a paper put dow
     const watched: typeof looks = {
       looksAtOnce: looks.looksAtOnce,
       close: () => looks.close(),
+      hide: (request) => looks.hide(request),
       look: async (request) => {
         const answer = await looks.look(request);
         if (request.parts.writing) writingLooks.push({ region: request.look.writingRegion, lines: (answer.found.writing ?? []).map((line) => line.box) });
