@@ -44,7 +44,7 @@ import {
 } from '../../core/sanitize/selfCheck.std';
 import { cancelled } from './recovery.node';
 import { type DetectorParts, NO_PARTS, type NodeDetector } from '../corner/detector.node';
-import { CHECK_LOOK, FIND_LOOK, FIND_LOOK_WITH_SCREEN_TILES, type FrameLooks, type LookAnswer, inProcessLooks, openLookLanes } from './frameLooks.node';
+import { CHECK_LOOK, FIND_LOOK, FIND_LOOK_WITH_SCREEN_TILES, type FrameLooks, type HideAnswer, type LookAnswer, inProcessLooks, openLookLanes } from './frameLooks.node';
 import { InOrder } from '../../core/shared/inOrder.std';
 import { UserError } from '../../core/shared/errors.std';
 import { FfmpegCancelled, FrameBuffers, ffmpegRawFrames, runFfmpeg } from '../media/ffmpeg.node';
@@ -294,29 +294,33 @@ export async function* redactedFrames(
   buffers: FrameBuffers,
   progress: Progress & { expectedFrames: number },
 ): AsyncGenerator<Uint8Array> {
-  const inFlight: Array<Promise<Uint8Array>> = [];
+  // Taken in frame order: the details go to sourceDetail in that order too (a track's record starts at its first frame).
+  const inFlight: Array<{ at: number; hidden: ReturnType<typeof boxesAt>['hidden']; answer: Promise<HideAnswer> | Uint8Array }> = [];
+  const next = async () => {
+    const { at, hidden, answer } = inFlight.shift()!;
+    if (answer instanceof Uint8Array) return answer;
+    const { data, details } = await answer;
+    hidden.forEach(({ track }, i) => sourceDetail.set(at, track.id, details[i]!));
+    return data;
+  };
   let index = 0;
   for await (const frame of sourceFrames(source, progress.signal, buffers)) {
     if (progress.signal?.aborted) throw cancelled();
     const { hidden } = boxesAt(found.tracks, index, { ...source.size, camera: found.camera });
-    if (hidden.length === 0) inFlight.push(Promise.resolve(frame.data));
+    if (hidden.length === 0) inFlight.push({ at: index, hidden, answer: frame.data });
     else {
-      const at = index;
-      const done = looks.hide({ frame, boxes: hidden.map((region) => region.box), style }).then(({ data, details }) => {
-        hidden.forEach(({ track }, i) => sourceDetail.set(at, track.id, details[i]!));
-        return data;
-      });
+      const answer = looks.hide({ frame, boxes: hidden.map((region) => region.box), style });
       // Awaited in turn below; until then (or if a cancel leaves it), its failure is not an unhandled one.
-      done.catch(() => undefined);
-      inFlight.push(done);
+      answer.catch(() => undefined);
+      inFlight.push({ at: index, hidden, answer });
       // hide copied the frame: its buffer takes the next one.
       buffers.giveBack(frame.data);
     }
     index += 1;
     progress.onProgress?.(Math.min(1, index / progress.expectedFrames));
-    if (inFlight.length > looks.looksAtOnce) yield await inFlight.shift()!;
+    if (inFlight.length > looks.looksAtOnce) yield await next();
   }
-  while (inFlight.length > 0) yield await inFlight.shift()!;
+  while (inFlight.length > 0) yield await next();
 }
 
 /**
