@@ -190,6 +190,13 @@ describe('a part of the frame read again where the picture changed', () => {
     // A hand now covers one line: it is gone; another is seen again. A line that runs out of the part stays,
     // and the piece of it the part's edge cut is not added twice.
     expect(merged).toEqual([straddling, elsewhere, again, newlyThere]);
+    // A hand covered the left of a line at the last look: the old line runs out of the part and stays, and the
+    // new look's line, cut by the part's edge but reaching further left than the old one, stays beside it.
+    const halfSeen = line(650, 250, 110, 8);
+    const wholeAgain = line(450, 250, 249, 8);
+    expect(withPartLookedAgain([halfSeen], [wholeAgain], region, HD)).toEqual([halfSeen, wholeAgain]);
+    // An old line that gives way counts for nothing: a cut line over it stays.
+    expect(withPartLookedAgain([covered], [line(420, 110, 280, 8)], region, HD)).toEqual([line(420, 110, 280, 8)]);
   });
 });
 

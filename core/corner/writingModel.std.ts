@@ -18,7 +18,7 @@ export const ONNX_WASM_FILES = ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-th
  * onnxruntime's threads for the model. `safetake scan` runs one model at a time, and a second thread almost
  * halves a frame's time on two cores. In the app, the face and object worker, the preview and OCR share
  * those cores, and a second thread there competes with every other model for them: the app runs it on one.
- * So does redaction, whose other detector thread runs Human's models beside it.
+ * So does redaction, whose other detector thread runs Human's models and FaceBoxes beside it.
  */
 export const WRITING_THREADS = { scan: 2, app: 1, redaction: 1 } as const;
 
@@ -295,26 +295,32 @@ const WHOLLY_IN = 0.999;
  * stays only where the full look saw nothing: the full look saw that line whole.
  */
 export function withCloserLook(lines: readonly WritingLine[], closer: readonly WritingLine[], region: Box, frame: { width: number; height: number }): WritingLine[] {
-  const kept = uncutLines(lines, closer, region, frame);
+  const cut = cutByEdge(region, frame);
+  const kept = closer.filter((line) => !cut(line) || !lines.some((full) => overlaps(full.box, line.box)));
   return [...lines.filter((full) => !(coverage(full.box, region) > WHOLLY_IN && kept.some((line) => overlaps(line.box, full.box)))), ...kept];
 }
+
+/** A line the part's edge cuts is a piece of a kept line when that line covers this much of it. */
+const PIECE_COVERED = 0.9;
 
 /**
  * The lines of a frame whose `region` alone was looked at again (`again`), the rest of it unchanged since
  * `lines` were found: every old line wholly in the region gives way to what the new look saw there (a line
- * that is gone is gone); one that runs out of it stays, as do the new look's lines but those its edge cut
- * where an old line runs on (withCloserLook's rule).
+ * that is gone is gone); one that runs out of it stays. A new line the region's edge cuts is left out only
+ * where an old line that stays covers it (a piece of that line); one that reaches further than the old line
+ * (a line a hand half covered at the last look) stays beside it.
  */
 export function withPartLookedAgain(lines: readonly WritingLine[], again: readonly WritingLine[], region: Box, frame: { width: number; height: number }): WritingLine[] {
-  return [...lines.filter((old) => coverage(old.box, region) <= WHOLLY_IN), ...uncutLines(lines, again, region, frame)];
+  const cut = cutByEdge(region, frame);
+  const kept = lines.filter((old) => coverage(old.box, region) <= WHOLLY_IN);
+  return [...kept, ...again.filter((line) => !cut(line) || !kept.some((old) => coverage(line.box, old.box) >= PIECE_COVERED))];
 }
 
-/** The lines of a look at `region` but those its edge (not the frame's) cut where one of `lines` overlaps them. */
-function uncutLines(lines: readonly WritingLine[], looked: readonly WritingLine[], region: Box, frame: { width: number; height: number }): WritingLine[] {
-  const cut = ({ box }: WritingLine) =>
+/** Whether a line of a look at `region` ends at the region's edge (not the frame's): the region cut it. */
+function cutByEdge(region: Box, frame: { width: number; height: number }): (line: WritingLine) => boolean {
+  return ({ box }) =>
     (region.x > 0 && box.x <= region.x + CUT_TOLERANCE) ||
     (region.y > 0 && box.y <= region.y + CUT_TOLERANCE) ||
     (region.x + region.w < frame.width && box.x + box.w >= region.x + region.w - CUT_TOLERANCE) ||
     (region.y + region.h < frame.height && box.y + box.h >= region.y + region.h - CUT_TOLERANCE);
-  return looked.filter((line) => !cut(line) || !lines.some((full) => overlaps(full.box, line.box)));
 }

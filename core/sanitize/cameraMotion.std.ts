@@ -180,20 +180,24 @@ export function cameraFollower(width: number, height: number): (luma: Uint8Array
   };
 }
 
-/** A pose this close to another (its corners this many full pixels from the other's, at most) is the same view. */
+/** A pose this close to another (no corner of the frame this many full pixels from where the other puts it) is the same view. */
 const SAME_VIEW_PIXELS = 1;
 
 /**
  * Whether the camera held still from frame `from` to frame `to` (`poses` known that far): no pose between
- * moves the frame's corners a pixel from where `from` had them.
+ * moves a corner of the frame a pixel from where `from` had it.
  */
 export function heldStill(poses: readonly CameraPose[], from: number, to: number, width: number, height: number): boolean {
   const start = poses[from];
   if (!start || to >= poses.length) return false;
   for (let frame = from + 1; frame <= to; frame += 1) {
+    // Where `start`'s frame pixels land on this frame: x' = scale x + x.
     const pose = poses[frame]!;
-    const zoom = pose.scale - start.scale;
-    if (Math.max(Math.hypot(pose.x - start.x, pose.y - start.y), Math.hypot(zoom * width + pose.x - start.x, zoom * height + pose.y - start.y)) > SAME_VIEW_PIXELS) return false;
+    const scale = pose.scale / start.scale;
+    const [x, y] = [pose.x - scale * start.x, pose.y - scale * start.y];
+    for (const [cornerX, cornerY] of [[0, 0], [width, 0], [0, height], [width, height]] as const) {
+      if (Math.hypot((scale - 1) * cornerX + x, (scale - 1) * cornerY + y) > SAME_VIEW_PIXELS) return false;
+    }
   }
   return true;
 }

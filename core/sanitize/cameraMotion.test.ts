@@ -62,7 +62,7 @@ describe('cameraFollower', () => {
   it('says whether the camera held still between two frames, within a pixel at the corners', () => {
     const poses = [{ scale: 1, x: 0, y: 0 }, { scale: 1, x: 0.5, y: 0 }, { scale: 1, x: 0.5, y: 0.5 }, { scale: 1.002, x: 0, y: 0 }, { scale: 1, x: 3, y: 0 }];
     expect(heldStill(poses, 0, 2, 640, 360)).toBe(true);
-    // A zoom of 0.2 % moves a 640 px frame's far corner 1.3 px; a shift of 3 px is a move.
+    // A zoom of 0.2 % moves a 640x360 frame's far corner 1.5 px; a shift of 3 px is a move.
     expect(heldStill(poses, 0, 3, 640, 360)).toBe(false);
     expect(heldStill(poses, 1, 2, 640, 360)).toBe(true);
     expect(heldStill(poses, 2, 4, 640, 360)).toBe(false);

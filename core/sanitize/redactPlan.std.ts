@@ -102,7 +102,8 @@ export function sourcesAt(
   const refresh = REDACT_REFRESH_SECONDS * clip.framesPerSecond;
   let thumbnail: Uint8Array | undefined;
   const now = () => (thumbnail ??= thumbnailOf());
-  // Writing's refresh counts from its last whole look: reading where the picture changed leaves the rest as old as it was.
+  // Writing's refresh, and the camera's stillness, count from its last whole look: reading where the picture
+  // changed leaves the rest as old as that look.
   const lastWhole = (source: RiskSource, last: { frame: number }) => (source === 'writing' ? (state.wholeWriting ?? last.frame) : last.frame);
   const sources = (['faces', 'photos', 'objects', 'writing'] as const).filter((source) => {
     const last = state[source];
@@ -112,7 +113,7 @@ export function sourcesAt(
   });
   const lastWriting = state.writing;
   const writingRegion =
-    sources.includes('writing') && lastWriting && !clip.isLast && frame - lastWhole('writing', lastWriting) < refresh && clip.stillSince(lastWriting.frame)
+    sources.includes('writing') && lastWriting && !clip.isLast && frame - lastWhole('writing', lastWriting) < refresh && clip.stillSince(lastWhole('writing', lastWriting))
       ? changedPart(lastWriting.thumbnail, now(), clip.size)
       : undefined;
   const next: ScheduleState = { ...state };
