@@ -245,8 +245,10 @@ describe('sanitize --redact on a still camera, a hand moving and a paper put dow
       close: () => looks.close(),
       hide: (request) => looks.hide(request),
       look: async (request) => {
+        const asked = { region: request.look.writingRegion, lines: [] as Box[] };
+        if (request.parts.writing) writingLooks.push(asked);
         const answer = await looks.look(request);
-        if (request.parts.writing) writingLooks.push({ region: request.look.writingRegion, lines: (answer.found.writing ?? []).map((line) => line.box) });
+        asked.lines = (answer.found.writing ?? []).map((line) => line.box);
         return answer;
       },
     };
