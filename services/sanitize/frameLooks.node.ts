@@ -31,8 +31,9 @@ export type HideAnswer = { data: Uint8Array; details: number[][] };
 /**
  * Where looks run, and how many may be asked at once (`looksAtOnce`). `look` copies the frame before it
  * returns, so the caller may reuse it at once. `hide` does the encode pass's work on a frame there too (the
- * detector threads are idle while it runs), as many at once as looks, and also copies the frame first.
- * `broken` says why no look can run any more (a thread stopped, or they were closed).
+ * detector threads are idle while it runs), as many at once as looks: it takes the frame's memory (moved to
+ * the thread, not copied) and gives the hidden frame back in a buffer the caller owns. `broken` says why no
+ * look can run any more (a thread stopped, or they were closed).
  */
 export type FrameLooks = {
   readonly looksAtOnce: number;
@@ -88,7 +89,7 @@ export async function answerLook(detector: NodeDetector, { frame, parts, look, r
   return { found, read };
 }
 
-/** A hide request's work, on the frame it was given (a copy of the caller's). */
+/** A hide request's work, in place, on the frame it was given. */
 export function answerHide({ frame, boxes, style }: HideRequest): HideAnswer {
   const details = measureAndHide(frame, boxes, style);
   return { data: frame.data, details };
@@ -108,7 +109,7 @@ export function inProcessLooks(detector: NodeDetector): FrameLooks {
   return {
     looksAtOnce: 1,
     look: (request) => answerLook(detector, { ...request, frame: { ...request.frame, data: copyOf(request.frame.data) } }),
-    hide: async (request) => answerHide({ ...request, frame: { ...request.frame, data: copyOf(request.frame.data) } }),
+    hide: async (request) => answerHide(request),
     close: async () => {},
   };
 }
@@ -183,11 +184,12 @@ export async function openLookLanes(): Promise<FrameLooks> {
   const close = async () => {
     await fail(new Error('The detectors are closed.'));
   };
-  // Each thread that is asked gets its own copy of the frame (postMessage clones it), so the caller may reuse it at once.
-  const ask = <T extends LookAnswer | HideAnswer>(lane: (typeof lanes)[number], message: LaneRequest) =>
+  // Each thread that is asked gets its own copy of a look's frame (postMessage clones it), so the caller may
+  // reuse it at once; what `moved` names is moved instead.
+  const ask = <T extends LookAnswer | HideAnswer>(lane: (typeof lanes)[number], message: LaneRequest, moved: ArrayBuffer[] = []) =>
     new Promise<T>((resolve, reject) => {
       lane.waiting.set(message.id, { resolve: resolve as (answer: LookAnswer | HideAnswer) => void, reject });
-      lane.worker.postMessage(message);
+      lane.worker.postMessage(message, moved);
     });
   try {
     await Promise.all(ready);
@@ -210,9 +212,14 @@ export async function openLookLanes(): Promise<FrameLooks> {
     },
     async hide(hide) {
       if (broken) throw broken;
-      // The thread with the fewest requests waiting: both are free while the encode pass runs.
+      // The thread with the fewest requests waiting: both are free while the encode pass runs. The frame's
+      // memory moves there and back (a frame that shares its memory with others is copied first), and comes
+      // back as a Buffer, as the decoder made it, so it can be decoded into again.
       const lane = lanes.reduce((least, each) => (each.waiting.size < least.waiting.size ? each : least));
-      return ask<HideAnswer>(lane, { id: nextId++, hide });
+      const { data } = hide.frame;
+      const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : copyOf(data);
+      const answer = await ask<HideAnswer>(lane, { id: nextId++, hide: { ...hide, frame: { ...hide.frame, data: own } } }, [own.buffer as ArrayBuffer]);
+      return { ...answer, data: Buffer.from(answer.data.buffer, answer.data.byteOffset, answer.data.byteLength) };
     },
     close,
   };

@@ -281,9 +281,9 @@ export class SourceDetail {
 /**
  * Pass 2: the source's frames in order, each with the hidden tracks' boxes hidden and the detail each box held
  * measured first (sourceDetail, for the self-check). That work runs on the detector threads, idle while the
- * encoder runs, a few frames at a time beside the decoder and the encoder. Frames are decoded into `buffers`:
- * one left as it was goes to the encoder and comes back once its pipe has taken it; one sent to be hidden
- * comes back at once (the threads work on a copy).
+ * encoder runs, a few frames at a time beside the decoder and the encoder. Frames are decoded into `buffers`,
+ * and each (hidden there and back, or as it was) goes to the encoder, which gives it back once its pipe has
+ * taken it.
  */
 export async function* redactedFrames(
   source: RedactSource,
@@ -313,8 +313,6 @@ export async function* redactedFrames(
       // Awaited in turn below; until then (or if a cancel leaves it), its failure is not an unhandled one.
       answer.catch(() => undefined);
       inFlight.push({ at: index, hidden, answer });
-      // hide copied the frame: its buffer takes the next one.
-      buffers.giveBack(frame.data);
     }
     index += 1;
     progress.onProgress?.(Math.min(1, index / progress.expectedFrames));
