@@ -1,7 +1,7 @@
 /**
  * A detector thread (frameLooks.node.ts): loads the models of one family once, then answers looks (and hides
- * the boxes of the encode pass's frames) one at a time, in the order they come. It reads only the frames it is sent and the model files a detector reads; it
- * opens no other file.
+ * the boxes of the encode pass's frames) one at a time, in the order they come. It reads only the frames it is
+ * sent and the model files a detector reads; it opens no other file.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { NO_PARTS, NodeDetector } from '../corner/detector.node';
