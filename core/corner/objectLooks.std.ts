@@ -1,17 +1,17 @@
 /**
  * How the object models' finds look on the frame where they were found, for the rules in objects.std.ts that
- * weigh it: a "book" may be a sheet of paper (paperLook.std.ts), a screen SSDLite half sees may be lit
- * (screenLook.std.ts). Pure.
+ * weigh it: a "book" may be a sheet of paper (paperLook.std.ts), a TV or a laptop may be lit, and then shows
+ * a picture that may run on past its box (screenLook.std.ts). Pure.
  */
 import type { ObjectDetection } from './detections.std';
-import { isBook, isHalfSeenScreen } from './objects.std';
+import { isBook, isLookedAtScreen } from './objects.std';
 import { medianLuma, paperLook } from './paperLook.std';
-import { looksLit } from './screenLook.std';
+import { litPictureAround, looksLit } from './screenLook.std';
 
 /**
- * Both object models' finds on a `width` x `height` frame, each book with its paperLook and each screen
- * SSDLite half sees with whether it looks lit. `pixels` gives the frame's interleaved pixels, asked for only
- * when there is one of those to look at.
+ * Both object models' finds on a `width` x `height` frame, each book with its paperLook and each TV or laptop
+ * with whether it looks lit, and if so its picture. `pixels` gives the frame's interleaved pixels, asked for
+ * only when there is one of those to look at.
  */
 export function withLooks(
   finds: { objects: readonly ObjectDetection[]; ssdObjects: readonly ObjectDetection[] },
@@ -20,12 +20,15 @@ export function withLooks(
   height: number,
   channels: 3 | 4,
 ): { objects: ObjectDetection[]; ssdObjects: ObjectDetection[] } {
-  if (!finds.objects.some(isBook) && !finds.ssdObjects.some((object) => isBook(object) || isHalfSeenScreen(object))) return { objects: [...finds.objects], ssdObjects: [...finds.ssdObjects] };
+  const looked = (object: ObjectDetection) => isBook(object) || isLookedAtScreen(object);
+  if (!finds.objects.some(looked) && !finds.ssdObjects.some(looked)) return { objects: [...finds.objects], ssdObjects: [...finds.ssdObjects] };
   const frame = pixels();
   let median: number | undefined;
-  const paper = (object: ObjectDetection) => ({ ...object, paperLook: paperLook(frame, width, height, channels, (median ??= medianLuma(frame, width, height, channels)), object.box) });
-  return {
-    objects: finds.objects.map((object) => (isBook(object) ? paper(object) : object)),
-    ssdObjects: finds.ssdObjects.map((object) => (isBook(object) ? paper(object) : isHalfSeenScreen(object) ? { ...object, lit: looksLit(frame, width, height, channels, object.box) } : object)),
+  const withLook = (object: ObjectDetection): ObjectDetection => {
+    if (isBook(object)) return { ...object, paperLook: paperLook(frame, width, height, channels, (median ??= medianLuma(frame, width, height, channels)), object.box) };
+    if (!isLookedAtScreen(object)) return object;
+    if (!looksLit(frame, width, height, channels, object.box)) return { ...object, lit: false };
+    return { ...object, lit: true, picture: litPictureAround(frame, width, height, channels, object.box) };
   };
+  return { objects: finds.objects.map(withLook), ssdObjects: finds.ssdObjects.map(withLook) };
 }

@@ -71,18 +71,32 @@ describe('the looks of the object models’ finds', () => {
     expect(isHalfSeenScreen({ ...halfSeen, box: { ...SCREEN, w: 85, h: 100 } })).toBe(false);
   });
 
-  it('are taken of books and of the screens SSDLite half sees, reading the pixels only then, once', () => {
+  it('are taken of books and of the TVs and laptops either model proposes, reading the pixels only then, once', () => {
     let read = 0;
     const pixels = () => ((read += 1), screen);
     const cup = { label: 'cup', score: 0.5, box: SCREEN };
-    const sure = { ...halfSeen, score: 0.85 };
-    const tall = { ...halfSeen, box: { ...SCREEN, w: 85, h: 100 } };
-    expect(withLooks({ objects: [cup, halfSeen], ssdObjects: [cup, sure, tall] }, pixels, WIDTH, HEIGHT, 3)).toEqual({ objects: [cup, halfSeen], ssdObjects: [cup, sure, tall] });
+    const phone = { ...halfSeen, label: 'cell phone' };
+    const unsure = { ...halfSeen, score: 0.1 };
+    expect(withLooks({ objects: [cup, unsure], ssdObjects: [cup, phone] }, pixels, WIDTH, HEIGHT, 3)).toEqual({ objects: [cup, unsure], ssdObjects: [cup, phone] });
     expect(read).toBe(0);
-    const looked = withLooks({ objects: [{ ...cup, label: 'book' }], ssdObjects: [halfSeen, { ...halfSeen, label: 'cell phone' }, { ...halfSeen, label: 'book' }] }, pixels, WIDTH, HEIGHT, 3);
+    const sure = { ...halfSeen, score: 0.85 };
+    const looked = withLooks({ objects: [{ ...cup, label: 'book' }, halfSeen], ssdObjects: [sure, phone, { ...halfSeen, label: 'book' }] }, pixels, WIDTH, HEIGHT, 3);
     expect(read).toBe(1);
-    expect(looked.ssdObjects).toEqual([{ ...halfSeen, lit: true }, { ...halfSeen, label: 'cell phone' }, { ...halfSeen, label: 'book', paperLook: 0 }]);
-    expect(looked.objects[0]?.paperLook).toBe(0);
+    expect(looked.ssdObjects).toEqual([{ ...sure, lit: true, picture: SCREEN }, phone, { ...halfSeen, label: 'book', paperLook: 0 }]);
+    expect(looked.objects).toEqual([{ ...cup, label: 'book', paperLook: 0 }, { ...halfSeen, lit: true, picture: SCREEN }]);
+  });
+
+  it('box a video wall whole when the models box a part of it, and a monitor to its bezel', () => {
+    // Three panels of a wall, slightly different in hue, showing dots, with thin seams between them; the models box the right two.
+    const panel = (x: number, green: number) => ({ box: { x, y: 60, w: 78, h: 100 }, colour: (px: number, py: number): Colour => (px % 20 < 3 && py % 20 < 3 ? [250, 250, 250] : [0, green, 250]) });
+    const wall = painted(ROOM, [{ box: { x: 36, y: 56, w: 248, h: 108 }, colour: () => [20, 20, 24] }, panel(40, 150), panel(120, 180), panel(200, 165)]);
+    const [looked] = withLooks({ objects: [], ssdObjects: [{ ...halfSeen, box: { x: 124, y: 58, w: 160, h: 104 } }] }, () => wall, WIDTH, HEIGHT, 3).ssdObjects;
+    expect(looked?.lit).toBe(true);
+    expect(looked?.picture?.x).toBeLessThanOrEqual(44);
+    expect(looked?.picture?.x).toBeGreaterThanOrEqual(30);
+    expect(looked?.picture?.y).toBe(58);
+    const [monitor] = withLooks({ objects: [], ssdObjects: [halfSeen] }, () => screen, WIDTH, HEIGHT, 3).ssdObjects;
+    expect(monitor?.picture).toEqual(SCREEN);
   });
 
   it('find a sheet lying in the room to be paper', () => {

@@ -54,12 +54,21 @@ export const isHalfSeenScreen = (object: ObjectDetection): boolean =>
   object.score < SSD_SCREEN_MIN_SCORE &&
   object.box.w >= SCREEN_MIN_WIDTH_PER_HEIGHT * object.box.h;
 
+/**
+ * A TV or a laptop either model proposes at least as sure as any screen rule asks: how it looks is taken
+ * (objectLooks.std.ts), and a lit one is flagged with the whole of its picture (screenLook.std.ts).
+ */
+export const isLookedAtScreen = (object: ObjectDetection): boolean => (object.label === 'tv' || object.label === 'laptop') && object.score >= SSD_LIT_MIN_SCORE;
+
 /** The other model sees this object too: both score it at least AGREED_MIN_SCORE, on boxes that overlap. */
 function agreed(object: ObjectDetection, others: readonly ObjectDetection[]): boolean {
   return object.score >= AGREED_MIN_SCORE && others.some((other) => other.score >= AGREED_MIN_SCORE && iou(other.box, object.box) >= AGREE_IOU);
 }
 
-/** Screens from both models, each once (at its best score and the label of its best find). */
+/**
+ * Screens from both models, each once (at its best score and the label of its best find), a lit one boxed to
+ * the whole of its picture.
+ */
 export function screensIn(objects: readonly ObjectDetection[], ssdObjects: readonly ObjectDetection[]): ObjectDetection[] {
   const centernet = objects.filter(isScreen);
   const ssd = ssdObjects.filter(isScreen);
@@ -68,7 +77,7 @@ export function screensIn(objects: readonly ObjectDetection[], ssdObjects: reado
     ...ssd.filter((object) => object.score >= (object.label === 'cell phone' ? SSD_PHONE_MIN_SCORE : SSD_SCREEN_MIN_SCORE) || agreed(object, centernet) || (object.lit === true && isHalfSeenScreen(object))),
   ];
   // One screen, once: the box of its surest find (the other model's box around it is looser, not more).
-  return onceEach(sure, []);
+  return onceEach(sure, []).map((screen) => (screen.picture ? { ...screen, box: screen.picture } : screen));
 }
 
 /** `finds` without those on an object already found (in `found`, or a surer one of `finds`), surest first. */

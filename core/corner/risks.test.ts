@@ -83,6 +83,12 @@ describe('risk rules', () => {
     expect(assessFrame(frame({ ssdObjects: [{ label: 'cell phone', score: SSD_PHONE_MIN_SCORE - 0.01, box: box(300, 300, 60, 30), lit: true }] }))).toEqual([]);
   });
 
+  it('boxes a lit screen to the whole of its picture', () => {
+    const wall = { label: 'tv', score: 0.17, box: box(200, 100, 300, 160), lit: true };
+    expect(assessFrame(frame({ ssdObjects: [{ ...wall, picture: box(120, 100, 380, 160) }] })).map((risk) => risk.box)).toEqual([box(120, 100, 380, 160)]);
+    expect(assessFrame(frame({ objects: [{ ...wall, score: 0.5, picture: box(200, 90, 300, 170) }] })).map((risk) => risk.box)).toEqual([box(200, 90, 300, 170)]);
+  });
+
   it('believes a phone at a lower score than other objects', () => {
     const risks = assessFrame(
       frame({

@@ -1,13 +1,14 @@
 /**
- * Whether what SSDLite half sees as a screen looks lit: a screen that is on gives off its own light, so its
- * picture is brighter than the room around it and than its own bezel, and it shows colour, where a framed
- * print, a mirror or a poster on a wall is lit by the room (no brighter than the wall) and a sheet of paper
- * or a whiteboard is bright but grey. SSDLite scores screens showing content 0.17-0.25 (a video wall, a
- * monitor with a web page), with clutter; the look tells them apart. Pure.
+ * Whether a TV or a laptop the models see looks lit, and how far its picture goes: a screen that is on gives
+ * off its own light, so its picture is brighter than the room around it and than its own bezel, and it shows
+ * colour, where a framed print, a mirror or a poster on a wall is lit by the room (no brighter than the wall)
+ * and a sheet of paper or a whiteboard is bright but grey. SSDLite scores screens showing content 0.17-0.25
+ * (a video wall, a monitor with a web page), with clutter; the look tells them apart. Pure.
  */
-import { type Box, clampToFrame } from '../media/geometry.std';
+import { type Box, clampToFrame, union } from '../media/geometry.std';
 // Blown out as paperLook.std.ts judges it (GLARE, MAX_GLARE_SHARE): a window or a lamp, not a screen.
 import { GLARE, MAX_GLARE_SHARE, chroma, luma } from './paperLook.std';
+import { type ToneReach, sheetAround } from './sheet.std';
 
 /** The picture is the box less this share of each side (the bezel, and boxes that run over the screen). */
 const PICTURE_INSET = 0.15;
@@ -30,12 +31,26 @@ const MIN_CHROMA = 32;
 /** At most about this many pixels of the box and its surroundings are weighed. */
 const SAMPLES = 4096;
 
+/**
+ * A lit picture is followed as a sheet's tone is (sheet.std.ts), from the middle of its box outwards: the
+ * models often box a part of a screen (a lobby's video wall: its left sixth left out on the photo, two thirds
+ * of it on frames panned across it, in scenes-real), and the rest shows as much. Its tone is followed more
+ * loosely than paper's, since a wall's panels differ in hue (green 146-182 under the same blue) and what
+ * stops it is the bezel or the room, tens of levels darker (ABOVE_AROUND, ABOVE_BEZEL): within 20 levels of
+ * brightness and 48 of colour. It fills at least 0.7 of its box (the wall, with its seams and what it shows:
+ * 0.80-0.82), and goes as far as one and a half times the picture's longer side, even where it runs on
+ * past that: the screen is bigger than its box, not a desk under a sheet.
+ */
+const PICTURE: ToneReach = { reach: 1.5, brightness: 20, colour: 48, minFill: 0.7, runOn: 'reach' };
+
+const pictureOf = (box: Box): Box => ({ x: box.x + box.w * PICTURE_INSET, y: box.y + box.h * PICTURE_INSET, w: box.w * (1 - 2 * PICTURE_INSET), h: box.h * (1 - 2 * PICTURE_INSET) });
+
 const contains = (box: Box, x: number, y: number) => x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h;
 
 /** Whether `box` on a `width` x `height` frame of interleaved pixels (`channels` 3 or 4) looks like a screen that is on. */
 export function looksLit(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 3 | 4, box: Box): boolean {
   const short = Math.min(box.w, box.h);
-  const picture = { x: box.x + box.w * PICTURE_INSET, y: box.y + box.h * PICTURE_INSET, w: box.w * (1 - 2 * PICTURE_INSET), h: box.h * (1 - 2 * PICTURE_INSET) };
+  const picture = pictureOf(box);
   const innerBezel = { x: box.x + short * BEZEL, y: box.y + short * BEZEL, w: box.w - 2 * short * BEZEL, h: box.h - 2 * short * BEZEL };
   const reach = clampToFrame({ x: box.x - short * AROUND, y: box.y - short * AROUND, w: box.w + 2 * short * AROUND, h: box.h + 2 * short * AROUND }, width, height);
   const step = Math.max(1, Math.floor(Math.sqrt((reach.w * reach.h) / SAMPLES)));
@@ -66,4 +81,9 @@ export function looksLit(pixels: Uint8Array | Uint8ClampedArray, width: number, 
     sums.pictureChroma / sums.pictureCount >= MIN_CHROMA &&
     sums.glare <= MAX_GLARE_SHARE * sums.pictureCount
   );
+}
+
+/** The whole of a lit screen's picture around `box` (looksLit), up to its bezel or the room (PICTURE); at least the box. */
+export function litPictureAround(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 3 | 4, box: Box): Box {
+  return union(box, sheetAround(pixels, width, height, channels, pictureOf(box), PICTURE));
 }

@@ -7,23 +7,25 @@
  */
 import { type Box, clampToFrame, grown, union } from '../media/geometry.std';
 
-/** How far from the block the sheet may reach, in the block's longer sides: a statement's heading on its table. */
-const SHEET_REACH = 4;
+/**
+ * How far the tone is followed: from the block at most `reach` of its longer side; a cell is the same paper
+ * when its brightness is within `brightness` of the paper's (0..255), and its colour (the spread between
+ * channels) within `colour`. What it covers fills at least `minFill` of its own box, or the block stays as it
+ * was: paper and screens are compact shapes, and what ran on through a gap into the floor or a wall is not.
+ * Where the tone runs on to the edge of the reach, `runOn` says whether the box keeps the block's own edge
+ * there (a sheet: white paper on a white desk) or goes to the reach's (a lit picture, which the models boxed
+ * a part of).
+ */
+export type ToneReach = { reach: number; brightness: number; colour: number; minFill: number; runOn: 'block' | 'reach' };
+/**
+ * A sheet: as far as four times the block's longer side (a statement's heading on its table), and tight on
+ * tone: a white page in a room with light walls must not run on into the wall; a sheet in shade stays the
+ * block it was. A card tilted on a shelf, with a coloured logo along its foot, fills 0.82 of its box
+ * (scenes-real's library notice).
+ */
+const SHEET: ToneReach = { reach: 4, brightness: 16, colour: 10, minFill: 0.8, runOn: 'block' };
 /** The reach is looked at on a grid of at most this many cells along its longer side. */
 const GRID_CELLS = 96;
-/**
- * A cell is the same paper when its brightness is within this of the paper's (0..255), and its colour (the
- * spread between channels) within SHEET_COLOUR_TOLERANCE. Tight: a white page in a room with light walls
- * must not run on into the wall; a sheet in shade stays the block it was.
- */
-const SHEET_BRIGHTNESS_TOLERANCE = 16;
-const SHEET_COLOUR_TOLERANCE = 10;
-/**
- * A sheet fills at least this share of its own box: paper is a compact shape, and what ran on through a gap
- * into the floor or a wall is not. A card tilted on a shelf, with a coloured logo along its foot, fills 0.82
- * of its box (scenes-real's library notice).
- */
-const SHEET_MIN_FILL = 0.8;
 /** Paper along more than this share of the frame's edge, within reach, is a desk or a wall running on. */
 const EDGE_RUN_ON_SHARE = 0.8;
 
@@ -43,10 +45,10 @@ const BOARD_VOTES = 2 / 3;
 
 /**
  * The box of the sheet under `block` in a `width` x `height` frame of interleaved pixels (`channels` 3 or 4),
- * at least the block itself.
+ * at least the block itself; `follow` says how far its tone is followed (a screen's picture follows its own).
  */
-export function sheetAround(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 3 | 4, block: Box): Box {
-  const reach = SHEET_REACH * Math.max(block.w, block.h);
+export function sheetAround(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 3 | 4, block: Box, follow: ToneReach = SHEET): Box {
+  const reach = follow.reach * Math.max(block.w, block.h);
   const window = clampToFrame(grown(block, reach), width, height);
   const cells = cellsOf(pixels, width, channels, window);
   const inBlock = (column: number, row: number) => {
@@ -58,9 +60,9 @@ export function sheetAround(pixels: Uint8Array | Uint8ClampedArray, width: numbe
   if (!paper) return block;
   const { tones } = paper;
   const same = (index: number) =>
-    Math.abs(tones.brightness[index]! - paper.brightness) <= SHEET_BRIGHTNESS_TOLERANCE &&
-    Math.abs(tones.red[index]! - paper.red) <= SHEET_COLOUR_TOLERANCE &&
-    Math.abs(tones.blue[index]! - paper.blue) <= SHEET_COLOUR_TOLERANCE;
+    Math.abs(tones.brightness[index]! - paper.brightness) <= follow.brightness &&
+    Math.abs(tones.red[index]! - paper.red) <= follow.colour &&
+    Math.abs(tones.blue[index]! - paper.blue) <= follow.colour;
   // Every cell of the block is on the sheet (letters included); from there, the paper's tone is followed.
   const filled = new Uint8Array(cells.columns * cells.rows);
   const stack: number[] = [];
@@ -96,7 +98,7 @@ export function sheetAround(pixels: Uint8Array | Uint8ClampedArray, width: numbe
   for (let row = extent.top; row <= extent.bottom; row += 1) {
     for (let column = extent.left; column <= extent.right; column += 1) inExtent += filled[row * cells.columns + column]!;
   }
-  if (inExtent / ((extent.right - extent.left + 1) * (extent.bottom - extent.top + 1)) < SHEET_MIN_FILL) return block;
+  if (inExtent / ((extent.right - extent.left + 1) * (extent.bottom - extent.top + 1)) < follow.minFill) return block;
   // A side that runs on to the reach's edge is not the paper's edge (white paper on a white desk), unless it
   // is the frame's edge and the sheet meets it along only part of it (a page the frame cuts).
   const filledAlong = (cellsOfEdge: (step: number) => number, steps: number) => {
@@ -104,7 +106,7 @@ export function sheetAround(pixels: Uint8Array | Uint8ClampedArray, width: numbe
     for (let step = 0; step < steps; step += 1) count += filled[cellsOfEdge(step)]!;
     return count / steps;
   };
-  const ranOn = (reached: boolean, frameEdge: boolean, along: () => number) => reached && (!frameEdge || along() > EDGE_RUN_ON_SHARE);
+  const ranOn = (reached: boolean, frameEdge: boolean, along: () => number) => follow.runOn === 'block' && reached && (!frameEdge || along() > EDGE_RUN_ON_SHARE);
   const ranOnSide = {
     left: ranOn(extent.left === 0, window.x <= 0, () => filledAlong((row) => row * cells.columns, cells.rows)),
     top: ranOn(extent.top === 0, window.y <= 0, () => filledAlong((column) => column, cells.columns)),

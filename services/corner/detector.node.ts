@@ -23,7 +23,7 @@ import {
 } from '../../core/corner/detectors.std';
 import { type Box, scaleBox } from '../../core/media/geometry.std';
 import { type Risk, type RiskSource, assessFrame, toldApart } from '../../core/corner/risks.std';
-import type { FaceDetection, FrameDetections, ObjectDetection, TextLine } from '../../core/corner/detections.std';
+import { type FaceDetection, type FrameDetections, type ObjectDetection, type TextLine, scaleObject } from '../../core/corner/detections.std';
 import { mergeVideoRisks, type TimedRisk } from '../../core/corner/scanResult.std';
 import { planScanFrames } from '../../core/corner/scanPlan.std';
 import { faceTiles, facesFromTiles } from '../../core/corner/tiles.std';
@@ -337,8 +337,8 @@ export function inSourcePixels(detections: FrameDetections, scale: number, sourc
     faces: back(detections.faces),
     tileFaces: back(detections.tileFaces),
     faceboxes: back(detections.faceboxes),
-    objects: back(detections.objects),
-    ssdObjects: back(detections.ssdObjects),
+    objects: (detections.objects ?? []).map((object) => scaleObject(object, 1 / scale)),
+    ssdObjects: (detections.ssdObjects ?? []).map((object) => scaleObject(object, 1 / scale)),
     writing: (detections.writing ?? []).map((line) => scaleWritingLine(line, 1 / scale)),
     lines: back(detections.lines),
   };

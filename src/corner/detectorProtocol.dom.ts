@@ -1,7 +1,7 @@
 /** Messages between the Check corner view and its detection Web Workers (detector.worker.dom.ts, writing.worker.dom.ts). */
 import { type Box, scaleBox } from '../../core/media/geometry.std';
 import type { RiskSource } from '../../core/corner/risks.std';
-import type { FaceDetection, ObjectDetection } from '../../core/corner/detections.std';
+import { type FaceDetection, type ObjectDetection, scaleObject } from '../../core/corner/detections.std';
 import { type WritingLine, scaleWritingLine } from '../../core/corner/writingLines.std';
 
 /**
@@ -67,8 +67,8 @@ export function scaleDetected(found: Detected, factor: number): Detected {
   return {
     faces: scaled(found.faces),
     faceboxes: scaled(found.faceboxes),
-    objects: scaled(found.objects),
-    ssdObjects: scaled(found.ssdObjects),
+    objects: found.objects.map((object) => scaleObject(object, factor)),
+    ssdObjects: found.ssdObjects.map((object) => scaleObject(object, factor)),
     writing: found.writing.map((line) => scaleWritingLine(line, factor)),
   };
 }

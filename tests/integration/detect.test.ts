@@ -236,6 +236,25 @@ describe('corpus scenes', () => {
     expect(ceiling.risks.filter((risk) => risk.category === 'document')).toEqual([]);
   });
 
+  // scenes-real's lobby: a video wall, labelled at (528, 186) 420x228, that SSDLite boxes without its left sixth.
+  it('boxes a lit video wall whole, where the model boxed a part of it', async () => {
+    const wall = { x: 528, y: 186, w: 420, h: 228 };
+    const file = sceneImage('scr-lobby-video-wall.jpg');
+    const plan = planScanFrames(await readPicture(file));
+    for await (const rgb of ffmpegRawFrames(plan.invocation, plan.frame.width * plan.frame.height * 3)) {
+      const found = inSourcePixels(await opened.detector.detect({ rgb, width: plan.frame.width, height: plan.frame.height }), plan.scale, plan.source);
+      const boxedOnly = (objects: FrameDetections['objects']) => (objects ?? []).map(({ picture: _, ...object }) => object);
+      const asBoxed = assessFrame({ ...found, objects: boxedOnly(found.objects), ssdObjects: boxedOnly(found.ssdObjects) }).filter((risk) => risk.category === 'screen');
+      expect(asBoxed, JSON.stringify(asBoxed)).toHaveLength(1);
+      expect(coverage(wall, asBoxed[0]!.box)).toBeLessThan(0.9);
+    }
+    const screens = (await scanFile(file, opened.detector)).risks.filter((risk) => risk.category === 'screen');
+    expect(screens, JSON.stringify(screens)).toHaveLength(1);
+    expect(coverage(wall, screens[0]!.box)).toBeGreaterThan(0.95);
+    // Not the wood panelling and the donor sign around it: at most its bezel, and the box's own overrun.
+    expect(coverage(screens[0]!.box, { x: 500, y: 160, w: 480, h: 280 })).toBeGreaterThan(0.95);
+  });
+
   it('flags the people in a living room (CenterNet misses them at 0.5; BlazeFace finds their faces)', async () => {
     const report = await scanFile(corpus('scenes/coco-living-room-people.jpg'), opened.detector);
     expect(report.risks.filter((risk) => risk.category === 'person' || risk.category === 'face').length).toBeGreaterThanOrEqual(3);
