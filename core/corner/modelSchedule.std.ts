@@ -103,6 +103,14 @@ export function photoSweepRegion(
 }
 
 /**
+ * Where an objects run looks (undefined: all of the frame): a confirmation, around what it saw, where the
+ * worker runs only the models that saw it (objectModelsToConfirm); every other run, all of the frame.
+ */
+export function objectsRunRegion(why: RunReason, tracker: Pick<TrackerState, 'tracks'>, frame: { width: number; height: number }): Box | undefined {
+  return why === 'confirm' ? confirmationRegion(tracker, 'objects', frame) : undefined;
+}
+
+/**
  * The run due at `now`: a confirmation of an unconfirmed sighting first (never two confirmations of one model
  * in a row, so a detector that keeps seeing something new cannot shut out the others), then faces if the
  * picture has changed since they last looked, then whichever periodic run is due (isDue), else faces; a model

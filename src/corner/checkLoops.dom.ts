@@ -9,7 +9,7 @@ import type { RiskSource } from '../../core/corner/risks.std';
 import type { FrameDetections, TextLine } from '../../core/corner/detections.std';
 import { assessFrame } from '../../core/corner/risks.std';
 import { changedRegion, pictureChanged } from '../../core/corner/sceneChange.std';
-import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, creditAt, faceWaitingSince, nextModelRun, photoSweepRegion } from '../../core/corner/modelSchedule.std';
+import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, creditAt, faceWaitingSince, nextModelRun, objectsRunRegion, photoSweepRegion } from '../../core/corner/modelSchedule.std';
 import { type LastReading, type WritingStillness, readingOutdated, readingPutOff, writingStillness } from '../../core/corner/readingSchedule.std';
 import { awaitsConfirmation, mayRest } from '../../core/corner/rest.std';
 import { nextWritingLook } from '../../core/corner/writingSchedule.std';
@@ -125,6 +125,7 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
         region = photoSweepRegion(next.why, tracker, camera.size(), changedPart, { sinceMs: now - lastWholeSweepAt, ms: modelMs.photos });
         if (!region) lastWholeSweepAt = now;
       }
+      if (next.run === 'objects') region = objectsRunRegion(next.why, tracker, camera.size());
       // A sweep of where the picture changed has seen all of it: the rest is as the last sweep saw it.
       if (!region || next.why !== 'confirm') lastPictureSeen[next.run] = picture;
       return { run: next.run, scope: region ? { lookedAt: region } : {}, still: !changed[next.run], ...(next.run === 'photos' && picture ? { picture } : {}) };
