@@ -5,7 +5,7 @@
  * whole run. Pure.
  */
 import { type Box, area, centreInside, clampToFrame, grown, iou, union } from '../media/geometry.std';
-import type { ObjectDetection } from './detections.std';
+import { BOTH_OBJECT_MODELS, type ObjectDetection, type ObjectModels } from './detections.std';
 import { type RiskSource, assessFrame } from './risks.std';
 import type { TrackedRisk, TrackerState } from './tracker.std';
 
@@ -48,11 +48,11 @@ export type ObjectFinds = { width: number; height: number; objects: readonly Obj
 /**
  * Which object models a confirmation around `region` runs: each model whose own finds alone make a flag of
  * what is there (CenterNet's screen, SSDLite's lit TV); both for a flag neither makes alone (a screen each
- * half sees), and for the whole frame. The other's finds stand as they were: it saw nothing there to confirm,
- * and a confirmation then costs one model's run, not both (CenterNet about two thirds of the objects run).
+ * half sees), and for the whole frame. The other's finds stand as they were (it makes no flag there alone),
+ * and a confirmation costs one model's run, not both (CenterNet is about two thirds of the objects run).
  */
-export function objectModelsToConfirm(region: Box | undefined, last: ObjectFinds): { centernet: boolean; ssd: boolean } {
-  if (!region) return { centernet: true, ssd: true };
+export function objectModelsToConfirm(region: Box | undefined, last: ObjectFinds): ObjectModels {
+  if (!region) return BOTH_OBJECT_MODELS;
   const flagsThere = (finds: Pick<ObjectFinds, 'objects' | 'ssdObjects'>) =>
     assessFrame({ width: last.width, height: last.height, ...finds }).filter((risk) => risk.source === 'objects' && centreInside(risk.box, region));
   const byCenterNet = flagsThere({ objects: last.objects, ssdObjects: [] });

@@ -15,6 +15,10 @@ export type ObjectDetection = { label: string; score: number; box: Box; paperLoo
 export function scaleObject(object: ObjectDetection, factor: number): ObjectDetection {
   return { ...object, box: scaleBox(object.box, factor), ...(object.picture ? { picture: scaleBox(object.picture, factor) } : {}) };
 }
+/** Which of the two object models (CenterNet, SSDLite) an objects run runs. */
+export type ObjectModels = { centernet: boolean; ssd: boolean };
+export const BOTH_OBJECT_MODELS: ObjectModels = { centernet: true, ssd: true };
+
 export type FaceDetection = { score: number; box: Box };
 /** A line (or block) of words OCR read, with the mean word confidence (0..100). */
 export type TextLine = { text: string; confidence: number; box: Box };

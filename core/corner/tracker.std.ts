@@ -44,10 +44,12 @@ export type TrackedRisk = Risk & {
 /**
  * What a run could see, when not everything: only the part `lookedAt` (a confirmation around something new:
  * a photo sweep of one tile, a glance at one paper); or, for a `glance` (the text detector on a smaller input, which misses small print), only
- * what glances have seen before. A run says nothing about the tracks it could not see: it may find them (a
- * glance confirming what a full look saw), but if it does not, they keep their counts.
+ * what glances have seen before; or, for a run that looked only for what is `new` (an objects confirmation
+ * that runs one of the two object models), only the tracks not yet confirmed. A run says nothing about the
+ * tracks it could not see: it may find them (a glance confirming what a full look saw), but if it does not,
+ * they keep their counts.
  */
-export type RunScope = { lookedAt?: Box; glance?: boolean };
+export type RunScope = { lookedAt?: Box; glance?: boolean; newOnly?: boolean };
 
 /** A run that looked at all of the frame with everything its detector can see. */
 export function isWholeRun(scope: RunScope): boolean {
@@ -79,7 +81,7 @@ export function newTracker(now: number): TrackerState {
 
 /** One detector run's risks (only those of `source` count) folded into the tracks it could see (`scope`). */
 export function trackRun(state: TrackerState, source: RiskSource, risks: readonly Risk[], now: number, scope: RunScope = {}): TrackerState {
-  const { lookedAt, glance = false } = scope;
+  const { lookedAt, glance = false, newOnly = false } = scope;
   const { appearAfter, clearAfter } = HYSTERESIS[source];
   const inLookedAt = (box: Box) => !lookedAt || centreInside(box, lookedAt);
   // What lies outside the part a run looked at is what earlier runs saw there, not news.
@@ -87,7 +89,7 @@ export function trackRun(state: TrackerState, source: RiskSource, risks: readonl
   const used = new Set<number>();
   const tracks: TrackedRisk[] = [];
   let nextId = state.nextId;
-  const couldSee = (track: TrackedRisk) => inLookedAt(track.box) && (!glance || track.glanced);
+  const couldSee = (track: TrackedRisk) => inLookedAt(track.box) && (!glance || track.glanced) && (!newOnly || !track.confirmed);
   for (const track of state.tracks) {
     if (track.source !== source) {
       tracks.push(track);

@@ -86,6 +86,17 @@ describe('stable flags', () => {
     expect(state.tracks.find((track) => track.box.x === 20)?.misses).toBe(2);
   });
 
+  it('counts no miss of a confirmed flag in a run that looked only for what is new, and drops a new sighting it misses', () => {
+    // A phone flagged at x = 500, then something new beside it; the confirmation runs one model of two.
+    let state = trackRun(trackRun(newTracker(0), 'objects', phone(500), 100), 'objects', phone(500), 300);
+    state = trackRun(state, 'objects', [...phone(500), ...phone(560)], 500);
+    state = trackRun(state, 'objects', [], 700, { lookedAt: { x: 450, y: 350, w: 190, h: 130 }, newOnly: true });
+    expect(state.tracks.map((track) => [track.box.x, track.confirmed, track.misses])).toEqual([[500, true, 0]]);
+    state = trackRun(state, 'objects', phone(560), 900);
+    state = trackRun(state, 'objects', phone(560), 1100, { lookedAt: { x: 450, y: 350, w: 190, h: 130 }, newOnly: true });
+    expect(state.tracks.map((track) => [track.box.x, track.confirmed, track.misses])).toEqual([[500, true, 1], [560, true, 0]]);
+  });
+
   it('takes what lies outside the part a confirmation looked at as old news, not a second sighting', () => {
     // The app's latest detections keep what earlier runs saw outside the part a confirmation looks at.
     let state = trackRun(newTracker(0), 'objects', [...phone(20), ...phone(500)], 100);

@@ -6,16 +6,16 @@
  * comes in through CheckDevices, so the hook hands it the browser's and the tests hand it fakes.
  */
 import type { RiskSource } from '../../core/corner/risks.std';
-import type { FrameDetections, TextLine } from '../../core/corner/detections.std';
+import { objectModelsToConfirm } from '../../core/corner/confirmation.std';
+import { BOTH_OBJECT_MODELS, type FrameDetections, type TextLine } from '../../core/corner/detections.std';
 import { assessFrame } from '../../core/corner/risks.std';
 import { changedRegion, pictureChanged } from '../../core/corner/sceneChange.std';
-import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, creditAt, faceWaitingSince, nextModelRun, objectsRunRegion, photoSweepRegion } from '../../core/corner/modelSchedule.std';
+import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, creditAt, faceWaitingSince, nextModelRun, objectsRunScope, photoSweepRegion } from '../../core/corner/modelSchedule.std';
 import { type LastReading, type WritingStillness, readingOutdated, readingPutOff, writingStillness } from '../../core/corner/readingSchedule.std';
 import { awaitsConfirmation, mayRest } from '../../core/corner/rest.std';
 import { nextWritingLook } from '../../core/corner/writingSchedule.std';
 import { type RunScope, type TrackerState, isWholeRun, mergeLookedAt, trackRun } from '../../core/corner/tracker.std';
 import type { WritingLine } from '../../core/corner/writingLines.std';
-import type { Box } from '../../core/media/geometry.std';
 import { t } from '../../core/i18n/i18n.std';
 import { messageOf } from '../../core/shared/errors.std';
 import type { DetectReply, DetectRequest, ModelRun } from './detectorProtocol.dom';
@@ -119,16 +119,17 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
       previous = next;
       if (next.run !== 'faces') creditAfterLastRun[next.run] = creditAt(next.run, now, schedule) - 1;
       lastRunAt[next.run] = now;
-      let region: Box | undefined;
+      let scope: RunScope = {};
       if (next.run === 'photos') {
         const changedPart = picture && changedRegion(lastPictureSeen.photos, picture, camera.size());
-        region = photoSweepRegion(next.why, tracker, camera.size(), changedPart, { sinceMs: now - lastWholeSweepAt, ms: modelMs.photos });
-        if (!region) lastWholeSweepAt = now;
+        const region = photoSweepRegion(next.why, tracker, camera.size(), changedPart, { sinceMs: now - lastWholeSweepAt, ms: modelMs.photos });
+        if (region) scope = { lookedAt: region };
+        else lastWholeSweepAt = now;
       }
-      if (next.run === 'objects') region = objectsRunRegion(next.why, tracker, camera.size());
+      if (next.run === 'objects') scope = objectsRunScope(next.why, tracker, camera.size());
       // A sweep of where the picture changed has seen all of it: the rest is as the last sweep saw it.
-      if (!region || next.why !== 'confirm') lastPictureSeen[next.run] = picture;
-      return { run: next.run, scope: region ? { lookedAt: region } : {}, still: !changed[next.run], ...(next.run === 'photos' && picture ? { picture } : {}) };
+      if (!scope.lookedAt || next.why !== 'confirm') lastPictureSeen[next.run] = picture;
+      return { run: next.run, scope, still: !changed[next.run], ...(next.run === 'photos' && picture ? { picture } : {}) };
     };
   }
   function writingSchedule(): () => Promise<NextRun> {
@@ -171,7 +172,16 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
       const { run, scope, still, picture } = chosen;
       const region = scope.lookedAt;
       // The worker scales the frame for its model and answers in the camera's pixels.
-      const reply = await detect({ run, ...(region ? { region } : {}), ...(scope.glance ? { glance: true } : {}), ...(still ? { still } : {}), ...(picture ? { thumbnail: picture } : {}) });
+      // An objects confirmation runs only the models whose finds made what is new; the other's finds stand.
+      const objectModels = run === 'objects' && scope.newOnly ? objectModelsToConfirm(region, { ...camera.size(), objects: latest.objects, ssdObjects: latest.ssdObjects }) : BOTH_OBJECT_MODELS;
+      const reply = await detect({
+        run,
+        ...(region ? { region } : {}),
+        ...(scope.glance ? { glance: true } : {}),
+        ...(still ? { still } : {}),
+        ...(picture ? { thumbnail: picture } : {}),
+        ...(run === 'objects' ? { objectModels } : {}),
+      });
       if (stopped) break;
       if (!reply) {
         await clock.sleep(NO_PICTURE_WAIT_MS);
@@ -184,7 +194,7 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
       // A confirmation's time is not a whole sweep's: only whole runs set how often the next one comes round.
       if (run === 'writing') lastLookTime.ms = reply.ms;
       else if (isWholeRun(scope)) modelMs[run] = reply.ms;
-      if (run === 'objects') Object.assign(latest, { objects: reply.objects, ssdObjects: reply.ssdObjects });
+      if (run === 'objects') Object.assign(latest, { objects: objectModels.centernet ? reply.objects : latest.objects, ssdObjects: objectModels.ssd ? reply.ssdObjects : latest.ssdObjects });
       else if (run === 'photos') Object.assign(latest, { tileFaces: mergeLookedAt(latest.tileFaces, reply.faces, region), faceboxes: mergeLookedAt(latest.faceboxes, reply.faceboxes, region) });
       else if (run === 'writing') latest.writing = mergeLookedAt(latest.writing, reply.writing, region);
       else latest.faces = reply.faces;

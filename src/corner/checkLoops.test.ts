@@ -4,7 +4,7 @@
  * and what the CPU pays (rest on a still picture, no reading without writing, nothing after stop).
  */
 import { describe, expect, it } from 'vitest';
-import type { FaceDetection, ObjectDetection, TextLine } from '../../core/corner/detections.std';
+import { BOTH_OBJECT_MODELS, type FaceDetection, type ObjectDetection, type ObjectModels, type TextLine } from '../../core/corner/detections.std';
 import { THUMBNAIL } from '../../core/corner/sceneChange.std';
 import { type TrackerState, newTracker } from '../../core/corner/tracker.std';
 import type { WritingLine } from '../../core/corner/writingLines.std';
@@ -43,7 +43,7 @@ function virtualClock() {
 }
 
 /** What the fake camera shows: what each model would find in it, and its thumbnail (sceneChange.std.ts). */
-type Scene = { faces: FaceDetection[]; objects: ObjectDetection[]; writing: WritingLine[]; picture: Uint8Array };
+type Scene = { faces: FaceDetection[]; objects: ObjectDetection[]; ssdObjects?: ObjectDetection[]; writing: WritingLine[]; picture: Uint8Array };
 /** A grey picture with a dark 4x4-cell patch whose left edge is at cell `patchAt` (something in view). */
 function picture(patchAt: number): Uint8Array {
   const cells = new Uint8Array(THUMBNAIL.width * THUMBNAIL.height).fill(120);
@@ -53,14 +53,15 @@ function picture(patchAt: number): Uint8Array {
 
 function fakeCheck(scene: Scene, options: { text?: boolean; photos?: boolean; read?: TextLine[] } = {}) {
   const clock = virtualClock();
-  const runs: Array<{ run: ModelRun; at: number; thumbnail?: Uint8Array }> = [];
+  const runs: Array<{ run: ModelRun; at: number; thumbnail?: Uint8Array; objectModels?: ObjectModels }> = [];
   const readings: Array<{ at: number; lines: readonly WritingLine[] }> = [];
   let frames = true;
-  const detect = async ({ run, thumbnail }: { run: ModelRun; thumbnail?: Uint8Array }): Promise<DetectReply | undefined> => {
+  const detect = async ({ run, thumbnail, objectModels }: { run: ModelRun; thumbnail?: Uint8Array; objectModels?: ObjectModels }): Promise<DetectReply | undefined> => {
     if (!frames) return undefined;
-    runs.push({ run, at: clock.now(), ...(thumbnail ? { thumbnail } : {}) });
+    runs.push({ run, at: clock.now(), ...(thumbnail ? { thumbnail } : {}), ...(objectModels ? { objectModels } : {}) });
     await clock.sleep(RUN_MS[run]);
-    const found = { faces: run === 'faces' || run === 'photos' ? scene.faces : [], faceboxes: [], objects: run === 'objects' ? scene.objects : [], ssdObjects: [], writing: run === 'writing' ? scene.writing : [] };
+    const { centernet, ssd } = run === 'objects' ? (objectModels ?? BOTH_OBJECT_MODELS) : { centernet: false, ssd: false };
+    const found = { faces: run === 'faces' || run === 'photos' ? scene.faces : [], faceboxes: [], objects: centernet ? scene.objects : [], ssdObjects: ssd ? (scene.ssdObjects ?? []) : [], writing: run === 'writing' ? scene.writing : [] };
     return { kind: 'detected', id: runs.length, ms: RUN_MS[run], ...found };
   };
   const devices: CheckDevices = {
@@ -109,6 +110,22 @@ describe('the corner check loops', () => {
     Object.assign(scene, { faces: [], objects: [], picture: picture(12) });
     await check.clock.runUntil(6000);
     expect(check.flags()).toEqual([]);
+    check.stop();
+  });
+
+  it('confirms a screen that only SSDLite sees with SSDLite alone, and keeps the flag of CenterNet\'s monitor', async () => {
+    const scene = { ...empty(), objects: [monitor] };
+    const check = fakeCheck(scene, { photos: false });
+    await check.clock.runUntil(2000);
+    expect(check.flags().map((flag) => flag.label)).toEqual(['Screen']);
+    const laptop: ObjectDetection = { label: 'laptop', score: 0.9, box: { x: 380, y: 280, w: 180, h: 120 } };
+    Object.assign(scene, { ssdObjects: [laptop], picture: picture(20) });
+    const changedAt = check.clock.now();
+    await check.clock.runUntil(changedAt + 1500);
+    const objectsRuns = check.runs.filter((run) => run.run === 'objects' && run.at >= changedAt);
+    expect(objectsRuns[0]?.objectModels).toEqual(BOTH_OBJECT_MODELS);
+    expect(objectsRuns[1]?.objectModels).toEqual({ centernet: false, ssd: true });
+    expect(check.flags().map((flag) => [flag.label, flag.misses])).toEqual([['Screen', 0], ['Laptop screen', 0]]);
     check.stop();
   });
 

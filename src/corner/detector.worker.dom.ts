@@ -9,9 +9,7 @@ import * as cocoSsd from '@tensorflow-models/coco-ssd';
 import * as tf from '@tensorflow/tfjs-core';
 import { type GraphModel, loadGraphModel } from '@tensorflow/tfjs-converter';
 import { Human } from '@vladmandic/human';
-import type { Box } from '../../core/media/geometry.std';
-import { type ObjectFinds, objectModelsToConfirm } from '../../core/corner/confirmation.std';
-import type { FaceDetection, ObjectDetection } from '../../core/corner/detections.std';
+import { BOTH_OBJECT_MODELS, type FaceDetection, type ObjectDetection, type ObjectModels } from '../../core/corner/detections.std';
 import { ASSET_FOLDERS, detectionsFromHuman, humanConfig } from '../../core/corner/detectors.std';
 import { FACEBOXES_INPUT, FACEBOXES_MODEL, FACEBOXES_OUTPUTS, type FaceboxesLook, type FaceboxesRun, faceboxesFaces, faceboxesInputSize, faceboxesLookDue, faceboxesReported } from '../../core/corner/faceboxes.std';
 import { type PinnedModel, loadPinnedArtifacts } from '../../core/corner/pinnedModel.std';
@@ -100,26 +98,16 @@ async function detectSsd(frame: ImageBitmap, still: boolean): Promise<ObjectDete
   }
 }
 
-/** Both object models' latest finds, in the frame's pixels: a confirmation that runs one model keeps the other's. */
-let lastObjectFinds: ObjectFinds | undefined;
-
-/**
- * CenterNet and SSDLite on the whole frame; a confirmation around `region` runs only the models whose finds
- * made what is new there (objectModelsToConfirm).
- */
-async function detectObjects(frame: ImageBitmap, region: Box | undefined, still: boolean): Promise<Detected> {
-  const last = lastObjectFinds?.width === frame.width && lastObjectFinds.height === frame.height ? lastObjectFinds : undefined;
-  const models = last ? objectModelsToConfirm(region, last) : { centernet: true, ssd: true };
+/** CenterNet and SSDLite on the whole frame, those of the two that `models` asks for (objectModelsToConfirm). */
+async function detectObjects(frame: ImageBitmap, models: ObjectModels, still: boolean): Promise<Detected> {
   const objects = models.centernet ? detectionsFromHuman(await human.detect(frame, { face: { enabled: false }, object: { enabled: true } })).objects : [];
-  const looked = withLooks({ objects, ssdObjects: models.ssd ? await detectSsd(frame, still) : [] }, () => pixelsOf(frame), frame.width, frame.height, 4);
-  const finds = { objects: models.centernet ? looked.objects : [...(last?.objects ?? [])], ssdObjects: models.ssd ? looked.ssdObjects : [...(last?.ssdObjects ?? [])] };
-  lastObjectFinds = { width: frame.width, height: frame.height, ...finds };
-  return { ...NOTHING_DETECTED, ...finds };
+  const ssdObjects = models.ssd ? await detectSsd(frame, still) : [];
+  return { ...NOTHING_DETECTED, ...withLooks({ objects, ssdObjects }, () => pixelsOf(frame), frame.width, frame.height, 4) };
 }
 
-async function detect({ frame, run, region, still, thumbnail }: ScaledRequest): Promise<Detected> {
+async function detect({ frame, run, region, still, thumbnail, objectModels = BOTH_OBJECT_MODELS }: ScaledRequest): Promise<Detected> {
   if (run === 'writing') throw new Error('Writing is found by writing.worker.dom.ts.');
-  if (run === 'objects') return detectObjects(frame, region, still === true);
+  if (run === 'objects') return detectObjects(frame, objectModels, still === true);
   if (run === 'faces') return { ...NOTHING_DETECTED, faces: detectionsFromHuman(await human.detect(frame, { face: { enabled: true }, object: { enabled: false } })).faces };
   const runs = [];
   for (const tile of region ? tilesFor(region, frame.width, frame.height) : faceTiles(frame.width, frame.height)) {

@@ -1,7 +1,7 @@
 /** Messages between the Check corner view and its detection Web Workers (detector.worker.dom.ts, writing.worker.dom.ts). */
 import { type Box, scaleBox } from '../../core/media/geometry.std';
 import type { RiskSource } from '../../core/corner/risks.std';
-import { type FaceDetection, type ObjectDetection, scaleObject } from '../../core/corner/detections.std';
+import { type FaceDetection, type ObjectDetection, type ObjectModels, scaleObject } from '../../core/corner/detections.std';
 import { type WritingLine, scaleWritingLine } from '../../core/corner/writingLines.std';
 
 /**
@@ -21,9 +21,11 @@ export type DetectRequest = {
   run: ModelRun;
   /**
    * A confirmation around something new: a photo sweep sweeps only the tiles that hold this part; the text
-   * detector looks only at it, at the same scale.
+   * detector looks only at it, at the same scale. (Objects look at the whole frame, with `objectModels`.)
    */
   region?: Box;
+  /** For objects: the models that run (both when absent); one left out reports nothing, and its last finds stand. */
+  objectModels?: ObjectModels;
   /** For writing: a glance, on a smaller input (WRITING_GLANCE_LONG_SIDE). */
   glance?: boolean;
   /**
@@ -42,7 +44,7 @@ export type DetectRequest = {
 
 /**
  * What a run found; empty for what it did not look for. An objects run reports CenterNet's finds and
- * SSDLite's (on the whole frame and the tiles of its latest sweep, ssd.std.ts); a photos run BlazeFace's on
+ * SSDLite's (each only if it ran) (on the whole frame and the tiles of its latest sweep, ssd.std.ts); a photos run BlazeFace's on
  * tiles (as `faces`) and FaceBoxes' from its own look or, where the picture has not changed, the last one
  * (faceboxes.std.ts).
  */
