@@ -99,6 +99,28 @@ describe('the looks of the object models’ finds', () => {
     expect(monitor?.picture).toEqual(SCREEN);
   });
 
+  it('follow a wall past the reach of a box on a part of it, up to that reach', () => {
+    // A wall of one blue from the frame's left edge to x = 300, in a dark frame; the models box 80 px of it.
+    const wall = painted([30, 30, 30], [{ box: { x: 0, y: 56, w: 310, h: 108 }, colour: () => [20, 20, 24] }, { box: { x: 0, y: 60, w: 300, h: 100 }, colour: () => [40, 200, 250] }]);
+    const [looked] = withLooks({ objects: [], ssdObjects: [{ ...halfSeen, box: { x: 200, y: 56, w: 80, h: 108 } }] }, () => wall, WIDTH, HEIGHT, 3).ssdObjects;
+    expect(looked?.lit).toBe(true);
+    // The reach: one and a half times the picture's longer side (the box less 15 % each side: 76 px) left of it.
+    const picture = looked?.picture ?? { x: 0, y: 0, w: 0, h: 0 };
+    expect(picture.x).toBeGreaterThanOrEqual(212 - 1.5 * 76 - 4);
+    expect(picture.x).toBeLessThanOrEqual(212 - 1.5 * 76 + 4);
+    expect(picture.x + picture.w).toBeGreaterThanOrEqual(296);
+  });
+
+  it('keep the box of a white page on a screen, which shares its tone with the white wall beside it', () => {
+    // A page with coloured pictures on a quarter of it: in colour, lit; a white wall meets it on the right,
+    // past a bezel a pixel wide.
+    const page = (x: number, y: number): Colour => (x % 40 < 20 && y % 40 < 20 ? [240, 90, 40] : [235, 235, 232]);
+    const besideWall = painted(ROOM, [...monitor(page), { box: { x: SCREEN.x + SCREEN.w - 5, y: 40, w: 80, h: 140 }, colour: () => [235, 235, 232] }]);
+    const [looked] = withLooks({ objects: [], ssdObjects: [halfSeen] }, () => besideWall, WIDTH, HEIGHT, 3).ssdObjects;
+    expect(looked?.lit).toBe(true);
+    expect(looked?.picture).toEqual(SCREEN);
+  });
+
   it('find a sheet lying in the room to be paper', () => {
     const sheet = painted(ROOM, [{ box: SCREEN, colour: () => [215, 212, 205] }]);
     const looked = withLooks({ objects: [], ssdObjects: [{ ...halfSeen, label: 'book' }, halfSeen] }, () => sheet, WIDTH, HEIGHT, 3);

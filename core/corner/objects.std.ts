@@ -1,9 +1,10 @@
 /**
  * Screens and books in one frame, from both object models: CenterNet (Human) and SSDLite-MobileNetV2
  * (coco-ssd), which see different screens. A screen either model is sure of is kept; one both half see is
- * kept too, and one SSDLite half sees that looks lit (screenLook.std.ts). A paper CenterNet half sees is
- * kept when SSDLite is sure of it, and one either model half sees when it looks like paper
- * (paperLook.std.ts). Books standing on a shelf are not papers: their spines at most carry titles. Pure.
+ * kept too, and one SSDLite half sees that looks lit (screenLook.std.ts); a lit one is boxed to the whole of
+ * its picture. A paper CenterNet half sees is kept when SSDLite is sure of it, and one either model half sees
+ * when it looks like paper (paperLook.std.ts). Books standing on a shelf are not papers: their spines at most
+ * carry titles. Pure.
  */
 import { area, coverage, grown, iou, overlaps, union } from '../media/geometry.std';
 import type { ObjectDetection } from './detections.std';

@@ -39,9 +39,11 @@ const SAMPLES = 4096;
  * stops it is the bezel or the room, tens of levels darker (ABOVE_AROUND, ABOVE_BEZEL): within 20 levels of
  * brightness and 48 of colour. It fills at least 0.7 of its box (the wall, with its seams and what it shows:
  * 0.80-0.82), and goes as far as one and a half times the picture's longer side, even where it runs on
- * past that: the screen is bigger than its box, not a desk under a sheet.
+ * past that: the screen is bigger than its box, not a desk under a sheet. Only a picture whose tone is in
+ * colour is followed (MIN_CHROMA), and always its light tone: a white page on a screen shares its tone with
+ * a white wall or a sheet beside it, and dark content with the bezel and a dark room.
  */
-const PICTURE: ToneReach = { reach: 1.5, brightness: 20, colour: 48, minFill: 0.7, runOn: 'reach' };
+const PICTURE: ToneReach = { reach: 1.5, brightness: 20, colour: 48, minFill: 0.7, runOn: 'reach', boards: false, minToneColour: MIN_CHROMA };
 
 const pictureOf = (box: Box): Box => ({ x: box.x + box.w * PICTURE_INSET, y: box.y + box.h * PICTURE_INSET, w: box.w * (1 - 2 * PICTURE_INSET), h: box.h * (1 - 2 * PICTURE_INSET) });
 

@@ -3,7 +3,8 @@
  * gives the worker away and what a blur must cover. From the block, the paper's own tone (between the
  * letters; a board's, under chalk or a sign's light letters) is followed outwards as far as it goes, within
  * reach; a side where it runs on to the edge of that reach (white paper on a white desk, a wall) keeps the
- * block's own edge. Pure.
+ * block's own edge. A lit screen's picture is followed the same way, on its own terms (ToneReach,
+ * screenLook.std.ts). Pure.
  */
 import { type Box, clampToFrame, grown, union } from '../media/geometry.std';
 
@@ -14,16 +15,17 @@ import { type Box, clampToFrame, grown, union } from '../media/geometry.std';
  * was: paper and screens are compact shapes, and what ran on through a gap into the floor or a wall is not.
  * Where the tone runs on to the edge of the reach, `runOn` says whether the box keeps the block's own edge
  * there (a sheet: white paper on a white desk) or goes to the reach's (a lit picture, which the models boxed
- * a part of).
+ * a part of). `boards`: the tone may be a board's (light print on dark, PRINT_CONTRAST); `minToneColour`: the
+ * tone is followed only when one of its channels stands this far from green (0..255), in colour.
  */
-export type ToneReach = { reach: number; brightness: number; colour: number; minFill: number; runOn: 'block' | 'reach' };
+export type ToneReach = { reach: number; brightness: number; colour: number; minFill: number; runOn: 'block' | 'reach'; boards: boolean; minToneColour: number };
 /**
  * A sheet: as far as four times the block's longer side (a statement's heading on its table), and tight on
  * tone: a white page in a room with light walls must not run on into the wall; a sheet in shade stays the
  * block it was. A card tilted on a shelf, with a coloured logo along its foot, fills 0.82 of its box
  * (scenes-real's library notice).
  */
-const SHEET: ToneReach = { reach: 4, brightness: 16, colour: 10, minFill: 0.8, runOn: 'block' };
+const SHEET: ToneReach = { reach: 4, brightness: 16, colour: 10, minFill: 0.8, runOn: 'block', boards: true, minToneColour: 0 };
 /** The reach is looked at on a grid of at most this many cells along its longer side. */
 const GRID_CELLS = 96;
 /** Paper along more than this share of the frame's edge, within reach, is a desk or a wall running on. */
@@ -56,8 +58,8 @@ export function sheetAround(pixels: Uint8Array | Uint8ClampedArray, width: numbe
     const y = cells.origin.y + (row + 0.5) * cells.size;
     return x >= block.x && x <= block.x + block.w && y >= block.y && y <= block.y + block.h;
   };
-  const paper = paperTone(cells, inBlock);
-  if (!paper) return block;
+  const paper = paperTone(cells, inBlock, follow.boards);
+  if (!paper || Math.max(Math.abs(paper.red), Math.abs(paper.blue)) < follow.minToneColour) return block;
   const { tones } = paper;
   const same = (index: number) =>
     Math.abs(tones.brightness[index]! - paper.brightness) <= follow.brightness &&
@@ -164,9 +166,9 @@ function setTone(tones: Tones, index: number, brightness: number, r: number, g: 
 
 /**
  * The paper's tone: the median over the block's cells of their brightest pixels (each the paper between its
- * strokes), or of their darkest on a board (PRINT_CONTRAST); with the tones of every cell it is read in.
+ * strokes), or of their darkest on a board (PRINT_CONTRAST, where `boards`); with the tones of every cell it is read in.
  */
-function paperTone(cells: Cells, inBlock: (column: number, row: number) => boolean): { tones: Tones; brightness: number; red: number; blue: number } | undefined {
+function paperTone(cells: Cells, inBlock: (column: number, row: number) => boolean, boards: boolean): { tones: Tones; brightness: number; red: number; blue: number } | undefined {
   const indices: number[] = [];
   for (let row = 0; row < cells.rows; row += 1) {
     for (let column = 0; column < cells.columns; column += 1) if (inBlock(column, row)) indices.push(row * cells.columns + column);
@@ -175,7 +177,7 @@ function paperTone(cells: Cells, inBlock: (column: number, row: number) => boole
   const { light, dark, mean } = cells;
   const withPrint = indices.filter((index) => light.brightness[index]! - dark.brightness[index]! >= PRINT_CONTRAST);
   const darkOnAverage = withPrint.filter((index) => mean[index]! < (light.brightness[index]! + dark.brightness[index]!) / 2).length;
-  const tones = darkOnAverage > BOARD_VOTES * withPrint.length ? dark : light;
+  const tones = boards && darkOnAverage > BOARD_VOTES * withPrint.length ? dark : light;
   const sorted = [...indices].sort((a, b) => tones.brightness[b]! - tones.brightness[a]!);
   const paper = sorted[Math.floor(sorted.length / 2)]!;
   return { tones, brightness: tones.brightness[paper]!, red: tones.red[paper]!, blue: tones.blue[paper]! };

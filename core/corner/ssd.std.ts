@@ -55,7 +55,10 @@ export function tileFinds(objects: readonly ObjectDetection[], tiles: SsdTiles):
   return tiles === 'screens' ? objects.filter(isScreen) : [...objects];
 }
 
-/** The whole frame's and each tile's finds, in frame pixels; one object seen twice is kept once, at its best score. */
+/**
+ * The whole frame's and each tile's finds, in frame pixels; one object seen twice is kept once, at its best
+ * score. Their looks (a lit screen's picture among them) are taken after, on the frame (objectLooks.std.ts).
+ */
 export function ssdObjectsFromTiles(runs: ReadonlyArray<{ tile: Box; objects: readonly ObjectDetection[] }>): ObjectDetection[] {
   const all = runs.flatMap(({ tile, objects }) => objects.map((object) => ({ ...object, box: { ...object.box, x: object.box.x + tile.x, y: object.box.y + tile.y } })));
   const kept: ObjectDetection[] = [];
