@@ -10,7 +10,7 @@ import { type Box, union } from '../media/geometry.std';
 import { confirmationRegion, partAround } from './confirmation.std';
 import { awaitsConfirmation, clearingTracks, isClearing, mayRest, stillLookEvery } from './rest.std';
 import { THUMBNAIL } from './sceneChange.std';
-import type { RunScope, TrackerState } from './tracker.std';
+import type { TrackerState } from './tracker.std';
 
 /** The worker's models that come round periodically (faces run in between). */
 export type PeriodicRun = 'objects' | 'photos';
@@ -103,13 +103,11 @@ export function photoSweepRegion(
 }
 
 /**
- * What an objects run can see: a confirmation looks around what it saw, with only the models that saw it
- * (objectModelsToConfirm), so it judges only what is new there (a flag of the other model's, missed by a
- * model that did not run, is not missed); every other run, all of the frame.
+ * Where an objects run looks (undefined: all of the frame): a confirmation, around what it saw; the loops
+ * then run only the models whose finds make flags there (objectModelsToConfirm).
  */
-export function objectsRunScope(why: RunReason, tracker: Pick<TrackerState, 'tracks'>, frame: { width: number; height: number }): RunScope {
-  const region = why === 'confirm' ? confirmationRegion(tracker, 'objects', frame) : undefined;
-  return region ? { lookedAt: region, newOnly: true } : {};
+export function objectsRunRegion(why: RunReason, tracker: Pick<TrackerState, 'tracks'>, frame: { width: number; height: number }): Box | undefined {
+  return why === 'confirm' ? confirmationRegion(tracker, 'objects', frame) : undefined;
 }
 
 /**

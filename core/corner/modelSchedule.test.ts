@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { confirmationRegion } from './confirmation.std';
-import { FACE_HOLD_MS, MAX_CREDIT, type ModelSchedule, PERIODS, type ScheduledRun, STILL_PICTURE_SLOWDOWN, creditAt, faceWaitingSince, nextModelRun, objectsRunScope, periodOf, photoSweepRegion } from './modelSchedule.std';
+import { FACE_HOLD_MS, MAX_CREDIT, type ModelSchedule, PERIODS, type ScheduledRun, STILL_PICTURE_SLOWDOWN, creditAt, faceWaitingSince, nextModelRun, objectsRunRegion, periodOf, photoSweepRegion } from './modelSchedule.std';
 import { STILL_LOOK_EVERY_MS, STILL_LOOK_MAX_SHARE } from './rest.std';
 import { RISK_SOURCES, assessFrame } from './risks.std';
 import { HYSTERESIS, type TrackerState, newTracker, trackRun, visibleRisks } from './tracker.std';
@@ -252,11 +252,11 @@ describe('where an objects run looks', () => {
   const monitor = assessFrame({ width: 640, height: 480, objects: [{ label: 'tv', score: 0.5, box: { x: 240, y: 40, w: 160, h: 100 } }] });
   const seenOnce = trackRun(newTracker(0), 'objects', monitor, 100);
 
-  it('confirms around what it saw, looking only for what is new there; otherwise at all of the frame', () => {
-    expect(objectsRunScope('confirm', seenOnce, { width: 640, height: 480 })).toEqual({ lookedAt: confirmationRegion(seenOnce, 'objects', { width: 640, height: 480 }), newOnly: true });
-    expect(objectsRunScope('confirm', seenOnce, { width: 640, height: 480 }).lookedAt).toEqual({ x: 200, y: 15, w: 240, h: 150 });
-    expect(objectsRunScope('due', seenOnce, { width: 640, height: 480 })).toEqual({});
-    expect(objectsRunScope('confirm', newTracker(0), { width: 640, height: 480 })).toEqual({});
+  it('confirms around what it saw; otherwise looks at all of the frame', () => {
+    expect(objectsRunRegion('confirm', seenOnce, { width: 640, height: 480 })).toEqual(confirmationRegion(seenOnce, 'objects', { width: 640, height: 480 }));
+    expect(objectsRunRegion('confirm', seenOnce, { width: 640, height: 480 })).toEqual({ x: 200, y: 15, w: 240, h: 150 });
+    expect(objectsRunRegion('due', seenOnce, { width: 640, height: 480 })).toBeUndefined();
+    expect(objectsRunRegion('confirm', newTracker(0), { width: 640, height: 480 })).toBeUndefined();
   });
 });
 

@@ -121,6 +121,14 @@ describe('the looks of the object models’ finds', () => {
     expect(looked?.picture).toEqual(SCREEN);
   });
 
+  it('keep the box of a screen showing light print on dark, whose dark runs on into the bezel and a dark room', () => {
+    const print = (_x: number, y: number): Colour => (y % 4 < 2 ? [250, 200, 50] : [20, 20, 60]);
+    const dark = painted([15, 15, 15], monitor(print));
+    const [looked] = withLooks({ objects: [], ssdObjects: [halfSeen] }, () => dark, WIDTH, HEIGHT, 3).ssdObjects;
+    expect(looked?.lit).toBe(true);
+    expect(looked?.picture).toEqual(SCREEN);
+  });
+
   it('find a sheet lying in the room to be paper', () => {
     const sheet = painted(ROOM, [{ box: SCREEN, colour: () => [215, 212, 205] }]);
     const looked = withLooks({ objects: [], ssdObjects: [{ ...halfSeen, label: 'book' }, halfSeen] }, () => sheet, WIDTH, HEIGHT, 3);

@@ -10,7 +10,7 @@ import { objectModelsToConfirm } from '../../core/corner/confirmation.std';
 import { BOTH_OBJECT_MODELS, type FrameDetections, type TextLine } from '../../core/corner/detections.std';
 import { assessFrame } from '../../core/corner/risks.std';
 import { changedRegion, pictureChanged } from '../../core/corner/sceneChange.std';
-import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, creditAt, faceWaitingSince, nextModelRun, objectsRunScope, photoSweepRegion } from '../../core/corner/modelSchedule.std';
+import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, creditAt, faceWaitingSince, nextModelRun, objectsRunRegion, photoSweepRegion } from '../../core/corner/modelSchedule.std';
 import { type LastReading, type WritingStillness, readingOutdated, readingPutOff, writingStillness } from '../../core/corner/readingSchedule.std';
 import { awaitsConfirmation, mayRest } from '../../core/corner/rest.std';
 import { nextWritingLook } from '../../core/corner/writingSchedule.std';
@@ -70,6 +70,8 @@ type TrackerStore = { get: () => TrackerState; set: (tracker: TrackerState) => v
 export function startCheckLoops(devices: CheckDevices, store: TrackerStore, events: CheckEvents, options: { photos: boolean }): () => void {
   const { camera, clock } = devices;
   let stopped = false;
+  /** The camera frame's size when the object models last ran: the other's finds stand only in the same pixels. */
+  let latestObjectsFrame: { width: number; height: number } | undefined;
   const latest: Required<Omit<FrameDetections, 'width' | 'height'>> = { faces: [], tileFaces: [], faceboxes: [], objects: [], ssdObjects: [], writing: [], lines: [] };
 
   const fold = (source: RiskSource, ms?: number, scope: RunScope = {}) => {
@@ -126,7 +128,10 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
         if (region) scope = { lookedAt: region };
         else lastWholeSweepAt = now;
       }
-      if (next.run === 'objects') scope = objectsRunScope(next.why, tracker, camera.size());
+      if (next.run === 'objects') {
+        const region = objectsRunRegion(next.why, tracker, camera.size());
+        if (region) scope = { lookedAt: region };
+      }
       // A sweep of where the picture changed has seen all of it: the rest is as the last sweep saw it.
       if (!scope.lookedAt || next.why !== 'confirm') lastPictureSeen[next.run] = picture;
       return { run: next.run, scope, still: !changed[next.run], ...(next.run === 'photos' && picture ? { picture } : {}) };
@@ -169,11 +174,15 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
         await clock.sleep(STILL_CHECK_MS);
         continue;
       }
-      const { run, scope, still, picture } = chosen;
-      const region = scope.lookedAt;
+      const { run, still, picture } = chosen;
+      const region = chosen.scope.lookedAt;
+      // An objects confirmation runs only the models whose finds make flags where it looks (the other's finds
+      // stand), and then judges only what is new there: a flag the other model made is not its to miss.
+      const frame = camera.size();
+      const sameFrame = latestObjectsFrame?.width === frame.width && latestObjectsFrame.height === frame.height;
+      const objectModels = run === 'objects' && region && sameFrame ? objectModelsToConfirm(region, { ...frame, objects: latest.objects, ssdObjects: latest.ssdObjects }) : BOTH_OBJECT_MODELS;
+      const scope = objectModels.centernet && objectModels.ssd ? chosen.scope : { ...chosen.scope, newOnly: true };
       // The worker scales the frame for its model and answers in the camera's pixels.
-      // An objects confirmation runs only the models whose finds made what is new; the other's finds stand.
-      const objectModels = run === 'objects' && scope.newOnly ? objectModelsToConfirm(region, { ...camera.size(), objects: latest.objects, ssdObjects: latest.ssdObjects }) : BOTH_OBJECT_MODELS;
       const reply = await detect({
         run,
         ...(region ? { region } : {}),
@@ -194,7 +203,10 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
       // A confirmation's time is not a whole sweep's: only whole runs set how often the next one comes round.
       if (run === 'writing') lastLookTime.ms = reply.ms;
       else if (isWholeRun(scope)) modelMs[run] = reply.ms;
-      if (run === 'objects') Object.assign(latest, { objects: objectModels.centernet ? reply.objects : latest.objects, ssdObjects: objectModels.ssd ? reply.ssdObjects : latest.ssdObjects });
+      if (run === 'objects') {
+        Object.assign(latest, { objects: objectModels.centernet ? reply.objects : latest.objects, ssdObjects: objectModels.ssd ? reply.ssdObjects : latest.ssdObjects });
+        latestObjectsFrame = frame;
+      }
       else if (run === 'photos') Object.assign(latest, { tileFaces: mergeLookedAt(latest.tileFaces, reply.faces, region), faceboxes: mergeLookedAt(latest.faceboxes, reply.faceboxes, region) });
       else if (run === 'writing') latest.writing = mergeLookedAt(latest.writing, reply.writing, region);
       else latest.faces = reply.faces;

@@ -113,19 +113,23 @@ describe('the corner check loops', () => {
     check.stop();
   });
 
-  it('confirms a screen that only SSDLite sees with SSDLite alone, and keeps the flag of CenterNet\'s monitor', async () => {
+  it('confirms a screen only SSDLite sees with SSDLite alone, and does not count that as a miss of CenterNet\'s monitor', async () => {
     const scene = { ...empty(), objects: [monitor] };
     const check = fakeCheck(scene, { photos: false });
     await check.clock.runUntil(2000);
     expect(check.flags().map((flag) => flag.label)).toEqual(['Screen']);
-    const laptop: ObjectDetection = { label: 'laptop', score: 0.9, box: { x: 380, y: 280, w: 180, h: 120 } };
-    Object.assign(scene, { ssdObjects: [laptop], picture: picture(20) });
+    // The monitor goes as a laptop only SSDLite sees comes into view beside it, close enough that the
+    // confirmation around the laptop takes in the monitor's place.
+    const laptop: ObjectDetection = { label: 'laptop', score: 0.9, box: { x: 180, y: 150, w: 180, h: 120 } };
+    Object.assign(scene, { objects: [], ssdObjects: [laptop], picture: picture(20) });
     const changedAt = check.clock.now();
-    await check.clock.runUntil(changedAt + 1500);
-    const objectsRuns = check.runs.filter((run) => run.run === 'objects' && run.at >= changedAt);
-    expect(objectsRuns[0]?.objectModels).toEqual(BOTH_OBJECT_MODELS);
-    expect(objectsRuns[1]?.objectModels).toEqual({ centernet: false, ssd: true });
-    expect(check.flags().map((flag) => [flag.label, flag.misses])).toEqual([['Screen', 0], ['Laptop screen', 0]]);
+    const objectsRuns = () => check.runs.filter((run) => run.run === 'objects' && run.at >= changedAt);
+    // Up to just after the confirmation: the laptop is flagged, and the monitor has missed one run, not two.
+    for (let at = changedAt; !(objectsRuns().length >= 2 && at > objectsRuns()[1]!.at + RUN_MS.objects) && at < changedAt + 3000; at += 10) await check.clock.runUntil(at);
+    const [seen, confirmation] = objectsRuns();
+    expect(seen?.objectModels).toEqual(BOTH_OBJECT_MODELS);
+    expect(confirmation?.objectModels).toEqual({ centernet: false, ssd: true });
+    expect(check.flags().map((flag) => [flag.label, flag.misses])).toEqual([['Screen', 1], ['Laptop screen', 0]]);
     check.stop();
   });
 

@@ -43,10 +43,10 @@ export type DetectRequest = {
 };
 
 /**
- * What a run found; empty for what it did not look for. An objects run reports CenterNet's finds and
- * SSDLite's (each only if it ran) (on the whole frame and the tiles of its latest sweep, ssd.std.ts); a photos run BlazeFace's on
- * tiles (as `faces`) and FaceBoxes' from its own look or, where the picture has not changed, the last one
- * (faceboxes.std.ts).
+ * What a run found; empty for what it did not look for. An objects run reports the finds of the models it
+ * ran: CenterNet's, and SSDLite's on the whole frame and the tiles of its latest sweep (ssd.std.ts); a photos
+ * run BlazeFace's on tiles (as `faces`) and FaceBoxes' from its own look or, where the picture has not
+ * changed, the last one (faceboxes.std.ts).
  */
 export type Detected = { faces: FaceDetection[]; faceboxes: FaceDetection[]; objects: ObjectDetection[]; ssdObjects: ObjectDetection[]; writing: WritingLine[] };
 
