@@ -206,8 +206,7 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
       if (run === 'objects') {
         Object.assign(latest, { objects: objectModels.centernet ? reply.objects : latest.objects, ssdObjects: objectModels.ssd ? reply.ssdObjects : latest.ssdObjects });
         latestObjectsFrame = frame;
-      }
-      else if (run === 'photos') Object.assign(latest, { tileFaces: mergeLookedAt(latest.tileFaces, reply.faces, region), faceboxes: mergeLookedAt(latest.faceboxes, reply.faceboxes, region) });
+      } else if (run === 'photos') Object.assign(latest, { tileFaces: mergeLookedAt(latest.tileFaces, reply.faces, region), faceboxes: mergeLookedAt(latest.faceboxes, reply.faceboxes, region) });
       else if (run === 'writing') latest.writing = mergeLookedAt(latest.writing, reply.writing, region);
       else latest.faces = reply.faces;
       fold(run, reply.ms, scope);
