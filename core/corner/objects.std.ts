@@ -48,18 +48,14 @@ const AGREED_MIN_SCORE = 0.2;
  * times as wide as tall. Posters and banners, lit and coloured too, mostly stand taller than that.
  */
 const SCREEN_MIN_WIDTH_PER_HEIGHT = 0.9;
-/** A TV or laptop SSDLite half sees, shaped as a screen stands: what its look (lit or not) decides. */
-export const isHalfSeenScreen = (object: ObjectDetection): boolean =>
-  (object.label === 'tv' || object.label === 'laptop') &&
-  object.score >= SSD_LIT_MIN_SCORE &&
-  object.score < SSD_SCREEN_MIN_SCORE &&
-  object.box.w >= SCREEN_MIN_WIDTH_PER_HEIGHT * object.box.h;
-
 /**
  * A TV or a laptop either model proposes at least as sure as any screen rule asks: how it looks is taken
  * (objectLooks.std.ts), and a lit one is flagged with the whole of its picture (screenLook.std.ts).
  */
 export const isLookedAtScreen = (object: ObjectDetection): boolean => (object.label === 'tv' || object.label === 'laptop') && object.score >= SSD_LIT_MIN_SCORE;
+/** A TV or laptop SSDLite half sees, shaped as a screen stands: what its look (lit or not) decides. */
+export const isHalfSeenScreen = (object: ObjectDetection): boolean =>
+  isLookedAtScreen(object) && object.score < SSD_SCREEN_MIN_SCORE && object.box.w >= SCREEN_MIN_WIDTH_PER_HEIGHT * object.box.h;
 
 /** The other model sees this object too: both score it at least AGREED_MIN_SCORE, on boxes that overlap. */
 function agreed(object: ObjectDetection, others: readonly ObjectDetection[]): boolean {

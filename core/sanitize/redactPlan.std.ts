@@ -60,8 +60,8 @@ export const SCREEN_TILES_EVERY_OBJECTS_LOOKS = MAX_MISSED_RUNS + 1;
  * A writing look that comes because the picture changed, on a camera that has held still since the last whole
  * look, reads only where it changed since the last look (writingRegion): the rest of the picture is what the
  * looks before saw, and the same picture gives the text detector the same lines (a hand moving over a desk
- * costs a look at the hand's path, not at the whole room). The changed cells' box is grown by this many thumbnail cells each way, for a
- * line that runs from a changed cell into a still one...
+ * costs a look at the hand's path, not at the whole room). The changed cells' box is grown by this many
+ * thumbnail cells each way, for a line that runs from a changed cell into a still one...
  */
 const WRITING_REGION_MARGIN_CELLS = 1;
 /** ...and a change over more than this share of the picture is looked at whole. */
