@@ -6,7 +6,7 @@
  * when it looks like paper (paperLook.std.ts). Books standing on a shelf are not papers: their spines at most
  * carry titles. Pure.
  */
-import { area, coverage, grown, iou, overlaps, union } from '../media/geometry.std';
+import { type Box, area, coverage, grown, iou, overlaps, union } from '../media/geometry.std';
 import type { ObjectDetection } from './detections.std';
 import type { WritingLine } from './writingLines.std';
 
@@ -74,7 +74,19 @@ export function screensIn(objects: readonly ObjectDetection[], ssdObjects: reado
     ...ssd.filter((object) => object.score >= (object.label === 'cell phone' ? SSD_PHONE_MIN_SCORE : SSD_SCREEN_MIN_SCORE) || agreed(object, centernet) || (object.lit === true && isHalfSeenScreen(object))),
   ];
   // One screen, once: the box of its surest find (the other model's box around it is looser, not more).
-  return onceEach(sure, []).map((screen) => (screen.picture ? { ...screen, box: screen.picture } : screen));
+  const pictures = [...objects, ...ssdObjects].flatMap((object) => (object.picture ? [object.picture] : []));
+  return onceEach(sure, []).map((screen) => (screen.picture ? { ...screen, box: wholePicture(screen.picture, pictures) } : screen));
+}
+
+/**
+ * A lit screen's picture with the pictures every other lit find sees of it (those overlapping it by
+ * AGREE_IOU): a picture is followed only so far from its find (screenLook.std.ts), and the models box
+ * different parts of a wide screen. On a lobby's video wall seen at 640 px (scenes-real), SSDLite's surest
+ * find (0.36) is its left third, and its picture stops a tenth short of the right end, which two less sure
+ * finds' pictures (0.20, and 0.34 on a part taller than wide) reach.
+ */
+function wholePicture(picture: Box, pictures: readonly Box[]): Box {
+  return pictures.filter((other) => iou(other, picture) >= AGREE_IOU).reduce(union, picture);
 }
 
 /** `finds` without those on an object already found (in `found`, or a surer one of `finds`), surest first. */
