@@ -15,11 +15,18 @@ import type { FaceDetection } from './detections.std';
 const FACE_TILE_FRACTION = 0.6;
 /** Two tiles' finds of one face overlap at least this much (IoU). */
 const SAME_FACE_IOU = 0.3;
+/**
+ * Tiles narrower than this (a frame under about 107 px on its short side) would be blown up more than eight
+ * times into BlazeFace's input: no face in them is too small for the whole frame's look and large enough to
+ * find. Such a frame has no tiles.
+ */
+const MIN_TILE_SIDE = 64;
 
-/** The square crops that cover a width x height frame, in whole pixels: 3x2 for 4:3. */
+/** The square crops that cover a width x height frame, in whole pixels: 3x2 for 4:3; none on a tiny frame. */
 export function faceTiles(width: number, height: number): Box[] {
   const shortSide = Math.min(width, height);
   const side = Math.round(shortSide * FACE_TILE_FRACTION);
+  if (side < MIN_TILE_SIDE) return [];
   // Neighbours overlap by at least the largest small face, so each small face is whole in some tile.
   const step = side - Math.ceil(shortSide * SMALL_FACE_FRACTION);
   const starts = (length: number) => {

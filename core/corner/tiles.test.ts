@@ -29,6 +29,12 @@ describe('face tiles', () => {
     expect(tiles.every((tile) => tile.x >= 0 && tile.y >= 0 && tile.x + tile.w <= width && tile.y + tile.h <= height)).toBe(true);
   });
 
+  it('has no tiles on a frame too small for them, however long (a 4x4 clip, a 1280x2 strip)', () => {
+    for (const [width, height] of [[1, 1], [4, 4], [1280, 2], [2, 1280], [100, 100]]) expect(faceTiles(width!, height!)).toEqual([]);
+    expect(faceTiles(107, 107).length).toBeGreaterThan(0);
+    expect(tilesFor({ x: 0, y: 0, w: 2, h: 2 }, 4, 4)).toEqual([]);
+  });
+
   it('sweeps only around a region: one tile that holds it whole, else every tile that holds part of it', () => {
     expect(tilesFor({ x: 460, y: 50, w: 60, h: 60 }, 640, 480)).toEqual([{ x: 352, y: 0, w: 288, h: 288 }]);
     const wide = tilesFor({ x: 100, y: 100, w: 400, h: 60 }, 640, 480);
