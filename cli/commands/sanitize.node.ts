@@ -111,13 +111,14 @@ function sanitizeJson(item: BatchItemState) {
 function describeRedaction(redaction: RedactionReport): string {
   const hidden = redaction.tracks.filter((track) => track.hidden);
   const lines = [`  ${hidden.length === 0 ? t('cli.sanitize.hiddenNothing') : t('cli.sanitize.hidden')}\n`];
-  for (const track of hidden) lines.push(`    ${describeTrack(track)}\n`);
-  for (const track of redaction.tracks.filter((candidate) => !candidate.hidden)) lines.push(`  ${t('cli.sanitize.keptVisible', { track: describeTrack(track) })}\n`);
+  const photo = redaction.photo === true;
+  for (const track of hidden) lines.push(`    ${describeTrack(track, photo)}\n`);
+  for (const track of redaction.tracks.filter((candidate) => !candidate.hidden)) lines.push(`  ${t('cli.sanitize.keptVisible', { track: describeTrack(track, photo) })}\n`);
   if (redaction.selfCheck) {
     lines.push(`  ${redaction.selfCheck.summary}\n`);
     for (const item of redaction.selfCheck.stillVisible) {
       const at = formatNumber(item.atSeconds, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-      lines.push(`  ${t('cli.sanitize.stillVisible', { label: item.label, where: item.where, at })}\n`);
+      lines.push(`  ${t('cli.sanitize.stillVisible', { label: item.label, where: item.where, at, photo: photo ? 'yes' : 'no' })}\n`);
     }
   }
   return lines.join('');

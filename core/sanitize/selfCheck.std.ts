@@ -47,7 +47,8 @@ export const selfCheckReport = z.object({
   summary: z.string(),
 });
 
-export const redactionReport = z.object({ tracks: z.array(redactedTrack), selfCheck: selfCheckReport.optional() });
+/** `photo`: the copy is a photo, so its tracks and what is still visible have no time. */
+export const redactionReport = z.object({ tracks: z.array(redactedTrack), selfCheck: selfCheckReport.optional(), photo: z.boolean().optional() });
 
 export type RedactedTrack = z.output<typeof redactedTrack>;
 export type SelfCheckFinding = z.output<typeof finding>;
@@ -71,8 +72,10 @@ export function firstOfEach<T>(items: readonly T[], key: (item: T) => string): T
 
 export function selfCheckVerdict(facts: Omit<SelfCheckReport, 'passed' | 'summary'>): SelfCheckReport {
   const passed = facts.findings.length === 0;
-  const summary = passed
-    ? t('redact.selfCheck.passed', { regions: facts.hiddenRegions, frames: facts.framesChecked, measured: facts.detailFramesChecked, kept: Math.round(facts.worstDetailKept * 100) })
-    : t('redact.selfCheck.failed', { findings: facts.findings.map((item) => item.detail).join(' ') });
+  const summary = !passed
+    ? t('redact.selfCheck.failed', { findings: facts.findings.map((item) => item.detail).join(' ') })
+    : facts.hiddenRegions === 0
+      ? t('redact.selfCheck.nothingHidden', { frames: facts.framesChecked })
+      : t('redact.selfCheck.passed', { regions: facts.hiddenRegions, frames: facts.framesChecked, measured: facts.detailFramesChecked, kept: Math.round(facts.worstDetailKept * 100) });
   return { ...facts, passed, summary };
 }

@@ -14,6 +14,12 @@ describe('selfCheckVerdict', () => {
     expect(selfCheckVerdict({ ...facts, detailFramesChecked: 1, worstDetailKept: 0.004, findings: [] }).summary).toMatch(/in the 1 frame measured, less than 1 % of the fine detail is left\.$/);
   });
 
+  it('says so when nothing was hidden, not "nothing readable in the 0 hidden regions"', () => {
+    const report = selfCheckVerdict({ ...facts, hiddenRegions: 0, detailFramesChecked: 0, worstDetailKept: 0, findings: [] });
+    expect(report.passed).toBe(true);
+    expect(report.summary).toBe('Self-check: nothing was hidden in this copy, so no hidden region needed checking. The detectors looked again at 20 frames of the copy.');
+  });
+
   it('fails on any finding, in its own words', () => {
     const report = selfCheckVerdict({ ...facts, findings: [{ kind: 'text', trackId: 2, atSeconds: 1.5, detail: 'OCR still reads “Dear Ana” in readable text at 1.5 s.' }] });
     expect(report.passed).toBe(false);

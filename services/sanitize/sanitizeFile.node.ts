@@ -186,6 +186,7 @@ async function startRedaction(base: PlanRequest, reviewed: FoundTracks | undefin
     },
     check: async (copy: string, onProgress: (fraction: number) => void): Promise<RedactionReport> => ({
       tracks: reportTracks(tracks, frameCount, framesPerSecond),
+      ...(source.kind === 'photo' ? { photo: true } : {}),
       selfCheck: await selfCheck(copy, source, found, sourceDetail, looks, { signal: callbacks.signal, onProgress }),
     }),
   };

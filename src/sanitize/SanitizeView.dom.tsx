@@ -495,7 +495,9 @@ function RedactionResult({ report }: { report: RedactionReport }) {
   const t = useT();
   const hiddenTracks = report.tracks.filter((track) => track.hidden);
   const kept = report.tracks.filter((track) => !track.hidden);
-  const hiddenWhen = hiddenTracks.map((track) => t('sanitize.result.hiddenTrack', { label: track.label, ...formatClockSpan(track.fromSeconds, track.toSeconds) }));
+  // A photo's tracks and what is still visible in it have no time.
+  const photo = report.photo === true ? 'yes' : 'no';
+  const hiddenWhen = hiddenTracks.map((track) => t('sanitize.result.hiddenTrack', { label: track.label, ...formatClockSpan(track.fromSeconds, track.toSeconds), photo }));
   return (
     <div className="redaction-result">
       <span>{hiddenTracks.length === 0 ? t('sanitize.result.nothingHidden') : t('sanitize.result.hidden', { tracks: formatList(hiddenWhen) })}</span>
@@ -503,7 +505,7 @@ function RedactionResult({ report }: { report: RedactionReport }) {
       {report.selfCheck && <span>{report.selfCheck.passed ? '✓ ' : '✗ '}{report.selfCheck.summary}</span>}
       {report.selfCheck?.stillVisible.map((item) => (
         <span key={`${item.label}-${item.where}`} className="note">
-          {t('sanitize.result.stillVisible', { label: item.label, where: item.where, at: formatClock(item.atSeconds) })}
+          {t('sanitize.result.stillVisible', { label: item.label, where: item.where, at: formatClock(item.atSeconds), photo })}
         </span>
       ))}
     </div>

@@ -288,6 +288,24 @@ describe('the command line', () => {
     expect(fs.readdirSync(outputDir).filter((name) => !name.startsWith('.'))).toEqual([path.basename(item!.output)]);
   });
 
+  it('hides the faces of a photo and lists them with no time; a clip too small to look at is copied, nothing hidden', async () => {
+    const outputDir = freshDir('cli-photo');
+    const env = { SAFETAKE_DATA_DIR: freshDir('cli-photo-data') };
+    const photo = runCli(['sanitize', sceneImage('face-couple-cake.jpg'), '-o', outputDir, '--redact', 'faces'], env);
+    expect(photo.code, photo.stderr).toBe(0);
+    const faces = photo.stdout.split('\n').filter((line) => line.includes('(faces)'));
+    expect(faces.length).toBeGreaterThan(0);
+    // A photo has no "0–1 s".
+    expect(faces.filter((line) => /\d s$/.test(line))).toEqual([]);
+    // 4x4 pixels: no tile to look at (it used to crash the face tiles), so nothing is found, and the report says so.
+    const tiny = path.join(scratch, 'tiny.mp4');
+    execFileSync(resolveFfmpeg().path, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=4x4:rate=30:duration=1', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', tiny]);
+    const small = runCli(['sanitize', tiny, '-o', outputDir, '--redact', 'all'], env);
+    expect(small.code, small.stderr).toBe(0);
+    expect(small.stdout).toContain('Self-check: nothing was hidden in this copy');
+    expect(fs.readdirSync(outputDir).filter((name) => !name.startsWith('.'))).toHaveLength(2);
+  });
+
   it('refuses an unknown group in plain words', async () => {
     const result = runCli(['sanitize', clips.office!.clip.file, '-o', freshDir('cli-bad'), '--redact', 'faces,pets'], { SAFETAKE_DATA_DIR: freshDir('cli-bad-data') });
     expect(result.code).toBe(2);
