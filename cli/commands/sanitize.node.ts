@@ -70,8 +70,18 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
       if (working) process.stderr.write(`\r${path.basename(working.input)}: ${t(`sanitize.status.${working.status}`)} ${formatNumber(working.fraction, { style: 'percent' })}   `);
     },
   );
-  // Ctrl-C, a terminal closed, a service manager stopping it: each cancels, and no partial copy is left.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => batch.cancel());
+  // Ctrl-C, a terminal closed, a service manager stopping it: each cancels, and no partial copy is left. A
+  // second Ctrl-C while the cancel runs must not end the process before the partial copy is removed.
+  let cancelling = false;
+  const cancel = () => {
+    if (cancelling) {
+      process.stderr.write(`\n${t('cli.sanitize.cancelling')}\n`);
+      return;
+    }
+    cancelling = true;
+    batch.cancel();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, cancel);
   const inSession = await followInSession(batch);
   const items = await batch.done.finally(() => closeRedactionLooks());
   if (showProgress) process.stderr.write('\r\x1b[K');

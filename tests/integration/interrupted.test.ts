@@ -65,6 +65,18 @@ describe.skipIf(process.platform !== 'linux')('an interrupted sanitize', () => {
     expect(await sha256File(long)).toBe(originalHash);
   }, 90_000);
 
+  it('pressed twice, Ctrl-C still removes the partial copy before the command ends', async () => {
+    const { launcher, out, exited } = await sanitizeUntilEncoding('twice');
+    // The second comes while the first cancel is under way (the two are not merged into one: a few ms apart).
+    launcher.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    launcher.kill('SIGINT');
+    expect(await exited).toEqual({ code: null, signal: 'SIGINT' });
+    await expect.poll(() => processesMentioning(out), { timeout: 10_000 }).toEqual([]);
+    expect(fs.readdirSync(out)).toEqual([]);
+    expect(await sha256File(long)).toBe(originalHash);
+  }, 90_000);
+
   it('takes ffmpeg down when the command is killed with SIGKILL, and the next run there removes the partial copy', async () => {
     const { launcher, out, exited } = await sanitizeUntilEncoding('kill-launcher');
     launcher.kill('SIGKILL');
