@@ -1,9 +1,13 @@
-/** "0:04" or "1:02:03": a position in a clip, or time worked in a session. */
-export function formatClock(seconds: number): string {
-  const whole = Math.max(0, Math.floor(seconds));
+/**
+ * "0:04" or "1:02:03": a position in a clip, or time worked in a session; with `tenths`, "0:00.3" (where a
+ * clip ends when less of it is left than a second, say).
+ */
+export function formatClock(seconds: number, { tenths = false }: { tenths?: boolean } = {}): string {
+  const tenthsIn = Math.max(0, Math.floor(seconds * 10 + 1e-6));
+  const whole = Math.floor(tenthsIn / 10);
   const h = Math.floor(whole / 3600);
   const m = Math.floor((whole % 3600) / 60);
-  const s = String(whole % 60).padStart(2, '0');
+  const s = `${String(whole % 60).padStart(2, '0')}${tenths ? `.${tenthsIn % 10}` : ''}`;
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 

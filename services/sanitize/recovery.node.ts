@@ -49,8 +49,9 @@ export async function surveyDamage(input: string, probe: MediaProbe, signal?: Ab
   }
   const videoDuration = video.durationSeconds ?? probe.durationSeconds;
   if (videoDuration && videoReport.decodedSeconds < videoDuration - 0.5) {
-    // Said against the length the file declares: a copy of 0:15 from a clip of 1:00 is not the clip.
-    notes.push(t('sanitizeFile.pictureCut', { at: formatClock(videoReport.decodedSeconds), declared: formatClock(videoDuration) }));
+    // Said against the length the file declares: a copy of 0:15.4 from a clip of 1:00 is not the clip (and one
+    // of 0:00.3 is not nothing).
+    notes.push(t('sanitizeFile.pictureCut', { at: formatClock(videoReport.decodedSeconds, { tenths: true }), declared: formatClock(videoDuration) }));
   }
   return { changes, notes };
 }
