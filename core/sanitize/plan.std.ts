@@ -14,6 +14,7 @@
 import { type FfmpegInput, type FfmpegInvocation, GLOBAL_OPTIONS, fileInput, orientationFilters, uprightSize } from '../media/ffmpegArgs.std';
 import type { Box } from '../media/geometry.std';
 import type { RedactOptions } from './options.std';
+import { fileExtension } from '../shared/fileName.std';
 import { type MediaKind, type MediaProbe, displaySize, mainAudioStream, mainVideoStream } from '../media/probe.std';
 
 /** A region to blur, in the picture's pixels. */
@@ -229,7 +230,7 @@ function planPhoto(request: PlanRequest, display: { width: number; height: numbe
   const upright = uprightSize(display, orientation);
   const outputSize = outputSizeFor(upright, request.options.maxHeight);
   const raw = request.rawPicture;
-  const extension = photoOutputExtension(request.output.slice(request.output.lastIndexOf('.')));
+  const extension = photoOutputExtension(fileExtension(request.output));
   const codec: Record<typeof extension, string[]> = {
     '.jpg': ['-c:v', 'mjpeg', '-q:v', String(JPEG_QUALITY), '-f', 'image2'],
     '.png': ['-c:v', 'png', '-f', 'image2'],

@@ -4,12 +4,12 @@
  * have SafeTake copy a key or a token into its folder.
  */
 import { t } from '../i18n/i18n.std';
+import { fileExtension } from '../shared/fileName.std';
 
 export const EVIDENCE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.gif', '.pdf', '.txt', '.md', '.markdown', '.html', '.htm', '.eml'] as const;
 
 export function isEvidenceFile(name: string): boolean {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 && (EVIDENCE_EXTENSIONS as readonly string[]).includes(name.slice(dot).toLowerCase());
+  return (EVIDENCE_EXTENSIONS as readonly string[]).includes(fileExtension(name).toLowerCase());
 }
 
 /** Why `name` is not kept as evidence, in words. */

@@ -5,3 +5,9 @@
 export function fileName(file: string): string {
   return file.split(/[\\/]/).pop() || file;
 }
+
+/** A file name's extension with its dot (".jpg"), or "" when it has none. */
+export function fileExtension(name: string): string {
+  const dot = fileName(name).lastIndexOf('.');
+  return dot > 0 ? fileName(name).slice(dot) : '';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileName } from './fileName.std';
+import { fileExtension, fileName } from './fileName.std';
 
 describe('fileName', () => {
   it('keeps only the name, whichever separator the path uses', () => {
@@ -8,5 +8,11 @@ describe('fileName', () => {
     expect(fileName('clip-003.mp4')).toBe('clip-003.mp4');
     // A path ending in a separator is shown as it is rather than as nothing.
     expect(fileName('/home/ada/')).toBe('/home/ada/');
+  });
+});
+
+describe('fileExtension', () => {
+  it('is the name\'s last dot on, or nothing', () => {
+    expect(['C:\\Photos\\cake.JPG', '/a.b/clip-001.mp4', '/a.b/README', '.hidden', 'archive.tar.gz'].map(fileExtension)).toEqual(['.JPG', '.mp4', '', '', '.gz']);
   });
 });

@@ -500,7 +500,7 @@ function RedactionResult({ report }: { report: RedactionReport }) {
   const hiddenWhen = hiddenTracks.map((track) => t('sanitize.result.hiddenTrack', { label: track.label, ...formatClockSpan(track.fromSeconds, track.toSeconds), photo }));
   return (
     <div className="redaction-result">
-      <span>{hiddenTracks.length === 0 ? t('sanitize.result.nothingHidden') : t('sanitize.result.hidden', { tracks: formatList(hiddenWhen) })}</span>
+      <span>{hiddenTracks.length === 0 ? t('sanitize.result.nothingHidden') : t('sanitize.result.hidden', { tracks: formatList(hiddenWhen), photo })}</span>
       {kept.length > 0 && <span>{t('sanitize.result.kept', { tracks: formatList(kept.map((track) => track.label)) })}</span>}
       {report.selfCheck && <span>{report.selfCheck.passed ? '✓ ' : '✗ '}{report.selfCheck.summary}</span>}
       {report.selfCheck?.stillVisible.map((item) => (
