@@ -48,14 +48,14 @@ const AGREED_MIN_SCORE = 0.2;
  * times as wide as tall. Posters and banners, lit and coloured too, mostly stand taller than that.
  */
 const SCREEN_MIN_WIDTH_PER_HEIGHT = 0.9;
+const isScreenShaped = (object: ObjectDetection): boolean => object.box.w >= SCREEN_MIN_WIDTH_PER_HEIGHT * object.box.h;
 /**
  * A TV or a laptop either model proposes at least as sure as any screen rule asks: how it looks is taken
  * (objectLooks.std.ts), and a lit one is flagged with the whole of its picture (screenLook.std.ts).
  */
 export const isLookedAtScreen = (object: ObjectDetection): boolean => (object.label === 'tv' || object.label === 'laptop') && object.score >= SSD_LIT_MIN_SCORE;
 /** A TV or laptop SSDLite half sees, shaped as a screen stands: what its look (lit or not) decides. */
-export const isHalfSeenScreen = (object: ObjectDetection): boolean =>
-  isLookedAtScreen(object) && object.score < SSD_SCREEN_MIN_SCORE && object.box.w >= SCREEN_MIN_WIDTH_PER_HEIGHT * object.box.h;
+export const isHalfSeenScreen = (object: ObjectDetection): boolean => isLookedAtScreen(object) && object.score < SSD_SCREEN_MIN_SCORE && isScreenShaped(object);
 
 /** The other model sees this object too: both score it at least AGREED_MIN_SCORE, on boxes that overlap. */
 function agreed(object: ObjectDetection, others: readonly ObjectDetection[]): boolean {
@@ -74,16 +74,16 @@ export function screensIn(objects: readonly ObjectDetection[], ssdObjects: reado
     ...ssd.filter((object) => object.score >= (object.label === 'cell phone' ? SSD_PHONE_MIN_SCORE : SSD_SCREEN_MIN_SCORE) || agreed(object, centernet) || (object.lit === true && isHalfSeenScreen(object))),
   ];
   // One screen, once: the box of its surest find (the other model's box around it is looser, not more).
-  const pictures = [...objects, ...ssdObjects].flatMap((object) => (object.picture ? [object.picture] : []));
+  const pictures = [...objects, ...ssdObjects].flatMap((object) => (object.picture && isScreenShaped(object) ? [object.picture] : []));
   return onceEach(sure, []).map((screen) => (screen.picture ? { ...screen, box: wholePicture(screen.picture, pictures) } : screen));
 }
 
 /**
- * A lit screen's picture with the pictures every other lit find sees of it (those overlapping it by
- * AGREE_IOU): a picture is followed only so far from its find (screenLook.std.ts), and the models box
- * different parts of a wide screen. On a lobby's video wall seen at 640 px (scenes-real), SSDLite's surest
- * find (0.36) is its left third, and its picture stops a tenth short of the right end, which two less sure
- * finds' pictures (0.20, and 0.34 on a part taller than wide) reach.
+ * A lit screen's picture with what the other lit finds shaped as screens stand see of it (their pictures
+ * overlapping it by AGREE_IOU): a picture is followed only so far from its find (screenLook.std.ts), and the
+ * models box different parts of a wide screen, the surest often not the widest (on a lobby's video wall seen
+ * at 640 px, the surest find's picture stops a tenth short of its right end, and a less sure one reaches it).
+ * Finds taller than wide add nothing: lit posters and banners stand so.
  */
 function wholePicture(picture: Box, pictures: readonly Box[]): Box {
   return pictures.filter((other) => iou(other, picture) >= AGREE_IOU).reduce(union, picture);

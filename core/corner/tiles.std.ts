@@ -16,9 +16,9 @@ const FACE_TILE_FRACTION = 0.6;
 /** Two tiles' finds of one face overlap at least this much (IoU). */
 const SAME_FACE_IOU = 0.3;
 /**
- * Tiles narrower than this (a frame under about 107 px on its short side) would be blown up more than eight
- * times into BlazeFace's input: no face in them is too small for the whole frame's look and large enough to
- * find. Such a frame has no tiles.
+ * Tiles narrower than this (a frame under about 107 px on its short side) would be blown up more than four
+ * times into BlazeFace's 256 px input (SSDLite, which takes the same tiles: 300 px): what is too small for
+ * the whole frame's look is a blur of a few pixels there. Such a frame has no tiles.
  */
 const MIN_TILE_SIDE = 64;
 
