@@ -115,6 +115,8 @@ function sanitizeJson(item: BatchItemState) {
     sha256: item.outcome.outputSha256,
     identifyingTagsRemoved: item.outcome.before.identifyingCount,
     ...(redaction ? { hidden: redaction.tracks.filter((track) => track.hidden), keptVisible: redaction.tracks.filter((track) => !track.hidden), selfCheck: redaction.selfCheck } : {}),
+    // A photo's tracks span its one frame: their seconds mean nothing.
+    ...(redaction?.photo ? { photo: true } : {}),
   };
 }
 

@@ -340,6 +340,8 @@ export async function selfCheck(
   const every = (seconds: number) => Math.max(1, Math.round(seconds * framesPerSecond));
   const hiddenEvery = every(SELF_CHECK_SECONDS.hidden);
   const elsewhereEvery = every(SELF_CHECK_SECONDS.elsewhere);
+  // When in the copy a finding is: a photo has no time.
+  const when = (atSeconds: number) => ({ seconds: seconds(atSeconds), photo: source.kind === 'photo' ? 'yes' : 'no' });
   const findings: SelfCheckFinding[] = [];
   const stillVisible: StillVisible[] = [];
   let framesChecked = 0;
@@ -361,7 +363,7 @@ export async function selfCheck(
       const keptShare = Math.max(...detailKept(source, detailIn(frame.data, width, height, box)));
       worstDetailKept = Math.max(worstDetailKept, keptShare);
       if (keptShare > MAX_DETAIL_KEPT) {
-        const detail = t('redact.detailKept', { track: track.label, kept: formatNumber(keptShare, { style: 'percent' }), seconds: seconds(atSeconds), most: formatNumber(MAX_DETAIL_KEPT, { style: 'percent' }) });
+        const detail = t('redact.detailKept', { track: track.label, kept: formatNumber(keptShare, { style: 'percent' }), ...when(atSeconds), most: formatNumber(MAX_DETAIL_KEPT, { style: 'percent' }) });
         findings.push({ kind: 'detail', trackId: track.id, atSeconds, detail });
       }
     }
@@ -377,13 +379,13 @@ export async function selfCheck(
         for (const face of found.faces ?? []) {
           const region = inside(face.box);
           if (region && face.score >= FACE_MIN_SCORE && !keptHere(face.box)) {
-            findings.push({ kind: 'face', trackId: region.track.id, atSeconds, detail: t('redact.faceStillFound', { track: region.track.label.toLowerCase(), seconds: seconds(atSeconds) }) });
+            findings.push({ kind: 'face', trackId: region.track.id, atSeconds, detail: t('redact.faceStillFound', { track: region.track.label.toLowerCase(), ...when(atSeconds) }) });
           }
         }
         hidden.forEach((region, i) => {
           const words = textBlocks(read[i]!);
           if (words.length === 0) return;
-          const detail = t('redact.textStillRead', { text: words[0]!.text.slice(0, 40), track: region.track.label.toLowerCase(), seconds: seconds(atSeconds) });
+          const detail = t('redact.textStillRead', { text: words[0]!.text.slice(0, 40), track: region.track.label.toLowerCase(), ...when(atSeconds) });
           findings.push({ kind: 'text', trackId: region.track.id, atSeconds, detail });
         });
         for (const risk of assessFrame(found)) {

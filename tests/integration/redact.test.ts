@@ -297,7 +297,7 @@ describe('the command line', () => {
     expect(faces.length).toBeGreaterThan(0);
     // A photo has no "0–1 s".
     expect(faces.filter((line) => /\d s$/.test(line))).toEqual([]);
-    // 4x4 pixels: no tile to look at (it used to crash the face tiles), so nothing is found, and the report says so.
+    // 4x4 pixels: too small for the face and screen tiles; nothing is found, and the report says so.
     const tiny = path.join(scratch, 'tiny.mp4');
     execFileSync(resolveFfmpeg().path, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=4x4:rate=30:duration=1', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', tiny]);
     const small = runCli(['sanitize', tiny, '-o', outputDir, '--redact', 'all'], env);
