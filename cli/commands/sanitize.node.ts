@@ -70,18 +70,21 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
       if (working) process.stderr.write(`\r${path.basename(working.input)}: ${t(`sanitize.status.${working.status}`)} ${formatNumber(working.fraction, { style: 'percent' })}   `);
     },
   );
-  // Ctrl-C, a terminal closed, a service manager stopping it: each cancels, and no partial copy is left. A
-  // second Ctrl-C while the cancel runs must not end the process before the partial copy is removed.
-  let cancelling = false;
-  const cancel = () => {
-    if (cancelling) {
-      process.stderr.write(`\n${t('cli.sanitize.cancelling')}\n`);
-      return;
+  // Ctrl-C, a terminal closed, a service manager stopping it: the first cancels, and the cancel removes any
+  // partial copy. A second only says so (people press Ctrl-C twice); a third ends the command at once, should
+  // the cancel itself be stuck (the next run in that folder removes a partial copy left behind).
+  const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  let stops = 0;
+  const onStop = (signal: NodeJS.Signals) => {
+    stops += 1;
+    if (stops === 1) batch.cancel();
+    else if (stops === 2) process.stderr.write(`\n${t('cli.sanitize.cancelling')}\n`);
+    else {
+      for (const name of stopSignals) process.off(name, onStop);
+      process.kill(process.pid, signal);
     }
-    cancelling = true;
-    batch.cancel();
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, cancel);
+  for (const signal of stopSignals) process.on(signal, onStop);
   const inSession = await followInSession(batch);
   const items = await batch.done.finally(() => closeRedactionLooks());
   if (showProgress) process.stderr.write('\r\x1b[K');

@@ -43,15 +43,21 @@ function processesMentioning(text: string): number[] {
     .map(Number);
 }
 
-/** Starts a sanitize of the long clip into a folder of its own and waits until its partial copy exists. */
-async function sanitizeUntilEncoding(name: string): Promise<{ launcher: ChildProcess; out: string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
+/**
+ * Starts a sanitize of the long clip into a folder of its own and waits until its partial copy exists;
+ * `stderr` gathers what the command says there.
+ */
+async function sanitizeUntilEncoding(name: string): Promise<{ launcher: ChildProcess; out: string; stderr: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
   const out = path.join(scratch, name);
   fs.mkdirSync(out);
-  const launcher = spawn(process.execPath, [BIN, 'sanitize', long, '-o', out], { env, stdio: 'ignore' });
+  const launcher = spawn(process.execPath, [BIN, 'sanitize', long, '-o', out], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let said = '';
+  launcher.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+  const stderr = () => said;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => launcher.on('exit', (code, signal) => resolve({ code, signal })));
   await expect.poll(() => fs.readdirSync(out).some((file) => file.includes('.partial')), { timeout: 30_000, interval: 100 }).toBe(true);
   await expect.poll(() => processesMentioning(out).length, { timeout: 10_000 }).toBeGreaterThan(0); // ffmpeg is writing
-  return { launcher, out, exited };
+  return { launcher, out, stderr, exited };
 }
 
 describe.skipIf(process.platform !== 'linux')('an interrupted sanitize', () => {
@@ -65,17 +71,29 @@ describe.skipIf(process.platform !== 'linux')('an interrupted sanitize', () => {
     expect(await sha256File(long)).toBe(originalHash);
   }, 90_000);
 
-  it('pressed twice, Ctrl-C still removes the partial copy before the command ends', async () => {
-    const { launcher, out, exited } = await sanitizeUntilEncoding('twice');
-    // The second comes while the first cancel is under way (the two are not merged into one: a few ms apart).
-    launcher.kill('SIGINT');
+  it('pressed twice, Ctrl-C still removes the partial copy before the command ends; a third time, it ends at once', async () => {
+    const partialThere = (out: string) => fs.readdirSync(out).some((file) => file.includes('.partial'));
+    const twice = await sanitizeUntilEncoding('twice');
+    // The second comes while the first cancel is under way (a few ms apart, the two are not merged into one).
+    twice.launcher.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 5));
-    launcher.kill('SIGINT');
-    expect(await exited).toEqual({ code: null, signal: 'SIGINT' });
-    await expect.poll(() => processesMentioning(out), { timeout: 10_000 }).toEqual([]);
-    expect(fs.readdirSync(out)).toEqual([]);
+    const secondInTime = partialThere(twice.out);
+    twice.launcher.kill('SIGINT');
+    expect(await twice.exited).toEqual({ code: null, signal: 'SIGINT' });
+    if (secondInTime) expect(twice.stderr()).toContain('Cancelling: cleaning up');
+    await expect.poll(() => processesMentioning(twice.out), { timeout: 10_000 }).toEqual([]);
+    expect(fs.readdirSync(twice.out)).toEqual([]);
+
+    // Three times: ended by the signal, ffmpeg with it (a partial copy may stay for the next run to remove).
+    const thrice = await sanitizeUntilEncoding('thrice');
+    for (const _ of [1, 2, 3]) {
+      thrice.launcher.kill('SIGINT');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(await thrice.exited).toEqual({ code: null, signal: 'SIGINT' });
+    await expect.poll(() => processesMentioning(thrice.out), { timeout: 10_000 }).toEqual([]);
     expect(await sha256File(long)).toBe(originalHash);
-  }, 90_000);
+  }, 120_000);
 
   it('takes ffmpeg down when the command is killed with SIGKILL, and the next run there removes the partial copy', async () => {
     const { launcher, out, exited } = await sanitizeUntilEncoding('kill-launcher');
