@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatClock, formatClockSpan, formatWorked, wholeSecondParts } from './clock.std';
 
+describe('a position in a clip', () => {
+  it('is m:ss or h:mm:ss, cut down to the second, or to the tenth when asked', () => {
+    expect([formatClock(0.34, { tenths: true }), formatClock(3.3, { tenths: true }), formatClock(3725.99, { tenths: true }), formatClock(3725.99)]).toEqual(['0:00.3', '0:03.3', '1:02:05.9', '1:02:05']);
+  });
+});
+
 describe('time worked', () => {
   it('shows h:mm:ss, cut down to the second, and is not fooled by float error', () => {
     expect(formatWorked(3 * 3600 + 5 * 60 + 9.9)).toBe('3:05:09');
@@ -20,7 +26,6 @@ describe('time worked', () => {
 describe('a span of a clip', () => {
   it('counts its end up to the next whole second, so a short span never reads as nothing', () => {
     expect(formatClockSpan(0, 0.67)).toEqual({ from: '0:00', to: '0:01' });
-    expect([formatClock(0.34, { tenths: true }), formatClock(3.3, { tenths: true }), formatClock(3725.99, { tenths: true }), formatClock(3725.99)]).toEqual(['0:00.3', '0:03.3', '1:02:05.9', '1:02:05']);
     expect(formatClockSpan(4.2, 7)).toEqual({ from: '0:04', to: '0:07' });
     expect(formatClockSpan(4.2, 7.01)).toEqual({ from: '0:04', to: '0:08' });
     expect(formatClockSpan(59.5, 60)).toEqual({ from: '0:59', to: '1:00' });

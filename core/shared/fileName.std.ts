@@ -6,8 +6,9 @@ export function fileName(file: string): string {
   return file.split(/[\\/]/).pop() || file;
 }
 
-/** A file name's extension with its dot (".jpg"), or "" when it has none. */
-export function fileExtension(name: string): string {
-  const dot = fileName(name).lastIndexOf('.');
-  return dot > 0 ? fileName(name).slice(dot) : '';
+/** A file's extension with its dot (".jpg"), or "" when its name has none (or the path names a folder). */
+export function fileExtension(file: string): string {
+  const name = fileName(file);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && dot < name.length - 1 && !/[\\/]/.test(name) ? name.slice(dot) : '';
 }

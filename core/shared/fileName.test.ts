@@ -13,6 +13,6 @@ describe('fileName', () => {
 
 describe('fileExtension', () => {
   it('is the name\'s last dot on, or nothing', () => {
-    expect(['C:\\Photos\\cake.JPG', '/a.b/clip-001.mp4', '/a.b/README', '.hidden', 'archive.tar.gz'].map(fileExtension)).toEqual(['.JPG', '.mp4', '', '', '.gz']);
+    expect(['C:\\Photos\\cake.JPG', '/a.b/clip-001.mp4', '/a.b/README', '.hidden', 'archive.tar.gz', '/a.b/', 'a.'].map(fileExtension)).toEqual(['.JPG', '.mp4', '', '', '.gz', '', '']);
   });
 });

@@ -40,7 +40,7 @@ export async function surveyDamage(input: string, probe: MediaProbe, signal?: Ab
     if (audioReport.errors.length > 0 || audioReport.exitCode !== 0) {
       if (audioReport.decodedSeconds >= MIN_USEFUL_AUDIO_SECONDS) {
         changes.audioEndSeconds = audioReport.decodedSeconds;
-        notes.push(t('sanitizeFile.audioCut', { at: formatClock(audioReport.decodedSeconds) }));
+        notes.push(t('sanitizeFile.audioCut', { at: formatClock(audioReport.decodedSeconds, { tenths: true }) }));
       } else {
         changes.audioUnusable = true;
         notes.push(t('sanitizeFile.audioRemoved'));
@@ -49,9 +49,9 @@ export async function surveyDamage(input: string, probe: MediaProbe, signal?: Ab
   }
   const videoDuration = video.durationSeconds ?? probe.durationSeconds;
   if (videoDuration && videoReport.decodedSeconds < videoDuration - 0.5) {
-    // Said against the length the file declares: a copy of 0:15.4 from a clip of 1:00 is not the clip (and one
-    // of 0:00.3 is not nothing).
-    notes.push(t('sanitizeFile.pictureCut', { at: formatClock(videoReport.decodedSeconds, { tenths: true }), declared: formatClock(videoDuration) }));
+    // Said against the length the file declares: a copy of 0:15.4 from a clip of 1:00.0 is not the clip. To a
+    // tenth, both: 0:00.3 is not nothing, and 0:04.3 of 0:04.9 is not more than the whole.
+    notes.push(t('sanitizeFile.pictureCut', { at: formatClock(videoReport.decodedSeconds, { tenths: true }), declared: formatClock(videoDuration, { tenths: true }) }));
   }
   return { changes, notes };
 }

@@ -126,7 +126,7 @@ describe('recovering a damaged file', () => {
     const hashBefore = await sha256File(cut);
     const outputDir = emptyDir('recovered');
     const result = await sanitizeFile({ input: cut, outputDir, options: DEFAULT_SANITIZE_OPTIONS, nameTemplate: 'clip-{n}' });
-    expect(result.notes.join(' ')).toMatch(/picture ends at 0:0\d\.\d of a declared 0:0\d: the rest is missing or damaged/);
+    expect(result.notes.join(' ')).toMatch(/picture ends at 0:0\d\.\d of a declared 0:0\d\.\d: the rest is missing or damaged/);
     const probe = await probeMedia(result.output);
     expect(probe.durationSeconds).toBeGreaterThan(1);
     expect(probe.durationSeconds).toBeLessThan(3.5);
@@ -145,7 +145,7 @@ describe('a clip cut short while copying', () => {
     const cut = writeInput('minute-cut.mp4', bytes.subarray(0, Math.floor(bytes.length * 0.3)));
     const hashBefore = await sha256File(cut);
     const result = await sanitizeFile({ input: cut, outputDir: emptyDir('cut-minute'), options: DEFAULT_SANITIZE_OPTIONS, nameTemplate: 'clip-{n}' });
-    expect(result.notes.join(' ')).toMatch(/picture ends at 0:1\d\.\d of a declared 1:00: the rest is missing or damaged \(often a file cut short while copying\)/);
+    expect(result.notes.join(' ')).toMatch(/picture ends at 0:1\d\.\d of a declared 1:00\.\d: the rest is missing or damaged \(often a file cut short while copying\)/);
     // Its clip is as long as what is there, not as long as it claims: pay per minute counts only that.
     expect(result.sourceSeconds).toBeGreaterThan(10);
     expect(result.sourceSeconds).toBeLessThan(20);
