@@ -39,6 +39,10 @@ afterAll(async () => {
 const PROBE_FRAMES = [30, 60, 90];
 /** A pixel has visibly changed when its brightness moved this much (of 255). */
 const VISIBLE_CHANGE = 12;
+/** The target: at most this share of the picture outside the labels changes visibly. */
+const MAX_CHANGED_OUTSIDE = 0.15;
+/** How much of a frame read changed outside the labels, and of which photo. */
+type ChangedShare = { file: string; share: number };
 
 it('what redaction hides on pans across real labelled photos', async () => {
   const looks = await redactionLooks();
@@ -50,9 +54,9 @@ it('what redaction hides on pans across real labelled photos', async () => {
   let wordsInSource = 0;
   let wordsLeft = 0;
   let worstDetail = 0;
-  const changedOutside: number[] = [];
-  const changedOutsidePeople: number[] = [];
-  const changedOutsidePlain: number[] = [];
+  const changedOutside: ChangedShare[] = [];
+  const changedOutsidePeople: ChangedShare[] = [];
+  const changedOutsidePlain: ChangedShare[] = [];
   const failedCopies: string[] = [];
   const shortfalls: Array<Array<string | number>> = [];
   for (const scene of scenes) {
@@ -143,9 +147,9 @@ it('what redaction hides on pans across real labelled photos', async () => {
           if (visible) changedPeople += 1;
         }
       }
-      changedOutside.push(outside > 0 ? changed / outside : 0);
-      changedOutsidePeople.push(outsidePeople > 0 ? changedPeople / outsidePeople : 0);
-      changedOutsidePlain.push(outside > 0 ? changedPlain / outside : 0);
+      changedOutside.push({ file: scene.file, share: outside > 0 ? changed / outside : 0 });
+      changedOutsidePeople.push({ file: scene.file, share: outsidePeople > 0 ? changedPeople / outsidePeople : 0 });
+      changedOutsidePlain.push({ file: scene.file, share: outside > 0 ? changedPlain / outside : 0 });
     }
   }
 
@@ -169,11 +173,13 @@ it('what redaction hides on pans across real labelled photos', async () => {
   report.line(table(['file', 'category', 'labelled box', 'frames hidden', 'covered where shown'], shortfalls));
   report.line(`OCR on the labelled papers of the copy (frames ${PROBE_FRAMES.join(', ')}): ${wordsLeft} of the ${wordsInSource} words it reads in the source are still read.`);
   report.line(`Detail kept inside hidden regions (self-check, every frame, worst region and scale): ${(worstDetail * 100).toFixed(1)} % (target at most 15 %).`);
-  const medianAndWorst = (shares: readonly number[]) => {
-    const sorted = [...shares].sort((a, b) => a - b);
-    return `median ${(100 * sorted[Math.floor(sorted.length / 2)]!).toFixed(1)} %, worst ${(100 * sorted[sorted.length - 1]!).toFixed(1)} %`;
+  const medianAndWorst = (changes: readonly ChangedShare[]) => {
+    const sorted = changes.map((change) => change.share).sort((a, b) => a - b);
+    const over = changes.filter((change) => change.share > MAX_CHANGED_OUTSIDE);
+    const photos = [...new Set(over.map((change) => change.file))];
+    return `median ${(100 * sorted[Math.floor(sorted.length / 2)]!).toFixed(1)} %, worst ${(100 * sorted[sorted.length - 1]!).toFixed(1)} %; over ${MAX_CHANGED_OUTSIDE * 100} % on ${over.length} of the ${changes.length} frames read${photos.length > 0 ? ` (${photos.join(', ')})` : ''}`;
   };
-  report.line(`Outside the labels grown by 30 %, pixels visibly changed (|dY| > ${VISIBLE_CHANGE}): ${medianAndWorst(changedOutside)} of a frame (target at most 15 %).`);
+  report.line(`Outside the labels grown by 30 %, pixels visibly changed (|dY| > ${VISIBLE_CHANGE}): ${medianAndWorst(changedOutside)} (target at most ${MAX_CHANGED_OUTSIDE * 100} % of a frame).`);
   // The line above counts the bodies of other people as changed, though hiding them is the people group's job.
   report.line(`The same in a plain copy (re-encoding alone, nothing hidden): ${medianAndWorst(changedOutsidePlain)}.`);
   report.line(`The same, outside hidden bodies with a labelled face too (the people group hides other people whole; scenes-real labels only their faces): ${medianAndWorst(changedOutsidePeople)}.`);
