@@ -70,12 +70,18 @@ export function firstOfEach<T>(items: readonly T[], key: (item: T) => string): T
   });
 }
 
-export function selfCheckVerdict(facts: Omit<SelfCheckReport, 'passed' | 'summary'>): SelfCheckReport {
+/** The verdict on what the self-check found, in words; of a photo (`photo`), without its one frame's count. */
+export function selfCheckVerdict(facts: Omit<SelfCheckReport, 'passed' | 'summary'>, { photo = false }: { photo?: boolean } = {}): SelfCheckReport {
   const passed = facts.findings.length === 0;
+  const kept = Math.round(facts.worstDetailKept * 100);
   const summary = !passed
     ? t('redact.selfCheck.failed', { findings: facts.findings.map((item) => item.detail).join(' ') })
-    : facts.hiddenRegions === 0
-      ? t('redact.selfCheck.nothingHidden', { frames: facts.framesChecked })
-      : t('redact.selfCheck.passed', { regions: facts.hiddenRegions, frames: facts.framesChecked, measured: facts.detailFramesChecked, kept: Math.round(facts.worstDetailKept * 100) });
+    : photo
+      ? facts.hiddenRegions === 0
+        ? t('redact.selfCheck.nothingHiddenPhoto')
+        : t('redact.selfCheck.passedPhoto', { regions: facts.hiddenRegions, kept })
+      : facts.hiddenRegions === 0
+        ? t('redact.selfCheck.nothingHidden', { frames: facts.framesChecked })
+        : t('redact.selfCheck.passed', { regions: facts.hiddenRegions, frames: facts.framesChecked, measured: facts.detailFramesChecked, kept });
   return { ...facts, passed, summary };
 }

@@ -20,6 +20,12 @@ describe('selfCheckVerdict', () => {
     expect(report.summary).toBe('Self-check: nothing was hidden in this copy, so no hidden region needed checking. The detectors looked again at 20 frames of the copy.');
   });
 
+  it('speaks of a photo as one picture, not of its frames', () => {
+    const photo = { ...facts, framesChecked: 1, detailFramesChecked: 1, findings: [] };
+    expect(selfCheckVerdict(photo, { photo: true }).summary).toBe('Self-check: nothing readable or recognisable in the 3 hidden regions. The detectors looked at the copy again; at most 3 % of the fine detail is left.');
+    expect(selfCheckVerdict({ ...photo, hiddenRegions: 0 }, { photo: true }).summary).toBe('Self-check: nothing was hidden in this photo, so no hidden region needed checking. The detectors looked at the copy again.');
+  });
+
   it('fails on any finding, in its own words', () => {
     const report = selfCheckVerdict({ ...facts, findings: [{ kind: 'text', trackId: 2, atSeconds: 1.5, detail: 'OCR still reads “Dear Ana” in readable text at 1.5 s.' }] });
     expect(report.passed).toBe(false);

@@ -341,7 +341,8 @@ export async function selfCheck(
   const hiddenEvery = every(SELF_CHECK_SECONDS.hidden);
   const elsewhereEvery = every(SELF_CHECK_SECONDS.elsewhere);
   // When in the copy a finding is: a photo has no time.
-  const when = (atSeconds: number) => ({ seconds: seconds(atSeconds), photo: source.kind === 'photo' ? 'yes' : 'no' });
+  const photo = source.kind === 'photo';
+  const when = (atSeconds: number) => ({ seconds: seconds(atSeconds), photo: photo ? 'yes' : 'no' });
   const findings: SelfCheckFinding[] = [];
   const stillVisible: StillVisible[] = [];
   let framesChecked = 0;
@@ -399,15 +400,18 @@ export async function selfCheck(
     progress.onProgress?.(Math.min(1, index / frameCount));
   }
   await inOrder.finish();
-  return selfCheckVerdict({
-    framesChecked,
-    detailFramesChecked,
-    hiddenRegions: tracks.filter((track) => track.hidden).length,
-    worstDetailKept,
-    // Details are measured as frames come, faces and words as looks answer: the report goes by time.
-    findings: firstOfEach(findings.toSorted((a, b) => a.atSeconds - b.atSeconds), (item) => `${item.trackId}:${item.kind}`),
-    stillVisible: firstOfEach(stillVisible, (item) => `${item.label}:${item.where}`),
-  });
+  return selfCheckVerdict(
+    {
+      framesChecked,
+      detailFramesChecked,
+      hiddenRegions: tracks.filter((track) => track.hidden).length,
+      worstDetailKept,
+      // Details are measured as frames come, faces and words as looks answer: the report goes by time.
+      findings: firstOfEach(findings.toSorted((a, b) => a.atSeconds - b.atSeconds), (item) => `${item.trackId}:${item.kind}`),
+      stillVisible: firstOfEach(stillVisible, (item) => `${item.label}:${item.where}`),
+    },
+    { photo },
+  );
 }
 
 /** The tracks as the outcome reports them, in seconds of the clip. */

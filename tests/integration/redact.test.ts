@@ -295,8 +295,9 @@ describe('the command line', () => {
     expect(photo.code, photo.stderr).toBe(0);
     const faces = photo.stdout.split('\n').filter((line) => line.includes('(faces)'));
     expect(faces.length).toBeGreaterThan(0);
-    // A photo has no "0–1 s".
+    // A photo has no "0–1 s", and the self-check does not count its one frame.
     expect(faces.filter((line) => /\d s$/.test(line))).toEqual([]);
+    expect(photo.stdout).toMatch(/Self-check: nothing readable or recognisable in the \d+ hidden regions?\. The detectors looked at the copy again;/);
     // 4x4 pixels: too small for the face and screen tiles; nothing is found, and the report says so.
     const tiny = path.join(scratch, 'tiny.mp4');
     execFileSync(resolveFfmpeg().path, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=4x4:rate=30:duration=1', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', tiny]);
