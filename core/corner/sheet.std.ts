@@ -166,7 +166,8 @@ function setTone(tones: Tones, index: number, brightness: number, r: number, g: 
 
 /**
  * The paper's tone: the median over the block's cells of their brightest pixels (each the paper between its
- * strokes), or of their darkest on a board (PRINT_CONTRAST, where `boards`); with the tones of every cell it is read in.
+ * strokes), or of their darkest on a board (PRINT_CONTRAST, where `boards`); with the tones of every cell it
+ * is read in.
  */
 function paperTone(cells: Cells, inBlock: (column: number, row: number) => boolean, boards: boolean): { tones: Tones; brightness: number; red: number; blue: number } | undefined {
   const indices: number[] = [];

@@ -43,11 +43,11 @@ export type TrackedRisk = Risk & {
 
 /**
  * What a run could see, when not everything: only the part `lookedAt` (a confirmation around something new:
- * a photo sweep of one tile, a glance at one paper); or, for a `glance` (the text detector on a smaller input, which misses small print), only
- * what glances have seen before; or, for a run that looked only for what is new (`newOnly`: an objects
- * confirmation that runs one of the two object models), only the tracks not yet confirmed. A run says nothing about the
- * tracks it could not see: it may find them (a glance confirming what a full look saw), but if it does not,
- * they keep their counts.
+ * a photo sweep of one tile, a glance at one paper); or, for a `glance` (the text detector on a smaller
+ * input, which misses small print), only what glances have seen before; or, for a run that looked only for
+ * what is new (`newOnly`: an objects confirmation that runs one of the two object models), only the tracks
+ * not yet confirmed. A run says nothing about the tracks it could not see: it may find them (a glance
+ * confirming what a full look saw), but if it does not, they keep their counts.
  */
 export type RunScope = { lookedAt?: Box; glance?: boolean; newOnly?: boolean };
 

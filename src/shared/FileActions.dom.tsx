@@ -1,4 +1,7 @@
-/** Play a clip or its clean copy in the system's player (a photo: open it), or show it in its folder: one file's two buttons. */
+/**
+ * Play a clip or its clean copy in the system's player (a photo: open it), or show it in its folder: one
+ * file's two buttons.
+ */
 import type { ReactNode } from 'react';
 import { richMessage } from '../../core/i18n/i18n.std';
 import { mediaKindForExtension } from '../../core/media/probe.std';
