@@ -43,6 +43,8 @@ const VISIBLE_CHANGE = 12;
 const MAX_CHANGED_OUTSIDE = 0.15;
 /** How much of a frame read changed outside the labels, and of which photo. */
 type ChangedShare = { file: string; share: number };
+/** Of a frame's changes outside the labels, the share of the frame changed inside each group's hidden boxes. */
+type ChangedByGroup = { share: number; inGroup: Record<Exclude<RedactGroup, 'marked'>, number> };
 
 it('what redaction hides on pans across real labelled photos', async () => {
   const looks = await redactionLooks();
@@ -57,6 +59,7 @@ it('what redaction hides on pans across real labelled photos', async () => {
   const changedOutside: ChangedShare[] = [];
   const changedOutsidePeople: ChangedShare[] = [];
   const changedOutsidePlain: ChangedShare[] = [];
+  const changedByGroup: ChangedByGroup[] = [];
   const failedCopies: string[] = [];
   const shortfalls: Array<Array<string | number>> = [];
   for (const scene of scenes) {
@@ -134,13 +137,18 @@ it('what redaction hides on pans across real labelled photos', async () => {
       let outsidePeople = 0;
       let changedPeople = 0;
       let changedPlain = 0;
+      const groupBoxes = REDACT_GROUPS.map((group) => ({ group, boxes: hiddenAt(n, [group]) }));
+      const inGroup = Object.fromEntries(REDACT_GROUPS.map((group) => [group, 0])) as ChangedByGroup['inGroup'];
       for (let y = 0; y < clip.height; y += 2) {
         for (let x = 0; x < clip.width; x += 2) {
           if (inside(targets, x, y)) continue;
           const at = y * clip.width + x;
           const visible = Math.abs(before[at]! - after[at]!) > VISIBLE_CHANGE;
           outside += 1;
-          if (visible) changed += 1;
+          if (visible) {
+            changed += 1;
+            for (const { group, boxes } of groupBoxes) if (inside(boxes, x, y)) inGroup[group] += 1;
+          }
           if (Math.abs(before[at]! - plainAfter[at]!) > VISIBLE_CHANGE) changedPlain += 1;
           if (inside(people, x, y)) continue;
           outsidePeople += 1;
@@ -148,6 +156,8 @@ it('what redaction hides on pans across real labelled photos', async () => {
         }
       }
       changedOutside.push({ file: scene.file, share: outside > 0 ? changed / outside : 0 });
+      const ofOutside = (count: number) => (outside > 0 ? count / outside : 0);
+      changedByGroup.push({ share: ofOutside(changed), inGroup: Object.fromEntries(REDACT_GROUPS.map((group) => [group, ofOutside(inGroup[group])])) as ChangedByGroup['inGroup'] });
       changedOutsidePeople.push({ file: scene.file, share: outsidePeople > 0 ? changedPeople / outsidePeople : 0 });
       changedOutsidePlain.push({ file: scene.file, share: outside > 0 ? changedPlain / outside : 0 });
     }
@@ -183,6 +193,22 @@ it('what redaction hides on pans across real labelled photos', async () => {
   // The line above counts the bodies of other people as changed, though hiding them is the people group's job.
   report.line(`The same in a plain copy (re-encoding alone, nothing hidden): ${medianAndWorst(changedOutsidePlain)}.`);
   report.line(`The same, outside hidden bodies with a labelled face too (the people group hides other people whole; scenes-real labels only their faces): ${medianAndWorst(changedOutsidePeople)}.`);
+  // Which hidden boxes the changes outside the labels are in (a pixel in boxes of two groups counts for both),
+  // and how many frames would stay over the target without each group's changes.
+  report.line('\nWhere the changes outside the labels are: on the frames where a group\'s hidden boxes change something outside the');
+  report.line('labels, the share of the frame they change (median and most), and the frames still over the target without those changes.');
+  const percent = (share: number) => `${(100 * share).toFixed(1)} %`;
+  const overTarget = changedByGroup.filter((frame) => frame.share > MAX_CHANGED_OUTSIDE).length;
+  report.line(
+    table(
+      ['group', 'frames it changes', 'share changed, median', 'most', `frames over ${MAX_CHANGED_OUTSIDE * 100} % without it (${overTarget} with every group)`],
+      REDACT_GROUPS.map((group) => {
+        const shares = changedByGroup.map((frame) => frame.inGroup[group]).filter((share) => share > 0);
+        const without = changedByGroup.filter((frame) => frame.share - frame.inGroup[group] > MAX_CHANGED_OUTSIDE).length;
+        return [group, `${shares.length}/${changedByGroup.length}`, shares.length > 0 ? percent(median(shares)) : '–', shares.length > 0 ? percent(Math.max(...shares)) : '–', without];
+      }),
+    ),
+  );
   report.line(failedCopies.length === 0 ? 'Every copy passed its self-check.' : `Copies not made or that failed their self-check: ${failedCopies.join(' | ')}`);
 });
 
