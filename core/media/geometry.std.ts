@@ -49,6 +49,28 @@ export function union(a: Box, b: Box): Box {
   return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
 }
 
+/** The area two boxes share, or undefined when they share none. */
+export function overlapOf(a: Box, b: Box): Box | undefined {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  const w = Math.min(a.x + a.w, b.x + b.w) - x;
+  const h = Math.min(a.y + a.h, b.y + b.h) - y;
+  return w > 0 && h > 0 ? { x, y, w, h } : undefined;
+}
+
+/** What of `box` lies outside `cut`: up to four boxes (the bands above and below it, then left and right). */
+export function without(box: Box, cut: Box): Box[] {
+  const shared = overlapOf(box, cut);
+  if (!shared) return [box];
+  const bands = [
+    { x: box.x, y: box.y, w: box.w, h: shared.y - box.y },
+    { x: box.x, y: shared.y + shared.h, w: box.w, h: box.y + box.h - (shared.y + shared.h) },
+    { x: box.x, y: shared.y, w: shared.x - box.x, h: shared.h },
+    { x: shared.x + shared.w, y: shared.y, w: box.x + box.w - (shared.x + shared.w), h: shared.h },
+  ];
+  return bands.filter((band) => band.w > 0 && band.h > 0);
+}
+
 /** The box clipped to the frame and rounded to whole pixels. */
 export function clampToFrame(box: Box, width: number, height: number): Box {
   const x = Math.max(0, Math.min(width, Math.round(box.x)));

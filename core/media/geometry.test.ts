@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromFractions, grown, nudgeBox, overlaps, toFractions } from './geometry.std';
+import { area, fromFractions, grown, nudgeBox, overlapOf, overlaps, toFractions, without } from './geometry.std';
 
 describe('fractions of a picture', () => {
   it('carries a box marked on a 640x480 camera frame to the same place in a 1920x1440 clip', () => {
@@ -40,5 +40,30 @@ describe('a box set right by keyboard', () => {
     expect(nudgeBox({ x: 4, y: 300, w: 80, h: 60 }, 'down', false, 8, picture)).toMatchObject({ y: 300 });
     expect(nudgeBox({ x: 600, y: 0, w: 36, h: 10 }, 'right', true, 8, picture)).toMatchObject({ w: 40 });
     expect(nudgeBox({ x: 0, y: 0, w: 10, h: 10 }, 'left', true, 8, picture)).toMatchObject({ w: 8 });
+  });
+});
+
+describe('a box less another', () => {
+  const box = { x: 0, y: 0, w: 100, h: 80 };
+
+  it('is the box where they do not overlap, and its bands around the overlap where they do', () => {
+    expect(overlapOf(box, { x: 100, y: 0, w: 10, h: 10 })).toBeUndefined();
+    expect(without(box, { x: 100, y: 0, w: 10, h: 10 })).toEqual([box]);
+    const hole = { x: 20, y: 30, w: 40, h: 20 };
+    expect(overlapOf(box, hole)).toEqual(hole);
+    const bands = without(box, hole);
+    expect(bands).toEqual([
+      { x: 0, y: 0, w: 100, h: 30 },
+      { x: 0, y: 50, w: 100, h: 30 },
+      { x: 0, y: 30, w: 20, h: 20 },
+      { x: 60, y: 30, w: 40, h: 20 },
+    ]);
+    // The bands cover the box less the hole, and none of them overlaps another or the hole.
+    expect(bands.reduce((sum, band) => sum + area(band), 0)).toBe(area(box) - area(hole));
+    for (const band of bands) expect(overlaps(band, hole)).toBe(false);
+  });
+
+  it('is nothing where the other covers it', () => {
+    expect(without(box, { x: -5, y: -5, w: 200, h: 200 })).toEqual([]);
   });
 });

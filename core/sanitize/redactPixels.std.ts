@@ -9,7 +9,7 @@
  * wide leave a smooth wash of its colours; a mosaic keeps coarse detail (and pixelated text can be recovered by
  * known tools), so it is offered, never the default.
  */
-import { type Box, overlaps, union } from '../media/geometry.std';
+import { type Box, overlapOf, overlaps, union, without } from '../media/geometry.std';
 
 export type YuvFrame = { data: Uint8Array; width: number; height: number };
 export const REDACT_STYLES = ['blur', 'fill', 'pixelate'] as const;
@@ -80,30 +80,84 @@ export function hideRegion(frame: YuvFrame, box: Box, style: RedactStyle): void 
  * Hides every box (frame pixels) in the frame, in place. Boxes that overlap are hidden as one: the box around
  * them is washed once, so no seam between two washes runs through what is hidden, and then only the pixels
  * inside the boxes keep the wash. The parts of the box around them that no box covers (beside a face and the
- * body below it) show as they were: the copy keeps what the tracks do not hide.
+ * body below it) show as they were: the copy keeps what the tracks do not hide. What `shown` covers (where a
+ * track the user keeps visible shows through: shownParts) shows as it was too.
  */
-export function hideRegions(frame: YuvFrame, boxes: readonly Box[], style: RedactStyle): void {
+export function hideRegions(frame: YuvFrame, boxes: readonly Box[], style: RedactStyle, shown: readonly Box[] = []): void {
   const regions = boxes.map((box) => snapToFrame(box, frame.width, frame.height)).filter((region): region is Box => region !== undefined);
+  const showThrough = shown
+    .map((box) => snapToFrame(box, frame.width, frame.height))
+    .filter((box): box is Box => box !== undefined && regions.some((region) => overlaps(region, box)))
+    .map((box): Spans => [{ from: box.y, to: box.y + box.h, xs: [[box.x, box.x + box.w]] }]);
+  const shownPixels = showThrough.map((spans) => planes(frame).map((plane, i) => copySpans(plane, spans, i === 0 ? 1 : 2)));
   for (const { around, members } of overlappingGroups(regions)) {
     if (members.length === 1) {
       hideRegion(frame, around, style);
       continue;
     }
-    const kept = uncoveredSpans(around, members);
+    const uncovered = uncoveredSpans(around, members);
     const parts = planes(frame).map((plane, i) => ({ plane, scale: i === 0 ? 1 : 2 }));
-    const saved = parts.map(({ plane, scale }) => copySpans(plane, kept, scale));
+    const saved = parts.map(({ plane, scale }) => copySpans(plane, uncovered, scale));
     hideRegion(frame, around, style);
-    parts.forEach(({ plane, scale }, i) => pasteSpans(plane, kept, scale, saved[i]!));
+    parts.forEach(({ plane, scale }, i) => pasteSpans(plane, uncovered, scale, saved[i]!));
   }
+  showThrough.forEach((spans, k) => planes(frame).forEach((plane, i) => pasteSpans(plane, spans, i === 0 ? 1 : 2, shownPixels[k]![i]!)));
 }
 
 /**
- * The fine detail of the frame in each box (detailIn, before anything is hidden), then every box hidden
- * (hideRegions): what the encode pass does to a frame, so the self-check can weigh the copy against the source.
+ * Where what the user keeps visible shows through the hidden boxes around it: only through other people's
+ * bodies (`seeThrough`: a face kept inside the box of someone standing behind the worker), never through a
+ * paper, a screen, a photo or another face hidden there, which stay hidden where they overlap it (a kept
+ * face's box is wider than the face, and would show the monitor behind it). Parts of `shown` boxes, each
+ * on whole chroma pixels, inside them.
  */
-export function measureAndHide(frame: YuvFrame, boxes: readonly Box[], style: RedactStyle): number[][] {
-  const details = boxes.map((box) => detailIn(frame.data, frame.width, frame.height, box));
-  hideRegions(frame, boxes, style);
+export function shownParts(shown: readonly Box[], hidden: ReadonlyArray<{ box: Box; seeThrough: boolean }>): Box[] {
+  const opaque = hidden.filter((region) => !region.seeThrough).map((region) => region.box);
+  const parts = shown.flatMap((box) => hidden.filter((region) => region.seeThrough).flatMap((region) => overlapOf(box, region.box) ?? []));
+  return opaque
+    .reduce((left, cut) => left.flatMap((part) => without(part, cut)), parts)
+    .map(insideEvenPixels)
+    .filter((part): part is Box => part !== undefined);
+}
+
+/** The box shrunk to even pixels (a chroma pixel wholly inside it or not at all), undefined when nothing is left. */
+function insideEvenPixels(box: Box): Box | undefined {
+  const [x0, y0] = [Math.ceil(box.x / 2) * 2, Math.ceil(box.y / 2) * 2];
+  const [x1, y1] = [Math.floor((box.x + box.w) / 2) * 2, Math.floor((box.y + box.h) / 2) * 2];
+  return x1 > x0 && y1 > y0 ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : undefined;
+}
+
+/**
+ * The part of a hidden box whose detail the self-check weighs: all of it, unless boxes `shown` through it
+ * (kept visible) overlap it, which show the source. Then the biggest of its four sides beyond them (the box
+ * around them); detailIn's edge band keeps the measure off the seam between the wash and the sharp picture, as
+ * it does at the box's own edges. Undefined when they cover it.
+ */
+export function measuredPart(box: Box, shown: readonly Box[]): Box | undefined {
+  const inside = shown.filter((other) => overlaps(other, box));
+  if (inside.length === 0) return box;
+  const around = inside.reduce(union);
+  const [right, bottom] = [box.x + box.w, box.y + box.h];
+  const sides = [
+    { x: box.x, y: box.y, w: box.w, h: around.y - box.y },
+    { x: box.x, y: around.y + around.h, w: box.w, h: bottom - (around.y + around.h) },
+    { x: box.x, y: box.y, w: around.x - box.x, h: box.h },
+    { x: around.x + around.w, y: box.y, w: right - (around.x + around.w), h: box.h },
+  ].filter((side) => side.w > 0 && side.h > 0);
+  return sides.sort((a, b) => b.w * b.h - a.w * a.h)[0];
+}
+
+/**
+ * The fine detail of the frame in each box (detailIn on its measuredPart, before anything is hidden), then
+ * every box hidden (hideRegions), what `shown` covers left as it was: what the encode pass does to a frame, so
+ * the self-check can weigh the copy against the source.
+ */
+export function measureAndHide(frame: YuvFrame, boxes: readonly Box[], style: RedactStyle, shown: readonly Box[] = []): number[][] {
+  const details = boxes.map((box) => {
+    const part = measuredPart(box, shown);
+    return part ? detailIn(frame.data, frame.width, frame.height, part) : DETAIL_SCALES.map(() => 0);
+  });
+  hideRegions(frame, boxes, style, shown);
   return details;
 }
 

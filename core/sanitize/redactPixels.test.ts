@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailIn, detailKept, hideRegion, hideRegions, overlappingGroups, rgbOfYuv, snapToFrame, yuvFrameBytes } from './redactPixels.std';
+import { detailIn, detailKept, hideRegion, hideRegions, measureAndHide, measuredPart, overlappingGroups, rgbOfYuv, shownParts, snapToFrame, yuvFrameBytes } from './redactPixels.std';
 
 /**
  * A frame with detail at every scale, as text has: dark and light blocks of 12 px (words) laid at random,
@@ -150,6 +150,63 @@ describe('hideRegions', () => {
     hideRegion(alone, box, 'blur');
     hideRegion(alone, { x: 250, y: 170, w: 40, h: 40 }, 'blur');
     expect(frame.data).toEqual(alone.data);
+  });
+});
+
+describe('areas kept visible inside hidden ones', () => {
+  // A face the user keeps visible, inside the box of someone standing behind them.
+  const body = { x: 60, y: 40, w: 200, h: 180 };
+  const face = { x: 120, y: 50, w: 60, h: 70 };
+
+  it('show as they were, in every plane, and the rest of the hidden box as without them', () => {
+    for (const style of ['blur', 'fill', 'pixelate'] as const) {
+      const source = detailedFrame();
+      const withFace = detailedFrame();
+      const without = detailedFrame();
+      hideRegions(withFace, [body], style, [face, { x: 290, y: 200, w: 20, h: 20 }]);
+      hideRegions(without, [body], style);
+      // Every byte of the three planes: the source's inside the face, the hidden box's as without it elsewhere.
+      const [cw, size] = [160, 320 * 240];
+      const inFace = (x: number, y: number) => x >= face.x && x < face.x + face.w && y >= face.y && y < face.y + face.h;
+      const want = Uint8Array.from(without.data);
+      for (let y = 0; y < 240; y += 1) {
+        for (let x = 0; x < 320; x += 1) {
+          if (!inFace(x, y)) continue;
+          want[y * 320 + x] = source.data[y * 320 + x]!;
+          if (x % 2 === 0 && y % 2 === 0) for (const offset of [size, size + cw * 120]) want[offset + (y / 2) * cw + x / 2] = source.data[offset + (y / 2) * cw + x / 2]!;
+        }
+      }
+      expect(withFace.data.findIndex((value, i) => value !== want[i]), `${style}: first wrong byte`).toBe(-1);
+      expect(withFace.data.findIndex((value, i) => value !== without.data[i]), `${style}: the face is shown`).toBeGreaterThan(-1);
+    }
+  });
+
+  it('show through other people\'s bodies only, never through a paper, screen, photo or face hidden there', () => {
+    const monitor = { x: 150, y: 30, w: 100, h: 60 };
+    expect(shownParts([face], [{ box: body, seeThrough: true }])).toEqual([face]);
+    // The monitor behind the kept face stays hidden where they overlap; the rest of the face shows.
+    expect(shownParts([face], [{ box: body, seeThrough: true }, { box: monitor, seeThrough: false }])).toEqual([
+      { x: 120, y: 90, w: 60, h: 30 },
+      { x: 120, y: 50, w: 30, h: 40 },
+    ]);
+    // Hidden by nothing that can be seen through, a kept box shows through nothing.
+    expect(shownParts([face], [{ box: monitor, seeThrough: false }])).toEqual([]);
+    // Odd edges are pulled in to whole chroma pixels, so no hidden pixel shows.
+    expect(shownParts([{ x: 121, y: 51, w: 59, h: 69 }], [{ box: body, seeThrough: true }])).toEqual([{ x: 122, y: 52, w: 58, h: 68 }]);
+  });
+
+  it('are left out of the detail measured: the biggest side of the hidden box beyond them', () => {
+    expect(measuredPart(body, [])).toEqual(body);
+    expect(measuredPart(body, [{ x: 0, y: 0, w: 20, h: 20 }])).toEqual(body);
+    // The face near the top: below it is the biggest side.
+    expect(measuredPart(body, [face])).toEqual({ x: 60, y: 120, w: 200, h: 100 });
+    // Two kept boxes are left out together.
+    expect(measuredPart(body, [face, { x: 60, y: 150, w: 40, h: 70 }])).toEqual({ x: 180, y: 40, w: 80, h: 180 });
+    expect(measuredPart(body, [{ x: 50, y: 30, w: 220, h: 200 }])).toBeUndefined();
+    // What measureAndHide measures, so that the self-check, which measures the copy's part, weighs like with like.
+    const frame = detailedFrame();
+    const [detail] = measureAndHide(detailedFrame(), [body], 'blur', [face]);
+    expect(detail).toEqual(detailIn(frame.data, 320, 240, { x: 60, y: 120, w: 200, h: 100 }));
   });
 });
 

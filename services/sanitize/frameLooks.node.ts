@@ -24,7 +24,7 @@ export type LookRequest = { frame: YuvFrame; parts: DetectorParts; look: Detecto
 export type LookAnswer = { found: FrameDetections; read: TextLine[][] };
 
 /** A frame of the encode pass: the boxes to hide in it, and how. */
-export type HideRequest = { frame: YuvFrame; boxes: readonly Box[]; style: RedactStyle };
+export type HideRequest = { frame: YuvFrame; boxes: readonly Box[]; style: RedactStyle; shown: readonly Box[] };
 /** The frame with the boxes hidden, and the detail each box held before (measureAndHide). */
 export type HideAnswer = { data: Uint8Array; details: number[][] };
 
@@ -90,8 +90,8 @@ export async function answerLook(detector: NodeDetector, { frame, parts, look, r
 }
 
 /** A hide request's work, in place, on the frame it was given. */
-export function answerHide({ frame, boxes, style }: HideRequest): HideAnswer {
-  const details = measureAndHide(frame, boxes, style);
+export function answerHide({ frame, boxes, style, shown }: HideRequest): HideAnswer {
+  const details = measureAndHide(frame, boxes, style, shown);
   return { data: frame.data, details };
 }
 

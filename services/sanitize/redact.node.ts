@@ -17,7 +17,7 @@ import { type MediaKind, type MediaProbe, mainVideoStream, pictureEndSeconds } f
 import { outputSizeFor } from '../../core/sanitize/plan.std';
 import { readPicture } from '../media/picture.node';
 import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
-import { DETAIL_SCALE_COUNT, type YuvFrame, detailIn, detailKept, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
+import { DETAIL_SCALE_COUNT, type YuvFrame, detailIn, detailKept, measuredPart, shownParts, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
 import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from '../../core/sanitize/redactPlan.std';
 import { thumbnailOfLuma } from '../../core/corner/sceneChange.std';
 import { type CameraPose, cameraFollower, heldStill } from '../../core/sanitize/cameraMotion.std';
@@ -25,6 +25,7 @@ import { withPartLookedAgain } from '../../core/corner/writingModel.std';
 import {
   type FrameSample,
   REDACT_GROUPS,
+  type RedactGroup,
   type RedactTrack,
   type TrackFrame,
   largestFace,
@@ -229,17 +230,32 @@ export async function findTracks(
 /** A clip's tracks, and what it takes to place them on any frame: its length, rate, the camera's moves and the picture's size. */
 export type FoundTracks = FoundTracksData;
 
-/** The boxes of the tracks on `frame`, those hidden and those kept visible, in copy pixels. */
-function boxesAt(tracks: readonly RedactTrack[], frame: number, size: TrackFrame) {
+/**
+ * The boxes of the tracks on `frame`, in copy pixels: those hidden, those not hidden, and where the ones kept
+ * visible by choice show through hidden ones (keptByChoice).
+ */
+function boxesAt(tracks: readonly RedactTrack[], frame: number, size: TrackFrame, chosen: readonly RedactGroup[]) {
   const hidden: Array<{ track: RedactTrack; box: Box }> = [];
   const kept: Box[] = [];
+  const byChoice: Box[] = [];
   for (const track of tracks) {
     const box = trackBoxAt(track, frame, size);
     if (!box) continue;
     if (track.hidden) hidden.push({ track, box });
     else kept.push(box);
+    if (!track.hidden && keptByChoice(track, chosen)) byChoice.push(box);
   }
-  return { hidden, kept };
+  const shown = shownParts(byChoice, hidden.map(({ track, box }) => ({ box, seeThrough: track.group === 'people' })));
+  return { hidden, kept, shown };
+}
+
+/**
+ * A track the user keeps visible (their face, or one they unticked in the review) shows through other people's
+ * hidden bodies (shownParts): the face of a worker whose partner stands behind them stays in the copy, as the
+ * result says. A track of a group not asked for is only not hidden: it shows through nothing.
+ */
+function keptByChoice(track: RedactTrack, chosen: readonly RedactGroup[]): boolean {
+  return track.group === 'marked' || chosen.includes(track.group);
 }
 
 /**
@@ -279,16 +295,16 @@ export class SourceDetail {
 }
 
 /**
- * Pass 2: the source's frames in order, each with the hidden tracks' boxes hidden and the detail each box held
- * measured first (sourceDetail, for the self-check). That work runs on the detector threads, idle while the
- * encoder runs, a few frames at a time beside the decoder and the encoder. Frames are decoded into `buffers`,
- * and each (hidden there and back, or as it was) goes to the encoder, which gives it back once its pipe has
- * taken it.
+ * Pass 2: the source's frames in order, each with the hidden tracks' boxes hidden (where a track kept visible
+ * shows through them, left as it was) and the detail each box held measured first (sourceDetail, for the
+ * self-check). That work runs on the detector threads, idle while the encoder runs, a few frames at a time
+ * beside the decoder and the encoder. Frames are decoded into `buffers`, and each (hidden there and back, or as
+ * it was) goes to the encoder, which gives it back once its pipe has taken it.
  */
 export async function* redactedFrames(
   source: RedactSource,
   found: FoundTracks,
-  style: RedactOptions['style'],
+  { style, groups }: Pick<RedactOptions, 'style' | 'groups'>,
   sourceDetail: SourceDetail,
   looks: FrameLooks,
   buffers: FrameBuffers,
@@ -306,10 +322,10 @@ export async function* redactedFrames(
   let index = 0;
   for await (const frame of sourceFrames(source, progress.signal, buffers)) {
     if (progress.signal?.aborted) throw cancelled();
-    const { hidden } = boxesAt(found.tracks, index, { ...source.size, camera: found.camera });
+    const { hidden, shown } = boxesAt(found.tracks, index, { ...source.size, camera: found.camera }, groups);
     if (hidden.length === 0) inFlight.push({ at: index, hidden, answer: frame.data });
     else {
-      const answer = looks.hide({ frame, boxes: hidden.map((region) => region.box), style });
+      const answer = looks.hide({ frame, boxes: hidden.map((region) => region.box), style, shown });
       // Awaited in turn below; until then (or if a cancel leaves it), its failure is not an unhandled one.
       answer.catch(() => undefined);
       inFlight.push({ at: index, hidden, answer });
@@ -331,6 +347,7 @@ export async function selfCheck(
   copy: string,
   source: RedactSource,
   found: FoundTracks,
+  groups: RedactOptions['groups'],
   sourceDetail: SourceDetail,
   looks: FrameLooks,
   progress: Progress = {},
@@ -355,13 +372,14 @@ export async function selfCheck(
   for await (const frame of framesOf(planDecodeFrames(copy, source.size), source.size, buffers)) {
     if (progress.signal?.aborted) throw cancelled();
     const atSeconds = index / framesPerSecond;
-    const { hidden, kept } = boxesAt(tracks, index, { ...source.size, camera: found.camera });
+    const { hidden, kept, shown } = boxesAt(tracks, index, { ...source.size, camera: found.camera }, groups);
     let measured = false;
     for (const { track, box } of hidden) {
       const source = sourceDetail.get(index, track.id);
-      if (!source) continue;
+      const part = measuredPart(box, shown);
+      if (!source || !part) continue;
       measured = true;
-      const keptShare = Math.max(...detailKept(source, detailIn(frame.data, width, height, box)));
+      const keptShare = Math.max(...detailKept(source, detailIn(frame.data, width, height, part)));
       worstDetailKept = Math.max(worstDetailKept, keptShare);
       if (keptShare > MAX_DETAIL_KEPT) {
         const detail = t('redact.detailKept', { track: track.label, kept: formatNumber(keptShare, { style: 'percent' }), ...when(atSeconds), most: formatNumber(MAX_DETAIL_KEPT, { style: 'percent' }) });

@@ -163,7 +163,7 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
  * that reads the picture from stdin, the redacted frames, and the check of the finished copy.
  */
 async function startRedaction(base: PlanRequest, reviewed: FoundTracks | undefined, callbacks: SanitizeCallbacks) {
-  const style = base.options.redact?.style ?? 'blur';
+  const chosen = { style: base.options.redact?.style ?? 'blur', groups: base.options.redact?.groups ?? [] };
   const { source, display } = redactSourceOf(base, base.options.maxHeight);
   const looks = await redactionLooks();
   callbacks.onStage?.('detecting');
@@ -181,13 +181,13 @@ async function startRedaction(base: PlanRequest, reviewed: FoundTracks | undefin
     request: { ...base, rawPicture: { ...source.size, framesPerSecond } } satisfies PlanRequest,
     encode: (invocation: FfmpegInvocation, onProgress: (fraction: number) => void) => {
       sourceDetail.clear();
-      const frames = redactedFrames(source, found, style, sourceDetail, looks, buffers, { signal: callbacks.signal, onProgress, expectedFrames: frameCount });
+      const frames = redactedFrames(source, found, chosen, sourceDetail, looks, buffers, { signal: callbacks.signal, onProgress, expectedFrames: frameCount });
       return runFfmpegFromFrames(invocation, frames, callbacks.signal, buffers);
     },
     check: async (copy: string, onProgress: (fraction: number) => void): Promise<RedactionReport> => ({
       tracks: reportTracks(tracks, frameCount, framesPerSecond),
       ...(source.kind === 'photo' ? { photo: true } : {}),
-      selfCheck: await selfCheck(copy, source, found, sourceDetail, looks, { signal: callbacks.signal, onProgress }),
+      selfCheck: await selfCheck(copy, source, found, chosen.groups, sourceDetail, looks, { signal: callbacks.signal, onProgress }),
     }),
   };
 }

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { textBlocks } from '../../core/corner/risks.std';
 import { DEFAULT_SANITIZE_OPTIONS } from '../../core/sanitize/plan.std';
 import { detailIn, detailKept, rgbOfYuv } from '../../core/sanitize/redactPixels.std';
+import { trackBoxAt } from '../../core/sanitize/redactTracks.std';
 import { MAX_DETAIL_KEPT } from '../../core/sanitize/selfCheck.std';
 import { type Box, centreInside, iou } from '../../core/media/geometry.std';
 import { mainVideoStream } from '../../core/media/probe.std';
@@ -124,6 +125,34 @@ describe('sanitize --redact on a panning clip of a real room', () => {
     expect(keptIn(face)).toBeGreaterThan(0.5);
     expect(keptIn(laptop)).toBeLessThanOrEqual(MAX_DETAIL_KEPT);
     expect(keptIn(monitor)).toBeLessThanOrEqual(MAX_DETAIL_KEPT);
+  });
+
+  it('shows a face kept visible in the review though someone else\'s hidden body is around it', async () => {
+    // Players at a table (a still camera): the right-hand player's face lies inside the box of his body.
+    const file = path.join(scratch, 'players.mp4');
+    execFileSync(resolveFfmpeg().path, ['-v', 'error', '-y', '-loop', '1', '-i', sceneImage('doc-go-match-name-cards.jpg'), '-t', '2', '-r', '30', '-vf', 'scale=1280:720,setsar=1,format=yuv420p', '-c:v', 'libx264', '-crf', '16', file]);
+    const found = await findFileTracks(file, { groups: ['faces', 'people'], keepFace: 'none' }, undefined, []);
+    const size = { ...found.size, camera: found.camera };
+    const n = 30;
+    const bodies = found.tracks.filter((track) => track.group === 'people').map((track) => trackBoxAt(track, n, size)).filter((box) => box !== undefined);
+    const face = found.tracks.find((track) => {
+      const box = track.group === 'faces' ? trackBoxAt(track, n, size) : undefined;
+      return box !== undefined && bodies.some((body) => centreInside(box, body));
+    });
+    expect(face, 'a face inside a body').toBeDefined();
+    const keptFace = { ...found, tracks: found.tracks.map((track) => (track === face ? { ...track, hidden: false } : track)) };
+    const outcome = await sanitizeFile({ input: file, outputDir: freshDir('face-in-body'), options: { ...DEFAULT_SANITIZE_OPTIONS, redact: { groups: ['faces', 'people'], keepFace: 'none', style: 'blur' } }, nameTemplate: 'clip-{n}', found: keptFace });
+    expect(outcome.redaction!.selfCheck!.passed).toBe(true);
+    expect(outcome.redaction!.tracks.filter((track) => !track.hidden && (track.group === 'faces' || track.group === 'people')).map((track) => track.id)).toEqual([face!.id]);
+    const [source, copy] = await Promise.all([decodedFrame(file, n, found.size), decodedFrame(outcome.output, n, found.size)]);
+    const kept = (box: Box) => Math.min(...detailKept(detailIn(source, found.size.width, found.size.height, box), detailIn(copy, found.size.width, found.size.height, box)));
+    const faceBox = trackBoxAt(face!, n, size)!;
+    expect(kept(faceBox), 'the kept face').toBeGreaterThan(0.5);
+    // The body around it is still hidden: below the face, where the body's box goes on.
+    const body = bodies.find((box) => centreInside(faceBox, box))!;
+    const below = { x: body.x, y: faceBox.y + faceBox.h + 16, w: body.w, h: body.y + body.h - (faceBox.y + faceBox.h + 16) };
+    expect(below.h).toBeGreaterThan(64);
+    expect(Math.max(...detailKept(detailIn(source, found.size.width, found.size.height, below), detailIn(copy, found.size.width, found.size.height, below)))).toBeLessThanOrEqual(MAX_DETAIL_KEPT);
   });
 
   it('sees each face where it is on that frame while the camera pans, not where an earlier look saw it', async () => {
