@@ -7,7 +7,7 @@ import { DEFAULT_NAME_TEMPLATE } from '../../core/sanitize/outputName.std';
 import { batchFraction, describeTimeLeft, identifyingKinds } from '../../core/sanitize/progress.std';
 import type { Region, SanitizeOptions } from '../../core/sanitize/plan.std';
 import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
-import { REDACT_GROUPS } from '../../core/sanitize/redactTracks.std';
+import { REDACT_GROUPS, largestFace } from '../../core/sanitize/redactTracks.std';
 import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
 import { formatClock, formatClockSpan } from '../../core/shared/clock.std';
 import { fileName } from '../../core/shared/fileName.std';
@@ -68,6 +68,17 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
   });
   const ids = { output: useId(), format: useId(), size: useId(), name: useId(), style: useId(), reason: useId() };
   const running = starting || (batch !== undefined && !batch.finished);
+  // The Cancel pressed goes away with the work it stops: focus goes to the batch's progress, which says how it ended.
+  const cancelAndFocus = (index?: number) => {
+    focusWhenShown('sanitize-status');
+    cancel(index);
+  };
+  // Whether the batch running only looks through the files (a review) or makes their clean copies.
+  const [lookingThrough, setLookingThrough] = useState(false);
+  const run = (request: Parameters<typeof start>[0]) => {
+    setLookingThrough(request.review === true);
+    return start(request);
+  };
   const redact = options.redact;
 
   // The folder clean copies go to: the worker's choice in Settings, or ~/Videos/SafeTake (made on first use),
@@ -92,9 +103,21 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
 
 
   /** What to hide changed: a review made under the old choice no longer says what the copy hides. */
+  /**
+   * A new choice of what to hide needs a new look; the way regions are hidden needs none, and keeping one's own
+   * face is applied to each review as the user left it: the largest face kept visible, or hidden again.
+   */
   function setRedact(redact: RedactOptions | undefined) {
+    const previous = options.redact;
     setOptions({ ...options, redact });
+    const sameGroups = redact !== undefined && previous !== undefined && redact.groups.join() === previous.groups.join();
+    if (sameGroups) {
+      if (redact.keepFace !== previous.keepFace) setFiles((current) => current.map((file) => (file.found ? { ...file, found: withOwnFace(file.found, redact.keepFace === 'largest' || !redact.groups.includes('faces')) } : file)));
+      return;
+    }
     setFiles((current) => current.map(({ found: _found, ...file }) => file));
+    // A review's "look below" would point at reviews no longer there.
+    if (lookingThrough && !running) clear();
   }
 
   function update(index: number, change: Partial<QueuedFile>) {
@@ -171,7 +194,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
   const toClean = files.filter((file) => !madeFor.has(file.path));
   const fraction = batch ? batchFraction(batch.items) : 0;
   const startReason = running
-    ? t('sanitize.start.running')
+    ? t(lookingThrough ? 'sanitize.start.lookingThrough' : 'sanitize.start.running')
     : files.length === 0
       ? t('sanitize.start.noFiles')
       : toClean.length === 0
@@ -202,7 +225,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
       if (pending.length === 0 || !into) return;
       // Focus follows the work: to the batch's progress.
       focusWhenShown('sanitize-status');
-      void start({ inputs: inputsOf(pending), outputDir: into, options: runOptions, nameTemplate });
+      void run({ inputs: inputsOf(pending), outputDir: into, options: runOptions, nameTemplate });
     });
   });
 
@@ -279,7 +302,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                   )}
                 </div>
                 {file.editingBlur && !item && <BlurEditor path={file.path} regions={file.blur} onChange={(blur) => changeBlur(index, blur)} />}
-                {item && <FileProgress item={item} onCancel={() => cancel(item.index)} />}
+                {item && <FileProgress item={item} onCancel={() => cancelAndFocus(item.index)} />}
                 {made && (
                   <p className="made">
                     {!item?.outcome && (
@@ -333,26 +356,30 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
           event.preventDefault();
           if (startReason) return;
           focusWhenShown('sanitize-status');
-          void start({ inputs: inputs(), outputDir: outputDir.trim(), options, nameTemplate });
+          void run({ inputs: inputs(), outputDir: outputDir.trim(), options, nameTemplate });
         }}
       >
         <fieldset>
           <legend>{t('sanitize.options.cleanCopy')}</legend>
-          <label htmlFor={ids.format}>{t('sanitize.options.format')}</label>
-          <select id={ids.format} value={options.format} onChange={(e) => setOptions({ ...options, format: e.target.value as SanitizeOptions['format'] })}>
-            <option value="mp4">{t('sanitize.options.format.mp4')}</option>
-            <option value="webm">{t('sanitize.options.format.webm')}</option>
-          </select>
-          <label htmlFor={ids.size}>{t('sanitize.options.resolution')}</label>
-          <select
-            id={ids.size}
-            value={options.maxHeight ?? ''}
-            onChange={(e) => setOptions({ ...options, maxHeight: e.target.value ? Number(e.target.value) : undefined })}
-          >
-            <option value="">{t('sanitize.options.resolution.same')}</option>
-            <option value="1080">{t('sanitize.options.resolution.atMost', { height: '1080' })}</option>
-            <option value="720">{t('sanitize.options.resolution.atMost', { height: '720' })}</option>
-          </select>
+          <span className="field">
+            <label htmlFor={ids.format}>{t('sanitize.options.format')}</label>
+            <select id={ids.format} value={options.format} onChange={(e) => setOptions({ ...options, format: e.target.value as SanitizeOptions['format'] })}>
+              <option value="mp4">{t('sanitize.options.format.mp4')}</option>
+              <option value="webm">{t('sanitize.options.format.webm')}</option>
+            </select>
+          </span>
+          <span className="field">
+            <label htmlFor={ids.size}>{t('sanitize.options.resolution')}</label>
+            <select
+              id={ids.size}
+              value={options.maxHeight ?? ''}
+              onChange={(e) => setOptions({ ...options, maxHeight: e.target.value ? Number(e.target.value) : undefined })}
+            >
+              <option value="">{t('sanitize.options.resolution.same')}</option>
+              <option value="1080">{t('sanitize.options.resolution.atMost', { height: '1080' })}</option>
+              <option value="720">{t('sanitize.options.resolution.atMost', { height: '720' })}</option>
+            </select>
+          </span>
           <fieldset className="inline">
             <legend>{t('sanitize.options.sound')}</legend>
             {(['keep', 'mute', 'remove'] as const).map((mode) => (
@@ -379,12 +406,14 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                 <input type="checkbox" checked={redact.keepFace === 'largest'} onChange={(e) => setRedact({ ...redact, keepFace: e.target.checked ? 'largest' : 'none' })} />
                 {t('sanitize.options.hide.keepFace')}
               </label>
-              <label htmlFor={ids.style}>{t('sanitize.options.hide.style')}</label>
-              <select id={ids.style} value={redact.style} onChange={(e) => setOptions({ ...options, redact: { ...redact, style: e.target.value as RedactOptions['style'] } })}>
-                <option value="blur">{t('sanitize.options.hide.style.blur')}</option>
-                <option value="fill">{t('sanitize.options.hide.style.fill')}</option>
-                <option value="pixelate">{t('sanitize.options.hide.style.pixelate')}</option>
-              </select>
+              <span className="field">
+                <label htmlFor={ids.style}>{t('sanitize.options.hide.style')}</label>
+                <select id={ids.style} value={redact.style} onChange={(e) => setOptions({ ...options, redact: { ...redact, style: e.target.value as RedactOptions['style'] } })}>
+                  <option value="blur">{t('sanitize.options.hide.style.blur')}</option>
+                  <option value="fill">{t('sanitize.options.hide.style.fill')}</option>
+                  <option value="pixelate">{t('sanitize.options.hide.style.pixelate')}</option>
+                </select>
+              </span>
               <small>{t('sanitize.options.hide.checkedAgain')}</small>
             </>
           )}
@@ -402,14 +431,16 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
           <button type="button" onClick={() => void chooseFolder()}>
             {t('sanitize.options.chooseFolder')}
           </button>
-          <label htmlFor={ids.name}>{t('sanitize.options.fileNames')}</label>
-          <select id={ids.name} value={nameTemplate} onChange={(e) => setNameTemplate(e.target.value)}>
-            {NAME_CHOICES.map((choice) => (
-              <option key={choice.template} value={choice.template}>
-                {t(choice.label)}
-              </option>
-            ))}
-          </select>
+          <span className="field">
+            <label htmlFor={ids.name}>{t('sanitize.options.fileNames')}</label>
+            <select id={ids.name} value={nameTemplate} onChange={(e) => setNameTemplate(e.target.value)}>
+              {NAME_CHOICES.map((choice) => (
+                <option key={choice.template} value={choice.template}>
+                  {t(choice.label)}
+                </option>
+              ))}
+            </select>
+          </span>
         </fieldset>
         <div className="actions">
           {redact && (
@@ -420,7 +451,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
               aria-describedby={canReview ? undefined : ids.reason}
               onClick={() => {
                 focusWhenShown('sanitize-status');
-                void start({ inputs: inputs(), outputDir: outputDir.trim() || '.', options, nameTemplate, review: true });
+                void run({ inputs: inputs(), outputDir: outputDir.trim() || '.', options, nameTemplate, review: true });
               }}
             >
               {files.some((file) => file.found) ? t('sanitize.actions.lookAgain') : t('sanitize.actions.review')}
@@ -448,7 +479,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
             </span>
           )}
           {running && (
-            <button type="button" onClick={() => cancel()}>
+            <button type="button" onClick={() => cancelAndFocus()}>
               {t('sanitize.actions.cancelAll')}
             </button>
           )}
@@ -482,13 +513,20 @@ function RemovedBadge({ before, left }: { before: number; left: number }) {
   );
 }
 
+/** A review with the largest face (the worker's own, most likely) kept visible, or hidden again. */
+function withOwnFace(found: FoundTracksData, keep: boolean): FoundTracksData {
+  const own = largestFace(found.tracks);
+  return own ? { ...found, tracks: found.tracks.map((track) => (track === own ? { ...track, hidden: !keep } : track)) } : found;
+}
+
 /** What a finished batch came to: looked through (a review), or ready to upload. */
 function BatchSummary({ items }: { items: BatchItemState[] }) {
   const t = useT();
   const found = items.filter((item) => item.status === 'found').length;
   if (found > 0) return t('sanitize.progress.lookedThrough', { found, total: items.length });
   const ready = items.filter((item) => item.status === 'done').length;
-  return t('sanitize.progress.finished', { ready, total: items.length });
+  const cancelled = items.some((item) => item.status === 'cancelled');
+  return t(cancelled ? 'sanitize.progress.cancelled' : 'sanitize.progress.finished', { ready, total: items.length });
 }
 
 function RedactionResult({ report }: { report: RedactionReport }) {

@@ -60,17 +60,18 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
   }, [path, seconds]);
 
   const update = (track: RedactTrack) => onChange({ ...found, tracks: found.tracks.map((candidate) => (candidate.id === track.id ? track : candidate)) });
-  function finishDrawing(box: Box) {
+  /** `byKey`: the box was set with the keys (Enter), not drawn with the mouse. */
+  function finishDrawing(box: Box, byKey = false) {
     const pose = found.camera[frameIndex];
     const fixed = found.tracks.find((track) => track.id === fixing);
-    if (fixing !== undefined && !fixed) return stopFixing();
+    if (fixing !== undefined && !fixed) return stopFixing(byKey);
     if (fixed) {
       // The drawn box is a sighting of its own at this moment, without the margin the track adds around it.
       const bare = { x: box.x + (box.w * fixed.margin) / (1 + 2 * fixed.margin), y: box.y + (box.h * fixed.margin) / (1 + 2 * fixed.margin), w: box.w / (1 + 2 * fixed.margin), h: box.h / (1 + 2 * fixed.margin) };
       const sighting = { frame: frameIndex, box: fixed.anchored && pose ? outOfFrame(bare, pose) : bare, fixed: true as const };
       const sightings = [...fixed.sightings.filter((candidate) => candidate.frame !== frameIndex), sighting].sort((a, b) => a.frame - b.frame);
       update({ ...fixed, sightings });
-      stopFixing();
+      stopFixing(byKey);
       return;
     }
     const id = Math.max(0, ...found.tracks.map((track) => track.id)) + 1;
@@ -84,12 +85,15 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
     setKeyed(trackBoxAt(track, frameIndex, picture) ?? centreBox(found.size));
     setFixing(track.id);
   }
-  function stopFixing() {
+  /**
+   * Back to the track's button when the keys ended the fix (Enter, Escape); a mouse user, who drew the box, is
+   * not scrolled away from the picture (the picture has focus then too: startFixing gave it).
+   */
+  function stopFixing(byKey = false) {
     const track = fixing;
     setFixing(undefined);
     setKeyed(undefined);
-    // Back to the track's button for a keyboard user; a mouse user's page is not scrolled away.
-    if (track !== undefined && document.activeElement === surface.current) focusAfter.current = `${ids.list}-fix-${track}`;
+    if (track !== undefined && byKey) focusAfter.current = `${ids.list}-fix-${track}`;
   }
   const focusAfter = useRef<string>(undefined);
   useEffect(() => {
@@ -107,8 +111,8 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
     if (fixing === undefined || !keyed || event.repeat || event.ctrlKey || event.altKey || event.metaKey) return;
     const direction = ARROWS[event.key];
     if (direction) setKeyed(nudgeBox(keyed, direction, event.shiftKey, Math.max(2, Math.round(found.size.width / KEY_STEPS_ACROSS)), found.size));
-    else if (event.key === 'Enter') finishDrawing(keyed);
-    else if (event.key === 'Escape') stopFixing();
+    else if (event.key === 'Enter') finishDrawing(keyed, true);
+    else if (event.key === 'Escape') stopFixing(true);
     else return;
     event.preventDefault();
   }
@@ -190,7 +194,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
         <fieldset className="inline">
           <legend id={ids.mode}>{fixing ? t('sanitize.review.redrawing') : t('sanitize.review.newArea')}</legend>
           {fixing ? (
-            <button type="button" onClick={stopFixing}>
+            <button type="button" onClick={() => stopFixing()}>
               {t('sanitize.review.stopFixing')}
             </button>
           ) : (

@@ -100,6 +100,8 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       expect(await page.getByLabel(/Find faces, photos, papers, screens/).isChecked()).toBe(true);
 
       await page.getByRole('button', { name: 'Review what will be hidden' }).click();
+      // While it looks, the page says so, not that copies are being made.
+      await expect.poll(() => page.locator('.actions .hint').textContent()).toBe('SafeTake is looking through the files for what to hide.');
       const list = page.getByRole('list', { name: 'What will be hidden' });
       await expect.poll(() => list.count(), { timeout: 120_000 }).toBe(1);
       const face = list.getByRole('checkbox', { name: 'Hide face in view' }).first();
@@ -139,6 +141,27 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       expect(await keyed.count()).toBe(0);
       const laptopBox = (await surface.locator('.track-flag', { hasText: 'Laptop screen' }).first().locator('.track-box').boundingBox())!;
       for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(laptopBox[side] - set[side])).toBeLessThan(3);
+      // Drawn with the mouse instead, the box is set and focus stays on the picture: the page does not scroll
+      // back to the list, away from the box just drawn.
+      await fix.click();
+      const picture = (await surface.boundingBox())!;
+      await page.mouse.move(picture.x + picture.width * 0.1, picture.y + picture.height * 0.5);
+      await page.mouse.down();
+      await page.mouse.move(picture.x + picture.width * 0.45, picture.y + picture.height * 0.9, { steps: 5 });
+      await page.mouse.up();
+      await expect.poll(() => keyed.count()).toBe(0);
+      expect(await fix.evaluate((element) => element === document.activeElement)).toBe(false);
+      const drawn = (await surface.locator('.track-flag', { hasText: 'Laptop screen' }).first().locator('.track-box').boundingBox())!;
+      expect(Math.abs(drawn.width - set.width)).toBeGreaterThan(3);
+
+      // Keeping one's own face, ticked after the review, keeps the review as it was left (her face kept, the
+      // laptop's box as set) rather than sending the worker to look again.
+      await page.getByLabel('Keep my own face visible').check();
+      expect(await list.count()).toBe(1);
+      expect(await face.isChecked()).toBe(false);
+      const laptopAfter = (await surface.locator('.track-flag', { hasText: 'Laptop screen' }).first().locator('.track-box').boundingBox())!;
+      expect(Math.abs(laptopAfter.width - drawn.width)).toBeLessThan(3);
+      await expectAccessible(page, 'review-own-face-kept', [{ width: 800, height: 600 }]);
 
       await page.getByLabel('Output folder').fill(outputDir);
       await page.getByRole('button', { name: 'Make clean copies' }).click();
@@ -151,6 +174,25 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       expect(result).toMatch(/✓ Self-check: nothing readable or recognisable in the \d+ hidden regions/);
       expect(fs.readdirSync(outputDir)).toEqual(['clip-001.mp4']);
       expect(foreignRequests(handle)).toEqual([]);
+    });
+
+    it.skipIf(!ctx.options.supportsSyntheticDrop)('cancelled by keyboard, the batch says so and keeps focus on its progress', async () => {
+      const dropFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-drop-'));
+      const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-clean-'));
+      await makePanClip(path.join(CORPUS_DIR, 'scenes-real/images/scr-office-woman-phone-laptop.jpg'), path.join(dropFolder, 'office.mp4'), { seconds: 4, width: 640, height: 360 });
+      const { page } = await ctx.start('fake', dropFolder);
+      await page.getByRole('tab', { name: 'Sanitize' }).click();
+      await dropFile(page, 'office.mp4', 'video/mp4');
+      await page.getByLabel('Output folder').fill(outputDir);
+      await page.getByRole('button', { name: 'Make clean copies' }).click();
+      const cancel = page.getByRole('button', { name: 'Cancel all' });
+      await cancel.focus();
+      await page.keyboard.press('Enter');
+      const status = page.locator('#sanitize-status');
+      await expect.poll(() => status.textContent(), { timeout: 60_000 }).toBe('Cancelled: 0 of 1 ready to upload.');
+      expect(await status.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(fs.readdirSync(outputDir)).toEqual([]);
+      await expectAccessible(page, 'sanitize-cancelled', [{ width: 800, height: 600 }]);
     });
   });
 }
