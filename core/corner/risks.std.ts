@@ -3,7 +3,7 @@
  * what to do about it. The same rules run in the app (live camera) and in `safetake scan`. Pure.
  */
 import { t } from '../i18n/i18n.std';
-import { type Box, area, centreInside, clampToFrame, coverage, iou, union, whereInFrame } from '../media/geometry.std';
+import { type Box, area, centreInside, clampToFrame, coverage, iou, placesToldApart, union, whereInFrame } from '../media/geometry.std';
 import type { FrameDetections, ObjectDetection, TextLine } from './detections.std';
 import { CENTERNET_MIN_SCORE, booksIn, screensIn } from './objects.std';
 import { type FaceKind, facesIn, peopleIn } from './people.std';
@@ -154,24 +154,8 @@ function guidanceFor(kind: RiskKind, where: string): string {
  * those in `risks` says which it is from the left ("bottom centre, 2 of 3 from the left").
  */
 export function toldApart<T extends Risk>(risks: readonly T[]): T[] {
-  const alike = new Map<string, T[]>();
-  for (const risk of risks) {
-    const key = `${risk.label}\n${risk.where}`;
-    const group = alike.get(key);
-    if (group) group.push(risk);
-    else alike.set(key, [risk]);
-  }
-  const places = new Map<T, string>();
-  for (const group of alike.values()) {
-    if (group.length < 2) continue;
-    [...group]
-      .sort((a, b) => a.box.x + a.box.w / 2 - (b.box.x + b.box.w / 2))
-      .forEach((risk, index) => places.set(risk, t('media.where.fromLeft', { where: risk.where, n: index + 1, count: group.length })));
-  }
-  return risks.map((risk) => {
-    const where = places.get(risk);
-    return where ? { ...risk, where, guidance: guidanceFor(risk.kind, where) } : risk;
-  });
+  const places = placesToldApart(risks);
+  return risks.map((risk, i) => (places[i] === risk.where ? risk : { ...risk, where: places[i]!, guidance: guidanceFor(risk.kind, places[i]!) }));
 }
 
 const FACE_KINDS: Readonly<Record<FaceKind, RiskKind>> = { person: 'faceInView', picture: 'photoFace', screen: 'faceOnScreen' };

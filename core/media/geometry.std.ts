@@ -123,6 +123,27 @@ export function whereInFrame(box: Box, width: number, height: number): string {
   return t(`media.where.${row}${column}`);
 }
 
+/**
+ * Each item's place in words (`where`): items of one label in one part of the frame would read alike in a
+ * list, so each of those says which it is from the left ("bottom centre, 2 of 3 from the left").
+ */
+export function placesToldApart(items: ReadonlyArray<{ label: string; where: string; box: Box }>): string[] {
+  const alike = new Map<string, number[]>();
+  items.forEach((item, index) => {
+    const key = `${item.label}\n${item.where}`;
+    alike.set(key, [...(alike.get(key) ?? []), index]);
+  });
+  const places = items.map((item) => item.where);
+  for (const group of alike.values()) {
+    if (group.length < 2) continue;
+    const middle = (index: number) => items[index]!.box.x + items[index]!.box.w / 2;
+    [...group]
+      .sort((a, b) => middle(a) - middle(b))
+      .forEach((index, n) => (places[index] = t('media.where.fromLeft', { where: items[index]!.where, n: n + 1, count: group.length })));
+  }
+  return places;
+}
+
 function third(fraction: number): number {
   return fraction < 1 / 3 ? 0 : fraction > 2 / 3 ? 2 : 1;
 }

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { IpcResponse } from '../../core/ipc/contract.std';
-import { type Box, type Nudge, nudgeBox } from '../../core/media/geometry.std';
+import { type Box, type Nudge, nudgeBox, placesToldApart, whereInFrame } from '../../core/media/geometry.std';
 import { outOfFrame } from '../../core/sanitize/cameraMotion.std';
 import type { FoundTracksData } from '../../core/sanitize/options.std';
 import { type RedactTrack, markedTrack, trackBoxAt, trackSpan } from '../../core/sanitize/redactTracks.std';
@@ -117,6 +117,13 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
     event.preventDefault();
   }
 
+  // Each track's place where its thumbnail shows it, told apart from others of its kind there.
+  const places = placesToldApart(
+    found.tracks.map((track) => {
+      const box = trackBoxAt(track, track.sightings[0]!.frame, picture) ?? track.sightings[0]!.box;
+      return { label: track.label, box, where: whereInFrame(box, found.size.width, found.size.height) };
+    }),
+  );
   const shown = found.tracks.flatMap((track) => {
     const box = trackBoxAt(track, frameIndex, picture);
     return box ? [{ track, box }] : [];
@@ -212,15 +219,16 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
         </fieldset>
       </div>
       <ul className="track-list" aria-label={t('sanitize.review.listLabel')} id={ids.list}>
-        {found.tracks.map((track) => {
+        {found.tracks.map((track, i) => {
           const span = trackSpan(track, found.frameCount);
+          const where = places[i]!;
           const { from, to } = formatClockSpan(span.first / found.framesPerSecond, (span.last + 1) / found.framesPerSecond);
           return (
             <li key={track.id} className={track.hidden ? 'track-hidden' : 'track-kept'}>
-              <TrackThumb path={path} found={found} track={track} />
+              <TrackThumb path={path} found={found} track={track} where={where} />
               <label>
                 <input type="checkbox" checked={track.hidden} onChange={(event) => update({ ...track, hidden: event.target.checked })} />
-                {t('sanitize.review.hideTrack', { label: track.label.toLowerCase() })}
+                {t('sanitize.review.hideTrack', { label: track.label.toLowerCase(), where })}
               </label>
               <span className="track-meta">
                 {t('sanitize.review.trackMeta', { group: t(`sanitize.review.group.${track.group}`), from, to })}
@@ -282,8 +290,8 @@ function thumbnailFrame(path: string, atSeconds: number): Promise<Frame | undefi
   return next;
 }
 
-/** What a track is, at a glance: its box on the frame of its first sighting. */
-function TrackThumb({ path, found, track }: { path: string; found: FoundTracksData; track: RedactTrack }) {
+/** What a track is, at a glance: its box on the frame of its first sighting, and where that is in words. */
+function TrackThumb({ path, found, track, where }: { path: string; found: FoundTracksData; track: RedactTrack; where: string }) {
   const t = useT();
   const [frame, setFrame] = useState<Frame>();
   const at = track.sightings[0]!.frame;
@@ -303,7 +311,7 @@ function TrackThumb({ path, found, track }: { path: string; found: FoundTracksDa
     <span
       className="track-thumb"
       role="img"
-      aria-label={t('sanitize.review.thumbLabel', { label: track.label, at: formatClock(at / found.framesPerSecond) })}
+      aria-label={t('sanitize.review.thumbLabel', { label: track.label, where, at: formatClock(at / found.framesPerSecond) })}
       style={{
         backgroundImage: `url(${frame.dataUrl})`,
         backgroundSize: `${found.size.width * scale}px ${found.size.height * scale}px`,

@@ -108,6 +108,10 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       const laptop = list.getByRole('checkbox', { name: 'Hide laptop screen' }).first();
       expect(await face.isChecked()).toBe(true);
       expect(await laptop.isChecked()).toBe(true);
+      // Each thing found reads apart from the others of its kind: where it is, and which from the left.
+      const names = await list.getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+      expect(names.filter((name) => name.startsWith('Hide face in view, ')).length).toBeGreaterThan(1);
+      expect(new Set(names).size).toBe(names.length);
       // Her own face stays: by keyboard, as every control here.
       await face.focus();
       await page.keyboard.press('Space');
