@@ -61,6 +61,7 @@ describe('a box less another', () => {
     // The bands cover the box less the hole, and none of them overlaps another or the hole.
     expect(bands.reduce((sum, band) => sum + area(band), 0)).toBe(area(box) - area(hole));
     for (const band of bands) expect(overlaps(band, hole)).toBe(false);
+    for (const [i, band] of bands.entries()) for (const other of bands.slice(i + 1)) expect(overlaps(band, other)).toBe(false);
   });
 
   it('is nothing where the other covers it', () => {

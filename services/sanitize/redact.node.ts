@@ -25,7 +25,6 @@ import { withPartLookedAgain } from '../../core/corner/writingModel.std';
 import {
   type FrameSample,
   REDACT_GROUPS,
-  type RedactGroup,
   type RedactTrack,
   type TrackFrame,
   largestFace,
@@ -234,7 +233,7 @@ export type FoundTracks = FoundTracksData;
  * The boxes of the tracks on `frame`, in copy pixels: those hidden, those not hidden, and where the ones kept
  * visible by choice show through hidden ones (keptByChoice).
  */
-function boxesAt(tracks: readonly RedactTrack[], frame: number, size: TrackFrame, chosen: readonly RedactGroup[]) {
+function boxesAt(tracks: readonly RedactTrack[], frame: number, size: TrackFrame, showsThrough: (track: RedactTrack) => boolean) {
   const hidden: Array<{ track: RedactTrack; box: Box }> = [];
   const kept: Box[] = [];
   const byChoice: Box[] = [];
@@ -243,19 +242,23 @@ function boxesAt(tracks: readonly RedactTrack[], frame: number, size: TrackFrame
     if (!box) continue;
     if (track.hidden) hidden.push({ track, box });
     else kept.push(box);
-    if (!track.hidden && keptByChoice(track, chosen)) byChoice.push(box);
+    if (!track.hidden && showsThrough(track)) byChoice.push(box);
   }
   const shown = shownParts(byChoice, hidden.map(({ track, box }) => ({ box, seeThrough: track.group === 'people' })));
   return { hidden, kept, shown };
 }
 
 /**
- * A track the user keeps visible (their face, or one they unticked in the review) shows through other people's
- * hidden bodies (shownParts): the face of a worker whose partner stands behind them stays in the copy, as the
- * result says. A track of a group not asked for is only not hidden: it shows through nothing.
+ * Which tracks kept visible show through other people's hidden bodies (shownParts): a face the user keeps (the
+ * largest, asked for with "Keep my own face", or one unticked in the review while faces are hidden) and an
+ * area they marked and then unticked. The face of a worker whose partner stands behind them stays in the copy,
+ * as the result says. A face not hidden only because faces were not asked for shows through nothing (someone
+ * hidden whole keeps their face hidden), nor does a body unticked in the review (a third person overlapping
+ * it stays hidden).
  */
-function keptByChoice(track: RedactTrack, chosen: readonly RedactGroup[]): boolean {
-  return track.group === 'marked' || chosen.includes(track.group);
+function keptByChoice(tracks: readonly RedactTrack[], { groups, keepFace }: Pick<RedactOptions, 'groups' | 'keepFace'>): (track: RedactTrack) => boolean {
+  const own = keepFace === 'largest' ? largestFace(tracks) : undefined;
+  return (track) => track.group === 'marked' || (track.group === 'faces' && (groups.includes('faces') || track === own));
 }
 
 /**
@@ -304,7 +307,7 @@ export class SourceDetail {
 export async function* redactedFrames(
   source: RedactSource,
   found: FoundTracks,
-  { style, groups }: Pick<RedactOptions, 'style' | 'groups'>,
+  { style, ...chosen }: Pick<RedactOptions, 'style' | 'groups' | 'keepFace'>,
   sourceDetail: SourceDetail,
   looks: FrameLooks,
   buffers: FrameBuffers,
@@ -320,9 +323,10 @@ export async function* redactedFrames(
     return data;
   };
   let index = 0;
+  const showsThrough = keptByChoice(found.tracks, chosen);
   for await (const frame of sourceFrames(source, progress.signal, buffers)) {
     if (progress.signal?.aborted) throw cancelled();
-    const { hidden, shown } = boxesAt(found.tracks, index, { ...source.size, camera: found.camera }, groups);
+    const { hidden, shown } = boxesAt(found.tracks, index, { ...source.size, camera: found.camera }, showsThrough);
     if (hidden.length === 0) inFlight.push({ at: index, hidden, answer: frame.data });
     else {
       const answer = looks.hide({ frame, boxes: hidden.map((region) => region.box), style, shown });
@@ -347,7 +351,7 @@ export async function selfCheck(
   copy: string,
   source: RedactSource,
   found: FoundTracks,
-  groups: RedactOptions['groups'],
+  chosen: Pick<RedactOptions, 'groups' | 'keepFace'>,
   sourceDetail: SourceDetail,
   looks: FrameLooks,
   progress: Progress = {},
@@ -366,13 +370,14 @@ export async function selfCheck(
   let detailFramesChecked = 0;
   let worstDetailKept = 0;
   let index = 0;
+  const showsThrough = keptByChoice(tracks, chosen);
   // Looks run side by side with the detail measure; what each found is taken in frame order.
   const inOrder = new InOrder<LookAnswer>(looks.looksAtOnce);
   const buffers = new FrameBuffers(yuvFrameBytes(width, height));
   for await (const frame of framesOf(planDecodeFrames(copy, source.size), source.size, buffers)) {
     if (progress.signal?.aborted) throw cancelled();
     const atSeconds = index / framesPerSecond;
-    const { hidden, kept, shown } = boxesAt(tracks, index, { ...source.size, camera: found.camera }, groups);
+    const { hidden, kept, shown } = boxesAt(tracks, index, { ...source.size, camera: found.camera }, showsThrough);
     let measured = false;
     for (const { track, box } of hidden) {
       const source = sourceDetail.get(index, track.id);
@@ -402,7 +407,8 @@ export async function selfCheck(
           }
         }
         hidden.forEach((region, i) => {
-          const words = textBlocks(read[i]!);
+          // Writing where a kept track shows through (a marked area the user unticked) is theirs to show.
+          const words = textBlocks(read[i]!.filter((line) => !shown.some((part) => centreInside(line.box, part))));
           if (words.length === 0) return;
           const detail = t('redact.textStillRead', { text: words[0]!.text.slice(0, 40), track: region.track.label.toLowerCase(), ...when(atSeconds) });
           findings.push({ kind: 'text', trackId: region.track.id, atSeconds, detail });

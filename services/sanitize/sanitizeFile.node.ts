@@ -163,7 +163,7 @@ export async function sanitizeFile(request: SanitizeRequest, callbacks: Sanitize
  * that reads the picture from stdin, the redacted frames, and the check of the finished copy.
  */
 async function startRedaction(base: PlanRequest, reviewed: FoundTracks | undefined, callbacks: SanitizeCallbacks) {
-  const chosen = { style: base.options.redact?.style ?? 'blur', groups: base.options.redact?.groups ?? [] };
+  const chosen = { style: base.options.redact?.style ?? 'blur', groups: base.options.redact?.groups ?? [], keepFace: base.options.redact?.keepFace ?? 'none' };
   const { source, display } = redactSourceOf(base, base.options.maxHeight);
   const looks = await redactionLooks();
   callbacks.onStage?.('detecting');
@@ -187,7 +187,7 @@ async function startRedaction(base: PlanRequest, reviewed: FoundTracks | undefin
     check: async (copy: string, onProgress: (fraction: number) => void): Promise<RedactionReport> => ({
       tracks: reportTracks(tracks, frameCount, framesPerSecond),
       ...(source.kind === 'photo' ? { photo: true } : {}),
-      selfCheck: await selfCheck(copy, source, found, chosen.groups, sourceDetail, looks, { signal: callbacks.signal, onProgress }),
+      selfCheck: await selfCheck(copy, source, found, chosen, sourceDetail, looks, { signal: callbacks.signal, onProgress }),
     }),
   };
 }
