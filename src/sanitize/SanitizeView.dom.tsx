@@ -102,7 +102,6 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
   }, [shown]);
 
 
-  /** What to hide changed: a review made under the old choice no longer says what the copy hides. */
   /**
    * A new choice of what to hide needs a new look; the way regions are hidden needs none, and keeping one's own
    * face is applied to each review as the user left it: the largest face kept visible, or hidden again.

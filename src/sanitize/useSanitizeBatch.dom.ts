@@ -4,6 +4,9 @@ import type { BatchUpdate, IpcRequest } from '../../core/ipc/contract.std';
 import { type ProgressSample, batchFraction, secondsLeft } from '../../core/sanitize/progress.std';
 import { api, call } from '../app/api.dom';
 
+/** A cancel of the whole batch, or of one file (`index`). */
+type EarlyCancel = { index?: number };
+
 /** `onFinished` hears the last update of each batch (a review's findings). */
 export function useSanitizeBatch(onFinished?: (update: BatchUpdate) => void) {
   const [batch, setBatch] = useState<BatchUpdate>();
@@ -24,6 +27,8 @@ export function useSanitizeBatch(onFinished?: (update: BatchUpdate) => void) {
    * at once): the latest is applied when the id is known, so a quick batch is not missed.
    */
   const early = useRef(new Map<string, BatchUpdate>());
+  /** A cancel asked for before `sanitize:start` answered (Cancel shows while it starts): sent with the id. */
+  const cancelEarly = useRef<EarlyCancel>(undefined);
 
   const apply = useCallback((update: BatchUpdate) => {
     setStarting(false);
@@ -47,6 +52,7 @@ export function useSanitizeBatch(onFinished?: (update: BatchUpdate) => void) {
     setBatch(undefined);
     setStarting(true);
     batchId.current = undefined;
+    cancelEarly.current = undefined;
     early.current.clear();
     try {
       startedAt.current = Date.now();
@@ -54,6 +60,9 @@ export function useSanitizeBatch(onFinished?: (update: BatchUpdate) => void) {
       setTimeLeft(undefined);
       const { batchId: id } = await call(api['sanitize:start'](request));
       batchId.current = id;
+      // Read as the ref's type: a Cancel pressed during the await may have set it since it was cleared above.
+      const cancelAsked = cancelEarly.current as EarlyCancel | undefined;
+      if (cancelAsked) void api['sanitize:cancel']({ batchId: id, ...cancelAsked });
       const first = early.current.get(id);
       early.current.clear();
       if (first) apply(first);
@@ -65,6 +74,7 @@ export function useSanitizeBatch(onFinished?: (update: BatchUpdate) => void) {
 
   const cancel = useCallback((index?: number) => {
     if (batchId.current) void api['sanitize:cancel']({ batchId: batchId.current, index });
+    else cancelEarly.current = index === undefined ? {} : { index };
   }, []);
 
   /** Forgets a finished batch (the list was cleared): its progress and results are no longer shown. */

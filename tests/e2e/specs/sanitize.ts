@@ -145,8 +145,8 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       expect(await keyed.count()).toBe(0);
       const laptopBox = (await surface.locator('.track-flag', { hasText: 'Laptop screen' }).first().locator('.track-box').boundingBox())!;
       for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(laptopBox[side] - set[side])).toBeLessThan(3);
-      // Drawn with the mouse instead, the box is set and focus stays on the picture: the page does not scroll
-      // back to the list, away from the box just drawn.
+      // Drawn with the mouse instead, the box is set and focus is not sent back to the list: the page does not
+      // scroll away from the box just drawn.
       await fix.click();
       const picture = (await surface.boundingBox())!;
       await page.mouse.move(picture.x + picture.width * 0.1, picture.y + picture.height * 0.5);
@@ -158,8 +158,10 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       const drawn = (await surface.locator('.track-flag', { hasText: 'Laptop screen' }).first().locator('.track-box').boundingBox())!;
       expect(Math.abs(drawn.width - set.width)).toBeGreaterThan(3);
 
-      // Keeping one's own face, ticked after the review, keeps the review as it was left (her face kept, the
-      // laptop's box as set) rather than sending the worker to look again.
+      // Keeping one's own face, ticked after the review, applies to the review as it was left (the laptop's
+      // box as drawn) rather than sending the worker to look again: her face, the largest, hidden again by
+      // hand here, is kept by the option.
+      await face.check();
       await page.getByLabel('Keep my own face visible').check();
       expect(await list.count()).toBe(1);
       expect(await face.isChecked()).toBe(false);
