@@ -85,8 +85,13 @@ export function hideRegion(frame: YuvFrame, box: Box, style: RedactStyle): void 
  */
 export function hideRegions(frame: YuvFrame, boxes: readonly Box[], style: RedactStyle, shown: readonly Box[] = []): void {
   const regions = boxes.map((box) => snapToFrame(box, frame.width, frame.height)).filter((region): region is Box => region !== undefined);
+  // Pulled in to whole chroma pixels inside the frame, never out: a pixel half in a hidden box stays hidden.
+  const frameBox = { x: 0, y: 0, w: frame.width & ~1, h: frame.height & ~1 };
   const showThrough = shown
-    .map((box) => snapToFrame(box, frame.width, frame.height))
+    .map((box) => {
+      const inFrame = overlapOf(box, frameBox);
+      return inFrame && insideEvenPixels(inFrame);
+    })
     .filter((box): box is Box => box !== undefined && regions.some((region) => overlaps(region, box)))
     .map((box): Spans => [{ from: box.y, to: box.y + box.h, xs: [[box.x, box.x + box.w]] }]);
   const shownPixels = showThrough.map((spans) => planes(frame).map((plane, i) => copySpans(plane, spans, i === 0 ? 1 : 2)));
@@ -108,16 +113,13 @@ export function hideRegions(frame: YuvFrame, boxes: readonly Box[], style: Redac
  * Where what the user keeps visible shows through the hidden boxes around it: only through other people's
  * bodies (`seeThrough`: a face kept inside the box of someone standing behind the worker), never through a
  * paper, a screen, a photo or another face hidden there, which stay hidden where they overlap it (a kept
- * face's box is wider than the face, and would show the monitor behind it). Parts of `shown` boxes, each
- * on whole chroma pixels, inside them.
+ * face's box is wider than the face, and would show the monitor behind it). Parts of `shown` boxes
+ * (hideRegions pulls them in to whole chroma pixels).
  */
 export function shownParts(shown: readonly Box[], hidden: ReadonlyArray<{ box: Box; seeThrough: boolean }>): Box[] {
   const opaque = hidden.filter((region) => !region.seeThrough).map((region) => region.box);
   const parts = shown.flatMap((box) => hidden.filter((region) => region.seeThrough).flatMap((region) => overlapOf(box, region.box) ?? []));
-  return opaque
-    .reduce((left, cut) => left.flatMap((part) => without(part, cut)), parts)
-    .map(insideEvenPixels)
-    .filter((part): part is Box => part !== undefined);
+  return opaque.reduce((left, cut) => left.flatMap((part) => without(part, cut)), parts);
 }
 
 /** The box shrunk to even pixels (a chroma pixel wholly inside it or not at all), undefined when nothing is left. */
