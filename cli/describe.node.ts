@@ -3,9 +3,12 @@ import { t } from '../core/i18n/i18n.std';
 import type { RedactedTrack } from '../core/sanitize/selfCheck.std';
 import { type FactorRating, factorName, ratingName } from '../core/terms/rating.std';
 
-/** A track as "Face 1 (faces), 0–4.2 s" (in a photo, "Face 1 (faces)"): the group is the word `--redact` takes. */
-export function describeTrack(track: Pick<RedactedTrack, 'label' | 'group' | 'fromSeconds' | 'toSeconds'>, photo = false): string {
-  return t('cli.track', { label: track.label, group: track.group, from: track.fromSeconds, to: track.toSeconds, photo: photo ? 'yes' : 'no' });
+/**
+ * A track as "Face in view (faces), middle right, 0–4.2 s" (in a photo, without the seconds): the group is the
+ * word `--redact` takes.
+ */
+export function describeTrack(track: Pick<RedactedTrack, 'label' | 'group' | 'where' | 'fromSeconds' | 'toSeconds'>, photo = false): string {
+  return t('cli.track', { label: track.label, group: track.group, where: track.where, from: track.fromSeconds, to: track.toSeconds, photo: photo ? 'yes' : 'no' });
 }
 
 /** A factor of a platform's rating as "Data consent: higher risk. The terms say: …". */

@@ -10,7 +10,7 @@
  * that takes a letter out of view and back finds it where it was. Faces and people move on their own. Pure.
  */
 import { t } from '../i18n/i18n.std';
-import { type Box, centreInside, coverage, iou, union } from '../media/geometry.std';
+import { type Box, centreInside, coverage, iou, placesToldApart, union, whereInFrame } from '../media/geometry.std';
 import { type CameraPose, STILL_CAMERA, intoFrame, outOfFrame } from './cameraMotion.std';
 import type { Risk, RiskCategory, RiskKind, RiskSource } from '../corner/risks.std';
 
@@ -235,6 +235,20 @@ function smoothed(sightings: readonly Sighting[]): Sighting[] {
     const mean = (key: keyof Box) => parts.reduce((sum, part, j) => sum + part.box[key] * SMOOTHING[j]!, 0) / total;
     return { frame: sighting.frame, box: { x: mean('x'), y: mean('y'), w: mean('w'), h: mean('h') } };
   });
+}
+
+/**
+ * Where each track is in words ("middle right"), where it first shows: a list of five "Face in view" reads as
+ * one face five times unless each says which it is, and those of one kind in one part of the picture say which
+ * from the left (placesToldApart), as Check corner's flags do.
+ */
+export function trackPlaces(tracks: readonly RedactTrack[], picture: TrackFrame): string[] {
+  return placesToldApart(
+    tracks.map((track) => {
+      const box = trackBoxAt(track, track.sightings[0]!.frame, picture) ?? track.sightings[0]!.box;
+      return { label: track.label, box, where: whereInFrame(box, picture.width, picture.height) };
+    }),
+  );
 }
 
 /** First and last frame a track hides (held before and after its sightings), inside the clip. */

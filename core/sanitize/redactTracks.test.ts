@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Risk } from '../corner/risks.std';
 import { union } from '../media/geometry.std';
-import { type FrameSample, groupOf, largestFace, linkTracks, markedTrack, trackBoxAt, trackSpan } from './redactTracks.std';
+import { type FrameSample, groupOf, largestFace, linkTracks, markedTrack, trackBoxAt, trackPlaces, trackSpan } from './redactTracks.std';
 
 const clip = { framesPerSecond: 30, frameCount: 300, width: 1280, height: 720, everyFrames: { faces: 6, photos: 60, objects: 30, writing: 30, text: Infinity } };
 
@@ -225,5 +225,34 @@ describe('groups and chosen tracks', () => {
     expect(trackBoxAt(leaving, 0, clip)).toEqual({ x: 600, y: 688, w: 48, h: 32 });
     const small = markedTrack(10, { x: 600, y: 300, w: 10, h: 12 }, 300);
     expect(trackBoxAt(small, 0, clip)).toEqual({ x: 589, y: 290, w: 32, h: 32 });
+  });
+});
+
+describe('trackPlaces', () => {
+  it('says where each track first shows, and which from the left when two of a kind share a part', () => {
+    // Two faces side by side in the middle right, a third top left, a fourth walking from the left into the
+    // centre (its place is where it first shows), and a paper at the left.
+    const samples: FrameSample[] = [0, 6, 12].map((frame) => ({
+      frame,
+      sources: ['faces', 'writing'],
+      risks: [
+        risk('face', { x: 1000, y: 300, w: 60, h: 70 }, { label: 'Face in view' }),
+        risk('face', { x: 880, y: 310, w: 60, h: 70 }, { label: 'Face in view' }),
+        risk('face', { x: 100, y: 40, w: 60, h: 70 }, { label: 'Face in view' }),
+        risk('face', { x: 390 + 5 * frame, y: 600, w: 60, h: 70 }, { label: 'Face in view' }),
+        risk('document', { x: 20, y: 300, w: 200, h: 150 }, { label: 'Writing' }),
+      ],
+    }));
+    const tracks = linkTracks(samples, clip);
+    const places = trackPlaces(tracks, clip);
+    expect(new Map(tracks.map((track, i) => [`${track.label} ${track.sightings[0]!.box.x}`, places[i]]))).toEqual(
+      new Map([
+        ['Face in view 1000', 'middle right, 2 of 2 from the left'],
+        ['Face in view 880', 'middle right, 1 of 2 from the left'],
+        ['Face in view 100', 'top left'],
+        ['Face in view 390', 'bottom left'],
+        ['Writing 20', 'middle left'],
+      ]),
+    );
   });
 });

@@ -16,6 +16,8 @@ export const redactedTrack = z.object({
   id: z.number().int(),
   group: z.enum([...REDACT_GROUPS, 'marked']),
   label: z.string(),
+  /** Where it first shows, in words ("middle right"). */
+  where: z.string(),
   hidden: z.boolean(),
   fromSeconds: seconds,
   toSeconds: seconds,

@@ -31,6 +31,7 @@ import {
   linkTracks,
   markedTrack,
   trackBoxAt,
+  trackPlaces,
   trackSpan,
 } from '../../core/sanitize/redactTracks.std';
 import {
@@ -438,14 +439,16 @@ export async function selfCheck(
   );
 }
 
-/** The tracks as the outcome reports them, in seconds of the clip. */
-export function reportTracks(tracks: readonly RedactTrack[], frameCount: number, framesPerSecond: number): RedactedTrack[] {
-  return tracks.map((track) => {
+/** The tracks as the outcome reports them, in seconds of the clip, each with where it first shows. */
+export function reportTracks({ tracks, frameCount, framesPerSecond, size, camera }: FoundTracks): RedactedTrack[] {
+  const places = trackPlaces(tracks, { ...size, camera });
+  return tracks.map((track, index) => {
     const { first, last } = trackSpan(track, frameCount);
     return {
       id: track.id,
       group: track.group,
       label: track.label,
+      where: places[index]!,
       hidden: track.hidden,
       fromSeconds: round(first / framesPerSecond),
       toSeconds: round((last + 1) / framesPerSecond),
@@ -486,8 +489,7 @@ export async function findFileTracks(
 /** The tracks redaction would hide in a video (`safetake scan --json`), without making a copy. */
 export async function tracksOfVideo(file: string, detector: NodeDetector, progress: Progress = {}): Promise<RedactedTrack[]> {
   const { source } = redactSourceOf(await readPicture(file), undefined);
-  const { tracks, frameCount, framesPerSecond } = await findTracks(source, inProcessLooks(detector), { groups: [...REDACT_GROUPS], keepFace: 'none' }, [], progress);
-  return reportTracks(tracks, frameCount, framesPerSecond);
+  return reportTracks(await findTracks(source, inProcessLooks(detector), { groups: [...REDACT_GROUPS], keepFace: 'none' }, [], progress));
 }
 
 /**

@@ -176,7 +176,7 @@ async function startRedaction(base: PlanRequest, reviewed: FoundTracks | undefin
       });
   const sourceDetail = new SourceDetail();
   const buffers = new FrameBuffers(yuvFrameBytes(source.size.width, source.size.height));
-  const { tracks, frameCount, framesPerSecond } = found;
+  const { frameCount, framesPerSecond } = found;
   return {
     request: { ...base, rawPicture: { ...source.size, framesPerSecond } } satisfies PlanRequest,
     encode: (invocation: FfmpegInvocation, onProgress: (fraction: number) => void) => {
@@ -185,7 +185,7 @@ async function startRedaction(base: PlanRequest, reviewed: FoundTracks | undefin
       return runFfmpegFromFrames(invocation, frames, callbacks.signal, buffers);
     },
     check: async (copy: string, onProgress: (fraction: number) => void): Promise<RedactionReport> => ({
-      tracks: reportTracks(tracks, frameCount, framesPerSecond),
+      tracks: reportTracks(found),
       ...(source.kind === 'photo' ? { photo: true } : {}),
       selfCheck: await selfCheck(copy, source, found, chosen, sourceDetail, looks, { signal: callbacks.signal, onProgress }),
     }),

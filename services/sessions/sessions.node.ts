@@ -274,7 +274,7 @@ export class SessionsService {
       ? [
           (hidden.length === 0
             ? t('sessionsService.hiddenNothing')
-            : t('sessionsService.hidden', { tracks: hidden.map((track) => t('sessionsService.hiddenTrack', { label: track.label, from: track.fromSeconds, to: track.toSeconds, photo: outcome.redaction?.photo ? 'yes' : 'no' })).join('; ') })
+            : t('sessionsService.hidden', { tracks: hidden.map((track) => t('sessionsService.hiddenTrack', { label: track.label, where: track.where, from: track.fromSeconds, to: track.toSeconds, photo: outcome.redaction?.photo ? 'yes' : 'no' })).join('; ') })
           ).slice(0, 1000),
           ...(outcome.redaction.selfCheck ? [outcome.redaction.selfCheck.summary.slice(0, 1000)] : []),
         ]

@@ -534,11 +534,11 @@ function RedactionResult({ report }: { report: RedactionReport }) {
   const kept = report.tracks.filter((track) => !track.hidden);
   // A photo's tracks and what is still visible in it have no time.
   const photo = report.photo === true ? 'yes' : 'no';
-  const hiddenWhen = hiddenTracks.map((track) => t('sanitize.result.hiddenTrack', { label: track.label, ...formatClockSpan(track.fromSeconds, track.toSeconds), photo }));
+  const hiddenWhen = hiddenTracks.map((track) => t('sanitize.result.hiddenTrack', { label: track.label, where: track.where, ...formatClockSpan(track.fromSeconds, track.toSeconds), photo }));
   return (
     <div className="redaction-result">
       <span>{hiddenTracks.length === 0 ? t('sanitize.result.nothingHidden') : t('sanitize.result.hidden', { tracks: formatList(hiddenWhen), photo })}</span>
-      {kept.length > 0 && <span>{t('sanitize.result.kept', { tracks: formatList(kept.map((track) => track.label)) })}</span>}
+      {kept.length > 0 && <span>{t('sanitize.result.kept', { tracks: formatList(kept.map((track) => t('sanitize.result.keptTrack', { label: track.label, where: track.where }))) })}</span>}
       {report.selfCheck && <span>{report.selfCheck.passed ? '✓ ' : '✗ '}{report.selfCheck.summary}</span>}
       {report.selfCheck?.stillVisible.map((item) => (
         <span key={`${item.label}-${item.where}`} className="note">

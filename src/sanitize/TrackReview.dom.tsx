@@ -1,9 +1,9 @@
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { IpcResponse } from '../../core/ipc/contract.std';
-import { type Box, type Nudge, nudgeBox, placesToldApart, whereInFrame } from '../../core/media/geometry.std';
+import { type Box, type Nudge, nudgeBox } from '../../core/media/geometry.std';
 import { outOfFrame } from '../../core/sanitize/cameraMotion.std';
 import type { FoundTracksData } from '../../core/sanitize/options.std';
-import { type RedactTrack, markedTrack, trackBoxAt, trackSpan } from '../../core/sanitize/redactTracks.std';
+import { type RedactTrack, markedTrack, trackBoxAt, trackPlaces, trackSpan } from '../../core/sanitize/redactTracks.std';
 import { formatClock, formatClockSpan } from '../../core/shared/clock.std';
 import { formatNumber } from '../../core/i18n/i18n.std';
 import { api, call } from '../app/api.dom';
@@ -118,12 +118,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
   }
 
   // Each track's place where its thumbnail shows it, told apart from others of its kind there.
-  const places = placesToldApart(
-    found.tracks.map((track) => {
-      const box = trackBoxAt(track, track.sightings[0]!.frame, picture) ?? track.sightings[0]!.box;
-      return { label: track.label, box, where: whereInFrame(box, found.size.width, found.size.height) };
-    }),
-  );
+  const places = trackPlaces(found.tracks, picture);
   const shown = found.tracks.flatMap((track) => {
     const box = trackBoxAt(track, frameIndex, picture);
     return box ? [{ track, box }] : [];

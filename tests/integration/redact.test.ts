@@ -315,8 +315,10 @@ describe('the command line', () => {
     const outputDir = freshDir('cli');
     const result = runCli(['sanitize', clips.office!.clip.file, '-o', outputDir, '--redact', 'faces,screens', '--keep-face', 'largest', '--json'], { SAFETAKE_DATA_DIR: freshDir('cli-data') });
     expect(result.code, result.stderr).toBe(0);
-    const [item] = JSON.parse(result.stdout) as Array<{ output: string; hidden: Array<{ group: string; fromSeconds: number; toSeconds: number; frames: number }>; keptVisible: unknown[]; selfCheck: { passed: boolean; framesChecked: number } }>;
+    const [item] = JSON.parse(result.stdout) as Array<{ output: string; hidden: Array<{ group: string; where: string; fromSeconds: number; toSeconds: number; frames: number }>; keptVisible: unknown[]; selfCheck: { passed: boolean; framesChecked: number } }>;
     expect(item!.hidden.length).toBeGreaterThan(0);
+    // Each says where it first shows, in words.
+    for (const track of item!.hidden) expect(track.where).toMatch(/^(top|middle|bottom|in the centre)/);
     expect(new Set(item!.hidden.map((track) => track.group))).toEqual(new Set(['faces', 'screens']));
     expect(item!.keptVisible).toHaveLength(1);
     expect(item!.selfCheck.passed).toBe(true);
@@ -330,6 +332,9 @@ describe('the command line', () => {
     expect(photo.code, photo.stderr).toBe(0);
     const faces = photo.stdout.split('\n').filter((line) => line.includes('(faces)'));
     expect(faces.length).toBeGreaterThan(0);
+    // Each face says where it is, so no two lines read alike.
+    expect(new Set(faces).size).toBe(faces.length);
+    for (const line of faces) expect(line).toMatch(/\(faces\), (top|middle|bottom|in the centre)/);
     // A photo has no "0–1 s", and the self-check does not count its one frame.
     expect(faces.filter((line) => /\d s$/.test(line))).toEqual([]);
     expect(photo.stdout).toMatch(/Self-check: nothing readable or recognisable in the \d+ hidden regions?\. The detectors looked at the copy again;/);

@@ -176,8 +176,12 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       const result = (await row.locator('.redaction-result').textContent())!;
       expect(result).toContain('Hidden in every frame: ');
       expect(result).toContain('Laptop screen');
-      expect(result).toContain('Kept visible as you chose: Face in view');
+      // Each thing hidden or kept says where it first shows, as the review did.
+      expect(result).toMatch(/Kept visible as you chose: Face in view \((top|middle|bottom|in the centre)[^)]*\)/);
+      expect(result).toMatch(/Laptop screen \((top|middle|bottom|in the centre)[^)]*, \d+:\d\d–\d+:\d\d\)/);
       expect(result).toMatch(/✓ Self-check: nothing readable or recognisable in the \d+ hidden regions/);
+      await row.locator('.redaction-result').scrollIntoViewIfNeeded();
+      await expectAccessible(page, 'sanitize-redaction-result', [{ width: 800, height: 600 }]);
       expect(fs.readdirSync(outputDir)).toEqual(['clip-001.mp4']);
       expect(foreignRequests(handle)).toEqual([]);
     });
