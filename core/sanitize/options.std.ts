@@ -45,6 +45,7 @@ export const redactTrackSchema = z
     sightings: z.array(z.object({ frame: z.number().int().nonnegative().max(MAX_CLIP_FRAMES), box, fixed: z.literal(true).optional() }).strict()).min(1).max(MAX_SIGHTINGS),
     holdFrames: z.number().int().nonnegative().max(MAX_CLIP_FRAMES),
     margin: z.number().min(0).max(1),
+    leastMargin: z.number().min(0).max(0.2),
     hidden: z.boolean(),
   })
   .strict();

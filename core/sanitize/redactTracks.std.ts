@@ -48,8 +48,10 @@ export type RedactTrack = {
   sightings: Sighting[];
   /** Frames the track is held before its first and after its last sighting. */
   holdFrames: number;
-  /** Fraction of the box's size added on each side. */
+  /** Fraction of the box's size added on each side... */
   margin: number;
+  /** ...and at least this fraction of the picture's short side. */
+  leastMargin: number;
   /** Hidden in the clean copy (the user may keep a track visible: their own face). */
   hidden: boolean;
 };
@@ -93,6 +95,13 @@ const ANCHORED_HOLD_SECONDS = 6;
  * covered to within a tenth of it. The other boxes are tight on the object's edges.
  */
 const MARGIN: Readonly<Record<RedactGroup, number>> = { faces: 0.2, photos: 0.25, documents: 0.3, screens: 0.1, people: 0.08, marked: 0 };
+/**
+ * The least margin of what stays put, as a share of the picture's short side (22 px at 720p): a detector
+ * places a box's edges to within a few cells of its grid whatever the object's size, so a small monitor's or
+ * card's box falls as many pixels short as a big one's, which a share of its own size does not make up
+ * (README, Decisions).
+ */
+const LEAST_MARGIN: Readonly<Record<RedactGroup, number>> = { faces: 0, photos: 0.03, documents: 0.03, screens: 0.03, people: 0, marked: 0 };
 /** Smoothing: each moving track's box is averaged with its neighbours with these weights (both ways in time). */
 const SMOOTHING = [1, 2, 1] as const;
 
@@ -186,6 +195,7 @@ export function linkTracks(samples: readonly FrameSample[], clip: TrackingClip):
         sightings: track.anchored ? track.sightings : smoothed(track.sightings),
         holdFrames: Math.round(hold),
         margin: MARGIN[group],
+        leastMargin: LEAST_MARGIN[group],
         hidden: true,
       };
     });
@@ -279,7 +289,7 @@ export function trackBoxAt(track: RedactTrack, frame: number, picture: TrackFram
   else if (frame <= first.frame) box = intoFrame(sightings.length > 1 ? heldBox(inRoom(sightings[1]!), inRoom(first), frame) : inRoom(first).box, pose(frame));
   else if (frame >= last.frame) box = intoFrame(sightings.length > 1 ? heldBox(inRoom(sightings[sightings.length - 2]!), inRoom(last), frame) : inRoom(last).box, pose(frame));
   else box = nearestBox(sightings, frame);
-  const grownBox = { x: box.x - box.w * track.margin, y: box.y - box.h * track.margin, w: box.w * (1 + 2 * track.margin), h: box.h * (1 + 2 * track.margin) };
+  const grownBox = withMargin(box, track, picture);
   const x0 = Math.max(0, grownBox.x);
   const y0 = Math.max(0, grownBox.y);
   const x1 = Math.min(picture.width, grownBox.x + grownBox.w);
@@ -288,6 +298,27 @@ export function trackBoxAt(track: RedactTrack, frame: number, picture: TrackFram
   const [left, right] = atLeast(x0, x1, picture.width);
   const [top, bottom] = atLeast(y0, y1, picture.height);
   return { x: left, y: top, w: right - left, h: bottom - top };
+}
+
+/** A box grown by a track's margin: a share of its size on each side, and at least the least margin. */
+export function withMargin(box: Box, { margin, leastMargin }: Pick<RedactTrack, 'margin' | 'leastMargin'>, picture: { width: number; height: number }): Box {
+  const least = leastMargin * Math.min(picture.width, picture.height);
+  const padX = Math.max(box.w * margin, least);
+  const padY = Math.max(box.h * margin, least);
+  return { x: box.x - padX, y: box.y - padY, w: box.w + 2 * padX, h: box.h + 2 * padY };
+}
+
+/** The box whose margin (withMargin) makes `grown`: a box the user draws is what is hidden, margin included. */
+export function withoutMargin(grown: Box, { margin, leastMargin }: Pick<RedactTrack, 'margin' | 'leastMargin'>, picture: { width: number; height: number }): Box {
+  const least = leastMargin * Math.min(picture.width, picture.height);
+  const inner = (side: number) => {
+    const byShare = side / (1 + 2 * margin);
+    // The share gave the margin where it came to at least the least margin.
+    return Math.max(1, byShare * margin >= least ? byShare : side - 2 * least);
+  };
+  const w = inner(grown.w);
+  const h = inner(grown.h);
+  return { x: grown.x + (grown.w - w) / 2, y: grown.y + (grown.h - h) / 2, w, h };
 }
 
 /**
@@ -388,7 +419,7 @@ export function markedTrack(id: number, box: Box, frameCount: number, options: {
   const anchored = options.anchored ?? false;
   const at = options.frame ?? 0;
   const place = anchored ? outOfFrame(box, options.camera?.[at] ?? STILL_CAMERA) : box;
-  return { id, group: 'marked', label: t('redact.track.marked'), anchored, sightings: [{ frame: 0, box: place }, { frame: Math.max(0, frameCount - 1), box: place }], holdFrames: 0, margin: 0, hidden: true };
+  return { id, group: 'marked', label: t('redact.track.marked'), anchored, sightings: [{ frame: 0, box: place }, { frame: Math.max(0, frameCount - 1), box: place }], holdFrames: 0, margin: 0, leastMargin: 0, hidden: true };
 }
 
 /** The worker's own face: the face track with the most face in it (area over its sightings). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Risk } from '../corner/risks.std';
-import { union } from '../media/geometry.std';
-import { type FrameSample, groupOf, largestFace, linkTracks, markedTrack, trackBoxAt, trackPlaces, trackSpan } from './redactTracks.std';
+import { type Box, union } from '../media/geometry.std';
+import { type FrameSample, groupOf, largestFace, linkTracks, markedTrack, trackBoxAt, trackPlaces, trackSpan, withMargin, withoutMargin } from './redactTracks.std';
 
 const clip = { framesPerSecond: 30, frameCount: 300, width: 1280, height: 720, everyFrames: { faces: 6, photos: 60, objects: 30, writing: 30, text: Infinity } };
 
@@ -39,7 +39,7 @@ describe('linkTracks', () => {
     const samples: FrameSample[] = [0, 30, 60, 90].map((frame) => ({ frame, sources: ['objects'], risks: [risk('person', { x: 100 + 3 * frame, y: 200, w: 200, h: 400 })] }));
     const [person] = linkTracks(samples, clip);
     expect(person!.anchored).toBe(false);
-    const between = trackBoxAt({ ...person!, margin: 0 }, 45, clip)!;
+    const between = trackBoxAt({ ...person!, margin: 0, leastMargin: 0 }, 45, clip)!;
     expect(between.x).toBeCloseTo(100 + 3 * 45, 5);
     expect(between.w).toBeCloseTo(200, 5);
   });
@@ -54,9 +54,9 @@ describe('linkTracks', () => {
       { frame: 90, sources: ['writing'], risks: [risk('document', top)] },
     ];
     const [paper] = linkTracks(samples, clip);
-    for (const frame of [0, 45, 60, 75]) expect(trackBoxAt({ ...paper!, margin: 0 }, frame, clip), `frame ${frame}`).toEqual(whole);
+    for (const frame of [0, 45, 60, 75]) expect(trackBoxAt({ ...paper!, margin: 0, leastMargin: 0 }, frame, clip), `frame ${frame}`).toEqual(whole);
     // Two looks on from the one that saw it whole, the others' box stands.
-    expect(trackBoxAt({ ...paper!, margin: 0 }, 90, clip)).toEqual(top);
+    expect(trackBoxAt({ ...paper!, margin: 0, leastMargin: 0 }, 90, clip)).toEqual(top);
   });
 
   it('hides all of a map after a look that saw only its white middle, which lies inside it', () => {
@@ -64,7 +64,7 @@ describe('linkTracks', () => {
     const map = { x: 292, y: 504, w: 622, h: 214 };
     const middle = { x: 609, y: 549, w: 150, h: 171 };
     const [paper] = linkTracks([{ frame: 0, sources: ['objects'], risks: [risk('document', map)] }, { frame: 30, sources: ['objects'], risks: [risk('document', middle)] }], clip);
-    for (const frame of [15, 30, 90]) expect(trackBoxAt({ ...paper!, margin: 0 }, frame, clip), `frame ${frame}`).toEqual(union(map, middle));
+    for (const frame of [15, 30, 90]) expect(trackBoxAt({ ...paper!, margin: 0, leastMargin: 0 }, frame, clip), `frame ${frame}`).toEqual(union(map, middle));
   });
 
   it('joins only the looks that agree on where a paper is: not a look at the sign beside it', () => {
@@ -72,8 +72,8 @@ describe('linkTracks', () => {
     const board = { x: 50, y: 50, w: 600, h: 500 };
     const [paper] = linkTracks([{ frame: 0, sources: ['writing'], risks: [risk('document', sign)] }, { frame: 30, sources: ['writing'], risks: [risk('document', board)] }], clip);
     expect(paper!.sightings).toHaveLength(2);
-    expect(trackBoxAt({ ...paper!, margin: 0 }, 0, clip)).toEqual(sign);
-    expect(trackBoxAt({ ...paper!, margin: 0 }, 30, clip)).toEqual(board);
+    expect(trackBoxAt({ ...paper!, margin: 0, leastMargin: 0 }, 0, clip)).toEqual(sign);
+    expect(trackBoxAt({ ...paper!, margin: 0, leastMargin: 0 }, 30, clip)).toEqual(board);
   });
 
   it('keeps a correction drawn in the review from its frame until the next sighting, unjoined with those around it', () => {
@@ -83,7 +83,7 @@ describe('linkTracks', () => {
     const later = { x: 1000, y: 160, w: 120, h: 140 };
     const [paper] = linkTracks([0, 30, 60, 90].map((frame) => ({ frame, sources: ['writing'], risks: [risk('document', seen)] })), clip);
     const sightings = [...paper!.sightings.filter((sighting) => sighting.frame < 40), { frame: 40, box: drawn, fixed: true as const }, { frame: 90, box: later }];
-    const corrected = { ...paper!, sightings, margin: 0 };
+    const corrected = { ...paper!, sightings, margin: 0, leastMargin: 0 };
     expect(trackBoxAt(corrected, 20, clip)).toEqual(seen);
     expect(trackBoxAt(corrected, 39, clip)).toEqual(seen);
     expect(trackBoxAt(corrected, 40, clip)).toEqual(drawn);
@@ -96,13 +96,13 @@ describe('linkTracks', () => {
     const after = { x: 220, y: 400, w: 200, h: 150 };
     const [paper] = linkTracks([{ frame: 0, sources: ['writing'], risks: [risk('document', before)] }, { frame: 30, sources: ['writing'], risks: [risk('document', after)] }], clip);
     expect(paper!.sightings).toHaveLength(2);
-    for (const frame of [5, 15, 25]) expect(trackBoxAt({ ...paper!, margin: 0 }, frame, clip), `frame ${frame}`).toEqual({ x: 100, y: 400, w: 320, h: 150 });
+    for (const frame of [5, 15, 25]) expect(trackBoxAt({ ...paper!, margin: 0, leastMargin: 0 }, frame, clip), `frame ${frame}`).toEqual({ x: 100, y: 400, w: 320, h: 150 });
   });
 
   it('holds a moving face past its last sighting, moving on as it moved, and grows boxes by the margin', () => {
     const samples: FrameSample[] = [0, 6, 12, 18].map((frame) => ({ frame, sources: ['faces'], risks: [risk('face', { x: 100 + 2 * frame, y: 100, w: 80, h: 100 })] }));
     const [face] = linkTracks(samples, clip);
-    const held = trackBoxAt({ ...face!, margin: 0 }, 28, clip)!;
+    const held = trackBoxAt({ ...face!, margin: 0, leastMargin: 0 }, 28, clip)!;
     expect(held.x).toBeCloseTo(100 + 2 * 28, 5);
     expect(trackBoxAt(face!, 18 + face!.holdFrames + 1, clip)).toBeUndefined();
     const grown = trackBoxAt(face!, 6, clip)!;
@@ -114,7 +114,7 @@ describe('linkTracks', () => {
     const samples: FrameSample[] = widths.map((w, i) => ({ frame: 6 * i, sources: ['faces'], risks: [risk('face', { x: 600 - w / 2, y: 100, w, h: w })] }));
     const [face] = linkTracks(samples, clip);
     for (let frame = 18; frame <= 18 + face!.holdFrames; frame += 1) {
-      const held = trackBoxAt({ ...face!, margin: 0 }, frame, clip)!;
+      const held = trackBoxAt({ ...face!, margin: 0, leastMargin: 0 }, frame, clip)!;
       expect(held.w, `frame ${frame}`).toBeGreaterThanOrEqual(90);
     }
   });
@@ -127,11 +127,11 @@ describe('linkTracks', () => {
     const samples: FrameSample[] = [0, 6, 12, 18].map((frame) => ({ frame, sources: ['faces'], risks: [risk('face', { x: 200 - 4 * frame, y: 100, w: 80, h: 100 })] }));
     const [face] = linkTracks(samples, panning);
     expect(face!.anchored).toBe(false);
-    for (const frame of [22, 26, 30]) expect(trackBoxAt({ ...face!, margin: 0 }, frame, panning)!.x, `frame ${frame}`).toBeCloseTo(200 - 4 * frame, 5);
+    for (const frame of [22, 26, 30]) expect(trackBoxAt({ ...face!, margin: 0, leastMargin: 0 }, frame, panning)!.x, `frame ${frame}`).toBeCloseTo(200 - 4 * frame, 5);
     // Seen once, it still moves with the camera, where a still camera leaves it where it was.
     const [once] = linkTracks([samples[3]!], panning);
-    expect(trackBoxAt({ ...once!, margin: 0 }, 26, panning)!.x).toBeCloseTo(200 - 4 * 26, 5);
-    expect(trackBoxAt({ ...once!, margin: 0 }, 26, clip)!.x).toBeCloseTo(200 - 4 * 18, 5);
+    expect(trackBoxAt({ ...once!, margin: 0, leastMargin: 0 }, 26, panning)!.x).toBeCloseTo(200 - 4 * 26, 5);
+    expect(trackBoxAt({ ...once!, margin: 0, leastMargin: 0 }, 26, clip)!.x).toBeCloseTo(200 - 4 * 18, 5);
   });
 
   it('places a paper by the camera: seen once, it is found wherever the pan shows its spot, seconds later', () => {
@@ -141,9 +141,9 @@ describe('linkTracks', () => {
     const samples: FrameSample[] = [{ frame: 30, sources: ['writing'], risks: [risk('document', { x: 900 - 120, y: 400, w: 200, h: 150 })] }];
     const [paper] = linkTracks(samples, panning);
     expect(paper!.anchored).toBe(true);
-    const later = trackBoxAt({ ...paper!, margin: 0 }, 150, panning)!;
+    const later = trackBoxAt({ ...paper!, margin: 0, leastMargin: 0 }, 150, panning)!;
     expect(later.x).toBeCloseTo(900 - 4 * 150, 5);
-    const sooner = trackBoxAt({ ...paper!, margin: 0 }, 0, panning)!;
+    const sooner = trackBoxAt({ ...paper!, margin: 0, leastMargin: 0 }, 0, panning)!;
     expect(sooner.x).toBeCloseTo(900, 5);
   });
 
@@ -254,5 +254,23 @@ describe('trackPlaces', () => {
         ['Writing 20', 'middle left'],
       ]),
     );
+  });
+});
+
+describe('margins', () => {
+  it('grows a small screen by the least margin and a big one by its share, and a drawn box loses the same margin', () => {
+    const samples: FrameSample[] = [0, 30].map((frame) => ({
+      frame,
+      sources: ['objects'],
+      risks: [risk('screen', { x: 600, y: 300, w: 60, h: 40 }), risk('screen', { x: 100, y: 100, w: 400, h: 250 })],
+    }));
+    const [small, big] = linkTracks(samples, clip).sort((a, b) => a.sightings[0]!.box.w - b.sightings[0]!.box.w);
+    // 3 % of 720 px: 21.6 px each side, where a tenth of the monitor's size would be 6 and 4 px.
+    const near = (actual: Box, expected: Box) => (['x', 'y', 'w', 'h'] as const).forEach((key) => expect(actual[key], key).toBeCloseTo(expected[key], 6));
+    near(trackBoxAt(small!, 15, clip)!, { x: 600 - 21.6, y: 300 - 21.6, w: 60 + 43.2, h: 40 + 43.2 });
+    near(trackBoxAt(big!, 15, clip)!, { x: 60, y: 75, w: 480, h: 300 });
+    for (const [track, box] of [[small!, { x: 600, y: 300, w: 60, h: 40 }], [big!, { x: 100, y: 100, w: 400, h: 250 }], [{ margin: 0.1, leastMargin: 0.03 }, { x: 10, y: 10, w: 300, h: 40 }]] as const) {
+      near(withoutMargin(withMargin(box, track, clip), track, clip), box);
+    }
   });
 });

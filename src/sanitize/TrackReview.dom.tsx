@@ -3,7 +3,7 @@ import type { IpcResponse } from '../../core/ipc/contract.std';
 import { type Box, type Nudge, nudgeBox } from '../../core/media/geometry.std';
 import { outOfFrame } from '../../core/sanitize/cameraMotion.std';
 import type { FoundTracksData } from '../../core/sanitize/options.std';
-import { type RedactTrack, markedTrack, trackBoxAt, trackPlaces, trackSpan } from '../../core/sanitize/redactTracks.std';
+import { type RedactTrack, markedTrack, trackBoxAt, trackPlaces, trackSpan, withoutMargin } from '../../core/sanitize/redactTracks.std';
 import { formatClock, formatClockSpan } from '../../core/shared/clock.std';
 import { formatNumber } from '../../core/i18n/i18n.std';
 import { api, call } from '../app/api.dom';
@@ -67,7 +67,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
     if (fixing !== undefined && !fixed) return stopFixing(byKey);
     if (fixed) {
       // The drawn box is a sighting of its own at this moment, without the margin the track adds around it.
-      const bare = { x: box.x + (box.w * fixed.margin) / (1 + 2 * fixed.margin), y: box.y + (box.h * fixed.margin) / (1 + 2 * fixed.margin), w: box.w / (1 + 2 * fixed.margin), h: box.h / (1 + 2 * fixed.margin) };
+      const bare = withoutMargin(box, fixed, found.size);
       const sighting = { frame: frameIndex, box: fixed.anchored && pose ? outOfFrame(bare, pose) : bare, fixed: true as const };
       const sightings = [...fixed.sightings.filter((candidate) => candidate.frame !== frameIndex), sighting].sort((a, b) => a.frame - b.frame);
       update({ ...fixed, sightings });
