@@ -3,6 +3,7 @@
  * on disk before the UI hears "saved"; every view is a replay of the log.
  */
 import { randomUUID } from 'node:crypto';
+import { Mutex } from 'async-mutex';
 import type { DealView, SessionViewData } from '../../core/ipc/contract.std';
 import { UserError } from '../../core/shared/errors.std';
 import { type EventData, type LogEntry, type PhaseKind, type PlatformEvent, localTimestamp, type Money, type SessionEvent } from '../../core/sessions/eventLog.std';
@@ -61,6 +62,12 @@ export class SessionsService {
   private opened: Promise<EventLog> | undefined;
   /** What opening the log put right (a torn last line set aside), for the worker to read in the app, worded when read. */
   private openReport: OpenReport = {};
+  /**
+   * Every change is read, decided and written by one call at a time: a double click on "Start session" (or
+   * "End session") runs the second call after the first has written, so it finds the session the first
+   * started (or ended) and is refused, not a second session (or end) in the log.
+   */
+  private readonly changes = new Mutex();
 
   constructor(private readonly dataDir: string) {}
 
@@ -133,8 +140,10 @@ export class SessionsService {
   }
 
   async start(details: Omit<Extract<EventData, { type: 'session.started' }>, 'type' | 'sessionId'>): Promise<SessionViewData> {
-    if (await this.active()) throw new UserError(t('sessionsService.alreadyRunning'));
-    return this.append({ type: 'session.started', sessionId: randomUUID(), ...details });
+    return this.changes.runExclusive(async () => {
+      if (await this.active()) throw new UserError(t('sessionsService.alreadyRunning'));
+      return this.append({ type: 'session.started', sessionId: randomUUID(), ...details });
+    });
   }
 
   /**
@@ -142,6 +151,11 @@ export class SessionsService {
    * counts as work only when the worker said so in Settings.
    */
   async phase(action: 'start' | 'stop', phase: PhaseKind, options: { countsAsWork?: boolean } = {}): Promise<SessionViewData> {
+    return this.changes.runExclusive(() => this.phaseNow(action, phase, options));
+  }
+
+  /** phase(), inside a change already running. */
+  private async phaseNow(action: 'start' | 'stop', phase: PhaseKind, options: { countsAsWork?: boolean } = {}): Promise<SessionViewData> {
     const session = await this.requireActive();
     const open = session.phases.find((candidate) => candidate.phase === phase && candidate.end === undefined);
     if (action === 'start') {
@@ -154,13 +168,17 @@ export class SessionsService {
   }
 
   async setPaused(paused: boolean): Promise<SessionViewData> {
-    const session = await this.requireActive();
-    return this.append({ type: paused ? 'session.paused' : 'session.resumed', sessionId: session.id });
+    return this.changes.runExclusive(async () => {
+      const session = await this.requireActive();
+      return this.append({ type: paused ? 'session.paused' : 'session.resumed', sessionId: session.id });
+    });
   }
 
   async end(): Promise<SessionViewData> {
-    const session = await this.requireActive();
-    return this.append({ type: 'session.ended', sessionId: session.id });
+    return this.changes.runExclusive(async () => {
+      const session = await this.requireActive();
+      return this.append({ type: 'session.ended', sessionId: session.id });
+    });
   }
 
   /**
@@ -168,37 +186,43 @@ export class SessionsService {
    * Only ever earlier than it was counted, and never before it started; the correction is its own event.
    */
   async correctTime(sessionId: string, phaseId: string | undefined, endedAt: string): Promise<SessionViewData> {
-    const session = await this.requireSession(sessionId);
-    const interval = phaseId === undefined ? session : session.phases.find((phase) => phase.phaseId === phaseId);
-    if (!interval) throw new UserError(t('sessionsService.timerNotInSession'));
-    if (phaseId === undefined && session.end === undefined) throw new UserError(t('sessionsService.endFirst'));
-    const at = Date.parse(endedAt);
-    const end = interval.end ?? Date.now();
-    if (at < interval.start) throw new UserError(t('sessionsService.endBeforeStart'));
-    if (at > end) throw new UserError(t('sessionsService.correctionLater'));
-    return this.append({ type: 'time.corrected', sessionId, ...(phaseId !== undefined ? { phaseId } : {}), endedAt });
+    return this.changes.runExclusive(async () => {
+      const session = await this.requireSession(sessionId);
+      const interval = phaseId === undefined ? session : session.phases.find((phase) => phase.phaseId === phaseId);
+      if (!interval) throw new UserError(t('sessionsService.timerNotInSession'));
+      if (phaseId === undefined && session.end === undefined) throw new UserError(t('sessionsService.endFirst'));
+      const at = Date.parse(endedAt);
+      const end = interval.end ?? Date.now();
+      if (at < interval.start) throw new UserError(t('sessionsService.endBeforeStart'));
+      if (at > end) throw new UserError(t('sessionsService.correctionLater'));
+      return this.append({ type: 'time.corrected', sessionId, ...(phaseId !== undefined ? { phaseId } : {}), endedAt });
+    });
   }
 
   /** Logs what the take recorder did (services/sessions/takes.node.ts), in the running session. */
   async recordTake(event: Extract<EventData, { type: 'take.started' | 'take.stopped' | 'take.discarded' | 'take.risk' }>): Promise<SessionViewData> {
-    return this.append(event);
+    return this.changes.runExclusive(() => this.append(event));
   }
 
   /** A corner check opened: in a running session, setup starts (if it is not already running). */
   async beginCornerCheck(): Promise<{ sessionId?: string }> {
-    const session = await this.active();
-    if (!session) return {};
-    await this.phase('start', 'setup');
-    return { sessionId: session.id };
+    return this.changes.runExclusive(async () => {
+      const session = await this.active();
+      if (!session) return {};
+      await this.phaseNow('start', 'setup');
+      return { sessionId: session.id };
+    });
   }
 
   /** A corner check's result into the running session, which ends its setup time. */
   async finishCornerCheck(result: Omit<Extract<EventData, { type: 'corner.checked' }>, 'type' | 'sessionId'>): Promise<{ sessionId?: string }> {
-    const session = await this.active();
-    if (!session) return {};
-    await this.append({ type: 'corner.checked', sessionId: session.id, ...result });
-    await this.phase('stop', 'setup');
-    return { sessionId: session.id };
+    return this.changes.runExclusive(async () => {
+      const session = await this.active();
+      if (!session) return {};
+      await this.append({ type: 'corner.checked', sessionId: session.id, ...result });
+      await this.phaseNow('stop', 'setup');
+      return { sessionId: session.id };
+    });
   }
 
   async viewOf(sessionId: string): Promise<SessionViewData> {
@@ -229,9 +253,11 @@ export class SessionsService {
   }
 
   async recordPay(sessionId: string, money: Money, paidOn?: string): Promise<SessionViewData> {
-    const refusal = payEntryRefusal(await this.requireSession(sessionId), 'session');
-    if (refusal) throw new UserError(refusal);
-    return this.append({ type: 'pay.received', sessionId, ...money, ...(paidOn ? { paidOn } : {}) });
+    return this.changes.runExclusive(async () => {
+      const refusal = payEntryRefusal(await this.requireSession(sessionId), 'session');
+      if (refusal) throw new UserError(refusal);
+      return this.append({ type: 'pay.received', sessionId, ...money, ...(paidOn ? { paidOn } : {}) });
+    });
   }
 
   /**
@@ -239,13 +265,15 @@ export class SessionsService {
    * A file already in the session is not added twice.
    */
   async addClips(sessionId: string, files: Array<{ file: string; sha256: string; durationSeconds?: number }>): Promise<SessionViewData> {
-    const session = await this.requireSession(sessionId);
-    let latest = view(session, Date.now(), await this.costing());
-    for (const clip of files) {
-      if (latest.clips.some((known) => known.file === clip.file || known.sha256 === clip.sha256)) continue;
-      latest = await this.append({ type: 'clip.added', sessionId, clipId: randomUUID(), ...clip });
-    }
-    return latest;
+    return this.changes.runExclusive(async () => {
+      const session = await this.requireSession(sessionId);
+      let latest = view(session, Date.now(), await this.costing());
+      for (const clip of files) {
+        if (latest.clips.some((known) => known.file === clip.file || known.sha256 === clip.sha256)) continue;
+        latest = await this.append({ type: 'clip.added', sessionId, clipId: randomUUID(), ...clip });
+      }
+      return latest;
+    });
   }
 
   /** The session a take or clip belongs to (the latest, if several hold the same file), ended or not. */
@@ -259,42 +287,48 @@ export class SessionsService {
    * the source is not read again; a file already in it under another path is left as it is.
    */
   async recordCleanCopy(sessionId: string, outcome: SanitizeOutcome): Promise<void> {
-    const session = await this.requireSession(sessionId);
-    const log = await this.log();
-    let clipId = session.clips.find((clip) => clip.file === outcome.input)?.clipId;
-    if (!clipId) {
-      if (session.clips.some((clip) => clip.sha256 === outcome.before.sha256)) return;
-      clipId = randomUUID();
-      const durationSeconds = outcome.sourceSeconds;
-      await log.append({ type: 'clip.added', sessionId, clipId, file: outcome.input, sha256: outcome.before.sha256, ...(durationSeconds !== undefined ? { durationSeconds } : {}) });
-    }
-    // What redaction hid and its self-check are part of what the worker was told about the copy.
-    const hidden = outcome.redaction?.tracks.filter((track) => track.hidden) ?? [];
-    const redaction = outcome.redaction
-      ? [
-          (hidden.length === 0
-            ? t('sessionsService.hiddenNothing')
-            : t('sessionsService.hidden', { tracks: hidden.map((track) => t('sessionsService.hiddenTrack', { label: track.label, where: track.where, from: track.fromSeconds, to: track.toSeconds, photo: outcome.redaction?.photo ? 'yes' : 'no' })).join('; ') })
-          ).slice(0, 1000),
-          ...(outcome.redaction.selfCheck ? [outcome.redaction.selfCheck.summary.slice(0, 1000)] : []),
-        ]
-      : [];
-    const all = [...outcome.notes, ...redaction];
-    const notes = all.length > 0 ? { notes: all } : {};
-    await log.append({ type: 'clip.sanitized', sessionId, clipId, output: outcome.output, sha256: outcome.outputSha256, identifyingLeft: outcome.after.identifyingCount, ...notes });
+    return this.changes.runExclusive(async () => {
+      const session = await this.requireSession(sessionId);
+      const log = await this.log();
+      let clipId = session.clips.find((clip) => clip.file === outcome.input)?.clipId;
+      if (!clipId) {
+        if (session.clips.some((clip) => clip.sha256 === outcome.before.sha256)) return;
+        clipId = randomUUID();
+        const durationSeconds = outcome.sourceSeconds;
+        await log.append({ type: 'clip.added', sessionId, clipId, file: outcome.input, sha256: outcome.before.sha256, ...(durationSeconds !== undefined ? { durationSeconds } : {}) });
+      }
+      // What redaction hid and its self-check are part of what the worker was told about the copy.
+      const hidden = outcome.redaction?.tracks.filter((track) => track.hidden) ?? [];
+      const redaction = outcome.redaction
+        ? [
+            (hidden.length === 0
+              ? t('sessionsService.hiddenNothing')
+              : t('sessionsService.hidden', { tracks: hidden.map((track) => t('sessionsService.hiddenTrack', { label: track.label, where: track.where, from: track.fromSeconds, to: track.toSeconds, photo: outcome.redaction?.photo ? 'yes' : 'no' })).join('; ') })
+            ).slice(0, 1000),
+            ...(outcome.redaction.selfCheck ? [outcome.redaction.selfCheck.summary.slice(0, 1000)] : []),
+          ]
+        : [];
+      const all = [...outcome.notes, ...redaction];
+      const notes = all.length > 0 ? { notes: all } : {};
+      await log.append({ type: 'clip.sanitized', sessionId, clipId, output: outcome.output, sha256: outcome.outputSha256, identifyingLeft: outcome.after.identifyingCount, ...notes });
+    });
   }
 
   async recordOutcome(event: Omit<Extract<EventData, { type: 'clip.outcome' }>, 'type'>): Promise<SessionViewData> {
-    const session = await this.requireSession(event.sessionId);
-    if (!session.clips.some((clip) => clip.clipId === event.clipId)) throw new UserError(t('sessionsService.clipNotInSession'));
-    const refusal = event.paid ? payEntryRefusal(session, 'clip') : undefined;
-    if (refusal) throw new UserError(refusal);
-    return this.append({ type: 'clip.outcome', ...event });
+    return this.changes.runExclusive(async () => {
+      const session = await this.requireSession(event.sessionId);
+      if (!session.clips.some((clip) => clip.clipId === event.clipId)) throw new UserError(t('sessionsService.clipNotInSession'));
+      const refusal = event.paid ? payEntryRefusal(session, 'clip') : undefined;
+      if (refusal) throw new UserError(refusal);
+      return this.append({ type: 'clip.outcome', ...event });
+    });
   }
 
   async recordEvidence(event: Omit<Extract<EventData, { type: 'evidence.attached' }>, 'type'>): Promise<SessionViewData> {
-    await this.requireSession(event.sessionId);
-    return this.append({ type: 'evidence.attached', ...event });
+    return this.changes.runExclusive(async () => {
+      await this.requireSession(event.sessionId);
+      return this.append({ type: 'evidence.attached', ...event });
+    });
   }
 
   /** The printable evidence report of one session, as HTML. */
@@ -319,7 +353,9 @@ export class SessionsService {
 
   /** Appends a platform's record (terms read, a consent answer, a cost): on disk when this resolves. */
   async appendRecord(event: PlatformEvent): Promise<void> {
-    await (await this.log()).append(event);
+    return this.changes.runExclusive(async () => {
+      await (await this.log()).append(event);
+    });
   }
 
   async csv(): Promise<string> {

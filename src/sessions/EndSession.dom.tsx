@@ -21,6 +21,8 @@ export function EndSession({ session, onEnded, onCancel }: { session: SessionVie
   const t = useT();
   const { clean } = useNavigation();
   const [error, setError] = useState<string>();
+  // A second click while the session ends ends nothing more.
+  const [ending, setEnding] = useState(false);
   const unclean = uncleanClips(session);
 
   return (
@@ -34,15 +36,20 @@ export function EndSession({ session, onEnded, onCancel }: { session: SessionVie
           type="button"
           className="primary"
           id="confirm-end"
-          onClick={() =>
+          disabled={ending}
+          onClick={() => {
+            setEnding(true);
             void call(api['sessions:end']({})).then(
               (view) => {
                 onEnded(view);
                 focusWhenShown('session-summary-heading');
               },
-              (e: Error) => setError(e.message),
-            )
-          }
+              (e: Error) => {
+                setEnding(false);
+                setError(e.message);
+              },
+            );
+          }}
         >
           {t('sessions.end.end')}
         </button>

@@ -2,7 +2,7 @@
 import { currentLocale } from '../../core/i18n/i18n.std';
 import { useId, useState } from 'react';
 import type { PayUnit } from '../../core/sessions/eventLog.std';
-import { parseAmount } from '../../core/shared/amount.std';
+import { currencyOfSign, parseAmount } from '../../core/shared/amount.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { focusWhenShown } from '../shared/focus.dom';
@@ -20,13 +20,16 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
     : !/^[A-Z]{3}$/.test(form.currency) ? 'sessions.start.needCurrency'
     : undefined;
   const valid = missing === undefined;
+  // A second click while the first start is on its way starts nothing (the log would refuse it anyway).
+  const [starting, setStarting] = useState(false);
   return (
     <form
       className="start-session"
       aria-label={t('sessions.start.heading')}
       onSubmit={(event) => {
         event.preventDefault();
-        if (!valid) return;
+        if (!valid || starting) return;
+        setStarting(true);
         focusWhenShown('next-step', 'session-heading');
         void act(() =>
           call(
@@ -37,7 +40,7 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
               ...(form.notes.trim() ? { notes: form.notes.trim() } : {}),
             }),
           ),
-        );
+        ).finally(() => setStarting(false));
       }}
     >
       <h3>{t('sessions.start.heading')}</h3>
@@ -61,7 +64,7 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
       </div>
       <div className="field">
         <label htmlFor={ids.amount}>{t('sessions.start.pay')}</label>
-        <input id={ids.amount} inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} />
+        <input id={ids.amount} inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value, currency: currencyOfSign(e.target.value) ?? form.currency })} />
       </div>
       <div className="field">
         <label htmlFor={ids.currency}>{t('sessions.start.currency')}</label>
@@ -75,7 +78,7 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
         <label htmlFor={ids.notes}>{t('sessions.start.notes')}</label>
         <textarea id={ids.notes} rows={2} maxLength={5000} value={form.notes} onChange={(e) => setForm({ ...form, notes: e.target.value })} />
       </div>
-      <button type="submit" className="primary" disabled={!valid} aria-describedby={ids.reason}>
+      <button type="submit" className="primary" disabled={!valid || starting} aria-describedby={ids.reason}>
         {t('sessions.start.start')}
       </button>
       {missing && (

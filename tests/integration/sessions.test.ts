@@ -99,6 +99,27 @@ describe('sessions over IPC', () => {
     expect(await ipc('sessions:end', {})).toMatchObject({ ok: true });
   });
 
+  it('a double click on Start or End session starts or ends one session, and says so of the second', async () => {
+    const clickDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-sessions-double-'));
+    const log = new SessionsService(clickDir);
+    const app = createAppServices(context(clickDir, log));
+    const click = (channel: string, payload: unknown) => dispatchIpc(app.handlers, channel, payload);
+    try {
+      const terms = { amount: 0.5, currency: 'USD', per: 'clip' };
+      const started = await Promise.all([click('sessions:start', { platform: 'Acme', task: 'wave', terms }), click('sessions:start', { platform: 'Acme', task: 'wave', terms })]);
+      expect(started.filter((result) => result.ok)).toHaveLength(1);
+      expect(started.find((result) => !result.ok)).toMatchObject({ error: { message: expect.stringMatching(/already running/) } });
+      const ended = await Promise.all([click('sessions:end', {}), click('sessions:end', {})]);
+      expect(ended.filter((result) => result.ok)).toHaveLength(1);
+      expect(ended.find((result) => !result.ok)).toMatchObject({ error: { message: expect.stringMatching(/no session running/) } });
+      expect((await readLog(clickDir)).entries.map((entry) => entry.event.type)).toEqual(['session.started', 'session.ended']);
+    } finally {
+      await app.stop();
+      await log.close();
+      fs.rmSync(clickDir, { recursive: true, force: true });
+    }
+  });
+
   it('quitting mid-sanitize cancels the copy being made, logs the copies already made and starts no more', async () => {
     // An app of its own: this one quits.
     const quitDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-sessions-quit-data-'));
