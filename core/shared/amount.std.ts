@@ -36,6 +36,26 @@ export function parseAmount(text: string, locale: string): number {
   return Number(`${whole.replace(/[.,]/g, '')}${fraction ? `.${fraction}` : ''}`);
 }
 
+/**
+ * Signs that name one currency, with the letters before a dollar that say whose. A bare "$" (a dozen
+ * countries' dollars and pesos) and "¥" (yen or yuan) name none.
+ */
+const CURRENCY_OF_SIGN: Readonly<Record<string, string>> = {
+  '€': 'EUR', '£': 'GBP', '₦': 'NGN', '₹': 'INR', '₱': 'PHP', '₩': 'KRW', '₪': 'ILS', '₫': 'VND', '₴': 'UAH', '₺': 'TRY', '₽': 'RUB', '฿': 'THB', '₵': 'GHS', '₡': 'CRC', '₲': 'PYG', '₭': 'LAK', '₮': 'MNT',
+  R$: 'BRL', US$: 'USD', CA$: 'CAD', A$: 'AUD', AU$: 'AUD', NZ$: 'NZD', HK$: 'HKD', MX$: 'MXN',
+};
+
+/**
+ * The currency an amount's own sign names ("₦5000": NGN, "R$ 12,50": BRL), or undefined (no sign, or one that
+ * names none): the form's currency follows it, so that "₦250" typed while the currency still reads USD is not
+ * kept as 250 dollars.
+ */
+export function currencyOfSign(text: string): string | undefined {
+  const trimmed = text.trim();
+  const sign = CURRENCY_BEFORE.exec(trimmed)?.[0].trim() ?? CURRENCY_AFTER.exec(trimmed)?.[0].trim();
+  return sign === undefined ? undefined : CURRENCY_OF_SIGN[sign];
+}
+
 /** The mark `locale` groups thousands with, when it is a dot or a comma. */
 function groupMark(locale: string): string | undefined {
   return new Intl.NumberFormat(locale).formatToParts(1234567).find((part) => part.type === 'group')?.value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount } from './amount.std';
+import { currencyOfSign, parseAmount } from './amount.std';
 
 describe('parseAmount', () => {
   it('reads a dot or a comma as the decimal mark in any locale', () => {
@@ -38,5 +38,12 @@ describe('parseAmount', () => {
 
   it('is no number for anything else', () => {
     for (const text of ['', ' ', '12,5,0', '1,20,0', '1.2.3,4', 'ten', '12 USD', '-3', '12.', '1 2 3', '$', '$$5', '$0.', '5 $ 5', '$5€', '50¢']) expect(parseAmount(text, 'en'), text).toBeNaN();
+  });
+});
+
+describe('currencyOfSign', () => {
+  it('names the currency of a sign that has one, and none for a bare dollar or yen', () => {
+    expect(['₦250', '₦ 5,000', '12,50 €', 'R$ 12,50', 'US$0.50', 'CA$3', '£4', '₵ 20'].map(currencyOfSign)).toEqual(['NGN', 'NGN', 'EUR', 'BRL', 'USD', 'CAD', 'GBP', 'GHS']);
+    expect(['$0.50', '¥300', '250', '', 'abc'].map(currencyOfSign)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });

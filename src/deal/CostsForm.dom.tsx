@@ -6,7 +6,7 @@ import { costRefusal, describeCost } from '../../core/terms/costs.std';
 import { richMessage, currentLocale, formatDay } from '../../core/i18n/i18n.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
-import { parseAmount } from '../../core/shared/amount.std';
+import { currencyOfSign, parseAmount } from '../../core/shared/amount.std';
 import { hidden } from '../shared/messageTags.dom';
 
 type Act = (change: () => Promise<unknown>) => Promise<boolean>;
@@ -82,7 +82,7 @@ export function CostsForm({ platform, costs, act }: { platform: string; costs: D
         </div>
         <div className="field">
           <label htmlFor={ids.amount}>{share ? t('deal.costs.percentOfPay') : t('deal.costs.amount')}</label>
-          <input id={ids.amount} inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} />
+          <input id={ids.amount} inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value, currency: currencyOfSign(e.target.value) ?? form.currency })} />
         </div>
         {!share && (
           <div className="field">

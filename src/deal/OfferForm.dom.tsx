@@ -6,7 +6,7 @@ import type { PayUnit } from '../../core/sessions/eventLog.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
-import { parseAmount } from '../../core/shared/amount.std';
+import { currencyOfSign, parseAmount } from '../../core/shared/amount.std';
 import { PayUnitSelect } from '../shared/PayUnitSelect.dom';
 
 type Price = IpcResponse<'deal:priceOffer'>;
@@ -50,7 +50,7 @@ export function OfferForm({ platform }: { platform: string }) {
       >
         <div className="field">
           <label htmlFor={ids.amount}>{t('deal.offer.pay')}</label>
-          <input id={ids.amount} inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} />
+          <input id={ids.amount} inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value, currency: currencyOfSign(e.target.value) ?? form.currency })} />
         </div>
         <div className="field">
           <label htmlFor={ids.currency}>{t('deal.form.currency')}</label>

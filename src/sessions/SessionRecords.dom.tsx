@@ -1,8 +1,9 @@
 import { type ReactNode, useId, useState } from 'react';
-import { richMessage } from '../../core/i18n/i18n.std';
+import { currentLocale, richMessage } from '../../core/i18n/i18n.std';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatClock } from '../../core/shared/clock.std';
+import { parseAmount } from '../../core/shared/amount.std';
 import { fileName } from '../../core/shared/fileName.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
@@ -171,7 +172,9 @@ function OutcomeForm({ session, clip, act }: { session: SessionViewData; clip: C
   });
   const ids = { outcome: useId(), reason: useId(), paid: useId(), paidOn: useId() };
   const name = fileName(clip.file);
-  const paidValid = form.paid === '' || Number(form.paid) >= 0;
+  // Read as every other amount is ("0,50", "$0.50"); a blank or a space is no payment, not 0.
+  const paid = form.paid.trim() === '' ? undefined : parseAmount(form.paid, currentLocale());
+  const paidValid = paid === undefined || paid >= 0;
   return (
     <form
       className="outcome-form"
@@ -186,7 +189,7 @@ function OutcomeForm({ session, clip, act }: { session: SessionViewData; clip: C
               clipId: clip.clipId,
               outcome: form.outcome,
               ...(form.outcome === 'rejected' && form.reason.trim() ? { reason: form.reason.trim() } : {}),
-              ...(form.paid !== '' ? { paid: { amount: Number(form.paid), currency: session.terms.currency } } : {}),
+              ...(paid !== undefined ? { paid: { amount: paid, currency: session.terms.currency } } : {}),
               ...(form.paidOn ? { paidOn: form.paidOn } : {}),
             }),
           ),

@@ -2,7 +2,7 @@
 import { currentLocale } from '../../core/i18n/i18n.std';
 import { useId, useState } from 'react';
 import { formatMoney } from '../../core/sessions/pay.std';
-import { parseAmount } from '../../core/shared/amount.std';
+import { currencyOfSign, parseAmount } from '../../core/shared/amount.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import type { Act, Minimum } from './sessionActions.dom';
@@ -56,7 +56,10 @@ export function MinimumRateForm({ minimum, act }: { minimum: Minimum; act: Act }
       }}
     >
       <label htmlFor={ids.amount}>{t('sessions.minimum.amount')}</label>
-      <input id={ids.amount} inputMode="decimal" size={7} value={amount} onChange={(e) => setAmount(e.target.value)} />
+      <input id={ids.amount} inputMode="decimal" size={7} value={amount} onChange={(e) => {
+          setAmount(e.target.value);
+          setCurrency(currencyOfSign(e.target.value) ?? currency);
+        }} />
       <label htmlFor={ids.currency}>{t('sessions.minimum.currency')}</label>
       <input id={ids.currency} size={4} maxLength={3} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
       <button type="submit">{t('sessions.minimum.save')}</button>

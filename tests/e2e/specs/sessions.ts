@@ -15,6 +15,11 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
     it('start a session, mark uploading and waiting, pause, end, enter pay, read the rate', async () => {
       const handle = await ctx.start('fake');
       const { page } = handle;
+      // A sign that names a currency sets it: "₦250" is not kept as 250 dollars.
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await page.getByLabel('Pay', { exact: true }).fill('₦250');
+      expect(await page.getByLabel('Currency', { exact: true }).inputValue()).toBe('NGN');
+      await page.getByLabel('Currency', { exact: true }).fill('USD');
       // Pay as prices are written, with its sign.
       await startSession(page, '$0.50', 'fold towels');
       const clock = page.getByRole('timer', { name: 'Time worked in this session' });
@@ -132,7 +137,8 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       await phoneDecision.getByRole('button', { name: 'Save decision' }).click();
       const takeDecision = page.getByRole('form', { name: 'Decision on take-001.webm' });
       await takeDecision.getByLabel('Decision').selectOption('approved');
-      await takeDecision.getByLabel('Paid (USD)').fill('0.50');
+      // Written with a decimal comma, as the other amounts may be.
+      await takeDecision.getByLabel('Paid (USD)').fill('0,50');
       await takeDecision.getByLabel('on', { exact: true }).fill('2026-11-30');
       await takeDecision.getByRole('button', { name: 'Save decision' }).click();
       await expect.poll(() => row.textContent()).toMatch(/USD\s0\.50/);
