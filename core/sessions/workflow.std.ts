@@ -2,6 +2,8 @@
  * The way through a session, from starting it to the platform's decision: which steps are done and which one
  * comes next. Home shows it; every step can also be taken on its own from its area.
  */
+import { type RiskCategory, riskName } from '../corner/risks.std';
+import { t } from '../i18n/i18n.std';
 
 export const WORKFLOW_STEPS = ['start', 'check', 'record', 'clean', 'upload', 'end', 'decide'] as const;
 export type WorkflowStepId = (typeof WORKFLOW_STEPS)[number];
@@ -9,7 +11,7 @@ export type WorkflowStepId = (typeof WORKFLOW_STEPS)[number];
 /** What the steps are judged from: a session as the log tells it (the contract's session view). */
 export type WorkflowSession = {
   ended: boolean;
-  cornerChecks: ReadonlyArray<unknown>;
+  cornerChecks: ReadonlyArray<{ verdict: string }>;
   phaseSeconds: Readonly<Record<string, number>>;
   openPhases: ReadonlyArray<{ phase: string }>;
   clips: ReadonlyArray<{ sanitized?: unknown; outcome?: { outcome: string } }>;
@@ -25,6 +27,27 @@ export function keepsOwnFace(session: KeepsOwnFaceSession | undefined): boolean 
   return session?.cornerChecks.at(-1)?.keepOwnFace === true;
 }
 
+/**
+ * Whether a corner check looked: its detectors had their say ("clear" or "risks"). A check left while it was
+ * still looking (opened in passing, as arrow keys do across the tabs) is logged as it stood, with its setup
+ * time, but checked nothing.
+ */
+export function checkLooked(check: { verdict: string }): boolean {
+  return check.verdict !== 'checking';
+}
+
+/**
+ * What the session's corner checks leave to say before a take, in words; empty when the last check looked and
+ * left nothing open (clear, or every flag accepted or marked to blur).
+ */
+export function takeWarnings(cornerChecks: ReadonlyArray<{ verdict: string; open: readonly RiskCategory[] }>): string[] {
+  const last = cornerChecks.at(-1);
+  if (!last) return [t('sessions.active.noCornerCheck')];
+  if (!checkLooked(last)) return [t('sessions.active.cornerUnfinished')];
+  if (last.open.length > 0) return [t('sessions.active.cornerLeftOpen', { risks: last.open.map(riskName).join(', ') })];
+  return [];
+}
+
 /** `skipped`: not done, and not asked for any more (a later step is done, or the session has ended). */
 export type WorkflowStep = { id: WorkflowStepId; done: boolean; skipped: boolean };
 
@@ -34,7 +57,7 @@ export function workflowSteps(session: WorkflowSession | undefined): WorkflowSte
   const ended = session?.ended ?? false;
   const done: Record<WorkflowStepId, boolean> = {
     start: session !== undefined,
-    check: (session?.cornerChecks.length ?? 0) > 0,
+    check: session?.cornerChecks.some(checkLooked) ?? false,
     record: clips.length > 0,
     clean: clips.length > 0 && clips.every((clip) => clip.sanitized !== undefined),
     // Done once timed and stopped: while it runs, the main button is the one that stops it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentSession, keepsOwnFace, nextStep, workflowSteps, type WorkflowSession } from './workflow.std';
+import { currentSession, keepsOwnFace, nextStep, takeWarnings, workflowSteps, type WorkflowSession } from './workflow.std';
 
 const fresh: WorkflowSession = { ended: false, cornerChecks: [], phaseSeconds: {}, openPhases: [], clips: [] };
 
@@ -7,11 +7,22 @@ describe('the way through a session', () => {
   it('starts with a session, then the check, then a take', () => {
     expect(nextStep(undefined)).toBe('start');
     expect(nextStep(fresh)).toBe('check');
-    expect(nextStep({ ...fresh, cornerChecks: [{}] })).toBe('record');
+    expect(nextStep({ ...fresh, cornerChecks: [{ verdict: 'clear' }] })).toBe('record');
+    expect(nextStep({ ...fresh, cornerChecks: [{ verdict: 'risks' }] })).toBe('record');
+  });
+
+  it('does not count a check closed while it was still looking, and says so before a take', () => {
+    // Arrow keys across the tabs open Check corner for a moment: that check is logged as it stood.
+    expect(nextStep({ ...fresh, cornerChecks: [{ verdict: 'checking' }] })).toBe('check');
+    expect(nextStep({ ...fresh, cornerChecks: [{ verdict: 'clear' }, { verdict: 'checking' }] })).toBe('record');
+    expect(takeWarnings([])).toEqual(['You have not checked your corner in this session.']);
+    expect(takeWarnings([{ verdict: 'clear', open: [] }, { verdict: 'checking', open: [] }])).toEqual(['Your last check was closed before it finished looking.']);
+    expect(takeWarnings([{ verdict: 'risks', open: ['document'] }])).toEqual([expect.stringMatching(/^Your last check left open: /)]);
+    expect(takeWarnings([{ verdict: 'risks', open: [] }])).toEqual([]);
   });
 
   it('asks for clean copies until every clip has one, then the upload, the end and the decisions', () => {
-    const checked = { ...fresh, cornerChecks: [{}] };
+    const checked = { ...fresh, cornerChecks: [{ verdict: 'clear' }] };
     expect(nextStep({ ...checked, clips: [{ sanitized: {} }, {}] })).toBe('clean');
     const cleaned = { ...checked, clips: [{ sanitized: {} }, { sanitized: {} }] };
     expect(nextStep(cleaned)).toBe('upload');

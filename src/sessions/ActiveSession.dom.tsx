@@ -2,10 +2,9 @@
 import { useEffect, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import type { PhaseKind } from '../../core/sessions/eventLog.std';
-import { t } from '../../core/i18n/i18n.std';
 import { phaseName } from '../../core/sessions/time.std';
 import { formatWorked } from '../../core/shared/clock.std';
-import { riskName } from '../../core/corner/risks.std';
+import { takeWarnings } from '../../core/sessions/workflow.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
@@ -32,14 +31,6 @@ function useRunningClock(session: SessionViewData): { now: number; clock: (secon
     return () => clearInterval(timer);
   }, []);
   return { now, clock: (seconds, runs) => (session.paused || !runs ? seconds : seconds + Math.max(0, now - session.asOf) / 1000) };
-}
-
-/** What the session's corner checks leave open before a take, in words; empty when the last check was clear or accepted. */
-export function takeWarnings(session: SessionViewData): string[] {
-  const last = session.cornerChecks.at(-1);
-  if (!last) return [t('sessions.active.noCornerCheck')];
-  if (last.open.length > 0) return [t('sessions.active.cornerLeftOpen', { risks: last.open.map(riskName).join(', ') })];
-  return [];
 }
 
 /** `onEnded`: the session was ended here; the parent shows its summary. */
@@ -128,7 +119,7 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
         paused={
           ending ? t('sessions.active.endingNoRecording') : session.paused ? t('sessions.active.pausedNoRecording') : onBreak ? t('sessions.active.onBreakNoRecording') : undefined
         }
-        warnings={takeWarnings(session)}
+        warnings={takeWarnings(session.cornerChecks)}
         onPending={setPending}
       />
       {unclean.length > 0 && !pending && (

@@ -184,6 +184,20 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       expect(foreignRequests(handle)).toEqual([]);
     });
 
+    it('a check opened in passing (arrow keys across the tabs) does not count as a check before a take', async () => {
+      const handle = await ctx.start('fake');
+      const { page } = handle;
+      await startSession(page, '1');
+      // Sessions -> Sanitize -> Check corner -> Sanitize -> Sessions: Check corner opens for a moment.
+      await page.getByRole('tab', { name: 'Sessions' }).focus();
+      for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowRight', 'ArrowRight']) await page.keyboard.press(key);
+      await expect.poll(() => page.getByRole('tab', { name: 'Sessions' }).getAttribute('aria-selected')).toBe('true');
+      await expect.poll(async () => (await readLog(handle.dataDir)).entries.some(({ event }) => event.type === 'corner.checked' && event.verdict === 'checking')).toBe(true);
+      await page.getByRole('button', { name: 'Record a take' }).click();
+      await expect.poll(() => page.getByText('Your last check was closed before it finished looking.').isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('button', { name: 'Record anyway' }).isVisible()).toBe(true);
+    });
+
     it('times a face that comes into view during a take, and logs it on that take', async () => {
       const withFace = plantInRoom({ room: SCENE, item: path.join(CORPUS_DIR, 'faces/portrait.jpg'), x: 360, y: 40, width: 240 }, path.join(ctx.scratch, 'kitchen-face.png')).file;
       const video = makeFakeCameraSequence([{ image: SCENE, seconds: 6 }, { image: withFace, seconds: 6 }], ctx.scratch, 'face-walks-in');
