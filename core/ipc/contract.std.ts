@@ -440,6 +440,14 @@ export const ipcContract = {
     response: z.object({ file: z.string(), durationSeconds: z.number(), sha256: z.string() }),
   },
   'takes:discard': { request: z.object({ takeId: z.string().max(64) }).strict(), response: z.object({}) },
+  /**
+   * Takes begun and never finished (the window reloaded or the app closed while one recorded), closed with what
+   * reached the disk; `waiting`: one still gets chunks, so ask again in a moment.
+   */
+  'takes:closeUnfinished': {
+    request: noRequest,
+    response: z.object({ closed: z.array(z.object({ takeId: z.string(), durationSeconds: z.number() })), waiting: z.boolean() }),
+  },
   /** A risk the detector saw while a take was recording, at its time in the take. */
   'takes:risk': {
     request: z.object({ takeId: z.string().max(64), atSeconds: z.number().nonnegative().max(86_400), category: riskCategory, label: z.string().min(1).max(200) }).strict(),

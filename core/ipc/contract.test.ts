@@ -75,6 +75,7 @@ describe('dispatchIpc', () => {
     'takes:chunk': unused,
     'takes:finish': unused,
     'takes:discard': unused,
+    'takes:closeUnfinished': unused,
     'takes:risk': unused,
     'corner:begin': unused,
     'corner:finish': unused,

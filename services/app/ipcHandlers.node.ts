@@ -331,6 +331,7 @@ export function createAppServices(context: ServiceContext): AppServices {
     'takes:chunk': ({ takeId, index, data }) => context.takes.chunk(takeId, index, Buffer.from(data, 'base64')),
     'takes:finish': ({ takeId }) => context.takes.finish(takeId),
     'takes:discard': async ({ takeId }) => (await context.takes.discard(takeId), {}),
+    'takes:closeUnfinished': () => context.takes.closeUnfinished(),
     'takes:risk': async ({ takeId, ...risk }) => (await context.takes.risk(takeId, risk), {}),
   };
   return {

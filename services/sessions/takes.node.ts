@@ -18,10 +18,18 @@ import { t } from '../../core/i18n/i18n.std';
 /** The EBML header every WebM file starts with. */
 const WEBM_MAGIC = Buffer.from([0x1a, 0x45, 0xdf, 0xa3]);
 
-type OpenTake = { sessionId: string; file: string; handle: fs.FileHandle; nextIndex: number };
+type OpenTake = { sessionId: string; file: string; handle: fs.FileHandle; nextIndex: number; lastWriteAt: number };
+
+/**
+ * A take that has had no chunk for this long has no recorder feeding it any more (chunks come every second):
+ * one that had a chunk since may still be saving after its recorder closed, and is left to finish.
+ */
+const UNFED_AFTER_MS = 2500;
 
 export class TakeRecorder {
   private readonly open = new Map<string, OpenTake>();
+  /** Takes being finished: their recorder has stopped them and they are not in the log as stopped yet. */
+  private readonly finishing = new Set<string>();
 
   constructor(
     private readonly dataDir: string,
@@ -41,7 +49,7 @@ export class TakeRecorder {
       });
       if (!handle) continue;
       const takeId = randomUUID();
-      this.open.set(takeId, { sessionId: session.id, file, handle, nextIndex: 0 });
+      this.open.set(takeId, { sessionId: session.id, file, handle, nextIndex: 0, lastWriteAt: Date.now() });
       await this.sessions.recordTake({ type: 'take.started', sessionId: session.id, takeId, file });
       return { takeId, file };
     }
@@ -58,6 +66,7 @@ export class TakeRecorder {
     await take.handle.write(data);
     await take.handle.datasync();
     take.nextIndex++;
+    take.lastWriteAt = Date.now();
     return { bytes: (await take.handle.stat()).size };
   }
 
@@ -65,13 +74,50 @@ export class TakeRecorder {
     const take = this.open.get(takeId);
     if (!take) throw new UserError(t('takes.notRecording'));
     this.open.delete(takeId);
-    await take.handle.close();
-    // MediaRecorder's WebM declares no duration: measure what really decodes.
-    const decoded = await decodeCheck(take.file, '0:v:0');
-    if (decoded.frames === 0) throw new UserError(t('takes.noPicture'));
-    const sha256 = await sha256File(take.file);
-    await this.sessions.recordTake({ type: 'take.stopped', sessionId: take.sessionId, takeId, durationSeconds: decoded.decodedSeconds, sha256 });
-    return { file: take.file, durationSeconds: decoded.decodedSeconds, sha256 };
+    this.finishing.add(takeId);
+    try {
+      await take.handle.close();
+      const recorded = await measuredTake(take.file);
+      if (!recorded) throw new UserError(t('takes.noPicture'));
+      await this.sessions.recordTake({ type: 'take.stopped', sessionId: take.sessionId, takeId, ...recorded });
+      return { file: take.file, ...recorded };
+    } finally {
+      this.finishing.delete(takeId);
+    }
+  }
+
+  /**
+   * Closes the running session's takes that were begun and never finished, and that nothing feeds any more:
+   * the window reloaded, or the app closed, while one recorded. What reached the disk (every chunk is flushed
+   * before the next is sent) is the take: it is stopped in the log, its time ending when its last chunk was
+   * written, not now; a take with no picture on disk counts as redone. Without this, the take's clock ran on
+   * until the session ended and counted idle time as filming.
+   */
+  async closeUnfinished(): Promise<{ closed: Array<{ takeId: string; durationSeconds: number }>; waiting: boolean }> {
+    const closed: Array<{ takeId: string; durationSeconds: number }> = [];
+    let waiting = false;
+    const session = await this.sessions.active();
+    if (!session) return { closed, waiting };
+    for (const take of session.takes) {
+      if (!take.kept || take.durationSeconds !== undefined || this.finishing.has(take.takeId)) continue;
+      const open = this.open.get(take.takeId);
+      if (open && Date.now() - open.lastWriteAt < UNFED_AFTER_MS) {
+        waiting = true;
+        continue;
+      }
+      this.open.delete(take.takeId);
+      await open?.handle.close();
+      const lastWrite = await fs.stat(take.file).then((stat) => stat.mtime, () => undefined);
+      const recorded = lastWrite && (await measuredTake(take.file).catch(() => undefined));
+      if (!lastWrite || !recorded) {
+        await this.sessions.recordTake({ type: 'take.discarded', sessionId: session.id, takeId: take.takeId });
+        continue;
+      }
+      await this.sessions.recordTake({ type: 'take.stopped', sessionId: session.id, takeId: take.takeId, ...recorded });
+      await this.sessions.correctTime(session.id, take.takeId, lastWrite.toISOString()).catch(() => undefined);
+      closed.push({ takeId: take.takeId, durationSeconds: recorded.durationSeconds });
+    }
+    return { closed, waiting };
   }
 
   /** Logs a risk seen while the take records (someone walked in, a phone lit up), at its time in the take. */
@@ -87,4 +133,11 @@ export class TakeRecorder {
     if (!session?.takes.some((take) => take.takeId === takeId)) throw new UserError(t('takes.notInSession'));
     await this.sessions.recordTake({ type: 'take.discarded', sessionId: session.id, takeId });
   }
+}
+
+/** A take's length as it decodes (MediaRecorder's WebM declares none) and its fingerprint; undefined with no picture. */
+async function measuredTake(file: string): Promise<{ durationSeconds: number; sha256: string } | undefined> {
+  const decoded = await decodeCheck(file, '0:v:0');
+  if (decoded.frames === 0) return undefined;
+  return { durationSeconds: decoded.decodedSeconds, sha256: await sha256File(file) };
 }

@@ -14,6 +14,10 @@ const COUNTDOWN_SECONDS = 3;
 /** MediaRecorder hands over a chunk this often; each goes to disk at once. */
 const CHUNK_MS = 1000;
 
+/** How often, and how many times, the recorder asks main again for a take still getting chunks as it opens. */
+const UNFINISHED_RETRY_MS = 2600;
+const UNFINISHED_ATTEMPTS = 4;
+
 /** During a take the detector watches for what walks into view; text and photo sweeps wait for the next check. */
 const TAKE_CHECK = { text: false, photos: false };
 
@@ -25,7 +29,8 @@ type Phase =
   | { name: 'countdown'; left: number }
   | { name: 'recording'; seconds: number }
   | { name: 'saving' }
-  | { name: 'saved'; takeId: string; durationSeconds: number; playback: string }
+  /** `playback`: the take's bytes to watch; none for a take cut off when the window closed (closeUnfinished). */
+  | { name: 'saved'; takeId: string; durationSeconds: number; playback?: string }
   | { name: 'failed'; message: string };
 
 function toBase64(bytes: Uint8Array): string {
@@ -132,6 +137,31 @@ export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeReco
     },
     [],
   );
+
+  // A take cut off when the window reloaded or the app closed mid-take is closed with what reached the disk,
+  // and offered for Keep or Retake as a take just made (main leaves it a moment while chunks may still come).
+  useEffect(() => {
+    let left = true;
+    void (async () => {
+      for (let attempt = 0; attempt < UNFINISHED_ATTEMPTS && left; attempt++) {
+        const answer = await api['takes:closeUnfinished']({});
+        if (!answer.ok || !left) return;
+        const last = answer.value.closed.at(-1);
+        if (last && phaseRef.current.name === 'idle') {
+          onPending(last.takeId);
+          setPhase({ name: 'saved', takeId: last.takeId, durationSeconds: last.durationSeconds });
+          onChange();
+        }
+        if (!answer.value.waiting) return;
+        await new Promise((resolve) => setTimeout(resolve, UNFINISHED_RETRY_MS));
+      }
+    })();
+    return () => {
+      left = false;
+    };
+    // Once, when the recorder opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // Pausing the session during a countdown cancels it: a paused session records nothing.
   useEffect(() => {
@@ -273,8 +303,8 @@ export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeReco
   return (
     <div className="take-recorder" role="group" aria-label={t('sessions.take.record')}>
       <div className="take-stage">
-        <video ref={attachPreview} className="take-preview" muted playsInline aria-label={t('sessions.take.cameraLabel')} hidden={phase.name === 'saved'} />
-        {phase.name === 'saved' && <video className="take-preview" src={phase.playback} controls aria-label={t('sessions.take.playbackLabel')} />}
+        <video ref={attachPreview} className="take-preview" muted playsInline aria-label={t('sessions.take.cameraLabel')} hidden={phase.name === 'saved' && phase.playback !== undefined} />
+        {phase.name === 'saved' && phase.playback && <video className="take-preview" src={phase.playback} controls aria-label={t('sessions.take.playbackLabel')} />}
       </div>
       <div className="take-side">
         <label>
@@ -285,7 +315,7 @@ export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeReco
           {phase.name === 'countdown' && <span className="countdown">{t('sessions.take.countdown', { seconds: phase.left })}</span>}
           {phase.name === 'recording' && <span>{t('sessions.take.recording', { time: formatClock(phase.seconds) })}</span>}
           {phase.name === 'saving' && <span>{t('sessions.take.saving')}</span>}
-          {phase.name === 'saved' && <span>{t('sessions.take.saved', { time: formatClock(phase.durationSeconds) })}</span>}
+          {phase.name === 'saved' && <span>{t(phase.playback ? 'sessions.take.saved' : 'sessions.take.cutOff', { time: formatClock(phase.durationSeconds) })}</span>}
           {phase.name === 'failed' && <span className="error-text">{phase.message}</span>}
           {cameraProblem && (
             <span className="error-text">

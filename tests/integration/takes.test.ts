@@ -43,5 +43,43 @@ describe('TakeRecorder', () => {
 
     const log = await readLog(dataDir);
     expect(log.entries.at(-1)?.event).toMatchObject({ type: 'take.started', takeId, file });
+
+    // The app opens again: the take nobody finishes is closed with what reached the disk, its time ending
+    // when its last chunk was written, and waits for Keep or Retake like any other.
+    const lastWrite = fs.statSync(file).mtime;
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const reopened = new SessionsService(dataDir);
+    try {
+      const { closed, waiting } = await new TakeRecorder(dataDir, reopened).closeUnfinished();
+      expect(waiting).toBe(false);
+      expect(closed).toEqual([{ takeId, durationSeconds: decoded.decodedSeconds }]);
+      const session = (await reopened.active())!;
+      expect(session.takes).toMatchObject([{ takeId, kept: true, durationSeconds: decoded.decodedSeconds }]);
+      const phase = session.phases.find((candidate) => candidate.phaseId === takeId)!;
+      expect(phase.end).toBe(lastWrite.getTime());
+      // Asked again, there is nothing left to close.
+      expect(await new TakeRecorder(dataDir, reopened).closeUnfinished()).toEqual({ closed: [], waiting: false });
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('leaves a take its recorder still feeds, and closes it once nothing does (a window reloaded mid-take)', async () => {
+    const dir = fs.mkdtempSync(path.join(dataDir, 'reload-'));
+    const sessions = new SessionsService(dir);
+    try {
+      await sessions.start({ platform: 'Acme', task: '', terms: { amount: 1, currency: 'USD', per: 'clip' } });
+      const recorder = new TakeRecorder(dir, sessions);
+      const { takeId } = await recorder.begin();
+      await recorder.chunk(takeId, 0, webmChunks(2, 1)[0]!);
+      expect(await recorder.closeUnfinished()).toEqual({ closed: [], waiting: true });
+      await new Promise((resolve) => setTimeout(resolve, 2600));
+      const { closed } = await recorder.closeUnfinished();
+      expect(closed.map((take) => take.takeId)).toEqual([takeId]);
+      // The page that reloaded cannot go on with it.
+      await expect(recorder.chunk(takeId, 1, Buffer.alloc(10))).rejects.toThrow(UserError);
+    } finally {
+      await sessions.close();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { decodeCheck } from '../../../services/media/ffmpeg.node';
 import { plantInRoom } from '../../integration/composites.node';
 import { CORPUS_DIR, makeFakeCameraSequence } from '../fakeCamera.node';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './access';
 import { SCENE, foreignRequests, startSession, recordTake, dropFile, endSession } from '../specHelpers';
 import type { SpecContext } from '../specHelpers';
 
@@ -196,6 +197,29 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       await page.getByRole('button', { name: 'Record a take' }).click();
       await expect.poll(() => page.getByText('Your last check was closed before it finished looking.').isVisible()).toBe(true);
       await expect.poll(() => page.getByRole('button', { name: 'Record anyway' }).isVisible()).toBe(true);
+    });
+
+    it('a take cut off by a reload is closed with what reached the disk and offered to keep or redo', async () => {
+      const handle = await ctx.start('fake');
+      const { page } = handle;
+      await startSession(page, '1');
+      const status = page.locator('.take-status');
+      await page.getByRole('button', { name: 'Record a take' }).click();
+      await page.getByRole('button', { name: 'Record anyway' }).click();
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/● Recording/);
+      await page.waitForTimeout(3000);
+      await page.reload();
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/Your last take was cut off .*: its first 0:0[1-4] are saved/);
+      await expectAccessible(page, 'take-cut-off', [{ width: 800, height: 600 }]);
+      await page.getByRole('button', { name: 'Keep' }).click();
+      const log = await readLog(handle.dataDir);
+      const started = log.entries.find(({ event }) => event.type === 'take.started')!.event as { takeId: string };
+      expect(log.entries.filter(({ event }) => event.type === 'take.stopped' && event.takeId === started.takeId)).toHaveLength(1);
+      // The take's time ends where its last chunk was written, not when the page came back.
+      const correction = log.entries.find(({ event }) => event.type === 'time.corrected')!.event as { phaseId: string; endedAt: string };
+      expect(correction.phaseId).toBe(started.takeId);
+      expect(foreignRequests(handle)).toEqual([]);
     });
 
     it('times a face that comes into view during a take, and logs it on that take', async () => {
