@@ -1,5 +1,5 @@
 /** The running session: its clock, its phases (the ones SafeTake cannot see are one click each), takes and pay. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import type { PhaseKind } from '../../core/sessions/eventLog.std';
 import { phaseName } from '../../core/sessions/time.std';
@@ -13,32 +13,20 @@ import { CorrectTime } from './CorrectTime.dom';
 import { EndSession } from './EndSession.dom';
 import { SessionRecords } from './SessionRecords.dom';
 import { TakeRecorder } from './TakeRecorder.dom';
-import { type Act, uncleanClips } from './sessionActions.dom';
+import { type Act, isResting, uncleanClips, useRunningClock } from './sessionActions.dom';
 import { BreakReminder } from './BreakReminder.dom';
 import { PhaseList } from './PhaseList.dom';
 
 /** Phases SafeTake cannot see for itself, so the worker marks them with one click. */
 const MANUAL_PHASES: readonly PhaseKind[] = ['instructions', 'uploading', 'waiting', 'troubleshooting'];
 
-/**
- * Counts on from the log's figures: seconds as of `asOf`, plus the time since while the clock runs (a paused
- * session's clocks stand still; the session's own clock also stands still on a break that is not work).
- */
-function useRunningClock(session: SessionViewData): { now: number; clock: (seconds: number, runs: boolean) => number } {
-  const [now, setNow] = useState(session.asOf);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return { now, clock: (seconds, runs) => (session.paused || !runs ? seconds : seconds + Math.max(0, now - session.asOf) / 1000) };
-}
 
 /** `onEnded`: the session was ended here; the parent shows its summary. */
 export function ActiveSession({ session, act, refresh, onEnded }: { session: SessionViewData; act: Act; refresh: () => void; onEnded: (ended: SessionViewData) => void }) {
   const t = useT();
   const { now, clock } = useRunningClock(session);
   const onBreak = session.openPhases.find((phase) => phase.phase === 'break');
-  const resting = session.paused || (onBreak !== undefined && !onBreak.countsAsWork);
+  const resting = isResting(session);
   const breakAction = (action: 'start' | 'stop') => act(() => call(api['sessions:phase']({ action, phase: 'break' })));
   const { clean } = useNavigation();
   const [pending, setPending] = useState<string>();

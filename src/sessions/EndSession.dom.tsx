@@ -11,7 +11,7 @@ import { useT } from '../app/language.dom';
 import { useNavigation } from '../app/navigation.dom';
 import { focusWhenShown } from '../shared/focus.dom';
 import { PhaseList } from './PhaseList.dom';
-import { uncleanClips } from './sessionActions.dom';
+import { isResting, uncleanClips, useRunningClock } from './sessionActions.dom';
 
 /**
  * `onEnded`: the session ended, with what it came to (the parent shows its summary and reads the log again);
@@ -24,13 +24,15 @@ export function EndSession({ session, onEnded, onCancel }: { session: SessionVie
   // A second click while the session ends ends nothing more.
   const [ending, setEnding] = useState(false);
   const unclean = uncleanClips(session);
+  // Where the clock stops is where it is now, not where the view last read it.
+  const { clock } = useRunningClock(session);
 
   return (
     <section className="end-session" role="region" aria-labelledby="end-session-heading">
       <h4 id="end-session-heading" tabIndex={-1}>
         {t('sessions.end.confirmHeading')}
       </h4>
-      <p>{t('sessions.end.confirmText', { time: formatWorked(session.seconds), unclean: unclean.length })}</p>
+      <p>{t('sessions.end.confirmText', { time: formatWorked(clock(session.seconds, !isResting(session))), unclean: unclean.length })}</p>
       <div className="actions">
         <button
           type="button"

@@ -47,10 +47,16 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       expect(await clock.textContent()).toBe(atBreak);
       await page.getByRole('button', { name: 'End the break' }).click();
       await expect.poll(() => page.getByText(/On a break/).count()).toBe(0);
+      // The question says where the clock stops as it runs, not as the view last read it.
+      await page.getByRole('button', { name: 'End session…' }).click();
+      await page.waitForTimeout(2200);
+      const question = page.getByRole('region', { name: 'End this session?' });
+      await expect.poll(async () => (await question.textContent())!.includes(`The clock stops at ${(await clock.textContent())!}.`)).toBe(true);
+      await page.getByRole('button', { name: 'Keep working' }).click();
       await endSession(page);
 
       const row = page.locator('.sessions-table tbody tr').first();
-      await expect.poll(() => row.textContent()).toMatch(/Acme Data — fold towels.*Uploading0:00:0[1-2].*Waiting for review0:00:0[1-2]/);
+      await expect.poll(() => row.textContent()).toMatch(/Acme Data — fold towels.*Uploading0:00:0[1-2].*Waiting for review0:00:0[1-6]/);
       await row.getByLabel('Paid (USD)').fill('3');
       await row.getByLabel('on', { exact: true }).fill('2026-11-30');
       await row.getByRole('button', { name: 'Add payment' }).click();
