@@ -228,6 +228,25 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       expect(foreignRequests(handle)).toEqual([]);
     });
 
+    it('judges no rate when the pay is not known, and says when a minimum is in another currency', async () => {
+      const handle = await ctx.start('fake');
+      const { page } = handle;
+      await startSession(page, '0');
+      await page.getByLabel('Your minimum per hour').fill('5');
+      await page.getByRole('button', { name: 'Save minimum' }).click();
+      await page.waitForTimeout(1100);
+      await endSession(page);
+      const row = page.locator('.sessions-table tbody tr').first();
+      await expect.poll(() => row.textContent()).toContain('Acme Data');
+      expect(await row.textContent()).not.toMatch(/below your minimum|expected, before costs/);
+      // A naira minimum (its sign sets the currency) against dollar pay: said, not left out.
+      await row.getByLabel('Paid (USD)').fill('3');
+      await row.getByRole('button', { name: 'Add payment' }).click();
+      await page.getByLabel('Your minimum per hour').fill('₦2000');
+      await page.getByRole('button', { name: 'Save minimum' }).click();
+      await expect.poll(() => row.textContent()).toContain('not compared with your minimum in NGN: SafeTake converts no currency');
+    });
+
     it('times a face that comes into view during a take, and logs it on that take', async () => {
       const withFace = plantInRoom({ room: SCENE, item: path.join(CORPUS_DIR, 'faces/portrait.jpg'), x: 360, y: 40, width: 240 }, path.join(ctx.scratch, 'kitchen-face.png')).file;
       const video = makeFakeCameraSequence([{ image: SCENE, seconds: 6 }, { image: withFace, seconds: 6 }], ctx.scratch, 'face-walks-in');
