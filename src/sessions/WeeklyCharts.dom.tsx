@@ -133,45 +133,48 @@ export const WeeklyCharts = memo(function WeeklyCharts({ overview, minimum }: { 
       </div>
       <details>
         <summary>{t('sessions.weekly.numbers')}</summary>
-        <table className="weeks-table">
-          <caption>{t('sessions.weekly.tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('sessions.weekly.weekColumn')}</th>
-              <th scope="col">{t('sessions.column.sessions')}</th>
-              <th scope="col">{t('sessions.column.hours')}</th>
-              {phases.map((phase) => (
-                <th scope="col" key={phase}>
-                  {phaseName(phase)}
-                </th>
-              ))}
-              <th scope="col">{t(OUTCOME_NAMES.approved)}</th>
-              <th scope="col">{t(OUTCOME_NAMES.rejected)}</th>
-              <th scope="col">{t(OUTCOME_NAMES.pending)}</th>
-              <th scope="col">{t('sessions.column.received')}</th>
-              <th scope="col">{t('sessions.column.perHour')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {weeks.map((week) => (
-              <tr key={week.week}>
-                <th scope="row">{formatDay(week.week)}</th>
-                <td>{formatNumber(week.sessions)}</td>
-                <td>{hundredths(week.hours)}</td>
+        {/* A column per phase is wider than a small window: the table scrolls in its own box (by keyboard too), not the page. */}
+        <div className="table-scroll" role="region" tabIndex={0} aria-label={t('sessions.weekly.tableCaption')}>
+          <table className="weeks-table">
+            <caption>{t('sessions.weekly.tableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('sessions.weekly.weekColumn')}</th>
+                <th scope="col">{t('sessions.column.sessions')}</th>
+                <th scope="col">{t('sessions.column.hours')}</th>
                 {phases.map((phase) => (
-                  <td key={phase}>{hundredths(week.phaseHours[phase as keyof typeof week.phaseHours] ?? 0)}</td>
+                  <th scope="col" key={phase}>
+                    {phaseName(phase)}
+                  </th>
                 ))}
-                <td>{formatNumber(week.clips.approved)}</td>
-                <td>{formatNumber(week.clips.rejected)}</td>
-                <td>{formatNumber(week.clips.pending)}</td>
-                <td>{formatMoney(week.received) || '—'}</td>
-                <td>
-                  <RateVsMinimum rates={week.rates} afterCosts={week.ratesAfterCosts} minimum={minimum} />
-                </td>
+                <th scope="col">{t(OUTCOME_NAMES.approved)}</th>
+                <th scope="col">{t(OUTCOME_NAMES.rejected)}</th>
+                <th scope="col">{t(OUTCOME_NAMES.pending)}</th>
+                <th scope="col">{t('sessions.column.received')}</th>
+                <th scope="col">{t('sessions.column.perHour')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {weeks.map((week) => (
+                <tr key={week.week}>
+                  <th scope="row">{formatDay(week.week)}</th>
+                  <td>{formatNumber(week.sessions)}</td>
+                  <td>{hundredths(week.hours)}</td>
+                  {phases.map((phase) => (
+                    <td key={phase}>{hundredths(week.phaseHours[phase as keyof typeof week.phaseHours] ?? 0)}</td>
+                  ))}
+                  <td>{formatNumber(week.clips.approved)}</td>
+                  <td>{formatNumber(week.clips.rejected)}</td>
+                  <td>{formatNumber(week.clips.pending)}</td>
+                  <td>{formatMoney(week.received) || '—'}</td>
+                  <td>
+                    <RateVsMinimum rates={week.rates} afterCosts={week.ratesAfterCosts} minimum={minimum} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </section>
   );

@@ -29,6 +29,11 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       await page.getByRole('button', { name: '▶ Uploading' }).click();
       await expect.poll(() => page.getByRole('button', { name: '■ Stop: Uploading' }).getAttribute('aria-pressed')).toBe('true');
       await expect.poll(() => page.getByRole('timer', { name: 'Time in Uploading so far' }).textContent(), { timeout: 5000 }).toMatch(/^0:00:0[1-9]$/);
+      // The form to correct a running timer opens in the clock's line at the page's size, not the clock's.
+      await page.locator('.session-clock').getByRole('button', { name: /^Correct…/ }).click();
+      const correctedAt = page.locator('.session-clock .correct-time input');
+      expect(await correctedAt.evaluate((input) => parseFloat(getComputedStyle(input).fontSize))).toBeLessThanOrEqual(18);
+      await page.locator('.session-clock .correct-time').getByRole('button', { name: 'Cancel' }).click();
       await page.getByRole('button', { name: '■ Stop: Uploading' }).click();
       await page.getByRole('button', { name: '▶ Waiting for review' }).click();
       await page.waitForTimeout(1100);
@@ -162,6 +167,11 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       expect(await page.locator('.weekly canvas[role="img"]').count()).toBe(3);
       await page.getByText('The numbers behind the charts').click();
       expect(await page.locator('.weeks-table tbody tr').first().textContent()).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}1.*111USD\s0\.50/);
+      // At 800x600 its column per phase scrolls inside its own box, not the page.
+      await page.setViewportSize({ width: 800, height: 600 });
+      // (The charts take their new width a frame after the window's.)
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      await expectAccessible(page, 'sessions-numbers', [{ width: 800, height: 600 }]);
 
       const log = await readLog(handle.dataDir);
       expect(log.broken).toBeUndefined();
