@@ -4,7 +4,7 @@ import { Fragment, useId, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatWorked } from '../../core/shared/clock.std';
-import { parseAmount } from '../../core/shared/amount.std';
+import { currencyOfSign, parseAmount } from '../../core/shared/amount.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { RateVsMinimum } from './RateVsMinimum.dom';
@@ -72,24 +72,44 @@ function PayForm({ session, act }: { session: SessionViewData; act: Act }) {
   const t = useT();
   const [amount, setAmount] = useState('');
   const [paidOn, setPaidOn] = useState('');
+  const [refused, setRefused] = useState<string>();
   const id = useId();
   const dateId = useId();
+  const { currency } = session.terms;
   return (
     <form
       className="pay-form"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!(parseAmount(amount, currentLocale()) >= 0)) return;
-        void act(() => call(api['sessions:pay']({ sessionId: session.id, amount: parseAmount(amount, currentLocale()), currency: session.terms.currency, ...(paidOn ? { paidOn } : {}) })));
+        const value = parseAmount(amount, currentLocale());
+        if (!(value >= 0)) return setRefused(t('sessions.amount.notAnAmount', { text: amount }));
+        // "₦3000" on a session paid in USD is not 3000 dollars.
+        const signed = currencyOfSign(amount);
+        if (signed && signed !== currency) return setRefused(t('sessions.amount.otherCurrency', { currency }));
+        void act(() => call(api['sessions:pay']({ sessionId: session.id, amount: value, currency, ...(paidOn ? { paidOn } : {}) })));
         setAmount('');
         setPaidOn('');
       }}
     >
-      <label htmlFor={id}>{t('sessions.pay.paid', { currency: session.terms.currency })}</label>
-      <input id={id} inputMode="decimal" size={7} value={amount} onChange={(e) => setAmount(e.target.value)} />
+      <label htmlFor={id}>{t('sessions.pay.paid', { currency })}</label>
+      <input
+        id={id}
+        inputMode="decimal"
+        size={7}
+        value={amount}
+        onChange={(e) => {
+          setAmount(e.target.value);
+          setRefused(undefined);
+        }}
+      />
       <label htmlFor={dateId}>{t('sessions.pay.paidOn')}</label>
       <input id={dateId} type="date" value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />
       <button type="submit">{t('sessions.past.addPayment')}</button>
+      {refused && (
+        <span role="alert" className="error-text">
+          {refused}
+        </span>
+      )}
     </form>
   );
 }

@@ -43,28 +43,52 @@ export function MinimumRateForm({ minimum, act }: { minimum: Minimum; act: Act }
   const t = useT();
   const [amount, setAmount] = useState(minimum ? String(minimum.amount) : '');
   const [currency, setCurrency] = useState(minimum?.currency ?? 'USD');
+  const [refused, setRefused] = useState<string>();
   const ids = { amount: useId(), currency: useId() };
+  // The fields show the minimum as saved (read late, or just saved here), and the form stays: so does the focus.
+  const saved = minimum ? `${minimum.amount} ${minimum.currency}` : '';
+  const [shown, setShown] = useState(saved);
+  if (saved !== shown) {
+    setShown(saved);
+    if (minimum) {
+      setAmount(String(minimum.amount));
+      setCurrency(minimum.currency);
+    }
+  }
   return (
     <form
       className="pay-form"
       aria-label={t('sessions.minimum.formLabel')}
       onSubmit={(event) => {
         event.preventDefault();
-        if (parseAmount(amount, currentLocale()) >= 0 && /^[A-Z]{3}$/.test(currency)) {
-          void act(() => call(api['settings:setMinimumRate']({ amount: parseAmount(amount, currentLocale()), currency })));
-        }
+        const value = parseAmount(amount, currentLocale());
+        if (!(value >= 0)) return setRefused(t('sessions.amount.notAnAmount', { text: amount }));
+        if (!/^[A-Z]{3}$/.test(currency)) return setRefused(t('sessions.start.needCurrency'));
+        void act(() => call(api['settings:setMinimumRate']({ amount: value, currency })));
       }}
     >
       <label htmlFor={ids.amount}>{t('sessions.minimum.amount')}</label>
-      <input id={ids.amount} inputMode="decimal" size={7} value={amount} onChange={(e) => {
+      <input
+        id={ids.amount}
+        inputMode="decimal"
+        size={7}
+        value={amount}
+        onChange={(e) => {
           setAmount(e.target.value);
           setCurrency(currencyOfSign(e.target.value) ?? currency);
-        }} />
+          setRefused(undefined);
+        }}
+      />
       <label htmlFor={ids.currency}>{t('sessions.minimum.currency')}</label>
       <input id={ids.currency} size={4} maxLength={3} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
-      <button type="submit">{t('sessions.minimum.save')}</button>
-      {minimum && (
-        <span>{t('sessions.minimum.now', { minimum: formatMoney(minimum) })}</span>
+      <button type="submit" id="save-minimum">
+        {t('sessions.minimum.save')}
+      </button>
+      {minimum && <span>{t('sessions.minimum.now', { minimum: formatMoney(minimum) })}</span>}
+      {refused && (
+        <span role="alert" className="error-text">
+          {refused}
+        </span>
       )}
     </form>
   );

@@ -88,7 +88,7 @@ export function SessionsView() {
         </table>
       )}
       <CsvExport act={act} />
-      <MinimumRateForm key={minimum ? `${minimum.amount} ${minimum.currency}` : 'none'} minimum={minimum} act={act} />
+      <MinimumRateForm minimum={minimum} act={act} />
     </section>
   );
 }

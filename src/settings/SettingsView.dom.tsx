@@ -168,7 +168,7 @@ function MinimumRate({ onError }: { onError: (message: string) => void }) {
     <section aria-labelledby="minimum-heading">
       <h3 id="minimum-heading">{t('settings.minimum.heading')}</h3>
       <p className="hint">{t('settings.minimum.hint')}</p>
-      {read && <MinimumRateForm key={minimum ? `${minimum.amount} ${minimum.currency}` : 'none'} minimum={minimum} act={act} />}
+      {read && <MinimumRateForm minimum={minimum} act={act} />}
     </section>
   );
 }

@@ -249,12 +249,25 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       const row = page.locator('.sessions-table tbody tr').first();
       await expect.poll(() => row.textContent()).toContain('Acme Data');
       expect(await row.textContent()).not.toMatch(/below your minimum|expected, before costs/);
+      // What is not an amount, or an amount in another currency than the session's, is refused in words.
+      await row.getByLabel('Paid (USD)').fill('abc');
+      await row.getByRole('button', { name: 'Add payment' }).click();
+      await expect.poll(() => row.getByRole('alert').textContent()).toBe('“abc” is not an amount: write it as 12.50, 12,50 or 1,200.');
+      await row.getByLabel('Paid (USD)').fill('₦3000');
+      await row.getByRole('button', { name: 'Add payment' }).click();
+      await expect.poll(() => row.getByRole('alert').textContent()).toMatch(/^This session is paid in USD: SafeTake converts no currency/);
+      await expectAccessible(page, 'pay-refused', [{ width: 800, height: 600 }]);
+      await page.getByLabel('Your minimum per hour').fill('-5');
+      await page.getByRole('button', { name: 'Save minimum' }).click();
+      await expect.poll(() => page.getByRole('form', { name: 'Your minimum hourly rate' }).getByRole('alert').textContent()).toMatch(/^“-5” is not an amount/);
       // A naira minimum (its sign sets the currency) against dollar pay: said, not left out.
       await row.getByLabel('Paid (USD)').fill('3');
       await row.getByRole('button', { name: 'Add payment' }).click();
       await page.getByLabel('Your minimum per hour').fill('₦2000');
       await page.getByRole('button', { name: 'Save minimum' }).click();
       await expect.poll(() => row.textContent()).toContain('not compared with your minimum in NGN: SafeTake converts no currency');
+      // Saved, the form is drawn again with it, and the focus is back on its button.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('save-minimum');
     });
 
     it('times a face that comes into view during a take, and logs it on that take', async () => {
