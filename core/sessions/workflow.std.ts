@@ -19,12 +19,13 @@ export type WorkflowSession = {
 
 /**
  * Whether a session's clean copies keep the worker's own face (the largest) visible: in its last corner check
- * the worker said of a face in view "It's me: keep my face in clean copies". Nothing less says so: a face
+ * that looked, the worker said of a face in view "It's me: keep my face in clean copies". Nothing less says so: a face
  * accepted for the session may be anyone's.
  */
-export type KeepsOwnFaceSession = { cornerChecks: ReadonlyArray<{ keepOwnFace?: boolean }> };
+export type KeepsOwnFaceSession = { cornerChecks: ReadonlyArray<{ verdict: string; keepOwnFace?: boolean }> };
 export function keepsOwnFace(session: KeepsOwnFaceSession | undefined): boolean {
-  return session?.cornerChecks.at(-1)?.keepOwnFace === true;
+  // A check closed while it was looking said nothing of any face: the one before it still holds.
+  return session?.cornerChecks.findLast(checkLooked)?.keepOwnFace === true;
 }
 
 /**

@@ -64,9 +64,11 @@ describe('the way through a session', () => {
     expect(keepsOwnFace(undefined)).toBe(false);
     expect(keepsOwnFace({ cornerChecks: [] })).toBe(false);
     // Logged before the check said: nothing is kept.
-    expect(keepsOwnFace({ cornerChecks: [{}] })).toBe(false);
-    expect(keepsOwnFace({ cornerChecks: [{ keepOwnFace: true }] })).toBe(true);
+    expect(keepsOwnFace({ cornerChecks: [{ verdict: 'clear' }] })).toBe(false);
+    expect(keepsOwnFace({ cornerChecks: [{ verdict: 'clear', keepOwnFace: true }] })).toBe(true);
+    // A check opened in passing after it changes nothing.
+    expect(keepsOwnFace({ cornerChecks: [{ verdict: 'clear', keepOwnFace: true }, { verdict: 'checking', keepOwnFace: false }] })).toBe(true);
     // A later check in which the face was marked to blur, or not there, decides.
-    expect(keepsOwnFace({ cornerChecks: [{ keepOwnFace: true }, { keepOwnFace: false }] })).toBe(false);
+    expect(keepsOwnFace({ cornerChecks: [{ verdict: 'clear', keepOwnFace: true }, { verdict: 'risks', keepOwnFace: false }] })).toBe(false);
   });
 });

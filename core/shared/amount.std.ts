@@ -38,10 +38,11 @@ export function parseAmount(text: string, locale: string): number {
 
 /**
  * Signs that name one currency, with the letters before a dollar that say whose. A bare "$" (a dozen
- * countries' dollars and pesos) and "¥" (yen or yuan) name none.
+ * countries' dollars and pesos), "¥" (yen or yuan) and "£" (the pound of Britain, Egypt, Lebanon, Syria or
+ * Sudan) name none.
  */
 const CURRENCY_OF_SIGN: Readonly<Record<string, string>> = {
-  '€': 'EUR', '£': 'GBP', '₦': 'NGN', '₹': 'INR', '₱': 'PHP', '₩': 'KRW', '₪': 'ILS', '₫': 'VND', '₴': 'UAH', '₺': 'TRY', '₽': 'RUB', '฿': 'THB', '₵': 'GHS', '₡': 'CRC', '₲': 'PYG', '₭': 'LAK', '₮': 'MNT',
+  '€': 'EUR', '₦': 'NGN', '₹': 'INR', '₱': 'PHP', '₩': 'KRW', '₪': 'ILS', '₫': 'VND', '₴': 'UAH', '₺': 'TRY', '₽': 'RUB', '฿': 'THB', '₵': 'GHS', '₡': 'CRC', '₲': 'PYG', '₭': 'LAK', '₮': 'MNT',
   R$: 'BRL', US$: 'USD', CA$: 'CAD', A$: 'AUD', AU$: 'AUD', NZ$: 'NZD', HK$: 'HKD', MX$: 'MXN',
 };
 

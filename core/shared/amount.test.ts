@@ -42,8 +42,8 @@ describe('parseAmount', () => {
 });
 
 describe('currencyOfSign', () => {
-  it('names the currency of a sign that has one, and none for a bare dollar or yen', () => {
-    expect(['₦250', '₦ 5,000', '12,50 €', 'R$ 12,50', 'US$0.50', 'CA$3', '£4', '₵ 20'].map(currencyOfSign)).toEqual(['NGN', 'NGN', 'EUR', 'BRL', 'USD', 'CAD', 'GBP', 'GHS']);
-    expect(['$0.50', '¥300', '250', '', 'abc'].map(currencyOfSign)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  it('names the currency of a sign that has one, and none for a bare dollar, yen or pound', () => {
+    expect(['₦250', '₦ 5,000', '12,50 €', 'R$ 12,50', 'US$0.50', 'CA$3', '₵ 20'].map(currencyOfSign)).toEqual(['NGN', 'NGN', 'EUR', 'BRL', 'USD', 'CAD', 'GHS']);
+    expect(['$0.50', '¥300', '£4', '250', '', 'abc'].map(currencyOfSign)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 });

@@ -214,7 +214,8 @@ export function createAppServices(context: ServiceContext): AppServices {
     'sessions:start': (details) => context.sessions.start(details),
     'sessions:phase': async ({ action, phase }) => context.sessions.phase(action, phase, { countsAsWork: (await settings.read()).breaksCountAsWork ?? false }),
     'sessions:pause': ({ paused }) => context.sessions.setPaused(paused),
-    'sessions:end': () => context.sessions.end(),
+    // A take a crash or a reload left unfinished ends with what reached the disk, not with the session.
+    'sessions:end': async () => (await context.takes.closeUnfinished(), context.sessions.end()),
     'sessions:correctTime': ({ sessionId, phaseId, endedAt }) => context.sessions.correctTime(sessionId, phaseId, endedAt),
     'sessions:pay': ({ sessionId, amount, currency, paidOn }) => context.sessions.recordPay(sessionId, { amount, currency }, paidOn),
     'sessions:addClips': async ({ sessionId, paths }) => {

@@ -13,6 +13,7 @@ import { decodeCheck } from '../media/ffmpeg.node';
 import { sha256File } from '../media/hash.node';
 import type { SessionsService } from './sessions.node';
 import { t } from '../../core/i18n/i18n.std';
+import { TAKE_UNFED_AFTER_MS } from '../../core/sessions/takes.std';
 
 
 /** The EBML header every WebM file starts with. */
@@ -20,16 +21,13 @@ const WEBM_MAGIC = Buffer.from([0x1a, 0x45, 0xdf, 0xa3]);
 
 type OpenTake = { sessionId: string; file: string; handle: fs.FileHandle; nextIndex: number; lastWriteAt: number };
 
-/**
- * A take that has had no chunk for this long has no recorder feeding it any more (chunks come every second):
- * one that had a chunk since may still be saving after its recorder closed, and is left to finish.
- */
-const UNFED_AFTER_MS = 2500;
 
 export class TakeRecorder {
   private readonly open = new Map<string, OpenTake>();
   /** Takes being finished: their recorder has stopped them and they are not in the log as stopped yet. */
   private readonly finishing = new Set<string>();
+  /** The closing of unfinished takes under way: a second ask (a tab left and opened again) waits for it. */
+  private closing: Promise<{ closed: Array<{ takeId: string; durationSeconds: number }>; waiting: boolean }> | undefined;
 
   constructor(
     private readonly dataDir: string,
@@ -63,10 +61,11 @@ export class TakeRecorder {
     // A take is the camera's WebM and nothing else: a file of any other kind in the takes folder (a playlist
     // naming files elsewhere) would be read by ffmpeg as if the worker had filmed it.
     if (index === 0 && !data.subarray(0, WEBM_MAGIC.length).equals(WEBM_MAGIC)) throw new UserError(t('takes.notWebm'));
+    // Fed as it arrives, however long the disk then takes to write it.
+    take.lastWriteAt = Date.now();
     await take.handle.write(data);
     await take.handle.datasync();
     take.nextIndex++;
-    take.lastWriteAt = Date.now();
     return { bytes: (await take.handle.stat()).size };
   }
 
@@ -90,10 +89,18 @@ export class TakeRecorder {
    * Closes the running session's takes that were begun and never finished, and that nothing feeds any more:
    * the window reloaded, or the app closed, while one recorded. What reached the disk (every chunk is flushed
    * before the next is sent) is the take: it is stopped in the log, its time ending when its last chunk was
-   * written, not now; a take with no picture on disk counts as redone. Without this, the take's clock ran on
-   * until the session ended and counted idle time as filming.
+   * written, not now; a take with no picture on disk counts as redone, its time ended the same way. Without
+   * this, the take's clock ran on until the session ended and counted idle time as filming. One closing at a
+   * time: a second ask waits for the first and closes nothing twice.
    */
-  async closeUnfinished(): Promise<{ closed: Array<{ takeId: string; durationSeconds: number }>; waiting: boolean }> {
+  closeUnfinished(): Promise<{ closed: Array<{ takeId: string; durationSeconds: number }>; waiting: boolean }> {
+    this.closing ??= this.closeUnfinishedNow().finally(() => {
+      this.closing = undefined;
+    });
+    return this.closing;
+  }
+
+  private async closeUnfinishedNow(): Promise<{ closed: Array<{ takeId: string; durationSeconds: number }>; waiting: boolean }> {
     const closed: Array<{ takeId: string; durationSeconds: number }> = [];
     let waiting = false;
     const session = await this.sessions.active();
@@ -101,21 +108,21 @@ export class TakeRecorder {
     for (const take of session.takes) {
       if (!take.kept || take.durationSeconds !== undefined || this.finishing.has(take.takeId)) continue;
       const open = this.open.get(take.takeId);
-      if (open && Date.now() - open.lastWriteAt < UNFED_AFTER_MS) {
+      if (open && Date.now() - open.lastWriteAt < TAKE_UNFED_AFTER_MS) {
         waiting = true;
         continue;
       }
       this.open.delete(take.takeId);
       await open?.handle.close();
       const lastWrite = await fs.stat(take.file).then((stat) => stat.mtime, () => undefined);
-      const recorded = lastWrite && (await measuredTake(take.file).catch(() => undefined));
-      if (!lastWrite || !recorded) {
-        await this.sessions.recordTake({ type: 'take.discarded', sessionId: session.id, takeId: take.takeId });
-        continue;
-      }
-      await this.sessions.recordTake({ type: 'take.stopped', sessionId: session.id, takeId: take.takeId, ...recorded });
-      await this.sessions.correctTime(session.id, take.takeId, lastWrite.toISOString()).catch(() => undefined);
-      closed.push({ takeId: take.takeId, durationSeconds: recorded.durationSeconds });
+      // A file that cannot be measured now (ffmpeg failed to start, say) is left for the next ask, not redone.
+      const recorded = lastWrite ? await measuredTake(take.file).then((measured) => measured ?? 'no picture', () => 'not measured' as const) : 'no picture';
+      if (recorded === 'not measured') continue;
+      if (recorded === 'no picture') await this.sessions.recordTake({ type: 'take.discarded', sessionId: session.id, takeId: take.takeId });
+      else await this.sessions.recordTake({ type: 'take.stopped', sessionId: session.id, takeId: take.takeId, ...recorded });
+      const endedAt = new Date(Math.max(lastWrite?.getTime() ?? 0, session.start));
+      await this.sessions.correctTime(session.id, take.takeId, endedAt.toISOString()).catch(() => undefined);
+      if (recorded !== 'no picture') closed.push({ takeId: take.takeId, durationSeconds: recorded.durationSeconds });
     }
     return { closed, waiting };
   }

@@ -21,7 +21,7 @@ export function EndSession({ session, onEnded, onCancel }: { session: SessionVie
   const t = useT();
   const { clean } = useNavigation();
   const [error, setError] = useState<string>();
-  // A second click while the session ends ends nothing more.
+  // A second click while the session ends ends nothing more (the button stays enabled: a failure keeps the focus on it).
   const [ending, setEnding] = useState(false);
   const unclean = uncleanClips(session);
   // Where the clock stops is where it is now, not where the view last read it.
@@ -38,8 +38,8 @@ export function EndSession({ session, onEnded, onCancel }: { session: SessionVie
           type="button"
           className="primary"
           id="confirm-end"
-          disabled={ending}
           onClick={() => {
+            if (ending) return;
             setEnding(true);
             void call(api['sessions:end']({})).then(
               (view) => {

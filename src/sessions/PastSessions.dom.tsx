@@ -82,7 +82,7 @@ function PayForm({ session, act }: { session: SessionViewData; act: Act }) {
       onSubmit={(event) => {
         event.preventDefault();
         const value = parseAmount(amount, currentLocale());
-        if (!(value >= 0)) return setRefused(t('sessions.amount.notAnAmount', { text: amount }));
+        if (!(value >= 0)) return setRefused(t('sessions.amount.notAnAmount'));
         // "₦3000" on a session paid in USD is not 3000 dollars.
         const signed = currencyOfSign(amount);
         if (signed && signed !== currency) return setRefused(t('sessions.amount.otherCurrency', { currency }));

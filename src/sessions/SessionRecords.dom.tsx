@@ -3,7 +3,7 @@ import { currentLocale, richMessage } from '../../core/i18n/i18n.std';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatClock } from '../../core/shared/clock.std';
-import { parseAmount } from '../../core/shared/amount.std';
+import { currencyOfSign, parseAmount } from '../../core/shared/amount.std';
 import { fileName } from '../../core/shared/fileName.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
@@ -174,7 +174,11 @@ function OutcomeForm({ session, clip, act }: { session: SessionViewData; clip: C
   const name = fileName(clip.file);
   // Read as every other amount is ("0,50", "$0.50"); a blank or a space is no payment, not 0.
   const paid = form.paid.trim() === '' ? undefined : parseAmount(form.paid, currentLocale());
-  const paidValid = paid === undefined || paid >= 0;
+  // "₦3000" on a session paid in USD is not 3000 dollars.
+  const signed = currencyOfSign(form.paid);
+  const refusal =
+    paid !== undefined && !(paid >= 0) ? t('sessions.amount.notAnAmount') : signed && signed !== session.terms.currency ? t('sessions.amount.otherCurrency', { currency: session.terms.currency }) : undefined;
+  const paidValid = refusal === undefined;
   return (
     <form
       className="outcome-form"
@@ -222,6 +226,7 @@ function OutcomeForm({ session, clip, act }: { session: SessionViewData; clip: C
       <button type="submit" disabled={!paidValid}>
         {t('sessions.outcome.save')}
       </button>
+      {refusal && <span className="hint">{refusal}</span>}
     </form>
   );
 }

@@ -62,7 +62,7 @@ export function MinimumRateForm({ minimum, act }: { minimum: Minimum; act: Act }
       onSubmit={(event) => {
         event.preventDefault();
         const value = parseAmount(amount, currentLocale());
-        if (!(value >= 0)) return setRefused(t('sessions.amount.notAnAmount', { text: amount }));
+        if (!(value >= 0)) return setRefused(t('sessions.amount.notAnAmount'));
         if (!/^[A-Z]{3}$/.test(currency)) return setRefused(t('sessions.start.needCurrency'));
         void act(() => call(api['settings:setMinimumRate']({ amount: value, currency })));
       }}
@@ -80,10 +80,17 @@ export function MinimumRateForm({ minimum, act }: { minimum: Minimum; act: Act }
         }}
       />
       <label htmlFor={ids.currency}>{t('sessions.minimum.currency')}</label>
-      <input id={ids.currency} size={4} maxLength={3} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
-      <button type="submit" id="save-minimum">
-        {t('sessions.minimum.save')}
-      </button>
+      <input
+        id={ids.currency}
+        size={4}
+        maxLength={3}
+        value={currency}
+        onChange={(e) => {
+          setCurrency(e.target.value.toUpperCase());
+          setRefused(undefined);
+        }}
+      />
+      <button type="submit">{t('sessions.minimum.save')}</button>
       {minimum && <span>{t('sessions.minimum.now', { minimum: formatMoney(minimum) })}</span>}
       {refused && (
         <span role="alert" className="error-text">

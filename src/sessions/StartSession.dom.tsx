@@ -20,7 +20,8 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
     : !/^[A-Z]{3}$/.test(form.currency) ? 'sessions.start.needCurrency'
     : undefined;
   const valid = missing === undefined;
-  // A second click while the first start is on its way starts nothing (the log would refuse it anyway).
+  // A second click while the first start is on its way starts nothing (the log would refuse it anyway); the
+  // button stays enabled, so a failed start leaves the focus on it.
   const [starting, setStarting] = useState(false);
   return (
     <form
@@ -78,7 +79,7 @@ export function StartSession({ platforms, tasks, act }: { platforms: string[]; t
         <label htmlFor={ids.notes}>{t('sessions.start.notes')}</label>
         <textarea id={ids.notes} rows={2} maxLength={5000} value={form.notes} onChange={(e) => setForm({ ...form, notes: e.target.value })} />
       </div>
-      <button type="submit" className="primary" disabled={!valid || starting} aria-describedby={ids.reason}>
+      <button type="submit" className="primary" disabled={!valid} aria-describedby={ids.reason}>
         {t('sessions.start.start')}
       </button>
       {missing && (

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { TAKE_UNFED_AFTER_MS } from '../../core/sessions/takes.std';
 import { describeCameraError } from '../../core/media/camera.std';
 import { formatClock } from '../../core/shared/clock.std';
 import { visibleRisks } from '../../core/corner/tracker.std';
@@ -14,8 +15,7 @@ const COUNTDOWN_SECONDS = 3;
 /** MediaRecorder hands over a chunk this often; each goes to disk at once. */
 const CHUNK_MS = 1000;
 
-/** How often, and how many times, the recorder asks main again for a take still getting chunks as it opens. */
-const UNFINISHED_RETRY_MS = 2600;
+/** How many times the recorder asks main, as it opens, to close a take main says may still be fed. */
 const UNFINISHED_ATTEMPTS = 4;
 
 /** During a take the detector watches for what walks into view; text and photo sweeps wait for the next check. */
@@ -141,23 +141,25 @@ export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeReco
   // A take cut off when the window reloaded or the app closed mid-take is closed with what reached the disk,
   // and offered for Keep or Retake as a take just made (main leaves it a moment while chunks may still come).
   useEffect(() => {
-    let left = true;
+    let mounted = true;
     void (async () => {
-      for (let attempt = 0; attempt < UNFINISHED_ATTEMPTS && left; attempt++) {
+      for (let attempt = 0; attempt < UNFINISHED_ATTEMPTS && mounted; attempt++) {
         const answer = await api['takes:closeUnfinished']({});
-        if (!answer.ok || !left) return;
+        if (!answer.ok || !mounted) return;
         const last = answer.value.closed.at(-1);
+        // Offered only while nothing else is under way here (a take begun meanwhile keeps its own choice).
         if (last && phaseRef.current.name === 'idle') {
           onPending(last.takeId);
           setPhase({ name: 'saved', takeId: last.takeId, durationSeconds: last.durationSeconds });
+          focusWhenShown('keep-take');
           onChange();
         }
         if (!answer.value.waiting) return;
-        await new Promise((resolve) => setTimeout(resolve, UNFINISHED_RETRY_MS));
+        await new Promise((resolve) => setTimeout(resolve, TAKE_UNFED_AFTER_MS + 100));
       }
     })();
     return () => {
-      left = false;
+      mounted = false;
     };
     // Once, when the recorder opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -24,7 +24,8 @@ export function isResting(session: SessionViewData): boolean {
  * session's clocks stand still; the session's own clock also stands still on a break that is not work).
  */
 export function useRunningClock(session: SessionViewData): { now: number; clock: (seconds: number, runs: boolean) => number } {
-  const [now, setNow] = useState(session.asOf);
+  // From the first moment shown, not the view's last read (a question opened just now says the time now).
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);

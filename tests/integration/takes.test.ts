@@ -50,7 +50,11 @@ describe('TakeRecorder', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const reopened = new SessionsService(dataDir);
     try {
-      const { closed, waiting } = await new TakeRecorder(dataDir, reopened).closeUnfinished();
+      // Asked twice at once (a tab left and opened again), it closes the take once.
+      const recorderAgain = new TakeRecorder(dataDir, reopened);
+      const [{ closed, waiting }, second] = await Promise.all([recorderAgain.closeUnfinished(), recorderAgain.closeUnfinished()]);
+      expect(second.closed).toEqual(closed);
+      expect((await readLog(dataDir)).entries.filter(({ event }) => event.type === 'take.stopped')).toHaveLength(1);
       expect(waiting).toBe(false);
       expect(closed).toEqual([{ takeId, durationSeconds: decoded.decodedSeconds }]);
       const session = (await reopened.active())!;
@@ -78,6 +82,15 @@ describe('TakeRecorder', () => {
       expect(closed.map((take) => take.takeId)).toEqual([takeId]);
       // The page that reloaded cannot go on with it.
       await expect(recorder.chunk(takeId, 1, Buffer.alloc(10))).rejects.toThrow(UserError);
+
+      // Cut off before any picture reached the disk: it counts as redone, and its time ends all the same.
+      const empty = await recorder.begin();
+      await recorder.chunk(empty.takeId, 0, webmChunks(2, 1)[0]!.subarray(0, 64));
+      await new Promise((resolve) => setTimeout(resolve, 2600));
+      expect((await recorder.closeUnfinished()).closed).toEqual([]);
+      const session = (await sessions.active())!;
+      expect(session.takes.find((take) => take.takeId === empty.takeId)).toMatchObject({ kept: false });
+      expect(session.phases.find((phase) => phase.phaseId === empty.takeId)).toMatchObject({ phase: 'retake', end: expect.any(Number) });
     } finally {
       await sessions.close();
     }

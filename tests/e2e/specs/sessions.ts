@@ -226,7 +226,9 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       await page.waitForTimeout(3000);
       await page.reload();
       await page.getByRole('tab', { name: 'Sessions' }).click();
-      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/Your last take was cut off .*: its first 0:0[1-4] are saved/);
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/Your last take was cut off .*: 0:0[1-4] of it was saved/);
+      // The one decision waiting has the focus.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('keep-take');
       await expectAccessible(page, 'take-cut-off', [{ width: 800, height: 600 }]);
       await page.getByRole('button', { name: 'Keep' }).click();
       const log = await readLog(handle.dataDir);
@@ -250,16 +252,20 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       await expect.poll(() => row.textContent()).toContain('Acme Data');
       expect(await row.textContent()).not.toMatch(/below your minimum|expected, before costs/);
       // What is not an amount, or an amount in another currency than the session's, is refused in words.
-      await row.getByLabel('Paid (USD)').fill('abc');
-      await row.getByRole('button', { name: 'Add payment' }).click();
-      await expect.poll(() => row.getByRole('alert').textContent()).toBe('“abc” is not an amount: write it as 12.50, 12,50 or 1,200.');
+      for (const text of ['abc', ' ', '-3']) {
+        await row.getByLabel('Paid (USD)').fill(text);
+        await row.getByRole('button', { name: 'Add payment' }).click();
+        await expect.poll(() => row.getByRole('alert').textContent()).toBe('Enter the amount as a number of 0 or more, such as 12.50, 12,50 or 1,200.');
+      }
       await row.getByLabel('Paid (USD)').fill('₦3000');
       await row.getByRole('button', { name: 'Add payment' }).click();
       await expect.poll(() => row.getByRole('alert').textContent()).toMatch(/^This session is paid in USD: SafeTake converts no currency/);
       await expectAccessible(page, 'pay-refused', [{ width: 800, height: 600 }]);
-      await page.getByLabel('Your minimum per hour').fill('-5');
-      await page.getByRole('button', { name: 'Save minimum' }).click();
-      await expect.poll(() => page.getByRole('form', { name: 'Your minimum hourly rate' }).getByRole('alert').textContent()).toMatch(/^“-5” is not an amount/);
+      for (const text of ['abc', '-5']) {
+        await page.getByLabel('Your minimum per hour').fill(text);
+        await page.getByRole('button', { name: 'Save minimum' }).click();
+        await expect.poll(() => page.getByRole('form', { name: 'Your minimum hourly rate' }).getByRole('alert').textContent()).toMatch(/^Enter the amount as a number of 0 or more/);
+      }
       // A naira minimum (its sign sets the currency) against dollar pay: said, not left out.
       await row.getByLabel('Paid (USD)').fill('3');
       await row.getByRole('button', { name: 'Add payment' }).click();
@@ -267,7 +273,7 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       await page.getByRole('button', { name: 'Save minimum' }).click();
       await expect.poll(() => row.textContent()).toContain('not compared with your minimum in NGN: SafeTake converts no currency');
       // Saved, the form is drawn again with it, and the focus is back on its button.
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('save-minimum');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Save minimum');
     });
 
     it('times a face that comes into view during a take, and logs it on that take', async () => {
