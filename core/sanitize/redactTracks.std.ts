@@ -117,8 +117,11 @@ function isAnchored(risk: Pick<Risk, 'category' | 'kind'>): boolean {
  * How well a risk's box continues a track at `frame`: their overlap (IoU) where the track expects it, or
  * LINK_IOU when one's centre is inside the other; 0 when it does not continue it.
  */
-function linkScore(track: OpenTrack, found: { anchored: boolean; box: Box }, frame: number): number {
-  const expected = found.anchored ? lastBox(track) : expectedBox(track.sightings, frame);
+function linkScore(track: OpenTrack, found: { anchored: boolean; box: Box }, frame: number, pose: (frame: number) => CameraPose): number {
+  // Someone stays where they are in the room unless seen moving: between two looks the camera may have moved
+  // them across the picture (a face the tiles see every two seconds, in a pan), and another face may now be
+  // where they were.
+  const expected = found.anchored ? lastBox(track) : intoFrame(expectedBox(track.sightings.map((sighting) => inRoomOf(sighting, pose)), frame), pose(frame));
   const overlap = iou(expected, found.box);
   return overlap >= LINK_IOU ? overlap : centreInside(found.box, expected) || centreInside(expected, found.box) ? LINK_IOU : 0;
 }
@@ -142,7 +145,7 @@ export function linkTracks(samples: readonly FrameSample[], clip: TrackingClip):
     const pairs = risks.flatMap((found) =>
       open
         .filter((track) => track.category === found.risk.category && track.anchored === found.anchored)
-        .map((track) => ({ found, track, link: linkScore(track, found, sample.frame) }))
+        .map((track) => ({ found, track, link: linkScore(track, found, sample.frame, pose) }))
         .filter((pair) => pair.link > 0),
     );
     const claimed = new Map<OpenTrack, (typeof risks)[number]>();
@@ -283,12 +286,13 @@ export function trackBoxAt(track: RedactTrack, frame: number, picture: TrackFram
   let box: Box;
   // Anchored: its sightings around this frame (in frame 0's pixels), where the camera shows them on this frame.
   const pose = (at: number) => picture.camera?.[at] ?? STILL_CAMERA;
-  // A sighting in frame 0's pixels: where it was in the room, whatever the camera did.
-  const inRoom = (sighting: Sighting): Sighting => ({ ...sighting, box: outOfFrame(sighting.box, pose(sighting.frame)) });
+  const inRoom = (sighting: Sighting) => inRoomOf(sighting, pose);
   if (track.anchored) box = intoFrame(anchoredBox(sightings, frame), pose(frame));
   else if (frame <= first.frame) box = intoFrame(sightings.length > 1 ? heldBox(inRoom(sightings[1]!), inRoom(first), frame) : inRoom(first).box, pose(frame));
   else if (frame >= last.frame) box = intoFrame(sightings.length > 1 ? heldBox(inRoom(sightings[sightings.length - 2]!), inRoom(last), frame) : inRoom(last).box, pose(frame));
-  else box = nearestBox(sightings, frame);
+  // Between sightings, where it was in the room between them (the camera may have panned a long way between
+  // two looks of a slow source), where the camera shows that on this frame.
+  else box = intoFrame(nearestBox(sightings.map(inRoom), frame), pose(frame));
   const grownBox = withMargin(box, track, picture);
   const x0 = Math.max(0, grownBox.x);
   const y0 = Math.max(0, grownBox.y);
@@ -395,6 +399,11 @@ function anchoredBox(sightings: readonly Sighting[], frame: number): Box {
 }
 
 /** Between two sightings, the box on the line between them; before the first and after the last, theirs. */
+/** A sighting in frame 0's pixels: where it was in the room, whatever the camera did. */
+function inRoomOf(sighting: Sighting, pose: (frame: number) => CameraPose): Sighting {
+  return { ...sighting, box: outOfFrame(sighting.box, pose(sighting.frame)) };
+}
+
 function nearestBox(sightings: readonly Sighting[], frame: number): Box {
   const first = sightings[0]!;
   const last = sightings[sightings.length - 1]!;

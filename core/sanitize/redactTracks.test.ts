@@ -134,6 +134,25 @@ describe('linkTracks', () => {
     expect(trackBoxAt({ ...once!, margin: 0, leastMargin: 0 }, 26, clip)!.x).toBeCloseTo(200 - 4 * 18, 5);
   });
 
+  it('keeps two faces a pan brings to the same spot apart, and moves a face with the camera between looks', () => {
+    // The camera pans down 4 px a frame: the room moves up in the picture. A look every 60 frames (the tiles'
+    // faces) sees one face at y 300 on frame 0, and on frame 60 another face has come to that spot while the
+    // first has left the picture at the top.
+    const camera = Array.from({ length: 300 }, (_, frame) => ({ scale: 1, x: 0, y: -4 * frame }));
+    const panning = { ...clip, camera };
+    const looks: FrameSample[] = [0, 60].map((frame) => ({ frame, sources: ['photos'], risks: [risk('face', { x: 100, y: 300, w: 80, h: 100 }, { source: 'photos' })] }));
+    const tracks = linkTracks(looks, panning);
+    expect(tracks).toHaveLength(2);
+    // The first face, held after its look, goes up with the room: 120 px up by frame 30.
+    expect(trackBoxAt({ ...tracks[0]!, margin: 0, leastMargin: 0 }, 30, panning)!.y).toBeCloseTo(300 - 4 * 30, 5);
+    // The same face seen on both looks (where the pan took it) is one track, and between the looks it is
+    // where the room is, not on a straight line in the picture drawn across a camera that stopped half-way.
+    const stopping = { ...clip, camera: Array.from({ length: 300 }, (_, frame) => ({ scale: 1, x: 0, y: -4 * Math.min(frame, 30) })) };
+    const same = linkTracks([0, 60].map((frame) => ({ frame, sources: ['photos'], risks: [risk('face', { x: 100, y: 300 - 4 * Math.min(frame, 30), w: 80, h: 100 }, { source: 'photos' })] })), stopping);
+    expect(same).toHaveLength(1);
+    expect(trackBoxAt({ ...same[0]!, margin: 0, leastMargin: 0 }, 30, stopping)!.y).toBeCloseTo(180, 5);
+  });
+
   it('places a paper by the camera: seen once, it is found wherever the pan shows its spot, seconds later', () => {
     // The camera pans right 4 px a frame: the room, and the paper in it, move left in the picture.
     const camera = Array.from({ length: 300 }, (_, frame) => ({ scale: 1, x: -4 * frame, y: 0 }));
