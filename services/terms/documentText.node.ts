@@ -52,7 +52,8 @@ export async function readDocumentText(file: string, signal?: AbortSignal): Prom
   if (!info) throw notADocument(file, t('document.why.missing'));
   if (!info.isFile()) throw notADocument(file, info.isDirectory() ? t('document.why.folder') : t('document.why.notFile'));
   if (info.size === 0) throw notADocument(file, t('document.why.empty'));
-  if (info.size > MAX_BYTES) throw notADocument(file, t('document.why.tooLarge'));
+  // Too large is not the wrong kind of file: it says what to attach instead.
+  if (info.size > MAX_BYTES) throw new UserError(t('document.tooLarge', { name: path.basename(file) }));
   const bytes = await readFile(file);
   switch (kind) {
     case 'text':

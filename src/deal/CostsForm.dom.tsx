@@ -54,6 +54,8 @@ export function CostsForm({ platform, costs, act }: { platform: string; costs: D
         onSubmit={(event) => {
           event.preventDefault();
           if (refusal) return;
+          // Added, the form is emptied for the next cost, unless the worker has already begun typing it.
+          const sent = form;
           void act(() =>
             call(
               api['deal:addCost']({
@@ -64,7 +66,7 @@ export function CostsForm({ platform, costs, act }: { platform: string; costs: D
                 ...(form.onlyHere ? { platform } : {}),
               }),
             ),
-          ).then((made) => made && setForm({ ...form, label: '', amount: '' }));
+          ).then((made) => made && setForm((now) => (now.label === sent.label && now.amount === sent.amount ? { ...now, label: '', amount: '' } : now)));
         }}
       >
         <div className="field">

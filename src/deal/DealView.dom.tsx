@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { DealView as Deal } from '../../core/ipc/contract.std';
+import { fileName } from '../../core/shared/fileName.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { CostsForm } from './CostsForm.dom';
@@ -23,6 +24,7 @@ export function DealView() {
   const [error, setError] = useState<string>();
   const [refused, setRefused] = useState<Array<{ path: string; reason: string }>>([]);
   const ids = { platform: 'deal-platform', list: useId() };
+  const notReadId = useId();
 
   const reload = useCallback(
     (name: string | undefined) =>
@@ -129,9 +131,11 @@ export function DealView() {
             )}
             {refused.length > 0 && (
               <div role="alert">
-                <ul aria-label={t('deal.terms.notRead')}>
+                <p id={notReadId}>{t('deal.terms.notRead')}</p>
+                <ul aria-labelledby={notReadId}>
                   {refused.map((item) => (
-                    <li key={item.path}>{item.reason}</li>
+                    // Each says which file it is about: a refusal about the folder names none.
+                    <li key={item.path}>{item.reason.includes(fileName(item.path)) ? item.reason : `${fileName(item.path)}: ${item.reason}`}</li>
                   ))}
                 </ul>
               </div>

@@ -76,9 +76,10 @@ export function SessionSummary({ session, onClose }: { session: SessionViewData;
   const cleaned = session.clips.filter((clip) => clip.sanitized).length;
   return (
     <section className="session-summary" aria-labelledby="session-summary-heading">
-      <h4 id="session-summary-heading" tabIndex={-1}>
+      {/* Shown in place of the session that ended, right under the area's own heading. */}
+      <h3 id="session-summary-heading" tabIndex={-1}>
         {t('sessions.summary.heading', { time: formatWorked(session.seconds) })}
-      </h4>
+      </h3>
       <PhaseList phaseSeconds={session.phaseSeconds} restBreakSeconds={session.restBreakSeconds} />
       <ul>
         <li>{t('sessions.summary.takesAndClips', { kept, redone: session.takes.length - kept, clips: session.clips.length, cleaned })}</li>

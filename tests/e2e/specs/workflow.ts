@@ -208,7 +208,7 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
       await snapshot(page, 'workflow-09-end');
       await tabTo(page, page.getByRole('button', { name: 'End session', exact: true }));
       await page.keyboard.press('Enter');
-      await expect.poll(() => focused(page)).toMatch(/^h4#session-summary-heading: Session ended: \d:\d\d:\d\d worked/);
+      await expect.poll(() => focused(page)).toMatch(/^h3#session-summary-heading: Session ended: \d:\d\d:\d\d worked/);
       expect(await page.locator('.session-summary').textContent()).toMatch(/1 take kept, 0 redone; 1 clip in all, 1 with a clean copy\..*Expected by the terms: USD\s0\.50/);
       await snapshot(page, 'workflow-10-summary');
       await tabTo(page, page.getByRole('button', { name: 'Done' }));
