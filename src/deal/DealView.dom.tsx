@@ -8,6 +8,7 @@ import type { DealView as Deal } from '../../core/ipc/contract.std';
 import { fileName } from '../../core/shared/fileName.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
+import { focusWhenShown } from '../shared/focus.dom';
 import { CostsForm } from './CostsForm.dom';
 import { ConsentChecklist } from './ConsentChecklist.dom';
 import { OfferForm } from './OfferForm.dom';
@@ -62,10 +63,13 @@ export function DealView() {
       setRefused([]);
       if (!platform) return;
       setReading(true);
+      // While it reads, the attach button waits disabled and the focus waits on Cancel; then it comes back.
+      focusWhenShown('cancel-attach');
       try {
         setRefused((await call(api['deal:attachTerms']({ platform }))).refused);
       } finally {
         setReading(false);
+        focusWhenShown('attach-terms');
       }
     });
 
@@ -124,7 +128,7 @@ export function DealView() {
             {reading && (
               <p role="status">
                 {t('deal.terms.reading')}{' '}
-                <button type="button" onClick={() => void call(api['deal:cancelAttach']({}))}>
+                <button type="button" id="cancel-attach" onClick={() => void call(api['deal:cancelAttach']({}))}>
                   {t('deal.terms.cancel')}
                 </button>
               </p>

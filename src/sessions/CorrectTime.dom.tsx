@@ -9,6 +9,7 @@ import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import type { Act } from './sessionActions.dom';
 import { hidden } from '../shared/messageTags.dom';
+import { focusWhenShown } from '../shared/focus.dom';
 
 /** A moment as a datetime-local field shows it: the worker's own clock, to the second. */
 const toField = (ms: number) => localTimestamp(new Date(ms)).slice(0, 19);
@@ -18,16 +19,24 @@ export function CorrectTime({ sessionId, phaseId, label, start, end, act }: { se
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(() => toField(end));
   const id = useId();
+  const openerId = `${id}-open`;
+  // The button and the form take each other's place: the focus goes with them, never to the page.
+  const close = () => {
+    setOpen(false);
+    focusWhenShown(openerId);
+  };
   if (!open) {
     return (
       <button
         type="button"
         className="link"
+        id={openerId}
         aria-expanded={false}
         onClick={() => {
           // From when it was counted to end: the worker moves it back to when it really ended.
           setValue(toField(end));
           setOpen(true);
+          focusWhenShown(id);
         }}
       >
         {richMessage<ReactNode>('sessions.correctTime.open', {
@@ -48,7 +57,7 @@ export function CorrectTime({ sessionId, phaseId, label, start, end, act }: { se
         event.preventDefault();
         if (!valid) return;
         void act(() => call(api['sessions:correctTime']({ sessionId, ...(phaseId ? { phaseId } : {}), endedAt: localTimestamp(new Date(Math.max(at, start))) })));
-        setOpen(false);
+        close();
       }}
     >
       <label htmlFor={id}>{t('sessions.correctTime.endedAt', { phase: label })}</label>
@@ -56,7 +65,7 @@ export function CorrectTime({ sessionId, phaseId, label, start, end, act }: { se
       <button type="submit" disabled={!valid}>
         {t('sessions.correctTime.save')}
       </button>
-      <button type="button" onClick={() => setOpen(false)}>
+      <button type="button" onClick={close}>
         {t('sessions.correctTime.cancel')}
       </button>
       {!valid && <span className="hint">{t('sessions.correctTime.bounds', { end: formatDateTime(end, { dateStyle: 'medium', timeStyle: 'medium' }) })}</span>}

@@ -41,6 +41,8 @@ export function defineDealSpecs(ctx: SpecContext): void {
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByRole('status').filter({ hasText: /kinds? of red flag found/ }).textContent()).toMatch(/^\d+ kinds of red flag found, in \d+ clauses\.$/);
       expect(await page.getByRole('list', { name: 'Documents not read' }).textContent()).toMatch(/contract\.docx/);
+      // Read, the focus is back on the button that attached them, not lost with the disabled button.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('attach-terms');
       const indemnity = page.getByRole('article', { name: /You pay their legal costs/ });
       expect(await indemnity.textContent()).toMatch(/Ask:.*limit on what I could owe.*indemnify, defend, and hold harmless FaceApp.*acme-terms\.md, characters \d+–\d+/);
       await expectAccessible(page, 'deal-terms');

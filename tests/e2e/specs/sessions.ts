@@ -75,6 +75,8 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       // The session was left running: corrected to have ended when it started, it counts no time, and the
       // correction is an event of its own after everything it corrects.
       await row.getByRole('button', { name: /^Correct…/ }).click();
+      // The form takes the button's place, and the focus goes to its field.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('datetime-local');
       const when = row.getByLabel('The session really ended at');
       await when.fill((await when.getAttribute('min'))!);
       await row.getByRole('button', { name: 'Save correction' }).click();
