@@ -147,7 +147,8 @@ export function DealView() {
             <RedFlags documents={deal.documents} onSetAside={(documentId) => void act(() => call(api['deal:removeTerms']({ platform, documentId })))} />
           </section>
           <ConsentChecklist platform={platform} questions={deal.questions} message={deal.message} act={act} />
-          <OfferForm key={`offer-${platform}`} platform={platform} />
+          {/* An offer from a platform is most likely in the currency it has paid in. */}
+          <OfferForm key={`offer-${platform}`} platform={platform} currency={[...deal.card.received, ...deal.card.ratesBeforeCosts][0]?.currency} />
           <CostsForm key={`costs-${platform}`} platform={platform} costs={deal.costs} act={act} />
         </>
       )}

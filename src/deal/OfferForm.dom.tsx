@@ -19,9 +19,9 @@ const UNITS_LABEL: Record<PayUnit, MessageId> = {
   batch: 'deal.offer.units.batch',
 };
 
-export function OfferForm({ platform }: { platform: string }) {
+export function OfferForm({ platform, currency = 'USD' }: { platform: string; currency?: string }) {
   const t = useT();
-  const [form, setForm] = useState({ amount: '', currency: 'USD', per: 'clip' as PayUnit, units: '1', statedMinutes: '', task: '' });
+  const [form, setForm] = useState({ amount: '', currency, per: 'clip' as PayUnit, units: '1', statedMinutes: '', task: '' });
   const [price, setPrice] = useState<{ price: Price; currency: string }>();
   const [error, setError] = useState<string>();
   const ids = { amount: useId(), currency: useId(), per: useId(), units: useId(), stated: useId(), task: useId(), reason: useId() };
