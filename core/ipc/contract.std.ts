@@ -39,6 +39,8 @@ const userPath = z.string().min(1).max(4096);
 const noRequest = z.object({}).strict();
 /** A second of 1080p WebM is well under 2 MB; 16 MB of base64 leaves room without inviting abuse. */
 const MAX_CHUNK_BASE64 = 16 * 1024 * 1024;
+/** Terms pasted as text: the longest real agreements run to a few hundred thousand characters. */
+const MAX_PASTED_TERMS = 2_000_000;
 const size = z.object({ width: z.number().int().positive(), height: z.number().int().positive() });
 
 export const sanitizeOutcome = z.object({
@@ -351,6 +353,11 @@ export const ipcContract = {
   'deal:attachTerms': {
     request: z.object({ platform: platformName }).strict(),
     response: z.object({ attached: z.number(), refused: z.array(z.object({ path: z.string(), reason: z.string() })) }),
+  },
+  /** Terms pasted as text: kept as a text file and read as an attached document. */
+  'deal:attachText': {
+    request: z.object({ platform: platformName, text: z.string().max(MAX_PASTED_TERMS) }).strict(),
+    response: z.object({}),
   },
   /** Stops reading the terms documents being attached: what is not read yet is not kept. */
   'deal:cancelAttach': { request: noRequest, response: z.object({ cancelled: z.boolean() }) },

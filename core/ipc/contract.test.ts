@@ -76,6 +76,7 @@ describe('dispatchIpc', () => {
     'takes:finish': unused,
     'takes:discard': unused,
     'takes:closeUnfinished': unused,
+    'deal:attachText': unused,
     'takes:risk': unused,
     'corner:begin': unused,
     'corner:finish': unused,

@@ -268,6 +268,7 @@ export function createAppServices(context: ServiceContext): AppServices {
         if (attaching === reading) attaching = undefined;
       }
     },
+    'deal:attachText': async ({ platform, text }) => (await deal.attachPastedTerms(platform, text), {}),
     'deal:cancelAttach': async () => {
       const cancelled = attaching !== undefined;
       attaching?.abort();

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { TERMS_FOLDER } from '../../core/app/dataFolder.std';
 import { type ConsentAnswer, type CostBasis, type LogEntry, type Money, localTimestamp } from '../../core/sessions/eventLog.std';
@@ -68,6 +69,22 @@ export class DealService {
       // Nothing half-kept: a document the log does not name is not left in the data folder.
       await fs.rm(folder, { recursive: true, force: true });
       throw error;
+    }
+  }
+
+  /**
+   * Terms pasted as text (copied from the platform's page): kept as a text file named by the day, read and
+   * recorded as any attached document (the same text pasted twice is refused as the same file is).
+   */
+  async attachPastedTerms(platform: string, text: string): Promise<void> {
+    if (text.trim() === '') throw new UserError(t('deal.error.pasteEmpty'));
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'safetake-pasted-'));
+    try {
+      const file = path.join(folder, t('deal.terms.pastedName', { date: localTimestamp(new Date()).slice(0, 10) }));
+      await fs.writeFile(file, text, 'utf8');
+      await this.attachTerms(platform, file);
+    } finally {
+      await fs.rm(folder, { recursive: true, force: true });
     }
   }
 

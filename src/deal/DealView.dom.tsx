@@ -144,6 +144,7 @@ export function DealView() {
                 </ul>
               </div>
             )}
+            <PastedTerms key={`paste-${platform}`} platform={platform} act={act} />
             <RedFlags documents={deal.documents} onSetAside={(documentId) => void act(() => call(api['deal:removeTerms']({ platform, documentId })))} />
           </section>
           <ConsentChecklist platform={platform} questions={deal.questions} message={deal.message} act={act} />
@@ -153,5 +154,31 @@ export function DealView() {
         </>
       )}
     </div>
+  );
+}
+
+/** Terms copied from the platform's page, pasted and read as a text document (kept as one, as evidence). */
+function PastedTerms({ platform, act }: { platform: string; act: (change: () => Promise<unknown>) => Promise<boolean> }) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const id = useId();
+  return (
+    <details className="pasted-terms">
+      <summary>{t('deal.terms.pasteSummary')}</summary>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void act(() => call(api['deal:attachText']({ platform, text }))).then((made) => made && setText(''));
+        }}
+      >
+        <div className="field field-wide">
+          <label htmlFor={id}>{t('deal.terms.pasteLabel')}</label>
+          <textarea id={id} rows={6} maxLength={2_000_000} value={text} onChange={(e) => setText(e.target.value)} />
+        </div>
+        <button type="submit" disabled={text.trim() === ''}>
+          {t('deal.terms.pasteRead')}
+        </button>
+      </form>
+    </details>
   );
 }

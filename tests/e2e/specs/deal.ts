@@ -47,6 +47,14 @@ export function defineDealSpecs(ctx: SpecContext): void {
       expect(await indemnity.textContent()).toMatch(/Ask:.*limit on what I could owe.*indemnify, defend, and hold harmless FaceApp.*acme-terms\.md, characters \d+–\d+/);
       await expectAccessible(page, 'deal-terms');
 
+      // Terms copied from a platform's page can be pasted instead of saved as a file: read and kept the same way.
+      await page.getByText('Or paste the terms’ text').click();
+      await page.getByLabel('The terms, copied from the platform’s page').fill(fs.readFileSync(path.join(CORPUS_DIR, 'terms/mozilla-common-voice-legal-terms.md'), 'utf8'));
+      await page.getByRole('button', { name: 'Read the pasted terms' }).click();
+      await expect.poll(() => page.getByRole('list', { name: 'Documents read' }).textContent(), { timeout: 20_000 }).toMatch(/terms pasted \d{4}-\d{2}-\d{2}\.txt/);
+      expect(await page.getByLabel('The terms, copied from the platform’s page').inputValue()).toBe('');
+      await expectAccessible(page, 'deal-terms-pasted', [{ width: 800, height: 600 }]);
+
       // One consent question answered: it leaves the message, and the report card says why data consent is a risk.
       const deletion = page.getByRole('form', { name: 'Can I have my recordings and data deleted when I ask?' });
       await deletion.getByLabel('The platform’s answer').selectOption('no');
@@ -108,10 +116,13 @@ export function defineDealSpecs(ctx: SpecContext): void {
       // The log has each record; the document is kept with the fingerprint it was read with.
       const log = await readLog(handle.dataDir);
       const records = log.entries.map(({ event }) => event).filter((event) => event.type !== 'session.started');
-      expect(records.map((event) => event.type).slice(0, 4)).toEqual(['terms.attached', 'consent.answered', 'consent.answered', 'cost.added']);
-      const attached = records[0] as Extract<(typeof records)[number], { type: 'terms.attached' }>;
+      expect(records.map((event) => event.type).slice(0, 5)).toEqual(['terms.attached', 'terms.attached', 'consent.answered', 'consent.answered', 'cost.added']);
+      const [attached, pasted] = records as Array<Extract<(typeof records)[number], { type: 'terms.attached' }>>;
       expect(attached).toMatchObject({ platform: 'Acme Data', name: 'acme-terms.md', kind: 'text', sha256: await sha256File(terms) });
-      expect(await sha256File(attached.file)).toBe(attached.sha256);
+      expect(await sha256File(attached!.file)).toBe(attached!.sha256);
+      // The pasted terms are kept as the text pasted, byte for byte.
+      expect(pasted).toMatchObject({ platform: 'Acme Data', name: expect.stringMatching(/^terms pasted \d{4}-\d{2}-\d{2}\.txt$/), kind: 'text' });
+      expect(fs.readFileSync(pasted!.file, 'utf8')).toBe(fs.readFileSync(path.join(CORPUS_DIR, 'terms/mozilla-common-voice-legal-terms.md'), 'utf8'));
       expect(foreignRequests(handle)).toEqual([]);
     });
   });
