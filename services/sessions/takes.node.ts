@@ -134,11 +134,19 @@ export class TakeRecorder {
     await this.sessions.recordTake({ type: 'take.risk', sessionId: take.sessionId, takeId, ...risk });
   }
 
-  /** Marks a finished take as redone: its time counts as a retake; the file stays as evidence of the work. */
+  /**
+   * Marks a take as redone: its time counts as a retake; the file stays as evidence of the work. A take that
+   * never finished (its recording failed) is closed too, and its time ends now: it is not left running.
+   */
   async discard(takeId: string): Promise<void> {
     const session = await this.sessions.active();
-    if (!session?.takes.some((take) => take.takeId === takeId)) throw new UserError(t('takes.notInSession'));
+    const take = session?.takes.find((candidate) => candidate.takeId === takeId);
+    if (!session || !take) throw new UserError(t('takes.notInSession'));
+    const open = this.open.get(takeId);
+    this.open.delete(takeId);
+    await open?.handle.close();
     await this.sessions.recordTake({ type: 'take.discarded', sessionId: session.id, takeId });
+    if (take.durationSeconds === undefined) await this.sessions.correctTime(session.id, takeId, new Date().toISOString()).catch(() => undefined);
   }
 }
 

@@ -102,6 +102,17 @@ export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeReco
     }
   }, [tracker, seen]);
 
+  // Leaving the recorder cancels a countdown (no take is begun) and stops a take being recorded: it is
+  // saved and kept, since footage is never deleted without the worker's word. Declared before the camera's
+  // effect, so that on leaving it runs first: the recorder hands over its last chunk before the camera stops.
+  useEffect(
+    () => () => {
+      cancelled.current = true;
+      if (recorder.current?.state === 'recording') recorder.current.stop();
+    },
+    [],
+  );
+
   // The preview is live from the start (a new stream when the choice of sound changes); leaving releases the camera.
   useEffect(() => {
     let stopped = false;
@@ -128,15 +139,6 @@ export function TakeRecorder({ onChange, paused, warnings, onPending }: TakeReco
     };
   }, [withSound]);
 
-  // Leaving the recorder cancels a countdown (no take is begun) and stops a take being recorded: it is
-  // saved and kept, since footage is never deleted without the worker's word.
-  useEffect(
-    () => () => {
-      cancelled.current = true;
-      if (recorder.current?.state === 'recording') recorder.current.stop();
-    },
-    [],
-  );
 
   // A take cut off when the window reloaded or the app closed mid-take is closed with what reached the disk,
   // and offered for Keep or Retake as a take just made (main leaves it a moment while chunks may still come).

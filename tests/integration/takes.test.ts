@@ -91,6 +91,13 @@ describe('TakeRecorder', () => {
       const session = (await sessions.active())!;
       expect(session.takes.find((take) => take.takeId === empty.takeId)).toMatchObject({ kept: false });
       expect(session.phases.find((phase) => phase.phaseId === empty.takeId)).toMatchObject({ phase: 'retake', end: expect.any(Number) });
+
+      // A take whose recording failed, discarded by its recorder, is closed and its time ends too.
+      const failed = await recorder.begin();
+      await recorder.discard(failed.takeId);
+      const after = (await sessions.active())!;
+      expect(after.phases.find((phase) => phase.phaseId === failed.takeId)).toMatchObject({ phase: 'retake', end: expect.any(Number) });
+      await expect(recorder.chunk(failed.takeId, 0, webmChunks(2, 1)[0]!)).rejects.toThrow(UserError);
     } finally {
       await sessions.close();
     }

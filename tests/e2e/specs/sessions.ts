@@ -242,6 +242,25 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       expect(foreignRequests(handle)).toEqual([]);
     });
 
+    it('a take recording when the worker opens another tab is saved and kept, and its time ends', async () => {
+      const handle = await ctx.start('fake');
+      const { page } = handle;
+      await startSession(page, '1');
+      const status = page.locator('.take-status');
+      await page.getByRole('button', { name: 'Record a take' }).click();
+      await page.getByRole('button', { name: 'Record anyway' }).click();
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/● Recording/);
+      // Left at once, through other tabs (Check corner opens the camera for itself).
+      for (const tab of ['Sanitize', 'Check corner', 'Home']) await page.getByRole('tab', { name: tab }).click();
+      await expect.poll(async () => (await readLog(handle.dataDir)).entries.some(({ event }) => event.type === 'take.stopped' || event.type === 'take.discarded'), { timeout: 15_000 }).toBe(true);
+      const types = (await readLog(handle.dataDir)).entries.map(({ event }) => event.type);
+      expect(types).not.toContain('take.discarded');
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: /^Takes: 1 kept/ }).isVisible()).toBe(true);
+      // Nothing is counted as filming any more: no take's clock runs.
+      expect(await page.getByRole('timer', { name: /Time in Takes so far/ }).count()).toBe(0);
+    });
+
     it('judges no rate when the pay is not known, and says when a minimum is in another currency', async () => {
       const handle = await ctx.start('fake');
       const { page } = handle;
