@@ -12,6 +12,7 @@ import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
 import { formatClock, formatClockSpan } from '../../core/shared/clock.std';
 import { fileName } from '../../core/shared/fileName.std';
 import { TrackReview } from './TrackReview.dom';
+import { keepsOwnFace } from '../../core/sessions/workflow.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import type { CleanRequest } from '../app/navigation.dom';
@@ -53,7 +54,8 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
   const [outputDir, setOutputDir] = useState('');
   const [nameTemplate, setNameTemplate] = useState(DEFAULT_NAME_TEMPLATE);
   const [options, setOptions] = useState<SanitizeOptions>({ format: 'mp4', audio: 'keep', blur: [], redact: DEFAULT_REDACT });
-  const [sessionTakes, setSessionTakes] = useState<string[]>([]);
+  // The running session's takes and clips, and whether its check said "It's me" of a face (keepsOwnFace).
+  const [sessionTakes, setSessionTakes] = useState<{ paths: string[]; keepOwnFace: boolean }>({ paths: [], keepOwnFace: false });
   const [message, setMessage] = useState<string>();
   const [refused, setRefused] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -98,7 +100,13 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
 
   useEffect(() => {
     // A running session's takes and clips, to add in one go: as they are each time the area is shown.
-    if (shown) call(api['sessions:overview']({})).then((overview) => setSessionTakes(overview.active?.clips.map((clip) => clip.file) ?? []), () => undefined);
+    if (shown) {
+      call(api['sessions:overview']({})).then(
+        // A take still being recorded is not offered yet: its file is not whole.
+        (overview) => setSessionTakes({ paths: overview.active?.clips.filter((clip) => clip.origin === 'added' || clip.durationSeconds !== undefined).map((clip) => clip.file) ?? [], keepOwnFace: keepsOwnFace(overview.active) }),
+        () => undefined,
+      );
+    }
   }, [shown]);
 
 
@@ -202,7 +210,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
           ? t('sanitize.start.noFolder')
           : undefined;
   const canReview = toClean.length > 0 && redact !== undefined && !running;
-  const takesToAdd = sessionTakes.filter((take) => !files.some((file) => file.path === take));
+  const takesToAdd = sessionTakes.paths.filter((take) => !files.some((file) => file.path === take));
   const inputsOf = (list: QueuedFile[]) => list.map((file) => ({ path: file.path, blur: file.blur, ...(file.found ? { found: file.found } : {}) }));
   const inputs = () => inputsOf(toClean);
 
@@ -241,11 +249,19 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
         onDrop={onDrop}
       >
         <p>{t('sanitize.drop.prompt')}</p>
-        <button type="button" onClick={() => void chooseFiles()}>
+        <button type="button" id="sanitize-choose" onClick={() => void chooseFiles()}>
           {t('sanitize.drop.chooseFiles')}
         </button>
         {takesToAdd.length > 0 && (
-          <button type="button" onClick={() => void addPaths(takesToAdd)}>
+          <button
+            type="button"
+            onClick={() => {
+              // The session's takes keep the worker's face as its check said ("It's me"), as the hand-over from
+              // Sessions does: the option shows it, and the review applies it.
+              if (sessionTakes.keepOwnFace && redact) setRedact({ ...redact, keepFace: 'largest' });
+              void addPaths(takesToAdd);
+            }}
+          >
             {t('sanitize.drop.addSessionTakes', { count: takesToAdd.length })}
           </button>
         )}
@@ -467,6 +483,8 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                 setOutputs([]);
                 setRefused([]);
                 clear();
+                // The button goes with the list: the focus goes back to where files are added.
+                focusWhenShown('sanitize-choose');
               }}
             >
               {t('sanitize.actions.clear')}
