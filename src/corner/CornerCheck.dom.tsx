@@ -79,8 +79,11 @@ export function CornerCheck() {
   };
   // The check's result as of now, for the moment the view closes.
   const unsavedResult = useRef<IpcRequest<'corner:finish'> | undefined>(undefined);
+  // Set the moment the log has the check, not when the view draws it: a render from the live check in between
+  // must not make it unsaved again (leaving would then log it twice).
+  const savedToLog = useRef(false);
   useEffect(() => {
-    unsavedResult.current = saved ? undefined : result;
+    unsavedResult.current = savedToLog.current ? undefined : result;
   });
   // A check counts as setup time in a running session, from the moment the view opens until it is saved or
   // left; leaving without saving records the check as it stood.
@@ -94,7 +97,10 @@ export function CornerCheck() {
   async function save(): Promise<boolean> {
     const response = await api['corner:finish'](result);
     // Saved: leaving the view now records nothing more.
-    if (response.ok) unsavedResult.current = undefined;
+    if (response.ok) {
+      savedToLog.current = true;
+      unsavedResult.current = undefined;
+    }
     const time = formatDateTime(new Date(), { timeStyle: 'medium' });
     setSaved(
       response.ok
