@@ -45,7 +45,8 @@ export function Home() {
 
   if (!overview || guideSeen === undefined) return error ? <p role="alert">{error}</p> : <p role="status">{t('home.reading')}</p>;
 
-  if (!guideSeen) {
+  // The first-run guide is for a first run: a worker who started a session elsewhere (Sessions) is past it.
+  if (!guideSeen && !overview.active && overview.recent.length === 0) {
     return (
       <section className="guide" aria-labelledby="guide-heading">
         <h3 id="guide-heading" tabIndex={-1}>

@@ -252,6 +252,9 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/● Recording/);
       // Left at once, through other tabs (Check corner opens the camera for itself).
       for (const tab of ['Sanitize', 'Check corner', 'Home']) await page.getByRole('tab', { name: tab }).click();
+      // Home shows the session, not the first-run guide, though it was never dismissed: a session is running.
+      await expect.poll(() => page.locator('#home-session').isVisible()).toBe(true);
+      expect(await page.getByRole('heading', { name: 'How SafeTake works' }).count()).toBe(0);
       await expect.poll(async () => (await readLog(handle.dataDir)).entries.some(({ event }) => event.type === 'take.stopped' || event.type === 'take.discarded'), { timeout: 15_000 }).toBe(true);
       const types = (await readLog(handle.dataDir)).entries.map(({ event }) => event.type);
       expect(types).not.toContain('take.discarded');
