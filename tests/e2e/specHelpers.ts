@@ -60,16 +60,22 @@ export async function startSession(page: AppHandle['page'], pay: string, task = 
   await expect.poll(() => page.getByRole('heading', { name: task ? `Acme Data — ${task}` : 'Acme Data' }).isVisible()).toBe(true);
 }
 
-/** Records a take of about `ms` from the take recorder, started by `button`, and waits until it is saved. */
-export async function recordTake(page: AppHandle['page'], ms: number, button: 'Record a take' | 'Retake' = 'Record a take'): Promise<void> {
+/** Starts a take from the take recorder with `button` and waits until it records; the take's status line. */
+export async function beginTake(page: AppHandle['page'], button: 'Record a take' | 'Retake' = 'Record a take') {
   const status = page.locator('.take-status');
   await page.getByRole('button', { name: button }).click();
   // Without a clear check in the session, the recorder asks once before the first take.
   const anyway = page.getByRole('button', { name: 'Record anyway' });
   await expect.poll(async () => (await anyway.isVisible()) || /Recording in|● Recording/.test((await status.textContent()) ?? '')).toBe(true);
   if (await anyway.isVisible()) await anyway.click();
-  await expect.poll(() => status.textContent(), { timeout: 5000 }).toContain('Recording in');
+  await expect.poll(() => status.textContent(), { timeout: 5000 }).toMatch(/Recording in|● Recording/);
   await expect.poll(() => status.textContent(), { timeout: 8000 }).toMatch(/● Recording/);
+  return status;
+}
+
+/** Records a take of about `ms` from the take recorder, started by `button`, and waits until it is saved. */
+export async function recordTake(page: AppHandle['page'], ms: number, button: 'Record a take' | 'Retake' = 'Record a take'): Promise<void> {
+  const status = await beginTake(page, button);
   await page.waitForTimeout(ms);
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/Take saved \(0:0\d\)/);
