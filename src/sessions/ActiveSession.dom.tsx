@@ -32,6 +32,8 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
   const [pending, setPending] = useState<string>();
   const [ending, setEnding] = useState(false);
   const kept = session.takes.filter((take) => take.kept && take.takeId !== pending).length;
+  // A take not kept yet is being recorded until the log has its length, then waits for Keep or Retake.
+  const pendingState = !pending ? 'none' : session.takes.find((take) => take.takeId === pending)?.durationSeconds === undefined ? 'recording' : 'waiting';
   const redone = session.takes.filter((take) => !take.kept).length;
   const open = new Set(session.openPhases.map((phase) => phase.phase));
   const unclean = uncleanClips(session);
@@ -101,7 +103,7 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
           }}
         />
       )}
-      <h4>{t('sessions.active.takes', { kept, redone, pending: pending ? 'yes' : 'no' })}</h4>
+      <h4>{t('sessions.active.takes', { kept, redone, pending: pendingState })}</h4>
       <TakeRecorder
         onChange={refresh}
         paused={

@@ -137,11 +137,13 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
       expect(await takes.textContent()).toBe('Takes: 0 kept');
       await page.keyboard.press('Enter');
       await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('button#stop-take: Stop');
+      // While it records, it is not yet a take waiting for a choice.
+      await expect.poll(() => takes.textContent()).toBe('Takes: 0 kept, 1 being recorded');
       await page.waitForTimeout(2000);
       await page.keyboard.press('Space');
       await expect.poll(() => focused(page), { timeout: 30_000 }).toBe('button#keep-take: Keep');
       // Watched before it is kept, and not counted until then.
-      expect(await takes.textContent()).toBe('Takes: 0 kept, 1 waiting for Keep or Retake');
+      await expect.poll(() => takes.textContent()).toBe('Takes: 0 kept, 1 waiting for Keep or Retake');
       // Not a clip of the session until it is kept.
       expect(await page.locator('.clips-table').count()).toBe(0);
       const playback = page.getByLabel('The take you just recorded');
