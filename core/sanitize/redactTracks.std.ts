@@ -121,7 +121,7 @@ function linkScore(track: OpenTrack, found: { anchored: boolean; box: Box }, fra
   // Someone stays where they are in the room unless seen moving: between two looks the camera may have moved
   // them across the picture (a face the tiles see every two seconds, in a pan), and another face may now be
   // where they were.
-  const expected = found.anchored ? lastBox(track) : intoFrame(expectedBox(track.sightings.map((sighting) => inRoomOf(sighting, pose)), frame), pose(frame));
+  const expected = found.anchored ? lastBox(track) : intoFrame(expectedBox(track.sightings.slice(-2).map((sighting) => inRoomOf(sighting, pose)), frame), pose(frame));
   const overlap = iou(expected, found.box);
   return overlap >= LINK_IOU ? overlap : centreInside(found.box, expected) || centreInside(expected, found.box) ? LINK_IOU : 0;
 }
@@ -292,7 +292,7 @@ export function trackBoxAt(track: RedactTrack, frame: number, picture: TrackFram
   else if (frame >= last.frame) box = intoFrame(sightings.length > 1 ? heldBox(inRoom(sightings[sightings.length - 2]!), inRoom(last), frame) : inRoom(last).box, pose(frame));
   // Between sightings, where it was in the room between them (the camera may have panned a long way between
   // two looks of a slow source), where the camera shows that on this frame.
-  else box = intoFrame(nearestBox(sightings.map(inRoom), frame), pose(frame));
+  else box = intoFrame(nearestBox(sightings, frame, inRoom), pose(frame));
   const grownBox = withMargin(box, track, picture);
   const x0 = Math.max(0, grownBox.x);
   const y0 = Math.max(0, grownBox.y);
@@ -398,20 +398,24 @@ function anchoredBox(sightings: readonly Sighting[], frame: number): Box {
     .reduce(union, between);
 }
 
-/** Between two sightings, the box on the line between them; before the first and after the last, theirs. */
 /** A sighting in frame 0's pixels: where it was in the room, whatever the camera did. */
 function inRoomOf(sighting: Sighting, pose: (frame: number) => CameraPose): Sighting {
   return { ...sighting, box: outOfFrame(sighting.box, pose(sighting.frame)) };
 }
 
-function nearestBox(sightings: readonly Sighting[], frame: number): Box {
+/**
+ * Between two sightings, the box on the line between them; before the first and after the last, theirs. Each
+ * sighting is taken as `place` gives it (where it was in the room, say): only the ones used, not the track's
+ * thousands on every frame.
+ */
+function nearestBox(sightings: readonly Sighting[], frame: number, place: (sighting: Sighting) => Sighting = (sighting) => sighting): Box {
   const first = sightings[0]!;
   const last = sightings[sightings.length - 1]!;
-  if (frame <= first.frame) return first.box;
-  if (frame >= last.frame) return last.box;
+  if (frame <= first.frame) return place(first).box;
+  if (frame >= last.frame) return place(last).box;
   let i = 0;
   while (sightings[i + 1]!.frame < frame) i += 1;
-  return lerpBox(sightings[i]!, sightings[i + 1]!, frame);
+  return lerpBox(place(sightings[i]!), place(sightings[i + 1]!), frame);
 }
 
 function lerpBox(a: Sighting, b: Sighting, frame: number): Box {
