@@ -57,6 +57,18 @@ export function currencyOfSign(text: string): string | undefined {
   return sign === undefined ? undefined : CURRENCY_OF_SIGN[sign];
 }
 
+/**
+ * A payment as typed in a form priced in `currency`: its amount, or why it is refused: no amount at all
+ * (`notAnAmount`), or a sign naming another currency (`otherCurrency`: "₦3000" on a session paid in USD is
+ * not 3000 dollars).
+ */
+export function readPayment(text: string, currency: string, locale: string): { amount: number } | { refusal: 'notAnAmount' | 'otherCurrency' } {
+  const amount = parseAmount(text, locale);
+  if (!(amount >= 0)) return { refusal: 'notAnAmount' };
+  const signed = currencyOfSign(text);
+  return signed && signed !== currency ? { refusal: 'otherCurrency' } : { amount };
+}
+
 /** The mark `locale` groups thousands with, when it is a dot or a comma. */
 function groupMark(locale: string): string | undefined {
   return new Intl.NumberFormat(locale).formatToParts(1234567).find((part) => part.type === 'group')?.value;

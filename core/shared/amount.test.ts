@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyOfSign, parseAmount } from './amount.std';
+import { currencyOfSign, parseAmount, readPayment } from './amount.std';
 
 describe('parseAmount', () => {
   it('reads a dot or a comma as the decimal mark in any locale', () => {
@@ -45,5 +45,16 @@ describe('currencyOfSign', () => {
   it('names the currency of a sign that has one, and none for a bare dollar, yen or pound', () => {
     expect(['₦250', '₦ 5,000', '12,50 €', 'R$ 12,50', 'US$0.50', 'CA$3', '₵ 20'].map(currencyOfSign)).toEqual(['NGN', 'NGN', 'EUR', 'BRL', 'USD', 'CAD', 'GHS']);
     expect(['$0.50', '¥300', '£4', '250', '', 'abc'].map(currencyOfSign)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('readPayment', () => {
+  it('reads an amount in the form\'s currency, and refuses no number or another currency\'s sign', () => {
+    expect(readPayment('₦3 000', 'NGN', 'en')).toEqual({ amount: 3000 });
+    expect(readPayment('$12.50', 'USD', 'en')).toEqual({ amount: 12.5 });
+    expect(readPayment('0', 'USD', 'en')).toEqual({ amount: 0 });
+    expect(readPayment('₦3000', 'USD', 'en')).toEqual({ refusal: 'otherCurrency' });
+    expect(readPayment('twelve', 'USD', 'en')).toEqual({ refusal: 'notAnAmount' });
+    expect(readPayment('-5', 'USD', 'en')).toEqual({ refusal: 'notAnAmount' });
   });
 });

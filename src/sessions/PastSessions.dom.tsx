@@ -4,7 +4,7 @@ import { Fragment, useId, useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatWorked } from '../../core/shared/clock.std';
-import { currencyOfSign, parseAmount } from '../../core/shared/amount.std';
+import { readPayment } from '../../core/shared/amount.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { RateVsMinimum } from './RateVsMinimum.dom';
@@ -81,12 +81,9 @@ function PayForm({ session, act }: { session: SessionViewData; act: Act }) {
       className="pay-form"
       onSubmit={(event) => {
         event.preventDefault();
-        const value = parseAmount(amount, currentLocale());
-        if (!(value >= 0)) return setRefused(t('sessions.amount.notAnAmount'));
-        // "₦3000" on a session paid in USD is not 3000 dollars.
-        const signed = currencyOfSign(amount);
-        if (signed && signed !== currency) return setRefused(t('sessions.amount.otherCurrency', { currency }));
-        void act(() => call(api['sessions:pay']({ sessionId: session.id, amount: value, currency, ...(paidOn ? { paidOn } : {}) })));
+        const payment = readPayment(amount, currency, currentLocale());
+        if ('refusal' in payment) return setRefused(t(`sessions.amount.${payment.refusal}`, { currency }));
+        void act(() => call(api['sessions:pay']({ sessionId: session.id, amount: payment.amount, currency, ...(paidOn ? { paidOn } : {}) })));
         setAmount('');
         setPaidOn('');
       }}

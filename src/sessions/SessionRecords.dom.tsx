@@ -3,7 +3,7 @@ import { currentLocale, richMessage } from '../../core/i18n/i18n.std';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import { formatMoney } from '../../core/sessions/pay.std';
 import { formatClock } from '../../core/shared/clock.std';
-import { currencyOfSign, parseAmount } from '../../core/shared/amount.std';
+import { readPayment } from '../../core/shared/amount.std';
 import { fileName } from '../../core/shared/fileName.std';
 import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
@@ -173,11 +173,10 @@ function OutcomeForm({ session, clip, act }: { session: SessionViewData; clip: C
   const ids = { outcome: useId(), reason: useId(), paid: useId(), paidOn: useId() };
   const name = fileName(clip.file);
   // Read as every other amount is ("0,50", "$0.50"); a blank or a space is no payment, not 0.
-  const paid = form.paid.trim() === '' ? undefined : parseAmount(form.paid, currentLocale());
-  // "₦3000" on a session paid in USD is not 3000 dollars.
-  const signed = currencyOfSign(form.paid);
-  const refusal =
-    paid !== undefined && !(paid >= 0) ? t('sessions.amount.notAnAmount') : signed && signed !== session.terms.currency ? t('sessions.amount.otherCurrency', { currency: session.terms.currency }) : undefined;
+  const { currency } = session.terms;
+  const payment = form.paid.trim() === '' ? undefined : readPayment(form.paid, currency, currentLocale());
+  const paid = payment && 'amount' in payment ? payment.amount : undefined;
+  const refusal = payment && 'refusal' in payment ? t(`sessions.amount.${payment.refusal}`, { currency }) : undefined;
   const paidValid = refusal === undefined;
   return (
     <form
@@ -193,7 +192,7 @@ function OutcomeForm({ session, clip, act }: { session: SessionViewData; clip: C
               clipId: clip.clipId,
               outcome: form.outcome,
               ...(form.outcome === 'rejected' && form.reason.trim() ? { reason: form.reason.trim() } : {}),
-              ...(paid !== undefined ? { paid: { amount: paid, currency: session.terms.currency } } : {}),
+              ...(paid !== undefined ? { paid: { amount: paid, currency } } : {}),
               ...(form.paidOn ? { paidOn: form.paidOn } : {}),
             }),
           ),
@@ -217,7 +216,7 @@ function OutcomeForm({ session, clip, act }: { session: SessionViewData; clip: C
         <span className="hint">{t('sessions.outcome.paidWithSession', { amount: formatMoney(session.received.map((money) => ({ ...money, amount: money.amount / session.clips.length }))) })}</span>
       ) : (
         <>
-          <label htmlFor={ids.paid}>{t('sessions.pay.paid', { currency: session.terms.currency })}</label>
+          <label htmlFor={ids.paid}>{t('sessions.pay.paid', { currency })}</label>
           <input id={ids.paid} inputMode="decimal" size={6} value={form.paid} onChange={(e) => setForm({ ...form, paid: e.target.value })} />
           <label htmlFor={ids.paidOn}>{t('sessions.pay.paidOn')}</label>
           <input id={ids.paidOn} type="date" value={form.paidOn} onChange={(e) => setForm({ ...form, paidOn: e.target.value })} />
