@@ -14,7 +14,6 @@ import { THUMBNAIL, changedRegion, pictureChanged } from '../corner/sceneChange.
 import { type FfmpegInvocation, GLOBAL_OPTIONS, fileInput } from '../media/ffmpegArgs.std';
 import { type Box, area, clampToFrame, grown, union } from '../media/geometry.std';
 import type { ProbedStream } from '../media/probe.std';
-import { MAX_MISSED_RUNS } from './redactTracks.std';
 
 /**
  * Seconds between two runs of each detector over a clip, at most. OCR (`text`) never runs to find what to
@@ -47,14 +46,15 @@ export function detectEveryFrames(framesPerSecond: number): Record<RiskSource, n
 
 /**
  * An objects look also looks for screens in SSDLite's tiles on the first and last frame (a photo's only one)
- * and once in this many objects looks. The tiles find the small and angled screens the whole frame misses (a
- * wall TV at the edge, a video wall across a lobby), but their eight runs of the model (on a 16:9 frame) cost
- * about 2.5 times an objects look (bench/redact). One more than the runs a track may miss
- * (redactTracks.std.ts): a screen only the tiles see keeps one track from one tile look to the next, at any
- * frame rate. That is every 3 s while the picture changes, and every 15 s on a still picture, whose objects
- * looks come at each refresh (a screen is anchored: its track is held and filled between sightings).
+ * and once in this many objects looks while the camera moves. The tiles find the small and angled screens the
+ * whole frame misses (a wall TV at the edge, a video wall across a lobby), but their eight runs of the model
+ * (on a 16:9 frame) cost about 2.5 times an objects look (bench/redact). That is every 3 s while the camera
+ * moves. On a camera that has held still since the tiles last looked, a screen is where they saw it: the tiles
+ * look again only as often as on a still picture, every 15 s, however much moves in front of the camera (a
+ * hand, the worker), which the whole frame's looks follow every second. A screen's track is missed only by
+ * looks in the tiles (redactTracks.std.ts), so one the tiles alone see keeps one track from one to the next.
  */
-export const SCREEN_TILES_EVERY_OBJECTS_LOOKS = MAX_MISSED_RUNS + 1;
+export const SCREEN_TILES_EVERY_OBJECTS_LOOKS = 3;
 
 /**
  * A writing look that comes because the picture changed, on a camera that has held still since the last whole
@@ -69,9 +69,9 @@ const WRITING_REGION_MAX_SHARE = 0.5;
 
 /**
  * What each source last looked at (the frame and its thumbnail), the frame the text detector last read whole,
- * and the objects looks since the tiles last did.
+ * and the objects looks since the tiles last did, and the frame they did.
  */
-export type ScheduleState = Partial<Record<RiskSource, { frame: number; thumbnail: Uint8Array }>> & { wholeWriting?: number; objectsLooksSinceTiles?: number };
+export type ScheduleState = Partial<Record<RiskSource, { frame: number; thumbnail: Uint8Array }>> & { wholeWriting?: number; objectsLooksSinceTiles?: number; tilesFrame?: number };
 
 /** The clip a schedule is for. */
 export type ScheduleClip = {
@@ -121,8 +121,11 @@ export function sourcesAt(
   if (sources.includes('writing') && !writingRegion) next.wholeWriting = frame;
   const since = state.objectsLooksSinceTiles;
   const objects = sources.includes('objects');
-  const screenTiles = objects && (since === undefined || clip.isLast || since + 1 >= SCREEN_TILES_EVERY_OBJECTS_LOOKS);
+  const tilesFrame = state.tilesFrame ?? 0;
+  const tilesDue = since !== undefined && since + 1 >= SCREEN_TILES_EVERY_OBJECTS_LOOKS && (!clip.stillSince(tilesFrame) || frame - tilesFrame >= SCREEN_TILES_EVERY_OBJECTS_LOOKS * refresh);
+  const screenTiles = objects && (since === undefined || clip.isLast || tilesDue);
   if (objects) next.objectsLooksSinceTiles = screenTiles ? 0 : (since ?? 0) + 1;
+  if (screenTiles) next.tilesFrame = frame;
   return { sources, screenTiles, ...(writingRegion ? { writingRegion } : {}), state: next };
 }
 

@@ -51,6 +51,16 @@ describe('sourcesAt', () => {
     expect(run(1, () => still).screenTiles).toEqual([0]);
   });
 
+  it('looks in the tiles only every 15 s on a camera held still, however much moves in front of it', () => {
+    const refresh = REDACT_REFRESH_SECONDS * 30;
+    const hand = run(1000, panned, () => true);
+    expect(hand.objects!.slice(0, 4)).toEqual([0, 30, 60, 90]);
+    expect(hand.screenTiles).toEqual([0, 3 * refresh, 6 * refresh, 999]);
+    // The camera moved since the tiles last looked: one objects look in three again.
+    const moved = run(301, panned, (from) => from >= 90);
+    expect(moved.screenTiles).toEqual([0, 90, 300]);
+  });
+
   it('keeps one objects look in three for the tiles at a rate that is not a whole number', () => {
     // 12.4 fps: objects every 12 frames; the tiles on every third of them, not by a clock that rounds to a fourth.
     let state: ScheduleState = {};

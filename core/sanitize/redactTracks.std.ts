@@ -33,8 +33,11 @@ export function groupOf(risk: Pick<Risk, 'category' | 'kind'>): RedactGroup {
   }
 }
 
-/** One frame's detector runs: which sources ran on it, and the risks they found (frame pixels). */
-export type FrameSample = { frame: number; sources: readonly RiskSource[]; risks: readonly Risk[] };
+/**
+ * One frame's detector runs: which sources ran on it, whether objects looked in SSDLite's tiles for screens
+ * too (redactPlan.std.ts), and the risks they found (frame pixels).
+ */
+export type FrameSample = { frame: number; sources: readonly RiskSource[]; screenTiles?: boolean; risks: readonly Risk[] };
 
 /** Where a track was seen on one frame; `fixed` when the user drew it in the review (a correction). */
 export type Sighting = { frame: number; box: Box; fixed?: true };
@@ -170,6 +173,9 @@ export function linkTracks(samples: readonly FrameSample[], clip: TrackingClip):
     const picture = { x: 0, y: 0, w: clip.width, h: clip.height };
     for (const track of [...open]) {
       if (claimed.has(track) || !sample.sources.some((source) => track.sources.has(source))) continue;
+      // Small and angled screens are seen only in the tiles, which look less often than the whole frame: a
+      // look at the whole frame alone that does not see a screen has not missed it.
+      if (track.category === 'screen' && !sample.screenTiles) continue;
       // An anchored thing out of view was not missed: the camera looks elsewhere, and it will be back.
       if (track.anchored && coverage(intoFrame(lastBox(track), pose(sample.frame)), picture) < 0.5) continue;
       track.missedRuns += 1;

@@ -187,6 +187,23 @@ describe('linkTracks', () => {
     ]);
   });
 
+  it('keeps one track for a screen only the tiles see, through the whole-frame looks between theirs', () => {
+    // A still camera with a hand moving: objects look every second, the tiles only every 15 s (redactPlan.std.ts).
+    const long = { ...clip, frameCount: 900 };
+    const monitor = { x: 1000, y: 80, w: 40, h: 30 };
+    const samples: FrameSample[] = [];
+    for (let frame = 0; frame < 900; frame += 30) {
+      const screenTiles = frame % 450 === 0 || frame === 870;
+      samples.push({ frame, sources: ['objects'], screenTiles, risks: screenTiles ? [risk('screen', monitor)] : [] });
+    }
+    const tracks = linkTracks(samples, long);
+    expect(tracks.map((track) => trackSpan(track, 900))).toEqual([{ first: 0, last: 899 }]);
+    for (const frame of [200, 300, 600]) expect(trackBoxAt(tracks[0]!, frame, long), `frame ${frame}`).toBeDefined();
+    // Looks in the tiles that miss it do end it.
+    const gone = samples.map((sample) => (sample.frame >= 450 ? { ...sample, screenTiles: true, risks: [] } : sample));
+    expect(trackSpan(linkTracks(gone, long)[0]!, 900).last).toBeLessThan(450);
+  });
+
   it('keeps two objects of one kind apart', () => {
     const samples: FrameSample[] = [0, 6, 12].map((frame) => ({
       frame,

@@ -195,7 +195,7 @@ export async function findTracks(
     await inOrder.add(() => looks.look({ frame, parts, look: asked }), ({ found }) => {
       const writing = writingRegion ? withPartLookedAgain(latest.writing ?? [], found.writing ?? [], writingRegion, source.size) : found.writing;
       latest = withLatest(latest, { ...found, writing }, parts);
-      samples.push({ frame: index, sources, risks: assessFrame(latest).filter((risk) => sources.includes(risk.source)) });
+      samples.push({ frame: index, sources, screenTiles, risks: assessFrame(latest).filter((risk) => sources.includes(risk.source)) });
     });
   };
   let pending: YuvFrame | undefined;
