@@ -189,7 +189,8 @@ export function CornerCheck() {
                   {richMessage<ReactNode>(title, { label: risk.label, where: risk.where, b })}
                 </p>
                 {risk.text && <blockquote className="risk-quote">{t('corner.risk.quote', { text: risk.text })}</blockquote>}
-                {!blurred && <p>{risk.guidance}</p>}
+                {/* Blurred, or the worker's own face: the advice (move it, or choose "It's me") is taken. */}
+                {!blurred && ownFace !== risk.id && <p>{risk.guidance}</p>}
                 <div className="risk-actions">
                   {!risk.accepted && (
                     <button

@@ -121,7 +121,14 @@ export function defineWorkflowSpecs(ctx: SpecContext): void {
         await expect.poll(() => focused(page)).not.toBe('body');
       }
       await expect.poll(() => verdict.textContent(), { timeout: 30_000 }).toMatch(/Corner clear \(\d accepted\)/);
-      if (ownFaceChosen) expect(await page.locator('.risk-item .risk-title', { hasText: /your face: it stays visible in this session’s clean copies$/ }).count()).toBe(1);
+      if (ownFaceChosen) {
+        const own = page.locator('.risk-item', { has: page.locator('.risk-title', { hasText: /your face: it stays visible in this session’s clean copies$/ }) });
+        expect(await own.count()).toBe(1);
+        // Its advice ("choose “It’s me”") is taken: not shown any more.
+        expect(await own.textContent()).not.toContain('choose “It’s me”');
+        await own.scrollIntoViewIfNeeded();
+        await snapshot(page, 'workflow-05c-corner-own-face');
+      }
       await tabTo(page, page.getByRole('button', { name: 'Next: record a take' }), true);
       await page.keyboard.press('Enter');
 
