@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Mutex } from 'async-mutex';
 import type { DealView, SessionViewData } from '../../core/ipc/contract.std';
 import { UserError } from '../../core/shared/errors.std';
+import { formatClockSpan } from '../../core/shared/clock.std';
 import { type EventData, type LogEntry, type PhaseKind, type PlatformEvent, localTimestamp, type Money, type SessionEvent } from '../../core/sessions/eventLog.std';
 import { evidenceReportHtml } from '../../core/sessions/report.std';
 import { type Session, replaySessions } from '../../core/sessions/replay.std';
@@ -303,7 +304,7 @@ export class SessionsService {
         ? [
             (hidden.length === 0
               ? t('sessionsService.hiddenNothing')
-              : t('sessionsService.hidden', { tracks: hidden.map((track) => t('sessionsService.hiddenTrack', { label: track.label, where: track.where, from: track.fromSeconds, to: track.toSeconds, photo: outcome.redaction?.photo ? 'yes' : 'no' })).join('; ') })
+              : t('sessionsService.hidden', { tracks: hidden.map((track) => t('sanitize.result.hiddenTrack', { label: track.label, where: track.where, ...formatClockSpan(track.fromSeconds, track.toSeconds), photo: outcome.redaction?.photo ? 'yes' : 'no' })).join('; ') })
             ).slice(0, 1000),
             ...(outcome.redaction.selfCheck ? [outcome.redaction.selfCheck.summary.slice(0, 1000)] : []),
           ]
