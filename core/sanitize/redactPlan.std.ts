@@ -147,6 +147,23 @@ function changedPart(before: Uint8Array, after: Uint8Array, size: { width: numbe
 /** Seconds between two frames the self-check runs the detectors on, inside hidden tracks and elsewhere. */
 export const SELF_CHECK_SECONDS = { hidden: 0.5, elsewhere: 2 } as const;
 
+/**
+ * Where the self-check's text detector reads on a frame it looks at for the hidden regions only (between its
+ * looks at the whole frame, every SELF_CHECK_SECONDS.elsewhere): the box around them, grown by this share of
+ * the picture's short side so a line running out of a region is read whole...
+ */
+const CHECK_REGION_MARGIN = 0.05;
+
+/**
+ * ...or all of the frame (undefined) when that box is more than half of it: a part that large costs about
+ * what the whole does.
+ */
+export function selfCheckWritingRegion(hidden: readonly Box[], size: { width: number; height: number }): Box | undefined {
+  if (hidden.length === 0) return undefined;
+  const around = clampToFrame(grown(hidden.reduce(union), CHECK_REGION_MARGIN * Math.min(size.width, size.height)), size.width, size.height);
+  return area(around) <= WRITING_REGION_MAX_SHARE * size.width * size.height ? around : undefined;
+}
+
 /** An average rate this share or more below the nominal one is a phone lowering its rate. */
 const LOWERED_RATE_SHARE = 0.01;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { THUMBNAIL } from '../corner/sceneChange.std';
 import type { Box } from '../media/geometry.std';
-import { REDACT_REFRESH_SECONDS, SCREEN_TILES_EVERY_OBJECTS_LOOKS, type ScheduleState, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from './redactPlan.std';
+import { REDACT_REFRESH_SECONDS, SCREEN_TILES_EVERY_OBJECTS_LOOKS, type ScheduleState, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, selfCheckWritingRegion, sourcesAt } from './redactPlan.std';
 
 const still = new Uint8Array(THUMBNAIL.width * THUMBNAIL.height).fill(100);
 /** The picture on `frame` of a pan: a different set of cells lit on each frame. */
@@ -149,5 +149,16 @@ describe('decoding and stamping frames', () => {
     expect(firstFrameSeconds('[Parsed_showinfo_0 @ 0x5] n:   0 pts:NOPTS pts_time:NOPTS duration:0')).toBe(0);
     expect(firstFrameSeconds('  title: pts_time:9\nOutput file is empty, nothing was encoded')).toBeUndefined();
     expect(planFirstFrame('in.mkv').outputOptions.join(' ')).toContain('-map 0:v:0 -frames:v 1 -vf showinfo -f null');
+  });
+});
+
+describe('selfCheckWritingRegion', () => {
+  it('reads around the hidden regions, grown so a line leaving one is read whole, or all of a frame they fill', () => {
+    // A letter and a face: the box around both, 36 px (5 % of 720) more each way, inside the picture.
+    expect(selfCheckWritingRegion([{ x: 100, y: 400, w: 200, h: 150 }, { x: 500, y: 100, w: 80, h: 100 }], SIZE)).toEqual({ x: 64, y: 64, w: 552, h: 522 });
+    expect(selfCheckWritingRegion([{ x: 0, y: 0, w: 40, h: 40 }], SIZE)).toEqual({ x: 0, y: 0, w: 76, h: 76 });
+    // Two regions at opposite corners: the box around them is most of the frame, so all of it is read.
+    expect(selfCheckWritingRegion([{ x: 0, y: 0, w: 100, h: 100 }, { x: 1100, y: 600, w: 100, h: 100 }], SIZE)).toBeUndefined();
+    expect(selfCheckWritingRegion([], SIZE)).toBeUndefined();
   });
 });

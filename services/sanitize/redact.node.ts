@@ -18,7 +18,7 @@ import { outputSizeFor } from '../../core/sanitize/plan.std';
 import { readPicture } from '../media/picture.node';
 import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
 import { DETAIL_SCALE_COUNT, type YuvFrame, detailIn, detailKept, measuredPart, shownParts, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
-import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from '../../core/sanitize/redactPlan.std';
+import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, selfCheckWritingRegion, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from '../../core/sanitize/redactPlan.std';
 import { thumbnailOfLuma } from '../../core/corner/sceneChange.std';
 import { type CameraPose, cameraFollower, heldStill } from '../../core/sanitize/cameraMotion.std';
 import { withPartLookedAgain } from '../../core/corner/writingModel.std';
@@ -345,7 +345,8 @@ export async function* redactedFrames(
 /**
  * Pass 3: the clean copy, decoded as the passes before decoded the source. On every frame of every hidden
  * track the detail left is measured; on a frame every SELF_CHECK_SECONDS.hidden inside hidden tracks (and
- * every SELF_CHECK_SECONDS.elsewhere outside them) faces and writing are looked for again, and OCR reads
+ * every SELF_CHECK_SECONDS.elsewhere outside them) faces and writing are looked for again (writing around
+ * the hidden regions only, between looks at the whole frame: selfCheckWritingRegion), and OCR reads
  * wherever writing is found inside a hidden region.
  */
 export async function selfCheck(
@@ -394,11 +395,14 @@ export async function selfCheck(
     }
     if (measured) detailFramesChecked += 1;
     const isLast = index === frameCount - 1;
-    const look = (hidden.length > 0 && index % hiddenEvery === 0) || index % elsewhereEvery === 0 || isLast;
-    if (look) {
+    const whole = index % elsewhereEvery === 0 || isLast;
+    if (whole || (hidden.length > 0 && index % hiddenEvery === 0)) {
       framesChecked += 1;
       const parts = { ...NO_PARTS, faces: true, writing: true };
-      await inOrder.add(() => looks.look({ frame, parts, look: CHECK_LOOK, readInside: hidden.map((region) => region.box) }), ({ found, read }) => {
+      // Between looks at the whole frame, writing is read around the hidden regions only.
+      const writingRegion = whole ? undefined : selfCheckWritingRegion(hidden.map((region) => region.box), source.size);
+      const look = writingRegion ? { ...CHECK_LOOK, writingRegion } : CHECK_LOOK;
+      await inOrder.add(() => looks.look({ frame, parts, look, readInside: hidden.map((region) => region.box) }), ({ found, read }) => {
         const inside = (box: Box) => hidden.find((region) => centreInside(box, region.box));
         const keptHere = (box: Box) => kept.some((region) => centreInside(box, region));
         for (const face of found.faces ?? []) {

@@ -19,7 +19,7 @@ import { resolveFfmpeg } from '../../services/media/binaries.node';
 import { probeMedia } from '../../services/media/ffmpeg.node';
 import { closeExiftool } from '../../services/media/exiftool.node';
 import { sha256File } from '../../services/media/hash.node';
-import { closeRedactionLooks, findFileTracks, findTracks, redactSourceOf, redactionLooks } from '../../services/sanitize/redact.node';
+import { SourceDetail, closeRedactionLooks, findFileTracks, findTracks, redactSourceOf, redactionLooks, selfCheck } from '../../services/sanitize/redact.node';
 import { readPicture } from '../../services/media/picture.node';
 import { TextReader } from '../../services/corner/detector.node';
 import { sanitizeFile } from '../../services/sanitize/sanitizeFile.node';
@@ -249,6 +249,29 @@ describe('sanitize --redact on a panning clip of a real room', () => {
     );
     await expect(run).rejects.toThrow(/cancel/i);
     expect(fs.readdirSync(outputDir)).toEqual([]);
+  });
+});
+
+describe('the self-check on a copy that still shows what it should hide', () => {
+  it('fails it: OCR reads the receipt hidden only between two looks at the whole frame', async () => {
+    // A still clip of a real receipt, checked against itself as if it were its clean copy.
+    const clip = path.join(scratch, 'receipt.mp4');
+    execFileSync(resolveFfmpeg().path, ['-v', 'error', '-loop', '1', '-i', path.join(CORPUS_DIR, 'photo-metadata/iphone4-gps-receipt.jpg'), '-t', '3', '-r', '30', '-vf', 'scale=1280:720,setsar=1', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', clip]);
+    const { source } = redactSourceOf(await readPicture(clip), undefined);
+    const looks = await redactionLooks();
+    const chosen = { groups: ['documents' as const], keepFace: 'none' as const };
+    const found = await findTracks(source, looks, chosen, []);
+    const receipt = found.tracks.find((track) => track.group === 'documents')!;
+    // Hidden on frames 20-50 only: the self-check's whole-frame looks come every 2 s (frames 0 and 60), so
+    // what it reads there, it reads around the hidden region (selfCheckWritingRegion).
+    const box = receipt.sightings[0]!.box;
+    const between = { ...found, tracks: [{ ...receipt, sightings: [{ frame: 20, box }, { frame: 50, box }], holdFrames: 0 }] };
+    const report = await selfCheck(clip, source, between, chosen, new SourceDetail(), looks);
+    expect(report.passed).toBe(false);
+    const text = report.findings.find((finding) => finding.kind === 'text');
+    expect(text?.atSeconds).toBeGreaterThanOrEqual(20 / 30);
+    expect(text?.atSeconds).toBeLessThanOrEqual(50 / 30);
+    expect(report.summary).toMatch(/^Self-check failed: OCR still reads “[^”]+” in writing/);
   });
 });
 
