@@ -117,9 +117,22 @@ export function hideRegions(frame: YuvFrame, boxes: readonly Box[], style: Redac
  * (hideRegions pulls them in to whole chroma pixels).
  */
 export function shownParts(shown: readonly Box[], hidden: ReadonlyArray<{ box: Box; seeThrough: boolean }>): Box[] {
-  const opaque = hidden.filter((region) => !region.seeThrough).map((region) => region.box);
-  const parts = shown.flatMap((box) => hidden.filter((region) => region.seeThrough).flatMap((region) => overlapOf(box, region.box) ?? []));
+  // On whole chroma pixels from the start, hidden boxes out and kept ones in, as hideRegions takes them: parts
+  // cut apart at an odd edge (a kept face across two bodies) would each be pulled in, leaving a hidden seam
+  // between them across the face.
+  const opaque = hidden.filter((region) => !region.seeThrough).map((region) => outToEvenPixels(region.box));
+  const bodies = hidden.filter((region) => region.seeThrough).map((region) => outToEvenPixels(region.box));
+  const parts = shown.flatMap((box) => {
+    const kept = insideEvenPixels(box);
+    return kept ? bodies.flatMap((body) => overlapOf(kept, body) ?? []) : [];
+  });
   return opaque.reduce((left, cut) => left.flatMap((part) => without(part, cut)), parts);
+}
+
+/** The box grown to even pixels (every chroma pixel it touches), as snapToFrame does inside a frame. */
+function outToEvenPixels(box: Box): Box {
+  const [x0, y0] = [Math.floor(box.x / 2) * 2, Math.floor(box.y / 2) * 2];
+  return { x: x0, y: y0, w: Math.ceil((box.x + box.w) / 2) * 2 - x0, h: Math.ceil((box.y + box.h) / 2) * 2 - y0 };
 }
 
 /** The box shrunk to even pixels (a chroma pixel wholly inside it or not at all), undefined when nothing is left. */

@@ -189,6 +189,16 @@ describe('areas kept visible inside hidden ones', () => {
     expect(offGrid.data.findIndex((value, i) => value !== onGrid.data[i])).toBe(-1);
   });
 
+  it('show whole across two bodies that meet at an odd pixel: no hidden seam through the face', () => {
+    const source = detailedFrame();
+    const frame = detailedFrame();
+    const bodies = [{ x: 60, y: 40, w: 91, h: 180 }, { x: 151, y: 40, w: 109, h: 180 }];
+    hideRegions(frame, bodies, 'blur', shownParts([face], bodies.map((box) => ({ box, seeThrough: true }))));
+    for (let y = face.y; y < face.y + face.h; y += 1) {
+      for (let x = face.x; x < face.x + face.w; x += 1) expect(frame.data[y * 320 + x], `luma at ${x},${y}`).toBe(source.data[y * 320 + x]);
+    }
+  });
+
   it('show through other people\'s bodies only, never through a paper, screen, photo or face hidden there', () => {
     const monitor = { x: 150, y: 30, w: 100, h: 60 };
     expect(shownParts([face], [{ box: body, seeThrough: true }])).toEqual([face]);
