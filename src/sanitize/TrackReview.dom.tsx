@@ -21,6 +21,8 @@ const STEP_SECONDS = 0.1;
 /** A box set by keyboard moves or grows an 80th of the picture's width a key press. */
 const KEY_STEPS_ACROSS = 80;
 const ARROWS: Readonly<Record<string, Nudge>> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+/** What `fixing` holds while a new area is placed with the keys: no track has this id (they count from 1). */
+const NEW_AREA = 0;
 
 /**
  * The review before a copy is made: the clip at any moment with what will be hidden drawn on it, and every
@@ -33,11 +35,12 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
   const [frameIndex, setFrameIndex] = useState(() => firstFrameOf(found.tracks));
   const [frame, setFrame] = useState<Frame>();
   const [error, setError] = useState<string>();
+  /** The track whose box is being set, or NEW_AREA: the picture takes the keys. */
   const [fixing, setFixing] = useState<number>();
-  /** The box being set by keyboard for the track being fixed: it starts where the track's box is now. */
+  /** The box being set by keyboard: a fixed track's starts where its box is now, a new area's in the middle. */
   const [keyed, setKeyed] = useState<Box>();
   const [follows, setFollows] = useState(false);
-  const ids = { scrubber: useId(), list: useId(), mode: useId(), keys: useId() };
+  const ids = { scrubber: useId(), list: useId(), mode: useId(), keys: useId(), addArea: useId() };
   const picture = { ...found.size, camera: found.camera };
   const seconds = frameIndex / found.framesPerSecond;
 
@@ -60,11 +63,22 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
   }, [path, seconds]);
 
   const update = (track: RedactTrack) => onChange({ ...found, tracks: found.tracks.map((candidate) => (candidate.id === track.id ? track : candidate)) });
+  const focusAfter = useRef<string>(undefined);
+  /**
+   * Back to the track's button when the keys ended the fix (Enter, Escape); a mouse user, who drew the box, is
+   * not scrolled away from the picture (the picture has focus then too: startFixing gave it).
+   */
+  function stopFixing(byKey = false) {
+    const track = fixing;
+    setFixing(undefined);
+    setKeyed(undefined);
+    if (track !== undefined && byKey) focusAfter.current = track === NEW_AREA ? ids.addArea : `${ids.list}-fix-${track}`;
+  }
   /** `byKey`: the box was set with the keys (Enter), not drawn with the mouse. */
   function finishDrawing(box: Box, byKey = false) {
     const pose = found.camera[frameIndex];
     const fixed = found.tracks.find((track) => track.id === fixing);
-    if (fixing !== undefined && !fixed) return stopFixing(byKey);
+    if (fixing !== undefined && fixing !== NEW_AREA && !fixed) return stopFixing(byKey);
     if (fixed) {
       // The drawn box is a sighting of its own at this moment, without the margin the track adds around it.
       const bare = withoutMargin(box, fixed, found.size);
@@ -76,34 +90,25 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
     }
     const id = Math.max(0, ...found.tracks.map((track) => track.id)) + 1;
     onChange({ ...found, tracks: [...found.tracks, markedTrack(id, box, found.frameCount, { anchored: follows, frame: frameIndex, camera: found.camera })] });
+    if (fixing === NEW_AREA) stopFixing(byKey);
   }
 
-  const { surface, drawing: sketch, handlers } = useDrawnBox(found.size, finishDrawing, { minDrag: MIN_DRAG });
+  const { surface: pictureRef, drawing: sketch, handlers } = useDrawnBox(found.size, finishDrawing, { minDrag: MIN_DRAG });
 
   /** Fixing a track's box: the picture takes the keys (a box drawn with the mouse does the same). */
   function startFixing(track: RedactTrack) {
     setKeyed(trackBoxAt(track, frameIndex, picture) ?? centreBox(found.size));
     setFixing(track.id);
   }
-  /**
-   * Back to the track's button when the keys ended the fix (Enter, Escape); a mouse user, who drew the box, is
-   * not scrolled away from the picture (the picture has focus then too: startFixing gave it).
-   */
-  function stopFixing(byKey = false) {
-    const track = fixing;
-    setFixing(undefined);
-    setKeyed(undefined);
-    if (track !== undefined && byKey) focusAfter.current = `${ids.list}-fix-${track}`;
-  }
-  const focusAfter = useRef<string>(undefined);
   useEffect(() => {
-    if (fixing !== undefined) surface.current?.focus();
+    if (fixing !== undefined) pictureRef.current?.focus();
     else if (focusAfter.current) document.getElementById(focusAfter.current)?.focus();
     focusAfter.current = undefined;
-  }, [fixing, surface]);
+  }, [fixing, pictureRef]);
   /** Another moment shown: a box being set by keyboard starts again from where its track is at that moment. */
   function showMoment(index: number) {
     setFrameIndex(index);
+    // A new area being placed stays where the worker put it.
     const track = found.tracks.find((candidate) => candidate.id === fixing);
     if (track) setKeyed(trackBoxAt(track, index, picture) ?? centreBox(found.size));
   }
@@ -132,13 +137,13 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
   // The surface is what the user draws on and what the labels are placed over.
   const surfaceRef = useCallback(
     (element: HTMLDivElement | null) => {
-      surface.current = element;
+      pictureRef.current = element;
       overlayRef(element);
     },
-    [surface, overlayRef],
+    [pictureRef, overlayRef],
   );
   const hiddenCount = found.tracks.filter((track) => track.hidden).length;
-  const fixingLabel = found.tracks.find((track) => track.id === fixing)?.label ?? '';
+  const fixingLabel = fixing === NEW_AREA ? t('sanitize.review.newAreaName') : (found.tracks.find((track) => track.id === fixing)?.label.toLowerCase() ?? '');
 
   return (
     <div className="track-review">
@@ -173,7 +178,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
       </div>
       {fixing !== undefined && (
         <p className="hint" id={ids.keys}>
-          {t('sanitize.review.keys')}
+          {t(fixing === NEW_AREA ? 'sanitize.review.keysNewArea' : 'sanitize.review.keys')}
         </p>
       )}
       {/* Where the box stands after each key, for a screen reader: the picture itself says nothing. */}
@@ -194,8 +199,8 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
           onChange={(event) => showMoment(Number(event.target.value))}
         />
         <fieldset className="inline">
-          <legend id={ids.mode}>{fixing ? t('sanitize.review.redrawing') : t('sanitize.review.newArea')}</legend>
-          {fixing ? (
+          <legend id={ids.mode}>{fixing !== undefined && fixing !== NEW_AREA ? t('sanitize.review.redrawing', { label: fixingLabel }) : t('sanitize.review.newArea')}</legend>
+          {fixing !== undefined && fixing !== NEW_AREA ? (
             <button type="button" onClick={() => stopFixing()}>
               {t('sanitize.review.stopFixing')}
             </button>
@@ -209,6 +214,19 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
                 <input type="radio" name={`${ids.mode}-follows`} checked={follows} onChange={() => setFollows(true)} />
                 {t('sanitize.review.follows')}
               </label>
+              {/* The mouse draws on the picture; the keys place a box there from the middle. */}
+              <button
+                type="button"
+                id={ids.addArea}
+                aria-pressed={fixing === NEW_AREA}
+                onClick={() => {
+                  if (fixing === NEW_AREA) return stopFixing();
+                  setKeyed(centreBox(found.size));
+                  setFixing(NEW_AREA);
+                }}
+              >
+                {t('sanitize.review.addArea')}
+              </button>
             </>
           )}
         </fieldset>
