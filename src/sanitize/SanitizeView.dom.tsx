@@ -112,12 +112,21 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
 
   /**
    * A new choice of what to hide needs a new look; the way regions are hidden needs none, and keeping one's own
-   * face is applied to each review as the user left it: the largest face kept visible, or hidden again.
+   * face is applied to each review as the user left it: the largest face kept visible, or hidden again. Finding
+   * turned off keeps the reviews aside, unused, with the user's changes: turned on again for the same things,
+   * they stand as they were left.
    */
+  const lastRedact = useRef(options.redact);
   function setRedact(redact: RedactOptions | undefined) {
-    const previous = options.redact;
+    const previous = options.redact ?? lastRedact.current;
     setOptions({ ...options, redact });
-    const sameGroups = redact !== undefined && previous !== undefined && redact.groups.join() === previous.groups.join();
+    if (redact === undefined) {
+      // A review's "look below" would point at reviews not shown.
+      if (lookingThrough && !running) clear();
+      return;
+    }
+    lastRedact.current = redact;
+    const sameGroups = previous !== undefined && redact.groups.join() === previous.groups.join();
     if (sameGroups) {
       if (redact.keepFace !== previous.keepFace) setFiles((current) => current.map((file) => (file.found ? { ...file, found: withOwnFace(file.found, redact.keepFace === 'largest' || !redact.groups.includes('faces')) } : file)));
       return;
@@ -210,8 +219,11 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
           ? t('sanitize.start.noFolder')
           : undefined;
   const canReview = toClean.length > 0 && redact !== undefined && !running;
+  /** A file's review is shown (and used) while finding is on. */
+  const reviewShown = (file: QueuedFile): file is QueuedFile & { found: FoundTracksData } => file.found !== undefined && redact !== undefined;
   const takesToAdd = sessionTakes.paths.filter((take) => !files.some((file) => file.path === take));
-  const inputsOf = (list: QueuedFile[]) => list.map((file) => ({ path: file.path, blur: file.blur, ...(file.found ? { found: file.found } : {}) }));
+  // Reviews set aside while finding is off do not go with the files.
+  const inputsOf = (list: QueuedFile[]) => list.map((file) => ({ path: file.path, blur: file.blur, ...(file.found && redact ? { found: file.found } : {}) }));
   const inputs = () => inputsOf(toClean);
 
   // Files handed over from a session are added and cleaned at once, each request once.
@@ -297,14 +309,17 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                   )}
                   {file.error && <span className="badge badge-bad">{file.error}</span>}
                   {/* Once reviewed, the review lists the marked areas (each may be kept visible); once made, the result. */}
-                  {file.marked !== undefined && !file.found && !made && (
+                  {file.marked !== undefined && !reviewShown(file) && !made && (
                     <span className="badge badge-ok">{t('sanitize.file.markedAreas', { count: file.marked })}</span>
                   )}
-                  {!running && !item && !made && (
+                  {/* A file that failed or was reviewed can still be taken off the list; a review draws its own areas. */}
+                  {!running && !made && (
                     <>
-                      <button type="button" className="link" aria-expanded={Boolean(file.editingBlur)} onClick={() => update(index, { editingBlur: !file.editingBlur })}>
-                        {file.blur.length ? t('sanitize.file.blurRegionsCount', { count: file.blur.length }) : t('sanitize.file.blurRegions')}
-                      </button>
+                      {!reviewShown(file) && (
+                        <button type="button" className="link" aria-expanded={Boolean(file.editingBlur)} onClick={() => update(index, { editingBlur: !file.editingBlur })}>
+                          {file.blur.length ? t('sanitize.file.blurRegionsCount', { count: file.blur.length }) : t('sanitize.file.blurRegions')}
+                        </button>
+                      )}
                       <button
                         type="button"
                         className="link"
@@ -316,7 +331,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                     </>
                   )}
                 </div>
-                {file.editingBlur && !item && <BlurEditor path={file.path} regions={file.blur} onChange={(blur) => changeBlur(index, blur)} />}
+                {file.editingBlur && !running && !made && !reviewShown(file) && <BlurEditor path={file.path} regions={file.blur} onChange={(blur) => changeBlur(index, blur)} />}
                 {item && <FileProgress item={item} onCancel={() => cancelAndFocus(item.index)} />}
                 {made && (
                   <p className="made">
@@ -340,7 +355,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                     )}
                   </p>
                 )}
-                {file.found && !running && !made && (
+                {reviewShown(file) && !running && !made && (
                   <details open>
                     <summary>{t('sanitize.file.reviewSummary', { name: fileName(file.path) })}</summary>
                     <TrackReview path={file.path} found={file.found} onChange={(found) => update(index, { found })} />
@@ -411,7 +426,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
             <input
               type="checkbox"
               checked={redact !== undefined}
-              onChange={(e) => setRedact(e.target.checked ? DEFAULT_REDACT : undefined)}
+              onChange={(e) => setRedact(e.target.checked ? (lastRedact.current ?? DEFAULT_REDACT) : undefined)}
             />
             {t('sanitize.options.hide.find')}
           </label>
@@ -469,7 +484,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                 void run({ inputs: inputs(), outputDir: outputDir.trim() || '.', options, nameTemplate, review: true });
               }}
             >
-              {files.some((file) => file.found) ? t('sanitize.actions.lookAgain') : t('sanitize.actions.review')}
+              {files.some(reviewShown) ? t('sanitize.actions.lookAgain') : t('sanitize.actions.review')}
             </button>
           )}
           <button type="submit" id="sanitize-make" className="primary" disabled={startReason !== undefined} aria-describedby={ids.reason}>
@@ -510,7 +525,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
             <progress max={1} value={fraction} aria-valuetext={formatNumber(fraction, { style: 'percent' })} />
           </label>
           <span role="status" id="sanitize-status" tabIndex={-1}>
-            {!batch ? t('sanitize.progress.starting') : batch.finished ? <BatchSummary items={batch.items} /> : describeTimeLeft(timeLeft)}
+            {!batch ? t('sanitize.progress.starting') : batch.finished ? <BatchSummary items={batch.items} review={lookingThrough} /> : describeTimeLeft(timeLeft)}
           </span>
         </div>
       )}
@@ -537,13 +552,18 @@ function withOwnFace(found: FoundTracksData, keep: boolean): FoundTracksData {
 }
 
 /** What a finished batch came to: looked through (a review), or ready to upload. */
-function BatchSummary({ items }: { items: BatchItemState[] }) {
+/** How a finished batch went: a review (`review`) says what it looked through; the making, what is ready. */
+function BatchSummary({ items, review }: { items: BatchItemState[]; review: boolean }) {
   const t = useT();
+  const total = items.length;
   const found = items.filter((item) => item.status === 'found').length;
-  if (found > 0) return t('sanitize.progress.lookedThrough', { found, total: items.length });
-  const ready = items.filter((item) => item.status === 'done').length;
   const cancelled = items.some((item) => item.status === 'cancelled');
-  return t(cancelled ? 'sanitize.progress.cancelled' : 'sanitize.progress.finished', { ready, total: items.length });
+  if (review) {
+    if (found > 0) return t('sanitize.progress.lookedThrough', { found, total });
+    return t(cancelled ? 'sanitize.progress.lookCancelled' : 'sanitize.progress.lookedThroughNone', { total });
+  }
+  const ready = items.filter((item) => item.status === 'done').length;
+  return t(cancelled ? 'sanitize.progress.cancelled' : 'sanitize.progress.finished', { ready, total });
 }
 
 function RedactionResult({ report }: { report: RedactionReport }) {

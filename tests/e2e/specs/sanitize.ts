@@ -104,6 +104,8 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       await expect.poll(() => page.locator('.actions .hint').textContent()).toBe('SafeTake is looking through the files for what to hide.');
       const list = page.getByRole('list', { name: 'What will be hidden' });
       await expect.poll(() => list.count(), { timeout: 120_000 }).toBe(1);
+      // Reviewed, the file can still be taken off the list.
+      expect(await page.getByRole('button', { name: 'Remove office.mp4' }).count()).toBe(1);
       const face = list.getByRole('checkbox', { name: 'Hide face in view' }).first();
       const laptop = list.getByRole('checkbox', { name: 'Hide laptop screen' }).first();
       expect(await face.isChecked()).toBe(true);
@@ -158,6 +160,21 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       const drawn = (await surface.locator('.track-flag', { hasText: 'Laptop screen' }).first().locator('.track-box').boundingBox())!;
       expect(Math.abs(drawn.width - set.width)).toBeGreaterThan(3);
 
+      // A new area placed with the keys alone, from the middle of the picture; focus comes back to its button.
+      const tracksBefore = await list.getByRole('listitem').count();
+      const addArea = page.getByRole('button', { name: 'Place one with the keys' });
+      await addArea.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('The box of the new area, on the picture');
+      for (const key of ['ArrowLeft', 'Shift+ArrowLeft']) await page.keyboard.press(key);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => addArea.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(await list.getByRole('listitem').count()).toBe(tracksBefore + 1);
+      const added = list.getByRole('listitem').last();
+      expect(await added.getByRole('checkbox').isChecked()).toBe(true);
+      await added.getByRole('button', { name: 'Remove' }).click();
+      expect(await list.getByRole('listitem').count()).toBe(tracksBefore);
+
       // Keeping one's own face, ticked after the review, applies to the review as it was left (the laptop's
       // box as drawn) rather than sending the worker to look again: her face, the largest, hidden again by
       // hand here, is kept by the option.
@@ -168,6 +185,26 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       const laptopAfter = (await surface.locator('.track-flag', { hasText: 'Laptop screen' }).first().locator('.track-box').boundingBox())!;
       expect(Math.abs(laptopAfter.width - drawn.width)).toBeLessThan(3);
       await expectAccessible(page, 'review-own-face-kept', [{ width: 800, height: 600 }]);
+      // Finding turned off and on again: the review comes back as it was left, with the choices around it.
+      const find = page.getByLabel(/Find faces, photos, papers, screens/);
+      // Where the laptop's box is on the picture (the page may scroll between two readings).
+      const laptopNow = async () => {
+        const [box, picture] = await Promise.all([surface.locator('.track-flag', { hasText: 'Laptop screen' }).first().locator('.track-box').boundingBox(), surface.boundingBox()]);
+        return { x: box!.x - picture!.x, y: box!.y - picture!.y, width: box!.width, height: box!.height };
+      };
+      const beforeToggle = await laptopNow();
+      const momentBefore = await scrubber.inputValue();
+      await find.uncheck();
+      expect(await list.count()).toBe(0);
+      await find.check();
+      expect(await list.count()).toBe(1);
+      expect(await page.getByLabel('Keep my own face visible').isChecked()).toBe(true);
+      expect(await face.isChecked()).toBe(false);
+      // The review opens again at its first moment: back to the one looked at, the box is where it was set.
+      await scrubber.fill(momentBefore);
+      await expect.poll(() => scrubber.inputValue()).toBe(momentBefore);
+      const laptopBack = await laptopNow();
+      for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(laptopBack[side] - beforeToggle[side])).toBeLessThan(1);
 
       await page.getByLabel('Output folder').fill(outputDir);
       await page.getByRole('button', { name: 'Make clean copies' }).click();
