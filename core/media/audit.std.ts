@@ -15,6 +15,8 @@ export const auditReport = z.object({
   fileType: z.string().optional(),
   readable: z.boolean(),
   exiftoolError: z.string().optional(),
+  /** What ExifTool warned of while reading ("Truncated 'mdat' data"): the tags may be only those it reached. */
+  exiftoolWarning: z.string().optional(),
   tags: z.array(auditedTag),
   identifyingCount: z.number().int(),
   /** Ids from core/media/fingerprints.std.ts found in the file's bytes. */

@@ -45,13 +45,15 @@ export async function auditFile(file: string): Promise<AuditReport> {
   if (!stat?.isFile()) throw new UserError(t('mediaFile.cannotRead', { name: path.basename(file) }));
   // -ee: embedded data (GoPro GPMF GPS, timed metadata tracks) is where a video's location often hides.
   const raw = await exiftool().readRaw(file, { readArgs: ['-G1', '-a', '-s', '-ee', '-json'] });
+  // SourceFile, errors and warnings are exiftool-vendored's own fields, not tags of the file.
   const tags = Object.entries(raw)
-    .filter(([key]) => key !== 'SourceFile')
+    .filter(([key]) => !['SourceFile', 'errors', 'warnings'].includes(key))
     .map(([key, value]) => {
       const tag = { ...splitTagKey(key), value: tagValueToString(value) };
       return { ...tag, ...classifyTag(tag) };
     });
   const exiftoolError = tags.find((tag) => tag.group === 'ExifTool' && tag.name === 'Error')?.value;
+  const exiftoolWarning = tags.find((tag) => tag.group === 'ExifTool' && tag.name === 'Warning')?.value;
   const fileType = tags.find((tag) => tag.group === 'File' && tag.name === 'FileType')?.value;
   const bytes = await readBytes(file);
   return {
@@ -60,6 +62,7 @@ export async function auditFile(file: string): Promise<AuditReport> {
     // ExifTool reports nothing at all for a file it cannot parse: that is "unknown", never "clean".
     readable: fileType !== undefined && exiftoolError === undefined,
     exiftoolError,
+    ...(exiftoolWarning ? { exiftoolWarning } : {}),
     tags,
     identifyingCount: tags.filter((tag) => tag.identifying).length,
     streamFingerprints: bytes.fingerprints,

@@ -301,10 +301,13 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                   {item?.outcome ? (
                     <RemovedBadge before={item.outcome.before.identifyingCount} left={item.outcome.after.identifyingCount} />
                   ) : file.before && (
-                    <span className={file.before.identifyingCount ? 'badge badge-warn' : 'badge badge-ok'}>
+                    // A file ExifTool could not read to its end is not said to be clear of tags.
+                    <span className={file.before.identifyingCount || file.before.exiftoolWarning ? 'badge badge-warn' : 'badge badge-ok'}>
                       {file.before.identifyingCount
                         ? t('sanitize.file.identifyingTags', { count: file.before.identifyingCount, kinds: formatList(identifyingKinds(file.before)) })
-                        : t('sanitize.file.noIdentifyingTags')}
+                        : file.before.exiftoolWarning
+                          ? t('sanitize.file.noTagsReadPartly', { warning: file.before.exiftoolWarning })
+                          : t('sanitize.file.noIdentifyingTags')}
                     </span>
                   )}
                   {file.error && <span className="badge badge-bad">{file.error}</span>}

@@ -90,6 +90,17 @@ describe.each(['video-metadata', 'photo-metadata'])('every file in corpus/%s', (
   });
 });
 
+describe('the audit of a file ExifTool cannot read to its end', () => {
+  it('carries ExifTool\'s warning, and lists only the file\'s own tags', async () => {
+    const whole = fs.readFileSync(path.join(CORPUS_DIR, 'video-metadata/android-gps.mp4'));
+    const cut = path.join(freshDir('cut-audit'), 'cut.mp4');
+    fs.writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 3)));
+    const report = await auditFile(cut);
+    expect(report.exiftoolWarning).toMatch(/truncated/i);
+    expect(report.tags.filter((tag) => ['errors', 'warnings'].includes(tag.name))).toEqual([]);
+  });
+});
+
 describe('what a clean copy looks like', () => {
   it('applies rotation to the pixels and leaves no rotation tag', async () => {
     const result = await sanitize(path.join(CORPUS_DIR, 'video-metadata/rotated-90.mp4'), freshDir('rotated'));
