@@ -42,6 +42,8 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
   const [follows, setFollows] = useState(false);
   const ids = { scrubber: useId(), list: useId(), mode: useId(), keys: useId(), addArea: useId() };
   const picture = { ...found.size, camera: found.camera };
+  // A photo has one moment: no scrubber, no times, and what is drawn on it stays put.
+  const photo = found.frameCount <= 1;
   const seconds = frameIndex / found.framesPerSecond;
 
   useEffect(() => {
@@ -186,18 +188,22 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
         {fixing !== undefined && keyed && t('sanitize.review.keyedWhere', placeOf(keyed, found.size))}
       </p>
       <div className="review-controls">
-        <label htmlFor={ids.scrubber}>
-          {t('sanitize.review.moment', { at: formatClock(seconds), length: formatClock(found.frameCount / found.framesPerSecond) })}
-        </label>
-        <input
-          id={ids.scrubber}
-          type="range"
-          min={0}
-          max={Math.max(0, found.frameCount - 1)}
-          step={Math.max(1, Math.round(STEP_SECONDS * found.framesPerSecond))}
-          value={frameIndex}
-          onChange={(event) => showMoment(Number(event.target.value))}
-        />
+        {!photo && (
+          <>
+            <label htmlFor={ids.scrubber}>
+              {t('sanitize.review.moment', { at: formatClock(seconds), length: formatClock(found.frameCount / found.framesPerSecond) })}
+            </label>
+            <input
+              id={ids.scrubber}
+              type="range"
+              min={0}
+              max={Math.max(0, found.frameCount - 1)}
+              step={Math.max(1, Math.round(STEP_SECONDS * found.framesPerSecond))}
+              value={frameIndex}
+              onChange={(event) => showMoment(Number(event.target.value))}
+            />
+          </>
+        )}
         <fieldset className="inline">
           <legend id={ids.mode}>{fixing !== undefined && fixing !== NEW_AREA ? t('sanitize.review.redrawing', { label: fixingLabel }) : t('sanitize.review.newArea')}</legend>
           {fixing !== undefined && fixing !== NEW_AREA ? (
@@ -206,14 +212,18 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
             </button>
           ) : (
             <>
-              <label>
-                <input type="radio" name={`${ids.mode}-follows`} checked={!follows} onChange={() => setFollows(false)} />
-                {t('sanitize.review.staysPut')}
-              </label>
-              <label>
-                <input type="radio" name={`${ids.mode}-follows`} checked={follows} onChange={() => setFollows(true)} />
-                {t('sanitize.review.follows')}
-              </label>
+              {!photo && (
+                <>
+                  <label>
+                    <input type="radio" name={`${ids.mode}-follows`} checked={!follows} onChange={() => setFollows(false)} />
+                    {t('sanitize.review.staysPut')}
+                  </label>
+                  <label>
+                    <input type="radio" name={`${ids.mode}-follows`} checked={follows} onChange={() => setFollows(true)} />
+                    {t('sanitize.review.follows')}
+                  </label>
+                </>
+              )}
               {/* The mouse draws on the picture; the keys place a box there from the middle. */}
               <button
                 type="button"
@@ -244,11 +254,13 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
                 {t('sanitize.review.hideTrack', { label: track.label.toLowerCase(), where })}
               </label>
               <span className="track-meta">
-                {t('sanitize.review.trackMeta', { group: t(`sanitize.review.group.${track.group}`), from, to })}
+                {photo ? t(`sanitize.review.group.${track.group}`) : t('sanitize.review.trackMeta', { group: t(`sanitize.review.group.${track.group}`), from, to })}
               </span>
-              <button type="button" className="link" onClick={() => showMoment(span.first + Math.min(span.last - span.first, Math.round(found.framesPerSecond / 2)))}>
-                {t('sanitize.review.showIt')}
-              </button>
+              {!photo && (
+                <button type="button" className="link" onClick={() => showMoment(span.first + Math.min(span.last - span.first, Math.round(found.framesPerSecond / 2)))}>
+                  {t('sanitize.review.showIt')}
+                </button>
+              )}
               <button
                 type="button"
                 className="link"

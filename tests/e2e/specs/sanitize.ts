@@ -89,6 +89,23 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       expect(foreignRequests(handle)).toEqual([]);
     });
 
+    it.skipIf(!ctx.options.supportsSyntheticDrop)('reviews a photo as a photo: no moments, times or camera moves to choose', async () => {
+      const dropFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-drop-'));
+      fs.copyFileSync(path.join(CORPUS_DIR, 'scenes-real/images/face-officials-office.jpg'), path.join(dropFolder, 'officials.jpg'));
+      const { page } = await ctx.start('fake', dropFolder);
+      await page.getByRole('tab', { name: 'Sanitize' }).click();
+      await dropFile(page, 'officials.jpg', 'image/jpeg');
+      await page.getByRole('button', { name: 'Review what will be hidden' }).click();
+      const list = page.getByRole('list', { name: 'What will be hidden' });
+      await expect.poll(() => list.getByRole('listitem').count(), { timeout: 120_000 }).toBeGreaterThan(0);
+      const meta = await list.locator('.track-meta').allTextContents();
+      expect(meta.filter((text) => /\d:\d\d/.test(text))).toEqual([]);
+      for (const control of [page.getByLabel(/^Moment:/), page.getByRole('button', { name: 'Show it' }), page.getByRole('radio', { name: /follows what is under it/ })]) expect(await control.count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Place one with the keys' }).count()).toBe(1);
+      await expect.poll(() => page.getByTestId('review-surface').locator('img').count(), { timeout: 15_000 }).toBe(1);
+      await expectAccessible(page, 'review-photo', [{ width: 800, height: 600 }]);
+    });
+
     it.skipIf(!ctx.options.supportsSyntheticDrop)('review what will be hidden in a pan across a real office, keep her face, and read the self-check of the copy', async () => {
       const dropFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-drop-'));
       const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-clean-'));
