@@ -292,15 +292,18 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
       {files.length > 0 && (
         <ul className="file-list" aria-label={t('sanitize.files.label')}>
           {files.map((file, index) => {
-            const item = batch?.items.find((candidate) => candidate.input === file.path);
             const made = madeFor.get(file.path);
+            // A copy the worker asked to make again is no longer shown as the file's result.
+            const lastRun = batch?.items.find((candidate) => candidate.input === file.path);
+            const item = lastRun?.outcome && !made ? undefined : lastRun;
             return (
               <li key={file.path} className="file-row">
                 <div className="file-head">
                   <strong>{fileName(file.path)}</strong>
+                  {/* The original's tags are no news beside a clean copy made in an earlier batch. */}
                   {item?.outcome ? (
                     <RemovedBadge before={item.outcome.before.identifyingCount} left={item.outcome.after.identifyingCount} />
-                  ) : file.before && (
+                  ) : !made && file.before && (
                     // A file ExifTool could not read to its end is not said to be clear of tags.
                     <span className={file.before.identifyingCount || file.before.exiftoolWarning ? 'badge badge-warn' : 'badge badge-ok'}>
                       {file.before.identifyingCount

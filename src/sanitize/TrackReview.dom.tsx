@@ -191,7 +191,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
         {!photo && (
           <>
             <label htmlFor={ids.scrubber}>
-              {t('sanitize.review.moment', { at: formatClock(seconds), length: formatClock(found.frameCount / found.framesPerSecond) })}
+              {t('sanitize.review.moment', { at: formatClock(seconds, { tenths: true }), length: formatClock(found.frameCount / found.framesPerSecond) })}
             </label>
             <input
               id={ids.scrubber}
@@ -257,7 +257,15 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
                 {photo ? t(`sanitize.review.group.${track.group}`) : t('sanitize.review.trackMeta', { group: t(`sanitize.review.group.${track.group}`), from, to })}
               </span>
               {!photo && (
-                <button type="button" className="link" onClick={() => showMoment(span.first + Math.min(span.last - span.first, Math.round(found.framesPerSecond / 2)))}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    showMoment(span.first + Math.min(span.last - span.first, Math.round(found.framesPerSecond / 2)));
+                    // The picture may be scrolled away, above a long list: it shows the moment.
+                    pictureRef.current?.scrollIntoView({ block: 'nearest' });
+                  }}
+                >
                   {t('sanitize.review.showIt')}
                 </button>
               )}

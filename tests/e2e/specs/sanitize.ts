@@ -237,6 +237,11 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       await row.locator('.redaction-result').scrollIntoViewIfNeeded();
       await expectAccessible(page, 'sanitize-redaction-result', [{ width: 800, height: 600 }]);
       expect(fs.readdirSync(outputDir)).toEqual(['clip-001.mp4']);
+      // Asked for a new copy, the row drops the old result and shows the review again, as the worker left it.
+      await page.getByRole('button', { name: 'Make a new copy of office.mp4' }).click();
+      await expect.poll(() => row.locator('.file-progress').count()).toBe(0);
+      expect(await row.locator('.redaction-result').count()).toBe(0);
+      expect(await face.isChecked()).toBe(false);
       expect(foreignRequests(handle)).toEqual([]);
     });
 
