@@ -68,7 +68,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
     const found = new Map(update.items.flatMap((item) => (item.found ? [[item.input, item.found] as const] : [])));
     if (found.size > 0) setFiles((current) => current.map((file) => (found.has(file.path) ? { ...file, found: found.get(file.path) } : file)));
   });
-  const ids = { output: useId(), format: useId(), size: useId(), name: useId(), style: useId(), reason: useId() };
+  const ids = { output: useId(), format: useId(), size: useId(), name: useId(), style: useId(), reason: useId(), lookAgain: useId() };
   const running = starting || (batch !== undefined && !batch.finished);
   // The Cancel pressed goes away with the work it stops: focus goes to the batch's progress, which says how it ended.
   const cancelAndFocus = (index?: number) => {
@@ -484,7 +484,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
               type="button"
               disabled={!canReview}
               // Disabled for the same reasons as making the copies (nothing left to clean, or a batch running), said beside them.
-              aria-describedby={canReview ? undefined : ids.reason}
+              aria-describedby={canReview ? (files.some(reviewShown) ? ids.lookAgain : undefined) : ids.reason}
               onClick={() => {
                 focusWhenShown('sanitize-status');
                 void run({ inputs: inputs(), outputDir: outputDir.trim() || '.', options, nameTemplate, review: true });
@@ -514,6 +514,11 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
           {startReason && (
             <span id={ids.reason} className="hint">
               {startReason}
+            </span>
+          )}
+          {redact && canReview && files.some(reviewShown) && (
+            <span id={ids.lookAgain} className="hint">
+              {t('sanitize.actions.lookAgainHint')}
             </span>
           )}
           {running && (

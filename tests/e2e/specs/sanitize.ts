@@ -123,6 +123,9 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       await expect.poll(() => list.count(), { timeout: 120_000 }).toBe(1);
       // Reviewed, the file can still be taken off the list.
       expect(await page.getByRole('button', { name: 'Remove office.mp4' }).count()).toBe(1);
+      // Looking again would start the review over: the button says so before it is pressed.
+      expect(await page.getByRole('button', { name: 'Look again' }).getAttribute('aria-describedby')).toBeTruthy();
+      expect(await page.locator('.actions .hint').allTextContents()).toContain('Looking again starts the reviews over: what you unticked, fixed or drew in them is lost.');
       const face = list.getByRole('checkbox', { name: 'Hide face in view' }).first();
       const laptop = list.getByRole('checkbox', { name: 'Hide laptop screen' }).first();
       expect(await face.isChecked()).toBe(true);
