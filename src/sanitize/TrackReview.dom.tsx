@@ -124,8 +124,15 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
     event.preventDefault();
   }
 
-  // Each track's place where its thumbnail shows it, told apart from others of its kind there.
+  // Each track's place where its thumbnail shows it, told apart from others of its kind there ("2 of 4 from
+  // the left"); listed as they first show, and those that show at once from the left, as their places count.
   const places = trackPlaces(found.tracks, picture);
+  const listed = found.tracks
+    .map((track, i) => {
+      const first = track.sightings[0]!.frame;
+      return { track, where: places[i]!, first, left: trackBoxAt(track, first, picture)?.x ?? 0 };
+    })
+    .sort((a, b) => a.first - b.first || a.left - b.left);
   const shown = found.tracks.flatMap((track) => {
     const box = trackBoxAt(track, frameIndex, picture);
     return box ? [{ track, box }] : [];
@@ -242,9 +249,8 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
         </fieldset>
       </div>
       <ul className="track-list" aria-label={t('sanitize.review.listLabel')} id={ids.list}>
-        {found.tracks.map((track, i) => {
+        {listed.map(({ track, where }) => {
           const span = trackSpan(track, found.frameCount);
-          const where = places[i]!;
           const { from, to } = formatClockSpan(span.first / found.framesPerSecond, (span.last + 1) / found.framesPerSecond);
           return (
             <li key={track.id} className={track.hidden ? 'track-hidden' : 'track-kept'}>

@@ -98,6 +98,15 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       await page.getByRole('button', { name: 'Review what will be hidden' }).click();
       const list = page.getByRole('list', { name: 'What will be hidden' });
       await expect.poll(() => list.getByRole('listitem').count(), { timeout: 120_000 }).toBeGreaterThan(0);
+      // Things of one kind in one place are listed as their places count them: 1 of 4 from the left, then 2 of 4...
+      const names = await list.getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+      const counted = new Map<string, number[]>();
+      for (const name of names) {
+        const match = /^(.*), (\d+) of \d+ from the left$/.exec(name);
+        if (match) counted.set(match[1]!, [...(counted.get(match[1]!) ?? []), Number(match[2])]);
+      }
+      expect(counted.size).toBeGreaterThan(0);
+      for (const [place, order] of counted) expect(order, place).toEqual(order.toSorted((a, b) => a - b));
       const meta = await list.locator('.track-meta').allTextContents();
       expect(meta.filter((text) => /\d:\d\d/.test(text))).toEqual([]);
       for (const control of [page.getByLabel(/^Moment:/), page.getByRole('button', { name: 'Show it' }), page.getByRole('radio', { name: /follows what is under it/ })]) expect(await control.count()).toBe(0);
