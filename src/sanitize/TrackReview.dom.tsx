@@ -343,9 +343,11 @@ function TrackThumb({ path, found, track, where }: { path: string; found: FoundT
   }, [path, at, found.framesPerSecond]);
   const box = trackBoxAt(track, at, { ...found.size, camera: found.camera });
   if (!frame || !box) return <span className="track-thumb" aria-hidden="true" />;
-  // The frame scaled so that the box fills the thumbnail, and moved so that the box is what shows.
+  // The frame scaled so that the box fills the thumbnail, and moved so that the box is what shows, in the
+  // middle (a person's tall box leaves room either side).
   const size = 56;
   const scale = size / Math.max(box.w, box.h);
+  const [padX, padY] = [(size - box.w * scale) / 2, (size - box.h * scale) / 2];
   return (
     <span
       className="track-thumb"
@@ -354,7 +356,10 @@ function TrackThumb({ path, found, track, where }: { path: string; found: FoundT
       style={{
         backgroundImage: `url(${frame.dataUrl})`,
         backgroundSize: `${found.size.width * scale}px ${found.size.height * scale}px`,
-        backgroundPosition: `${-box.x * scale}px ${-box.y * scale}px`,
+        backgroundPosition: `${padX - box.x * scale}px ${padY - box.y * scale}px`,
+        // Only the box shows: its neighbours either side are left out.
+        padding: `${padY}px ${padX}px`,
+        backgroundClip: 'content-box',
       }}
     />
   );

@@ -112,6 +112,8 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       for (const control of [page.getByLabel(/^Moment:/), page.getByRole('button', { name: 'Show it' }), page.getByRole('radio', { name: /follows what is under it/ })]) expect(await control.count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Place one with the keys' }).count()).toBe(1);
       await expect.poll(() => page.getByTestId('review-surface').locator('img').count(), { timeout: 15_000 }).toBe(1);
+      // Thumbnails come one at a time: the list as it looks once they have.
+      await expect.poll(() => list.locator('.track-thumb[role="img"]').count(), { timeout: 60_000 }).toBe(await list.getByRole('listitem').count());
       await expectAccessible(page, 'review-photo', [{ width: 800, height: 600 }]);
     });
 
