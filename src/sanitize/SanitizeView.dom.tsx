@@ -516,7 +516,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
               {startReason}
             </span>
           )}
-          {redact && canReview && files.some(reviewShown) && (
+          {canReview && files.some(reviewShown) && (
             <span id={ids.lookAgain} className="hint">
               {t('sanitize.actions.lookAgainHint')}
             </span>
@@ -562,7 +562,6 @@ function withOwnFace(found: FoundTracksData, keep: boolean): FoundTracksData {
   return own ? { ...found, tracks: found.tracks.map((track) => (track === own ? { ...track, hidden: !keep } : track)) } : found;
 }
 
-/** What a finished batch came to: looked through (a review), or ready to upload. */
 /** How a finished batch went: a review (`review`) says what it looked through; the making, what is ready. */
 function BatchSummary({ items, review }: { items: BatchItemState[]; review: boolean }) {
   const t = useT();
