@@ -23,3 +23,12 @@ export function explainFfmpegFailure(stderr: string, fileExtension = ''): string
   for (const [pattern, message] of EXPLANATIONS) if (pattern.test(stderr)) return t(message);
   return t('media.ffmpeg.failed');
 }
+
+/**
+ * Whether ffmpeg could not write all of its output, whatever its exit code: ffmpeg 5.1 exits 0 when the disk
+ * fills as it writes the file's trailer ("Error writing trailer ...: No space left on device"), leaving a copy
+ * cut short that would then read as a damaged source.
+ */
+export function outputWriteFailed(stderr: string): boolean {
+  return /No space left on device|ENOSPC|File too large|EFBIG/i.test(stderr);
+}

@@ -7,7 +7,7 @@ import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import ffmpeg from 'fluent-ffmpeg';
 import { UserError } from '../../core/shared/errors.std';
-import { explainFfmpegFailure } from '../../core/media/ffmpegErrors.std';
+import { explainFfmpegFailure, outputWriteFailed } from '../../core/media/ffmpegErrors.std';
 import { type MediaProbe, type ProbedStream, type VideoPackets, normaliseRotation, videoPacketsFromCsv } from '../../core/media/probe.std';
 import { type FfmpegInvocation, MEDIA_FILE_INPUT, ffmpegArgv } from '../../core/media/ffmpegArgs.std';
 import { resolveFfmpeg, resolveFfprobe } from './binaries.node';
@@ -137,7 +137,7 @@ export function runFfmpegFromFrames(invocation: FfmpegInvocation, frames: AsyncI
         // A cancel is a cancel, whichever side noticed it first (the frames' source throws one too).
         if (signal?.aborted) reject(new FfmpegCancelled('cancelled'));
         else if (feedError) reject(feedError);
-        else if (code !== 0) reject(Object.assign(new Error(`ffmpeg exited with ${code}`), { stderr }));
+        else if (code !== 0 || outputWriteFailed(stderr)) reject(Object.assign(new Error(`ffmpeg exited with ${code}`), { stderr }));
         else resolve(stderr);
       });
     });
@@ -278,6 +278,7 @@ export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions = {}
       })
       .on('end', () => {
         options.signal?.removeEventListener('abort', onAbort);
+        if (outputWriteFailed(stderr)) return reject(Object.assign(new Error('ffmpeg could not write all of its output'), { stderr }));
         options.onProgress?.(1);
         resolve(stderr);
       })

@@ -173,6 +173,16 @@ describe('bad places to write', () => {
     await expectRefusal(clip, /disk is full/, tiny);
   });
 
+  it.skipIf(!canMount)('a disk that fills as the copy is finished (ffmpeg says so, and exits 0)', async () => {
+    // 2 MiB, of which all but 48 KiB is taken: the small clip's picture fits, its trailer does not.
+    const disk = mountTmpfs('nearly-full', 'size=2m');
+    expect(disk).toBeDefined();
+    fs.writeFileSync(path.join(disk!, 'filler'), Buffer.alloc(2 * 1024 * 1024 - 48 * 1024));
+    const outputDir = path.join(disk!, 'out');
+    fs.mkdirSync(outputDir);
+    await expectRefusal(path.join(CORPUS_DIR, 'video-metadata/android-gps.mp4'), /disk is full/, outputDir);
+  });
+
   it('sanitizing into the original\'s own folder makes a new file beside it', async () => {
     const folder = emptyDir('same-folder');
     const original = path.join(folder, 'clip-001.mov');
