@@ -58,12 +58,14 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
     ...(groups ? { redact: { groups, keepFace: values['keep-face'] ?? 'none', style: values['redact-style'] ?? 'blur' } } : {}),
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; '));
+  const nameTemplate = nameTemplateSchema.safeParse(values.name);
+  if (!nameTemplate.success) throw new UsageError(`--name: ${nameTemplate.error.issues.map((issue) => issue.message).join('; ')}`);
   const inputs = expandMediaPaths(positionals);
   if (inputs.length === 0) throw new UsageError(t('cli.sanitize.noMedia'));
 
   const showProgress = process.stderr.isTTY;
   const batch = startSanitizeBatch(
-    { inputs: inputs.map((input) => ({ path: input, blur: [] })), outputDir: values.output, options: parsed.data, nameTemplate: nameTemplateSchema.parse(values.name) },
+    { inputs: inputs.map((input) => ({ path: input, blur: [] })), outputDir: values.output, options: parsed.data, nameTemplate: nameTemplate.data },
     (update) => {
       if (!showProgress) return;
       const working = update.items.find((item) => !['queued', 'done', 'failed', 'cancelled'].includes(item.status));
@@ -117,6 +119,8 @@ function sanitizeJson(item: BatchItemState) {
     output: item.outcome.output,
     sha256: item.outcome.outputSha256,
     identifyingTagsRemoved: item.outcome.before.identifyingCount,
+    // What the text output says under the copy (a source cut short, damaged picture data skipped).
+    ...(item.outcome.notes.length > 0 ? { notes: item.outcome.notes } : {}),
     ...(redaction ? { hidden: redaction.tracks.filter((track) => track.hidden), keptVisible: redaction.tracks.filter((track) => !track.hidden), selfCheck: redaction.selfCheck } : {}),
     // A photo's tracks span its one frame: their seconds mean nothing.
     ...(redaction?.photo ? { photo: true } : {}),

@@ -22,6 +22,8 @@ export async function scanCommand(args: string[]): Promise<number> {
   const everySeconds = values.every === undefined ? undefined : Number(values.every);
   if (everySeconds !== undefined && !(everySeconds >= 1 && everySeconds <= 3600)) throw new UsageError(t('cli.scan.every'));
   const files = expandMediaPaths(positionals);
+  // Nothing to look at is not "nothing found": a script would read an empty answer as a clean room.
+  if (files.length === 0) throw new UsageError(t('cli.sanitize.noMedia'));
   const detector = await NodeDetector.open();
   const results: Array<ReturnType<typeof scanJson> | { file: string; error: string }> = [];
   let exitCode = 0;

@@ -10,7 +10,15 @@ import { mediaKindForExtension } from '../../core/media/probe.std';
 export function expandMediaPaths(paths: string[]): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      // A folder that may not be read is one item that fails (checkMediaFile says why), not the end of all.
+      found.push(dir);
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);

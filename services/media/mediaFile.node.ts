@@ -17,7 +17,10 @@ export async function checkMediaFile(input: string): Promise<MediaKind> {
   }
   const stat = await fs.promises.stat(input).catch(() => undefined);
   if (!stat) throw new UserError(t('mediaFile.notFound', { name }));
-  if (stat.isDirectory()) throw new UserError(t('mediaFile.isFolder', { name }));
+  if (stat.isDirectory()) {
+    const readable = await fs.promises.access(input, fs.constants.R_OK | fs.constants.X_OK).then(() => true, () => false);
+    throw new UserError(t(readable ? 'mediaFile.isFolder' : 'mediaFile.folderNotReadable', { name }));
+  }
   if (!stat.isFile()) throw new UserError(t('mediaFile.notAFile', { name }));
   const kind = mediaKindForExtension(path.extname(input));
   if (!kind) {

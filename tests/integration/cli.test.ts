@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
 import { resolveFfmpeg } from '../../services/media/binaries.node';
-import { runCli } from './cli.node';
+import { canRunAsOtherUser, runCli } from './cli.node';
 import { CORPUS_DIR } from './corpus.node';
 
 
@@ -61,7 +61,33 @@ describe('safetake sanitize / audit', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/not a region: write x,y,w,h/);
     expect(runCli(['sanitize', 'x.mp4']).stderr).toMatch(/needs an output folder/);
+    // A name that would write elsewhere is a bad option, said as one.
+    const name = runCli(['sanitize', path.join(CORPUS_DIR, 'video-metadata/android-gps.mp4'), '-o', os.tmpdir(), '--name', '../evil-{n}']);
+    expect(name.code).toBe(2);
+    expect(name.stderr).toMatch(/^safetake sanitize: --name: a name template cannot contain folder separators/m);
   });
+
+  it.skipIf(!canRunAsOtherUser)('reports a folder it may not open as one failure, and makes the rest', () => {
+    // As the user "nobody" (65534), in folders it may read, one of which it may not open.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-cli-locked-'));
+    const [input, out, data] = [path.join(root, 'in'), path.join(root, 'out'), path.join(root, 'data')];
+    fs.mkdirSync(path.join(input, 'locked'), { recursive: true });
+    for (const dir of [root, out, data]) {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.chmodSync(dir, 0o777);
+    }
+    fs.chmodSync(input, 0o755);
+    fs.chmodSync(path.join(input, 'locked'), 0o700);
+    for (const dir of [input, path.join(input, 'locked')]) fs.copyFileSync(path.join(CORPUS_DIR, 'photo-metadata/exiftool-GPS.jpg'), path.join(dir, 'holiday.jpg'));
+    fs.chmodSync(path.join(input, 'holiday.jpg'), 0o644);
+    const result = runCli(['sanitize', input, '-o', out, '--json'], { SAFETAKE_DATA_DIR: data, HOME: root }, 65534);
+    expect(result.code).toBe(1);
+    const items = JSON.parse(result.stdout) as Array<{ input: string; output?: string; error?: string }>;
+    expect(items.map((item) => path.basename(item.input))).toEqual(['holiday.jpg', 'locked']);
+    expect(items[0]!.output).toMatch(/clip-001\.jpg$/);
+    expect(items[1]!.error).toMatch(/^SafeTake may not open the folder locked: nothing in it was read\./);
+    fs.rmSync(root, { recursive: true, force: true });
+  }, 120_000);
 });
 
 describe('safetake scan', () => {
@@ -91,4 +117,11 @@ describe('safetake scan', () => {
     expect(videoRisks.filter((risk) => risk.category === 'screen')).toEqual([expect.objectContaining({ label: 'Screen', t: 0 })]);
     fs.rmSync(folder, { recursive: true, force: true });
   }, 120_000);
+
+  it('refuses a folder with no videos or photos in it: nothing to look at is not "nothing found"', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-scan-empty-'));
+    const result = runCli(['scan', '--json', empty]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no videos or photos found/);
+  });
 });
