@@ -10,6 +10,7 @@ import { Parser } from 'htmlparser2';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
 import { PSM } from 'tesseract.js';
 import { UserError } from '../../core/shared/errors.std';
+import { textOfBytes } from '../../core/terms/textBytes.std';
 import { openOcrWorker } from '../corner/detector.node';
 import { t } from '../../core/i18n/i18n.std';
 
@@ -57,10 +58,12 @@ export async function readDocumentText(file: string, signal?: AbortSignal): Prom
   const bytes = await readFile(file);
   switch (kind) {
     case 'text':
-      // TextDecoder drops a UTF-8 byte order mark; old Mac line ends (lone CR) are normalised with CRLF.
-      return withText(file, { kind, text: new TextDecoder().decode(bytes).replace(/\r\n?/g, '\n') });
-    case 'html':
-      return withText(file, { kind, text: visibleHtmlText(new TextDecoder().decode(bytes)) });
+    case 'html': {
+      const text = textOfBytes(bytes);
+      if (text === undefined) throw notADocument(file, t('document.why.notText'));
+      // Old Mac line ends (lone CR) are normalised with CRLF.
+      return withText(file, { kind, text: kind === 'text' ? text.replace(/\r\n?/g, '\n') : visibleHtmlText(text) });
+    }
     case 'pdf':
       return pdfText(file, bytes, signal);
     case 'image':

@@ -177,6 +177,9 @@ describe('refusals', () => {
   it('refuses a program, an empty file, a folder, a missing file and a huge one', async () => {
     await expectRefusal(readDocumentText(writeScratch('terms.exe', termsParagraphs(TERMS)[0]!)), NOT_A_DOCUMENT);
     await expectRefusal(readDocumentText(writeScratch('empty.txt', '')), /empty\.txt is not a document SafeTake can read \(it is empty\)/);
+    // A real clip given a text name: its bytes are no text, whatever the name says.
+    const clip = fs.readFileSync(path.join(CORPUS_DIR, 'video-metadata/android-gps.mp4'));
+    await expectRefusal(readDocumentText(writeScratch('terms.html', clip)), /terms\.html is not a document SafeTake can read \(its bytes are not text/);
     const folder = path.join(scratch, 'folder.pdf');
     fs.mkdirSync(folder);
     await expectRefusal(readDocumentText(folder), /folder\.pdf .*\(it is a folder\)/);
