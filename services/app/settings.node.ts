@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { SETTINGS_FILE_NAME } from '../../core/app/dataFolder.std';
 import type { Language } from '../../core/i18n/i18n.std';
 import { settingsSchema } from '../../core/ipc/contract.std';
+import { messageOf } from '../../core/shared/errors.std';
 
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -20,7 +21,8 @@ export class SettingsStore {
     try {
       return settingsSchema.parse(JSON.parse(await fs.readFile(this.file, 'utf8')));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') console.warn(`[settings] ${this.file} could not be read; using defaults`, error);
+      // One line, not a stack: a damaged settings file is not a crash, and every CLI command reads it.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') console.warn(`[settings] ${this.file} could not be read (${'issues' in (error as object) ? 'values SafeTake does not know' : messageOf(error).split('\n')[0]}); using defaults`);
       return {};
     }
   }

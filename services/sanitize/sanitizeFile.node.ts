@@ -60,7 +60,8 @@ const REDACT_SHARES = { find: 0.45, encode: 0.35, check: 0.2 } as const;
 
 async function checkOutputDir(outputDir: string): Promise<void> {
   const stat = await fs.promises.stat(outputDir).catch(() => undefined);
-  if (!stat?.isDirectory()) throw new UserError(t('sanitizeFile.noOutputFolder', { outputDir }));
+  if (!stat) throw new UserError(t('sanitizeFile.noOutputFolder', { outputDir }));
+  if (!stat.isDirectory()) throw new UserError(t('sanitizeFile.outputNotAFolder', { outputDir }));
   await fs.promises.access(outputDir, fs.constants.W_OK).catch(() => {
     throw new UserError(t('sanitizeFile.outputNotWritable', { outputDir }));
   });

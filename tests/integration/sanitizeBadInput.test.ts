@@ -157,7 +157,16 @@ describe('bad places to write', () => {
   const clip = path.join(CORPUS_DIR, 'video-metadata/iphone5-gps.mov');
 
   it('an output folder that does not exist', async () => {
-    await expectRefusal(clip, /does not exist/, path.join(scratch, 'no', 'such', 'folder'));
+    await expectRefusal(clip, /does not exist: create it, or choose another/, path.join(scratch, 'no', 'such', 'folder'));
+  });
+
+  it('an output "folder" that is a file', async () => {
+    const file = path.join(emptyDir('a-file-as-folder'), 'clean');
+    fs.writeFileSync(file, 'a file of the worker');
+    const error = await sanitizeFile({ input: clip, outputDir: file, options: DEFAULT_SANITIZE_OPTIONS, nameTemplate: 'clip-{n}' }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/clean is a file, not a folder: choose a folder for the clean copies/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('a file of the worker');
   });
 
   it.skipIf(!canMount)('a read-only output folder', async () => {
