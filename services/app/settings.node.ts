@@ -22,7 +22,7 @@ export class SettingsStore {
       return settingsSchema.parse(JSON.parse(await fs.readFile(this.file, 'utf8')));
     } catch (error) {
       // One line, not a stack: a damaged settings file is not a crash, and every CLI command reads it.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') console.warn(`[settings] ${this.file} could not be read (${'issues' in (error as object) ? 'values SafeTake does not know' : messageOf(error).split('\n')[0]}); using defaults`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') console.warn(`[settings] ${this.file} could not be read (${error instanceof Error && 'issues' in error ? 'values SafeTake does not know' : messageOf(error).split('\n')[0]}); using defaults`);
       return {};
     }
   }
