@@ -201,7 +201,9 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       await page.keyboard.press('Enter');
       await expect.poll(() => addArea.evaluate((element) => element === document.activeElement)).toBe(true);
       expect(await list.getByRole('listitem').count()).toBe(tracksBefore + 1);
-      const added = list.getByRole('listitem').last();
+      // Listed by when it first shows (this moment), among the others: found by its name.
+      const added = list.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: /^Hide marked area, / }) });
+      expect(await added.count()).toBe(1);
       expect(await added.getByRole('checkbox').isChecked()).toBe(true);
       await added.getByRole('button', { name: 'Remove' }).click();
       expect(await list.getByRole('listitem').count()).toBe(tracksBefore);
