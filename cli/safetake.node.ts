@@ -12,7 +12,7 @@ import { logCommand } from './commands/log.node';
 import { auditCommand, sanitizeCommand } from './commands/sanitize.node';
 import { scanCommand } from './commands/scan.node';
 import { termsCommand } from './commands/terms.node';
-import { UsageError } from './usage.std';
+import { UsageError, printable } from './usage.std';
 
 /** How long the command may take to end on its own once its work is done. */
 const EXIT_GRACE_MS = 5000;
@@ -126,6 +126,13 @@ if (process.env.SAFETAKE_SUPERVISED && process.connected) {
       process.exit(1);
     }
   });
+}
+
+// Everything printed goes out with its control characters shown as escapes (printable): names and tag values
+// come from the files themselves. JSON already escapes them; stderr keeps the progress line's carriage return.
+for (const [stream, returns] of [[process.stdout, false], [process.stderr, true]] as const) {
+  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? printable(chunk, { returns }) : chunk, ...rest)) as typeof stream.write;
 }
 
 // A reader that stops early (`safetake audit … | head`) closes the pipe: the rest of the output is not

@@ -67,6 +67,16 @@ describe('safetake sanitize / audit', () => {
     expect(name.stderr).toMatch(/^safetake sanitize: --name: a name template cannot contain folder separators/m);
   });
 
+  it('prints a file name holding an escape sequence escaped: it cannot clear the terminal or fake a line', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-cli-escape-'));
+    fs.writeFileSync(path.join(folder, 'evil\u001b[2J\r✓ fine.mp4'), 'not a video');
+    const result = runCli(['sanitize', folder, '-o', folder]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toMatch(/[\u001b\r]/);
+    expect(result.stdout).toContain('✗ evil\\u001b[2J\\u000d✓ fine.mp4: ');
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
   it.skipIf(!canRunAsOtherUser)('reports a folder it may not open as one failure, and makes the rest', () => {
     // As the user "nobody" (65534), in folders it may read, one of which it may not open.
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-cli-locked-'));
