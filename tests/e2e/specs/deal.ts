@@ -36,7 +36,8 @@ export function defineDealSpecs(ctx: SpecContext): void {
       // By keyboard: name the platform, open it, attach its terms.
       await page.getByRole('tabpanel', { name: 'Platforms' }).getByLabel('Platform', { exact: true }).fill('Acme Data');
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.getByRole('heading', { name: 'Acme Data', level: 3 }).isVisible()).toBe(true);
+      // Opening a platform reads its records from the disk: more than the default second on a busy machine.
+      await expect.poll(() => page.getByRole('heading', { name: 'Acme Data', level: 3 }).isVisible(), { timeout: 10_000 }).toBe(true);
       await page.getByRole('button', { name: 'Attach terms, privacy policy or agreement…' }).focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByRole('status').filter({ hasText: /kinds? of red flag found/ }).textContent()).toMatch(/^\d+ kinds of red flag found, in \d+ clauses\.$/);
