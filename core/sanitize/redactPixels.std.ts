@@ -46,10 +46,9 @@ export function yuvFrameBytes(width: number, height: number): number {
 
 /** The box on even pixels inside the frame (chroma covers 2x2 blocks), or undefined when nothing is left. */
 export function snapToFrame(box: Box, width: number, height: number): Box | undefined {
-  const x0 = Math.max(0, Math.floor(box.x / 2) * 2);
-  const y0 = Math.max(0, Math.floor(box.y / 2) * 2);
-  const x1 = Math.min(width & ~1, Math.ceil((box.x + box.w) / 2) * 2);
-  const y1 = Math.min(height & ~1, Math.ceil((box.y + box.h) / 2) * 2);
+  const even = outToEvenPixels(box);
+  const [x0, y0] = [Math.max(0, even.x), Math.max(0, even.y)];
+  const [x1, y1] = [Math.min(width & ~1, even.x + even.w), Math.min(height & ~1, even.y + even.h)];
   return x1 - x0 >= 2 && y1 - y0 >= 2 ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : undefined;
 }
 
@@ -129,7 +128,7 @@ export function shownParts(shown: readonly Box[], hidden: ReadonlyArray<{ box: B
   return opaque.reduce((left, cut) => left.flatMap((part) => without(part, cut)), parts);
 }
 
-/** The box grown to even pixels (every chroma pixel it touches), as snapToFrame does inside a frame. */
+/** The box grown to even pixels (every chroma pixel it touches); snapToFrame keeps it inside a frame. */
 function outToEvenPixels(box: Box): Box {
   const [x0, y0] = [Math.floor(box.x / 2) * 2, Math.floor(box.y / 2) * 2];
   return { x: x0, y: y0, w: Math.ceil((box.x + box.w) / 2) * 2 - x0, h: Math.ceil((box.y + box.h) / 2) * 2 - y0 };
