@@ -5,7 +5,7 @@
 import { type MessageId, formattingLocale, localesFromEnvironment, pickLanguage, setLanguage, t } from '../core/i18n/i18n.std';
 import { isUserError } from '../core/shared/errors.std';
 import { appVersion } from '../services/app/ipcHandlers.node';
-import { resolveDataDir } from '../services/app/dataDir.node';
+import { fileInPlaceOfDataDir, resolveDataDir } from '../services/app/dataDir.node';
 import { SettingsStore } from '../services/app/settings.node';
 import { closeExiftool } from '../services/media/exiftool.node';
 import { logCommand } from './commands/log.node';
@@ -70,7 +70,9 @@ function helpText(): string {
 export async function main(argv: string[]): Promise<number> {
   // The language chosen in the app's Settings; else, as command-line tools do, LANGUAGE, LC_ALL, LC_MESSAGES or LANG.
   const locales = localesFromEnvironment(process.env);
-  const chosen = (await new SettingsStore(resolveDataDir()).read()).language;
+  const dataDir = resolveDataDir();
+  const dataDirIsFile = fileInPlaceOfDataDir(dataDir);
+  const chosen = dataDirIsFile ? undefined : (await new SettingsStore(dataDir).read()).language;
   const language = chosen && chosen !== 'system' ? chosen : pickLanguage(locales);
   setLanguage(language, formattingLocale(language, locales));
   const [first, ...rest] = argv;
@@ -86,6 +88,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!command) {
     process.stderr.write(`safetake: ${t('cli.unknownCommand', { command: first })}\n`);
     return 2;
+  }
+  if (dataDirIsFile) {
+    process.stderr.write(`safetake: ${t('cli.dataDirIsFile', { dir: dataDir })}\n`);
+    return 1;
   }
   try {
     return await command.run(rest);

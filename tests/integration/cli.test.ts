@@ -32,6 +32,23 @@ describe('safetake CLI (built, on plain Node)', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown command "frobnicate"/);
   });
+
+  it('says so, in a line and before any work, when SAFETAKE_DATA_DIR names a file', () => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'safetake-cli-datafile-'));
+    const file = path.join(scratch, 'not-a-folder');
+    fs.writeFileSync(file, 'x');
+    const output = path.join(scratch, 'out');
+    fs.mkdirSync(output);
+    for (const dataDir of [file, path.join(file, 'below')]) {
+      for (const args of [['log', 'summary'], ['sanitize', path.join(CORPUS_DIR, 'photo-metadata/withIptcExifGps.jpg'), '-o', output]]) {
+        const result = runCli(args, { SAFETAKE_DATA_DIR: dataDir });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toBe(`safetake: the data folder ${dataDir} is a file, not a folder (or is inside one). Set SAFETAKE_DATA_DIR to a folder (it is made if it does not exist), or unset it to use the app's own.\n`);
+      }
+    }
+    expect(fs.readdirSync(output)).toEqual([]);
+    expect(runCli(['--help'], { SAFETAKE_DATA_DIR: file }).code).toBe(0);
+  });
 });
 
 describe('safetake sanitize / audit', () => {
