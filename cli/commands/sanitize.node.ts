@@ -16,7 +16,7 @@ import { readLog } from '../../services/sessions/eventLog.node';
 import { LogBusyError } from '../../services/sessions/logLock.node';
 import { SanitizingInSession } from '../../services/sessions/sanitizing.node';
 import { SessionsService } from '../../services/sessions/sessions.node';
-import { UsageError } from '../usage.std';
+import { UsageError, optionProblem } from '../usage.std';
 import { formatNumber, t } from '../../core/i18n/i18n.std';
 import { describeTrack } from '../describe.node';
 
@@ -57,7 +57,8 @@ export async function sanitizeCommand(args: string[]): Promise<number> {
     blur,
     ...(groups ? { redact: { groups, keepFace: values['keep-face'] ?? 'none', style: values['redact-style'] ?? 'blur' } } : {}),
   });
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; '));
+  const typed: Record<string, string | undefined> = { '--format': values.format, '--max-height': values['max-height'], '--audio': values.audio, '--keep-face': values['keep-face'], '--redact-style': values['redact-style'] };
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => optionProblem(issue, (flag) => typed[flag])).join('; '));
   const nameTemplate = nameTemplateSchema.safeParse(values.name);
   if (!nameTemplate.success) throw new UsageError(`--name: ${nameTemplate.error.issues.map((issue) => issue.message).join('; ')}`);
   const inputs = expandMediaPaths(positionals);

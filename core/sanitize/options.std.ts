@@ -12,9 +12,12 @@ export const regionSchema = z.object({
   h: z.number().finite().positive(),
 });
 
+/** The short side a copy may be capped at, in pixels. */
+export const MAX_HEIGHT_RANGE = { least: 144, most: 4320 } as const;
+
 export const sanitizeOptionsSchema = z.object({
   format: z.enum(['mp4', 'webm']).default('mp4'),
-  maxHeight: z.number().int().min(144).max(4320).optional(),
+  maxHeight: z.number().int().min(MAX_HEIGHT_RANGE.least).max(MAX_HEIGHT_RANGE.most).optional(),
   audio: z.enum(['keep', 'mute', 'remove']).default('keep'),
   blur: z.array(regionSchema).max(50).default([]),
   redact: z

@@ -78,6 +78,9 @@ describe('safetake sanitize / audit', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/not a region: write x,y,w,h/);
     expect(runCli(['sanitize', 'x.mp4']).stderr).toMatch(/needs an output folder/);
+    // Said with the flag as typed, not the option's name inside SafeTake.
+    const style = runCli(['sanitize', 'x.mp4', '-o', os.tmpdir(), '--redact', 'all', '--redact-style', 'wobble']);
+    expect(style).toMatchObject({ code: 2, stderr: 'safetake sanitize: --redact-style takes blur, fill, or pixelate (not: wobble)\nRun "safetake --help" for usage.\n' });
     // A name that would write elsewhere is a bad option, said as one.
     const name = runCli(['sanitize', path.join(CORPUS_DIR, 'video-metadata/android-gps.mp4'), '-o', os.tmpdir(), '--name', '../evil-{n}']);
     expect(name.code).toBe(2);
