@@ -15,3 +15,16 @@ export function textOfBytes(bytes: Uint8Array): string | undefined {
     return new TextDecoder('windows-1252').decode(bytes);
   }
 }
+
+/**
+ * Whether the bytes start as a PNG, JPEG or WebP picture does (the screenshots terms may come as): anything
+ * else named .png is refused before tesseract, which would print its own complaint on the CLI's stderr. Pure.
+ */
+export function startsAsPicture(bytes: Uint8Array): boolean {
+  const startsWith = (signature: readonly number[], at = 0) => signature.every((byte, i) => bytes[at + i] === byte);
+  return (
+    startsWith([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) || // PNG
+    startsWith([0xff, 0xd8, 0xff]) || // JPEG
+    (startsWith([0x52, 0x49, 0x46, 0x46]) && startsWith([0x57, 0x45, 0x42, 0x50], 8)) // RIFF....WEBP
+  );
+}

@@ -10,7 +10,7 @@ import { Parser } from 'htmlparser2';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
 import { PSM } from 'tesseract.js';
 import { UserError } from '../../core/shared/errors.std';
-import { textOfBytes } from '../../core/terms/textBytes.std';
+import { startsAsPicture, textOfBytes } from '../../core/terms/textBytes.std';
 import { openOcrWorker } from '../corner/detector.node';
 import { t } from '../../core/i18n/i18n.std';
 
@@ -67,6 +67,7 @@ export async function readDocumentText(file: string, signal?: AbortSignal): Prom
     case 'pdf':
       return pdfText(file, bytes, signal);
     case 'image':
+      if (!startsAsPicture(bytes)) throw notADocument(file, t('document.why.pictureUnreadable'));
       return imageText(file, bytes, signal);
   }
 }

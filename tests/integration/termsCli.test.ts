@@ -65,6 +65,15 @@ describe('safetake terms', () => {
     expect(stdout).toMatch(/You pay their legal costs \(indemnity\)\n {4}What it means: .*\n {4}Ask: .*\n {4}at \d+–\d+: “/);
   });
 
+  it('refuses bytes named .png that are no picture in its own words, with nothing from tesseract on stderr', () => {
+    const fake = path.join(scratch, 'terms-screenshot.png');
+    fs.writeFileSync(fake, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+    const { code, stdout, stderr } = runCli(['terms', fake]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/✗ .*terms-screenshot\.png: terms-screenshot\.png is not a document SafeTake can read \(SafeTake cannot open the picture\)/);
+    expect(stderr).toBe('');
+  });
+
   it('exits 0 on an agreement with no red flag, and 2 without a file', () => {
     const fair = path.join(scratch, 'fair.txt');
     fs.writeFileSync(fair, 'We pay every approved clip within 7 days. You may delete your recordings at any time, and we delete them within 30 days.\n');
