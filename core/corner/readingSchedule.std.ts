@@ -62,3 +62,26 @@ export function readingPutOff(last: LastReading & { at: number }, tracker: Pick<
   if (newWritingSince(last, tracker)) return false;
   return now - stillness.since < READ_WHEN_STILL_FOR_MS && now - last.at < READ_WHILE_MOVING_EVERY_MS;
 }
+
+/**
+ * The longest tesseract waits for other detectors to confirm what they have just seen (readingYields): long
+ * enough for a photo sweep's and the object models' second runs on a busy worker, short enough that a
+ * sighting that never confirms (a flicker the next run drops, and another after it) cannot keep the page
+ * from being read.
+ */
+export const READING_YIELDS_FOR_MS = 1500;
+
+/**
+ * Whether tesseract waits instead of reading, and since when it has waited for sightings to be confirmed
+ * (`since`, ms, carried from one call to the next; undefined while none waits): while the text detector
+ * confirms a new sighting, always; while another detector confirms one, for at most READING_YIELDS_FOR_MS.
+ * A reading takes about a second of one of two cores: when a page, a photo and a screen come into view at
+ * once (bench/flag-time), reading the page beside the photo's and the screen's confirming runs held their
+ * flags back; the page is flagged already, and its quote can come after.
+ */
+export function readingYields(tracker: Pick<TrackerState, 'tracks'>, since: number | undefined, now: number): { waits: boolean; since: number | undefined } {
+  const unconfirmed = tracker.tracks.filter((track) => !track.confirmed && track.source !== 'text');
+  if (unconfirmed.length === 0) return { waits: false, since: undefined };
+  const from = since ?? now;
+  return { waits: unconfirmed.some((track) => track.source === 'writing') || now - from < READING_YIELDS_FOR_MS, since: from };
+}

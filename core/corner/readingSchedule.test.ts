@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { READ_WHEN_STILL_FOR_MS, READ_WHILE_MOVING_EVERY_MS, readingOutdated, readingPutOff, writingStillness } from './readingSchedule.std';
+import { READING_YIELDS_FOR_MS, READ_WHEN_STILL_FOR_MS, READ_WHILE_MOVING_EVERY_MS, readingOutdated, readingPutOff, readingYields, writingStillness } from './readingSchedule.std';
 import { assessFrame } from './risks.std';
 import { THUMBNAIL } from './sceneChange.std';
 import { newTracker, trackRun } from './tracker.std';
@@ -52,5 +52,29 @@ describe('when tesseract reads again', () => {
     const another = trackRun(paper, 'writing', assessFrame({ ...FRAME, writing: [...paperAt(40, 100), ...paperAt(400, 300)] }), 200);
     expect(readingPutOff(read, another, moving, 1000)).toBe(false);
     expect(writingStillness(stillness, undefined, paper, FRAME, 1300)).toEqual({ since: 1300 });
+  });
+});
+
+describe('tesseract waits for sightings to be confirmed', () => {
+  const FRAME = { width: 640, height: 480 };
+  const monitor = assessFrame({ ...FRAME, objects: [{ label: 'tv', score: 0.8, box: { x: 300, y: 80, w: 200, h: 140 } }] });
+  const page = assessFrame({ ...FRAME, writing: [0, 1, 2].map((row) => ({ box: { x: 40, y: 100 + row * 36, w: 150, h: 12 }, score: 0.9, thickness: 12 })) });
+  // The page confirmed (two runs), the monitor seen once: its confirming run is due.
+  const pageFlagged = trackRun(trackRun(newTracker(0), 'writing', page, 100), 'writing', page, 200);
+  const monitorSeen = trackRun(pageFlagged, 'objects', monitor, 300);
+
+  it('reads when every sighting is confirmed, and waits while one is not', () => {
+    expect(monitorSeen.tracks.some((track) => track.source === 'objects' && !track.confirmed)).toBe(true);
+    expect(readingYields(pageFlagged, undefined, 250)).toEqual({ waits: false, since: undefined });
+    expect(readingYields(monitorSeen, undefined, 300)).toEqual({ waits: true, since: 300 });
+    const confirmed = trackRun(monitorSeen, 'objects', monitor, 700);
+    expect(readingYields(confirmed, 300, 750)).toEqual({ waits: false, since: undefined });
+  });
+
+  it("waits for another detector's sighting at most READING_YIELDS_FOR_MS, and for the text detector's always", () => {
+    expect(readingYields(monitorSeen, 300, 300 + READING_YIELDS_FOR_MS - 1).waits).toBe(true);
+    expect(readingYields(monitorSeen, 300, 300 + READING_YIELDS_FOR_MS)).toEqual({ waits: false, since: 300 });
+    const newPage = trackRun(newTracker(0), 'writing', page, 100);
+    expect(readingYields(newPage, 0, 10 * READING_YIELDS_FOR_MS).waits).toBe(true);
   });
 });

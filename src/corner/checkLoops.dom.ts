@@ -11,8 +11,8 @@ import { BOTH_OBJECT_MODELS, type FrameDetections, type TextLine } from '../../c
 import { assessFrame } from '../../core/corner/risks.std';
 import { changedRegion, pictureChanged } from '../../core/corner/sceneChange.std';
 import { MAX_CREDIT, type PeriodicRun, type ScheduledRun, creditAt, faceWaitingSince, nextModelRun, objectsRunRegion, photoSweepRegion } from '../../core/corner/modelSchedule.std';
-import { type LastReading, type WritingStillness, readingOutdated, readingPutOff, writingStillness } from '../../core/corner/readingSchedule.std';
-import { awaitsConfirmation, mayRest } from '../../core/corner/rest.std';
+import { type LastReading, type WritingStillness, readingOutdated, readingPutOff, readingYields, writingStillness } from '../../core/corner/readingSchedule.std';
+import { mayRest } from '../../core/corner/rest.std';
 import { nextWritingLook } from '../../core/corner/writingSchedule.std';
 import { type RunScope, type TrackerState, isWholeRun, mergeLookedAt, trackRun } from '../../core/corner/tracker.std';
 import type { WritingLine } from '../../core/corner/writingLines.std';
@@ -214,19 +214,23 @@ export function startCheckLoops(devices: CheckDevices, store: TrackerStore, even
   }
 
   // OCR reads only where the text detector last saw writing: a frame without any has nothing to read, and
-  // OCR's second of CPU goes back to the other models. It also waits while the text detector confirms a new
-  // sighting, so that the flag's second run does not share the CPU with it; once what it read is settled,
-  // rests while the picture stays still where writing is (mayRest, readingOutdated); and while that part
-  // keeps changing, waits for it to hold still (readingPutOff).
+  // OCR's second of CPU goes back to the other models. It also waits while the detectors confirm new
+  // sightings, so that the flags' second runs do not share the CPU with it (readingYields); once what it
+  // read is settled, rests while the picture stays still where writing is (mayRest, readingOutdated); and
+  // while that part keeps changing, waits for it to hold still (readingPutOff).
   async function ocrLoop(startOcr: NonNullable<CheckDevices['startOcr']>) {
     let ocr: Awaited<ReturnType<typeof startOcr>> | undefined;
     let lastRead: LastReading & { at: number; ms: number } = { at: -Infinity, ms: 0, writingIds: new Set() };
     let stillness: WritingStillness = { since: -Infinity };
+    // Since when it has waited for sightings to be confirmed (readingYields).
+    let yieldingSince: number | undefined;
     try {
       ocr = await startOcr();
       while (!stopped) {
         const tracker = store.get();
-        if (!camera.ready() || tracker.runs.writing === 0 || awaitsConfirmation(tracker, 'writing')) {
+        const yields = readingYields(tracker, yieldingSince, clock.now());
+        yieldingSince = yields.since;
+        if (!camera.ready() || tracker.runs.writing === 0 || yields.waits) {
           await clock.sleep(NO_PICTURE_WAIT_MS);
           continue;
         }
