@@ -2,15 +2,18 @@
  * What sessions paid, what their terms say they should pay, and the real hourly rate. Currencies are never
  * added together: every sum is per currency. Pure.
  */
-import { formatCurrency, t } from '../i18n/i18n.std';
+import { formatCurrency, formatList, t } from '../i18n/i18n.std';
 import type { Money, PayUnit } from './eventLog.std';
 import type { Session } from './replay.std';
 import { sessionSeconds } from './time.std';
 
 
-/** "USD 3.50" in the worker's locale; several currencies as "USD 3.50 + NGN 1,200.00" (never added together); "" for none. */
+/**
+ * "USD 3.50" in the worker's locale; several currencies as a list, "USD 3.50 and NGN 1,200.00" (never added
+ * together, nor joined by a "+" that a negative amount would follow as "+ -USD"); "" for none.
+ */
 export function formatMoney(money: Money | readonly Money[]): string {
-  return (Array.isArray(money) ? money : [money]).map((item: Money) => formatCurrency(item.amount, item.currency)).join(' + ');
+  return formatList((Array.isArray(money) ? money : [money]).map((item: Money) => formatCurrency(item.amount, item.currency)));
 }
 
 /** "USD 3.50 per clip", "USD 4.20 per hour": an amount (or several, by currency) per unit of work. */
@@ -67,6 +70,15 @@ export function expectedPay(session: Session, now: number): Money {
     batch: 1,
   }[per];
   return { amount: amount * units, currency };
+}
+
+/**
+ * A clip's share of pay received for its session as a whole: the pay over the clips not rejected (a rejected
+ * clip earns no share of it), or over all of them when every clip was rejected.
+ */
+export function sessionPayPerClip(received: readonly Money[], clips: ReadonlyArray<{ outcome?: { outcome: string } | undefined }>): Money[] {
+  const standing = clips.filter((clip) => clip.outcome?.outcome !== 'rejected').length || clips.length;
+  return standing === 0 ? [] : received.map((money) => ({ ...money, amount: money.amount / standing }));
 }
 
 /** Clips the platform approved, rejected, or has not decided on yet. */

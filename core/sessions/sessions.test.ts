@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type EventData, GENESIS_HASH, type LogEntry } from './eventLog.std';
-import { clipOutcomes, compareWithMinimum, expectedPay, formatMoney, hourlyRates, payEnteredAs, payEntryRefusal, received } from './pay.std';
-import { phaseSeconds, restBreakSeconds, sessionSeconds, unionMs, workingSince } from './time.std';
+import { clipOutcomes, compareWithMinimum, expectedPay, formatMoney, hourlyRates, payEnteredAs, payEntryRefusal, received, sessionPayPerClip } from './pay.std';
+import { frontPhase, phaseSeconds, restBreakSeconds, sessionSeconds, unionMs, workingSince } from './time.std';
 import { replaySessions } from './replay.std';
 import { sessionsCsv } from './csv.std';
 import { summariseByPlatform, summariseByWeek, weekStart } from './summaries.std';
@@ -47,6 +47,32 @@ describe('session time', () => {
     expect(phases.other).toBe(300); // 09:25-09:30
   });
 
+  it('counts time in phases of different kinds run at once for the one started last, so the parts add up to the whole', () => {
+    const [session] = replaySessions(entries(
+      ['2026-11-23T09:00:00.000+01:00', start('s')],
+      ['2026-11-23T09:00:00.000+01:00', { type: 'phase.started', sessionId: 's', phaseId: 'r', phase: 'instructions' }],
+      ['2026-11-23T09:05:00.000+01:00', { type: 'phase.started', sessionId: 's', phaseId: 'u', phase: 'uploading' }], // reading goes on
+      ['2026-11-23T09:08:00.000+01:00', phase('s', 't', 'take')],
+      ['2026-11-23T09:10:00.000+01:00', stop('s', 't')],
+      ['2026-11-23T09:20:00.000+01:00', stop('s', 'u')],
+      ['2026-11-23T09:30:00.000+01:00', { type: 'session.paused', sessionId: 's' }],
+      ['2026-11-23T09:40:00.000+01:00', { type: 'session.resumed', sessionId: 's' }],
+      ['2026-11-23T09:50:00.000+01:00', end('s')], // closes the reading, open all along
+    ));
+    const phases = phaseSeconds(session!, NOW);
+    // Reading 09:00-09:05 and 09:20-09:30, 09:40-09:50; uploading 09:05-09:08 and 09:10-09:20; the take 09:08-09:10.
+    expect(phases).toMatchObject({ instructions: 25 * 60, uploading: 13 * 60, take: 2 * 60, other: 0 });
+    const parts = Object.values(phases).reduce((sum, seconds) => sum + seconds, 0);
+    expect(parts).toBe(sessionSeconds(session!, NOW));
+  });
+
+  it('gives the time running now to the open working phase started last, else to "other"', () => {
+    expect(frontPhase([])).toBe('other');
+    expect(frontPhase([{ phase: 'uploading' }, { phase: 'take' }])).toBe('take');
+    expect(frontPhase([{ phase: 'uploading' }, { phase: 'break' }])).toBe('uploading');
+    expect(frontPhase([{ phase: 'uploading' }, { phase: 'break', countsAsWork: true }])).toBe('break');
+  });
+
   it('leaves a break out of the working time unless it counts as work, and knows when work last started', () => {
     const timeline = (countsAsWork: boolean) =>
       replaySessions(entries(
@@ -64,7 +90,8 @@ describe('session time', () => {
     expect(workingSince(rested)).toBe(Date.parse('2026-11-23T10:00:00.000+01:00'));
     const counted = timeline(true);
     expect(sessionSeconds(counted, NOW)).toBe(90 * 60);
-    expect(phaseSeconds(counted, NOW)).toMatchObject({ take: 60 * 60, break: 10 * 60, other: 30 * 60 });
+    // The take ran on over the break: those ten minutes count once, for the break, started last.
+    expect(phaseSeconds(counted, NOW)).toMatchObject({ take: 50 * 60, break: 10 * 60, other: 30 * 60 });
     expect(restBreakSeconds(counted, NOW)).toBe(0);
     expect(workingSince(counted)).toBe(Date.parse('2026-11-23T10:00:00.000+01:00'));
   });
@@ -223,10 +250,24 @@ describe('weeks', () => {
   });
 });
 
+describe('sessionPayPerClip', () => {
+  const paid = [{ amount: 5000, currency: 'NGN' }];
+  it('shares pay received for the whole session among the clips not rejected', () => {
+    expect(sessionPayPerClip(paid, [{ outcome: { outcome: 'approved' } }, {}, { outcome: { outcome: 'rejected' } }])).toEqual([{ amount: 2500, currency: 'NGN' }]);
+    expect(sessionPayPerClip(paid, [{}, {}, {}, {}])).toEqual([{ amount: 1250, currency: 'NGN' }]);
+  });
+  it('shares it among all clips when every one was rejected, and gives nothing without clips', () => {
+    expect(sessionPayPerClip(paid, [{ outcome: { outcome: 'rejected' } }, { outcome: { outcome: 'rejected' } }])).toEqual([{ amount: 2500, currency: 'NGN' }]);
+    expect(sessionPayPerClip(paid, [])).toEqual([]);
+  });
+});
+
 describe('formatMoney', () => {
   it('writes amounts with their currency and never adds currencies together', () => {
     expect(formatMoney({ amount: 3.5, currency: 'USD' })).toBe('USD\u00a03.50');
-    expect(formatMoney([{ amount: 3.5, currency: 'USD' }, { amount: 1200, currency: 'NGN' }])).toBe('USD\u00a03.50 + NGN\u00a01,200.00');
+    expect(formatMoney([{ amount: 3.5, currency: 'USD' }, { amount: 1200, currency: 'NGN' }])).toBe('USD\u00a03.50 and NGN\u00a01,200.00');
+    // A negative amount after another reads as one, not as "+ -USD".
+    expect(formatMoney([{ amount: 236096.54, currency: 'NGN' }, { amount: -708289.61, currency: 'USD' }])).toBe('NGN\u00a0236,096.54 and -USD\u00a0708,289.61');
     expect(formatMoney([])).toBe('');
   });
 });

@@ -58,19 +58,48 @@ export function sessionSeconds(session: Session, now: number): number {
 const worked = (session: Session) => session.phases.filter((phase) => phase.phase !== 'break' || phase.countsAsWork);
 
 /**
- * Working seconds per phase kind (overlapping phases of one kind count once), and the working time in no phase
- * at all: together they make the session's working time. "break" holds only breaks counted as work.
+ * Working seconds per phase kind, and the working time in no phase at all: together they make the session's
+ * working time, as a report of where the time went must (evidence for a dispute that did not add up would
+ * not be believed). Where phases run at once (a take recorded while an upload goes on, a break counted as
+ * work during a take), the time counts once, for the phase started last: what the worker turned to.
+ * "break" holds only breaks counted as work.
  */
 export function phaseSeconds(session: Session, now: number): Record<PhaseKind | 'other', number> {
   const rest = restIntervals(session);
   const phases = worked(session);
+  const foreground = foregroundIntervals(phases, now);
   const kinds = PHASE_COLUMNS.filter((kind): kind is PhaseKind => kind !== 'other');
-  const result = Object.fromEntries(kinds.map((kind) => [kind, minusPauses(phases.filter((phase) => phase.phase === kind), rest, now) / 1000])) as Record<
+  const result = Object.fromEntries(kinds.map((kind) => [kind, minusPauses(foreground.filter((part) => part.phase === kind), rest, now) / 1000])) as Record<
     PhaseKind | 'other',
     number
   >;
   result.other = Math.max(0, sessionSeconds(session, now) - minusPauses(phases, rest, now) / 1000);
   return result;
+}
+
+/**
+ * Where the working time running now goes in phaseSeconds: the open working phase started last (`open` in the
+ * order they started), else "other".
+ */
+export function frontPhase(open: ReadonlyArray<{ phase: PhaseKind; countsAsWork?: boolean }>): PhaseKind | 'other' {
+  return open.findLast((phase) => phase.phase !== 'break' || phase.countsAsWork)?.phase ?? 'other';
+}
+
+/**
+ * The stretches of `phases` in which each is the one started last of those running (open ones run to `now`):
+ * every instant some phase runs belongs to exactly one of them.
+ */
+function foregroundIntervals(phases: ReadonlyArray<Interval & { phase: PhaseKind }>, now: number): Array<Interval & { phase: PhaseKind }> {
+  const endOf = (interval: Interval) => interval.end ?? now;
+  const instants = [...new Set(phases.flatMap((phase) => [phase.start, endOf(phase)]))].sort((a, b) => a - b);
+  const parts: Array<Interval & { phase: PhaseKind }> = [];
+  for (let i = 0; i + 1 < instants.length; i += 1) {
+    const [start, end] = [instants[i]!, instants[i + 1]!];
+    // Phases come in the order they started: the last one running over the whole stretch is in front.
+    const front = phases.findLast((phase) => phase.start <= start && endOf(phase) >= end);
+    if (front) parts.push({ start, end, phase: front.phase });
+  }
+  return parts;
 }
 
 /** Seconds of breaks not counted as work (pauses excluded): rest, shown apart from the working time. */

@@ -108,7 +108,7 @@ export function Home() {
           </li>
         ))}
       </ol>
-      {next === 'start' && <StartSession platforms={overview.platforms} tasks={overview.tasks} act={act} />}
+      {next === 'start' && <StartSession platforms={overview.platforms} tasks={overview.tasks} act={act} currency={overview.recent[0]?.terms.currency} />}
       {session && next && next !== 'start' && (
         <NextStepButton step={next} session={session} onEnd={() => setEnding(true)} act={act} go={go} clean={clean} />
       )}

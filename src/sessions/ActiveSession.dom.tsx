@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { SessionViewData } from '../../core/ipc/contract.std';
 import type { PhaseKind } from '../../core/sessions/eventLog.std';
-import { phaseName } from '../../core/sessions/time.std';
+import { frontPhase, phaseName } from '../../core/sessions/time.std';
 import { formatWorked } from '../../core/shared/clock.std';
 import { takeWarnings } from '../../core/sessions/workflow.std';
 import { api, call } from '../app/api.dom';
@@ -27,6 +27,7 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
   const { now, clock } = useRunningClock(session);
   const onBreak = session.openPhases.find((phase) => phase.phase === 'break');
   const resting = isResting(session);
+  const front = frontPhase(session.openPhases);
   const breakAction = (action: 'start' | 'stop') => act(() => call(api['sessions:phase']({ action, phase: 'break' })));
   const { clean } = useNavigation();
   const [pending, setPending] = useState<string>();
@@ -119,7 +120,8 @@ export function ActiveSession({ session, act, refresh, onEnded }: { session: Ses
           </button>
         </p>
       )}
-      <PhaseList phaseSeconds={session.phaseSeconds} restBreakSeconds={session.restBreakSeconds} />
+      {/* The parts run with the clock: the time since the log was read goes to the phase in front. */}
+      <PhaseList phaseSeconds={{ ...session.phaseSeconds, [front]: clock(session.phaseSeconds[front] ?? 0, !resting) }} restBreakSeconds={clock(session.restBreakSeconds, onBreak !== undefined && !onBreak.countsAsWork)} />
       <SessionRecords session={session} act={act} waitingTake={pending} />
     </div>
   );

@@ -1,7 +1,7 @@
 import { type ReactNode, useId, useState } from 'react';
 import { currentLocale, richMessage } from '../../core/i18n/i18n.std';
 import type { SessionViewData } from '../../core/ipc/contract.std';
-import { formatMoney } from '../../core/sessions/pay.std';
+import { formatMoney, sessionPayPerClip } from '../../core/sessions/pay.std';
 import { formatClock } from '../../core/shared/clock.std';
 import { readPayment } from '../../core/shared/amount.std';
 import { fileName } from '../../core/shared/fileName.std';
@@ -212,8 +212,12 @@ function OutcomeForm({ session, clip, act }: { session: SessionViewData; clip: C
         </>
       )}
       {session.payEnteredAs === 'session' ? (
-        // The session was paid as a whole: its clips share that payout and take none of their own.
-        <span className="hint">{t('sessions.outcome.paidWithSession', { amount: formatMoney(session.received.map((money) => ({ ...money, amount: money.amount / session.clips.length }))) })}</span>
+        // The session was paid as a whole: the clips not rejected share that payout and take none of their own.
+        <span className="hint">
+          {clip.outcome?.outcome === 'rejected'
+            ? t('sessions.outcome.rejectedWithSession', { amount: formatMoney(session.received) })
+            : t('sessions.outcome.paidWithSession', { amount: formatMoney(sessionPayPerClip(session.received, session.clips)) })}
+        </span>
       ) : (
         <>
           <label htmlFor={ids.paid}>{t('sessions.pay.paid', { currency })}</label>

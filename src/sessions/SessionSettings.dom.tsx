@@ -39,10 +39,11 @@ export function CsvExport({ act }: { act: Act }) {
   );
 }
 
-export function MinimumRateForm({ minimum, act }: { minimum: Minimum; act: Act }) {
+/** `usualCurrency`: the one the last session was paid in, for a minimum not set yet. */
+export function MinimumRateForm({ minimum, act, usualCurrency = 'USD' }: { minimum: Minimum; act: Act; usualCurrency?: string | undefined }) {
   const t = useT();
   const [amount, setAmount] = useState(minimum ? String(minimum.amount) : '');
-  const [currency, setCurrency] = useState(minimum?.currency ?? 'USD');
+  const [currency, setCurrency] = useState(minimum?.currency ?? usualCurrency);
   const [refused, setRefused] = useState<string>();
   const ids = { amount: useId(), currency: useId() };
   // The fields show the minimum as saved (read late, or just saved here), and the form stays: so does the focus.

@@ -56,7 +56,7 @@ export function SessionsView() {
           }}
         />
       ) : (
-        <StartSession platforms={overview.platforms} tasks={overview.tasks} act={act} />
+        <StartSession platforms={overview.platforms} tasks={overview.tasks} act={act} currency={overview.recent[0]?.terms.currency} />
       )}
       <PastSessions sessions={overview.recent} minimum={minimum} act={act} />
       <WeeklyCharts overview={overview} minimum={minimum} />
@@ -88,7 +88,7 @@ export function SessionsView() {
         </table>
       )}
       <CsvExport act={act} />
-      <MinimumRateForm minimum={minimum} act={act} />
+      <MinimumRateForm minimum={minimum} act={act} usualCurrency={overview.recent[0]?.terms.currency} />
     </section>
   );
 }

@@ -9,9 +9,10 @@ import { focusWhenShown } from '../shared/focus.dom';
 import { PayUnitSelect } from '../shared/PayUnitSelect.dom';
 import type { Act } from './sessionActions.dom';
 
-export function StartSession({ platforms, tasks, act }: { platforms: string[]; tasks: string[]; act: Act }) {
+/** `currency`: the one the last session was paid in, most likely this one's too. */
+export function StartSession({ platforms, tasks, act, currency = 'USD' }: { platforms: string[]; tasks: string[]; act: Act; currency?: string | undefined }) {
   const t = useT();
-  const [form, setForm] = useState({ platform: '', task: '', amount: '', currency: 'USD', per: 'clip' as PayUnit, notes: '' });
+  const [form, setForm] = useState({ platform: '', task: '', amount: '', currency, per: 'clip' as PayUnit, notes: '' });
   const ids = { reason: useId(), platform: 'start-platform',  task: useId(), amount: useId(), currency: useId(), per: useId(), list: useId(), taskList: useId(), notes: useId() };
   // What is missing, first things first; nothing when the session can start.
   const missing =

@@ -47,6 +47,7 @@ function BarChart({ config, summary }: { config: ChartConfiguration<'bar'>; summ
       scale.grid = { ...scale.grid, color: line };
       scale.border = { ...scale.border, color: line };
       scale.ticks = { ...scale.ticks, color: text };
+      if (scale.title) scale.title = { ...scale.title, color: text };
     }
     chart.update();
     return () => chart.destroy();
