@@ -1,7 +1,9 @@
 /**
  * The costs of the work (equipment, internet, fees, tax) and the rate left after them. A cost for every
  * platform is shared out by hours worked: a month's internet by the hours of that month, equipment by all hours
- * so far. Currencies are never converted: a cost only comes off pay in its own currency. Pure.
+ * so far. A month not over yet bears the part of its cost run up so far (the 8th of a 31-day month: 8/31 of
+ * it): a month's internet bought on the 1st is not all spent on that day's first session. Currencies are never
+ * converted: a cost only comes off pay in its own currency. Pure.
  */
 import { formatNumber, t } from '../i18n/i18n.std';
 import type { Money } from '../sessions/eventLog.std';
@@ -52,11 +54,24 @@ export function costsOf(mine: readonly Session[], all: readonly Session[], costs
     else {
       for (const month of new Set(bearers.map(monthOf))) {
         const inMonth = (sessions: readonly Session[]) => sessions.filter((session) => monthOf(session) === month);
-        add(currency, cost.amount * share(hoursOf(inMonth(bearers), now), hoursOf(inMonth(pool), now)));
+        add(currency, cost.amount * monthRunUp(month, now) * share(hoursOf(inMonth(bearers), now), hoursOf(inMonth(pool), now)));
       }
     }
   }
   return [...totals].map(([currency, amount]) => ({ currency, amount }));
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * How much of month `month` ("2026-12") has gone by at `now`: 1 once it is over, and at least a day of it for
+ * the month of a session (a clock set back must not make its costs vanish). By UTC: the hours a time zone
+ * moves its month's edges change the share by a few hundredths at most.
+ */
+export function monthRunUp(month: string, now: number): number {
+  const [year, index] = month.split('-').map(Number) as [number, number];
+  const [start, end] = [Date.UTC(year, index - 1, 1), Date.UTC(year, index, 1)];
+  return Math.min(1, Math.max(now - start, DAY_MS) / (end - start));
 }
 
 function share(part: number, whole: number): number {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type EventData, GENESIS_HASH, type LogEntry } from '../sessions/eventLog.std';
 import { replaySessions } from '../sessions/replay.std';
 import { CONSENT_QUESTIONS, askThePlatform } from './consent.std';
-import { afterCosts, costRefusal, describeCost } from './costs.std';
+import { afterCosts, costRefusal, describeCost, monthRunUp } from './costs.std';
 import { priceOffer } from './offer.std';
 import { pageAt, replayPlatforms } from './platformRecord.std';
 import { reportCard } from './reportCard.std';
@@ -62,6 +62,19 @@ describe('costs', () => {
     expect(describeCost(costs[2]!)).toBe('10 % of what is paid');
     expect(costRefusal({ amount: 5, basis: 'month' })).toMatch(/currency/);
     expect(costRefusal({ amount: 120, basis: 'share-of-pay' })).toMatch(/0 to 100/);
+  });
+
+  it("charges a month not over yet only the part of its cost run up so far, spread over that month's hours", () => {
+    const log = entries(
+      ...hourSession('a1', 'Acme', '2026-12-02', 20),
+      ['2026-12-01T08:00:00.000+01:00', { type: 'cost.added', costId: 'net', label: 'Internet', basis: 'month', amount: 31, currency: 'USD' }],
+    );
+    const sessions = replaySessions(log);
+    const { costs } = replayPlatforms(log);
+    // On the 8th of December (7 days and a half gone): 7.5 of its 31 dollars; once December is over, all of them.
+    expect(afterCosts(sessions, sessions, costs, Date.parse('2026-12-08T12:00:00Z')).costs[0]!.amount).toBeCloseTo(7.5);
+    expect(afterCosts(sessions, sessions, costs, NOW).costs[0]!.amount).toBeCloseTo(31);
+    expect(monthRunUp('2026-12', Date.parse('2026-11-30T00:00:00Z'))).toBeCloseTo(1 / 31);
   });
 });
 

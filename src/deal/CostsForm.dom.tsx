@@ -8,19 +8,25 @@ import { api, call } from '../app/api.dom';
 import { useT } from '../app/language.dom';
 import { currencyOfSign, parseAmount } from '../../core/shared/amount.std';
 import { hidden } from '../shared/messageTags.dom';
+import { focusWhenShown } from '../shared/focus.dom';
 
 type Act = (change: () => Promise<unknown>) => Promise<boolean>;
 
-export function CostsForm({ platform, costs, act }: { platform: string; costs: DealView['costs']; act: Act }) {
+/** `currency`: the one the platform pays in, which its costs most likely are in too. */
+export function CostsForm({ platform, costs, act, currency = 'USD' }: { platform: string; costs: DealView['costs']; act: Act; currency?: string | undefined }) {
   const t = useT();
-  const [form, setForm] = useState({ label: '', basis: 'month' as CostBasis, amount: '', currency: 'USD', onlyHere: false });
+  const [form, setForm] = useState({ label: '', basis: 'month' as CostBasis, amount: '', currency, onlyHere: false });
   const ids = { label: useId(), basis: useId(), amount: useId(), currency: useId(), onlyHere: useId(), reason: useId() };
   const share = form.basis === 'share-of-pay';
+  // Stopped or removed, a cost's buttons go: the focus goes to the heading of the costs, not to the page.
+  const change = (costId: string, how: 'ended' | 'removed') => void act(() => call(api['deal:removeCost']({ costId, how }))).then(() => focusWhenShown('costs-heading'));
   const refusal =
     form.label.trim() === '' ? t('deal.costs.nameFirst') : !(parseAmount(form.amount, currentLocale()) >= 0) ? t('deal.costs.enterAmount') : costRefusal({ amount: parseAmount(form.amount, currentLocale()), basis: form.basis, ...(share ? {} : { currency: /^[A-Z]{3}$/.test(form.currency) ? form.currency : undefined }) });
   return (
     <section aria-labelledby="costs-heading" className="card">
-      <h4 id="costs-heading">{t('deal.costs.heading')}</h4>
+      <h4 id="costs-heading" tabIndex={-1}>
+        {t('deal.costs.heading')}
+      </h4>
       <p className="hint">{t('deal.costs.hint')}</p>
       {costs.length === 0 ? (
         <p className="note">{t('deal.costs.none')}</p>
@@ -37,11 +43,11 @@ export function CostsForm({ platform, costs, act }: { platform: string; costs: D
                 date: cost.endedAtLocal && formatDay(cost.endedAtLocal),
               })}{' '}
               {!cost.endedAtLocal && (
-                <button type="button" className="link" onClick={() => void act(() => call(api['deal:removeCost']({ costId: cost.costId, how: 'ended' })))}>
+                <button type="button" className="link" onClick={() => change(cost.costId, 'ended')}>
                   {richMessage<ReactNode>('deal.costs.stop', { label: cost.label, hidden })}
                 </button>
               )}{' '}
-              <button type="button" className="link" onClick={() => void act(() => call(api['deal:removeCost']({ costId: cost.costId, how: 'removed' })))}>
+              <button type="button" className="link" onClick={() => change(cost.costId, 'removed')}>
                 {richMessage<ReactNode>('deal.costs.remove', { label: cost.label, hidden })}
               </button>
             </li>
@@ -66,7 +72,12 @@ export function CostsForm({ platform, costs, act }: { platform: string; costs: D
                 ...(form.onlyHere ? { platform } : {}),
               }),
             ),
-          ).then((made) => made && setForm((now) => (now.label === sent.label && now.amount === sent.amount ? { ...now, label: '', amount: '' } : now)));
+          ).then((made) => {
+            if (!made) return;
+            // Emptied, the form's button waits for the next cost: the focus goes to its first field.
+            setForm((now) => (now.label === sent.label && now.amount === sent.amount ? { ...now, label: '', amount: '' } : now));
+            focusWhenShown(ids.label);
+          });
         }}
       >
         <div className="field">

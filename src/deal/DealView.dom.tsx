@@ -145,12 +145,16 @@ export function DealView() {
               </div>
             )}
             <PastedTerms key={`paste-${platform}`} platform={platform} act={act} />
-            <RedFlags documents={deal.documents} onSetAside={(documentId) => void act(() => call(api['deal:removeTerms']({ platform, documentId })))} />
+            <RedFlags
+              documents={deal.documents}
+              // The document's row goes, and its button with it: the focus goes to the button that attaches terms.
+              onSetAside={(documentId) => void act(() => call(api['deal:removeTerms']({ platform, documentId }))).then(() => focusWhenShown('attach-terms'))}
+            />
           </section>
           <ConsentChecklist platform={platform} questions={deal.questions} message={deal.message} act={act} />
-          {/* An offer from a platform is most likely in the currency it has paid in. */}
-          <OfferForm key={`offer-${platform}`} platform={platform} currency={[...deal.card.received, ...deal.card.ratesBeforeCosts][0]?.currency} />
-          <CostsForm key={`costs-${platform}`} platform={platform} costs={deal.costs} act={act} />
+          {/* An offer from a platform, or a cost of its work, is most likely in the currency it pays in. */}
+          <OfferForm key={`offer-${platform}`} platform={platform} currency={payCurrency(deal.card)} />
+          <CostsForm key={`costs-${platform}`} platform={platform} costs={deal.costs} act={act} currency={payCurrency(deal.card)} />
         </>
       )}
     </div>
@@ -168,7 +172,12 @@ function PastedTerms({ platform, act }: { platform: string; act: (change: () => 
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void act(() => call(api['deal:attachText']({ platform, text }))).then((made) => made && setText(''));
+          // Read, the box empties and the button with it: the focus goes back to the box, not to the page.
+          void act(() => call(api['deal:attachText']({ platform, text }))).then((made) => {
+            if (!made) return;
+            setText('');
+            focusWhenShown(id);
+          });
         }}
       >
         <div className="field field-wide">
@@ -181,4 +190,9 @@ function PastedTerms({ platform, act }: { platform: string; act: (change: () => 
       </form>
     </details>
   );
+}
+
+/** The currency a platform pays in: what it has paid, else its latest terms; undefined before any session. */
+function payCurrency(card: Deal['card']): string | undefined {
+  return [...card.received, ...card.ratesBeforeCosts][0]?.currency ?? card.rateHistory.at(-1)?.terms.currency;
 }

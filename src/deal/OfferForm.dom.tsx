@@ -105,6 +105,8 @@ function OfferVerdict({ price, currency }: { price: Price; currency: string }) {
             likely: minutes(price.minutes.likely),
             low: minutes(price.minutes.low),
             high: minutes(price.minutes.high),
+            // One session, or sessions that took the same: a range from a value to itself says nothing.
+            ranged: minutes(price.minutes.low) === minutes(price.minutes.high) ? 'no' : 'yes',
             rate: money(price.rates.likely!),
             rateLow: money(price.rates.low!),
             rateHigh: money(price.rates.high!),
