@@ -53,6 +53,8 @@ export function defineDealSpecs(ctx: SpecContext): void {
       await page.getByLabel('The terms, copied from the platform’s page').fill(fs.readFileSync(path.join(CORPUS_DIR, 'terms/mozilla-common-voice-legal-terms.md'), 'utf8'));
       await page.getByRole('button', { name: 'Read the pasted terms' }).click();
       await expect.poll(() => page.getByRole('list', { name: 'Documents read' }).textContent(), { timeout: 20_000 }).toMatch(/terms pasted \d{4}-\d{2}-\d{2}\.txt/);
+      // Read, the box empties and its button is disabled: the focus is back in the box, not at the top of the page.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
       expect(await page.getByLabel('The terms, copied from the platform’s page').inputValue()).toBe('');
       await expectAccessible(page, 'deal-terms-pasted', [{ width: 800, height: 600 }]);
 
@@ -80,6 +82,8 @@ export function defineDealSpecs(ctx: SpecContext): void {
       await cost.getByLabel('Amount').fill('20');
       await cost.getByRole('button', { name: 'Add cost' }).click();
       await expect.poll(() => page.getByRole('list', { name: 'Costs' }).textContent()).toMatch(/Internet: USD\s20\.00 a month \(all platforms\)/);
+      // Added, the form waits for the next cost, the focus in its first field.
+      await expect.poll(() => cost.getByLabel('What').evaluate((field) => field === document.activeElement)).toBe(true);
       const offer = page.getByRole('form', { name: 'Price an offer' });
       await offer.getByLabel('Pay', { exact: true }).fill('0.50');
       await offer.getByLabel('How many clips').fill('10');
