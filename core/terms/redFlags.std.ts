@@ -51,8 +51,9 @@ function near(a: RegExp, b: RegExp, gap: number): RegExp {
 
 /** A licence the company grants the user (to use its app), not one the user grants. */
 const TO_YOU = /\b(?:you are (?:hereby )?granted|grants? you|does not include any right to)\b/i;
-/** A rule for the user ("you may not sell data from the site"), not a right over what the user hands in. */
-const USER_FORBIDDEN = /\b(?:you|users?|members?|guests?|creators?|authors?|workers?)\b[^.]{0,60}\b(?:may not|must not|shall not|will not|can['’]t|cannot|agree not to|(?:are|is) not (?:entitled|allowed|permitted))\b|\bno (?:guest|member|user|one)\b[^.]{0,20}\bmay\b/i;
+/** A rule for the user ("you may not sell data from the site", "the author agrees to keep it confidential and not to disclose it"), not a right over what the user hands in. */
+const USER_FORBIDDEN =
+  /\b(?:you|users?|members?|guests?|creators?|authors?|workers?)\b[^.]{0,60}\b(?:may not|must not|shall not|will not|can['’]t|cannot|agree not to|(?:are|is) not (?:entitled|allowed|permitted))\b|\bno (?:guest|member|user|one)\b[^.]{0,20}\bmay\b|\b(?:you|users?|members?|creators?|authors?|workers?|contributors?|participants?)\b[^.]{0,40}\b(?:agrees?|undertakes?)\b[^.]{0,200}\bnot to\b/i;
 /** Only with the worker's own yes: sharing they choose or consent to first. */
 const BY_CHOICE =
   /\byou (?:may|can)(?: also)? (?:choose|decide|opt) to\b|\b(?:not|never|no)\b[^.;]{0,80}\bwithout (?:your|the user's|our \w+'s)? ?(?:explicit |express |prior |written )?(?:permission|consent)\b|\bonly with (?:your )?(?:explicit |express |prior |written )?(?:permission|consent)\b/i;
@@ -159,6 +160,8 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       PROMISE_NOT,
       // A transfer across borders, to no one else: the same company's servers abroad.
       /^(?!.*\b(?:sell|sold|partners?|advertis\w*|customers?|third[- ]part\w*|affiliates?|buyers?)\b).*\b(?:countr\w+|outside (?:the|your)|abroad|cross-border|jurisdictions?)\b/i,
+      // A duty of confidentiality and its exceptions ("does not apply if the information is publicly available").
+      /\b(?:obligations? of|duty of) confidentiality\b|\bconfidentiality obligations?\b/i,
       FEEDBACK,
     ],
   },

@@ -58,6 +58,9 @@ describe('scanTerms leaves counter-clauses alone', () => {
   it.each<[RedFlagId, string]>([
     ['sale_or_transfer', 'We do not sell your personal information.'],
     ['sale_or_transfer', 'Your data is stored on servers in another country.'],
+    // The worker's own duty of confidentiality, not a right to pass their work on.
+    ['sale_or_transfer', 'The obligation of confidentiality does not apply if the information is or becomes publicly available through no fault of the author.'],
+    ['sale_or_transfer', 'The author agrees to keep all business secrets that he or she comes across in the work for the company confidential and not to disclose them to third parties.'],
     ['perpetual_licence', 'This licence ends when you delete your content from our systems.'],
     ['perpetual_licence', 'You may not assign or transfer any rights or obligations under this agreement.'],
     ['perpetual_licence', 'Any feedback you send may be used under a perpetual, irrevocable licence.'],
