@@ -17,7 +17,7 @@ import { type Navigation, useNavigation } from '../app/navigation.dom';
 import { EndSession, SessionSummary } from '../sessions/EndSession.dom';
 import { SessionRecords } from '../sessions/SessionRecords.dom';
 import { StartSession } from '../sessions/StartSession.dom';
-import { uncleanClips } from '../sessions/sessionActions.dom';
+import { isResting, uncleanClips, useRunningClock } from '../sessions/sessionActions.dom';
 import { useSessionsOverview } from '../sessions/useSessionsOverview.dom';
 import { FileActions } from '../shared/FileActions.dom';
 import { focusWhenShown } from '../shared/focus.dom';
@@ -93,6 +93,7 @@ export function Home() {
           )}
         </>
       )}
+      {overview.active && <WorkedSoFar session={overview.active} />}
       <ol className="workflow" aria-label={t('home.steps')}>
         {steps.map((step) => (
           <li
@@ -211,5 +212,25 @@ function NextStepButton({
         </div>
       )}
     </>
+  );
+}
+
+/** The time worked in the running session, counting on while it runs: Home shows that the clock is on. */
+function WorkedSoFar({ session }: { session: SessionViewData }) {
+  const t = useT();
+  const { clock } = useRunningClock(session);
+  return (
+    <p className="worked-so-far">
+      {t('home.session.workedSoFar')}{' '}
+      <span role="timer" aria-label={t('sessions.active.timeWorkedLabel')}>
+        {formatWorked(clock(session.seconds, !isResting(session)))}
+      </span>
+      {session.paused && (
+        <>
+          {' '}
+          <strong className="badge badge-warn">{t('sessions.active.paused')}</strong>
+        </>
+      )}
+    </p>
   );
 }

@@ -29,6 +29,9 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       await page.getByRole('button', { name: '▶ Uploading' }).click();
       await expect.poll(() => page.getByRole('button', { name: '■ Stop: Uploading' }).getAttribute('aria-pressed')).toBe('true');
       await expect.poll(() => page.getByRole('timer', { name: 'Time in Uploading so far' }).textContent(), { timeout: 5000 }).toMatch(/^0:00:0[1-9]$/);
+      // A running phase reads on a line of its own under the clock, at a reading size.
+      expect(await page.locator('.session-clock .phase-clock').evaluate((line) => [getComputedStyle(line).display, parseFloat(getComputedStyle(line).fontSize)])).toEqual(['block', 18]);
+      await expectAccessible(page, 'session-phase-running', [{ width: 800, height: 600 }]);
       // The form to correct a running timer opens in the clock's line at the page's size, not the clock's.
       await page.locator('.session-clock').getByRole('button', { name: /^Correct…/ }).click();
       const correctedAt = page.locator('.session-clock .correct-time input');
@@ -61,7 +64,8 @@ export function defineSessionsSpecs(ctx: SpecContext): void {
       await endSession(page);
 
       const row = page.locator('.sessions-table tbody tr').first();
-      await expect.poll(() => row.textContent()).toMatch(/Acme Data — fold towels.*Uploading0:00:0[1-2].*Waiting for review0:00:0[1-6]/);
+      // Uploading ran for the seconds the page took to be checked with axe at 800 px: less than ten.
+      await expect.poll(() => row.textContent()).toMatch(/Acme Data — fold towels.*Uploading0:00:0[1-9].*Waiting for review0:00:0[1-6]/);
       await row.getByLabel('Paid (USD)').fill('3');
       await row.getByLabel('on', { exact: true }).fill('2026-11-30');
       await row.getByRole('button', { name: 'Add payment' }).click();
