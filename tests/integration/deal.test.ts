@@ -96,11 +96,13 @@ describe('the deal with a platform', () => {
     expect(html).toContain('Cost entered: Internet, USD\u00a010.00 a month');
 
     const csv = reportCardCsv(view).split('\r\n');
-    expect(csv[0]).toBe('row,platform,item,value,detail');
-    expect(csv.find((row) => row.startsWith('figure,MTurk,hourly_rate_after_costs,'))).toMatch(/^figure,MTurk,hourly_rate_after_costs,'-[\d.]+ USD,"?below minimum by [\d.,]+ USD"?$/);
+    expect(csv[0]).toBe('row,platform,item,value,currency,detail');
+    // Amounts are numbers a spreadsheet sums, a negative one too (no apostrophe keeping it from a formula).
+    expect(csv.find((row) => row.startsWith('figure,MTurk,hourly_rate_after_costs,'))).toMatch(/^figure,MTurk,hourly_rate_after_costs,-\d+(\.\d{1,2})?,USD,"?below minimum by [\d.,]+ USD"?$/);
+    expect(csv).toContain('figure,MTurk,received,2,USD,');
     expect(csv.filter((row) => row.startsWith('factor,MTurk,'))).toHaveLength(6);
-    expect(csv.some((row) => /^red_flag,MTurk,indemnity,You pay their legal costs,"amazon-mechanical-turk-participation-agreement\.md \d+-\d+: .*You will indemnify/.test(row))).toBe(true);
-    expect(csv).toContain(`consent,MTurk,pay_timing,no,${view.questions.find((question) => question.id === 'pay_timing')!.record!.answeredOn}: Requesters have 30 days to approve.: reply support-reply.png sha256 ${sha256Of(reply)}`);
+    expect(csv.some((row) => /^red_flag,MTurk,indemnity,You pay their legal costs,,"amazon-mechanical-turk-participation-agreement\.md \d+-\d+: .*You will indemnify/.test(row))).toBe(true);
+    expect(csv).toContain(`consent,MTurk,pay_timing,no,,${view.questions.find((question) => question.id === 'pay_timing')!.record!.answeredOn}: Requesters have 30 days to approve.: reply support-reply.png sha256 ${sha256Of(reply)}`);
   });
 
   it('refuses a file that is no document, a picture with no text or a cancelled read, and keeps nothing of it', async () => {
