@@ -4,7 +4,7 @@
  * for a few seconds. Each detector runs at its own cadence, so hits and misses are counted per source.
  * Pure: a state and functions that return the next state.
  */
-import { t } from '../i18n/i18n.std';
+import { formatList, t } from '../i18n/i18n.std';
 import { type Box, centreInside, iou } from '../media/geometry.std';
 import { RISK_SOURCES, type Risk, type RiskCategory, type RiskSource, toldApart } from './risks.std';
 
@@ -197,11 +197,20 @@ export function everyDetectorRan(state: TrackerState, sources: readonly RiskSour
   return sources.every((source) => state.runs[source] >= HYSTERESIS[source].appearAfter);
 }
 
-export function verdictOf(state: TrackerState, now: number, sources: readonly RiskSource[] = RISK_SOURCES): Verdict {
+/**
+ * The check's verdict. `blurred`: the flags the worker chose to blur in the clean copy, dealt with as accepted
+ * ones are, and said apart from them: "Corner clear (2 accepted and 1 to blur in the clean copy)".
+ */
+export function verdictOf(state: TrackerState, now: number, sources: readonly RiskSource[] = RISK_SOURCES, blurred: ReadonlySet<number> = new Set()): Verdict {
   const visible = visibleRisks(state);
   const open = visible.filter((track) => !track.accepted).length;
   const accepted = visible.length - open;
   if (open > 0) return { status: 'risks', open, accepted, message: t('corner.verdict.toFix', { count: open }) };
   if (!everyDetectorRan(state, sources) || now - state.lastOpenRiskAt < CLEAR_VERDICT_MS) return { status: 'checking', message: t('corner.verdict.checking') };
-  return { status: 'clear', accepted, message: accepted > 0 ? t('corner.verdict.clearAccepted', { accepted }) : t('corner.verdict.clear') };
+  const toBlur = visible.filter((track) => blurred.has(track.id)).length;
+  const dealt = [
+    ...(accepted > toBlur ? [t('corner.verdict.accepted', { count: accepted - toBlur })] : []),
+    ...(toBlur > 0 ? [t('corner.verdict.toBlur', { count: toBlur })] : []),
+  ];
+  return { status: 'clear', accepted, message: dealt.length > 0 ? t('corner.verdict.clearDealt', { dealt: formatList(dealt) }) : t('corner.verdict.clear') };
 }

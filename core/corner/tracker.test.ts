@@ -153,4 +153,13 @@ describe('stable flags', () => {
     expect(visibleRisks(state).every((risk) => risk.accepted)).toBe(true);
     expect(verdictOf(state, now)).toMatchObject({ status: 'clear', accepted: 1, message: 'Corner clear (1 accepted)' });
   });
+
+  it('tells flags to blur in the clean copy apart from flags accepted in view', () => {
+    let { state, now } = run(newTracker(0), [...face(), ...phone()], 5, 0);
+    const [first, second] = visibleRisks(state);
+    state = acceptRisk(acceptRisk(state, first!.id), second!.id);
+    ({ state, now } = run(state, [...face(), ...phone()], 40, now));
+    expect(verdictOf(state, now, undefined, new Set([second!.id])).message).toBe('Corner clear (1 accepted and 1 to blur in the clean copy)');
+    expect(verdictOf(state, now, undefined, new Set([first!.id, second!.id])).message).toBe('Corner clear (2 to blur in the clean copy)');
+  });
 });

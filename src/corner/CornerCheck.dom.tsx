@@ -56,7 +56,7 @@ export function CornerCheck() {
   const size = { width: video?.videoWidth || 1, height: video?.videoHeight || 1 };
   const risks = visibleRisks(tracker);
   // Each detector run is judged by the clock of that run at least, not by an older tick's.
-  const verdict = verdictOf(tracker, Math.max(now, tracker.updatedAt));
+  const verdict = verdictOf(tracker, Math.max(now, tracker.updatedAt), undefined, blurredIds);
 
   // The way on ("Record a take") sits just under the verdict at the top of the panel: when the corner turns
   // clear after the last flag far down the list was dealt with, the verdict is scrolled back into view.

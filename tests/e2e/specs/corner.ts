@@ -224,7 +224,7 @@ export function defineCornerSpecs(ctx: SpecContext): void {
       await item.getByRole('button', { name: /Blur this area later/ }).click();
       await expect.poll(() => item.locator('.risk-title').textContent()).toMatch(/stays in view, blurred in the clean copy$/);
       expect(await item.getByRole('button', { name: /Accept for this session/ }).count()).toBe(0);
-      await expect.poll(() => verdict.textContent(), { timeout: 30_000 }).toContain('Corner clear (1 accepted)');
+      await expect.poll(() => verdict.textContent(), { timeout: 30_000 }).toContain('Corner clear (1 to blur in the clean copy)');
       await page.getByRole('button', { name: 'Save this check' }).click();
       await expect.poll(() => page.getByText(/Check saved at .* to the running session\./).isVisible()).toBe(true);
 
