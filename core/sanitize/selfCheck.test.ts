@@ -8,10 +8,10 @@ describe('selfCheckVerdict', () => {
     const report = selfCheckVerdict({ ...facts, findings: [] });
     expect(report.passed).toBe(true);
     expect(report.summary).toBe(
-      'Self-check: nothing readable or recognisable in the 3 hidden regions. The detectors looked again at 20 frames of the copy; in the 300 frames measured, at most 3 % of the fine detail is left.',
+      'Self-check: nothing readable or recognisable in the 3 hidden regions. The detectors looked again at 20 frames of the copy, and the fine detail was measured in all 300 frames with something hidden: at most 3 % of it is left.',
     );
     // Under half a percent left reads as less than one, not "at most 0 %"; one frame measured, as one.
-    expect(selfCheckVerdict({ ...facts, detailFramesChecked: 1, worstDetailKept: 0.004, findings: [] }).summary).toMatch(/in the 1 frame measured, less than 1 % of the fine detail is left\.$/);
+    expect(selfCheckVerdict({ ...facts, detailFramesChecked: 1, worstDetailKept: 0.004, findings: [] }).summary).toMatch(/measured in the 1 frame with something hidden: less than 1 % of it is left\.$/);
   });
 
   it('says so when nothing was hidden, not "nothing readable in the 0 hidden regions"', () => {

@@ -244,7 +244,7 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       const row = page.locator('.file-row', { hasText: 'office.mp4' });
       await expect.poll(() => row.locator('.file-progress').textContent(), { timeout: 120_000 }).toContain('Ready to upload');
       const result = (await row.locator('.redaction-result').textContent())!;
-      expect(result).toContain('Hidden in every frame: ');
+      expect(result).toContain('Hidden whenever in view: ');
       expect(result).toContain('Laptop screen');
       // Each thing hidden or kept says where it first shows, as the review did.
       expect(result).toMatch(/Kept visible as you chose: Face in view \((top|middle|bottom|in the centre)[^)]*\)/);
