@@ -431,6 +431,27 @@ function lerpBox(a: Sighting, b: Sighting, frame: number): Box {
 }
 
 /**
+ * For each track the detectors found, the marked area it lies in where it first shows (its box's centre
+ * inside the area's), if any: an area marked in Check corner is a track of its own beside what the detectors
+ * find there, and the review says the two go together, so that unticking one is not taken to show the thing.
+ */
+export function markedAreasAround(tracks: readonly RedactTrack[], picture: TrackFrame): Map<number, RedactTrack> {
+  const areas = tracks.filter((track) => track.group === 'marked');
+  const around = new Map<number, RedactTrack>();
+  for (const track of tracks) {
+    if (track.group === 'marked') continue;
+    const frame = track.sightings[0]!.frame;
+    const box = trackBoxAt(track, frame, picture);
+    const area = box && areas.find((candidate) => {
+      const place = trackBoxAt(candidate, frame, picture);
+      return place !== undefined && centreInside(box, place);
+    });
+    if (area) around.set(track.id, area);
+  }
+  return around;
+}
+
+/**
  * A track for an area the user chose on `frame`: the same place in the picture on every frame ("stays put"),
  * or, `anchored`, the same place in the room as the camera moves ("follows what is under it").
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Risk } from '../corner/risks.std';
 import { type Box, union } from '../media/geometry.std';
-import { type FrameSample, groupOf, largestFace, linkTracks, markedTrack, trackBoxAt, trackPlaces, trackSpan, withMargin, withoutMargin } from './redactTracks.std';
+import { type FrameSample, groupOf, largestFace, linkTracks, markedAreasAround, markedTrack, trackBoxAt, trackPlaces, trackSpan, withMargin, withoutMargin } from './redactTracks.std';
 
 const clip = { framesPerSecond: 30, frameCount: 300, width: 1280, height: 720, everyFrames: { faces: 6, photos: 60, objects: 30, writing: 30, text: Infinity } };
 
@@ -290,6 +290,22 @@ describe('trackPlaces', () => {
         ['Writing 20', 'middle left'],
       ]),
     );
+  });
+});
+
+describe('markedAreasAround', () => {
+  it('pairs a found track with the marked area it first shows in, and leaves the rest alone', () => {
+    // A paper at 20,300 (marked in Check corner around it) and a face top left, outside any marked area.
+    const samples: FrameSample[] = [0, 30].map((frame) => ({
+      frame,
+      sources: ['faces', 'writing'],
+      risks: [risk('document', { x: 20, y: 300, w: 200, h: 150 }, { label: 'Writing' }), risk('face', { x: 100, y: 40, w: 60, h: 70 }, { label: 'Face in view' })],
+    }));
+    const found = linkTracks(samples, clip);
+    const area = markedTrack(found.length + 1, { x: 0, y: 280, w: 260, h: 200 }, clip.frameCount);
+    const around = markedAreasAround([...found, area], clip);
+    const paper = found.find((track) => track.label === 'Writing')!;
+    expect([...around]).toEqual([[paper.id, area]]);
   });
 });
 

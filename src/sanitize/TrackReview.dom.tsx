@@ -3,7 +3,7 @@ import type { IpcResponse } from '../../core/ipc/contract.std';
 import { type Box, type Nudge, nudgeBox } from '../../core/media/geometry.std';
 import { outOfFrame } from '../../core/sanitize/cameraMotion.std';
 import type { FoundTracksData } from '../../core/sanitize/options.std';
-import { type RedactTrack, markedTrack, trackBoxAt, trackPlaces, trackSpan, withoutMargin } from '../../core/sanitize/redactTracks.std';
+import { type RedactTrack, markedAreasAround, markedTrack, trackBoxAt, trackPlaces, trackSpan, withoutMargin } from '../../core/sanitize/redactTracks.std';
 import { formatClock, formatClockSpan } from '../../core/shared/clock.std';
 import { formatNumber } from '../../core/i18n/i18n.std';
 import { api, call } from '../app/api.dom';
@@ -127,6 +127,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
   // Each track's place where its thumbnail shows it, told apart from others of its kind there ("2 of 4 from
   // the left"); listed as they first show, and those that show at once from the left, as their places count.
   const places = trackPlaces(found.tracks, picture);
+  const insideMarked = markedAreasAround(found.tracks, picture);
   const listed = found.tracks
     .map((track, i) => {
       const first = track.sightings[0]!.frame;
@@ -252,6 +253,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
         {listed.map(({ track, where }) => {
           const span = trackSpan(track, found.frameCount);
           const { from, to } = formatClockSpan(span.first / found.framesPerSecond, (span.last + 1) / found.framesPerSecond);
+          const area = insideMarked.get(track.id);
           return (
             <li key={track.id} className={track.hidden ? 'track-hidden' : 'track-kept'}>
               <TrackThumb path={path} found={found} track={track} where={where} />
@@ -261,6 +263,7 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
               </label>
               <span className="track-meta">
                 {photo ? t(`sanitize.review.group.${track.group}`) : t('sanitize.review.trackMeta', { group: t(`sanitize.review.group.${track.group}`), from, to })}
+                {area && `; ${t('sanitize.review.insideMarked', { where: places[found.tracks.indexOf(area)]! })}`}
               </span>
               {!photo && (
                 <button

@@ -204,6 +204,8 @@ export function defineSanitizeSpecs(ctx: SpecContext): void {
       // Listed by when it first shows (this moment), among the others: found by its name.
       const added = list.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: /^Hide marked area, / }) });
       expect(await added.count()).toBe(1);
+      // What the area covers says so: her face, in the middle of the picture, is in it too.
+      expect(await list.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: 'Hide face in view, in the centre' }) }).textContent()).toMatch(/also in the marked area in the centre/);
       expect(await added.getByRole('checkbox').isChecked()).toBe(true);
       await added.getByRole('button', { name: 'Remove' }).click();
       expect(await list.getByRole('listitem').count()).toBe(tracksBefore);
