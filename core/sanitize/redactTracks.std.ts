@@ -12,6 +12,8 @@
 import { t } from '../i18n/i18n.std';
 import { type Box, centreInside, coverage, iou, placesToldApart, union, whereInFrame } from '../media/geometry.std';
 import { type CameraPose, STILL_CAMERA, intoFrame, outOfFrame } from './cameraMotion.std';
+import type { FoundTracksData, RedactOptions } from './options.std';
+import { shownParts } from './redactPixels.std';
 import type { Risk, RiskCategory, RiskKind, RiskSource } from '../corner/risks.std';
 
 /** What the user can ask to hide, by name (the CLI's --redact list). `marked` is an area the user chose. */
@@ -462,8 +464,71 @@ export function markedTrack(id: number, box: Box, frameCount: number, options: {
   return { id, group: 'marked', label: t('redact.track.marked'), anchored, sightings: [{ frame: 0, box: place }, { frame: Math.max(0, frameCount - 1), box: place }], holdFrames: 0, margin: 0, leastMargin: 0, hidden: true };
 }
 
-/** The worker's own face: the face track with the most face in it (area over its sightings). */
-export function largestFace(tracks: readonly RedactTrack[]): RedactTrack | undefined {
+/** A face track carries another on when it starts at most this long after the other's last sighting... */
+const OWN_FACE_GAP_SECONDS = 1.5;
+
+/**
+ * The worker's own face: the face track with the most face in it (area over its sightings), and the face
+ * tracks that carry it on before or after where the tracker lost it for a moment (a turn of the head, a fast
+ * pan): one that starts within OWN_FACE_GAP_SECONDS of the other's last sighting, where that one was (its first
+ * box's centre within a box's size of the other's last), at a like size (up to twice as large or small).
+ * Keeping only the largest track kept the face for the part of the clip that track covers, and hid the rest.
+ */
+export function ownFaceTracks(tracks: readonly RedactTrack[], framesPerSecond: number): RedactTrack[] {
+  const faces = tracks.filter((track) => track.group === 'faces');
   const weight = (track: RedactTrack) => track.sightings.reduce((sum, sighting) => sum + sighting.box.w * sighting.box.h, 0);
-  return tracks.filter((track) => track.group === 'faces').sort((a, b) => weight(b) - weight(a))[0];
+  const largest = faces.toSorted((a, b) => weight(b) - weight(a))[0];
+  if (!largest) return [];
+  const carriesOn = (before: RedactTrack, after: RedactTrack) => {
+    const [end, start] = [before.sightings.at(-1)!, after.sightings[0]!];
+    const gap = start.frame - end.frame;
+    if (gap <= 0 || gap > OWN_FACE_GAP_SECONDS * framesPerSecond) return false;
+    const apart = Math.hypot(start.box.x + start.box.w / 2 - (end.box.x + end.box.w / 2), start.box.y + start.box.h / 2 - (end.box.y + end.box.h / 2));
+    const sizes = (start.box.w * start.box.h) / (end.box.w * end.box.h);
+    return apart <= Math.max(end.box.w, end.box.h) && sizes <= 2 && sizes >= 0.5;
+  };
+  const chain = [largest];
+  for (let grown = true; grown; ) {
+    const earlier = faces.find((track) => !chain.includes(track) && carriesOn(track, chain[0]!));
+    const later = faces.find((track) => !chain.includes(track) && carriesOn(chain.at(-1)!, track));
+    if (earlier) chain.unshift(earlier);
+    if (later) chain.push(later);
+    grown = earlier !== undefined || later !== undefined;
+  }
+  return chain;
+}
+
+/**
+ * The boxes of the tracks on `frame`, in copy pixels: those hidden, those not hidden, and where the ones kept
+ * visible by choice show through hidden ones (keptByChoice).
+ */
+export function boxesAt(tracks: readonly RedactTrack[], frame: number, size: TrackFrame, showsThrough: (track: RedactTrack) => boolean) {
+  const hidden: Array<{ track: RedactTrack; box: Box }> = [];
+  const kept: Box[] = [];
+  const byChoice: Box[] = [];
+  for (const track of tracks) {
+    const box = trackBoxAt(track, frame, size);
+    if (!box) continue;
+    if (track.hidden) hidden.push({ track, box });
+    else kept.push(box);
+    if (!track.hidden && showsThrough(track)) byChoice.push(box);
+  }
+  const shown = shownParts(byChoice, hidden.map(({ track, box }) => ({ box, seeThrough: track.group === 'people' })));
+  return { hidden, kept, shown };
+}
+
+/**
+ * Which tracks kept visible show through other people's hidden bodies (shownParts): a face the user keeps (the
+ * largest, asked for with "Keep my own face", or one unticked in the review while faces are hidden) and an
+ * area they marked and then unticked. The face of a worker whose partner stands behind them stays in the copy,
+ * as the result says. A face not hidden only because faces were not asked for shows through nothing (someone
+ * hidden whole keeps their face hidden), nor does a body unticked in the review (a third person overlapping
+ * it stays hidden).
+ */
+export function keptByChoice(
+  { tracks, framesPerSecond }: Pick<FoundTracksData, 'tracks' | 'framesPerSecond'>,
+  { groups, keepFace }: Pick<RedactOptions, 'groups' | 'keepFace'>,
+): (track: RedactTrack) => boolean {
+  const own = keepFace === 'largest' ? ownFaceTracks(tracks, framesPerSecond) : [];
+  return (track) => track.group === 'marked' || (track.group === 'faces' && (groups.includes('faces') || own.includes(track)));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Risk } from '../corner/risks.std';
 import { type Box, union } from '../media/geometry.std';
-import { type FrameSample, groupOf, largestFace, linkTracks, markedAreasAround, markedTrack, trackBoxAt, trackPlaces, trackSpan, withMargin, withoutMargin } from './redactTracks.std';
+import { type FrameSample, boxesAt, groupOf, keptByChoice, linkTracks, markedAreasAround, markedTrack, ownFaceTracks, trackBoxAt, trackPlaces, trackSpan, withMargin, withoutMargin } from './redactTracks.std';
 
 const clip = { framesPerSecond: 30, frameCount: 300, width: 1280, height: 720, everyFrames: { faces: 6, photos: 60, objects: 30, writing: 30, text: Infinity } };
 
@@ -245,7 +245,26 @@ describe('groups and chosen tracks', () => {
       sources: ['faces'],
       risks: [risk('face', { x: 100, y: 100, w: 40, h: 50 }), risk('face', { x: 700, y: 200, w: 200, h: 240 })],
     }));
-    expect(largestFace(linkTracks(samples, clip))!.sightings[0]!.box.x).toBe(700);
+    expect(ownFaceTracks(linkTracks(samples, clip), 30).map((track) => track.sightings[0]!.box.x)).toEqual([700]);
+  });
+
+  it('keeps the tracks that carry the worker’s face on where the tracker lost it, and no other face', () => {
+    // Her face seen to frame 30, lost, then seen again from frame 42 a little to the left (a fast pan); a small
+    // face far away all along; another face where hers was, two seconds later: someone else.
+    const samples: FrameSample[] = [];
+    for (let frame = 0; frame <= 150; frame += 6) {
+      const risks = [risk('face', { x: 100, y: 600, w: 40, h: 50 })];
+      if (frame <= 30) risks.push(risk('face', { x: 700, y: 200, w: 200, h: 240 }));
+      if (frame >= 42 && frame <= 84) risks.push(risk('face', { x: 560, y: 210, w: 190, h: 230 }));
+      if (frame >= 150) risks.push(risk('face', { x: 560, y: 210, w: 190, h: 230 }));
+      samples.push({ frame, sources: ['faces'], risks });
+    }
+    const tracks = linkTracks(samples, clip);
+    const own = ownFaceTracks(tracks, 30);
+    expect(own.map((track) => [track.sightings[0]!.frame, track.sightings[0]!.box.x])).toEqual([
+      [0, 700],
+      [42, 560],
+    ]);
   });
 
   it('marks an area the user chose on every frame, with no margin', () => {
@@ -306,6 +325,31 @@ describe('markedAreasAround', () => {
     const around = markedAreasAround([...found, area], clip);
     const paper = found.find((track) => track.label === 'Writing')!;
     expect([...around]).toEqual([[paper.id, area]]);
+  });
+});
+
+describe('boxesAt', () => {
+  it('shows a face kept visible through a hidden body in front of it, and nothing else through anything', () => {
+    // The worker's face (the largest) in front of someone standing behind, whose body is hidden; a paper beside.
+    const samples: FrameSample[] = [0, 30].map((frame) => ({
+      frame,
+      sources: ['faces', 'objects', 'writing'],
+      risks: [
+        risk('face', { x: 500, y: 200, w: 160, h: 200 }, { label: 'Face in view' }),
+        risk('person', { x: 400, y: 100, w: 400, h: 600 }, { label: 'Another person', source: 'objects' }),
+        risk('document', { x: 900, y: 300, w: 200, h: 150 }, { label: 'Writing' }),
+      ],
+    }));
+    const tracks = linkTracks(samples, clip).map((track) => ({ ...track, hidden: track.group !== 'faces' }));
+    const face = tracks.find((track) => track.group === 'faces')!;
+    const kept = boxesAt(tracks, 15, clip, keptByChoice({ tracks, framesPerSecond: 30 }, { groups: ['documents', 'people'], keepFace: 'largest' }));
+    expect(kept.hidden.map(({ track }) => track.group).sort()).toEqual(['documents', 'people']);
+    const faceBox = trackBoxAt(face, 15, clip)!;
+    // The whole face box lies inside the body's: it shows through whole (on even pixels).
+    expect(kept.shown).toHaveLength(1);
+    expect(Math.abs(kept.shown[0]!.w - faceBox.w)).toBeLessThanOrEqual(2);
+    // Faces not asked for, and not the worker's own: the face is left as it is, but shows through no body.
+    expect(boxesAt(tracks, 15, clip, keptByChoice({ tracks, framesPerSecond: 30 }, { groups: ['documents', 'people'], keepFace: 'none' })).shown).toEqual([]);
   });
 });
 

@@ -17,7 +17,7 @@ import { type MediaKind, type MediaProbe, mainVideoStream, pictureEndSeconds } f
 import { outputSizeFor } from '../../core/sanitize/plan.std';
 import { readPicture } from '../media/picture.node';
 import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
-import { DETAIL_SCALE_COUNT, type YuvFrame, detailIn, detailKept, measuredPart, shownParts, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
+import { DETAIL_SCALE_COUNT, type YuvFrame, detailIn, detailKept, measuredPart, yuvFrameBytes } from '../../core/sanitize/redactPixels.std';
 import { SELF_CHECK_SECONDS, type ScheduleState, detectEveryFrames, selfCheckWritingRegion, firstFrameSeconds, planDecodeFrames, planFirstFrame, redactFrameRate, sourcesAt } from '../../core/sanitize/redactPlan.std';
 import { thumbnailOfLuma } from '../../core/corner/sceneChange.std';
 import { type CameraPose, cameraFollower, heldStill } from '../../core/sanitize/cameraMotion.std';
@@ -25,12 +25,11 @@ import { withPartLookedAgain } from '../../core/corner/writingModel.std';
 import {
   type FrameSample,
   REDACT_GROUPS,
-  type RedactTrack,
-  type TrackFrame,
-  largestFace,
+  boxesAt,
+  keptByChoice,
+  ownFaceTracks,
   linkTracks,
   markedTrack,
-  trackBoxAt,
   trackPlaces,
   trackSpan,
 } from '../../core/sanitize/redactTracks.std';
@@ -219,48 +218,13 @@ export async function findTracks(
   const frameCount = index;
   const clip = { framesPerSecond, frameCount, width: source.size.width, height: source.size.height, everyFrames: detectEveryFrames(framesPerSecond), camera };
   const tracks = linkTracks(samples, clip).map((track) => ({ ...track, hidden: (options.groups as readonly string[]).includes(track.group) }));
-  if (options.keepFace === 'largest') {
-    const own = largestFace(tracks);
-    if (own) own.hidden = false;
-  }
+  if (options.keepFace === 'largest') for (const own of ownFaceTracks(tracks, framesPerSecond)) own.hidden = false;
   const areas = marked.map((box, i) => markedTrack(tracks.length + i + 1, box, frameCount));
   return { tracks: [...tracks, ...areas], frameCount, framesPerSecond, camera, size: source.size };
 }
 
 /** A clip's tracks, and what it takes to place them on any frame: its length, rate, the camera's moves and the picture's size. */
 export type FoundTracks = FoundTracksData;
-
-/**
- * The boxes of the tracks on `frame`, in copy pixels: those hidden, those not hidden, and where the ones kept
- * visible by choice show through hidden ones (keptByChoice).
- */
-function boxesAt(tracks: readonly RedactTrack[], frame: number, size: TrackFrame, showsThrough: (track: RedactTrack) => boolean) {
-  const hidden: Array<{ track: RedactTrack; box: Box }> = [];
-  const kept: Box[] = [];
-  const byChoice: Box[] = [];
-  for (const track of tracks) {
-    const box = trackBoxAt(track, frame, size);
-    if (!box) continue;
-    if (track.hidden) hidden.push({ track, box });
-    else kept.push(box);
-    if (!track.hidden && showsThrough(track)) byChoice.push(box);
-  }
-  const shown = shownParts(byChoice, hidden.map(({ track, box }) => ({ box, seeThrough: track.group === 'people' })));
-  return { hidden, kept, shown };
-}
-
-/**
- * Which tracks kept visible show through other people's hidden bodies (shownParts): a face the user keeps (the
- * largest, asked for with "Keep my own face", or one unticked in the review while faces are hidden) and an
- * area they marked and then unticked. The face of a worker whose partner stands behind them stays in the copy,
- * as the result says. A face not hidden only because faces were not asked for shows through nothing (someone
- * hidden whole keeps their face hidden), nor does a body unticked in the review (a third person overlapping
- * it stays hidden).
- */
-function keptByChoice(tracks: readonly RedactTrack[], { groups, keepFace }: Pick<RedactOptions, 'groups' | 'keepFace'>): (track: RedactTrack) => boolean {
-  const own = keepFace === 'largest' ? largestFace(tracks) : undefined;
-  return (track) => track.group === 'marked' || (track.group === 'faces' && (groups.includes('faces') || track === own));
-}
 
 /**
  * Detail of the source inside each hidden region, by track and frame: what the self-check compares against.
@@ -324,7 +288,7 @@ export async function* redactedFrames(
     return data;
   };
   let index = 0;
-  const showsThrough = keptByChoice(found.tracks, chosen);
+  const showsThrough = keptByChoice(found, chosen);
   for await (const frame of sourceFrames(source, progress.signal, buffers)) {
     if (progress.signal?.aborted) throw cancelled();
     const { hidden, shown } = boxesAt(found.tracks, index, { ...source.size, camera: found.camera }, showsThrough);
@@ -372,7 +336,7 @@ export async function selfCheck(
   let detailFramesChecked = 0;
   let worstDetailKept = 0;
   let index = 0;
-  const showsThrough = keptByChoice(tracks, chosen);
+  const showsThrough = keptByChoice(found, chosen);
   // Looks run side by side with the detail measure; what each found is taken in frame order.
   const inOrder = new InOrder<LookAnswer>(looks.looksAtOnce);
   const buffers = new FrameBuffers(yuvFrameBytes(width, height));

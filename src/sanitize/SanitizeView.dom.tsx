@@ -7,7 +7,7 @@ import { DEFAULT_NAME_TEMPLATE } from '../../core/sanitize/outputName.std';
 import { batchFraction, describeTimeLeft, identifyingKinds } from '../../core/sanitize/progress.std';
 import type { Region, SanitizeOptions } from '../../core/sanitize/plan.std';
 import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
-import { REDACT_GROUPS, largestFace } from '../../core/sanitize/redactTracks.std';
+import { REDACT_GROUPS, ownFaceTracks } from '../../core/sanitize/redactTracks.std';
 import type { RedactionReport } from '../../core/sanitize/selfCheck.std';
 import { formatClock, formatClockSpan } from '../../core/shared/clock.std';
 import { fileName } from '../../core/shared/fileName.std';
@@ -364,7 +364,7 @@ export function SanitizeView({ shown, request }: { shown: boolean; request?: Cle
                 {reviewShown(file) && !running && !made && (
                   <details open>
                     <summary>{t('sanitize.file.reviewSummary', { name: fileName(file.path) })}</summary>
-                    <TrackReview path={file.path} found={file.found} onChange={(found) => update(index, { found })} />
+                    <TrackReview path={file.path} found={file.found} chosen={redact ?? DEFAULT_REDACT} onChange={(found) => update(index, { found })} />
                   </details>
                 )}
                 {item?.outcome ? (
@@ -558,8 +558,8 @@ function RemovedBadge({ before, left }: { before: number; left: number }) {
 
 /** A review with the largest face (the worker's own, most likely) kept visible, or hidden again. */
 function withOwnFace(found: FoundTracksData, keep: boolean): FoundTracksData {
-  const own = largestFace(found.tracks);
-  return own ? { ...found, tracks: found.tracks.map((track) => (track === own ? { ...track, hidden: !keep } : track)) } : found;
+  const own = ownFaceTracks(found.tracks, found.framesPerSecond);
+  return { ...found, tracks: found.tracks.map((track) => (own.includes(track) ? { ...track, hidden: !keep } : track)) };
 }
 
 /** How a finished batch went: a review (`review`) says what it looked through; the making, what is ready. */

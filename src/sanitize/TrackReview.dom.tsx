@@ -2,8 +2,8 @@ import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } f
 import type { IpcResponse } from '../../core/ipc/contract.std';
 import { type Box, type Nudge, nudgeBox } from '../../core/media/geometry.std';
 import { outOfFrame } from '../../core/sanitize/cameraMotion.std';
-import type { FoundTracksData } from '../../core/sanitize/options.std';
-import { type RedactTrack, markedAreasAround, markedTrack, trackBoxAt, trackPlaces, trackSpan, withoutMargin } from '../../core/sanitize/redactTracks.std';
+import type { FoundTracksData, RedactOptions } from '../../core/sanitize/options.std';
+import { type RedactTrack, boxesAt, keptByChoice, markedAreasAround, markedTrack, trackBoxAt, trackPlaces, trackSpan, withoutMargin } from '../../core/sanitize/redactTracks.std';
 import { formatClock, formatClockSpan } from '../../core/shared/clock.std';
 import { formatNumber } from '../../core/i18n/i18n.std';
 import { api, call } from '../app/api.dom';
@@ -30,7 +30,8 @@ const NEW_AREA = 0;
  * new box stands from there until the track's next sighting); a new area can be drawn that stays put in
  * the picture or follows what is under it as the camera moves.
  */
-export function TrackReview({ path, found, onChange }: { path: string; found: FoundTracksData; onChange: (found: FoundTracksData) => void }) {
+/** `chosen`: what the copy hides and keeps, which decides where a face kept visible shows through hidden bodies. */
+export function TrackReview({ path, found, chosen, onChange }: { path: string; found: FoundTracksData; chosen: Pick<RedactOptions, 'groups' | 'keepFace'>; onChange: (found: FoundTracksData) => void }) {
   const t = useT();
   const [frameIndex, setFrameIndex] = useState(() => firstFrameOf(found.tracks));
   const [frame, setFrame] = useState<Frame>();
@@ -138,6 +139,8 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
     const box = trackBoxAt(track, frameIndex, picture);
     return box ? [{ track, box }] : [];
   });
+  // Where a face kept visible shows through a hidden body in the copy, the picture shows through its tint too.
+  const throughTint = boxesAt(found.tracks, frameIndex, picture, keptByChoice(found, chosen)).shown;
   const boxLabels = shown.map(({ track }) => (track.hidden ? t('sanitize.review.boxHidden', { label: track.label }) : t('sanitize.review.boxVisible', { label: track.label })));
   const { overlayRef, labelRef, labelStyles } = useBoxLabels(
     shown.map(({ box }) => box),
@@ -176,6 +179,12 @@ export function TrackReview({ path, found, onChange }: { path: string; found: Fo
         ) : (
           <p role="status">{t('sanitize.review.loading')}</p>
         )}
+        {frame &&
+          throughTint.map((part) => (
+            <div key={`${part.x},${part.y}`} className="track-through" style={percentBox(part, found.size)}>
+              <img src={frame.dataUrl} alt="" draggable={false} style={{ width: `${(100 * found.size.width) / part.w}%`, height: `${(100 * found.size.height) / part.h}%`, left: `${(-100 * part.x) / part.w}%`, top: `${(-100 * part.y) / part.h}%` }} />
+            </div>
+          ))}
         {shown.map(({ track, box }, index) => (
           <div key={track.id} className="track-flag">
             <div className={`track-box ${track.hidden ? 'track-hidden' : 'track-kept'}`} style={percentBox(box, found.size)} />
