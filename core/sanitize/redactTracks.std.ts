@@ -518,8 +518,8 @@ export function boxesAt(tracks: readonly RedactTrack[], frame: number, size: Tra
 }
 
 /**
- * Which tracks kept visible show through other people's hidden bodies (shownParts): a face the user keeps (the
- * largest, asked for with "Keep my own face", or one unticked in the review while faces are hidden) and an
+ * Which tracks kept visible show through other people's hidden bodies (shownParts): a face the user keeps (their
+ * own, ownFaceTracks, asked for with "Keep my own face", or one unticked in the review while faces are hidden) and an
  * area they marked and then unticked. The face of a worker whose partner stands behind them stays in the copy,
  * as the result says. A face not hidden only because faces were not asked for shows through nothing (someone
  * hidden whole keeps their face hidden), nor does a body unticked in the review (a third person overlapping
